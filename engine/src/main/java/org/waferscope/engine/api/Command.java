@@ -1,0 +1,56 @@
+package org.waferscope.engine.api;
+
+import java.util.Set;
+import org.waferscope.engine.ir.SourcePos;
+
+/**
+ * An intent the UI posts to the simulation's mailbox; the engine drains the mailbox between
+ * cycles, in order.
+ */
+public sealed interface Command {
+    /** Puts a program on the wafer, at cycle 0, replacing the one loaded. */
+    record Load(org.waferscope.engine.program.WaferProgram program) implements Command {
+    }
+
+    /** Runs until paused, halted, faulted or at a breakpoint. */
+    record Run() implements Command {
+    }
+
+    record Pause() implements Command {
+    }
+
+    /** Advances exactly {@code cycles} cycles (or less if the program halts or faults first). */
+    record Step(long cycles) implements Command {
+    }
+
+    /** Goes back {@code cycles} cycles (restoring a snapshot and re-running forward). */
+    record StepBack(long cycles) implements Command {
+    }
+
+    /** Runs until some task starts on some PE. */
+    record StepToTaskActivation() implements Command {
+    }
+
+    /** Returns to cycle 0 of the loaded program. */
+    record Reset() implements Command {
+    }
+
+    /**
+     * Run speed: simulated cycles per wall-clock second, or {@link Double#POSITIVE_INFINITY}
+     * for as fast as possible.
+     */
+    record SetSpeed(double cyclesPerSecond) implements Command {
+    }
+
+    /** How often frames are published while running, per second. */
+    record SetRefreshRate(double framesPerSecond) implements Command {
+    }
+
+    /** Pauses when any PE reaches an instruction at one of these source lines. */
+    record SetBreakpoints(Set<SourcePos> lines) implements Command {
+    }
+
+    /** Changes what the frames carry. */
+    record Request(FrameRequest request) implements Command {
+    }
+}

@@ -1,0 +1,19 @@
+package org.waferscope.engine.api;
+
+/**
+ * Totals over the whole fabric.
+ *
+ * @param programPes        PEs with a program
+ * @param activePes         PEs that had work in the last cycle
+ * @param waveletsInFlight  wavelets in router buffers and links
+ * @param linkHops          wavelets moved across links since load
+ * @param tasksRun          tasks started since load
+ * @param simulatedSeconds  the cycle count at the profile's clock
+ * @param cyclesPerSecond   simulated cycles per wall-clock second, recently
+ * @param hostStep          what the host is doing, in words
+ * @param arch              the profile name
+ */
+public record FabricStats(int programPes, int activePes, long waveletsInFlight, long linkHops, long tasksRun,
+                          double simulatedSeconds, double cyclesPerSecond, String hostStep, String arch) {
+    public static final FabricStats NONE = new FabricStats(0, 0, 0, 0, 0, 0, 0, "", "");
+}

@@ -1,0 +1,56 @@
+package org.waferscope.engine.fabric;
+
+import java.util.List;
+
+/**
+ * How a PE's router handles one color: up to four switch positions (position 0 is the
+ * default route), the position it starts in, whether advancing past the last position
+ * wraps to 0 (ring mode), and an optional index filter on what reaches the CE.
+ *
+ * @param positions       1 to 4 route positions
+ * @param initialPosition the switch position at load and after a reset
+ * @param ringMode        advancing from the last position wraps to position 0
+ * @param filterMin       lowest wavelet index admitted to the CE through RAMP, or -1 for no filter
+ * @param filterMax       highest index admitted (inclusive)
+ */
+public record ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode,
+                          int filterMin, int filterMax) {
+    public static final int MAX_POSITIONS = 4;
+
+    public ColorConfig {
+        positions = List.copyOf(positions);
+        if (positions.isEmpty() || positions.size() > MAX_POSITIONS) {
+            throw new IllegalArgumentException("a color has 1 to 4 switch positions, not " + positions.size());
+        }
+        if (initialPosition < 0 || initialPosition >= positions.size()) {
+            throw new IllegalArgumentException("switch position " + initialPosition + " is not configured");
+        }
+    }
+
+    /** A plain route with no switches and no filter. */
+    public static ColorConfig route(int rx, int tx) {
+        return new ColorConfig(List.of(new RoutePosition(rx, tx)), 0, false, -1, -1);
+    }
+
+    public boolean hasFilter() {
+        return filterMin >= 0;
+    }
+
+    /** Every port any position accepts from. */
+    public int rxUnion() {
+        int m = 0;
+        for (RoutePosition p : positions) {
+            m |= p.rx();
+        }
+        return m;
+    }
+
+    /** Every port any position sends to. */
+    public int txUnion() {
+        int m = 0;
+        for (RoutePosition p : positions) {
+            m |= p.tx();
+        }
+        return m;
+    }
+}

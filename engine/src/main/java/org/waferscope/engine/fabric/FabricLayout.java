@@ -1,0 +1,128 @@
+package org.waferscope.engine.fabric;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.ir.PeProgram;
+
+/**
+ * What a layout block evaluates to: the kernel's rectangle, which program each PE runs,
+ * and each PE's color routes. Compact enough for a full wafer: programs and route configs
+ * are interned, and each PE holds only indexes.
+ */
+public final class FabricLayout {
+    private final int width;
+    private final int height;
+    private final List<PeProgram> programs = new ArrayList<>();
+    private final Map<PeProgram, Integer> programIndex = new IdentityHashMap<>();
+    private final int[] peProgram;
+    private final List<ColorConfig> configs = new ArrayList<>();
+    private final Map<ColorConfig, Integer> configIndex = new HashMap<>();
+    /** Per PE: pairs (color, config index), or null where the PE routes nothing. */
+    private final int[][] peColors;
+
+    public FabricLayout(int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("a fabric needs at least one PE, not " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        long n = (long) width * height;
+        if (n > 20_000_000L) {
+            throw new IllegalArgumentException("fabric " + width + "x" + height + " is too large");
+        }
+        this.peProgram = new int[(int) n];
+        java.util.Arrays.fill(peProgram, -1);
+        this.peColors = new int[(int) n][];
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int peCount() {
+        return width * height;
+    }
+
+    private int pe(int x, int y) {
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            throw new IndexOutOfBoundsException("PE (" + x + ", " + y + ") is outside the " + width + "x" + height + " rectangle");
+        }
+        return y * width + x;
+    }
+
+    /** Puts {@code program} on PE (x, y), replacing what was there. */
+    public void setTileCode(int x, int y, PeProgram program) {
+        int idx = programIndex.computeIfAbsent(program, p -> {
+            programs.add(p);
+            return programs.size() - 1;
+        });
+        peProgram[pe(x, y)] = idx;
+    }
+
+    /** Sets the route of {@code color} at PE (x, y), replacing an earlier one. */
+    public void setColorConfig(int x, int y, int color, ColorConfig config) {
+        int idx = configIndex.computeIfAbsent(config, c -> {
+            configs.add(c);
+            return configs.size() - 1;
+        });
+        int p = pe(x, y);
+        int[] pairs = peColors[p];
+        if (pairs == null) {
+            peColors[p] = new int[] {color, idx};
+            return;
+        }
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i] == color) {
+                pairs[i + 1] = idx;
+                return;
+            }
+        }
+        int[] grown = java.util.Arrays.copyOf(pairs, pairs.length + 2);
+        grown[pairs.length] = color;
+        grown[pairs.length + 1] = idx;
+        peColors[p] = grown;
+    }
+
+    public List<PeProgram> programs() {
+        return List.copyOf(programs);
+    }
+
+    /** The program index of PE i (row-major), or -1 for an empty PE. */
+    public int programOf(int pe) {
+        return peProgram[pe];
+    }
+
+    public PeProgram program(int index) {
+        return programs.get(index);
+    }
+
+    public ColorConfig config(int index) {
+        return configs.get(index);
+    }
+
+    /** Pairs (color, config index) routed at PE i (row-major); empty if none. */
+    public int[] colorsOf(int pe) {
+        int[] pairs = peColors[pe];
+        return pairs == null ? new int[0] : pairs;
+    }
+
+    /** The route config of {@code color} at PE i, or null. */
+    public ColorConfig configAt(int pe, int color) {
+        int[] pairs = peColors[pe];
+        if (pairs != null) {
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i] == color) {
+                    return configs.get(pairs[i + 1]);
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.waferscope.engine.host;
+
+/**
+ * One command of the host's command stream, as an SDK host script issues them. They run
+ * strictly in order; a launch holds the stream until every launched PE has called
+ * {@code unblock_cmd_stream}.
+ */
+public sealed interface HostStep {
+
+    /** Words for the console and the status bar. */
+    String describe();
+
+    /** Writes a host array into {@code symbol} on every PE of the rectangle (copy mode). */
+    record CopyIn(String array, String symbol, PeRectangle rect) implements HostStep {
+        public String describe() {
+            return "copy " + array + " into " + symbol;
+        }
+    }
+
+    /**
+     * Streams a host array into the rectangle as wavelets of {@code color} (streaming mode):
+     * each PE receives its elements in order, waking the data task bound to that color.
+     */
+    record StreamIn(String array, int color, PeRectangle rect) implements HostStep {
+        public String describe() {
+            return "stream " + array + " in on color " + color;
+        }
+    }
+
+    /** Launches exported function {@code function} on every PE that exports it. */
+    record Launch(String function) implements HostStep {
+        public String describe() {
+            return "launch " + function;
+        }
+    }
+
+    /** Reads {@code symbol} from every PE of the rectangle into a new host array (copy mode). */
+    record CopyOut(String symbol, String array, PeRectangle rect) implements HostStep {
+        public String describe() {
+            return "copy " + symbol + " out to " + array;
+        }
+    }
+
+    /** Collects the wavelets the rectangle sends on {@code color} into a new host array. */
+    record StreamOut(int color, String array, org.waferscope.engine.arch.ElementType type, PeRectangle rect)
+            implements HostStep {
+        public String describe() {
+            return "stream " + array + " out on color " + color;
+        }
+    }
+
+    /** Compares a host array with expected values, within an absolute-or-relative tolerance. */
+    record Check(String name, String array, double[] expected, double tolerance) implements HostStep {
+        public String describe() {
+            return "check " + name;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.waferscope.engine.ir;
+
+/**
+ * A data structure descriptor as it is held in a frame or constant: four 32-bit words.
+ *
+ * <ul>
+ *   <li>word 0: kind (bits 0..3), queue id (bits 4..7), color (bits 8..15), flags (16..)</li>
+ *   <li>word 1: base byte address (memory DSDs)</li>
+ *   <li>word 2: length in elements (extent), at most 65,535</li>
+ *   <li>word 3: stride in bytes between elements (memory DSDs; signed)</li>
+ * </ul>
+ * Addresses and strides are in bytes, so the front end folds an affine
+ * {@code tensor_access} such as {@code |i|{n} -> A[i*M + k]} into base = &A + k*size and
+ * stride = M*size, and the engine never needs the array's element type.
+ */
+public final class Dsd {
+    private Dsd() {
+    }
+
+    public static final int WORDS = 4;
+
+    public static final int MEM1D = 1;
+    public static final int FABIN = 2;
+    public static final int FABOUT = 3;
+
+    /** fabout: the wavelets sent carry the control bit. */
+    public static final int FLAG_CONTROL = 1 << 16;
+    /** fabout: after the last wavelet, advance the color's switch position. */
+    public static final int FLAG_ADVANCE_SWITCH = 1 << 17;
+    /** fabout: stamp each wavelet's element index into the payload's high 16 bits. */
+    public static final int FLAG_STAMP_INDEX = 1 << 18;
+
+    public static final int MAX_LENGTH = 65_535;
+
+    public static int[] mem1d(int baseAddress, int length, int strideBytes) {
+        return new int[] {MEM1D, baseAddress, length, strideBytes};
+    }
+
+    public static int[] fabin(int color, int queue, int length) {
+        return new int[] {FABIN | (queue << 4) | (color << 8), 0, length, 0};
+    }
+
+    public static int[] fabout(int color, int queue, int length, int flags) {
+        return new int[] {FABOUT | (queue << 4) | (color << 8) | flags, 0, length, 0};
+    }
+
+    public static int kind(int word0) {
+        return word0 & 0xF;
+    }
+
+    public static int queue(int word0) {
+        return (word0 >>> 4) & 0xF;
+    }
+
+    public static int color(int word0) {
+        return (word0 >>> 8) & 0xFF;
+    }
+
+    public static boolean has(int word0, int flag) {
+        return (word0 & flag) != 0;
+    }
+
+    public static String describe(int w0, int w1, int w2, int w3) {
+        return switch (kind(w0)) {
+            case MEM1D -> "mem1d_dsd{base=0x" + Integer.toHexString(w1) + ", length=" + w2 + ", stride=" + w3 + "B}";
+            case FABIN -> "fabin_dsd{color=" + color(w0) + ", queue=" + queue(w0) + ", length=" + w2 + "}";
+            case FABOUT -> "fabout_dsd{color=" + color(w0) + ", queue=" + queue(w0) + ", length=" + w2
+                    + (has(w0, FLAG_CONTROL) ? ", control" : "") + "}";
+            default -> "dsd?" + w0;
+        };
+    }
+}

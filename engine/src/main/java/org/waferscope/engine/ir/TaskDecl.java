@@ -1,0 +1,13 @@
+package org.waferscope.engine.ir;
+
+/**
+ * A task bound to an id.
+ *
+ * @param id       the task id (0..63)
+ * @param kind     how it is activated
+ * @param function index of its body in the program's functions
+ * @param color    for a data task on WSE-2, the color it is bound to; else -1
+ * @param queue    for a data task on WSE-3, the input queue it is bound to; else -1
+ */
+public record TaskDecl(int id, TaskKind kind, int function, int color, int queue) {
+}
