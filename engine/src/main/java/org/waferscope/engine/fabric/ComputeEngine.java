@@ -81,6 +81,7 @@ final class ComputeEngine {
         int id = Long.numberOfTrailingZeros(ready);
         start(f, p, t, id);
         f.tasksRun[p]++;
+        f.taskRuns[f.trBase[p] + t.taskIndex[id]]++;
         sink.taskStarted(p);
         f.activity[p] = Activity.COMPUTE;
         return WORKING | PROGRESSED;
