@@ -43,6 +43,11 @@ public class Evaluator {
         return profile;
     }
 
+    /** Charges one step of compile-time work (the PE compiler charges its own work here too). */
+    public void budgetStep(SourcePos pos) {
+        budget.step(pos);
+    }
+
     public Value eval(Expr e, Scope s) {
         budget.step(e.pos());
         if (e instanceof Expr.IntLit i) {
