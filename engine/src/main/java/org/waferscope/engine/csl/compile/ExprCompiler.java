@@ -112,7 +112,7 @@ class ExprCompiler {
         Value v = ((Operand.Const) o).value();
         CslType t = want != null ? want : v.type();
         if (want != null) {
-            v = ValueOps.coerce(v, want, pos);
+            v = ValueOps.coerceKnown(v, want, pos);
         }
         if (v instanceof Value.DsdVal d) {
             int dst = f.temps(4);
@@ -137,7 +137,7 @@ class ExprCompiler {
     /** Writes {@code o} as type {@code t} into the slots from {@code dst}. */
     void into(Operand o, int dst, CslType t, SourcePos pos) {
         if (o instanceof Operand.Const c && t.elementType() != null) {
-            Value v = ValueOps.coerce(c.value(), t, pos);
+            Value v = ValueOps.coerceKnown(c.value(), t, pos);
             f.constI32(dst, ValueOps.bits(v, t.elementType(), pos));
             return;
         }
@@ -167,6 +167,14 @@ class ExprCompiler {
         CslType t;
         if (op == TokenKind.SHL || op == TokenKind.SHR) {
             t = l instanceof Operand.Const ? r.type() : l.type();
+        } else if (l instanceof Operand.Const && l.type().isInt() && r.type().isInt()) {
+            t = r.type();
+        } else if (r instanceof Operand.Const && r.type().isInt() && l.type().isInt()) {
+            t = l.type();
+        } else if (l instanceof Operand.Const && l.type().isFloat() && r.type().isFloat()) {
+            t = r.type();
+        } else if (r instanceof Operand.Const && r.type().isFloat() && l.type().isFloat()) {
+            t = l.type();
         } else {
             t = Types.peer(l.type(), r.type(), pos);
         }

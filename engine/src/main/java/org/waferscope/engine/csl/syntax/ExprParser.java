@@ -71,7 +71,7 @@ class ExprParser extends TokenCursor {
             Token t = peek();
             if (t.kind() == TokenKind.DOT) {
                 advance();
-                Token name = expect(TokenKind.IDENT, "a field name after '.'");
+                Token name = expectWord("a field name after '.'");
                 e = new Expr.Field(pos(t), e, name.text());
             } else if (t.kind() == TokenKind.DOT_STAR) {
                 advance();
@@ -148,7 +148,7 @@ class ExprParser extends TokenCursor {
             }
             case DOT -> {
                 advance();
-                return new Expr.EnumLit(p, expect(TokenKind.IDENT, "a name after '.'").text());
+                return new Expr.EnumLit(p, expectWord("a name after '.'").text());
             }
             case LBRACKET, STAR -> {
                 Expr type = typeExpr();
@@ -206,12 +206,12 @@ class ExprParser extends TokenCursor {
 
     private Expr structOrTuple() {
         Token open = advance();
-        if (at(TokenKind.DOT) && peek(1).kind() == TokenKind.IDENT && peek(2).kind() == TokenKind.ASSIGN) {
+        if (at(TokenKind.DOT) && isWord(peek(1)) && peek(2).kind() == TokenKind.ASSIGN) {
             List<String> names = new ArrayList<>();
             List<Expr> values = new ArrayList<>();
             while (!at(TokenKind.RBRACE)) {
                 expect(TokenKind.DOT, "'.name = value' in a struct literal");
-                Token n = expect(TokenKind.IDENT, "a field name");
+                Token n = expectWord("a field name");
                 if (names.contains(n.text())) {
                     throw error(n, "field '" + n.text() + "' is given twice");
                 }

@@ -54,6 +54,22 @@ class TokenCursor {
         return advance();
     }
 
+    /** True for a token that can serve as a field name: identifiers and words the lexer reserves. */
+    static boolean isWord(Token t) {
+        return switch (t.kind()) {
+            case IDENT, RESERVED, CONST, VAR, PARAM, FN, TASK, COMPTIME, LAYOUT, IF, ELSE, WHILE, FOR, RETURN,
+                    BREAK, CONTINUE, AND, OR, TRUE, FALSE, UNDEFINED -> true;
+            default -> false;
+        };
+    }
+
+    Token expectWord(String what) {
+        if (!isWord(peek())) {
+            throw error(peek(), "expected " + what + " but found " + describe(peek()));
+        }
+        return advance();
+    }
+
     SourcePos pos(Token t) {
         return new SourcePos(file, t.line(), t.column());
     }
@@ -93,8 +109,13 @@ class TokenCursor {
             if (k == TokenKind.LBRACE || k == TokenKind.DOT_LBRACE) {
                 braces++;
             } else if (k == TokenKind.RBRACE) {
-                if (braces == 0) {
+                TokenKind after = peek(1).kind();
+                if (braces == 0 && after != TokenKind.RPAREN && after != TokenKind.COMMA && after != TokenKind.SEMI) {
                     return;
+                }
+                if (braces == 0) {
+                    advance();
+                    continue;
                 }
                 braces--;
                 if (braces == 0 && peek(1).kind() != TokenKind.SEMI && peek(1).kind() != TokenKind.COMMA

@@ -58,6 +58,21 @@ public final class ValueOps {
         throw new CslError(pos, "expected " + target + " but found " + describe(v));
     }
 
+    /**
+     * Coerces a compile-time-known value for use beside run-time values of type
+     * {@code target}: as in Zig, a known integer converts to any integer type that holds
+     * its value, and a known float to any float type.
+     */
+    public static Value coerceKnown(Value v, CslType target, SourcePos pos) {
+        if (v instanceof IntVal i && target.isInt()) {
+            return typedInt(i.v(), target, pos);
+        }
+        if (v instanceof FloatVal f && target.isFloat()) {
+            return typedFloat(f.v(), target);
+        }
+        return coerce(v, target, pos);
+    }
+
     private static Value convertArray(Value.ArrayVal av, CslType.Array at, SourcePos pos) {
         ElementType from = av.type().elem().elementType();
         ElementType to = at.elem().elementType();
