@@ -35,12 +35,16 @@ final class JsonLocator {
         Deque<String> path = new ArrayDeque<>();
         Deque<int[]> index = new ArrayDeque<>();
         String pendingField = null;
+        JsonLocation fieldAt = null;
         JsonToken t;
         while ((t = p.nextToken()) != null) {
             if (t == JsonToken.FIELD_NAME) {
                 pendingField = p.currentName();
+                fieldAt = p.currentTokenLocation();
                 continue;
             }
+            // A member is located at its key, so messages point where the reader looks.
+            JsonLocation loc = pendingField != null ? fieldAt : p.currentTokenLocation();
             String key;
             if (pendingField != null) {
                 key = pendingField;
@@ -57,7 +61,6 @@ final class JsonLocator {
             }
             String pointer = (path.isEmpty() ? "" : path.peek()) + (key == null ? "" : "/" + escape(key));
             if (where.size() < MAX_ENTRIES) {
-                JsonLocation loc = p.currentTokenLocation();
                 where.putIfAbsent(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
             }
             if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
