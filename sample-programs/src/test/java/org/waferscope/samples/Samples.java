@@ -109,6 +109,34 @@ final class Samples {
         return n;
     }
 
+    /** A file of a sample, as text. */
+    static String text(String sample, String file) throws IOException {
+        try (InputStream in = Samples.class.getClassLoader().getResourceAsStream(ROOT + sample + "/" + file)) {
+            if (in == null) {
+                throw new IOException("no " + file + " in sample " + sample);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Runs a variant of a sample held in memory: its files, with some replaced. */
+    static RunResult runVariant(String sample, Map<String, String> replaced, Map<String, String> params, String arch,
+                                String... files) throws IOException, ProgramLoadException {
+        Map<String, String> all = new java.util.HashMap<>();
+        for (String f : files) {
+            all.put(f, text(sample, f));
+        }
+        all.putAll(replaced);
+        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        if (arch != null) {
+            options = options.withArch(ArchProfile.byName(arch));
+        }
+        WaferProgram p = ProgramLoader.load(new org.waferscope.engine.program.MemorySource(sample, all), options);
+        try (Wafer w = Wafer.load(p, 1)) {
+            return w.runToCompletion(BUDGET);
+        }
+    }
+
     /** The sample folder names in teaching order, from index.txt. */
     static List<String> index() throws IOException {
         try (InputStream in = Samples.class.getClassLoader().getResourceAsStream(ROOT + "index.txt")) {
