@@ -77,6 +77,7 @@ public final class PeCompiler {
     }
 
     private PeProgram run(Map<String, Value> params, SourcePos requestedAt) {
+        int before = u.diags.count();
         for (Decl d : file.decls()) {
             if (d instanceof Decl.Layout) {
                 u.diags.error(d.pos(), "a layout block belongs in the layout file, not in a PE program");
@@ -120,7 +121,7 @@ public final class PeCompiler {
         for (ComptimeBinder.ExportRequest r : binder.exportRequests) {
             guarded(() -> export(r));
         }
-        if (u.diags.hasErrors()) {
+        if (u.diags.count() > before) {
             return null;
         }
         new TaskTable(u).bind();
