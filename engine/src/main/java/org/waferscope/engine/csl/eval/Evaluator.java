@@ -43,13 +43,16 @@ public class Evaluator {
         return profile;
     }
 
-    /** Charges one step of compile-time work (the PE compiler charges its own work here too). */
+    /**
+     * Charges one step of compile-time work. Statements are charged (an expression is
+     * bounded by the source's size, a loop or call is not); the PE compiler charges its
+     * statements here too.
+     */
     public void budgetStep(SourcePos pos) {
         budget.step(pos);
     }
 
     public Value eval(Expr e, Scope s) {
-        budget.step(e.pos());
         if (e instanceof Expr.IntLit i) {
             return ValueOps.integer(i.value());
         } else if (e instanceof Expr.FloatLit f) {
