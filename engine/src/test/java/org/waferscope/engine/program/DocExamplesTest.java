@@ -1,0 +1,44 @@
+package org.waferscope.engine.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.sim.RunResult;
+import org.waferscope.engine.sim.Wafer;
+import org.waferscope.engine.sim.WaferStatus;
+
+/** The layout and PE program shown in docs/csl-subset.md load and run as a program. */
+class DocExamplesTest {
+    private static String firstCslBlockAfter(String doc, String heading) {
+        int h = doc.indexOf(heading);
+        int start = doc.indexOf("```csl\n", h) + 7;
+        return doc.substring(start, doc.indexOf("```", start));
+    }
+
+    @Test
+    void subsetGuideExamplesRun() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "csl-subset.md"));
+        String layout = firstCslBlockAfter(doc, "## The layout file");
+        String pe = firstCslBlockAfter(doc, "## PE programs");
+        String run = """
+                { "params": { "size": 3 },
+                  "arrays": { "d": { "shape": [48], "arange": { "start": 1 } } },
+                  "steps": [
+                    { "copy_in": { "array": "d", "symbol": "data", "rect": { "width": "size", "height": 1 }, "per_pe": 16 } },
+                    { "launch": "start" },
+                    { "copy_out": { "symbol": "data", "array": "r", "rect": { "width": "size", "height": 1 }, "per_pe": 16 } },
+                    { "check": { "array": "r", "expected": "2 * d" } }
+                  ] }
+                """;
+        WaferProgram p = ProgramLoader.load(new MemorySource("doc", Map.of("layout.csl", layout, "pe_program.csl", pe,
+                "run.json", run)), ProgramLoader.LoadOptions.DEFAULTS);
+        try (Wafer w = Wafer.load(p, 1)) {
+            RunResult r = w.runToCompletion(100_000);
+            assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
+            LanguageRunTest.assertPasses(r);
+        }
+    }
+}
