@@ -19,6 +19,21 @@ class DocExamplesTest {
     }
 
     @Test
+    void runJsonGuideExampleRuns() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "run-json.md"));
+        int start = doc.indexOf("```json\n") + 8;
+        String run = doc.substring(start, doc.indexOf("```", start));
+        Path gemv = org.waferscope.engine.csl.CslFixture.sampleFolder("gemv-checkerboard");
+        WaferProgram p = ProgramLoader.load(new MemorySource("doc", Map.of(
+                "layout.csl", Files.readString(gemv.resolve("layout.csl")),
+                "pe_program.csl", Files.readString(gemv.resolve("pe_program.csl")), "run.json", run)),
+                ProgramLoader.LoadOptions.DEFAULTS);
+        try (Wafer w = Wafer.load(p, 1)) {
+            LanguageRunTest.assertPasses(w.runToCompletion(1_000_000));
+        }
+    }
+
+    @Test
     void subsetGuideExamplesRun() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "csl-subset.md"));
         String layout = firstCslBlockAfter(doc, "## The layout file");
