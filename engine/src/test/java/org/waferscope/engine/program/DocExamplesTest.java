@@ -19,6 +19,20 @@ class DocExamplesTest {
     }
 
     @Test
+    void readmeExampleRuns() throws Exception {
+        String doc = Files.readString(Path.of("..", "README.md"));
+        String layout = firstCslBlockAfter(doc, "## Programs");
+        String pe = firstCslBlockAfter(doc, "its PE program");
+        int start = doc.indexOf("```json\n") + 8;
+        String run = doc.substring(start, doc.indexOf("```", start));
+        WaferProgram p = ProgramLoader.load(new MemorySource("readme", Map.of("layout.csl", layout,
+                "pe_program.csl", pe, "run.json", run)), ProgramLoader.LoadOptions.DEFAULTS);
+        try (Wafer w = Wafer.load(p, 1)) {
+            LanguageRunTest.assertPasses(w.runToCompletion(100_000));
+        }
+    }
+
+    @Test
     void runJsonGuideExampleRuns() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "run-json.md"));
         int start = doc.indexOf("```json\n") + 8;
