@@ -100,7 +100,11 @@ final class ComptimeBinder implements BuiltinHook {
                 exportRequests.add(new ExportRequest(a.get(0), name, s, b.pos()));
                 return new Value.VoidVal();
             }
-            case "@activate", "@block", "@unblock" -> throw new CslError(b.pos(), b.name()
+            case "@block" -> throw new CslError(b.pos(), inComptimeBlock
+                    ? "a task that starts blocked (@block in a comptime block) is not in Waferscope's CSL subset; "
+                    + "call @block from the launched function instead"
+                    : "@block runs on the PE; call it from a function or task");
+            case "@activate", "@unblock" -> throw new CslError(b.pos(), b.name()
                     + " runs on the PE; call it from a function or task");
             default -> {
                 if (org.waferscope.engine.ir.DsdOpKind.byBuiltin(b.name()) != null) {
