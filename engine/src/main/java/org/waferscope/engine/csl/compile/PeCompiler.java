@@ -39,7 +39,7 @@ public final class PeCompiler {
         this.u = new Unit(file.name(), profile, diags, exports);
         this.globals = new PeGlobals(u);
         u.ev = new PeInterpreter(profile, budget, globals);
-        this.binder = new ComptimeBinder(u, new DsdFactory(u, globals));
+        this.binder = new ComptimeBinder(u, new DsdFactory(u, globals), globals);
         u.ev.setHook(binder);
     }
 
