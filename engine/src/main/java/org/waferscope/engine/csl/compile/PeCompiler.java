@@ -174,11 +174,18 @@ public final class PeCompiler {
     }
 
     private void compileTask(Decl.Fn t) {
-        TaskKind kind = TaskKind.LOCAL;
+        TaskKind kind = null;
         for (Unit.TaskBinding b : u.tasks) {
             if (b.task() == t) {
                 kind = b.id().kind();
             }
+        }
+        if (kind == null) {
+            if (!t.params().isEmpty()) {
+                throw new CslError(t.pos(), "task " + t.name() + " is never bound to a task id; bind it in a comptime "
+                        + "block with @bind_data_task, @bind_local_task or @bind_control_task");
+            }
+            kind = TaskKind.LOCAL;
         }
         int slots = kind == TaskKind.LOCAL ? 0 : 1;
         FunctionBuilder fb = u.program.function(t.name(), slots, t.pos());
