@@ -106,10 +106,16 @@ final class ComptimeBinder implements BuiltinHook {
                 exportRequests.add(new ExportRequest(a.get(0), name, s, b.pos()));
                 return new Value.VoidVal();
             }
-            case "@block" -> throw new CslError(b.pos(), inComptimeBlock
-                    ? "a task that starts blocked (@block in a comptime block) is not in Waferscope's CSL subset; "
-                    + "call @block from the launched function instead"
-                    : "@block runs on the PE; call it from a function or task");
+            case "@block" -> {
+                if (!inComptimeBlock) {
+                    throw new CslError(b.pos(), "@block runs on the PE; call it from a function or task");
+                }
+                if (a.size() != 1 || !(ev.eval(a.get(0), s) instanceof Value.TaskIdVal id)) {
+                    throw new CslError(b.pos(), "@block takes a task id");
+                }
+                u.program.blockAtStart(id.id());
+                return new Value.VoidVal();
+            }
             case "@activate", "@unblock" -> throw new CslError(b.pos(), b.name()
                     + " runs on the PE; call it from a function or task");
             default -> {
