@@ -1,0 +1,86 @@
+package org.waferscope.views.layers;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.views.palette.Palette;
+
+/**
+ * A segmented row of layer buttons (keys 1–6 in the app's View menu), the route color
+ * spinner (shown for the route layer) and the palette choice. Binds to a
+ * {@link LayerChooserModel}.
+ */
+public class LayerChooserView extends HBox {
+    private static final String[] ICONS = {"mdi2c-chip", "mdi2m-memory", "mdi2t-transit-connection-variant",
+        "mdi2c-car-brake-alert", "mdi2s-state-machine", "mdi2r-routes"};
+    private static final String[] SHORT = {"Utilization", "SRAM", "Traffic", "Back-pressure", "Task state", "Route"};
+
+    public LayerChooserView(LayerChooserModel model) {
+        super(8);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("layer-chooser");
+        ToggleGroup group = new ToggleGroup();
+        HBox buttons = new HBox(0);
+        buttons.getStyleClass().add("segmented");
+        for (MetricLayer l : MetricLayer.values()) {
+            ToggleButton b = new ToggleButton(SHORT[l.ordinal()], new FontIcon(ICONS[l.ordinal()]));
+            b.setId("layer-" + l.name().toLowerCase(java.util.Locale.ROOT));
+            b.setUserData(l);
+            b.setToggleGroup(group);
+            b.setFocusTraversable(false);
+            b.setTooltip(new Tooltip(l.title + (l.unit.isEmpty() ? "" : " (" + l.unit + ")") + "  —  key "
+                    + (l.ordinal() + 1)));
+            b.setSelected(model.layerProperty().get() == l);
+            buttons.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true);
+            } else {
+                model.layerProperty().set((MetricLayer) t.getUserData());
+            }
+        });
+        model.layerProperty().addListener((o, a, l) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == l).findFirst().ifPresent(t -> t.setSelected(true)));
+
+        Spinner<Integer> color = new Spinner<>(0, LayerChooserModel.COLORS - 1, model.routeColorProperty().get());
+        color.setId("route-color");
+        color.setPrefWidth(70);
+        color.setEditable(true);
+        color.getValueFactory().valueProperty().addListener((o, a, v) -> model.routeColorProperty().set(v));
+        model.routeColorProperty().addListener((o, a, v) -> color.getValueFactory().setValue(v.intValue()));
+        Label colorLabel = new Label("color");
+        HBox colorBox = new HBox(4, colorLabel, color);
+        colorBox.setAlignment(Pos.CENTER_LEFT);
+        colorBox.visibleProperty().bind(model.routeColorUsedProperty());
+        colorBox.managedProperty().bind(model.routeColorUsedProperty());
+
+        ComboBox<Palette> palette = new ComboBox<>();
+        palette.setId("palette");
+        palette.getItems().setAll(Palette.values());
+        palette.setCellFactory(v -> new PaletteCell());
+        palette.setButtonCell(new PaletteCell());
+        palette.valueProperty().bindBidirectional(model.paletteProperty());
+        palette.setFocusTraversable(false);
+        palette.setTooltip(new Tooltip("Colour palette (colour-blind safe)"));
+        palette.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.layerProperty().get().categorical, model.layerProperty()));
+        getChildren().addAll(buttons, colorBox, palette);
+    }
+
+    private static final class PaletteCell extends ListCell<Palette> {
+        @Override
+        protected void updateItem(Palette p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : p.title);
+        }
+    }
+}

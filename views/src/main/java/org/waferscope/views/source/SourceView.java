@@ -1,0 +1,89 @@
+package org.waferscope.views.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * Program source with line numbers; the {@linkplain #currentLineProperty() current line}
+ * (1-based, 0 for none) is marked and scrolled into view. A virtualised list, so a long
+ * file costs only the visible rows.
+ */
+public class SourceView extends ListView<SourceView.Line> {
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
+    /** One numbered source line. */
+    public record Line(int number, String text) {
+    }
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final IntegerProperty currentLine = new SimpleIntegerProperty(this, "currentLine", 0);
+
+    public SourceView() {
+        getStyleClass().add("source-view");
+        setCellFactory(v -> new LineCell());
+        text.addListener((o, a, t) -> setLines(t));
+        currentLine.addListener((o, a, l) -> {
+            refresh();
+            if (l.intValue() > 0) {
+                scrollTo(Math.max(0, l.intValue() - 4));
+            }
+        });
+    }
+
+    private void setLines(String t) {
+        List<Line> lines = new ArrayList<>();
+        String[] parts = t == null ? new String[0] : t.split("\r?\n", -1);
+        for (int i = 0; i < parts.length; i++) {
+            lines.add(new Line(i + 1, parts[i]));
+        }
+        getItems().setAll(lines);
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public IntegerProperty currentLineProperty() {
+        return currentLine;
+    }
+
+    private final class LineCell extends ListCell<Line> {
+        private final Label number = new Label();
+        private final TextFlow code = new TextFlow();
+        private final HBox row = new HBox(10, number, code);
+
+        LineCell() {
+            number.getStyleClass().add("source-line-number");
+            code.getStyleClass().add("source-code");
+        }
+
+        @Override
+        protected void updateItem(Line line, boolean isEmpty) {
+            super.updateItem(line, isEmpty);
+            pseudoClassStateChanged(CURRENT, !isEmpty && line != null && line.number() == currentLine.get());
+            if (isEmpty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            number.setText(Integer.toString(line.number()));
+            code.getChildren().clear();
+            for (CslTokens.Span s : CslTokens.split(line.text())) {
+                Text t = new Text(s.text());
+                t.getStyleClass().addAll("code", "code-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));
+                code.getChildren().add(t);
+            }
+            setGraphic(row);
+        }
+    }
+}
