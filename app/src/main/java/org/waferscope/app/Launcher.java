@@ -1,14 +1,25 @@
 package org.waferscope.app;
 
+import java.util.Set;
+import javafx.application.Application;
+
 /**
  * The jar's entry point. A plain class (not the JavaFX {@code Application}) so that
- * {@code java -jar} works from the class path without the JavaFX launcher check.
+ * {@code java -jar} works from the class path without the JavaFX launcher check. The
+ * first argument {@code run}, {@code bench} or {@code export} selects the headless command
+ * line; anything else opens the explorer.
  */
 public final class Launcher {
+    static final Set<String> COMMANDS = Set.of("run", "bench", "export");
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        System.out.println("Waferscope: the explorer is not built yet.");
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            System.err.println("command line not available in this build");
+            System.exit(2);
+        }
+        Application.launch(WaferscopeApp.class, args);
     }
 }

@@ -50,6 +50,7 @@ public class ConsoleView extends VBox {
                 model.errorsProperty(), model.warningsProperty()));
         Button clear = new Button("Clear", new FontIcon("mdi2d-delete-sweep-outline"));
         clear.setFocusTraversable(false);
+        clear.setMinWidth(Button.USE_PREF_SIZE);
         clear.setOnAction(e -> model.clear());
         bar.getChildren().addAll(spacer, counts, clear);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -61,6 +62,7 @@ public class ConsoleView extends VBox {
         b.setSelected(true);
         b.setFocusTraversable(false);
         b.getStyleClass().add("console-filter");
+        b.setMinWidth(ToggleButton.USE_PREF_SIZE);
         b.selectedProperty().addListener((o, a, on) -> {
             for (Kind k : kinds) {
                 model.setShown(k, on);

@@ -8,7 +8,7 @@ import javafx.scene.input.ScrollEvent;
 /**
  * Mouse and keyboard on the heatmap: wheel zooms about the pointer, drag pans, click
  * selects a PE, double-click zooms in; {@code +}/{@code -} zoom, {@code 0} fits,
- * Shift+arrows pan. Plain arrows are left alone: Right steps the simulation.
+ * Ctrl+arrows pan. Plain and Shift+arrows are left alone: they step the simulation.
  */
 final class HeatmapInput {
     private static final double DRAG_THRESHOLD = 3;
@@ -91,17 +91,19 @@ final class HeatmapInput {
         Viewport v = view.getViewport();
         double stepX = v.viewWidth() * 0.15;
         double stepY = v.viewHeight() * 0.15;
+        boolean pan = e.isShortcutDown() || e.isControlDown();
         Viewport next = switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> v.zoom(1.25);
-            case MINUS, SUBTRACT -> v.zoom(0.8);
-            case DIGIT0, NUMPAD0 -> Viewport.fit(v.fabricWidth(), v.fabricHeight(), v.viewWidth(), v.viewHeight());
-            case LEFT -> e.isShiftDown() ? v.panBy(stepX, 0) : null;
-            case RIGHT -> e.isShiftDown() ? v.panBy(-stepX, 0) : null;
-            case UP -> e.isShiftDown() ? v.panBy(0, stepY) : null;
-            case DOWN -> e.isShiftDown() ? v.panBy(0, -stepY) : null;
+            case PLUS, ADD, EQUALS -> pan ? null : v.zoom(1.25);
+            case MINUS, SUBTRACT -> pan ? null : v.zoom(0.8);
+            case DIGIT0, NUMPAD0 -> pan ? null : Viewport.fit(v.fabricWidth(), v.fabricHeight(), v.viewWidth(),
+                    v.viewHeight());
+            case LEFT -> pan ? v.panBy(stepX, 0) : null;
+            case RIGHT -> pan ? v.panBy(-stepX, 0) : null;
+            case UP -> pan ? v.panBy(0, stepY) : null;
+            case DOWN -> pan ? v.panBy(0, -stepY) : null;
             default -> null;
         };
-        if (next != null && !e.isShortcutDown()) {
+        if (next != null) {
             view.setViewport(next);
             e.consume();
         }

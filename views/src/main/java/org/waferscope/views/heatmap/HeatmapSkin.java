@@ -31,6 +31,13 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         hoverLabel.setManaged(false);
         hoverLabel.setMouseTransparent(true);
         hoverLabel.setVisible(false);
+        // The canvas follows the control's size, never the other way round: unmanaged, and
+        // the control's preferred size is a constant, so layout cannot feed back into it.
+        canvas.setManaged(false);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(view.widthProperty());
+        clip.heightProperty().bind(view.heightProperty());
+        view.setClip(clip);
         getChildren().addAll(canvas, hoverLabel);
         new HeatmapInput(view, this).install();
         view.frameProperty().addListener((o, old, f) -> onFrame(f));
@@ -45,6 +52,26 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         if (pe != null && pe.x() < f.width() && pe.y() < f.height()) {
             hoverLabel.setText(hoverText(f, pe));
         }
+    }
+
+    @Override
+    protected double computePrefWidth(double h, double top, double right, double bottom, double left) {
+        return 400;
+    }
+
+    @Override
+    protected double computePrefHeight(double w, double top, double right, double bottom, double left) {
+        return 300;
+    }
+
+    @Override
+    protected double computeMinWidth(double h, double top, double right, double bottom, double left) {
+        return 50;
+    }
+
+    @Override
+    protected double computeMinHeight(double w, double top, double right, double bottom, double left) {
+        return 50;
     }
 
     @Override
@@ -91,7 +118,8 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         Image img = view.fabricImage();
         Viewport v = view.getViewport();
-        if (img == null || !v.sameFabric((int) img.getWidth(), (int) img.getHeight())) {
+        if (img == null || view.getFrame().state() == org.waferscope.engine.api.SimState.EMPTY
+                || !v.sameFabric((int) img.getWidth(), (int) img.getHeight())) {
             return;
         }
         int x0 = v.firstColumn();

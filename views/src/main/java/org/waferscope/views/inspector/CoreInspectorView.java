@@ -70,6 +70,10 @@ public class CoreInspectorView extends VBox {
         Label l = new Label();
         l.textProperty().bind(text);
         l.getStyleClass().add(style);
+        l.setWrapText(true);
+        // Empty lines (no PE yet, no instruction) take no room.
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
         return l;
     }
 

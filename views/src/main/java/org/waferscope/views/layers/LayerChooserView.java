@@ -1,9 +1,7 @@
 package org.waferscope.views.layers;
 
 import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -11,12 +9,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.waferscope.engine.api.MetricLayer;
-import org.waferscope.views.palette.Palette;
 
 /**
- * A segmented row of layer buttons (keys 1–6 in the app's View menu), the route color
- * spinner (shown for the route layer) and the palette choice. Binds to a
- * {@link LayerChooserModel}.
+ * A segmented row of layer buttons (keys 1–6 in the app's View menu) and the route color
+ * spinner (shown for the route layer). Binds to a {@link LayerChooserModel}.
  */
 public class LayerChooserView extends HBox {
     private static final String[] ICONS = {"mdi2c-chip", "mdi2m-memory", "mdi2t-transit-connection-variant",
@@ -63,24 +59,7 @@ public class LayerChooserView extends HBox {
         colorBox.visibleProperty().bind(model.routeColorUsedProperty());
         colorBox.managedProperty().bind(model.routeColorUsedProperty());
 
-        ComboBox<Palette> palette = new ComboBox<>();
-        palette.setId("palette");
-        palette.getItems().setAll(Palette.values());
-        palette.setCellFactory(v -> new PaletteCell());
-        palette.setButtonCell(new PaletteCell());
-        palette.valueProperty().bindBidirectional(model.paletteProperty());
-        palette.setFocusTraversable(false);
-        palette.setTooltip(new Tooltip("Colour palette (colour-blind safe)"));
-        palette.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.layerProperty().get().categorical, model.layerProperty()));
-        getChildren().addAll(buttons, colorBox, palette);
+        getChildren().addAll(buttons, colorBox);
     }
 
-    private static final class PaletteCell extends ListCell<Palette> {
-        @Override
-        protected void updateItem(Palette p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(empty || p == null ? null : p.title);
-        }
-    }
 }

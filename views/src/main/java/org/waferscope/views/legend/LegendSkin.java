@@ -4,9 +4,10 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.SkinBase;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
+import java.util.ArrayList;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -22,19 +23,20 @@ final class LegendSkin extends SkinBase<LegendView> {
     private final Label title = new Label();
     private final Label minLabel = new Label();
     private final Label maxLabel = new Label();
-    private final WritableImage gradient = new WritableImage(Palette.SIZE, 1);
-    private final ImageView gradientView = new ImageView(gradient);
+    private final Rectangle gradient = new Rectangle(220, 12);
 
     LegendSkin(LegendView view) {
         super(view);
         row.setAlignment(Pos.CENTER_LEFT);
         title.getStyleClass().add("legend-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        minLabel.setMinWidth(Label.USE_PREF_SIZE);
+        maxLabel.setMinWidth(Label.USE_PREF_SIZE);
         minLabel.getStyleClass().add("legend-value");
         maxLabel.getStyleClass().add("legend-value");
-        gradientView.setFitWidth(220);
-        gradientView.setFitHeight(12);
-        gradientView.setSmooth(true);
-        gradientView.getStyleClass().add("legend-gradient");
+        gradient.getStyleClass().add("legend-gradient");
+        gradient.setArcWidth(4);
+        gradient.setArcHeight(4);
         getChildren().add(row);
         view.layerProperty().addListener((o, a, b) -> rebuild());
         view.paletteProperty().addListener((o, a, b) -> rebuild());
@@ -57,9 +59,8 @@ final class LegendSkin extends SkinBase<LegendView> {
             }
             return;
         }
-        int[] lut = v.paletteProperty().get().lut();
-        gradient.getPixelWriter().setPixels(0, 0, lut.length, 1, PixelFormat.getIntArgbInstance(), lut, 0, lut.length);
-        row.getChildren().addAll(minLabel, gradientView, maxLabel);
+        gradient.setFill(gradientOf(v.paletteProperty().get()));
+        row.getChildren().addAll(minLabel, gradient, maxLabel);
         range();
     }
 
@@ -70,8 +71,22 @@ final class LegendSkin extends SkinBase<LegendView> {
         maxLabel.setText(ValueText.number(v.maxProperty().get()) + (layer.unit.isEmpty() ? "" : " " + layer.unit));
     }
 
+    /** The palette as a horizontal gradient with a stop every 16 entries (the LUT is linear between anchors). */
+    static LinearGradient gradientOf(Palette p) {
+        int[] lut = p.lut();
+        java.util.List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i < lut.length; i += 15) {
+            stops.add(new Stop(i / (double) (lut.length - 1), color(lut[i])));
+        }
+        return new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops);
+    }
+
+    private static Color color(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+    }
+
     private static Label swatch(Swatch s) {
-        Rectangle r = new Rectangle(12, 12, Color.rgb((s.argb() >> 16) & 0xFF, (s.argb() >> 8) & 0xFF, s.argb() & 0xFF));
+        Rectangle r = new Rectangle(12, 12, color(s.argb()));
         r.getStyleClass().add("legend-swatch");
         Label l = new Label(s.label(), r);
         l.getStyleClass().add("legend-category");

@@ -20,9 +20,9 @@ final class TimelineSkin extends SkinBase<TimelineView> {
     private static final double KEY_HEIGHT = 22;
 
     private final Canvas canvas = new Canvas();
-    private final Label util = key("fabric utilization", UTILIZATION);
+    private final Label util = key("utilization", UTILIZATION);
     private final Label wave = key("wavelets in flight", WAVELETS);
-    private final Label sel = key("selected PE busy", SELECTED);
+    private final Label sel = key("selected PE", SELECTED);
     private final Label range = new Label();
     private final HBox keys = new HBox(14, util, wave, sel, range);
 
@@ -30,6 +30,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         super(view);
         keys.setAlignment(Pos.CENTER_LEFT);
         range.getStyleClass().add("timeline-range");
+        canvas.setManaged(false);
         getChildren().addAll(keys, canvas);
     }
 
@@ -37,7 +38,23 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(14, 3, c);
         Label l = new Label(text, r);
         l.getStyleClass().add("timeline-key");
+        l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
+    }
+
+    @Override
+    protected double computePrefWidth(double h, double top, double right, double bottom, double left) {
+        return 300;
+    }
+
+    @Override
+    protected double computePrefHeight(double w, double top, double right, double bottom, double left) {
+        return 160;
+    }
+
+    @Override
+    protected double computeMinHeight(double w, double top, double right, double bottom, double left) {
+        return 60;
     }
 
     @Override
@@ -73,7 +90,7 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         long c0 = pts.get(0).cycle();
         long c1 = pts.get(pts.size() - 1).cycle();
         double maxWave = Math.max(1, pts.stream().mapToInt(TimelinePoint::waveletsInFlight).max().orElse(1));
-        wave.setText("wavelets in flight (max " + ValueText.number(maxWave) + ")");
+        wave.setText("in flight (max " + ValueText.number(maxWave) + ")");
         range.setText("cycles " + ValueText.number(c0) + " – " + ValueText.number(c1));
         series(g, pts, c0, c1, w, h, p -> p.utilization(), UTILIZATION, true);
         series(g, pts, c0, c1, w, h, p -> p.waveletsInFlight() / maxWave, WAVELETS, false);

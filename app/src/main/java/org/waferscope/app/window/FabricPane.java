@@ -1,0 +1,76 @@
+package org.waferscope.app.window;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.views.heatmap.HeatmapView;
+import org.waferscope.views.heatmap.MinimapView;
+import org.waferscope.views.layers.LayerChooserView;
+import org.waferscope.views.layers.PaletteChooser;
+import org.waferscope.views.legend.LegendView;
+
+/**
+ * The centre of the window: program title and layer chooser above the heatmap (with the
+ * minimap in its corner when part of the fabric is out of view), the legend below.
+ */
+final class FabricPane extends BorderPane {
+    final HeatmapView heatmap = new HeatmapView();
+    final MinimapView minimap = new MinimapView(heatmap);
+    private final LegendView legend = new LegendView();
+    private final Label title = new Label("No program");
+    private final Label size = new Label();
+
+    FabricPane(SimulationSession session) {
+        getStyleClass().add("fabric-pane");
+        heatmap.setId("heatmap");
+        heatmap.paletteProperty().bind(session.layers().paletteProperty());
+        legend.paletteProperty().bind(session.layers().paletteProperty());
+        heatmap.selectedProperty().bindBidirectional(session.layers().selectedProperty());
+        session.frameProperty().addListener((o, a, f) -> show(f));
+        session.programProperty().addListener((o, a, p) -> title.setText(p == null ? "No program" : p.title()));
+
+        title.getStyleClass().add("fabric-title");
+        size.getStyleClass().add("fabric-size");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, spacer, new LayerChooserView(session.layers()));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("fabric-header");
+
+        minimap.visibleProperty().bind(minimap.neededProperty());
+        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(minimap, new Insets(10));
+        Label empty = new Label("Open a program folder (Ctrl+O) or pick a sample from the gallery.");
+        empty.getStyleClass().add("fabric-empty");
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> session.frameProperty().get().state() == org.waferscope.engine.api.SimState.EMPTY,
+                session.frameProperty()));
+        StackPane centre = new StackPane(heatmap, minimap, empty);
+        centre.setMinSize(100, 100);
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox footer = new HBox(12, legend, gap, size, new PaletteChooser(session.layers()));
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("fabric-footer");
+        setTop(header);
+        setCenter(centre);
+        setBottom(footer);
+    }
+
+    private void show(Frame f) {
+        heatmap.setFrame(f);
+        legend.show(f);
+        size.setText(String.format(Locale.ROOT, "%d × %d PEs · %,d programmed", f.width(), f.height(),
+                f.stats().programPes()));
+    }
+}
