@@ -2,7 +2,9 @@ package org.waferscope.app.session;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.waferscope.engine.api.CoreSnapshot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.waferscope.engine.api.Command;
@@ -150,6 +152,17 @@ public final class SimulationSession {
                 inspector.show(s);
             }
         }, fx);
+    }
+
+    /**
+     * Asks for snapshots of several PEs; {@code then} gets them all, in order, on the FX
+     * thread (nothing if any request fails, e.g. because a new program was loaded).
+     */
+    public void fxInspectAll(List<PeLocation> pes, java.util.function.Consumer<List<CoreSnapshot>> then) {
+        List<CompletableFuture<CoreSnapshot>> asks = pes.stream().map(pe -> sim.inspect(pe.x(), pe.y())).toList();
+        CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                .thenRunAsync(() -> then.accept(asks.stream().map(CompletableFuture::join).toList()), fx)
+                .exceptionally(e -> null);
     }
 
     /** Posts a command directly (the speed, breakpoints and so on go through the models). */

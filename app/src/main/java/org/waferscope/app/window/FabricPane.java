@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.waferscope.app.session.DetailSampler;
 import org.waferscope.app.session.SimulationSession;
 import org.waferscope.engine.api.Frame;
 import org.waferscope.views.heatmap.HeatmapView;
@@ -29,6 +30,7 @@ final class FabricPane extends BorderPane {
     private final Label size = new Label();
 
     FabricPane(SimulationSession session) {
+        new DetailSampler(session, heatmap);
         getStyleClass().add("fabric-pane");
         heatmap.setId("heatmap");
         heatmap.paletteProperty().bind(session.layers().paletteProperty());

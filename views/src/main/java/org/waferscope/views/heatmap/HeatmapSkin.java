@@ -15,10 +15,8 @@ import org.waferscope.engine.api.Frame;
  * outlines. Only {@link #paint()} draws; layout just sizes the canvas.
  */
 final class HeatmapSkin extends SkinBase<HeatmapView> {
-    /** From this many pixels per PE, lines separate the PEs. */
-    static final double GRID_SCALE = 6;
-    /** From this many pixels per PE, each PE shows ports, links and queues. */
-    static final double DETAIL_SCALE = 22;
+    static final double GRID_SCALE = HeatmapView.GRID_SCALE;
+    static final double DETAIL_SCALE = HeatmapView.DETAIL_SCALE;
 
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();

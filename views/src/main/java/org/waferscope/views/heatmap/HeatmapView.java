@@ -22,6 +22,11 @@ import org.waferscope.views.palette.Palette;
  * frame pump calls once per pulse. FX thread only.
  */
 public class HeatmapView extends Control implements Paintable {
+    /** From this many pixels per PE, each PE shows ports, links, queues and buffered wavelets. */
+    public static final double DETAIL_SCALE = 22;
+    /** From this many pixels per PE, lines separate the PEs. */
+    public static final double GRID_SCALE = 6;
+
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame", Frame.empty());
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.VIRIDIS);
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport",
