@@ -103,6 +103,10 @@ public final class FabricLayout {
         return programs.get(index);
     }
 
+    public int configCount() {
+        return configs.size();
+    }
+
     public ColorConfig config(int index) {
         return configs.get(index);
     }

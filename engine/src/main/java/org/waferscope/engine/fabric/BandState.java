@@ -1,0 +1,74 @@
+package org.waferscope.engine.fabric;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A worker's scratch and tallies over its band of PEs. Owned by one worker thread during
+ * a cycle; other workers read the tallies only after the commit barrier, and the
+ * stepper drains the printed lines after the whole step.
+ */
+public final class BandState implements CycleSink {
+    /** A simprint line or fault, with where and when it happened. */
+    public record Event(long cycle, int pe, boolean fault, String text) {
+    }
+
+    final int[] scratch = new int[DsdExecutor.OPERANDS];
+    /** Something changed state, or a wavelet is waiting out its hop time. */
+    public boolean progressed;
+    /** A wavelet moved between buffers. */
+    public boolean moved;
+    /** PEs visited this cycle. */
+    public int visited;
+    /** PEs that still have work for the next cycle. */
+    public int stillActive;
+    /** Some PE is about to execute an instruction on a breakpoint line. */
+    public boolean atBreakpoint;
+    public int tasksStarted;
+    public int releases;
+    public int faults;
+    /** Wavelets the host streamed in, and out, this cycle. */
+    public int injected;
+    public int collected;
+    private final List<Event> events = new ArrayList<>();
+
+    public void clear() {
+        progressed = false;
+        moved = false;
+        visited = 0;
+        stillActive = 0;
+        atBreakpoint = false;
+        tasksStarted = 0;
+        releases = 0;
+        faults = 0;
+        injected = 0;
+        collected = 0;
+    }
+
+    @Override
+    public void print(int pe, long cycle, String text) {
+        events.add(new Event(cycle, pe, false, text));
+    }
+
+    @Override
+    public void fault(int pe, long cycle, String message) {
+        faults++;
+        events.add(new Event(cycle, pe, true, message));
+    }
+
+    @Override
+    public void taskStarted(int pe) {
+        tasksStarted++;
+    }
+
+    @Override
+    public void released(int pe) {
+        releases++;
+    }
+
+    /** Moves this band's events into {@code out}. */
+    public void drainEvents(List<Event> out) {
+        out.addAll(events);
+        events.clear();
+    }
+}

@@ -1,0 +1,231 @@
+package org.waferscope.engine.fabric;
+
+import org.waferscope.engine.ir.DsdOpKind;
+import org.waferscope.engine.ir.DsdOperand;
+import org.waferscope.engine.ir.FunctionInfo;
+import org.waferscope.engine.ir.Opcode;
+import org.waferscope.engine.ir.TaskKind;
+
+/**
+ * One PE's compute engine for one cycle: microthreads advance, then the CE either counts
+ * down a vector op, executes one instruction of the running task, or (when no task runs)
+ * consumes control wavelets and picks the next task: the lowest activated, unblocked id
+ * (our documented default; the hardware's priority is not public). Starting a task costs
+ * the cycle.
+ */
+final class ComputeEngine {
+    private ComputeEngine() {
+    }
+
+    /** Result bit: the CE has work that can go on without outside input. */
+    static final int WORKING = 1;
+    /** Result bit: the CE changed state this cycle. */
+    static final int PROGRESSED = 2;
+
+    static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
+        if (f.fault[p] != null) {
+            f.activity[p] = Activity.FAULTED;
+            return 0;
+        }
+        try {
+            int mt = f.mtCount[p] > 0 ? MicrothreadUnit.advance(f, p, cycle) : 0;
+            int ce = stepCe(f, p, cycle, sink, scratch);
+            if (f.activity[p] == Activity.IDLE && (mt & WORKING) != 0) {
+                f.activity[p] = Activity.MICROTHREADS;
+            }
+            count(f, p);
+            return mt | ce;
+        } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
+            String where = f.pc[p] >= 0 ? " at " + f.programs[f.peProgram[p]].position(f.pc[p]) : "";
+            f.fault[p] = e.getMessage() + where;
+            f.activity[p] = Activity.FAULTED;
+            sink.fault(p, cycle, f.fault[p]);
+            return 0;
+        }
+    }
+
+    private static void count(Fabric f, int p) {
+        switch (f.activity[p]) {
+            case Activity.COMPUTE, Activity.MICROTHREADS -> f.cntCompute[p]++;
+            case Activity.FABRIC -> f.cntFabric[p]++;
+            case Activity.STALL_INPUT -> f.cntStallIn[p]++;
+            case Activity.STALL_OUTPUT -> f.cntStallOut[p]++;
+            default -> {
+            }
+        }
+    }
+
+    private static int stepCe(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
+        if (f.busy[p] > 0) {
+            f.busy[p]--;
+            f.activity[p] = Activity.COMPUTE;
+            return WORKING | PROGRESSED;
+        }
+        if (f.pc[p] >= 0) {
+            return Interpreter.execute(f, p, cycle, sink, scratch);
+        }
+        return pickTask(f, p, sink);
+    }
+
+    private static int pickTask(Fabric f, int p, CycleSink sink) {
+        ProgramTables t = f.tables[f.peProgram[p]];
+        boolean consumed = consumeControlWavelets(f, p, t);
+        long ready = (f.activated[p] | dataReady(f, p, t)) & ~f.blocked[p];
+        if (f.launchFn[p] >= 0) {
+            ready |= 1L << ProgramTables.LAUNCH_TASK;
+        }
+        if (ready == 0) {
+            f.activity[p] = Activity.IDLE;
+            return consumed ? PROGRESSED : 0;
+        }
+        int id = Long.numberOfTrailingZeros(ready);
+        start(f, p, t, id);
+        f.tasksRun[p]++;
+        sink.taskStarted(p);
+        f.activity[p] = Activity.COMPUTE;
+        return WORKING | PROGRESSED;
+    }
+
+    private static void start(Fabric f, int p, ProgramTables t, int id) {
+        byte[] m = f.sram[p];
+        int fp = t.stackBase;
+        int entry;
+        int frameSlots;
+        int arg = 0;
+        if (id == ProgramTables.LAUNCH_TASK && t.taskEntry[id] < 0) {
+            FunctionInfo fn = t.program.functions().get(f.launchFn[p]);
+            entry = fn.entry();
+            frameSlots = fn.frameSlots();
+            f.launchFn[p] = -1;
+        } else {
+            entry = t.taskEntry[id];
+            frameSlots = frameOf(t, entry);
+            if (t.taskKind[id] == TaskKind.DATA) {
+                int ch = f.inQueue(p, t.taskQueue[id]);
+                arg = f.slotPayload[f.headSlot(ch)];
+                f.pop(ch);
+            } else {
+                f.activated[p] &= ~(1L << id);
+                if (t.taskKind[id] == TaskKind.CONTROL) {
+                    arg = f.controlData[p];
+                }
+            }
+        }
+        if (fp + 4 * Math.max(frameSlots, 3) > m.length) {
+            throw new MachineFault("stack overflow starting task " + id);
+        }
+        Sram.writeInt(m, fp, -1);
+        Sram.writeInt(m, fp + 4, 0);
+        Sram.writeInt(m, fp + 8, arg);
+        f.fp[p] = fp;
+        f.pc[p] = entry;
+        f.task[p] = (byte) id;
+        f.opDone[p] = 0;
+    }
+
+    private static int frameOf(ProgramTables t, int entry) {
+        for (FunctionInfo fn : t.program.functions()) {
+            if (fn.entry() == entry) {
+                return fn.frameSlots();
+            }
+        }
+        return 3;
+    }
+
+    /** Data tasks whose queue has a data wavelet at its head. */
+    private static long dataReady(Fabric f, int p, ProgramTables t) {
+        long tasks = t.dataTasks;
+        long ready = 0;
+        while (tasks != 0) {
+            int id = Long.numberOfTrailingZeros(tasks);
+            tasks &= tasks - 1;
+            int ch = f.inQueue(p, t.taskQueue[id]);
+            if (ch >= 0 && f.count(ch) > 0 && !Wavelet.isControl(f.slotMeta[f.headSlot(ch)])) {
+                ready |= 1L << id;
+            }
+        }
+        return ready;
+    }
+
+    /** A control wavelet at a queue's head activates the control task it names. */
+    private static boolean consumeControlWavelets(Fabric f, int p, ProgramTables t) {
+        boolean any = false;
+        for (int q = 0; q < t.queueColor.length; q++) {
+            int ch = f.inQueue(p, q);
+            if (ch < 0 || f.count(ch) == 0) {
+                continue;
+            }
+            int slot = f.headSlot(ch);
+            if (Wavelet.isControl(f.slotMeta[slot])) {
+                int payload = f.slotPayload[slot];
+                f.pop(ch);
+                int id = Wavelet.controlEntrypoint(payload);
+                if (t.taskKind[id] == TaskKind.CONTROL) {
+                    f.activated[p] |= 1L << id;
+                    f.controlData[p] = Wavelet.controlData(payload);
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Starts or continues the vector op at pc; returns the result bits. */
+    static int vectorOp(Fabric f, int p, long cycle, int base, int[] code, int[] scratch) {
+        int word = code[base];
+        DsdOpKind kind = DsdOpKind.values()[(word >>> 8) & 0xFF];
+        int options = code[base + 1];
+        byte[] m = f.sram[p];
+        int fp = f.fp[p];
+        for (int k = 0; k < 4; k++) {
+            DsdExecutor.resolve(m, fp, code[base + 2 + k], scratch, k * DsdExecutor.OPERAND);
+        }
+        if (DsdOperand.async(options)) {
+            if (!MicrothreadUnit.start(f, p, f.pc[p], word, options, scratch)) {
+                f.activity[p] = Activity.STALL_OUTPUT;
+                return WORKING;
+            }
+            f.pc[p]++;
+            f.activity[p] = Activity.COMPUTE;
+            return WORKING | PROGRESSED;
+        }
+        int length = DsdExecutor.length(scratch, 0);
+        if (!DsdExecutor.touchesFabric(scratch, 0)) {
+            int width = f.profile.simdWidth(kind.simd);
+            DsdExecutor.run(f, p, cycle, kind, scratch, 0, 0, length, length);
+            f.busy[p] = Math.max(0, (length + width - 1) / width - 1);
+            f.pc[p]++;
+            complete(f, p, options);
+            f.activity[p] = Activity.COMPUTE;
+            return WORKING | PROGRESSED;
+        }
+        int done = f.opDone[p];
+        int r = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, scratch, 0, done, length, 1);
+        if (r < 0) {
+            f.activity[p] = r == DsdExecutor.STALL_INPUT ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+            return WORKING;
+        }
+        done += r;
+        f.activity[p] = Activity.FABRIC;
+        if (done >= length) {
+            f.opDone[p] = 0;
+            f.pc[p]++;
+            complete(f, p, options);
+        } else {
+            f.opDone[p] = done;
+        }
+        return WORKING | PROGRESSED;
+    }
+
+    /** Applies a finished op's completion options: activate and/or unblock a task. */
+    static void complete(Fabric f, int p, int options) {
+        int a = DsdOperand.activateTask(options);
+        if (a != DsdOperand.NO_TASK) {
+            f.activated[p] |= 1L << a;
+        }
+        int u = DsdOperand.unblockTask(options);
+        if (u != DsdOperand.NO_TASK) {
+            f.blocked[p] &= ~(1L << u);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.waferscope.engine.fabric;
+
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.arch.Half;
+import org.waferscope.engine.ir.Dsd;
+import org.waferscope.engine.ir.DsdOpKind;
+import org.waferscope.engine.ir.DsdOperand;
+
+/**
+ * Executes elements of a vector (DSD) operation. Operands are held in a resolved form of
+ * five ints each (kind, then a scalar value or a DSD's four words) for the destination and
+ * up to three sources, so that synchronous ops (resolved from the frame) and microthreads
+ * (resolved when they start) share this code.
+ */
+final class DsdExecutor {
+    private DsdExecutor() {
+    }
+
+    static final int NONE = 0;
+    static final int SCALAR = 1;
+    static final int DESCRIPTOR = 2;
+    static final int OPERAND = 5;
+    static final int OPERANDS = 4 * OPERAND;
+
+    static final int STALL_INPUT = -1;
+    static final int STALL_OUTPUT = -2;
+
+    /** Resolves instruction operand {@code enc} from the frame at {@code fp} into {@code out[o..o+5)}. */
+    static void resolve(byte[] m, int fp, int enc, int[] out, int o) {
+        if (enc == DsdOperand.NONE) {
+            out[o] = NONE;
+            return;
+        }
+        int at = fp + 4 * DsdOperand.slot(enc);
+        if (DsdOperand.isDsd(enc)) {
+            out[o] = DESCRIPTOR;
+            for (int k = 0; k < 4; k++) {
+                out[o + 1 + k] = Sram.readInt(m, at + 4 * k);
+            }
+        } else {
+            out[o] = SCALAR;
+            out[o + 1] = Sram.readInt(m, at);
+        }
+    }
+
+    /** The number of elements: the destination's length, else the first source DSD's. */
+    static int length(int[] ops, int o) {
+        for (int k = 0; k < 4; k++) {
+            int b = o + k * OPERAND;
+            if (ops[b] == DESCRIPTOR) {
+                return ops[b + 3];
+            }
+        }
+        return 1;
+    }
+
+    static boolean touchesFabric(int[] ops, int o) {
+        for (int k = 0; k < 4; k++) {
+            int b = o + k * OPERAND;
+            if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) != Dsd.MEM1D) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Processes up to {@code max} elements from element {@code done}. Returns how many were
+     * processed, or a stall code when none could be.
+     */
+    static int run(Fabric f, int p, long cycle, DsdOpKind kind, int[] ops, int o, int done, int length, int max) {
+        byte[] m = f.sram[p];
+        ElementType t = kind.type;
+        int processed = 0;
+        while (processed < max && done + processed < length) {
+            int i = done + processed;
+            int stall = available(f, p, kind, ops, o);
+            if (stall != 0) {
+                return processed > 0 ? processed : stall;
+            }
+            int s0 = source(f, p, m, t, ops, o + OPERAND, i);
+            int s1 = kind.sources > 1 ? source(f, p, m, t, ops, o + 2 * OPERAND, i) : 0;
+            int s2 = kind.sources > 2 ? source(f, p, m, t, ops, o + 3 * OPERAND, i) : 0;
+            store(f, p, cycle, m, t, ops, o, i, length, kind.apply(s0, s1, s2));
+            processed++;
+        }
+        return processed;
+    }
+
+    private static int available(Fabric f, int p, DsdOpKind kind, int[] ops, int o) {
+        for (int k = 1; k <= kind.sources; k++) {
+            int b = o + k * OPERAND;
+            if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.FABIN) {
+                int ch = queue(f, p, ops[b + 1], true);
+                if (f.count(ch) == 0 || Wavelet.isControl(f.slotMeta[f.headSlot(ch)])) {
+                    return STALL_INPUT;
+                }
+            }
+        }
+        if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FABOUT) {
+            int ch = queue(f, p, ops[o + 1], false);
+            if (f.count(ch) >= f.chCap[ch]) {
+                return STALL_OUTPUT;
+            }
+        }
+        return 0;
+    }
+
+    private static int queue(Fabric f, int p, int w0, boolean input) {
+        int q = Dsd.queue(w0);
+        int ch = input ? f.inQueue(p, q) : f.outQueue(p, q);
+        if (ch < 0) {
+            throw new MachineFault((input ? "input" : "output") + " queue " + q + " is not set up on this PE");
+        }
+        return ch;
+    }
+
+    private static int source(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i) {
+        if (ops[b] == SCALAR) {
+            return ops[b + 1];
+        }
+        if (ops[b] != DESCRIPTOR) {
+            return 0;
+        }
+        int w0 = ops[b + 1];
+        if (Dsd.kind(w0) == Dsd.FABIN) {
+            int ch = queue(f, p, w0, true);
+            int payload = f.slotPayload[f.headSlot(ch)];
+            f.pop(ch);
+            return fromWire(payload, t);
+        }
+        if (Dsd.kind(w0) != Dsd.MEM1D) {
+            throw new MachineFault("a fabout DSD cannot be a source");
+        }
+        int addr = ops[b + 2] + i * ops[b + 4];
+        check(m, addr, t);
+        return Sram.read(m, addr, t);
+    }
+
+    private static void store(Fabric f, int p, long cycle, byte[] m, ElementType t, int[] ops, int o, int i, int length, int v) {
+        if (ops[o] != DESCRIPTOR) {
+            throw new MachineFault("the destination of a vector operation must be a DSD");
+        }
+        int w0 = ops[o + 1];
+        switch (Dsd.kind(w0)) {
+            case Dsd.MEM1D -> {
+                int addr = ops[o + 2] + i * ops[o + 4];
+                check(m, addr, t);
+                Sram.write(m, addr, t, v);
+            }
+            case Dsd.FABOUT -> {
+                int ch = queue(f, p, w0, false);
+                int payload = toWire(v, t);
+                if (Dsd.has(w0, Dsd.FLAG_STAMP_INDEX)) {
+                    payload = (payload & 0xFFFF) | (i << 16);
+                }
+                int meta = Wavelet.meta(Dsd.color(w0), Dsd.has(w0, Dsd.FLAG_CONTROL));
+                if (i == length - 1 && Dsd.has(w0, Dsd.FLAG_ADVANCE_SWITCH)) {
+                    meta |= Wavelet.ADVANCE_AFTER;
+                }
+                f.push(ch, payload, meta, (int) cycle);
+                f.cntSent[p]++;
+            }
+            default -> throw new MachineFault("a fabin DSD cannot be a destination");
+        }
+    }
+
+    private static void check(byte[] m, int addr, ElementType t) {
+        if (!Sram.inside(m, addr, t.bytes)) {
+            throw new MachineFault(String.format("vector access at address 0x%X is outside this PE's %d bytes of data and stack",
+                    addr, m.length));
+        }
+    }
+
+    static int fromWire(int payload, ElementType t) {
+        return switch (t) {
+            case F16 -> Float.floatToRawIntBits(Half.toFloat((short) payload));
+            case I16 -> (short) payload;
+            case U16 -> payload & 0xFFFF;
+            default -> payload;
+        };
+    }
+
+    static int toWire(int v, ElementType t) {
+        return switch (t) {
+            case F16 -> Half.fromFloat(Float.intBitsToFloat(v)) & 0xFFFF;
+            case I16, U16 -> v & 0xFFFF;
+            default -> v;
+        };
+    }
+}

@@ -1,0 +1,328 @@
+package org.waferscope.engine.fabric;
+
+import java.util.List;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.ir.PeProgram;
+
+/**
+ * The whole architectural state of a fabric of W×H PEs, as flat arrays (structure of
+ * arrays) indexed by PE number {@code y * width + x}; nothing is an object per PE except a
+ * PE's SRAM, and only PEs with a program have one.
+ *
+ * <p><b>Threads.</b> A cycle has two phases separated by a barrier (see
+ * {@code sim.CycleStepper}). In the compute phase a PE's worker writes only that PE's
+ * state and reads of other PEs only fields written in the commit phase
+ * ({@link #chPushed} of its inputs, {@link #chSeenPopped} of its neighbours' inputs). In the
+ * commit phase it publishes {@link #chSeenPopped} for its own inputs and pushes the
+ * wavelets it sent into its neighbours' inputs, which only it ever pushes to. So the result
+ * of a cycle does not depend on how PEs are split among threads.
+ *
+ * <p><b>Channels.</b> Every wavelet buffer is a channel: router input buffers (one per
+ * color and link port that the color's routes accept), and the CE's input and output
+ * queues. A channel is a ring of {@link #chCap} slots at {@link #chBase}; pushes and pops
+ * are counted by monotonic counters whose difference is the occupancy.
+ */
+public final class Fabric {
+    public final ArchProfile profile;
+    public final int width;
+    public final int height;
+    public final int n;
+
+    final PeProgram[] programs;
+    final ProgramTables[] tables;
+    /** Program index per PE, -1 for an empty PE. */
+    final int[] peProgram;
+    /** SRAM per PE (data and stack), null for an empty PE. */
+    final byte[][] sram;
+
+    // ---- compute engine ----
+    /** pc of the running task's current instruction, -1 when no task runs. */
+    final int[] pc;
+    final int[] fp;
+    /** Running task id, -1 when none. */
+    final byte[] task;
+    final long[] activated;
+    final long[] blocked;
+    /** Remaining cycles of a memory vector op occupying the CE. */
+    final int[] busy;
+    /** Elements done of the synchronous fabric vector op at pc. */
+    final int[] opDone;
+    /** What the CE did in its last cycle ({@link Activity}). */
+    final byte[] activity;
+    /** 16-bit data of the last control wavelet that activated a control task. */
+    final int[] controlData;
+    /** Function index a host launch will run, -1 when none is pending. */
+    final int[] launchFn;
+    /** 1 once the PE has called unblock_cmd_stream since the last launch. */
+    final byte[] released;
+    /** A machine fault, or null. */
+    final String[] fault;
+    /** Tasks started per PE since load. */
+    final int[] tasksRun;
+
+    // ---- microthreads (pooled; only PEs whose program has async ops own records) ----
+    final int[] mtBase;
+    final int[] mtCount;
+    final int[] mtPool;
+
+    // ---- channels ----
+    final int[] chBase;
+    final int[] chCap;
+    final int[] chPushed;
+    final int[] chPopped;
+    final int[] chSeenPopped;
+    final int[] slotPayload;
+    final int[] slotMeta;
+    final int[] slotStamp;
+    /** Per PE, first index into {@link #qChan} (-1 for empty PEs): input queues then output queues. */
+    final int[] qBase;
+    final int[] qChan;
+
+    // ---- router ----
+    final int[] rsStart;
+    final int[] rsColor;
+    final int[] rsConfig;
+    final int[] rsPos;
+    /** Per route slot and link port (N, S, E, W): the input channel, or -1. */
+    final int[] rsInChan;
+    /** Per route slot and link direction: the neighbour's input channel it feeds, or -1. */
+    final int[] rsDest;
+    final int[] cfgRx;
+    final int[] cfgTx;
+    final int[] cfgPositions;
+    final boolean[] cfgRing;
+    final int[] cfgInitial;
+    final int[] cfgFilterMin;
+    final int[] cfgFilterMax;
+    /** Per PE, the router's sources: its input channels, then the CE's output queues. */
+    final int[] srcStart;
+    final int[] srcChan;
+    final byte[] srcPort;
+    final int[] srcRs;
+    /** Round-robin position among each PE's sources. */
+    final int[] rr;
+    /** Wavelets sent this cycle, per PE and link direction: destination channel (-1 none). */
+    final int[] pendDest;
+    final int[] pendPayload;
+    final int[] pendMeta;
+
+    // ---- host streams (per PE; null where no stream is set up) ----
+    final int[][] hostIn;
+    final int[] hostInPos;
+    final int[] hostInColor;
+    final int[][] hostOut;
+    final int[] hostOutCount;
+    final int[] hostOutColor;
+
+    // ---- metrics (cumulative since load) ----
+    final long[] cntCompute;
+    final long[] cntFabric;
+    final long[] cntStallIn;
+    final long[] cntStallOut;
+    final int[] cntSent;
+    final int[] cntReceived;
+    final int[] linkHops;
+    final int[] linkBlocked;
+
+    // ---- activity ----
+    /** Bit per PE: had work at the end of the last cycle. */
+    final long[] active;
+    /** Bit per PE: received a wavelet in the last commit phase (set atomically). */
+    final long[] wake;
+
+    long cycle;
+
+    Fabric(FabricBuilder b) {
+        profile = b.profile;
+        width = b.width;
+        height = b.height;
+        n = width * height;
+        programs = b.programs;
+        tables = b.tables;
+        peProgram = b.peProgram;
+        sram = b.sram;
+        pc = filled(n, -1);
+        fp = new int[n];
+        task = new byte[n];
+        java.util.Arrays.fill(task, (byte) -1);
+        activated = new long[n];
+        blocked = new long[n];
+        busy = new int[n];
+        opDone = new int[n];
+        activity = new byte[n];
+        controlData = new int[n];
+        launchFn = filled(n, -1);
+        released = new byte[n];
+        fault = new String[n];
+        tasksRun = new int[n];
+        mtBase = b.mtBase;
+        mtCount = b.mtCount;
+        mtPool = new int[b.mtPoolSize];
+        chBase = b.chBase;
+        chCap = b.chCap;
+        int channels = chBase.length;
+        chPushed = new int[channels];
+        chPopped = new int[channels];
+        chSeenPopped = new int[channels];
+        slotPayload = new int[b.slots];
+        slotMeta = new int[b.slots];
+        slotStamp = new int[b.slots];
+        qBase = b.qBase;
+        qChan = b.qChan;
+        rsStart = b.rsStart;
+        rsColor = b.rsColor;
+        rsConfig = b.rsConfig;
+        rsPos = b.rsPos;
+        rsInChan = b.rsInChan;
+        rsDest = b.rsDest;
+        cfgRx = b.cfgRx;
+        cfgTx = b.cfgTx;
+        cfgPositions = b.cfgPositions;
+        cfgRing = b.cfgRing;
+        cfgInitial = b.cfgInitial;
+        cfgFilterMin = b.cfgFilterMin;
+        cfgFilterMax = b.cfgFilterMax;
+        srcStart = b.srcStart;
+        srcChan = b.srcChan;
+        srcPort = b.srcPort;
+        srcRs = b.srcRs;
+        rr = new int[n];
+        pendDest = filled(n * 4, -1);
+        pendPayload = new int[n * 4];
+        pendMeta = new int[n * 4];
+        hostIn = new int[n][];
+        hostInPos = new int[n];
+        hostInColor = new int[n];
+        hostOut = new int[n][];
+        hostOutCount = new int[n];
+        hostOutColor = new int[n];
+        cntCompute = new long[n];
+        cntFabric = new long[n];
+        cntStallIn = new long[n];
+        cntStallOut = new long[n];
+        cntSent = new int[n];
+        cntReceived = new int[n];
+        linkHops = new int[n * 4];
+        linkBlocked = new int[n * 4];
+        active = new long[(n + 63) >>> 6];
+        wake = new long[(n + 63) >>> 6];
+    }
+
+    private static int[] filled(int size, int value) {
+        int[] a = new int[size];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    public long cycle() {
+        return cycle;
+    }
+
+    /** Set by the stepper after a step; the phases themselves are handed the cycle number. */
+    public void setCycle(long c) {
+        cycle = c;
+    }
+
+    public int pe(int x, int y) {
+        return y * width + x;
+    }
+
+    public boolean hasProgram(int pe) {
+        return peProgram[pe] >= 0;
+    }
+
+    public PeProgram programOf(int pe) {
+        int p = peProgram[pe];
+        return p < 0 ? null : programs[p];
+    }
+
+    public int programIndexOf(int pe) {
+        return peProgram[pe];
+    }
+
+    public byte[] sramOf(int pe) {
+        return sram[pe];
+    }
+
+    public String faultOf(int pe) {
+        return fault[pe];
+    }
+
+    public int programCount() {
+        return programs.length;
+    }
+
+    public PeProgram program(int index) {
+        return programs[index];
+    }
+
+    /**
+     * Every array that changes as the fabric runs, in a fixed order: what snapshots copy and
+     * the state hash covers. Route tables, queue bindings and programs never change.
+     */
+    List<Object> mutableState() {
+        return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, released,
+                fault, tasksRun, mtPool, chPushed, chPopped, chSeenPopped, slotPayload, slotMeta, slotStamp, rsPos, rr,
+                pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
+                cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived, linkHops, linkBlocked, active,
+                wake);
+    }
+
+    // ---- channel primitives ----
+
+    int count(int ch) {
+        return chPushed[ch] - chPopped[ch];
+    }
+
+    /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
+    int freeForSender(int ch) {
+        return chCap[ch] - (chPushed[ch] - chSeenPopped[ch]);
+    }
+
+    int headSlot(int ch) {
+        return chBase[ch] + Integer.remainderUnsigned(chPopped[ch], chCap[ch]);
+    }
+
+    void push(int ch, int payload, int meta, int stamp) {
+        int s = chBase[ch] + Integer.remainderUnsigned(chPushed[ch], chCap[ch]);
+        slotPayload[s] = payload;
+        slotMeta[s] = meta;
+        slotStamp[s] = stamp;
+        chPushed[ch]++;
+    }
+
+    void pop(int ch) {
+        chPopped[ch]++;
+    }
+
+    /** The channel of input queue q at PE p, or -1. */
+    int inQueue(int p, int q) {
+        int base = qBase[p];
+        return base < 0 ? -1 : qChan[base + q];
+    }
+
+    /** The channel of output queue q at PE p, or -1. */
+    int outQueue(int p, int q) {
+        int base = qBase[p];
+        return base < 0 ? -1 : qChan[base + profile.inputQueues() + q];
+    }
+
+    /** Marks PE p as having work, so the next cycle visits it. Only between cycles. */
+    static void activate(Fabric f, int p) {
+        f.active[p >>> 6] |= 1L << p;
+    }
+
+    /** Whether any PE has work or was just sent a wavelet. */
+    public boolean anyActive() {
+        for (int w = 0; w < active.length; w++) {
+            if ((active[w] | wake[w]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isActive(int p) {
+        return (active[p >>> 6] & (1L << p)) != 0;
+    }
+}

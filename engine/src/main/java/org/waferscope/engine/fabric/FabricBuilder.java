@@ -1,0 +1,366 @@
+package org.waferscope.engine.fabric;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.arch.Direction;
+import org.waferscope.engine.ir.PeProgram;
+
+/**
+ * Turns a {@link FabricLayout} into a {@link Fabric}: checks that the machine can run it
+ * (sizes, SRAM, routes that lead somewhere), then allocates only what the layout uses:
+ * SRAM for PEs with programs, a buffer for each color and port a route accepts, the queues
+ * each program binds.
+ */
+public final class FabricBuilder {
+    private static final int MAX_PROBLEMS = 50;
+
+    final ArchProfile profile;
+    final int width;
+    final int height;
+    final PeProgram[] programs;
+    ProgramTables[] tables;
+    final int[] peProgram;
+    byte[][] sram;
+    int[] mtBase;
+    int[] mtCount;
+    int mtPoolSize;
+    int[] chBase;
+    int[] chCap;
+    int slots;
+    int[] qBase;
+    int[] qChan;
+    int[] rsStart;
+    int[] rsColor;
+    int[] rsConfig;
+    int[] rsPos;
+    int[] rsInChan;
+    int[] rsDest;
+    int[] cfgRx;
+    int[] cfgTx;
+    int[] cfgPositions;
+    boolean[] cfgRing;
+    int[] cfgInitial;
+    int[] cfgFilterMin;
+    int[] cfgFilterMax;
+    int[] srcStart;
+    int[] srcChan;
+    byte[] srcPort;
+    int[] srcRs;
+
+    private final FabricLayout layout;
+    private final List<String> problems = new ArrayList<>();
+    private final IntList chBaseL = new IntList();
+    private final IntList chCapL = new IntList();
+
+    private FabricBuilder(ArchProfile profile, FabricLayout layout) {
+        this.profile = profile;
+        this.layout = layout;
+        this.width = layout.width();
+        this.height = layout.height();
+        this.programs = layout.programs().toArray(new PeProgram[0]);
+        this.peProgram = new int[layout.peCount()];
+        for (int p = 0; p < peProgram.length; p++) {
+            peProgram[p] = layout.programOf(p);
+        }
+    }
+
+    /** Builds the fabric, or throws {@link FabricException} listing what is wrong. */
+    public static Fabric build(ArchProfile profile, FabricLayout layout) {
+        FabricBuilder b = new FabricBuilder(profile, layout);
+        b.checkSizes();
+        b.checkPrograms();
+        b.fail();
+        b.buildTables();
+        b.buildConfigs();
+        b.buildRoutes();
+        b.fail();
+        b.buildQueuesAndSram();
+        b.buildSources();
+        b.chBase = b.chBaseL.toArray();
+        b.chCap = b.chCapL.toArray();
+        Fabric f = new Fabric(b);
+        FabricReset.toInitialState(f);
+        return f;
+    }
+
+    private void problem(String s) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(s);
+        } else if (problems.size() == MAX_PROBLEMS) {
+            problems.add("... and more problems");
+        }
+    }
+
+    private void fail() {
+        if (!problems.isEmpty()) {
+            throw new FabricException(problems);
+        }
+    }
+
+    private void checkSizes() {
+        if (width > profile.fabricWidth() || height > profile.fabricHeight()) {
+            problem(String.format("the %dx%d rectangle does not fit the %s fabric of %dx%d PEs", width, height,
+                    profile.name(), profile.fabricWidth(), profile.fabricHeight()));
+        }
+    }
+
+    private void checkPrograms() {
+        for (PeProgram p : programs) {
+            for (String s : p.check(profile)) {
+                problem(s);
+            }
+        }
+    }
+
+    private int channel(int cap) {
+        chBaseL.add(slots);
+        chCapL.add(cap);
+        slots = Math.addExact(slots, cap);
+        return chBaseL.size() - 1;
+    }
+
+    private void buildTables() {
+        tables = new ProgramTables[programs.length];
+        for (int i = 0; i < programs.length; i++) {
+            tables[i] = new ProgramTables(programs[i], profile, autoQueues(programs[i], i));
+        }
+    }
+
+    /**
+     * Colors some PE delivers to this program's CE through RAMP that the program binds no
+     * input queue to get the lowest free queues, so a control-only color still arrives.
+     */
+    private Map<Integer, Integer> autoQueues(PeProgram program, int index) {
+        boolean[] needed = new boolean[32];
+        for (int p = 0; p < peProgram.length; p++) {
+            if (peProgram[p] != index) {
+                continue;
+            }
+            int[] pairs = layout.colorsOf(p);
+            for (int i = 0; i < pairs.length; i += 2) {
+                if ((layout.config(pairs[i + 1]).txUnion() & Direction.RAMP.bit()) != 0
+                        && !program.inputQueueColors().containsValue(pairs[i])) {
+                    needed[pairs[i]] = true;
+                }
+            }
+        }
+        Map<Integer, Integer> extra = new HashMap<>();
+        int q = 0;
+        for (int c = 0; c < 32; c++) {
+            if (!needed[c]) {
+                continue;
+            }
+            while (q < profile.inputQueues() && program.inputQueueColors().containsKey(q)) {
+                q++;
+            }
+            if (q >= profile.inputQueues()) {
+                problem("program " + program.name() + " receives more colors than the CE has input queues");
+                break;
+            }
+            extra.put(q++, c);
+        }
+        return extra;
+    }
+
+    private void buildConfigs() {
+        int count = layout.configCount();
+        cfgRx = new int[count * 4];
+        cfgTx = new int[count * 4];
+        cfgPositions = new int[count];
+        cfgRing = new boolean[count];
+        cfgInitial = new int[count];
+        cfgFilterMin = new int[count];
+        cfgFilterMax = new int[count];
+        for (int c = 0; c < count; c++) {
+            ColorConfig cc = layout.config(c);
+            for (int k = 0; k < cc.positions().size(); k++) {
+                cfgRx[c * 4 + k] = cc.positions().get(k).rx();
+                cfgTx[c * 4 + k] = cc.positions().get(k).tx();
+            }
+            cfgPositions[c] = cc.positions().size();
+            cfgRing[c] = cc.ringMode();
+            cfgInitial[c] = cc.initialPosition();
+            cfgFilterMin[c] = cc.filterMin();
+            cfgFilterMax[c] = cc.filterMax();
+        }
+    }
+
+    private void buildRoutes() {
+        int n = peProgram.length;
+        rsStart = new int[n + 1];
+        IntList color = new IntList();
+        IntList config = new IntList();
+        for (int p = 0; p < n; p++) {
+            rsStart[p] = color.size();
+            int[] pairs = sortedPairs(layout.colorsOf(p));
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i] < 0 || pairs[i] >= profile.colors()) {
+                    problem(at(p) + ": color " + pairs[i] + " is not routable (0.." + (profile.colors() - 1) + ")");
+                    continue;
+                }
+                color.add(pairs[i]);
+                config.add(pairs[i + 1]);
+            }
+        }
+        rsStart[n] = color.size();
+        rsColor = color.toArray();
+        rsConfig = config.toArray();
+        int slotsCount = rsColor.length;
+        rsPos = new int[slotsCount];
+        rsInChan = new int[slotsCount * 4];
+        rsDest = new int[slotsCount * 4];
+        Arrays.fill(rsInChan, -1);
+        Arrays.fill(rsDest, -1);
+        for (int rs = 0; rs < slotsCount; rs++) {
+            int rx = layout.config(rsConfig[rs]).rxUnion();
+            for (Direction d : Direction.LINKS) {
+                if ((rx & d.bit()) != 0) {
+                    rsInChan[rs * 4 + d.ordinal()] = channel(profile.routerBufferDepth());
+                }
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
+                linkNeighbours(p, rs);
+            }
+        }
+    }
+
+    private void linkNeighbours(int p, int rs) {
+        ColorConfig cc = layout.config(rsConfig[rs]);
+        int x = p % width;
+        int y = p / width;
+        int c = rsColor[rs];
+        int tx = cc.txUnion();
+        for (Direction d : Direction.LINKS) {
+            if ((tx & d.bit()) == 0) {
+                continue;
+            }
+            int nx = x + d.dx;
+            int ny = y + d.dy;
+            if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
+                problem(at(p) + ": color " + c + " is sent " + d + " off the edge of the " + width + "x" + height
+                        + " rectangle");
+                continue;
+            }
+            int q = ny * width + nx;
+            int nrs = findSlot(q, c);
+            int ch = nrs < 0 ? -1 : rsInChan[nrs * 4 + d.opposite().ordinal()];
+            if (ch < 0) {
+                problem(at(p) + ": color " + c + " is sent " + d + " but PE (" + nx + ", " + ny
+                        + ") does not accept color " + c + " from " + d.opposite());
+                continue;
+            }
+            rsDest[rs * 4 + d.ordinal()] = ch;
+        }
+        if ((tx & Direction.RAMP.bit()) != 0 && peProgram[p] < 0) {
+            problem(at(p) + ": color " + c + " is sent to the RAMP of a PE that has no program");
+        }
+    }
+
+    private int findSlot(int p, int color) {
+        for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
+            if (rsColor[rs] == color) {
+                return rs;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] sortedPairs(int[] pairs) {
+        int[] out = pairs.clone();
+        for (int i = 2; i < out.length; i += 2) {
+            for (int j = i; j > 0 && out[j - 2] > out[j]; j -= 2) {
+                int c = out[j];
+                int k = out[j + 1];
+                out[j] = out[j - 2];
+                out[j + 1] = out[j - 1];
+                out[j - 2] = c;
+                out[j - 1] = k;
+            }
+        }
+        return out;
+    }
+
+    private void buildQueuesAndSram() {
+        int n = peProgram.length;
+        int inQ = profile.inputQueues();
+        int outQ = profile.outputQueues();
+        qBase = new int[n];
+        Arrays.fill(qBase, -1);
+        sram = new byte[n][];
+        mtBase = new int[n];
+        mtCount = new int[n];
+        Arrays.fill(mtBase, -1);
+        IntList q = new IntList();
+        for (int p = 0; p < n; p++) {
+            int pi = peProgram[p];
+            if (pi < 0) {
+                continue;
+            }
+            ProgramTables t = tables[pi];
+            qBase[p] = q.size();
+            for (int i = 0; i < inQ; i++) {
+                q.add(t.inputQueueUsed(i) ? channel(profile.inputQueueDepths().get(i)) : -1);
+            }
+            for (int i = 0; i < outQ; i++) {
+                q.add(t.outputQueueUsed[i] ? channel(profile.outputQueueDepths().get(i)) : -1);
+            }
+            sram[p] = new byte[t.sramBytes];
+            if (t.microthreads > 0) {
+                mtBase[p] = mtPoolSize;
+                mtCount[p] = t.microthreads;
+                mtPoolSize = Math.addExact(mtPoolSize, t.microthreads * Microthreads.WORDS);
+            }
+        }
+        qChan = q.toArray();
+    }
+
+    private void buildSources() {
+        int n = peProgram.length;
+        srcStart = new int[n + 1];
+        IntList chan = new IntList();
+        IntList port = new IntList();
+        IntList slot = new IntList();
+        int outQ = profile.outputQueues();
+        for (int p = 0; p < n; p++) {
+            srcStart[p] = chan.size();
+            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
+                for (int d = 0; d < 4; d++) {
+                    int ch = rsInChan[rs * 4 + d];
+                    if (ch >= 0) {
+                        chan.add(ch);
+                        port.add(d);
+                        slot.add(rs);
+                    }
+                }
+            }
+            if (qBase[p] >= 0) {
+                for (int i = 0; i < outQ; i++) {
+                    int ch = qChan[qBase[p] + profile.inputQueues() + i];
+                    if (ch >= 0) {
+                        chan.add(ch);
+                        port.add(Direction.RAMP.ordinal());
+                        slot.add(-1);
+                    }
+                }
+            }
+        }
+        srcStart[n] = chan.size();
+        srcChan = chan.toArray();
+        int[] ports = port.toArray();
+        srcPort = new byte[ports.length];
+        for (int i = 0; i < ports.length; i++) {
+            srcPort[i] = (byte) ports[i];
+        }
+        srcRs = slot.toArray();
+    }
+
+    private String at(int p) {
+        return "PE (" + (p % width) + ", " + (p / width) + ")";
+    }
+}

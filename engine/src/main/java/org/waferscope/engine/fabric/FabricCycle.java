@@ -1,0 +1,85 @@
+package org.waferscope.engine.fabric;
+
+/**
+ * The two phases of a cycle over one 64-PE word of the activity bitmap. The stepper calls
+ * {@link #compute} for every word of its band, waits at a barrier, then {@link #commit}s
+ * the same words. Only PEs whose activity bit (or wake bit) is set are visited: an idle PE
+ * with empty buffers costs nothing.
+ */
+public final class FabricCycle {
+    private final Fabric f;
+    private volatile boolean[][] breakAt;
+
+    public FabricCycle(Fabric fabric) {
+        this.f = fabric;
+    }
+
+    public Fabric fabric() {
+        return f;
+    }
+
+    public int words() {
+        return f.active.length;
+    }
+
+    /** Instruction-level breakpoints per program index (null entries for none), or null. */
+    public void setBreakpoints(boolean[][] perProgram) {
+        this.breakAt = perProgram;
+    }
+
+    /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
+    public long compute(int w, long cycle, BandState band) {
+        long visit = f.active[w] | f.wake[w];
+        f.wake[w] = 0;
+        long next = 0;
+        long bits = visit;
+        boolean[][] breaks = breakAt;
+        while (bits != 0) {
+            int i = Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            int p = (w << 6) + i;
+            int r = Router.route(f, p, cycle);
+            int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch) : 0;
+            if ((r & Router.HOLDING) != 0 || (c & ComputeEngine.WORKING) != 0 || hostPending(p)) {
+                next |= 1L << i;
+            }
+            if ((r & (Router.MOVED | Router.TIMED_WAIT)) != 0 || (c & ComputeEngine.PROGRESSED) != 0) {
+                band.progressed = true;
+            }
+            if ((r & Router.MOVED) != 0) {
+                band.moved = true;
+                if ((r & Router.INJECTED) != 0) {
+                    band.injected++;
+                }
+                if ((r & Router.COLLECTED) != 0) {
+                    band.collected++;
+                }
+            }
+            if (breaks != null && f.pc[p] >= 0) {
+                boolean[] b = breaks[f.peProgram[p]];
+                if (b != null && b[f.pc[p]]) {
+                    band.atBreakpoint = true;
+                }
+            }
+        }
+        band.visited += Long.bitCount(visit);
+        band.stillActive += Long.bitCount(next);
+        f.active[w] = next;
+        return visit;
+    }
+
+    /** Commit phase for the PEs {@link #compute} visited in word {@code w}. */
+    public void commit(int w, long visited, long cycle) {
+        long bits = visited;
+        while (bits != 0) {
+            int i = Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            Router.commit(f, (w << 6) + i, cycle);
+        }
+    }
+
+
+    private boolean hostPending(int p) {
+        return f.launchFn[p] >= 0 || (f.hostIn[p] != null && f.hostInPos[p] < f.hostIn[p].length);
+    }
+}

@@ -1,0 +1,39 @@
+package org.waferscope.engine.fabric;
+
+/** Fabric-wide totals read from the metric counters. */
+public final class FabricMetrics {
+    private FabricMetrics() {
+    }
+
+    public static long totalLinkHops(Fabric f) {
+        long total = 0;
+        for (int h : f.linkHops) {
+            total += h & 0xFFFFFFFFL;
+        }
+        return total;
+    }
+
+    /** Wavelets sitting in router buffers and CE queues. */
+    public static long waveletsInFlight(Fabric f) {
+        long total = 0;
+        for (int ch = 0; ch < f.chPushed.length; ch++) {
+            total += f.count(ch);
+        }
+        for (int d : f.pendDest) {
+            if (d >= 0) {
+                total++;
+            }
+        }
+        return total;
+    }
+
+    public static int programPes(Fabric f) {
+        int c = 0;
+        for (int p : f.peProgram) {
+            if (p >= 0) {
+                c++;
+            }
+        }
+        return c;
+    }
+}

@@ -1,0 +1,22 @@
+package org.waferscope.engine.fabric;
+
+/** Puts a fabric in its state at cycle 0: SRAM from the programs' images, switches at their initial positions. */
+final class FabricReset {
+    private FabricReset() {
+    }
+
+    static void toInitialState(Fabric f) {
+        for (int p = 0; p < f.n; p++) {
+            int pi = f.peProgram[p];
+            if (pi >= 0) {
+                byte[] image = f.programs[pi].dataImage();
+                byte[] m = f.sram[p];
+                java.util.Arrays.fill(m, (byte) 0);
+                System.arraycopy(image, 0, m, 0, image.length);
+            }
+        }
+        for (int rs = 0; rs < f.rsPos.length; rs++) {
+            f.rsPos[rs] = f.cfgInitial[f.rsConfig[rs]];
+        }
+    }
+}

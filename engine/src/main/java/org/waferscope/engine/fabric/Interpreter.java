@@ -1,0 +1,170 @@
+package org.waferscope.engine.fabric;
+
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.ir.Dsd;
+import org.waferscope.engine.ir.FunctionInfo;
+import org.waferscope.engine.ir.Opcode;
+import org.waferscope.engine.ir.PeProgram;
+
+/** Executes one instruction of the running task: the CE's one scalar instruction per cycle. */
+final class Interpreter {
+    private Interpreter() {
+    }
+
+    private static final ElementType[] TYPES = ElementType.values();
+
+    static int execute(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
+        ProgramTables t = f.tables[f.peProgram[p]];
+        int[] code = t.code;
+        int pc = f.pc[p];
+        int base = pc * Opcode.WIDTH;
+        int word = code[base];
+        int op = word & 0xFF;
+        int a = code[base + 1];
+        int b = code[base + 2];
+        int c = code[base + 3];
+        byte[] m = f.sram[p];
+        int fp = f.fp[p];
+        f.activity[p] = Activity.COMPUTE;
+        int next = pc + 1;
+        switch (op) {
+            case Opcode.NOP -> {
+            }
+            case Opcode.CONST -> set(m, fp, a, b);
+            case Opcode.MOV -> set(m, fp, a, get(m, fp, b));
+            case Opcode.MOVN -> {
+                for (int k = 0; k < c; k++) {
+                    set(m, fp, a + k, get(m, fp, b + k));
+                }
+            }
+            case Opcode.LOADK -> {
+                int[] k = t.program.constants().get(b);
+                for (int i = 0; i < k.length; i++) {
+                    set(m, fp, a + i, k[i]);
+                }
+            }
+            case Opcode.ADD, Opcode.SUB, Opcode.MUL, Opcode.DIV, Opcode.REM, Opcode.MIN, Opcode.MAX, Opcode.AND,
+                    Opcode.OR, Opcode.XOR, Opcode.SHL, Opcode.SHR, Opcode.EQ, Opcode.NE, Opcode.LT, Opcode.LE,
+                    Opcode.GT, Opcode.GE -> set(m, fp, a, Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b), get(m, fp, c)));
+            case Opcode.NEG, Opcode.NOT, Opcode.LNOT -> set(m, fp, a, Alu.unary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b)));
+            case Opcode.CONV -> set(m, fp, a, Alu.convert(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
+            case Opcode.BITCAST -> set(m, fp, a, Alu.bitcast(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
+            case Opcode.LDG -> set(m, fp, a, load(m, b, TYPES[(word >>> 8) & 0xFF]));
+            case Opcode.STG -> store(m, a, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
+            case Opcode.LDI -> set(m, fp, a, load(m, get(m, fp, b) + c, TYPES[(word >>> 8) & 0xFF]));
+            case Opcode.STI -> store(m, get(m, fp, a) + c, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
+            case Opcode.ADDR_OF_SLOT -> set(m, fp, a, fp + 4 * b);
+            case Opcode.JMP -> next = a;
+            case Opcode.JZ -> {
+                if (get(m, fp, a) == 0) {
+                    next = b;
+                }
+            }
+            case Opcode.JNZ -> {
+                if (get(m, fp, a) != 0) {
+                    next = b;
+                }
+            }
+            case Opcode.CALL -> next = call(f, p, t.program, m, fp, a, b, pc);
+            case Opcode.RET -> next = ret(f, p, m, fp, a);
+            case Opcode.ACTIVATE -> f.activated[p] |= 1L << a;
+            case Opcode.BLOCK -> f.blocked[p] |= 1L << a;
+            case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
+            case Opcode.DSD_OP -> {
+                return ComputeEngine.vectorOp(f, p, cycle, base, code, scratch);
+            }
+            case Opcode.DSD_ADD_OFFSET -> dsdEdit(m, fp, a, b, 1, get(m, fp, b + 1) + get(m, fp, c) * code[base + 4]);
+            case Opcode.DSD_SET_BASE -> dsdEdit(m, fp, a, b, 1, get(m, fp, c));
+            case Opcode.DSD_SET_LENGTH -> {
+                int len = get(m, fp, c);
+                if (len < 0 || len > Dsd.MAX_LENGTH) {
+                    throw new MachineFault("DSD length " + len + " is outside 0.." + Dsd.MAX_LENGTH);
+                }
+                dsdEdit(m, fp, a, b, 2, len);
+            }
+            case Opcode.PRINT -> print(f, p, t.program, m, fp, a, b, c, cycle, sink);
+            case Opcode.TIMESTAMP -> {
+                int addr = get(m, fp, a);
+                store(m, addr, ElementType.U16, (int) (cycle & 0xFFFF));
+                store(m, addr + 2, ElementType.U16, (int) ((cycle >>> 16) & 0xFFFF));
+                store(m, addr + 4, ElementType.U16, (int) ((cycle >>> 32) & 0xFFFF));
+            }
+            case Opcode.UNBLOCK_CMD_STREAM -> {
+                f.released[p] = 1;
+                sink.released(p);
+            }
+            case Opcode.COORD -> set(m, fp, a, b == 0 ? p % f.width : p / f.width);
+            case Opcode.CYCLE -> set(m, fp, a, (int) cycle);
+            default -> throw new MachineFault("unknown instruction " + op);
+        }
+        if (f.pc[p] >= 0) {
+            f.pc[p] = next;
+        }
+        return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
+    }
+
+    private static int get(byte[] m, int fp, int slot) {
+        return Sram.readInt(m, fp + 4 * slot);
+    }
+
+    private static void set(byte[] m, int fp, int slot, int v) {
+        Sram.writeInt(m, fp + 4 * slot, v);
+    }
+
+    private static int load(byte[] m, int addr, ElementType t) {
+        if (!Sram.inside(m, addr, t.bytes)) {
+            throw new MachineFault(String.format("load of %s at address 0x%X is outside this PE's %d bytes of data and stack",
+                    t.cslName(), addr, m.length));
+        }
+        return Sram.read(m, addr, t);
+    }
+
+    private static void store(byte[] m, int addr, ElementType t, int v) {
+        if (!Sram.inside(m, addr, t.bytes)) {
+            throw new MachineFault(String.format("store of %s at address 0x%X is outside this PE's %d bytes of data and stack",
+                    t.cslName(), addr, m.length));
+        }
+        Sram.write(m, addr, t, v);
+    }
+
+    private static void dsdEdit(byte[] m, int fp, int dst, int src, int word, int value) {
+        for (int k = 0; k < 4; k++) {
+            set(m, fp, dst + k, k == word ? value : get(m, fp, src + k));
+        }
+    }
+
+    private static int call(Fabric f, int p, PeProgram program, byte[] m, int fp, int fn, int argBase, int pc) {
+        FunctionInfo callee = program.functions().get(fn);
+        int newFp = fp + 4 * (argBase - 2);
+        if (newFp + 4 * callee.frameSlots() > m.length) {
+            throw new MachineFault("stack overflow calling " + callee.name());
+        }
+        Sram.writeInt(m, newFp, pc + 1);
+        Sram.writeInt(m, newFp + 4, fp);
+        f.fp[p] = newFp;
+        return callee.entry();
+    }
+
+    private static int ret(Fabric f, int p, byte[] m, int fp, int valueSlot) {
+        if (valueSlot >= 0) {
+            set(m, fp, 2, get(m, fp, valueSlot));
+        }
+        int savedPc = Sram.readInt(m, fp);
+        if (savedPc < 0) {
+            f.pc[p] = -1;
+            f.task[p] = -1;
+            return -1;
+        }
+        f.fp[p] = Sram.readInt(m, fp + 4);
+        return savedPc;
+    }
+
+    private static void print(Fabric f, int p, PeProgram program, byte[] m, int fp, int format, int first, int count,
+                              long cycle, CycleSink sink) {
+        int[] args = new int[count];
+        for (int i = 0; i < count; i++) {
+            args[i] = get(m, fp, first + i);
+        }
+        sink.print(p, cycle, program.formats().get(format).render(args));
+    }
+}

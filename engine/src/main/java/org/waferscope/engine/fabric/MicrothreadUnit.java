@@ -1,0 +1,65 @@
+package org.waferscope.engine.fabric;
+
+import org.waferscope.engine.ir.DsdOpKind;
+
+/**
+ * Async vector operations running beside the tasks. Each cycle every busy microthread
+ * moves at most one element through a fabric operand, or a vector width of elements when
+ * all its operands are in memory; when it finishes it activates and/or unblocks the tasks
+ * its options name.
+ */
+final class MicrothreadUnit {
+    private MicrothreadUnit() {
+    }
+
+    /** Claims a free microthread for the op at {@code pc}; false when all are busy. */
+    static boolean start(Fabric f, int p, int pc, int opWord, int options, int[] resolved) {
+        int base = f.mtBase[p];
+        for (int k = 0; k < f.mtCount[p]; k++) {
+            int r = base + k * Microthreads.WORDS;
+            if (f.mtPool[r + Microthreads.STATE] == 0) {
+                f.mtPool[r + Microthreads.STATE] = 1 + pc;
+                f.mtPool[r + Microthreads.OPWORD] = opWord;
+                f.mtPool[r + Microthreads.OPTIONS] = options;
+                f.mtPool[r + Microthreads.DONE] = 0;
+                f.mtPool[r + Microthreads.LENGTH] = DsdExecutor.length(resolved, 0);
+                f.mtPool[r + Microthreads.WAIT] = 0;
+                System.arraycopy(resolved, 0, f.mtPool, r + Microthreads.OPERANDS, DsdExecutor.OPERANDS);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int advance(Fabric f, int p, long cycle) {
+        int base = f.mtBase[p];
+        int result = 0;
+        for (int k = 0; k < f.mtCount[p]; k++) {
+            int r = base + k * Microthreads.WORDS;
+            if (f.mtPool[r + Microthreads.STATE] == 0) {
+                continue;
+            }
+            result |= ComputeEngine.WORKING;
+            int word = f.mtPool[r + Microthreads.OPWORD];
+            DsdOpKind kind = DsdOpKind.values()[(word >>> 8) & 0xFF];
+            int o = r + Microthreads.OPERANDS;
+            int done = f.mtPool[r + Microthreads.DONE];
+            int length = f.mtPool[r + Microthreads.LENGTH];
+            int max = DsdExecutor.touchesFabric(f.mtPool, o) ? 1 : f.profile.simdWidth(kind.simd);
+            int n = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, f.mtPool, o, done, length, max);
+            if (n < 0) {
+                f.mtPool[r + Microthreads.WAIT] = -n;
+                continue;
+            }
+            f.mtPool[r + Microthreads.WAIT] = 0;
+            done += n;
+            f.mtPool[r + Microthreads.DONE] = done;
+            result |= ComputeEngine.PROGRESSED;
+            if (done >= length) {
+                f.mtPool[r + Microthreads.STATE] = 0;
+                ComputeEngine.complete(f, p, f.mtPool[r + Microthreads.OPTIONS]);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,87 @@
+package org.waferscope.engine.fabric;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.ir.DsdOperand;
+import org.waferscope.engine.ir.Opcode;
+import org.waferscope.engine.ir.PeProgram;
+import org.waferscope.engine.ir.TaskDecl;
+import org.waferscope.engine.ir.TaskKind;
+
+/**
+ * Lookup tables derived once per program, so the per-cycle work never searches lists:
+ * task ids to bodies, colors to input queues, where the stack starts.
+ */
+final class ProgramTables {
+    /** The task id the host's launch of an exported function runs under (reserved for memcpy). */
+    static final int LAUNCH_TASK = 30;
+
+    final PeProgram program;
+    final int[] code;
+    final int stackBase;
+    final int sramBytes;
+    /** Entry pc of each task id, or -1. */
+    final int[] taskEntry = new int[64];
+    final TaskKind[] taskKind = new TaskKind[64];
+    /** For a data task id, the input queue it drains, else -1. */
+    final int[] taskQueue = new int[64];
+    /** Mask of data task ids. */
+    final long dataTasks;
+    /** Input queue of each color delivered through RAMP, or -1 (colors 0..31). */
+    final int[] colorQueue = new int[32];
+    /** Color each input queue receives, or -1. */
+    final int[] queueColor;
+    final boolean[] outputQueueUsed;
+    /** Microthreads each PE running this program needs (0 when it has no async operation). */
+    final int microthreads;
+
+    ProgramTables(PeProgram program, ArchProfile profile, Map<Integer, Integer> extraQueueColors) {
+        this.program = program;
+        this.code = program.code();
+        this.stackBase = (program.dataBytes() + 3) & ~3;
+        this.sramBytes = stackBase + ((program.stackBytes() + 3) & ~3);
+        Arrays.fill(taskEntry, -1);
+        Arrays.fill(taskQueue, -1);
+        Arrays.fill(colorQueue, -1);
+        queueColor = new int[profile.inputQueues()];
+        Arrays.fill(queueColor, -1);
+        program.inputQueueColors().forEach((q, c) -> bind(q, c));
+        extraQueueColors.forEach((q, c) -> bind(q, c));
+        outputQueueUsed = new boolean[profile.outputQueues()];
+        for (int q : program.outputQueues()) {
+            outputQueueUsed[q] = true;
+        }
+        long data = 0;
+        for (TaskDecl t : program.tasks()) {
+            taskEntry[t.id()] = program.functions().get(t.function()).entry();
+            taskKind[t.id()] = t.kind();
+            if (t.kind() == TaskKind.DATA) {
+                int q = t.queue() >= 0 ? t.queue() : colorQueue[t.color()];
+                taskQueue[t.id()] = q;
+                data |= 1L << t.id();
+            }
+        }
+        dataTasks = data;
+        microthreads = Math.min(profile.microthreads(), countAsyncSites(code));
+    }
+
+    private void bind(int q, int c) {
+        queueColor[q] = c;
+        colorQueue[c] = q;
+    }
+
+    boolean inputQueueUsed(int q) {
+        return queueColor[q] >= 0;
+    }
+
+    private static int countAsyncSites(int[] code) {
+        int n = 0;
+        for (int i = 0; i < code.length; i += Opcode.WIDTH) {
+            if (Opcode.op(code[i]) == Opcode.DSD_OP && DsdOperand.async(code[i + 1])) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,247 @@
+package org.waferscope.engine.fabric;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.waferscope.engine.arch.Direction;
+
+/**
+ * One PE's router for one cycle.
+ *
+ * <p>Compute phase ({@link #route}): the router visits its sources (input buffers, then the
+ * CE's output queues) round-robin, starting after the last one it served. A head wavelet
+ * moves when it has been in its buffer for the hop time, its arrival port is in the
+ * color's current rx set, none of its tx ports is taken this cycle (one wavelet per link
+ * per direction per cycle), and every destination has room as of the last commit; a
+ * multicast moves to all its ports at once or waits. Wavelets for links are parked in
+ * {@link Fabric#pendDest}; a RAMP delivery goes straight into the CE's input queue.
+ * A control wavelet's switch command takes effect after it has passed, so it travels the
+ * old route.
+ *
+ * <p>Commit phase ({@link #commit}): the parked wavelets are pushed into the neighbours'
+ * buffers (each buffer has one sender) and the neighbours are woken.
+ */
+final class Router {
+    private Router() {
+    }
+
+    /** Result bits of {@link #route}. */
+    static final int MOVED = 1;
+    static final int HOLDING = 2;
+    static final int TIMED_WAIT = 4;
+    static final int INJECTED = 8;
+    static final int COLLECTED = 16;
+
+    private static final VarHandle WAKE = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int RAMP = Direction.RAMP.ordinal();
+    private static final int RAMP_BIT = Direction.RAMP.bit();
+
+    static int route(Fabric f, int p, long cycle) {
+        int result = injectFromHost(f, p, cycle);
+        int s0 = f.srcStart[p];
+        int ns = f.srcStart[p + 1] - s0;
+        if (ns == 0) {
+            return result;
+        }
+        int now = (int) cycle;
+        int claimed = 0;
+        int start = f.rr[p];
+        for (int k = 0; k < ns; k++) {
+            int idx = start + k;
+            if (idx >= ns) {
+                idx -= ns;
+            }
+            int si = s0 + idx;
+            int ch = f.srcChan[si];
+            if (f.count(ch) == 0) {
+                continue;
+            }
+            result |= HOLDING;
+            int slot = f.headSlot(ch);
+            int port = f.srcPort[si];
+            if (now - f.slotStamp[slot] < (port == RAMP ? 1 : f.profile.hopCycles())) {
+                result |= TIMED_WAIT;
+                continue;
+            }
+            int meta = f.slotMeta[slot];
+            int color = Wavelet.color(meta);
+            int rs = f.srcRs[si];
+            if (rs < 0) {
+                if (color >= f.profile.colors()) {
+                    result |= toHost(f, p, ch, slot, color);
+                    continue;
+                }
+                rs = findSlot(f, p, color);
+                if (rs < 0) {
+                    continue;
+                }
+            }
+            int cfg = f.rsConfig[rs];
+            int pos = f.rsPos[rs];
+            if ((f.cfgRx[cfg * 4 + pos] & (1 << port)) == 0) {
+                continue;
+            }
+            int tx = f.cfgTx[cfg * 4 + pos];
+            if ((tx & claimed) != 0) {
+                countBlocked(f, p, tx & claimed);
+                continue;
+            }
+            if (move(f, p, ch, slot, rs, cfg, tx, color, now)) {
+                claimed |= tx;
+                result |= MOVED;
+                f.rr[p] = idx + 1 == ns ? 0 : idx + 1;
+            }
+        }
+        return result;
+    }
+
+    private static boolean move(Fabric f, int p, int ch, int slot, int rs, int cfg, int tx, int color, int now) {
+        int payload = f.slotPayload[slot];
+        int meta = f.slotMeta[slot];
+        for (int d = 0; d < 4; d++) {
+            if ((tx & (1 << d)) != 0 && f.freeForSender(f.rsDest[rs * 4 + d]) <= 0) {
+                f.linkBlocked[p * 4 + d]++;
+                return false;
+            }
+        }
+        int rampChan = -1;
+        if ((tx & RAMP_BIT) != 0 && admitsToCe(f, cfg, payload, meta)) {
+            int q = f.tables[f.peProgram[p]].colorQueue[color];
+            rampChan = f.inQueue(p, q);
+            if (f.count(rampChan) >= f.chCap[rampChan]) {
+                return false;
+            }
+        }
+        f.pop(ch);
+        int out = meta & ~Wavelet.ADVANCE_AFTER;
+        for (int d = 0; d < 4; d++) {
+            if ((tx & (1 << d)) != 0) {
+                int at = p * 4 + d;
+                f.pendDest[at] = f.rsDest[rs * 4 + d];
+                f.pendPayload[at] = payload;
+                f.pendMeta[at] = out;
+                f.linkHops[at]++;
+            }
+        }
+        if (rampChan >= 0) {
+            f.push(rampChan, payload, out, now);
+            f.cntReceived[p]++;
+        }
+        if (Wavelet.isControl(meta)) {
+            switch (Wavelet.controlOpcode(payload)) {
+                case Wavelet.OP_SWITCH_ADVANCE -> advance(f, rs, cfg);
+                case Wavelet.OP_SWITCH_RESET -> f.rsPos[rs] = 0;
+                case Wavelet.OP_TEARDOWN -> f.rsPos[rs] = f.cfgInitial[cfg];
+                default -> {
+                }
+            }
+        }
+        if ((meta & Wavelet.ADVANCE_AFTER) != 0) {
+            advance(f, rs, cfg);
+        }
+        return true;
+    }
+
+    /** Whether a wavelet leaving through RAMP reaches the CE: not a ce_ignore control, and inside the filter. */
+    private static boolean admitsToCe(Fabric f, int cfg, int payload, int meta) {
+        if (Wavelet.isControl(meta)) {
+            return !Wavelet.controlCeIgnore(payload);
+        }
+        int min = f.cfgFilterMin[cfg];
+        if (min < 0) {
+            return true;
+        }
+        int index = Wavelet.index(payload);
+        return index >= min && index <= f.cfgFilterMax[cfg];
+    }
+
+    private static void advance(Fabric f, int rs, int cfg) {
+        int next = f.rsPos[rs] + 1;
+        if (next >= f.cfgPositions[cfg]) {
+            next = f.cfgRing[cfg] ? 0 : f.cfgPositions[cfg] - 1;
+        }
+        f.rsPos[rs] = next;
+    }
+
+    private static void countBlocked(Fabric f, int p, int ports) {
+        for (int d = 0; d < 4; d++) {
+            if ((ports & (1 << d)) != 0) {
+                f.linkBlocked[p * 4 + d]++;
+            }
+        }
+    }
+
+    static int findSlot(Fabric f, int p, int color) {
+        for (int rs = f.rsStart[p]; rs < f.rsStart[p + 1]; rs++) {
+            if (f.rsColor[rs] == color) {
+                return rs;
+            }
+        }
+        return -1;
+    }
+
+    /** A wavelet on a host color leaves for the host when a stream-out is collecting it. */
+    private static int toHost(Fabric f, int p, int ch, int slot, int color) {
+        int[] out = f.hostOut[p];
+        if (out == null || f.hostOutColor[p] != color || f.hostOutCount[p] >= out.length) {
+            return 0;
+        }
+        out[f.hostOutCount[p]++] = f.slotPayload[slot];
+        f.pop(ch);
+        return MOVED | COLLECTED;
+    }
+
+    /** Streaming mode: the host feeds one wavelet per cycle into the CE's queue for the stream's color. */
+    private static int injectFromHost(Fabric f, int p, long cycle) {
+        int[] in = f.hostIn[p];
+        if (in == null || f.hostInPos[p] >= in.length) {
+            return 0;
+        }
+        int color = f.hostInColor[p];
+        int q = f.tables[f.peProgram[p]].colorQueue[color];
+        int ch = f.inQueue(p, q);
+        if (f.count(ch) >= f.chCap[ch]) {
+            return HOLDING;
+        }
+        f.push(ch, in[f.hostInPos[p]++], Wavelet.meta(color, false), (int) cycle);
+        return MOVED | HOLDING | INJECTED;
+    }
+
+    /** Commit phase: publish what this PE consumed, push what it sent, wake the receivers. */
+    static void commit(Fabric f, int p, long cycle) {
+        for (int rs = f.rsStart[p]; rs < f.rsStart[p + 1]; rs++) {
+            for (int d = 0; d < 4; d++) {
+                int ch = f.rsInChan[rs * 4 + d];
+                if (ch >= 0) {
+                    f.chSeenPopped[ch] = f.chPopped[ch];
+                }
+            }
+        }
+        int base = p * 4;
+        for (int d = 0; d < 4; d++) {
+            int dest = f.pendDest[base + d];
+            if (dest < 0) {
+                continue;
+            }
+            f.push(dest, f.pendPayload[base + d], f.pendMeta[base + d], (int) cycle);
+            f.pendDest[base + d] = -1;
+            wake(f, neighbour(f, p, d));
+        }
+    }
+
+    static int neighbour(Fabric f, int p, int d) {
+        return switch (d) {
+            case 0 -> p - f.width;
+            case 1 -> p + f.width;
+            case 2 -> p + 1;
+            default -> p - 1;
+        };
+    }
+
+    static void wake(Fabric f, int p) {
+        long bit = 1L << p;
+        int w = p >>> 6;
+        if ((f.wake[w] & bit) == 0) {
+            WAKE.getAndBitwiseOr(f.wake, w, bit);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.waferscope.engine.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.waferscope.engine.fabric.BandState;
+import org.waferscope.engine.fabric.FabricCycle;
+
+/**
+ * Runs cycles over the fabric in parallel bands. The calling thread is worker 0; the others
+ * are daemon threads that park between calls and spin at the phase barriers during one.
+ *
+ * <p>Each cycle: every worker runs the compute phase over its band's words, barrier, the
+ * commit phase over the same words, barrier. Then every worker reads all bands' tallies
+ * for that cycle and takes the same stop decision, so no third barrier is needed; tallies
+ * are double-buffered by cycle parity so a fast worker's next cycle never overwrites what
+ * a slow one is still reading.
+ *
+ * <p>Threads: {@link #step} must be called from one thread at a time.
+ */
+public final class CycleStepper implements AutoCloseable {
+    /** Cycles without any progress before the stepper calls it a deadlock. */
+    static final int NO_PROGRESS_CYCLES = 3;
+
+    private final FabricCycle cycle;
+    private final int workers;
+    private final int[] bandStart;
+    private final BandState[][] bands;
+    private final long[] visited;
+    private final SpinBarrier barrier;
+    private final Semaphore[] go;
+    private final Thread[] threads;
+    private volatile boolean closed;
+
+    // the current job, written by worker 0 before releasing the others
+    private long jobStart;
+    private long jobCycles;
+    private StepLimits jobLimits;
+    private long releasesSoFar;
+    private int quietStreak;
+    private StopReason lastReason;
+    private long lastCycle;
+
+    public CycleStepper(FabricCycle cycle, int threadCount) {
+        this.cycle = cycle;
+        int words = cycle.words();
+        this.workers = Math.max(1, Math.min(threadCount, words));
+        this.bandStart = new int[workers + 1];
+        for (int k = 0; k <= workers; k++) {
+            bandStart[k] = (int) ((long) words * k / workers);
+        }
+        this.bands = new BandState[2][workers];
+        for (int par = 0; par < 2; par++) {
+            for (int k = 0; k < workers; k++) {
+                bands[par][k] = new BandState();
+            }
+        }
+        this.visited = new long[words];
+        this.barrier = new SpinBarrier(workers);
+        this.go = new Semaphore[workers];
+        this.threads = new Thread[workers];
+        for (int k = 1; k < workers; k++) {
+            go[k] = new Semaphore(0);
+            int id = k;
+            threads[k] = new Thread(() -> helperLoop(id), "wafer-worker-" + k);
+            threads[k].setDaemon(true);
+            threads[k].start();
+        }
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    /** What one call to {@link #step} did. */
+    public record Result(long cycles, StopReason reason, List<BandState.Event> events, int tasksStarted,
+                         int releases, int lastActivePes) {
+    }
+
+    /**
+     * Simulates up to {@code maxCycles} cycles, stopping early as {@code limits} ask.
+     * Events (simprint lines, faults) come back in (cycle, PE) order.
+     */
+    public Result step(long maxCycles, StepLimits limits) {
+        if (maxCycles <= 0) {
+            return new Result(0, StopReason.CYCLES_DONE, List.of(), 0, 0, 0);
+        }
+        jobStart = cycle.fabric().cycle();
+        jobCycles = maxCycles;
+        jobLimits = limits;
+        releasesSoFar = 0;
+        quietStreak = 0;
+        totalsStarted = 0;
+        for (int k = 1; k < workers; k++) {
+            go[k].release();
+        }
+        runCycles(0);
+        List<BandState.Event> events = new ArrayList<>();
+        for (BandState[] parity : bands) {
+            for (BandState b : parity) {
+                b.drainEvents(events);
+            }
+        }
+        events.sort(Comparator.comparingLong(BandState.Event::cycle).thenComparingInt(BandState.Event::pe));
+        long done = lastCycle - jobStart;
+        cycle.fabric().setCycle(lastCycle);
+        BandState[] last = bands[(int) ((lastCycle - 1) & 1)];
+        int active = 0;
+        for (BandState b : last) {
+            active += b.stillActive;
+        }
+        return new Result(done, lastReason, events, totalsStarted, (int) releasesSoFar, active);
+    }
+
+    private int totalsStarted;
+
+    private void helperLoop(int id) {
+        while (!closed) {
+            go[id].acquireUninterruptibly();
+            if (closed) {
+                return;
+            }
+            runCycles(id);
+        }
+    }
+
+    /** The cycle loop every worker runs; each takes the same stop decision. */
+    private void runCycles(int id) {
+        long c = jobStart;
+        long end = jobStart + jobCycles;
+        StepLimits limits = jobLimits;
+        long releases = 0;
+        long injections = 0;
+        long collections = 0;
+        int quiet = 0;
+        int started = 0;
+        while (true) {
+            BandState mine = bands[(int) (c & 1)][id];
+            mine.clear();
+            for (int w = bandStart[id]; w < bandStart[id + 1]; w++) {
+                visited[w] = cycle.compute(w, c, mine);
+            }
+            sync();
+            for (int w = bandStart[id]; w < bandStart[id + 1]; w++) {
+                if (visited[w] != 0) {
+                    cycle.commit(w, visited[w], c);
+                }
+            }
+            sync();
+            BandState[] all = bands[(int) (c & 1)];
+            boolean progressed = false;
+            boolean moved = false;
+            boolean breakpoint = false;
+            int stillActive = 0;
+            int faults = 0;
+            int tasks = 0;
+            for (BandState b : all) {
+                progressed |= b.progressed;
+                moved |= b.moved;
+                breakpoint |= b.atBreakpoint;
+                stillActive += b.stillActive;
+                faults += b.faults;
+                tasks += b.tasksStarted;
+                releases += b.releases;
+                injections += b.injected;
+                collections += b.collected;
+            }
+            started += tasks;
+            quiet = progressed ? 0 : quiet + 1;
+            c++;
+            StopReason reason = null;
+            if (faults > 0) {
+                reason = StopReason.FAULT;
+            } else if (breakpoint && limits.stopAtBreakpoints()) {
+                reason = StopReason.BREAKPOINT;
+            } else if (tasks > 0 && limits.stopAtTaskStart()) {
+                reason = StopReason.TASK_STARTED;
+            } else if (limits.reached(releases, injections, collections)) {
+                reason = StopReason.HOST_EVENT;
+            } else if (stillActive == 0 && !moved) {
+                reason = StopReason.QUIET;
+            } else if (quiet >= NO_PROGRESS_CYCLES) {
+                reason = StopReason.NO_PROGRESS;
+            } else if (c >= end) {
+                reason = StopReason.CYCLES_DONE;
+            }
+            if (reason != null) {
+                if (id == 0) {
+                    lastReason = reason;
+                    lastCycle = c;
+                    releasesSoFar = releases;
+                    totalsStarted = started;
+                }
+                return;
+            }
+        }
+    }
+
+    private void sync() {
+        if (workers > 1) {
+            barrier.await();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (int k = 1; k < workers; k++) {
+            go[k].release();
+        }
+    }
+}

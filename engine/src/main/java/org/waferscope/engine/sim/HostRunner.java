@@ -1,0 +1,144 @@
+package org.waferscope.engine.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.waferscope.engine.fabric.HostPort;
+import org.waferscope.engine.host.CheckResult;
+import org.waferscope.engine.host.HostArray;
+import org.waferscope.engine.host.HostStep;
+
+/**
+ * The host's command stream, run strictly in order against the fabric between cycles.
+ * A step that waits on the fabric (a launch until every launched PE has released the
+ * stream, a stream until its last wavelet) says what it waits for, and the wafer steps
+ * cycles until that happens, stopping at exactly that cycle so that the host acts at the
+ * same cycle however the run is chunked.
+ */
+final class HostRunner {
+    /** What the host needs from the fabric before its next step: counts still to come. */
+    record Wait(long releases, long injections, long collections, String what) {
+        static final Wait NONE = new Wait(0, 0, 0, "");
+
+        StepLimits limits(boolean breakpoints, boolean taskStart) {
+            return new StepLimits(breakpoints, taskStart, releases, injections, collections);
+        }
+    }
+
+    /** The host's whole state, for snapshots. */
+    record State(int index, boolean started, long target, Map<String, HostArray> arrays, List<CheckResult> checks) {
+    }
+
+    private final List<HostStep> steps;
+    private final HostPort port;
+    private int index;
+    private boolean started;
+    private long target;
+    private final Map<String, HostArray> arrays;
+    private final List<CheckResult> checks = new ArrayList<>();
+
+    HostRunner(List<HostStep> steps, Map<String, HostArray> inputs, HostPort port) {
+        this.steps = List.copyOf(steps);
+        this.arrays = new LinkedHashMap<>(inputs);
+        this.port = port;
+    }
+
+    boolean done() {
+        return index >= steps.size();
+    }
+
+    String current() {
+        return done() ? "done" : steps.get(index).describe();
+    }
+
+    List<CheckResult> checks() {
+        return List.copyOf(checks);
+    }
+
+    Map<String, HostArray> arrays() {
+        return Map.copyOf(arrays);
+    }
+
+    /**
+     * Carries out steps until one must wait on the fabric, and says what for. Host lines and
+     * check results go to {@code log} and {@code check}.
+     */
+    Wait advance(Consumer<String> log, Consumer<CheckResult> check) {
+        while (!done()) {
+            HostStep step = steps.get(index);
+            if (step instanceof HostStep.CopyIn c) {
+                port.writeSymbol(c.symbol(), c.rect(), array(c.array()));
+                log.accept(c.describe());
+            } else if (step instanceof HostStep.CopyOut c) {
+                arrays.put(c.array(), port.readSymbol(c.symbol(), c.rect(), c.array()));
+                log.accept(c.describe());
+            } else if (step instanceof HostStep.Check c) {
+                CheckResult r = CheckResult.compare(c.name(), c.expected(), array(c.array()), c.tolerance());
+                checks.add(r);
+                check.accept(r);
+            } else if (step instanceof HostStep.Launch l) {
+                if (!started) {
+                    target = port.launch(l.function());
+                    started = true;
+                    log.accept(l.describe() + " on " + target + " PE(s)");
+                    return new Wait(target, 0, 0, "waiting for unblock_cmd_stream from " + target + " PE(s)");
+                }
+                long missing = target - port.releasedCount();
+                if (missing > 0) {
+                    return new Wait(missing, 0, 0, "waiting for unblock_cmd_stream from " + missing + " PE(s)");
+                }
+            } else if (step instanceof HostStep.StreamIn s) {
+                if (!started) {
+                    target = port.streamIn(s.color(), s.rect(), array(s.array()));
+                    started = true;
+                    log.accept(s.describe());
+                    return new Wait(0, target, 0, "streaming " + target + " wavelet(s) in");
+                }
+                long missing = port.pendingInjections();
+                if (missing > 0) {
+                    return new Wait(0, missing, 0, "streaming " + missing + " wavelet(s) in");
+                }
+            } else if (step instanceof HostStep.StreamOut s) {
+                if (!started) {
+                    target = port.startStreamOut(s.color(), s.rect());
+                    started = true;
+                    log.accept(s.describe());
+                    return new Wait(0, 0, target, "collecting " + target + " wavelet(s) on color " + s.color());
+                }
+                long missing = port.pendingCollections();
+                if (missing > 0) {
+                    return new Wait(0, 0, missing, "collecting " + missing + " wavelet(s) on color " + s.color());
+                }
+                arrays.put(s.array(), port.finishStreamOut(s.rect(), s.array(), s.type()));
+            }
+            index++;
+            started = false;
+            target = 0;
+        }
+        return Wait.NONE;
+    }
+
+    private HostArray array(String name) {
+        HostArray a = arrays.get(name);
+        if (a == null) {
+            throw new org.waferscope.engine.fabric.HostException("no host array named " + name);
+        }
+        return a;
+    }
+
+    State state() {
+        return new State(index, started, target, new LinkedHashMap<>(arrays), List.copyOf(checks));
+    }
+
+    void restore(State s) {
+        index = s.index();
+        started = s.started();
+        target = s.target();
+        arrays.clear();
+        arrays.putAll(s.arrays());
+        checks.clear();
+        checks.addAll(s.checks());
+    }
+}

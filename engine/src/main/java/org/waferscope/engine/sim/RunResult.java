@@ -1,0 +1,33 @@
+package org.waferscope.engine.sim;
+
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.host.CheckResult;
+import org.waferscope.engine.host.HostArray;
+
+/**
+ * The outcome of running a program to its end.
+ *
+ * @param status      how it ended
+ * @param cycles      cycles simulated
+ * @param stateHash   hash of the whole fabric state at the end
+ * @param checks      the host's check results, in order
+ * @param report      for a deadlock, exhausted budget or fault: what waits on what
+ * @param linkHops    wavelets moved across links
+ * @param arrays      the host arrays at the end (inputs and results)
+ * @param console     every console line
+ * @param wallSeconds wall-clock time of the run
+ */
+public record RunResult(WaferStatus status, long cycles, long stateHash, List<CheckResult> checks,
+                        List<String> report, long linkHops, Map<String, HostArray> arrays,
+                        List<ConsoleLine> console, double wallSeconds) {
+
+    public boolean allChecksPass() {
+        return checks.stream().allMatch(CheckResult::pass);
+    }
+
+    public double cyclesPerSecond() {
+        return wallSeconds > 0 ? cycles / wallSeconds : 0;
+    }
+}

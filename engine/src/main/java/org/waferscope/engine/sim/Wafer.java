@@ -1,0 +1,275 @@
+package org.waferscope.engine.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.fabric.BandState;
+import org.waferscope.engine.fabric.Fabric;
+import org.waferscope.engine.fabric.FabricBuilder;
+import org.waferscope.engine.fabric.FabricCycle;
+import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.fabric.FabricSnapshot;
+import org.waferscope.engine.fabric.HostException;
+import org.waferscope.engine.fabric.HostPort;
+import org.waferscope.engine.fabric.StallReport;
+import org.waferscope.engine.fabric.StateHash;
+import org.waferscope.engine.host.HostStep;
+import org.waferscope.engine.program.WaferProgram;
+
+/**
+ * A program on a fabric, with its host: the synchronous engine. {@link #advance} simulates
+ * cycles and lets the host act between them; the result after n cycles is the same for
+ * any thread count and however the n cycles are split into calls.
+ *
+ * <p>Threads: one thread at a time (the simulator's, or a test's).
+ */
+public final class Wafer implements AutoCloseable {
+    private static final int REPORT_LINES = 24;
+
+    private final WaferProgram program;
+    private final Fabric fabric;
+    private final FabricCycle cycles;
+    private final CycleStepper stepper;
+    private final HostPort port;
+    private final HostRunner host;
+    private final ConsoleLog console = new ConsoleLog();
+    private WaferStatus status = WaferStatus.RUNNING;
+    private List<String> report = List.of();
+    private String hostActivity = "";
+    private long tasksStarted;
+
+    private Wafer(WaferProgram program, ArchProfile profile, FabricLayout layout, List<HostStep> steps,
+                  Map<String, org.waferscope.engine.host.HostArray> arrays, int threads) {
+        this.program = program;
+        this.fabric = FabricBuilder.build(profile, layout);
+        this.cycles = new FabricCycle(fabric);
+        this.stepper = new CycleStepper(cycles, threads);
+        this.port = new HostPort(fabric);
+        this.host = new HostRunner(steps, arrays, port);
+    }
+
+    /** Puts a loaded program on a fresh fabric. Throws {@code FabricException} if the machine cannot run it. */
+    public static Wafer load(WaferProgram program, int threads) {
+        return new Wafer(program, program.profile(), program.layout(), program.steps(), program.arrays(), threads);
+    }
+
+    /** A fabric with no host program, driven by {@link #port()} directly (tests, benchmarks). */
+    public static Wafer of(ArchProfile profile, FabricLayout layout, int threads) {
+        return new Wafer(null, profile, layout, List.of(), Map.of(), threads);
+    }
+
+    public WaferProgram program() {
+        return program;
+    }
+
+    public Fabric fabric() {
+        return fabric;
+    }
+
+    public HostPort port() {
+        return port;
+    }
+
+    public ConsoleLog console() {
+        return console;
+    }
+
+    public long cycle() {
+        return fabric.cycle();
+    }
+
+    public long stateHash() {
+        return StateHash.of(fabric);
+    }
+
+    public WaferStatus status() {
+        return status;
+    }
+
+    /** For a deadlock, exhausted budget or fault: what waits on what. */
+    public List<String> report() {
+        return report;
+    }
+
+    public String hostActivity() {
+        return hostActivity;
+    }
+
+    public long tasksStarted() {
+        return tasksStarted;
+    }
+
+    public int workers() {
+        return stepper.workers();
+    }
+
+    public List<org.waferscope.engine.host.CheckResult> checks() {
+        return host.checks();
+    }
+
+    public Map<String, org.waferscope.engine.host.HostArray> arrays() {
+        return host.arrays();
+    }
+
+    /** Instruction-level breakpoints, per program index; null to clear. */
+    public void setBreakpoints(boolean[][] perProgram) {
+        cycles.setBreakpoints(perProgram);
+    }
+
+    /** Simulates exactly {@code n} cycles of the fabric alone (no host), for tests and benchmarks. */
+    public CycleStepper.Result stepFabric(long n) {
+        long done = 0;
+        CycleStepper.Result last = null;
+        while (done < n) {
+            last = stepper.step(n - done, StepLimits.NONE);
+            record(last);
+            done += last.cycles();
+            if (last.reason() == StopReason.FAULT) {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Simulates up to {@code maxCycles} cycles, letting the host act as its steps allow.
+     * Returns why it stopped: all cycles done, a breakpoint or task start (when asked), or
+     * an end state in {@link #status()}.
+     */
+    public StopReason advance(long maxCycles, boolean stopAtBreakpoints, boolean stopAtTaskStart) {
+        long done = 0;
+        while (status == WaferStatus.RUNNING) {
+            HostRunner.Wait wait;
+            try {
+                wait = host.advance(this::hostLine, r -> console.add(cycle(),
+                        r.pass() ? ConsoleLine.Kind.CHECK_PASS : ConsoleLine.Kind.CHECK_FAIL, -1, -1, r.describe()));
+            } catch (HostException e) {
+                finish(WaferStatus.FAULTED, List.of("host step '" + host.current() + "' failed: " + e.getMessage()));
+                break;
+            }
+            hostActivity = host.current().equals("done") ? "host done" : wait.what();
+            if (!fabric.anyActive()) {
+                if (host.done()) {
+                    finish(WaferStatus.HALTED, List.of());
+                } else {
+                    List<String> lines = new ArrayList<>();
+                    lines.add("deadlock: the fabric is quiet but the host is " + wait.what());
+                    port.unreleased(8).forEach(p -> lines.add("  PE (" + p % fabric.width + ", " + p / fabric.width
+                            + ") has not called unblock_cmd_stream"));
+                    lines.addAll(StallReport.describe(fabric, REPORT_LINES));
+                    finish(WaferStatus.DEADLOCK, lines);
+                }
+                break;
+            }
+            if (done >= maxCycles) {
+                return StopReason.CYCLES_DONE;
+            }
+            CycleStepper.Result r = stepper.step(maxCycles - done, wait.limits(stopAtBreakpoints, stopAtTaskStart));
+            done += r.cycles();
+            record(r);
+            switch (r.reason()) {
+                case FAULT -> finish(WaferStatus.FAULTED, faultLines());
+                case NO_PROGRESS -> {
+                    List<String> lines = new ArrayList<>();
+                    lines.add("deadlock at cycle " + cycle() + ": work remains but nothing can move");
+                    if (!host.done()) {
+                        lines.add("the host is " + wait.what());
+                    }
+                    lines.addAll(StallReport.describe(fabric, REPORT_LINES));
+                    finish(WaferStatus.DEADLOCK, lines);
+                }
+                case BREAKPOINT, TASK_STARTED -> {
+                    return r.reason();
+                }
+                default -> {
+                }
+            }
+        }
+        return StopReason.QUIET;
+    }
+
+    /** Runs the program to its end or for at most {@code maxCycles}. */
+    public RunResult runToCompletion(long maxCycles) {
+        long start = System.nanoTime();
+        advance(maxCycles, false, false);
+        if (status == WaferStatus.RUNNING) {
+            List<String> lines = new ArrayList<>();
+            lines.add("cycle budget of " + maxCycles + " exhausted; the host is " + hostActivity);
+            lines.addAll(StallReport.describe(fabric, REPORT_LINES));
+            finish(WaferStatus.BUDGET_EXHAUSTED, lines);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new RunResult(status, cycle(), stateHash(), host.checks(), report, totalLinkHops(), host.arrays(),
+                console.since(0, Integer.MAX_VALUE), wall);
+    }
+
+    public long totalLinkHops() {
+        return org.waferscope.engine.fabric.FabricMetrics.totalLinkHops(fabric);
+    }
+
+    private void finish(WaferStatus s, List<String> lines) {
+        status = s;
+        report = List.copyOf(lines);
+        ConsoleLine.Kind kind = s == WaferStatus.HALTED ? ConsoleLine.Kind.HOST : ConsoleLine.Kind.ERROR;
+        if (s == WaferStatus.HALTED) {
+            console.add(cycle(), kind, -1, -1, "halted at cycle " + cycle());
+        }
+        for (String l : lines) {
+            console.add(cycle(), kind, -1, -1, l);
+        }
+    }
+
+    private List<String> faultLines() {
+        List<String> lines = new ArrayList<>();
+        for (int p = 0; p < fabric.n && lines.size() < REPORT_LINES; p++) {
+            if (fabric.faultOf(p) != null) {
+                lines.add("fault at PE (" + p % fabric.width + ", " + p / fabric.width + "): " + fabric.faultOf(p));
+            }
+        }
+        return lines;
+    }
+
+    private void hostLine(String text) {
+        console.add(cycle(), ConsoleLine.Kind.HOST, -1, -1, text);
+    }
+
+    private void record(CycleStepper.Result r) {
+        tasksStarted += r.tasksStarted();
+        for (BandState.Event e : r.events()) {
+            console.add(e.cycle(), e.fault() ? ConsoleLine.Kind.ERROR : ConsoleLine.Kind.PRINT, e.pe() % fabric.width,
+                    e.pe() / fabric.width, e.text());
+        }
+    }
+
+    /** The whole state: fabric, host, console length and status. */
+    public record Snapshot(FabricSnapshot fabric, HostRunner.State host, long consoleSize, WaferStatus status,
+                           List<String> report, long tasksStarted) {
+        public long cycle() {
+            return fabric.cycle();
+        }
+
+        public long bytes() {
+            return fabric.bytes();
+        }
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(FabricSnapshot.of(fabric), host.state(), console.size(), status, report, tasksStarted);
+    }
+
+    public void restore(Snapshot s) {
+        s.fabric().restoreInto(fabric);
+        host.restore(s.host());
+        console.truncate(s.consoleSize());
+        status = s.status();
+        report = s.report();
+        tasksStarted = s.tasksStarted();
+    }
+
+    @Override
+    public void close() {
+        stepper.close();
+    }
+}
