@@ -146,6 +146,9 @@ class ExplorerRobotTest {
         assertTrue(session.console().lines().stream().anyMatch(l -> l.kind() == ConsoleLine.Kind.ERROR
                 && l.text().contains("layout.csl:2:1")));
         assertEquals("Heat diffusion", session.programProperty().get().title(), "the loaded program stays");
+        org.controlsfx.control.NotificationPane note = robot.lookup("#load-error")
+                .queryAs(org.controlsfx.control.NotificationPane.class);
+        assertTrue(note.getText().startsWith("Could not load broken-program: pe.csl:4:3"), note.getText());
         robot.type(KeyCode.RIGHT);
         pulse(robot);
         assertEquals(1, cycle());

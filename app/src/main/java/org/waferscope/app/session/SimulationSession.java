@@ -49,6 +49,8 @@ public final class SimulationSession {
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame", Frame.empty());
     private final ReadOnlyObjectWrapper<WaferProgram> program = new ReadOnlyObjectWrapper<>(this, "program");
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
+    private final javafx.beans.property.ReadOnlyStringWrapper loadError =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "loadError", "");
     private long lastNumber = -1;
     private long inspectedCycle = -1;
     private long lastSample;
@@ -87,10 +89,12 @@ public final class SimulationSession {
     }
 
     private void loaded(Path dir, WaferProgram p) {
+        loadError.set("");
         program.set(p);
         folder.set(dir);
         inspector.clear();
         inspector.setSources(p.sources());
+        console.rewind(0);
         sim.post(new Command.Load(p));
         layers.resend();
         controls.resend();
@@ -104,9 +108,12 @@ public final class SimulationSession {
     private void failed(Path dir, Throwable e) {
         console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + dir + ":");
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        for (String line : msg.split("\r?\n")) {
+        String[] lines = msg.split("\r?\n");
+        for (String line : lines) {
             console.note(Kind.ERROR, frame.get().cycle(), "  " + line);
         }
+        loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
+                + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));
     }
 
     /**
@@ -116,10 +123,13 @@ public final class SimulationSession {
      * @return true when a new frame was taken
      */
     public boolean pulse(long nanos) {
-        List<org.waferscope.engine.api.ConsoleLine> lines = sim.console(console.nextSeq(), CONSOLE_BATCH);
-        console.append(lines);
         Frame f = sim.latestFrame();
         boolean fresh = f.number() != lastNumber;
+        if (fresh && f.cycle() < frame.get().cycle()) {
+            // Reset, step back or a new program: the engine's log went back with the cycle.
+            console.rewind(f.cycle());
+        }
+        console.append(sim.console(console.nextSeq(), CONSOLE_BATCH));
         meter.pulse(nanos, fresh);
         if (!fresh) {
             return false;
@@ -200,6 +210,11 @@ public final class SimulationSession {
 
     public ReadOnlyObjectProperty<WaferProgram> programProperty() {
         return program.getReadOnlyProperty();
+    }
+
+    /** A one-line summary of the last failed load, or "" once a program loads. */
+    public javafx.beans.property.ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Path> folderProperty() {

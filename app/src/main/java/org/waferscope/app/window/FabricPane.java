@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.controlsfx.control.NotificationPane;
 import org.waferscope.app.session.DetailSampler;
 import org.waferscope.app.session.SimulationSession;
 import org.waferscope.engine.api.Frame;
@@ -65,7 +66,19 @@ final class FabricPane extends BorderPane {
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");
         setTop(header);
-        setCenter(centre);
+        // Load errors also appear over the fabric, so a failed open is noticed at once.
+        NotificationPane notes = new NotificationPane(centre);
+        notes.setId("load-error");
+        notes.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        notes.setShowFromTop(true);
+        session.loadErrorProperty().addListener((o, a, msg) -> {
+            if (msg.isEmpty()) {
+                notes.hide();
+            } else {
+                notes.show(msg, new org.kordamp.ikonli.javafx.FontIcon("mdi2a-alert-octagon-outline"));
+            }
+        });
+        setCenter(notes);
         setBottom(footer);
     }
 
