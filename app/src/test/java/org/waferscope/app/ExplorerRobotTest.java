@@ -123,6 +123,11 @@ class ExplorerRobotTest {
         robot.clickOn("Source");
         assertEquals(5, session.inspector().sourceLineProperty().get());
         assertTrue(session.inspector().sourceTextProperty().get().contains("task step"));
+        Label lineFour = robot.lookup(".source-line-number").match((Label l) -> "4".equals(l.getText())).query();
+        robot.clickOn(lineFour);
+        assertEquals(new org.waferscope.engine.api.Command.SetBreakpoints(
+                java.util.Set.of(new org.waferscope.engine.ir.SourcePos("pe.csl", 4, 0))),
+                engine.posted.get(engine.posted.size() - 1), "clicking a line number sets a breakpoint");
     }
 
     @Test

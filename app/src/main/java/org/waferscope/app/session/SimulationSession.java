@@ -45,6 +45,7 @@ public final class SimulationSession {
     private final StatusModel status = new StatusModel();
     private final ConsoleModel console = new ConsoleModel();
     private final CoreInspectorModel inspector = new CoreInspectorModel();
+    private final org.waferscope.views.source.BreakpointsModel breakpoints;
     private final FrameRateMeter meter = new FrameRateMeter();
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame", Frame.empty());
     private final ReadOnlyObjectWrapper<WaferProgram> program = new ReadOnlyObjectWrapper<>(this, "program");
@@ -62,6 +63,7 @@ public final class SimulationSession {
         this.fx = fx;
         this.controls = new ControlsModel(sim::post);
         this.layers = new LayerChooserModel(sim::post);
+        this.breakpoints = new org.waferscope.views.source.BreakpointsModel(sim::post);
         layers.selectedProperty().addListener((o, a, pe) -> {
             inspectedCycle = -1;
             if (pe == null) {
@@ -98,6 +100,7 @@ public final class SimulationSession {
         sim.post(new Command.Load(p));
         layers.resend();
         controls.resend();
+        breakpoints.send();
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
         if (layers.selectedProperty().get() != null) {
@@ -198,6 +201,10 @@ public final class SimulationSession {
 
     public ConsoleModel console() {
         return console;
+    }
+
+    public org.waferscope.views.source.BreakpointsModel breakpoints() {
+        return breakpoints;
     }
 
     public CoreInspectorModel inspector() {

@@ -64,7 +64,7 @@ public final class MainWindow implements Shell {
         actions = new WindowActions(session, this);
         pump = new FramePump(session, List.of(fabric.heatmap, fabric.minimap, bottom.timeline));
 
-        CoreInspectorView inspector = new CoreInspectorView(session.inspector());
+        CoreInspectorView inspector = new CoreInspectorView(session.inspector(), session.breakpoints());
         inspector.setId("inspector");
         lesson.setId("lesson");
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -16,6 +16,7 @@ import org.waferscope.views.inspector.InspectorRows.NameValue;
 import org.waferscope.views.inspector.InspectorRows.QueueLine;
 import org.waferscope.views.inspector.InspectorRows.RouteLine;
 import org.waferscope.views.inspector.InspectorRows.SymbolLine;
+import org.waferscope.views.source.BreakpointsModel;
 import org.waferscope.views.source.SourceView;
 
 /**
@@ -28,8 +29,11 @@ public class CoreInspectorView extends VBox {
     private final SourceView source = new SourceView();
     private final TabPane tabs = new TabPane();
 
-    public CoreInspectorView(CoreInspectorModel model) {
+    private final BreakpointsModel breakpoints;
+
+    public CoreInspectorView(CoreInspectorModel model, BreakpointsModel breakpoints) {
         this.model = model;
+        this.breakpoints = breakpoints;
         getStyleClass().add("core-inspector");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -113,8 +117,14 @@ public class CoreInspectorView extends VBox {
         source.textProperty().bind(model.sourceTextProperty());
         source.currentLineProperty().bind(model.sourceLineProperty());
         source.setId("inspector-source");
+        source.setOnToggleBreakpoint(line -> breakpoints.toggle(model.sourceFileProperty().get(), line));
+        Runnable marks = () -> source.breakpointsProperty().set(breakpoints.linesIn(model.sourceFileProperty().get()));
+        breakpoints.lines().addListener((javafx.collections.SetChangeListener<Object>) c -> marks.run());
+        model.sourceFileProperty().addListener((o, a, f) -> marks.run());
+        Label hint = new Label("Click a line number to pause there.");
+        hint.getStyleClass().add("inspector-hint");
         VBox.setVgrow(source, Priority.ALWAYS);
-        return new VBox(4, file, source);
+        return new VBox(4, new HBox(10, file, hint), source);
     }
 
     private VBox memoryPane() {

@@ -16,11 +16,12 @@ import javafx.scene.text.TextFlow;
 
 /**
  * Program source with line numbers; the {@linkplain #currentLineProperty() current line}
- * (1-based, 0 for none) is marked and scrolled into view. A virtualised list, so a long
- * file costs only the visible rows.
+ * (1-based, 0 for none) is marked and scrolled into view; clicking a line number toggles a
+ * breakpoint there. A virtualised list, so a long file costs only the visible rows.
  */
 public class SourceView extends ListView<SourceView.Line> {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass BREAKPOINT = PseudoClass.getPseudoClass("breakpoint");
 
     /** One numbered source line. */
     public record Line(int number, String text) {
@@ -28,11 +29,15 @@ public class SourceView extends ListView<SourceView.Line> {
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final IntegerProperty currentLine = new SimpleIntegerProperty(this, "currentLine", 0);
+    private final javafx.beans.property.ObjectProperty<java.util.Set<Integer>> breakpoints =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "breakpoints", java.util.Set.of());
+    private java.util.function.IntConsumer onToggleBreakpoint = line -> { };
 
     public SourceView() {
         getStyleClass().add("source-view");
         setCellFactory(v -> new LineCell());
         text.addListener((o, a, t) -> setLines(t));
+        breakpoints.addListener((o, a, b) -> refresh());
         currentLine.addListener((o, a, l) -> {
             refresh();
             if (l.intValue() > 0) {
@@ -58,6 +63,16 @@ public class SourceView extends ListView<SourceView.Line> {
         return currentLine;
     }
 
+    /** Lines marked with a breakpoint. */
+    public javafx.beans.property.ObjectProperty<java.util.Set<Integer>> breakpointsProperty() {
+        return breakpoints;
+    }
+
+    /** Called with a line number when its number is clicked. */
+    public void setOnToggleBreakpoint(java.util.function.IntConsumer action) {
+        onToggleBreakpoint = action;
+    }
+
     private final class LineCell extends ListCell<Line> {
         private final Label number = new Label();
         private final TextFlow code = new TextFlow();
@@ -65,6 +80,11 @@ public class SourceView extends ListView<SourceView.Line> {
 
         LineCell() {
             number.getStyleClass().add("source-line-number");
+            number.setOnMouseClicked(e -> {
+                if (getItem() != null) {
+                    onToggleBreakpoint.accept(getItem().number());
+                }
+            });
             code.getStyleClass().add("source-code");
         }
 
@@ -73,10 +93,12 @@ public class SourceView extends ListView<SourceView.Line> {
             super.updateItem(line, isEmpty);
             pseudoClassStateChanged(CURRENT, !isEmpty && line != null && line.number() == currentLine.get());
             if (isEmpty || line == null) {
+                number.pseudoClassStateChanged(BREAKPOINT, false);
                 setGraphic(null);
                 return;
             }
             number.setText(Integer.toString(line.number()));
+            number.pseudoClassStateChanged(BREAKPOINT, breakpoints.get().contains(line.number()));
             code.getChildren().clear();
             for (CslTokens.Span s : CslTokens.split(line.text())) {
                 Text t = new Text(s.text());
