@@ -5,13 +5,11 @@ import org.waferscope.engine.ir.SourcePos;
 
 /**
  * An intent the UI posts to the simulation's mailbox; the engine drains the mailbox between
- * cycles, in order.
+ * cycles, in order. Loading a program is not among them: the application, which owns the
+ * front end, hands a loaded program to {@code sim.Simulator#load}, so that this package
+ * (and the views) need not know program folders.
  */
 public sealed interface Command {
-    /** Puts a program on the wafer, at cycle 0, replacing the one loaded. */
-    record Load(org.waferscope.engine.program.WaferProgram program) implements Command {
-    }
-
     /** Runs until paused, halted, faulted or at a breakpoint. */
     record Run() implements Command {
     }

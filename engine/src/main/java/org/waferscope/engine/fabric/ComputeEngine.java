@@ -36,7 +36,8 @@ final class ComputeEngine {
             count(f, p);
             return mt | ce;
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
-            String where = f.pc[p] >= 0 ? " at " + f.programs[f.peProgram[p]].position(f.pc[p]) : "";
+            int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc[p];
+            String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
             f.fault[p] = e.getMessage() + where;
             f.activity[p] = Activity.FAULTED;
             sink.fault(p, cycle, f.fault[p]);
@@ -81,6 +82,7 @@ final class ComputeEngine {
         int id = Long.numberOfTrailingZeros(ready);
         start(f, p, t, id);
         f.tasksRun[p]++;
+        f.taskRuns[f.trBase[p] + t.taskIndex[id]]++;
         sink.taskStarted(p);
         f.activity[p] = Activity.COMPUTE;
         return WORKING | PROGRESSED;

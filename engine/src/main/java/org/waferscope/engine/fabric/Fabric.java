@@ -59,6 +59,9 @@ public final class Fabric {
     final String[] fault;
     /** Tasks started per PE since load. */
     final int[] tasksRun;
+    /** Per PE, where its per-task run counts start in {@link #taskRuns}. */
+    final int[] trBase;
+    final int[] taskRuns;
 
     // ---- microthreads (pooled; only PEs whose program has async ops own records) ----
     final int[] mtBase;
@@ -155,6 +158,8 @@ public final class Fabric {
         released = new byte[n];
         fault = new String[n];
         tasksRun = new int[n];
+        trBase = b.trBase;
+        taskRuns = new int[b.trPoolSize];
         mtBase = b.mtBase;
         mtCount = b.mtCount;
         mtPool = new int[b.mtPoolSize];
@@ -262,7 +267,7 @@ public final class Fabric {
      */
     List<Object> mutableState() {
         return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, released,
-                fault, tasksRun, mtPool, chPushed, chPopped, chSeenPopped, slotPayload, slotMeta, slotStamp, rsPos, rr,
+                fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, slotPayload, slotMeta, slotStamp, rsPos, rr,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
                 cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived, linkHops, linkBlocked, active,
                 wake);

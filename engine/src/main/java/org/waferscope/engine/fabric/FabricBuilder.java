@@ -25,6 +25,8 @@ public final class FabricBuilder {
     ProgramTables[] tables;
     final int[] peProgram;
     byte[][] sram;
+    int[] trBase;
+    int trPoolSize;
     int[] mtBase;
     int[] mtCount;
     int mtPoolSize;
@@ -296,6 +298,7 @@ public final class FabricBuilder {
         mtBase = new int[n];
         mtCount = new int[n];
         Arrays.fill(mtBase, -1);
+        trBase = new int[n];
         IntList q = new IntList();
         for (int p = 0; p < n; p++) {
             int pi = peProgram[p];
@@ -311,6 +314,8 @@ public final class FabricBuilder {
                 q.add(t.outputQueueUsed[i] ? channel(profile.outputQueueDepths().get(i)) : -1);
             }
             sram[p] = new byte[t.sramBytes];
+            trBase[p] = trPoolSize;
+            trPoolSize += t.program.tasks().size() + 1;
             if (t.microthreads > 0) {
                 mtBase[p] = mtPoolSize;
                 mtCount[p] = t.microthreads;

@@ -9,6 +9,12 @@ package org.waferscope.engine.fabric;
 public final class FabricCycle {
     private final Fabric f;
     private volatile boolean[][] breakAt;
+    /**
+     * Visit every PE every cycle instead of only those with work: the reference mode that
+     * tests run against the activity-tracked engine, so that skipping idle PEs is shown to
+     * change nothing. Package-private on purpose; no product code switches it on.
+     */
+    private boolean visitEveryPe;
 
     public FabricCycle(Fabric fabric) {
         this.f = fabric;
@@ -27,9 +33,13 @@ public final class FabricCycle {
         this.breakAt = perProgram;
     }
 
+    void visitEveryPe(boolean on) {
+        visitEveryPe = on;
+    }
+
     /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
     public long compute(int w, long cycle, BandState band) {
-        long visit = f.active[w] | f.wake[w];
+        long visit = visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
         f.wake[w] = 0;
         long next = 0;
         long bits = visit;
@@ -78,6 +88,11 @@ public final class FabricCycle {
         }
     }
 
+
+    private long everyPe(int w) {
+        int left = f.n - (w << 6);
+        return left >= 64 ? -1L : (1L << left) - 1;
+    }
 
     private boolean hostPending(int p) {
         return f.launchFn[p] >= 0 || (f.hostIn[p] != null && f.hostInPos[p] < f.hostIn[p].length);

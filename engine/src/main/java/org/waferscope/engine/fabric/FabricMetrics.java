@@ -36,4 +36,26 @@ public final class FabricMetrics {
         }
         return c;
     }
+
+    /** Busy cycles (compute and fabric) of every PE together, since load. */
+    public static long totalBusy(Fabric f) {
+        long total = 0;
+        for (int p = 0; p < f.n; p++) {
+            total += f.cntCompute[p] + f.cntFabric[p];
+        }
+        return total;
+    }
+
+    public static long busyOf(Fabric f, int p) {
+        return f.cntCompute[p] + f.cntFabric[p];
+    }
+
+    /** PEs with work for the next cycle. */
+    public static int activePes(Fabric f) {
+        int c = 0;
+        for (int w = 0; w < f.active.length; w++) {
+            c += Long.bitCount(f.active[w] | f.wake[w]);
+        }
+        return c;
+    }
 }

@@ -46,7 +46,13 @@ final class MicrothreadUnit {
             int done = f.mtPool[r + Microthreads.DONE];
             int length = f.mtPool[r + Microthreads.LENGTH];
             int max = DsdExecutor.touchesFabric(f.mtPool, o) ? 1 : f.profile.simdWidth(kind.simd);
-            int n = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, f.mtPool, o, done, length, max);
+            int n;
+            try {
+                n = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, f.mtPool, o, done, length, max);
+            } catch (MachineFault e) {
+                // the CE has moved on since it started this op: blame the op, not the CE's pc
+                throw new MachineFault(e.getMessage(), f.mtPool[r + Microthreads.STATE] - 1);
+            }
             if (n < 0) {
                 f.mtPool[r + Microthreads.WAIT] = -n;
                 continue;

@@ -33,6 +33,8 @@ final class ProgramTables {
     /** Color each input queue receives, or -1. */
     final int[] queueColor;
     final boolean[] outputQueueUsed;
+    /** Index of each task id among the program's tasks (for per-task run counts); the launch task is last. */
+    final int[] taskIndex = new int[64];
     /** Microthreads each PE running this program needs (0 when it has no async operation). */
     final int microthreads;
 
@@ -53,7 +55,10 @@ final class ProgramTables {
             outputQueueUsed[q] = true;
         }
         long data = 0;
+        Arrays.fill(taskIndex, -1);
+        int index = 0;
         for (TaskDecl t : program.tasks()) {
+            taskIndex[t.id()] = index++;
             taskEntry[t.id()] = program.functions().get(t.function()).entry();
             taskKind[t.id()] = t.kind();
             if (t.kind() == TaskKind.DATA) {
@@ -63,6 +68,7 @@ final class ProgramTables {
             }
         }
         dataTasks = data;
+        taskIndex[LAUNCH_TASK] = index;
         microthreads = Math.min(profile.microthreads(), countAsyncSites(code));
     }
 

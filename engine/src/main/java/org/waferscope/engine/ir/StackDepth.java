@@ -7,6 +7,9 @@ import java.util.List;
  * recursion, and neither does the intermediate form; a cycle is reported as an error.
  */
 final class StackDepth {
+    /** Slots the CE writes when it starts any task: link (2) and the argument slot. */
+    static final int TASK_FRAME_SLOTS = 3;
+
     private StackDepth() {
     }
 
@@ -30,7 +33,10 @@ final class StackDepth {
         onPath[fn] = true;
         FunctionInfo f = functions.get(fn);
         int end = fn + 1 < functions.size() ? functions.get(fn + 1).entry() : code.length / Opcode.WIDTH;
-        int deepest = f.frameSlots();
+        // A task's frame always holds the return link and slot 2 (the wavelet payload or
+        // control data), which the CE writes when it starts a task even if the body declares
+        // no parameter or local.
+        int deepest = Math.max(TASK_FRAME_SLOTS, f.frameSlots());
         for (int pc = f.entry(); pc < end; pc++) {
             int base = pc * Opcode.WIDTH;
             if (Opcode.op(code[base]) == Opcode.CALL) {

@@ -34,15 +34,17 @@ public final class Wafer implements AutoCloseable {
     private final CycleStepper stepper;
     private final HostPort port;
     private final HostRunner host;
-    private final ConsoleLog console = new ConsoleLog();
+    private final ConsoleLog console;
+    private boolean muted;
     private WaferStatus status = WaferStatus.RUNNING;
     private List<String> report = List.of();
     private String hostActivity = "";
     private long tasksStarted;
 
     private Wafer(WaferProgram program, ArchProfile profile, FabricLayout layout, List<HostStep> steps,
-                  Map<String, org.waferscope.engine.host.HostArray> arrays, int threads) {
+                  Map<String, org.waferscope.engine.host.HostArray> arrays, int threads, ConsoleLog console) {
         this.program = program;
+        this.console = console;
         this.fabric = FabricBuilder.build(profile, layout);
         this.cycles = new FabricCycle(fabric);
         this.stepper = new CycleStepper(cycles, threads);
@@ -52,12 +54,18 @@ public final class Wafer implements AutoCloseable {
 
     /** Puts a loaded program on a fresh fabric. Throws {@code FabricException} if the machine cannot run it. */
     public static Wafer load(WaferProgram program, int threads) {
-        return new Wafer(program, program.profile(), program.layout(), program.steps(), program.arrays(), threads);
+        return load(program, threads, new ConsoleLog());
+    }
+
+    /** As {@link #load(WaferProgram, int)}, writing to a console the caller keeps. */
+    public static Wafer load(WaferProgram program, int threads, ConsoleLog console) {
+        return new Wafer(program, program.profile(), program.layout(), program.steps(), program.arrays(), threads,
+                console);
     }
 
     /** A fabric with no host program, driven by {@link #port()} directly (tests, benchmarks). */
     public static Wafer of(ArchProfile profile, FabricLayout layout, int threads) {
-        return new Wafer(null, profile, layout, List.of(), Map.of(), threads);
+        return new Wafer(null, profile, layout, List.of(), Map.of(), threads, new ConsoleLog());
     }
 
     public WaferProgram program() {
@@ -143,7 +151,7 @@ public final class Wafer implements AutoCloseable {
         while (status == WaferStatus.RUNNING) {
             HostRunner.Wait wait;
             try {
-                wait = host.advance(this::hostLine, r -> console.add(cycle(),
+                wait = host.advance(this::hostLine, r -> log(cycle(),
                         r.pass() ? ConsoleLine.Kind.CHECK_PASS : ConsoleLine.Kind.CHECK_FAIL, -1, -1, r.describe()));
             } catch (HostException e) {
                 finish(WaferStatus.FAULTED, List.of("host step '" + host.current() + "' failed: " + e.getMessage()));
@@ -214,10 +222,10 @@ public final class Wafer implements AutoCloseable {
         report = List.copyOf(lines);
         ConsoleLine.Kind kind = s == WaferStatus.HALTED ? ConsoleLine.Kind.HOST : ConsoleLine.Kind.ERROR;
         if (s == WaferStatus.HALTED) {
-            console.add(cycle(), kind, -1, -1, "halted at cycle " + cycle());
+            log(cycle(), kind, -1, -1, "halted at cycle " + cycle());
         }
         for (String l : lines) {
-            console.add(cycle(), kind, -1, -1, l);
+            log(cycle(), kind, -1, -1, l);
         }
     }
 
@@ -231,14 +239,25 @@ public final class Wafer implements AutoCloseable {
         return lines;
     }
 
+    /** While muted (re-running forward after a step back) nothing is written to the console. */
+    public void setMuted(boolean m) {
+        muted = m;
+    }
+
+    private void log(long cycle, ConsoleLine.Kind kind, int x, int y, String text) {
+        if (!muted) {
+            console.add(cycle, kind, x, y, text);
+        }
+    }
+
     private void hostLine(String text) {
-        console.add(cycle(), ConsoleLine.Kind.HOST, -1, -1, text);
+        log(cycle(), ConsoleLine.Kind.HOST, -1, -1, text);
     }
 
     private void record(CycleStepper.Result r) {
         tasksStarted += r.tasksStarted();
         for (BandState.Event e : r.events()) {
-            console.add(e.cycle(), e.fault() ? ConsoleLine.Kind.ERROR : ConsoleLine.Kind.PRINT, e.pe() % fabric.width,
+            log(e.cycle(), e.fault() ? ConsoleLine.Kind.ERROR : ConsoleLine.Kind.PRINT, e.pe() % fabric.width,
                     e.pe() / fabric.width, e.text());
         }
     }
@@ -260,9 +279,19 @@ public final class Wafer implements AutoCloseable {
     }
 
     public void restore(Snapshot s) {
+        restore(s, true);
+    }
+
+    /**
+     * Restores a snapshot; with {@code truncateConsole} false the console keeps what it
+     * showed (the explorer's session log), otherwise it goes back to the snapshot's length.
+     */
+    public void restore(Snapshot s, boolean truncateConsole) {
         s.fabric().restoreInto(fabric);
         host.restore(s.host());
-        console.truncate(s.consoleSize());
+        if (truncateConsole) {
+            console.truncate(s.consoleSize());
+        }
         status = s.status();
         report = s.report();
         tasksStarted = s.tasksStarted();

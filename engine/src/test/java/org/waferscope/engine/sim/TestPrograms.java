@@ -50,8 +50,12 @@ final class TestPrograms {
         return b.build();
     }
 
-    /** A data task on {@code color} that prints the cycle and payload and adds it to global {@code sum}. */
-    static PeProgram receiver(int color) {
+    /**
+     * A data task on {@code color} that prints the cycle and payload and adds it to global
+     * {@code sum}; it releases the host's command stream once the sum reaches {@code releaseAt}.
+     * Exports an empty {@code start} so that a launch includes it.
+     */
+    static PeProgram receiver(int color, int releaseAt) {
         ProgramBuilder b = new ProgramBuilder("receiver.csl");
         Symbol sum = b.global("sum", ElementType.I32);
         b.export(sum, "sum", true);
@@ -62,8 +66,16 @@ final class TestPrograms {
         f.cycle(c).mov(args, f.arg(0)).mov(args + 1, c);
         f.print(new PrintFormat("got {d} at {d}", List.of(ElementType.I32, ElementType.I32)), args, 2);
         f.loadGlobal(ElementType.I32, s, sum.address()).op(org.waferscope.engine.ir.Opcode.ADD, ElementType.I32, s, s,
-                f.arg(0)).storeGlobal(ElementType.I32, sum.address(), s).ret();
+                f.arg(0)).storeGlobal(ElementType.I32, sum.address(), s);
+        int target = f.temp();
+        int done = f.temp();
+        FunctionBuilder.Label notYet = f.label();
+        f.constI32(target, releaseAt).op(org.waferscope.engine.ir.Opcode.EQ, ElementType.I32, done, s, target)
+                .jumpIfZero(done, notYet).unblockCmdStream().bind(notYet).ret();
         b.dataTask(color, f, color, 0);
+        FunctionBuilder start = b.function("start", 0);
+        start.ret();
+        b.exportFunction("start", start.index());
         return b.build();
     }
 
@@ -72,7 +84,7 @@ final class TestPrograms {
         FabricLayout l = new FabricLayout(width, 1);
         l.setTileCode(0, 0, sender(0, count));
         l.setColorConfig(0, 0, 0, ColorConfig.route(R, E));
-        PeProgram rx = receiver(0);
+        PeProgram rx = receiver(0, 100 * count + count * (count - 1) / 2);
         for (int x = 1; x < width; x++) {
             l.setTileCode(x, 0, rx);
             l.setColorConfig(x, 0, 0, ColorConfig.route(W, x == width - 1 ? R : R | E));

@@ -1,0 +1,92 @@
+package org.waferscope.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.host.CheckResult;
+import org.waferscope.engine.program.WaferProgram;
+import org.waferscope.engine.sim.RunResult;
+
+/** What {@code run} prints: a readable summary, or one JSON object. */
+final class RunReport {
+    private final String program;
+    private final WaferProgram p;
+    private final RunResult r;
+    private final int threads;
+
+    RunReport(String program, WaferProgram p, RunResult r, int threads) {
+        this.program = program;
+        this.p = p;
+        this.r = r;
+        this.threads = threads;
+    }
+
+    void text(PrintWriter out) {
+        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs, %d thread%s]%n", p.title(), p.profile().name(),
+                p.layout().width(), p.layout().height(), threads, threads == 1 ? "" : "s");
+        for (ConsoleLine l : r.console()) {
+            if (l.kind() == ConsoleLine.Kind.PRINT) {
+                out.println(l);
+            }
+        }
+        for (CheckResult c : r.checks()) {
+            out.println((c.pass() ? "PASS " : "FAIL ") + c.describe());
+        }
+        if (!r.report().isEmpty()) {
+            out.println(r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ":");
+            r.report().forEach(l -> out.println("  " + l));
+        }
+        out.printf(Locale.ROOT, "status        %s%n", r.status());
+        out.printf(Locale.ROOT, "cycles        %,d (%.3f us at %.2f GHz)%n", r.cycles(), p.profile().seconds(r.cycles()) * 1e6,
+                p.profile().clockHz() / 1e9);
+        out.printf(Locale.ROOT, "wavelet hops  %,d%n", r.linkHops());
+        out.printf(Locale.ROOT, "wall time     %.3f s (%,.0f cycles/s)%n", r.wallSeconds(), r.cyclesPerSecond());
+        out.printf(Locale.ROOT, "state hash    %016x%n", r.stateHash());
+    }
+
+    String json() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("program", program);
+        o.put("title", p.title());
+        o.put("arch", p.profile().name());
+        o.put("fabric", Map.of("width", p.layout().width(), "height", p.layout().height()));
+        o.put("params", new java.util.TreeMap<>(p.params()));
+        o.put("threads", threads);
+        o.put("status", r.status().name());
+        o.put("cycles", r.cycles());
+        o.put("simulatedSeconds", p.profile().seconds(r.cycles()));
+        o.put("stateHash", String.format("%016x", r.stateHash()));
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (CheckResult c : r.checks()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("pass", c.pass());
+            m.put("maxAbsError", Double.isFinite(c.maxAbsError()) ? c.maxAbsError() : null);
+            m.put("mismatches", c.mismatches());
+            checks.add(m);
+        }
+        o.put("checks", checks);
+        o.put("wavelets", r.linkHops());
+        o.put("wallSeconds", r.wallSeconds());
+        o.put("cyclesPerSecond", r.cyclesPerSecond());
+        List<String> prints = new ArrayList<>();
+        for (ConsoleLine l : r.console()) {
+            if (l.kind() == ConsoleLine.Kind.PRINT) {
+                prints.add(l.toString());
+            }
+        }
+        o.put("console", prints);
+        o.put("report", r.report());
+        try {
+            return new ObjectMapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

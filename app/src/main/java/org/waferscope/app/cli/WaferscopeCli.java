@@ -1,0 +1,44 @@
+package org.waferscope.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless command line: {@code waferscope run PROGRAM_DIR ...}. The launcher hands it
+ * the whole argument list when the first argument names a command.
+ */
+@Command(name = "waferscope", mixinStandardHelpOptions = true, version = "Waferscope 0.1",
+        description = "Runs wafer programs without the explorer window.",
+        subcommands = {RunCommand.class})
+public final class WaferscopeCli {
+    /** Exit codes of {@code run}. */
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int INVALID_PROGRAM = 2;
+    public static final int STALLED = 3;
+
+    private WaferscopeCli() {
+    }
+
+    /** Runs the command line with the process's standard streams; returns the exit code. */
+    public static int execute(String[] args) {
+        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs the command line writing to the given streams (for tests and embedding). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new WaferscopeCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> INVALID_PROGRAM);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

@@ -1,0 +1,184 @@
+package org.waferscope.engine.csl.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.eval.Binding;
+import org.waferscope.engine.csl.eval.BuiltinHook;
+import org.waferscope.engine.csl.eval.Evaluator;
+import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.syntax.Decl;
+import org.waferscope.engine.csl.syntax.Expr;
+import org.waferscope.engine.csl.value.CslType;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.ir.Dsd;
+import org.waferscope.engine.ir.SourcePos;
+import org.waferscope.engine.ir.TaskKind;
+
+/**
+ * The builtins of a PE program that act at compile time: {@code @get_dsd} and DSD
+ * arithmetic on compile-time DSDs anywhere, and, inside {@code comptime} blocks, task
+ * bindings, queue initialisation and exports.
+ */
+final class ComptimeBinder implements BuiltinHook {
+    /** An {@code @export_symbol} waiting for the functions to exist. */
+    record ExportRequest(Expr what, String name, Scope scope, SourcePos pos) {
+    }
+
+    private final Unit u;
+    private final DsdFactory dsds;
+    final List<ExportRequest> exportRequests = new ArrayList<>();
+    boolean inComptimeBlock;
+
+    ComptimeBinder(Unit u, DsdFactory dsds) {
+        this.u = u;
+        this.dsds = dsds;
+    }
+
+    @Override
+    public Value call(Expr.Builtin b, Scope s, Evaluator ev) {
+        List<Expr> a = b.args();
+        switch (b.name()) {
+            case "@get_dsd" -> {
+                return dsds.getDsd(b, s);
+            }
+            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
+                return foldDsd(b, s, ev);
+            }
+            case "@bind_data_task", "@bind_local_task", "@bind_control_task" -> {
+                comptimeOnly(b);
+                if (a.size() != 2) {
+                    throw new CslError(b.pos(), b.name() + " takes a task and a task id");
+                }
+                Value t = ev.eval(a.get(0), s);
+                Value id = ev.eval(a.get(1), s);
+                if (!(t instanceof Value.FnVal fn) || !fn.isTask()) {
+                    throw new CslError(a.get(0).pos(), b.name() + " binds a task declared with 'task', not " + ValueOps.describe(t));
+                }
+                TaskKind want = b.name().equals("@bind_data_task") ? TaskKind.DATA
+                        : b.name().equals("@bind_local_task") ? TaskKind.LOCAL : TaskKind.CONTROL;
+                if (!(id instanceof Value.TaskIdVal tid) || tid.kind() != want) {
+                    throw new CslError(a.get(1).pos(), b.name() + " needs a " + want.name().toLowerCase(java.util.Locale.ROOT)
+                            + " task id, not " + ValueOps.describe(id));
+                }
+                for (Unit.TaskBinding tb : u.tasks) {
+                    if (tb.task() == fn.decl()) {
+                        throw new CslError(b.pos(), "task " + fn.name() + " is already bound at line " + tb.pos().line());
+                    }
+                }
+                u.tasks.add(new Unit.TaskBinding(fn.decl(), tid, b.pos()));
+                return new Value.VoidVal();
+            }
+            case "@initialize_queue" -> {
+                comptimeOnly(b);
+                if (a.size() != 2 || !(ev.eval(a.get(0), s) instanceof Value.QueueVal q)
+                        || !(ev.eval(a.get(1), s) instanceof Value.StructVal cfg) || !cfg.fields().containsKey("color")
+                        || cfg.fields().size() != 1) {
+                    throw new CslError(b.pos(), "@initialize_queue takes a queue and .{ .color = c }");
+                }
+                int color = DsdFactory.color(cfg.fields().get("color"), b.pos());
+                if (q.input()) {
+                    u.bindInputQueue(q.id(), color, b.pos());
+                } else {
+                    u.bindOutputQueue(q.id(), color, b.pos());
+                }
+                return new Value.VoidVal();
+            }
+            case "@export_symbol" -> {
+                comptimeOnly(b);
+                if (a.isEmpty() || a.size() > 2) {
+                    throw new CslError(b.pos(), "@export_symbol takes a symbol and an optional name");
+                }
+                String name = null;
+                if (a.size() == 2) {
+                    if (!(ev.eval(a.get(1), s) instanceof Value.StringVal str)) {
+                        throw new CslError(a.get(1).pos(), "the exported name must be a string");
+                    }
+                    name = str.v();
+                }
+                exportRequests.add(new ExportRequest(a.get(0), name, s, b.pos()));
+                return new Value.VoidVal();
+            }
+            case "@activate", "@block", "@unblock" -> throw new CslError(b.pos(), b.name()
+                    + " runs on the PE; call it from a function or task");
+            default -> {
+                if (org.waferscope.engine.ir.DsdOpKind.byBuiltin(b.name()) != null) {
+                    throw new CslError(b.pos(), b.name() + " runs on the PE; call it from a function or task");
+                }
+                return null;
+            }
+        }
+    }
+
+    private void comptimeOnly(Expr.Builtin b) {
+        if (!inComptimeBlock) {
+            throw new CslError(b.pos(), b.name() + " belongs in a top-level comptime { } block");
+        }
+    }
+
+    /** DSD arithmetic on a compile-time DSD with compile-time arguments. */
+    static Value foldDsd(Expr.Builtin b, Scope s, Evaluator ev) {
+        List<Expr> a = b.args();
+        int want = b.name().equals("@increment_dsd_offset") ? 3 : 2;
+        if (a.size() != want) {
+            throw new CslError(b.pos(), b.name() + " takes " + want + " arguments");
+        }
+        Value d = ev.eval(a.get(0), s);
+        if (!(d instanceof Value.DsdVal dsd)) {
+            throw new CslError(a.get(0).pos(), b.name() + " needs a DSD, not " + ValueOps.describe(d));
+        }
+        int[] w = dsd.words().clone();
+        switch (b.name()) {
+            case "@increment_dsd_offset" -> {
+                requireMemory(dsd, b);
+                CslType t = ev.type(a.get(2), s);
+                if (t.elementType() == null) {
+                    throw new CslError(a.get(2).pos(), "the element type must be a machine scalar type");
+                }
+                w[1] += ValueOps.intIn(ev.eval(a.get(1), s), -Dsd.MAX_LENGTH * 4L, Dsd.MAX_LENGTH * 4L, "the offset",
+                        b.pos()) * t.elementType().bytes;
+            }
+            case "@set_dsd_base_addr" -> {
+                requireMemory(dsd, b);
+                if (!(ev.eval(a.get(1), s) instanceof Value.PointerVal p)) {
+                    throw new CslError(a.get(1).pos(), "the base address must be a pointer such as &A");
+                }
+                w[1] = p.address();
+            }
+            default -> w[2] = ValueOps.intIn(ev.eval(a.get(1), s), 1, Dsd.MAX_LENGTH, "the length", b.pos());
+        }
+        return new Value.DsdVal(dsd.type(), w, dsd.elementBytes());
+    }
+
+    private static void requireMemory(Value.DsdVal d, Expr.Builtin b) {
+        if (d.type() != CslType.MEM1D_DSD) {
+            throw new CslError(b.pos(), b.name() + " applies to mem1d_dsd, not " + d.type());
+        }
+    }
+
+    /** Resolves what an {@code @export_symbol} names: a global (through a pointer var) or a function. */
+    static Object exportTarget(ExportRequest r, Unit u, PeGlobals globals) {
+        Expr e = r.what();
+        if (e instanceof Expr.Name n) {
+            Binding b = r.scope().lookup(n.name());
+            if (b == null) {
+                b = globals.resolve(n.name(), n.pos());
+            }
+            if (b instanceof Storage.Global g) {
+                return g;
+            }
+            if (b instanceof Binding.Const c && c.value() instanceof Value.FnVal fn) {
+                return fn.decl();
+            }
+        }
+        Value v = u.ev.eval(e, r.scope());
+        if (v instanceof Value.PointerVal p) {
+            return globals.resolve(p.symbol(), r.pos());
+        }
+        if (v instanceof Value.FnVal fn) {
+            return (Decl.Fn) fn.decl();
+        }
+        throw new CslError(e.pos(), "@export_symbol exports a global var, a pointer to one, or a function");
+    }
+}

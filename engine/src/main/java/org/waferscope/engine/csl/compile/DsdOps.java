@@ -1,0 +1,133 @@
+package org.waferscope.engine.csl.compile;
+
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.syntax.Expr;
+import org.waferscope.engine.csl.value.CslType;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.ir.DsdOpKind;
+import org.waferscope.engine.ir.DsdOperand;
+import org.waferscope.engine.ir.FunctionBuilder;
+
+/** DSD operations ({@code @fmacs} and friends) and run-time DSD arithmetic. */
+final class DsdOps {
+    private final ExprCompiler x;
+    private final FunctionBuilder f;
+
+    DsdOps(ExprCompiler x) {
+        this.x = x;
+        this.f = x.f;
+    }
+
+    void emit(DsdOpKind kind, Expr.Builtin b, Scope s) {
+        List<Expr> a = b.args();
+        int n = 1 + kind.sources;
+        int options = DsdOperand.options(false, DsdOperand.NO_TASK, DsdOperand.NO_TASK);
+        if (a.size() == n + 1) {
+            options = options(x.u.ev.eval(a.get(n), s), b);
+        } else if (a.size() != n) {
+            throw new CslError(b.pos(), b.name() + " takes a destination and " + kind.sources + " source"
+                    + (kind.sources == 1 ? "" : "s") + ", then optionally .{ .async = ..., .activate = ..., .unblock = ... }");
+        }
+        int[] operands = {DsdOperand.NONE, DsdOperand.NONE, DsdOperand.NONE, DsdOperand.NONE};
+        for (int i = 0; i < n; i++) {
+            Operand o = x.gen(a.get(i), s);
+            CslType t = o.type();
+            if (t.isDsd()) {
+                if (i == 0 && t == CslType.FABIN_DSD) {
+                    throw new CslError(a.get(i).pos(), "the destination of " + b.name() + " cannot be a fabin_dsd");
+                }
+                if (i > 0 && t == CslType.FABOUT_DSD) {
+                    throw new CslError(a.get(i).pos(), "a source of " + b.name() + " cannot be a fabout_dsd");
+                }
+                operands[i] = DsdOperand.dsd(x.slot(o, t, a.get(i).pos()));
+            } else if (i == 0) {
+                throw new CslError(a.get(i).pos(), "the destination of " + b.name() + " must be a DSD, not "
+                        + CallCompiler.describe(o));
+            } else {
+                operands[i] = DsdOperand.scalar(x.slot(o, CallCompiler.scalarType(kind, o), a.get(i).pos()));
+            }
+        }
+        f.at(b.pos());
+        f.dsdOp(kind, options, operands[0], operands[1], operands[2], operands[3]);
+    }
+
+    private static int options(Value v, Expr.Builtin b) {
+        if (!(v instanceof Value.StructVal st)) {
+            throw new CslError(b.pos(), "the last argument of " + b.name() + " must be .{ .async = ..., .activate = ..., .unblock = ... }");
+        }
+        boolean async = false;
+        int activate = DsdOperand.NO_TASK;
+        int unblock = DsdOperand.NO_TASK;
+        for (Map.Entry<String, Value> e : st.fields().entrySet()) {
+            switch (e.getKey()) {
+                case "async" -> async = ValueOps.bool(e.getValue(), ".async", b.pos());
+                case "activate", "unblock" -> {
+                    if (!(e.getValue() instanceof Value.TaskIdVal id)) {
+                        throw new CslError(b.pos(), "." + e.getKey() + " must be a task id");
+                    }
+                    if (e.getKey().equals("activate")) {
+                        activate = id.id();
+                    } else {
+                        unblock = id.id();
+                    }
+                }
+                default -> throw new CslError(b.pos(), "a DSD operation has no option ." + e.getKey()
+                        + " in Waferscope's CSL subset; expected .async, .activate or .unblock");
+            }
+        }
+        if (!async && (activate != DsdOperand.NO_TASK || unblock != DsdOperand.NO_TASK)) {
+            throw new CslError(b.pos(), ".activate and .unblock take effect when an .async = true operation finishes");
+        }
+        return DsdOperand.options(async, activate, unblock);
+    }
+
+    /** {@code @increment_dsd_offset}, {@code @set_dsd_base_addr}, {@code @set_dsd_length} at run time. */
+    Operand mutate(Expr.Builtin b, Scope s) {
+        List<Expr> a = b.args();
+        int want = b.name().equals("@increment_dsd_offset") ? 3 : 2;
+        if (a.size() != want) {
+            throw new CslError(b.pos(), b.name() + " takes " + want + " arguments");
+        }
+        Operand d = x.gen(a.get(0), s);
+        Operand v = x.gen(a.get(1), s);
+        if (d instanceof Operand.Const && v instanceof Operand.Const) {
+            return new Operand.Const(x.u.ev.eval(b, s));
+        }
+        if (!d.type().isDsd()) {
+            throw new CslError(a.get(0).pos(), b.name() + " needs a DSD, not " + CallCompiler.describe(d));
+        }
+        if (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length")) {
+            throw new CslError(b.pos(), b.name() + " applies to mem1d_dsd, not " + d.type());
+        }
+        int src = x.slot(d, d.type(), a.get(0).pos());
+        int dst = f.temps(4);
+        f.at(b.pos());
+        switch (b.name()) {
+            case "@increment_dsd_offset" -> {
+                CslType t = x.u.ev.type(a.get(2), s);
+                if (t.elementType() == null) {
+                    throw new CslError(a.get(2).pos(), "the element type must be a machine scalar type");
+                }
+                f.dsdAddOffset(dst, src, x.slot(v, v instanceof Operand.Const ? CslType.I32 : null, a.get(1).pos()),
+                        t.elementType().bytes);
+            }
+            case "@set_dsd_base_addr" -> {
+                if (!(v.type() instanceof CslType.Pointer)) {
+                    throw new CslError(a.get(1).pos(), "the base address must be a pointer such as &A");
+                }
+                f.dsdSetBase(dst, src, x.slot(v, null, a.get(1).pos()));
+            }
+            default -> {
+                if (!v.type().isInt()) {
+                    throw new CslError(a.get(1).pos(), "the length must be an integer");
+                }
+                f.dsdSetLength(dst, src, x.slot(v, v instanceof Operand.Const ? CslType.U16 : null, a.get(1).pos()));
+            }
+        }
+        return new Operand.Reg(dst, d.type());
+    }
+}

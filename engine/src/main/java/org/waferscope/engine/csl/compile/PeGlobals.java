@@ -1,0 +1,107 @@
+package org.waferscope.engine.csl.compile;
+
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.eval.Binding;
+import org.waferscope.engine.csl.eval.GlobalNames;
+import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.syntax.Decl;
+import org.waferscope.engine.csl.syntax.Stmt;
+import org.waferscope.engine.csl.value.CslType;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.ir.SourcePos;
+import org.waferscope.engine.ir.Symbol;
+
+/**
+ * A PE program's top-level names, resolved on first use (so declarations may come in any
+ * order): consts are evaluated, vars get SRAM and their initial values, functions become
+ * references.
+ */
+final class PeGlobals implements GlobalNames {
+    private final Unit u;
+
+    PeGlobals(Unit u) {
+        this.u = u;
+    }
+
+    @Override
+    public Binding resolve(String name, SourcePos pos) {
+        Binding b = u.resolved.get(name);
+        if (b != null) {
+            return b;
+        }
+        Decl d = u.decls.get(name);
+        if (d == null) {
+            return null;
+        }
+        if (!u.resolving.add(name)) {
+            throw new CslError(pos, "'" + name + "' depends on its own value");
+        }
+        try {
+            b = bind(d);
+        } finally {
+            u.resolving.remove(name);
+        }
+        u.resolved.put(name, b);
+        return b;
+    }
+
+    private Binding bind(Decl d) {
+        if (d instanceof Decl.Fn f) {
+            return new Binding.Const(new Value.FnVal(f.name(), f.isTask(), f));
+        }
+        if (d instanceof Decl.Param p) {
+            throw new CslError(p.pos(), "param '" + p.name() + "' has no value");
+        }
+        Stmt.VarDecl v = ((Decl.Global) d).decl();
+        Scope root = new Scope(null);
+        CslType t = v.type() == null ? null : u.ev.type(v.type(), root);
+        if (v.isConst()) {
+            Value init = u.ev.eval(v.init(), root);
+            return new Binding.Const(t == null ? init : ValueOps.coerce(init, t, v.pos()));
+        }
+        if (t == null) {
+            // var d = @get_dsd(...): the type comes from the value.
+            Value init = u.ev.eval(v.init(), root);
+            if (!init.type().isDsd()) {
+                throw new CslError(v.pos(), "var '" + v.name() + "' needs a type, as in var " + v.name() + ": f32 = ...");
+            }
+            Storage.Global g = new Storage.Global(v.name(), init.type(), u.allocate(v.name(), init.type(), v.pos()),
+                    new String[1]);
+            initialize(g, init, v.pos());
+            return g;
+        }
+        Storage.Global g = new Storage.Global(v.name(), t, u.allocate(v.name(), t, v.pos()), new String[1]);
+        u.resolved.put(v.name(), g);
+        if (v.init() != null) {
+            initialize(g, ValueOps.coerce(u.ev.eval(v.init(), root), t, v.init().pos()), v.init().pos());
+        }
+        return g;
+    }
+
+    /** Writes a global's initial value into the program's data image. */
+    private void initialize(Storage.Global g, Value init, SourcePos pos) {
+        Symbol s = g.symbol();
+        if (init instanceof Value.UndefinedVal) {
+            return;
+        }
+        if (init instanceof Value.ArrayVal a) {
+            for (int i = 0; i < a.bits().length; i++) {
+                if (a.bits()[i] != 0) {
+                    u.program.initialize(s, i, a.bits()[i]);
+                }
+            }
+        } else if (init instanceof Value.DsdVal dsd) {
+            for (int i = 0; i < 4; i++) {
+                u.program.initialize(s, i, dsd.words()[i]);
+            }
+        } else if (init instanceof Value.PointerVal p) {
+            u.program.initialize(s, 0, p.address());
+            g.pointsTo()[0] = p.symbol();
+        } else if (g.type() instanceof CslType.Scalar sc) {
+            u.program.initialize(s, 0, ValueOps.bits(init, sc.elem(), pos));
+        } else {
+            throw new CslError(pos, "cannot initialise " + g.name() + " (" + g.type() + ") with " + ValueOps.describe(init));
+        }
+    }
+}

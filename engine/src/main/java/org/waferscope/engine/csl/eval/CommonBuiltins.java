@@ -1,0 +1,180 @@
+package org.waferscope.engine.csl.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.arch.Half;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.syntax.Expr;
+import org.waferscope.engine.csl.value.CslType;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.ir.SourcePos;
+import org.waferscope.engine.ir.TaskKind;
+
+/** Builtins that mean the same in a layout and in a PE program, evaluated at compile time. */
+final class CommonBuiltins {
+    private CommonBuiltins() {
+    }
+
+    /** CSL builtins Waferscope knows of but does not support, for a precise message. */
+    private static final Set<String> UNSUPPORTED = Set.of("@map", "@get_dsr", "@load_to_dsr", "@allocate_fifo",
+            "@ptrcast", "@random16", "@strlen", "@get_array", "@set_fifo_read_length", "@set_config",
+            "@get_config", "@set_local_color_config", "@rpc", "@dimensions", "@type_of", "@field",
+            "@has_field", "@queue_flush", "@get_filter_id", "@assert", "@fabric_color", "@element_count");
+
+    static String unknown(String name) {
+        if (UNSUPPORTED.contains(name)) {
+            return "`" + name + "` is not in Waferscope's CSL subset";
+        }
+        return "unknown builtin " + name;
+    }
+
+    static Value call(Expr.Builtin b, Scope s, Evaluator ev) {
+        List<Expr> a = b.args();
+        SourcePos pos = b.pos();
+        switch (b.name()) {
+            case "@as" -> {
+                arity(b, 2);
+                return ValueOps.convert(ev.eval(a.get(1), s), ev.type(a.get(0), s), pos);
+            }
+            case "@bitcast" -> {
+                arity(b, 2);
+                return bitcast(ev.type(a.get(0), s), ev.eval(a.get(1), s), pos);
+            }
+            case "@get_color" -> {
+                arity(b, 1);
+                int max = ev.profile().colors() - 1;
+                return new Value.ColorVal(ValueOps.intIn(ev.eval(a.get(0), s), 0, max, "a routable color", pos));
+            }
+            case "@is_arch" -> {
+                arity(b, 1);
+                if (!(ev.eval(a.get(0), s) instanceof Value.StringVal str)) {
+                    throw new CslError(pos, "@is_arch takes a string such as \"wse2\"");
+                }
+                if (!str.v().equals("wse2") && !str.v().equals("wse3")) {
+                    throw new CslError(pos, "unknown architecture \"" + str.v() + "\": expected \"wse2\" or \"wse3\"");
+                }
+                return new Value.BoolVal(str.v().equals(ev.profile().name()));
+            }
+            case "@import_module" -> {
+                if (a.isEmpty() || a.size() > 2 || !(ev.eval(a.get(0), s) instanceof Value.StringVal name)) {
+                    throw new CslError(pos, "@import_module takes a module name such as \"<layout>\" and optional params");
+                }
+                return Modules.importModule(name.v(), a.size() == 2 ? ev.eval(a.get(1), s) : null, pos);
+            }
+            case "@comptime_assert" -> {
+                if (a.isEmpty() || a.size() > 2) {
+                    throw new CslError(pos, "@comptime_assert takes a condition and an optional message");
+                }
+                if (!ValueOps.bool(ev.eval(a.get(0), s), "@comptime_assert's condition", pos)) {
+                    String msg = a.size() == 2 && ev.eval(a.get(1), s) instanceof Value.StringVal m ? ": " + m.v() : "";
+                    throw new CslError(pos, "@comptime_assert failed" + msg);
+                }
+                return new Value.VoidVal();
+            }
+            case "@concat_structs" -> {
+                arity(b, 2);
+                return concat(ev.eval(a.get(0), s), ev.eval(a.get(1), s), pos);
+            }
+            case "@get_input_queue", "@get_output_queue" -> {
+                arity(b, 1);
+                boolean in = b.name().equals("@get_input_queue");
+                int n = in ? ev.profile().inputQueues() : ev.profile().outputQueues();
+                return new Value.QueueVal(in, ValueOps.intIn(ev.eval(a.get(0), s), 0, n - 1L,
+                        (in ? "an input" : "an output") + " queue on " + ev.profile().name(), pos));
+            }
+            case "@get_local_task_id", "@get_control_task_id" -> {
+                arity(b, 1);
+                TaskKind k = b.name().equals("@get_local_task_id") ? TaskKind.LOCAL : TaskKind.CONTROL;
+                int id = ValueOps.intIn(ev.eval(a.get(0), s), 0, ev.profile().taskIds() - 1L, "a task id", pos);
+                return new Value.TaskIdVal(k, id, -1, -1);
+            }
+            case "@get_data_task_id" -> {
+                arity(b, 1);
+                return dataTaskId(ev.eval(a.get(0), s), ev, pos);
+            }
+            case "@zeros", "@constants" -> {
+                arity(b, b.name().equals("@zeros") ? 1 : 2);
+                CslType t = ev.type(a.get(0), s);
+                if (!(t instanceof CslType.Array at)) {
+                    throw new CslError(pos, b.name() + " makes an array; give it an array type such as [16]f32");
+                }
+                int fill = 0;
+                if (a.size() == 2) {
+                    Value v = ValueOps.coerce(ev.eval(a.get(1), s), at.elem(), pos);
+                    fill = ValueOps.bits(v, at.elem().elementType(), pos);
+                }
+                int[] bits = new int[at.length()];
+                java.util.Arrays.fill(bits, fill);
+                return new Value.ArrayVal(at, bits);
+            }
+            case "@range" -> throw new CslError(pos, "@range may only be what a for loop runs over");
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    static void arity(Expr.Builtin b, int n) {
+        if (b.args().size() != n) {
+            throw new CslError(b.pos(), b.name() + " takes " + n + " argument" + (n == 1 ? "" : "s")
+                    + ", not " + b.args().size());
+        }
+    }
+
+    private static Value dataTaskId(Value v, Evaluator ev, SourcePos pos) {
+        boolean queues = ev.profile().dataTasksBindToQueues();
+        if (v instanceof Value.ColorVal c) {
+            if (queues) {
+                throw new CslError(pos, "on " + ev.profile().name() + " a data task binds to an input queue: "
+                        + "use @get_data_task_id(@get_input_queue(n)) and @initialize_queue(q, .{ .color = c })");
+            }
+            return new Value.TaskIdVal(TaskKind.DATA, c.id(), c.id(), -1);
+        }
+        if (v instanceof Value.QueueVal q && q.input()) {
+            if (!queues) {
+                throw new CslError(pos, "on " + ev.profile().name() + " a data task binds to a color: "
+                        + "use @get_data_task_id(color)");
+            }
+            return new Value.TaskIdVal(TaskKind.DATA, q.id(), -1, q.id());
+        }
+        throw new CslError(pos, "@get_data_task_id takes a color (wse2) or an input queue (wse3), not "
+                + ValueOps.describe(v));
+    }
+
+    private static Value concat(Value x, Value y, SourcePos pos) {
+        if (x instanceof Value.ModuleVal m) {
+            return m;
+        }
+        if (!(x instanceof Value.StructVal a) || !(y instanceof Value.StructVal b)) {
+            throw new CslError(pos, "@concat_structs takes two structs");
+        }
+        Map<String, Value> all = new LinkedHashMap<>(a.fields());
+        for (Map.Entry<String, Value> e : b.fields().entrySet()) {
+            if (all.put(e.getKey(), e.getValue()) != null) {
+                throw new CslError(pos, "both structs have a field ." + e.getKey());
+            }
+        }
+        return new Value.StructVal(java.util.Collections.unmodifiableMap(all));
+    }
+
+    /** {@code @bitcast} of a compile-time scalar: same size, bits reinterpreted. */
+    static Value bitcast(CslType to, Value v, SourcePos pos) {
+        ElementType t = to.elementType();
+        ElementType f = v.type().elementType();
+        if (t == null || f == null) {
+            throw new CslError(pos, "@bitcast converts between machine scalars of one size; found "
+                    + ValueOps.describe(v) + " to " + to);
+        }
+        if (t.bytes != f.bytes) {
+            throw new CslError(pos, "@bitcast needs types of one size, not " + f.cslName() + " and " + t.cslName());
+        }
+        int reg = ValueOps.bits(v, f, pos);
+        int raw = f == ElementType.F16 ? Half.fromFloat(Float.intBitsToFloat(reg)) & 0xFFFF : reg;
+        int out = t == ElementType.F16 ? Float.floatToRawIntBits(Half.toFloat((short) raw)) : t.normalize(raw);
+        return ValueOps.fromBits(out, to);
+    }
+}

@@ -1,0 +1,319 @@
+package org.waferscope.engine.csl.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.arch.Direction;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.syntax.Decl;
+import org.waferscope.engine.csl.syntax.Expr;
+import org.waferscope.engine.csl.syntax.TokenKind;
+import org.waferscope.engine.csl.value.CslType;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.ir.SourcePos;
+
+/**
+ * Evaluates expressions at compile time: params, consts, types, layout blocks and comptime
+ * blocks. Statements are run by {@link Interpreter}, which extends this class.
+ */
+public class Evaluator {
+    /** Compile-time arrays larger than this are refused (a PE holds 48 KB). */
+    public static final int MAX_ARRAY_ELEMENTS = 1 << 16;
+
+    protected final ArchProfile profile;
+    protected final Budget budget;
+    private final GlobalNames globals;
+    private BuiltinHook hook;
+
+    public Evaluator(ArchProfile profile, Budget budget, GlobalNames globals) {
+        this.profile = profile;
+        this.budget = budget;
+        this.globals = globals;
+    }
+
+    public void setHook(BuiltinHook hook) {
+        this.hook = hook;
+    }
+
+    public ArchProfile profile() {
+        return profile;
+    }
+
+    /** Charges one step of compile-time work (the PE compiler charges its own work here too). */
+    public void budgetStep(SourcePos pos) {
+        budget.step(pos);
+    }
+
+    public Value eval(Expr e, Scope s) {
+        budget.step(e.pos());
+        if (e instanceof Expr.IntLit i) {
+            return ValueOps.integer(i.value());
+        } else if (e instanceof Expr.FloatLit f) {
+            return new Value.FloatVal(f.value(), CslType.COMPTIME_FLOAT);
+        } else if (e instanceof Expr.BoolLit b) {
+            return new Value.BoolVal(b.value());
+        } else if (e instanceof Expr.StringLit str) {
+            return new Value.StringVal(str.value());
+        } else if (e instanceof Expr.UndefinedLit) {
+            return new Value.UndefinedVal();
+        } else if (e instanceof Expr.VoidLit) {
+            return new Value.VoidVal();
+        } else if (e instanceof Expr.Name n) {
+            return name(n, s);
+        } else if (e instanceof Expr.Unary u) {
+            if (u.op() == TokenKind.AMP) {
+                return addressOf(u, s);
+            }
+            return ValueOps.unary(u.op(), eval(u.operand(), s), u.pos());
+        } else if (e instanceof Expr.Binary b) {
+            return binary(b, s);
+        } else if (e instanceof Expr.IfExpr ie) {
+            return ValueOps.bool(eval(ie.cond(), s), "the condition", ie.cond().pos())
+                    ? eval(ie.then(), s) : eval(ie.otherwise(), s);
+        } else if (e instanceof Expr.StructLit sl) {
+            Map<String, Value> fields = new LinkedHashMap<>();
+            for (int i = 0; i < sl.names().size(); i++) {
+                fields.put(sl.names().get(i), eval(sl.values().get(i), s));
+            }
+            return new Value.StructVal(Collections.unmodifiableMap(fields));
+        } else if (e instanceof Expr.TupleLit t) {
+            List<Value> items = new ArrayList<>();
+            for (Expr x : t.items()) {
+                items.add(eval(x, s));
+            }
+            return new Value.TupleVal(List.copyOf(items));
+        } else if (e instanceof Expr.Field f) {
+            return field(eval(f.target(), s), f.name(), f.pos());
+        } else if (e instanceof Expr.Index ix) {
+            return index(ix, s);
+        } else if (e instanceof Expr.Builtin b) {
+            return builtin(b, s);
+        } else if (e instanceof Expr.Call c) {
+            return call(c, s);
+        } else if (e instanceof Expr.ArrayType || e instanceof Expr.PointerType || e instanceof Expr.FnType) {
+            return new Value.TypeVal(type(e, s));
+        } else if (e instanceof Expr.ArrayLit al) {
+            return arrayLiteral(al, s);
+        } else if (e instanceof Expr.EnumLit en) {
+            throw new CslError(e.pos(), "enum literal ." + en.name() + " is not in Waferscope's CSL subset here");
+        } else if (e instanceof Expr.TensorAccess) {
+            throw new CslError(e.pos(), "a tensor access (|i|{n} -> ...) may only appear as .tensor_access of @get_dsd");
+        } else if (e instanceof Expr.Deref) {
+            throw new CslError(e.pos(), "'.*' is only known at run time");
+        }
+        throw new CslError(e.pos(), "this expression cannot be evaluated at compile time");
+    }
+
+    protected Value addressOf(Expr.Unary u, Scope s) {
+        throw new CslError(u.pos(), "'&' takes the address of a PE program's global; there is none here");
+    }
+
+    private Value binary(Expr.Binary b, Scope s) {
+        if (b.op() == TokenKind.AND || b.op() == TokenKind.OR) {
+            boolean left = ValueOps.bool(eval(b.left(), s), "the left side of '" + ValueOps.opText(b.op()) + "'", b.pos());
+            if (left == (b.op() == TokenKind.OR)) {
+                return new Value.BoolVal(left);
+            }
+            return new Value.BoolVal(ValueOps.bool(eval(b.right(), s), "the right side", b.pos()));
+        }
+        return ValueOps.binary(b.op(), eval(b.left(), s), eval(b.right(), s), b.pos());
+    }
+
+    /** The compile-time value of a name, or an error saying why it has none. */
+    protected Value name(Expr.Name n, Scope s) {
+        Binding b = s.lookup(n.name());
+        if (b == null) {
+            b = globals.resolve(n.name(), n.pos());
+        }
+        if (b instanceof Binding.Const c) {
+            return c.value();
+        }
+        if (b instanceof Binding.ComptimeVar v) {
+            return v.value;
+        }
+        if (b != null) {
+            throw new CslError(n.pos(), "'" + n.name() + "' is only known at run time; a compile-time value is needed here");
+        }
+        Value builtinName = builtinName(n.name());
+        if (builtinName != null) {
+            return builtinName;
+        }
+        throw new CslError(n.pos(), "unknown name '" + n.name() + "'");
+    }
+
+    /** Names every CSL file knows: types and router ports. */
+    public static Value builtinName(String name) {
+        CslType t = CslType.byName(name);
+        if (t != null) {
+            return new Value.TypeVal(t);
+        }
+        for (Direction d : Direction.values()) {
+            if (d.name().equals(name)) {
+                return new Value.DirectionVal(d);
+            }
+        }
+        return null;
+    }
+
+    public Value field(Value target, String name, SourcePos pos) {
+        if (target instanceof Value.StructVal st) {
+            Value v = st.fields().get(name);
+            if (v == null) {
+                throw new CslError(pos, "struct has no field ." + name + "; it has " + st.fields().keySet());
+            }
+            return v;
+        }
+        if (target instanceof Value.ModuleVal m) {
+            Value v = m.params().get(name);
+            if (v == null) {
+                if (Modules.isRuntime(m, name)) {
+                    throw new CslError(pos, name + " of <" + m.name() + "> is a function; call it");
+                }
+                throw new CslError(pos, "module <" + m.name() + "> has no member " + name);
+            }
+            return v;
+        }
+        if (target instanceof Value.ArrayVal a && name.equals("len")) {
+            return ValueOps.integer(a.type().dims().get(0));
+        }
+        if (target instanceof Value.TypeVal t && t.t() instanceof CslType.Array at && name.equals("len")) {
+            return ValueOps.integer(at.dims().get(0));
+        }
+        throw new CslError(pos, ValueOps.describe(target) + " has no field ." + name);
+    }
+
+    private Value index(Expr.Index ix, Scope s) {
+        Value target = eval(ix.target(), s);
+        if (target instanceof Value.ArrayVal a) {
+            int flat = 0;
+            List<Integer> dims = a.type().dims();
+            if (ix.indices().size() != dims.size()) {
+                throw new CslError(ix.pos(), "array " + a.type() + " needs " + dims.size() + " indices");
+            }
+            for (int k = 0; k < dims.size(); k++) {
+                int i = ValueOps.intIn(eval(ix.indices().get(k), s), 0, dims.get(k) - 1L, "index", ix.pos());
+                flat = flat * dims.get(k) + i;
+            }
+            return ValueOps.fromBits(a.bits()[flat], a.type().elem());
+        }
+        if (target instanceof Value.TupleVal t && ix.indices().size() == 1) {
+            int i = ValueOps.intIn(eval(ix.indices().get(0), s), 0, t.items().size() - 1L, "index", ix.pos());
+            return t.items().get(i);
+        }
+        throw new CslError(ix.pos(), "cannot index " + ValueOps.describe(target) + " at compile time");
+    }
+
+    /** Evaluates a type expression. */
+    public CslType type(Expr e, Scope s) {
+        if (e instanceof Expr.ArrayType at) {
+            List<Integer> dims = new ArrayList<>();
+            long total = 1;
+            for (Expr d : at.dims()) {
+                if (d == null) {
+                    throw new CslError(at.pos(), "'_' array sizes are only allowed in an array literal");
+                }
+                int n = ValueOps.intIn(eval(d, s), 1, MAX_ARRAY_ELEMENTS, "an array size", d.pos());
+                total *= n;
+                dims.add(n);
+            }
+            if (total > MAX_ARRAY_ELEMENTS) {
+                throw new CslError(at.pos(), "array of " + total + " elements is larger than any PE can hold");
+            }
+            CslType elem = type(at.elem(), s);
+            if (!(elem instanceof CslType.Scalar)) {
+                throw new CslError(at.elem().pos(), "arrays hold machine scalars (i16, u16, i32, u32, f16, f32, bool), not " + elem);
+            }
+            return new CslType.Array(dims, elem);
+        }
+        if (e instanceof Expr.PointerType pt) {
+            return new CslType.Pointer(type(pt.elem(), s), pt.many());
+        }
+        if (e instanceof Expr.FnType ft) {
+            List<CslType> params = new ArrayList<>();
+            for (Expr p : ft.params()) {
+                params.add(type(p, s));
+            }
+            return new CslType.Fn(params, type(ft.ret(), s));
+        }
+        Value v = eval(e, s);
+        if (v instanceof Value.TypeVal t) {
+            return t.t();
+        }
+        throw new CslError(e.pos(), "expected a type but found " + ValueOps.describe(v));
+    }
+
+    private Value arrayLiteral(Expr.ArrayLit al, Scope s) {
+        Expr.ArrayType at = al.type();
+        if (at.dims().size() != 1) {
+            throw new CslError(al.pos(), "array literals are one-dimensional");
+        }
+        int n = at.dims().get(0) == null ? al.items().size()
+                : ValueOps.intIn(eval(at.dims().get(0), s), 0, MAX_ARRAY_ELEMENTS, "an array size", al.pos());
+        if (n != al.items().size()) {
+            throw new CslError(al.pos(), "array literal has " + al.items().size() + " elements but its type says " + n);
+        }
+        CslType elem = type(at.elem(), s);
+        if (elem.elementType() == null) {
+            throw new CslError(al.pos(), "array literals hold machine scalars, not " + elem);
+        }
+        int[] bits = new int[n];
+        for (int i = 0; i < n; i++) {
+            Value v = ValueOps.coerce(eval(al.items().get(i), s), elem, al.items().get(i).pos());
+            bits[i] = ValueOps.bits(v, elem.elementType(), al.pos());
+        }
+        return new Value.ArrayVal(new CslType.Array(List.of(n), elem), bits);
+    }
+
+    protected Value builtin(Expr.Builtin b, Scope s) {
+        Value v = CommonBuiltins.call(b, s, this);
+        if (v != null) {
+            return v;
+        }
+        if (hook != null) {
+            v = hook.call(b, s, this);
+            if (v != null) {
+                return v;
+            }
+        }
+        throw new CslError(b.pos(), CommonBuiltins.unknown(b.name()));
+    }
+
+    protected Value call(Expr.Call c, Scope s) {
+        if (c.callee() instanceof Expr.Field f) {
+            Value target = eval(f.target(), s);
+            if (target instanceof Value.ModuleVal m) {
+                List<Value> args = new ArrayList<>();
+                for (Expr a : c.args()) {
+                    args.add(eval(a, s));
+                }
+                Value r = Modules.callComptime(m, f.name(), args, c.pos());
+                if (r == null) {
+                    throw new CslError(c.pos(), f.name() + "() of <" + m.name() + "> runs on the PE; it cannot be "
+                            + "called at compile time");
+                }
+                return r;
+            }
+        }
+        Value callee = eval(c.callee(), s);
+        if (callee instanceof Value.FnVal fn) {
+            if (fn.isTask()) {
+                throw new CslError(c.pos(), "task " + fn.name() + " cannot be called; activate it with @activate");
+            }
+            List<Value> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(eval(a, s));
+            }
+            return callFunction(fn.decl(), args, c.pos());
+        }
+        throw new CslError(c.pos(), ValueOps.describe(callee) + " is not a function");
+    }
+
+    /** Runs a user function at compile time; the {@link Interpreter} overrides this. */
+    protected Value callFunction(Decl.Fn fn, List<Value> args, SourcePos pos) {
+        throw new CslError(pos, "function " + fn.name() + " cannot be called at compile time here");
+    }
+}

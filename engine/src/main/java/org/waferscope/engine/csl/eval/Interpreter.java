@@ -1,0 +1,223 @@
+package org.waferscope.engine.csl.eval;
+
+import java.util.List;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.syntax.Decl;
+import org.waferscope.engine.csl.syntax.Expr;
+import org.waferscope.engine.csl.syntax.Stmt;
+import org.waferscope.engine.csl.syntax.TokenKind;
+import org.waferscope.engine.csl.value.CslType;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.ir.SourcePos;
+
+/** Runs statements at compile time: layout blocks, comptime blocks and compile-time calls. */
+public class Interpreter extends Evaluator {
+    private static final int MAX_CALL_DEPTH = 64;
+
+    /** How a statement ended. */
+    protected enum Flow { NORMAL, BREAK, CONTINUE, RETURN }
+
+    private Value returned;
+    private int callDepth;
+
+    public Interpreter(ArchProfile profile, Budget budget, GlobalNames globals) {
+        super(profile, budget, globals);
+    }
+
+    /** Runs a block in a fresh child scope; break/continue/return outside a loop or function are errors. */
+    public void runBlock(Stmt.Block block, Scope scope) {
+        Flow f = exec(block, scope);
+        if (f != Flow.NORMAL) {
+            throw new CslError(block.pos(), "break, continue or return outside a loop or function");
+        }
+    }
+
+    protected Flow exec(Stmt st, Scope s) {
+        budget.step(st.pos());
+        if (st instanceof Stmt.Block b) {
+            Scope inner = s.child();
+            for (Stmt x : b.stmts()) {
+                Flow f = exec(x, inner);
+                if (f != Flow.NORMAL) {
+                    return f;
+                }
+            }
+            return Flow.NORMAL;
+        } else if (st instanceof Stmt.VarDecl v) {
+            declare(v, s);
+        } else if (st instanceof Stmt.Assign a) {
+            assign(a, s);
+        } else if (st instanceof Stmt.ExprStmt e) {
+            eval(e.expr(), s);
+        } else if (st instanceof Stmt.If i) {
+            if (ValueOps.bool(eval(i.cond(), s), "the condition", i.cond().pos())) {
+                return exec(i.then(), s);
+            } else if (i.otherwise() != null) {
+                return exec(i.otherwise(), s);
+            }
+        } else if (st instanceof Stmt.While w) {
+            return loop(w, s);
+        } else if (st instanceof Stmt.For f) {
+            return forRange(f, s);
+        } else if (st instanceof Stmt.Return r) {
+            returned = r.value() == null ? new Value.VoidVal() : eval(r.value(), s);
+            return Flow.RETURN;
+        } else if (st instanceof Stmt.Break) {
+            return Flow.BREAK;
+        } else if (st instanceof Stmt.Continue) {
+            return Flow.CONTINUE;
+        }
+        return Flow.NORMAL;
+    }
+
+    private void declare(Stmt.VarDecl v, Scope s) {
+        CslType t = v.type() == null ? null : type(v.type(), s);
+        Value init = v.init() == null ? new Value.UndefinedVal() : eval(v.init(), s);
+        if (t != null) {
+            init = ValueOps.coerce(init, t, v.pos());
+        }
+        if (v.isConst()) {
+            s.define(v.name(), new Binding.Const(init), v.pos());
+        } else {
+            s.define(v.name(), new Binding.ComptimeVar(t == null ? init.type() : t, init), v.pos());
+        }
+    }
+
+    private void assign(Stmt.Assign a, Scope s) {
+        if (!(a.target() instanceof Expr.Name n)) {
+            throw new CslError(a.pos(), "at compile time only whole variables can be assigned");
+        }
+        Binding b = s.lookup(n.name());
+        if (!(b instanceof Binding.ComptimeVar v)) {
+            throw new CslError(a.pos(), "'" + n.name() + "' is not a variable that can be assigned here");
+        }
+        Value rhs = eval(a.value(), s);
+        if (a.op() != TokenKind.ASSIGN) {
+            rhs = ValueOps.binary(compoundOp(a.op()), v.value, rhs, a.pos());
+        }
+        v.value = v.type == CslType.ANY || v.type.equals(CslType.COMPTIME_INT) && rhs.type().isInt()
+                ? rhs : ValueOps.coerce(rhs, v.type, a.pos());
+    }
+
+    /** The binary operator of a compound assignment ({@code +=} is {@code +}). */
+    public static TokenKind compoundOp(TokenKind op) {
+        return switch (op) {
+            case PLUS_ASSIGN -> TokenKind.PLUS;
+            case MINUS_ASSIGN -> TokenKind.MINUS;
+            case STAR_ASSIGN -> TokenKind.STAR;
+            case SLASH_ASSIGN -> TokenKind.SLASH;
+            case PERCENT_ASSIGN -> TokenKind.PERCENT;
+            case AMP_ASSIGN -> TokenKind.AMP;
+            case PIPE_ASSIGN -> TokenKind.PIPE;
+            case CARET_ASSIGN -> TokenKind.CARET;
+            case SHL_ASSIGN -> TokenKind.SHL;
+            case SHR_ASSIGN -> TokenKind.SHR;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private Flow loop(Stmt.While w, Scope s) {
+        while (ValueOps.bool(eval(w.cond(), s), "the condition", w.cond().pos())) {
+            Flow f = exec(w.body(), s);
+            if (f == Flow.BREAK) {
+                break;
+            }
+            if (f == Flow.RETURN) {
+                return f;
+            }
+            if (w.cont() != null) {
+                exec(w.cont(), s);
+            }
+        }
+        return Flow.NORMAL;
+    }
+
+    /** The bounds of {@code @range(T, n)} or {@code @range(T, start, stop, step)}. */
+    public record Range(CslType type, Value start, Value stop, Value step) {
+    }
+
+    public static Expr.Builtin rangeCall(Stmt.For f) {
+        if (!(f.iterable() instanceof Expr.Builtin b) || !b.name().equals("@range")) {
+            throw new CslError(f.iterable().pos(), "for loops run over @range(T, n) or @range(T, start, stop, step) "
+                    + "in Waferscope's CSL subset");
+        }
+        if (b.args().size() != 2 && b.args().size() != 4) {
+            throw new CslError(b.pos(), "@range takes (T, n) or (T, start, stop, step)");
+        }
+        if (f.captures().size() != 1) {
+            throw new CslError(f.pos(), "a for loop over @range has one loop variable");
+        }
+        return b;
+    }
+
+    private Flow forRange(Stmt.For f, Scope s) {
+        Expr.Builtin b = rangeCall(f);
+        List<Expr> a = b.args();
+        CslType t = type(a.get(0), s);
+        if (!t.isInt()) {
+            throw new CslError(a.get(0).pos(), "@range counts in an integer type, not " + t);
+        }
+        long start = 0;
+        long stop;
+        long step = 1;
+        if (a.size() == 2) {
+            stop = longOf(ValueOps.coerce(eval(a.get(1), s), t, a.get(1).pos()), a.get(1).pos());
+        } else {
+            start = longOf(ValueOps.coerce(eval(a.get(1), s), t, a.get(1).pos()), a.get(1).pos());
+            stop = longOf(ValueOps.coerce(eval(a.get(2), s), t, a.get(2).pos()), a.get(2).pos());
+            step = longOf(ValueOps.coerce(eval(a.get(3), s), t, a.get(3).pos()), a.get(3).pos());
+            if (step == 0) {
+                throw new CslError(a.get(3).pos(), "@range step must not be 0");
+            }
+        }
+        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+            Scope body = s.child();
+            body.define(f.captures().get(0), new Binding.Const(new Value.IntVal(i, t)), f.pos());
+            Flow fl = exec(f.body(), body);
+            if (fl == Flow.BREAK) {
+                break;
+            }
+            if (fl == Flow.RETURN) {
+                return fl;
+            }
+        }
+        return Flow.NORMAL;
+    }
+
+    private static long longOf(Value v, SourcePos pos) {
+        if (v instanceof Value.IntVal i) {
+            return i.v();
+        }
+        throw new CslError(pos, "expected an integer, found " + ValueOps.describe(v));
+    }
+
+    @Override
+    protected Value callFunction(Decl.Fn fn, List<Value> args, SourcePos pos) {
+        if (fn.params().size() != args.size()) {
+            throw new CslError(pos, fn.name() + " takes " + fn.params().size() + " arguments, not " + args.size());
+        }
+        if (++callDepth > MAX_CALL_DEPTH) {
+            callDepth = 0;
+            throw new CslError(pos, "compile-time calls nested more than " + MAX_CALL_DEPTH + " deep (recursion?)");
+        }
+        try {
+            Scope s = new Scope(null);
+            for (int i = 0; i < args.size(); i++) {
+                Decl.FnParam p = fn.params().get(i);
+                s.define(p.name(), new Binding.Const(ValueOps.coerce(args.get(i), type(p.type(), s), pos)), p.pos());
+            }
+            CslType ret = type(fn.ret(), s);
+            returned = new Value.VoidVal();
+            Flow f = exec(fn.body(), s);
+            if (f == Flow.BREAK || f == Flow.CONTINUE) {
+                throw new CslError(fn.pos(), "break or continue outside a loop");
+            }
+            Value r = returned;
+            return ret == CslType.VOID ? new Value.VoidVal() : ValueOps.coerce(r, ret, pos);
+        } finally {
+            callDepth--;
+        }
+    }
+}

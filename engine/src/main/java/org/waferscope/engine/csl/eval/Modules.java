@@ -1,0 +1,157 @@
+package org.waferscope.engine.csl.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.value.CslType;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.Value.ModuleVal;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.ir.SourcePos;
+
+/**
+ * The library modules Waferscope builds in, in place of the SDK's: what {@code @import_module}
+ * returns and what their functions do at compile time. Functions that run on the PE
+ * (printing, coordinates, the command stream) are compiled by the PE compiler.
+ */
+public final class Modules {
+    private Modules() {
+    }
+
+    public static final String GET_PARAMS = "memcpy/get_params";
+    public static final String MEMCPY_PARAMS = "memcpy/params";
+    public static final String MEMCPY = "memcpy/memcpy";
+    public static final String LAYOUT = "layout";
+    public static final String TIME = "time";
+    public static final String SIMPRINT = "simprint";
+    public static final String CONTROL = "control";
+
+    /** The host stream colors of {@code <memcpy/memcpy>}; colors from 24 up are not routed. */
+    public static final int H2D_1 = 24;
+    public static final int H2D_2 = 25;
+    public static final int D2H_1 = 26;
+    public static final int D2H_2 = 27;
+    public static final int FIRST_HOST_COLOR = 24;
+
+    /** Control wavelet opcodes, as {@code <control>} names them. */
+    public static final List<String> OPCODES = List.of("NOP", "SWITCH_ADV", "SWITCH_RST", "TEARDOWN");
+
+    private static final Map<String, Set<String>> RUNTIME_FUNCTIONS = Map.of(
+            MEMCPY, Set.of("unblock_cmd_stream"),
+            LAYOUT, Set.of("get_x_coord", "get_y_coord"),
+            TIME, Set.of("enable_tsc", "get_timestamp"),
+            SIMPRINT, Set.of("print_string", "fmt", "fmt_no_nl", "print_u16", "print_i16", "print_u32",
+                    "print_i32", "print_f32", "print_f16"),
+            CONTROL, Set.of("encode_single_payload"));
+
+    public static Value importModule(String name, Value params, SourcePos pos) {
+        String n = name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
+        Map<String, Value> members = new LinkedHashMap<>();
+        switch (n) {
+            case GET_PARAMS -> {
+                Map<String, Value> fields = struct(params, pos, "<memcpy/get_params>", Set.of("width", "height"));
+                for (String f : List.of("width", "height")) {
+                    if (!fields.containsKey(f)) {
+                        throw new CslError(pos, "<memcpy/get_params> needs ." + f + " (the kernel's " + f + ")");
+                    }
+                    members.put(f, ValueOps.integer(ValueOps.intIn(fields.get(f), 1, 10_000, "." + f, pos)));
+                }
+            }
+            case MEMCPY -> {
+                if (!(params instanceof ModuleVal m && m.name().equals(MEMCPY_PARAMS))) {
+                    throw new CslError(pos, "<memcpy/memcpy> takes the params that memcpy.get_params(x) gave the "
+                            + "layout (usually a param memcpy_params: comptime_struct)");
+                }
+                members.put("MEMCPYH2D_DATA_1", new Value.ColorVal(H2D_1));
+                members.put("MEMCPYH2D_DATA_2", new Value.ColorVal(H2D_2));
+                members.put("MEMCPYD2H_DATA_1", new Value.ColorVal(D2H_1));
+                members.put("MEMCPYD2H_DATA_2", new Value.ColorVal(D2H_2));
+            }
+            case LAYOUT, TIME, SIMPRINT -> noParams(n, params, pos);
+            case CONTROL -> {
+                noParams(n, params, pos);
+                Map<String, Value> ops = new LinkedHashMap<>();
+                for (int i = 0; i < OPCODES.size(); i++) {
+                    ops.put(OPCODES.get(i), new Value.IntVal(i, CslType.U16));
+                    members.put(OPCODES.get(i), new Value.IntVal(i, CslType.U16));
+                }
+                members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
+            }
+            default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint> and <control>");
+        }
+        return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
+    }
+
+    private static void noParams(String n, Value params, SourcePos pos) {
+        if (params != null && !(params instanceof Value.StructVal s && s.fields().isEmpty())) {
+            throw new CslError(pos, "module <" + n + "> takes no params");
+        }
+    }
+
+    private static Map<String, Value> struct(Value v, SourcePos pos, String what, Set<String> allowed) {
+        if (!(v instanceof Value.StructVal s)) {
+            throw new CslError(pos, what + " needs a struct of params such as .{ .width = w, .height = h }");
+        }
+        for (String k : s.fields().keySet()) {
+            if (!allowed.contains(k)) {
+                throw new CslError(pos, what + " has no param ." + k + "; expected " + String.join(", ", allowed));
+            }
+        }
+        return s.fields();
+    }
+
+    /** True if {@code fn} of module {@code m} runs on the PE (the PE compiler emits it). */
+    public static boolean isRuntime(ModuleVal m, String fn) {
+        return RUNTIME_FUNCTIONS.getOrDefault(m.name(), Set.of()).contains(fn);
+    }
+
+    /**
+     * Calls a module function at compile time, or returns null if it only runs on the PE
+     * with these arguments.
+     */
+    public static Value callComptime(ModuleVal m, String fn, List<Value> args, SourcePos pos) {
+        if (m.name().equals(GET_PARAMS) && fn.equals("get_params")) {
+            if (args.size() != 1) {
+                throw new CslError(pos, "get_params takes one argument, the PE's x coordinate");
+            }
+            ValueOps.intIn(args.get(0), 0, 10_000, "get_params' x coordinate", pos);
+            // Every column gets the same opaque params: Waferscope's host copies need no
+            // per-column routing, and equal params let one compiled program serve the wafer.
+            return new ModuleVal(MEMCPY_PARAMS, m.params());
+        }
+        if (m.name().equals(CONTROL) && fn.equals("encode_single_payload")) {
+            if (args.size() != 4) {
+                throw new CslError(pos, "encode_single_payload takes (opcode, ce_ignore, entrypoint, data)");
+            }
+            if (args.stream().anyMatch(a -> a == null)) {
+                return null;
+            }
+            return new Value.IntVal(controlPayload(args, pos), CslType.U32);
+        }
+        if (isRuntime(m, fn)) {
+            return null;
+        }
+        throw new CslError(pos, "module <" + m.name() + "> has no function " + fn);
+    }
+
+    /**
+     * Waferscope's control payload: data in bits 0..15, the entry point (control task id) in
+     * 16..21, ce_ignore in bit 22 and the switch opcode in 24..25. No entry point ({}) is 0.
+     */
+    static long controlPayload(List<Value> args, SourcePos pos) {
+        int op = ValueOps.intIn(args.get(0), 0, 3, "the opcode", pos);
+        boolean ignore = ValueOps.bool(args.get(1), "ce_ignore", pos);
+        int entry = 0;
+        Value e = args.get(2);
+        if (e instanceof Value.TaskIdVal t) {
+            entry = t.id();
+        } else if (!(e instanceof Value.VoidVal)) {
+            entry = ValueOps.intIn(e, 0, 63, "the entry point", pos);
+        }
+        int data = ValueOps.intIn(args.get(3), -32768, 65535, "the payload data", pos);
+        return ((data & 0xFFFFL) | ((long) entry << 16) | (ignore ? 1L << 22 : 0) | ((long) op << 24));
+    }
+}

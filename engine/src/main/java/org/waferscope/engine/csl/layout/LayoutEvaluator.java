@@ -1,0 +1,166 @@
+package org.waferscope.engine.csl.layout;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.Diagnostics;
+import org.waferscope.engine.csl.compile.CompiledPe;
+import org.waferscope.engine.csl.compile.ExportDecl;
+import org.waferscope.engine.csl.compile.PeCompiler;
+import org.waferscope.engine.csl.eval.Binding;
+import org.waferscope.engine.csl.eval.Budget;
+import org.waferscope.engine.csl.eval.Interpreter;
+import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.syntax.Decl;
+import org.waferscope.engine.csl.syntax.SourceFile;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.ir.SourcePos;
+
+/**
+ * Runs a layout file: binds its params, evaluates its layout block (bounded by a step
+ * budget), compiles each distinct PE program request once, and checks the routes.
+ */
+public final class LayoutEvaluator {
+    private final SourceFile file;
+    private final ArchProfile profile;
+    private final Diagnostics diags;
+    private final Budget budget;
+    private final Map<String, Decl> decls = new HashMap<>();
+    private final Map<String, Binding> resolved = new HashMap<>();
+    private final java.util.Set<String> resolving = new java.util.HashSet<>();
+    private final Interpreter ev;
+    final LayoutState state;
+
+    private LayoutEvaluator(SourceFile file, ArchProfile profile, Budget budget, Diagnostics diags) {
+        this.file = file;
+        this.profile = profile;
+        this.diags = diags;
+        this.budget = budget;
+        this.ev = new Interpreter(profile, budget, this::resolve);
+        this.state = new LayoutState(profile, file.name());
+        ev.setHook(new LayoutBuiltins(state));
+    }
+
+    /**
+     * Evaluates {@code file} with the host's param values (text); returns null if there were
+     * errors, all of which are in {@code diags}.
+     */
+    public static LayoutResult evaluate(SourceFile file, Map<String, String> params, ArchProfile profile,
+                                        TileSources sources, Budget budget, Diagnostics diags) {
+        LayoutEvaluator le = new LayoutEvaluator(file, profile, budget, diags);
+        int before = diags.count();
+        try {
+            return le.run(params, sources, before);
+        } catch (CslError e) {
+            diags.error(e.pos(), e.getMessage());
+            return null;
+        }
+    }
+
+    private Binding resolve(String name, SourcePos pos) {
+        Binding b = resolved.get(name);
+        if (b != null) {
+            return b;
+        }
+        Decl d = decls.get(name);
+        if (d == null) {
+            return null;
+        }
+        if (!resolving.add(name)) {
+            throw new CslError(pos, "'" + name + "' depends on its own value");
+        }
+        try {
+            if (d instanceof Decl.Fn fn) {
+                b = new Binding.Const(new Value.FnVal(fn.name(), fn.isTask(), fn));
+            } else if (d instanceof Decl.Global g) {
+                Scope root = new Scope(null);
+                Value v = ev.eval(g.decl().init(), root);
+                if (g.decl().type() != null) {
+                    v = org.waferscope.engine.csl.value.ValueOps.coerce(v, ev.type(g.decl().type(), root), g.pos());
+                }
+                b = g.decl().isConst() ? new Binding.Const(v) : new Binding.ComptimeVar(v.type(), v);
+            } else {
+                throw new CslError(pos, "'" + name + "' has no value");
+            }
+        } finally {
+            resolving.remove(name);
+        }
+        resolved.put(name, b);
+        return b;
+    }
+
+    private LayoutResult run(Map<String, String> params, TileSources sources, int before) {
+        Decl.Layout block = null;
+        for (Decl d : file.decls()) {
+            if (d instanceof Decl.Layout l) {
+                if (block != null) {
+                    diags.error(l.pos(), "a layout file has one layout block; the first is at line " + block.pos().line());
+                }
+                block = l;
+            } else if (d instanceof Decl.Comptime c) {
+                diags.error(c.pos(), "comptime blocks belong in PE programs; a layout file uses its layout block");
+            } else if (d.name() != null && decls.putIfAbsent(d.name(), d) != null) {
+                diags.error(d.pos(), "'" + d.name() + "' is declared twice");
+            }
+        }
+        Map<String, String> used = new LayoutParams(ev, diags, file).bind(params, decls, resolved);
+        if (block == null) {
+            diags.error(new SourcePos(file.name(), 1, 1), file.name() + " has no layout { ... } block");
+        }
+        if (diags.count() > before) {
+            return null;
+        }
+        ev.runBlock(block.body(), new Scope(null));
+        if (state.layout == null) {
+            throw new CslError(block.pos(), "the layout block never calls @set_rectangle(width, height)");
+        }
+        List<String> files = compileAll(sources);
+        if (diags.count() > before) {
+            return null;
+        }
+        new RouteChecker(state, diags).check();
+        if (diags.count() > before) {
+            return null;
+        }
+        return new LayoutResult(state.layout, used, Map.copyOf(state.exports), files);
+    }
+
+    private List<String> compileAll(TileSources sources) {
+        TileCode tiles = state.tiles;
+        CompiledPe[] compiled = new CompiledPe[tiles.requests.size()];
+        Map<String, SourceFile> parsed = new LinkedHashMap<>();
+        for (int i = 0; i < compiled.length && !diags.full(); i++) {
+            TileCode.Request r = tiles.requests.get(i);
+            SourceFile src;
+            try {
+                src = parsed.containsKey(r.file()) ? parsed.get(r.file()) : sources.source(r.file(), r.pos());
+            } catch (CslError e) {
+                diags.error(e.pos(), e.getMessage());
+                src = null;
+            }
+            parsed.put(r.file(), src);
+            if (src == null) {
+                continue;
+            }
+            Map<String, Value> ps = r.params() == null ? Map.of() : r.params().fields();
+            compiled[i] = PeCompiler.compile(src, ps, profile, state.exports, r.pos(), budget, diags);
+        }
+        if (diags.hasErrors()) {
+            return List.copyOf(parsed.keySet());
+        }
+        FabricLayout layout = state.layout;
+        int w = layout.width();
+        state.programs = compiled;
+        for (int pe = 0; pe < tiles.perPe.length; pe++) {
+            int k = tiles.perPe[pe];
+            if (k >= 0) {
+                layout.setTileCode(pe % w, pe / w, compiled[k].program());
+            }
+        }
+        return List.copyOf(parsed.keySet());
+    }
+}

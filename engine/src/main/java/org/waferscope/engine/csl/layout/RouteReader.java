@@ -1,0 +1,116 @@
+package org.waferscope.engine.csl.layout;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.fabric.ColorConfig;
+import org.waferscope.engine.fabric.RoutePosition;
+import org.waferscope.engine.ir.SourcePos;
+
+/**
+ * Reads the struct of {@code @set_color_config} into a {@link ColorConfig}. Switch
+ * positions 1..3 start from position 0 and override only what they name, so
+ * {@code .pos1 = .{ .tx = WEST }} keeps position 0's rx. Results are cached by value, as a
+ * layout gives the same few structs to many PEs.
+ */
+final class RouteReader {
+    private static final Set<String> TOP = Set.of("routes", "switches", "filter");
+    private static final Set<String> ROUTE = Set.of("rx", "tx");
+    private static final Set<String> SWITCHES = Set.of("pos1", "pos2", "pos3", "current_switch_pos", "ring_mode");
+    private static final Set<String> FILTER = Set.of("kind", "min_idx", "max_idx");
+
+    private final Map<Value, ColorConfig> cache = new HashMap<>();
+
+    ColorConfig read(Value v, SourcePos pos) {
+        ColorConfig c = cache.get(v);
+        if (c == null) {
+            c = parse(v, pos);
+            if (cache.size() < 100_000) {
+                cache.put(v, c);
+            }
+        }
+        return c;
+    }
+
+    private static Map<String, Value> struct(Value v, Set<String> allowed, String what, SourcePos pos) {
+        if (!(v instanceof Value.StructVal s)) {
+            throw new CslError(pos, what + " must be a struct .{ ... }, not " + ValueOps.describe(v));
+        }
+        for (String k : s.fields().keySet()) {
+            if (!allowed.contains(k)) {
+                throw new CslError(pos, what + " has no field ." + k + " in Waferscope's CSL subset; expected one of "
+                        + allowed.stream().sorted().toList());
+            }
+        }
+        return s.fields();
+    }
+
+    private ColorConfig parse(Value v, SourcePos pos) {
+        Map<String, Value> top = struct(v, TOP, "a color config", pos);
+        if (!top.containsKey("routes")) {
+            throw new CslError(pos, "a color config needs .routes = .{ .rx = .{ ... }, .tx = .{ ... } }");
+        }
+        Map<String, Value> routes = struct(top.get("routes"), ROUTE, ".routes", pos);
+        RoutePosition p0 = new RoutePosition(ports(routes.get("rx"), pos), ports(routes.get("tx"), pos));
+        List<RoutePosition> positions = new ArrayList<>(List.of(p0));
+        int current = 0;
+        boolean ring = false;
+        if (top.containsKey("switches")) {
+            Map<String, Value> sw = struct(top.get("switches"), SWITCHES, ".switches", pos);
+            for (int k = 1; k <= 3; k++) {
+                Value pk = sw.get("pos" + k);
+                if (pk == null) {
+                    continue;
+                }
+                Map<String, Value> r = struct(pk, ROUTE, ".pos" + k, pos);
+                while (positions.size() < k) {
+                    positions.add(p0);
+                }
+                int rx = r.containsKey("rx") ? ports(r.get("rx"), pos) : p0.rx();
+                int tx = r.containsKey("tx") ? ports(r.get("tx"), pos) : p0.tx();
+                positions.add(new RoutePosition(rx, tx));
+            }
+            if (sw.containsKey("current_switch_pos")) {
+                current = ValueOps.intIn(sw.get("current_switch_pos"), 0, positions.size() - 1L,
+                        ".current_switch_pos (a configured position)", pos);
+            }
+            if (sw.containsKey("ring_mode")) {
+                ring = ValueOps.bool(sw.get("ring_mode"), ".ring_mode", pos);
+            }
+        }
+        int min = -1;
+        int max = -1;
+        if (top.containsKey("filter")) {
+            Map<String, Value> f = struct(top.get("filter"), FILTER, ".filter", pos);
+            Map<String, Value> kind = struct(f.get("kind"), Set.of("range"), ".filter.kind", pos);
+            if (!kind.containsKey("range") || !ValueOps.bool(kind.get("range"), ".range", pos)) {
+                throw new CslError(pos, "Waferscope supports range filters only: .kind = .{ .range = true }");
+            }
+            if (!f.containsKey("min_idx") || !f.containsKey("max_idx")) {
+                throw new CslError(pos, "a range filter needs .min_idx and .max_idx");
+            }
+            min = ValueOps.intIn(f.get("min_idx"), 0, 0xFFFF, ".min_idx", pos);
+            max = ValueOps.intIn(f.get("max_idx"), min, 0xFFFF, ".max_idx", pos);
+        }
+        return new ColorConfig(positions, current, ring, min, max);
+    }
+
+    private static int ports(Value v, SourcePos pos) {
+        if (v == null) {
+            return 0;
+        }
+        int mask = 0;
+        for (Value item : ValueOps.items(v)) {
+            if (!(item instanceof Value.DirectionVal d)) {
+                throw new CslError(pos, "expected ports such as .{ RAMP, EAST }, found " + ValueOps.describe(item));
+            }
+            mask |= d.d().bit();
+        }
+        return mask;
+    }
+}

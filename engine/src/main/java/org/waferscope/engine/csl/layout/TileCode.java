@@ -1,0 +1,51 @@
+package org.waferscope.engine.csl.layout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.ir.SourcePos;
+
+/**
+ * Which program each PE asked for in {@code @set_tile_code}. Equal (file, params) requests
+ * share one entry, so a wafer running one program compiles it once.
+ */
+final class TileCode {
+    /** More distinct specialisations than this are refused; each is a separate compile. */
+    static final int MAX_SPECIALISATIONS = 4096;
+
+    record Request(String file, Value.StructVal params, SourcePos pos) {
+    }
+
+    private record Key(String file, Value.StructVal params) {
+    }
+
+    private final Map<Key, Integer> index = new HashMap<>();
+    final List<Request> requests = new ArrayList<>();
+    final int[] perPe;
+    private final int width;
+
+    TileCode(int width, int height) {
+        this.width = width;
+        this.perPe = new int[width * height];
+        Arrays.fill(perPe, -1);
+    }
+
+    void set(int x, int y, String file, Value.StructVal params, SourcePos pos) {
+        Key k = new Key(file, params);
+        Integer i = index.get(k);
+        if (i == null) {
+            if (requests.size() >= MAX_SPECIALISATIONS) {
+                throw new CslError(pos, "more than " + MAX_SPECIALISATIONS + " different (file, params) combinations "
+                        + "in @set_tile_code; pass per-PE values such as coordinates through <layout> instead");
+            }
+            i = requests.size();
+            index.put(k, i);
+            requests.add(new Request(file, params, pos));
+        }
+        perPe[y * width + x] = i;
+    }
+}

@@ -1,0 +1,154 @@
+package org.waferscope.engine.csl.value;
+
+import java.util.List;
+import org.waferscope.engine.arch.ElementType;
+
+/** A CSL type as the front end sees it. Types are compile-time values too ({@link Value.TypeVal}). */
+public sealed interface CslType {
+    /** Machine scalars: i8..u32, f16, f32, bool. */
+    record Scalar(ElementType elem) implements CslType {
+        @Override
+        public String toString() {
+            return elem.cslName();
+        }
+    }
+
+    /** {@code [d0, d1, ...]elem}. */
+    record Array(List<Integer> dims, CslType elem) implements CslType {
+        public Array {
+            dims = List.copyOf(dims);
+        }
+
+        public int length() {
+            int n = 1;
+            for (int d : dims) {
+                n *= d;
+            }
+            return n;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < dims.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(dims.get(i));
+            }
+            return sb.append(']').append(elem).toString();
+        }
+    }
+
+    /** {@code [*]elem} (many) or {@code *elem}. */
+    record Pointer(CslType elem, boolean many) implements CslType {
+        @Override
+        public String toString() {
+            return (many ? "[*]" : "*") + elem;
+        }
+    }
+
+    record Fn(List<CslType> params, CslType ret) implements CslType {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("fn(");
+            for (int i = 0; i < params.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(params.get(i));
+            }
+            return sb.append(") ").append(ret).toString();
+        }
+    }
+
+    /** Types with no parameters, named as CSL names them. */
+    record Named(String name) implements CslType {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    Named COMPTIME_INT = new Named("comptime_int");
+    Named COMPTIME_FLOAT = new Named("comptime_float");
+    Named VOID = new Named("void");
+    Named TYPE = new Named("type");
+    Named COLOR = new Named("color");
+    Named DATA_TASK_ID = new Named("data_task_id");
+    Named LOCAL_TASK_ID = new Named("local_task_id");
+    Named CONTROL_TASK_ID = new Named("control_task_id");
+    Named INPUT_QUEUE = new Named("input_queue");
+    Named OUTPUT_QUEUE = new Named("output_queue");
+    Named MEM1D_DSD = new Named("mem1d_dsd");
+    Named FABIN_DSD = new Named("fabin_dsd");
+    Named FABOUT_DSD = new Named("fabout_dsd");
+    Named COMPTIME_STRUCT = new Named("comptime_struct");
+    Named STRING = new Named("comptime string");
+    Named DIRECTION = new Named("direction");
+    Named MODULE = new Named("imported module");
+    Named ANY = new Named("anything");
+
+    Scalar BOOL = new Scalar(ElementType.BOOL);
+    Scalar I8 = new Scalar(ElementType.I8);
+    Scalar U8 = new Scalar(ElementType.U8);
+    Scalar I16 = new Scalar(ElementType.I16);
+    Scalar U16 = new Scalar(ElementType.U16);
+    Scalar I32 = new Scalar(ElementType.I32);
+    Scalar U32 = new Scalar(ElementType.U32);
+    Scalar F16 = new Scalar(ElementType.F16);
+    Scalar F32 = new Scalar(ElementType.F32);
+
+    /** Looks up a type by the name a program writes, or null. */
+    static CslType byName(String name) {
+        return switch (name) {
+            case "bool" -> BOOL;
+            case "i8" -> I8;
+            case "u8" -> U8;
+            case "i16" -> I16;
+            case "u16" -> U16;
+            case "i32" -> I32;
+            case "u32" -> U32;
+            case "f16" -> F16;
+            case "f32" -> F32;
+            case "void" -> VOID;
+            case "type" -> TYPE;
+            case "color" -> COLOR;
+            case "data_task_id" -> DATA_TASK_ID;
+            case "local_task_id" -> LOCAL_TASK_ID;
+            case "control_task_id" -> CONTROL_TASK_ID;
+            case "input_queue" -> INPUT_QUEUE;
+            case "output_queue" -> OUTPUT_QUEUE;
+            case "mem1d_dsd" -> MEM1D_DSD;
+            case "fabin_dsd" -> FABIN_DSD;
+            case "fabout_dsd" -> FABOUT_DSD;
+            case "comptime_struct" -> COMPTIME_STRUCT;
+            case "comptime_int" -> COMPTIME_INT;
+            case "comptime_float" -> COMPTIME_FLOAT;
+            default -> null;
+        };
+    }
+
+    default boolean isInt() {
+        return this == COMPTIME_INT || (this instanceof Scalar s && !s.elem().isFloat && s.elem() != ElementType.BOOL);
+    }
+
+    default boolean isFloat() {
+        return this == COMPTIME_FLOAT || (this instanceof Scalar s && s.elem().isFloat);
+    }
+
+    default boolean isNumeric() {
+        return isInt() || isFloat();
+    }
+
+    default boolean isDsd() {
+        return this == MEM1D_DSD || this == FABIN_DSD || this == FABOUT_DSD;
+    }
+
+    /** The machine type of a runtime scalar, or null. */
+    default ElementType elementType() {
+        return this instanceof Scalar s ? s.elem() : null;
+    }
+
+    /** Frame slots a runtime value of this type occupies (0 if it cannot be held at run time). */
+    default int slots() {
+        if (this instanceof Scalar || this instanceof Pointer) {
+            return 1;
+        }
+        return isDsd() ? 4 : 0;
+    }
+}

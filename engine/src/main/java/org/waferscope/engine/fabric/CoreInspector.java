@@ -1,0 +1,138 @@
+package org.waferscope.engine.fabric;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.waferscope.engine.api.CoreSnapshot;
+import org.waferscope.engine.arch.Direction;
+import org.waferscope.engine.ir.DsdOpKind;
+import org.waferscope.engine.ir.FunctionInfo;
+import org.waferscope.engine.ir.PeProgram;
+import org.waferscope.engine.ir.Symbol;
+import org.waferscope.engine.ir.TaskDecl;
+
+/** Copies one PE's state into a {@link CoreSnapshot} for the inspector. Between cycles only. */
+public final class CoreInspector {
+    private CoreInspector() {
+    }
+
+    public static CoreSnapshot inspect(Fabric f, int x, int y) {
+        int p = f.pe(x, y);
+        PeProgram prog = f.programOf(p);
+        CoreSnapshot.Counters counters = new CoreSnapshot.Counters(f.cntCompute[p], f.cntFabric[p], f.cntStallIn[p],
+                f.cntStallOut[p], Math.max(0, f.cycle - f.cntCompute[p] - f.cntFabric[p] - f.cntStallIn[p] - f.cntStallOut[p]),
+                f.tasksRun[p], f.cntSent[p], f.cntReceived[p]);
+        List<CoreSnapshot.RouteRow> routes = routes(f, p);
+        if (prog == null) {
+            return new CoreSnapshot(x, y, f.cycle, "", java.util.Map.of(), -1, null, "", "no program", List.of(),
+                    List.of(), List.of(), List.of(), routes, List.of(), 0, f.profile.sramBytes(), counters);
+        }
+        ProgramTables t = f.tables[f.peProgram[p]];
+        int pc = f.pc[p];
+        return new CoreSnapshot(x, y, f.cycle, prog.name(), prog.params(), f.task[p], pc >= 0 ? prog.position(pc) : null,
+                pc >= 0 ? prog.disassemble(pc).trim() : "", activity(f, p), tasks(f, p, t), microthreads(f, p),
+                queues(f, p, t, true), queues(f, p, t, false), routes, symbols(f, p, prog), prog.sramBytes(f.profile),
+                f.profile.sramBytes(), counters);
+    }
+
+    private static String activity(Fabric f, int p) {
+        if (f.fault[p] != null) {
+            return "faulted: " + f.fault[p];
+        }
+        return switch (f.activity[p]) {
+            case Activity.COMPUTE -> f.busy[p] > 0 ? "vector op, " + f.busy[p] + " cycle(s) to go" : "running task " + f.task[p];
+            case Activity.FABRIC -> "moving wavelets for task " + f.task[p];
+            case Activity.STALL_INPUT -> "stalled: waiting for a wavelet on an empty input";
+            case Activity.STALL_OUTPUT -> "stalled: output queue full";
+            case Activity.MICROTHREADS -> "idle; microthreads at work";
+            default -> f.pc[p] >= 0 ? "running task " + f.task[p] : "idle";
+        };
+    }
+
+    private static List<CoreSnapshot.TaskRow> tasks(Fabric f, int p, ProgramTables t) {
+        List<CoreSnapshot.TaskRow> rows = new ArrayList<>();
+        for (TaskDecl d : t.program.tasks()) {
+            FunctionInfo fn = t.program.functions().get(d.function());
+            String bound = switch (d.kind()) {
+                case DATA -> d.color() >= 0 ? "color " + d.color() : "queue " + d.queue();
+                case CONTROL -> "control wavelets";
+                case LOCAL -> "@activate";
+            };
+            boolean activated = (f.activated[p] & (1L << d.id())) != 0;
+            if (d.kind() == org.waferscope.engine.ir.TaskKind.DATA) {
+                int ch = f.inQueue(p, t.taskQueue[d.id()]);
+                activated = ch >= 0 && f.count(ch) > 0;
+            }
+            rows.add(new CoreSnapshot.TaskRow(d.id(), d.kind().name().toLowerCase(java.util.Locale.ROOT), fn.name(), bound,
+                    activated, (f.blocked[p] & (1L << d.id())) != 0, f.task[p] == d.id(),
+                    f.taskRuns[f.trBase[p] + t.taskIndex[d.id()]]));
+        }
+        return rows;
+    }
+
+    private static List<CoreSnapshot.MicrothreadRow> microthreads(Fabric f, int p) {
+        List<CoreSnapshot.MicrothreadRow> rows = new ArrayList<>();
+        for (int k = 0; k < f.mtCount[p]; k++) {
+            int r = f.mtBase[p] + k * Microthreads.WORDS;
+            if (f.mtPool[r + Microthreads.STATE] == 0) {
+                continue;
+            }
+            DsdOpKind kind = DsdOpKind.values()[(f.mtPool[r + Microthreads.OPWORD] >>> 8) & 0xFF];
+            int wait = f.mtPool[r + Microthreads.WAIT];
+            rows.add(new CoreSnapshot.MicrothreadRow(k, kind.builtin, f.mtPool[r + Microthreads.DONE],
+                    f.mtPool[r + Microthreads.LENGTH], wait == 1 ? "input" : wait == 2 ? "output room" : ""));
+        }
+        return rows;
+    }
+
+    private static List<CoreSnapshot.QueueRow> queues(Fabric f, int p, ProgramTables t, boolean input) {
+        List<CoreSnapshot.QueueRow> rows = new ArrayList<>();
+        int count = input ? f.profile.inputQueues() : f.profile.outputQueues();
+        for (int q = 0; q < count; q++) {
+            int ch = input ? f.inQueue(p, q) : f.outQueue(p, q);
+            if (ch < 0) {
+                continue;
+            }
+            List<Integer> payloads = new ArrayList<>();
+            for (int i = 0; i < f.count(ch); i++) {
+                payloads.add(f.slotPayload[f.chBase[ch] + Integer.remainderUnsigned(f.chPopped[ch] + i, f.chCap[ch])]);
+            }
+            int color = input ? t.queueColor[q] : -1;
+            rows.add(new CoreSnapshot.QueueRow(q, color, f.chCap[ch], payloads));
+        }
+        return rows;
+    }
+
+    private static List<CoreSnapshot.RouteRow> routes(Fabric f, int p) {
+        List<CoreSnapshot.RouteRow> rows = new ArrayList<>();
+        for (int rs = f.rsStart[p]; rs < f.rsStart[p + 1]; rs++) {
+            int cfg = f.rsConfig[rs];
+            List<String> positions = new ArrayList<>();
+            for (int k = 0; k < f.cfgPositions[cfg]; k++) {
+                positions.add("rx=" + Direction.maskToString(f.cfgRx[cfg * 4 + k]) + " tx="
+                        + Direction.maskToString(f.cfgTx[cfg * 4 + k]));
+            }
+            int buffered = 0;
+            for (int d = 0; d < 4; d++) {
+                int ch = f.rsInChan[rs * 4 + d];
+                if (ch >= 0) {
+                    buffered += f.count(ch);
+                }
+            }
+            String filter = f.cfgFilterMin[cfg] >= 0 ? "index " + f.cfgFilterMin[cfg] + ".." + f.cfgFilterMax[cfg] : "";
+            rows.add(new CoreSnapshot.RouteRow(f.rsColor[rs], f.rsPos[rs], positions, f.cfgRing[cfg], filter, buffered));
+        }
+        return rows;
+    }
+
+    private static List<CoreSnapshot.SymbolValue> symbols(Fabric f, int p, PeProgram prog) {
+        List<CoreSnapshot.SymbolValue> rows = new ArrayList<>();
+        byte[] m = f.sram[p];
+        for (Symbol s : prog.symbols()) {
+            int bytes = Math.min(s.bytes(), 4096);
+            byte[] copy = new byte[bytes];
+            System.arraycopy(m, s.address(), copy, 0, bytes);
+            rows.add(new CoreSnapshot.SymbolValue(s.name(), s.type(), s.dims(), s.address(), s.exported(), copy));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,62 @@
+package org.waferscope.engine.program;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** A program folder on disk. Symbolic links that lead out of the folder are refused. */
+public final class FolderSource implements ProgramSource {
+    private final Path folder;
+    private final Path real;
+
+    public FolderSource(Path folder) throws IOException {
+        this.folder = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(this.folder)) {
+            throw new NoSuchFileException(folder + " is not a folder");
+        }
+        this.real = this.folder.toRealPath();
+    }
+
+    @Override
+    public String name() {
+        Path n = folder.getFileName();
+        return n == null ? folder.toString() : n.toString();
+    }
+
+    @Override
+    public Path folder() {
+        return folder;
+    }
+
+    @Override
+    public byte[] read(String relativeName, int maxBytes) throws IOException {
+        SafeNames.check(relativeName);
+        Path p = folder.resolve(relativeName).normalize();
+        if (!p.startsWith(folder)) {
+            throw new IOException("\"" + relativeName + "\" leaves the program folder");
+        }
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
+            throw new NoSuchFileException(relativeName);
+        }
+        Path r = p.toRealPath();
+        if (!r.startsWith(real)) {
+            throw new IOException("\"" + relativeName + "\" is a link that leads out of the program folder");
+        }
+        if (!Files.isRegularFile(r)) {
+            throw new IOException("\"" + relativeName + "\" is not a regular file");
+        }
+        if (Files.size(r) > maxBytes) {
+            throw new IOException("\"" + relativeName + "\" is larger than " + maxBytes + " bytes");
+        }
+        try (InputStream in = Files.newInputStream(r)) {
+            byte[] b = in.readNBytes(maxBytes + 1);
+            if (b.length > maxBytes) {
+                throw new IOException("\"" + relativeName + "\" is larger than " + maxBytes + " bytes");
+            }
+            return b;
+        }
+    }
+}

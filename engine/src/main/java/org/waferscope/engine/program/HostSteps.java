@@ -1,0 +1,224 @@
+package org.waferscope.engine.program;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.eval.Modules;
+import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.host.HostStep;
+import org.waferscope.engine.host.PeRectangle;
+import org.waferscope.engine.ir.PeProgram;
+import org.waferscope.engine.ir.Symbol;
+
+/**
+ * Turns run.json's steps into the host's command stream, checking each against the layout
+ * while positions are still at hand: the rectangle lies on the fabric, every PE in it
+ * exports the symbol with room for the copy, launched functions exist, and checks compare
+ * arrays of the right length.
+ */
+final class HostSteps {
+    private final PlanContext ctx;
+    private final HostArrays arrays;
+    final List<HostStep> steps = new ArrayList<>();
+    /** Lengths of the arrays known so far: inputs, and outputs of earlier steps. */
+    private final Map<String, Integer> lengths = new HashMap<>();
+
+    HostSteps(PlanContext ctx, HostArrays arrays) {
+        this.ctx = ctx;
+        this.arrays = arrays;
+        arrays.arrays.forEach((k, v) -> lengths.put(k, v.length()));
+    }
+
+    void build() {
+        List<RunPlan.Located<RunSpec.Step>> specs = ctx.plan().steps();
+        for (int i = 0; i < specs.size(); i++) {
+            RunPlan.Located<RunSpec.Step> s = specs.get(i);
+            try {
+                steps.add(step(s.value(), s.pointer(), i));
+            } catch (CslError e) {
+                ctx.diags().error(e.pos(), e.getMessage());
+            } catch (IllegalArgumentException e) {
+                ctx.diags().error(ctx.at(s.pointer()), "step " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private HostStep step(RunSpec.Step s, String ptr, int i) {
+        int kinds = (s.copyIn() != null ? 1 : 0) + (s.streamIn() != null ? 1 : 0) + (s.launch() != null ? 1 : 0)
+                + (s.copyOut() != null ? 1 : 0) + (s.streamOut() != null ? 1 : 0) + (s.check() != null ? 1 : 0);
+        if (kinds != 1) {
+            throw new CslError(ctx.at(ptr), "a step is exactly one of copy_in, stream_in, launch, copy_out, "
+                    + "stream_out or check");
+        }
+        if (s.launch() != null) {
+            return launch(s.launch(), ptr + "/launch");
+        }
+        if (s.check() != null) {
+            return new Checks(ctx, arrays, lengths).check(s.check(), ptr + "/check", i);
+        }
+        if (s.copyIn() != null || s.streamIn() != null) {
+            boolean stream = s.streamIn() != null;
+            RunSpec.Transfer t = stream ? s.streamIn() : s.copyIn();
+            String p = ptr + (stream ? "/stream_in" : "/copy_in");
+            String array = source(t, p, i);
+            PeRectangle rect = rect(t, p, lengths.get(array));
+            if (rect.totalElements() != lengths.get(array)) {
+                throw new CslError(ctx.at(p), "array " + t.array() + " has " + lengths.get(t.array()) + " elements but "
+                        + rect.width() + "x" + rect.height() + " PEs x " + rect.elementsPerPe() + " per PE need "
+                        + rect.totalElements());
+            }
+            if (stream) {
+                return new HostStep.StreamIn(array, color(t.color(), p + "/color", true), rect);
+            }
+            symbol(required(t.symbol(), "symbol", p), rect, true, p + "/symbol");
+            return new HostStep.CopyIn(array, t.symbol(), rect);
+        }
+        boolean stream = s.streamOut() != null;
+        RunSpec.Transfer t = stream ? s.streamOut() : s.copyOut();
+        String p = ptr + (stream ? "/stream_out" : "/copy_out");
+        String array = required(t.array(), "array", p);
+        if (arrays.arrays.containsKey(array)) {
+            throw new CslError(ctx.at(p + "/array"), "\"" + array + "\" is an input array; give the result a new name");
+        }
+        if (t.reshape() != null || t.transpose() != null) {
+            throw new CslError(ctx.at(p), "reshape and transpose apply to arrays going in; put them on the check instead");
+        }
+        PeRectangle rect = rect(t, p, null);
+        lengths.put(array, rect.totalElements());
+        if (stream) {
+            ElementType type = arrays.type(t.type(), p + "/type");
+            return new HostStep.StreamOut(color(t.color(), p + "/color", false), array, type, rect);
+        }
+        symbol(required(t.symbol(), "symbol", p), rect, false, p + "/symbol");
+        return new HostStep.CopyOut(t.symbol(), array, rect);
+    }
+
+    private String required(String v, String key, String ptr) {
+        if (v == null || v.isEmpty()) {
+            throw new CslError(ctx.at(ptr), "\"" + key + "\" is missing");
+        }
+        return v;
+    }
+
+    /** The array a copy or stream sends: the named input, reshaped and transposed if asked. */
+    private String source(RunSpec.Transfer t, String ptr, int i) {
+        String name = required(t.array(), "array", ptr);
+        if (!arrays.arrays.containsKey(name)) {
+            throw new CslError(ctx.at(ptr + "/array"), "no input array named \"" + name + "\"; run.json defines "
+                    + arrays.arrays.keySet());
+        }
+        if (t.reshape() == null && t.transpose() == null) {
+            return name;
+        }
+        NdArray nd = arrays.values.get(name);
+        if (t.reshape() != null) {
+            nd = nd.reshape(ctx.dims(t.reshape(), ptr + "/reshape"));
+        }
+        if (t.transpose() != null) {
+            nd = nd.transpose(t.transpose().stream().mapToInt(Integer::intValue).toArray());
+        }
+        String derived = name + "@step" + (i + 1);
+        arrays.add(derived, new HostArrays.Typed(arrays.arrays.get(name).type(), nd));
+        lengths.put(derived, nd.data().length);
+        return derived;
+    }
+
+    private PeRectangle rect(RunSpec.Transfer t, String ptr, Integer arrayLength) {
+        FabricLayout l = ctx.layout();
+        if (t.rect() == null) {
+            throw new CslError(ctx.at(ptr), "\"rect\" is missing: { \"x\": 0, \"y\": 0, \"width\": ..., \"height\": ... }");
+        }
+        String rp = ptr + "/rect";
+        int x = t.rect().x() == null ? 0 : ctx.integerIn(t.rect().x(), rp + "/x", 0, l.width() - 1L, "x");
+        int y = t.rect().y() == null ? 0 : ctx.integerIn(t.rect().y(), rp + "/y", 0, l.height() - 1L, "y");
+        int w = ctx.integerIn(t.rect().width(), rp + "/width", 1, l.width() - (long) x, "width (the fabric is " + l.width() + " wide)");
+        int h = ctx.integerIn(t.rect().height(), rp + "/height", 1, l.height() - (long) y, "height (the fabric is " + l.height() + " high)");
+        int per;
+        if (t.perPe() != null) {
+            per = ctx.integerIn(t.perPe(), ptr + "/per_pe", 1, 1 << 16, "per_pe");
+        } else if (arrayLength != null && arrayLength % ((long) w * h) == 0 && arrayLength > 0) {
+            per = (int) (arrayLength / ((long) w * h));
+        } else {
+            throw new CslError(ctx.at(ptr), "\"per_pe\" (elements per PE) is missing");
+        }
+        boolean columnMajor = false;
+        if (t.order() != null) {
+            if (!t.order().equals("row_major") && !t.order().equals("column_major")) {
+                throw new CslError(ctx.at(ptr + "/order"), "order is \"row_major\" or \"column_major\"");
+            }
+            columnMajor = t.order().equals("column_major");
+        }
+        if ((long) w * h * per > NdArray.MAX_ELEMENTS) {
+            throw new CslError(ctx.at(ptr), "the copy moves more than " + NdArray.MAX_ELEMENTS + " elements");
+        }
+        return new PeRectangle(x, y, w, h, per, columnMajor);
+    }
+
+    private int color(JsonNode c, String ptr, boolean in) {
+        if (c == null) {
+            throw new CslError(ctx.at(ptr), "\"color\" is missing: " + (in ? "MEMCPYH2D_DATA_1 or MEMCPYH2D_DATA_2"
+                    : "MEMCPYD2H_DATA_1 or MEMCPYD2H_DATA_2"));
+        }
+        if (c.isTextual()) {
+            switch (c.asText()) {
+                case "MEMCPYH2D_DATA_1" -> {
+                    return Modules.H2D_1;
+                }
+                case "MEMCPYH2D_DATA_2" -> {
+                    return Modules.H2D_2;
+                }
+                case "MEMCPYD2H_DATA_1" -> {
+                    return Modules.D2H_1;
+                }
+                case "MEMCPYD2H_DATA_2" -> {
+                    return Modules.D2H_2;
+                }
+                default -> {
+                }
+            }
+        }
+        return ctx.integerIn(c, ptr, 0, 27, "a color");
+    }
+
+    private HostStep launch(String fn, String ptr) {
+        FabricLayout l = ctx.layout();
+        for (PeProgram p : l.programs()) {
+            if (p.exportedFunctions().containsKey(fn)) {
+                return new HostStep.Launch(fn);
+            }
+        }
+        throw new CslError(ctx.at(ptr), "no PE program exports a function named \"" + fn + "\"");
+    }
+
+    /** Every PE in the rectangle must export {@code name} with room for the copy. */
+    private void symbol(String name, PeRectangle r, boolean write, String ptr) {
+        FabricLayout l = ctx.layout();
+        boolean[] checked = new boolean[l.programs().size()];
+        for (int py = r.y(); py < r.y() + r.height(); py++) {
+            for (int px = r.x(); px < r.x() + r.width(); px++) {
+                int prog = l.programOf(py * l.width() + px);
+                if (prog < 0) {
+                    throw new CslError(ctx.at(ptr), "PE (" + px + ", " + py + ") runs no program, so it has no symbol " + name);
+                }
+                if (checked[prog]) {
+                    continue;
+                }
+                checked[prog] = true;
+                String where = "PE (" + px + ", " + py + ")";
+                Symbol s = l.program(prog).exportedSymbol(name).orElseThrow(() -> new CslError(ctx.at(ptr),
+                        where + " does not export a symbol named \"" + name + "\""));
+                if (s.length() < r.elementsPerPe()) {
+                    throw new CslError(ctx.at(ptr), "symbol " + name + " holds " + s.length() + " elements per PE, "
+                            + "not " + r.elementsPerPe());
+                }
+                if (write && !s.mutable()) {
+                    throw new CslError(ctx.at(ptr), "symbol " + name + " is exported read-only (@export_name(..., false))");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.waferscope.engine.program;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.csl.CslError;
+import org.waferscope.engine.csl.Diagnostics;
+import org.waferscope.engine.csl.ProgramLoadException;
+import org.waferscope.engine.csl.eval.Budget;
+import org.waferscope.engine.csl.layout.LayoutEvaluator;
+import org.waferscope.engine.csl.layout.LayoutResult;
+import org.waferscope.engine.csl.syntax.Parser;
+import org.waferscope.engine.csl.syntax.SourceFile;
+import org.waferscope.engine.ir.SourcePos;
+
+/**
+ * Loads a program folder ({@code layout.csl}, its PE programs, {@code run.json}) into a
+ * {@link WaferProgram}, or fails with every problem found, each as
+ * {@code file:line:col: error: message}.
+ *
+ * <pre>{@code
+ * WaferProgram p = ProgramLoader.load(Path.of("gemv-checkerboard"), LoadOptions.DEFAULTS);
+ * }</pre>
+ */
+public final class ProgramLoader {
+    static final String LAYOUT = "layout.csl";
+    /** CSL files larger than this are refused. */
+    static final int MAX_CSL_BYTES = 1 << 20;
+    static final int MAX_RUN_JSON_BYTES = 16 << 20;
+
+    /**
+     * How to load.
+     *
+     * @param arch   architecture, or null for run.json's "arch" (default wse2)
+     * @param params layout params that override run.json's "params", as text
+     * @param budget compile-time steps allowed (layout loops and all)
+     */
+    public record LoadOptions(ArchProfile arch, Map<String, String> params, long budget) {
+        public static final LoadOptions DEFAULTS = new LoadOptions(null, Map.of(), Budget.DEFAULT_STEPS);
+
+        public LoadOptions {
+            params = Map.copyOf(params);
+        }
+
+        public LoadOptions withArch(ArchProfile a) {
+            return new LoadOptions(a, params, budget);
+        }
+
+        public LoadOptions withParams(Map<String, String> p) {
+            return new LoadOptions(arch, p, budget);
+        }
+    }
+
+    private ProgramLoader() {
+    }
+
+    public static WaferProgram load(Path folder, LoadOptions options) throws ProgramLoadException {
+        ProgramSource src;
+        try {
+            src = new FolderSource(folder);
+        } catch (IOException e) {
+            throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(new SourcePos(String.valueOf(folder), 1, 1),
+                    "cannot open the program folder: " + e.getMessage()));
+        }
+        return load(src, options);
+    }
+
+    public static WaferProgram load(ProgramSource src, LoadOptions options) throws ProgramLoadException {
+        Diagnostics diags = new Diagnostics();
+        Map<String, String> sources = new LinkedHashMap<>();
+        WaferProgram p;
+        try {
+            p = load(src, options, diags, sources);
+        } catch (CslError e) {
+            diags.error(e.pos(), e.getMessage());
+            p = null;
+        } catch (RuntimeException e) {
+            // Never let a malformed folder crash the caller; name what broke.
+            diags.error(new SourcePos(LAYOUT, 1, 1), "internal error while loading: " + e);
+            p = null;
+        }
+        diags.throwIfAny();
+        return p;
+    }
+
+    private static WaferProgram load(ProgramSource src, LoadOptions options, Diagnostics diags,
+                                     Map<String, String> sources) {
+        String runText = text(src, RunJson.FILE, MAX_RUN_JSON_BYTES, new SourcePos(RunJson.FILE, 1, 1), sources);
+        RunPlan plan = RunJson.read(runText, diags);
+        ArchProfile arch = options.arch();
+        if (arch == null) {
+            arch = ArchProfile.WSE2;
+            if (plan != null && plan.arch() != null) {
+                try {
+                    arch = ArchProfile.byName(plan.arch());
+                } catch (IllegalArgumentException e) {
+                    diags.error(plan.locator().at("/arch"), e.getMessage());
+                }
+            }
+        }
+        Map<String, String> params = new HashMap<>(plan == null ? Map.of() : plan.params());
+        params.putAll(options.params());
+        String layoutText = text(src, LAYOUT, MAX_CSL_BYTES, new SourcePos(LAYOUT, 1, 1), sources);
+        SourceFile layoutFile = Parser.parse(LAYOUT, layoutText, diags);
+        if (diags.hasErrors() || plan == null) {
+            return null;
+        }
+        Map<String, SourceFile> parsed = new HashMap<>();
+        LayoutResult layout = LayoutEvaluator.evaluate(layoutFile, params, arch, (name, at) -> {
+            if (name.equals(LAYOUT)) {
+                throw new CslError(at, "the layout file cannot be a PE program");
+            }
+            SourceFile f = parsed.get(name);
+            if (f == null) {
+                int before = diags.count();
+                f = Parser.parse(name, text(src, name, MAX_CSL_BYTES, at, sources), diags);
+                if (diags.count() > before) {
+                    f = null;
+                }
+                parsed.put(name, f);
+            }
+            return f;
+        }, new Budget(options.budget()), diags);
+        if (layout == null || diags.hasErrors()) {
+            return null;
+        }
+        PlanContext ctx = new PlanContext(plan, layout.params(), layout.layout(), src, diags);
+        HostArrays arrays = new HostArrays(ctx);
+        arrays.build();
+        HostSteps steps = new HostSteps(ctx, arrays);
+        steps.build();
+        if (diags.hasErrors()) {
+            return null;
+        }
+        String title = plan.title() != null ? plan.title() : src.name();
+        return new WaferProgram(title, plan.summary() == null ? "" : plan.summary(), plan.lesson(), src.folder(), arch,
+                layout.layout(), arrays.arrays, steps.steps, sources, layout.params());
+    }
+
+    private static String text(ProgramSource src, String name, int max, SourcePos at, Map<String, String> sources) {
+        try {
+            String t = new String(src.read(name, max), StandardCharsets.UTF_8);
+            sources.put(name, t);
+            return t;
+        } catch (NoSuchFileException e) {
+            throw new CslError(at, "the program folder has no " + name);
+        } catch (IOException e) {
+            throw new CslError(at, "cannot read " + name + ": " + e.getMessage());
+        }
+    }
+}

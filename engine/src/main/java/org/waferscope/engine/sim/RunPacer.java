@@ -1,0 +1,71 @@
+package org.waferscope.engine.sim;
+
+/**
+ * Decides how many cycles a running slice simulates: at "as fast as possible" about one
+ * display refresh worth of work (so commands are never more than a frame late), at a set
+ * speed the cycles owed since the last slice. Also measures simulated cycles per
+ * wall-clock second for the status bar. Simulation thread only.
+ */
+final class RunPacer {
+    private double speed = Double.POSITIVE_INFINITY;
+    private double refresh = 30;
+    private double rate = 2_000;
+    private long lastNanos;
+    private double carry;
+    private long windowStart;
+    private long windowCycles;
+    private double measured;
+
+    void setSpeed(double cyclesPerSecond) {
+        speed = cyclesPerSecond > 0 ? cyclesPerSecond : Double.POSITIVE_INFINITY;
+        carry = 0;
+    }
+
+    void setRefreshRate(double fps) {
+        refresh = Math.max(1, Math.min(120, fps));
+    }
+
+    void started() {
+        lastNanos = System.nanoTime();
+        carry = 0;
+        windowStart = lastNanos;
+        windowCycles = 0;
+    }
+
+    long cyclesForSlice() {
+        long now = System.nanoTime();
+        if (Double.isInfinite(speed)) {
+            lastNanos = now;
+            return Math.max(1, (long) (rate / refresh));
+        }
+        double owed = carry + speed * (now - lastNanos) / 1e9;
+        lastNanos = now;
+        owed = Math.min(owed, Math.max(1, speed / refresh * 4));
+        long whole = (long) owed;
+        carry = owed - whole;
+        return whole;
+    }
+
+    /** Milliseconds the loop may sleep between slices. */
+    long idleMillis() {
+        return Double.isInfinite(speed) ? 0 : (long) Math.max(1, 1000 / refresh);
+    }
+
+    void ran(long cycles, long nanos) {
+        if (cycles > 0 && nanos > 0) {
+            double r = cycles * 1e9 / nanos;
+            rate = 0.7 * rate + 0.3 * r;
+        }
+        windowCycles += cycles;
+        long now = System.nanoTime();
+        if (now - windowStart >= 500_000_000L) {
+            measured = windowCycles * 1e9 / (now - windowStart);
+            windowStart = now;
+            windowCycles = 0;
+        }
+    }
+
+    double cyclesPerSecond() {
+        return measured;
+    }
+}

@@ -1,0 +1,345 @@
+package org.waferscope.engine.sim;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.api.CoreSnapshot;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.engine.api.FrameRequest;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.engine.api.SimulationHandle;
+import org.waferscope.engine.fabric.CoreInspector;
+import org.waferscope.engine.fabric.FabricException;
+import org.waferscope.engine.ir.SourcePos;
+import org.waferscope.engine.program.WaferProgram;
+
+/**
+ * The engine on its own thread, driven by commands and publishing frames.
+ *
+ * <p><b>Threads.</b> Any thread may call {@link #post}, {@link #load}, {@link #inspect},
+ * {@link #latestFrame} and {@link #console}: they only touch the mailbox, the frame
+ * reference and the console log, which are thread-safe. Everything else belongs to the
+ * simulation thread started by {@link #start}, or, in tests, to the thread calling
+ * {@link #tick} by hand (never both). The wafer is only ever touched between cycles, so a
+ * core snapshot is always of a whole cycle.
+ */
+public final class Simulator implements SimulationHandle, AutoCloseable {
+    private static final long MAX_STEP_SEARCH = 5_000_000;
+
+    private final int workers;
+    private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
+    private final Object signal = new Object();
+    private final AtomicReference<Frame> latest = new AtomicReference<>(Frame.empty());
+    private final ConsoleLog console = new ConsoleLog();
+    private volatile boolean closed;
+    private Thread thread;
+
+    // simulation-thread state
+    private final RunPacer pacer = new RunPacer();
+    private Wafer wafer;
+    private FrameAssembler frames;
+    private TimeTravel travel;
+    private SimState state = SimState.EMPTY;
+    private FrameRequest request = FrameRequest.DEFAULT;
+    private String message = "";
+    private long frameNumber;
+    private boolean dirty = true;
+    private boolean hasBreakpoints;
+
+    private record Load(WaferProgram program) {
+    }
+
+    private record Inspect(int x, int y, CompletableFuture<CoreSnapshot> result) {
+    }
+
+    public Simulator(int workerThreads) {
+        this.workers = Math.max(1, workerThreads);
+    }
+
+    /** Starts the simulation thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        thread = new Thread(this::loop, "wafer-simulator");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Puts a program on the wafer (replacing the current one) once the mailbox reaches it. */
+    public void load(WaferProgram program) {
+        enqueue(new Load(program));
+    }
+
+    @Override
+    public void post(Command command) {
+        enqueue(command);
+    }
+
+    @Override
+    public Frame latestFrame() {
+        return latest.get();
+    }
+
+    @Override
+    public List<ConsoleLine> console(long from, int max) {
+        return console.since(from, max);
+    }
+
+    /** Adds a line to the session console from outside the engine (load errors, for example). */
+    public void log(ConsoleLine.Kind kind, String text) {
+        console.add(latest.get().cycle(), kind, -1, -1, text);
+    }
+
+    @Override
+    public CompletableFuture<CoreSnapshot> inspect(int x, int y) {
+        CompletableFuture<CoreSnapshot> f = new CompletableFuture<>();
+        enqueue(new Inspect(x, y, f));
+        return f;
+    }
+
+    private void enqueue(Object o) {
+        mailbox.add(o);
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            tick();
+            long waitMs = state == SimState.RUNNING ? pacer.idleMillis() : 250;
+            if (waitMs > 0 && mailbox.isEmpty()) {
+                synchronized (signal) {
+                    if (mailbox.isEmpty() && !closed) {
+                        try {
+                            signal.wait(waitMs);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One turn of the loop: carry out queued commands, simulate one slice if running, and
+     * publish a frame if anything changed. Tests call this by hand instead of {@link #start}.
+     */
+    public void tick() {
+        Object o;
+        while ((o = mailbox.poll()) != null) {
+            handle(o);
+        }
+        if (state == SimState.RUNNING) {
+            runSlice();
+        }
+        if (dirty) {
+            publish();
+        }
+    }
+
+    private void handle(Object o) {
+        if (o instanceof Load l) {
+            doLoad(l.program());
+        } else if (o instanceof Inspect i) {
+            serve(i);
+        } else if (o instanceof Command c) {
+            command(c);
+        }
+    }
+
+    private void command(Command c) {
+        if (c instanceof Command.Request r) {
+            request = r.request();
+            dirty = true;
+        } else if (c instanceof Command.SetSpeed s) {
+            pacer.setSpeed(s.cyclesPerSecond());
+        } else if (c instanceof Command.SetRefreshRate r) {
+            pacer.setRefreshRate(r.framesPerSecond());
+        } else if (c instanceof Command.SetBreakpoints b) {
+            setBreakpoints(b.lines());
+        } else if (wafer == null) {
+            return;
+        } else if (c instanceof Command.Run) {
+            if (state.canAdvance()) {
+                moveTo(SimState.RUNNING);
+                pacer.started();
+            }
+        } else if (c instanceof Command.Pause) {
+            if (state == SimState.RUNNING) {
+                moveTo(SimState.PAUSED);
+            }
+        } else if (c instanceof Command.Step s) {
+            if (state.canAdvance()) {
+                advance(s.cycles(), false);
+                settle(SimState.PAUSED);
+            }
+        } else if (c instanceof Command.StepToTaskActivation) {
+            if (state.canAdvance()) {
+                advance(MAX_STEP_SEARCH, true);
+                settle(SimState.PAUSED);
+            }
+        } else if (c instanceof Command.StepBack s) {
+            stepBack(s.cycles());
+        } else if (c instanceof Command.Reset) {
+            restoreTo(0);
+            moveTo(SimState.LOADED);
+            console.add(0, ConsoleLine.Kind.HOST, -1, -1, "reset to cycle 0");
+        }
+    }
+
+    private void doLoad(WaferProgram program) {
+        Wafer next;
+        try {
+            next = Wafer.load(program, workers, console);
+        } catch (FabricException e) {
+            console.add(0, ConsoleLine.Kind.ERROR, -1, -1, "cannot load " + program.title() + ":");
+            e.problems().forEach(p -> console.add(0, ConsoleLine.Kind.ERROR, -1, -1, "  " + p));
+            dirty = true;
+            return;
+        }
+        if (wafer != null) {
+            wafer.close();
+        }
+        wafer = next;
+        frames = new FrameAssembler(wafer);
+        long budget = Runtime.getRuntime().maxMemory() / 4;
+        travel = new TimeTravel(budget, 1_000);
+        travel.maybeRecord(wafer);
+        setBreakpoints(Set.of());
+        console.add(0, ConsoleLine.Kind.HOST, -1, -1, String.format("loaded %s on a %dx%d %s fabric", program.title(),
+                wafer.fabric().width, wafer.fabric().height, program.profile().name()));
+        message = "";
+        state = SimState.LOADED;
+        dirty = true;
+    }
+
+    private void serve(Inspect i) {
+        if (wafer == null || i.x() < 0 || i.y() < 0 || i.x() >= wafer.fabric().width || i.y() >= wafer.fabric().height) {
+            i.result().completeExceptionally(new IllegalArgumentException("no PE at (" + i.x() + ", " + i.y() + ")"));
+            return;
+        }
+        i.result().complete(CoreInspector.inspect(wafer.fabric(), i.x(), i.y()));
+    }
+
+    private void setBreakpoints(Set<SourcePos> lines) {
+        hasBreakpoints = !lines.isEmpty();
+        if (wafer != null) {
+            wafer.setBreakpoints(hasBreakpoints ? Breakpoints.tables(wafer.fabric(), lines) : null);
+        }
+    }
+
+    /** Simulates up to n cycles (snapshotting for step-back as it goes); true if it stopped at a breakpoint or task. */
+    private boolean advance(long n, boolean stopAtTask) {
+        long target = wafer.cycle() + n;
+        while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
+            travel.maybeRecord(wafer);
+            long chunk = Math.min(target - wafer.cycle(), 1_000);
+            StopReason r = wafer.advance(chunk, hasBreakpoints, stopAtTask);
+            dirty = true;
+            if (r == StopReason.BREAKPOINT || r == StopReason.TASK_STARTED) {
+                message = r == StopReason.BREAKPOINT ? "paused at a breakpoint" : "a task started";
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void runSlice() {
+        long budget = pacer.cyclesForSlice();
+        long start = System.nanoTime();
+        long before = wafer.cycle();
+        boolean stopped = advance(budget, false) ;
+        pacer.ran(wafer.cycle() - before, System.nanoTime() - start);
+        if (stopped) {
+            settle(SimState.PAUSED);
+        } else {
+            settle(SimState.RUNNING);
+        }
+    }
+
+    /** Moves to {@code wanted} unless the wafer reached an end state. */
+    private void settle(SimState wanted) {
+        switch (wafer.status()) {
+            case HALTED -> {
+                message = "halted: " + wafer.checks().stream().filter(c -> !c.pass()).count() + " failed check(s)";
+                moveTo(SimState.HALTED);
+            }
+            case RUNNING -> moveTo(wanted);
+            default -> {
+                message = wafer.report().isEmpty() ? wafer.status().name() : wafer.report().get(0);
+                moveTo(SimState.FAULTED);
+            }
+        }
+    }
+
+    private void stepBack(long n) {
+        long target = Math.max(0, wafer.cycle() - n);
+        restoreTo(target);
+        moveTo(target == 0 ? SimState.LOADED : SimState.PAUSED);
+        console.add(target, ConsoleLine.Kind.HOST, -1, -1, "stepped back to cycle " + target);
+    }
+
+    private void restoreTo(long target) {
+        Wafer.Snapshot s = travel.before(target);
+        wafer.restore(s, false);
+        wafer.setMuted(true);
+        try {
+            while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
+                wafer.advance(target - wafer.cycle(), false, false);
+            }
+        } finally {
+            wafer.setMuted(false);
+        }
+        frames.rewound();
+        message = "";
+        dirty = true;
+    }
+
+    private void moveTo(SimState next) {
+        if (next != state) {
+            state = next;
+            dirty = true;
+        }
+    }
+
+    private void publish() {
+        dirty = false;
+        Frame f = wafer == null
+                ? new Frame(++frameNumber, 0, state, 1, 1, request.layer(), request.routeColor(), new float[1], 0, 1,
+                null, org.waferscope.engine.api.FabricStats.NONE, List.of(), message)
+                : frames.build(++frameNumber, state, request, pacer.cyclesPerSecond(), message);
+        latest.set(f);
+    }
+
+    /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */
+    public SimState state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (wafer != null) {
+            wafer.close();
+        }
+    }
+}
