@@ -1,24 +1,32 @@
 package org.waferscope.app;
 
-import org.waferscope.app.session.DetachedSimulation;
 import org.waferscope.app.session.EngineFactory;
-import org.waferscope.app.session.ProgramSource;
+import org.waferscope.app.session.FolderLoader;
+import org.waferscope.engine.program.ProgramLoader;
+import org.waferscope.engine.sim.Simulator;
 
 /**
- * Which engine and which front end the application runs on: the one place that names
+ * Which engine and which front end the explorer runs on: the one place that names
  * concrete engine classes.
  */
 final class EngineWiring {
     private EngineWiring() {
     }
 
+    /**
+     * The simulator on its own thread, with one worker per core: the FX thread mostly
+     * sleeps between pulses, and the simulator idles when paused.
+     */
     static EngineFactory engines() {
-        return () -> new EngineFactory.Engine(new DetachedSimulation(), () -> { });
+        return () -> {
+            Simulator sim = new Simulator(Runtime.getRuntime().availableProcessors());
+            sim.start();
+            return new EngineFactory.Engine(sim, sim::load, sim);
+        };
     }
 
-    static ProgramSource programs() {
-        return folder -> {
-            throw new UnsupportedOperationException("this build has no CSL front end to load " + folder);
-        };
+    /** The CSL front end; its failures list every problem as file:line:col. */
+    static FolderLoader programs() {
+        return folder -> ProgramLoader.load(folder, ProgramLoader.LoadOptions.DEFAULTS);
     }
 }

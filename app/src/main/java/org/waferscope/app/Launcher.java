@@ -2,6 +2,7 @@ package org.waferscope.app;
 
 import java.util.Set;
 import javafx.application.Application;
+import org.waferscope.app.cli.WaferscopeCli;
 
 /**
  * The jar's entry point. A plain class (not the JavaFX {@code Application}) so that
@@ -17,8 +18,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
-            System.err.println("command line not available in this build");
-            System.exit(2);
+            System.exit(WaferscopeCli.execute(args));
         }
         Application.launch(WaferscopeApp.class, args);
     }

@@ -20,6 +20,8 @@ import org.waferscope.engine.api.SimState;
 final class ScreenshotRun extends AnimationTimer {
     private static final long LIMIT_NANOS = 120_000_000_000L;
     private static final int SETTLE_PULSES = 8;
+    /** The cycles are run in this many steps, so the timeline has points to draw. */
+    private static final int CHUNKS = 60;
 
     private enum Phase { LOADING, RUNNING, SETTLING }
 
@@ -31,6 +33,7 @@ final class ScreenshotRun extends AnimationTimer {
     private Phase phase;
     private long started = -1;
     private int settled;
+    private long target;
 
     ScreenshotRun(SimulationSession session, MainWindow window, Stage stage, Path file, long cycles,
                   boolean loading) {
@@ -53,16 +56,16 @@ final class ScreenshotRun extends AnimationTimer {
             case LOADING -> {
                 boolean failed = session.console().errorsProperty().get() > 0;
                 if (f.state() == SimState.LOADED || failed || late) {
-                    if (!failed && cycles > 0) {
-                        session.post(new Command.Step(cycles));
-                    }
-                    phase = Phase.RUNNING;
+                    phase = failed ? Phase.SETTLING : Phase.RUNNING;
                 }
             }
             case RUNNING -> {
-                if (f.cycle() >= cycles || !f.state().canAdvance() || session.console().errorsProperty().get() > 0
-                        || late) {
+                if (f.cycle() >= cycles || !f.state().canAdvance() || late) {
                     phase = Phase.SETTLING;
+                } else if (f.cycle() >= target) {
+                    long chunk = Math.max(1, (cycles + CHUNKS - 1) / CHUNKS);
+                    target = Math.min(cycles, f.cycle() + chunk);
+                    session.post(new Command.Step(target - f.cycle()));
                 }
             }
             case SETTLING -> {

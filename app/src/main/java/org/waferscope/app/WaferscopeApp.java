@@ -23,6 +23,7 @@ import org.waferscope.views.heatmap.PeLocation;
 public final class WaferscopeApp extends Application {
     private EngineFactory.Engine engine;
     private ExecutorService loader;
+    private Preferences prefsNode;
 
     @Override
     public void start(Stage stage) {
@@ -40,9 +41,13 @@ public final class WaferscopeApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        SimulationSession session = new SimulationSession(engine.handle(), EngineWiring.programs(), loader,
+        SimulationSession session = new SimulationSession(engine, EngineWiring.programs(), loader,
                 Platform::runLater);
-        AppPreferences prefs = new AppPreferences(Preferences.userRoot().node("org/waferscope/explorer"));
+        // A screenshot is reproducible: it neither reads nor changes the user's preferences.
+        prefsNode = options.screenshot() != null
+                ? Preferences.userRoot().node("org/waferscope/screenshot-" + ProcessHandle.current().pid())
+                : Preferences.userRoot().node("org/waferscope/explorer");
+        AppPreferences prefs = new AppPreferences(prefsNode);
         if (options.theme() != null) {
             prefs.setTheme(Theme.byName(options.theme()));
         }
@@ -93,6 +98,9 @@ public final class WaferscopeApp extends Application {
         }
         if (engine != null) {
             engine.closer().close();
+        }
+        if (prefsNode != null && prefsNode.name().startsWith("screenshot-")) {
+            prefsNode.removeNode();
         }
     }
 }

@@ -48,7 +48,7 @@ class ExplorerRobotTest {
     void start(Stage stage) {
         this.stage = stage;
         node = Preferences.userRoot().node("org/waferscope/test/" + UUID.randomUUID());
-        session = new SimulationSession(engine, FakeEngine::load, Runnable::run, Runnable::run);
+        session = new SimulationSession(engine.engine(), FakeEngine::open, Runnable::run, Runnable::run);
         window = new MainWindow(stage, session, new AppPreferences(node), new SampleCatalog(getClass().getClassLoader()));
         // The headless screen is 1280 × 800; a larger stage overflows its frame buffer.
         stage.setWidth(1280);

@@ -39,7 +39,7 @@ class ExplorerScreenshotTest {
     void start(Stage stage) {
         this.stage = stage;
         node = Preferences.userRoot().node("org/waferscope/test/" + UUID.randomUUID());
-        session = new SimulationSession(engine, FakeEngine::load, Runnable::run, Runnable::run);
+        session = new SimulationSession(engine.engine(), FakeEngine::open, Runnable::run, Runnable::run);
         window = new MainWindow(stage, session, new AppPreferences(node), new SampleCatalog(getClass().getClassLoader()));
         stage.setWidth(1280);
         stage.setHeight(800);

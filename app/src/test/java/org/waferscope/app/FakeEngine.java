@@ -41,7 +41,7 @@ final class FakeEngine implements SimulationHandle {
     private long number = 1;
 
     /** Loads any folder; a folder named "broken…" fails as the front end would. */
-    static WaferProgram load(Path folder) throws Exception {
+    static WaferProgram open(Path folder) throws Exception {
         if (folder.getFileName().toString().startsWith("broken")) {
             throw new Exception("pe.csl:4:3: error: unknown builtin @faddz\nlayout.csl:2:1: error: expected ';'");
         }
@@ -51,16 +51,24 @@ final class FakeEngine implements SimulationHandle {
                 Map.of("width", "48"));
     }
 
+    /** This stand-in as the session's engine. */
+    org.waferscope.app.session.EngineFactory.Engine engine() {
+        return new org.waferscope.app.session.EngineFactory.Engine(this, this::place, () -> { });
+    }
+
+    void place(WaferProgram p) {
+        width = p.layout().width();
+        height = p.layout().height();
+        cycle = 0;
+        state = SimState.LOADED;
+        number++;
+        log.add(new ConsoleLine(log.size(), 0, ConsoleLine.Kind.HOST, -1, -1, "copy t in"));
+    }
+
     @Override
     public void post(Command c) {
         posted.add(c);
-        if (c instanceof Command.Load l) {
-            width = l.program().layout().width();
-            height = l.program().layout().height();
-            cycle = 0;
-            state = SimState.LOADED;
-            log.add(new ConsoleLine(log.size(), 0, ConsoleLine.Kind.HOST, -1, -1, "copy t in"));
-        } else if (c instanceof Command.Step s && state.canAdvance()) {
+        if (c instanceof Command.Step s && state.canAdvance()) {
             advance(s.cycles());
             state = SimState.PAUSED;
         } else if (c instanceof Command.Run && state.canAdvance()) {

@@ -37,7 +37,8 @@ public final class SimulationSession {
     private static final int CONSOLE_BATCH = 2000;
 
     private final SimulationHandle sim;
-    private final ProgramSource programs;
+    private final java.util.function.Consumer<WaferProgram> place;
+    private final FolderLoader programs;
     private final Executor background;
     private final Executor fx;
     private final ControlsModel controls;
@@ -56,8 +57,9 @@ public final class SimulationSession {
     private long inspectedCycle = -1;
     private long lastSample;
 
-    public SimulationSession(SimulationHandle sim, ProgramSource programs, Executor background, Executor fx) {
-        this.sim = sim;
+    public SimulationSession(EngineFactory.Engine engine, FolderLoader programs, Executor background, Executor fx) {
+        this.sim = engine.handle();
+        this.place = engine.loader();
         this.programs = programs;
         this.background = background;
         this.fx = fx;
@@ -96,8 +98,7 @@ public final class SimulationSession {
         folder.set(dir);
         inspector.clear();
         inspector.setSources(p.sources());
-        console.rewind(0);
-        sim.post(new Command.Load(p));
+        place.accept(p);
         layers.resend();
         controls.resend();
         breakpoints.send();
@@ -128,10 +129,7 @@ public final class SimulationSession {
     public boolean pulse(long nanos) {
         Frame f = sim.latestFrame();
         boolean fresh = f.number() != lastNumber;
-        if (fresh && f.cycle() < frame.get().cycle()) {
-            // Reset, step back or a new program: the engine's log went back with the cycle.
-            console.rewind(f.cycle());
-        }
+        // The engine's log runs on across loads, resets and steps back, so reading simply goes on.
         console.append(sim.console(console.nextSeq(), CONSOLE_BATCH));
         meter.pulse(nanos, fresh);
         if (!fresh) {

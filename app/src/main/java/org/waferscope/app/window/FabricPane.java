@@ -41,6 +41,7 @@ final class FabricPane extends BorderPane {
         session.programProperty().addListener((o, a, p) -> title.setText(p == null ? "No program" : p.title()));
 
         title.getStyleClass().add("fabric-title");
+        title.setMinWidth(0);
         size.getStyleClass().add("fabric-size");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

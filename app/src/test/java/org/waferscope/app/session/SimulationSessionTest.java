@@ -60,7 +60,7 @@ class SimulationSessionTest {
     }
 
     private final Scripted sim = new Scripted();
-    private final SimulationSession session = new SimulationSession(sim, dir -> {
+    private final SimulationSession session = new SimulationSession(new EngineFactory.Engine(sim, p -> { }, () -> { }), dir -> {
         throw new Exception("a.csl:1:2: error: bad\nb.csl:3:4: error: worse");
     }, Runnable::run, Runnable::run);
 

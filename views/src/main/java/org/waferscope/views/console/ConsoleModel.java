@@ -56,31 +56,6 @@ public final class ConsoleModel {
         }
     }
 
-    /** Forgets every line and reads the engine's log from {@code seq} on (after a load). */
-    public void restartAt(long seq) {
-        lines.clear();
-        errors.set(0);
-        warnings.set(0);
-        nextSeq = seq;
-    }
-
-    /**
-     * The simulation went back to {@code cycle} (reset, step back, a new program): the
-     * engine's log now ends there, so its later lines are dropped and reading resumes after
-     * the last line kept. At cycle 0 every engine line goes (a reset or load restarts the
-     * log). The app's own notes stay.
-     */
-    public void rewind(long cycle) {
-        lines.removeIf(l -> l.seq() >= 0 && (cycle == 0 || l.cycle() > cycle));
-        nextSeq = lines.stream().mapToLong(ConsoleLine::seq).max().orElse(-1) + 1;
-        recount();
-    }
-
-    private void recount() {
-        errors.set((int) lines.stream().filter(l -> l.kind() == Kind.ERROR || l.kind() == Kind.CHECK_FAIL).count());
-        warnings.set((int) lines.stream().filter(l -> l.kind() == Kind.WARNING).count());
-    }
-
     /** Empties the view but keeps reading where it was. */
     public void clear() {
         lines.clear();

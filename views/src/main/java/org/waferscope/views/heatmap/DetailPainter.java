@@ -23,6 +23,8 @@ final class DetailPainter {
     private static final Color PORT = Color.gray(0.95, 0.55);
     private static final Color INK = Color.gray(1, 0.92);
     private static final Color SHADOW = Color.gray(0, 0.55);
+    /** From this many pixels per PE each PE is labelled with its coordinates. */
+    static final double LABEL_SCALE = 64;
 
     void paint(GraphicsContext g, Viewport v, Frame f, List<CoreSnapshot> snapshots) {
         Map<Integer, CoreSnapshot> byPe = new HashMap<>();
@@ -42,6 +44,11 @@ final class DetailPainter {
                 }
                 if (f.layer() == MetricLayer.ROUTE) {
                     route(g, (int) f.values()[pe], cx, cy, s);
+                }
+                if (s >= LABEL_SCALE) {
+                    g.setFill(INK);
+                    g.setFont(javafx.scene.text.Font.font(Math.min(14, s * 0.11)));
+                    g.fillText(x + "," + y, cx - s * 0.46, cy - s * 0.30);
                 }
                 CoreSnapshot snap = byPe.get(pe);
                 if (snap != null) {

@@ -24,6 +24,7 @@ final class Tables {
         TableColumn<T, Object> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 34));
         c.setSortable(false);
         return c;
     }

@@ -32,6 +32,7 @@ public class LayerChooserView extends HBox {
             b.setUserData(l);
             b.setToggleGroup(group);
             b.setFocusTraversable(false);
+            b.setMinWidth(ToggleButton.USE_PREF_SIZE);
             b.setTooltip(new Tooltip(l.title + (l.unit.isEmpty() ? "" : " (" + l.unit + ")") + "  —  key "
                     + (l.ordinal() + 1)));
             b.setSelected(model.layerProperty().get() == l);

@@ -15,6 +15,7 @@ public class StatusBarView extends HBox {
         super(10);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
+        Label message = label("status-message", model.messageProperty());
         FontIcon icon = new FontIcon(SimStateStyle.icon(SimState.EMPTY));
         Label state = new Label(SimStateStyle.label(SimState.EMPTY), icon);
         state.setId("status-state");
@@ -24,10 +25,13 @@ public class StatusBarView extends HBox {
             icon.setIconLiteral(SimStateStyle.icon(s));
             state.getStyleClass().remove(SimStateStyle.styleClass(a));
             state.getStyleClass().add(SimStateStyle.styleClass(s));
+            message.getStyleClass().remove("status-fault");
+            if (s == SimState.FAULTED) {
+                message.getStyleClass().add("status-fault");
+            }
         });
         Label cycle = label("status-cycle", model.cycleProperty());
         Label time = label("status-time", model.timeProperty());
-        Label message = label("status-message", model.messageProperty());
         Label activity = label("status-activity", model.activityProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -41,28 +41,4 @@ class ConsoleModelTest {
         assertEquals(ConsoleModel.CAPACITY, m.lines().size());
         assertEquals("l10", m.lines().get(0).text());
     }
-
-    @Test
-    void rewindDropsLaterEngineLinesButKeepsNotes() {
-        ConsoleModel m = new ConsoleModel();
-        m.note(Kind.HOST, 0, "Loaded");
-        m.append(List.of(new ConsoleLine(0, 5, Kind.PRINT, 0, 0, "a"), new ConsoleLine(1, 9, Kind.WARNING, 0, 0, "b")));
-        m.rewind(6);
-        assertEquals(2, m.lines().size());
-        assertEquals(1, m.nextSeq());
-        assertEquals(0, m.warningsProperty().get());
-        m.rewind(0);
-        assertEquals(List.of("Loaded"), m.lines().stream().map(ConsoleLine::text).toList());
-        assertEquals(0, m.nextSeq());
-    }
-
-    @Test
-    void restartForgetsAndRewinds() {
-        ConsoleModel m = new ConsoleModel();
-        m.append(List.of(new ConsoleLine(7, 1, Kind.CHECK_FAIL, -1, -1, "x")));
-        m.restartAt(0);
-        assertEquals(0, m.nextSeq());
-        assertEquals(0, m.lines().size());
-        assertEquals(0, m.errorsProperty().get());
-    }
 }

@@ -8,6 +8,6 @@ import org.waferscope.engine.program.WaferProgram;
  * message holds one problem per line, each naming file, line and column.
  */
 @FunctionalInterface
-public interface ProgramSource {
+public interface FolderLoader {
     WaferProgram load(Path folder) throws Exception;
 }
