@@ -16,11 +16,13 @@ import org.waferscope.engine.api.MetricLayer;
  * @param select     the PE to select first, or null
  * @param theme      "light" or "dark" to override the preference, or null
  * @param exitAfterMs close after this many milliseconds (scripted runs), or 0
+ * @param params     layout params overriding run.json's, as text
  */
 record AppOptions(Path open, String sample, Path screenshot, long cycles, MetricLayer layer, int[] select,
-                  String theme, long exitAfterMs) {
+                  String theme, long exitAfterMs, java.util.Map<String, String> params) {
     static final String USAGE = """
-            usage: waferscope [--open DIR | --sample NAME] [--layer LAYER] [--select X,Y] [--theme light|dark]
+            usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER] [--select X,Y]
+                              [--theme light|dark]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
                    waferscope run|bench|export ...   (the headless command line)""";
 
@@ -33,6 +35,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
         int[] select = null;
         String theme = null;
         long exitAfter = Long.getLong("waferscope.exitAfterMs", 0L);
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -48,6 +51,13 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
                 case "--select" -> select = java.util.Arrays.stream(next.split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--theme" -> theme = next;
                 case "--exit-after" -> exitAfter = Long.parseLong(next);
+                case "--param" -> {
+                    int eq = next.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--param wants NAME=VALUE, not " + next);
+                    }
+                    params.put(next.substring(0, eq), next.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
             i++;
@@ -55,6 +65,6 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
         if (select != null && select.length != 2) {
             throw new IllegalArgumentException("--select wants X,Y");
         }
-        return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter);
+        return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params));
     }
 }

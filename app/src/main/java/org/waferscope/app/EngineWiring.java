@@ -27,6 +27,12 @@ final class EngineWiring {
 
     /** The CSL front end; its failures list every problem as file:line:col. */
     static FolderLoader programs() {
-        return folder -> ProgramLoader.load(folder, ProgramLoader.LoadOptions.DEFAULTS);
+        return programs(java.util.Map.of());
+    }
+
+    /** The front end with layout params that override each program's run.json. */
+    static FolderLoader programs(java.util.Map<String, String> params) {
+        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        return folder -> ProgramLoader.load(folder, options);
     }
 }

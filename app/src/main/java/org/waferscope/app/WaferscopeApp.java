@@ -41,7 +41,7 @@ public final class WaferscopeApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        SimulationSession session = new SimulationSession(engine, EngineWiring.programs(), loader,
+        SimulationSession session = new SimulationSession(engine, EngineWiring.programs(options.params()), loader,
                 Platform::runLater);
         // A screenshot is reproducible: it neither reads nor changes the user's preferences.
         prefsNode = options.screenshot() != null

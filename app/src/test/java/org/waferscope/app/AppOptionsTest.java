@@ -14,7 +14,8 @@ class AppOptionsTest {
     @Test
     void parsesTheScreenshotRun() {
         AppOptions o = AppOptions.parse(List.of("--open", "progs/heat", "--screenshot", "shot.png", "--cycles", "500",
-                "--layer", "task-state", "--select", "3,4", "--theme", "light"));
+                "--layer", "task-state", "--select", "3,4", "--theme", "light", "--param", "M=64", "--param", "N=32"));
+        assertEquals(java.util.Map.of("M", "64", "N", "32"), o.params());
         assertEquals(Path.of("progs/heat"), o.open());
         assertEquals(Path.of("shot.png"), o.screenshot());
         assertEquals(500, o.cycles());

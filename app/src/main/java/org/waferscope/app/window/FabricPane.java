@@ -1,6 +1,5 @@
 package org.waferscope.app.window;
 
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -28,7 +27,6 @@ final class FabricPane extends BorderPane {
     final MinimapView minimap = new MinimapView(heatmap);
     private final LegendView legend = new LegendView();
     private final Label title = new Label("No program");
-    private final Label size = new Label();
 
     FabricPane(SimulationSession session) {
         new DetailSampler(session, heatmap);
@@ -42,7 +40,6 @@ final class FabricPane extends BorderPane {
 
         title.getStyleClass().add("fabric-title");
         title.setMinWidth(0);
-        size.getStyleClass().add("fabric-size");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(10, title, spacer, new LayerChooserView(session.layers()));
@@ -61,9 +58,9 @@ final class FabricPane extends BorderPane {
         StackPane centre = new StackPane(heatmap, minimap, empty);
         centre.setMinSize(100, 100);
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox footer = new HBox(12, legend, gap, size, new PaletteChooser(session.layers()));
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        legend.setMaxWidth(Double.MAX_VALUE);
+        HBox footer = new HBox(12, legend, new PaletteChooser(session.layers()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");
         setTop(header);
@@ -86,7 +83,5 @@ final class FabricPane extends BorderPane {
     private void show(Frame f) {
         heatmap.setFrame(f);
         legend.show(f);
-        size.setText(String.format(Locale.ROOT, "%d × %d PEs · %,d programmed", f.width(), f.height(),
-                f.stats().programPes()));
     }
 }

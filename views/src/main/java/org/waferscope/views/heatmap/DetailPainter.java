@@ -23,6 +23,7 @@ final class DetailPainter {
     private static final Color PORT = Color.gray(0.95, 0.55);
     private static final Color INK = Color.gray(1, 0.92);
     private static final Color SHADOW = Color.gray(0, 0.55);
+    private static final Color QUEUE = Color.web("#56B4E9");
     /** From this many pixels per PE each PE is labelled with its coordinates. */
     static final double LABEL_SCALE = 64;
 
@@ -134,9 +135,11 @@ final class DetailPainter {
         for (CoreSnapshot.QueueRow q : snap.inputQueues()) {
             double fill = q.depth() == 0 ? 0 : Math.min(1, q.payloads().size() / (double) q.depth());
             double x = left + i * (bw + 1);
-            g.setFill(SHADOW);
-            g.fillRect(x, bottom - bh, bw, bh);
-            g.setFill(Color.web("#56B4E9"));
+            // An outline per queue, filled as far as the queue is: empty queues stay quiet.
+            g.setStroke(PORT);
+            g.setLineWidth(1);
+            g.strokeRect(x + 0.5, bottom - bh + 0.5, bw - 1, bh - 1);
+            g.setFill(QUEUE);
             g.fillRect(x, bottom - bh * fill, bw, bh * fill);
             i++;
         }

@@ -23,7 +23,7 @@ import org.waferscope.views.palette.Palette;
  */
 public class HeatmapView extends Control implements Paintable {
     /** From this many pixels per PE, each PE shows ports, links, queues and buffered wavelets. */
-    public static final double DETAIL_SCALE = 22;
+    public static final double DETAIL_SCALE = 40;
     /** From this many pixels per PE, lines separate the PEs. */
     public static final double GRID_SCALE = 6;
 

@@ -6,7 +6,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import org.waferscope.views.palette.Palette;
 
-/** The palette choice; disabled for categorical layers, whose colours are fixed. */
+/** The palette choice; hidden for categorical layers, whose colours are fixed. */
 public class PaletteChooser extends ComboBox<Palette> {
     public PaletteChooser(LayerChooserModel model) {
         setId("palette");
@@ -17,8 +17,10 @@ public class PaletteChooser extends ComboBox<Palette> {
         valueProperty().bindBidirectional(model.paletteProperty());
         setFocusTraversable(false);
         setTooltip(new Tooltip("Colour palette (colour-blind safe)"));
-        disableProperty().bind(Bindings.createBooleanBinding(() -> model.layerProperty().get().categorical,
+        // Categorical layers have fixed colours, so the choice is not offered for them.
+        visibleProperty().bind(Bindings.createBooleanBinding(() -> !model.layerProperty().get().categorical,
                 model.layerProperty()));
+        managedProperty().bind(visibleProperty());
     }
 
     private static final class PaletteCell extends ListCell<Palette> {

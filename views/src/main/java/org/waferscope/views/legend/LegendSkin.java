@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
-import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.waferscope.engine.api.MetricLayer;
@@ -19,7 +18,7 @@ import org.waferscope.views.palette.Palette;
 
 /** A title, then either "min [gradient] max unit" or a row of swatches. */
 final class LegendSkin extends SkinBase<LegendView> {
-    private final HBox row = new HBox(8);
+    private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 2);
     private final Label title = new Label();
     private final Label minLabel = new Label();
     private final Label maxLabel = new Label();
@@ -28,6 +27,7 @@ final class LegendSkin extends SkinBase<LegendView> {
     LegendSkin(LegendView view) {
         super(view);
         row.setAlignment(Pos.CENTER_LEFT);
+        row.setPrefWrapLength(400);
         title.getStyleClass().add("legend-title");
         title.setMinWidth(Label.USE_PREF_SIZE);
         minLabel.setMinWidth(Label.USE_PREF_SIZE);
@@ -90,6 +90,7 @@ final class LegendSkin extends SkinBase<LegendView> {
         r.getStyleClass().add("legend-swatch");
         Label l = new Label(s.label(), r);
         l.getStyleClass().add("legend-category");
+        l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
     }
 }
