@@ -60,7 +60,20 @@ final class FabricPane extends BorderPane {
 
         HBox.setHgrow(legend, Priority.ALWAYS);
         legend.setMaxWidth(Double.MAX_VALUE);
-        HBox footer = new HBox(12, legend, new PaletteChooser(session.layers()));
+        // The legend shows the range the heatmap actually painted (fitted to the data or not).
+        legend.minProperty().bind(heatmap.scaleLowProperty());
+        legend.maxProperty().bind(heatmap.scaleHighProperty());
+        javafx.scene.control.ToggleButton fit = new javafx.scene.control.ToggleButton("Fit to data");
+        fit.setId("fit-to-data");
+        fit.setFocusTraversable(false);
+        fit.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
+        fit.setTooltip(new javafx.scene.control.Tooltip(
+                "Spread the colours over the values present, not the layer's full range"));
+        fit.selectedProperty().bindBidirectional(heatmap.fitToDataProperty());
+        fit.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !session.layers().layerProperty().get().categorical, session.layers().layerProperty()));
+        fit.managedProperty().bind(fit.visibleProperty());
+        HBox footer = new HBox(12, legend, fit, new PaletteChooser(session.layers()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");
         setTop(header);

@@ -15,13 +15,17 @@ final class HeatmapImage {
     private WritableImage image;
 
     /** Re-colours the image from {@code frame}; FX thread. */
-    void update(Frame frame, int[] lut) {
-        boolean resized = raster.render(frame, lut);
+    void update(Frame frame, int[] lut, boolean fitToData) {
+        boolean resized = raster.render(frame, lut, fitToData);
         if (resized || image == null) {
             image = new WritableImage(raster.width(), raster.height());
         }
         image.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(), PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(raster.pixels()), raster.width());
+    }
+
+    HeatmapRaster raster() {
+        return raster;
     }
 
     /** The current image, or null before the first frame. */

@@ -22,6 +22,8 @@ public final class HeatmapRaster {
     private int[] pixels = new int[0];
     private int width;
     private int height;
+    private float low;
+    private float high = 1;
 
     /**
      * Colours every PE of {@code frame}; continuous layers go through {@code lut} (256
@@ -30,6 +32,15 @@ public final class HeatmapRaster {
      * @return true when the buffer was reallocated for a new fabric size
      */
     public boolean render(Frame frame, int[] lut) {
+        return render(frame, lut, false);
+    }
+
+    /**
+     * As {@link #render(Frame, int[])}; with {@code fitToData} a continuous layer's scale
+     * ends at the largest value present instead of the frame's max, so faint traffic on a
+     * quiet fabric still shows. The range used is {@link #low()} to {@link #high()}.
+     */
+    public boolean render(Frame frame, int[] lut, boolean fitToData) {
         boolean resized = frame.width() != width || frame.height() != height;
         if (resized) {
             width = frame.width();
@@ -47,9 +58,29 @@ public final class HeatmapRaster {
                 pixels[i] = ROUTE_LUT[((int) v[i]) & (ROUTE_LUT.length - 1)];
             }
         } else {
-            continuous(v, n, frame.min(), frame.max(), lut);
+            low = frame.min();
+            high = fitToData ? dataMax(v, n, frame.min(), frame.max()) : frame.max();
+            continuous(v, n, low, high, lut);
         }
         return resized;
+    }
+
+    private static float dataMax(float[] v, int n, float min, float fallback) {
+        float max = min;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, v[i]);
+        }
+        return max > min ? max : fallback;
+    }
+
+    /** The value at the bottom of the scale in the last continuous render. */
+    public float low() {
+        return low;
+    }
+
+    /** The value at the top of the scale in the last continuous render. */
+    public float high() {
+        return high;
     }
 
     private void continuous(float[] v, int n, float min, float max, int[] lut) {

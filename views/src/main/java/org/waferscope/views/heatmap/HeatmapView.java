@@ -36,6 +36,12 @@ public class HeatmapView extends Control implements Paintable {
     private final ObjectProperty<List<CoreSnapshot>> details = new SimpleObjectProperty<>(this, "details",
             List.of());
     private final ReadOnlyLongWrapper imageVersion = new ReadOnlyLongWrapper(this, "imageVersion");
+    private final javafx.beans.property.BooleanProperty fitToData =
+            new javafx.beans.property.SimpleBooleanProperty(this, "fitToData", true);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper scaleLow =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scaleLow", 0);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper scaleHigh =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scaleHigh", 1);
     private final HeatmapImage image = new HeatmapImage();
     private boolean imageDirty = true;
     private boolean viewDirty = true;
@@ -45,6 +51,7 @@ public class HeatmapView extends Control implements Paintable {
         setFocusTraversable(true);
         frame.addListener((o, a, b) -> imageDirty = true);
         palette.addListener((o, a, b) -> imageDirty = true);
+        fitToData.addListener((o, a, b) -> imageDirty = true);
         viewport.addListener((o, a, b) -> viewDirty = true);
         selected.addListener((o, a, b) -> viewDirty = true);
         hovered.addListener((o, a, b) -> viewDirty = true);
@@ -59,7 +66,9 @@ public class HeatmapView extends Control implements Paintable {
     @Override
     public void paintIfDirty() {
         if (imageDirty) {
-            image.update(getFrame(), getPalette().lut());
+            image.update(getFrame(), getPalette().lut(), fitToData.get());
+            scaleLow.set(image.raster().low());
+            scaleHigh.set(image.raster().high());
             imageVersion.set(imageVersion.get() + 1);
             imageDirty = false;
             viewDirty = true;
@@ -89,6 +98,21 @@ public class HeatmapView extends Control implements Paintable {
     /** The one-pixel-per-PE image, or null before the first paint; shared with the minimap. */
     public Image fabricImage() {
         return image.image();
+    }
+
+    /** When set, a measurement layer's colours span its values present rather than the frame's full range. */
+    public javafx.beans.property.BooleanProperty fitToDataProperty() {
+        return fitToData;
+    }
+
+    /** The value shown in the palette's lowest colour, as last painted. */
+    public javafx.beans.property.ReadOnlyDoubleProperty scaleLowProperty() {
+        return scaleLow.getReadOnlyProperty();
+    }
+
+    /** The value shown in the palette's highest colour, as last painted. */
+    public javafx.beans.property.ReadOnlyDoubleProperty scaleHighProperty() {
+        return scaleHigh.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty imageVersionProperty() {

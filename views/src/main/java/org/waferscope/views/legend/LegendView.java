@@ -25,11 +25,15 @@ public class LegendView extends Control {
         getStyleClass().add("legend-view");
     }
 
-    /** Takes layer, range and route color from a frame. */
+    /** Takes layer, range and route color from a frame (bind min and max instead to show another range). */
     public void show(Frame f) {
         layer.set(f.layer());
-        min.set(f.min());
-        max.set(f.max());
+        if (!min.isBound()) {
+            min.set(f.min());
+        }
+        if (!max.isBound()) {
+            max.set(f.max());
+        }
         routeColor.set(f.routeColor());
     }
 

@@ -109,7 +109,7 @@ public class HeatmapFrameBench {
     @Benchmark
     public void rasterAndUpload() throws Exception {
         Frame f = nextFrame();
-        onFx(() -> image.update(f, lut));
+        onFx(() -> image.update(f, lut, false));
     }
 
     /** A new frame painted into the view and rendered (snapshot) at fit-to-view. */

@@ -43,6 +43,21 @@ class HeatmapRasterTest {
     }
 
     @Test
+    void fitToDataSpreadsAQuietLayerOverThePalette() {
+        int[] lut = Palette.VIRIDIS.lut();
+        HeatmapRaster r = new HeatmapRaster();
+        Frame quiet = frame(MetricLayer.TRAFFIC, 2, 1, new float[] {0, 0.5f}, 0, 4);
+        r.render(quiet, lut, false);
+        assertEquals(lut[31], r.pixels()[1]);
+        assertEquals(4, r.high());
+        r.render(quiet, lut, true);
+        assertEquals(lut[255], r.pixels()[1]);
+        assertEquals(0.5f, r.high());
+        r.render(frame(MetricLayer.TRAFFIC, 2, 1, new float[] {0, 0}, 0, 4), lut, true);
+        assertEquals(4, r.high(), "an all-zero layer keeps the frame's range");
+    }
+
+    @Test
     void bufferIsReusedWhileTheFabricKeepsItsSize() {
         HeatmapRaster r = new HeatmapRaster();
         int[] lut = Palette.VIRIDIS.lut();
