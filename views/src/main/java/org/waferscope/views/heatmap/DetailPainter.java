@@ -27,7 +27,13 @@ final class DetailPainter {
     /** From this many pixels per PE each PE is labelled with its coordinates. */
     static final double LABEL_SCALE = 64;
 
-    void paint(GraphicsContext g, Viewport v, Frame f, List<CoreSnapshot> snapshots) {
+    /** Ink for the PE being drawn: dark on bright cells, light on dark ones, so marks always read. */
+    private Color ink = INK;
+    private Color halo = SHADOW;
+    private Color port = PORT;
+
+    void paint(GraphicsContext g, Viewport v, Frame f, List<CoreSnapshot> snapshots,
+               java.util.function.IntBinaryOperator colourAt) {
         Map<Integer, CoreSnapshot> byPe = new HashMap<>();
         for (CoreSnapshot s : snapshots) {
             byPe.put(s.y() * f.width() + s.x(), s);
@@ -37,6 +43,7 @@ final class DetailPainter {
         for (int y = v.firstRow(); y < v.endRow(); y++) {
             for (int x = v.firstColumn(); x < v.endColumn(); x++) {
                 int pe = y * f.width() + x;
+                chooseInk(colourAt.applyAsInt(x, y));
                 double cx = v.toViewX(x + 0.5);
                 double cy = v.toViewY(y + 0.5);
                 ports(g, cx, cy, s);
@@ -47,7 +54,7 @@ final class DetailPainter {
                     route(g, (int) f.values()[pe], cx, cy, s);
                 }
                 if (s >= LABEL_SCALE) {
-                    g.setFill(INK);
+                    g.setFill(ink);
                     g.setFont(javafx.scene.text.Font.font(Math.min(14, s * 0.11)));
                     g.fillText(x + "," + y, cx - s * 0.46, cy - s * 0.30);
                 }
@@ -57,6 +64,14 @@ final class DetailPainter {
                 }
             }
         }
+    }
+
+    private void chooseInk(int argb) {
+        double lum = (0.2126 * ((argb >> 16) & 0xFF) + 0.7152 * ((argb >> 8) & 0xFF) + 0.0722 * (argb & 0xFF)) / 255;
+        boolean bright = lum > 0.55;
+        ink = bright ? Color.gray(0.08, 0.9) : INK;
+        halo = bright ? Color.gray(1, 0.45) : SHADOW;
+        port = bright ? Color.gray(0.1, 0.5) : PORT;
     }
 
     private static float visibleLinkMax(Viewport v, Frame f) {
@@ -73,20 +88,20 @@ final class DetailPainter {
         return max;
     }
 
-    private static void ports(GraphicsContext g, double cx, double cy, double s) {
+    private void ports(GraphicsContext g, double cx, double cy, double s) {
         double p = Math.max(2, s * 0.1);
-        g.setFill(PORT);
+        g.setFill(port);
         for (Direction d : Direction.LINKS) {
             double px = cx + d.dx * (s / 2 - p * 0.8);
             double py = cy + d.dy * (s / 2 - p * 0.8);
             g.fillRect(px - p / 2, py - p / 2, p, p);
         }
-        g.setStroke(PORT);
+        g.setStroke(port);
         g.setLineWidth(1);
         g.strokeOval(cx - p, cy - p, 2 * p, 2 * p);
     }
 
-    private static void links(GraphicsContext g, float[] links, int pe, double cx, double cy, double s, float max) {
+    private void links(GraphicsContext g, float[] links, int pe, double cx, double cy, double s, float max) {
         for (int d = 0; d < 4; d++) {
             int i = pe * 4 + d;
             float val = i < links.length ? links[i] : 0;
@@ -94,12 +109,12 @@ final class DetailPainter {
                 Direction dir = Direction.LINKS[d];
                 double w = 1 + (s * 0.12) * (val / max);
                 arrow(g, cx + dir.dx * s * 0.12, cy + dir.dy * s * 0.12, cx + dir.dx * s * 0.48, cy + dir.dy * s * 0.48,
-                        w, INK);
+                        w, ink);
             }
         }
     }
 
-    private static void route(GraphicsContext g, int code, double cx, double cy, double s) {
+    private void route(GraphicsContext g, int code, double cx, double cy, double s) {
         if (!RouteCode.configured(code)) {
             return;
         }
@@ -108,12 +123,12 @@ final class DetailPainter {
         for (Direction d : Direction.LINKS) {
             if ((tx & d.bit()) != 0) {
                 arrow(g, cx + d.dx * s * 0.12, cy + d.dy * s * 0.12, cx + d.dx * s * 0.5, cy + d.dy * s * 0.5,
-                        Math.max(1.5, s * 0.05), INK);
+                        Math.max(1.5, s * 0.05), ink);
             }
             if ((rx & d.bit()) != 0) {
                 double ex = cx + d.dx * s * 0.5;
                 double ey = cy + d.dy * s * 0.5;
-                g.setStroke(INK);
+                g.setStroke(ink);
                 g.setLineWidth(Math.max(1, s * 0.04));
                 g.setLineDashes(3, 3);
                 g.strokeLine(ex, ey, cx + d.dx * s * 0.14, cy + d.dy * s * 0.14);
@@ -121,12 +136,12 @@ final class DetailPainter {
             }
         }
         if (RouteCode.position(code) > 0 && s >= 40) {
-            g.setFill(INK);
+            g.setFill(ink);
             g.fillText("pos " + RouteCode.position(code), cx - s * 0.45, cy + s * 0.45);
         }
     }
 
-    private static void queues(GraphicsContext g, CoreSnapshot snap, double cx, double cy, double s) {
+    private void queues(GraphicsContext g, CoreSnapshot snap, double cx, double cy, double s) {
         double bw = Math.max(2, s * 0.06);
         double bh = s * 0.3;
         double left = cx - s * 0.38;
@@ -136,7 +151,7 @@ final class DetailPainter {
             double fill = q.depth() == 0 ? 0 : Math.min(1, q.payloads().size() / (double) q.depth());
             double x = left + i * (bw + 1);
             // An outline per queue, filled as far as the queue is: empty queues stay quiet.
-            g.setStroke(PORT);
+            g.setStroke(port);
             g.setLineWidth(1);
             g.strokeRect(x + 0.5, bottom - bh + 0.5, bw - 1, bh - 1);
             g.setFill(QUEUE);
@@ -158,7 +173,7 @@ final class DetailPainter {
         }
     }
 
-    private static void arrow(GraphicsContext g, double x1, double y1, double x2, double y2, double w, Color c) {
+    private void arrow(GraphicsContext g, double x1, double y1, double x2, double y2, double w, Color c) {
         double dx = x2 - x1;
         double dy = y2 - y1;
         double len = Math.hypot(dx, dy);
@@ -169,7 +184,7 @@ final class DetailPainter {
         double uy = dy / len;
         double head = Math.max(3, w * 2.2);
         for (int pass = 0; pass < 2; pass++) {
-            Color col = pass == 0 ? SHADOW : c;
+            Color col = pass == 0 ? halo : c;
             double extra = pass == 0 ? 1.5 : 0;
             g.setStroke(col);
             g.setFill(col);
