@@ -43,15 +43,24 @@ final class DsdExecutor {
         }
     }
 
-    /** The number of elements: the destination's length, else the first source DSD's. */
+    /**
+     * The number of elements: the destination's length, else the first source DSD's; a
+     * FIFO's capacity counts only when every DSD operand is a FIFO.
+     */
     static int length(int[] ops, int o) {
+        int fifo = -1;
         for (int k = 0; k < 4; k++) {
             int b = o + k * OPERAND;
             if (ops[b] == DESCRIPTOR) {
-                return ops[b + 3];
+                if (Dsd.kind(ops[b + 1]) != Dsd.FIFO) {
+                    return ops[b + 3];
+                }
+                if (fifo < 0) {
+                    fifo = ops[b + 3];
+                }
             }
         }
-        return 1;
+        return fifo >= 0 ? fifo : 1;
     }
 
     static boolean touchesFabric(int[] ops, int o) {
@@ -95,6 +104,8 @@ final class DsdExecutor {
                 if (f.count(ch) == 0 || Wavelet.isControl(f.slotMeta[f.headSlot(ch)])) {
                     return STALL_INPUT;
                 }
+            } else if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.FIFO && fifoCount(f, p, ops, b) == 0) {
+                return STALL_INPUT;
             }
         }
         if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FABOUT) {
@@ -102,6 +113,8 @@ final class DsdExecutor {
             if (f.count(ch) >= f.chCap[ch]) {
                 return STALL_OUTPUT;
             }
+        } else if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FIFO && fifoCount(f, p, ops, o) >= ops[o + 3]) {
+            return STALL_OUTPUT;
         }
         return 0;
     }
@@ -128,6 +141,9 @@ final class DsdExecutor {
             int payload = f.slotPayload[f.headSlot(ch)];
             f.pop(ch);
             return fromWire(payload, t);
+        }
+        if (Dsd.kind(w0) == Dsd.FIFO) {
+            return fifoPop(m, t, ops, b);
         }
         if (Dsd.kind(w0) != Dsd.MEM1D) {
             throw new MachineFault("a fabout DSD cannot be a source");
@@ -161,8 +177,38 @@ final class DsdExecutor {
                 f.push(ch, payload, meta, (int) cycle);
                 f.cntSent[p]++;
             }
+            case Dsd.FIFO -> fifoPush(m, t, ops, o, v);
             default -> throw new MachineFault("a fabin DSD cannot be a destination");
         }
+    }
+
+    private static int fifoCount(Fabric f, int p, int[] ops, int b) {
+        int header = ops[b + 4];
+        check(f.sram[p], header, ElementType.U32);
+        return Sram.readInt(f.sram[p], header + 4);
+    }
+
+    private static int fifoPop(byte[] m, ElementType t, int[] ops, int b) {
+        int header = ops[b + 4];
+        int capacity = ops[b + 3];
+        int head = Sram.readInt(m, header);
+        int addr = ops[b + 2] + head * t.bytes;
+        check(m, addr, t);
+        int v = Sram.read(m, addr, t);
+        Sram.writeInt(m, header, head + 1 == capacity ? 0 : head + 1);
+        Sram.writeInt(m, header + 4, Sram.readInt(m, header + 4) - 1);
+        return v;
+    }
+
+    private static void fifoPush(byte[] m, ElementType t, int[] ops, int o, int v) {
+        int header = ops[o + 4];
+        int capacity = ops[o + 3];
+        int count = Sram.readInt(m, header + 4);
+        int slot = (Sram.readInt(m, header) + count) % capacity;
+        int addr = ops[o + 2] + slot * t.bytes;
+        check(m, addr, t);
+        Sram.write(m, addr, t, v);
+        Sram.writeInt(m, header + 4, count + 1);
     }
 
     private static void check(byte[] m, int addr, ElementType t) {

@@ -59,6 +59,17 @@ public final class StallReport {
             out.add(at + ": task " + f.task[p] + " at " + prog.position(f.pc[p]) + " " + what + " ("
                     + prog.disassemble(f.pc[p]).trim() + ")" + queues(f, p, t));
         }
+        for (int k = 0; k < f.mtCount[p]; k++) {
+            int r = f.mtBase[p] + k * Microthreads.WORDS;
+            int wait = f.mtPool[r + Microthreads.WAIT];
+            if (f.mtPool[r + Microthreads.STATE] != 0 && wait != 0) {
+                int startPc = f.mtPool[r + Microthreads.STATE] - 1;
+                out.add(at + ": microthread " + k + " (" + prog.disassemble(startPc).trim() + " from "
+                        + prog.position(startPc) + ") waits for " + (wait == 1 ? "input" : "room in its output")
+                        + ", " + f.mtPool[r + Microthreads.DONE] + "/" + f.mtPool[r + Microthreads.LENGTH] + " done"
+                        + queues(f, p, t));
+            }
+        }
         for (int id = 0; id < 64; id++) {
             if (t.taskKind[id] == TaskKind.DATA && (f.blocked[p] & (1L << id)) != 0) {
                 int ch = f.inQueue(p, t.taskQueue[id]);

@@ -9,7 +9,13 @@ package org.waferscope.engine.ir;
  *   <li>word 2: length in elements (extent), at most 65,535</li>
  *   <li>word 3: stride in bytes between elements (memory DSDs; signed)</li>
  * </ul>
- * Addresses and strides are in bytes, so the front end folds an affine
+ * A FIFO DSD ({@link #FIFO}) is a ring buffer in SRAM that vector operations push into
+ * (as destination) and pop from (as source): word 1 the buffer's byte address, word 2 its
+ * capacity in elements, word 3 the address of its 8-byte header (head index, count), which
+ * lives in SRAM too so that snapshots and hashes cover it. Reading an empty FIFO or
+ * writing a full one stalls like a fabric operand.
+ *
+ * <p>Addresses and strides are in bytes, so the front end folds an affine
  * {@code tensor_access} such as {@code |i|{n} -> A[i*M + k]} into base = &A + k*size and
  * stride = M*size, and the engine never needs the array's element type.
  */
@@ -22,6 +28,7 @@ public final class Dsd {
     public static final int MEM1D = 1;
     public static final int FABIN = 2;
     public static final int FABOUT = 3;
+    public static final int FIFO = 4;
 
     /** fabout: the wavelets sent carry the control bit. */
     public static final int FLAG_CONTROL = 1 << 16;
@@ -42,6 +49,10 @@ public final class Dsd {
 
     public static int[] fabout(int color, int queue, int length, int flags) {
         return new int[] {FABOUT | (queue << 4) | (color << 8) | flags, 0, length, 0};
+    }
+
+    public static int[] fifo(int bufferAddress, int capacity, int headerAddress) {
+        return new int[] {FIFO, bufferAddress, capacity, headerAddress};
     }
 
     public static int kind(int word0) {
@@ -66,6 +77,7 @@ public final class Dsd {
             case FABIN -> "fabin_dsd{color=" + color(w0) + ", queue=" + queue(w0) + ", length=" + w2 + "}";
             case FABOUT -> "fabout_dsd{color=" + color(w0) + ", queue=" + queue(w0) + ", length=" + w2
                     + (has(w0, FLAG_CONTROL) ? ", control" : "") + "}";
+            case FIFO -> "fifo{buffer=0x" + Integer.toHexString(w1) + ", capacity=" + w2 + "}";
             default -> "dsd?" + w0;
         };
     }

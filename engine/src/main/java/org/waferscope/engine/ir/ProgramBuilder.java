@@ -75,6 +75,16 @@ public final class ProgramBuilder {
         return s;
     }
 
+    /**
+     * Allocates a FIFO of {@code capacity} elements of type {@code t} (its buffer and its
+     * header, as globals named {@code name} and {@code name + "$fifo"}) and returns its DSD words.
+     */
+    public int[] fifo(String name, ElementType t, int capacity, SourcePos pos) {
+        Symbol header = global(name + "$fifo", ElementType.U32, new int[] {2}, pos);
+        Symbol buffer = global(name, t, new int[] {capacity}, pos);
+        return Dsd.fifo(buffer.address(), capacity, header.address());
+    }
+
     /** Marks a global as visible to the host under {@code hostName}. */
     public Symbol export(Symbol s, String hostName, boolean mutable) {
         Symbol e = new Symbol(s.name(), s.address(), s.type(), s.length(), s.dims(), hostName, mutable, s.pos());
