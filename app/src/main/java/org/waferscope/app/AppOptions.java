@@ -20,9 +20,11 @@ import org.waferscope.engine.api.MetricLayer;
  */
 record AppOptions(Path open, String sample, Path screenshot, long cycles, MetricLayer layer, int[] select,
                   String theme, long exitAfterMs, java.util.Map<String, String> params) {
+    /** Flag (no value): render with no display at all, for {@code --screenshot} on servers. */
+    static final String HEADLESS = "--headless";
     static final String USAGE = """
             usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER] [--select X,Y]
-                              [--theme light|dark]
+                              [--theme light|dark] [--headless]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
                    waferscope run|bench|export ...   (the headless command line)""";
 
@@ -38,8 +40,11 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals(HEADLESS)) {
+                continue;
+            }
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
-            if (next == null && !a.equals("--help")) {
+            if (next == null) {
                 throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
             }
             switch (a) {

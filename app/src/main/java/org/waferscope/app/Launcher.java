@@ -16,9 +16,25 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * Renders without a display: Monocle's headless glass with the software pipeline. Must
+     * be set before the toolkit starts; the screen is made larger than the screenshot
+     * window, which Monocle requires.
+     */
+    static void headless() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("java.awt.headless", "true");
+    }
+
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(WaferscopeCli.execute(args));
+        }
+        if (java.util.Arrays.asList(args).contains(AppOptions.HEADLESS)) {
+            headless();
         }
         Application.launch(WaferscopeApp.class, args);
     }

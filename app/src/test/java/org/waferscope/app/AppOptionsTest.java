@@ -25,6 +25,12 @@ class AppOptionsTest {
     }
 
     @Test
+    void headlessIsAFlag() {
+        AppOptions o = AppOptions.parse(List.of("--headless", "--screenshot", "a.png"));
+        assertEquals(Path.of("a.png"), o.screenshot());
+    }
+
+    @Test
     void noArgumentsOpensTheDefaultSample() {
         AppOptions o = AppOptions.parse(List.of());
         assertNull(o.open());
