@@ -83,6 +83,13 @@ class ExplorerScreenshotTest {
     }
 
     @Test
+    void inspectorSourceTab(FxRobot robot) throws Exception {
+        prepare(robot, MetricLayer.TASK_STATE);
+        robot.clickOn("Source");
+        shoot(robot, "explorer-source.png");
+    }
+
+    @Test
     void lightThemeZoomedTraffic(FxRobot robot) throws Exception {
         new AppPreferences(node).setTheme(Theme.LIGHT);
         robot.interact(() -> window.toggleTheme());

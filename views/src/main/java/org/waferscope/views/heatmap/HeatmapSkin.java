@@ -79,8 +79,9 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
             canvas.setHeight(h);
             HeatmapView view = getSkinnable();
             Viewport v = view.getViewport();
-            Frame f = view.getFrame();
-            view.setViewport(sized ? v.resize(w, h) : Viewport.fit(f.width(), f.height(), w, h));
+            // A view that showed the whole fabric keeps showing all of it; a zoomed one keeps its centre.
+            boolean refit = !sized || v.showsAll();
+            view.setViewport(refit ? Viewport.fit(v.fabricWidth(), v.fabricHeight(), w, h) : v.resize(w, h));
             sized = w > 1 && h > 1;
             view.markDirty();
         }

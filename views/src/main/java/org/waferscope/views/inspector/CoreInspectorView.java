@@ -93,10 +93,7 @@ public class CoreInspectorView extends VBox {
         tasks.getColumns().setAll(java.util.List.of(
                 Tables.column("id", 36, TaskRow::id), Tables.column("kind", 60, TaskRow::kind),
                 Tables.column("name", 110, TaskRow::name), Tables.column("bound to", 80, TaskRow::boundTo),
-                Tables.column("active", 50, r -> Tables.tick(r.activated())),
-                Tables.column("blocked", 56, r -> Tables.tick(r.blocked())),
-                Tables.column("running", 56, r -> Tables.tick(r.running())),
-                Tables.column("runs", 60, TaskRow::timesRun)));
+                Tables.column("state", 80, Tables::taskState), Tables.column("runs", 44, TaskRow::timesRun)));
         tasks.setRowFactory(v -> new TaskRowCell());
         TableView<MicrothreadRow> threads = Tables.table(model.microthreads(), "No microthreads at work");
         threads.getColumns().setAll(java.util.List.of(

@@ -29,7 +29,14 @@ final class Tables {
         return c;
     }
 
-    static String tick(boolean b) {
-        return b ? "✓" : "";
+    /** A task's picker state in words: running, activated, blocked, or both of the last two. */
+    static String taskState(org.waferscope.engine.api.CoreSnapshot.TaskRow t) {
+        if (t.running()) {
+            return "▶ running";
+        }
+        if (t.activated() && t.blocked()) {
+            return "active, blocked";
+        }
+        return t.activated() ? "active" : t.blocked() ? "blocked" : "";
     }
 }
