@@ -90,6 +90,13 @@ class ExplorerScreenshotTest {
     }
 
     @Test
+    void projectorScale(FxRobot robot) throws Exception {
+        prepare(robot, MetricLayer.UTILIZATION);
+        robot.interact(() -> window.scaleUi(1.4));
+        shoot(robot, "explorer-scaled.png");
+    }
+
+    @Test
     void lightThemeZoomedTraffic(FxRobot robot) throws Exception {
         new AppPreferences(node).setTheme(Theme.LIGHT);
         robot.interact(() -> window.toggleTheme());

@@ -29,6 +29,7 @@ final class BottomPanel extends SplitPane {
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox box = new VBox(l, content);
         box.getStyleClass().add("panel");
+        box.setMinWidth(120);
         return box;
     }
 }

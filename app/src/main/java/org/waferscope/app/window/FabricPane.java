@@ -42,7 +42,10 @@ final class FabricPane extends BorderPane {
         title.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, new LayerChooserView(session.layers()));
+        LayerChooserView chooser = new LayerChooserView(session.layers());
+        HBox header = new HBox(10, title, spacer, chooser);
+        header.widthProperty().addListener((o, a, w) -> chooser.setCompact(w.doubleValue() < chooser.fullWidth() + 100));
+        header.setMinWidth(0);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("fabric-header");
 

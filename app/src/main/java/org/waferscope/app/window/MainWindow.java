@@ -77,13 +77,16 @@ public final class MainWindow implements Shell {
         });
 
         centre.setOrientation(Orientation.VERTICAL);
+        // Panes may shrink below their content's preferred sizes (content clips or goes
+        // compact), so a small window or a large UI scale never pushes a pane off screen.
+        fabric.setMinSize(200, 150);
+        bottom.setMinSize(200, 80);
+        centre.setMinWidth(200);
         centre.getItems().addAll(fabric, bottom);
         javafx.scene.layout.VBox inspectorPanel = BottomPanel.titled("Core inspector", inspector);
         inspectorPanel.setMinWidth(300);
         left.setMinWidth(180);
         main.getItems().addAll(left, centre, inspectorPanel);
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(inspectorPanel, false);
         BorderPane root = new BorderPane(main);
         root.setTop(new VBox(MenuBarFactory.create(actions, session, prefs, this::open), new RunToolBar(actions,
                 session.controls())));
@@ -103,7 +106,10 @@ public final class MainWindow implements Shell {
         WindowLayoutKeeper layout = new WindowLayoutKeeper(stage, main, centre, prefs);
         layout.restore();
         // Lifecycle hygiene: the pump runs only while the window is on screen.
-        stage.setOnShown(e -> pump.start());
+        stage.setOnShown(e -> {
+            layout.restoreDividers();
+            pump.start();
+        });
         stage.setOnHidden(e -> {
             pump.stop();
             layout.save();

@@ -31,6 +31,15 @@ final class WindowLayoutKeeper {
             stage.setY(l.y());
         }
         stage.setMaximized(l.maximized());
+    }
+
+    /**
+     * Puts the pane dividers where they were. Called once the window shows: before that the
+     * panes are laid out at their preferred sizes, and the side panes (which keep their
+     * width when the window resizes) would keep widths meant for another window size.
+     */
+    void restoreDividers() {
+        WindowLayout l = prefs.windowLayout();
         main.setDividerPositions(l.mainDividers());
         centre.setDividerPositions(l.centreDivider());
     }

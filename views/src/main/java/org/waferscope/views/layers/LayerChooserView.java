@@ -17,7 +17,34 @@ import org.waferscope.engine.api.MetricLayer;
 public class LayerChooserView extends HBox {
     private static final String[] ICONS = {"mdi2c-chip", "mdi2m-memory", "mdi2t-transit-connection-variant",
         "mdi2c-car-brake-alert", "mdi2s-state-machine", "mdi2r-routes"};
+    /**
+     * Icons only (names stay in the tooltips) when {@code narrow}, so a small window or a
+     * large UI scale never pushes the panes beside the fabric out of the window.
+     */
+    public void setCompact(boolean narrow) {
+        if (narrow == compact) {
+            return;
+        }
+        if (!narrow || fullWidth == 0) {
+            fullWidth = prefWidth(-1);
+        }
+        compact = narrow;
+        for (ToggleButton b : layerButtons) {
+            b.setContentDisplay(narrow ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                    : javafx.scene.control.ContentDisplay.LEFT);
+        }
+    }
+
+    /** The width the chooser needs with its names shown. */
+    public double fullWidth() {
+        return compact ? fullWidth : prefWidth(-1);
+    }
+
     private static final String[] SHORT = {"Utilization", "SRAM", "Traffic", "Back-pressure", "Task state", "Route"};
+
+    private final java.util.List<ToggleButton> layerButtons = new java.util.ArrayList<>();
+    private boolean compact;
+    private double fullWidth;
 
     public LayerChooserView(LayerChooserModel model) {
         super(8);
@@ -37,6 +64,7 @@ public class LayerChooserView extends HBox {
                     + (l.ordinal() + 1)));
             b.setSelected(model.layerProperty().get() == l);
             buttons.getChildren().add(b);
+            layerButtons.add(b);
         }
         group.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) {

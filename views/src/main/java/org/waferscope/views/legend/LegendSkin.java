@@ -22,7 +22,7 @@ final class LegendSkin extends SkinBase<LegendView> {
     private final Label title = new Label();
     private final Label minLabel = new Label();
     private final Label maxLabel = new Label();
-    private final Rectangle gradient = new Rectangle(220, 12);
+    private final Rectangle gradient = new Rectangle(160, 12);
 
     LegendSkin(LegendView view) {
         super(view);
