@@ -112,10 +112,11 @@ public record Viewport(int fabricWidth, int fabricHeight, double viewWidth, doub
         return fy < 0 || fy >= fabricHeight ? -1 : (int) fy;
     }
 
-    /** True when every PE is in view. */
+    /** True when every PE is in view (to within a tenth of a PE, so rounding does not count). */
     public boolean showsAll() {
-        return originX <= 0 && originY <= 0 && toFabricX(viewWidth) >= fabricWidth
-                && toFabricY(viewHeight) >= fabricHeight;
+        double e = 0.1;
+        return originX <= e && originY <= e && toFabricX(viewWidth) >= fabricWidth - e
+                && toFabricY(viewHeight) >= fabricHeight - e;
     }
 
     /** First visible column (inclusive). */
