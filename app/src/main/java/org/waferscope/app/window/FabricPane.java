@@ -16,6 +16,7 @@ import org.waferscope.views.heatmap.HeatmapView;
 import org.waferscope.views.heatmap.MinimapView;
 import org.waferscope.views.layers.LayerChooserView;
 import org.waferscope.views.layers.PaletteChooser;
+import org.waferscope.views.layers.RouteColorChooser;
 import org.waferscope.views.legend.LegendView;
 
 /**
@@ -76,7 +77,8 @@ final class FabricPane extends BorderPane {
         fit.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !session.layers().layerProperty().get().categorical, session.layers().layerProperty()));
         fit.managedProperty().bind(fit.visibleProperty());
-        HBox footer = new HBox(12, legend, fit, new PaletteChooser(session.layers()));
+        HBox footer = new HBox(12, legend, fit, new PaletteChooser(session.layers()),
+                new RouteColorChooser(session.layers()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");
         setTop(header);

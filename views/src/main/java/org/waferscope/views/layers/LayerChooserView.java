@@ -1,8 +1,6 @@
 package org.waferscope.views.layers;
 
 import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -11,8 +9,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.waferscope.engine.api.MetricLayer;
 
 /**
- * A segmented row of layer buttons (keys 1–6 in the app's View menu) and the route color
- * spinner (shown for the route layer). Binds to a {@link LayerChooserModel}.
+ * A segmented row of layer buttons (keys 1–6 in the app's View menu). Binds to a
+ * {@link LayerChooserModel}; the route color has its own {@link RouteColorChooser}.
  */
 public class LayerChooserView extends HBox {
     private static final String[] ICONS = {"mdi2c-chip", "mdi2m-memory", "mdi2t-transit-connection-variant",
@@ -76,19 +74,7 @@ public class LayerChooserView extends HBox {
         model.layerProperty().addListener((o, a, l) -> group.getToggles().stream()
                 .filter(t -> t.getUserData() == l).findFirst().ifPresent(t -> t.setSelected(true)));
 
-        Spinner<Integer> color = new Spinner<>(0, LayerChooserModel.COLORS - 1, model.routeColorProperty().get());
-        color.setId("route-color");
-        color.setPrefWidth(70);
-        color.setEditable(true);
-        color.getValueFactory().valueProperty().addListener((o, a, v) -> model.routeColorProperty().set(v));
-        model.routeColorProperty().addListener((o, a, v) -> color.getValueFactory().setValue(v.intValue()));
-        Label colorLabel = new Label("color");
-        HBox colorBox = new HBox(4, colorLabel, color);
-        colorBox.setAlignment(Pos.CENTER_LEFT);
-        colorBox.visibleProperty().bind(model.routeColorUsedProperty());
-        colorBox.managedProperty().bind(model.routeColorUsedProperty());
-
-        getChildren().addAll(buttons, colorBox);
+        getChildren().add(buttons);
     }
 
 }
