@@ -32,7 +32,7 @@ final class RunReport {
                 p.layout().width(), p.layout().height(), threads, threads == 1 ? "" : "s");
         for (ConsoleLine l : r.console()) {
             if (l.kind() == ConsoleLine.Kind.PRINT) {
-                out.println(l);
+                out.println(line(l));
             }
         }
         for (CheckResult c : r.checks()) {
@@ -48,6 +48,16 @@ final class RunReport {
         out.printf(Locale.ROOT, "wavelet hops  %,d%n", r.linkHops());
         out.printf(Locale.ROOT, "wall time     %.3f s (%,.0f cycles/s)%n", r.wallSeconds(), r.cyclesPerSecond());
         out.printf(Locale.ROOT, "state hash    %016x%n", r.stateHash());
+    }
+
+    /** A console line without the newline a program's format string may end with. */
+    private static String line(ConsoleLine l) {
+        String s = l.toString();
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     String json() {
@@ -78,7 +88,7 @@ final class RunReport {
         List<String> prints = new ArrayList<>();
         for (ConsoleLine l : r.console()) {
             if (l.kind() == ConsoleLine.Kind.PRINT) {
-                prints.add(l.toString());
+                prints.add(line(l));
             }
         }
         o.put("console", prints);

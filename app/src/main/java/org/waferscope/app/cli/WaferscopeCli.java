@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "waferscope", mixinStandardHelpOptions = true, version = "Waferscope 0.1",
         description = "Runs wafer programs without the explorer window.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class})
 public final class WaferscopeCli {
     /** Exit codes of {@code run}. */
     public static final int OK = 0;

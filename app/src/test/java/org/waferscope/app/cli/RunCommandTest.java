@@ -82,4 +82,11 @@ class RunCommandTest {
         assertEquals(3, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("budget"), o.out());
     }
+
+    @Test
+    void benchPrintsThroughputPerThreadCount() {
+        Outcome o = run("bench", "broadcast-chain", "--threads", "1,2", "--repeat", "1");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("cycles/s"), o.out());
+    }
 }

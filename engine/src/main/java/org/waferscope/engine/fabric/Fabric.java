@@ -19,8 +19,9 @@ import org.waferscope.engine.ir.PeProgram;
  *
  * <p><b>Channels.</b> Every wavelet buffer is a channel: router input buffers (one per
  * color and link port that the color's routes accept), and the CE's input and output
- * queues. A channel is a ring of {@link #chCap} slots at {@link #chBase}; pushes and pops
- * are counted by monotonic counters whose difference is the occupancy.
+ * queues. A channel holds up to {@link #chCap} wavelets on a ring of {@link #chMask} + 1
+ * slots (a power of two) at {@link #chBase}; pushes and pops are counted by wrapping 32-bit
+ * counters whose difference is the occupancy and whose low bits are the slot.
  */
 public final class Fabric {
     public final ArchProfile profile;
@@ -71,6 +72,7 @@ public final class Fabric {
     // ---- channels ----
     final int[] chBase;
     final int[] chCap;
+    final int[] chMask;
     final int[] chPushed;
     final int[] chPopped;
     final int[] chSeenPopped;
@@ -165,6 +167,7 @@ public final class Fabric {
         mtPool = new int[b.mtPoolSize];
         chBase = b.chBase;
         chCap = b.chCap;
+        chMask = b.chMask;
         int channels = chBase.length;
         chPushed = new int[channels];
         chPopped = new int[channels];
@@ -285,11 +288,11 @@ public final class Fabric {
     }
 
     int headSlot(int ch) {
-        return chBase[ch] + Integer.remainderUnsigned(chPopped[ch], chCap[ch]);
+        return chBase[ch] + (chPopped[ch] & chMask[ch]);
     }
 
     void push(int ch, int payload, int meta, int stamp) {
-        int s = chBase[ch] + Integer.remainderUnsigned(chPushed[ch], chCap[ch]);
+        int s = chBase[ch] + (chPushed[ch] & chMask[ch]);
         slotPayload[s] = payload;
         slotMeta[s] = meta;
         slotStamp[s] = stamp;

@@ -32,6 +32,7 @@ public final class FabricBuilder {
     int mtPoolSize;
     int[] chBase;
     int[] chCap;
+    int[] chMask;
     int slots;
     int[] qBase;
     int[] qChan;
@@ -57,6 +58,7 @@ public final class FabricBuilder {
     private final List<String> problems = new ArrayList<>();
     private final IntList chBaseL = new IntList();
     private final IntList chCapL = new IntList();
+    private final IntList chMaskL = new IntList();
 
     private FabricBuilder(ArchProfile profile, FabricLayout layout) {
         this.profile = profile;
@@ -84,6 +86,7 @@ public final class FabricBuilder {
         b.buildSources();
         b.chBase = b.chBaseL.toArray();
         b.chCap = b.chCapL.toArray();
+        b.chMask = b.chMaskL.toArray();
         Fabric f = new Fabric(b);
         FabricReset.toInitialState(f);
         return f;
@@ -118,10 +121,16 @@ public final class FabricBuilder {
         }
     }
 
+    /**
+     * A channel of depth {@code cap} on a ring of the next power of two slots, so that the
+     * 32-bit push and pop counters map to slots by a mask, seamlessly when they wrap.
+     */
     private int channel(int cap) {
+        int ring = cap <= 1 ? 1 : Integer.highestOneBit(cap - 1) << 1;
         chBaseL.add(slots);
         chCapL.add(cap);
-        slots = Math.addExact(slots, cap);
+        chMaskL.add(ring - 1);
+        slots = Math.addExact(slots, ring);
         return chBaseL.size() - 1;
     }
 

@@ -13,6 +13,13 @@ final class FabricReset {
                 byte[] m = f.sram[p];
                 java.util.Arrays.fill(m, (byte) 0);
                 System.arraycopy(image, 0, m, 0, image.length);
+                long blocked = 0;
+                for (org.waferscope.engine.ir.TaskDecl t : f.programs[pi].tasks()) {
+                    if (t.startsBlocked()) {
+                        blocked |= 1L << t.id();
+                    }
+                }
+                f.blocked[p] = blocked;
             }
         }
         for (int rs = 0; rs < f.rsPos.length; rs++) {

@@ -208,12 +208,11 @@ final class Router {
 
     /** Commit phase: publish what this PE consumed, push what it sent, wake the receivers. */
     static void commit(Fabric f, int p, long cycle) {
-        for (int rs = f.rsStart[p]; rs < f.rsStart[p + 1]; rs++) {
-            for (int d = 0; d < 4; d++) {
-                int ch = f.rsInChan[rs * 4 + d];
-                if (ch >= 0) {
-                    f.chSeenPopped[ch] = f.chPopped[ch];
-                }
+        // the router's input buffers are its sources with a route slot (the rest are CE output queues)
+        for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
+            if (f.srcRs[si] >= 0) {
+                int ch = f.srcChan[si];
+                f.chSeenPopped[ch] = f.chPopped[ch];
             }
         }
         int base = p * 4;

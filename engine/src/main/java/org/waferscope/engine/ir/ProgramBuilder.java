@@ -40,6 +40,7 @@ public final class ProgramBuilder {
     private final Map<Integer, Integer> inputQueueColors = new HashMap<>();
     private final Set<Integer> outputQueues = new TreeSet<>();
     private int extraStackBytes;
+    private final Set<Integer> blockedAtStart = new TreeSet<>();
 
     public ProgramBuilder(String name) {
         this.name = name;
@@ -144,6 +145,15 @@ public final class ProgramBuilder {
         return task(id, TaskKind.DATA, body, color, queue);
     }
 
+    /**
+     * Makes task {@code id} start blocked (CSL's {@code @block} in a comptime block); the id
+     * must be bound already or be bound later by {@link #task}.
+     */
+    public ProgramBuilder blockAtStart(int id) {
+        blockedAtStart.add(id);
+        return this;
+    }
+
     public ProgramBuilder exportFunction(String hostName, int functionIndex) {
         exportedFunctions.put(hostName, functionIndex);
         return this;
@@ -207,7 +217,11 @@ public final class ProgramBuilder {
         byte[] image = new byte[(dataEnd + 3) & ~3];
         System.arraycopy(data.array(), 0, image, 0, dataEnd);
         int stackSlots = StackDepth.of(code, infos);
-        return new PeProgram(name, params, code, positions, infos, tasks, symbols, image,
+        List<TaskDecl> decls = new ArrayList<>();
+        for (TaskDecl t : tasks) {
+            decls.add(blockedAtStart.contains(t.id()) ? t.blocked() : t);
+        }
+        return new PeProgram(name, params, code, positions, infos, decls, symbols, image,
                 stackSlots * 4 + extraStackBytes, constants, formats, exportedFunctions, inputQueueColors, outputQueues);
     }
 }

@@ -8,6 +8,14 @@ package org.waferscope.engine.ir;
  * @param function index of its body in the program's functions
  * @param color    for a data task on WSE-2, the color it is bound to; else -1
  * @param queue    for a data task on WSE-3, the input queue it is bound to; else -1
+ * @param startsBlocked the task is blocked at load ({@code @block} in a comptime block)
  */
-public record TaskDecl(int id, TaskKind kind, int function, int color, int queue) {
+public record TaskDecl(int id, TaskKind kind, int function, int color, int queue, boolean startsBlocked) {
+    public TaskDecl(int id, TaskKind kind, int function, int color, int queue) {
+        this(id, kind, function, color, queue, false);
+    }
+
+    public TaskDecl blocked() {
+        return new TaskDecl(id, kind, function, color, queue, true);
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The small numpy-like language of a check's {@code "expected"}: host array names, numbers,
  * {@code + - * /} (elementwise, or with a scalar), {@code @} (matrix-vector and matrix-matrix
- * product), {@code .T} and {@code transpose(a)}, unary minus and parentheses. Evaluated in
+ * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, unary minus and parentheses. Evaluated in
  * doubles when the program loads, from the input arrays.
  */
 final class ArrayExpr {
@@ -131,12 +131,19 @@ final class ArrayExpr {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("expected an array name or a number at column " + (at + 1) + " of \"" + text + "\"");
         }
-        if (name.equals("transpose") && eat("(")) {
-            NdArray v = transpose(sum());
+        if ((name.equals("transpose") || name.equals("sum")) && eat("(")) {
+            NdArray v = sum();
             if (!eat(")")) {
-                throw new IllegalArgumentException("missing ')' after transpose(");
+                throw new IllegalArgumentException("missing ')' after " + name + "(");
             }
-            return v;
+            if (name.equals("sum")) {
+                double total = 0;
+                for (double d : v.data()) {
+                    total += d;
+                }
+                return scalar(total);
+            }
+            return transpose(v);
         }
         NdArray a = arrays.get(name);
         if (a == null) {

@@ -54,10 +54,24 @@ final class Checks {
         return new HostStep.Check(name, c.array(), e, tol);
     }
 
+    /** The input arrays, and the layout params as numbers where no array has their name. */
+    private Map<String, NdArray> environment() {
+        Map<String, NdArray> env = new java.util.HashMap<>(arrays.values);
+        for (Map.Entry<String, String> p : ctx.params().entrySet()) {
+            try {
+                double v = Double.parseDouble(p.getValue());
+                env.putIfAbsent(p.getKey(), new NdArray(new int[0], new double[] {v}));
+            } catch (NumberFormatException e) {
+                // a bool param is no number; leave it out
+            }
+        }
+        return env;
+    }
+
     private NdArray expected(JsonNode n, String ptr) {
         if (n.isTextual()) {
             try {
-                return ArrayExpr.eval(n.asText(), arrays.values);
+                return ArrayExpr.eval(n.asText(), environment());
             } catch (IllegalArgumentException e) {
                 throw new CslError(ctx.at(ptr), e.getMessage());
             }

@@ -26,6 +26,8 @@ final class HostSteps {
     final List<HostStep> steps = new ArrayList<>();
     /** Lengths of the arrays known so far: inputs, and outputs of earlier steps. */
     private final Map<String, Integer> lengths = new HashMap<>();
+    /** Results of steps that failed: checks of them would only repeat the error. */
+    private final java.util.Set<String> failed = new java.util.HashSet<>();
 
     HostSteps(PlanContext ctx, HostArrays arrays) {
         this.ctx = ctx;
@@ -37,13 +39,26 @@ final class HostSteps {
         List<RunPlan.Located<RunSpec.Step>> specs = ctx.plan().steps();
         for (int i = 0; i < specs.size(); i++) {
             RunPlan.Located<RunSpec.Step> s = specs.get(i);
+            RunSpec.Step st = s.value();
+            if (st.check() != null && failed.contains(st.check().array())) {
+                continue;
+            }
             try {
-                steps.add(step(s.value(), s.pointer(), i));
+                steps.add(step(st, s.pointer(), i));
             } catch (CslError e) {
                 ctx.diags().error(e.pos(), e.getMessage());
+                noteFailure(st);
             } catch (IllegalArgumentException e) {
                 ctx.diags().error(ctx.at(s.pointer()), "step " + (i + 1) + ": " + e.getMessage());
+                noteFailure(st);
             }
+        }
+    }
+
+    private void noteFailure(RunSpec.Step s) {
+        RunSpec.Transfer out = s.copyOut() != null ? s.copyOut() : s.streamOut();
+        if (out != null && out.array() != null) {
+            failed.add(out.array());
         }
     }
 

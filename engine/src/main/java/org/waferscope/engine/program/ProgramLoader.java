@@ -106,8 +106,9 @@ public final class ProgramLoader {
         Map<String, String> params = new HashMap<>(plan == null ? Map.of() : plan.params());
         params.putAll(options.params());
         String layoutText = text(src, LAYOUT, MAX_CSL_BYTES, new SourcePos(LAYOUT, 1, 1), sources);
+        int before = diags.count();
         SourceFile layoutFile = Parser.parse(LAYOUT, layoutText, diags);
-        if (diags.hasErrors() || plan == null) {
+        if (diags.count() > before || plan == null) {
             return null;
         }
         Map<String, SourceFile> parsed = new HashMap<>();
@@ -117,18 +118,19 @@ public final class ProgramLoader {
             }
             SourceFile f = parsed.get(name);
             if (f == null) {
-                int before = diags.count();
+                int mark = diags.count();
                 f = Parser.parse(name, text(src, name, MAX_CSL_BYTES, at, sources), diags);
-                if (diags.count() > before) {
+                if (diags.count() > mark) {
                     f = null;
                 }
                 parsed.put(name, f);
             }
             return f;
         }, new Budget(options.budget()), diags);
-        if (layout == null || diags.hasErrors()) {
+        if (layout == null) {
             return null;
         }
+        // run.json's own errors skipped only the pieces they were in; check the rest too.
         PlanContext ctx = new PlanContext(plan, layout.params(), layout.layout(), src, diags);
         HostArrays arrays = new HostArrays(ctx);
         arrays.build();

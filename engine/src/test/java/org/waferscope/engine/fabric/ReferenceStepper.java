@@ -129,7 +129,7 @@ public final class ReferenceStepper {
     private static String channel(String name, Fabric a, Fabric b, int ch) {
         String d = first(diff("pushed", a.chPushed[ch], b.chPushed[ch]), diff("popped", a.chPopped[ch], b.chPopped[ch]),
                 diff("seen popped", a.chSeenPopped[ch], b.chSeenPopped[ch]));
-        for (int s = a.chBase[ch]; d == null && s < a.chBase[ch] + a.chCap[ch]; s++) {
+        for (int s = a.chBase[ch]; d == null && s <= a.chBase[ch] + a.chMask[ch]; s++) {
             d = first(diff("slot payload", a.slotPayload[s], b.slotPayload[s]),
                     diff("slot meta", a.slotMeta[s], b.slotMeta[s]), diff("slot stamp", a.slotStamp[s], b.slotStamp[s]));
         }

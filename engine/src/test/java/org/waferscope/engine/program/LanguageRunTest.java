@@ -203,4 +203,95 @@ class LanguageRunTest {
         assertPasses(run(Map.of("layout.csl", CHAIN_LAYOUT, "first.csl", FIRST, "second.csl", SECOND,
                 "run.json", CHAIN_RUN), arch));
     }
+
+    static final String FIFO = """
+            param memcpy_params: comptime_struct;
+            const sys = @import_module("<memcpy/memcpy>", memcpy_params);
+            var out: [8]i32;
+            var out_ptr: [*]i32 = &out;
+            var fout: [16]f32;
+            var fout_ptr: [*]f32 = &fout;
+            var src: [16]f32;
+            var ring: [4]f32;
+            const fifo = @allocate_fifo(ring);
+            const src_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{16} -> src[i] });
+            const dst_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{16} -> fout[i] });
+            const done_id: local_task_id = @get_local_task_id(9);
+
+            fn compute() void {
+              for (@range(u16, 16)) |i| { src[i] = @as(f32, i) * 0.5; }
+              @fmovs(fifo, src_dsd, .{ .async = true });
+              @fmovs(dst_dsd, fifo, .{ .async = true, .activate = done_id });
+            }
+
+            task done() void { sys.unblock_cmd_stream(); }
+
+            comptime {
+              @bind_local_task(done, done_id);
+              @export_symbol(out_ptr, "out");
+              @export_symbol(fout_ptr, "fout");
+              @export_symbol(compute);
+            }
+            """;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wse2", "wse3"})
+    void fifoDecouplesTwoAsyncMoves(String arch) throws Exception {
+        String run = """
+                { "arrays": { "k": { "shape": [16], "arange": { "start": 0, "step": 0.5 } } },
+                  "steps": [
+                    { "launch": "compute" },
+                    { "copy_out": { "symbol": "fout", "array": "f", "rect": { "width": 1, "height": 1 }, "per_pe": 16 } },
+                    { "check": { "array": "f", "expected": "k", "tolerance": 0 } } ] }
+                """;
+        assertPasses(run(Map.of("layout.csl", ONE_PE_LAYOUT, "pe.csl", FIFO, "run.json", run), arch));
+    }
+
+    static final String BLOCKED_AT_START = """
+            param memcpy_params: comptime_struct;
+            const sys = @import_module("<memcpy/memcpy>", memcpy_params);
+            var out: [8]i32;
+            var out_ptr: [*]i32 = &out;
+            const later_id: local_task_id = @get_local_task_id(4);
+
+            fn compute() void {
+              @activate(later_id);    // activated, but blocked since load: it waits
+              out[0] = 1;
+              sys.unblock_cmd_stream();
+            }
+
+            fn go() void { @unblock(later_id); }
+
+            task later() void {
+              out[1] = out[0] + 1;
+              sys.unblock_cmd_stream();
+            }
+
+            comptime {
+              @bind_local_task(later, later_id);
+              @block(later_id);
+              @export_symbol(out_ptr, "out");
+              @export_symbol(compute);
+              @export_symbol(go);
+            }
+            """;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wse2", "wse3"})
+    void aTaskBlockedInAComptimeBlockWaitsUntilUnblocked(String arch) throws Exception {
+        String layout = ONE_PE_LAYOUT.replace("@export_name(\"compute\", fn()void);",
+                "@export_name(\"compute\", fn()void);\n  @export_name(\"go\", fn()void);");
+        String run = """
+                { "steps": [
+                    { "launch": "compute" },
+                    { "copy_out": { "symbol": "out", "array": "before", "type": "i32",
+                                    "rect": { "width": 1, "height": 1 }, "per_pe": 2 } },
+                    { "check": { "array": "before", "expected": [1, 0], "tolerance": 0 } },
+                    { "launch": "go" },
+                    { "copy_out": { "symbol": "out", "array": "after", "type": "i32",
+                                    "rect": { "width": 1, "height": 1 }, "per_pe": 2 } },
+                    { "check": { "array": "after", "expected": [1, 2], "tolerance": 0 } } ] }
+                """;
+        assertPasses(run(Map.of("layout.csl", layout, "pe.csl", BLOCKED_AT_START, "run.json", run), arch));
+    }
 }

@@ -31,9 +31,12 @@ final class ComptimeBinder implements BuiltinHook {
     final List<ExportRequest> exportRequests = new ArrayList<>();
     boolean inComptimeBlock;
 
-    ComptimeBinder(Unit u, DsdFactory dsds) {
+    private final PeGlobals globals;
+
+    ComptimeBinder(Unit u, DsdFactory dsds, PeGlobals globals) {
         this.u = u;
         this.dsds = dsds;
+        this.globals = globals;
     }
 
     @Override
@@ -45,6 +48,9 @@ final class ComptimeBinder implements BuiltinHook {
             }
             case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
                 return foldDsd(b, s, ev);
+            }
+            case "@allocate_fifo" -> {
+                return fifo(b, s);
             }
             case "@bind_data_task", "@bind_local_task", "@bind_control_task" -> {
                 comptimeOnly(b);
@@ -100,7 +106,17 @@ final class ComptimeBinder implements BuiltinHook {
                 exportRequests.add(new ExportRequest(a.get(0), name, s, b.pos()));
                 return new Value.VoidVal();
             }
-            case "@activate", "@block", "@unblock" -> throw new CslError(b.pos(), b.name()
+            case "@block" -> {
+                if (!inComptimeBlock) {
+                    throw new CslError(b.pos(), "@block runs on the PE; call it from a function or task");
+                }
+                if (a.size() != 1 || !(ev.eval(a.get(0), s) instanceof Value.TaskIdVal id)) {
+                    throw new CslError(b.pos(), "@block takes a task id");
+                }
+                u.program.blockAtStart(id.id());
+                return new Value.VoidVal();
+            }
+            case "@activate", "@unblock" -> throw new CslError(b.pos(), b.name()
                     + " runs on the PE; call it from a function or task");
             default -> {
                 if (org.waferscope.engine.ir.DsdOpKind.byBuiltin(b.name()) != null) {
@@ -109,6 +125,35 @@ final class ComptimeBinder implements BuiltinHook {
                 return null;
             }
         }
+    }
+
+    private final java.util.Map<String, Value.DsdVal> fifos = new java.util.HashMap<>();
+
+    /**
+     * {@code @allocate_fifo(buffer)}: the global array becomes a FIFO's ring buffer; its
+     * head and count live in an 8-byte header beside it (see {@link org.waferscope.engine.ir.Dsd#FIFO}).
+     */
+    private Value fifo(Expr.Builtin b, Scope s) {
+        if (b.args().size() != 1 || !(b.args().get(0) instanceof Expr.Name n)) {
+            throw new CslError(b.pos(), "@allocate_fifo takes a global array, as in @allocate_fifo(fifo_buffer)");
+        }
+        Value.DsdVal known = fifos.get(n.name());
+        if (known != null) {
+            return known;
+        }
+        org.waferscope.engine.csl.eval.Binding bound = s.lookup(n.name());
+        if (bound == null) {
+            bound = globals.resolve(n.name(), n.pos());
+        }
+        if (!(bound instanceof Storage.Global g) || !(g.type() instanceof CslType.Array at) || at.dims().size() != 1) {
+            throw new CslError(n.pos(), "'" + n.name() + "' is not a one-dimensional global array to hold a FIFO");
+        }
+        org.waferscope.engine.ir.Symbol header = u.program.global(n.name() + "$fifo",
+                org.waferscope.engine.arch.ElementType.U32, new int[] {2}, b.pos());
+        Value.DsdVal d = new Value.DsdVal(CslType.FIFO, Dsd.fifo(g.symbol().address(), at.length(), header.address()),
+                at.elem().elementType().bytes);
+        fifos.put(n.name(), d);
+        return d;
     }
 
     private void comptimeOnly(Expr.Builtin b) {
@@ -127,6 +172,9 @@ final class ComptimeBinder implements BuiltinHook {
         Value d = ev.eval(a.get(0), s);
         if (!(d instanceof Value.DsdVal dsd)) {
             throw new CslError(a.get(0).pos(), b.name() + " needs a DSD, not " + ValueOps.describe(d));
+        }
+        if (dsd.type() == CslType.FIFO) {
+            throw new CslError(b.pos(), b.name() + " does not apply to a FIFO");
         }
         int[] w = dsd.words().clone();
         switch (b.name()) {

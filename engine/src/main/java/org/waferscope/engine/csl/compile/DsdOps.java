@@ -100,7 +100,7 @@ final class DsdOps {
         if (!d.type().isDsd()) {
             throw new CslError(a.get(0).pos(), b.name() + " needs a DSD, not " + CallCompiler.describe(d));
         }
-        if (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length")) {
+        if (d.type() == CslType.FIFO || (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length"))) {
             throw new CslError(b.pos(), b.name() + " applies to mem1d_dsd, not " + d.type());
         }
         int src = x.slot(d, d.type(), a.get(0).pos());

@@ -39,7 +39,7 @@ public final class PeCompiler {
         this.u = new Unit(file.name(), profile, diags, exports);
         this.globals = new PeGlobals(u);
         u.ev = new PeInterpreter(profile, budget, globals);
-        this.binder = new ComptimeBinder(u, new DsdFactory(u, globals));
+        this.binder = new ComptimeBinder(u, new DsdFactory(u, globals), globals);
         u.ev.setHook(binder);
     }
 
@@ -77,6 +77,7 @@ public final class PeCompiler {
     }
 
     private PeProgram run(Map<String, Value> params, SourcePos requestedAt) {
+        int before = u.diags.count();
         for (Decl d : file.decls()) {
             if (d instanceof Decl.Layout) {
                 u.diags.error(d.pos(), "a layout block belongs in the layout file, not in a PE program");
@@ -120,7 +121,7 @@ public final class PeCompiler {
         for (ComptimeBinder.ExportRequest r : binder.exportRequests) {
             guarded(() -> export(r));
         }
-        if (u.diags.hasErrors()) {
+        if (u.diags.count() > before) {
             return null;
         }
         new TaskTable(u).bind();
@@ -173,11 +174,18 @@ public final class PeCompiler {
     }
 
     private void compileTask(Decl.Fn t) {
-        TaskKind kind = TaskKind.LOCAL;
+        TaskKind kind = null;
         for (Unit.TaskBinding b : u.tasks) {
             if (b.task() == t) {
                 kind = b.id().kind();
             }
+        }
+        if (kind == null) {
+            if (!t.params().isEmpty()) {
+                throw new CslError(t.pos(), "task " + t.name() + " is never bound to a task id; bind it in a comptime "
+                        + "block with @bind_data_task, @bind_local_task or @bind_control_task");
+            }
+            kind = TaskKind.LOCAL;
         }
         int slots = kind == TaskKind.LOCAL ? 0 : 1;
         FunctionBuilder fb = u.program.function(t.name(), slots, t.pos());

@@ -5,10 +5,11 @@ import org.waferscope.engine.ir.SourcePos;
 
 /**
  * Bounds compile-time work so that a layout loop that never ends is an error, not a hang.
- * A full-wafer layout (757 × 996 PEs, a few calls each) takes a few million steps.
+ * A step is a statement executed; a full-wafer layout (757 × 996 PEs, a few calls each)
+ * takes a few million.
  */
 public final class Budget {
-    public static final long DEFAULT_STEPS = 40_000_000L;
+    public static final long DEFAULT_STEPS = 30_000_000L;
 
     private final long limit;
     private long used;

@@ -130,6 +130,7 @@ public final class LayoutEvaluator {
     }
 
     private List<String> compileAll(TileSources sources) {
+        int before = diags.count();
         TileCode tiles = state.tiles;
         CompiledPe[] compiled = new CompiledPe[tiles.requests.size()];
         Map<String, SourceFile> parsed = new LinkedHashMap<>();
@@ -149,7 +150,7 @@ public final class LayoutEvaluator {
             Map<String, Value> ps = r.params() == null ? Map.of() : r.params().fields();
             compiled[i] = PeCompiler.compile(src, ps, profile, state.exports, r.pos(), budget, diags);
         }
-        if (diags.hasErrors()) {
+        if (diags.count() > before) {
             return List.copyOf(parsed.keySet());
         }
         FabricLayout layout = state.layout;

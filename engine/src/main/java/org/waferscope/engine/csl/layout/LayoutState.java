@@ -36,11 +36,22 @@ final class LayoutState {
         routeSites = new int[w * h][];
     }
 
+    private SourcePos lastPos;
+    private int lastSite;
+
     void recordSite(int pe, int color, SourcePos pos) {
-        int site = siteIndex.computeIfAbsent(pos, p -> {
-            sites.add(p);
-            return sites.size() - 1;
-        });
+        // A loop calls from the same few places: skip the lookup when the call site repeats.
+        int site;
+        if (pos == lastPos) {
+            site = lastSite;
+        } else {
+            site = siteIndex.computeIfAbsent(pos, p -> {
+                sites.add(p);
+                return sites.size() - 1;
+            });
+            lastPos = pos;
+            lastSite = site;
+        }
         int[] pairs = routeSites[pe];
         if (pairs == null) {
             routeSites[pe] = new int[] {color, site};

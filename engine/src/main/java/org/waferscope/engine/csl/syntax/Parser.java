@@ -32,12 +32,13 @@ public final class Parser extends ExprParser {
     private SourceFile file() {
         List<Decl> decls = new ArrayList<>();
         while (!at(TokenKind.EOF) && !diags.full()) {
+            int start = index();
             try {
                 resetDepth();
                 decls.add(declaration());
             } catch (CslError e) {
                 diags.error(e.pos(), e.getMessage());
-                skipDeclaration();
+                skipDeclaration(start);
             }
         }
         return new SourceFile(file, decls);

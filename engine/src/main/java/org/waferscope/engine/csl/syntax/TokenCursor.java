@@ -131,8 +131,24 @@ class TokenCursor {
         }
     }
 
-    /** Skips to the next token that can start a top-level declaration. */
-    void skipDeclaration() {
+    int index() {
+        return at;
+    }
+
+    static boolean startsDeclaration(TokenKind k) {
+        return k == TokenKind.CONST || k == TokenKind.VAR || k == TokenKind.PARAM || k == TokenKind.FN
+                || k == TokenKind.TASK || k == TokenKind.COMPTIME || k == TokenKind.LAYOUT;
+    }
+
+    /**
+     * Skips to the next token that can start a top-level declaration. If the declaration
+     * that failed began before the current token and a new one starts here (a missing ';'),
+     * nothing is skipped.
+     */
+    void skipDeclaration(int startedAt) {
+        if (at > startedAt && startsDeclaration(peek().kind())) {
+            return;
+        }
         int braces = 0;
         advance();
         while (!at(TokenKind.EOF)) {

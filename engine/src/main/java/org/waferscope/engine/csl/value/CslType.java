@@ -77,6 +77,8 @@ public sealed interface CslType {
     Named MEM1D_DSD = new Named("mem1d_dsd");
     Named FABIN_DSD = new Named("fabin_dsd");
     Named FABOUT_DSD = new Named("fabout_dsd");
+    /** What {@code @allocate_fifo} returns: a ring buffer vector operations push into and pop from. */
+    Named FIFO = new Named("fifo");
     Named COMPTIME_STRUCT = new Named("comptime_struct");
     Named STRING = new Named("comptime string");
     Named DIRECTION = new Named("direction");
@@ -136,7 +138,7 @@ public sealed interface CslType {
     }
 
     default boolean isDsd() {
-        return this == MEM1D_DSD || this == FABIN_DSD || this == FABOUT_DSD;
+        return this == MEM1D_DSD || this == FABIN_DSD || this == FABOUT_DSD || this == FIFO;
     }
 
     /** The machine type of a runtime scalar, or null. */

@@ -1,0 +1,102 @@
+package org.waferscope.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.csl.Diagnostic;
+import org.waferscope.engine.csl.ProgramLoadException;
+import org.waferscope.engine.program.ClasspathSource;
+import org.waferscope.engine.program.ProgramLoader;
+import org.waferscope.engine.program.WaferProgram;
+import org.waferscope.engine.sim.RunResult;
+import org.waferscope.engine.sim.Wafer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench PROGRAM_DIR}: runs a program to its end with each thread count asked for,
+ * a few times each, and prints simulation throughput. The first run of each count warms up
+ * the JIT and is not counted.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure simulation throughput of a program folder for several thread counts.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PROGRAM_DIR", description = "the program folder, or the name of a bundled sample")
+    String program;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "thread counts (default: 1,2)")
+    List<Integer> threads = new ArrayList<>(List.of(1, 2));
+
+    @Option(names = "--arch", paramLabel = "wse2|wse3")
+    String arch;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "set a layout param (repeatable)")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--repeat", paramLabel = "N", description = "measured runs per thread count (default: ${DEFAULT-VALUE})")
+    int repeat = 3;
+
+    @Option(names = "--max-cycles", paramLabel = "N", description = "cycle budget per run (default: ${DEFAULT-VALUE})")
+    long maxCycles = 100_000_000L;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (repeat < 1 || repeat > 100 || threads.stream().anyMatch(t -> t < 1 || t > 256)) {
+            err.println("waferscope: --repeat must be 1..100 and thread counts 1..256");
+            return WaferscopeCli.INVALID_PROGRAM;
+        }
+        WaferProgram p;
+        try {
+            ProgramLoader.LoadOptions o = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+            if (arch != null) {
+                o = o.withArch(ArchProfile.byName(arch));
+            }
+            Path dir = Path.of(program);
+            p = !Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
+                    ? ProgramLoader.load(new ClasspathSource(BenchCommand.class.getClassLoader(), RunCommand.SAMPLES + program), o)
+                    : ProgramLoader.load(dir, o);
+        } catch (ProgramLoadException e) {
+            e.diagnostics().stream().map(Diagnostic::toString).forEach(err::println);
+            return WaferscopeCli.INVALID_PROGRAM;
+        } catch (IllegalArgumentException e) {
+            err.println("waferscope: " + e.getMessage());
+            return WaferscopeCli.INVALID_PROGRAM;
+        }
+        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
+                p.layout().height());
+        out.printf(Locale.ROOT, "%8s %12s %12s %16s %18s%n", "threads", "cycles", "wall s", "cycles/s", "PE-cycles/s");
+        for (int t : threads) {
+            run(p, t, maxCycles);
+            double best = Double.MAX_VALUE;
+            long cycles = 0;
+            for (int i = 0; i < repeat; i++) {
+                RunResult r = run(p, t, maxCycles);
+                cycles = r.cycles();
+                best = Math.min(best, r.wallSeconds());
+            }
+            double cps = best > 0 ? cycles / best : 0;
+            out.printf(Locale.ROOT, "%8d %12d %12.4f %16.0f %18.0f%n", t, cycles, best, cps, cps * p.layout().peCount());
+        }
+        return WaferscopeCli.OK;
+    }
+
+    private static RunResult run(WaferProgram p, int threads, long maxCycles) {
+        try (Wafer w = Wafer.load(p, threads)) {
+            return w.runToCompletion(maxCycles);
+        }
+    }
+}
