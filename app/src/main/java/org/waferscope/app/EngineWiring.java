@@ -14,12 +14,12 @@ final class EngineWiring {
     }
 
     /**
-     * The simulator on its own thread, with one worker per core: the FX thread mostly
-     * sleeps between pulses, and the simulator idles when paused.
+     * The simulator on its own thread, with one worker per core but one: that core is left
+     * to the FX thread, so a busy full wafer never makes the window sluggish.
      */
     static EngineFactory engines() {
         return () -> {
-            Simulator sim = new Simulator(Runtime.getRuntime().availableProcessors());
+            Simulator sim = new Simulator(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
             sim.start();
             return new EngineFactory.Engine(sim, sim::load, sim);
         };

@@ -77,7 +77,8 @@ public final class SampleCatalog {
         if (s.folder().getFileSystem() == FileSystems.getDefault()) {
             return s.folder();
         }
-        Path dir = Files.createTempDirectory("waferscope-" + s.name() + "-");
+        // The folder keeps the sample's name: messages and the window title name the sample.
+        Path dir = Files.createDirectory(Files.createTempDirectory("waferscope-").resolve(s.name()));
         try (Stream<Path> files = Files.walk(s.folder())) {
             for (Path f : files.toList()) {
                 Path target = dir.resolve(s.folder().relativize(f).toString());

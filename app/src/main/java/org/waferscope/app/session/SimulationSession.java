@@ -138,6 +138,7 @@ public final class SimulationSession {
         lastNumber = f.number();
         frame.set(f);
         controls.stateProperty().set(f.state());
+        controls.acknowledge();
         status.update(f, meter.framesPerSecond());
         refreshInspector(f, nanos);
         return true;

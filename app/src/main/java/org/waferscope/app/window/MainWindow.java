@@ -90,7 +90,7 @@ public final class MainWindow implements Shell {
         BorderPane root = new BorderPane(main);
         root.setTop(new VBox(MenuBarFactory.create(actions, session, prefs, this::open), new RunToolBar(actions,
                 session.controls())));
-        root.setBottom(new StatusBarView(session.status()));
+        root.setBottom(new StatusBarView(session.status(), session.controls().pendingProperty()));
         Scene scene = new Scene(root);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, actions::filter);
         looks = new Looks(scene, prefs);

@@ -62,6 +62,7 @@ class SampleCatalogTest {
             Sample s = c.byName("broadcast-chain").orElseThrow();
             Path out = c.materialize(s);
             assertTrue(Files.isRegularFile(out.resolve("layout.csl")));
+            assertEquals("broadcast-chain", out.getFileName().toString());
             assertEquals("layout {}", Files.readString(out.resolve("layout.csl")));
         }
     }

@@ -25,6 +25,8 @@ public final class ControlsModel {
 
     private final Consumer<Command> commands;
     private final ObjectProperty<SimState> state = new SimpleObjectProperty<>(this, "state", SimState.EMPTY);
+    private final javafx.beans.property.ReadOnlyStringWrapper pending =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "pending", "");
     private final IntegerProperty stepCount = new SimpleIntegerProperty(this, "stepCount", 100);
     private final DoubleProperty speedPosition = new SimpleDoubleProperty(this, "speedPosition", 1);
     private final DoubleProperty refreshRate = new SimpleDoubleProperty(this, "refreshRate", 30);
@@ -62,12 +64,14 @@ public final class ControlsModel {
     public void run() {
         if (canRun.get()) {
             commands.accept(new Command.Run());
+            pending.set("starting…");
         }
     }
 
     public void pause() {
         if (running.get()) {
             commands.accept(new Command.Pause());
+            pending.set("pausing…");
         }
     }
 
@@ -87,24 +91,28 @@ public final class ControlsModel {
         }
         pause();
         commands.accept(new Command.Step(cycles));
+        pending.set("stepping…");
     }
 
     public void stepToTaskActivation() {
         if (state.get().canAdvance()) {
             pause();
             commands.accept(new Command.StepToTaskActivation());
+            pending.set("looking for the next task…");
         }
     }
 
     public void stepBack() {
         if (canStepBack.get()) {
             commands.accept(new Command.StepBack(1));
+            pending.set("stepping back…");
         }
     }
 
     public void reset() {
         if (loaded.get()) {
             commands.accept(new Command.Reset());
+            pending.set("resetting…");
         }
     }
 
@@ -112,6 +120,22 @@ public final class ControlsModel {
     public void resend() {
         commands.accept(new Command.SetSpeed(SpeedScale.cyclesPerSecond(speedPosition.get())));
         commands.accept(new Command.SetRefreshRate(clampRefresh(refreshRate.get())));
+    }
+
+    /**
+     * A new frame arrived: the engine has reached the commands sent before it (it drains
+     * its mailbox before publishing), so nothing is pending any more.
+     */
+    public void acknowledge() {
+        pending.set("");
+    }
+
+    /**
+     * What was asked and not yet seen done, in words ("pausing…"); "" when nothing is.
+     * On a full wafer one slice of cycles can take seconds, and this says the click was heard.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
     }
 
     public ObjectProperty<SimState> stateProperty() {

@@ -49,6 +49,7 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         PeLocation pe = view.getHovered();
         if (pe != null && pe.x() < f.width() && pe.y() < f.height()) {
             hoverLabel.setText(hoverText(f, pe));
+            hoverLabel.resize(hoverLabel.prefWidth(-1), hoverLabel.prefHeight(-1));
         }
     }
 

@@ -11,7 +11,7 @@ import org.waferscope.engine.api.SimState;
 
 /** The status bar; binds to a {@link StatusModel}. */
 public class StatusBarView extends HBox {
-    public StatusBarView(StatusModel model) {
+    public StatusBarView(StatusModel model, javafx.beans.value.ObservableStringValue pending) {
         super(10);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -30,6 +30,7 @@ public class StatusBarView extends HBox {
                 message.getStyleClass().add("status-fault");
             }
         });
+        Label waiting = label("status-pending", pending);
         Label cycle = label("status-cycle", model.cycleProperty());
         Label time = label("status-time", model.timeProperty());
         Label activity = label("status-activity", model.activityProperty());
@@ -37,7 +38,7 @@ public class StatusBarView extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label rate = label("status-rate", model.rateProperty());
         Label fps = label("status-fps", model.fpsProperty());
-        getChildren().addAll(state, sep(), cycle, sep(), time, sep(), activity, message, spacer, rate, sep(), fps);
+        getChildren().addAll(state, waiting, sep(), cycle, sep(), time, sep(), activity, message, spacer, rate, sep(), fps);
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {

@@ -36,6 +36,15 @@ class ControlsModelTest {
     }
 
     @Test
+    void aRequestIsPendingUntilTheNextFrame() {
+        m.stateProperty().set(SimState.RUNNING);
+        m.pause();
+        assertEquals("pausing…", m.pendingProperty().get());
+        m.acknowledge();
+        assertEquals("", m.pendingProperty().get());
+    }
+
+    @Test
     void stepWhileRunningPausesFirst() {
         m.stateProperty().set(SimState.RUNNING);
         m.step();
