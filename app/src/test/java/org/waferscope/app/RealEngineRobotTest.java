@@ -128,6 +128,32 @@ class RealEngineRobotTest {
         TableView<?> tasks = robot.lookup("#inspector-tasks").queryAs(TableView.class);
         assertTrue(tasks.getItems().size() > 0, "the task table lists the PE's tasks");
         assertTrue(session.inspector().symbols().stream().anyMatch(s -> s.name().equals("A")), "SRAM symbols shown");
+        assertTrue(session.inspector().sourceTextProperty().get().contains("task"), "the PE's source is shown");
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        pulse(robot);
+        pulse(robot);
+        assertEquals("PE (1, 2)  ·  cycle 101", session.inspector().titleProperty().get(), "a step refreshes the inspector");
+        assertTrue(session.inspector().sourceLineProperty().get() > 0 || session.inspector().snapshot().runningTask() < 0,
+                "a running task has its source line");
+        for (String tab : java.util.List.of("Source", "Memory", "Router")) {
+            robot.clickOn(tab);
+            if (tab.equals("Source")) {
+                var marked = robot.lookup("#inspector-source .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                        .stream().filter(c -> c.getItem() != null && c.getPseudoClassStates().stream()
+                                .anyMatch(p -> p.getPseudoClassName().equals("current")))
+                        .map(c -> ((org.waferscope.views.source.SourceView.Line) c.getItem()).number()).toList();
+                assertEquals(java.util.List.of(session.inspector().sourceLineProperty().get()), marked,
+                        "the current line, and only it, is marked in the source view");
+            }
+            robot.interact(() -> {
+                try {
+                    org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
+                            Path.of("target", "screenshots", "real-inspector-" + tab.toLowerCase() + ".png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     @Test

@@ -37,9 +37,7 @@ public class SourceView extends ListView<SourceView.Line> {
         getStyleClass().add("source-view");
         setCellFactory(v -> new LineCell());
         text.addListener((o, a, t) -> setLines(t));
-        breakpoints.addListener((o, a, b) -> refresh());
         currentLine.addListener((o, a, l) -> {
-            refresh();
             if (l.intValue() > 0) {
                 scrollTo(Math.max(0, l.intValue() - 4));
             }
@@ -79,6 +77,10 @@ public class SourceView extends ListView<SourceView.Line> {
         private final HBox row = new HBox(10, number, code);
 
         LineCell() {
+            // Each cell follows the marks itself: a refresh() of a list that is hidden (its
+            // tab not shown) may never reach the cells it has already made.
+            currentLine.addListener(o -> mark());
+            breakpoints.addListener(o -> mark());
             number.getStyleClass().add("source-line-number");
             number.setOnMouseClicked(e -> {
                 if (getItem() != null) {
@@ -88,17 +90,21 @@ public class SourceView extends ListView<SourceView.Line> {
             code.getStyleClass().add("source-code");
         }
 
+        private void mark() {
+            Line line = isEmpty() ? null : getItem();
+            pseudoClassStateChanged(CURRENT, line != null && line.number() == currentLine.get());
+            number.pseudoClassStateChanged(BREAKPOINT, line != null && breakpoints.get().contains(line.number()));
+        }
+
         @Override
         protected void updateItem(Line line, boolean isEmpty) {
             super.updateItem(line, isEmpty);
-            pseudoClassStateChanged(CURRENT, !isEmpty && line != null && line.number() == currentLine.get());
+            mark();
             if (isEmpty || line == null) {
-                number.pseudoClassStateChanged(BREAKPOINT, false);
                 setGraphic(null);
                 return;
             }
             number.setText(Integer.toString(line.number()));
-            number.pseudoClassStateChanged(BREAKPOINT, breakpoints.get().contains(line.number()));
             code.getChildren().clear();
             for (CslTokens.Span s : CslTokens.split(line.text())) {
                 Text t = new Text(s.text());
