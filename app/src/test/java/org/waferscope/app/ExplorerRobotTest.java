@@ -176,6 +176,36 @@ class ExplorerRobotTest {
         assertNotEquals(0, cycle());
     }
 
+    @Test
+    void themeAndScaleChangeFromTheKeyboardAndAreRemembered(FxRobot robot) {
+        load(robot, "heat");
+        assertTrue(stage.getScene().getRoot().getStyleClass().contains("theme-dark"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        assertTrue(stage.getScene().getRoot().getStyleClass().contains("theme-light"));
+        assertEquals(org.waferscope.app.prefs.Theme.LIGHT, new AppPreferences(node).theme());
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        assertTrue(new AppPreferences(node).uiScale() > 1, "the UI scale grew and was saved");
+        assertTrue(stage.getScene().getRoot().getStyle().contains("-fx-font-size: 13.5px"));
+    }
+
+    @Test
+    void exportsTheFabricAsPngAndTheLayerAsCsv(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        load(robot, "heat");
+        robot.type(KeyCode.RIGHT);
+        pulse(robot);
+        robot.interact(() -> {
+            window.exportPngTo(tmp.resolve("fabric.png"));
+            window.exportCsvTo(tmp.resolve("metrics.csv"));
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(tmp.resolve("fabric.png").toFile());
+        assertTrue(img.getWidth() > 200 && img.getHeight() > 200);
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(tmp.resolve("metrics.csv"));
+        assertEquals(3 + 48 * 32, csv.size(), "two comment lines, a header and one row per PE");
+        assertEquals("x,y,value", csv.get(2));
+        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().startsWith("Metrics saved to")));
+    }
+
     private static int[] pixels(FxRobot robot, HeatmapView heatmap) {
         int[][] out = new int[1][];
         robot.interact(() -> {

@@ -160,12 +160,17 @@ public final class MainWindow implements Shell {
     public void exportPng() {
         File f = chooseFile("Export fabric view", "fabric.png", "PNG image", "*.png");
         if (f != null) {
-            try {
-                PngWriter.write(fabric.snapshot(null, null), f.toPath());
-                session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Fabric view saved to " + f);
-            } catch (IOException e) {
-                session.console().note(Kind.ERROR, 0, "Could not save " + f + ": " + e.getMessage());
-            }
+            exportPngTo(f.toPath());
+        }
+    }
+
+    /** Writes the fabric pane (heatmap, legend, title) as PNG; the console says how it went. */
+    public void exportPngTo(Path file) {
+        try {
+            PngWriter.write(fabric.snapshot(null, null), file);
+            session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Fabric view saved to " + file);
+        } catch (IOException e) {
+            session.console().note(Kind.ERROR, 0, "Could not save " + file + ": " + e.getMessage());
         }
     }
 
@@ -173,12 +178,17 @@ public final class MainWindow implements Shell {
     public void exportCsv() {
         File f = chooseFile("Export metrics", "metrics.csv", "CSV", "*.csv");
         if (f != null) {
-            try {
-                MetricsCsv.write(session.frameProperty().get(), f.toPath());
-                session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Metrics saved to " + f);
-            } catch (IOException e) {
-                session.console().note(Kind.ERROR, 0, "Could not save " + f + ": " + e.getMessage());
-            }
+            exportCsvTo(f.toPath());
+        }
+    }
+
+    /** Writes the layer on show as CSV, one row per PE; the console says how it went. */
+    public void exportCsvTo(Path file) {
+        try {
+            MetricsCsv.write(session.frameProperty().get(), file);
+            session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Metrics saved to " + file);
+        } catch (IOException e) {
+            session.console().note(Kind.ERROR, 0, "Could not save " + file + ": " + e.getMessage());
         }
     }
 
