@@ -175,7 +175,7 @@ final class ComputeEngine {
     /** Starts or continues the vector op at pc; returns the result bits. */
     static int vectorOp(Fabric f, int p, long cycle, int base, int[] code, int[] scratch) {
         int word = code[base];
-        DsdOpKind kind = DsdOpKind.values()[(word >>> 8) & 0xFF];
+        DsdOpKind kind = Fabric.DSD_KINDS[(word >>> 8) & 0xFF];
         int options = code[base + 1];
         byte[] m = f.sram[p];
         int fp = f.fp[p];
@@ -193,7 +193,7 @@ final class ComputeEngine {
         }
         int length = DsdExecutor.length(scratch, 0);
         if (!DsdExecutor.touchesFabric(scratch, 0)) {
-            int width = f.profile.simdWidth(kind.simd);
+            int width = f.simdWidth[kind.ordinal()];
             DsdExecutor.run(f, p, cycle, kind, scratch, 0, 0, length, length);
             f.busy[p] = Math.max(0, (length + width - 1) / width - 1);
             f.pc[p]++;

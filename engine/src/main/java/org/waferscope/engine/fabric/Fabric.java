@@ -2,6 +2,7 @@ package org.waferscope.engine.fabric;
 
 import java.util.List;
 import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.ir.DsdOpKind;
 import org.waferscope.engine.ir.PeProgram;
 
 /**
@@ -28,6 +29,12 @@ public final class Fabric {
     public final int width;
     public final int height;
     public final int n;
+
+    /** The DSD operation kinds by ordinal (values() copies its array on every call). */
+    static final DsdOpKind[] DSD_KINDS = DsdOpKind.values();
+
+    /** Elements per cycle of each DSD operation kind, by ordinal: the profile's SIMD table as an array. */
+    final int[] simdWidth;
 
     final PeProgram[] programs;
     final ProgramTables[] tables;
@@ -142,6 +149,10 @@ public final class Fabric {
         width = b.width;
         height = b.height;
         n = width * height;
+        simdWidth = new int[DSD_KINDS.length];
+        for (DsdOpKind k : DSD_KINDS) {
+            simdWidth[k.ordinal()] = profile.simdWidth(k.simd);
+        }
         programs = b.programs;
         tables = b.tables;
         peProgram = b.peProgram;

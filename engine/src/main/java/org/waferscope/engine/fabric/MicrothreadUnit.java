@@ -41,11 +41,11 @@ final class MicrothreadUnit {
             }
             result |= ComputeEngine.WORKING;
             int word = f.mtPool[r + Microthreads.OPWORD];
-            DsdOpKind kind = DsdOpKind.values()[(word >>> 8) & 0xFF];
+            DsdOpKind kind = Fabric.DSD_KINDS[(word >>> 8) & 0xFF];
             int o = r + Microthreads.OPERANDS;
             int done = f.mtPool[r + Microthreads.DONE];
             int length = f.mtPool[r + Microthreads.LENGTH];
-            int max = DsdExecutor.touchesFabric(f.mtPool, o) ? 1 : f.profile.simdWidth(kind.simd);
+            int max = DsdExecutor.touchesFabric(f.mtPool, o) ? 1 : f.simdWidth[kind.ordinal()];
             int n;
             try {
                 n = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, f.mtPool, o, done, length, max);

@@ -1,0 +1,173 @@
+package org.waferscope.engine.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.fixtures.NeighbourExchange;
+import org.waferscope.engine.sim.CycleStepper;
+import org.waferscope.engine.sim.Wafer;
+
+/**
+ * The engine's speed and memory on the full wafer, in one JMH invocation (docs/benchmarks.md):
+ *
+ * <pre>
+ * ./mvnw -B -q -Pbench -pl engine test-compile exec:exec -Dbench.args="FabricBench"
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link #engineAllActive}: every PE of the 757x996 WSE-2 grid runs the
+ *       nearest-neighbour exchange; scores are PE-cycles per second, on 1 and 2 threads
+ *       (the thread scaling target);</li>
+ *   <li>{@link #bareStencil}: a plain Java 5-point stencil over the same grid with 64 bytes
+ *       of state per point; scores are point-updates per second (the yardstick);</li>
+ *   <li>{@link #engineSparse}: the full wafer with a program on every PE but the exchange
+ *       running on under 5 % of them; scores are cycles per second;</li>
+ *   <li>{@link #wse3FitsIn4g}: builds a 762x1172 WSE-3 fabric running the exchange in a
+ *       JVM limited to 4 GB of heap and runs 100 cycles; it prints the heap used.</li>
+ * </ul>
+ *
+ * Forks inherit the launcher's -Xmx6g except the WSE-3 memory check, which sets -Xmx4g.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 4)
+@Measurement(iterations = 3, time = 5)
+public class FabricBench {
+    static final ArchProfile WSE2 = ArchProfile.WSE2;
+    static final int PES = WSE2.fabricWidth() * WSE2.fabricHeight();
+    /** The exchange's rectangle in the sparse run: 150x251 = 37,650 PEs, 4.99 % of 753,972. */
+    static final int SPARSE_W = 150;
+    static final int SPARSE_H = 251;
+    static final int SPARSE_CYCLES = 50;
+
+    static void printHeap(String what) {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("%n[%s] heap used after GC: %,d MB of %,d MB max%n", what,
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+    }
+
+    @State(Scope.Benchmark)
+    public static class FullWafer {
+        @Param({"1", "2"})
+        public int threads;
+        Wafer wafer;
+
+        @Setup(Level.Trial)
+        public void build() {
+            wafer = Wafer.of(WSE2, NeighbourExchange.layout(WSE2.fabricWidth(), WSE2.fabricHeight(),
+                    NeighbourExchange.Options.FOREVER), threads);
+            wafer.port().launch("start");
+            wafer.stepFabric(30);
+            printHeap("full WSE-2 wafer, " + threads + " thread(s)");
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            CycleStepper.Result r = wafer.stepFabric(1);
+            System.out.printf("[full WSE-2 wafer] %,d of %,d PEs active at cycle %,d%n", r.lastActivePes(), PES,
+                    wafer.cycle());
+            wafer.close();
+        }
+    }
+
+    /** One cycle of the whole wafer, every PE active: the score is PE-cycles per second. */
+    @Benchmark
+    @OperationsPerInvocation(757 * 996)
+    public CycleStepper.Result engineAllActive(FullWafer s) {
+        return s.wafer.stepFabric(1);
+    }
+
+    @State(Scope.Benchmark)
+    public static class Grid {
+        @Param({"1", "2"})
+        public int threads;
+        BareStencil grid;
+
+        @Setup(Level.Trial)
+        public void build() {
+            grid = new BareStencil(WSE2.fabricWidth(), WSE2.fabricHeight(), threads);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            grid.close();
+        }
+    }
+
+    /** One sweep of the bare stencil: the score is point-updates per second. */
+    @Benchmark
+    @OperationsPerInvocation(757 * 996)
+    public float bareStencil(Grid g) {
+        g.grid.sweep();
+        return g.grid.probe();
+    }
+
+    @State(Scope.Benchmark)
+    public static class Sparse {
+        @Param({"1", "2"})
+        public int threads;
+        Wafer wafer;
+
+        @Setup(Level.Trial)
+        public void build() {
+            int w = WSE2.fabricWidth();
+            int h = WSE2.fabricHeight();
+            FabricLayout l = NeighbourExchange.layout(w, h, (w - SPARSE_W) / 2, (h - SPARSE_H) / 2, SPARSE_W, SPARSE_H,
+                    NeighbourExchange.Options.FOREVER, NeighbourExchange.idle());
+            wafer = Wafer.of(WSE2, l, threads);
+            wafer.port().launch("start");
+            wafer.stepFabric(30);
+            printHeap("sparse WSE-2 wafer, " + threads + " thread(s)");
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            CycleStepper.Result r = wafer.stepFabric(1);
+            System.out.printf("[sparse WSE-2 wafer] %,d of %,d PEs active (%.2f %%)%n", r.lastActivePes(), PES,
+                    100.0 * r.lastActivePes() / PES);
+            wafer.close();
+        }
+    }
+
+    /** {@value #SPARSE_CYCLES} cycles of the full wafer with under 5 % of PEs active: the score is cycles per second. */
+    @Benchmark
+    @OperationsPerInvocation(SPARSE_CYCLES)
+    public CycleStepper.Result engineSparse(Sparse s) {
+        return s.wafer.stepFabric(SPARSE_CYCLES);
+    }
+
+    /** The whole WSE-3 wafer in 4 GB of heap: builds, runs 100 cycles, prints the heap used. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Fork(value = 1, jvmArgs = {"-Xmx4g"})
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public long wse3FitsIn4g() {
+        ArchProfile wse3 = ArchProfile.WSE3;
+        try (Wafer w = Wafer.of(wse3, NeighbourExchange.layout(wse3.fabricWidth(), wse3.fabricHeight(),
+                NeighbourExchange.Options.FOREVER), 2)) {
+            w.port().launch("start");
+            CycleStepper.Result r = w.stepFabric(100);
+            printHeap("full WSE-3 wafer " + wse3.fabricWidth() + "x" + wse3.fabricHeight() + ", "
+                    + r.lastActivePes() + " PEs active after " + w.cycle() + " cycles");
+            return w.stateHash();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.waferscope.samples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.waferscope.engine.sim.RunResult;
+
+/** Sample 9: the wafer's board after n generations equals Conway's rules applied n times in Java. */
+class GameOfLifeTest {
+
+    /** Conway's Game of Life on a bounded board; cells beyond the edge are dead. */
+    static long[] life(long[] board, int w, int h, int gens) {
+        long[] cur = board.clone();
+        for (int g = 0; g < gens; g++) {
+            long[] next = new long[cur.length];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int n = 0;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int nx = x + dx;
+                            int ny = y + dy;
+                            if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < w && ny < h) {
+                                n += (int) cur[ny * w + nx];
+                            }
+                        }
+                    }
+                    next[y * w + x] = n == 3 || (n == 2 && cur[y * w + x] == 1) ? 1 : 0;
+                }
+            }
+            cur = next;
+        }
+        return cur;
+    }
+
+    static void runAndCompare(int w, int h, int gens, String arch) throws Exception {
+        RunResult r = Samples.run("game-of-life", Map.of("width", "" + w, "height", "" + h, "gens", "" + gens), arch, 1);
+        Samples.assertHalted(r);
+        long[] board = Samples.ints(r, "board");
+        long alive = java.util.Arrays.stream(board).sum();
+        if (board.length >= 100) {
+            assertTrue(alive > board.length / 5 && alive < board.length * 3 / 5, "a lively random start: " + alive);
+        }
+        assertArrayEquals(life(board, w, h, gens), Samples.ints(r, "final"), "the board after " + gens + " generations");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12,12,8,wse2", "12,12,8,wse3", "1,1,2,wse2", "5,1,3,wse2", "1,4,3,wse2", "7,5,6,wse2"})
+    void followsConwaysRules(int w, int h, int gens, String arch) throws Exception {
+        runAndCompare(w, h, gens, arch);
+    }
+}

@@ -1,0 +1,54 @@
+package org.waferscope.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.waferscope.engine.program.WaferProgram;
+
+/** The library as the gallery sees it: index.txt, and what every sample must carry. */
+class SampleLibraryTest {
+
+    static List<String> samples() throws IOException {
+        return Samples.index();
+    }
+
+    @Test
+    void theIndexListsEverySampleFolderOnceInTeachingOrder() throws IOException, URISyntaxException {
+        List<String> index = Samples.index();
+        assertEquals(index.size(), new HashSet<>(index).size(), "no sample twice: " + index);
+        assertEquals("broadcast-chain", index.get(0), "the gallery starts with the smallest program");
+        Path root = Path.of(Samples.class.getClassLoader().getResource(Samples.ROOT + "index.txt").toURI()).getParent();
+        Set<String> folders = new HashSet<>();
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(p -> Files.exists(p.resolve("run.json"))).forEach(p -> folders.add(p.getFileName().toString()));
+        }
+        assertEquals(folders, new HashSet<>(index), "index.txt and the sample folders agree");
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everySampleLoadsWithATitleSummaryAndALessonThatSaysWhatToWatchAndTry(String name) throws Exception {
+        for (String arch : List.of("wse2", "wse3")) {
+            WaferProgram p = Samples.load(name, java.util.Map.of(), arch);
+            assertFalse(p.title().isBlank(), name + ": title");
+            assertFalse(p.summary().isBlank(), name + ": summary");
+            assertTrue(p.lesson().contains("What to watch"), name + ": the lesson says what to watch");
+            assertTrue(p.lesson().contains("Things to try"), name + ": the lesson says what to try");
+            for (String line : p.lesson().split("\n")) {
+                assertTrue(line.length() <= 90, name + ": lesson line too long for the lesson pane: " + line);
+            }
+        }
+    }
+}
