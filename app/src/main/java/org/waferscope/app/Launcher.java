@@ -1,14 +1,41 @@
 package org.waferscope.app;
 
+import java.util.Set;
+import javafx.application.Application;
+import org.waferscope.app.cli.WaferscopeCli;
+
 /**
  * The jar's entry point. A plain class (not the JavaFX {@code Application}) so that
- * {@code java -jar} works from the class path without the JavaFX launcher check.
+ * {@code java -jar} works from the class path without the JavaFX launcher check. The
+ * first argument {@code run}, {@code bench} or {@code export} selects the headless command
+ * line; anything else opens the explorer.
  */
 public final class Launcher {
+    static final Set<String> COMMANDS = Set.of("run", "bench", "export");
+
     private Launcher() {
     }
 
+    /**
+     * Renders without a display: Monocle's headless glass with the software pipeline. Must
+     * be set before the toolkit starts; the screen is made larger than the screenshot
+     * window, which Monocle requires.
+     */
+    static void headless() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("java.awt.headless", "true");
+    }
+
     public static void main(String[] args) {
-        System.out.println("Waferscope: the explorer is not built yet.");
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            System.exit(WaferscopeCli.execute(args));
+        }
+        if (java.util.Arrays.asList(args).contains(AppOptions.HEADLESS)) {
+            headless();
+        }
+        Application.launch(WaferscopeApp.class, args);
     }
 }

@@ -1,0 +1,75 @@
+package org.waferscope.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.waferscope.engine.api.MetricLayer;
+
+/**
+ * The explorer's command-line options.
+ *
+ * @param open       a program folder to open instead of the default sample
+ * @param sample     a packaged sample to open by name
+ * @param screenshot where to write a PNG of the main window, then exit
+ * @param cycles     cycles to run before the screenshot
+ * @param layer      the layer to show first
+ * @param select     the PE to select first, or null
+ * @param theme      "light" or "dark" to override the preference, or null
+ * @param exitAfterMs close after this many milliseconds (scripted runs), or 0
+ * @param params     layout params overriding run.json's, as text
+ */
+record AppOptions(Path open, String sample, Path screenshot, long cycles, MetricLayer layer, int[] select,
+                  String theme, long exitAfterMs, java.util.Map<String, String> params) {
+    /** Flag (no value): render with no display at all, for {@code --screenshot} on servers. */
+    static final String HEADLESS = "--headless";
+    static final String USAGE = """
+            usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER] [--select X,Y]
+                              [--theme light|dark] [--headless]
+                              [--screenshot FILE.png [--cycles N]] [--exit-after MS]
+                   waferscope run|bench|export ...   (the headless command line)""";
+
+    static AppOptions parse(List<String> args) {
+        Path open = null;
+        String sample = null;
+        Path shot = null;
+        long cycles = 1000;
+        MetricLayer layer = null;
+        int[] select = null;
+        String theme = null;
+        long exitAfter = Long.getLong("waferscope.exitAfterMs", 0L);
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(HEADLESS)) {
+                continue;
+            }
+            String next = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (next == null) {
+                throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
+            }
+            switch (a) {
+                case "--open" -> open = Path.of(next);
+                case "--sample" -> sample = next;
+                case "--screenshot" -> shot = Path.of(next);
+                case "--cycles" -> cycles = Long.parseLong(next);
+                case "--layer" -> layer = MetricLayer.valueOf(next.toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--select" -> select = java.util.Arrays.stream(next.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--theme" -> theme = next;
+                case "--exit-after" -> exitAfter = Long.parseLong(next);
+                case "--param" -> {
+                    int eq = next.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--param wants NAME=VALUE, not " + next);
+                    }
+                    params.put(next.substring(0, eq), next.substring(eq + 1));
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+            }
+            i++;
+        }
+        if (select != null && select.length != 2) {
+            throw new IllegalArgumentException("--select wants X,Y");
+        }
+        return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params));
+    }
+}

@@ -1,0 +1,38 @@
+package org.waferscope.app;
+
+import org.waferscope.app.session.EngineFactory;
+import org.waferscope.app.session.FolderLoader;
+import org.waferscope.engine.program.ProgramLoader;
+import org.waferscope.engine.sim.Simulator;
+
+/**
+ * Which engine and which front end the explorer runs on: the one place that names
+ * concrete engine classes.
+ */
+final class EngineWiring {
+    private EngineWiring() {
+    }
+
+    /**
+     * The simulator on its own thread, with one worker per core but one: that core is left
+     * to the FX thread, so a busy full wafer never makes the window sluggish.
+     */
+    static EngineFactory engines() {
+        return () -> {
+            Simulator sim = new Simulator(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+            sim.start();
+            return new EngineFactory.Engine(sim, sim::load, sim);
+        };
+    }
+
+    /** The CSL front end; its failures list every problem as file:line:col. */
+    static FolderLoader programs() {
+        return programs(java.util.Map.of());
+    }
+
+    /** The front end with layout params that override each program's run.json. */
+    static FolderLoader programs(java.util.Map<String, String> params) {
+        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        return folder -> ProgramLoader.load(folder, options);
+    }
+}

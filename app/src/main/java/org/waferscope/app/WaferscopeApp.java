@@ -1,0 +1,106 @@
+package org.waferscope.app;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.waferscope.app.prefs.AppPreferences;
+import org.waferscope.app.prefs.Theme;
+import org.waferscope.app.samples.SampleCatalog;
+import org.waferscope.app.session.EngineFactory;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.app.window.MainWindow;
+import org.waferscope.views.heatmap.PeLocation;
+
+/**
+ * The JavaFX application and composition root: it builds the engine, the session, the
+ * preferences, the sample catalogue and the main window once, and wires them together.
+ */
+public final class WaferscopeApp extends Application {
+    private EngineFactory.Engine engine;
+    private ExecutorService loader;
+    private Preferences prefsNode;
+
+    @Override
+    public void start(Stage stage) {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            Platform.exit();
+            return;
+        }
+        engine = EngineWiring.engines().start();
+        loader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "waferscope-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        SimulationSession session = new SimulationSession(engine, EngineWiring.programs(options.params()), loader,
+                Platform::runLater);
+        // A screenshot is reproducible: it neither reads nor changes the user's preferences.
+        prefsNode = options.screenshot() != null
+                ? Preferences.userRoot().node("org/waferscope/screenshot-" + ProcessHandle.current().pid())
+                : Preferences.userRoot().node("org/waferscope/explorer");
+        AppPreferences prefs = new AppPreferences(prefsNode);
+        if (options.theme() != null) {
+            prefs.setTheme(Theme.byName(options.theme()));
+        }
+        SampleCatalog samples = new SampleCatalog(WaferscopeApp.class.getClassLoader());
+        MainWindow window = new MainWindow(stage, session, prefs, samples);
+        if (options.screenshot() != null) {
+            stage.setMaximized(false);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        }
+        window.show();
+        if (options.layer() != null) {
+            session.layers().layerProperty().set(options.layer());
+        }
+        if (options.select() != null) {
+            session.layers().selectedProperty().set(new PeLocation(options.select()[0], options.select()[1]));
+        }
+        boolean loading = openFirstProgram(options, samples, window);
+        if (options.screenshot() != null) {
+            new ScreenshotRun(session, window, stage, options.screenshot(), options.cycles(), loading).start();
+        }
+        if (options.exitAfterMs() > 0) {
+            PauseTransition exit = new PauseTransition(Duration.millis(options.exitAfterMs()));
+            exit.setOnFinished(e -> stage.close());
+            exit.play();
+        }
+    }
+
+    /** Opens {@code --open}, {@code --sample} or the default sample; false when there is none. */
+    private static boolean openFirstProgram(AppOptions options, SampleCatalog samples, MainWindow window) {
+        if (options.open() != null) {
+            window.open(options.open());
+            return true;
+        }
+        var sample = options.sample() != null ? samples.byName(options.sample()) : samples.defaultSample();
+        if (sample.isEmpty()) {
+            System.err.println(options.sample() != null ? "no sample named " + options.sample() : "no samples packaged");
+            return false;
+        }
+        window.openSample(sample.get());
+        return true;
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (loader != null) {
+            loader.shutdownNow();
+        }
+        if (engine != null) {
+            engine.closer().close();
+        }
+        if (prefsNode != null && prefsNode.name().startsWith("screenshot-")) {
+            prefsNode.removeNode();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.waferscope.app.samples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Lists the sample folders (those holding a {@code run.json}) found on the class path under
+ * {@code org/waferscope/samples/}, whether in a directory (running from the build) or
+ * inside the application jar. A sample in a jar is copied to a temporary folder before it
+ * is opened, so the front end always reads ordinary files.
+ */
+public final class SampleCatalog {
+    public static final String ROOT = "org/waferscope/samples";
+    /** The sample opened at start-up, if present; else the first one. */
+    static final List<String> PREFERRED = List.of("heat-diffusion", "heat", "broadcast-chain");
+
+    private final ClassLoader loader;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SampleCatalog(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    public List<Sample> samples() {
+        Path root = root();
+        if (root == null) {
+            return List.of();
+        }
+        List<Sample> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : dirs.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                Path run = d.resolve("run.json");
+                if (Files.isRegularFile(run)) {
+                    out.add(describe(d, run));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The sample to open when no program is named. */
+    public Optional<Sample> defaultSample() {
+        List<Sample> all = samples();
+        for (String name : PREFERRED) {
+            Optional<Sample> s = all.stream().filter(x -> x.name().equals(name)).findFirst();
+            if (s.isPresent()) {
+                return s;
+            }
+        }
+        return all.stream().findFirst();
+    }
+
+    public Optional<Sample> byName(String name) {
+        return samples().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** A folder of ordinary files with the sample's contents. */
+    public Path materialize(Sample s) throws IOException {
+        if (s.folder().getFileSystem() == FileSystems.getDefault()) {
+            return s.folder();
+        }
+        // The folder keeps the sample's name: messages and the window title name the sample.
+        Path dir = Files.createDirectory(Files.createTempDirectory("waferscope-").resolve(s.name()));
+        try (Stream<Path> files = Files.walk(s.folder())) {
+            for (Path f : files.toList()) {
+                Path target = dir.resolve(s.folder().relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    private Sample describe(Path dir, Path run) {
+        String name = dir.getFileName().toString().replace("/", "");
+        String title = name;
+        String summary = "";
+        try {
+            JsonNode n = json.readTree(Files.readString(run));
+            title = n.path("title").asText(name);
+            summary = n.path("summary").asText("");
+        } catch (IOException e) {
+            summary = "run.json unreadable: " + e.getMessage();
+        }
+        return new Sample(name, title, summary, dir);
+    }
+
+    private Path root() {
+        URL url = loader.getResource(ROOT);
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return fs.getPath(ROOT);
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.waferscope.app.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.waferscope.engine.api.CoreSnapshot;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.api.ConsoleLine.Kind;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.engine.api.SimulationHandle;
+import org.waferscope.engine.program.WaferProgram;
+import org.waferscope.views.console.ConsoleModel;
+import org.waferscope.views.controls.ControlsModel;
+import org.waferscope.views.heatmap.PeLocation;
+import org.waferscope.views.inspector.CoreInspectorModel;
+import org.waferscope.views.layers.LayerChooserModel;
+import org.waferscope.views.status.StatusModel;
+
+/**
+ * The bridge between one simulation and the view models. It posts commands, takes the
+ * newest frame once per pulse (skipping a frame number it has seen), reads new console
+ * lines, and asks for core snapshots of the selected PE on pause or step, or sampled once a
+ * second while running.
+ *
+ * <p>Threads: everything here runs on the FX thread except program loading, which runs on
+ * the injected {@code background} executor; results come back through the injected
+ * {@code fx} executor ({@code Platform::runLater} in the app, a same-thread executor in
+ * tests). Methods whose results arrive through {@code fx} are named {@code fx…}.
+ */
+public final class SimulationSession {
+    /** While running, the inspector is refreshed this often (nanoseconds). */
+    static final long SAMPLE_NANOS = 1_000_000_000L;
+    private static final int CONSOLE_BATCH = 2000;
+
+    private final SimulationHandle sim;
+    private final java.util.function.Consumer<WaferProgram> place;
+    private final FolderLoader programs;
+    private final Executor background;
+    private final Executor fx;
+    private final ControlsModel controls;
+    private final LayerChooserModel layers;
+    private final StatusModel status = new StatusModel();
+    private final ConsoleModel console = new ConsoleModel();
+    private final CoreInspectorModel inspector = new CoreInspectorModel();
+    private final org.waferscope.views.source.BreakpointsModel breakpoints;
+    private final FrameRateMeter meter = new FrameRateMeter();
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame", Frame.empty());
+    private final ReadOnlyObjectWrapper<WaferProgram> program = new ReadOnlyObjectWrapper<>(this, "program");
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
+    private final javafx.beans.property.ReadOnlyStringWrapper loadError =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "loadError", "");
+    private long lastNumber = -1;
+    private long inspectedCycle = -1;
+    private long lastSample;
+
+    public SimulationSession(EngineFactory.Engine engine, FolderLoader programs, Executor background, Executor fx) {
+        this.sim = engine.handle();
+        this.place = engine.loader();
+        this.programs = programs;
+        this.background = background;
+        this.fx = fx;
+        this.controls = new ControlsModel(sim::post);
+        this.layers = new LayerChooserModel(sim::post);
+        this.breakpoints = new org.waferscope.views.source.BreakpointsModel(sim::post);
+        layers.selectedProperty().addListener((o, a, pe) -> {
+            inspectedCycle = -1;
+            if (pe == null) {
+                inspector.clear();
+            } else {
+                fxInspect(pe);
+            }
+        });
+    }
+
+    /**
+     * Loads a program folder in the background and puts it on the wafer; problems go to the
+     * console and leave the session (and any program already loaded) as it was.
+     */
+    public void fxOpen(Path dir) {
+        console.note(Kind.HOST, frame.get().cycle(), "Loading " + dir + " …");
+        background.execute(() -> {
+            try {
+                WaferProgram p = programs.load(dir);
+                fx.execute(() -> loaded(dir, p));
+            } catch (Exception | LinkageError e) {
+                fx.execute(() -> failed(dir, e));
+            }
+        });
+    }
+
+    private void loaded(Path dir, WaferProgram p) {
+        loadError.set("");
+        program.set(p);
+        folder.set(dir);
+        inspector.clear();
+        inspector.setSources(p.sources());
+        place.accept(p);
+        layers.resend();
+        controls.resend();
+        breakpoints.send();
+        console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
+                + p.layout().width() + "×" + p.layout().height() + " PEs)");
+        if (layers.selectedProperty().get() != null) {
+            fxInspect(layers.selectedProperty().get());
+        }
+    }
+
+    private void failed(Path dir, Throwable e) {
+        console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + dir + ":");
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        String[] lines = msg.split("\r?\n");
+        for (String line : lines) {
+            console.note(Kind.ERROR, frame.get().cycle(), "  " + line);
+        }
+        loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
+                + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));
+    }
+
+    /**
+     * One display pulse: reads new console lines and, when the engine published a frame
+     * not seen yet, hands it to the models.
+     *
+     * @return true when a new frame was taken
+     */
+    public boolean pulse(long nanos) {
+        Frame f = sim.latestFrame();
+        boolean fresh = f.number() != lastNumber;
+        // The engine's log runs on across loads, resets and steps back, so reading simply goes on.
+        console.append(sim.console(console.nextSeq(), CONSOLE_BATCH));
+        meter.pulse(nanos, fresh);
+        if (!fresh) {
+            return false;
+        }
+        lastNumber = f.number();
+        frame.set(f);
+        controls.stateProperty().set(f.state());
+        controls.acknowledge();
+        status.update(f, meter.framesPerSecond());
+        refreshInspector(f, nanos);
+        return true;
+    }
+
+    private void refreshInspector(Frame f, long nanos) {
+        PeLocation pe = layers.selectedProperty().get();
+        if (pe == null || pe.x() >= f.width() || pe.y() >= f.height() || f.state() == SimState.EMPTY) {
+            return;
+        }
+        boolean running = f.state() == SimState.RUNNING;
+        if (running ? nanos - lastSample >= SAMPLE_NANOS : f.cycle() != inspectedCycle) {
+            lastSample = nanos;
+            inspectedCycle = f.cycle();
+            fxInspect(pe);
+        }
+    }
+
+    /** Asks for PE {@code pe}'s snapshot; the inspector shows it on the FX thread if still selected. */
+    public void fxInspect(PeLocation pe) {
+        sim.inspect(pe.x(), pe.y()).thenAcceptAsync(s -> {
+            if (pe.equals(layers.selectedProperty().get())) {
+                inspector.show(s);
+            }
+        }, fx);
+    }
+
+    /**
+     * Asks for snapshots of several PEs; {@code then} gets them all, in order, on the FX
+     * thread (nothing if any request fails, e.g. because a new program was loaded).
+     */
+    public void fxInspectAll(List<PeLocation> pes, java.util.function.Consumer<List<CoreSnapshot>> then) {
+        List<CompletableFuture<CoreSnapshot>> asks = pes.stream().map(pe -> sim.inspect(pe.x(), pe.y())).toList();
+        CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                .thenRunAsync(() -> then.accept(asks.stream().map(CompletableFuture::join).toList()), fx)
+                .exceptionally(e -> null);
+    }
+
+    /** Posts a command directly (the speed, breakpoints and so on go through the models). */
+    public void post(Command c) {
+        sim.post(c);
+    }
+
+    public SimulationHandle handle() {
+        return sim;
+    }
+
+    public ControlsModel controls() {
+        return controls;
+    }
+
+    public LayerChooserModel layers() {
+        return layers;
+    }
+
+    public StatusModel status() {
+        return status;
+    }
+
+    public ConsoleModel console() {
+        return console;
+    }
+
+    public org.waferscope.views.source.BreakpointsModel breakpoints() {
+        return breakpoints;
+    }
+
+    public CoreInspectorModel inspector() {
+        return inspector;
+    }
+
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<WaferProgram> programProperty() {
+        return program.getReadOnlyProperty();
+    }
+
+    /** A one-line summary of the last failed load, or "" once a program loads. */
+    public javafx.beans.property.ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+}

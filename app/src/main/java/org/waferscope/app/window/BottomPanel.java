@@ -1,0 +1,35 @@
+package org.waferscope.app.window;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.views.console.ConsoleView;
+import org.waferscope.views.timeline.TimelineView;
+
+/** Timeline and console side by side under the fabric. */
+final class BottomPanel extends SplitPane {
+    final TimelineView timeline = new TimelineView();
+
+    BottomPanel(SimulationSession session) {
+        setOrientation(Orientation.HORIZONTAL);
+        timeline.setId("timeline");
+        session.frameProperty().addListener((o, a, f) -> timeline.setPoints(f.timeline()));
+        ConsoleView console = new ConsoleView(session.console());
+        console.setId("console");
+        getItems().addAll(titled("Timeline", timeline), titled("Console", console));
+        setDividerPositions(0.38);
+    }
+
+    static VBox titled(String title, javafx.scene.Node content) {
+        Label l = new Label(title.toUpperCase(java.util.Locale.ROOT));
+        l.getStyleClass().add("panel-title");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox box = new VBox(l, content);
+        box.getStyleClass().add("panel");
+        box.setMinWidth(120);
+        return box;
+    }
+}

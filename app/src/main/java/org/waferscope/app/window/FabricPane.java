@@ -1,0 +1,105 @@
+package org.waferscope.app.window;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.NotificationPane;
+import org.waferscope.app.session.DetailSampler;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.views.heatmap.HeatmapView;
+import org.waferscope.views.heatmap.MinimapView;
+import org.waferscope.views.layers.LayerChooserView;
+import org.waferscope.views.layers.PaletteChooser;
+import org.waferscope.views.layers.RouteColorChooser;
+import org.waferscope.views.legend.LegendView;
+
+/**
+ * The centre of the window: program title and layer chooser above the heatmap (with the
+ * minimap in its corner when part of the fabric is out of view), the legend below.
+ */
+final class FabricPane extends BorderPane {
+    final HeatmapView heatmap = new HeatmapView();
+    final MinimapView minimap = new MinimapView(heatmap);
+    private final LegendView legend = new LegendView();
+    private final Label title = new Label("No program");
+
+    FabricPane(SimulationSession session) {
+        new DetailSampler(session, heatmap);
+        getStyleClass().add("fabric-pane");
+        heatmap.setId("heatmap");
+        heatmap.paletteProperty().bind(session.layers().paletteProperty());
+        legend.paletteProperty().bind(session.layers().paletteProperty());
+        heatmap.selectedProperty().bindBidirectional(session.layers().selectedProperty());
+        session.frameProperty().addListener((o, a, f) -> show(f));
+        session.programProperty().addListener((o, a, p) -> title.setText(p == null ? "No program" : p.title()));
+
+        title.getStyleClass().add("fabric-title");
+        title.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        LayerChooserView chooser = new LayerChooserView(session.layers());
+        HBox header = new HBox(10, title, spacer, chooser);
+        header.widthProperty().addListener((o, a, w) -> chooser.setCompact(w.doubleValue() < chooser.fullWidth() + 100));
+        header.setMinWidth(0);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("fabric-header");
+
+        minimap.visibleProperty().bind(minimap.neededProperty());
+        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(minimap, new Insets(10));
+        Label empty = new Label("Open a program folder (Ctrl+O) or pick a sample from the gallery.");
+        empty.getStyleClass().add("fabric-empty");
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> session.frameProperty().get().state() == org.waferscope.engine.api.SimState.EMPTY,
+                session.frameProperty()));
+        StackPane centre = new StackPane(heatmap, minimap, empty);
+        centre.setMinSize(100, 100);
+
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        legend.setMaxWidth(Double.MAX_VALUE);
+        // The legend shows the range the heatmap actually painted (fitted to the data or not).
+        legend.minProperty().bind(heatmap.scaleLowProperty());
+        legend.maxProperty().bind(heatmap.scaleHighProperty());
+        javafx.scene.control.ToggleButton fit = new javafx.scene.control.ToggleButton("Fit to data");
+        fit.setId("fit-to-data");
+        fit.setFocusTraversable(false);
+        fit.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
+        fit.setTooltip(new javafx.scene.control.Tooltip(
+                "Spread the colours over the values present, not the layer's full range"));
+        fit.selectedProperty().bindBidirectional(heatmap.fitToDataProperty());
+        fit.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !session.layers().layerProperty().get().categorical, session.layers().layerProperty()));
+        fit.managedProperty().bind(fit.visibleProperty());
+        HBox footer = new HBox(12, legend, fit, new PaletteChooser(session.layers()),
+                new RouteColorChooser(session.layers()));
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("fabric-footer");
+        setTop(header);
+        // Load errors also appear over the fabric, so a failed open is noticed at once.
+        NotificationPane notes = new NotificationPane(centre);
+        notes.setId("load-error");
+        notes.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        notes.setShowFromTop(true);
+        session.loadErrorProperty().addListener((o, a, msg) -> {
+            if (msg.isEmpty()) {
+                notes.hide();
+            } else {
+                notes.show(msg, new org.kordamp.ikonli.javafx.FontIcon("mdi2a-alert-octagon-outline"));
+            }
+        });
+        setCenter(notes);
+        setBottom(footer);
+    }
+
+    private void show(Frame f) {
+        heatmap.setFrame(f);
+        legend.show(f);
+    }
+}

@@ -1,0 +1,234 @@
+package org.waferscope.app.window;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.waferscope.app.export.MetricsCsv;
+import org.waferscope.app.export.PngWriter;
+import org.waferscope.app.prefs.AppPreferences;
+import org.waferscope.app.samples.Sample;
+import org.waferscope.app.samples.SampleCatalog;
+import org.waferscope.app.session.FramePump;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.assets.AppIcon;
+import org.waferscope.engine.api.ConsoleLine.Kind;
+import org.waferscope.views.inspector.CoreInspectorView;
+import org.waferscope.views.lesson.LessonView;
+import org.waferscope.views.status.StatusBarView;
+
+/**
+ * The explorer's main window: builds the panes around the session's view models, runs the
+ * frame pump while it is showing, and does what actions need a window for (dialogs,
+ * exports, theme). FX thread only.
+ */
+public final class MainWindow implements Shell {
+    private final Stage stage;
+    private final SimulationSession session;
+    private final AppPreferences prefs;
+    private final SampleCatalog samples;
+    private final FabricPane fabric;
+    private final BottomPanel bottom;
+    private final TabPane left = new TabPane();
+    private final LessonView lesson = new LessonView();
+    private final SplitPane main = new SplitPane();
+    private final SplitPane centre = new SplitPane();
+    private final FramePump pump;
+    private final Looks looks;
+    private final WindowActions actions;
+
+    public MainWindow(Stage stage, SimulationSession session, AppPreferences prefs, SampleCatalog samples) {
+        this.stage = stage;
+        this.session = session;
+        this.prefs = prefs;
+        this.samples = samples;
+        session.layers().paletteProperty().set(prefs.palette());
+        session.layers().paletteProperty().addListener((o, a, p) -> prefs.setPalette(p));
+        session.controls().refreshRateProperty().set(prefs.refreshRate());
+        fabric = new FabricPane(session);
+        bottom = new BottomPanel(session);
+        actions = new WindowActions(session, this);
+        pump = new FramePump(session, List.of(fabric.heatmap, fabric.minimap, bottom.timeline));
+
+        CoreInspectorView inspector = new CoreInspectorView(session.inspector(), session.breakpoints());
+        inspector.setId("inspector");
+        lesson.setId("lesson");
+        left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        left.getTabs().addAll(new Tab("Samples", new GalleryPane(samples.samples(), this::openSample)),
+                new Tab("Lesson", lesson));
+        session.programProperty().addListener((o, a, p) -> {
+            lesson.show(p.title(), p.summary(), p.lesson());
+            left.getSelectionModel().select(1);
+            stage.setTitle("Waferscope — " + p.title());
+        });
+
+        centre.setOrientation(Orientation.VERTICAL);
+        // Panes may shrink below their content's preferred sizes (content clips or goes
+        // compact), so a small window or a large UI scale never pushes a pane off screen.
+        fabric.setMinSize(200, 150);
+        bottom.setMinSize(200, 80);
+        centre.setMinWidth(200);
+        centre.getItems().addAll(fabric, bottom);
+        javafx.scene.layout.VBox inspectorPanel = BottomPanel.titled("Core inspector", inspector);
+        inspectorPanel.setMinWidth(300);
+        left.setMinWidth(180);
+        main.getItems().addAll(left, centre, inspectorPanel);
+        BorderPane root = new BorderPane(main);
+        root.setTop(new VBox(MenuBarFactory.create(actions, session, prefs, this::open), new RunToolBar(actions,
+                session.controls())));
+        root.setBottom(new StatusBarView(session.status(), session.controls().pendingProperty()));
+        Scene scene = new Scene(root);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, actions::filter);
+        looks = new Looks(scene, prefs);
+        stage.setScene(scene);
+        stage.setTitle("Waferscope");
+        for (int s : AppIcon.SIZES) {
+            try (var in = AppIcon.open(s)) {
+                stage.getIcons().add(new Image(in));
+            } catch (IOException e) {
+                // An icon is decoration; the window works without it.
+            }
+        }
+        WindowLayoutKeeper layout = new WindowLayoutKeeper(stage, main, centre, prefs);
+        layout.restore();
+        // Lifecycle hygiene: the pump runs only while the window is on screen.
+        stage.setOnShown(e -> {
+            layout.restoreDividers();
+            pump.start();
+        });
+        stage.setOnHidden(e -> {
+            pump.stop();
+            layout.save();
+        });
+    }
+
+    public void show() {
+        stage.show();
+        fabric.heatmap.requestFocus();
+    }
+
+    public FramePump pump() {
+        return pump;
+    }
+
+    /** Opens a program folder and remembers it among the recent ones. */
+    public void open(Path dir) {
+        prefs.addRecent(dir);
+        session.fxOpen(dir);
+    }
+
+    public void openSample(Sample s) {
+        try {
+            session.fxOpen(samples.materialize(s));
+        } catch (IOException e) {
+            session.console().note(Kind.ERROR, 0, "Could not unpack sample " + s.name() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void openFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a program folder (layout.csl, *.csl, run.json)");
+        prefs.recentPrograms().stream().findFirst().map(Path::getParent).map(Path::toFile).filter(File::isDirectory)
+                .ifPresent(chooser::setInitialDirectory);
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            open(dir.toPath());
+        }
+    }
+
+    @Override
+    public void showGallery() {
+        left.getSelectionModel().select(0);
+    }
+
+    @Override
+    public void exportPng() {
+        File f = chooseFile("Export fabric view", "fabric.png", "PNG image", "*.png");
+        if (f != null) {
+            exportPngTo(f.toPath());
+        }
+    }
+
+    /** Writes the fabric pane (heatmap, legend, title) as PNG; the console says how it went. */
+    public void exportPngTo(Path file) {
+        try {
+            PngWriter.write(fabric.snapshot(null, null), file);
+            session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Fabric view saved to " + file);
+        } catch (IOException e) {
+            session.console().note(Kind.ERROR, 0, "Could not save " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void exportCsv() {
+        File f = chooseFile("Export metrics", "metrics.csv", "CSV", "*.csv");
+        if (f != null) {
+            exportCsvTo(f.toPath());
+        }
+    }
+
+    /** Writes the layer on show as CSV, one row per PE; the console says how it went. */
+    public void exportCsvTo(Path file) {
+        try {
+            MetricsCsv.write(session.frameProperty().get(), file);
+            session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Metrics saved to " + file);
+        } catch (IOException e) {
+            session.console().note(Kind.ERROR, 0, "Could not save " + file + ": " + e.getMessage());
+        }
+    }
+
+    private File chooseFile(String title, String name, String kind, String glob) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, glob));
+        return chooser.showSaveDialog(stage);
+    }
+
+    @Override
+    public void toggleTheme() {
+        looks.toggleTheme();
+        fabric.heatmap.markDirty();
+    }
+
+    @Override
+    public void scaleUi(double factor) {
+        looks.scale(factor);
+    }
+
+    @Override
+    public void fitFabric() {
+        fabric.heatmap.fitToView();
+    }
+
+    @Override
+    public void showShortcuts() {
+        String text = actions.all().stream().filter(a -> a.key() != null)
+                .map(a -> String.format("%-16s %s", a.key().getDisplayText(), a.text())).collect(Collectors.joining("\n"));
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text + "\n\nOn the fabric: wheel zooms, drag pans, click "
+                + "inspects a PE, +/− zoom, 0 fits, Ctrl+arrows pan.");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    @Override
+    public void quit() {
+        stage.close();
+    }
+}

@@ -1,0 +1,22 @@
+package org.waferscope.app.window;
+
+/** What the window itself does for actions (dialogs, exports, looks); implemented by {@link MainWindow}. */
+interface Shell {
+    void openFolder();
+
+    void showGallery();
+
+    void exportPng();
+
+    void exportCsv();
+
+    void toggleTheme();
+
+    void scaleUi(double factor);
+
+    void fitFabric();
+
+    void showShortcuts();
+
+    void quit();
+}

@@ -1,0 +1,213 @@
+package org.waferscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.waferscope.app.prefs.AppPreferences;
+import org.waferscope.app.samples.Sample;
+import org.waferscope.app.samples.SampleCatalog;
+import org.waferscope.app.session.EngineFactory;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.app.window.MainWindow;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.engine.sim.Simulator;
+import org.waferscope.views.heatmap.HeatmapView;
+import org.waferscope.views.heatmap.Viewport;
+
+/**
+ * The explorer on the real simulator and CSL front end, driven by a robot, headless. The
+ * simulator is not started: each pulse first runs one turn of its loop by hand
+ * ({@code tick}) on the FX thread, so every step is deterministic and nothing sleeps.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RealEngineRobotTest {
+    private final Simulator sim = new Simulator(1);
+    private Preferences node;
+    private SimulationSession session;
+    private MainWindow window;
+    private SampleCatalog samples;
+    private Stage stage;
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        node = Preferences.userRoot().node("org/waferscope/test/" + UUID.randomUUID());
+        session = new SimulationSession(new EngineFactory.Engine(sim, sim::load, sim), EngineWiring.programs(),
+                Runnable::run, Runnable::run);
+        samples = new SampleCatalog(getClass().getClassLoader());
+        window = new MainWindow(stage, session, new AppPreferences(node), samples);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) throws Exception {
+        robot.interact(stage::hide);
+        node.removeNode();
+        sim.close();
+    }
+
+    /** One turn of the simulator's loop, then one display pulse. */
+    private void pulse(FxRobot robot) {
+        robot.interact(() -> {
+            sim.tick();
+            window.pump().pulse(System.nanoTime());
+        });
+    }
+
+    private void loadSample(FxRobot robot) {
+        Sample gemv = samples.byName("gemv-checkerboard").orElseThrow();
+        robot.interact(() -> window.openSample(gemv));
+        pulse(robot);
+        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+    }
+
+    private long cycle() {
+        return session.frameProperty().get().cycle();
+    }
+
+    @Test
+    void loadsASampleThenStepsRunsAndPauses(FxRobot robot) {
+        loadSample(robot);
+        assertEquals("GEMV on a checkerboard of PEs", robot.lookup(".fabric-title").queryAs(Label.class).getText());
+        robot.type(KeyCode.RIGHT);
+        pulse(robot);
+        assertEquals(1, cycle());
+        assertEquals(SimState.PAUSED, session.frameProperty().get().state());
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        pulse(robot);
+        assertEquals(101, cycle());
+        robot.type(KeyCode.SPACE);
+        pulse(robot);
+        assertEquals(SimState.RUNNING, session.frameProperty().get().state());
+        assertTrue(cycle() > 101, "a running slice simulated cycles");
+        robot.type(KeyCode.SPACE);
+        pulse(robot);
+        assertEquals(SimState.PAUSED, session.frameProperty().get().state());
+        long paused = cycle();
+        pulse(robot);
+        assertEquals(paused, cycle(), "paused means no more cycles");
+    }
+
+    @Test
+    void clickingAPeFillsTheInspectorFromTheEngine(FxRobot robot) {
+        loadSample(robot);
+        robot.type(KeyCode.RIGHT);
+        pulse(robot);
+        HeatmapView heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);
+        Viewport v = heatmap.getViewport();
+        Point2D pe = heatmap.localToScreen(v.toViewX(1.5), v.toViewY(2.5));
+        robot.clickOn(pe);
+        pulse(robot);
+        assertEquals("PE (1, 2)  ·  cycle 1", robot.lookup(".inspector-title").queryAs(Label.class).getText());
+        assertEquals("pe_program.csl", session.inspector().programProperty().get());
+        TableView<?> tasks = robot.lookup("#inspector-tasks").queryAs(TableView.class);
+        assertTrue(tasks.getItems().size() > 0, "the task table lists the PE's tasks");
+        assertTrue(session.inspector().symbols().stream().anyMatch(s -> s.name().equals("A")), "SRAM symbols shown");
+        assertTrue(session.inspector().sourceTextProperty().get().contains("task"), "the PE's source is shown");
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        pulse(robot);
+        pulse(robot);
+        assertEquals("PE (1, 2)  ·  cycle 101", session.inspector().titleProperty().get(), "a step refreshes the inspector");
+        assertTrue(session.inspector().sourceLineProperty().get() > 0 || session.inspector().snapshot().runningTask() < 0,
+                "a running task has its source line");
+        for (String tab : java.util.List.of("Source", "Memory", "Router")) {
+            robot.clickOn(tab);
+            if (tab.equals("Source")) {
+                var marked = robot.lookup("#inspector-source .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                        .stream().filter(c -> c.getItem() != null && c.getPseudoClassStates().stream()
+                                .anyMatch(p -> p.getPseudoClassName().equals("current")))
+                        .map(c -> ((org.waferscope.views.source.SourceView.Line) c.getItem()).number()).toList();
+                assertEquals(java.util.List.of(session.inspector().sourceLineProperty().get()), marked,
+                        "the current line, and only it, is marked in the source view");
+            }
+            robot.interact(() -> {
+                try {
+                    org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
+                            Path.of("target", "screenshots", "real-inspector-" + tab.toLowerCase() + ".png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Test
+    void switchingLayersChangesWhatFramesCarry(FxRobot robot) {
+        loadSample(robot);
+        robot.clickOn("#layer-task_state");
+        pulse(robot);
+        assertEquals(MetricLayer.TASK_STATE, session.frameProperty().get().layer());
+        robot.type(KeyCode.DIGIT2);
+        pulse(robot);
+        assertEquals(MetricLayer.SRAM, session.frameProperty().get().layer());
+        assertTrue(session.frameProperty().get().max() > 0);
+    }
+
+    @Test
+    void aBrokenProgramShowsWhereItIsWrongAndTheSessionGoesOn(FxRobot robot) throws Exception {
+        loadSample(robot);
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("run.json"), "{ \"title\": \"Broken\", \"steps\": [] }");
+        Files.writeString(broken.resolve("layout.csl"), "layout {\n  @set_rectangle(2, 2)\n}\n");
+        robot.interact(() -> window.open(broken));
+        pulse(robot);
+        ListView<?> console = robot.lookup("#console-list").queryAs(ListView.class);
+        assertTrue(session.console().lines().stream().anyMatch(l -> l.kind() == ConsoleLine.Kind.ERROR
+                && l.text().contains("layout.csl:")), "the error names the file and line");
+        assertTrue(console.getItems().size() > 0);
+        assertEquals("GEMV on a checkerboard of PEs", session.programProperty().get().title());
+        robot.type(KeyCode.RIGHT);
+        pulse(robot);
+        assertEquals(1, cycle(), "the loaded program still steps");
+    }
+
+    @Test
+    void heatmapPixelsChangeAsTheProgramRuns(FxRobot robot) {
+        loadSample(robot);
+        HeatmapView heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);
+        int before = colourOfPe(robot, heatmap, 3, 0);
+        for (int i = 0; i < 6; i++) {
+            robot.interact(() -> session.controls().stepCountProperty().set(10));
+            robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+            pulse(robot);
+        }
+        assertEquals(60, cycle());
+        int after = colourOfPe(robot, heatmap, 3, 0);
+        assertNotEquals(before, after, "utilization of a working PE shows on the heatmap");
+    }
+
+    private static int colourOfPe(FxRobot robot, HeatmapView heatmap, int x, int y) {
+        int[] argb = new int[1];
+        robot.interact(() -> {
+            Viewport v = heatmap.getViewport();
+            argb[0] = heatmap.snapshot(null, null).getPixelReader()
+                    .getArgb((int) v.toViewX(x + 0.2), (int) v.toViewY(y + 0.5));
+        });
+        return argb[0];
+    }
+}

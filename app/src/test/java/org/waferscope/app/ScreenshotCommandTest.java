@@ -1,0 +1,42 @@
+package org.waferscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --headless --screenshot} end to end, as a separate JVM (the launcher starts its own
+ * toolkit): the default sample is loaded, run, and the window written as a PNG with no
+ * display at all.
+ */
+class ScreenshotCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesTheMainWindowAsPngWithoutADisplay() throws Exception {
+        Path png = tmp.resolve("shot.png");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), Launcher.class.getName(), "--headless",
+                "--screenshot", png.toString(), "--cycles", "50", "--select", "1,1"))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the screenshot run ends by itself");
+        String out = Files.readString(tmp.resolve("out.txt"));
+        assertEquals(0, p.exitValue(), out);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1440, img.getWidth(), out);
+        assertEquals(900, img.getHeight());
+        long colours = IntStream.range(0, 200).map(i -> img.getRGB(i * 7, 300 + i)).distinct().count();
+        assertTrue(colours > 3, "a real picture, not a blank");
+    }
+}

@@ -1,0 +1,125 @@
+package org.waferscope.app.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.api.CoreSnapshot;
+import org.waferscope.engine.api.FabricStats;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.engine.api.SimulationHandle;
+import org.waferscope.views.heatmap.PeLocation;
+
+/** The session's pulse and load logic, with a scripted handle and same-thread executors. */
+class SimulationSessionTest {
+    /** A handle whose next frame the test sets; counts inspections. */
+    static final class Scripted implements SimulationHandle {
+        final List<Command> posted = new ArrayList<>();
+        final AtomicInteger inspections = new AtomicInteger();
+        final List<ConsoleLine> log = new ArrayList<>();
+        Frame frame = Frame.empty();
+
+        void frame(long number, long cycle, SimState state) {
+            frame = new Frame(number, cycle, state, 4, 4, MetricLayer.UTILIZATION, 0, new float[16], 0, 1, null,
+                    FabricStats.NONE, List.of(), "");
+        }
+
+        @Override
+        public void post(Command c) {
+            posted.add(c);
+        }
+
+        @Override
+        public Frame latestFrame() {
+            return frame;
+        }
+
+        @Override
+        public List<ConsoleLine> console(long from, int max) {
+            return log.stream().filter(l -> l.seq() >= from).limit(max).toList();
+        }
+
+        @Override
+        public CompletableFuture<CoreSnapshot> inspect(int x, int y) {
+            inspections.incrementAndGet();
+            return CompletableFuture.completedFuture(new CoreSnapshot(x, y, frame.cycle(), "pe.csl", java.util.Map.of(),
+                    -1, null, "", "idle", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, 49152,
+                    new CoreSnapshot.Counters(0, 0, 0, 0, 0, 0, 0, 0)));
+        }
+    }
+
+    private final Scripted sim = new Scripted();
+    private final SimulationSession session = new SimulationSession(new EngineFactory.Engine(sim, p -> { }, () -> { }), dir -> {
+        throw new Exception("a.csl:1:2: error: bad\nb.csl:3:4: error: worse");
+    }, Runnable::run, Runnable::run);
+
+    @Test
+    void aFrameIsTakenOnceByNumber() {
+        sim.frame(5, 10, SimState.PAUSED);
+        assertTrue(session.pulse(1));
+        assertFalse(session.pulse(2), "same number: nothing to do");
+        assertEquals(SimState.PAUSED, session.controls().stateProperty().get());
+        assertEquals("cycle 10", session.status().cycleProperty().get());
+    }
+
+    @Test
+    void inspectorRefreshesOnStepsAndIsSampledWhileRunning() {
+        sim.frame(1, 0, SimState.PAUSED);
+        session.pulse(0);
+        session.layers().selectedProperty().set(new PeLocation(1, 2));
+        assertEquals(1, sim.inspections.get(), "selecting inspects at once");
+        assertEquals("PE (1, 2)  ·  cycle 0", session.inspector().titleProperty().get());
+        sim.frame(2, 1, SimState.PAUSED);
+        session.pulse(10);
+        assertEquals(2, sim.inspections.get(), "a step refreshes");
+        sim.frame(3, 1, SimState.PAUSED);
+        session.pulse(20);
+        assertEquals(2, sim.inspections.get(), "same cycle: no refresh");
+        sim.frame(4, 500, SimState.RUNNING);
+        session.pulse(SimulationSession.SAMPLE_NANOS * 5);
+        sim.frame(5, 900, SimState.RUNNING);
+        session.pulse(SimulationSession.SAMPLE_NANOS * 5 + 1000);
+        assertEquals(3, sim.inspections.get(), "while running, sampled at most once a second");
+    }
+
+    @Test
+    void consoleLinesAreReadIncrementally() {
+        sim.log.add(new ConsoleLine(0, 3, ConsoleLine.Kind.PRINT, 0, 0, "hello"));
+        session.pulse(0);
+        sim.log.add(new ConsoleLine(1, 4, ConsoleLine.Kind.PRINT, 0, 0, "again"));
+        session.pulse(1);
+        assertEquals(2, session.console().lines().size());
+        assertEquals(2, session.console().nextSeq());
+    }
+
+    @Test
+    void aFailedLoadReportsEveryProblemAndPostsNothing() {
+        session.fxOpen(Path.of("broken"));
+        List<String> errors = session.console().lines().stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR)
+                .map(ConsoleLine::text).toList();
+        assertEquals(3, errors.size());
+        assertTrue(errors.get(1).contains("a.csl:1:2"));
+        assertTrue(errors.get(2).contains("b.csl:3:4"));
+        assertTrue(sim.posted.isEmpty());
+        assertNull(session.programProperty().get());
+    }
+
+    @Test
+    void controlsPostToTheEngine() {
+        sim.frame(1, 0, SimState.LOADED);
+        session.pulse(0);
+        session.controls().step();
+        assertEquals(new Command.Step(1), sim.posted.get(0));
+    }
+}

@@ -1,0 +1,89 @@
+package org.waferscope.views.console;
+
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.api.ConsoleLine.Kind;
+
+/**
+ * The console panel: kind filters over a list of lines, each with its cycle and PE; new
+ * lines scroll into view. It only binds to a {@link ConsoleModel}.
+ */
+public class ConsoleView extends VBox {
+    private final ListView<ConsoleLine> list;
+
+    public ConsoleView(ConsoleModel model) {
+        getStyleClass().add("console-view");
+        list = new ListView<>(model.visibleLines());
+        list.setId("console-list");
+        list.setCellFactory(v -> new LineCell());
+        list.setPlaceholder(new Label("Nothing printed yet."));
+        model.visibleLines().addListener((ListChangeListener<ConsoleLine>) c -> {
+            int n = list.getItems().size();
+            if (n > 0) {
+                list.scrollTo(n - 1);
+            }
+        });
+        HBox bar = new HBox(4);
+        bar.getStyleClass().add("console-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().add(filter(model, "prints", "mdi2p-printer-outline", Kind.PRINT));
+        bar.getChildren().add(filter(model, "host", "mdi2l-laptop", Kind.HOST));
+        bar.getChildren().add(filter(model, "checks", "mdi2c-check-decagram-outline", Kind.CHECK_PASS, Kind.CHECK_FAIL));
+        bar.getChildren().add(filter(model, "warnings", "mdi2a-alert-outline", Kind.WARNING));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label counts = new Label();
+        counts.getStyleClass().add("console-counts");
+        counts.textProperty().bind(javafx.beans.binding.Bindings.format("%d errors · %d warnings",
+                model.errorsProperty(), model.warningsProperty()));
+        Button clear = new Button("Clear", new FontIcon("mdi2d-delete-sweep-outline"));
+        clear.setFocusTraversable(false);
+        clear.setMinWidth(Button.USE_PREF_SIZE);
+        clear.setOnAction(e -> model.clear());
+        bar.getChildren().addAll(spacer, counts, clear);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(bar, list);
+    }
+
+    private static ToggleButton filter(ConsoleModel model, String text, String icon, Kind... kinds) {
+        ToggleButton b = new ToggleButton(text, new FontIcon(icon));
+        b.setSelected(true);
+        b.setFocusTraversable(false);
+        b.getStyleClass().add("console-filter");
+        b.setMinWidth(ToggleButton.USE_PREF_SIZE);
+        b.selectedProperty().addListener((o, a, on) -> {
+            for (Kind k : kinds) {
+                model.setShown(k, on);
+            }
+        });
+        return b;
+    }
+
+    private static final class LineCell extends ListCell<ConsoleLine> {
+        @Override
+        protected void updateItem(ConsoleLine l, boolean empty) {
+            super.updateItem(l, empty);
+            getStyleClass().removeIf(s -> s.startsWith("console-"));
+            if (empty || l == null) {
+                setText(null);
+                return;
+            }
+            getStyleClass().add("console-" + l.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            String where = l.x() >= 0 ? String.format(Locale.ROOT, "PE (%d, %d)  ", l.x(), l.y()) : "";
+            String cycle = l.seq() >= 0 || l.cycle() > 0 ? String.format(Locale.ROOT, "%,10d  ", l.cycle()) : "           ";
+            setText(cycle + where + l.text());
+        }
+    }
+}

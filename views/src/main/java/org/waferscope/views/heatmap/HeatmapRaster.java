@@ -1,0 +1,109 @@
+package org.waferscope.views.heatmap;
+
+import org.waferscope.engine.api.Frame;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.views.palette.CategoricalColors;
+
+/**
+ * Turns a frame's per-PE values into ARGB pixels through a lookup table, into one buffer
+ * that is reused from frame to frame (it is reallocated only when the fabric's size
+ * changes). No JavaFX here, so it is tested and benchmarked without a window.
+ */
+public final class HeatmapRaster {
+    /** Route codes use 13 bits (see RouteCode), so every code has a precomputed colour. */
+    private static final int[] ROUTE_LUT = new int[1 << 13];
+
+    static {
+        for (int code = 0; code < ROUTE_LUT.length; code++) {
+            ROUTE_LUT[code] = CategoricalColors.route(code);
+        }
+    }
+
+    private int[] pixels = new int[0];
+    private int width;
+    private int height;
+    private float low;
+    private float high = 1;
+
+    /**
+     * Colours every PE of {@code frame}; continuous layers go through {@code lut} (256
+     * entries, lowest first) between the frame's min and max.
+     *
+     * @return true when the buffer was reallocated for a new fabric size
+     */
+    public boolean render(Frame frame, int[] lut) {
+        return render(frame, lut, false);
+    }
+
+    /**
+     * As {@link #render(Frame, int[])}; with {@code fitToData} a continuous layer's scale
+     * ends at the largest value present instead of the frame's max, so faint traffic on a
+     * quiet fabric still shows. The range used is {@link #low()} to {@link #high()}.
+     */
+    public boolean render(Frame frame, int[] lut, boolean fitToData) {
+        boolean resized = frame.width() != width || frame.height() != height;
+        if (resized) {
+            width = frame.width();
+            height = frame.height();
+            pixels = new int[width * height];
+        }
+        float[] v = frame.values();
+        int n = Math.min(v.length, pixels.length);
+        if (frame.layer() == MetricLayer.TASK_STATE) {
+            for (int i = 0; i < n; i++) {
+                pixels[i] = CategoricalColors.taskState((int) v[i]);
+            }
+        } else if (frame.layer() == MetricLayer.ROUTE) {
+            for (int i = 0; i < n; i++) {
+                pixels[i] = ROUTE_LUT[((int) v[i]) & (ROUTE_LUT.length - 1)];
+            }
+        } else {
+            low = frame.min();
+            high = fitToData ? dataMax(v, n, frame.min(), frame.max()) : frame.max();
+            continuous(v, n, low, high, lut);
+        }
+        return resized;
+    }
+
+    private static float dataMax(float[] v, int n, float min, float fallback) {
+        float max = min;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, v[i]);
+        }
+        return max > min ? max : fallback;
+    }
+
+    /** The value at the bottom of the scale in the last continuous render. */
+    public float low() {
+        return low;
+    }
+
+    /** The value at the top of the scale in the last continuous render. */
+    public float high() {
+        return high;
+    }
+
+    private void continuous(float[] v, int n, float min, float max, int[] lut) {
+        int top = lut.length - 1;
+        float span = max - min;
+        // A flat frame (all values equal) shows the bottom colour rather than dividing by zero.
+        float k = span > 0 ? top / span : 0;
+        for (int i = 0; i < n; i++) {
+            int idx = (int) ((v[i] - min) * k);
+            pixels[i] = lut[idx < 0 ? 0 : idx > top ? top : idx];
+        }
+    }
+
+    /** The pixels, row-major, {@code width * height} long; owned by this raster. */
+    public int[] pixels() {
+        return pixels;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+}

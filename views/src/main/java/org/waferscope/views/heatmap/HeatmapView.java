@@ -1,0 +1,194 @@
+package org.waferscope.views.heatmap;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.image.Image;
+import org.waferscope.engine.api.CoreSnapshot;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.views.Paintable;
+import org.waferscope.views.palette.Palette;
+
+/**
+ * The fabric view: one heatmap layer of a frame, zoomable and pannable, with a hover label,
+ * a selected PE and, zoomed in, each PE's ports, links and queues. Setting a property only
+ * marks the view dirty; pixels are produced in {@link #paintIfDirty()}, which the app's
+ * frame pump calls once per pulse. FX thread only.
+ */
+public class HeatmapView extends Control implements Paintable {
+    /** From this many pixels per PE, each PE shows ports, links, queues and buffered wavelets. */
+    public static final double DETAIL_SCALE = 40;
+    /** From this many pixels per PE, lines separate the PEs. */
+    public static final double GRID_SCALE = 6;
+
+    private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame", Frame.empty());
+    private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.VIRIDIS);
+    private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport",
+            Viewport.fit(1, 1, 1, 1));
+    private final ObjectProperty<PeLocation> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<PeLocation> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
+    private final ObjectProperty<List<CoreSnapshot>> details = new SimpleObjectProperty<>(this, "details",
+            List.of());
+    private final ReadOnlyLongWrapper imageVersion = new ReadOnlyLongWrapper(this, "imageVersion");
+    private final javafx.beans.property.BooleanProperty fitToData =
+            new javafx.beans.property.SimpleBooleanProperty(this, "fitToData", true);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper scaleLow =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scaleLow", 0);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper scaleHigh =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scaleHigh", 1);
+    private final HeatmapImage image = new HeatmapImage();
+    private boolean imageDirty = true;
+    private boolean viewDirty = true;
+
+    public HeatmapView() {
+        getStyleClass().add("heatmap-view");
+        setFocusTraversable(true);
+        frame.addListener((o, a, b) -> imageDirty = true);
+        palette.addListener((o, a, b) -> imageDirty = true);
+        fitToData.addListener((o, a, b) -> imageDirty = true);
+        viewport.addListener((o, a, b) -> viewDirty = true);
+        selected.addListener((o, a, b) -> viewDirty = true);
+        hovered.addListener((o, a, b) -> viewDirty = true);
+        details.addListener((o, a, b) -> viewDirty = true);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new HeatmapSkin(this);
+    }
+
+    @Override
+    public void paintIfDirty() {
+        if (imageDirty) {
+            image.update(getFrame(), getPalette().lut(), fitToData.get());
+            scaleLow.set(image.raster().low());
+            scaleHigh.set(image.raster().high());
+            imageVersion.set(imageVersion.get() + 1);
+            imageDirty = false;
+            viewDirty = true;
+        }
+        if (viewDirty && getSkin() instanceof HeatmapSkin skin) {
+            viewDirty = false;
+            skin.paint();
+        }
+    }
+
+    /** Asks for a repaint on the next pulse (e.g. after a resize or a theme change). */
+    public void markDirty() {
+        viewDirty = true;
+    }
+
+    /** Zooms so the whole fabric is in view. */
+    public void fitToView() {
+        Viewport v = getViewport();
+        setViewport(Viewport.fit(v.fabricWidth(), v.fabricHeight(), v.viewWidth(), v.viewHeight()));
+    }
+
+    /** The colour a PE shows, as last painted (for tests and exports). */
+    public int argbAt(int x, int y) {
+        return image.argbAt(x, y);
+    }
+
+    /** The one-pixel-per-PE image, or null before the first paint; shared with the minimap. */
+    public Image fabricImage() {
+        return image.image();
+    }
+
+    /** When set, a measurement layer's colours span its values present rather than the frame's full range. */
+    public javafx.beans.property.BooleanProperty fitToDataProperty() {
+        return fitToData;
+    }
+
+    /** The value shown in the palette's lowest colour, as last painted. */
+    public javafx.beans.property.ReadOnlyDoubleProperty scaleLowProperty() {
+        return scaleLow.getReadOnlyProperty();
+    }
+
+    /** The value shown in the palette's highest colour, as last painted. */
+    public javafx.beans.property.ReadOnlyDoubleProperty scaleHighProperty() {
+        return scaleHigh.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty imageVersionProperty() {
+        return imageVersion.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Frame> frameProperty() {
+        return frame;
+    }
+
+    public Frame getFrame() {
+        return frame.get();
+    }
+
+    public void setFrame(Frame f) {
+        frame.set(f);
+    }
+
+    public ObjectProperty<Palette> paletteProperty() {
+        return palette;
+    }
+
+    public Palette getPalette() {
+        return palette.get();
+    }
+
+    public void setPalette(Palette p) {
+        palette.set(p);
+    }
+
+    public ObjectProperty<Viewport> viewportProperty() {
+        return viewport;
+    }
+
+    public Viewport getViewport() {
+        return viewport.get();
+    }
+
+    public void setViewport(Viewport v) {
+        viewport.set(v);
+    }
+
+    public ObjectProperty<PeLocation> selectedProperty() {
+        return selected;
+    }
+
+    public PeLocation getSelected() {
+        return selected.get();
+    }
+
+    public void setSelected(PeLocation pe) {
+        selected.set(pe);
+    }
+
+    public ReadOnlyObjectProperty<PeLocation> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    public PeLocation getHovered() {
+        return hovered.get();
+    }
+
+    public List<CoreSnapshot> getDetails() {
+        return details.get();
+    }
+
+    void setHovered(PeLocation pe) {
+        hovered.set(pe);
+    }
+
+    /** Core snapshots of PEs in view, drawn when zoomed in far enough; may be empty. */
+    public ObjectProperty<List<CoreSnapshot>> detailsProperty() {
+        return details;
+    }
+
+    public void setDetails(List<CoreSnapshot> snapshots) {
+        details.set(List.copyOf(snapshots));
+    }
+}

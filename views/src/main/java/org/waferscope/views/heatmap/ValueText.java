@@ -1,0 +1,52 @@
+package org.waferscope.views.heatmap;
+
+import java.util.Locale;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.api.RouteCode;
+import org.waferscope.engine.api.TaskStateCode;
+import org.waferscope.engine.arch.Direction;
+
+/** Words for one PE's value in a layer, as the hover label and exports show it. */
+public final class ValueText {
+    private ValueText() {
+    }
+
+    public static String describe(MetricLayer layer, int routeColor, float value) {
+        return switch (layer) {
+            case TASK_STATE -> taskState((int) value);
+            case ROUTE -> route(routeColor, (int) value);
+            default -> number(value) + (layer.unit.isEmpty() ? "" : " " + layer.unit);
+        };
+    }
+
+    static String taskState(int code) {
+        TaskStateCode[] codes = TaskStateCode.values();
+        return code >= 0 && code < codes.length ? codes[code].label : "unknown state " + code;
+    }
+
+    static String route(int color, int code) {
+        if (!RouteCode.configured(code)) {
+            return "color " + color + " not routed";
+        }
+        return "color " + color + ": rx " + Direction.maskToString(RouteCode.rx(code)) + " → tx "
+                + Direction.maskToString(RouteCode.tx(code)) + ", switch position " + RouteCode.position(code);
+    }
+
+    /** A compact number: integers as integers, others with three significant digits. */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        double a = Math.abs(v);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 0.01) {
+            return String.format(Locale.ROOT, "%.3f", v);
+        }
+        return String.format(Locale.ROOT, "%.2e", v);
+    }
+}

@@ -1,0 +1,198 @@
+package org.waferscope.views.inspector;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.waferscope.engine.api.CoreSnapshot.MicrothreadRow;
+import org.waferscope.engine.api.CoreSnapshot.TaskRow;
+import org.waferscope.views.inspector.InspectorRows.NameValue;
+import org.waferscope.views.inspector.InspectorRows.QueueLine;
+import org.waferscope.views.inspector.InspectorRows.RouteLine;
+import org.waferscope.views.inspector.InspectorRows.SymbolLine;
+import org.waferscope.views.source.BreakpointsModel;
+import org.waferscope.views.source.SourceView;
+
+/**
+ * The core inspector panel: a header (PE, program, activity, current task and
+ * instruction) over tabs for tasks, source, memory, router and counters. It only binds to
+ * a {@link CoreInspectorModel}.
+ */
+public class CoreInspectorView extends VBox {
+    private final CoreInspectorModel model;
+    private final SourceView source = new SourceView();
+    private final TabPane tabs = new TabPane();
+
+    private final BreakpointsModel breakpoints;
+
+    public CoreInspectorView(CoreInspectorModel model, BreakpointsModel breakpoints) {
+        this.model = model;
+        this.breakpoints = breakpoints;
+        getStyleClass().add("core-inspector");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab("Tasks", tasksPane()), tab("Source", sourcePane()), tab("Memory", memoryPane()),
+                tab("Router", routerPane()), tab("Counters", countersPane()));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(header(), tabs);
+    }
+
+    public CoreInspectorModel model() {
+        return model;
+    }
+
+    /** Selects a tab by its title (for shortcuts and tests). */
+    public void showTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private VBox header() {
+        Label title = bound("inspector-title", model.titleProperty());
+        Label program = bound("inspector-program", model.programProperty());
+        Label activity = bound("inspector-activity", model.activityProperty());
+        Label task = bound("inspector-task", model.currentTaskProperty());
+        Label instr = bound("inspector-instruction", model.instructionProperty());
+        Label sram = bound("inspector-sram", model.sramProperty());
+        Label hint = new Label("Click a PE on the fabric to inspect it.");
+        hint.getStyleClass().add("inspector-hint");
+        hint.visibleProperty().bind(model.emptyProperty());
+        hint.managedProperty().bind(model.emptyProperty());
+        VBox box = new VBox(2, title, hint, program, new HBox(10, activity, task), instr, sram);
+        box.getStyleClass().add("inspector-header");
+        return box;
+    }
+
+    private static Label bound(String style, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        // Empty lines (no PE yet, no instruction) take no room.
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        return l;
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId("inspector-tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        return t;
+    }
+
+    private VBox tasksPane() {
+        TableView<TaskRow> tasks = Tables.table(model.tasks(), "No tasks");
+        tasks.setId("inspector-tasks");
+        tasks.getColumns().setAll(java.util.List.of(
+                Tables.column("id", 36, TaskRow::id), Tables.column("kind", 60, TaskRow::kind),
+                Tables.column("name", 110, TaskRow::name), Tables.column("bound to", 80, TaskRow::boundTo),
+                Tables.column("state", 80, Tables::taskState), Tables.column("runs", 44, TaskRow::timesRun)));
+        tasks.setRowFactory(v -> new TaskRowCell());
+        TableView<MicrothreadRow> threads = Tables.table(model.microthreads(), "No microthreads at work");
+        threads.getColumns().setAll(java.util.List.of(
+                Tables.column("slot", 40, MicrothreadRow::slot), Tables.column("operation", 140, MicrothreadRow::operation),
+                Tables.column("done", 80, r -> r.done() + " / " + r.length()),
+                Tables.column("waiting for", 120, MicrothreadRow::waitingFor)));
+        threads.setPrefHeight(110);
+        TableView<NameValue> params = nameValues(model.params(), "No params");
+        params.setPrefHeight(110);
+        VBox.setVgrow(tasks, Priority.ALWAYS);
+        return new VBox(4, tasks, section("Microthreads"), threads, section("Params"), params);
+    }
+
+    private VBox sourcePane() {
+        Label file = new Label();
+        file.textProperty().bind(model.sourceFileProperty());
+        file.getStyleClass().add("source-file");
+        source.textProperty().bind(model.sourceTextProperty());
+        source.currentLineProperty().bind(model.sourceLineProperty());
+        source.setId("inspector-source");
+        source.setOnToggleBreakpoint(line -> breakpoints.toggle(model.sourceFileProperty().get(), line));
+        Runnable marks = () -> source.breakpointsProperty().set(breakpoints.linesIn(model.sourceFileProperty().get()));
+        breakpoints.lines().addListener((javafx.collections.SetChangeListener<Object>) c -> marks.run());
+        model.sourceFileProperty().addListener((o, a, f) -> marks.run());
+        Label hint = new Label("Click a line number to pause there.");
+        hint.getStyleClass().add("inspector-hint");
+        VBox.setVgrow(source, Priority.ALWAYS);
+        return new VBox(4, new HBox(10, file, hint), source);
+    }
+
+    private VBox memoryPane() {
+        ToggleGroup group = new ToggleGroup();
+        HBox formats = new HBox(0);
+        formats.getStyleClass().add("segmented");
+        for (SymbolFormat f : SymbolFormat.values()) {
+            ToggleButton b = new ToggleButton(f.label);
+            b.setToggleGroup(group);
+            b.setUserData(f);
+            b.setSelected(f == model.symbolFormatProperty().get());
+            formats.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true);
+            } else {
+                model.symbolFormatProperty().set((SymbolFormat) t.getUserData());
+            }
+        });
+        TableView<SymbolLine> symbols = Tables.table(model.symbols(), "No symbols");
+        symbols.setId("inspector-symbols");
+        symbols.getColumns().setAll(java.util.List.of(
+                Tables.column("symbol", 90, SymbolLine::name), Tables.column("type", 70, SymbolLine::type),
+                Tables.column("addr", 60, SymbolLine::address), Tables.column("value", 260, SymbolLine::value)));
+        VBox.setVgrow(symbols, Priority.ALWAYS);
+        return new VBox(4, formats, symbols);
+    }
+
+    private VBox routerPane() {
+        TableView<RouteLine> routes = Tables.table(model.routes(), "No colors routed here");
+        routes.getColumns().setAll(java.util.List.of(
+                Tables.column("color", 44, RouteLine::color), Tables.column("route now", 170, RouteLine::route),
+                Tables.column("pos", 36, RouteLine::position), Tables.column("buffered", 60, RouteLine::buffered),
+                Tables.column("all positions", 200, RouteLine::positions)));
+        TableView<QueueLine> queues = Tables.table(model.queues(), "No queues in use");
+        queues.getColumns().setAll(java.util.List.of(
+                Tables.column("queue", 50, q -> q.direction() + " " + q.id()), Tables.column("color", 44, QueueLine::color),
+                Tables.column("fill", 50, QueueLine::fill), Tables.column("wavelets (head first)", 240, QueueLine::payloads)));
+        VBox.setVgrow(routes, Priority.ALWAYS);
+        VBox.setVgrow(queues, Priority.ALWAYS);
+        return new VBox(4, routes, section("Queues"), queues);
+    }
+
+    private VBox countersPane() {
+        TableView<NameValue> counters = nameValues(model.counters(), "No counters");
+        VBox.setVgrow(counters, Priority.ALWAYS);
+        return new VBox(4, counters);
+    }
+
+    private static TableView<NameValue> nameValues(javafx.collections.ObservableList<NameValue> rows, String empty) {
+        TableView<NameValue> t = Tables.table(rows, empty);
+        t.getColumns().setAll(java.util.List.of(Tables.column("name", 160, NameValue::name),
+                Tables.column("value", 160, NameValue::value)));
+        return t;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("inspector-section");
+        return l;
+    }
+
+    /** Marks the running task's row so CSS can highlight it. */
+    private static final class TaskRowCell extends javafx.scene.control.TableRow<TaskRow> {
+        private static final javafx.css.PseudoClass RUNNING = javafx.css.PseudoClass.getPseudoClass("running");
+
+        @Override
+        protected void updateItem(TaskRow item, boolean empty) {
+            super.updateItem(item, empty);
+            pseudoClassStateChanged(RUNNING, !empty && item != null && item.running());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.waferscope.views.layers;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.api.FrameRequest;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.views.heatmap.PeLocation;
+import org.waferscope.views.palette.Palette;
+
+/**
+ * Which layer the heatmap shows (and for the route layer which color), the palette, and
+ * the selected PE the timeline follows. Together they make the {@link FrameRequest} the
+ * engine is sent whenever one of them changes. Holds no Node. FX thread only.
+ */
+public final class LayerChooserModel {
+    /** Routable colors on both profiles (WAFER-MODEL.md: 24 colors, 0–23). */
+    public static final int COLORS = 24;
+
+    private final Consumer<Command> commands;
+    private final ObjectProperty<MetricLayer> layer = new SimpleObjectProperty<>(this, "layer", MetricLayer.UTILIZATION);
+    private final IntegerProperty routeColor = new SimpleIntegerProperty(this, "routeColor", 0);
+    private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.VIRIDIS);
+    private final ObjectProperty<PeLocation> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyObjectWrapper<FrameRequest> request = new ReadOnlyObjectWrapper<>(this, "request",
+            FrameRequest.DEFAULT);
+    private final BooleanBinding routeColorUsed = Bindings.createBooleanBinding(
+            () -> layer.get() == MetricLayer.ROUTE, layer);
+
+    public LayerChooserModel(Consumer<Command> commands) {
+        this.commands = commands;
+        layer.addListener((o, a, b) -> update());
+        routeColor.addListener((o, a, b) -> update());
+        selected.addListener((o, a, b) -> update());
+    }
+
+    private void update() {
+        int c = Math.max(0, Math.min(COLORS - 1, routeColor.get()));
+        PeLocation pe = selected.get();
+        FrameRequest r = new FrameRequest(layer.get(), c, pe == null ? -1 : pe.x(), pe == null ? -1 : pe.y());
+        if (!r.equals(request.get())) {
+            request.set(r);
+            commands.accept(new Command.Request(r));
+        }
+    }
+
+    /** Sends the current request again (after a load, so the new program's frames carry the layer). */
+    public void resend() {
+        commands.accept(new Command.Request(request.get()));
+    }
+
+    public List<MetricLayer> layers() {
+        return List.of(MetricLayer.values());
+    }
+
+    public ObjectProperty<MetricLayer> layerProperty() {
+        return layer;
+    }
+
+    public IntegerProperty routeColorProperty() {
+        return routeColor;
+    }
+
+    public ObjectProperty<Palette> paletteProperty() {
+        return palette;
+    }
+
+    public ObjectProperty<PeLocation> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<FrameRequest> requestProperty() {
+        return request.getReadOnlyProperty();
+    }
+
+    /** True when the layer shown uses the route color. */
+    public BooleanBinding routeColorUsedProperty() {
+        return routeColorUsed;
+    }
+}

@@ -1,0 +1,33 @@
+package org.waferscope.views.layers;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import org.waferscope.views.palette.Palette;
+
+/** The palette choice; hidden for categorical layers, whose colours are fixed. */
+public class PaletteChooser extends ComboBox<Palette> {
+    public PaletteChooser(LayerChooserModel model) {
+        setId("palette");
+        getStyleClass().add("palette-chooser");
+        getItems().setAll(Palette.values());
+        setCellFactory(v -> new PaletteCell());
+        setButtonCell(new PaletteCell());
+        valueProperty().bindBidirectional(model.paletteProperty());
+        setFocusTraversable(false);
+        setTooltip(new Tooltip("Colour palette (colour-blind safe)"));
+        // Categorical layers have fixed colours, so the choice is not offered for them.
+        visibleProperty().bind(Bindings.createBooleanBinding(() -> !model.layerProperty().get().categorical,
+                model.layerProperty()));
+        managedProperty().bind(visibleProperty());
+    }
+
+    private static final class PaletteCell extends ListCell<Palette> {
+        @Override
+        protected void updateItem(Palette p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : p.title);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.waferscope.views.legend;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import java.util.ArrayList;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.views.heatmap.ValueText;
+import org.waferscope.views.palette.CategoricalColors;
+import org.waferscope.views.palette.CategoricalColors.Swatch;
+import org.waferscope.views.palette.Palette;
+
+/** A title, then either "min [gradient] max unit" or a row of swatches. */
+final class LegendSkin extends SkinBase<LegendView> {
+    private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 2);
+    private final Label title = new Label();
+    private final Label minLabel = new Label();
+    private final Label maxLabel = new Label();
+    private final Rectangle gradient = new Rectangle(160, 12);
+
+    LegendSkin(LegendView view) {
+        super(view);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPrefWrapLength(400);
+        title.getStyleClass().add("legend-title");
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        minLabel.setMinWidth(Label.USE_PREF_SIZE);
+        maxLabel.setMinWidth(Label.USE_PREF_SIZE);
+        minLabel.getStyleClass().add("legend-value");
+        maxLabel.getStyleClass().add("legend-value");
+        gradient.getStyleClass().add("legend-gradient");
+        gradient.setArcWidth(4);
+        gradient.setArcHeight(4);
+        getChildren().add(row);
+        view.layerProperty().addListener((o, a, b) -> rebuild());
+        view.paletteProperty().addListener((o, a, b) -> rebuild());
+        view.routeColorProperty().addListener((o, a, b) -> rebuild());
+        view.minProperty().addListener((o, a, b) -> range());
+        view.maxProperty().addListener((o, a, b) -> range());
+        rebuild();
+    }
+
+    private void rebuild() {
+        LegendView v = getSkinnable();
+        MetricLayer layer = v.layerProperty().get();
+        title.setText(layer == MetricLayer.ROUTE ? layer.title + " " + v.routeColorProperty().get() : layer.title);
+        row.getChildren().setAll(title);
+        if (layer.categorical) {
+            List<Swatch> swatches = layer == MetricLayer.TASK_STATE ? CategoricalColors.taskStateSwatches()
+                    : CategoricalColors.routeSwatches();
+            for (Swatch s : swatches) {
+                row.getChildren().add(swatch(s));
+            }
+            return;
+        }
+        gradient.setFill(gradientOf(v.paletteProperty().get()));
+        row.getChildren().addAll(minLabel, gradient, maxLabel);
+        range();
+    }
+
+    private void range() {
+        LegendView v = getSkinnable();
+        MetricLayer layer = v.layerProperty().get();
+        minLabel.setText(ValueText.number(v.minProperty().get()));
+        maxLabel.setText(ValueText.number(v.maxProperty().get()) + (layer.unit.isEmpty() ? "" : " " + layer.unit));
+    }
+
+    /** The palette as a horizontal gradient with a stop every 16 entries (the LUT is linear between anchors). */
+    static LinearGradient gradientOf(Palette p) {
+        int[] lut = p.lut();
+        java.util.List<Stop> stops = new ArrayList<>();
+        for (int i = 0; i < lut.length; i += 15) {
+            stops.add(new Stop(i / (double) (lut.length - 1), color(lut[i])));
+        }
+        return new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops);
+    }
+
+    private static Color color(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+    }
+
+    private static Label swatch(Swatch s) {
+        Rectangle r = new Rectangle(12, 12, color(s.argb()));
+        r.getStyleClass().add("legend-swatch");
+        Label l = new Label(s.label(), r);
+        l.getStyleClass().add("legend-category");
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+}

@@ -1,0 +1,2 @@
+/** The heatmap's legend: the layer's scale with its units, or its categories' swatches. */
+package org.waferscope.views.legend;

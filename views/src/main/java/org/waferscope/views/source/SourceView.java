@@ -1,0 +1,117 @@
+package org.waferscope.views.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * Program source with line numbers; the {@linkplain #currentLineProperty() current line}
+ * (1-based, 0 for none) is marked and scrolled into view; clicking a line number toggles a
+ * breakpoint there. A virtualised list, so a long file costs only the visible rows.
+ */
+public class SourceView extends ListView<SourceView.Line> {
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass BREAKPOINT = PseudoClass.getPseudoClass("breakpoint");
+
+    /** One numbered source line. */
+    public record Line(int number, String text) {
+    }
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final IntegerProperty currentLine = new SimpleIntegerProperty(this, "currentLine", 0);
+    private final javafx.beans.property.ObjectProperty<java.util.Set<Integer>> breakpoints =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "breakpoints", java.util.Set.of());
+    private java.util.function.IntConsumer onToggleBreakpoint = line -> { };
+
+    public SourceView() {
+        getStyleClass().add("source-view");
+        setCellFactory(v -> new LineCell());
+        text.addListener((o, a, t) -> setLines(t));
+        currentLine.addListener((o, a, l) -> {
+            if (l.intValue() > 0) {
+                scrollTo(Math.max(0, l.intValue() - 4));
+            }
+        });
+    }
+
+    private void setLines(String t) {
+        List<Line> lines = new ArrayList<>();
+        String[] parts = t == null ? new String[0] : t.split("\r?\n", -1);
+        for (int i = 0; i < parts.length; i++) {
+            lines.add(new Line(i + 1, parts[i]));
+        }
+        getItems().setAll(lines);
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public IntegerProperty currentLineProperty() {
+        return currentLine;
+    }
+
+    /** Lines marked with a breakpoint. */
+    public javafx.beans.property.ObjectProperty<java.util.Set<Integer>> breakpointsProperty() {
+        return breakpoints;
+    }
+
+    /** Called with a line number when its number is clicked. */
+    public void setOnToggleBreakpoint(java.util.function.IntConsumer action) {
+        onToggleBreakpoint = action;
+    }
+
+    private final class LineCell extends ListCell<Line> {
+        private final Label number = new Label();
+        private final TextFlow code = new TextFlow();
+        private final HBox row = new HBox(10, number, code);
+
+        LineCell() {
+            // Each cell follows the marks itself: a refresh() of a list that is hidden (its
+            // tab not shown) may never reach the cells it has already made.
+            currentLine.addListener(o -> mark());
+            breakpoints.addListener(o -> mark());
+            number.getStyleClass().add("source-line-number");
+            number.setOnMouseClicked(e -> {
+                if (getItem() != null) {
+                    onToggleBreakpoint.accept(getItem().number());
+                }
+            });
+            code.getStyleClass().add("source-code");
+        }
+
+        private void mark() {
+            Line line = isEmpty() ? null : getItem();
+            pseudoClassStateChanged(CURRENT, line != null && line.number() == currentLine.get());
+            number.pseudoClassStateChanged(BREAKPOINT, line != null && breakpoints.get().contains(line.number()));
+        }
+
+        @Override
+        protected void updateItem(Line line, boolean isEmpty) {
+            super.updateItem(line, isEmpty);
+            mark();
+            if (isEmpty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            number.setText(Integer.toString(line.number()));
+            code.getChildren().clear();
+            for (CslTokens.Span s : CslTokens.split(line.text())) {
+                Text t = new Text(s.text());
+                t.getStyleClass().addAll("code", "code-" + s.kind().name().toLowerCase(java.util.Locale.ROOT));
+                code.getChildren().add(t);
+            }
+            setGraphic(row);
+        }
+    }
+}

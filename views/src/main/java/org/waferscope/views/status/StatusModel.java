@@ -1,0 +1,84 @@
+package org.waferscope.views.status;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.waferscope.engine.api.FabricStats;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.views.controls.SpeedScale;
+
+/**
+ * The status bar's text, derived from the newest frame and the measured display rate.
+ * Holds no Node. FX thread only.
+ */
+public final class StatusModel {
+    private final ReadOnlyObjectWrapper<SimState> state = new ReadOnlyObjectWrapper<>(this, "state", SimState.EMPTY);
+    private final ReadOnlyStringWrapper cycle = new ReadOnlyStringWrapper(this, "cycle", "cycle 0");
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper(this, "time", "0 s");
+    private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "");
+    private final ReadOnlyStringWrapper fps = new ReadOnlyStringWrapper(this, "fps", "");
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    /** Takes the frame on show and the frames per second the UI is drawing. */
+    public void update(Frame f, double framesPerSecond) {
+        FabricStats s = f.stats();
+        state.set(f.state());
+        cycle.set(String.format(Locale.ROOT, "cycle %,d", f.cycle()));
+        time.set(seconds(s.simulatedSeconds()) + (s.arch().isEmpty() ? "" : " @ " + s.arch()));
+        rate.set(f.state() == SimState.RUNNING ? SpeedScale.rate(s.cyclesPerSecond()) + " cycles/s" : "");
+        fps.set(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+        activity.set(String.format(Locale.ROOT, "%d × %d fabric · %,d / %,d PEs active · %,d wavelets in flight",
+                f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()) + (s.hostStep().isEmpty() ? "" : " · host: " + s.hostStep()));
+        message.set(f.message());
+    }
+
+    /** Simulated time with a unit that keeps three significant digits. */
+    public static String seconds(double s) {
+        double a = Math.abs(s);
+        if (a == 0) {
+            return "0 s";
+        }
+        if (a < 1e-6) {
+            return String.format(Locale.ROOT, "%.1f ns", s * 1e9);
+        }
+        if (a < 1e-3) {
+            return String.format(Locale.ROOT, "%.3f µs", s * 1e6);
+        }
+        if (a < 1) {
+            return String.format(Locale.ROOT, "%.3f ms", s * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3f s", s);
+    }
+
+    public ReadOnlyObjectProperty<SimState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cycleProperty() {
+        return cycle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fpsProperty() {
+        return fps.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,48 @@
+package org.waferscope.views.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.api.FrameRequest;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.views.heatmap.PeLocation;
+
+class LayerChooserModelTest {
+    private final List<Command> sent = new ArrayList<>();
+    private final LayerChooserModel m = new LayerChooserModel(sent::add);
+
+    @Test
+    void choosingALayerRequestsIt() {
+        m.layerProperty().set(MetricLayer.SRAM);
+        assertEquals(new Command.Request(FrameRequest.DEFAULT.withLayer(MetricLayer.SRAM)), sent.get(0));
+        assertFalse(m.routeColorUsedProperty().get());
+    }
+
+    @Test
+    void routeLayerCarriesTheColorClamped() {
+        m.layerProperty().set(MetricLayer.ROUTE);
+        assertTrue(m.routeColorUsedProperty().get());
+        m.routeColorProperty().set(99);
+        assertEquals(23, m.requestProperty().get().routeColor());
+    }
+
+    @Test
+    void selectionFollowsIntoTheRequestOnce() {
+        m.selectedProperty().set(new PeLocation(5, 6));
+        m.selectedProperty().set(new PeLocation(5, 6));
+        assertEquals(1, sent.size());
+        assertEquals(new FrameRequest(MetricLayer.UTILIZATION, 0, 5, 6), m.requestProperty().get());
+    }
+
+    @Test
+    void offersEveryLayer() {
+        assertEquals(MetricLayer.values().length, m.layers().size());
+        m.resend();
+        assertEquals(new Command.Request(FrameRequest.DEFAULT), sent.get(0));
+    }
+}

@@ -1,0 +1,42 @@
+package org.waferscope.views.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.views.FakeSimulation;
+
+class StatusModelTest {
+    @Test
+    void showsStateCycleTimeAndRates() {
+        FakeSimulation sim = new FakeSimulation(4, 3);
+        sim.advance(1700);
+        sim.post(new org.waferscope.engine.api.Command.Run());
+        StatusModel m = new StatusModel();
+        m.update(sim.latestFrame(), 29.6);
+        assertEquals(SimState.RUNNING, m.stateProperty().get());
+        assertEquals("cycle 1,700", m.cycleProperty().get());
+        assertEquals("2.000 µs @ wse2", m.timeProperty().get());
+        assertEquals("100.0 k cycles/s", m.rateProperty().get());
+        assertEquals("30 fps", m.fpsProperty().get());
+        assertTrue(m.activityProperty().get().contains("host: launch main"));
+    }
+
+    @Test
+    void timeUnits() {
+        assertEquals("0 s", StatusModel.seconds(0));
+        assertEquals("1.2 ns", StatusModel.seconds(1.2e-9));
+        assertEquals("3.500 ms", StatusModel.seconds(3.5e-3));
+        assertEquals("2.000 s", StatusModel.seconds(2));
+    }
+
+    @Test
+    void everyStateHasWordsIconAndStyle() {
+        for (SimState s : SimState.values()) {
+            assertTrue(SimStateStyle.icon(s).startsWith("mdi2"));
+            assertTrue(SimStateStyle.styleClass(s).startsWith("state-"));
+            assertTrue(!SimStateStyle.label(s).isEmpty());
+        }
+    }
+}
