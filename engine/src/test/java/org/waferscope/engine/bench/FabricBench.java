@@ -41,6 +41,8 @@ import org.waferscope.engine.sim.Wafer;
  * </ul>
  *
  * Forks inherit the launcher's -Xmx6g except the WSE-3 memory check, which sets -Xmx4g.
+ * Single-threaded runs also print their throughput per CPU-second ({@link CpuClock}), the
+ * steadier figure when other jobs share the cores.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -66,6 +68,19 @@ public class FabricBench {
     public static class FullWafer {
         @Param({"1", "2"})
         public int threads;
+        final CpuClock clock = new CpuClock();
+
+        @Setup(Level.Iteration)
+        public void startClock() {
+            clock.start();
+        }
+
+        @TearDown(Level.Iteration)
+        public void reportClock() {
+            if (threads == 1) {
+                clock.report("engine, all PEs active, 1 thread", "PE-cycles");
+            }
+        }
         Wafer wafer;
 
         @Setup(Level.Trial)
@@ -90,6 +105,7 @@ public class FabricBench {
     @Benchmark
     @OperationsPerInvocation(757 * 996)
     public CycleStepper.Result engineAllActive(FullWafer s) {
+        s.clock.units += PES;
         return s.wafer.stepFabric(1);
     }
 
@@ -97,6 +113,19 @@ public class FabricBench {
     public static class Grid {
         @Param({"1", "2"})
         public int threads;
+        final CpuClock clock = new CpuClock();
+
+        @Setup(Level.Iteration)
+        public void startClock() {
+            clock.start();
+        }
+
+        @TearDown(Level.Iteration)
+        public void reportClock() {
+            if (threads == 1) {
+                clock.report("bare stencil, 1 thread", "point-updates");
+            }
+        }
         BareStencil grid;
 
         @Setup(Level.Trial)
@@ -114,6 +143,7 @@ public class FabricBench {
     @Benchmark
     @OperationsPerInvocation(757 * 996)
     public float bareStencil(Grid g) {
+        g.clock.units += PES;
         g.grid.sweep();
         return g.grid.probe();
     }
@@ -122,6 +152,19 @@ public class FabricBench {
     public static class Sparse {
         @Param({"1", "2"})
         public int threads;
+        final CpuClock clock = new CpuClock();
+
+        @Setup(Level.Iteration)
+        public void startClock() {
+            clock.start();
+        }
+
+        @TearDown(Level.Iteration)
+        public void reportClock() {
+            if (threads == 1) {
+                clock.report("engine, sparse wafer, 1 thread", "cycles");
+            }
+        }
         Wafer wafer;
 
         @Setup(Level.Trial)
@@ -149,6 +192,7 @@ public class FabricBench {
     @Benchmark
     @OperationsPerInvocation(SPARSE_CYCLES)
     public CycleStepper.Result engineSparse(Sparse s) {
+        s.clock.units += SPARSE_CYCLES;
         return s.wafer.stepFabric(SPARSE_CYCLES);
     }
 

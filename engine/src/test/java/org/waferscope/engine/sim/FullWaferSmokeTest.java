@@ -1,6 +1,7 @@
 package org.waferscope.engine.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class FullWaferSmokeTest {
                 int done = wafer.port().readSymbol("iterations", new PeRectangle(at[0], at[1], 1, 1, 1, false), "i")
                         .bits()[0];
                 assertTrue(done >= 4, "PE (" + at[0] + ", " + at[1] + ") did " + done + " iterations");
-                assertEquals(null, wafer.fabric().faultOf(wafer.fabric().pe(at[0], at[1])));
+                assertNull(wafer.fabric().faultOf(wafer.fabric().pe(at[0], at[1])));
             }
             System.gc();
             Runtime rt = Runtime.getRuntime();
