@@ -14,7 +14,7 @@ public final class Activity {
     public static final byte STALL_INPUT = 3;
     /** Waited for room in a full output. */
     public static final byte STALL_OUTPUT = 4;
-    /** Only microthreads worked. */
+    /** The CE was idle while its microthreads moved data (counted with fabric work). */
     public static final byte MICROTHREADS = 5;
     public static final byte FAULTED = 6;
 }

@@ -31,10 +31,12 @@ final class ComputeEngine {
             int mt = f.mtCount[p] > 0 ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, cycle, sink, scratch);
             if (f.activity[p] == Activity.IDLE && (mt & WORKING) != 0) {
-                f.activity[p] = Activity.MICROTHREADS;
+                // an idle CE whose microthreads only wait is waiting, not busy
+                f.activity[p] = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
+                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
             }
             count(f, p);
-            return mt | ce;
+            return (mt & (WORKING | PROGRESSED)) | ce;
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
             int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc[p];
             String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
@@ -47,8 +49,8 @@ final class ComputeEngine {
 
     private static void count(Fabric f, int p) {
         switch (f.activity[p]) {
-            case Activity.COMPUTE, Activity.MICROTHREADS -> f.cntCompute[p]++;
-            case Activity.FABRIC -> f.cntFabric[p]++;
+            case Activity.COMPUTE -> f.cntCompute[p]++;
+            case Activity.FABRIC, Activity.MICROTHREADS -> f.cntFabric[p]++;
             case Activity.STALL_INPUT -> f.cntStallIn[p]++;
             case Activity.STALL_OUTPUT -> f.cntStallOut[p]++;
             default -> {

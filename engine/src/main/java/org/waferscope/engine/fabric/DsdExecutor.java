@@ -213,7 +213,7 @@ final class DsdExecutor {
 
     private static void check(byte[] m, int addr, ElementType t) {
         if (!Sram.inside(m, addr, t.bytes)) {
-            throw new MachineFault(String.format("vector access at address 0x%X is outside this PE's %d bytes of data and stack",
+            throw new MachineFault(String.format("vector access at address 0x%X is outside the %d bytes of data and stack this PE's program uses",
                     addr, m.length));
         }
     }

@@ -113,7 +113,7 @@ final class Interpreter {
 
     private static int load(byte[] m, int addr, ElementType t) {
         if (!Sram.inside(m, addr, t.bytes)) {
-            throw new MachineFault(String.format("load of %s at address 0x%X is outside this PE's %d bytes of data and stack",
+            throw new MachineFault(String.format("load of %s at address 0x%X is outside the %d bytes of data and stack this PE's program uses",
                     t.cslName(), addr, m.length));
         }
         return Sram.read(m, addr, t);
@@ -121,7 +121,7 @@ final class Interpreter {
 
     private static void store(byte[] m, int addr, ElementType t, int v) {
         if (!Sram.inside(m, addr, t.bytes)) {
-            throw new MachineFault(String.format("store of %s at address 0x%X is outside this PE's %d bytes of data and stack",
+            throw new MachineFault(String.format("store of %s at address 0x%X is outside the %d bytes of data and stack this PE's program uses",
                     t.cslName(), addr, m.length));
         }
         Sram.write(m, addr, t, v);

@@ -31,6 +31,10 @@ final class MicrothreadUnit {
         return false;
     }
 
+    /** Result bits beside {@code ComputeEngine}'s: a microthread waited on an input, or on room in an output. */
+    static final int WAITING_INPUT = 4;
+    static final int WAITING_OUTPUT = 8;
+
     static int advance(Fabric f, int p, long cycle) {
         int base = f.mtBase[p];
         int result = 0;
@@ -55,6 +59,7 @@ final class MicrothreadUnit {
             }
             if (n < 0) {
                 f.mtPool[r + Microthreads.WAIT] = -n;
+                result |= n == DsdExecutor.STALL_INPUT ? WAITING_INPUT : WAITING_OUTPUT;
                 continue;
             }
             f.mtPool[r + Microthreads.WAIT] = 0;

@@ -120,6 +120,27 @@ final class HostRunner {
         return Wait.NONE;
     }
 
+    /** What the host waits for now, from the fabric's current state (no step is carried out). */
+    String waitNow() {
+        if (done()) {
+            return "done";
+        }
+        if (!started) {
+            return "about to " + steps.get(index).describe();
+        }
+        HostStep step = steps.get(index);
+        if (step instanceof HostStep.Launch) {
+            return "waiting for unblock_cmd_stream from " + (target - port.releasedCount()) + " PE(s)";
+        }
+        if (step instanceof HostStep.StreamIn) {
+            return "streaming " + port.pendingInjections() + " wavelet(s) in";
+        }
+        if (step instanceof HostStep.StreamOut s) {
+            return "collecting " + port.pendingCollections() + " wavelet(s) on color " + s.color();
+        }
+        return step.describe();
+    }
+
     private HostArray array(String name) {
         HostArray a = arrays.get(name);
         if (a == null) {

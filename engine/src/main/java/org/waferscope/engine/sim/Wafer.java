@@ -38,7 +38,6 @@ public final class Wafer implements AutoCloseable {
     private boolean muted;
     private WaferStatus status = WaferStatus.RUNNING;
     private List<String> report = List.of();
-    private String hostActivity = "";
     private long tasksStarted;
 
     private Wafer(WaferProgram program, ArchProfile profile, FabricLayout layout, List<HostStep> steps,
@@ -101,8 +100,9 @@ public final class Wafer implements AutoCloseable {
         return report;
     }
 
+    /** What the host is doing now, in words. */
     public String hostActivity() {
-        return hostActivity;
+        return host.done() ? "host done" : host.waitNow();
     }
 
     public long tasksStarted() {
@@ -157,7 +157,6 @@ public final class Wafer implements AutoCloseable {
                 finish(WaferStatus.FAULTED, List.of("host step '" + host.current() + "' failed: " + e.getMessage()));
                 break;
             }
-            hostActivity = host.current().equals("done") ? "host done" : wait.what();
             if (!fabric.anyActive()) {
                 if (host.done()) {
                     finish(WaferStatus.HALTED, List.of());
@@ -183,7 +182,7 @@ public final class Wafer implements AutoCloseable {
                     List<String> lines = new ArrayList<>();
                     lines.add("deadlock at cycle " + cycle() + ": work remains but nothing can move");
                     if (!host.done()) {
-                        lines.add("the host is " + wait.what());
+                        lines.add("the host is " + host.waitNow());
                     }
                     lines.addAll(StallReport.describe(fabric, REPORT_LINES));
                     finish(WaferStatus.DEADLOCK, lines);
@@ -204,7 +203,7 @@ public final class Wafer implements AutoCloseable {
         advance(maxCycles, false, false);
         if (status == WaferStatus.RUNNING) {
             List<String> lines = new ArrayList<>();
-            lines.add("cycle budget of " + maxCycles + " exhausted; the host is " + hostActivity);
+            lines.add("cycle budget of " + maxCycles + " exhausted; the host is " + host.waitNow());
             lines.addAll(StallReport.describe(fabric, REPORT_LINES));
             finish(WaferStatus.BUDGET_EXHAUSTED, lines);
         }

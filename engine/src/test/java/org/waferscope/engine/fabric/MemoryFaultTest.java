@@ -80,7 +80,7 @@ class MemoryFaultTest {
         try (Wafer w = runToFault(b.build())) {
             assertEquals(WaferStatus.FAULTED, w.status());
             String fault = w.fabric().faultOf(1);
-            assertTrue(fault.startsWith("load of i32 at address 0xEA64 is outside this PE's") && fault.endsWith(
+            assertTrue(fault.startsWith("load of i32 at address 0xEA64 is outside the 16 bytes of data and stack") && fault.endsWith(
                     "at oob.csl:7:3"), fault);
             assertEquals(List.of("fault at PE (1, 0): " + fault), w.report());
             ConsoleLine line = w.console().since(0, 10).stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR)
