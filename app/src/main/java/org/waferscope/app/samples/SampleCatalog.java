@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Lists the sample folders (those holding a {@code run.json}) found on the class path under
- * {@code org/waferscope/samples/}, whether in a directory (running from the build) or
+ * {@code org/waferscope/samples/}, in the teaching order of its {@code index.txt} (others
+ * after, by name), whether in a directory (running from the build) or
  * inside the application jar. A sample in a jar is copied to a temporary folder before it
  * is opened, so the front end always reads ordinary files.
  */
@@ -44,12 +45,15 @@ public final class SampleCatalog {
         }
         List<Sample> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path d : dirs.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+            for (Path d : dirs.toList()) {
                 Path run = d.resolve("run.json");
                 if (Files.isRegularFile(run)) {
                     out.add(describe(d, run));
                 }
             }
+            List<String> order = teachingOrder(root);
+            out.sort(Comparator.comparingInt((Sample s) -> order.contains(s.name()) ? order.indexOf(s.name())
+                    : order.size()).thenComparing(Sample::name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,6 +94,16 @@ public final class SampleCatalog {
             }
         }
         return dir;
+    }
+
+    /** The samples' {@code index.txt}: folder names in the order a workshop meets them. */
+    private static List<String> teachingOrder(Path root) throws IOException {
+        Path index = root.resolve("index.txt");
+        if (!Files.isRegularFile(index)) {
+            return List.of();
+        }
+        return Files.readAllLines(index).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     private Sample describe(Path dir, Path run) {

@@ -68,8 +68,12 @@ public final class MainWindow implements Shell {
         inspector.setId("inspector");
         lesson.setId("lesson");
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        left.getTabs().addAll(new Tab("Samples", new GalleryPane(samples.samples(), this::openSample)),
-                new Tab("Lesson", lesson));
+        javafx.scene.control.Label galleryHint = new javafx.scene.control.Label("Double-click a sample to open it.");
+        galleryHint.getStyleClass().add("inspector-hint");
+        galleryHint.setPadding(new javafx.geometry.Insets(6, 10, 4, 10));
+        GalleryPane gallery = new GalleryPane(samples.samples(), this::openSample);
+        javafx.scene.layout.VBox.setVgrow(gallery, javafx.scene.layout.Priority.ALWAYS);
+        left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson));
         session.programProperty().addListener((o, a, p) -> {
             lesson.show(p.title(), p.summary(), p.lesson());
             left.getSelectionModel().select(1);

@@ -29,6 +29,16 @@ class SampleCatalogTest {
     }
 
     @Test
+    void followsTheTeachingOrderOfTheIndex() throws Exception {
+        Path root = tree();
+        Files.writeString(root.resolve(SampleCatalog.ROOT).resolve("index.txt"), "heat-diffusion\nbroadcast-chain\n");
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+            assertEquals(List.of("heat-diffusion", "broadcast-chain"),
+                    new SampleCatalog(cl).samples().stream().map(Sample::name).toList());
+        }
+    }
+
+    @Test
     void listsFoldersWithRunJsonAndPrefersHeatDiffusion() throws Exception {
         try (URLClassLoader cl = new URLClassLoader(new URL[] {tree().toUri().toURL()}, null)) {
             SampleCatalog c = new SampleCatalog(cl);

@@ -17,6 +17,15 @@ class LessonBlocksTest {
     }
 
     @Test
+    void bulletsContinueOnIndentedLinesAndShortLinesAreHeadings() {
+        String text = "Heat spreads.\n\nWhat happens\n- The grid is cut\n  into tiles.\n- Halo exchange.\n"
+                + "    new = alpha * sum\nDone.";
+        assertEquals(List.of(new Block(Kind.PARAGRAPH, "Heat spreads."), new Block(Kind.HEADING, "What happens"),
+                new Block(Kind.BULLET, "The grid is cut into tiles."), new Block(Kind.BULLET, "Halo exchange."),
+                new Block(Kind.CODE, "new = alpha * sum"), new Block(Kind.PARAGRAPH, "Done.")), LessonBlocks.parse(text));
+    }
+
+    @Test
     void nullIsNothing() {
         assertEquals(List.of(), LessonBlocks.parse(null));
     }
