@@ -37,6 +37,8 @@ if [ "$type" = deb ]; then
   rm -rf "$target/jpackage-resources"
   mkdir -p "$target/jpackage-resources"
   cp "$assets/Waferscope.desktop" "$target/jpackage-resources/"
+  # maintainer scripts that do not fail the install on a machine without a desktop menu
+  cp "$here/debian/postinst" "$here/debian/prerm" "$target/jpackage-resources/"
   rm -f "$dest"/waferscope_*.deb
 else
   rm -rf "$dest/Waferscope"

@@ -46,6 +46,11 @@ final class RunPacer {
         return whole;
     }
 
+    /** Wall time one running slice may take: one display refresh. */
+    long sliceNanos() {
+        return (long) (1e9 / refresh);
+    }
+
     /** Milliseconds the loop may sleep between slices. */
     long idleMillis() {
         return Double.isInfinite(speed) ? 0 : (long) Math.max(1, 1000 / refresh);

@@ -252,11 +252,26 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         return false;
     }
 
+    /**
+     * Simulates what the pacer allows, in chunks that start at one cycle and double, and
+     * stops at the slice's deadline or as soon as a command waits: on a full wafer a
+     * cycle can take a tenth of a second, so a slice sized by cycles alone could keep Pause
+     * waiting for seconds.
+     */
     private void runSlice() {
         long budget = pacer.cyclesForSlice();
         long start = System.nanoTime();
+        long deadline = start + pacer.sliceNanos();
         long before = wafer.cycle();
-        boolean stopped = advance(budget, false) ;
+        long chunk = 1;
+        boolean stopped = false;
+        while (!stopped && wafer.cycle() - before < budget && wafer.status() == WaferStatus.RUNNING) {
+            stopped = advance(Math.min(chunk, budget - (wafer.cycle() - before)), false);
+            if (System.nanoTime() >= deadline || !mailbox.isEmpty()) {
+                break;
+            }
+            chunk *= 2;
+        }
         pacer.ran(wafer.cycle() - before, System.nanoTime() - start);
         if (stopped) {
             settle(SimState.PAUSED);
