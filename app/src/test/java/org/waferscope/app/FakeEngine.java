@@ -56,7 +56,12 @@ final class FakeEngine implements SimulationHandle {
         return new org.waferscope.app.session.EngineFactory.Engine(this, this::place, () -> { });
     }
 
-    void place(WaferProgram p) {
+    java.util.concurrent.CompletionStage<?> place(WaferProgram p) {
+        placeProgram(p);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    private void placeProgram(WaferProgram p) {
         width = p.layout().width();
         height = p.layout().height();
         cycle = 0;

@@ -37,7 +37,7 @@ public final class SimulationSession {
     private static final int CONSOLE_BATCH = 2000;
 
     private final SimulationHandle sim;
-    private final java.util.function.Consumer<WaferProgram> place;
+    private final java.util.function.Function<WaferProgram, java.util.concurrent.CompletionStage<?>> place;
     private final FolderLoader programs;
     private final Executor background;
     private final Executor fx;
@@ -93,12 +93,18 @@ public final class SimulationSession {
     }
 
     private void loaded(Path dir, WaferProgram p) {
+        WaferProgram before = program.get();
+        Path beforeFolder = folder.get();
         loadError.set("");
         program.set(p);
         folder.set(dir);
         inspector.clear();
         inspector.setSources(p.sources());
-        place.accept(p);
+        place.apply(p).whenComplete((ok, error) -> {
+            if (error != null) {
+                fx.execute(() -> refused(dir, p, before, beforeFolder, error));
+            }
+        });
         layers.resend();
         controls.resend();
         breakpoints.send();
@@ -107,6 +113,21 @@ public final class SimulationSession {
         if (layers.selectedProperty().get() != null) {
             fxInspect(layers.selectedProperty().get());
         }
+    }
+
+    /** The machine refused a program the front end accepted: the one before stays, and so does its view. */
+    private void refused(Path dir, WaferProgram p, WaferProgram before, Path beforeFolder, Throwable error) {
+        if (program.get() == p) {
+            program.set(before);
+            folder.set(beforeFolder);
+            if (before != null) {
+                inspector.setSources(before.sources());
+            }
+        }
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        String first = cause.getMessage() == null ? cause.toString() : cause.getMessage().split("\r?\n")[0];
+        loadError.set("Could not place " + dir.getFileName() + " on the wafer: " + first + "  (details in the console)");
     }
 
     private void failed(Path dir, Throwable e) {

@@ -60,7 +60,7 @@ class SimulationSessionTest {
     }
 
     private final Scripted sim = new Scripted();
-    private final SimulationSession session = new SimulationSession(new EngineFactory.Engine(sim, p -> { }, () -> { }), dir -> {
+    private final SimulationSession session = new SimulationSession(new EngineFactory.Engine(sim, p -> java.util.concurrent.CompletableFuture.completedFuture(null), () -> { }), dir -> {
         throw new Exception("a.csl:1:2: error: bad\nb.csl:3:4: error: worse");
     }, Runnable::run, Runnable::run);
 
@@ -121,5 +121,25 @@ class SimulationSessionTest {
         session.pulse(0);
         session.controls().step();
         assertEquals(new Command.Step(1), sim.posted.get(0));
+    }
+
+    @Test
+    void aProgramTheMachineRefusesLeavesNoTitleBehindAndSaysWhy() {
+        // the front end accepts it, but its route leaves the fabric: the wafer refuses it
+        org.waferscope.engine.fabric.FabricLayout layout = new org.waferscope.engine.fabric.FabricLayout(2, 1);
+        layout.setColorConfig(1, 0, 3, org.waferscope.engine.fabric.ColorConfig.route(
+                org.waferscope.engine.arch.Direction.WEST.bit(), org.waferscope.engine.arch.Direction.EAST.bit()));
+        org.waferscope.engine.program.WaferProgram refused = new org.waferscope.engine.program.WaferProgram(
+                "Off the edge", "", "", null, org.waferscope.engine.arch.ArchProfile.WSE2, layout,
+                java.util.Map.of(), List.of(), java.util.Map.of(), java.util.Map.of());
+        try (org.waferscope.engine.sim.Simulator real = new org.waferscope.engine.sim.Simulator(1)) {
+            SimulationSession s = new SimulationSession(new EngineFactory.Engine(real, real::load, real),
+                    dir -> refused, Runnable::run, Runnable::run);
+            s.fxOpen(Path.of("off-the-edge"));
+            assertEquals(refused, s.programProperty().get(), "shown while the engine has not answered");
+            real.tick();
+            assertNull(s.programProperty().get(), "refused: the session goes back to what it had");
+            assertTrue(s.loadErrorProperty().get().contains("off the edge"), s.loadErrorProperty().get());
+        }
     }
 }

@@ -50,7 +50,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private boolean dirty = true;
     private boolean hasBreakpoints;
 
-    private record Load(WaferProgram program) {
+    private record Load(WaferProgram program, CompletableFuture<Void> placed) {
     }
 
     private record Inspect(int x, int y, CompletableFuture<CoreSnapshot> result) {
@@ -70,9 +70,15 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         thread.start();
     }
 
-    /** Puts a program on the wafer (replacing the current one) once the mailbox reaches it. */
-    public void load(WaferProgram program) {
-        enqueue(new Load(program));
+    /**
+     * Puts a program on the wafer (replacing the current one) once the mailbox reaches it.
+     * The future completes when it is placed, or exceptionally with the machine's reasons
+     * when it cannot be (the program loaded before stays).
+     */
+    public CompletableFuture<Void> load(WaferProgram program) {
+        CompletableFuture<Void> placed = new CompletableFuture<>();
+        enqueue(new Load(program, placed));
+        return placed;
     }
 
     @Override
@@ -147,7 +153,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     private void handle(Object o) {
         if (o instanceof Load l) {
-            doLoad(l.program());
+            doLoad(l.program(), l.placed());
         } else if (o instanceof Inspect i) {
             serve(i);
         } else if (o instanceof Command c) {
@@ -195,7 +201,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         }
     }
 
-    private void doLoad(WaferProgram program) {
+    private void doLoad(WaferProgram program, CompletableFuture<Void> placed) {
         Wafer next;
         try {
             next = Wafer.load(program, workers, console);
@@ -203,6 +209,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             console.add(0, ConsoleLine.Kind.ERROR, -1, -1, "cannot load " + program.title() + ":");
             e.problems().forEach(p -> console.add(0, ConsoleLine.Kind.ERROR, -1, -1, "  " + p));
             dirty = true;
+            placed.completeExceptionally(e);
             return;
         }
         if (wafer != null) {
@@ -219,6 +226,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         message = "";
         state = SimState.LOADED;
         dirty = true;
+        placed.complete(null);
     }
 
     private void serve(Inspect i) {
