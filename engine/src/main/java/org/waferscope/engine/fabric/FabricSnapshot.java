@@ -27,6 +27,15 @@ public final class FabricSnapshot {
         return bytes;
     }
 
+    /** What a snapshot of {@code f} would hold, without taking one. */
+    public static long estimateBytes(Fabric f) {
+        long bytes = 0;
+        for (Object a : f.mutableState()) {
+            bytes += sizeOf(a);
+        }
+        return bytes;
+    }
+
     public static FabricSnapshot of(Fabric f) {
         List<Object> copies = new ArrayList<>();
         long bytes = 0;

@@ -44,16 +44,18 @@ final class FrameAssembler {
         Fabric f = wafer.fabric();
         int selected = request.selectedX() >= 0 && request.selectedX() < f.width && request.selectedY() >= 0
                 && request.selectedY() < f.height ? f.pe(request.selectedX(), request.selectedY()) : -1;
-        sampleTimeline(f, selected);
+        // one pass over every buffer per frame (on a full wafer, millions of them), shared by both uses
+        long inFlight = FabricMetrics.waveletsInFlight(f);
+        sampleTimeline(f, selected, inFlight);
         LayerSampler.Sample s = sampler.sample(request.layer(), request.routeColor());
-        FabricStats stats = new FabricStats(programPes, FabricMetrics.activePes(f), FabricMetrics.waveletsInFlight(f),
+        FabricStats stats = new FabricStats(programPes, FabricMetrics.activePes(f), inFlight,
                 wafer.totalLinkHops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
                 wafer.hostActivity(), f.profile.name());
         return new Frame(number, f.cycle(), state, f.width, f.height, request.layer(), request.routeColor(), s.values(),
                 s.min(), s.max(), s.links(), stats, new ArrayList<>(timeline), message);
     }
 
-    private void sampleTimeline(Fabric f, int selected) {
+    private void sampleTimeline(Fabric f, int selected, long inFlight) {
         long now = f.cycle();
         long busy = FabricMetrics.totalBusy(f);
         long selBusy = selected >= 0 ? FabricMetrics.busyOf(f, selected) : 0;
@@ -61,7 +63,7 @@ final class FrameAssembler {
             long window = now - lastCycle;
             float util = (float) (busy - lastBusy) / ((float) window * programPes);
             float sel = selected >= 0 && selected == lastSelected ? (float) (selBusy - lastSelectedBusy) / window : -1;
-            timeline.addLast(new TimelinePoint(now, util, (int) FabricMetrics.waveletsInFlight(f), sel));
+            timeline.addLast(new TimelinePoint(now, util, (int) inFlight, sel));
             while (timeline.size() > TIMELINE_POINTS) {
                 timeline.removeFirst();
             }

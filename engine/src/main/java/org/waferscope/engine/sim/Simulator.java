@@ -31,6 +31,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private static final long MAX_STEP_SEARCH = 5_000_000;
 
     private final int workers;
+    private final long snapshotBudget;
     private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
     private final Object signal = new Object();
     private final AtomicReference<Frame> latest = new AtomicReference<>(Frame.empty());
@@ -43,6 +44,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private Wafer wafer;
     private FrameAssembler frames;
     private TimeTravel travel;
+    private WaferProgram program;
+    private Set<SourcePos> breakpointLines = Set.of();
     private SimState state = SimState.EMPTY;
     private FrameRequest request = FrameRequest.DEFAULT;
     private String message = "";
@@ -57,7 +60,13 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     public Simulator(int workerThreads) {
+        this(workerThreads, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** As {@link #Simulator(int)}, with the heap that step-back snapshots may hold. */
+    public Simulator(int workerThreads, long snapshotBudgetBytes) {
         this.workers = Math.max(1, workerThreads);
+        this.snapshotBudget = snapshotBudgetBytes;
     }
 
     /** Starts the simulation thread. */
@@ -216,10 +225,14 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             wafer.close();
         }
         wafer = next;
+        this.program = program;
         frames = new FrameAssembler(wafer);
-        long budget = Runtime.getRuntime().maxMemory() / 4;
-        travel = new TimeTravel(budget, 1_000);
+        travel = new TimeTravel(snapshotBudget, 1_000);
         travel.maybeRecord(wafer);
+        if (travel.tooLarge()) {
+            console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
+                    + "in this heap; stepping back and reset load the program afresh and re-run");
+        }
         setBreakpoints(Set.of());
         console.add(0, ConsoleLine.Kind.HOST, -1, -1, String.format("loaded %s on a %dx%d %s fabric", program.title(),
                 wafer.fabric().width, wafer.fabric().height, program.profile().name()));
@@ -238,6 +251,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     private void setBreakpoints(Set<SourcePos> lines) {
+        breakpointLines = Set.copyOf(lines);
         hasBreakpoints = !lines.isEmpty();
         if (wafer != null) {
             wafer.setBreakpoints(hasBreakpoints ? Breakpoints.tables(wafer.fabric(), lines) : null);
@@ -312,7 +326,11 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     private void restoreTo(long target) {
         Wafer.Snapshot s = travel.before(target);
-        wafer.restore(s, false);
+        if (s == null) {
+            reload();
+        } else {
+            wafer.restore(s, false);
+        }
         wafer.setMuted(true);
         try {
             while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
@@ -324,6 +342,16 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         frames.rewound();
         message = "";
         dirty = true;
+    }
+
+    /** Without snapshots: the program goes on a fresh wafer, at cycle 0 (same program, same states). */
+    private void reload() {
+        wafer.close();
+        wafer = null;
+        frames = null;
+        wafer = Wafer.load(program, workers, console);
+        frames = new FrameAssembler(wafer);
+        setBreakpoints(breakpointLines);
     }
 
     private void moveTo(SimState next) {

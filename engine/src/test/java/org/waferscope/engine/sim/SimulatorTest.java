@@ -94,4 +94,28 @@ class SimulatorTest {
             assertEquals(1, core.tasks().size());
         }
     }
+
+    @Test
+    void withoutRoomForSnapshotsSteppingBackReloadsAndReRunsExactly() {
+        try (Simulator sim = new Simulator(1, 1); Wafer reference = Wafer.load(chainProgram(), 1)) {
+            sim.load(chainProgram());
+            sim.post(new Command.Step(15));
+            sim.post(new Command.StepBack(7));
+            sim.tick();
+            assertEquals(8, sim.latestFrame().cycle());
+            assertTrue(sim.console(0, 100).stream().anyMatch(l -> l.text().contains("too large to keep snapshots")));
+            reference.advance(8, false, false);
+            var pending = sim.inspect(3, 0);
+            sim.tick();
+            CoreSnapshot mine = pending.join();
+            var fromReference = org.waferscope.engine.fabric.CoreInspector.inspect(reference.fabric(), 3, 0);
+            assertEquals(fromReference.counters(), mine.counters());
+            assertEquals(fromReference.inputQueues().toString(), mine.inputQueues().toString());
+            sim.post(new Command.Run());
+            for (int i = 0; i < 1_000 && sim.state() == SimState.RUNNING || i == 0; i++) {
+                sim.tick();
+            }
+            assertEquals(SimState.HALTED, sim.state());
+        }
+    }
 }
