@@ -26,7 +26,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
             usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER] [--select X,Y]
                               [--theme light|dark] [--headless]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
-                   waferscope run|bench|export ...   (the headless command line)""";
+                   waferscope run|bench ...     (the headless command line)""";
 
     static AppOptions parse(List<String> args) {
         Path open = null;
@@ -52,7 +52,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
                 case "--sample" -> sample = next;
                 case "--screenshot" -> shot = Path.of(next);
                 case "--cycles" -> cycles = Long.parseLong(next);
-                case "--layer" -> layer = MetricLayer.valueOf(next.toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "--layer" -> layer = layer(next);
                 case "--select" -> select = java.util.Arrays.stream(next.split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--theme" -> theme = next;
                 case "--exit-after" -> exitAfter = Long.parseLong(next);
@@ -71,5 +71,14 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
             throw new IllegalArgumentException("--select wants X,Y");
         }
         return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params));
+    }
+
+    private static MetricLayer layer(String name) {
+        try {
+            return MetricLayer.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--layer wants utilization, sram, traffic, backpressure, task-state or route, not "
+                    + name);
+        }
     }
 }

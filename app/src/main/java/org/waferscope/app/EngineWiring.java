@@ -30,9 +30,14 @@ final class EngineWiring {
         return programs(java.util.Map.of());
     }
 
-    /** The front end with layout params that override each program's run.json. */
+    /**
+     * The front end with layout params (from {@code --param}) that override the run.json of
+     * the program opened at start only: another sample opened later declares other params,
+     * and would be refused for a param it does not have.
+     */
     static FolderLoader programs(java.util.Map<String, String> params) {
-        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
-        return folder -> ProgramLoader.load(folder, options);
+        ProgramLoader.LoadOptions first = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+        return folder -> ProgramLoader.load(folder, used.getAndSet(true) ? ProgramLoader.LoadOptions.DEFAULTS : first);
     }
 }

@@ -7,11 +7,11 @@ import org.waferscope.app.cli.WaferscopeCli;
 /**
  * The jar's entry point. A plain class (not the JavaFX {@code Application}) so that
  * {@code java -jar} works from the class path without the JavaFX launcher check. The
- * first argument {@code run}, {@code bench} or {@code export} selects the headless command
+ * first argument {@code run} or {@code bench} selects the headless command
  * line; anything else opens the explorer.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("run", "bench", "export");
+    static final Set<String> COMMANDS = Set.of("run", "bench");
 
     private Launcher() {
     }
@@ -33,7 +33,19 @@ public final class Launcher {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(WaferscopeCli.execute(args));
         }
-        if (java.util.Arrays.asList(args).contains(AppOptions.HEADLESS)) {
+        java.util.List<String> list = java.util.Arrays.asList(args);
+        if (list.contains("--help") || list.contains("-h")) {
+            System.out.println(AppOptions.USAGE);
+            return;
+        }
+        try {
+            AppOptions.parse(list);
+        } catch (IllegalArgumentException e) {
+            // said before any window or toolkit starts, so it works without a display too
+            System.err.println("waferscope: " + e.getMessage());
+            System.exit(2);
+        }
+        if (list.contains(AppOptions.HEADLESS)) {
             headless();
         }
         Application.launch(WaferscopeApp.class, args);

@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 public final class SampleCatalog {
     public static final String ROOT = "org/waferscope/samples";
     /** The sample opened at start-up, if present; else the first one. */
-    static final List<String> PREFERRED = List.of("heat-diffusion", "heat", "broadcast-chain");
 
     private final ClassLoader loader;
     private final ObjectMapper json = new ObjectMapper();
@@ -60,16 +59,9 @@ public final class SampleCatalog {
         return out;
     }
 
-    /** The sample to open when no program is named. */
+    /** The sample to open when no program is named: the first lesson, so a newcomer starts at the start. */
     public Optional<Sample> defaultSample() {
-        List<Sample> all = samples();
-        for (String name : PREFERRED) {
-            Optional<Sample> s = all.stream().filter(x -> x.name().equals(name)).findFirst();
-            if (s.isPresent()) {
-                return s;
-            }
-        }
-        return all.stream().findFirst();
+        return samples().stream().findFirst();
     }
 
     public Optional<Sample> byName(String name) {

@@ -39,13 +39,13 @@ class SampleCatalogTest {
     }
 
     @Test
-    void listsFoldersWithRunJsonAndPrefersHeatDiffusion() throws Exception {
+    void listsFoldersWithRunJsonAndOpensTheFirstLessonByDefault() throws Exception {
         try (URLClassLoader cl = new URLClassLoader(new URL[] {tree().toUri().toURL()}, null)) {
             SampleCatalog c = new SampleCatalog(cl);
             List<Sample> all = c.samples();
             assertEquals(List.of("broadcast-chain", "heat-diffusion"), all.stream().map(Sample::name).toList());
             assertEquals("4 PEs pass it on", all.get(0).summary());
-            assertEquals("heat-diffusion", c.defaultSample().orElseThrow().name());
+            assertEquals("broadcast-chain", c.defaultSample().orElseThrow().name());
             assertEquals(all.get(0).folder(), c.materialize(all.get(0)), "plain folders are used in place");
         }
     }
