@@ -77,7 +77,17 @@ final class FabricPane extends BorderPane {
         fit.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !session.layers().layerProperty().get().categorical, session.layers().layerProperty()));
         fit.managedProperty().bind(fit.visibleProperty());
-        HBox footer = new HBox(12, legend, fit, new PaletteChooser(session.layers()),
+        javafx.scene.control.ToggleButton whole = new javafx.scene.control.ToggleButton("Whole run");
+        whole.setId("whole-run");
+        whole.setFocusTraversable(false);
+        whole.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
+        whole.setTooltip(new javafx.scene.control.Tooltip(
+                "Measure since cycle 0 instead of since the previous frame: see where the whole run spent its time"));
+        whole.selectedProperty().bindBidirectional(session.layers().wholeRunProperty());
+        whole.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                session.layers()::isRateLayer, session.layers().layerProperty()));
+        whole.managedProperty().bind(whole.visibleProperty());
+        HBox footer = new HBox(12, legend, whole, fit, new PaletteChooser(session.layers()),
                 new RouteColorChooser(session.layers()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");

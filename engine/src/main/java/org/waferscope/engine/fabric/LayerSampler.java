@@ -7,7 +7,8 @@ import org.waferscope.engine.api.TaskStateCode;
 /**
  * Turns the fabric's counters into one heatmap layer. Rates (utilization, traffic,
  * back-pressure) are measured over the window since the previous sample of the same
- * layer; a sample at the same cycle repeats the last window. Only the layer asked for is
+ * layer (a sample at the same cycle repeats the last window), or, for a whole-run sample,
+ * over every cycle since load. Only the layer asked for is
  * computed, so a full wafer costs one pass over its PEs per frame.
  *
  * <p>Threads: the simulation thread only, between cycles.
@@ -37,27 +38,46 @@ public final class LayerSampler {
     }
 
     public Sample sample(MetricLayer layer, int color) {
+        return sample(layer, color, false);
+    }
+
+    public Sample sample(MetricLayer layer, int color, boolean wholeRun) {
         return switch (layer) {
             case SRAM -> sram();
             case TASK_STATE -> taskState();
             case ROUTE -> route(color);
-            default -> windowed(layer);
+            default -> windowed(layer, wholeRun);
         };
     }
 
-    private Sample windowed(MetricLayer layer) {
+    private Sample windowed(MetricLayer layer, boolean wholeRun) {
         long now = f.cycle;
+        if (wholeRun) {
+            // from cycle 0, leaving the windows' baseline alone
+            return rates(layer, now, true, new long[0], new int[0]);
+        }
         if (layer == baseLayer && now == baseCycle && last != null) {
             return last;
         }
         boolean fresh = layer != baseLayer || now < baseCycle;
+        last = rates(layer, now, fresh, base, baseLinks);
+        baseLayer = layer;
+        baseCycle = now;
+        return last;
+    }
+
+    /** Rates over the window since {@code base} (or since cycle 0 when {@code fresh}); updates a non-empty base. */
+    private Sample rates(MetricLayer layer, long now, boolean fresh, long[] base, int[] baseLinks) {
+        boolean keep = base.length > 0;
         long window = fresh ? Math.max(1, now) : now - baseCycle;
         float[] values = new float[f.n];
         float[] links = layer == MetricLayer.UTILIZATION ? null : new float[f.n * 4];
         for (int p = 0; p < f.n; p++) {
             long cur = counter(layer, p);
             long prev = fresh ? 0 : base[p];
-            base[p] = cur;
+            if (keep) {
+                base[p] = cur;
+            }
             if (links == null) {
                 values[p] = 100f * (cur - prev) / window;
                 continue;
@@ -67,18 +87,17 @@ public final class LayerSampler {
                 int i = p * 4 + d;
                 int c = layer == MetricLayer.TRAFFIC ? f.linkHops[i] : f.linkBlocked[i];
                 int before = fresh ? 0 : baseLinks[i];
-                baseLinks[i] = c;
+                if (keep) {
+                    baseLinks[i] = c;
+                }
                 float rate = (float) ((c - before) & 0xFFFFFFFFL) / window;
                 links[i] = layer == MetricLayer.TRAFFIC ? rate : Math.min(100f, 100f * rate);
                 sum += rate;
             }
             values[p] = layer == MetricLayer.TRAFFIC ? sum : Math.min(100f, 100f * (cur - prev) / window + 100f * sum / 4);
         }
-        baseLayer = layer;
-        baseCycle = now;
         float max = layer == MetricLayer.TRAFFIC ? 4f : 100f;
-        last = new Sample(values, 0, max, links);
-        return last;
+        return new Sample(values, 0, max, links);
     }
 
     private long counter(MetricLayer layer, int p) {

@@ -47,7 +47,7 @@ final class FrameAssembler {
         // one pass over every buffer per frame (on a full wafer, millions of them), shared by both uses
         long inFlight = FabricMetrics.waveletsInFlight(f);
         sampleTimeline(f, selected, inFlight);
-        LayerSampler.Sample s = sampler.sample(request.layer(), request.routeColor());
+        LayerSampler.Sample s = sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
         FabricStats stats = new FabricStats(programPes, FabricMetrics.activePes(f), inFlight,
                 wafer.totalLinkHops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
                 wafer.hostActivity(), f.profile.name());

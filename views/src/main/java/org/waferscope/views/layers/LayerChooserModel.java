@@ -30,6 +30,8 @@ public final class LayerChooserModel {
     private final IntegerProperty routeColor = new SimpleIntegerProperty(this, "routeColor", 0);
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.VIRIDIS);
     private final ObjectProperty<PeLocation> selected = new SimpleObjectProperty<>(this, "selected");
+    private final javafx.beans.property.BooleanProperty wholeRun =
+            new javafx.beans.property.SimpleBooleanProperty(this, "wholeRun", false);
     private final ReadOnlyObjectWrapper<FrameRequest> request = new ReadOnlyObjectWrapper<>(this, "request",
             FrameRequest.DEFAULT);
     private final BooleanBinding routeColorUsed = Bindings.createBooleanBinding(
@@ -40,12 +42,14 @@ public final class LayerChooserModel {
         layer.addListener((o, a, b) -> update());
         routeColor.addListener((o, a, b) -> update());
         selected.addListener((o, a, b) -> update());
+        wholeRun.addListener((o, a, b) -> update());
     }
 
     private void update() {
         int c = Math.max(0, Math.min(COLORS - 1, routeColor.get()));
         PeLocation pe = selected.get();
-        FrameRequest r = new FrameRequest(layer.get(), c, pe == null ? -1 : pe.x(), pe == null ? -1 : pe.y());
+        FrameRequest r = new FrameRequest(layer.get(), c, pe == null ? -1 : pe.x(), pe == null ? -1 : pe.y(),
+                wholeRun.get());
         if (!r.equals(request.get())) {
             request.set(r);
             commands.accept(new Command.Request(r));
@@ -71,6 +75,17 @@ public final class LayerChooserModel {
 
     public ObjectProperty<Palette> paletteProperty() {
         return palette;
+    }
+
+    /** Rate layers measured over the whole run since cycle 0, instead of since the last frame. */
+    public javafx.beans.property.BooleanProperty wholeRunProperty() {
+        return wholeRun;
+    }
+
+    /** Whether the shown layer is a rate, for which "whole run" means something. */
+    public boolean isRateLayer() {
+        MetricLayer l = layer.get();
+        return l == MetricLayer.UTILIZATION || l == MetricLayer.TRAFFIC || l == MetricLayer.BACKPRESSURE;
     }
 
     public ObjectProperty<PeLocation> selectedProperty() {

@@ -45,4 +45,17 @@ class LayerChooserModelTest {
         m.resend();
         assertEquals(new Command.Request(FrameRequest.DEFAULT), sent.get(0));
     }
+
+    @org.junit.jupiter.api.Test
+    void wholeRunIsPartOfTheRequestForRateLayers() {
+        java.util.List<org.waferscope.engine.api.Command> sent = new java.util.ArrayList<>();
+        LayerChooserModel m = new LayerChooserModel(sent::add);
+        assertTrue(m.isRateLayer());
+        m.wholeRunProperty().set(true);
+        assertEquals(FrameRequest.DEFAULT.withWholeRun(true), m.requestProperty().get());
+        assertEquals(new org.waferscope.engine.api.Command.Request(FrameRequest.DEFAULT.withWholeRun(true)),
+                sent.get(sent.size() - 1));
+        m.layerProperty().set(MetricLayer.SRAM);
+        assertFalse(m.isRateLayer());
+    }
 }
