@@ -27,8 +27,9 @@ final class WindowLayoutKeeper {
         stage.setWidth(Math.min(l.width(), screen.getWidth()));
         stage.setHeight(Math.min(l.height(), screen.getHeight()));
         if (!Double.isNaN(l.x()) && screen.contains(l.x() + 20, l.y() + 20)) {
-            stage.setX(l.x());
-            stage.setY(l.y());
+            // the whole window on the screen, not just its corner (the screen may be smaller now)
+            stage.setX(Math.max(screen.getMinX(), Math.min(l.x(), screen.getMaxX() - stage.getWidth())));
+            stage.setY(Math.max(screen.getMinY(), Math.min(l.y(), screen.getMaxY() - stage.getHeight())));
         }
         stage.setMaximized(l.maximized());
     }

@@ -18,7 +18,8 @@ public final class SimStateStyle {
             case PAUSED -> "Paused";
             case RUNNING -> "Running";
             case HALTED -> "Finished";
-            case FAULTED -> "Faulted";
+            // a deadlock, an exhausted budget or a fault: the message beside it says which
+            case FAULTED -> "Stopped";
         };
     }
 
