@@ -103,7 +103,7 @@ final class ComputeEngine {
             f.launchFn[p] = -1;
         } else {
             entry = t.taskEntry[id];
-            frameSlots = frameOf(t, entry);
+            frameSlots = t.taskFrameSlots[id];
             if (t.taskKind[id] == TaskKind.DATA) {
                 int ch = f.inQueue(p, t.taskQueue[id]);
                 arg = f.slotPayload[f.headSlot(ch)];
@@ -125,15 +125,6 @@ final class ComputeEngine {
         f.pc[p] = entry;
         f.task[p] = (byte) id;
         f.opDone[p] = 0;
-    }
-
-    private static int frameOf(ProgramTables t, int entry) {
-        for (FunctionInfo fn : t.program.functions()) {
-            if (fn.entry() == entry) {
-                return fn.frameSlots();
-            }
-        }
-        return 3;
     }
 
     /** Data tasks whose queue has a data wavelet at its head. */

@@ -24,6 +24,8 @@ final class ProgramTables {
     /** Entry pc of each task id, or -1. */
     final int[] taskEntry = new int[64];
     final TaskKind[] taskKind = new TaskKind[64];
+    /** Frame slots of each task id's body. */
+    final int[] taskFrameSlots = new int[64];
     /** For a data task id, the input queue it drains, else -1. */
     final int[] taskQueue = new int[64];
     /** Mask of data task ids. */
@@ -60,6 +62,7 @@ final class ProgramTables {
         for (TaskDecl t : program.tasks()) {
             taskIndex[t.id()] = index++;
             taskEntry[t.id()] = program.functions().get(t.function()).entry();
+            taskFrameSlots[t.id()] = program.functions().get(t.function()).frameSlots();
             taskKind[t.id()] = t.kind();
             if (t.kind() == TaskKind.DATA) {
                 int q = t.queue() >= 0 ? t.queue() : colorQueue[t.color()];
