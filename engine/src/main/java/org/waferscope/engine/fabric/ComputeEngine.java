@@ -106,8 +106,8 @@ final class ComputeEngine {
             frameSlots = t.taskFrameSlots[id];
             if (t.taskKind[id] == TaskKind.DATA) {
                 int ch = f.inQueue(p, t.taskQueue[id]);
-                arg = f.slotPayload[f.headSlot(ch)];
-                f.pop(ch);
+                arg = f.payloadAt(f.headSlot(ch));
+                f.pop(p, ch);
             } else {
                 f.activated[p] &= ~(1L << id);
                 if (t.taskKind[id] == TaskKind.CONTROL) {
@@ -135,7 +135,7 @@ final class ComputeEngine {
             int id = Long.numberOfTrailingZeros(tasks);
             tasks &= tasks - 1;
             int ch = f.inQueue(p, t.taskQueue[id]);
-            if (ch >= 0 && f.count(ch) > 0 && !Wavelet.isControl(f.slotMeta[f.headSlot(ch)])) {
+            if (ch >= 0 && f.count(ch) > 0 && !Wavelet.isControl(f.metaAt(f.headSlot(ch)))) {
                 ready |= 1L << id;
             }
         }
@@ -151,9 +151,9 @@ final class ComputeEngine {
                 continue;
             }
             int slot = f.headSlot(ch);
-            if (Wavelet.isControl(f.slotMeta[slot])) {
-                int payload = f.slotPayload[slot];
-                f.pop(ch);
+            if (Wavelet.isControl(f.metaAt(slot))) {
+                int payload = f.payloadAt(slot);
+                f.pop(p, ch);
                 int id = Wavelet.controlEntrypoint(payload);
                 if (t.taskKind[id] == TaskKind.CONTROL) {
                     f.activated[p] |= 1L << id;

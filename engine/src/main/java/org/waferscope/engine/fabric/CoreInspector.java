@@ -94,10 +94,10 @@ public final class CoreInspector {
             }
             List<Integer> payloads = new ArrayList<>();
             for (int i = 0; i < f.count(ch); i++) {
-                payloads.add(f.slotPayload[f.chBase[ch] + Integer.remainderUnsigned(f.chPopped[ch] + i, f.chCap[ch])]);
+                payloads.add(f.payloadAt(f.slotAt(ch, i)));
             }
             int color = input ? t.queueColor[q] : -1;
-            rows.add(new CoreSnapshot.QueueRow(q, color, f.chCap[ch], payloads));
+            rows.add(new CoreSnapshot.QueueRow(q, color, f.capacity(ch), payloads));
         }
         return rows;
     }

@@ -101,7 +101,7 @@ final class DsdExecutor {
             int b = o + k * OPERAND;
             if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.FABIN) {
                 int ch = queue(f, p, ops[b + 1], true);
-                if (f.count(ch) == 0 || Wavelet.isControl(f.slotMeta[f.headSlot(ch)])) {
+                if (f.count(ch) == 0 || Wavelet.isControl(f.metaAt(f.headSlot(ch)))) {
                     return STALL_INPUT;
                 }
             } else if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.FIFO && fifoCount(f, p, ops, b) == 0) {
@@ -110,7 +110,7 @@ final class DsdExecutor {
         }
         if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FABOUT) {
             int ch = queue(f, p, ops[o + 1], false);
-            if (f.count(ch) >= f.chCap[ch]) {
+            if (f.full(ch)) {
                 return STALL_OUTPUT;
             }
         } else if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FIFO && fifoCount(f, p, ops, o) >= ops[o + 3]) {
@@ -138,8 +138,8 @@ final class DsdExecutor {
         int w0 = ops[b + 1];
         if (Dsd.kind(w0) == Dsd.FABIN) {
             int ch = queue(f, p, w0, true);
-            int payload = f.slotPayload[f.headSlot(ch)];
-            f.pop(ch);
+            int payload = f.payloadAt(f.headSlot(ch));
+            f.pop(p, ch);
             return fromWire(payload, t);
         }
         if (Dsd.kind(w0) == Dsd.FIFO) {
@@ -174,7 +174,7 @@ final class DsdExecutor {
                 if (i == length - 1 && Dsd.has(w0, Dsd.FLAG_ADVANCE_SWITCH)) {
                     meta |= Wavelet.ADVANCE_AFTER;
                 }
-                f.push(ch, payload, meta, (int) cycle);
+                f.push(p, ch, payload, meta, (int) cycle);
                 f.cntSent[p]++;
             }
             case Dsd.FIFO -> fifoPush(m, t, ops, o, v);

@@ -20,15 +20,21 @@ import org.waferscope.engine.ir.PeProgram;
  *
  * <p><b>Channels.</b> Every wavelet buffer is a channel: router input buffers (one per
  * color and link port that the color's routes accept), and the CE's input and output
- * queues. A channel holds up to {@link #chCap} wavelets on a ring of {@link #chMask} + 1
- * slots (a power of two) at {@link #chBase}; pushes and pops are counted by wrapping 32-bit
- * counters whose difference is the occupancy and whose low bits are the slot.
+ * queues. A channel holds up to its capacity of wavelets on a ring of slots (a power of
+ * two) from {@link #chBase}; pushes and pops are counted by wrapping 32-bit counters whose
+ * difference is the occupancy and whose low bits pick the slot. The fields stay in
+ * separate dense arrays, router buffers first, then queues, each in PE order: measured on
+ * a full wafer, where memory traffic bounds the engine, that beat both records per channel
+ * and buffers grouped PE by PE (docs/benchmarks.md).
  */
 public final class Fabric {
     public final ArchProfile profile;
     public final int width;
     public final int height;
     public final int n;
+
+    /** Words of {@link #srcBusy} per PE: the four link ports and RAMP. */
+    static final int BUSY_WORDS = 5;
 
     /** The DSD operation kinds by ordinal (values() copies its array on every call). */
     static final DsdOpKind[] DSD_KINDS = DsdOpKind.values();
@@ -77,14 +83,17 @@ public final class Fabric {
     final int[] mtPool;
 
     // ---- channels ----
-    final int[] chBase;
-    final int[] chCap;
-    final int[] chMask;
     final int[] chPushed;
     final int[] chPopped;
+    /** Pops as of the last commit phase: what the channel's sender may know of its room. */
     final int[] chSeenPopped;
+    /** First slot of the channel's ring in {@link #slots}. */
+    final int[] chBase;
+    /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
+    final int[] chInfo;
     final int[] slotPayload;
     final int[] slotMeta;
+    /** The cycle a wavelet arrived in its slot: the hop latency counts from it. */
     final int[] slotStamp;
     /** Per PE, first index into {@link #qChan} (-1 for empty PEs): input queues then output queues. */
     final int[] qBase;
@@ -113,6 +122,16 @@ public final class Fabric {
     final int[] srcRs;
     /** Round-robin position among each PE's sources. */
     final int[] rr;
+    /**
+     * Which of a PE's sources hold wavelets, so that the router visits only those: per PE five
+     * words, one per port a source is fed from (N, S, E, W, then RAMP for the CE's output
+     * queues), bit i for source {@code srcStart[p] + i}. Split by port because in the commit
+     * phase up to four neighbours set bits of the same PE at once, each in its own word.
+     * PEs with more than 64 sources are not tracked; their router scans every source.
+     */
+    final long[] srcBusy;
+    /** Per PE, the link input buffers its router popped this cycle (source bits), published in the commit phase. */
+    final long[] srcPopped;
     /** Wavelets sent this cycle, per PE and link direction: destination channel (-1 none). */
     final int[] pendDest;
     final int[] pendPayload;
@@ -177,15 +196,14 @@ public final class Fabric {
         mtCount = b.mtCount;
         mtPool = new int[b.mtPoolSize];
         chBase = b.chBase;
-        chCap = b.chCap;
-        chMask = b.chMask;
+        chInfo = b.chInfo;
         int channels = chBase.length;
         chPushed = new int[channels];
         chPopped = new int[channels];
         chSeenPopped = new int[channels];
-        slotPayload = new int[b.slots];
-        slotMeta = new int[b.slots];
-        slotStamp = new int[b.slots];
+        slotPayload = new int[b.slotCount];
+        slotMeta = new int[b.slotCount];
+        slotStamp = new int[b.slotCount];
         qBase = b.qBase;
         qChan = b.qChan;
         rsStart = b.rsStart;
@@ -206,6 +224,15 @@ public final class Fabric {
         srcPort = b.srcPort;
         srcRs = b.srcRs;
         rr = new int[n];
+        srcBusy = new long[n * BUSY_WORDS];
+        srcPopped = new long[n];
+        for (int p = 0; p < n; p++) {
+            int s0 = srcStart[p];
+            int ns = srcStart[p + 1] - s0;
+            for (int i = 0; ns <= 64 && i < ns; i++) {
+                chInfo[srcChan[s0 + i]] |= TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT;
+            }
+        }
         pendDest = filled(n * 4, -1);
         pendPayload = new int[n * 4];
         pendMeta = new int[n * 4];
@@ -282,36 +309,94 @@ public final class Fabric {
     List<Object> mutableState() {
         return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, released,
                 fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, slotPayload, slotMeta, slotStamp, rsPos, rr,
+                srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
                 cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived, linkHops, linkBlocked, active,
                 wake);
     }
 
-    // ---- channel primitives ----
+    // ---- channels ----
+
+    static final int MASK_SHIFT = 8;
+    static final int BIT_SHIFT = 16;
+    static final int PORT_SHIFT = 22;
+    static final int TRACKED = 1 << 25;
+
+    static int ringSize(int cap) {
+        return cap <= 1 ? 1 : Integer.highestOneBit(cap - 1) << 1;
+    }
+
+    int channelCount() {
+        return chBase.length;
+    }
 
     int count(int ch) {
         return chPushed[ch] - chPopped[ch];
     }
 
+    int capacity(int ch) {
+        return chInfo[ch] & 0xFF;
+    }
+
+    boolean full(int ch) {
+        return count(ch) >= capacity(ch);
+    }
+
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
-        return chCap[ch] - (chPushed[ch] - chSeenPopped[ch]);
+        return (chInfo[ch] & 0xFF) - (chPushed[ch] - chSeenPopped[ch]);
+    }
+
+    /** The slot of the i-th wavelet from the head. */
+    int slotAt(int ch, int i) {
+        return chBase[ch] + ((chPopped[ch] + i) & (chInfo[ch] >>> MASK_SHIFT & 0xFF));
     }
 
     int headSlot(int ch) {
-        return chBase[ch] + (chPopped[ch] & chMask[ch]);
+        return slotAt(ch, 0);
     }
 
-    void push(int ch, int payload, int meta, int stamp) {
-        int s = chBase[ch] + (chPushed[ch] & chMask[ch]);
+    int payloadAt(int slot) {
+        return slotPayload[slot];
+    }
+
+    int metaAt(int slot) {
+        return slotMeta[slot];
+    }
+
+    int stampAt(int slot) {
+        return slotStamp[slot];
+    }
+
+    /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
+    void push(int owner, int ch, int payload, int meta, int stamp) {
+        int info = chInfo[ch];
+        int pushed = chPushed[ch];
+        int s = chBase[ch] + (pushed & (info >>> MASK_SHIFT & 0xFF));
         slotPayload[s] = payload;
         slotMeta[s] = meta;
         slotStamp[s] = stamp;
-        chPushed[ch]++;
+        chPushed[ch] = pushed + 1;
+        if ((info & TRACKED) != 0) {
+            srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
+        }
     }
 
-    void pop(int ch) {
-        chPopped[ch]++;
+    /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
+    void pop(int owner, int ch) {
+        int popped = chPopped[ch] + 1;
+        chPopped[ch] = popped;
+        if (popped == chPushed[ch]) {
+            int info = chInfo[ch];
+            if ((info & TRACKED) != 0) {
+                srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
+            }
+        }
+    }
+
+    /** Commit phase: the sender of channel {@code ch} may now see its pops. */
+    void publishPops(int ch) {
+        chSeenPopped[ch] = chPopped[ch];
     }
 
     /** The channel of input queue q at PE p, or -1. */

@@ -31,9 +31,8 @@ public final class FabricBuilder {
     int[] mtCount;
     int mtPoolSize;
     int[] chBase;
-    int[] chCap;
-    int[] chMask;
-    int slots;
+    int[] chInfo;
+    int slotCount;
     int[] qBase;
     int[] qChan;
     int[] rsStart;
@@ -56,9 +55,7 @@ public final class FabricBuilder {
 
     private final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
-    private final IntList chBaseL = new IntList();
     private final IntList chCapL = new IntList();
-    private final IntList chMaskL = new IntList();
 
     private FabricBuilder(ArchProfile profile, FabricLayout layout) {
         this.profile = profile;
@@ -83,10 +80,8 @@ public final class FabricBuilder {
         b.buildRoutes();
         b.fail();
         b.buildQueuesAndSram();
+        b.layoutChannels();
         b.buildSources();
-        b.chBase = b.chBaseL.toArray();
-        b.chCap = b.chCapL.toArray();
-        b.chMask = b.chMaskL.toArray();
         Fabric f = new Fabric(b);
         FabricReset.toInitialState(f);
         return f;
@@ -122,16 +117,34 @@ public final class FabricBuilder {
     }
 
     /**
-     * A channel of depth {@code cap} on a ring of the next power of two slots, so that the
-     * 32-bit push and pop counters map to slots by a mask, seamlessly when they wrap.
+     * A channel of depth {@code cap}, numbered in order of creation. Its ring will have the
+     * next power of two slots, so that the 32-bit push and pop counters map to slots by a
+     * mask, seamlessly when they wrap.
      */
     private int channel(int cap) {
-        int ring = cap <= 1 ? 1 : Integer.highestOneBit(cap - 1) << 1;
-        chBaseL.add(slots);
+        if (cap < 1 || cap > 0xFF) {
+            throw new IllegalArgumentException("channel depth " + cap + " is outside 1..255");
+        }
         chCapL.add(cap);
-        chMaskL.add(ring - 1);
-        slots = Math.addExact(slots, ring);
-        return chBaseL.size() - 1;
+        return chCapL.size() - 1;
+    }
+
+    /** Gives each channel its ring of slots and its packed facts (capacity and ring mask). */
+    private void layoutChannels() {
+        int[] caps = chCapL.toArray();
+        chBase = new int[caps.length];
+        chInfo = new int[caps.length];
+        long slots = 0;
+        for (int ch = 0; ch < caps.length; ch++) {
+            int ring = Fabric.ringSize(caps[ch]);
+            chInfo[ch] = caps[ch] | (ring - 1) << Fabric.MASK_SHIFT;
+            chBase[ch] = (int) slots;
+            slots += ring;
+            if (slots > Integer.MAX_VALUE - 8) {
+                throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 slots"));
+            }
+        }
+        slotCount = (int) slots;
     }
 
     private void buildTables() {
@@ -226,11 +239,13 @@ public final class FabricBuilder {
         rsDest = new int[slotsCount * 4];
         Arrays.fill(rsInChan, -1);
         Arrays.fill(rsDest, -1);
-        for (int rs = 0; rs < slotsCount; rs++) {
-            int rx = layout.config(rsConfig[rs]).rxUnion();
-            for (Direction d : Direction.LINKS) {
-                if ((rx & d.bit()) != 0) {
-                    rsInChan[rs * 4 + d.ordinal()] = channel(profile.routerBufferDepth());
+        for (int p = 0; p < n; p++) {
+            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
+                int rx = layout.config(rsConfig[rs]).rxUnion();
+                for (Direction d : Direction.LINKS) {
+                    if ((rx & d.bit()) != 0) {
+                        rsInChan[rs * 4 + d.ordinal()] = channel(profile.routerBufferDepth());
+                    }
                 }
             }
         }

@@ -16,7 +16,7 @@ public final class FabricMetrics {
     /** Wavelets sitting in router buffers and CE queues. */
     public static long waveletsInFlight(Fabric f) {
         long total = 0;
-        for (int ch = 0; ch < f.chPushed.length; ch++) {
+        for (int ch = 0; ch < f.channelCount(); ch++) {
             total += f.count(ch);
         }
         for (int d : f.pendDest) {

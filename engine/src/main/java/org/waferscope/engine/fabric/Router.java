@@ -42,61 +42,100 @@ final class Router {
         if (ns == 0) {
             return result;
         }
-        int now = (int) cycle;
-        int claimed = 0;
+        if (ns > 64) {
+            return routeEvery(f, p, cycle, result, s0, ns);
+        }
+        int b = p * Fabric.BUSY_WORDS;
+        long busy = f.srcBusy[b] | f.srcBusy[b + 1] | f.srcBusy[b + 2] | f.srcBusy[b + 3] | f.srcBusy[b + 4];
+        if (busy == 0) {
+            return result;
+        }
+        // round-robin: the held sources from rr upwards, then those below it
+        int start = f.rr[p];
+        long later = busy & (-1L << start);
+        long sooner = busy & ~(-1L << start);
+        int state = result | HOLDING;
+        for (long bits = later; ; bits = sooner, sooner = 0) {
+            while (bits != 0) {
+                int idx = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                state = visit(f, p, s0, ns, idx, (int) cycle, state);
+            }
+            if (sooner == 0) {
+                break;
+            }
+        }
+        return state & ~CLAIMED_MASK;
+    }
+
+    /** The router of a PE with more sources than {@link Fabric#srcBusy} tracks: every source, round-robin. */
+    private static int routeEvery(Fabric f, int p, long cycle, int result, int s0, int ns) {
+        int state = result;
         int start = f.rr[p];
         for (int k = 0; k < ns; k++) {
             int idx = start + k;
             if (idx >= ns) {
                 idx -= ns;
             }
-            int si = s0 + idx;
-            int ch = f.srcChan[si];
-            if (f.count(ch) == 0) {
-                continue;
-            }
-            result |= HOLDING;
-            int slot = f.headSlot(ch);
-            int port = f.srcPort[si];
-            if (now - f.slotStamp[slot] < (port == RAMP ? 1 : f.profile.hopCycles())) {
-                result |= TIMED_WAIT;
-                continue;
-            }
-            int meta = f.slotMeta[slot];
-            int color = Wavelet.color(meta);
-            int rs = f.srcRs[si];
-            if (rs < 0) {
-                if (color >= f.profile.colors()) {
-                    result |= toHost(f, p, ch, slot, color);
-                    continue;
-                }
-                rs = findSlot(f, p, color);
-                if (rs < 0) {
-                    continue;
-                }
-            }
-            int cfg = f.rsConfig[rs];
-            int pos = f.rsPos[rs];
-            if ((f.cfgRx[cfg * 4 + pos] & (1 << port)) == 0) {
-                continue;
-            }
-            int tx = f.cfgTx[cfg * 4 + pos];
-            if ((tx & claimed) != 0) {
-                countBlocked(f, p, tx & claimed);
-                continue;
-            }
-            if (move(f, p, ch, slot, rs, cfg, tx, color, now)) {
-                claimed |= tx;
-                result |= MOVED;
-                f.rr[p] = idx + 1 == ns ? 0 : idx + 1;
+            if (f.count(f.srcChan[s0 + idx]) > 0) {
+                state = visit(f, p, s0, ns, idx, (int) cycle, state | HOLDING);
             }
         }
-        return result;
+        return state & ~CLAIMED_MASK;
+    }
+
+    /** Link ports taken this cycle travel in the high bits of the router's state word. */
+    private static final int CLAIMED_SHIFT = 8;
+    private static final int CLAIMED_MASK = 0x1F << CLAIMED_SHIFT;
+
+    /**
+     * Tries to forward the head wavelet of source {@code idx}, which holds at least one.
+     * Returns the router's state word: result bits, plus the ports claimed so far.
+     */
+    private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
+        int si = s0 + idx;
+        int ch = f.srcChan[si];
+        int slot = f.headSlot(ch);
+        int port = f.srcPort[si];
+        if (now - f.stampAt(slot) < (port == RAMP ? 1 : f.profile.hopCycles())) {
+            return state | TIMED_WAIT;
+        }
+        int meta = f.metaAt(slot);
+        int color = Wavelet.color(meta);
+        int rs = f.srcRs[si];
+        if (rs < 0) {
+            if (color >= f.profile.colors()) {
+                return state | toHost(f, p, ch, slot, color);
+            }
+            rs = findSlot(f, p, color);
+            if (rs < 0) {
+                return state;
+            }
+        }
+        int cfg = f.rsConfig[rs];
+        int pos = f.rsPos[rs];
+        if ((f.cfgRx[cfg * 4 + pos] & (1 << port)) == 0) {
+            return state;
+        }
+        int tx = f.cfgTx[cfg * 4 + pos];
+        int claimed = state >>> CLAIMED_SHIFT;
+        if ((tx & claimed) != 0) {
+            countBlocked(f, p, tx & claimed);
+            return state;
+        }
+        if (!move(f, p, ch, slot, rs, cfg, tx, color, now)) {
+            return state;
+        }
+        if (port != RAMP) {
+            f.srcPopped[p] |= 1L << idx;
+        }
+        f.rr[p] = idx + 1 == ns ? 0 : idx + 1;
+        return state | MOVED | tx << CLAIMED_SHIFT;
     }
 
     private static boolean move(Fabric f, int p, int ch, int slot, int rs, int cfg, int tx, int color, int now) {
-        int payload = f.slotPayload[slot];
-        int meta = f.slotMeta[slot];
+        int payload = f.payloadAt(slot);
+        int meta = f.metaAt(slot);
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0 && f.freeForSender(f.rsDest[rs * 4 + d]) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
@@ -107,11 +146,11 @@ final class Router {
         if ((tx & RAMP_BIT) != 0 && admitsToCe(f, cfg, payload, meta)) {
             int q = f.tables[f.peProgram[p]].colorQueue[color];
             rampChan = f.inQueue(p, q);
-            if (f.count(rampChan) >= f.chCap[rampChan]) {
+            if (f.full(rampChan)) {
                 return false;
             }
         }
-        f.pop(ch);
+        f.pop(p, ch);
         int out = meta & ~Wavelet.ADVANCE_AFTER;
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
@@ -123,7 +162,7 @@ final class Router {
             }
         }
         if (rampChan >= 0) {
-            f.push(rampChan, payload, out, now);
+            f.push(p, rampChan, payload, out, now);
             f.cntReceived[p]++;
         }
         if (Wavelet.isControl(meta)) {
@@ -185,8 +224,8 @@ final class Router {
         if (out == null || f.hostOutColor[p] != color || f.hostOutCount[p] >= out.length) {
             return 0;
         }
-        out[f.hostOutCount[p]++] = f.slotPayload[slot];
-        f.pop(ch);
+        out[f.hostOutCount[p]++] = f.payloadAt(slot);
+        f.pop(p, ch);
         return MOVED | COLLECTED;
     }
 
@@ -199,21 +238,31 @@ final class Router {
         int color = f.hostInColor[p];
         int q = f.tables[f.peProgram[p]].colorQueue[color];
         int ch = f.inQueue(p, q);
-        if (f.count(ch) >= f.chCap[ch]) {
+        if (f.full(ch)) {
             return HOLDING;
         }
-        f.push(ch, in[f.hostInPos[p]++], Wavelet.meta(color, false), (int) cycle);
+        f.push(p, ch, in[f.hostInPos[p]++], Wavelet.meta(color, false), (int) cycle);
         return MOVED | HOLDING | INJECTED;
     }
 
     /** Commit phase: publish what this PE consumed, push what it sent, wake the receivers. */
     static void commit(Fabric f, int p, long cycle) {
-        // the router's input buffers are its sources with a route slot (the rest are CE output queues)
-        for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
-            if (f.srcRs[si] >= 0) {
-                int ch = f.srcChan[si];
-                f.chSeenPopped[ch] = f.chPopped[ch];
+        // publish the pops of this cycle, so the senders see the room as of this commit
+        long popped = f.srcPopped[p];
+        if (f.srcStart[p + 1] - f.srcStart[p] > 64) {
+            f.srcPopped[p] = 0;
+            for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
+                if (f.srcRs[si] >= 0) {
+                    f.publishPops(f.srcChan[si]);
+                }
             }
+        } else if (popped != 0) {
+            f.srcPopped[p] = 0;
+            int s0 = f.srcStart[p];
+            do {
+                f.publishPops(f.srcChan[s0 + Long.numberOfTrailingZeros(popped)]);
+                popped &= popped - 1;
+            } while (popped != 0);
         }
         int base = p * 4;
         for (int d = 0; d < 4; d++) {
@@ -221,9 +270,10 @@ final class Router {
             if (dest < 0) {
                 continue;
             }
-            f.push(dest, f.pendPayload[base + d], f.pendMeta[base + d], (int) cycle);
+            int q = neighbour(f, p, d);
+            f.push(q, dest, f.pendPayload[base + d], f.pendMeta[base + d], (int) cycle);
             f.pendDest[base + d] = -1;
-            wake(f, neighbour(f, p, d));
+            wake(f, q);
         }
     }
 
@@ -236,10 +286,15 @@ final class Router {
         };
     }
 
+    /**
+     * Makes sure PE p is visited next cycle. A PE still active after this cycle's compute
+     * phase will be anyway ({@link Fabric#active} does not change during the commit phase),
+     * which spares the atomic write on a busy fabric.
+     */
     static void wake(Fabric f, int p) {
         long bit = 1L << p;
         int w = p >>> 6;
-        if ((f.wake[w] & bit) == 0) {
+        if (((f.active[w] | f.wake[w]) & bit) == 0) {
             WAKE.getAndBitwiseOr(f.wake, w, bit);
         }
     }

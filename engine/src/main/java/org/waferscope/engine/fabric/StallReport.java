@@ -86,13 +86,13 @@ public final class StallReport {
         for (int q = 0; q < f.profile.inputQueues(); q++) {
             int ch = f.inQueue(p, q);
             if (ch >= 0) {
-                sb.append(String.format("; input queue %d (color %d) holds %d/%d", q, t.queueColor[q], f.count(ch), f.chCap[ch]));
+                sb.append(String.format("; input queue %d (color %d) holds %d/%d", q, t.queueColor[q], f.count(ch), f.capacity(ch)));
             }
         }
         for (int q = 0; q < f.profile.outputQueues(); q++) {
             int ch = f.outQueue(p, q);
             if (ch >= 0) {
-                sb.append(String.format("; output queue %d holds %d/%d", q, f.count(ch), f.chCap[ch]));
+                sb.append(String.format("; output queue %d holds %d/%d", q, f.count(ch), f.capacity(ch)));
             }
         }
         return sb.toString();
@@ -105,7 +105,7 @@ public final class StallReport {
                 continue;
             }
             int slot = f.headSlot(ch);
-            int color = Wavelet.color(f.slotMeta[slot]);
+            int color = Wavelet.color(f.metaAt(slot));
             Direction from = Direction.values()[f.srcPort[si]];
             String held = at + ": router holds " + f.count(ch) + " wavelet(s) of color " + color + " from " + from;
             int rs = f.srcRs[si] >= 0 ? f.srcRs[si] : Router.findSlot(f, p, color);
@@ -140,7 +140,7 @@ public final class StallReport {
         if ((tx & Direction.RAMP.bit()) != 0 && f.peProgram[p] >= 0) {
             int q = f.tables[f.peProgram[p]].colorQueue[f.rsColor[rs]];
             int ch = f.inQueue(p, q);
-            if (ch >= 0 && f.count(ch) >= f.chCap[ch]) {
+            if (ch >= 0 && f.full(ch)) {
                 full.add("RAMP to this CE's input queue " + q + " is full");
             }
         }

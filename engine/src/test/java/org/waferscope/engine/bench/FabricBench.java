@@ -196,6 +196,35 @@ public class FabricBench {
         return s.wafer.stepFabric(SPARSE_CYCLES);
     }
 
+    /** A 32x32 fabric whose whole state fits in a core's L2 cache: the engine's cost in instructions alone. */
+    @State(Scope.Benchmark)
+    public static class Small {
+        static final int SIDE = 32;
+        static final int CYCLES = 100;
+        @Param({"32"})
+        public int side;
+        Wafer wafer;
+
+        @Setup(Level.Trial)
+        public void build() {
+            wafer = Wafer.of(WSE2, NeighbourExchange.layout(side, side, NeighbourExchange.Options.FOREVER), 1);
+            wafer.port().launch("start");
+            wafer.stepFabric(30);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            wafer.close();
+        }
+    }
+
+    /** {@value Small#CYCLES} cycles of a cache-resident 32x32 fabric, one thread: the score is PE-cycles per second. */
+    @Benchmark
+    @OperationsPerInvocation(Small.SIDE * Small.SIDE * Small.CYCLES)
+    public CycleStepper.Result engineCacheResident(Small s) {
+        return s.wafer.stepFabric(Small.CYCLES);
+    }
+
     /** The whole WSE-3 wafer in 4 GB of heap: builds, runs 100 cycles, prints the heap used. */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)

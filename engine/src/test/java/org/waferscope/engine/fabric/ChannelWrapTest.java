@@ -35,7 +35,7 @@ class ChannelWrapTest {
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             Fabric f = w.fabric();
             // as if 2^32 - 7 wavelets had already passed through every channel
-            for (int ch = 0; ch < f.chPushed.length; ch++) {
+            for (int ch = 0; ch < f.channelCount(); ch++) {
                 f.chPushed[ch] = -7;
                 f.chPopped[ch] = -7;
                 f.chSeenPopped[ch] = -7;

@@ -81,7 +81,12 @@ public final class ReferenceStepper {
                 diff("cntStallOut", a.cntStallOut[p], b.cntStallOut[p]), diff("cntSent", a.cntSent[p], b.cntSent[p]),
                 diff("cntReceived", a.cntReceived[p], b.cntReceived[p]),
                 diff("active bit", a.isActive(p) ? 1 : 0, b.isActive(p) ? 1 : 0),
-                diff("wake bit", (a.wake[p >>> 6] >>> p) & 1, (b.wake[p >>> 6] >>> p) & 1));
+                diff("wake bit", (a.wake[p >>> 6] >>> p) & 1, (b.wake[p >>> 6] >>> p) & 1),
+                diff("sources popped", a.srcPopped[p], b.srcPopped[p]));
+        for (int k = 0; d == null && k < Fabric.BUSY_WORDS; k++) {
+            d = diff("sources holding wavelets, port " + k, a.srcBusy[p * Fabric.BUSY_WORDS + k],
+                    b.srcBusy[p * Fabric.BUSY_WORDS + k]);
+        }
         if (d != null) {
             return d;
         }
@@ -128,10 +133,12 @@ public final class ReferenceStepper {
 
     private static String channel(String name, Fabric a, Fabric b, int ch) {
         String d = first(diff("pushed", a.chPushed[ch], b.chPushed[ch]), diff("popped", a.chPopped[ch], b.chPopped[ch]),
-                diff("seen popped", a.chSeenPopped[ch], b.chSeenPopped[ch]));
-        for (int s = a.chBase[ch]; d == null && s <= a.chBase[ch] + a.chMask[ch]; s++) {
-            d = first(diff("slot payload", a.slotPayload[s], b.slotPayload[s]),
-                    diff("slot meta", a.slotMeta[s], b.slotMeta[s]), diff("slot stamp", a.slotStamp[s], b.slotStamp[s]));
+                diff("seen popped", a.chSeenPopped[ch], b.chSeenPopped[ch]), diff("info", a.chInfo[ch], b.chInfo[ch]));
+        int first = a.chBase[ch];
+        int end = first + Fabric.ringSize(a.capacity(ch));
+        for (int s = first; d == null && s < end; s++) {
+            d = first(diff("slot payload", a.payloadAt(s), b.payloadAt(s)), diff("slot meta", a.metaAt(s), b.metaAt(s)),
+                    diff("slot stamp", a.stampAt(s), b.stampAt(s)));
         }
         return d == null ? null : name + ": " + d;
     }

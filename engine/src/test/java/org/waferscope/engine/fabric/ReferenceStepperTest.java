@@ -132,7 +132,7 @@ class ReferenceStepperTest {
         assertEquals("PE (6, 2): sram differs from byte 5", ReferenceStepper.firstDifference(a, b));
         b.sram[b.pe(6, 2)][5] ^= 1;
         int ch = b.inQueue(b.pe(3, 4), 1);
-        b.push(ch, 7, 0, 0);
+        b.push(b.pe(3, 4), ch, 7, 0, 0);
         assertEquals("PE (3, 4): input queue 1: pushed 0 vs 1", ReferenceStepper.firstDifference(a, b));
     }
 }
