@@ -21,6 +21,12 @@ final class ComputeEngine {
     static final int WORKING = 1;
     /** Result bit: the CE changed state this cycle. */
     static final int PROGRESSED = 2;
+    /**
+     * Result bit: the PE has work, but all of it waits: the running task's vector op is
+     * stalled (or no task runs) and every busy microthread waited. Until a wavelet arrives,
+     * or its router moves one, every cycle will be the same.
+     */
+    static final int STALLED = 16;
 
     static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
         if (f.fault[p] != null) {
@@ -36,7 +42,13 @@ final class ComputeEngine {
                         : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
             }
             count(f, p);
-            return (mt & (WORKING | PROGRESSED)) | ce;
+            int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
+            boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
+            if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
+                // a stalled or idle CE whose microthreads (if any) only waited
+                bits |= STALLED;
+            }
+            return bits;
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
             int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc[p];
             String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
@@ -198,7 +210,7 @@ final class ComputeEngine {
         int r = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, scratch, 0, done, length, 1);
         if (r < 0) {
             f.activity[p] = r == DsdExecutor.STALL_INPUT ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
-            return WORKING;
+            return WORKING | STALLED;
         }
         done += r;
         f.activity[p] = Activity.FABRIC;

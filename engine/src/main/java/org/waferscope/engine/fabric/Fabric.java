@@ -160,6 +160,16 @@ public final class Fabric {
     final long[] active;
     /** Bit per PE: received a wavelet in the last commit phase (set atomically). */
     final long[] wake;
+    /**
+     * Bit per PE: asleep, its CE stalled on an input with nothing else to do, so it is not
+     * visited until a wavelet reaches its router ({@link #wake}). It still has work: it
+     * counts as active for stop decisions and deadlock reports. Its stall cycles are
+     * credited when it wakes, and by {@link FabricCycle#settle} at the end of every step, so
+     * the counters are exact whenever anyone can read them.
+     */
+    final long[] sleeping;
+    /** Per PE, the last cycle whose stall a sleeping PE has been credited for; 0 while awake. */
+    final long[] sleepFrom;
 
     long cycle;
 
@@ -252,6 +262,8 @@ public final class Fabric {
         linkBlocked = new int[n * 4];
         active = new long[(n + 63) >>> 6];
         wake = new long[(n + 63) >>> 6];
+        sleeping = new long[(n + 63) >>> 6];
+        sleepFrom = new long[n];
     }
 
     private static int[] filled(int size, int value) {
@@ -312,7 +324,7 @@ public final class Fabric {
                 srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
                 cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived, linkHops, linkBlocked, active,
-                wake);
+                wake, sleeping, sleepFrom);
     }
 
     // ---- channels ----
@@ -411,15 +423,22 @@ public final class Fabric {
         return base < 0 ? -1 : qChan[base + profile.inputQueues() + q];
     }
 
+    /** Has a sleeping PE visited next cycle, so it sees what the host changed. Only between cycles. */
+    void wakeIfSleeping(int p) {
+        if ((sleeping[p >>> 6] & (1L << p)) != 0) {
+            activate(this, p);
+        }
+    }
+
     /** Marks PE p as having work, so the next cycle visits it. Only between cycles. */
     static void activate(Fabric f, int p) {
         f.active[p >>> 6] |= 1L << p;
     }
 
-    /** Whether any PE has work or was just sent a wavelet. */
+    /** Whether any PE has work (sleeping PEs too) or was just sent a wavelet. */
     public boolean anyActive() {
         for (int w = 0; w < active.length; w++) {
-            if ((active[w] | wake[w]) != 0) {
+            if ((active[w] | wake[w] | sleeping[w]) != 0) {
                 return true;
             }
         }

@@ -41,17 +41,40 @@ public final class FabricCycle {
     public long compute(int w, long cycle, BandState band) {
         long visit = visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
         f.wake[w] = 0;
+        long asleep = f.sleeping[w];
         long next = 0;
         long bits = visit;
         boolean[][] breaks = breakAt;
         while (bits != 0) {
             int i = Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
+            long bit = 1L << i;
             int p = (w << 6) + i;
+            if ((asleep & bit) != 0) {
+                // woken: credit the cycles it stalled unvisited, then treat it as any PE
+                creditStall(p, cycle - 1 - f.sleepFrom[p]);
+                f.sleepFrom[p] = 0;
+                asleep &= ~bit;
+            }
             int r = Router.route(f, p, cycle);
             int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch) : 0;
+            boolean atBreakpoint = false;
+            if (breaks != null && f.pc[p] >= 0) {
+                boolean[] b = breaks[f.peProgram[p]];
+                if (b != null && b[f.pc[p]]) {
+                    band.atBreakpoint = true;
+                    atBreakpoint = true;
+                }
+            }
             if ((r & Router.HOLDING) != 0 || (c & ComputeEngine.WORKING) != 0 || hostPending(p)) {
-                next |= 1L << i;
+                if ((c & (ComputeEngine.STALLED | ComputeEngine.PROGRESSED)) == ComputeEngine.STALLED
+                        && (r & Router.HOLDING) == 0 && !atBreakpoint && !hostPending(p)) {
+                    // nothing but a wavelet reaching the router can change this PE: let it sleep
+                    asleep |= bit;
+                    f.sleepFrom[p] = cycle;
+                } else {
+                    next |= bit;
+                }
             }
             if ((r & (Router.MOVED | Router.TIMED_WAIT)) != 0 || (c & ComputeEngine.PROGRESSED) != 0) {
                 band.progressed = true;
@@ -65,17 +88,39 @@ public final class FabricCycle {
                     band.collected++;
                 }
             }
-            if (breaks != null && f.pc[p] >= 0) {
-                boolean[] b = breaks[f.peProgram[p]];
-                if (b != null && b[f.pc[p]]) {
-                    band.atBreakpoint = true;
-                }
-            }
         }
         band.visited += Long.bitCount(visit);
-        band.stillActive += Long.bitCount(next);
+        band.stillActive += Long.bitCount(next) + Long.bitCount(asleep);
         f.active[w] = next;
+        f.sleeping[w] = asleep;
         return visit;
+    }
+
+    /**
+     * Brings the stall counters of sleeping PEs up to the last cycle run ({@code next} - 1),
+     * as if they had been visited: the stepper calls it after every step, so counters,
+     * snapshots and the state hash never depend on whether a PE slept.
+     */
+    public void settle(long next) {
+        long last = next - 1;
+        for (int w = 0; w < f.sleeping.length; w++) {
+            long bits = f.sleeping[w];
+            while (bits != 0) {
+                int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                creditStall(p, last - f.sleepFrom[p]);
+                f.sleepFrom[p] = last;
+            }
+        }
+    }
+
+    /** A sleeping CE stalls as it did when it fell asleep, on an input or on an output. */
+    private void creditStall(int p, long cycles) {
+        if (f.activity[p] == Activity.STALL_OUTPUT) {
+            f.cntStallOut[p] += cycles;
+        } else {
+            f.cntStallIn[p] += cycles;
+        }
     }
 
     /** Commit phase for the PEs {@link #compute} visited in word {@code w}. */

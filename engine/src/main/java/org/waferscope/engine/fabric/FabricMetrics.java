@@ -54,7 +54,7 @@ public final class FabricMetrics {
     public static int activePes(Fabric f) {
         int c = 0;
         for (int w = 0; w < f.active.length; w++) {
-            c += Long.bitCount(f.active[w] | f.wake[w]);
+            c += Long.bitCount(f.active[w] | f.wake[w] | f.sleeping[w]);
         }
         return c;
     }

@@ -39,6 +39,7 @@ public final class HostPort {
                     int v = convert(array.bits()[r.index(px, py, k)], array.type(), s.type());
                     Sram.write(m, s.address() + k * s.type().bytes, s.type(), v);
                 }
+                f.wakeIfSleeping(p);
             }
         }
     }

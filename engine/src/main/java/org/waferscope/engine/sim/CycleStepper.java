@@ -105,6 +105,7 @@ public final class CycleStepper implements AutoCloseable {
         events.sort(Comparator.comparingLong(BandState.Event::cycle).thenComparingInt(BandState.Event::pe));
         long done = lastCycle - jobStart;
         cycle.fabric().setCycle(lastCycle);
+        cycle.settle(lastCycle);
         BandState[] last = bands[(int) ((lastCycle - 1) & 1)];
         int active = 0;
         for (BandState b : last) {

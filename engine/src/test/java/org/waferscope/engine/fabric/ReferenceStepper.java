@@ -37,6 +37,7 @@ public final class ReferenceStepper {
             cycle.commit(w, visited[w], c);
         }
         f.setCycle(c + 1);
+        cycle.settle(c + 1);
         band.drainEvents(events);
     }
 
@@ -82,7 +83,9 @@ public final class ReferenceStepper {
                 diff("cntReceived", a.cntReceived[p], b.cntReceived[p]),
                 diff("active bit", a.isActive(p) ? 1 : 0, b.isActive(p) ? 1 : 0),
                 diff("wake bit", (a.wake[p >>> 6] >>> p) & 1, (b.wake[p >>> 6] >>> p) & 1),
-                diff("sources popped", a.srcPopped[p], b.srcPopped[p]));
+                diff("sources popped", a.srcPopped[p], b.srcPopped[p]),
+                diff("sleeping bit", (a.sleeping[p >>> 6] >>> p) & 1, (b.sleeping[p >>> 6] >>> p) & 1),
+                diff("sleepFrom", a.sleepFrom[p], b.sleepFrom[p]));
         for (int k = 0; d == null && k < Fabric.BUSY_WORDS; k++) {
             d = diff("sources holding wavelets, port " + k, a.srcBusy[p * Fabric.BUSY_WORDS + k],
                     b.srcBusy[p * Fabric.BUSY_WORDS + k]);
