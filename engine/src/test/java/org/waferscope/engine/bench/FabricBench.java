@@ -36,6 +36,8 @@ import org.waferscope.engine.sim.Wafer;
  *       of state per point; scores are point-updates per second (the yardstick);</li>
  *   <li>{@link #engineSparse}: the full wafer with a program on every PE but the exchange
  *       running on under 5 % of them; scores are cycles per second;</li>
+ *   <li>{@link #engineBySize}: the exchange on 32x32, 128x128 and 512x512 fabrics, one
+ *       thread: the cost per PE-cycle in cache and out of it;</li>
  *   <li>{@link #wse3FitsIn4g}: builds a 762x1172 WSE-3 fabric running the exchange in a
  *       JVM limited to 4 GB of heap and runs 100 cycles; it prints the heap used.</li>
  * </ul>
@@ -196,13 +198,17 @@ public class FabricBench {
         return s.wafer.stepFabric(SPARSE_CYCLES);
     }
 
-    /** A 32x32 fabric whose whole state fits in a core's L2 cache: the engine's cost in instructions alone. */
+    /**
+     * The exchange on a side x side fabric, one thread: how the cost of a PE-cycle grows
+     * once the state outgrows the caches. 32x32 (about 2 MB of state) fits a core's L2,
+     * 128x128 (about 30 MB) the shared L3, 512x512 neither.
+     */
     @State(Scope.Benchmark)
-    public static class Small {
-        static final int SIDE = 32;
-        static final int CYCLES = 100;
-        @Param({"32"})
+    public static class BySize {
+        static final int CYCLES = 20;
+        @Param({"32", "128", "512"})
         public int side;
+        final CpuClock clock = new CpuClock();
         Wafer wafer;
 
         @Setup(Level.Trial)
@@ -212,17 +218,31 @@ public class FabricBench {
             wafer.stepFabric(30);
         }
 
+        @Setup(Level.Iteration)
+        public void startClock() {
+            clock.start();
+        }
+
+        @TearDown(Level.Iteration)
+        public void reportClock() {
+            clock.report("engine, " + side + "x" + side + " PEs, 1 thread", "PE-cycles");
+        }
+
         @TearDown(Level.Trial)
         public void close() {
             wafer.close();
         }
     }
 
-    /** {@value Small#CYCLES} cycles of a cache-resident 32x32 fabric, one thread: the score is PE-cycles per second. */
+    /**
+     * {@value BySize#CYCLES} cycles of the exchange on a side x side fabric, one thread: the
+     * score is cycles per second; the [cpu] lines give PE-cycles per CPU-second.
+     */
     @Benchmark
-    @OperationsPerInvocation(Small.SIDE * Small.SIDE * Small.CYCLES)
-    public CycleStepper.Result engineCacheResident(Small s) {
-        return s.wafer.stepFabric(Small.CYCLES);
+    @OperationsPerInvocation(BySize.CYCLES)
+    public CycleStepper.Result engineBySize(BySize s) {
+        s.clock.units += (long) s.side * s.side * BySize.CYCLES;
+        return s.wafer.stepFabric(BySize.CYCLES);
     }
 
     /** The whole WSE-3 wafer in 4 GB of heap: builds, runs 100 cycles, prints the heap used. */
