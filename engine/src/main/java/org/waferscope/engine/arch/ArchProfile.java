@@ -54,6 +54,11 @@ public record ArchProfile(
         if (hopCycles < 1 || routerBufferDepth < 1 || colors < 1 || colors > 32) {
             throw new IllegalArgumentException("profile " + name + " has impossible timing or colors");
         }
+        if (hopCycles > 2) {
+            // the fabric keeps one arrival cycle per buffer, which is exact for hops of 1 or 2 cycles
+            throw new IllegalArgumentException("profile " + name + ": hops of " + hopCycles
+                    + " cycles are not modelled (1 or 2)");
+        }
     }
 
     private static final List<Integer> RESERVED = List.of(21, 22, 23, 27, 28, 29, 30, 31);

@@ -92,9 +92,14 @@ public final class Fabric {
     /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
     final int[] chInfo;
     final int[] slotPayload;
-    final int[] slotMeta;
-    /** The cycle a wavelet arrived in its slot: the hop latency counts from it. */
-    final int[] slotStamp;
+    /** A wavelet's color and flags ({@link Wavelet}), which fit a byte. */
+    final byte[] slotMeta;
+    /**
+     * The cycle of the channel's last push. A router buffer is fed at most once a cycle, so
+     * with 2-cycle hops the only wavelet still on its way is the last one pushed, and only
+     * in the cycle after its push: this replaces an arrival cycle per slot.
+     */
+    final int[] chLastPush;
     /** Per PE, first index into {@link #qChan} (-1 for empty PEs): input queues then output queues. */
     final int[] qBase;
     final int[] qChan;
@@ -212,8 +217,8 @@ public final class Fabric {
         chPopped = new int[channels];
         chSeenPopped = new int[channels];
         slotPayload = new int[b.slotCount];
-        slotMeta = new int[b.slotCount];
-        slotStamp = new int[b.slotCount];
+        slotMeta = new byte[b.slotCount];
+        chLastPush = new int[channels];
         qBase = b.qBase;
         qChan = b.qChan;
         rsStart = b.rsStart;
@@ -320,7 +325,7 @@ public final class Fabric {
      */
     List<Object> mutableState() {
         return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, released,
-                fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, slotPayload, slotMeta, slotStamp, rsPos, rr,
+                fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rr,
                 srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
                 cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived, linkHops, linkBlocked, active,
@@ -373,21 +378,26 @@ public final class Fabric {
     }
 
     int metaAt(int slot) {
-        return slotMeta[slot];
+        return slotMeta[slot] & 0xFF;
     }
 
-    int stampAt(int slot) {
-        return slotStamp[slot];
+    /**
+     * Whether the head wavelet of link buffer {@code ch} is still on its way in cycle
+     * {@code now}: it is the last one pushed and was pushed in the previous cycle's commit
+     * (hops of 2 cycles; with 1-cycle hops nothing is ever on its way).
+     */
+    boolean headInFlight(int ch, int now) {
+        return profile.hopCycles() > 1 && chPushed[ch] - chPopped[ch] == 1 && chLastPush[ch] == now - 1;
     }
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
-    void push(int owner, int ch, int payload, int meta, int stamp) {
+    void push(int owner, int ch, int payload, int meta, int cycle) {
         int info = chInfo[ch];
         int pushed = chPushed[ch];
         int s = chBase[ch] + (pushed & (info >>> MASK_SHIFT & 0xFF));
         slotPayload[s] = payload;
-        slotMeta[s] = meta;
-        slotStamp[s] = stamp;
+        slotMeta[s] = (byte) meta;
+        chLastPush[ch] = cycle;
         chPushed[ch] = pushed + 1;
         if ((info & TRACKED) != 0) {
             srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);

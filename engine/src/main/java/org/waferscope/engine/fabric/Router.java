@@ -97,7 +97,8 @@ final class Router {
         int ch = f.srcChan[si];
         int slot = f.headSlot(ch);
         int port = f.srcPort[si];
-        if (now - f.stampAt(slot) < (port == RAMP ? 1 : f.profile.hopCycles())) {
+        // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
+        if (port != RAMP && f.headInFlight(ch, now)) {
             return state | TIMED_WAIT;
         }
         int meta = f.metaAt(slot);

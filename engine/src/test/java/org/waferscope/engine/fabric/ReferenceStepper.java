@@ -136,12 +136,12 @@ public final class ReferenceStepper {
 
     private static String channel(String name, Fabric a, Fabric b, int ch) {
         String d = first(diff("pushed", a.chPushed[ch], b.chPushed[ch]), diff("popped", a.chPopped[ch], b.chPopped[ch]),
-                diff("seen popped", a.chSeenPopped[ch], b.chSeenPopped[ch]), diff("info", a.chInfo[ch], b.chInfo[ch]));
+                diff("seen popped", a.chSeenPopped[ch], b.chSeenPopped[ch]), diff("info", a.chInfo[ch], b.chInfo[ch]),
+                diff("last push", a.chLastPush[ch], b.chLastPush[ch]));
         int first = a.chBase[ch];
         int end = first + Fabric.ringSize(a.capacity(ch));
         for (int s = first; d == null && s < end; s++) {
-            d = first(diff("slot payload", a.payloadAt(s), b.payloadAt(s)), diff("slot meta", a.metaAt(s), b.metaAt(s)),
-                    diff("slot stamp", a.stampAt(s), b.stampAt(s)));
+            d = first(diff("slot payload", a.payloadAt(s), b.payloadAt(s)), diff("slot meta", a.metaAt(s), b.metaAt(s)));
         }
         return d == null ? null : name + ": " + d;
     }
