@@ -200,8 +200,8 @@ public class FabricBench {
 
     /**
      * The exchange on a side x side fabric, one thread: how the cost of a PE-cycle grows
-     * once the state outgrows the caches. 32x32 (about 2 MB of state) fits a core's L2,
-     * 128x128 (about 30 MB) the shared L3, 512x512 neither.
+     * once the state outgrows the caches. 32x32 (about 1.7 MB of state) fits a core's L2,
+     * 128x128 (about 28 MB) the shared L3, 512x512 neither.
      */
     @State(Scope.Benchmark)
     public static class BySize {
