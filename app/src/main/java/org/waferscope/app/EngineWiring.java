@@ -33,11 +33,14 @@ final class EngineWiring {
     /**
      * The front end with layout params (from {@code --param}) that override the run.json of
      * the program opened at start only: another sample opened later declares other params,
-     * and would be refused for a param it does not have.
+     * and would be refused for a param it does not have. Params given with a load (the
+     * parameters dialog) always apply.
      */
-    static FolderLoader programs(java.util.Map<String, String> params) {
-        ProgramLoader.LoadOptions first = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+    static FolderLoader programs(java.util.Map<String, String> startParams) {
         java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
-        return folder -> ProgramLoader.load(folder, used.getAndSet(true) ? ProgramLoader.LoadOptions.DEFAULTS : first);
+        return (folder, params) -> {
+            java.util.Map<String, String> p = used.getAndSet(true) || !params.isEmpty() ? params : startParams;
+            return ProgramLoader.load(folder, ProgramLoader.LoadOptions.DEFAULTS.withParams(p));
+        };
     }
 }

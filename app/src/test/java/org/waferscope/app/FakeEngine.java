@@ -41,7 +41,7 @@ final class FakeEngine implements SimulationHandle {
     private long number = 1;
 
     /** Loads any folder; a folder named "broken…" fails as the front end would. */
-    static WaferProgram open(Path folder) throws Exception {
+    static WaferProgram open(Path folder, java.util.Map<String, String> params) throws Exception {
         if (folder.getFileName().toString().startsWith("broken")) {
             throw new Exception("pe.csl:4:3: error: unknown builtin @faddz\nlayout.csl:2:1: error: expected ';'");
         }

@@ -157,6 +157,45 @@ class RealEngineRobotTest {
     }
 
     @Test
+    void theParametersDialogReloadsTheProgramWithNewParams(FxRobot robot) {
+        loadSample(robot);
+        assertTrue(robot.lookup(".lesson-paragraph").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("Layout parameters… (Ctrl+L)")), "the lesson says where --param goes");
+        assertEquals("4", session.programProperty().get().params().get("kernel_x_dim"));
+        assertEquals(java.util.List.of("kernel_x_dim", "kernel_y_dim", "M", "N"),
+                java.util.List.copyOf(session.programProperty().get().params().keySet()), "in the layout's order");
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        robot.doubleClickOn("#param-kernel_x_dim").write("2");
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(
+                        robot.lookup("#param-kernel_x_dim").query().getScene().snapshot(null),
+                        Path.of("target", "screenshots", "params-dialog.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("#params-reload");
+        pulse(robot);
+        assertEquals("2", session.programProperty().get().params().get("kernel_x_dim"));
+        assertEquals(2, session.programProperty().get().layout().width(), "the layout was evaluated anew");
+        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+        assertEquals(0, cycle());
+
+        // a value the layout refuses: the console says why, and the program on the wafer stays
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        robot.doubleClickOn("#param-M").write("-3");
+        robot.clickOn("#params-reload");
+        pulse(robot);
+        assertEquals("2", session.programProperty().get().params().get("kernel_x_dim"));
+        assertEquals("32", session.programProperty().get().params().get("M"));
+        assertTrue(session.loadErrorProperty().get().startsWith("Could not load"), session.loadErrorProperty().get());
+        robot.type(KeyCode.RIGHT);
+        pulse(robot);
+        assertEquals(1, cycle(), "the program still steps");
+    }
+
+    @Test
     void switchingLayersChangesWhatFramesCarry(FxRobot robot) {
         loadSample(robot);
         robot.clickOn("#layer-task_state");

@@ -1,6 +1,7 @@
 package org.waferscope.app.session;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.waferscope.engine.program.WaferProgram;
 
 /**
@@ -9,5 +10,9 @@ import org.waferscope.engine.program.WaferProgram;
  */
 @FunctionalInterface
 public interface FolderLoader {
-    WaferProgram load(Path folder) throws Exception;
+    /**
+     * @param params layout params, as text, that override the run.json's; empty for the
+     *               program as its folder defines it
+     */
+    WaferProgram load(Path folder, Map<String, String> params) throws Exception;
 }

@@ -81,10 +81,17 @@ public final class SimulationSession {
      * console and leave the session (and any program already loaded) as it was.
      */
     public void fxOpen(Path dir) {
-        console.note(Kind.HOST, frame.get().cycle(), "Loading " + dir + " …");
+        fxOpen(dir, java.util.Map.of());
+    }
+
+    /** Like {@link #fxOpen(Path)}, with layout params that override the folder's run.json. */
+    public void fxOpen(Path dir, java.util.Map<String, String> params) {
+        String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        console.note(Kind.HOST, frame.get().cycle(), "Loading " + dir + with + " …");
         background.execute(() -> {
             try {
-                WaferProgram p = programs.load(dir);
+                WaferProgram p = programs.load(dir, params);
                 fx.execute(() -> loaded(dir, p));
             } catch (Exception | LinkageError e) {
                 fx.execute(() -> failed(dir, e));

@@ -51,6 +51,10 @@ public final class MainWindow implements Shell {
     private final Looks looks;
     private final WindowActions actions;
 
+    /** Lessons suggest runs as command-line params; in the window they go in the parameters dialog. */
+    static final String PARAMS_HINT = "\n\nIn this window, a --param NAME=VALUE goes in File → Layout parameters… "
+            + "(Ctrl+L): the program reloads with it.";
+
     public MainWindow(Stage stage, SimulationSession session, AppPreferences prefs, SampleCatalog samples) {
         this.stage = stage;
         this.session = session;
@@ -75,7 +79,7 @@ public final class MainWindow implements Shell {
         javafx.scene.layout.VBox.setVgrow(gallery, javafx.scene.layout.Priority.ALWAYS);
         left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson));
         session.programProperty().addListener((o, a, p) -> {
-            lesson.show(p.title(), p.summary(), p.lesson());
+            lesson.show(p.title(), p.summary(), p.lesson().contains("--param") ? p.lesson() + PARAMS_HINT : p.lesson());
             left.getSelectionModel().select(1);
             stage.setTitle("Waferscope — " + p.title());
         });
@@ -218,6 +222,22 @@ public final class MainWindow implements Shell {
     @Override
     public void fitFabric() {
         fabric.heatmap.fitToView();
+    }
+
+    @Override
+    public void editParams() {
+        org.waferscope.engine.program.WaferProgram p = session.programProperty().get();
+        Path dir = session.folderProperty().get();
+        if (p == null || dir == null) {
+            return;
+        }
+        ParamsDialog dialog = new ParamsDialog(stage, p);
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                session.fxOpen(dir, dialog.getResult());
+            }
+        });
+        dialog.show();
     }
 
     @Override

@@ -51,7 +51,7 @@ final class RunToolBar extends ToolBar {
         HBox speedBox = new HBox(6, speedLabel, speed, speedText);
         speedBox.setAlignment(Pos.CENTER_LEFT);
 
-        getItems().addAll(a.open.button("open"), a.gallery.button("show-gallery"), sep(),
+        getItems().addAll(a.open.button("open"), a.gallery.button("show-gallery"), a.params.button("params"), sep(),
                 a.reset.button("reset"), a.stepBack.button("step-back"), run, a.step.button("step"),
                 a.stepToTask.button("step-task"), a.stepN.button("step-n"), n, sep(), speedBox, sep(),
                 a.fit.button("fit"), a.theme.button("theme"));

@@ -6,6 +6,8 @@ interface Shell {
 
     void showGallery();
 
+    void editParams();
+
     void exportPng();
 
     void exportCsv();

@@ -21,6 +21,7 @@ import org.waferscope.views.controls.ControlsModel;
 final class WindowActions {
     final AppAction open;
     final AppAction gallery;
+    final AppAction params;
     final AppAction exportPng;
     final AppAction exportCsv;
     final AppAction quit;
@@ -43,6 +44,8 @@ final class WindowActions {
         ControlsModel c = session.controls();
         open = new AppAction("Open program folder…", "mdi2f-folder-open-outline", key(KeyCode.O, SHORTCUT_DOWN), shell::openFolder);
         gallery = new AppAction("Sample gallery", "mdi2v-view-gallery-outline", key(KeyCode.G, SHORTCUT_DOWN), shell::showGallery);
+        params = new AppAction("Layout parameters…", "mdi2t-tune-variant", key(KeyCode.L, SHORTCUT_DOWN),
+                shell::editParams, c.loadedProperty());
         exportPng = new AppAction("Export fabric view as PNG…", "mdi2i-image-outline", key(KeyCode.E, SHORTCUT_DOWN),
                 shell::exportPng, c.loadedProperty());
         exportCsv = new AppAction("Export metrics as CSV…", "mdi2t-table-arrow-right",
@@ -81,7 +84,7 @@ final class WindowActions {
 
     /** All actions, for the shortcut list. */
     List<AppAction> all() {
-        List<AppAction> a = new ArrayList<>(List.of(open, gallery, exportPng, exportCsv, runPause, step, stepN, stepToTask,
+        List<AppAction> a = new ArrayList<>(List.of(open, gallery, params, exportPng, exportCsv, runPause, step, stepN, stepToTask,
                 stepBack, reset, fit, theme, bigger, smaller, shortcuts, quit));
         a.addAll(layers);
         return a;

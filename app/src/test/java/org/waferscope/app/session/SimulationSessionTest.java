@@ -60,7 +60,7 @@ class SimulationSessionTest {
     }
 
     private final Scripted sim = new Scripted();
-    private final SimulationSession session = new SimulationSession(new EngineFactory.Engine(sim, p -> java.util.concurrent.CompletableFuture.completedFuture(null), () -> { }), dir -> {
+    private final SimulationSession session = new SimulationSession(new EngineFactory.Engine(sim, p -> java.util.concurrent.CompletableFuture.completedFuture(null), () -> { }), (dir, params) -> {
         throw new Exception("a.csl:1:2: error: bad\nb.csl:3:4: error: worse");
     }, Runnable::run, Runnable::run);
 
@@ -134,7 +134,7 @@ class SimulationSessionTest {
                 java.util.Map.of(), List.of(), java.util.Map.of(), java.util.Map.of());
         try (org.waferscope.engine.sim.Simulator real = new org.waferscope.engine.sim.Simulator(1)) {
             SimulationSession s = new SimulationSession(new EngineFactory.Engine(real, real::load, real),
-                    dir -> refused, Runnable::run, Runnable::run);
+                    (dir, params) -> refused, Runnable::run, Runnable::run);
             s.fxOpen(Path.of("off-the-edge"));
             assertEquals(refused, s.programProperty().get(), "shown while the engine has not answered");
             real.tick();

@@ -21,7 +21,7 @@ import org.waferscope.engine.host.HostStep;
  * @param arrays   host arrays known before the run (inputs), by name
  * @param steps    the host's command stream
  * @param sources  source text of each file, by file name, for the source view
- * @param params   the layout params used, as text
+ * @param params   the layout params used, as text, in the order the layout declares them
  */
 public record WaferProgram(String title, String summary, String lesson, Path folder, ArchProfile profile,
                            FabricLayout layout, Map<String, HostArray> arrays, List<HostStep> steps,
@@ -30,6 +30,7 @@ public record WaferProgram(String title, String summary, String lesson, Path fol
         arrays = Map.copyOf(arrays);
         steps = List.copyOf(steps);
         sources = Map.copyOf(sources);
-        params = Map.copyOf(params);
+        // in the order the layout declares them, for the parameters dialog
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
 }
