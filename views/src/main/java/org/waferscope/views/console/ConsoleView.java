@@ -4,6 +4,8 @@ import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -17,8 +19,8 @@ import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.api.ConsoleLine.Kind;
 
 /**
- * The console panel: kind filters over a list of lines, each with its cycle and PE; new
- * lines scroll into view. It only binds to a {@link ConsoleModel}.
+ * The console panel: kind filters over a list of lines, each with its cycle and PE, long
+ * ones wrapped; new lines scroll into view. It only binds to a {@link ConsoleModel}.
  */
 public class ConsoleView extends VBox {
     private final ListView<ConsoleLine> list;
@@ -51,17 +53,31 @@ public class ConsoleView extends VBox {
         Button clear = new Button("Clear", new FontIcon("mdi2d-delete-sweep-outline"));
         clear.setFocusTraversable(false);
         clear.setMinWidth(Button.USE_PREF_SIZE);
+        clear.setTooltip(new javafx.scene.control.Tooltip("Clear the console"));
         clear.setOnAction(e -> model.clear());
+        counts.setMinWidth(0);
         bar.getChildren().addAll(spacer, counts, clear);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(bar, list);
+        // a narrow console keeps every button in view: icons only, with the words in tooltips
+        setMinWidth(0);
+        list.setMinWidth(0);
+        widthProperty().addListener((o, was, w) -> {
+            ContentDisplay d = w.doubleValue() < COMPACT_BELOW ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+            bar.getChildren().stream().filter(n -> n instanceof ButtonBase)
+                    .forEach(n -> ((ButtonBase) n).setContentDisplay(d));
+        });
     }
+
+    /** Width under which the bar's buttons drop their words. */
+    static final double COMPACT_BELOW = 560;
 
     private static ToggleButton filter(ConsoleModel model, String text, String icon, Kind... kinds) {
         ToggleButton b = new ToggleButton(text, new FontIcon(icon));
         b.setSelected(true);
         b.setFocusTraversable(false);
         b.getStyleClass().add("console-filter");
+        b.setTooltip(new javafx.scene.control.Tooltip("Show " + text));
         b.setMinWidth(ToggleButton.USE_PREF_SIZE);
         b.selectedProperty().addListener((o, a, on) -> {
             for (Kind k : kinds) {
@@ -71,7 +87,14 @@ public class ConsoleView extends VBox {
         return b;
     }
 
+    /** A console line, wrapped to the list's width: deadlock reports and errors run long. */
     private static final class LineCell extends ListCell<ConsoleLine> {
+        LineCell() {
+            setWrapText(true);
+            // ask for no width of its own, so the text wraps at the list's width instead of running off it
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(ConsoleLine l, boolean empty) {
             super.updateItem(l, empty);

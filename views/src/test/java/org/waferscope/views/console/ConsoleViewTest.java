@@ -1,0 +1,53 @@
+package org.waferscope.views.console;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.waferscope.engine.api.ConsoleLine.Kind;
+
+/** A line longer than the console is wide wraps, so all of it can be read. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleViewTest {
+    private final ConsoleModel model = new ConsoleModel();
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(new ConsoleView(model)), 420, 240));
+        stage.show();
+    }
+
+    @Test
+    void aLongLineWrapsToTheConsolesWidth(FxRobot robot) {
+        String end = "and this is the end of it";
+        robot.interact(() -> {
+            model.note(Kind.HOST, 0, "short");
+            model.note(Kind.ERROR, 12, "deadlock at cycle 12: PE (3, 4) waits on input queue 2 (color 5), which is "
+                    + "empty; its router holds nothing from the west; " + end);
+        });
+        robot.interact(() -> { });
+        var cells = robot.lookup("#console-list .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() != null).toList();
+        ListCell<?> shortCell = cells.stream().filter(c -> c.getText().endsWith("short")).findFirst().orElseThrow();
+        ListCell<?> longCell = cells.stream().filter(c -> c.getText().endsWith(end)).findFirst().orElseThrow();
+        assertTrue(longCell.getHeight() > 1.8 * shortCell.getHeight(),
+                "wrapped over several lines: " + longCell.getHeight() + " vs " + shortCell.getHeight());
+        assertTrue(longCell.getWidth() <= 420, "no wider than the console: " + longCell.getWidth());
+    }
+
+    @Test
+    void aNarrowConsoleKeepsItsButtonsInView(FxRobot robot) {
+        robot.interact(() -> { });
+        javafx.scene.control.Button clear = robot.lookup(".console-bar .button").queryAs(javafx.scene.control.Button.class);
+        double right = clear.localToScene(clear.getBoundsInLocal()).getMaxX();
+        assertTrue(right <= 420, "the Clear button ends at x = " + right + " of 420");
+        assertTrue(clear.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY, "icons only");
+    }
+}
