@@ -33,7 +33,10 @@ public final class CoreInspectorModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "No PE selected");
     private final ReadOnlyStringWrapper program = new ReadOnlyStringWrapper(this, "program", "");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    /** The CSL line the running task is on, else the engine's instruction. */
     private final ReadOnlyStringWrapper instruction = new ReadOnlyStringWrapper(this, "instruction", "");
+    /** The engine's instruction itself, for the curious: "pc  mnemonic operands". */
+    private final ReadOnlyStringWrapper machineInstruction = new ReadOnlyStringWrapper(this, "machineInstruction", "");
     private final ReadOnlyStringWrapper currentTask = new ReadOnlyStringWrapper(this, "currentTask", "");
     private final ReadOnlyStringWrapper sram = new ReadOnlyStringWrapper(this, "sram", "");
     private final ReadOnlyStringWrapper sourceFile = new ReadOnlyStringWrapper(this, "sourceFile", "");
@@ -70,7 +73,6 @@ public final class CoreInspectorModel {
         title.set("PE (" + s.x() + ", " + s.y() + ")  ·  cycle " + String.format(Locale.ROOT, "%,d", s.cycle()));
         program.set(s.program().isEmpty() ? "no program" : s.program());
         activity.set(s.activity());
-        instruction.set(s.instruction());
         currentTask.set(currentTaskText(s));
         sram.set(kb(s.sramUsed()) + " of " + kb(s.sramTotal()) + " SRAM in use");
         params.setAll(s.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -89,8 +91,8 @@ public final class CoreInspectorModel {
         snapshot = null;
         empty.set(true);
         title.set("No PE selected");
-        for (ReadOnlyStringWrapper p : List.of(program, activity, instruction, currentTask, sram, sourceFile,
-                sourceText)) {
+        for (ReadOnlyStringWrapper p : List.of(program, activity, instruction, machineInstruction, currentTask, sram,
+                sourceFile, sourceText)) {
             p.set("");
         }
         sourceLine.set(0);
@@ -130,7 +132,31 @@ public final class CoreInspectorModel {
         sourceFile.set(file == null ? "" : file);
         sourceText.set(file == null ? "" : sources.getOrDefault(file, ""));
         sourceLine.set(s.position() != null ? s.position().line() : 0);
+        machineInstruction.set(s.instruction().isEmpty() ? "" : "engine instruction " + s.instruction());
+        instruction.set(instructionText(s));
     }
+
+    /** "line 64 · A_dsd = @increment_dsd_offset(A_dsd, 1, f32);": what a CSL reader recognises. */
+    private String instructionText(CoreSnapshot s) {
+        if (s.instruction().isEmpty()) {
+            return "";
+        }
+        if (s.position() != null && s.position().line() > 0) {
+            String[] lines = sources.getOrDefault(s.position().file(), "").split("\r?\n", -1);
+            int n = s.position().line();
+            if (n <= lines.length && !lines[n - 1].isBlank()) {
+                String code = lines[n - 1].strip();
+                if (code.length() > MAX_LINE_CHARS) {
+                    code = code.substring(0, MAX_LINE_CHARS - 1) + "…";
+                }
+                return "line " + n + " · " + code;
+            }
+        }
+        return s.instruction();
+    }
+
+    /** Longest source line shown in the header; the Source tab has the rest. */
+    static final int MAX_LINE_CHARS = 72;
 
     /** The snapshot on show, or null. */
     public CoreSnapshot snapshot() {
@@ -151,6 +177,10 @@ public final class CoreInspectorModel {
 
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty machineInstructionProperty() {
+        return machineInstruction.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty instructionProperty() {

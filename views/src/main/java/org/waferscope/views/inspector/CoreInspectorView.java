@@ -60,6 +60,9 @@ public class CoreInspectorView extends VBox {
         Label activity = bound("inspector-activity", model.activityProperty());
         Label task = bound("inspector-task", model.currentTaskProperty());
         Label instr = bound("inspector-instruction", model.instructionProperty());
+        javafx.scene.control.Tooltip machine = new javafx.scene.control.Tooltip();
+        machine.textProperty().bind(model.machineInstructionProperty());
+        instr.setTooltip(machine);
         Label sram = bound("inspector-sram", model.sramProperty());
         Label hint = new Label("Click a PE on the fabric to inspect it.");
         hint.getStyleClass().add("inspector-hint");

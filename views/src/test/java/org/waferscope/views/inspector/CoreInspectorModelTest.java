@@ -19,6 +19,8 @@ class CoreInspectorModelTest {
         assertEquals("PE (3, 4)  ·  cycle 1,234", m.titleProperty().get());
         assertEquals("pe.csl", m.programProperty().get());
         assertEquals("task 10 recv", m.currentTaskProperty().get());
+        assertEquals("line 3 · task recv(v: f32) void {", m.instructionProperty().get(), "the CSL line, not the IR");
+        assertEquals("engine instruction fadds z, x, y", m.machineInstructionProperty().get());
         assertEquals("2.0 KB of 48.0 KB SRAM in use", m.sramProperty().get());
         assertEquals(2, m.tasks().size());
         assertEquals(1, m.microthreads().size());
@@ -38,8 +40,10 @@ class CoreInspectorModelTest {
         assertEquals("pe.csl", m.sourceFileProperty().get());
         assertEquals(3, m.sourceLineProperty().get());
         assertEquals("", m.sourceTextProperty().get(), "no sources known yet");
+        assertEquals("fadds z, x, y", m.instructionProperty().get(), "without its source, the engine's instruction");
         m.setSources(Map.of("pe.csl", FakeSimulation.source()));
         assertTrue(m.sourceTextProperty().get().contains("task recv"));
+        assertEquals("line 3 · task recv(v: f32) void {", m.instructionProperty().get());
     }
 
     @Test
