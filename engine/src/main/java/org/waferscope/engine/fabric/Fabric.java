@@ -21,7 +21,7 @@ import org.waferscope.engine.ir.PeProgram;
  * <p><b>Channels.</b> Every wavelet buffer is a channel: router input buffers (one per
  * color and link port that the color's routes accept), and the CE's input and output
  * queues. A channel holds up to its capacity of wavelets on a ring of slots (a power of
- * two) from {@link #chBase}; pushes and pops are counted by wrapping 32-bit counters whose
+ * two) from {@link #chBase}; pushes and pops are counted by wrapping 16-bit counters whose
  * difference is the occupancy and whose low bits pick the slot. The fields stay in
  * separate dense arrays, router buffers first, then queues, each in PE order: measured on
  * a full wafer, where memory traffic bounds the engine, that beat both records per channel
@@ -83,10 +83,14 @@ public final class Fabric {
     final int[] mtPool;
 
     // ---- channels ----
-    final int[] chPushed;
-    final int[] chPopped;
+    /**
+     * Pushes and pops, as 16-bit counters that wrap: a ring has at most 256 slots, which
+     * divides 65,536, and the difference, taken modulo 65,536, is the occupancy.
+     */
+    final short[] chPushed;
+    final short[] chPopped;
     /** Pops as of the last commit phase: what the channel's sender may know of its room. */
-    final int[] chSeenPopped;
+    final short[] chSeenPopped;
     /** First slot of the channel's ring in {@link #slots}. */
     final int[] chBase;
     /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
@@ -140,7 +144,7 @@ public final class Fabric {
     /** Wavelets sent this cycle, per PE and link direction: destination channel (-1 none). */
     final int[] pendDest;
     final int[] pendPayload;
-    final int[] pendMeta;
+    final byte[] pendMeta;
 
     // ---- host streams (per PE; null where no stream is set up) ----
     final int[][] hostIn;
@@ -213,9 +217,9 @@ public final class Fabric {
         chBase = b.chBase;
         chInfo = b.chInfo;
         int channels = chBase.length;
-        chPushed = new int[channels];
-        chPopped = new int[channels];
-        chSeenPopped = new int[channels];
+        chPushed = new short[channels];
+        chPopped = new short[channels];
+        chSeenPopped = new short[channels];
         slotPayload = new int[b.slotCount];
         slotMeta = new byte[b.slotCount];
         chLastPush = new int[channels];
@@ -250,7 +254,7 @@ public final class Fabric {
         }
         pendDest = filled(n * 4, -1);
         pendPayload = new int[n * 4];
-        pendMeta = new int[n * 4];
+        pendMeta = new byte[n * 4];
         hostIn = new int[n][];
         hostInPos = new int[n];
         hostInColor = new int[n];
@@ -348,7 +352,7 @@ public final class Fabric {
     }
 
     int count(int ch) {
-        return chPushed[ch] - chPopped[ch];
+        return (chPushed[ch] - chPopped[ch]) & 0xFFFF;
     }
 
     int capacity(int ch) {
@@ -361,7 +365,7 @@ public final class Fabric {
 
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
-        return (chInfo[ch] & 0xFF) - (chPushed[ch] - chSeenPopped[ch]);
+        return (chInfo[ch] & 0xFF) - ((chPushed[ch] - chSeenPopped[ch]) & 0xFFFF);
     }
 
     /** The slot of the i-th wavelet from the head. */
@@ -387,7 +391,7 @@ public final class Fabric {
      * (hops of 2 cycles; with 1-cycle hops nothing is ever on its way).
      */
     boolean headInFlight(int ch, int now) {
-        return profile.hopCycles() > 1 && chPushed[ch] - chPopped[ch] == 1 && chLastPush[ch] == now - 1;
+        return profile.hopCycles() > 1 && count(ch) == 1 && chLastPush[ch] == now - 1;
     }
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
@@ -398,7 +402,7 @@ public final class Fabric {
         slotPayload[s] = payload;
         slotMeta[s] = (byte) meta;
         chLastPush[ch] = cycle;
-        chPushed[ch] = pushed + 1;
+        chPushed[ch] = (short) (pushed + 1);
         if ((info & TRACKED) != 0) {
             srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
         }
@@ -406,7 +410,7 @@ public final class Fabric {
 
     /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
     void pop(int owner, int ch) {
-        int popped = chPopped[ch] + 1;
+        short popped = (short) (chPopped[ch] + 1);
         chPopped[ch] = popped;
         if (popped == chPushed[ch]) {
             int info = chInfo[ch];

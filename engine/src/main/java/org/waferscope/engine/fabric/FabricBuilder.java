@@ -118,7 +118,7 @@ public final class FabricBuilder {
 
     /**
      * A channel of depth {@code cap}, numbered in order of creation. Its ring will have the
-     * next power of two slots, so that the 32-bit push and pop counters map to slots by a
+     * next power of two slots, so that the 16-bit push and pop counters map to slots by a
      * mask, seamlessly when they wrap.
      */
     private int channel(int cap) {

@@ -82,6 +82,9 @@ public final class FabricSnapshot {
         if (a instanceof byte[] x) {
             return x.clone();
         }
+        if (a instanceof short[] x) {
+            return x.clone();
+        }
         throw new IllegalStateException("unexpected state array " + a.getClass());
     }
 
@@ -126,6 +129,9 @@ public final class FabricSnapshot {
         }
         if (a instanceof byte[] x) {
             return 16 + x.length;
+        }
+        if (a instanceof short[] x) {
+            return 16 + 2L * x.length;
         }
         return 16 + 8L * ((Object[]) a).length;
     }

@@ -158,7 +158,7 @@ final class Router {
                 int at = p * 4 + d;
                 f.pendDest[at] = f.rsDest[rs * 4 + d];
                 f.pendPayload[at] = payload;
-                f.pendMeta[at] = out;
+                f.pendMeta[at] = (byte) out;
                 f.linkHops[at]++;
             }
         }
@@ -272,7 +272,7 @@ final class Router {
                 continue;
             }
             int q = neighbour(f, p, d);
-            f.push(q, dest, f.pendPayload[base + d], f.pendMeta[base + d], (int) cycle);
+            f.push(q, dest, f.pendPayload[base + d], f.pendMeta[base + d] & 0xFF, (int) cycle);
             f.pendDest[base + d] = -1;
             wake(f, q);
         }

@@ -38,10 +38,18 @@ public final class StateHash {
             }
         } else if (a instanceof byte[] x) {
             h = hashBytes(h, x);
+        } else if (a instanceof short[] x) {
+            for (int i = 0; i < x.length; i++) {
+                h = mix(h, x[i]);
+            }
+            h = mix(h, x.length);
         } else if (a instanceof Object[] oo) {
             for (Object o : oo) {
                 h = mix(h, o == null ? 0 : o.hashCode());
             }
+        } else {
+            // a state array the hash skipped would let two different states hash alike
+            throw new IllegalStateException("unexpected state array " + a.getClass());
         }
         return h;
     }

@@ -14,9 +14,9 @@ import org.waferscope.engine.fixtures.Kernels;
 import org.waferscope.engine.sim.Wafer;
 
 /**
- * Channels count pushes and pops with 32-bit counters that wrap after 2^32 wavelets. A
+ * Channels count pushes and pops with 16-bit counters that wrap after 65,536 wavelets. A
  * long run must not notice: wavelets keep their order across the wrap in every buffer,
- * including those whose depth (3, 6) does not divide 2^32.
+ * including those whose depth (3, 6) does not divide 65,536.
  */
 class ChannelWrapTest {
 
@@ -34,11 +34,11 @@ class ChannelWrapTest {
         l.setColorConfig(2, 0, 0, ColorConfig.route(W, R));
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             Fabric f = w.fabric();
-            // as if 2^32 - 7 wavelets had already passed through every channel
+            // as if 65,536 - 7 wavelets had already passed through every channel
             for (int ch = 0; ch < f.channelCount(); ch++) {
-                f.chPushed[ch] = -7;
-                f.chPopped[ch] = -7;
-                f.chSeenPopped[ch] = -7;
+                f.chPushed[ch] = (short) -7;
+                f.chPopped[ch] = (short) -7;
+                f.chSeenPopped[ch] = (short) -7;
             }
             w.port().launch("start");
             w.stepFabric(1_000);
