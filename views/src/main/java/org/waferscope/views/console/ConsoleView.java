@@ -31,11 +31,11 @@ public class ConsoleView extends VBox {
         list.setId("console-list");
         list.setCellFactory(v -> new LineCell());
         list.setPlaceholder(new Label("Nothing printed yet."));
+        // scroll once the list has taken the new lines in, in the next layout pass: scrolling
+        // from this listener ran before the list knew its new length and left the last line hidden
         model.visibleLines().addListener((ListChangeListener<ConsoleLine>) c -> {
-            int n = list.getItems().size();
-            if (n > 0) {
-                list.scrollTo(n - 1);
-            }
+            scrollToEnd = true;
+            requestLayout();
         });
         HBox bar = new HBox(4);
         bar.getStyleClass().add("console-bar");
@@ -71,6 +71,22 @@ public class ConsoleView extends VBox {
 
     /** Width under which the bar's buttons drop their words. */
     static final double COMPACT_BELOW = 560;
+
+    private boolean scrollToEnd;
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        int n = list.getItems().size();
+        if (scrollToEnd && n > 0) {
+            scrollToEnd = false;
+            list.scrollTo(n - 1);
+            // lines wrap, so cells differ in height and scrollTo can stop short of the end: go all the way
+            if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.setPosition(1.0);
+            }
+        }
+    }
 
     private static ToggleButton filter(ConsoleModel model, String text, String icon, Kind... kinds) {
         ToggleButton b = new ToggleButton(text, new FontIcon(icon));

@@ -43,6 +43,23 @@ class ConsoleViewTest {
     }
 
     @Test
+    void theNewestLineIsInViewAfterManyArrive(FxRobot robot) {
+        robot.interact(() -> {
+            for (int i = 1; i <= 60; i++) {
+                model.note(Kind.HOST, i, "line " + i);
+            }
+        });
+        robot.interact(() -> { });
+        javafx.scene.control.ListView<?> list = robot.lookup("#console-list").queryAs(javafx.scene.control.ListView.class);
+        ListCell<?> last = robot.lookup("#console-list .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.isVisible() && c.getItem() != null && c.getText().endsWith("line 60")).findFirst()
+                .orElseThrow(() -> new AssertionError("no cell shows the newest line"));
+        double bottom = last.localToScene(last.getBoundsInLocal()).getMaxY();
+        double listBottom = list.localToScene(list.getBoundsInLocal()).getMaxY();
+        assertTrue(bottom <= listBottom + 0.5, "the newest line ends at " + bottom + ", the list at " + listBottom);
+    }
+
+    @Test
     void aNarrowConsoleKeepsItsButtonsInView(FxRobot robot) {
         robot.interact(() -> { });
         javafx.scene.control.Button clear = robot.lookup(".console-bar .button").queryAs(javafx.scene.control.Button.class);
