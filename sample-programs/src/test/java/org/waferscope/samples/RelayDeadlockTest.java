@@ -30,7 +30,7 @@ class RelayDeadlockTest {
         String report = String.join("\n", r.report());
         assertTrue(report.startsWith("deadlock at cycle"), report);
         assertTrue(report.contains("PE (0, 0): task") && report.contains("waits for room in a full output queue"), report);
-        assertTrue(report.contains("PE (0, 0): router holds") && report.contains("EAST to PE (1, 0) is full"), report);
+        assertTrue(report.contains("PE (0, 0): the 6 wavelet(s) of color 0 in output queue 2 cannot leave: EAST to PE (1, 0) is full"), report);
         assertTrue(report.contains("PE (1, 0): task") && report.contains("waits for a wavelet on an empty input"), report);
         assertTrue(report.contains("RAMP to this CE's input queue 2 is full"), report);
         assertTrue(r.checks().isEmpty(), "the host never got to its check");

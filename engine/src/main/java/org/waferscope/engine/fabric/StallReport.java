@@ -107,7 +107,11 @@ public final class StallReport {
             int slot = f.headSlot(ch);
             int color = Wavelet.color(f.metaAt(slot));
             Direction from = Direction.values()[f.srcPort[si]];
-            String held = at + ": router holds " + f.count(ch) + " wavelet(s) of color " + color + " from " + from;
+            // a CE output queue is the router's RAMP source: name it as the queue, listed once above
+            String held = from == Direction.RAMP
+                    ? at + ": the " + f.count(ch) + " wavelet(s) of color " + color + " in output queue "
+                            + outputQueueOf(f, p, ch) + " cannot leave"
+                    : at + ": router holds " + f.count(ch) + " wavelet(s) of color " + color + " from " + from;
             int rs = f.srcRs[si] >= 0 ? f.srcRs[si] : Router.findSlot(f, p, color);
             if (color >= f.profile.colors()) {
                 out.add(held + ", waiting for the host to collect its stream");
@@ -119,6 +123,15 @@ public final class StallReport {
             }
             out.add(held + ": " + whyStuck(f, p, rs, f.srcPort[si]));
         }
+    }
+
+    private static int outputQueueOf(Fabric f, int p, int ch) {
+        for (int q = 0; q < f.profile.outputQueues(); q++) {
+            if (f.outQueue(p, q) == ch) {
+                return q;
+            }
+        }
+        return -1;
     }
 
     private static String whyStuck(Fabric f, int p, int rs, int port) {

@@ -220,7 +220,7 @@ class RouterTest {
             String report = String.join("\n", w.report());
             assertTrue(report.contains("PE (0, 0): task 30 at") && report.contains("waits for room in a full output queue")
                     && report.contains("output queue 0 holds 2/2"), report);
-            assertTrue(report.contains("PE (0, 0): router holds 2 wavelet(s) of color 0 from RAMP: EAST to PE (1, 0) is full"),
+            assertTrue(report.contains("PE (0, 0): the 2 wavelet(s) of color 0 in output queue 0 cannot leave: EAST to PE (1, 0) is full"),
                     report);
             assertTrue(report.contains("PE (1, 0): router holds 3 wavelet(s) of color 0 from WEST: "
                     + "RAMP to this CE's input queue 0 is full"), report);

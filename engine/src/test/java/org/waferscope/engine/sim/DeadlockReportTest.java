@@ -74,7 +74,7 @@ class DeadlockReportTest {
         FabricLayout l = new FabricLayout(1, 1);
         l.setTileCode(0, 0, Kernels.scriptedSender(7, List.of(Send.data(1))));
         String report = runToDeadlock(l);
-        assertTrue(report.contains("PE (0, 0): router holds 1 wavelet(s) of color 7 from RAMP, but color 7 has no route here"),
+        assertTrue(report.contains("PE (0, 0): the 1 wavelet(s) of color 7 in output queue 0 cannot leave, but color 7 has no route here"),
                 report);
     }
 
