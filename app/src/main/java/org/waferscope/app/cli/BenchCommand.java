@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * a few times each, and prints simulation throughput. The first run of each count warms up
  * the JIT and is not counted.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Measure simulation throughput of a program folder for several thread counts.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -91,6 +91,9 @@ final class BenchCommand implements Callable<Integer> {
             double cps = best > 0 ? cycles / best : 0;
             out.printf(Locale.ROOT, "%8d %12d %12.4f %16.0f %18.0f%n", t, cycles, best, cps, cps * p.layout().peCount());
         }
+        out.println("PE-cycles/s counts every PE of the fabric every cycle, busy, waiting or empty. PEs that wait");
+        out.println("or have nothing to do cost almost nothing, so it can be far above the engine's rate for busy");
+        out.println("PEs (docs/benchmarks.md).");
         return WaferscopeCli.OK;
     }
 

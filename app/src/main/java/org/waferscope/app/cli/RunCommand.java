@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * checks pass, 1 a check failed, 2 invalid program, 3 deadlock, fault or cycle budget
  * exhausted.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Run a program folder (layout.csl, PE programs, run.json) to the end.")
 final class RunCommand implements Callable<Integer> {
     static final String SAMPLES = "org/waferscope/samples/";

@@ -38,6 +38,9 @@ final class RunReport {
         for (CheckResult c : r.checks()) {
             out.println((c.pass() ? "PASS " : "FAIL ") + c.describe());
         }
+        if (r.checks().isEmpty()) {
+            out.println("no checks: this program's run.json checks nothing, so a run to its end exits 0");
+        }
         if (!r.report().isEmpty()) {
             out.println(r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ":");
             r.report().forEach(l -> out.println("  " + l));

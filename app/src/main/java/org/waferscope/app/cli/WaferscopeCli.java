@@ -8,10 +8,13 @@ import picocli.CommandLine.Command;
  * The headless command line: {@code waferscope run PROGRAM_DIR ...}. The launcher hands it
  * the whole argument list when the first argument names a command.
  */
-@Command(name = "waferscope", mixinStandardHelpOptions = true, version = "Waferscope 0.1",
+@Command(name = "waferscope", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Runs wafer programs without the explorer window.",
         subcommands = {RunCommand.class, BenchCommand.class})
 public final class WaferscopeCli {
+    /** What {@code -V} prints, on every command. */
+    static final String VERSION = "Waferscope 0.1";
+
     /** Exit codes of {@code run}. */
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

@@ -50,6 +50,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aProgramWithoutChecksSaysSo() {
+        Outcome o = run("run", "game-of-life");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("no checks: this program's run.json checks nothing"), o.out());
+        assertTrue(!run("run", GEMV).out().contains("no checks"), "a program with checks does not say it");
+    }
+
+    @Test
+    void everyCommandKnowsTheVersion() {
+        for (String cmd : new String[] {"run", "bench"}) {
+            Outcome o = run(cmd, "-V");
+            assertEquals(0, o.code());
+            assertEquals(WaferscopeCli.VERSION, o.out().trim(), cmd);
+        }
+    }
+
+    @Test
     void bundledSamplesRunByName() {
         assertEquals(0, run("run", "gemv-checkerboard", "--arch", "wse3").code());
     }
