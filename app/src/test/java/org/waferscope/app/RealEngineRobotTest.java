@@ -193,6 +193,13 @@ class RealEngineRobotTest {
         robot.type(KeyCode.RIGHT);
         pulse(robot);
         assertEquals(1, cycle(), "the program still steps");
+
+        // and back to the run.json's own values
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        robot.clickOn("#params-defaults");
+        pulse(robot);
+        assertEquals("4", session.programProperty().get().params().get("kernel_x_dim"));
+        assertEquals(4, session.programProperty().get().layout().width());
     }
 
     @Test

@@ -16,11 +16,14 @@ import org.waferscope.engine.program.WaferProgram;
 /**
  * The layout params of the program on the wafer, editable: what the command line's
  * {@code --param NAME=VALUE} sets, and what the lessons' "Things to try" suggest. Its
- * result is the params as typed, to reload the program with; the front end checks them,
- * and a value it refuses leaves the program on the wafer as it was.
+ * result is the params as typed, to reload the program with (or none, to reload it as its
+ * run.json has it); the front end checks them, and a value it refuses leaves the program on
+ * the wafer as it was.
  */
 final class ParamsDialog extends Dialog<Map<String, String>> {
     static final ButtonType RELOAD = new ButtonType("Reload with these", ButtonBar.ButtonData.OK_DONE);
+    /** Reloads with no overrides: the params as the program's run.json sets them. */
+    static final ButtonType DEFAULTS = new ButtonType("Reload with run.json's", ButtonBar.ButtonData.LEFT);
 
     private final Map<String, TextField> fields = new LinkedHashMap<>();
 
@@ -50,10 +53,12 @@ final class ParamsDialog extends Dialog<Map<String, String>> {
         VBox box = new VBox(12, grid, hint);
         box.setPadding(new Insets(10, 4, 0, 4));
         getDialogPane().setContent(box);
-        getDialogPane().getButtonTypes().addAll(RELOAD, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(DEFAULTS, RELOAD, ButtonType.CANCEL);
         getDialogPane().lookupButton(RELOAD).setId("params-reload");
+        getDialogPane().lookupButton(DEFAULTS).setId("params-defaults");
         getDialogPane().lookupButton(RELOAD).setDisable(p.params().isEmpty());
-        setResultConverter(b -> b == RELOAD ? values() : null);
+        getDialogPane().lookupButton(DEFAULTS).setDisable(p.params().isEmpty());
+        setResultConverter(b -> b == RELOAD ? values() : b == DEFAULTS ? Map.of() : null);
         setOnShown(e -> fields.values().stream().findFirst().ifPresent(TextField::requestFocus));
     }
 
