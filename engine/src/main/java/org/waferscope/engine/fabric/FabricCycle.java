@@ -31,6 +31,11 @@ public final class FabricCycle {
     /** Instruction-level breakpoints per program index (null entries for none), or null. */
     public void setBreakpoints(boolean[][] perProgram) {
         this.breakAt = perProgram;
+        // a PE asleep on a line that now has a breakpoint must be seen there, as if it had been
+        // visited all along: wake the sleepers once (one that is not on a breakpoint falls asleep again)
+        for (int w = 0; w < f.sleeping.length; w++) {
+            f.active[w] |= f.sleeping[w];
+        }
     }
 
     void visitEveryPe(boolean on) {

@@ -138,6 +138,23 @@ class SleepTest {
     }
 
     @Test
+    void aBreakpointSetOnTheLineASleepingPeStallsOnStopsTheRun() {
+        try (Wafer w = Wafer.of(ArchProfile.WSE2, senderAndReceiver(), 1)) {
+            Fabric f = w.fabric();
+            int receiver = f.pe(2, 0);
+            w.port().launch("start");
+            w.stepFabric(10);
+            assertTrue(asleep(f, receiver));
+            boolean[][] at = new boolean[f.programCount()][];
+            at[f.programIndexOf(receiver)] = new boolean[f.pc[receiver] + 1];
+            at[f.programIndexOf(receiver)][f.pc[receiver]] = true;
+            w.setBreakpoints(at);
+            assertEquals(org.waferscope.engine.sim.StopReason.BREAKPOINT, w.advance(5, true, false));
+            assertEquals(11, w.cycle(), "stopped in the first cycle after the breakpoint was set");
+        }
+    }
+
+    @Test
     void aHostWriteWakesASleepingPe() {
         // the CE reads an empty FIFO and sleeps; the host fills the FIFO, and the CE must go on
         ProgramBuilder b = new ProgramBuilder("fifo_reader.csl");
