@@ -66,11 +66,17 @@ public class FabricBench {
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
     }
 
-    @State(Scope.Benchmark)
-    public static class FullWafer {
-        @Param({"1", "2"})
-        public int threads;
+    /**
+     * A benchmark's state whose single-threaded iterations also print their throughput per
+     * CPU-second ({@link CpuClock}); the benchmark method adds its work to {@code clock.units}.
+     */
+    public abstract static class Clocked {
         final CpuClock clock = new CpuClock();
+
+        /** What the [cpu] line says was measured, or null when this trial runs on several threads. */
+        abstract String clockLabel();
+
+        abstract String clockUnit();
 
         @Setup(Level.Iteration)
         public void startClock() {
@@ -79,11 +85,27 @@ public class FabricBench {
 
         @TearDown(Level.Iteration)
         public void reportClock() {
-            if (threads == 1) {
-                clock.report("engine, all PEs active, 1 thread", "PE-cycles");
+            if (clockLabel() != null) {
+                clock.report(clockLabel(), clockUnit());
             }
         }
+    }
+
+    @State(Scope.Benchmark)
+    public static class FullWafer extends Clocked {
+        @Param({"1", "2"})
+        public int threads;
         Wafer wafer;
+
+        @Override
+        String clockLabel() {
+            return threads == 1 ? "engine, all PEs active, 1 thread" : null;
+        }
+
+        @Override
+        String clockUnit() {
+            return "PE-cycles";
+        }
 
         @Setup(Level.Trial)
         public void build() {
@@ -112,23 +134,20 @@ public class FabricBench {
     }
 
     @State(Scope.Benchmark)
-    public static class Grid {
+    public static class Grid extends Clocked {
         @Param({"1", "2"})
         public int threads;
-        final CpuClock clock = new CpuClock();
-
-        @Setup(Level.Iteration)
-        public void startClock() {
-            clock.start();
-        }
-
-        @TearDown(Level.Iteration)
-        public void reportClock() {
-            if (threads == 1) {
-                clock.report("bare stencil, 1 thread", "point-updates");
-            }
-        }
         BareStencil grid;
+
+        @Override
+        String clockLabel() {
+            return threads == 1 ? "bare stencil, 1 thread" : null;
+        }
+
+        @Override
+        String clockUnit() {
+            return "point-updates";
+        }
 
         @Setup(Level.Trial)
         public void build() {
@@ -151,23 +170,20 @@ public class FabricBench {
     }
 
     @State(Scope.Benchmark)
-    public static class Sparse {
+    public static class Sparse extends Clocked {
         @Param({"1", "2"})
         public int threads;
-        final CpuClock clock = new CpuClock();
-
-        @Setup(Level.Iteration)
-        public void startClock() {
-            clock.start();
-        }
-
-        @TearDown(Level.Iteration)
-        public void reportClock() {
-            if (threads == 1) {
-                clock.report("engine, sparse wafer, 1 thread", "cycles");
-            }
-        }
         Wafer wafer;
+
+        @Override
+        String clockLabel() {
+            return threads == 1 ? "engine, sparse wafer, 1 thread" : null;
+        }
+
+        @Override
+        String clockUnit() {
+            return "cycles";
+        }
 
         @Setup(Level.Trial)
         public void build() {
@@ -204,28 +220,27 @@ public class FabricBench {
      * 128x128 (about 28 MB) the shared L3, 512x512 neither.
      */
     @State(Scope.Benchmark)
-    public static class BySize {
+    public static class BySize extends Clocked {
         static final int CYCLES = 20;
         @Param({"32", "128", "512"})
         public int side;
-        final CpuClock clock = new CpuClock();
         Wafer wafer;
+
+        @Override
+        String clockLabel() {
+            return "engine, " + side + "x" + side + " PEs, 1 thread";
+        }
+
+        @Override
+        String clockUnit() {
+            return "PE-cycles";
+        }
 
         @Setup(Level.Trial)
         public void build() {
             wafer = Wafer.of(WSE2, NeighbourExchange.layout(side, side, NeighbourExchange.Options.FOREVER), 1);
             wafer.port().launch("start");
             wafer.stepFabric(30);
-        }
-
-        @Setup(Level.Iteration)
-        public void startClock() {
-            clock.start();
-        }
-
-        @TearDown(Level.Iteration)
-        public void reportClock() {
-            clock.report("engine, " + side + "x" + side + " PEs, 1 thread", "PE-cycles");
         }
 
         @TearDown(Level.Trial)
