@@ -91,7 +91,7 @@ public final class Fabric {
     final short[] chPopped;
     /** Pops as of the last commit phase: what the channel's sender may know of its room. */
     final short[] chSeenPopped;
-    /** First slot of the channel's ring in {@link #slots}. */
+    /** First slot of the channel's ring in {@link #slotPayload} and {@link #slotMeta}. */
     final int[] chBase;
     /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
     final int[] chInfo;
@@ -170,8 +170,9 @@ public final class Fabric {
     /** Bit per PE: received a wavelet in the last commit phase (set atomically). */
     final long[] wake;
     /**
-     * Bit per PE: asleep, its CE stalled on an input with nothing else to do, so it is not
-     * visited until a wavelet reaches its router ({@link #wake}). It still has work: it
+     * Bit per PE: asleep, all its work waiting (a stalled vector op, microthreads that wait)
+     * and its router empty, so it is not visited until a wavelet reaches its router
+     * ({@link #wake}), the host writes its memory, or breakpoints change. It still has work: it
      * counts as active for stop decisions and deadlock reports. Its stall cycles are
      * credited when it wakes, and by {@link FabricCycle#settle} at the end of every step, so
      * the counters are exact whenever anyone can read them.
