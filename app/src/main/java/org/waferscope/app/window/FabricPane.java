@@ -67,22 +67,14 @@ final class FabricPane extends BorderPane {
         // The legend shows the range the heatmap actually painted (fitted to the data or not).
         legend.minProperty().bind(heatmap.scaleLowProperty());
         legend.maxProperty().bind(heatmap.scaleHighProperty());
-        javafx.scene.control.ToggleButton fit = new javafx.scene.control.ToggleButton("Fit to data");
-        fit.setId("fit-to-data");
-        fit.setFocusTraversable(false);
-        fit.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
-        fit.setTooltip(new javafx.scene.control.Tooltip(
-                "Spread the colours over the values present, not the layer's full range"));
+        javafx.scene.control.ToggleButton fit = footerToggle("fit-to-data", "Fit to data",
+                "Spread the colours over the values present, not the layer's full range");
         fit.selectedProperty().bindBidirectional(heatmap.fitToDataProperty());
         fit.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !session.layers().layerProperty().get().categorical, session.layers().layerProperty()));
         fit.managedProperty().bind(fit.visibleProperty());
-        javafx.scene.control.ToggleButton whole = new javafx.scene.control.ToggleButton("Whole run");
-        whole.setId("whole-run");
-        whole.setFocusTraversable(false);
-        whole.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
-        whole.setTooltip(new javafx.scene.control.Tooltip(
-                "Measure since cycle 0 instead of since the previous frame: see where the whole run spent its time"));
+        javafx.scene.control.ToggleButton whole = footerToggle("whole-run", "Whole run",
+                "Measure since cycle 0 instead of since the previous frame: see where the whole run spent its time");
         whole.selectedProperty().bindBidirectional(session.layers().wholeRunProperty());
         whole.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 session.layers()::isRateLayer, session.layers().layerProperty()));
@@ -111,5 +103,15 @@ final class FabricPane extends BorderPane {
     private void show(Frame f) {
         heatmap.setFrame(f);
         legend.show(f);
+    }
+
+    /** A toggle beside the legend: never takes the focus, never squeezed below its text. */
+    private static javafx.scene.control.ToggleButton footerToggle(String id, String text, String tooltip) {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(text);
+        b.setId(id);
+        b.setFocusTraversable(false);
+        b.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
+        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        return b;
     }
 }
