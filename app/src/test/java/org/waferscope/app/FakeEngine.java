@@ -126,10 +126,10 @@ final class FakeEngine implements SimulationHandle {
             }
         }
         List<TimelinePoint> tl = new ArrayList<>();
-        for (int i = 0; i <= 40; i++) {
+        for (int i = 1; i <= 40; i++) {
             long c = cycle * i / 40;
-            tl.add(new TimelinePoint(c, (float) Math.min(1, 0.1 + 0.8 * (1 - Math.exp(-c / 400.0))),
-                    (int) (40 * Math.abs(Math.sin(c / 120.0))), request.selectedX() >= 0 ? (float) ((c / 37) % 2) : -1));
+            tl.add(new TimelinePoint(c, Math.max(1, cycle / 40), (float) Math.min(1, 0.1 + 0.8 * (1 - Math.exp(-c / 400.0))),
+                    0.15f, (float) (40 * Math.abs(Math.sin(c / 120.0))), 12));
         }
         float max = request.layer() == MetricLayer.SRAM ? 4096 + 64 * width : 1;
         FabricStats stats = new FabricStats(width * height, (int) (width * height * 0.6), 37, cycle * 9, cycle / 4,

@@ -83,8 +83,9 @@ public final class FakeSimulation implements org.waferscope.engine.api.Simulatio
             links[i] = (i + cycle) % 3 == 0 ? 1 : 0;
         }
         List<TimelinePoint> tl = new ArrayList<>();
-        for (long c = 0; c <= cycle; c += Math.max(1, cycle / 20)) {
-            tl.add(new TimelinePoint(c, (float) (0.5 + 0.4 * Math.sin(c * 0.3)), (int) (c % 7), -1));
+        long step = Math.max(1, cycle / 20);
+        for (long c = step; c <= cycle; c += step) {
+            tl.add(new TimelinePoint(c, step, (float) (0.5 + 0.4 * Math.sin(c * 0.3)), 0.1f, c % 7, 3));
         }
         FabricStats stats = new FabricStats(width * height, width, 3, cycle * 2, cycle / 3, cycle / 0.85e9, 1e5,
                 "launch main", "wse2");

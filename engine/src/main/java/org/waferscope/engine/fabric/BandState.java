@@ -30,6 +30,14 @@ public final class BandState implements CycleSink {
     /** Wavelets the host streamed in, and out, this cycle. */
     public int injected;
     public int collected;
+    /**
+     * PE-cycles of this cycle by class, as the utilization counters count them: busy
+     * (compute or fabric work), stalled (sleeping PEs included), and wavelets that crossed a
+     * link. The run's recorded timeline sums them, so it equals the counters' growth.
+     */
+    public int busy;
+    public int stalled;
+    public int hops;
     private final List<Event> events = new ArrayList<>();
 
     public void clear() {
@@ -43,6 +51,19 @@ public final class BandState implements CycleSink {
         faults = 0;
         injected = 0;
         collected = 0;
+        busy = 0;
+        stalled = 0;
+        hops = 0;
+    }
+
+    /** Counts a visited PE's cycle by what its CE did ({@link Activity}), as its counters do. */
+    void tally(byte activity) {
+        switch (activity) {
+            case Activity.COMPUTE, Activity.FABRIC, Activity.MICROTHREADS -> busy++;
+            case Activity.STALL_INPUT, Activity.STALL_OUTPUT -> stalled++;
+            default -> {
+            }
+        }
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class FabricCycle {
         long visit = visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
         f.wake[w] = 0;
         long asleep = f.sleeping[w];
+        // sleepers left unvisited stall this cycle; their counters are credited later
+        band.stalled += Long.bitCount(asleep & ~visit);
         long next = 0;
         long bits = visit;
         boolean[][] breaks = breakAt;
@@ -63,6 +65,7 @@ public final class FabricCycle {
             }
             int r = Router.route(f, p, cycle);
             int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch) : 0;
+            band.tally(f.activity[p]);
             boolean atBreakpoint = false;
             if (breaks != null && f.pc[p] >= 0) {
                 boolean[] b = breaks[f.peProgram[p]];
@@ -86,6 +89,7 @@ public final class FabricCycle {
             }
             if ((r & Router.MOVED) != 0) {
                 band.moved = true;
+                band.hops += Router.pendingHops(f, p);
                 if ((r & Router.INJECTED) != 0) {
                     band.injected++;
                 }

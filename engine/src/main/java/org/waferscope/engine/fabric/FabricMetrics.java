@@ -1,5 +1,7 @@
 package org.waferscope.engine.fabric;
 
+import org.waferscope.engine.record.RunTimeline;
+
 /** Fabric-wide totals read from the metric counters. */
 public final class FabricMetrics {
     private FabricMetrics() {
@@ -44,6 +46,15 @@ public final class FabricMetrics {
             total += f.cntCompute[p] + f.cntFabric[p];
         }
         return total;
+    }
+
+    /** Busy, stalled and link-hop totals since load: what a recorded timeline adds up to. */
+    public static RunTimeline.Totals totals(Fabric f) {
+        long stalled = 0;
+        for (int p = 0; p < f.n; p++) {
+            stalled += f.cntStallIn[p] + f.cntStallOut[p];
+        }
+        return new RunTimeline.Totals(f.cycle, totalBusy(f), stalled, totalLinkHops(f));
     }
 
     public static long busyOf(Fabric f, int p) {

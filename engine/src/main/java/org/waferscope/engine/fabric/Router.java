@@ -278,6 +278,13 @@ final class Router {
         }
     }
 
+    /** Wavelets PE p sent onto links this cycle (parked until the commit phase). */
+    static int pendingHops(Fabric f, int p) {
+        int base = p * 4;
+        return (f.pendDest[base] >>> 31 ^ 1) + (f.pendDest[base + 1] >>> 31 ^ 1) + (f.pendDest[base + 2] >>> 31 ^ 1)
+                + (f.pendDest[base + 3] >>> 31 ^ 1);
+    }
+
     static int neighbour(Fabric f, int p, int d) {
         return switch (d) {
             case 0 -> p - f.width;

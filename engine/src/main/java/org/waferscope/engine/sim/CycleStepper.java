@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.FabricCycle;
+import org.waferscope.engine.record.RunTimeline;
 
 /**
  * Runs cycles over the fabric in parallel bands. The calling thread is worker 0; the others
@@ -32,6 +33,8 @@ public final class CycleStepper implements AutoCloseable {
     private final Semaphore[] go;
     private final Thread[] threads;
     private volatile boolean closed;
+    /** Where worker 0 records each cycle's tallies, or null. */
+    private RunTimeline timeline;
 
     // the current job, written by worker 0 before releasing the others
     private long jobStart;
@@ -71,6 +74,11 @@ public final class CycleStepper implements AutoCloseable {
 
     public int workers() {
         return workers;
+    }
+
+    /** Records every cycle from now on into {@code t} (null: none). Between steps only. */
+    public void recordInto(RunTimeline t) {
+        timeline = t;
     }
 
     /** What one call to {@link #step} did. */
@@ -156,7 +164,13 @@ public final class CycleStepper implements AutoCloseable {
             int stillActive = 0;
             int faults = 0;
             int tasks = 0;
+            int busy = 0;
+            int stalled = 0;
+            int hops = 0;
             for (BandState b : all) {
+                busy += b.busy;
+                stalled += b.stalled;
+                hops += b.hops;
                 progressed |= b.progressed;
                 moved |= b.moved;
                 breakpoint |= b.atBreakpoint;
@@ -169,6 +183,9 @@ public final class CycleStepper implements AutoCloseable {
             }
             started += tasks;
             quiet = progressed ? 0 : quiet + 1;
+            if (id == 0 && timeline != null) {
+                timeline.cycle(c, busy, stalled, hops, stillActive);
+            }
             c++;
             StopReason reason = null;
             if (faults > 0) {

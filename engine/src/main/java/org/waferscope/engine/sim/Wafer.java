@@ -10,6 +10,7 @@ import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricBuilder;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.fabric.FabricMetrics;
 import org.waferscope.engine.fabric.FabricSnapshot;
 import org.waferscope.engine.fabric.HostException;
 import org.waferscope.engine.fabric.HostPort;
@@ -17,6 +18,7 @@ import org.waferscope.engine.fabric.StallReport;
 import org.waferscope.engine.fabric.StateHash;
 import org.waferscope.engine.host.HostStep;
 import org.waferscope.engine.program.WaferProgram;
+import org.waferscope.engine.record.RunTimeline;
 
 /**
  * A program on a fabric, with its host: the synchronous engine. {@link #advance} simulates
@@ -39,6 +41,7 @@ public final class Wafer implements AutoCloseable {
     private WaferStatus status = WaferStatus.RUNNING;
     private List<String> report = List.of();
     private long tasksStarted;
+    private final RunTimeline timeline = new RunTimeline();
 
     private Wafer(WaferProgram program, ArchProfile profile, FabricLayout layout, List<HostStep> steps,
                   Map<String, org.waferscope.engine.host.HostArray> arrays, int threads, ConsoleLog console) {
@@ -47,6 +50,7 @@ public final class Wafer implements AutoCloseable {
         this.fabric = FabricBuilder.build(profile, layout);
         this.cycles = new FabricCycle(fabric);
         this.stepper = new CycleStepper(cycles, threads);
+        stepper.recordInto(timeline);
         this.port = new HostPort(fabric);
         this.host = new HostRunner(steps, arrays, port);
     }
@@ -103,6 +107,11 @@ public final class Wafer implements AutoCloseable {
     /** What the host is doing now, in words. */
     public String hostActivity() {
         return host.done() ? "host done" : host.waitNow();
+    }
+
+    /** The fabric-wide counters of the whole run, recorded cycle by cycle. */
+    public RunTimeline timeline() {
+        return timeline;
     }
 
     public long tasksStarted() {
@@ -213,7 +222,7 @@ public final class Wafer implements AutoCloseable {
     }
 
     public long totalLinkHops() {
-        return org.waferscope.engine.fabric.FabricMetrics.totalLinkHops(fabric);
+        return FabricMetrics.totalLinkHops(fabric);
     }
 
     private void finish(WaferStatus s, List<String> lines) {
@@ -294,6 +303,7 @@ public final class Wafer implements AutoCloseable {
         status = s.status();
         report = s.report();
         tasksStarted = s.tasksStarted();
+        timeline.rewind(FabricMetrics.totals(fabric), FabricMetrics.activePes(fabric));
     }
 
     @Override

@@ -12,19 +12,19 @@ import javafx.scene.paint.Color;
 import org.waferscope.engine.api.TimelinePoint;
 import org.waferscope.views.heatmap.ValueText;
 
-/** A canvas with three series and a key of CSS-styled labels above it. */
+/** A canvas with three series (and a dashed second run) and a key of CSS-styled labels above it. */
 final class TimelineSkin extends SkinBase<TimelineView> {
     static final Color UTILIZATION = Color.web("#009E73");
-    static final Color WAVELETS = Color.web("#E69F00");
-    static final Color SELECTED = Color.web("#CC79A7");
+    static final Color STALLED = Color.web("#D55E00");
+    static final Color HOPS = Color.web("#0072B2");
     private static final double KEY_HEIGHT = 22;
 
     private final Canvas canvas = new Canvas();
     private final Label util = key("utilization", UTILIZATION);
-    private final Label wave = key("wavelets in flight", WAVELETS);
-    private final Label sel = key("selected PE", SELECTED);
+    private final Label stall = key("stalled", STALLED);
+    private final Label hops = key("link hops/cycle", HOPS);
     private final Label range = new Label();
-    private final HBox keys = new HBox(14, util, wave, sel, range);
+    private final HBox keys = new HBox(14, util, stall, hops, range);
 
     TimelineSkin(TimelineView view) {
         super(view);
@@ -75,53 +75,86 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         g.clearRect(0, 0, w, h);
         g.setStroke(Color.gray(0.5, 0.3));
         g.setLineWidth(1);
+        g.setLineDashes();
         for (int i = 0; i <= 4; i++) {
             double y = Math.round(2 + (h - 4) * i / 4.0) + 0.5;
             g.strokeLine(0, y, w, y);
         }
         List<TimelinePoint> pts = getSkinnable().pointsProperty().get();
-        boolean anySelected = pts.stream().anyMatch(p -> p.selectedBusy() >= 0);
-        sel.setVisible(anySelected);
-        if (pts.size() < 2) {
-            range.setText(pts.isEmpty() ? "no samples yet" : "cycle " + pts.get(0).cycle());
-            wave.setText("wavelets in flight");
+        List<TimelinePoint> other = getSkinnable().overlayProperty().get();
+        if (pts.isEmpty() && other.isEmpty()) {
+            range.setText("no cycles yet");
+            hops.setText("link hops/cycle");
             return;
         }
-        long c0 = pts.get(0).cycle();
-        long c1 = pts.get(pts.size() - 1).cycle();
-        double maxWave = Math.max(1, pts.stream().mapToInt(TimelinePoint::waveletsInFlight).max().orElse(1));
-        wave.setText("in flight (max " + ValueText.number(maxWave) + ")");
-        range.setText("cycles " + ValueText.number(c0) + " – " + ValueText.number(c1));
-        series(g, pts, c0, c1, w, h, p -> p.utilization(), UTILIZATION, true);
-        series(g, pts, c0, c1, w, h, p -> p.waveletsInFlight() / maxWave, WAVELETS, false);
-        if (anySelected) {
-            series(g, pts, c0, c1, w, h, p -> p.selectedBusy(), SELECTED, false);
+        long c1 = Math.max(last(pts), last(other));
+        double maxHops = Math.max(1, Math.max(maxHops(pts), maxHops(other)));
+        hops.setText("link hops/cycle (max " + ValueText.number(Math.round(maxHops * 10) / 10.0) + ")");
+        long bucket = pts.isEmpty() ? 1 : pts.get(pts.size() - 1).span();
+        range.setText("cycles 0 – " + ValueText.number(c1) + (bucket > 1 ? " · buckets of " + bucket : "")
+                + (other.isEmpty() ? "" : " · dashed: second run"));
+        Axes a = new Axes(c1, w, h);
+        draw(g, pts, a, maxHops, false);
+        draw(g, other, a, maxHops, true);
+    }
+
+    private static long last(List<TimelinePoint> pts) {
+        return pts.isEmpty() ? 1 : pts.get(pts.size() - 1).cycle();
+    }
+
+    private static double maxHops(List<TimelinePoint> pts) {
+        return pts.stream().mapToDouble(TimelinePoint::hops).max().orElse(0);
+    }
+
+    private record Axes(long c1, double w, double h) {
+        double x(long cycle) {
+            return cycle / (double) Math.max(1, c1) * (w - 1);
+        }
+
+        double y(double v) {
+            return 2 + (h - 4) * (1 - Math.max(0, Math.min(1, v)));
         }
     }
 
-    private static void series(GraphicsContext g, List<TimelinePoint> pts, long c0, long c1, double w, double h,
-                               ToDoubleFunction<TimelinePoint> f, Color c, boolean filled) {
+    private static void draw(GraphicsContext g, List<TimelinePoint> pts, Axes a, double maxHops, boolean dashed) {
+        if (pts.isEmpty()) {
+            return;
+        }
+        if (dashed) {
+            g.setLineDashes(5, 4);
+        } else {
+            g.setLineDashes();
+        }
+        series(g, pts, a, TimelinePoint::utilization, UTILIZATION, !dashed);
+        series(g, pts, a, TimelinePoint::stalled, STALLED, false);
+        series(g, pts, a, p -> p.hops() / maxHops, HOPS, false);
+        g.setLineDashes();
+    }
+
+    /** Each bucket is a flat step from its first cycle to its last, so wide buckets read as averages. */
+    private static void series(GraphicsContext g, List<TimelinePoint> pts, Axes a, ToDoubleFunction<TimelinePoint> f,
+                               Color c, boolean filled) {
         int n = pts.size();
-        double[] xs = new double[n + 2];
-        double[] ys = new double[n + 2];
-        double span = Math.max(1, c1 - c0);
+        double[] xs = new double[2 * n + 2];
+        double[] ys = new double[2 * n + 2];
         int k = 0;
         for (TimelinePoint p : pts) {
-            double v = Math.max(0, Math.min(1, f.applyAsDouble(p)));
-            xs[k] = (p.cycle() - c0) / span * (w - 1);
-            ys[k] = 2 + (h - 4) * (1 - v);
-            k++;
+            double y = a.y(f.applyAsDouble(p));
+            xs[k] = a.x(p.cycle() - p.span());
+            ys[k++] = y;
+            xs[k] = a.x(p.cycle());
+            ys[k++] = y;
         }
         if (filled) {
-            xs[n] = xs[n - 1];
-            ys[n] = h;
-            xs[n + 1] = xs[0];
-            ys[n + 1] = h;
+            xs[k] = xs[k - 1];
+            ys[k++] = a.h();
+            xs[k] = xs[0];
+            ys[k++] = a.h();
             g.setFill(c.deriveColor(0, 1, 1, 0.25));
-            g.fillPolygon(xs, ys, n + 2);
+            g.fillPolygon(xs, ys, k);
         }
         g.setStroke(c);
-        g.setLineWidth(1.8);
-        g.strokePolyline(xs, ys, n);
+        g.setLineWidth(1.6);
+        g.strokePolyline(xs, ys, 2 * n);
     }
 }

@@ -9,17 +9,20 @@ import org.waferscope.engine.api.TimelinePoint;
 import org.waferscope.views.Paintable;
 
 /**
- * Plots the frame's recent timeline: utilization (0–100 %), wavelets in flight (scaled to
- * their own maximum) and the selected PE's busy fraction. Repaints only in
- * {@link #paintIfDirty()}. FX thread only.
+ * Plots the run's recorded timeline: utilization and stalls (0–100 % of the PEs with a
+ * program) and wavelets crossing links per cycle (scaled to their own maximum), from
+ * cycle 0 to now. An optional second run ({@link #overlayProperty()}) is drawn dashed on
+ * the same axes, for comparing runs. Repaints only in {@link #paintIfDirty()}. FX thread only.
  */
 public class TimelineView extends Control implements Paintable {
     private final ObjectProperty<List<TimelinePoint>> points = new SimpleObjectProperty<>(this, "points", List.of());
+    private final ObjectProperty<List<TimelinePoint>> overlay = new SimpleObjectProperty<>(this, "overlay", List.of());
     private boolean dirty = true;
 
     public TimelineView() {
         getStyleClass().add("timeline-view");
         points.addListener((o, a, b) -> dirty = true);
+        overlay.addListener((o, a, b) -> dirty = true);
         widthProperty().addListener((o, a, b) -> dirty = true);
         heightProperty().addListener((o, a, b) -> dirty = true);
     }
@@ -41,7 +44,12 @@ public class TimelineView extends Control implements Paintable {
         return points;
     }
 
-    /** Sets the samples, ignoring an identical list (the same frame's timeline). */
+    /** A second run's timeline drawn dashed over the first (empty: none). */
+    public ObjectProperty<List<TimelinePoint>> overlayProperty() {
+        return overlay;
+    }
+
+    /** Sets the buckets, ignoring an identical list (the same frame's timeline). */
     public void setPoints(List<TimelinePoint> p) {
         if (p != points.get()) {
             points.set(p);

@@ -1,2 +1,6 @@
-/** The timeline: fabric-wide utilization and wavelets in flight, and the selected PE's activity, over cycles. */
+/**
+ * Timelines: the run's recorded fabric-wide utilization, stalls and link traffic over
+ * cycles (with a second run overlaid when comparing), and the per-PE timeline of task
+ * slices, stalls and wavelets in and out for a few chosen PEs.
+ */
 package org.waferscope.views.timeline;
