@@ -1,16 +1,12 @@
 package org.waferscope.app.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.Diagnostic;
 import org.waferscope.engine.csl.ProgramLoadException;
-import org.waferscope.engine.program.ClasspathSource;
 import org.waferscope.engine.program.ProgramLoader;
-import org.waferscope.engine.program.ProgramSource;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.RunResult;
 import org.waferscope.engine.sim.Wafer;
@@ -108,12 +104,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private WaferProgram load(ProgramLoader.LoadOptions options) throws ProgramLoadException {
-        Path dir = Path.of(program);
-        if (!Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
-                && RunCommand.class.getClassLoader().getResource(SAMPLES + program + "/run.json") != null) {
-            ProgramSource bundled = new ClasspathSource(RunCommand.class.getClassLoader(), SAMPLES + program);
-            return ProgramLoader.load(bundled, options);
-        }
-        return ProgramLoader.load(dir, options);
+        return ProgramArgs.load(program, options);
     }
 }

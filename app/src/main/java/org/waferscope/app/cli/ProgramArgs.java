@@ -1,0 +1,49 @@
+package org.waferscope.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.csl.Diagnostic;
+import org.waferscope.engine.csl.ProgramLoadException;
+import org.waferscope.engine.program.ClasspathSource;
+import org.waferscope.engine.program.ProgramLoader;
+import org.waferscope.engine.program.WaferProgram;
+
+/** Loads the program a command names: a folder, or a bundled sample by name, with params and an architecture. */
+final class ProgramArgs {
+    private ProgramArgs() {
+    }
+
+    /** Loads {@code program} or prints why not (positioned diagnostics) and returns null. */
+    static WaferProgram load(String program, Map<String, String> params, String arch, PrintWriter err) {
+        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        try {
+            if (arch != null) {
+                options = options.withArch(ArchProfile.byName(arch));
+            }
+            return load(program, options);
+        } catch (IllegalArgumentException e) {
+            err.println("waferscope: " + e.getMessage());
+        } catch (ProgramLoadException e) {
+            for (Diagnostic d : e.diagnostics()) {
+                err.println(d);
+            }
+            if (e.dropped() > 0) {
+                err.println("... and " + e.dropped() + " more errors");
+            }
+        }
+        return null;
+    }
+
+    static WaferProgram load(String program, ProgramLoader.LoadOptions options) throws ProgramLoadException {
+        Path dir = Path.of(program);
+        if (!Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
+                && ProgramArgs.class.getClassLoader().getResource(RunCommand.SAMPLES + program + "/run.json") != null) {
+            return ProgramLoader.load(new ClasspathSource(ProgramArgs.class.getClassLoader(),
+                    RunCommand.SAMPLES + program), options);
+        }
+        return ProgramLoader.load(dir, options);
+    }
+}
