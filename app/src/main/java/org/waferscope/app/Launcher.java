@@ -7,11 +7,11 @@ import org.waferscope.app.cli.WaferscopeCli;
 /**
  * The jar's entry point. A plain class (not the JavaFX {@code Application}) so that
  * {@code java -jar} works from the class path without the JavaFX launcher check. The
- * first argument {@code run} or {@code bench} selects the headless command
+ * first argument naming a command ({@code run}, {@code bench}, {@code export-trace}, {@code compare}) selects the headless command
  * line; anything else opens the explorer.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("run", "bench");
+    static final Set<String> COMMANDS = Set.of("run", "bench", "export-trace", "compare");
 
     private Launcher() {
     }

@@ -34,7 +34,7 @@ final class CompareReport {
         row(out, "link hops", a.linkHops(), b.linkHops());
         row(out, "tasks started", a.tasksStarted(), b.tasksStarted());
         for (RunComparison.CheckDiff d : c.checks()) {
-            out.printf(Locale.ROOT, "%-22s %14s %14s%n", "check " + d.name(), pass(d.passA()), pass(d.passB()));
+            out.printf(Locale.ROOT, "%-22s %14s %14s   %s%n", "check", pass(d.passA()), pass(d.passB()), d.name());
         }
         out.println("layers over the whole run (mean per PE; |B - A| per PE):");
         for (RunComparison.LayerDiff l : c.layers()) {

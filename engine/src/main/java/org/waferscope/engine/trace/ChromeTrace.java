@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.waferscope.engine.api.PeTrack;
 import org.waferscope.engine.api.TimelinePoint;
 
 /**

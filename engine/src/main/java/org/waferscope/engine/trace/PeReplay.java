@@ -2,6 +2,7 @@ package org.waferscope.engine.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.waferscope.engine.api.PeTrack;
 import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.PeProbe;
 import org.waferscope.engine.sim.Wafer;

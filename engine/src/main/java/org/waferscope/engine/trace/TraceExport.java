@@ -3,6 +3,7 @@ package org.waferscope.engine.trace;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import org.waferscope.engine.api.PeTrack;
 import org.waferscope.engine.fabric.FabricMetrics;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.Wafer;

@@ -1,4 +1,4 @@
-package org.waferscope.engine.trace;
+package org.waferscope.engine.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One PE's history, cycle by cycle from {@link #firstCycle}: what its CE did, which task
  * ran, and on which links wavelets left and arrived (one wavelet per link and direction
- * per cycle, so a bit per direction is exact). Filled by {@link PeReplay}; read-only after.
+ * per cycle, so a bit per direction is exact). Filled by replaying a run (engine.trace.PeReplay); read-only after.
  *
  * @param x          the PE's column
  * @param y          the PE's row
