@@ -12,18 +12,18 @@ import org.waferscope.engine.trace.RunComparison;
 import org.waferscope.engine.trace.RunSummary;
 
 /** The {@code compare} command's output, as text for people or one JSON object for scripts. */
-final class CompareReport {
+public final class CompareReport {
     private final String labelA;
     private final String labelB;
     private final RunComparison c;
 
-    CompareReport(String labelA, String labelB, RunComparison c) {
+    public CompareReport(String labelA, String labelB, RunComparison c) {
         this.labelA = labelA;
         this.labelB = labelB;
         this.c = c;
     }
 
-    void text(PrintWriter out) {
+    public void text(PrintWriter out) {
         RunSummary a = c.a();
         RunSummary b = c.b();
         out.printf("A: %s%nB: %s%n", labelA, labelB);

@@ -251,6 +251,29 @@ public final class SimulationSession {
         return loadError.getReadOnlyProperty();
     }
 
+    /**
+     * Runs {@code work} on the background executor and hands its result, or what it threw,
+     * to the FX thread (the runs that history views replay or compare, off the engine).
+     */
+    public <T> void fxBackground(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,
+                                 java.util.function.Consumer<Exception> failed) {
+        background.execute(() -> {
+            try {
+                T result = work.call();
+                fx.execute(() -> done.accept(result));
+            } catch (Exception e) {
+                fx.execute(() -> failed.accept(e));
+            } catch (LinkageError | OutOfMemoryError e) {
+                fx.execute(() -> failed.accept(new IllegalStateException(e.toString(), e)));
+            }
+        });
+    }
+
+    /** Loads a program folder without putting it on the wafer (a second run to compare). Background threads only. */
+    public WaferProgram loadAside(Path dir, java.util.Map<String, String> params) throws Exception {
+        return programs.load(dir, params);
+    }
+
     public ReadOnlyObjectProperty<Path> folderProperty() {
         return folder.getReadOnlyProperty();
     }

@@ -8,10 +8,16 @@ import javafx.scene.layout.VBox;
 import org.waferscope.app.session.SimulationSession;
 import org.waferscope.views.console.ConsoleView;
 import org.waferscope.views.timeline.TimelineView;
+import org.waferscope.views.timeline.PeTimelineView;
+import org.waferscope.app.history.PeTimelineController;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 
-/** Timeline and console side by side under the fabric. */
+/** Timelines (the whole run's, and the selected PE's row) and console side by side under the fabric. */
 final class BottomPanel extends SplitPane {
     final TimelineView timeline = new TimelineView();
+    final PeTimelineView peTimeline = new PeTimelineView();
+    final TabPane timelines = new TabPane();
 
     BottomPanel(SimulationSession session) {
         setOrientation(Orientation.HORIZONTAL);
@@ -19,7 +25,14 @@ final class BottomPanel extends SplitPane {
         session.frameProperty().addListener((o, a, f) -> timeline.setPoints(f.timeline()));
         ConsoleView console = new ConsoleView(session.console());
         console.setId("console");
-        getItems().addAll(titled("Timeline", timeline), titled("Console", console));
+        peTimeline.setId("pe-timeline");
+        Tab peTab = new Tab("PE row", peTimeline);
+        peTab.setId("pe-timeline-tab");
+        timelines.getTabs().addAll(new Tab("Whole run", timeline), peTab);
+        timelines.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        timelines.setId("timelines");
+        new PeTimelineController(session, peTimeline, peTab.selectedProperty());
+        getItems().addAll(titled("Timeline", timelines), titled("Console", console));
         setDividerPositions(0.38);
     }
 

@@ -19,6 +19,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.waferscope.app.export.MetricsCsv;
+import org.waferscope.app.history.HistoryActions;
 import org.waferscope.app.export.PngWriter;
 import org.waferscope.app.prefs.AppPreferences;
 import org.waferscope.app.samples.Sample;
@@ -50,6 +51,7 @@ public final class MainWindow implements Shell {
     private final FramePump pump;
     private final Looks looks;
     private final WindowActions actions;
+    private final HistoryActions history;
 
     /** Lessons suggest runs as command-line params; in the window they go in the parameters dialog. */
     static final String PARAMS_HINT = "\n\nIn this window, a --param NAME=VALUE goes in File → Layout parameters… "
@@ -66,7 +68,8 @@ public final class MainWindow implements Shell {
         fabric = new FabricPane(session);
         bottom = new BottomPanel(session);
         actions = new WindowActions(session, this);
-        pump = new FramePump(session, List.of(fabric.heatmap, fabric.minimap, bottom.timeline));
+        history = new HistoryActions(session);
+        pump = new FramePump(session, List.of(fabric.heatmap, fabric.minimap, bottom.timeline, bottom.peTimeline));
 
         CoreInspectorView inspector = new CoreInspectorView(session.inspector(), session.breakpoints());
         inspector.setId("inspector");
@@ -198,6 +201,21 @@ public final class MainWindow implements Shell {
         } catch (IOException e) {
             session.console().note(Kind.ERROR, 0, "Could not save " + file + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public void exportTrace() {
+        history.exportTrace(stage);
+    }
+
+    @Override
+    public void compareWith() {
+        history.compareWith(stage, session.layers().paletteProperty().get());
+    }
+
+    /** The history tools (trace export, compare), for tests and --screenshot. */
+    public HistoryActions history() {
+        return history;
     }
 
     private File chooseFile(String title, String name, String kind, String glob) {

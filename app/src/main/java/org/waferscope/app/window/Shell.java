@@ -12,6 +12,10 @@ interface Shell {
 
     void exportCsv();
 
+    void exportTrace();
+
+    void compareWith();
+
     void toggleTheme();
 
     void scaleUi(double factor);

@@ -24,6 +24,8 @@ final class WindowActions {
     final AppAction params;
     final AppAction exportPng;
     final AppAction exportCsv;
+    final AppAction exportTrace;
+    final AppAction compare;
     final AppAction quit;
     final AppAction runPause;
     final AppAction step;
@@ -50,6 +52,9 @@ final class WindowActions {
                 shell::exportPng, c.loadedProperty());
         exportCsv = new AppAction("Export metrics as CSV…", "mdi2t-table-arrow-right",
                 key(KeyCode.E, SHORTCUT_DOWN, SHIFT_DOWN), shell::exportCsv, c.loadedProperty());
+        exportTrace = new AppAction("Export trace (Perfetto)…", "mdi2c-chart-timeline", null, shell::exportTrace,
+                c.loadedProperty());
+        compare = new AppAction("Compare with…", "mdi2c-compare", null, shell::compareWith, c.loadedProperty());
         quit = new AppAction("Quit", "mdi2e-exit-to-app", key(KeyCode.Q, SHORTCUT_DOWN), shell::quit);
         runPause = new AppAction("Run / pause", "mdi2p-play-pause", key(KeyCode.SPACE), c::runOrPause,
                 c.canRunProperty().or(c.runningProperty()));

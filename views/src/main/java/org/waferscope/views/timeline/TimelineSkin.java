@@ -88,10 +88,12 @@ final class TimelineSkin extends SkinBase<TimelineView> {
             return;
         }
         long c1 = Math.max(last(pts), last(other));
+        long bucket = pts.isEmpty() ? 1 : pts.get(pts.size() - 1).span();
+        pts = TimelineBins.forWidth(pts, c1, w);
+        other = other.isEmpty() ? other : TimelineBins.forWidth(other, c1, w);
         double maxHops = Math.max(1, Math.max(maxHops(pts), maxHops(other)));
         hops.setText("link hops/cycle (max " + ValueText.number(Math.round(maxHops * 10) / 10.0) + ")");
-        long bucket = pts.isEmpty() ? 1 : pts.get(pts.size() - 1).span();
-        range.setText("cycles 0 – " + ValueText.number(c1) + (bucket > 1 ? " · buckets of " + bucket : "")
+        range.setText("cycles 0 – " + ValueText.number(c1) + (bucket > 1 ? " · recorded in buckets of " + bucket : "")
                 + (other.isEmpty() ? "" : " · dashed: second run"));
         Axes a = new Axes(c1, w, h);
         draw(g, pts, a, maxHops, false);

@@ -1,0 +1,172 @@
+package org.waferscope.app.history;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.waferscope.app.cli.CompareReport;
+import org.waferscope.engine.api.Frame;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.trace.RunComparison;
+import org.waferscope.engine.trace.RunSummary;
+import org.waferscope.views.heatmap.HeatmapView;
+import org.waferscope.views.legend.LegendView;
+import org.waferscope.views.palette.Palette;
+import org.waferscope.views.timeline.TimelineView;
+
+/**
+ * Two runs side by side: A's and B's heatmaps of a chosen layer on one range, their
+ * difference B - A, the figures the command line's {@code compare} prints, and both
+ * timelines on one axis (B dashed). Its own pulse timer paints it while it shows. FX thread only.
+ */
+public final class CompareWindow {
+    private final Stage stage = new Stage();
+    private final RunComparison c;
+    private final HeatmapView heatA = heatmap("compare-a");
+    private final HeatmapView heatB = heatmap("compare-b");
+    private final HeatmapView heatDiff = heatmap("compare-diff");
+    private final LegendView legendA = new LegendView();
+    private final LegendView legendDiff = new LegendView();
+    private final Label diffTitle = new Label();
+    private final TimelineView timeline = new TimelineView();
+    private final ComboBox<MetricLayer> layer = new ComboBox<>();
+    private final AnimationTimer pulse;
+
+    public CompareWindow(Window owner, String labelA, String labelB, RunComparison c, Palette palette) {
+        this.c = c;
+        stage.initOwner(owner);
+        stage.setTitle("Compare: " + labelA + "  vs  " + labelB);
+        for (HeatmapView h : new HeatmapView[] {heatA, heatB, heatDiff}) {
+            h.setPalette(palette);
+        }
+        legendA.paletteProperty().set(palette);
+        legendDiff.paletteProperty().set(palette);
+        layer.getItems().addAll(RunSummary.LAYERS);
+        layer.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MetricLayer l) {
+                return l == null ? "" : l.title;
+            }
+
+            @Override
+            public MetricLayer fromString(String s) {
+                return null;
+            }
+        });
+        layer.setId("compare-layer");
+        layer.valueProperty().addListener((o, a, l) -> show(l));
+        HBox maps = new HBox(10, column("A: " + labelA, heatA, legendA), column("B: " + labelB, heatB, new Label()),
+                column(diffTitle, heatDiff, legendDiff));
+        maps.setPadding(new Insets(8));
+        for (var n : maps.getChildren()) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+        }
+        StringWriter text = new StringWriter();
+        new CompareReport(labelA, labelB, c).text(new PrintWriter(text));
+        TextArea figures = new TextArea(text.toString());
+        figures.setEditable(false);
+        figures.setId("compare-figures");
+        figures.setStyle("-fx-font-family: monospace;");
+        figures.setPrefRowCount(12);
+        figures.setPrefColumnCount(72);
+        figures.setMinWidth(420);
+        timeline.setPoints(c.a().timeline());
+        timeline.overlayProperty().set(c.b().timeline());
+        timeline.setId("compare-timeline");
+        timeline.setPrefHeight(150);
+        HBox bottom = new HBox(10, figures, timeline);
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        bottom.setPadding(new Insets(0, 8, 8, 8));
+        Label layerLabel = new Label("Layer");
+        layerLabel.setLabelFor(layer);
+        HBox top = new HBox(8, layerLabel, layer);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPadding(new Insets(8, 8, 0, 8));
+        BorderPane root = new BorderPane(maps, top, null, bottom, null);
+        root.setId("compare-window");
+        Scene scene = new Scene(root, 1200, 720);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+        }
+        stage.setScene(scene);
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                heatA.paintIfDirty();
+                heatB.paintIfDirty();
+                heatDiff.paintIfDirty();
+                timeline.paintIfDirty();
+            }
+        };
+        stage.setOnShown(e -> {
+            pulse.start();
+            heatA.fitToView();
+            heatB.fitToView();
+            heatDiff.fitToView();
+        });
+        stage.setOnHidden(e -> pulse.stop());
+        layer.setValue(MetricLayer.UTILIZATION);
+    }
+
+    private static HeatmapView heatmap(String id) {
+        HeatmapView h = new HeatmapView();
+        h.setId(id);
+        h.fitToDataProperty().set(false);
+        h.setPrefSize(360, 300);
+        return h;
+    }
+
+    private static VBox column(String title, HeatmapView h, javafx.scene.Node legend) {
+        return column(new Label(title), h, legend);
+    }
+
+    private static VBox column(Label title, HeatmapView h, javafx.scene.Node legend) {
+        title.getStyleClass().add("panel-title");
+        VBox.setVgrow(h, Priority.ALWAYS);
+        VBox box = new VBox(4, title, h, legend);
+        box.setMinWidth(200);
+        return box;
+    }
+
+    /** Picks the layer the three maps show. */
+    public void select(MetricLayer l) {
+        layer.setValue(l);
+    }
+
+    private void show(MetricLayer layer) {
+        float max = CompareFrames.sharedMax(c, layer);
+        Frame a = CompareFrames.run(c.a(), layer, max);
+        heatA.setFrame(a);
+        heatB.setFrame(CompareFrames.run(c.b(), layer, max));
+        legendA.show(a);
+        Frame d = CompareFrames.difference(c, layer);
+        heatDiff.setVisible(d != null);
+        legendDiff.setVisible(d != null);
+        if (d != null) {
+            heatDiff.setFrame(d);
+            legendDiff.show(d);
+            diffTitle.setText("B - A (" + layer.unit + ")");
+        } else {
+            diffTitle.setText("B - A: the fabrics differ in shape");
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void show() {
+        stage.show();
+    }
+}
