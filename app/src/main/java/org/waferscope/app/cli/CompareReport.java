@@ -27,18 +27,18 @@ public final class CompareReport {
         RunSummary a = c.a();
         RunSummary b = c.b();
         out.printf("A: %s%nB: %s%n", labelA, labelB);
-        out.printf(Locale.ROOT, "%-22s %14s %14s %14s%n", "", "A", "B", "B - A");
+        out.printf(Locale.ROOT, "%-26s %14s %14s %14s%n", "", "A", "B", "B - A");
         row(out, "cycles", a.cycles(), b.cycles());
-        out.printf(Locale.ROOT, "%-22s %14s %14s%n", "status", a.status(), b.status());
+        out.printf(Locale.ROOT, "%-26s %14s %14s%n", "status", a.status(), b.status());
         row(out, "fabric", (long) a.width() * a.height(), (long) b.width() * b.height());
         row(out, "link hops", a.linkHops(), b.linkHops());
         row(out, "tasks started", a.tasksStarted(), b.tasksStarted());
         for (RunComparison.CheckDiff d : c.checks()) {
-            out.printf(Locale.ROOT, "%-22s %14s %14s   %s%n", "check", pass(d.passA()), pass(d.passB()), d.name());
+            out.printf(Locale.ROOT, "%-26s %14s %14s   %s%n", "check", pass(d.passA()), pass(d.passB()), d.name());
         }
         out.println("layers over the whole run (mean per PE; |B - A| per PE):");
         for (RunComparison.LayerDiff l : c.layers()) {
-            out.printf(Locale.ROOT, "  %-20s %14.3f %14.3f %14.3f  max |B-A| %.3f, %s%n", name(l), l.meanA(), l.meanB(),
+            out.printf(Locale.ROOT, "  %-24s %14.3f %14.3f %14.3f  max |B-A| %.3f, %s%n", name(l), l.meanA(), l.meanB(),
                     l.meanB() - l.meanA(), l.maxAbsDiff(),
                     l.sameShape() ? l.differingPes() + " PEs differ" : "fabrics differ in shape");
         }
@@ -50,7 +50,7 @@ public final class CompareReport {
     }
 
     private static void row(PrintWriter out, String what, long a, long b) {
-        out.printf(Locale.ROOT, "%-22s %,14d %,14d %+,14d%n", what, a, b, b - a);
+        out.printf(Locale.ROOT, "%-26s %,14d %,14d %+,14d%n", what, a, b, b - a);
     }
 
     private static String pass(Boolean p) {

@@ -77,11 +77,24 @@ class HistoryViewsTest {
     }
 
     private static WritableImage shoot(Node node, String name) throws Exception {
-        WritableImage img = node.snapshot(null, null);
+        // the scene, so the theme's background is in the picture
+        WritableImage img = node.getScene().snapshot(null);
         Path file = Path.of("target", "screenshots", name);
         PngWriter.write(img, file);
         assertTrue(Files.size(file) > 2_000, name + " has content");
         return img;
+    }
+
+    private static WritableImage shootOn(FxRobot robot, Node node, String name) {
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> {
+            try {
+                img[0] = shoot(node, name);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return img[0];
     }
 
     /** Distinct colours in a horizontal line of the image: a drawn series or row has several. */
@@ -99,14 +112,7 @@ class HistoryViewsTest {
             view.overlayProperty().set(comparison.b().timeline());
         });
         robot.interact(view::paintIfDirty);
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> {
-            try {
-                img[0] = shoot(view, "history-timeline.png");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        WritableImage[] img = {shootOn(robot, view, "history-timeline.png")};
         assertEquals(comparison.a().cycles(), comparison.a().timeline().get(comparison.a().timeline().size() - 1).cycle());
         assertTrue(coloursAlong(img[0], 120) > 3, "series cross the plot");
     }
@@ -121,14 +127,7 @@ class HistoryViewsTest {
             view.noteProperty().set("fifo-pipeline, row 0");
         });
         robot.interact(view::paintIfDirty);
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> {
-            try {
-                img[0] = shoot(view, "history-pe-timeline.png");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        WritableImage[] img = {shootOn(robot, view, "history-pe-timeline.png")};
         assertTrue(tracks.get(1).stalls().size() > 0, "the worker stalls somewhere");
         for (int row = 0; row < 3; row++) {
             int y = 22 + row * 26 + 13;
@@ -158,12 +157,8 @@ class HistoryViewsTest {
                 ((org.waferscope.views.Paintable) scene.lookup(id)).paintIfDirty();
             }
         });
+        shootOn(robot, scene.getRoot(), "history-compare.png");
         robot.interact(() -> {
-            try {
-                shoot(scene.getRoot(), "history-compare.png");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
             assertTrue(((javafx.scene.control.TextArea) scene.lookup("#compare-figures")).getText()
                     .contains("the runs differ"));
             // the worker (x = 1) stalls on its output far more without the FIFO; the producer does not change alike

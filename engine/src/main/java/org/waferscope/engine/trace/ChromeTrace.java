@@ -48,7 +48,6 @@ public final class ChromeTrace {
         boolean cut = false;
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
-            g.writeStringField("displayTimeUnit", "ns");
             g.writeObjectFieldStart("otherData");
             g.writeStringField("program", run.program());
             g.writeNumberField("cycles", run.cycles());
