@@ -31,6 +31,9 @@ public final class PeTimelineController {
     private final ObservableBooleanValue showing;
     private long generation;
     private String shownKey = "";
+    /** One replay at a time: steps that come while one runs are folded into the next. */
+    private boolean replaying;
+    private boolean again;
 
     public PeTimelineController(SimulationSession session, PeTimelineView view, ObservableBooleanValue showing) {
         this.session = session;
@@ -64,6 +67,10 @@ public final class PeTimelineController {
         if (key.equals(shownKey)) {
             return;
         }
+        if (replaying) {
+            again = true;
+            return;
+        }
         long pes = (long) f.width() * f.height();
         if (pes > MAX_REPLAY_PES) {
             shown(key, List.of(), "a " + f.width() + "x" + f.height() + " fabric is too large to replay here; "
@@ -80,17 +87,28 @@ public final class PeTimelineController {
         PeRect r = row;
         int highlight = pe.x() - r.x();
         view.noteProperty().set("replaying to cycle " + cycles + " …");
+        replaying = true;
         session.fxBackground(() -> replay(p, r, f.width(), cycles), tracks -> {
             if (ticket == generation) {
                 view.tracksProperty().set(tracks);
                 view.highlightProperty().set(r.count() == 1 ? 0 : highlight);
                 view.noteProperty().set("row " + pe.y() + ", x " + r.x() + "–" + (r.x() + r.width() - 1));
             }
+            replayed();
         }, e -> {
             if (ticket == generation) {
                 shown(key, List.of(), "could not replay: " + e.getMessage());
             }
+            replayed();
         });
+    }
+
+    private void replayed() {
+        replaying = false;
+        if (again) {
+            again = false;
+            refresh();
+        }
     }
 
     private void shown(String key, List<PeTrack> tracks, String note) {
