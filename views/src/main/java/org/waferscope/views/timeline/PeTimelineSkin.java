@@ -1,10 +1,8 @@
 package org.waferscope.views.timeline;
 
 import java.util.List;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.control.SkinBase;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -13,54 +11,28 @@ import org.waferscope.views.heatmap.ValueText;
 import org.waferscope.views.palette.CategoricalColors;
 
 /** Rows of slices on a canvas, a label above for the note or what the pointer is over. */
-final class PeTimelineSkin extends SkinBase<PeTimelineView> {
+final class PeTimelineSkin extends HeaderedCanvasSkin<PeTimelineView, Label> {
     static final Color STALL_INPUT = Color.web("#D55E00");
     static final Color STALL_OUTPUT = Color.web("#CC79A7");
     static final Color WAVELET_OUT = Color.web("#0072B2");
     static final Color WAVELET_IN = Color.web("#E69F00");
-    private static final double HEADER = 22;
     private static final double LABEL_WIDTH = 66;
     private static final double MAX_ROW = 26;
 
-    private final Canvas canvas = new Canvas();
-    private final Label header = new Label();
     private double mouseX = -1;
     private double mouseY = -1;
 
     PeTimelineSkin(PeTimelineView view) {
-        super(view);
+        super(view, new Label());
         header.getStyleClass().add("timeline-range");
-        canvas.setManaged(false);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, -1));
-        getChildren().addAll(header, canvas);
     }
 
     private void hover(double x, double y) {
         mouseX = x;
         mouseY = y;
         getSkinnable().markDirty();
-    }
-
-    @Override
-    protected double computePrefHeight(double w, double top, double right, double bottom, double left) {
-        return 160;
-    }
-
-    @Override
-    protected double computeMinHeight(double w, double top, double right, double bottom, double left) {
-        return 60;
-    }
-
-    @Override
-    protected void layoutChildren(double x, double y, double w, double h) {
-        header.resizeRelocate(x, y, w, HEADER);
-        double ch = Math.max(1, h - HEADER);
-        if (canvas.getWidth() != w || canvas.getHeight() != ch) {
-            canvas.setWidth(w);
-            canvas.setHeight(ch);
-        }
-        canvas.relocate(x, y + HEADER);
     }
 
     void paint() {

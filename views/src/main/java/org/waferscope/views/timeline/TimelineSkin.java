@@ -3,35 +3,28 @@ package org.waferscope.views.timeline;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.control.SkinBase;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import org.waferscope.engine.api.TimelinePoint;
 import org.waferscope.views.heatmap.ValueText;
 
 /** A canvas with three series (and a dashed second run) and a key of CSS-styled labels above it. */
-final class TimelineSkin extends SkinBase<TimelineView> {
+final class TimelineSkin extends HeaderedCanvasSkin<TimelineView, HBox> {
     static final Color UTILIZATION = Color.web("#009E73");
     static final Color STALLED = Color.web("#D55E00");
     static final Color HOPS = Color.web("#0072B2");
-    private static final double KEY_HEIGHT = 22;
-
-    private final Canvas canvas = new Canvas();
     private final Label util = key("utilization", UTILIZATION);
     private final Label stall = key("stalled", STALLED);
     private final Label hops = key("link hops/cycle", HOPS);
     private final Label range = new Label();
-    private final HBox keys = new HBox(14, util, stall, hops, range);
 
     TimelineSkin(TimelineView view) {
-        super(view);
-        keys.setAlignment(Pos.CENTER_LEFT);
+        super(view, new HBox(14));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getChildren().addAll(util, stall, hops, range);
         range.getStyleClass().add("timeline-range");
-        canvas.setManaged(false);
-        getChildren().addAll(keys, canvas);
     }
 
     private static Label key(String text, Color c) {
@@ -40,32 +33,6 @@ final class TimelineSkin extends SkinBase<TimelineView> {
         l.getStyleClass().add("timeline-key");
         l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
-    }
-
-    @Override
-    protected double computePrefWidth(double h, double top, double right, double bottom, double left) {
-        return 300;
-    }
-
-    @Override
-    protected double computePrefHeight(double w, double top, double right, double bottom, double left) {
-        return 160;
-    }
-
-    @Override
-    protected double computeMinHeight(double w, double top, double right, double bottom, double left) {
-        return 60;
-    }
-
-    @Override
-    protected void layoutChildren(double x, double y, double w, double h) {
-        keys.resizeRelocate(x, y, w, KEY_HEIGHT);
-        double ch = Math.max(1, h - KEY_HEIGHT);
-        if (canvas.getWidth() != w || canvas.getHeight() != ch) {
-            canvas.setWidth(w);
-            canvas.setHeight(ch);
-        }
-        canvas.relocate(x, y + KEY_HEIGHT);
     }
 
     void paint() {
