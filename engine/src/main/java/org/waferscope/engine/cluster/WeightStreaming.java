@@ -81,6 +81,10 @@ public final class WeightStreaming implements AutoCloseable {
         return plan.bp();
     }
 
+    public int trainSize() {
+        return data.trainSize();
+    }
+
     /** Bytes of SRAM the kernel's data takes on each layer PE. */
     public int sramBytesPerPe() {
         return plan.floatsPerPe() * 4;
