@@ -124,6 +124,16 @@ public final class CsSystem implements AutoCloseable {
         return out;
     }
 
+    /** Every layer PE's {@code act}, PE after PE in row-major order. */
+    float[] activations() {
+        HostArray a = port.readSymbol("act", layerPes, "act");
+        float[] out = new float[a.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Float.intBitsToFloat(a.bits()[i]);
+        }
+        return out;
+    }
+
     /** Writes dLoss/dZ of the last layer, [sample][unit]; padding samples get zeros. */
     void loadOutputGradient(float[][] dz) {
         int l = plan.layers();

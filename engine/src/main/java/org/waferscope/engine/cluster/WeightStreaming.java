@@ -77,6 +77,10 @@ public final class WeightStreaming implements AutoCloseable {
         return List.copyOf(systems);
     }
 
+    SramPlan plan() {
+        return plan;
+    }
+
     public int samplesPerPe() {
         return plan.bp();
     }
