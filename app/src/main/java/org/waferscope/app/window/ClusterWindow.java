@@ -81,7 +81,10 @@ public final class ClusterWindow {
             try {
                 training = new ClusterTraining(program, 1);
                 ClusterFrame f = frames.first(training);
-                fx.execute(() -> show(f));
+                fx.execute(() -> {
+                    show(f);
+                    model.openSystem(0);   // the main window shows CS-1's wafer from the start
+                });
             } catch (Exception e) {
                 fx.execute(() -> stage.setTitle("Waferscope — cluster: cannot load: " + e.getMessage()));
             }

@@ -70,9 +70,9 @@ class ClusterWindowRobotTest {
         double[] box = window.view().diagram().systemBox(1);
         Bounds b = window.view().diagram().localToScreen(window.view().diagram().getBoundsInLocal());
         robot.clickOn(b.getMinX() + box[0] + box[2] / 2, b.getMinY() + box[1] + box[3] / 2);
-        assertEquals(1, opened.size(), "one wafer opened");
-        assertNotNull(opened.get(0));
-        assertTrue(Files.isRegularFile(opened.get(0).resolve("run.json")));
-        assertTrue(Files.readString(opened.get(0).resolve("run.json")).contains("CS-2 of the cluster"));
+        assertEquals(2, opened.size(), "CS-1's wafer opened at the start, then the one clicked");
+        assertNotNull(opened.get(1));
+        assertTrue(Files.isRegularFile(opened.get(1).resolve("run.json")));
+        assertTrue(Files.readString(opened.get(1).resolve("run.json")).contains("CS-2 of the cluster"));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.waferscope.engine.program.WaferProgram;
 
 /**
- * Writes one CS system's next forward pass of layer 1 as an ordinary program folder
+ * Writes one CS system's next forward pass of layer 1 (the first pass of the next step) as an ordinary program folder
  * (layout.csl, the kernels, run.json and its data files), so that the explorer can open
  * that wafer in the fabric view, step it by cycle and inspect its PEs: the system's
  * samples as they sit in its layer PEs, the layer's weights as MemoryX holds them now,
@@ -33,6 +33,7 @@ public final class WaferReplay {
         int w = l0.width();
         int h = l0.height();
         SramPlan plan = ws.plan();
+        ws.loadNextBatch();
         float[] act = sys.activations();
         float[] weights = ws.weights(1);
         float[] columns = CsSystem.columns(weights, spec.units()[1], spec.units()[0] + 1);
@@ -63,7 +64,7 @@ public final class WaferReplay {
         String edge = "{ \"x\": 0, \"y\": 0, \"width\": 1, \"height\": " + h + " }";
         String run = """
                 {
-                  "title": "%s of the cluster: layer 1 forward after step %d",
+                  "title": "%s of the cluster: layer 1 forward of step %d",
                   "summary": "One CS system's wafer from the cluster program: its samples in the layer PEs, layer 1's weights streaming in at the west edge.",
                   "lesson": [
                     "This is one system of the cluster, opened from the Cluster view: its layer PEs hold",
@@ -93,7 +94,7 @@ public final class WaferReplay {
                     { "check": { "name": "layer 1 outputs = the host's arithmetic", "array": "out", "expected": { "file": "expected.csv" }, "tolerance": 1e-5 } }
                   ]
                 }
-                """.formatted(StepSchedule.system(s), t.steps().size(), spec.arch().name().toLowerCase(Locale.ROOT),
+                """.formatted(StepSchedule.system(s), t.steps().size() + 1, spec.arch().name().toLowerCase(Locale.ROOT),
                 w, h, bp, plan.actLength(), plan.gradLength(), plan.dwLength(), plan.wbufLength(), descs,
                 (columns.length + ", ").repeat(h).replaceAll(", $", ""), layer, plan.actLength(), layer, edge,
                 edge, columns.length, layer, plan.actLength());

@@ -94,21 +94,20 @@ public final class WeightStreaming implements AutoCloseable {
         return plan.floatsPerPe() * 4;
     }
 
-    /** One training step on every system. */
-    public StepRecord step() {
+    /**
+     * Copies the next step's batch into the systems' layer PEs (each its share); returns the
+     * labels of each system's samples. A step does this itself; the explorer calls it to
+     * show a wafer holding the samples it is about to train on.
+     */
+    public int[][] loadNextBatch() {
         int batch = spec.training().batch();
         int[] idx = data.batch(step, batch);
         int n = systems.size();
         int share = ceilDiv(batch, n);
-        int layers = spec.layers().size();
-        int[] counts = new int[n];
-        long[][] fwd = new long[n][layers];
-        long[][] bwd = new long[n][layers];
         int[][] labels = new int[n][];
         for (int s = 0; s < n; s++) {
             int from = Math.min(batch, s * share);
             int to = Math.min(batch, from + share);
-            counts[s] = to - from;
             float[][] x = new float[to - from][];
             labels[s] = new int[to - from];
             for (int i = from; i < to; i++) {
@@ -116,6 +115,21 @@ public final class WeightStreaming implements AutoCloseable {
                 labels[s][i - from] = data.trainY(idx[i]);
             }
             systems.get(s).loadBatch(x);
+        }
+        return labels;
+    }
+
+    /** One training step on every system. */
+    public StepRecord step() {
+        int batch = spec.training().batch();
+        int n = systems.size();
+        int layers = spec.layers().size();
+        long[][] fwd = new long[n][layers];
+        long[][] bwd = new long[n][layers];
+        int[][] labels = loadNextBatch();
+        int[] counts = new int[n];
+        for (int s = 0; s < n; s++) {
+            counts[s] = labels[s].length;
         }
         for (int l = 1; l <= layers; l++) {
             float[] w = memory.weights(l);   // MemoryX reads it once; SwarmX broadcasts it
