@@ -5,27 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WaferscopeCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void twoStepsOnTwoSystemsAgreeWithTheReference() throws Exception {
-        Outcome o = run("train", "cluster-digits", "--systems", "2", "--steps", "2", "--batch", "16", "--json");
+        CliRun o = run("train", "cluster-digits", "--systems", "2", "--steps", "2", "--batch", "16", "--json");
         assertEquals(0, o.code(), o.out() + o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
         assertEquals(2, j.get("steps").size());
@@ -39,7 +31,7 @@ class TrainCommandTest {
 
     @Test
     void theTextReportNamesAccuracyTimeAndTheCheck() {
-        Outcome o = run("train", "cluster-digits", "--systems", "1", "--steps", "1", "--batch", "8",
+        CliRun o = run("train", "cluster-digits", "--systems", "1", "--steps", "1", "--batch", "8",
                 "--mode", "layer-pipelined");
         assertEquals(0, o.code(), o.out() + o.err());
         for (String s : new String[] {"step    1", "test accuracy", "layer-pipelined", "samples/s", "reference check PASS"}) {
@@ -50,14 +42,14 @@ class TrainCommandTest {
     @Test
     void aBadClusterJsonIsReportedWithItsPosition(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("cluster.json"), "{\n  \"systems\": 40\n}\n");
-        Outcome o = run("train", dir.toString());
+        CliRun o = run("train", dir.toString());
         assertEquals(WaferscopeCli.INVALID_PROGRAM, o.code(), o.out() + o.err());
         assertTrue(o.err().contains("cluster.json:2:3: error: \"systems\" must be an integer from 1 to 16"), o.err());
     }
 
     @Test
     void aFolderWithoutClusterJsonIsRefused(@TempDir Path dir) {
-        Outcome o = run("train", dir.toString());
+        CliRun o = run("train", dir.toString());
         assertEquals(WaferscopeCli.INVALID_PROGRAM, o.code());
         assertTrue(o.err().contains("no cluster.json"), o.err());
     }

@@ -3,16 +3,13 @@ package org.waferscope.views.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.waferscope.engine.api.ClusterFrame;
-import org.waferscope.views.Paintable;
 import org.waferscope.views.palette.Palette;
 
 /**
@@ -21,24 +18,16 @@ import org.waferscope.views.palette.Palette;
  * bandwidth in use at the playhead: blue for weights going down, orange for gradients going
  * up. Clicking a system asks to open its wafer. FX thread only.
  */
-public final class ClusterDiagram extends Region implements Paintable {
+public final class ClusterDiagram extends CanvasPane {
     static final Color WEIGHTS = Color.web("#1f77b4");
     static final Color GRADIENTS = Color.web("#ff7f0e");
     private static final Color IDLE = Color.web("#b0b0b0");
 
-    private final ClusterViewModel model;
-    private final Canvas canvas = new Canvas();
     private final List<double[]> systemBoxes = new ArrayList<>();
-    private boolean dirty = true;
 
     public ClusterDiagram(ClusterViewModel model) {
-        this.model = model;
-        getChildren().add(canvas);
+        super(model);
         getStyleClass().add("cluster-diagram");
-        model.frameProperty().addListener((o, a, b) -> dirty = true);
-        model.playheadProperty().addListener((o, a, b) -> dirty = true);
-        widthProperty().addListener((o, a, b) -> dirty = true);
-        heightProperty().addListener((o, a, b) -> dirty = true);
         setOnMouseClicked(e -> {
             for (int i = 0; i < systemBoxes.size(); i++) {
                 double[] r = systemBoxes.get(i);
@@ -51,36 +40,17 @@ public final class ClusterDiagram extends Region implements Paintable {
         setPrefSize(700, 360);
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-    }
-
     /** The box of system i as {x, y, w, h}, after the last paint (for tests and clicks). */
     public double[] systemBox(int i) {
         return systemBoxes.get(i).clone();
     }
 
     @Override
-    public void paintIfDirty() {
-        if (!dirty || getWidth() <= 0 || getHeight() <= 0) {
-            return;
-        }
-        dirty = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, getWidth(), getHeight());
-        ClusterFrame f = model.frameProperty().get();
+    void paint(GraphicsContext g, ClusterFrame f, double w, double h) {
         systemBoxes.clear();
-        if (f == null) {
-            return;
-        }
         double t = model.playheadProperty().get();
         FlowsAt flows = FlowsAt.of(f, t);
         int n = f.wafers().size();
-        double w = getWidth();
-        double h = getHeight();
         double top = 14;
         double memW = 190;
         double memH = 40;

@@ -1,35 +1,23 @@
 package org.waferscope.views.cluster;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.waferscope.engine.api.ClusterFrame;
-import org.waferscope.views.Paintable;
 
 /**
  * The last step's schedule as a Gantt chart: one row per component, a bar per event
  * (reads and broadcasts in blue, kernels in green and purple, reductions and updates in
  * orange), and the playhead; a click moves the playhead there. FX thread only.
  */
-public final class StepGantt extends Region implements Paintable {
+public final class StepGantt extends CanvasPane {
     private static final double LABEL_W = 120;
     private static final double AXIS_H = 22;
 
-    private final ClusterViewModel model;
-    private final Canvas canvas = new Canvas();
-    private boolean dirty = true;
-
     public StepGantt(ClusterViewModel model) {
-        this.model = model;
-        getChildren().add(canvas);
-        model.frameProperty().addListener((o, a, b) -> dirty = true);
-        model.playheadProperty().addListener((o, a, b) -> dirty = true);
-        widthProperty().addListener((o, a, b) -> dirty = true);
-        heightProperty().addListener((o, a, b) -> dirty = true);
+        super(model);
         setOnMouseClicked(e -> {
             ClusterFrame f = model.frameProperty().get();
             if (f != null && f.stepSeconds() > 0 && e.getX() > LABEL_W) {
@@ -39,12 +27,6 @@ public final class StepGantt extends Region implements Paintable {
         });
         setMinSize(200, 100);
         setPrefSize(700, 220);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
     }
 
     static Color color(String kind) {
@@ -57,20 +39,7 @@ public final class StepGantt extends Region implements Paintable {
     }
 
     @Override
-    public void paintIfDirty() {
-        if (!dirty || getWidth() <= 0 || getHeight() <= 0) {
-            return;
-        }
-        dirty = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        ClusterFrame f = model.frameProperty().get();
-        if (f == null) {
-            return;
-        }
+    void paint(GraphicsContext g, ClusterFrame f, double w, double h) {
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
         int rows = f.rows().size();
