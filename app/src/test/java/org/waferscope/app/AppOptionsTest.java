@@ -46,6 +46,6 @@ class AppOptionsTest {
 
     @Test
     void commandLineWordsAreRecognised() {
-        assertEquals(java.util.Set.of("run", "bench", "export-trace", "compare"), Launcher.COMMANDS);
+        assertEquals(java.util.Set.of("run", "bench", "export-trace", "compare", "train"), Launcher.COMMANDS);
     }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Lists the sample folders (those holding a {@code run.json}) found on the class path under
+ * Lists the sample folders (those holding a {@code run.json}, or a cluster program's
+ * {@code cluster.json}) found on the class path under
  * {@code org/waferscope/samples/}, in the teaching order of its {@code index.txt} (others
  * after, by name), whether in a directory (running from the build) or
  * inside the application jar. A sample in a jar is copied to a temporary folder before it
@@ -46,8 +47,11 @@ public final class SampleCatalog {
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path d : dirs.toList()) {
                 Path run = d.resolve("run.json");
+                Path cluster = d.resolve("cluster.json");   // a cluster program opens in the Cluster view
                 if (Files.isRegularFile(run)) {
                     out.add(describe(d, run));
+                } else if (Files.isRegularFile(cluster)) {
+                    out.add(describe(d, cluster));
                 }
             }
             List<String> order = teachingOrder(root);

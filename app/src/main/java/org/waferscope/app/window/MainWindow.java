@@ -139,12 +139,21 @@ public final class MainWindow implements Shell {
     /** Opens a program folder and remembers it among the recent ones. */
     public void open(Path dir) {
         prefs.addRecent(dir);
+        if (ClusterWindow.isCluster(dir)) {
+            ClusterWindow.fxOpen(dir, this, session);
+            return;
+        }
         session.fxOpen(dir);
     }
 
     public void openSample(Sample s) {
         try {
-            session.fxOpen(samples.materialize(s));
+            Path dir = samples.materialize(s);
+            if (ClusterWindow.isCluster(dir)) {
+                ClusterWindow.fxOpen(dir, this, session);
+                return;
+            }
+            session.fxOpen(dir);
         } catch (IOException e) {
             session.console().note(Kind.ERROR, 0, "Could not unpack sample " + s.name() + ": " + e.getMessage());
         }

@@ -1,0 +1,127 @@
+package org.waferscope.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.waferscope.engine.cluster.ClusterSpec;
+import org.waferscope.engine.cluster.ClusterTraining;
+import org.waferscope.engine.cluster.LayerPipelined;
+
+/** What {@code train} prints: a line per step and a summary, or one JSON object at the end. */
+final class TrainReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One row of the scaling table. */
+    record ScalingRow(int systems, int samplesPerPe, double stepSeconds, double computeSeconds, double samplesPerSecond) {
+        static ScalingRow of(int n, ClusterTraining t) {
+            List<ClusterTraining.Step> steps = t.steps();
+            double compute = steps.stream().mapToDouble(s -> s.schedule().computeSeconds()).average().orElse(0);
+            return new ScalingRow(n, t.cluster().samplesPerPe(), t.simulatedSeconds() / steps.size(), compute,
+                    t.samplesPerSecond());
+        }
+    }
+
+    private final String program;
+    private final boolean json;
+    private final PrintWriter out;
+    private final ObjectNode root = JSON.createObjectNode();
+    private final ArrayNode steps = root.putArray("steps");
+
+    TrainReport(String program, boolean json, PrintWriter out) {
+        this.program = program;
+        this.json = json;
+        this.out = out;
+        root.put("program", program);
+    }
+
+    void step(ClusterTraining.Step s) {
+        if (json) {
+            steps.addObject().put("step", s.record().step() + 1).put("loss", s.record().loss())
+                    .put("referenceLoss", s.referenceLoss()).put("seconds", s.schedule().seconds());
+            return;
+        }
+        out.printf(Locale.ROOT, "step %4d  loss %.4f  (reference %.4f)  %8.2f us%n", s.record().step() + 1,
+                s.record().loss(), s.referenceLoss(), s.schedule().seconds() * 1e6);
+        out.flush();
+    }
+
+    void finish(ClusterTraining t, LayerPipelined.Result pipelined, double wall) {
+        ClusterSpec spec = t.spec();
+        ClusterSpec.Layer l0 = spec.layers().get(0);
+        int n = t.steps().size();
+        double perStep = n == 0 ? 0 : t.simulatedSeconds() / n;
+        double seconds = pipelined == null ? t.simulatedSeconds() : pipelined.stepSeconds() * n;
+        double rate = pipelined == null ? t.samplesPerSecond() : pipelined.samplesPerSecond();
+        if (json) {
+            root.put("mode", pipelined == null ? "weight-streaming" : "layer-pipelined");
+            root.put("systems", spec.systems()).put("arch", spec.arch().name());
+            root.put("testAccuracy", t.testAccuracy()).put("referenceAccuracy", t.referenceAccuracy());
+            root.put("simulatedSeconds", seconds).put("samplesPerSecond", rate);
+            root.put("samplesPerPe", t.cluster().samplesPerPe()).put("sramBytesPerLayerPe", t.cluster().sramBytesPerPe());
+            root.putObject("referenceCheck").put("pass", t.referenceCheckPasses())
+                    .put("maxWeightDifference", t.maxWeightDifference()).put("tolerance", ClusterTraining.TOLERANCE);
+            if (pipelined != null) {
+                root.putObject("layerPipelined").put("microBatch", pipelined.microBatch())
+                        .put("microBatches", pipelined.microBatches()).put("stepSeconds", pipelined.stepSeconds())
+                        .put("pes", pipelined.pes()).put("residentWeightBytes", pipelined.residentWeightBytes())
+                        .put("peakPeBytes", pipelined.peakPeBytes());
+            }
+            root.put("wallSeconds", wall);
+            out.println(root.toString());
+            return;
+        }
+        out.printf(Locale.ROOT, "%s  [%s]%n", spec.title(), program);
+        out.printf(Locale.ROOT, "systems         %d x %s, each: %dx%d layer PEs + 2 edge columns, %d sample(s) per PE, "
+                + "%,d B of data per layer PE, no weights resident%n", spec.systems(), spec.arch().name(), l0.width(),
+                l0.height(), t.cluster().samplesPerPe(), t.cluster().sramBytesPerPe());
+        out.printf(Locale.ROOT, "test accuracy   %.1f %% after %d steps, %.2f epochs (reference %.1f %%)%n",
+                100 * t.testAccuracy(), n, n * (double) spec.training().batch() / trainSize(t), 100 * t.referenceAccuracy());
+        if (pipelined == null) {
+            out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step)%n", seconds * 1e3, perStep * 1e6);
+            out.printf(Locale.ROOT, "samples/s       %,.0f (global batch %d)%n", rate, spec.training().batch());
+        } else {
+            out.printf(Locale.ROOT, "layer-pipelined one wafer, %d regions on %d PEs, %d micro-batches of %d; weights resident: "
+                    + "%,d B (largest PE %,d B)%n", spec.layers().size(), pipelined.pes(), pipelined.microBatches(),
+                    pipelined.microBatch(), pipelined.residentWeightBytes(), pipelined.peakPeBytes());
+            out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step; weight streaming on 1 system: %.2f us)%n",
+                    seconds * 1e3, pipelined.stepSeconds() * 1e6, perStep * 1e6);
+            out.printf(Locale.ROOT, "samples/s       %,.0f (weight streaming on 1 system: %,.0f)%n", rate,
+                    t.samplesPerSecond());
+        }
+        out.printf(Locale.ROOT, "reference check %s: the wafers' weights are within %.2g of the plain Java reference's"
+                + " (tolerance %.0e)%n", t.referenceCheckPasses() ? "PASS" : "FAIL", t.maxWeightDifference(),
+                ClusterTraining.TOLERANCE);
+        out.printf(Locale.ROOT, "wall time       %.1f s%n", wall);
+    }
+
+    private static int trainSize(ClusterTraining t) {
+        return Math.max(1, t.cluster().trainSize());
+    }
+
+    void scaling(ClusterSpec spec, List<ScalingRow> rows) {
+        double base = rows.isEmpty() ? 1 : rows.get(0).samplesPerSecond() / rows.get(0).systems();
+        if (json) {
+            ArrayNode a = root.putArray("scaling");
+            for (ScalingRow r : rows) {
+                a.addObject().put("systems", r.systems()).put("samplesPerPe", r.samplesPerPe())
+                        .put("stepSeconds", r.stepSeconds()).put("computeSeconds", r.computeSeconds())
+                        .put("samplesPerSecond", r.samplesPerSecond());
+            }
+            root.remove("steps");
+            out.println(root.toString());
+            return;
+        }
+        out.printf(Locale.ROOT, "%s: global batch %d%n", spec.title(), spec.training().batch());
+        out.println("| systems | samples per PE | step (us) | busiest system's kernels (us) | samples/s | speed-up | efficiency |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        for (ScalingRow r : rows) {
+            double speedup = r.samplesPerSecond() / rows.get(0).samplesPerSecond();
+            out.printf(Locale.ROOT, "| %d | %d | %.1f | %.1f | %,.0f | %.2fx | %.0f %% |%n", r.systems(), r.samplesPerPe(),
+                    r.stepSeconds() * 1e6, r.computeSeconds() * 1e6, r.samplesPerSecond(), speedup,
+                    100 * r.samplesPerSecond() / (base * r.systems()));
+        }
+    }
+}

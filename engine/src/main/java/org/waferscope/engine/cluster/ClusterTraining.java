@@ -1,0 +1,103 @@
+package org.waferscope.engine.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.waferscope.engine.csl.ProgramLoadException;
+
+/**
+ * A weight-streaming training run beside its reference: each step runs on the systems'
+ * wafers, is timed as a {@link StepSchedule}, and is repeated by the plain Java reference,
+ * so the run can say at any step whether the wafers still agree with it.
+ *
+ * <p>Threads: one at a time.
+ */
+public final class ClusterTraining implements AutoCloseable {
+    /** Largest difference allowed between a wafer-trained weight and the reference's (f32 sums in another order). */
+    public static final double TOLERANCE = 1e-3;
+
+    /** One finished step. */
+    public record Step(StepRecord record, StepSchedule schedule, double referenceLoss) {
+    }
+
+    private final ClusterProgram program;
+    private final WeightStreaming cluster;
+    private final ReferenceTraining reference;
+    private final List<Step> steps = new ArrayList<>();
+    private double seconds;
+
+    public ClusterTraining(ClusterProgram program, int threads) throws ProgramLoadException {
+        this.program = program;
+        this.cluster = new WeightStreaming(program.spec(), program.folder(), program.data(), threads);
+        this.reference = new ReferenceTraining(program.spec(), program.data());
+    }
+
+    public ClusterSpec spec() {
+        return program.spec();
+    }
+
+    public WeightStreaming cluster() {
+        return cluster;
+    }
+
+    public Step step() {
+        StepRecord r = cluster.step();
+        double refLoss = reference.step();
+        StepSchedule s = new StepSchedule(r, spec().links(), spec().arch().clockHz(), weightsPerLayer(spec()));
+        seconds += s.seconds();
+        Step step = new Step(r, s, refLoss);
+        steps.add(step);
+        return step;
+    }
+
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    static int[] weightsPerLayer(ClusterSpec spec) {
+        int[] u = spec.units();
+        int[] w = new int[u.length - 1];
+        for (int l = 1; l < u.length; l++) {
+            w[l - 1] = u[l] * (u[l - 1] + 1);
+        }
+        return w;
+    }
+
+    /** Simulated seconds of all steps so far. */
+    public double simulatedSeconds() {
+        return seconds;
+    }
+
+    public double samplesPerSecond() {
+        return seconds == 0 ? 0 : (double) steps.size() * spec().training().batch() / seconds;
+    }
+
+    public double testAccuracy() {
+        return cluster.testAccuracy();
+    }
+
+    public double referenceAccuracy() {
+        return reference.testAccuracy();
+    }
+
+    /** Largest |wafer weight - reference weight| over all layers. */
+    public double maxWeightDifference() {
+        double max = 0;
+        for (int l = 1; l <= spec().layers().size(); l++) {
+            float[] a = cluster.weights(l);
+            float[] b = reference.weights(l);
+            for (int i = 0; i < a.length; i++) {
+                max = Math.max(max, Math.abs(a[i] - b[i]));
+            }
+        }
+        return max;
+    }
+
+    public boolean referenceCheckPasses() {
+        return maxWeightDifference() <= TOLERANCE;
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}

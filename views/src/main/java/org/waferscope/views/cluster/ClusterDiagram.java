@@ -1,0 +1,173 @@
+package org.waferscope.views.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.waferscope.engine.api.ClusterFrame;
+import org.waferscope.views.palette.Palette;
+
+/**
+ * MemoryX at the top, the SwarmX tree below it, the CS systems at the bottom, each with a
+ * thumbnail of its wafer's utilization. A link is drawn as thick as the share of its
+ * bandwidth in use at the playhead: blue for weights going down, orange for gradients going
+ * up. Clicking a system asks to open its wafer. FX thread only.
+ */
+public final class ClusterDiagram extends CanvasPane {
+    static final Color WEIGHTS = Color.web("#1f77b4");
+    static final Color GRADIENTS = Color.web("#ff7f0e");
+    private static final Color IDLE = Color.web("#b0b0b0");
+
+    private final List<double[]> systemBoxes = new ArrayList<>();
+
+    public ClusterDiagram(ClusterViewModel model) {
+        super(model);
+        getStyleClass().add("cluster-diagram");
+        setOnMouseClicked(e -> {
+            for (int i = 0; i < systemBoxes.size(); i++) {
+                double[] r = systemBoxes.get(i);
+                if (e.getX() >= r[0] && e.getX() <= r[0] + r[2] && e.getY() >= r[1] && e.getY() <= r[1] + r[3]) {
+                    model.openSystem(i);
+                }
+            }
+        });
+        setMinSize(200, 160);
+        setPrefSize(700, 360);
+    }
+
+    /** The box of system i as {x, y, w, h}, after the last paint (for tests and clicks). */
+    public double[] systemBox(int i) {
+        return systemBoxes.get(i).clone();
+    }
+
+    @Override
+    void paint(GraphicsContext g, ClusterFrame f, double w, double h) {
+        systemBoxes.clear();
+        double t = model.playheadProperty().get();
+        FlowsAt flows = FlowsAt.of(f, t);
+        int n = f.wafers().size();
+        double top = 14;
+        double memW = 190;
+        double memH = 40;
+        // tree levels from the bottom: level d has ceil(n / fanout^d) nodes, up to one root
+        List<Integer> levels = new ArrayList<>();
+        int nodes = n;
+        do {
+            nodes = (nodes + f.fanout() - 1) / f.fanout();
+            levels.add(nodes);
+        } while (nodes > 1);
+        double sysH = Math.min(120, h * 0.38);
+        double sysY = h - sysH - 8;
+        double treeTop = top + memH + 30;
+        double treeBottom = sysY - 30;
+        double step = levels.size() == 1 ? 0 : (treeBottom - treeTop) / (levels.size() - 1);
+        double[][] nodeX = new double[levels.size()][];
+        double[] nodeY = new double[levels.size()];
+        for (int d = levels.size() - 1, row = 0; d >= 0; d--, row++) {
+            int count = levels.get(d);
+            nodeX[d] = new double[count];
+            nodeY[d] = levels.size() == 1 ? (treeTop + treeBottom) / 2 : treeTop + row * step;
+            for (int i = 0; i < count; i++) {
+                nodeX[d][i] = w * (i + 0.5) / count;
+            }
+        }
+        double gap = 10;
+        double boxW = Math.min(160, (w - gap * (n + 1)) / n);
+        double x0 = (w - (n * boxW + (n - 1) * gap)) / 2;
+        // links: MemoryX - root, node - parent, system - leaf node
+        int root = levels.size() - 1;
+        link(g, w / 2, top + memH, nodeX[root][0], nodeY[root], flows.memoryDown, flows.memoryUp, f.linkGbps());
+        for (int d = 0; d < root; d++) {
+            for (int i = 0; i < nodeX[d].length; i++) {
+                link(g, nodeX[d][i], nodeY[d], nodeX[d + 1][i / f.fanout()], nodeY[d + 1], flows.down, flows.up,
+                        f.linkGbps());
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            double bx = x0 + s * (boxW + gap);
+            link(g, bx + boxW / 2, sysY, nodeX[0][s / f.fanout()], nodeY[0], flows.down, flows.up, f.linkGbps());
+        }
+        box(g, w / 2 - memW / 2, top, memW, memH, "MemoryX", flows.memoryActivity, Color.web("#f4f0fa"));
+        g.setFont(Font.font(11));
+        for (int d = 0; d < levels.size(); d++) {
+            for (double x : nodeX[d]) {
+                g.setFill(Color.web("#eef6ee"));
+                g.fillOval(x - 28, nodeY[d] - 12, 56, 24);
+                g.setStroke(Color.web("#557755"));
+                g.strokeOval(x - 28, nodeY[d] - 12, 56, 24);
+                g.setFill(Color.web("#224422"));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText("SwarmX", x, nodeY[d]);
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            double bx = x0 + s * (boxW + gap);
+            systemBoxes.add(new double[] {bx, sysY, boxW, sysH});
+            ClusterFrame.Wafer wafer = f.wafers().get(s);
+            box(g, bx, sysY, boxW, sysH, wafer.name(), flows.systemActivity(wafer.name()), Color.web("#f5f5f5"));
+            thumbnail(g, wafer, bx + 6, sysY + 22, boxW - 12, sysH - 28);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(Color.web("#333333"));
+        g.fillText(String.format(java.util.Locale.ROOT, "step %d of %d   t = %.2f us of %.2f us   %s", f.step(), f.steps(),
+                t * 1e6, f.stepSeconds() * 1e6, flows.caption), 8, 2);
+    }
+
+    private static void link(GraphicsContext g, double x1, double y1, double x2, double y2, double down, double up,
+                             double gbps) {
+        double capacity = gbps * 1e9 / 8;
+        g.setLineWidth(1);
+        g.setStroke(IDLE);
+        g.strokeLine(x1, y1, x2, y2);
+        if (down > 0) {
+            g.setStroke(WEIGHTS);
+            g.setLineWidth(2 + 10 * Math.min(1, down / capacity));
+            g.strokeLine(x1 - 3, y1, x2 - 3, y2);
+        }
+        if (up > 0) {
+            g.setStroke(GRADIENTS);
+            g.setLineWidth(2 + 10 * Math.min(1, up / capacity));
+            g.strokeLine(x1 + 3, y1, x2 + 3, y2);
+        }
+    }
+
+    private static void box(GraphicsContext g, double x, double y, double w, double h, String title, String activity,
+                            Color fill) {
+        g.setFill(fill);
+        g.fillRoundRect(x, y, w, h, 8, 8);
+        g.setStroke(activity.isEmpty() ? Color.web("#888888") : Color.web("#222222"));
+        g.setLineWidth(activity.isEmpty() ? 1 : 2.5);
+        g.strokeRoundRect(x, y, w, h, 8, 8);
+        g.setFill(Color.web("#222222"));
+        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, x + 6, y + 4);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(title);
+        measure.setFont(g.getFont());
+        double titleW = measure.getLayoutBounds().getWidth();
+        g.setFont(Font.font(11));
+        g.fillText(activity, x + 6 + titleW + 8, y + 5);
+    }
+
+    private static void thumbnail(GraphicsContext g, ClusterFrame.Wafer wafer, double x, double y, double w, double h) {
+        float[] u = wafer.utilization();
+        WritableImage img = new WritableImage(wafer.width(), wafer.height());
+        int[] argb = new int[u.length];
+        for (int i = 0; i < u.length; i++) {
+            argb[i] = Palette.VIRIDIS.argb(Math.max(0, Math.min(1, u[i])));
+        }
+        img.getPixelWriter().setPixels(0, 0, wafer.width(), wafer.height(), PixelFormat.getIntArgbInstance(), argb, 0,
+                wafer.width());
+        double scale = Math.min(w / wafer.width(), h / wafer.height());
+        g.setImageSmoothing(false);
+        g.drawImage(img, x + (w - wafer.width() * scale) / 2, y, wafer.width() * scale, wafer.height() * scale);
+    }
+}
