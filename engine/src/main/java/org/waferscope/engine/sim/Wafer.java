@@ -263,7 +263,7 @@ public final class Wafer implements AutoCloseable {
 
     /** The whole state: fabric, host, console length and status. */
     public record Snapshot(FabricSnapshot fabric, HostRunner.State host, long consoleSize, WaferStatus status,
-                           List<String> report, long tasksStarted) {
+                           List<String> report, long tasksStarted, int quietStreak) {
         public long cycle() {
             return fabric.cycle();
         }
@@ -274,7 +274,8 @@ public final class Wafer implements AutoCloseable {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(FabricSnapshot.of(fabric), host.state(), console.size(), status, report, tasksStarted);
+        return new Snapshot(FabricSnapshot.of(fabric), host.state(), console.size(), status, report, tasksStarted,
+                stepper.quietStreak());
     }
 
     public void restore(Snapshot s) {
@@ -294,6 +295,7 @@ public final class Wafer implements AutoCloseable {
         status = s.status();
         report = s.report();
         tasksStarted = s.tasksStarted();
+        stepper.setQuietStreak(s.quietStreak());
     }
 
     @Override
