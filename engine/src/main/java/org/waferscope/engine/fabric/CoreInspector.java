@@ -27,8 +27,10 @@ public final class CoreInspector {
                     List.of(), List.of(), List.of(), routes, List.of(), 0, f.profile.sramBytes(), counters);
         }
         ProgramTables t = f.tables[f.peProgram[p]];
-        int pc = f.pc[p];
-        return new CoreSnapshot(x, y, f.cycle, prog.name(), prog.params(), f.task[p], pc >= 0 ? prog.position(pc) : null,
+        // the instruction the CE executes or is stalled on (a vector op in progress, not the one after it)
+        int pc = PeProbe.currentPc(f, p);
+        return new CoreSnapshot(x, y, f.cycle, prog.name(), prog.params(), PeProbe.runningTask(f, p),
+                pc >= 0 ? prog.position(pc) : null,
                 pc >= 0 ? prog.disassemble(pc).trim() : "", activity(f, p), tasks(f, p, t), microthreads(f, p),
                 queues(f, p, t, true), queues(f, p, t, false), routes, symbols(f, p, prog), prog.sramBytes(f.profile),
                 f.profile.sramBytes(), counters);

@@ -105,6 +105,16 @@ public final class Wafer implements AutoCloseable {
         return host.done() ? "host done" : host.waitNow();
     }
 
+    /** The host step being carried out or waited on, 0-based (the step count once done). */
+    public int hostStepIndex() {
+        return host.index();
+    }
+
+    /** What the host step at {@code index} (0-based) does, in words. */
+    public String hostStepText(int index) {
+        return index < program.steps().size() ? program.steps().get(index).describe() : "done";
+    }
+
     public long tasksStarted() {
         return tasksStarted;
     }
