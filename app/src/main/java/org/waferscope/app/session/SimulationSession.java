@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.waferscope.engine.api.CoreSnapshot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.waferscope.engine.api.BreakHit;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.ConsoleLine.Kind;
 import org.waferscope.engine.api.Frame;
@@ -53,6 +54,8 @@ public final class SimulationSession {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
     private final javafx.beans.property.ReadOnlyStringWrapper loadError =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "loadError", "");
+    private final ReadOnlyObjectWrapper<BreakHit> stop = new ReadOnlyObjectWrapper<>(this, "stop");
+    private BreakHit lastHit;
     private long lastNumber = -1;
     private long inspectedCycle = -1;
     private long lastSample;
@@ -114,7 +117,8 @@ public final class SimulationSession {
         });
         layers.resend();
         controls.resend();
-        breakpoints.send();
+        breakpoints.setProgram(programKey(dir));
+        lastHit = null;
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
         if (layers.selectedProperty().get() != null) {
@@ -127,6 +131,7 @@ public final class SimulationSession {
         if (program.get() == p) {
             program.set(before);
             folder.set(beforeFolder);
+            breakpoints.setProgram(beforeFolder == null ? "" : programKey(beforeFolder));
             if (before != null) {
                 inspector.setSources(before.sources());
             }
@@ -168,8 +173,45 @@ public final class SimulationSession {
         controls.stateProperty().set(f.state());
         controls.acknowledge();
         status.update(f, meter.framesPerSecond());
+        if (f.hit() != null && !f.hit().equals(lastHit)) {
+            showHit(f.hit());
+        }
+        lastHit = f.hit();
         refreshInspector(f, nanos);
         return true;
+    }
+
+    /** A run paused at a breakpoint: its PE becomes the selected one, and whoever shows stops hears of it. */
+    private void showHit(BreakHit h) {
+        if (h.pe() != null) {
+            PeLocation pe = new PeLocation(h.pe().x(), h.pe().y());
+            if (!pe.equals(layers.selectedProperty().get())) {
+                layers.selectedProperty().set(pe);
+            } else {
+                inspectedCycle = -1;
+            }
+        }
+        stop.set(h);
+    }
+
+    /**
+     * The key a program's breakpoints are kept under: its folder, except that a bundled
+     * sample unpacked to a fresh temporary folder is known by its name.
+     */
+    public static String programKey(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().startsWith("waferscope-")
+                && tmp.equals(parent.getParent())) {
+            return "sample:" + abs.getFileName();
+        }
+        return abs.toString();
+    }
+
+    /** The last breakpoint hit the session took from a frame (set again for every new hit). */
+    public ReadOnlyObjectProperty<BreakHit> stopProperty() {
+        return stop.getReadOnlyProperty();
     }
 
     private void refreshInspector(Frame f, long nanos) {

@@ -50,6 +50,7 @@ public final class MainWindow implements Shell {
     private final FramePump pump;
     private final Looks looks;
     private final WindowActions actions;
+    private final DebuggerWiring debugger;
 
     /** Lessons suggest runs as command-line params; in the window they go in the parameters dialog. */
     static final String PARAMS_HINT = "\n\nIn this window, a --param NAME=VALUE goes in File → Layout parameters… "
@@ -77,7 +78,9 @@ public final class MainWindow implements Shell {
         galleryHint.setPadding(new javafx.geometry.Insets(6, 10, 4, 10));
         GalleryPane gallery = new GalleryPane(samples.samples(), this::openSample);
         javafx.scene.layout.VBox.setVgrow(gallery, javafx.scene.layout.Priority.ALWAYS);
-        left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson));
+        debugger = new DebuggerWiring(session, prefs, fabric, inspector);
+        left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson),
+                debugger.tab());
         session.programProperty().addListener((o, a, p) -> {
             lesson.show(p.title(), p.summary(), p.lesson().contains("--param") ? p.lesson() + PARAMS_HINT : p.lesson());
             left.getSelectionModel().select(1);

@@ -54,6 +54,19 @@ public class CoreInspectorView extends VBox {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /**
+     * Shows the Source tab at {@code line}: at once when {@code sameFile}, else when the
+     * file of the PE being selected arrives.
+     */
+    public void revealSourceLine(int line, boolean sameFile) {
+        showTab("Source");
+        if (sameFile) {
+            source.reveal(line);
+        } else {
+            source.revealInNextFile(line);
+        }
+    }
+
     private VBox header() {
         Label title = bound("inspector-title", model.titleProperty());
         Label program = bound("inspector-program", model.programProperty());
@@ -117,10 +130,16 @@ public class CoreInspectorView extends VBox {
         source.textProperty().bind(model.sourceTextProperty());
         source.currentLineProperty().bind(model.sourceLineProperty());
         source.setId("inspector-source");
-        source.setOnToggleBreakpoint(line -> breakpoints.toggle(model.sourceFileProperty().get(), line));
-        Runnable marks = () -> source.breakpointsProperty().set(breakpoints.linesIn(model.sourceFileProperty().get()));
-        breakpoints.lines().addListener((javafx.collections.SetChangeListener<Object>) c -> marks.run());
+        source.setOnToggleBreakpoint(line -> breakpoints.toggleLine(model.sourceFileProperty().get(), line));
+        Runnable marks = () -> {
+            String f = model.sourceFileProperty().get();
+            source.breakpointsProperty().set(breakpoints.linesIn(f, true));
+            source.disabledBreakpointsProperty().set(breakpoints.linesIn(f, false));
+        };
+        // the model's revision is a property this view holds strongly: the markers follow every change at once
+        breakpoints.revisionProperty().addListener((o, a, r) -> marks.run());
         model.sourceFileProperty().addListener((o, a, f) -> marks.run());
+        marks.run();
         Label hint = new Label("Click a line number to pause there.");
         hint.getStyleClass().add("inspector-hint");
         VBox.setVgrow(source, Priority.ALWAYS);

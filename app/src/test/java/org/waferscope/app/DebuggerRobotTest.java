@@ -1,0 +1,209 @@
+package org.waferscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.waferscope.app.prefs.AppPreferences;
+import org.waferscope.app.samples.SampleCatalog;
+import org.waferscope.app.session.EngineFactory;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.app.window.MainWindow;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.engine.sim.Simulator;
+import org.waferscope.views.heatmap.PeLocation;
+import org.waferscope.views.source.SourceView;
+
+/**
+ * The debugger as a student uses it, on the real engine, headless: set a breakpoint by
+ * clicking a line number, see its marker and its entry at once, run to it, see which PE
+ * hit it and on which line, continue past it, find each program's own breakpoints, clear
+ * them, and see a deadlock at the same cycle however it was stepped to.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DebuggerRobotTest {
+    private final Simulator sim = new Simulator(1);
+    private Preferences node;
+    private SimulationSession session;
+    private MainWindow window;
+    private SampleCatalog samples;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        node = Preferences.userRoot().node("org/waferscope/test/" + UUID.randomUUID());
+        session = new SimulationSession(new EngineFactory.Engine(sim, sim::load, sim), EngineWiring.programs(),
+                Runnable::run, Runnable::run);
+        samples = new SampleCatalog(getClass().getClassLoader());
+        window = new MainWindow(stage, session, new AppPreferences(node), samples);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) throws Exception {
+        robot.interact(stage::hide);
+        node.removeNode();
+        sim.close();
+    }
+
+    private void pulse(FxRobot robot) {
+        robot.interact(() -> {
+            sim.tick();
+            window.pump().pulse(System.nanoTime());
+        });
+    }
+
+    private void open(FxRobot robot, String name) {
+        robot.interact(() -> window.openSample(samples.byName(name).orElseThrow()));
+        pulse(robot);
+        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+    }
+
+    /** Space, then turns of the loop until the run pauses or ends. */
+    private void runToStop(FxRobot robot) {
+        robot.type(KeyCode.SPACE);
+        pulse(robot);
+        for (int i = 0; i < 2_000 && session.frameProperty().get().state() == SimState.RUNNING; i++) {
+            pulse(robot);
+        }
+        pulse(robot);
+    }
+
+    private Label lineNumber(FxRobot robot, int line) {
+        return robot.lookup("#inspector-source .source-line-number").match((Label l) -> l.getText().equals("" + line))
+                .query();
+    }
+
+    private static boolean has(Node n, String pseudo) {
+        return n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals(pseudo));
+    }
+
+    private List<Integer> currentRows(FxRobot robot) {
+        return robot.lookup("#inspector-source .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() != null && c.isVisible() && has(c, "current"))
+                .map(c -> ((SourceView.Line) c.getItem()).number()).toList();
+    }
+
+    private void shot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
+                        Path.of("target", "screenshots", name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void aBreakpointIsSetSeenHitContinuedAndKeptPerProgram(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(1, 0)));
+        pulse(robot);
+        robot.clickOn("#inspector-tab-source");
+        robot.clickOn(lineNumber(robot, 27));
+        assertTrue(has(lineNumber(robot, 27), "breakpoint"), "the marker shows at once");
+        assertEquals(1, session.breakpoints().entries().size());
+
+        // a PE other than the selected one hits it: it becomes the selected PE, its line shown
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(3, 0)));
+        pulse(robot);
+        runToStop(robot);
+        assertEquals(SimState.PAUSED, session.frameProperty().get().state());
+        String status = robot.lookup("#status-message").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("paused at breakpoint receiver.csl:27: PE (1, 0) arrived at line 27"), status);
+        assertEquals(new PeLocation(1, 0), session.layers().selectedProperty().get(), "the PE that hit it is selected");
+        pulse(robot);
+        assertEquals(27, session.inspector().sourceLineProperty().get());
+        assertEquals(List.of(27), currentRows(robot), "the line is marked in the source");
+        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().startsWith("paused at breakpoint receiver.csl:27")),
+                "the console names it too");
+        ListView<?> list = robot.lookup("#breakpoints-list").queryAs(ListView.class);
+        assertEquals(1, list.getItems().size());
+        shot(robot, "debugger-stop");
+
+        long first = session.frameProperty().get().cycle();
+        runToStop(robot);
+        long second = session.frameProperty().get().cycle();
+        assertTrue(second > first + 1, "Continue runs past the hit to the next arrival: " + first + " -> " + second);
+
+        // a manual step clears "paused at a breakpoint"
+        robot.type(KeyCode.RIGHT);
+        pulse(robot);
+        assertEquals("", robot.lookup("#status-message").queryAs(Label.class).getText());
+
+        // sentinel has its own receiver.csl: none of broadcast-chain's breakpoints
+        open(robot, "sentinel");
+        assertEquals(0, session.breakpoints().entries().size());
+        open(robot, "broadcast-chain");
+        assertEquals(1, session.breakpoints().entries().size(), "kept with its program");
+
+        robot.clickOn("#tab-breakpoints");
+        shot(robot, "breakpoints-panel");
+        robot.clickOn("#breakpoints-clear");
+        assertEquals(0, session.breakpoints().entries().size());
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(1, 0)));
+        pulse(robot);
+        robot.clickOn("#inspector-tab-source");
+        assertTrue(!has(lineNumber(robot, 27), "breakpoint"), "the marker goes at once");
+    }
+
+    @Test
+    void thePanelAddsOtherKindsAndExplainsMistakes(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.clickOn("#tab-breakpoints");
+        javafx.scene.control.TextField spec = robot.lookup("#breakpoint-spec").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> spec.setText("task@2,0"));
+        robot.clickOn("#breakpoint-add");
+        robot.interact(() -> spec.setText("recv"));
+        robot.clickOn("#breakpoint-add");
+        Label problem = robot.lookup(".breakpoint-problem").queryAs(Label.class);
+        assertTrue(problem.getText().startsWith("expected FILE:LINE"), problem.getText());
+        assertEquals(1, session.breakpoints().entries().size());
+        runToStop(robot);
+        assertEquals(new PeLocation(2, 0), session.layers().selectedProperty().get());
+        assertTrue(session.frameProperty().get().message().contains("PE (2, 0) started task"),
+                session.frameProperty().get().message());
+    }
+
+    @Test
+    void relayDeadlockIsReportedAtCycle19HoweverItIsStepped(FxRobot robot) {
+        open(robot, "relay-deadlock");
+        for (int i = 0; i < 17; i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        pulse(robot);
+        assertEquals(17, session.frameProperty().get().cycle());
+        runToStop(robot);
+        assertEquals(SimState.FAULTED, session.frameProperty().get().state());
+        assertEquals(19, session.frameProperty().get().cycle());
+        robot.type(KeyCode.LEFT);
+        robot.type(KeyCode.LEFT);
+        pulse(robot);
+        for (int i = 0; i < 5; i++) {
+            robot.type(KeyCode.RIGHT);
+            pulse(robot);
+        }
+        assertEquals(19, session.frameProperty().get().cycle());
+        assertEquals(SimState.FAULTED, session.frameProperty().get().state());
+    }
+}
