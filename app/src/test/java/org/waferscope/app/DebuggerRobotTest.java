@@ -206,4 +206,30 @@ class DebuggerRobotTest {
         assertEquals(19, session.frameProperty().get().cycle());
         assertEquals(SimState.FAULTED, session.frameProperty().get().state());
     }
+
+    @Test
+    void atTheLargestUiScaleTheStatusBarKeepsStateAndCycleWholeAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            for (int i = 0; i < 12; i++) {
+                window.scaleUi(1.125);
+            }
+        });
+        open(robot, "relay-deadlock");
+        runToStop(robot);
+        assertEquals(SimState.FAULTED, session.frameProperty().get().state());
+        pulse(robot);
+        for (String id : List.of("#status-state", "#status-cycle")) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, id + " is squeezed: " + l.getWidth() + " < " + l.prefWidth(-1));
+            assertTrue(l.localToScene(l.getBoundsInLocal()).getMaxX() <= stage.getScene().getWidth() + 0.5, id + " is off screen");
+        }
+        assertEquals("cycle 19", robot.lookup("#status-cycle").queryAs(Label.class).getText());
+        Label title = robot.lookup(".fabric-title").queryAs(Label.class);
+        assertTrue(title.getWidth() > 60, "the program title keeps room: " + title.getWidth());
+        assertTrue(robot.lookup("#heatmap").queryAs(org.waferscope.views.heatmap.HeatmapView.class)
+                .textScaleProperty().get() > 2, "fabric labels follow the UI scale");
+        shot(robot, "ui-scale-largest");
+    }
 }

@@ -105,6 +105,7 @@ public final class MainWindow implements Shell {
         Scene scene = new Scene(root);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, actions::filter);
         looks = new Looks(scene, prefs);
+        fabric.heatmap.textScaleProperty().set(looks.scale());
         stage.setScene(scene);
         stage.setTitle("Waferscope");
         for (int s : AppIcon.SIZES) {
@@ -220,6 +221,7 @@ public final class MainWindow implements Shell {
     @Override
     public void scaleUi(double factor) {
         looks.scale(factor);
+        fabric.heatmap.textScaleProperty().set(looks.scale());
     }
 
     @Override
