@@ -13,7 +13,9 @@ import org.waferscope.engine.api.Frame;
 import org.waferscope.engine.api.FrameRequest;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.api.SimulationHandle;
+import org.waferscope.engine.api.WaitLink;
 import org.waferscope.engine.fabric.CoreInspector;
+import org.waferscope.engine.fabric.WaitChain;
 import org.waferscope.engine.fabric.FabricException;
 import org.waferscope.engine.program.WaferProgram;
 
@@ -58,6 +60,9 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     private record Inspect(int x, int y, CompletableFuture<CoreSnapshot> result) {
+    }
+
+    private record Waits(CompletableFuture<List<WaitLink>> result) {
     }
 
     public Simulator(int workerThreads) {
@@ -118,6 +123,13 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         return f;
     }
 
+    @Override
+    public CompletableFuture<List<WaitLink>> waitingChain() {
+        CompletableFuture<List<WaitLink>> f = new CompletableFuture<>();
+        enqueue(new Waits(f));
+        return f;
+    }
+
     private void enqueue(Object o) {
         mailbox.add(o);
         synchronized (signal) {
@@ -166,6 +178,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             doLoad(l.program(), l.placed());
         } else if (o instanceof Inspect i) {
             serve(i);
+        } else if (o instanceof Waits w) {
+            w.result().complete(wafer == null ? List.of() : WaitChain.of(wafer.fabric(), 200));
         } else if (o instanceof Command c) {
             command(c);
         }
