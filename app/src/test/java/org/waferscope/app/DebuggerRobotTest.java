@@ -196,6 +196,16 @@ class DebuggerRobotTest {
         runToStop(robot);
         assertEquals(SimState.FAULTED, session.frameProperty().get().state());
         assertEquals(19, session.frameProperty().get().cycle());
+        pulse(robot);
+        // why is it stuck: the relay waits for the sender's scale, the sender for the relay's room
+        assertTrue(session.waits().stream().anyMatch(l -> l.x() == 1 && l.fromX() == 0), session.waits().toString());
+        assertTrue(session.waits().stream().anyMatch(l -> l.x() == 0 && l.fromX() == 1), session.waits().toString());
+        assertTrue(robot.lookup("#waiting-list").queryAs(ListView.class).isVisible(), "a deadlock shows the chain");
+        robot.interact(() -> session.layers().selectedProperty().set(null));
+        ListView<?> waits = robot.lookup("#waiting-list").queryAs(ListView.class);
+        robot.clickOn(robot.lookup("#waiting-list .list-cell").nth(0).queryAs(ListCell.class));
+        WaitLinkAssert.selected(session, (org.waferscope.engine.api.WaitLink) waits.getItems().get(0));
+        shot(robot, "waiting-panel");
         robot.type(KeyCode.LEFT);
         robot.type(KeyCode.LEFT);
         pulse(robot);
@@ -205,6 +215,13 @@ class DebuggerRobotTest {
         }
         assertEquals(19, session.frameProperty().get().cycle());
         assertEquals(SimState.FAULTED, session.frameProperty().get().state());
+    }
+
+    /** The PE a waiting-chain row names is the one selected. */
+    private static final class WaitLinkAssert {
+        static void selected(SimulationSession session, org.waferscope.engine.api.WaitLink l) {
+            assertEquals(new PeLocation(l.x(), l.y()), session.layers().selectedProperty().get());
+        }
     }
 
     @Test

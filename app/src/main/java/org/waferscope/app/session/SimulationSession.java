@@ -56,6 +56,9 @@ public final class SimulationSession {
             new javafx.beans.property.ReadOnlyStringWrapper(this, "loadError", "");
     private final ReadOnlyObjectWrapper<BreakHit> stop = new ReadOnlyObjectWrapper<>(this, "stop");
     private BreakHit lastHit;
+    private final javafx.collections.ObservableList<org.waferscope.engine.api.WaitLink> waits =
+            javafx.collections.FXCollections.observableArrayList();
+    private long waitsAsked = -1;
     private long lastNumber = -1;
     private long inspectedCycle = -1;
     private long lastSample;
@@ -178,7 +181,29 @@ public final class SimulationSession {
         }
         lastHit = f.hit();
         refreshInspector(f, nanos);
+        refreshWaits(f);
         return true;
+    }
+
+    /** On a stop (pause, breakpoint, deadlock) the waiting chain is asked for once per cycle; running clears it. */
+    private void refreshWaits(Frame f) {
+        boolean stopped = f.state() == SimState.PAUSED || f.state() == SimState.FAULTED;
+        if (!stopped) {
+            waitsAsked = -1;
+            if (!waits.isEmpty()) {
+                waits.clear();
+            }
+            return;
+        }
+        if (f.cycle() != waitsAsked) {
+            waitsAsked = f.cycle();
+            sim.waitingChain().thenAcceptAsync(waits::setAll, fx);
+        }
+    }
+
+    /** Who waits for whom, as of the last stop (empty while running). */
+    public javafx.collections.ObservableList<org.waferscope.engine.api.WaitLink> waits() {
+        return waits;
     }
 
     /** A run paused at a breakpoint: its PE becomes the selected one, and whoever shows stops hears of it. */

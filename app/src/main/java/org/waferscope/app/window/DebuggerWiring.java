@@ -10,6 +10,7 @@ import org.waferscope.views.breakpoints.BreakpointsPanel;
 import org.waferscope.views.heatmap.PeLocation;
 import org.waferscope.views.heatmap.Viewport;
 import org.waferscope.views.inspector.CoreInspectorView;
+import org.waferscope.views.waiting.WaitingPanel;
 
 /**
  * Connects breakpoints to the window: the Breakpoints tab, each program's list kept in the
@@ -21,6 +22,7 @@ final class DebuggerWiring {
     private final FabricPane fabric;
     private final CoreInspectorView inspector;
     final BreakpointsPanel panel;
+    final WaitingPanel waiting;
 
     DebuggerWiring(SimulationSession session, AppPreferences prefs, FabricPane fabric, CoreInspectorView inspector) {
         this.session = session;
@@ -36,11 +38,31 @@ final class DebuggerWiring {
             }
         });
         session.programProperty().addListener((o, a, p) -> panel.showHit(null));
+        waiting = new WaitingPanel(session.waits());
+        waiting.setId("waiting");
+        waiting.setOnSelect((x, y) -> {
+            session.layers().selectedProperty().set(new PeLocation(x, y));
+            centreOn(x, y);
+        });
     }
 
     Tab tab() {
         Tab t = new Tab("Breakpoints", panel);
         t.setId("tab-breakpoints");
+        return t;
+    }
+
+    Tab waitingTab() {
+        Tab t = new Tab("Waiting", waiting);
+        t.setId("tab-waiting");
+        t.setTooltip(new javafx.scene.control.Tooltip("Why is it stuck? Who waits for whom"));
+        // a deadlock opens the chain that explains it
+        session.waits().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (!session.waits().isEmpty() && t.getTabPane() != null
+                    && session.frameProperty().get().state() == org.waferscope.engine.api.SimState.FAULTED) {
+                t.getTabPane().getSelectionModel().select(t);
+            }
+        });
         return t;
     }
 

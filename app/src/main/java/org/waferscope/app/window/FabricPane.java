@@ -68,7 +68,7 @@ final class FabricPane extends BorderPane {
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> session.frameProperty().get().state() == org.waferscope.engine.api.SimState.EMPTY,
                 session.frameProperty()));
-        StackPane centre = new StackPane(heatmap, minimap, empty);
+        StackPane centre = new StackPane(heatmap, new WaitOverlay(heatmap, session.waits()), minimap, empty);
         centre.setMinSize(100, 100);
 
         HBox.setHgrow(legend, Priority.ALWAYS);

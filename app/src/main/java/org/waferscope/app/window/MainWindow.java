@@ -80,7 +80,7 @@ public final class MainWindow implements Shell {
         javafx.scene.layout.VBox.setVgrow(gallery, javafx.scene.layout.Priority.ALWAYS);
         debugger = new DebuggerWiring(session, prefs, fabric, inspector);
         left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson),
-                debugger.tab());
+                debugger.tab(), debugger.waitingTab());
         session.programProperty().addListener((o, a, p) -> {
             lesson.show(p.title(), p.summary(), p.lesson().contains("--param") ? p.lesson() + PARAMS_HINT : p.lesson());
             left.getSelectionModel().select(1);
