@@ -183,6 +183,27 @@ class DebuggerRobotTest {
         assertEquals(new PeLocation(2, 0), session.layers().selectedProperty().get());
         assertTrue(session.frameProperty().get().message().contains("PE (2, 0) started task"),
                 session.frameProperty().get().message());
+
+        // right-click a symbol in the inspector: break when it is written on this PE
+        pulse(robot);
+        robot.clickOn("#inspector-tab-memory");
+        javafx.scene.control.TableView<?> symbols = robot.lookup("#inspector-symbols")
+                .queryAs(javafx.scene.control.TableView.class);
+        Node seenRow = robot.lookup("#inspector-symbols .table-row-cell").match((javafx.scene.control.TableRow<?> r) ->
+                r.getItem() != null && r.getItem().toString().contains("name=seen")).query();
+        robot.clickOn(seenRow);
+        // Monocle's robot does not raise the context-menu event a real right click does: fire it as the OS would
+        robot.interact(() -> {
+            javafx.geometry.Bounds at = seenRow.localToScreen(seenRow.getBoundsInLocal());
+            javafx.event.Event.fireEvent(seenRow, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, at.getMinX() + 10,
+                    at.getMinY() + 10, false, null));
+        });
+        robot.clickOn("Break when seen is written on this PE");
+        assertTrue(session.breakpoints().entries().stream().anyMatch(e -> e.breakpoint().equals(
+                new org.waferscope.engine.api.Breakpoint.SymbolWritten("seen", new org.waferscope.engine.api.Breakpoint.Pe(2, 0), ""))),
+                session.breakpoints().entries().toString());
+        assertTrue(symbols.getItems().size() > 0);
     }
 
     @Test

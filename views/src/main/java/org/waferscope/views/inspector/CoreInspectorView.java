@@ -30,10 +30,12 @@ public class CoreInspectorView extends VBox {
     private final TabPane tabs = new TabPane();
 
     private final BreakpointsModel breakpoints;
+    private final InspectorBreakMenus menus;
 
     public CoreInspectorView(CoreInspectorModel model, BreakpointsModel breakpoints) {
         this.model = model;
         this.breakpoints = breakpoints;
+        this.menus = new InspectorBreakMenus(model, breakpoints);
         getStyleClass().add("core-inspector");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -111,6 +113,7 @@ public class CoreInspectorView extends VBox {
                 Tables.column("name", 110, TaskRow::name), Tables.column("bound to", 80, TaskRow::boundTo),
                 Tables.column("state", 80, Tables::taskState), Tables.column("runs", 44, TaskRow::timesRun)));
         tasks.setRowFactory(v -> new TaskRowCell());
+        menus.tasks(tasks);
         TableView<MicrothreadRow> threads = Tables.table(model.microthreads(), "No microthreads at work");
         threads.getColumns().setAll(java.util.List.of(
                 Tables.column("slot", 40, MicrothreadRow::slot), Tables.column("operation", 140, MicrothreadRow::operation),
@@ -166,6 +169,7 @@ public class CoreInspectorView extends VBox {
         });
         TableView<SymbolLine> symbols = Tables.table(model.symbols(), "No symbols");
         symbols.setId("inspector-symbols");
+        menus.symbols(symbols);
         symbols.getColumns().setAll(java.util.List.of(
                 Tables.column("symbol", 90, SymbolLine::name), Tables.column("type", 70, SymbolLine::type),
                 Tables.column("addr", 60, SymbolLine::address), Tables.column("value", 260, SymbolLine::value)));
@@ -183,6 +187,8 @@ public class CoreInspectorView extends VBox {
         queues.getColumns().setAll(java.util.List.of(
                 Tables.column("queue", 50, q -> q.direction() + " " + q.id()), Tables.column("color", 44, QueueLine::color),
                 Tables.column("fill", 50, QueueLine::fill), Tables.column("wavelets (head first)", 240, QueueLine::payloads)));
+        menus.routes(routes);
+        menus.queues(queues);
         VBox.setVgrow(routes, Priority.ALWAYS);
         VBox.setVgrow(queues, Priority.ALWAYS);
         return new VBox(4, routes, section("Queues"), queues);
