@@ -204,6 +204,21 @@ class DebuggerRobotTest {
                 new org.waferscope.engine.api.Breakpoint.SymbolWritten("seen", new org.waferscope.engine.api.Breakpoint.Pe(2, 0), ""))),
                 session.breakpoints().entries().toString());
         assertTrue(symbols.getItems().size() > 0);
+
+        // jump to a line breakpoint: the first PE running its file, its Source tab at the line
+        robot.interact(() -> session.layers().selectedProperty().set(null));
+        robot.clickOn("#tab-breakpoints");
+        robot.interact(() -> spec.setText("receiver.csl:30"));
+        robot.clickOn("#breakpoint-add");
+        Node entry = robot.lookup("#breakpoints-list .list-cell").match((ListCell<?> c) -> c.getItem() != null
+                && c.getItem().toString().contains("receiver.csl")).query();
+        robot.doubleClickOn(entry);
+        pulse(robot);
+        assertEquals(new PeLocation(1, 0), session.layers().selectedProperty().get());
+        SourceView source = robot.lookup("#inspector-source").queryAs(SourceView.class);
+        assertTrue(source.isVisible(), "the Source tab is shown");
+        assertEquals(30, source.getSelectionModel().getSelectedItem().number());
+        assertTrue(has(lineNumber(robot, 30), "breakpoint"));
     }
 
     @Test
@@ -269,5 +284,33 @@ class DebuggerRobotTest {
         assertTrue(robot.lookup("#heatmap").queryAs(org.waferscope.views.heatmap.HeatmapView.class)
                 .textScaleProperty().get() > 2, "fabric labels follow the UI scale");
         shot(robot, "ui-scale-largest");
+    }
+
+    @Test
+    void smallerThingsAPupilNotices(FxRobot robot) {
+        // the error count starts afresh with each program
+        open(robot, "relay-deadlock");
+        runToStop(robot);
+        assertTrue(session.console().errorsProperty().get() > 0);
+        robot.interact(() -> session.layers().routeColorProperty().set(7));
+        open(robot, "switches");
+        assertEquals(0, session.console().errorsProperty().get(), "errors of the program before are not counted");
+        // the route layer's color is one this program routes
+        int c = session.layers().routeColorProperty().get();
+        var layout = session.programProperty().get().layout();
+        boolean routed = false;
+        for (int pe = 0; pe < layout.peCount(); pe++) {
+            int[] pairs = layout.colorsOf(pe);
+            for (int i = 0; i < pairs.length; i += 2) {
+                routed |= pairs[i] == c;
+            }
+        }
+        assertTrue(routed, "color " + c + " is routed in switches");
+        // Ctrl+G puts the keys on the gallery list
+        robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+        assertEquals("gallery", stage.getScene().getFocusOwner().getId());
+        robot.type(KeyCode.DOWN);
+        robot.interact(() -> { });
+        shot(robot, "gallery-selected");
     }
 }

@@ -122,6 +122,8 @@ public final class SimulationSession {
         controls.resend();
         breakpoints.setProgram(programKey(dir));
         lastHit = null;
+        console.resetCounts();
+        keepRouteColorRouted(p);
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
         if (layers.selectedProperty().get() != null) {
@@ -204,6 +206,23 @@ public final class SimulationSession {
     /** Who waits for whom, as of the last stop (empty while running). */
     public javafx.collections.ObservableList<org.waferscope.engine.api.WaitLink> waits() {
         return waits;
+    }
+
+    /** The route layer's color stays if the new program routes it, else becomes the first color it routes. */
+    private void keepRouteColorRouted(WaferProgram p) {
+        java.util.BitSet used = new java.util.BitSet();
+        var layout = p.layout();
+        for (int pe = 0; pe < layout.peCount(); pe++) {
+            int[] pairs = layout.colorsOf(pe);
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i] < LayerChooserModel.COLORS) {
+                    used.set(pairs[i]);
+                }
+            }
+        }
+        if (!used.isEmpty() && !used.get(layers.routeColorProperty().get())) {
+            layers.routeColorProperty().set(used.nextSetBit(0));
+        }
     }
 
     /** A run paused at a breakpoint: its PE becomes the selected one, and whoever shows stops hears of it. */

@@ -51,6 +51,7 @@ public final class MainWindow implements Shell {
     private final Looks looks;
     private final WindowActions actions;
     private final DebuggerWiring debugger;
+    private GalleryPane gallery;
 
     /** Lessons suggest runs as command-line params; in the window they go in the parameters dialog. */
     static final String PARAMS_HINT = "\n\nIn this window, a --param NAME=VALUE goes in File → Layout parameters… "
@@ -76,7 +77,7 @@ public final class MainWindow implements Shell {
         javafx.scene.control.Label galleryHint = new javafx.scene.control.Label("Double-click a sample to open it.");
         galleryHint.getStyleClass().add("inspector-hint");
         galleryHint.setPadding(new javafx.geometry.Insets(6, 10, 4, 10));
-        GalleryPane gallery = new GalleryPane(samples.samples(), this::openSample);
+        gallery = new GalleryPane(samples.samples(), this::openSample);
         javafx.scene.layout.VBox.setVgrow(gallery, javafx.scene.layout.Priority.ALWAYS);
         debugger = new DebuggerWiring(session, prefs, fabric, inspector);
         left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson),
@@ -166,6 +167,11 @@ public final class MainWindow implements Shell {
     @Override
     public void showGallery() {
         left.getSelectionModel().select(0);
+        // the keys go to the list: arrows choose a sample, Enter opens it
+        gallery.requestFocus();
+        if (gallery.getSelectionModel().isEmpty() && !gallery.getItems().isEmpty()) {
+            gallery.getSelectionModel().select(0);
+        }
     }
 
     @Override
