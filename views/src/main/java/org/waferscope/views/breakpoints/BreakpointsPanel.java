@@ -72,7 +72,6 @@ public class BreakpointsPanel extends VBox {
         spec.setId("breakpoint-spec");
         spec.setPromptText("receiver.csl:27@2,0 if seen == 3");
         spec.setOnAction(e -> add());
-        HBox.setHgrow(spec, Priority.ALWAYS);
         Button addButton = new Button("Add");
         addButton.setId("breakpoint-add");
         addButton.setOnAction(e -> add());
@@ -86,13 +85,18 @@ public class BreakpointsPanel extends VBox {
         clear.setOnAction(e -> model.clear());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label("Double-click to jump to it.");
+        Label hint = new Label("Double-click one to jump to it; Delete removes it.");
         hint.getStyleClass().add("inspector-hint");
-        HBox input = new HBox(6, templates(), spec, addButton);
-        input.setAlignment(Pos.CENTER_LEFT);
-        HBox footer = new HBox(6, hint, spacer, clear);
-        footer.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(input, problem, list, footer);
+        hint.setWrapText(true);
+        // the panel is often narrow (a side tab): the field has a row of its own, buttons keep their words
+        MenuButton kinds = templates();
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {kinds, addButton, clear}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        spec.setMaxWidth(Double.MAX_VALUE);
+        HBox buttons = new HBox(6, kinds, addButton, spacer, clear);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(spec, buttons, problem, list, hint);
     }
 
     /** Called with the breakpoint to show when an entry is double-clicked. */
