@@ -267,8 +267,8 @@ final class BreakWatch {
             boolean changed = before[p] != null && !Arrays.equals(before[p], now);
             before[p] = now;
             if (changed && fire && first == null && meets(conditions[i], p)) {
-                first = hit(s, p, pe(p) + " wrote " + s.symbol() + " (now " + s.symbol() + "[0] = "
-                        + format(element(p, sym, 0)) + ")");
+                first = hit(s, p, pe(p) + " wrote " + s.symbol() + " (now " + s.symbol()
+                        + (sym.length() > 1 ? "[0]" : "") + " = " + format(element(p, sym, 0)) + ")");
             }
         }
         return first;
@@ -318,7 +318,9 @@ final class BreakWatch {
     private BreakHit hit(Breakpoint b, int p, String detail) {
         Breakpoint.Pe where = p < 0 ? null : new Breakpoint.Pe(p % f.width, p / f.width);
         SourcePos pos = p < 0 ? null : PeProbe.currentLine(f, p);
+        // a line breakpoint's text names its line already; the others add where the PE is
+        boolean named = pos == null || b instanceof Breakpoint.Line;
         return new BreakHit(b, where, pos, wafer.cycle(), "paused at breakpoint " + b.describe() + ": " + detail
-                + (pos == null ? "" : " (" + pos.file() + ":" + pos.line() + ")"));
+                + (named ? "" : " (" + pos.file() + ":" + pos.line() + ")"));
     }
 }
