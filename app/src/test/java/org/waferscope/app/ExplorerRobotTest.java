@@ -126,7 +126,7 @@ class ExplorerRobotTest {
         Label lineFour = robot.lookup(".source-line-number").match((Label l) -> "4".equals(l.getText())).query();
         robot.clickOn(lineFour);
         assertEquals(new org.waferscope.engine.api.Command.SetBreakpoints(
-                java.util.Set.of(new org.waferscope.engine.ir.SourcePos("pe.csl", 4, 0))),
+                java.util.List.of(new org.waferscope.engine.api.Breakpoint.Line("pe.csl", 4))),
                 engine.posted.get(engine.posted.size() - 1), "clicking a line number sets a breakpoint");
     }
 

@@ -48,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--break", paramLabel = "SPEC", description = "report every time this breakpoint fires, and go on "
+            + "(repeatable): FILE:LINE[@X,Y][ if COND][ hit N], task[:ID][@X,Y], wavelet:COLOR[@X,Y], "
+            + "write:SYMBOL[@X,Y][ if COND], queue-full[@X,Y], host-step:N, cycle:N")
+    java.util.List<String> breaks = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         java.io.PrintWriter out = spec.commandLine().getOut();
@@ -69,6 +74,15 @@ final class RunCommand implements Callable<Integer> {
                 return WaferscopeCli.INVALID_PROGRAM;
             }
         }
+        java.util.List<org.waferscope.engine.api.Breakpoint> bps = new java.util.ArrayList<>();
+        for (String b : breaks) {
+            try {
+                bps.add(org.waferscope.engine.api.BreakSpec.parse(b));
+            } catch (IllegalArgumentException e) {
+                err.println("waferscope: --break: " + e.getMessage());
+                return WaferscopeCli.INVALID_PROGRAM;
+            }
+        }
         WaferProgram p;
         try {
             p = load(options);
@@ -83,7 +97,13 @@ final class RunCommand implements Callable<Integer> {
         }
         RunResult r;
         try (Wafer w = Wafer.load(p, threads)) {
-            r = w.runToCompletion(maxCycles);
+            if (!bps.isEmpty()) {
+                int hits = org.waferscope.engine.sim.BreakRun.untilTheEnd(w, bps, maxCycles,
+                        warning -> err.println("waferscope: " + warning),
+                        h -> out.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(), h.what()));
+                out.println(hits + " breakpoint hit(s)");
+            }
+            r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));
         } catch (RuntimeException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;

@@ -113,4 +113,27 @@ public final class AppPreferences {
             System.err.println("Waferscope: preferences not saved: " + e.getMessage());
         }
     }
+
+    /**
+     * A program's breakpoints as {@code BreakSpec} lines. Keys are per program folder; a
+     * preference key is at most 80 characters, so it is the folder's tail and a hash.
+     */
+    public List<String> breakpoints(String program) {
+        String v = node.node("breakpoints").get(breakpointKey(program), "");
+        return v.isEmpty() ? List.of() : List.of(v.split("\n"));
+    }
+
+    public void setBreakpoints(String program, List<String> lines) {
+        java.util.prefs.Preferences bps = node.node("breakpoints");
+        if (lines.isEmpty()) {
+            bps.remove(breakpointKey(program));
+        } else {
+            bps.put(breakpointKey(program), String.join("\n", lines));
+        }
+    }
+
+    static String breakpointKey(String program) {
+        String tail = program.length() > 60 ? program.substring(program.length() - 60) : program;
+        return tail + "#" + Integer.toHexString(program.hashCode());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.waferscope.engine.api.CoreSnapshot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.waferscope.engine.api.BreakHit;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.ConsoleLine.Kind;
 import org.waferscope.engine.api.Frame;
@@ -53,6 +54,11 @@ public final class SimulationSession {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
     private final javafx.beans.property.ReadOnlyStringWrapper loadError =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "loadError", "");
+    private final ReadOnlyObjectWrapper<BreakHit> stop = new ReadOnlyObjectWrapper<>(this, "stop");
+    private BreakHit lastHit;
+    private final javafx.collections.ObservableList<org.waferscope.engine.api.WaitLink> waits =
+            javafx.collections.FXCollections.observableArrayList();
+    private long waitsAsked = -1;
     private long lastNumber = -1;
     private long inspectedCycle = -1;
     private long lastSample;
@@ -114,7 +120,10 @@ public final class SimulationSession {
         });
         layers.resend();
         controls.resend();
-        breakpoints.send();
+        breakpoints.setProgram(programKey(dir));
+        lastHit = null;
+        console.resetCounts();
+        keepRouteColorRouted(p);
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
         if (layers.selectedProperty().get() != null) {
@@ -127,6 +136,7 @@ public final class SimulationSession {
         if (program.get() == p) {
             program.set(before);
             folder.set(beforeFolder);
+            breakpoints.setProgram(beforeFolder == null ? "" : programKey(beforeFolder));
             if (before != null) {
                 inspector.setSources(before.sources());
             }
@@ -168,8 +178,84 @@ public final class SimulationSession {
         controls.stateProperty().set(f.state());
         controls.acknowledge();
         status.update(f, meter.framesPerSecond());
+        if (f.hit() != null && !f.hit().equals(lastHit)) {
+            showHit(f.hit());
+        }
+        lastHit = f.hit();
         refreshInspector(f, nanos);
+        refreshWaits(f);
         return true;
+    }
+
+    /** On a stop (pause, breakpoint, deadlock) the waiting chain is asked for once per cycle; running clears it. */
+    private void refreshWaits(Frame f) {
+        boolean stopped = f.state() == SimState.PAUSED || f.state() == SimState.FAULTED;
+        if (!stopped) {
+            waitsAsked = -1;
+            if (!waits.isEmpty()) {
+                waits.clear();
+            }
+            return;
+        }
+        if (f.cycle() != waitsAsked) {
+            waitsAsked = f.cycle();
+            sim.waitingChain().thenAcceptAsync(waits::setAll, fx);
+        }
+    }
+
+    /** Who waits for whom, as of the last stop (empty while running). */
+    public javafx.collections.ObservableList<org.waferscope.engine.api.WaitLink> waits() {
+        return waits;
+    }
+
+    /** The route layer's color stays if the new program routes it, else becomes the first color it routes. */
+    private void keepRouteColorRouted(WaferProgram p) {
+        java.util.BitSet used = new java.util.BitSet();
+        var layout = p.layout();
+        for (int pe = 0; pe < layout.peCount(); pe++) {
+            int[] pairs = layout.colorsOf(pe);
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i] < LayerChooserModel.COLORS) {
+                    used.set(pairs[i]);
+                }
+            }
+        }
+        if (!used.isEmpty() && !used.get(layers.routeColorProperty().get())) {
+            layers.routeColorProperty().set(used.nextSetBit(0));
+        }
+    }
+
+    /** A run paused at a breakpoint: its PE becomes the selected one, and whoever shows stops hears of it. */
+    private void showHit(BreakHit h) {
+        if (h.pe() != null) {
+            PeLocation pe = new PeLocation(h.pe().x(), h.pe().y());
+            if (!pe.equals(layers.selectedProperty().get())) {
+                layers.selectedProperty().set(pe);
+            } else {
+                inspectedCycle = -1;
+            }
+        }
+        stop.set(h);
+    }
+
+    /**
+     * The key a program's breakpoints are kept under: its folder, except that a bundled
+     * sample unpacked to a fresh temporary folder is known by its name.
+     */
+    public static String programKey(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().startsWith("waferscope-")
+                && tmp.equals(parent.getParent())) {
+            return "sample:" + abs.getFileName();
+        }
+        return abs.toString();
+    }
+
+    /** The last breakpoint hit the session took from a frame (set again for every new hit). */
+    public ReadOnlyObjectProperty<BreakHit> stopProperty() {
+        return stop.getReadOnlyProperty();
     }
 
     private void refreshInspector(Frame f, long nanos) {

@@ -45,7 +45,16 @@ final class FabricPane extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         LayerChooserView chooser = new LayerChooserView(session.layers());
         HBox header = new HBox(10, title, spacer, chooser);
-        header.widthProperty().addListener((o, a, w) -> chooser.setCompact(w.doubleValue() < chooser.fullWidth() + 100));
+        Runnable fitHeader = () -> {
+            double w = header.getWidth();
+            // the title keeps up to a third of the header at any UI scale, the chooser the rest
+            title.setMinWidth(Math.min(title.prefWidth(-1), w / 3));
+            chooser.setCompact(w < chooser.fullWidth() + title.getMinWidth() + 40);
+        };
+        header.widthProperty().addListener((o, a, w) -> fitHeader.run());
+        // a new UI scale changes the fonts, not the header's width
+        title.fontProperty().addListener((o, a, f) -> javafx.application.Platform.runLater(fitHeader));
+        title.textProperty().addListener((o, a, t) -> fitHeader.run());
         header.setMinWidth(0);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("fabric-header");
@@ -59,7 +68,7 @@ final class FabricPane extends BorderPane {
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> session.frameProperty().get().state() == org.waferscope.engine.api.SimState.EMPTY,
                 session.frameProperty()));
-        StackPane centre = new StackPane(heatmap, minimap, empty);
+        StackPane centre = new StackPane(heatmap, new WaitOverlay(heatmap, session.waits()), minimap, empty);
         centre.setMinSize(100, 100);
 
         HBox.setHgrow(legend, Priority.ALWAYS);

@@ -38,10 +38,15 @@ final class GalleryPane extends ListView<Sample> {
             }
             Label name = new Label(s.title());
             name.getStyleClass().add("gallery-name");
+            name.setWrapText(true);
+            name.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
             Label summary = new Label(s.summary());
             summary.getStyleClass().add("gallery-summary");
             summary.setWrapText(true);
-            summary.setMaxWidth(220);
+            // the summary wraps at the list's width (minus padding and scroll bar), whatever the UI scale
+            summary.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
+            summary.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
+            setPrefWidth(0);
             setGraphic(new VBox(2, name, summary));
         }
     }

@@ -37,6 +37,10 @@ final class Looks {
         apply();
     }
 
+    double scale() {
+        return scale;
+    }
+
     Theme theme() {
         return theme;
     }

@@ -52,6 +52,8 @@ public final class MainWindow implements Shell {
     private final Looks looks;
     private final WindowActions actions;
     private final HistoryActions history;
+    private final DebuggerWiring debugger;
+    private GalleryPane gallery;
 
     /** Lessons suggest runs as command-line params; in the window they go in the parameters dialog. */
     static final String PARAMS_HINT = "\n\nIn this window, a --param NAME=VALUE goes in File → Layout parameters… "
@@ -78,9 +80,11 @@ public final class MainWindow implements Shell {
         javafx.scene.control.Label galleryHint = new javafx.scene.control.Label("Double-click a sample to open it.");
         galleryHint.getStyleClass().add("inspector-hint");
         galleryHint.setPadding(new javafx.geometry.Insets(6, 10, 4, 10));
-        GalleryPane gallery = new GalleryPane(samples.samples(), this::openSample);
+        gallery = new GalleryPane(samples.samples(), this::openSample);
         javafx.scene.layout.VBox.setVgrow(gallery, javafx.scene.layout.Priority.ALWAYS);
-        left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson));
+        debugger = new DebuggerWiring(session, prefs, fabric, inspector);
+        left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson),
+                debugger.tab(), debugger.waitingTab());
         session.programProperty().addListener((o, a, p) -> {
             lesson.show(p.title(), p.summary(), p.lesson().contains("--param") ? p.lesson() + PARAMS_HINT : p.lesson());
             left.getSelectionModel().select(1);
@@ -105,6 +109,7 @@ public final class MainWindow implements Shell {
         Scene scene = new Scene(root);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, actions::filter);
         looks = new Looks(scene, prefs);
+        fabric.heatmap.textScaleProperty().set(looks.scale());
         stage.setScene(scene);
         stage.setTitle("Waferscope");
         for (int s : AppIcon.SIZES) {
@@ -174,6 +179,11 @@ public final class MainWindow implements Shell {
     @Override
     public void showGallery() {
         left.getSelectionModel().select(0);
+        // the keys go to the list: arrows choose a sample, Enter opens it
+        gallery.requestFocus();
+        if (gallery.getSelectionModel().isEmpty() && !gallery.getItems().isEmpty()) {
+            gallery.getSelectionModel().select(0);
+        }
     }
 
     @Override
@@ -244,6 +254,7 @@ public final class MainWindow implements Shell {
     @Override
     public void scaleUi(double factor) {
         looks.scale(factor);
+        fabric.heatmap.textScaleProperty().set(looks.scale());
     }
 
     @Override

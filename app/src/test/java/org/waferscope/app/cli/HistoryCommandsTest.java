@@ -6,28 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** export-trace and compare from the command line. */
 class HistoryCommandsTest {
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WaferscopeCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void exportTraceWritesTraceEventJsonWithTheGemvTasks(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("gemv.json");
-        Outcome o = run("export-trace", "gemv-one-pe", "--out", file.toString());
+        CliRun o = run("export-trace", "gemv-one-pe", "--out", file.toString());
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("task slices"), o.out());
         JsonNode events = new ObjectMapper().readTree(file.toFile()).get("traceEvents");
@@ -45,10 +37,10 @@ class HistoryCommandsTest {
 
     @Test
     void badRectanglesAndMissingProgramsAreRefusedWithAMessage(@TempDir Path dir) {
-        Outcome o = run("export-trace", "broadcast-chain", "--out", dir.resolve("x.json").toString(), "--rect", "1,2");
+        CliRun o = run("export-trace", "broadcast-chain", "--out", dir.resolve("x.json").toString(), "--rect", "1,2");
         assertEquals(WaferscopeCli.INVALID_PROGRAM, o.code());
         assertTrue(o.err().contains("X,Y,W,H"), o.err());
-        Outcome far = run("export-trace", "broadcast-chain", "--out", dir.resolve("y.json").toString(), "--rect",
+        CliRun far = run("export-trace", "broadcast-chain", "--out", dir.resolve("y.json").toString(), "--rect",
                 "40,0,2,2");
         assertEquals(WaferscopeCli.INVALID_PROGRAM, far.code());
         assertTrue(far.err().contains("outside"), far.err());
@@ -56,7 +48,7 @@ class HistoryCommandsTest {
 
     @Test
     void aProgramComparedWithItselfDiffersInNothing() throws Exception {
-        Outcome o = run("compare", "broadcast-chain", "--json");
+        CliRun o = run("compare", "broadcast-chain", "--json");
         assertEquals(0, o.code(), o.out() + o.err());
         JsonNode j = new ObjectMapper().readTree(o.out());
         assertEquals(0, j.get("cycleDifference").asLong());
@@ -71,7 +63,7 @@ class HistoryCommandsTest {
 
     @Test
     void fifoPipelinesTwoVariantsDiffer() throws Exception {
-        Outcome o = run("compare", "fifo-pipeline", "--param-a", "use_fifo=true", "--param-b", "use_fifo=false");
+        CliRun o = run("compare", "fifo-pipeline", "--param-a", "use_fifo=true", "--param-b", "use_fifo=false");
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("A: fifo-pipeline use_fifo=true"), o.out());
         assertTrue(o.out().contains("the runs differ"), o.out());

@@ -19,6 +19,18 @@ class RunCommandTest {
     }
 
     @Test
+    void breakpointsAreReportedAndTheRunGoesOn() {
+        CliRun o = run("run", "broadcast-chain", "--break", "receiver.csl:27@2,0", "--break", "host-step:3");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertEquals(3, o.out().lines().filter(l -> l.contains("PE (2, 0) arrived at line 27")).count(), o.out());
+        assertTrue(o.out().contains("paused at breakpoint host step 3: the host reached step 3"), o.out());
+        assertTrue(o.out().contains("4 breakpoint hit(s)"), o.out());
+        CliRun bad = run("run", "broadcast-chain", "--break", "receiver");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--break: expected FILE:LINE"), bad.err());
+    }
+
+    @Test
     void gemvPassesAndPrintsASummary() {
         CliRun o = run("run", GEMV, "--param", "kernel_x_dim=2", "--param", "kernel_y_dim=8");
         assertEquals(0, o.code(), o.out() + o.err());

@@ -1,7 +1,6 @@
 package org.waferscope.engine.api;
 
-import java.util.Set;
-import org.waferscope.engine.ir.SourcePos;
+import java.util.List;
 
 /**
  * An intent the UI posts to the simulation's mailbox; the engine drains the mailbox between
@@ -44,8 +43,11 @@ public sealed interface Command {
     record SetRefreshRate(double framesPerSecond) implements Command {
     }
 
-    /** Pauses when any PE reaches an instruction at one of these source lines. */
-    record SetBreakpoints(Set<SourcePos> lines) implements Command {
+    /** Pauses when one of these happens (the engine reports which in the frame's {@link BreakHit}). */
+    record SetBreakpoints(List<Breakpoint> breakpoints) implements Command {
+        public SetBreakpoints {
+            breakpoints = List.copyOf(breakpoints);
+        }
     }
 
     /** Changes what the frames carry. */

@@ -4,7 +4,7 @@ package org.waferscope.engine.api;
  * Totals over the whole fabric.
  *
  * @param programPes        PEs with a program
- * @param activePes         PEs that had work in the last cycle
+ * @param activePes         PEs at work in the last cycle (computing or moving wavelets; not those that wait)
  * @param waveletsInFlight  wavelets in router buffers and links
  * @param linkHops          wavelets moved across links since load
  * @param tasksRun          tasks started since load

@@ -21,10 +21,19 @@ import java.util.List;
  * @param stats        fabric-wide totals
  * @param timeline     recent timeline samples, oldest first
  * @param message      a status message (e.g. the deadlock report's first line), or ""
+ * @param hit          the breakpoint the run paused at, or null (cleared by the next step or run)
  */
 public record Frame(long number, long cycle, SimState state, int width, int height, MetricLayer layer,
                     int routeColor, float[] values, float min, float max, float[] links, FabricStats stats,
-                    List<TimelinePoint> timeline, String message) {
+                    List<TimelinePoint> timeline, String message, BreakHit hit) {
+
+    /** A frame with no breakpoint hit. */
+    public Frame(long number, long cycle, SimState state, int width, int height, MetricLayer layer, int routeColor,
+                 float[] values, float min, float max, float[] links, FabricStats stats, List<TimelinePoint> timeline,
+                 String message) {
+        this(number, cycle, state, width, height, layer, routeColor, values, min, max, links, stats, timeline, message,
+                null);
+    }
 
     public static Frame empty() {
         return new Frame(0, 0, SimState.EMPTY, 1, 1, MetricLayer.UTILIZATION, 0, new float[1], 0, 1, null,
@@ -33,5 +42,11 @@ public record Frame(long number, long cycle, SimState state, int width, int heig
 
     public float value(int x, int y) {
         return values[y * width + x];
+    }
+
+    /** This frame with {@code h} as its breakpoint hit. */
+    public Frame withHit(BreakHit h) {
+        return new Frame(number, cycle, state, width, height, layer, routeColor, values, min, max, links, stats, timeline,
+                message, h);
     }
 }

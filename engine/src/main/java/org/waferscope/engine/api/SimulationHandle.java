@@ -19,4 +19,12 @@ public interface SimulationHandle {
 
     /** A snapshot of PE (x, y), taken between cycles. */
     CompletableFuture<CoreSnapshot> inspect(int x, int y);
+
+    /**
+     * Why PEs are stuck, taken between cycles: each stalled PE, what it waits for and
+     * which PE should provide it. An engine that cannot tell answers with an empty list.
+     */
+    default CompletableFuture<List<WaitLink>> waitingChain() {
+        return CompletableFuture.completedFuture(List.of());
+    }
 }

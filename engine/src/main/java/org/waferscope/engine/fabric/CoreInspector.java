@@ -27,8 +27,10 @@ public final class CoreInspector {
                     List.of(), List.of(), List.of(), routes, List.of(), 0, f.profile.sramBytes(), counters);
         }
         ProgramTables t = f.tables[f.peProgram[p]];
-        int pc = f.pc[p];
-        return new CoreSnapshot(x, y, f.cycle, prog.name(), prog.params(), f.task[p], pc >= 0 ? prog.position(pc) : null,
+        // the instruction the CE executes or is stalled on (a vector op in progress, not the one after it)
+        int pc = PeProbe.currentPc(f, p);
+        return new CoreSnapshot(x, y, f.cycle, prog.name(), prog.params(), PeProbe.runningTask(f, p),
+                pc >= 0 ? prog.position(pc) : null,
                 pc >= 0 ? prog.disassemble(pc).trim() : "", activity(f, p), tasks(f, p, t), microthreads(f, p),
                 queues(f, p, t, true), queues(f, p, t, false), routes, symbols(f, p, prog), prog.sramBytes(f.profile),
                 f.profile.sramBytes(), counters);
@@ -38,14 +40,34 @@ public final class CoreInspector {
         if (f.fault[p] != null) {
             return "faulted: " + f.fault[p];
         }
+        if (f.busy[p] > 0) {
+            return "vector op, " + f.busy[p] + " cycle(s) to go";
+        }
+        if (f.pc[p] < 0 && f.activity[p] != Activity.MICROTHREADS) {
+            return idle(f, p);
+        }
         return switch (f.activity[p]) {
-            case Activity.COMPUTE -> f.busy[p] > 0 ? "vector op, " + f.busy[p] + " cycle(s) to go" : "running task " + f.task[p];
             case Activity.FABRIC -> "moving wavelets for task " + f.task[p];
             case Activity.STALL_INPUT -> "stalled: waiting for a wavelet on an empty input";
             case Activity.STALL_OUTPUT -> "stalled: output queue full";
             case Activity.MICROTHREADS -> "idle; microthreads at work";
-            default -> f.pc[p] >= 0 ? "running task " + f.task[p] : "idle";
+            default -> "running task " + f.task[p];
         };
+    }
+
+    /** An idle CE, with what it waits for where that is the host. */
+    private static String idle(Fabric f, int p) {
+        if (f.launchFn[p] >= 0) {
+            return "idle; the host launched it: it starts next cycle";
+        }
+        if (f.tasksRun[p] == 0) {
+            return "idle; waiting for the host to launch it";
+        }
+        if (f.hostIn[p] != null && f.hostInPos[p] < f.hostIn[p].length) {
+            return "idle; the host is streaming wavelets in";
+        }
+        return f.released[p] != 0 ? "idle; it has released the host (unblock_cmd_stream)"
+                : "idle; the host waits for its unblock_cmd_stream";
     }
 
     private static List<CoreSnapshot.TaskRow> tasks(Fabric f, int p, ProgramTables t) {

@@ -69,4 +69,25 @@ public final class FabricMetrics {
         }
         return c;
     }
+
+    /**
+     * PEs that worked in the last cycle: computed, moved wavelets, or had microthreads
+     * moving them. A PE that only waits (stalled, asleep, idle) is not counted; on a full
+     * wafer where almost every PE waits, this is the small number that matters.
+     */
+    public static int workingPes(Fabric f) {
+        int c = 0;
+        for (int w = 0; w < f.active.length; w++) {
+            long bits = (f.active[w] | f.wake[w]) & ~f.sleeping[w];
+            while (bits != 0) {
+                int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                byte a = f.activity[p];
+                if (a == Activity.COMPUTE || a == Activity.FABRIC || a == Activity.MICROTHREADS) {
+                    c++;
+                }
+            }
+        }
+        return c;
+    }
 }

@@ -41,6 +41,10 @@ public final class CycleStepper implements AutoCloseable {
     private long jobCycles;
     private StepLimits jobLimits;
     private long releasesSoFar;
+    /**
+     * Cycles in a row without progress, carried from one call to the next: a deadlock is
+     * found at the same cycle however a run is cut into steps.
+     */
     private int quietStreak;
     private StopReason lastReason;
     private long lastCycle;
@@ -98,7 +102,6 @@ public final class CycleStepper implements AutoCloseable {
         jobCycles = maxCycles;
         jobLimits = limits;
         releasesSoFar = 0;
-        quietStreak = 0;
         totalsStarted = 0;
         for (int k = 1; k < workers; k++) {
             go[k].release();
@@ -124,6 +127,16 @@ public final class CycleStepper implements AutoCloseable {
 
     private int totalsStarted;
 
+    /** Cycles in a row without progress up to now (part of a wafer snapshot). */
+    public int quietStreak() {
+        return quietStreak;
+    }
+
+    /** Sets the streak a restored snapshot had. */
+    public void setQuietStreak(int cycles) {
+        quietStreak = cycles;
+    }
+
     private void helperLoop(int id) {
         while (!closed) {
             go[id].acquireUninterruptibly();
@@ -142,7 +155,7 @@ public final class CycleStepper implements AutoCloseable {
         long releases = 0;
         long injections = 0;
         long collections = 0;
-        int quiet = 0;
+        int quiet = quietStreak;
         int started = 0;
         while (true) {
             BandState mine = bands[(int) (c & 1)][id];
@@ -209,6 +222,7 @@ public final class CycleStepper implements AutoCloseable {
                     lastCycle = c;
                     releasesSoFar = releases;
                     totalsStarted = started;
+                    quietStreak = quiet;
                 }
                 return;
             }

@@ -32,7 +32,7 @@ final class FrameAssembler {
         Fabric f = wafer.fabric();
         long inFlight = FabricMetrics.waveletsInFlight(f);
         LayerSampler.Sample s = sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
-        FabricStats stats = new FabricStats(programPes, FabricMetrics.activePes(f), inFlight,
+        FabricStats stats = new FabricStats(programPes, FabricMetrics.workingPes(f), inFlight,
                 wafer.totalLinkHops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
                 wafer.hostActivity(), f.profile.name());
         return new Frame(number, f.cycle(), state, f.width, f.height, request.layer(), request.routeColor(), s.values(),

@@ -49,6 +49,11 @@ final class HostRunner {
         return index >= steps.size();
     }
 
+    /** The step being carried out or waited on (0-based; the step count once done). */
+    int index() {
+        return index;
+    }
+
     String current() {
         return done() ? "done" : steps.get(index).describe();
     }

@@ -1,10 +1,11 @@
 package org.waferscope.engine.sim;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import org.waferscope.engine.api.BreakHit;
+import org.waferscope.engine.api.Breakpoint;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.api.CoreSnapshot;
@@ -12,9 +13,10 @@ import org.waferscope.engine.api.Frame;
 import org.waferscope.engine.api.FrameRequest;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.api.SimulationHandle;
+import org.waferscope.engine.api.WaitLink;
 import org.waferscope.engine.fabric.CoreInspector;
+import org.waferscope.engine.fabric.WaitChain;
 import org.waferscope.engine.fabric.FabricException;
-import org.waferscope.engine.ir.SourcePos;
 import org.waferscope.engine.program.WaferProgram;
 
 /**
@@ -45,18 +47,22 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private FrameAssembler frames;
     private TimeTravel travel;
     private WaferProgram program;
-    private Set<SourcePos> breakpointLines = Set.of();
+    private List<Breakpoint> breakpoints = List.of();
+    private BreakWatch watch;
+    private BreakHit hit;
     private SimState state = SimState.EMPTY;
     private FrameRequest request = FrameRequest.DEFAULT;
     private String message = "";
     private long frameNumber;
     private boolean dirty = true;
-    private boolean hasBreakpoints;
 
     private record Load(WaferProgram program, CompletableFuture<Void> placed) {
     }
 
     private record Inspect(int x, int y, CompletableFuture<CoreSnapshot> result) {
+    }
+
+    private record Waits(CompletableFuture<List<WaitLink>> result) {
     }
 
     public Simulator(int workerThreads) {
@@ -117,6 +123,13 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         return f;
     }
 
+    @Override
+    public CompletableFuture<List<WaitLink>> waitingChain() {
+        CompletableFuture<List<WaitLink>> f = new CompletableFuture<>();
+        enqueue(new Waits(f));
+        return f;
+    }
+
     private void enqueue(Object o) {
         mailbox.add(o);
         synchronized (signal) {
@@ -165,6 +178,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             doLoad(l.program(), l.placed());
         } else if (o instanceof Inspect i) {
             serve(i);
+        } else if (o instanceof Waits w) {
+            w.result().complete(wafer == null ? List.of() : WaitChain.of(wafer.fabric(), 200));
         } else if (o instanceof Command c) {
             command(c);
         }
@@ -179,11 +194,12 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         } else if (c instanceof Command.SetRefreshRate r) {
             pacer.setRefreshRate(r.framesPerSecond());
         } else if (c instanceof Command.SetBreakpoints b) {
-            setBreakpoints(b.lines());
+            setBreakpoints(b.breakpoints());
         } else if (wafer == null) {
             return;
         } else if (c instanceof Command.Run) {
             if (state.canAdvance()) {
+                clearStop();
                 moveTo(SimState.RUNNING);
                 pacer.started();
             }
@@ -193,11 +209,13 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             }
         } else if (c instanceof Command.Step s) {
             if (state.canAdvance()) {
+                clearStop();
                 advance(s.cycles(), false);
                 settle(SimState.PAUSED);
             }
         } else if (c instanceof Command.StepToTaskActivation) {
             if (state.canAdvance()) {
+                clearStop();
                 advance(MAX_STEP_SEARCH, true);
                 settle(SimState.PAUSED);
             }
@@ -233,7 +251,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
                     + "in this heap; stepping back and reset load the program afresh and re-run");
         }
-        setBreakpoints(Set.of());
+        hit = null;
+        setBreakpoints(List.of());
         console.add(0, ConsoleLine.Kind.HOST, -1, -1, String.format("loaded %s on a %dx%d %s fabric", program.title(),
                 wafer.fabric().width, wafer.fabric().height, program.profile().name()));
         message = "";
@@ -250,11 +269,26 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         i.result().complete(CoreInspector.inspect(wafer.fabric(), i.x(), i.y()));
     }
 
-    private void setBreakpoints(Set<SourcePos> lines) {
-        breakpointLines = Set.copyOf(lines);
-        hasBreakpoints = !lines.isEmpty();
-        if (wafer != null) {
-            wafer.setBreakpoints(hasBreakpoints ? Breakpoints.tables(wafer.fabric(), lines) : null);
+    /** The breakpoints the next frames report against; takes in the wafer as it is, so none fires at once. */
+    private void setBreakpoints(List<Breakpoint> list) {
+        breakpoints = List.copyOf(list);
+        watch = null;
+        if (wafer == null) {
+            return;
+        }
+        wafer.setBreakpoints(null);
+        if (!breakpoints.isEmpty()) {
+            watch = new BreakWatch(wafer, breakpoints);
+            watch.warnings().forEach(w -> console.add(wafer.cycle(), ConsoleLine.Kind.WARNING, -1, -1, w));
+        }
+    }
+
+    /** A new step or run starts: the last stop's message and hit no longer apply. */
+    private void clearStop() {
+        if (hit != null || !message.isEmpty()) {
+            hit = null;
+            message = "";
+            dirty = true;
         }
     }
 
@@ -263,11 +297,20 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         long target = wafer.cycle() + n;
         while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
             travel.maybeRecord(wafer);
-            long chunk = Math.min(target - wafer.cycle(), 1_000);
-            StopReason r = wafer.advance(chunk, hasBreakpoints, stopAtTask);
+            long chunk = Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000));
+            StopReason r = wafer.advance(chunk, watch != null && watch.lineStops(),
+                    stopAtTask || watch != null && watch.taskStops());
             dirty = true;
-            if (r == StopReason.BREAKPOINT || r == StopReason.TASK_STARTED) {
-                message = r == StopReason.BREAKPOINT ? "paused at a breakpoint" : "a task started";
+            BreakHit h = watch == null ? null : watch.check();
+            if (h != null) {
+                hit = h;
+                message = h.what();
+                console.add(wafer.cycle(), ConsoleLine.Kind.HOST, h.pe() == null ? -1 : h.pe().x(),
+                        h.pe() == null ? -1 : h.pe().y(), h.what());
+                return true;
+            }
+            if (stopAtTask && r == StopReason.TASK_STARTED) {
+                message = "a task started";
                 return true;
             }
         }
@@ -341,6 +384,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         }
         frames.rewound();
         message = "";
+        hit = null;
+        if (watch != null) {
+            watch = new BreakWatch(wafer, breakpoints);
+        }
         dirty = true;
     }
 
@@ -351,7 +398,6 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         frames = null;
         wafer = Wafer.load(program, workers, console);
         frames = new FrameAssembler(wafer);
-        setBreakpoints(breakpointLines);
     }
 
     private void moveTo(SimState next) {
@@ -366,7 +412,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         Frame f = wafer == null
                 ? new Frame(++frameNumber, 0, state, 1, 1, request.layer(), request.routeColor(), new float[1], 0, 1,
                 null, org.waferscope.engine.api.FabricStats.NONE, List.of(), message)
-                : frames.build(++frameNumber, state, request, pacer.cyclesPerSecond(), message);
+                : frames.build(++frameNumber, state, request, pacer.cyclesPerSecond(), message).withHit(hit);
         latest.set(f);
     }
 

@@ -114,6 +114,16 @@ public final class Wafer implements AutoCloseable {
         return timeline;
     }
 
+    /** The host step being carried out or waited on, 0-based (the step count once done). */
+    public int hostStepIndex() {
+        return host.index();
+    }
+
+    /** What the host step at {@code index} (0-based) does, in words. */
+    public String hostStepText(int index) {
+        return index < program.steps().size() ? program.steps().get(index).describe() : "done";
+    }
+
     public long tasksStarted() {
         return tasksStarted;
     }
@@ -272,7 +282,7 @@ public final class Wafer implements AutoCloseable {
 
     /** The whole state: fabric, host, console length and status. */
     public record Snapshot(FabricSnapshot fabric, HostRunner.State host, long consoleSize, WaferStatus status,
-                           List<String> report, long tasksStarted) {
+                           List<String> report, long tasksStarted, int quietStreak) {
         public long cycle() {
             return fabric.cycle();
         }
@@ -283,7 +293,8 @@ public final class Wafer implements AutoCloseable {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(FabricSnapshot.of(fabric), host.state(), console.size(), status, report, tasksStarted);
+        return new Snapshot(FabricSnapshot.of(fabric), host.state(), console.size(), status, report, tasksStarted,
+                stepper.quietStreak());
     }
 
     public void restore(Snapshot s) {
@@ -304,6 +315,7 @@ public final class Wafer implements AutoCloseable {
         report = s.report();
         tasksStarted = s.tasksStarted();
         timeline.rewind(FabricMetrics.totals(fabric), FabricMetrics.activePes(fabric));
+        stepper.setQuietStreak(s.quietStreak());
     }
 
     @Override

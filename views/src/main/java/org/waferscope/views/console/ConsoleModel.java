@@ -63,6 +63,12 @@ public final class ConsoleModel {
         warnings.set(0);
     }
 
+    /** Starts the error and warning counts afresh (a new program is loaded); the lines stay. */
+    public void resetCounts() {
+        errors.set(0);
+        warnings.set(0);
+    }
+
     /** The next engine sequence number to ask for. */
     public long nextSeq() {
         return nextSeq;

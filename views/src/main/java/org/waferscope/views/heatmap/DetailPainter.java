@@ -32,8 +32,9 @@ final class DetailPainter {
     private Color halo = SHADOW;
     private Color port = PORT;
 
+    /** {@code textScale} is the UI scale: coordinate labels grow with it, as far as the PE's square allows. */
     void paint(GraphicsContext g, Viewport v, Frame f, List<CoreSnapshot> snapshots,
-               java.util.function.IntBinaryOperator colourAt) {
+               java.util.function.IntBinaryOperator colourAt, double textScale) {
         Map<Integer, CoreSnapshot> byPe = new HashMap<>();
         for (CoreSnapshot s : snapshots) {
             byPe.put(s.y() * f.width() + s.x(), s);
@@ -55,7 +56,7 @@ final class DetailPainter {
                 }
                 if (s >= LABEL_SCALE) {
                     g.setFill(ink);
-                    g.setFont(javafx.scene.text.Font.font(Math.min(14, s * 0.11)));
+                    g.setFont(javafx.scene.text.Font.font(Math.min(14 * textScale, s * 0.11 * Math.min(textScale, 2))));
                     g.fillText(x + "," + y, cx - s * 0.46, cy - s * 0.30);
                 }
                 CoreSnapshot snap = byPe.get(pe);

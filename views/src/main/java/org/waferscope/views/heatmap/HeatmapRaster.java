@@ -65,12 +65,18 @@ public final class HeatmapRaster {
         return resized;
     }
 
+    /**
+     * The largest value present, as the top of a fitted scale; the layer's own top when all
+     * PEs show the same value (a one-PE program at 33 % must not look 100 % busy).
+     */
     private static float dataMax(float[] v, int n, float min, float fallback) {
         float max = min;
+        float least = Float.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             max = Math.max(max, v[i]);
+            least = Math.min(least, v[i]);
         }
-        return max > min ? max : fallback;
+        return max > min && least < max ? max : fallback;
     }
 
     /** The value at the bottom of the scale in the last continuous render. */

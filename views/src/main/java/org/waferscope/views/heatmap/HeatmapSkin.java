@@ -137,7 +137,7 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
             grid(g, v, x0, x1, y0, y1);
         }
         if (s >= DETAIL_SCALE) {
-            detail.paint(g, v, view.getFrame(), view.getDetails(), view::argbAt);
+            detail.paint(g, v, view.getFrame(), view.getDetails(), view::argbAt, view.textScaleProperty().get());
         }
         g.setStroke(Color.gray(0.5, 0.8));
         g.setLineWidth(1);

@@ -42,6 +42,9 @@ public class HeatmapView extends Control implements Paintable {
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scaleLow", 0);
     private final javafx.beans.property.ReadOnlyDoubleWrapper scaleHigh =
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scaleHigh", 1);
+    /** The UI scale, which the PE coordinate labels follow (1 = the base size). */
+    private final javafx.beans.property.DoubleProperty textScale =
+            new javafx.beans.property.SimpleDoubleProperty(this, "textScale", 1);
     private final HeatmapImage image = new HeatmapImage();
     private boolean imageDirty = true;
     private boolean viewDirty = true;
@@ -56,6 +59,11 @@ public class HeatmapView extends Control implements Paintable {
         selected.addListener((o, a, b) -> viewDirty = true);
         hovered.addListener((o, a, b) -> viewDirty = true);
         details.addListener((o, a, b) -> viewDirty = true);
+        textScale.addListener((o, a, b) -> viewDirty = true);
+    }
+
+    public javafx.beans.property.DoubleProperty textScaleProperty() {
+        return textScale;
     }
 
     @Override

@@ -30,10 +30,12 @@ public class CoreInspectorView extends VBox {
     private final TabPane tabs = new TabPane();
 
     private final BreakpointsModel breakpoints;
+    private final InspectorBreakMenus menus;
 
     public CoreInspectorView(CoreInspectorModel model, BreakpointsModel breakpoints) {
         this.model = model;
         this.breakpoints = breakpoints;
+        this.menus = new InspectorBreakMenus(model, breakpoints);
         getStyleClass().add("core-inspector");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -52,6 +54,19 @@ public class CoreInspectorView extends VBox {
     public void showTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /**
+     * Shows the Source tab at {@code line}: at once when {@code sameFile}, else when the
+     * file of the PE being selected arrives.
+     */
+    public void revealSourceLine(int line, boolean sameFile) {
+        showTab("Source");
+        if (sameFile) {
+            source.reveal(line);
+        } else {
+            source.revealInNextFile(line);
+        }
     }
 
     private VBox header() {
@@ -98,6 +113,7 @@ public class CoreInspectorView extends VBox {
                 Tables.column("name", 110, TaskRow::name), Tables.column("bound to", 80, TaskRow::boundTo),
                 Tables.column("state", 80, Tables::taskState), Tables.column("runs", 44, TaskRow::timesRun)));
         tasks.setRowFactory(v -> new TaskRowCell());
+        menus.tasks(tasks);
         TableView<MicrothreadRow> threads = Tables.table(model.microthreads(), "No microthreads at work");
         threads.getColumns().setAll(java.util.List.of(
                 Tables.column("slot", 40, MicrothreadRow::slot), Tables.column("operation", 140, MicrothreadRow::operation),
@@ -117,10 +133,16 @@ public class CoreInspectorView extends VBox {
         source.textProperty().bind(model.sourceTextProperty());
         source.currentLineProperty().bind(model.sourceLineProperty());
         source.setId("inspector-source");
-        source.setOnToggleBreakpoint(line -> breakpoints.toggle(model.sourceFileProperty().get(), line));
-        Runnable marks = () -> source.breakpointsProperty().set(breakpoints.linesIn(model.sourceFileProperty().get()));
-        breakpoints.lines().addListener((javafx.collections.SetChangeListener<Object>) c -> marks.run());
+        source.setOnToggleBreakpoint(line -> breakpoints.toggleLine(model.sourceFileProperty().get(), line));
+        Runnable marks = () -> {
+            String f = model.sourceFileProperty().get();
+            source.breakpointsProperty().set(breakpoints.linesIn(f, true));
+            source.disabledBreakpointsProperty().set(breakpoints.linesIn(f, false));
+        };
+        // the model's revision is a property this view holds strongly: the markers follow every change at once
+        breakpoints.revisionProperty().addListener((o, a, r) -> marks.run());
         model.sourceFileProperty().addListener((o, a, f) -> marks.run());
+        marks.run();
         Label hint = new Label("Click a line number to pause there.");
         hint.getStyleClass().add("inspector-hint");
         VBox.setVgrow(source, Priority.ALWAYS);
@@ -147,6 +169,7 @@ public class CoreInspectorView extends VBox {
         });
         TableView<SymbolLine> symbols = Tables.table(model.symbols(), "No symbols");
         symbols.setId("inspector-symbols");
+        menus.symbols(symbols);
         symbols.getColumns().setAll(java.util.List.of(
                 Tables.column("symbol", 90, SymbolLine::name), Tables.column("type", 70, SymbolLine::type),
                 Tables.column("addr", 60, SymbolLine::address), Tables.column("value", 260, SymbolLine::value)));
@@ -164,6 +187,8 @@ public class CoreInspectorView extends VBox {
         queues.getColumns().setAll(java.util.List.of(
                 Tables.column("queue", 50, q -> q.direction() + " " + q.id()), Tables.column("color", 44, QueueLine::color),
                 Tables.column("fill", 50, QueueLine::fill), Tables.column("wavelets (head first)", 240, QueueLine::payloads)));
+        menus.routes(routes);
+        menus.queues(queues);
         VBox.setVgrow(routes, Priority.ALWAYS);
         VBox.setVgrow(queues, Priority.ALWAYS);
         return new VBox(4, routes, section("Queues"), queues);

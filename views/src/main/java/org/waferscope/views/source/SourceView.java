@@ -12,7 +12,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * Program source with line numbers; the {@linkplain #currentLineProperty() current line}
@@ -22,6 +21,7 @@ import javafx.scene.text.TextFlow;
 public class SourceView extends ListView<SourceView.Line> {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass BREAKPOINT = PseudoClass.getPseudoClass("breakpoint");
+    private static final PseudoClass BREAKPOINT_OFF = PseudoClass.getPseudoClass("breakpoint-off");
 
     /** One numbered source line. */
     public record Line(int number, String text) {
@@ -31,7 +31,11 @@ public class SourceView extends ListView<SourceView.Line> {
     private final IntegerProperty currentLine = new SimpleIntegerProperty(this, "currentLine", 0);
     private final javafx.beans.property.ObjectProperty<java.util.Set<Integer>> breakpoints =
             new javafx.beans.property.SimpleObjectProperty<>(this, "breakpoints", java.util.Set.of());
+    private final javafx.beans.property.ObjectProperty<java.util.Set<Integer>> disabledBreakpoints =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "disabledBreakpoints", java.util.Set.of());
     private java.util.function.IntConsumer onToggleBreakpoint = line -> { };
+    /** A line asked for by {@link #reveal} before its file arrived. */
+    private int pendingReveal;
 
     public SourceView() {
         getStyleClass().add("source-view");
@@ -51,6 +55,29 @@ public class SourceView extends ListView<SourceView.Line> {
             lines.add(new Line(i + 1, parts[i]));
         }
         getItems().setAll(lines);
+        if (pendingReveal > 0) {
+            int line = pendingReveal;
+            pendingReveal = 0;
+            reveal(line);
+        } else if (currentLine.get() > 0) {
+            // a new file with the same current line number still needs that line in view
+            scrollTo(Math.max(0, currentLine.get() - 4));
+        }
+    }
+
+    /** Scrolls to line {@code line} and selects it (now, or when the next file arrives). */
+    public void reveal(int line) {
+        if (line > getItems().size()) {
+            pendingReveal = line;
+            return;
+        }
+        scrollTo(Math.max(0, line - 4));
+        getSelectionModel().select(line - 1);
+    }
+
+    /** Like {@link #reveal}, but only once the next file is shown (the one on show is about to change). */
+    public void revealInNextFile(int line) {
+        pendingReveal = line;
     }
 
     public StringProperty textProperty() {
@@ -66,6 +93,11 @@ public class SourceView extends ListView<SourceView.Line> {
         return breakpoints;
     }
 
+    /** Lines marked with a breakpoint that is switched off. */
+    public javafx.beans.property.ObjectProperty<java.util.Set<Integer>> disabledBreakpointsProperty() {
+        return disabledBreakpoints;
+    }
+
     /** Called with a line number when its number is clicked. */
     public void setOnToggleBreakpoint(java.util.function.IntConsumer action) {
         onToggleBreakpoint = action;
@@ -73,7 +105,9 @@ public class SourceView extends ListView<SourceView.Line> {
 
     private final class LineCell extends ListCell<Line> {
         private final Label number = new Label();
-        private final TextFlow code = new TextFlow();
+        // an HBox of Texts, not a TextFlow: a TextFlow's height in a virtual list is computed
+        // late, which left blank gaps between rows while scrolling (lines never wrap anyway)
+        private final HBox code = new HBox();
         private final HBox row = new HBox(10, number, code);
 
         LineCell() {
@@ -81,6 +115,7 @@ public class SourceView extends ListView<SourceView.Line> {
             // tab not shown) may never reach the cells it has already made.
             currentLine.addListener(o -> mark());
             breakpoints.addListener(o -> mark());
+            disabledBreakpoints.addListener(o -> mark());
             number.getStyleClass().add("source-line-number");
             number.setOnMouseClicked(e -> {
                 if (getItem() != null) {
@@ -94,6 +129,7 @@ public class SourceView extends ListView<SourceView.Line> {
             Line line = isEmpty() ? null : getItem();
             pseudoClassStateChanged(CURRENT, line != null && line.number() == currentLine.get());
             number.pseudoClassStateChanged(BREAKPOINT, line != null && breakpoints.get().contains(line.number()));
+            number.pseudoClassStateChanged(BREAKPOINT_OFF, line != null && disabledBreakpoints.get().contains(line.number()));
         }
 
         @Override

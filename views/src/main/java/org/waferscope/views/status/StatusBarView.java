@@ -38,7 +38,28 @@ public class StatusBarView extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label rate = label("status-rate", model.rateProperty());
         Label fps = label("status-fps", model.fpsProperty());
+        // State and cycle never give way; the rest shrinks (with an ellipsis) in this order of
+        // importance, so a long deadlock message or a large UI scale cannot squeeze them out.
+        for (Label keep : new Label[] {state, cycle}) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Label shrink : new Label[] {waiting, time, activity, message, rate, fps}) {
+            shrink.setMinWidth(0);
+        }
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.SOMETIMES);
+        // the counts give way before the message: at most a third of the bar
+        widthProperty().addListener((o, a, w) -> activity.setMaxWidth(w.doubleValue() / 3));
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(model.messageProperty());
+        full.setWrapText(true);
+        full.setMaxWidth(700);
+        message.setTooltip(full);
+        javafx.scene.control.Tooltip counts = new javafx.scene.control.Tooltip();
+        counts.textProperty().bind(model.activityProperty());
+        activity.setTooltip(counts);
         getChildren().addAll(state, waiting, sep(), cycle, sep(), time, sep(), activity, message, spacer, rate, sep(), fps);
+        setMinWidth(0);
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {

@@ -31,7 +31,7 @@ public final class StatusModel {
         time.set(seconds(s.simulatedSeconds()) + (s.arch().isEmpty() ? "" : " @ " + s.arch()));
         rate.set(f.state() == SimState.RUNNING ? SpeedScale.rate(s.cyclesPerSecond()) + " cycles/s" : "");
         fps.set(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
-        activity.set(String.format(Locale.ROOT, "%d × %d fabric · %,d / %,d PEs active · %,d wavelets in flight",
+        activity.set(String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
                 f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()) + (s.hostStep().isEmpty() ? "" : " · host: " + s.hostStep()));
         message.set(f.message());
     }

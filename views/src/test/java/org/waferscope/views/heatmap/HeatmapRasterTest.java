@@ -55,6 +55,9 @@ class HeatmapRasterTest {
         assertEquals(0.5f, r.high());
         r.render(frame(MetricLayer.TRAFFIC, 2, 1, new float[] {0, 0}, 0, 4), lut, true);
         assertEquals(4, r.high(), "an all-zero layer keeps the frame's range");
+        r.render(frame(MetricLayer.UTILIZATION, 1, 1, new float[] {0.33f}, 0, 1), lut, true);
+        assertEquals(1, r.high(), "one PE at 33 % is not spread to the top colour");
+        assertEquals(lut[84], r.pixels()[0]);
     }
 
     @Test

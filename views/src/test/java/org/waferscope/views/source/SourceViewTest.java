@@ -68,4 +68,42 @@ class SourceViewTest {
         assertEquals(64, ((SourceView.Line) current.get(0).getItem()).number());
         assertTrue(current.get(0).isVisible());
     }
+
+    @Test
+    void aNewFileWithTheSameCurrentLineIsScrolledToAndRevealWaitsForItsFile(FxRobot robot) {
+        String a = IntStream.rangeClosed(1, 120).mapToObj(i -> "a " + i).collect(Collectors.joining("\n"));
+        String b = IntStream.rangeClosed(1, 120).mapToObj(i -> "b " + i).collect(Collectors.joining("\n"));
+        robot.interact(() -> {
+            view.textProperty().set(a);
+            view.currentLineProperty().set(90);
+        });
+        robot.interact(() -> view.scrollTo(0));
+        robot.interact(() -> view.textProperty().set(b));
+        robot.interact(() -> view.layout());
+        assertMarked(robot, 90);
+        robot.interact(() -> view.revealInNextFile(12));
+        robot.interact(() -> view.textProperty().set(a));
+        assertEquals(12, view.getSelectionModel().getSelectedItem().number(), "the line asked for, once its file came");
+        robot.interact(() -> view.reveal(100));
+        assertEquals(100, view.getSelectionModel().getSelectedItem().number());
+    }
+
+    @Test
+    void everyVisibleRowHasTheSameHeightSoScrollingLeavesNoGaps(FxRobot robot) {
+        String text = IntStream.rangeClosed(1, 300).mapToObj(i -> "const x" + i + ": i16 = " + i + "; // " + "w".repeat(i % 40))
+                .collect(Collectors.joining("\n"));
+        robot.interact(() -> view.textProperty().set(text));
+        for (int at : new int[] {0, 120, 37, 250}) {
+            robot.interact(() -> view.scrollTo(at));
+            robot.interact(() -> view.layout());
+            var cells = robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                    .filter(c -> c.isVisible() && c.getItem() != null).sorted(java.util.Comparator.comparingDouble(c -> c.getLayoutY()))
+                    .toList();
+            assertTrue(cells.size() > 5);
+            for (int k = 1; k < cells.size(); k++) {
+                double gap = cells.get(k).getLayoutY() - (cells.get(k - 1).getLayoutY() + cells.get(k - 1).getHeight());
+                assertTrue(Math.abs(gap) < 0.5, "no gap between rows at " + at + ": " + gap);
+            }
+        }
+    }
 }

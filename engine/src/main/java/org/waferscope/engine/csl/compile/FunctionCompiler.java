@@ -49,6 +49,9 @@ final class FunctionCompiler extends ExprCompiler {
             }
         }
         block(fn.body(), root);
+        // the implicit return belongs to the closing brace, not to the last statement (which a
+        // jump may have skipped: a PE leaving a task must not seem to be on a call it passed over)
+        f.at(fn.body().end());
         f.ret();
     }
 

@@ -129,8 +129,8 @@ public final class Parser extends ExprParser {
                     }
                 }
             }
-            expect(TokenKind.RBRACE, "'}' to close the block opened at line " + open.line());
-            return new Stmt.Block(pos(open), stmts);
+            Token close = expect(TokenKind.RBRACE, "'}' to close the block opened at line " + open.line());
+            return new Stmt.Block(pos(open), stmts, pos(close));
         } finally {
             leave();
         }

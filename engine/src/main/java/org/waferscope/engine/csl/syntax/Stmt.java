@@ -30,5 +30,10 @@ public sealed interface Stmt {
 
     record Continue(SourcePos pos) implements Stmt { }
 
-    record Block(SourcePos pos, List<Stmt> stmts) implements Stmt { }
+    /** {@code end} is the closing brace (where a function's implicit return is said to be). */
+    record Block(SourcePos pos, List<Stmt> stmts, SourcePos end) implements Stmt {
+        public Block(SourcePos pos, List<Stmt> stmts) {
+            this(pos, stmts, pos);
+        }
+    }
 }

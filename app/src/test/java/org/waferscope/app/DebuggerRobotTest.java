@@ -1,0 +1,316 @@
+package org.waferscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.waferscope.app.prefs.AppPreferences;
+import org.waferscope.app.samples.SampleCatalog;
+import org.waferscope.app.session.EngineFactory;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.app.window.MainWindow;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.engine.sim.Simulator;
+import org.waferscope.views.heatmap.PeLocation;
+import org.waferscope.views.source.SourceView;
+
+/**
+ * The debugger as a student uses it, on the real engine, headless: set a breakpoint by
+ * clicking a line number, see its marker and its entry at once, run to it, see which PE
+ * hit it and on which line, continue past it, find each program's own breakpoints, clear
+ * them, and see a deadlock at the same cycle however it was stepped to.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DebuggerRobotTest {
+    private final Simulator sim = new Simulator(1);
+    private Preferences node;
+    private SimulationSession session;
+    private MainWindow window;
+    private SampleCatalog samples;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        node = Preferences.userRoot().node("org/waferscope/test/" + UUID.randomUUID());
+        session = new SimulationSession(new EngineFactory.Engine(sim, sim::load, sim), EngineWiring.programs(),
+                Runnable::run, Runnable::run);
+        samples = new SampleCatalog(getClass().getClassLoader());
+        window = new MainWindow(stage, session, new AppPreferences(node), samples);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) throws Exception {
+        robot.interact(stage::hide);
+        node.removeNode();
+        sim.close();
+    }
+
+    private void pulse(FxRobot robot) {
+        robot.interact(() -> {
+            sim.tick();
+            window.pump().pulse(System.nanoTime());
+        });
+    }
+
+    private void open(FxRobot robot, String name) {
+        robot.interact(() -> window.openSample(samples.byName(name).orElseThrow()));
+        pulse(robot);
+        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+    }
+
+    /** Space, then turns of the loop until the run pauses or ends. */
+    private void runToStop(FxRobot robot) {
+        robot.type(KeyCode.SPACE);
+        pulse(robot);
+        for (int i = 0; i < 2_000 && session.frameProperty().get().state() == SimState.RUNNING; i++) {
+            pulse(robot);
+        }
+        pulse(robot);
+    }
+
+    private Label lineNumber(FxRobot robot, int line) {
+        return robot.lookup("#inspector-source .source-line-number").match((Label l) -> l.getText().equals("" + line))
+                .query();
+    }
+
+    private static boolean has(Node n, String pseudo) {
+        return n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals(pseudo));
+    }
+
+    private List<Integer> currentRows(FxRobot robot) {
+        return robot.lookup("#inspector-source .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() != null && c.isVisible() && has(c, "current"))
+                .map(c -> ((SourceView.Line) c.getItem()).number()).toList();
+    }
+
+    private void shot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
+                        Path.of("target", "screenshots", name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void aBreakpointIsSetSeenHitContinuedAndKeptPerProgram(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(1, 0)));
+        pulse(robot);
+        robot.clickOn("#inspector-tab-source");
+        robot.clickOn(lineNumber(robot, 27));
+        assertTrue(has(lineNumber(robot, 27), "breakpoint"), "the marker shows at once");
+        assertEquals(1, session.breakpoints().entries().size());
+
+        // a PE other than the selected one hits it: it becomes the selected PE, its line shown
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(3, 0)));
+        pulse(robot);
+        runToStop(robot);
+        assertEquals(SimState.PAUSED, session.frameProperty().get().state());
+        String status = robot.lookup("#status-message").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("paused at breakpoint receiver.csl:27: PE (1, 0) arrived at line 27"), status);
+        assertEquals(new PeLocation(1, 0), session.layers().selectedProperty().get(), "the PE that hit it is selected");
+        pulse(robot);
+        assertEquals(27, session.inspector().sourceLineProperty().get());
+        assertEquals(List.of(27), currentRows(robot), "the line is marked in the source");
+        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().startsWith("paused at breakpoint receiver.csl:27")),
+                "the console names it too");
+        ListView<?> list = robot.lookup("#breakpoints-list").queryAs(ListView.class);
+        assertEquals(1, list.getItems().size());
+        shot(robot, "debugger-stop");
+
+        long first = session.frameProperty().get().cycle();
+        runToStop(robot);
+        long second = session.frameProperty().get().cycle();
+        assertTrue(second > first + 1, "Continue runs past the hit to the next arrival: " + first + " -> " + second);
+
+        // a manual step clears "paused at a breakpoint"
+        robot.type(KeyCode.RIGHT);
+        pulse(robot);
+        assertEquals("", robot.lookup("#status-message").queryAs(Label.class).getText());
+
+        // sentinel has its own receiver.csl: none of broadcast-chain's breakpoints
+        open(robot, "sentinel");
+        assertEquals(0, session.breakpoints().entries().size());
+        open(robot, "broadcast-chain");
+        assertEquals(1, session.breakpoints().entries().size(), "kept with its program");
+
+        robot.clickOn("#tab-breakpoints");
+        shot(robot, "breakpoints-panel");
+        robot.clickOn("#breakpoints-clear");
+        assertEquals(0, session.breakpoints().entries().size());
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(1, 0)));
+        pulse(robot);
+        robot.clickOn("#inspector-tab-source");
+        assertTrue(!has(lineNumber(robot, 27), "breakpoint"), "the marker goes at once");
+    }
+
+    @Test
+    void thePanelAddsOtherKindsAndExplainsMistakes(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.clickOn("#tab-breakpoints");
+        javafx.scene.control.TextField spec = robot.lookup("#breakpoint-spec").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> spec.setText("task@2,0"));
+        robot.clickOn("#breakpoint-add");
+        robot.interact(() -> spec.setText("recv"));
+        robot.clickOn("#breakpoint-add");
+        Label problem = robot.lookup(".breakpoint-problem").queryAs(Label.class);
+        assertTrue(problem.getText().startsWith("expected FILE:LINE"), problem.getText());
+        assertEquals(1, session.breakpoints().entries().size());
+        runToStop(robot);
+        assertEquals(new PeLocation(2, 0), session.layers().selectedProperty().get());
+        assertTrue(session.frameProperty().get().message().contains("PE (2, 0) started task"),
+                session.frameProperty().get().message());
+
+        // right-click a symbol in the inspector: break when it is written on this PE
+        pulse(robot);
+        robot.clickOn("#inspector-tab-memory");
+        javafx.scene.control.TableView<?> symbols = robot.lookup("#inspector-symbols")
+                .queryAs(javafx.scene.control.TableView.class);
+        Node seenRow = robot.lookup("#inspector-symbols .table-row-cell").match((javafx.scene.control.TableRow<?> r) ->
+                r.getItem() != null && r.getItem().toString().contains("name=seen")).query();
+        robot.clickOn(seenRow);
+        // Monocle's robot does not raise the context-menu event a real right click does: fire it as the OS would
+        robot.interact(() -> {
+            javafx.geometry.Bounds at = seenRow.localToScreen(seenRow.getBoundsInLocal());
+            javafx.event.Event.fireEvent(seenRow, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, at.getMinX() + 10,
+                    at.getMinY() + 10, false, null));
+        });
+        robot.clickOn("Break when seen is written on this PE");
+        assertTrue(session.breakpoints().entries().stream().anyMatch(e -> e.breakpoint().equals(
+                new org.waferscope.engine.api.Breakpoint.SymbolWritten("seen", new org.waferscope.engine.api.Breakpoint.Pe(2, 0), ""))),
+                session.breakpoints().entries().toString());
+        assertTrue(symbols.getItems().size() > 0);
+
+        // jump to a line breakpoint: the first PE running its file, its Source tab at the line
+        robot.interact(() -> session.layers().selectedProperty().set(null));
+        robot.clickOn("#tab-breakpoints");
+        robot.interact(() -> spec.setText("receiver.csl:30"));
+        robot.clickOn("#breakpoint-add");
+        Node entry = robot.lookup("#breakpoints-list .list-cell").match((ListCell<?> c) -> c.getItem() != null
+                && c.getItem().toString().contains("receiver.csl")).query();
+        robot.doubleClickOn(entry);
+        pulse(robot);
+        assertEquals(new PeLocation(1, 0), session.layers().selectedProperty().get());
+        SourceView source = robot.lookup("#inspector-source").queryAs(SourceView.class);
+        assertTrue(source.isVisible(), "the Source tab is shown");
+        assertEquals(30, source.getSelectionModel().getSelectedItem().number());
+        assertTrue(has(lineNumber(robot, 30), "breakpoint"));
+    }
+
+    @Test
+    void relayDeadlockIsReportedAtCycle19HoweverItIsStepped(FxRobot robot) {
+        open(robot, "relay-deadlock");
+        for (int i = 0; i < 17; i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        pulse(robot);
+        assertEquals(17, session.frameProperty().get().cycle());
+        runToStop(robot);
+        assertEquals(SimState.FAULTED, session.frameProperty().get().state());
+        assertEquals(19, session.frameProperty().get().cycle());
+        pulse(robot);
+        // why is it stuck: the relay waits for the sender's scale, the sender for the relay's room
+        assertTrue(session.waits().stream().anyMatch(l -> l.x() == 1 && l.fromX() == 0), session.waits().toString());
+        assertTrue(session.waits().stream().anyMatch(l -> l.x() == 0 && l.fromX() == 1), session.waits().toString());
+        assertTrue(robot.lookup("#waiting-list").queryAs(ListView.class).isVisible(), "a deadlock shows the chain");
+        robot.interact(() -> session.layers().selectedProperty().set(null));
+        ListView<?> waits = robot.lookup("#waiting-list").queryAs(ListView.class);
+        robot.clickOn(robot.lookup("#waiting-list .list-cell").nth(0).queryAs(ListCell.class));
+        WaitLinkAssert.selected(session, (org.waferscope.engine.api.WaitLink) waits.getItems().get(0));
+        shot(robot, "waiting-panel");
+        robot.type(KeyCode.LEFT);
+        robot.type(KeyCode.LEFT);
+        pulse(robot);
+        for (int i = 0; i < 5; i++) {
+            robot.type(KeyCode.RIGHT);
+            pulse(robot);
+        }
+        assertEquals(19, session.frameProperty().get().cycle());
+        assertEquals(SimState.FAULTED, session.frameProperty().get().state());
+    }
+
+    /** The PE a waiting-chain row names is the one selected. */
+    private static final class WaitLinkAssert {
+        static void selected(SimulationSession session, org.waferscope.engine.api.WaitLink l) {
+            assertEquals(new PeLocation(l.x(), l.y()), session.layers().selectedProperty().get());
+        }
+    }
+
+    @Test
+    void atTheLargestUiScaleTheStatusBarKeepsStateAndCycleWholeAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            for (int i = 0; i < 12; i++) {
+                window.scaleUi(1.125);
+            }
+        });
+        open(robot, "relay-deadlock");
+        runToStop(robot);
+        assertEquals(SimState.FAULTED, session.frameProperty().get().state());
+        pulse(robot);
+        for (String id : List.of("#status-state", "#status-cycle")) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, id + " is squeezed: " + l.getWidth() + " < " + l.prefWidth(-1));
+            assertTrue(l.localToScene(l.getBoundsInLocal()).getMaxX() <= stage.getScene().getWidth() + 0.5, id + " is off screen");
+        }
+        assertEquals("cycle 19", robot.lookup("#status-cycle").queryAs(Label.class).getText());
+        Label title = robot.lookup(".fabric-title").queryAs(Label.class);
+        assertTrue(title.getWidth() > 60, "the program title keeps room: " + title.getWidth());
+        assertTrue(robot.lookup("#heatmap").queryAs(org.waferscope.views.heatmap.HeatmapView.class)
+                .textScaleProperty().get() > 2, "fabric labels follow the UI scale");
+        shot(robot, "ui-scale-largest");
+    }
+
+    @Test
+    void smallerThingsAPupilNotices(FxRobot robot) {
+        // the error count starts afresh with each program
+        open(robot, "relay-deadlock");
+        runToStop(robot);
+        assertTrue(session.console().errorsProperty().get() > 0);
+        robot.interact(() -> session.layers().routeColorProperty().set(7));
+        open(robot, "switches");
+        assertEquals(0, session.console().errorsProperty().get(), "errors of the program before are not counted");
+        // the route layer's color is one this program routes
+        int c = session.layers().routeColorProperty().get();
+        var layout = session.programProperty().get().layout();
+        boolean routed = false;
+        for (int pe = 0; pe < layout.peCount(); pe++) {
+            int[] pairs = layout.colorsOf(pe);
+            for (int i = 0; i < pairs.length; i += 2) {
+                routed |= pairs[i] == c;
+            }
+        }
+        assertTrue(routed, "color " + c + " is routed in switches");
+        // Ctrl+G puts the keys on the gallery list
+        robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+        assertEquals("gallery", stage.getScene().getFocusOwner().getId());
+        robot.type(KeyCode.DOWN);
+        robot.interact(() -> { });
+        shot(robot, "gallery-selected");
+    }
+}

@@ -1,0 +1,326 @@
+package org.waferscope.engine.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.waferscope.engine.api.BreakCondition;
+import org.waferscope.engine.api.BreakHit;
+import org.waferscope.engine.api.Breakpoint;
+import org.waferscope.engine.fabric.Fabric;
+import org.waferscope.engine.fabric.PeProbe;
+import org.waferscope.engine.fabric.Sram;
+import org.waferscope.engine.ir.PeProgram;
+import org.waferscope.engine.ir.SourcePos;
+import org.waferscope.engine.ir.Symbol;
+
+/**
+ * Decides, between steps, whether a breakpoint fired. Line breakpoints fire once per
+ * arrival: the fabric stops the stepper after every cycle a PE sits on a breakpoint line,
+ * and a PE seen on the same line at the previous cycle is still there, not arriving.
+ * Wavelet, symbol, queue and host-step breakpoints need a look after every cycle, so
+ * while one is set the simulator steps one cycle at a time. Observations are kept whether
+ * or not anything fires, so that continuing after a hit runs past it.
+ *
+ * <p>Threads: the simulation thread only.
+ */
+final class BreakWatch {
+    private final Wafer wafer;
+    private final Fabric f;
+    private final List<Breakpoint> all;
+    private final List<String> warnings = new ArrayList<>();
+    private final BreakCondition[] conditions;
+    private final long[] hits;
+    private final List<String> lineKeys = new ArrayList<>();
+    private final int[] seenCycle;
+    private final int[] seenKey;
+    private final int[] runs;
+    private final boolean[] wasFull;
+    private final byte[][][] symbolBefore;
+    private int hostBefore;
+    private final boolean perCycle;
+    private final boolean tasks;
+
+    BreakWatch(Wafer wafer, List<Breakpoint> breakpoints) {
+        this.wafer = wafer;
+        this.f = wafer.fabric();
+        this.all = List.copyOf(breakpoints);
+        this.conditions = new BreakCondition[all.size()];
+        this.hits = new long[all.size()];
+        this.symbolBefore = new byte[all.size()][][];
+        boolean cycleLook = false;
+        boolean taskLook = false;
+        boolean queues = false;
+        for (int i = 0; i < all.size(); i++) {
+            Breakpoint b = all.get(i);
+            if (b.pe() != null && (b.pe().x() >= f.width || b.pe().y() >= f.height || b.pe().x() < 0 || b.pe().y() < 0)) {
+                warnings.add("breakpoint " + b.describe() + ": there is no PE " + b.pe() + " on this "
+                        + f.width + "x" + f.height + " fabric");
+            }
+            if (b instanceof Breakpoint.Line l) {
+                String key = l.file() + ":" + l.line();
+                if (!lineKeys.contains(key)) {
+                    lineKeys.add(key);
+                }
+                conditions[i] = condition(b, l.condition(), null);
+            } else if (b instanceof Breakpoint.TaskStart) {
+                taskLook = true;
+            } else if (b instanceof Breakpoint.SymbolWritten s) {
+                cycleLook = true;
+                conditions[i] = condition(b, s.condition(), s.symbol());
+                symbolBefore[i] = new byte[f.n][];
+            } else if (b instanceof Breakpoint.QueueFull) {
+                cycleLook = true;
+                queues = true;
+            } else if (!(b instanceof Breakpoint.AtCycle)) {
+                cycleLook = true; // a wavelet arriving, a host step
+            }
+        }
+        this.perCycle = cycleLook;
+        this.tasks = taskLook;
+        this.seenCycle = lineKeys.isEmpty() ? null : new int[f.n];
+        this.seenKey = lineKeys.isEmpty() ? null : new int[f.n];
+        this.runs = taskLook ? new int[f.n] : null;
+        this.wasFull = queues ? new boolean[f.n] : null;
+        wafer.setBreakpoints(lineKeys.isEmpty() ? null : Breakpoints.tables(f, lineKeys));
+        observe();
+    }
+
+    private BreakCondition condition(Breakpoint b, String text, String symbol) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return BreakCondition.parse(text, symbol);
+        } catch (IllegalArgumentException e) {
+            warnings.add("breakpoint " + b.describe() + ": " + e.getMessage() + "; it stops without the condition");
+            return null;
+        }
+    }
+
+    /** Problems found when the breakpoints were set, for the console. */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    boolean lineStops() {
+        return seenCycle != null;
+    }
+
+    boolean taskStops() {
+        return tasks;
+    }
+
+    /** How many cycles the next step may run: one while a breakpoint needs a look after every cycle. */
+    long chunk(long wanted) {
+        long n = perCycle ? 1 : wanted;
+        for (Breakpoint b : all) {
+            if (b instanceof Breakpoint.AtCycle c && c.cycle() > wafer.cycle()) {
+                n = Math.min(n, c.cycle() - wafer.cycle());
+            }
+        }
+        return Math.max(1, n);
+    }
+
+    /** Takes in the wafer as it is now without firing (after setting breakpoints, a step back or a reset). */
+    void observe() {
+        if (seenCycle != null) {
+            Arrays.fill(seenCycle, -2);
+        }
+        check(false);
+    }
+
+    /** After a step: the first breakpoint that fired, or null. */
+    BreakHit check() {
+        return check(true);
+    }
+
+    private BreakHit check(boolean fire) {
+        BreakHit first = null;
+        int now = (int) wafer.cycle();
+        List<Integer> arrived = seenCycle == null ? List.of() : arrivals(now);
+        for (int i = 0; i < all.size(); i++) {
+            Breakpoint b = all.get(i);
+            BreakHit h = null;
+            if (b instanceof Breakpoint.Line l) {
+                h = line(i, l, arrived);
+            } else if (b instanceof Breakpoint.SymbolWritten s) {
+                h = symbol(i, s, fire);
+            } else if (b instanceof Breakpoint.WaveletArrives w && fire) {
+                h = wavelet(w);
+            } else if (b instanceof Breakpoint.HostStep hs) {
+                h = hostStep(hs);
+            } else if (b instanceof Breakpoint.AtCycle c && c.cycle() == wafer.cycle()) {
+                h = hit(c, -1, "reached cycle " + c.cycle());
+            }
+            if (first == null && fire) {
+                first = h;
+            }
+        }
+        BreakHit t = taskStarts(fire);
+        first = first == null ? t : first;
+        BreakHit q = queuesFull(fire);
+        first = first == null ? q : first;
+        hostBefore = wafer.hostStepIndex();
+        return fire ? first : null;
+    }
+
+    /** PEs that are on a breakpoint line now and were not on it at the previous cycle. */
+    private List<Integer> arrivals(int now) {
+        List<Integer> out = new ArrayList<>();
+        for (int p = 0; p < f.n; p++) {
+            SourcePos pos = PeProbe.currentLine(f, p);
+            int key = pos == null ? -1 : lineKeys.indexOf(pos.file() + ":" + pos.line());
+            if (key < 0) {
+                seenCycle[p] = -2;
+                continue;
+            }
+            boolean stayed = seenCycle[p] == now - 1 && seenKey[p] == key;
+            seenCycle[p] = now;
+            seenKey[p] = key;
+            if (!stayed) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private BreakHit line(int i, Breakpoint.Line l, List<Integer> arrived) {
+        List<Integer> mine = new ArrayList<>();
+        for (int p : arrived) {
+            SourcePos pos = PeProbe.currentLine(f, p);
+            if (pos.line() == l.line() && pos.file().equals(l.file()) && on(l, p) && meets(conditions[i], p)) {
+                mine.add(p);
+            }
+        }
+        if (mine.isEmpty()) {
+            return null;
+        }
+        hits[i] += mine.size();
+        if (l.hitCount() > 0 && (hits[i] < l.hitCount() || hits[i] - mine.size() >= l.hitCount())) {
+            return null;
+        }
+        int p = mine.get(0);
+        return hit(l, p, pe(p) + " arrived at line " + l.line() + (mine.size() > 1 ? " (and " + (mine.size() - 1)
+                + " more PEs)" : "") + (l.hitCount() > 0 ? ", hit " + l.hitCount() : ""));
+    }
+
+    private BreakHit taskStarts(boolean fire) {
+        if (runs == null) {
+            return null;
+        }
+        BreakHit first = null;
+        for (int p = 0; p < f.n; p++) {
+            int r = PeProbe.tasksStarted(f, p);
+            if (r != runs[p] && fire && first == null) {
+                int task = PeProbe.runningTask(f, p);
+                for (Breakpoint b : all) {
+                    if (b instanceof Breakpoint.TaskStart t && on(t, p) && (t.task() < 0 || t.task() == task)) {
+                        first = hit(t, p, pe(p) + " started task " + task);
+                        break;
+                    }
+                }
+            }
+            runs[p] = r;
+        }
+        return first;
+    }
+
+    private BreakHit queuesFull(boolean fire) {
+        if (wasFull == null) {
+            return null;
+        }
+        BreakHit first = null;
+        for (int p = 0; p < f.n; p++) {
+            boolean full = PeProbe.anyQueueFull(f, p);
+            if (full && !wasFull[p] && fire && first == null) {
+                for (Breakpoint b : all) {
+                    if (b instanceof Breakpoint.QueueFull q && on(q, p)) {
+                        first = hit(q, p, "a queue of " + pe(p) + " is full");
+                        break;
+                    }
+                }
+            }
+            wasFull[p] = full;
+        }
+        return first;
+    }
+
+    private BreakHit wavelet(Breakpoint.WaveletArrives w) {
+        for (int p = 0; p < f.n; p++) {
+            if (on(w, p) && PeProbe.waveletArrived(f, p, w.color())) {
+                return hit(w, p, "a wavelet of color " + w.color() + " arrived at " + pe(p));
+            }
+        }
+        return null;
+    }
+
+    private BreakHit symbol(int i, Breakpoint.SymbolWritten s, boolean fire) {
+        BreakHit first = null;
+        byte[][] before = symbolBefore[i];
+        for (int p = 0; p < f.n; p++) {
+            PeProgram prog = PeProbe.program(f, p);
+            Symbol sym = prog == null || !on(s, p) ? null : prog.symbol(s.symbol()).orElse(null);
+            if (sym == null) {
+                continue;
+            }
+            byte[] now = Arrays.copyOfRange(f.sramOf(p), sym.address(), sym.address() + sym.bytes());
+            boolean changed = before[p] != null && !Arrays.equals(before[p], now);
+            before[p] = now;
+            if (changed && fire && first == null && meets(conditions[i], p)) {
+                first = hit(s, p, pe(p) + " wrote " + s.symbol() + " (now " + s.symbol()
+                        + (sym.length() > 1 ? "[0]" : "") + " = " + format(element(p, sym, 0)) + ")");
+            }
+        }
+        return first;
+    }
+
+    private BreakHit hostStep(Breakpoint.HostStep h) {
+        int target = h.step() - 1;
+        int now = wafer.hostStepIndex();
+        if (hostBefore < target && now >= target) {
+            return hit(h, -1, "the host reached step " + h.step() + ": " + wafer.hostStepText(target));
+        }
+        return null;
+    }
+
+    private boolean on(Breakpoint b, int p) {
+        return b.pe() == null || f.pe(b.pe().x(), b.pe().y()) == p;
+    }
+
+    private boolean meets(BreakCondition c, int p) {
+        if (c == null) {
+            return true;
+        }
+        PeProgram prog = PeProbe.program(f, p);
+        Symbol sym = prog == null ? null : prog.symbol(c.symbol()).orElse(null);
+        if (sym == null || c.index() >= sym.length()) {
+            return false;
+        }
+        return c.test(element(p, sym, c.index()));
+    }
+
+    private double element(int p, Symbol sym, int index) {
+        int bits = Sram.read(f.sramOf(p), sym.address() + index * sym.type().bytes, sym.type());
+        if (sym.type().isFloat) {
+            return Float.intBitsToFloat(bits);
+        }
+        return sym.type().signed ? bits : Integer.toUnsignedLong(bits);
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private String pe(int p) {
+        return "PE (" + p % f.width + ", " + p / f.width + ")";
+    }
+
+    private BreakHit hit(Breakpoint b, int p, String detail) {
+        Breakpoint.Pe where = p < 0 ? null : new Breakpoint.Pe(p % f.width, p / f.width);
+        SourcePos pos = p < 0 ? null : PeProbe.currentLine(f, p);
+        // a line breakpoint's text names its line already; the others add where the PE is
+        boolean named = pos == null || b instanceof Breakpoint.Line;
+        return new BreakHit(b, where, pos, wafer.cycle(), "paused at breakpoint " + b.describe() + ": " + detail
+                + (named ? "" : " (" + pos.file() + ":" + pos.line() + ")"));
+    }
+}
