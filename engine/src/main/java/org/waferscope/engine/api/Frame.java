@@ -21,10 +21,19 @@ import java.util.List;
  * @param stats        fabric-wide totals
  * @param timeline     recent timeline samples, oldest first
  * @param message      a status message (e.g. the deadlock report's first line), or ""
+ * @param value        for {@link MetricLayer#VALUE}, what was read and how; otherwise null
  */
 public record Frame(long number, long cycle, SimState state, int width, int height, MetricLayer layer,
                     int routeColor, float[] values, float min, float max, float[] links, FabricStats stats,
-                    List<TimelinePoint> timeline, String message) {
+                    List<TimelinePoint> timeline, String message, ValueSample value) {
+
+    /** A frame of a layer other than the value layer. */
+    public Frame(long number, long cycle, SimState state, int width, int height, MetricLayer layer,
+                 int routeColor, float[] values, float min, float max, float[] links, FabricStats stats,
+                 List<TimelinePoint> timeline, String message) {
+        this(number, cycle, state, width, height, layer, routeColor, values, min, max, links, stats, timeline,
+                message, null);
+    }
 
     public static Frame empty() {
         return new Frame(0, 0, SimState.EMPTY, 1, 1, MetricLayer.UTILIZATION, 0, new float[1], 0, 1, null,

@@ -10,6 +10,8 @@ import org.waferscope.engine.api.TimelinePoint;
 import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricMetrics;
 import org.waferscope.engine.fabric.LayerSampler;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.values.ValueSampler;
 
 /**
  * Builds the numbered frames the views pull: the requested layer, fabric totals, and the
@@ -20,6 +22,7 @@ final class FrameAssembler {
 
     private final Wafer wafer;
     private final LayerSampler sampler;
+    private final ValueSampler values;
     private final int programPes;
     private final ArrayDeque<TimelinePoint> timeline = new ArrayDeque<>();
     private long lastCycle = -1;
@@ -30,6 +33,7 @@ final class FrameAssembler {
     FrameAssembler(Wafer wafer) {
         this.wafer = wafer;
         this.sampler = new LayerSampler(wafer.fabric());
+        this.values = new ValueSampler(wafer.fabric());
         this.programPes = Math.max(1, FabricMetrics.programPes(wafer.fabric()));
     }
 
@@ -47,10 +51,16 @@ final class FrameAssembler {
         // one pass over every buffer per frame (on a full wafer, millions of them), shared by both uses
         long inFlight = FabricMetrics.waveletsInFlight(f);
         sampleTimeline(f, selected, inFlight);
-        LayerSampler.Sample s = sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
+        boolean value = request.layer() == MetricLayer.VALUE;
+        LayerSampler.Sample s = value ? null : sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
         FabricStats stats = new FabricStats(programPes, FabricMetrics.activePes(f), inFlight,
                 wafer.totalLinkHops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
                 wafer.hostActivity(), f.profile.name());
+        if (value) {
+            ValueSampler.Result r = values.sample(request.value());
+            return new Frame(number, f.cycle(), state, f.width, f.height, MetricLayer.VALUE, request.routeColor(),
+                    r.values(), r.min(), r.max(), null, stats, new ArrayList<>(timeline), message, r.sample());
+        }
         return new Frame(number, f.cycle(), state, f.width, f.height, request.layer(), request.routeColor(), s.values(),
                 s.min(), s.max(), s.links(), stats, new ArrayList<>(timeline), message);
     }
