@@ -256,4 +256,42 @@ class RealEngineRobotTest {
         });
         return argb[0];
     }
+
+    @Test
+    void theValueLayerShowsAVariablePickedFromTheProgramsGlobals(FxRobot robot) {
+        Sample heat = samples.byName("heat-diffusion").orElseThrow();
+        robot.interact(() -> window.openSample(heat));
+        pulse(robot);
+        robot.interact(() -> session.controls().stepCountProperty().set(2000));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        pulse(robot);
+        robot.clickOn("#layer-value");
+        robot.clickOn("#value-symbol");
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getText() != null && c.getText().startsWith("next  [")).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#value-reduce");
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && "max".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        pulse(robot);
+        org.waferscope.engine.api.Frame f = session.frameProperty().get();
+        assertEquals(MetricLayer.VALUE, f.layer());
+        assertEquals("max(next)", f.value().query().text());
+        HeatmapView heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);
+        int[] lut = session.layers().paletteProperty().get().lut();
+        // zoomed in, the frame carries whole arrays too, and the scale spans their elements
+        assertTrue(f.value().tiles() != null, "a small fabric is drawn large enough for whole arrays");
+        float lo = (float) heatmap.scaleLowProperty().get();
+        float hi = (float) heatmap.scaleHighProperty().get();
+        assertEquals(Math.min(f.min(), f.value().elementMin()), lo);
+        assertEquals(Math.max(f.max(), f.value().elementMax()), hi);
+        assertTrue(hi > lo, "the run has spread heat unevenly");
+        for (int y = 0; y < f.height(); y++) {
+            for (int x = 0; x < f.width(); x++) {
+                int idx = (int) ((f.value(x, y) - lo) * ((lut.length - 1) / (hi - lo)));
+                assertEquals(lut[Math.max(0, Math.min(255, idx))], heatmap.argbAt(x, y), "PE " + x + "," + y);
+            }
+        }
+        assertTrue(robot.lookup(".legend-title").queryAs(Label.class).getText().startsWith("max(next) · ["),
+                "the legend names the variable and its type");
+    }
 }

@@ -56,6 +56,7 @@ public final class SimulationSession {
     private long lastNumber = -1;
     private long inspectedCycle = -1;
     private long lastSample;
+    private boolean keepLayerOnce;
 
     public SimulationSession(EngineFactory.Engine engine, FolderLoader programs, Executor background, Executor fx) {
         this.sim = engine.handle();
@@ -107,6 +108,12 @@ public final class SimulationSession {
         folder.set(dir);
         inspector.clear();
         inspector.setSources(p.sources());
+        layers.setSymbols(org.waferscope.engine.values.ValueSymbols.of(p.layout()));
+        // A newly opened program shows what its lesson says to watch; a reload with other params keeps the view.
+        if (!dir.equals(beforeFolder) && !keepLayerOnce && !p.watch().isEmpty()) {
+            fxChooseLayer(org.waferscope.engine.api.LayerChoice.parse(p.watch()));
+        }
+        keepLayerOnce = false;
         place.apply(p).whenComplete((ok, error) -> {
             if (error != null) {
                 fx.execute(() -> refused(dir, p, before, beforeFolder, error));
@@ -203,6 +210,21 @@ public final class SimulationSession {
         CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
                 .thenRunAsync(() -> then.accept(asks.stream().map(CompletableFuture::join).toList()), fx)
                 .exceptionally(e -> null);
+    }
+
+    /** Shows a layer, and for the value layer its variable. */
+    public void fxChooseLayer(org.waferscope.engine.api.LayerChoice c) {
+        if (c.layer() == org.waferscope.engine.api.MetricLayer.VALUE) {
+            layers.showValue(c.value());
+        } else {
+            layers.layerProperty().set(c.layer());
+        }
+    }
+
+    /** As {@link #fxChooseLayer}, for the user's own choice (the command line's): the next load keeps it. */
+    public void fxChooseLayerAndKeep(org.waferscope.engine.api.LayerChoice c) {
+        keepLayerOnce = true;
+        fxChooseLayer(c);
     }
 
     /** Posts a command directly (the speed, breakpoints and so on go through the models). */

@@ -70,7 +70,8 @@ final class WindowActions {
         smaller = new AppAction("Smaller UI", "mdi2m-magnify-minus-outline", key(KeyCode.MINUS, SHORTCUT_DOWN),
                 () -> shell.scaleUi(1 / 1.125));
         shortcuts = new AppAction("Keyboard shortcuts", "mdi2k-keyboard-outline", key(KeyCode.F1), shell::showShortcuts);
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
+            KeyCode.DIGIT7};
         for (MetricLayer l : MetricLayer.values()) {
             layers.add(new AppAction(l.title, null, key(digits[l.ordinal()]), () -> session.layers().layerProperty().set(l)));
         }

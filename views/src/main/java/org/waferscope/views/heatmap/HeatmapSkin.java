@@ -17,6 +17,7 @@ import org.waferscope.engine.api.Frame;
 final class HeatmapSkin extends SkinBase<HeatmapView> {
     static final double GRID_SCALE = HeatmapView.GRID_SCALE;
     static final double DETAIL_SCALE = HeatmapView.DETAIL_SCALE;
+    static final double TILE_SCALE = HeatmapView.TILE_SCALE;
 
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
@@ -109,6 +110,9 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
     }
 
     static String hoverText(Frame f, PeLocation pe) {
+        if (f.layer() == org.waferscope.engine.api.MetricLayer.VALUE) {
+            return "PE " + pe + "   " + ValueText.value(f, pe.x(), pe.y());
+        }
         return "PE " + pe + "   " + ValueText.describe(f.layer(), f.routeColor(), f.value(pe.x(), pe.y()));
     }
 
@@ -133,10 +137,12 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         // Below one pixel per PE, smoothing blends neighbours instead of dropping whole rows.
         g.setImageSmoothing(s < 1);
         g.drawImage(img, x0, y0, x1 - x0, y1 - y0, v.toViewX(x0), v.toViewY(y0), (x1 - x0) * s, (y1 - y0) * s);
+        tiles(g, view, v);
         if (s >= GRID_SCALE) {
             grid(g, v, x0, x1, y0, y1);
         }
-        if (s >= DETAIL_SCALE) {
+        // The value layer is the program's data: ports and queues drawn over it would hide the tiles.
+        if (s >= DETAIL_SCALE && view.getFrame().layer() != org.waferscope.engine.api.MetricLayer.VALUE) {
             detail.paint(g, v, view.getFrame(), view.getDetails(), view::argbAt);
         }
         g.setStroke(Color.gray(0.5, 0.8));
@@ -144,6 +150,18 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         g.strokeRect(v.toViewX(0) - 0.5, v.toViewY(0) - 0.5, v.fabricWidth() * s + 1, v.fabricHeight() * s + 1);
         outline(g, v, view.getHovered(), Color.gray(1, 0.7), 1.5);
         outline(g, v, view.getSelected(), Color.web("#ff4f9a"), 2.5);
+    }
+
+    /** The value layer's whole arrays over their PEs, once each PE is large enough to show them. */
+    private static void tiles(GraphicsContext g, HeatmapView view, Viewport v) {
+        Image tiles = view.tileImage();
+        org.waferscope.engine.api.ValueQuery.Window w = view.tileRaster().window();
+        if (tiles == null || w == null || v.scale() < TILE_SCALE) {
+            return;
+        }
+        g.setImageSmoothing(false);
+        double s = v.scale();
+        g.drawImage(tiles, v.toViewX(w.x()), v.toViewY(w.y()), w.width() * s, w.height() * s);
     }
 
     private static void grid(GraphicsContext g, Viewport v, int x0, int x1, int y0, int y1) {
