@@ -262,6 +262,8 @@ class RealEngineRobotTest {
         Sample heat = samples.byName("heat-diffusion").orElseThrow();
         robot.interact(() -> window.openSample(heat));
         pulse(robot);
+        assertEquals(MetricLayer.VALUE, session.frameProperty().get().layer(), "the lesson's watch: the sample opens on T");
+        assertEquals("T", session.frameProperty().get().value().query().text());
         robot.interact(() -> session.controls().stepCountProperty().set(2000));
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         pulse(robot);
