@@ -57,6 +57,8 @@ public final class SimulationSession {
     private long inspectedCycle = -1;
     private long lastSample;
     private boolean keepLayerOnce;
+    private long watchedCycle = -1;
+    private long lastWatchSample;
 
     public SimulationSession(EngineFactory.Engine engine, FolderLoader programs, Executor background, Executor fx) {
         this.sim = engine.handle();
@@ -73,6 +75,15 @@ public final class SimulationSession {
                 inspector.clear();
             } else {
                 fxInspect(pe);
+            }
+        });
+        // A new watch gets its value at once, not at the next step.
+        inspector.memory().watches().rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && !c.wasReplaced()) {
+                    fxRefreshWatches();
+                    return;
+                }
             }
         });
     }
@@ -176,6 +187,7 @@ public final class SimulationSession {
         controls.acknowledge();
         status.update(f, meter.framesPerSecond());
         refreshInspector(f, nanos);
+        refreshWatches(f, nanos);
         return true;
     }
 
@@ -189,6 +201,29 @@ public final class SimulationSession {
             lastSample = nanos;
             inspectedCycle = f.cycle();
             fxInspect(pe);
+        }
+    }
+
+    /** The watch list follows the same cadence as the inspector: every step, or once a second while running. */
+    private void refreshWatches(Frame f, long nanos) {
+        if (inspector.memory().watches().rows().isEmpty() || f.state() == SimState.EMPTY) {
+            return;
+        }
+        boolean running = f.state() == SimState.RUNNING;
+        if (running ? nanos - lastWatchSample >= SAMPLE_NANOS : f.cycle() != watchedCycle) {
+            lastWatchSample = nanos;
+            watchedCycle = f.cycle();
+            fxRefreshWatches();
+        }
+    }
+
+    /** Asks for snapshots of the watched PEs; the watch list takes them on the FX thread. */
+    public void fxRefreshWatches() {
+        Frame f = frame.get();
+        List<PeLocation> pes = inspector.memory().watches().pes().stream()
+                .filter(pe -> pe.x() < f.width() && pe.y() < f.height()).toList();
+        if (!pes.isEmpty()) {
+            fxInspectAll(pes, inspector.memory().watches()::update);
         }
     }
 
