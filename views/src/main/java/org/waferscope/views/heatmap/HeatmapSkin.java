@@ -99,7 +99,7 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
             hoverLabel.setVisible(false);
             return;
         }
-        hoverLabel.setText(hoverText(view.getFrame(), pe));
+        hoverLabel.setText(hoverText(view.getFrame(), pe) + elementText(view, pe, vx, vy));
         double w = hoverLabel.prefWidth(-1);
         double h = hoverLabel.prefHeight(-1);
         hoverLabel.resize(w, h);
@@ -107,6 +107,22 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         double ly = vy + 16 + h > canvas.getHeight() ? vy - 12 - h : vy + 16;
         hoverLabel.relocate(Math.max(0, lx), Math.max(0, ly));
         hoverLabel.setVisible(true);
+    }
+
+    /** Zoomed in on the value layer's tiles: the element under the pointer, "   T[13] = 41.2". */
+    private static String elementText(HeatmapView view, PeLocation pe, double vx, double vy) {
+        org.waferscope.engine.api.ValueSample s = view.getFrame().value();
+        Viewport v = view.getViewport();
+        if (s == null || s.tiles() == null || view.tileImage() == null || v.scale() < TILE_SCALE) {
+            return "";
+        }
+        TileShape shape = view.tileRaster().shape();
+        int c = (int) ((v.toFabricX(vx) - pe.x()) * shape.columns());
+        int r = (int) ((v.toFabricY(vy) - pe.y()) * shape.rows());
+        int i = shape.elementAt(Math.max(0, Math.min(shape.columns() - 1, c)), Math.max(0, Math.min(shape.rows() - 1, r)),
+                s.length());
+        float e = i < 0 ? Float.NaN : s.element(pe.x(), pe.y(), i);
+        return Float.isNaN(e) ? "" : "   " + s.query().symbol() + "[" + i + "] = " + ValueText.number(e);
     }
 
     static String hoverText(Frame f, PeLocation pe) {

@@ -43,7 +43,7 @@ final class MemoryPane extends VBox {
                 memory.symbolProperty().set(s.name());
             }
         });
-        symbols.setPrefHeight(150);
+        symbols.setMinHeight(60);
 
         Label heading = new Label();
         heading.getStyleClass().add("inspector-section");
@@ -56,7 +56,13 @@ final class MemoryPane extends VBox {
         elements.setRowFactory(t -> marked(ElementRow::changed));
         VBox.setVgrow(elements, Priority.ALWAYS);
 
-        getChildren().addAll(formats(inspector), symbols, heading, elements, watchPane(inspector, elements));
+        VBox whole = new VBox(4, heading, elements);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(symbols, whole,
+                watchPane(inspector, elements));
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.28, 0.72);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(formats(inspector), split);
     }
 
     private static HBox formats(CoreInspectorModel model) {
@@ -120,7 +126,8 @@ final class MemoryPane extends VBox {
         table.getColumns().setAll(List.of(Tables.column("PE", 60, WatchList.Row::where),
                 Tables.column("watch", 90, r -> r.query().text()), Tables.column("value", 160, WatchList.Row::value)));
         table.setRowFactory(t -> marked(WatchList.Row::changed));
-        table.setPrefHeight(120);
+        table.setMinHeight(60);
+        VBox.setVgrow(table, Priority.ALWAYS);
         javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Stop watching");
         remove.setOnAction(e -> {
             WatchList.Row r = table.getSelectionModel().getSelectedItem();

@@ -109,7 +109,9 @@ class ValueLayerRasterTest {
     void tileShapeFollowsTheDeclaredShapeOrTheSquare() {
         assertEquals(new TileShape(6, 6), TileShape.of(new int[] {36}, 36));
         assertEquals(new TileShape(8, 4), TileShape.of(new int[] {4, 8}, 32));
-        assertEquals(new TileShape(3, 2), TileShape.of(new int[] {5}, 5));
+        assertEquals(new TileShape(4, 2), TileShape.of(new int[] {8}, 8));
+        assertEquals(new TileShape(3, 2), TileShape.of(new int[] {5}, 5), "a prime: rows of 3, the last one short");
+        assertEquals(new TileShape(4, 4), TileShape.of(new int[] {16}, 16));
         assertEquals(new TileShape(1, 1), TileShape.of(new int[0], 1));
     }
 }
