@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,8 @@ class AppOptionsTest {
         assertEquals(MetricLayer.VALUE, o.layer().layer());
         assertEquals("sum(T)", o.layer().value().text());
         assertEquals("T[3]", AppOptions.parse(List.of("--layer", "value:T[3]")).layer().value().text());
+        assertTrue(AppOptions.parse(List.of("--layer", "value:counts@row")).layer().asRow(), "@row draws arrays as rows");
+        assertEquals("value:counts@row", AppOptions.parse(List.of("--layer", "value:counts@row")).layer().text());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> AppOptions.parse(List.of("--layer", "value:T[")));
         assertEquals("--layer: value:T[:2: expected a closing ']'", e.getMessage());

@@ -250,6 +250,7 @@ public final class SimulationSession {
     /** Shows a layer, and for the value layer its variable. */
     public void fxChooseLayer(org.waferscope.engine.api.LayerChoice c) {
         if (c.layer() == org.waferscope.engine.api.MetricLayer.VALUE) {
+            layers.tilesAsRowsProperty().set(c.asRow());
             layers.showValue(c.value());
         } else {
             layers.layerProperty().set(c.layer());

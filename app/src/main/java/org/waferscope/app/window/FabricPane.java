@@ -36,6 +36,7 @@ final class FabricPane extends BorderPane {
         heatmap.paletteProperty().bind(session.layers().paletteProperty());
         legend.paletteProperty().bind(session.layers().paletteProperty());
         legend.divergingProperty().bind(heatmap.divergingProperty());
+        heatmap.tilesAsRowsProperty().bind(session.layers().tilesAsRowsProperty());
         new org.waferscope.app.session.ValueTileWindow(session.layers(), heatmap);
         heatmap.selectedProperty().bindBidirectional(session.layers().selectedProperty());
         session.frameProperty().addListener((o, a, f) -> show(f));

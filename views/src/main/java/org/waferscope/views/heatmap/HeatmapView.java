@@ -46,6 +46,8 @@ public class HeatmapView extends Control implements Paintable {
             new javafx.beans.property.ReadOnlyDoubleWrapper(this, "scaleHigh", 1);
     private final javafx.beans.property.ReadOnlyBooleanWrapper diverging =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "diverging", false);
+    private final javafx.beans.property.BooleanProperty tilesAsRows =
+            new javafx.beans.property.SimpleBooleanProperty(this, "tilesAsRows", false);
     private final HeatmapImage image = new HeatmapImage();
     private boolean imageDirty = true;
     private boolean viewDirty = true;
@@ -56,6 +58,7 @@ public class HeatmapView extends Control implements Paintable {
         frame.addListener((o, a, b) -> imageDirty = true);
         palette.addListener((o, a, b) -> imageDirty = true);
         fitToData.addListener((o, a, b) -> imageDirty = true);
+        tilesAsRows.addListener((o, a, b) -> imageDirty = true);
         viewport.addListener((o, a, b) -> viewDirty = true);
         selected.addListener((o, a, b) -> viewDirty = true);
         hovered.addListener((o, a, b) -> viewDirty = true);
@@ -70,7 +73,7 @@ public class HeatmapView extends Control implements Paintable {
     @Override
     public void paintIfDirty() {
         if (imageDirty) {
-            image.update(getFrame(), getPalette().lut(), fitToData.get());
+            image.update(getFrame(), getPalette().lut(), fitToData.get(), tilesAsRows.get());
             scaleLow.set(image.raster().low());
             scaleHigh.set(image.raster().high());
             diverging.set(image.raster().diverging());
@@ -118,6 +121,11 @@ public class HeatmapView extends Control implements Paintable {
     /** The value shown in the palette's highest colour, as last painted. */
     public javafx.beans.property.ReadOnlyDoubleProperty scaleHighProperty() {
         return scaleHigh.getReadOnlyProperty();
+    }
+
+    /** Zoomed-in value tiles draw a 1-D array as one row per PE (an image row) instead of a square. */
+    public javafx.beans.property.BooleanProperty tilesAsRowsProperty() {
+        return tilesAsRows;
     }
 
     /** True when the last paint used the diverging palette (signed program values). */

@@ -18,12 +18,17 @@ public final class TileRaster {
 
     /** Renders the sample's window; returns false (and keeps nothing) when the sample has no tiles. */
     public boolean render(ValueSample s, int[] lut, float low, float high, int noValue) {
+        return render(s, lut, low, high, noValue, false);
+    }
+
+    /** As above; with {@code asRow} each PE's 1-D array is drawn as one row. */
+    public boolean render(ValueSample s, int[] lut, float low, float high, int noValue, boolean asRow) {
         if (s == null || s.tiles() == null || s.length() == 0) {
             window = null;
             return false;
         }
         window = s.tiles();
-        shape = TileShape.of(s.dims(), s.length());
+        shape = TileShape.of(s.dims(), s.length(), asRow);
         width = window.width() * shape.columns();
         height = window.height() * shape.rows();
         if (pixels.length != width * height) {

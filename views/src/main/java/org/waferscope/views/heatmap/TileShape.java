@@ -8,6 +8,11 @@ package org.waferscope.views.heatmap;
  * ceiling of its square root with the last row short.
  */
 public record TileShape(int columns, int rows) {
+    /** As {@link #of(int[], int)}; with {@code asRow} a 1-D array is one row of {@code length} columns. */
+    public static TileShape of(int[] dims, int length, boolean asRow) {
+        return asRow && dims.length < 2 ? new TileShape(Math.max(1, length), 1) : of(dims, length);
+    }
+
     public static TileShape of(int[] dims, int length) {
         if (dims.length == 2 && dims[0] * dims[1] == length) {
             return new TileShape(dims[1], dims[0]);

@@ -38,6 +38,8 @@ public final class LayerChooserModel {
     private final javafx.collections.ObservableList<ValueSymbol> symbols =
             javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<ValueQuery> value = new SimpleObjectProperty<>(this, "value");
+    private final javafx.beans.property.BooleanProperty tilesAsRows =
+            new javafx.beans.property.SimpleBooleanProperty(this, "tilesAsRows", false);
     private final ObjectProperty<ValueQuery.Window> valueTiles = new SimpleObjectProperty<>(this, "valueTiles");
     private final ReadOnlyObjectWrapper<FrameRequest> request = new ReadOnlyObjectWrapper<>(this, "request",
             FrameRequest.DEFAULT);
@@ -129,6 +131,11 @@ public final class LayerChooserModel {
     /** The PEs zoomed in far enough to show their whole arrays, or null. */
     public ObjectProperty<ValueQuery.Window> valueTilesProperty() {
         return valueTiles;
+    }
+
+    /** Whether zoomed-in value tiles draw 1-D arrays as rows (a view choice; the engine is not told). */
+    public javafx.beans.property.BooleanProperty tilesAsRowsProperty() {
+        return tilesAsRows;
     }
 
     /** Shows the value layer with {@code q} (a lesson's watch, the command line's {@code --layer value:...}). */

@@ -51,7 +51,13 @@ public class ValueChooser extends HBox {
         index.setTooltip(new Tooltip("The element shown"));
         index.visibleProperty().bind(reduce.valueProperty().isEqualTo(Reduce.ELEMENT));
         index.managedProperty().bind(index.visibleProperty());
-        getChildren().addAll(symbol, reduce, index);
+        javafx.scene.control.ToggleButton rows = new javafx.scene.control.ToggleButton("rows");
+        rows.setId("value-rows");
+        rows.setFocusTraversable(false);
+        rows.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
+        rows.setTooltip(new Tooltip("Zoomed in, draw each PE's array as one row (a row of an image) instead of a square"));
+        rows.selectedProperty().bindBidirectional(model.tilesAsRowsProperty());
+        getChildren().addAll(symbol, reduce, index, rows);
         symbol.valueProperty().addListener((o, a, b) -> edited());
         reduce.valueProperty().addListener((o, a, b) -> edited());
         index.valueProperty().addListener((o, a, b) -> edited());

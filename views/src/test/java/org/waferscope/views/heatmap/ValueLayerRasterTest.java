@@ -113,5 +113,7 @@ class ValueLayerRasterTest {
         assertEquals(new TileShape(3, 2), TileShape.of(new int[] {5}, 5), "a prime: rows of 3, the last one short");
         assertEquals(new TileShape(4, 4), TileShape.of(new int[] {16}, 16));
         assertEquals(new TileShape(1, 1), TileShape.of(new int[0], 1));
+        assertEquals(new TileShape(16, 1), TileShape.of(new int[] {16}, 16, true), "a row of an image, as a row");
+        assertEquals(new TileShape(8, 4), TileShape.of(new int[] {4, 8}, 32, true), "2-D arrays keep their shape");
     }
 }
