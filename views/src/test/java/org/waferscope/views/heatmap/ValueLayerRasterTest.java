@@ -19,7 +19,8 @@ import org.waferscope.views.palette.Palette;
 
 /** Each PE of the value layer shows the palette colour of its own value; PEs without the variable show "no value". */
 class ValueLayerRasterTest {
-    static Frame valueFrame(int w, int h, float[] v, ValueSample s) {
+    /** Smallest and largest of the values that are not NaN, as the engine reports them ({0, 0} for none). */
+    static float[] range(float[] v) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         for (float x : v) {
@@ -28,21 +29,18 @@ class ValueLayerRasterTest {
                 hi = Math.max(hi, x);
             }
         }
-        return new Frame(1, 0, SimState.PAUSED, w, h, MetricLayer.VALUE, 0, v, lo, hi, null, FabricStats.NONE,
+        return lo <= hi ? new float[] {lo, hi} : new float[] {0, 0};
+    }
+
+    static Frame valueFrame(int w, int h, float[] v, ValueSample s) {
+        float[] r = range(v);
+        return new Frame(1, 0, SimState.PAUSED, w, h, MetricLayer.VALUE, 0, v, r[0], r[1], null, FabricStats.NONE,
                 List.of(), "", s);
     }
 
     static ValueSample sample(ValueQuery q, int length, ValueQuery.Window w, float[] elements) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float x : elements) {
-            if (!Float.isNaN(x)) {
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
-            }
-        }
-        return new ValueSample(q, ElementType.F32, length, new int[] {length}, 4, w, elements,
-                elements.length == 0 ? 0 : lo, elements.length == 0 ? 0 : hi, "");
+        float[] r = range(elements);
+        return new ValueSample(q, ElementType.F32, length, new int[] {length}, 4, w, elements, r[0], r[1], "");
     }
 
     /** The colour a value gets on a linear scale from lo to hi through lut, as the raster computes it. */
