@@ -295,5 +295,34 @@ class RealEngineRobotTest {
         }
         assertTrue(robot.lookup(".legend-title").queryAs(Label.class).getText().startsWith("max(next) · ["),
                 "the legend names the variable and its type");
+
+        // the Memory tab: a PE's T whole, a watch on another PE's element, both refreshed by a step
+        robot.interact(() -> session.layers().selectedProperty().set(new org.waferscope.views.heatmap.PeLocation(3, 3)));
+        pulse(robot);
+        robot.clickOn("Memory");
+        robot.interact(() -> session.inspector().memory().symbolProperty().set("T"));
+        assertEquals(36, session.inspector().memory().elements().size(), "the whole 6x6 T (tile 4 and its halo)");
+        robot.doubleClickOn("#watch-query").write("sum(T)");
+        robot.clickOn("#watch-add");
+        pulse(robot);
+        var watch = session.inspector().memory().watches().rows().get(0);
+        assertEquals("sum(T)", watch.query().text());
+        assertTrue(!watch.value().isEmpty(), "a new watch gets its value at once");
+        robot.interact(() -> session.controls().stepCountProperty().set(50));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        pulse(robot);
+        pulse(robot);
+        assertEquals(session.frameProperty().get().cycle(), session.inspector().memory().watches().rows().get(0).cycle(),
+                "the watch list follows the step");
+        assertTrue(session.inspector().memory().elements().stream().anyMatch(org.waferscope.views.inspector.MemoryModel.ElementRow::changed),
+                "the step changed some of T, and those elements are marked");
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
+                        Path.of("target", "screenshots", "value-layer-memory.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }

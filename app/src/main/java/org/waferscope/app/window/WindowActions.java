@@ -14,7 +14,7 @@ import org.waferscope.engine.api.MetricLayer;
 import org.waferscope.views.controls.ControlsModel;
 
 /**
- * Every action of the window with its shortcut. The simulation keys (Space, arrows, 1–6)
+ * Every action of the window with its shortcut. The simulation keys (Space, arrows, 1–7)
  * are also handled by a scene-level key filter, because a focused table or list would
  * otherwise swallow them before menu accelerators see them.
  */

@@ -43,7 +43,8 @@ final class MemoryPane extends VBox {
                 memory.symbolProperty().set(s.name());
             }
         });
-        symbols.setMinHeight(60);
+        symbols.setMinHeight(110);
+        symbols.setPrefHeight(110);
 
         Label heading = new Label();
         heading.getStyleClass().add("inspector-section");
@@ -56,13 +57,8 @@ final class MemoryPane extends VBox {
         elements.setRowFactory(t -> marked(ElementRow::changed));
         VBox.setVgrow(elements, Priority.ALWAYS);
 
-        VBox whole = new VBox(4, heading, elements);
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(symbols, whole,
-                watchPane(inspector, elements));
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.28, 0.72);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(formats(inspector), split);
+        // The element table takes the room; the symbol list and the watch list keep a few rows each.
+        getChildren().addAll(formats(inspector), symbols, heading, elements, watchPane(inspector, elements));
     }
 
     private static HBox formats(CoreInspectorModel model) {
@@ -102,6 +98,8 @@ final class MemoryPane extends VBox {
         });
         Label problem = new Label();
         problem.getStyleClass().add("inspector-hint");
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
         Button add = new Button("Watch");
         add.setId("watch-add");
         add.setOnAction(e -> {
@@ -126,8 +124,8 @@ final class MemoryPane extends VBox {
         table.getColumns().setAll(List.of(Tables.column("PE", 60, WatchList.Row::where),
                 Tables.column("watch", 90, r -> r.query().text()), Tables.column("value", 160, WatchList.Row::value)));
         table.setRowFactory(t -> marked(WatchList.Row::changed));
-        table.setMinHeight(60);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMinHeight(90);
+        table.setPrefHeight(90);
         javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Stop watching");
         remove.setOnAction(e -> {
             WatchList.Row r = table.getSelectionModel().getSelectedItem();
