@@ -2,8 +2,7 @@ package org.waferscope.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.api.LayerChoice;
 
 /**
  * The explorer's command-line options.
@@ -12,18 +11,18 @@ import org.waferscope.engine.api.MetricLayer;
  * @param sample     a packaged sample to open by name
  * @param screenshot where to write a PNG of the main window, then exit
  * @param cycles     cycles to run before the screenshot
- * @param layer      the layer to show first
+ * @param layer      the layer to show first (for the value layer, with its variable)
  * @param select     the PE to select first, or null
  * @param theme      "light" or "dark" to override the preference, or null
  * @param exitAfterMs close after this many milliseconds (scripted runs), or 0
  * @param params     layout params overriding run.json's, as text
  */
-record AppOptions(Path open, String sample, Path screenshot, long cycles, MetricLayer layer, int[] select,
+record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerChoice layer, int[] select,
                   String theme, long exitAfterMs, java.util.Map<String, String> params) {
     /** Flag (no value): render with no display at all, for {@code --screenshot} on servers. */
     static final String HEADLESS = "--headless";
     static final String USAGE = """
-            usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER] [--select X,Y]
+            usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER|value:SYMBOL] [--select X,Y]
                               [--theme light|dark] [--headless]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
                    waferscope run|bench|export-trace|compare ...     (the headless command line)""";
@@ -33,7 +32,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
         String sample = null;
         Path shot = null;
         long cycles = 1000;
-        MetricLayer layer = null;
+        LayerChoice layer = null;
         int[] select = null;
         String theme = null;
         long exitAfter = Long.getLong("waferscope.exitAfterMs", 0L);
@@ -73,12 +72,11 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
         return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params));
     }
 
-    private static MetricLayer layer(String name) {
+    private static LayerChoice layer(String name) {
         try {
-            return MetricLayer.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return LayerChoice.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--layer wants utilization, sram, traffic, backpressure, task-state or route, not "
-                    + name);
+            throw new IllegalArgumentException("--layer: " + e.getMessage());
         }
     }
 }

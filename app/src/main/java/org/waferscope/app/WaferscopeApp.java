@@ -60,7 +60,7 @@ public final class WaferscopeApp extends Application {
         }
         window.show();
         if (options.layer() != null) {
-            session.layers().layerProperty().set(options.layer());
+            session.fxChooseLayerAndKeep(options.layer());
         }
         if (options.select() != null) {
             session.layers().selectedProperty().set(new PeLocation(options.select()[0], options.select()[1]));

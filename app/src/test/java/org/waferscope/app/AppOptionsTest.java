@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class AppOptionsTest {
         assertEquals(Path.of("progs/heat"), o.open());
         assertEquals(Path.of("shot.png"), o.screenshot());
         assertEquals(500, o.cycles());
-        assertEquals(MetricLayer.TASK_STATE, o.layer());
+        assertEquals(MetricLayer.TASK_STATE, o.layer().layer());
         assertArrayEquals(new int[] {3, 4}, o.select());
         assertEquals("light", o.theme());
     }
@@ -47,5 +48,18 @@ class AppOptionsTest {
     @Test
     void commandLineWordsAreRecognised() {
         assertEquals(java.util.Set.of("run", "bench", "export-trace", "compare", "train"), Launcher.COMMANDS);
+    }
+
+    @Test
+    void valueLayerTakesAVariable() {
+        AppOptions o = AppOptions.parse(List.of("--layer", "value:sum(T)"));
+        assertEquals(MetricLayer.VALUE, o.layer().layer());
+        assertEquals("sum(T)", o.layer().value().text());
+        assertEquals("T[3]", AppOptions.parse(List.of("--layer", "value:T[3]")).layer().value().text());
+        assertTrue(AppOptions.parse(List.of("--layer", "value:counts@row")).layer().asRow(), "@row draws arrays as rows");
+        assertEquals("value:counts@row", AppOptions.parse(List.of("--layer", "value:counts@row")).layer().text());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--layer", "value:T[")));
+        assertEquals("--layer: value:T[:2: expected a closing ']'", e.getMessage());
     }
 }

@@ -256,4 +256,73 @@ class RealEngineRobotTest {
         });
         return argb[0];
     }
+
+    @Test
+    void theValueLayerShowsAVariablePickedFromTheProgramsGlobals(FxRobot robot) {
+        Sample heat = samples.byName("heat-diffusion").orElseThrow();
+        robot.interact(() -> window.openSample(heat));
+        pulse(robot);
+        assertEquals(MetricLayer.VALUE, session.frameProperty().get().layer(), "the lesson's watch: the sample opens on T");
+        assertEquals("T", session.frameProperty().get().value().query().text());
+        robot.interact(() -> session.controls().stepCountProperty().set(2000));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        pulse(robot);
+        robot.clickOn("#layer-value");
+        robot.clickOn("#value-symbol");
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getText() != null && c.getText().startsWith("next  [")).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#value-reduce");
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && "max".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        pulse(robot);
+        org.waferscope.engine.api.Frame f = session.frameProperty().get();
+        assertEquals(MetricLayer.VALUE, f.layer());
+        assertEquals("max(next)", f.value().query().text());
+        HeatmapView heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);
+        int[] lut = session.layers().paletteProperty().get().lut();
+        // zoomed in, the frame carries whole arrays too, and the scale spans their elements
+        assertTrue(f.value().tiles() != null, "a small fabric is drawn large enough for whole arrays");
+        float lo = (float) heatmap.scaleLowProperty().get();
+        float hi = (float) heatmap.scaleHighProperty().get();
+        assertEquals(Math.min(f.min(), f.value().elementMin()), lo);
+        assertEquals(Math.max(f.max(), f.value().elementMax()), hi);
+        assertTrue(hi > lo, "the run has spread heat unevenly");
+        for (int y = 0; y < f.height(); y++) {
+            for (int x = 0; x < f.width(); x++) {
+                int idx = (int) ((f.value(x, y) - lo) * ((lut.length - 1) / (hi - lo)));
+                assertEquals(lut[Math.max(0, Math.min(255, idx))], heatmap.argbAt(x, y), "PE " + x + "," + y);
+            }
+        }
+        assertTrue(robot.lookup(".legend-title").queryAs(Label.class).getText().startsWith("max(next) · ["),
+                "the legend names the variable and its type");
+
+        // the Memory tab: a PE's T whole, a watch on another PE's element, both refreshed by a step
+        robot.interact(() -> session.layers().selectedProperty().set(new org.waferscope.views.heatmap.PeLocation(3, 3)));
+        pulse(robot);
+        robot.clickOn("Memory");
+        robot.interact(() -> session.inspector().memory().symbolProperty().set("T"));
+        assertEquals(36, session.inspector().memory().elements().size(), "the whole 6x6 T (tile 4 and its halo)");
+        robot.doubleClickOn("#watch-query").write("sum(T)");
+        robot.clickOn("#watch-add");
+        pulse(robot);
+        var watch = session.inspector().memory().watches().rows().get(0);
+        assertEquals("sum(T)", watch.query().text());
+        assertTrue(!watch.value().isEmpty(), "a new watch gets its value at once");
+        robot.interact(() -> session.controls().stepCountProperty().set(50));
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        pulse(robot);
+        pulse(robot);
+        assertEquals(session.frameProperty().get().cycle(), session.inspector().memory().watches().rows().get(0).cycle(),
+                "the watch list follows the step");
+        assertTrue(session.inspector().memory().elements().stream().anyMatch(org.waferscope.views.inspector.MemoryModel.ElementRow::changed),
+                "the step changed some of T, and those elements are marked");
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
+                        Path.of("target", "screenshots", "value-layer-memory.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }

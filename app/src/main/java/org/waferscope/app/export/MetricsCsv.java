@@ -27,7 +27,9 @@ public final class MetricsCsv {
     public static void write(Frame f, Writer w) throws IOException {
         MetricLayer l = f.layer();
         w.write("# Waferscope metrics: " + l.title + (l.unit.isEmpty() ? "" : " (" + l.unit + ")")
-                + (l == MetricLayer.ROUTE ? ", color " + f.routeColor() : "") + "\n");
+                + (l == MetricLayer.ROUTE ? ", color " + f.routeColor() : "")
+                + (l == MetricLayer.VALUE ? " " + (f.value() == null ? "(no variable chosen)" : f.value().title()
+                + "; an empty value is a PE without the variable") : "") + "\n");
         w.write("# cycle " + f.cycle() + ", fabric " + f.width() + "x" + f.height() + ", state " + f.state() + "\n");
         boolean links = f.links() != null;
         w.write("x,y,value");
@@ -54,6 +56,9 @@ public final class MetricsCsv {
     }
 
     private static String number(float v) {
+        if (Float.isNaN(v)) {
+            return "";
+        }
         return v == (long) v ? Long.toString((long) v) : Float.toString(v);
     }
 }

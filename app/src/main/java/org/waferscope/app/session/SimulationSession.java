@@ -62,6 +62,9 @@ public final class SimulationSession {
     private long lastNumber = -1;
     private long inspectedCycle = -1;
     private long lastSample;
+    private boolean keepLayerOnce;
+    private long watchedCycle = -1;
+    private long lastWatchSample;
 
     public SimulationSession(EngineFactory.Engine engine, FolderLoader programs, Executor background, Executor fx) {
         this.sim = engine.handle();
@@ -78,6 +81,15 @@ public final class SimulationSession {
                 inspector.clear();
             } else {
                 fxInspect(pe);
+            }
+        });
+        // A new watch gets its value at once, not at the next step.
+        inspector.memory().watches().rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && !c.wasReplaced()) {
+                    fxRefreshWatches();
+                    return;
+                }
             }
         });
     }
@@ -113,6 +125,12 @@ public final class SimulationSession {
         folder.set(dir);
         inspector.clear();
         inspector.setSources(p.sources());
+        layers.setSymbols(org.waferscope.engine.values.ValueSymbols.of(p.layout()));
+        // A newly opened program shows what its lesson says to watch; a reload with other params keeps the view.
+        if (!dir.equals(beforeFolder) && !keepLayerOnce && !p.watch().isEmpty()) {
+            fxChooseLayer(org.waferscope.engine.api.LayerChoice.parse(p.watch()));
+        }
+        keepLayerOnce = false;
         place.apply(p).whenComplete((ok, error) -> {
             if (error != null) {
                 fx.execute(() -> refused(dir, p, before, beforeFolder, error));
@@ -184,6 +202,7 @@ public final class SimulationSession {
         lastHit = f.hit();
         refreshInspector(f, nanos);
         refreshWaits(f);
+        refreshWatches(f, nanos);
         return true;
     }
 
@@ -271,6 +290,29 @@ public final class SimulationSession {
         }
     }
 
+    /** The watch list follows the same cadence as the inspector: every step, or once a second while running. */
+    private void refreshWatches(Frame f, long nanos) {
+        if (inspector.memory().watches().rows().isEmpty() || f.state() == SimState.EMPTY) {
+            return;
+        }
+        boolean running = f.state() == SimState.RUNNING;
+        if (running ? nanos - lastWatchSample >= SAMPLE_NANOS : f.cycle() != watchedCycle) {
+            lastWatchSample = nanos;
+            watchedCycle = f.cycle();
+            fxRefreshWatches();
+        }
+    }
+
+    /** Asks for snapshots of the watched PEs; the watch list takes them on the FX thread. */
+    public void fxRefreshWatches() {
+        Frame f = frame.get();
+        List<PeLocation> pes = inspector.memory().watches().pes().stream()
+                .filter(pe -> pe.x() < f.width() && pe.y() < f.height()).toList();
+        if (!pes.isEmpty()) {
+            fxInspectAll(pes, inspector.memory().watches()::update);
+        }
+    }
+
     /** Asks for PE {@code pe}'s snapshot; the inspector shows it on the FX thread if still selected. */
     public void fxInspect(PeLocation pe) {
         sim.inspect(pe.x(), pe.y()).thenAcceptAsync(s -> {
@@ -289,6 +331,22 @@ public final class SimulationSession {
         CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
                 .thenRunAsync(() -> then.accept(asks.stream().map(CompletableFuture::join).toList()), fx)
                 .exceptionally(e -> null);
+    }
+
+    /** Shows a layer, and for the value layer its variable. */
+    public void fxChooseLayer(org.waferscope.engine.api.LayerChoice c) {
+        if (c.layer() == org.waferscope.engine.api.MetricLayer.VALUE) {
+            layers.tilesAsRowsProperty().set(c.asRow());
+            layers.showValue(c.value());
+        } else {
+            layers.layerProperty().set(c.layer());
+        }
+    }
+
+    /** As {@link #fxChooseLayer}, for the user's own choice (the command line's): the next load keeps it. */
+    public void fxChooseLayerAndKeep(org.waferscope.engine.api.LayerChoice c) {
+        keepLayerOnce = true;
+        fxChooseLayer(c);
     }
 
     /** Posts a command directly (the speed, breakpoints and so on go through the models). */

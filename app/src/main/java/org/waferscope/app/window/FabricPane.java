@@ -35,6 +35,9 @@ final class FabricPane extends BorderPane {
         heatmap.setId("heatmap");
         heatmap.paletteProperty().bind(session.layers().paletteProperty());
         legend.paletteProperty().bind(session.layers().paletteProperty());
+        legend.divergingProperty().bind(heatmap.divergingProperty());
+        heatmap.tilesAsRowsProperty().bind(session.layers().tilesAsRowsProperty());
+        new org.waferscope.app.session.ValueTileWindow(session.layers(), heatmap);
         heatmap.selectedProperty().bindBidirectional(session.layers().selectedProperty());
         session.frameProperty().addListener((o, a, f) -> show(f));
         session.programProperty().addListener((o, a, p) -> title.setText(p == null ? "No program" : p.title()));
@@ -80,7 +83,9 @@ final class FabricPane extends BorderPane {
                 "Spread the colours over the values present, not the layer's full range");
         fit.selectedProperty().bindBidirectional(heatmap.fitToDataProperty());
         fit.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !session.layers().layerProperty().get().categorical, session.layers().layerProperty()));
+                () -> !session.layers().layerProperty().get().categorical
+                        && session.layers().layerProperty().get() != org.waferscope.engine.api.MetricLayer.VALUE,
+                session.layers().layerProperty()));
         fit.managedProperty().bind(fit.visibleProperty());
         javafx.scene.control.ToggleButton whole = footerToggle("whole-run", "Whole run",
                 "Measure since cycle 0 instead of since the previous frame: see where the whole run spent its time");
@@ -89,7 +94,7 @@ final class FabricPane extends BorderPane {
                 session.layers()::isRateLayer, session.layers().layerProperty()));
         whole.managedProperty().bind(whole.visibleProperty());
         HBox footer = new HBox(12, legend, whole, fit, new PaletteChooser(session.layers()),
-                new RouteColorChooser(session.layers()));
+                new RouteColorChooser(session.layers()), new org.waferscope.views.layers.ValueChooser(session.layers()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");
         setTop(header);

@@ -14,7 +14,7 @@ import org.waferscope.engine.api.MetricLayer;
 import org.waferscope.views.controls.ControlsModel;
 
 /**
- * Every action of the window with its shortcut. The simulation keys (Space, arrows, 1–6)
+ * Every action of the window with its shortcut. The simulation keys (Space, arrows, 1–7)
  * are also handled by a scene-level key filter, because a focused table or list would
  * otherwise swallow them before menu accelerators see them.
  */
@@ -75,7 +75,8 @@ final class WindowActions {
         smaller = new AppAction("Smaller UI", "mdi2m-magnify-minus-outline", key(KeyCode.MINUS, SHORTCUT_DOWN),
                 () -> shell.scaleUi(1 / 1.125));
         shortcuts = new AppAction("Keyboard shortcuts", "mdi2k-keyboard-outline", key(KeyCode.F1), shell::showShortcuts);
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
+            KeyCode.DIGIT7};
         for (MetricLayer l : MetricLayer.values()) {
             layers.add(new AppAction(l.title, null, key(digits[l.ordinal()]), () -> session.layers().layerProperty().set(l)));
         }

@@ -22,17 +22,18 @@ import java.util.List;
  * @param timeline     recent timeline samples, oldest first
  * @param message      a status message (e.g. the deadlock report's first line), or ""
  * @param hit          the breakpoint the run paused at, or null (cleared by the next step or run)
+ * @param value        for {@link MetricLayer#VALUE}, what was read and how; otherwise null
  */
 public record Frame(long number, long cycle, SimState state, int width, int height, MetricLayer layer,
                     int routeColor, float[] values, float min, float max, float[] links, FabricStats stats,
-                    List<TimelinePoint> timeline, String message, BreakHit hit) {
+                    List<TimelinePoint> timeline, String message, BreakHit hit, ValueSample value) {
 
-    /** A frame with no breakpoint hit. */
+    /** A frame of a layer other than the value layer, with no breakpoint hit. */
     public Frame(long number, long cycle, SimState state, int width, int height, MetricLayer layer, int routeColor,
                  float[] values, float min, float max, float[] links, FabricStats stats, List<TimelinePoint> timeline,
                  String message) {
         this(number, cycle, state, width, height, layer, routeColor, values, min, max, links, stats, timeline, message,
-                null);
+                null, null);
     }
 
     public static Frame empty() {
@@ -47,6 +48,6 @@ public record Frame(long number, long cycle, SimState state, int width, int heig
     /** This frame with {@code h} as its breakpoint hit. */
     public Frame withHit(BreakHit h) {
         return new Frame(number, cycle, state, width, height, layer, routeColor, values, min, max, links, stats, timeline,
-                message, h);
+                message, h, value);
     }
 }

@@ -150,7 +150,8 @@ public final class CoreInspector {
         List<CoreSnapshot.SymbolValue> rows = new ArrayList<>();
         byte[] m = f.sram[p];
         for (Symbol s : prog.symbols()) {
-            int bytes = Math.min(s.bytes(), 4096);
+            // whole, for the Memory tab's element table: a symbol is at most the PE's 48 KB
+            int bytes = Math.min(s.bytes(), m.length - s.address());
             byte[] copy = new byte[bytes];
             System.arraycopy(m, s.address(), copy, 0, bytes);
             rows.add(new CoreSnapshot.SymbolValue(s.name(), s.type(), s.dims(), s.address(), s.exported(), copy));

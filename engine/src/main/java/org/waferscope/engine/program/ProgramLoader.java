@@ -136,12 +136,24 @@ public final class ProgramLoader {
         arrays.build();
         HostSteps steps = new HostSteps(ctx, arrays);
         steps.build();
+        checkWatch(plan, layout.layout(), diags);
         if (diags.hasErrors()) {
             return null;
         }
         String title = plan.title() != null ? plan.title() : src.name();
         return new WaferProgram(title, plan.summary() == null ? "" : plan.summary(), plan.lesson(), src.folder(), arch,
-                layout.layout(), arrays.arrays, steps.steps, sources, layout.params());
+                layout.layout(), arrays.arrays, steps.steps, sources, layout.params(), plan.watch());
+    }
+
+    /** A watched variable must be a global of some PE program, or the lesson points at nothing. */
+    private static void checkWatch(RunPlan plan, org.waferscope.engine.fabric.FabricLayout layout, Diagnostics diags) {
+        if (!plan.watch().startsWith("value:")) {
+            return;
+        }
+        String name = org.waferscope.engine.api.LayerChoice.parse(plan.watch()).value().symbol();
+        if (layout.programs().stream().noneMatch(p -> p.symbol(name).isPresent())) {
+            diags.error(plan.locator().at("/watch"), "\"watch\" names " + name + ", which no PE program declares");
+        }
     }
 
     private static String text(ProgramSource src, String name, int max, SourcePos at, Map<String, String> sources) {

@@ -27,7 +27,8 @@ import org.waferscope.engine.ir.SourcePos;
  */
 final class RunJson {
     static final String FILE = "run.json";
-    private static final Set<String> ROOT = Set.of("title", "summary", "lesson", "arch", "params", "arrays", "steps");
+    private static final Set<String> ROOT = Set.of("title", "summary", "lesson", "arch", "params", "arrays", "steps",
+            "watch");
 
     private static final ObjectMapper MAPPER = mapper();
 
@@ -73,6 +74,7 @@ final class RunJson {
         String summary = text(root, "summary", loc, diags);
         String arch = text(root, "arch", loc, diags);
         String lesson = lesson(root.get("lesson"), loc, diags);
+        String watch = watch(text(root, "watch", loc, diags), loc, diags);
         Map<String, String> params = params(root.get("params"), loc, diags);
         Map<String, RunPlan.Located<RunSpec.ArraySpec>> arrays = new LinkedHashMap<>();
         JsonNode arr = root.get("arrays");
@@ -105,7 +107,7 @@ final class RunJson {
                 }
             }
         }
-        return new RunPlan(title, summary, lesson, arch, params, arrays, steps, loc);
+        return new RunPlan(title, summary, lesson, arch, params, arrays, steps, loc, watch);
     }
 
     private static <T> T convert(JsonNode node, Class<T> type, String ptr, String what, JsonLocator loc, Diagnostics diags) {
@@ -150,6 +152,19 @@ final class RunJson {
             return null;
         }
         return n.asText();
+    }
+
+    /** The layer the explorer opens the program on, as {@code --layer} spells it ("" for none). */
+    private static String watch(String text, JsonLocator loc, Diagnostics diags) {
+        if (text == null) {
+            return "";
+        }
+        try {
+            return org.waferscope.engine.api.LayerChoice.parse(text).text();
+        } catch (IllegalArgumentException e) {
+            diags.error(loc.at("/watch"), "\"watch\": " + e.getMessage());
+            return "";
+        }
     }
 
     private static String lesson(JsonNode n, JsonLocator loc, Diagnostics diags) {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 record RunPlan(String title, String summary, String lesson, String arch, Map<String, String> params,
                Map<String, Located<RunSpec.ArraySpec>> arrays, List<Located<RunSpec.Step>> steps,
-               JsonLocator locator) {
+               JsonLocator locator, String watch) {
 
     /** A value and the JSON pointer it was read from. */
     record Located<T>(T value, String pointer) {

@@ -22,11 +22,21 @@ import org.waferscope.engine.host.HostStep;
  * @param steps    the host's command stream
  * @param sources  source text of each file, by file name, for the source view
  * @param params   the layout params used, as text, in the order the layout declares them
+ * @param watch    the layer the lesson wants on show, as {@code --layer} spells it
+ *                 ({@code value:board}), or ""
  */
 public record WaferProgram(String title, String summary, String lesson, Path folder, ArchProfile profile,
                            FabricLayout layout, Map<String, HostArray> arrays, List<HostStep> steps,
-                           Map<String, String> sources, Map<String, String> params) {
+                           Map<String, String> sources, Map<String, String> params, String watch) {
+    /** A program whose lesson names no layer to watch. */
+    public WaferProgram(String title, String summary, String lesson, Path folder, ArchProfile profile,
+                        FabricLayout layout, Map<String, HostArray> arrays, List<HostStep> steps,
+                        Map<String, String> sources, Map<String, String> params) {
+        this(title, summary, lesson, folder, profile, layout, arrays, steps, sources, params, "");
+    }
+
     public WaferProgram {
+        watch = watch == null ? "" : watch;
         arrays = Map.copyOf(arrays);
         steps = List.copyOf(steps);
         sources = Map.copyOf(sources);

@@ -7,19 +7,23 @@ import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricMetrics;
 import org.waferscope.engine.fabric.LayerSampler;
+import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.values.ValueSampler;
 
 /**
- * Builds the numbered frames the views pull: the requested layer, fabric totals, and the
- * timeline, sampled once per published frame. Simulation thread only.
+ * Builds the numbered frames the views pull: the requested layer (a program variable's values for
+ * the value layer), fabric totals, and the recorded timeline. Simulation thread only.
  */
 final class FrameAssembler {
     private final Wafer wafer;
     private final LayerSampler sampler;
+    private final ValueSampler values;
     private final int programPes;
 
     FrameAssembler(Wafer wafer) {
         this.wafer = wafer;
         this.sampler = new LayerSampler(wafer.fabric());
+        this.values = new ValueSampler(wafer.fabric());
         this.programPes = Math.max(1, FabricMetrics.programPes(wafer.fabric()));
     }
 
@@ -31,10 +35,16 @@ final class FrameAssembler {
     Frame build(long number, SimState state, FrameRequest request, double cyclesPerSecond, String message) {
         Fabric f = wafer.fabric();
         long inFlight = FabricMetrics.waveletsInFlight(f);
-        LayerSampler.Sample s = sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
+        boolean value = request.layer() == MetricLayer.VALUE;
+        LayerSampler.Sample s = value ? null : sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
         FabricStats stats = new FabricStats(programPes, FabricMetrics.workingPes(f), inFlight,
                 wafer.totalLinkHops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
                 wafer.hostActivity(), f.profile.name());
+        if (value) {
+            ValueSampler.Result r = values.sample(request.value());
+            return new Frame(number, f.cycle(), state, f.width, f.height, MetricLayer.VALUE, request.routeColor(),
+                    r.values(), r.min(), r.max(), null, stats, wafer.timeline().points(programPes), message, null, r.sample());
+        }
         return new Frame(number, f.cycle(), state, f.width, f.height, request.layer(), request.routeColor(), s.values(),
                 s.min(), s.max(), s.links(), stats, wafer.timeline().points(programPes), message);
     }

@@ -157,4 +157,13 @@ class DiagnosticsTest {
                 new MemorySource("t", Map.of("run.json", "{ \"steps\": [] }")), ProgramLoader.LoadOptions.DEFAULTS));
         assertTrue(e.getMessage().contains("layout.csl:1:1: error: the program folder has no layout.csl"), e.getMessage());
     }
+
+    @Test
+    void aWatchedLayerMustParseAndItsVariableExist() {
+        String body = LanguageRunTest.SCALARS;
+        assertHas(errors(Map.of("pe.csl", body, "run.json", "{ \"watch\": \"value:sum(grid\", \"steps\": [] }")),
+                "run.json:1:3: error: \"watch\": value:sum(grid:8: expected a closing ')'");
+        assertHas(errors(Map.of("pe.csl", body, "run.json", "{ \"watch\": \"value:board\", \"steps\": [] }")),
+                "run.json:1:3: error: \"watch\" names board, which no PE program declares");
+    }
 }

@@ -12,16 +12,51 @@ import org.waferscope.engine.api.Frame;
  */
 final class HeatmapImage {
     private final HeatmapRaster raster = new HeatmapRaster();
+    private final TileRaster tiles = new TileRaster();
     private WritableImage image;
+    private WritableImage tileImage;
 
     /** Re-colours the image from {@code frame}; FX thread. */
     void update(Frame frame, int[] lut, boolean fitToData) {
+        update(frame, lut, fitToData, false);
+    }
+
+    /** As above; value tiles of 1-D arrays drawn as rows when {@code tilesAsRows}. */
+    void update(Frame frame, int[] lut, boolean fitToData, boolean tilesAsRows) {
         boolean resized = raster.render(frame, lut, fitToData);
         if (resized || image == null) {
             image = new WritableImage(raster.width(), raster.height());
         }
         image.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(), PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(raster.pixels()), raster.width());
+        updateTiles(frame, tilesAsRows);
+    }
+
+    /** The value layer's whole arrays, on the layer's scale (a sum's on its elements' own). */
+    private void updateTiles(Frame frame, boolean asRows) {
+        org.waferscope.engine.api.ValueSample s = frame.value();
+        boolean sum = s != null && s.query().reduce() == org.waferscope.engine.api.ValueQuery.Reduce.SUM;
+        float low = sum ? s.elementMin() : raster.low();
+        float high = sum ? s.elementMax() : raster.high();
+        if (!tiles.render(s, raster.lut(), low, high, org.waferscope.views.palette.CategoricalColors.NOTHING,
+                asRows)) {
+            tileImage = null;
+            return;
+        }
+        if (tileImage == null || tileImage.getWidth() != tiles.width() || tileImage.getHeight() != tiles.height()) {
+            tileImage = new WritableImage(tiles.width(), tiles.height());
+        }
+        tileImage.getPixelWriter().setPixels(0, 0, tiles.width(), tiles.height(), PixelFormat.getIntArgbPreInstance(),
+                IntBuffer.wrap(tiles.pixels()), tiles.width());
+    }
+
+    TileRaster tiles() {
+        return tiles;
+    }
+
+    /** The zoomed-in value tiles, or null when the frame has none. */
+    WritableImage tileImage() {
+        return tileImage;
     }
 
     HeatmapRaster raster() {

@@ -3,6 +3,7 @@ package org.waferscope.views.heatmap;
 import org.waferscope.engine.api.Frame;
 import org.waferscope.engine.api.MetricLayer;
 import org.waferscope.views.palette.CategoricalColors;
+import org.waferscope.views.palette.DivergingPalette;
 
 /**
  * Turns a frame's per-PE values into ARGB pixels through a lookup table, into one buffer
@@ -24,6 +25,8 @@ public final class HeatmapRaster {
     private int height;
     private float low;
     private float high = 1;
+    private boolean diverging;
+    private int[] lastLut;
 
     /**
      * Colours every PE of {@code frame}; continuous layers go through {@code lut} (256
@@ -49,7 +52,11 @@ public final class HeatmapRaster {
         }
         float[] v = frame.values();
         int n = Math.min(v.length, pixels.length);
-        if (frame.layer() == MetricLayer.TASK_STATE) {
+        diverging = false;
+        lastLut = lut;
+        if (frame.layer() == MetricLayer.VALUE) {
+            value(frame, v, n, lut);
+        } else if (frame.layer() == MetricLayer.TASK_STATE) {
             for (int i = 0; i < n; i++) {
                 pixels[i] = CategoricalColors.taskState((int) v[i]);
             }
@@ -63,6 +70,52 @@ public final class HeatmapRaster {
             continuous(v, n, low, high, lut);
         }
         return resized;
+    }
+
+    /**
+     * The program's values: PEs without the variable in the "nothing here" grey; a signed
+     * range (some value below zero) on the diverging palette, symmetric about zero so that
+     * white is zero; otherwise the sequential palette between the values' min and max. When
+     * the frame carries whole arrays of an element-valued query, the range also spans their
+     * elements, so tiles and squares share one scale.
+     */
+    private void value(Frame frame, float[] v, int n, int[] lut) {
+        low = frame.min();
+        high = frame.max();
+        org.waferscope.engine.api.ValueSample s = frame.value();
+        if (s != null && s.tiles() != null && s.query().reduce() != org.waferscope.engine.api.ValueQuery.Reduce.SUM) {
+            low = Math.min(low, s.elementMin());
+            high = Math.max(high, s.elementMax());
+        }
+        diverging = low < 0;
+        if (diverging) {
+            float a = Math.max(-low, Math.abs(high));
+            low = -a;
+            high = a;
+            lut = DivergingPalette.lut();
+            lastLut = lut;
+        }
+        int top = lut.length - 1;
+        float k = high > low ? top / (high - low) : 0;
+        for (int i = 0; i < n; i++) {
+            float x = v[i];
+            if (Float.isNaN(x)) {
+                pixels[i] = CategoricalColors.NOTHING;
+            } else {
+                int idx = (int) ((x - low) * k);
+                pixels[i] = lut[idx < 0 ? 0 : idx > top ? top : idx];
+            }
+        }
+    }
+
+    /** Whether the last render used the diverging palette (a value layer with values below zero). */
+    public boolean diverging() {
+        return diverging;
+    }
+
+    /** The lookup table the last render used. */
+    public int[] lut() {
+        return lastLut;
     }
 
     /**

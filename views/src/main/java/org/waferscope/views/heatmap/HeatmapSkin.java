@@ -17,6 +17,7 @@ import org.waferscope.engine.api.Frame;
 final class HeatmapSkin extends SkinBase<HeatmapView> {
     static final double GRID_SCALE = HeatmapView.GRID_SCALE;
     static final double DETAIL_SCALE = HeatmapView.DETAIL_SCALE;
+    static final double TILE_SCALE = HeatmapView.TILE_SCALE;
 
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
@@ -98,7 +99,7 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
             hoverLabel.setVisible(false);
             return;
         }
-        hoverLabel.setText(hoverText(view.getFrame(), pe));
+        hoverLabel.setText(hoverText(view.getFrame(), pe) + elementText(view, pe, vx, vy));
         double w = hoverLabel.prefWidth(-1);
         double h = hoverLabel.prefHeight(-1);
         hoverLabel.resize(w, h);
@@ -108,7 +109,26 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         hoverLabel.setVisible(true);
     }
 
+    /** Zoomed in on the value layer's tiles: the element under the pointer, "   T[13] = 41.2". */
+    private static String elementText(HeatmapView view, PeLocation pe, double vx, double vy) {
+        org.waferscope.engine.api.ValueSample s = view.getFrame().value();
+        Viewport v = view.getViewport();
+        if (s == null || s.tiles() == null || view.tileImage() == null || v.scale() < TILE_SCALE) {
+            return "";
+        }
+        TileShape shape = view.tileRaster().shape();
+        int c = (int) ((v.toFabricX(vx) - pe.x()) * shape.columns());
+        int r = (int) ((v.toFabricY(vy) - pe.y()) * shape.rows());
+        int i = shape.elementAt(Math.max(0, Math.min(shape.columns() - 1, c)), Math.max(0, Math.min(shape.rows() - 1, r)),
+                s.length());
+        float e = i < 0 ? Float.NaN : s.element(pe.x(), pe.y(), i);
+        return Float.isNaN(e) ? "" : "   " + s.query().symbol() + "[" + i + "] = " + ValueText.number(e);
+    }
+
     static String hoverText(Frame f, PeLocation pe) {
+        if (f.layer() == org.waferscope.engine.api.MetricLayer.VALUE) {
+            return "PE " + pe + "   " + ValueText.value(f, pe.x(), pe.y());
+        }
         return "PE " + pe + "   " + ValueText.describe(f.layer(), f.routeColor(), f.value(pe.x(), pe.y()));
     }
 
@@ -133,10 +153,12 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         // Below one pixel per PE, smoothing blends neighbours instead of dropping whole rows.
         g.setImageSmoothing(s < 1);
         g.drawImage(img, x0, y0, x1 - x0, y1 - y0, v.toViewX(x0), v.toViewY(y0), (x1 - x0) * s, (y1 - y0) * s);
+        tiles(g, view, v);
         if (s >= GRID_SCALE) {
             grid(g, v, x0, x1, y0, y1);
         }
-        if (s >= DETAIL_SCALE) {
+        // The value layer is the program's data: ports and queues drawn over it would hide the tiles.
+        if (s >= DETAIL_SCALE && view.getFrame().layer() != org.waferscope.engine.api.MetricLayer.VALUE) {
             detail.paint(g, v, view.getFrame(), view.getDetails(), view::argbAt, view.textScaleProperty().get());
         }
         g.setStroke(Color.gray(0.5, 0.8));
@@ -144,6 +166,18 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         g.strokeRect(v.toViewX(0) - 0.5, v.toViewY(0) - 0.5, v.fabricWidth() * s + 1, v.fabricHeight() * s + 1);
         outline(g, v, view.getHovered(), Color.gray(1, 0.7), 1.5);
         outline(g, v, view.getSelected(), Color.web("#ff4f9a"), 2.5);
+    }
+
+    /** The value layer's whole arrays over their PEs, once each PE is large enough to show them. */
+    private static void tiles(GraphicsContext g, HeatmapView view, Viewport v) {
+        Image tiles = view.tileImage();
+        org.waferscope.engine.api.ValueQuery.Window w = view.tileRaster().window();
+        if (tiles == null || w == null || v.scale() < TILE_SCALE) {
+            return;
+        }
+        g.setImageSmoothing(false);
+        double s = v.scale();
+        g.drawImage(tiles, v.toViewX(w.x()), v.toViewY(w.y()), w.width() * s, w.height() * s);
     }
 
     private static void grid(GraphicsContext g, Viewport v, int x0, int x1, int y0, int y1) {

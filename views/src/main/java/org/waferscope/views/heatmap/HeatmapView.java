@@ -26,6 +26,8 @@ public class HeatmapView extends Control implements Paintable {
     public static final double DETAIL_SCALE = 40;
     /** From this many pixels per PE, lines separate the PEs. */
     public static final double GRID_SCALE = 6;
+    /** From this many pixels per PE, the value layer shows each PE's whole array (when the frame carries it). */
+    public static final double TILE_SCALE = 10;
 
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>(this, "frame", Frame.empty());
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.VIRIDIS);
@@ -45,6 +47,10 @@ public class HeatmapView extends Control implements Paintable {
     /** The UI scale, which the PE coordinate labels follow (1 = the base size). */
     private final javafx.beans.property.DoubleProperty textScale =
             new javafx.beans.property.SimpleDoubleProperty(this, "textScale", 1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper diverging =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "diverging", false);
+    private final javafx.beans.property.BooleanProperty tilesAsRows =
+            new javafx.beans.property.SimpleBooleanProperty(this, "tilesAsRows", false);
     private final HeatmapImage image = new HeatmapImage();
     private boolean imageDirty = true;
     private boolean viewDirty = true;
@@ -55,6 +61,7 @@ public class HeatmapView extends Control implements Paintable {
         frame.addListener((o, a, b) -> imageDirty = true);
         palette.addListener((o, a, b) -> imageDirty = true);
         fitToData.addListener((o, a, b) -> imageDirty = true);
+        tilesAsRows.addListener((o, a, b) -> imageDirty = true);
         viewport.addListener((o, a, b) -> viewDirty = true);
         selected.addListener((o, a, b) -> viewDirty = true);
         hovered.addListener((o, a, b) -> viewDirty = true);
@@ -74,9 +81,10 @@ public class HeatmapView extends Control implements Paintable {
     @Override
     public void paintIfDirty() {
         if (imageDirty) {
-            image.update(getFrame(), getPalette().lut(), fitToData.get());
+            image.update(getFrame(), getPalette().lut(), fitToData.get(), tilesAsRows.get());
             scaleLow.set(image.raster().low());
             scaleHigh.set(image.raster().high());
+            diverging.set(image.raster().diverging());
             imageVersion.set(imageVersion.get() + 1);
             imageDirty = false;
             viewDirty = true;
@@ -121,6 +129,38 @@ public class HeatmapView extends Control implements Paintable {
     /** The value shown in the palette's highest colour, as last painted. */
     public javafx.beans.property.ReadOnlyDoubleProperty scaleHighProperty() {
         return scaleHigh.getReadOnlyProperty();
+    }
+
+    /** Zoomed-in value tiles draw a 1-D array as one row per PE (an image row) instead of a square. */
+    public javafx.beans.property.BooleanProperty tilesAsRowsProperty() {
+        return tilesAsRows;
+    }
+
+    /** True when the last paint used the diverging palette (signed program values). */
+    public javafx.beans.property.ReadOnlyBooleanProperty divergingProperty() {
+        return diverging.getReadOnlyProperty();
+    }
+
+    /** The value layer's per-element image of the zoomed-in PEs, or null; and where it lies. */
+    Image tileImage() {
+        return image.tileImage();
+    }
+
+    TileRaster tileRaster() {
+        return image.tiles();
+    }
+
+    /** The colour element {@code i} of PE (x, y) shows in the value layer's tiles, as last painted, or 0. */
+    public int tileArgbAt(int x, int y, int i) {
+        TileRaster t = image.tiles();
+        org.waferscope.engine.api.ValueQuery.Window w = t.window();
+        if (image.tileImage() == null || w == null || x < w.x() || y < w.y() || x >= w.x() + w.width()
+                || y >= w.y() + w.height()) {
+            return 0;
+        }
+        int c = i % t.shape().columns();
+        int r = i / t.shape().columns();
+        return t.pixels()[((y - w.y()) * t.shape().rows() + r) * t.width() + (x - w.x()) * t.shape().columns() + c];
     }
 
     public ReadOnlyLongProperty imageVersionProperty() {

@@ -19,6 +19,22 @@ public final class ValueText {
         };
     }
 
+    /** "mean(T) = 0.53 f32", or why there is no value at this PE. */
+    public static String value(org.waferscope.engine.api.Frame f, int x, int y) {
+        org.waferscope.engine.api.ValueSample s = f.value();
+        if (s == null) {
+            return "no variable chosen";
+        }
+        if (!s.problem().isEmpty()) {
+            return s.problem();
+        }
+        float v = f.value(x, y);
+        String name = s.query().reduce() == org.waferscope.engine.api.ValueQuery.Reduce.ARRAY && s.length() > 1
+                ? "mean(" + s.query().symbol() + ")" : s.query().reduce() == org.waferscope.engine.api.ValueQuery.Reduce.ARRAY
+                ? s.query().symbol() : s.query().text();
+        return Float.isNaN(v) ? "no " + s.query().symbol() + " here" : name + " = " + number(v) + " " + s.type().cslName();
+    }
+
     static String taskState(int code) {
         TaskStateCode[] codes = TaskStateCode.values();
         return code >= 0 && code < codes.length ? codes[code].label : "unknown state " + code;

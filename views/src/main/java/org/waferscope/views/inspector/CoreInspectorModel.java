@@ -51,6 +51,7 @@ public final class CoreInspectorModel {
     private final ObservableList<RouteLine> routes = FXCollections.observableArrayList();
     private final ObservableList<SymbolLine> symbols = FXCollections.observableArrayList();
     private final ObservableList<NameValue> counters = FXCollections.observableArrayList();
+    private final MemoryModel memory = new MemoryModel(symbolFormat);
     private Map<String, String> sources = Map.of();
     private CoreSnapshot snapshot;
 
@@ -82,8 +83,14 @@ public final class CoreInspectorModel {
         queues.setAll(InspectorLines.queues(s));
         routes.setAll(InspectorLines.routes(s));
         counters.setAll(InspectorLines.counters(s.counters()));
+        memory.show(s);
         fillSymbols();
         fillSource(s);
+    }
+
+    /** The Memory tab's whole-array view and watch list. */
+    public MemoryModel memory() {
+        return memory;
     }
 
     /** Back to "no PE selected" (e.g. when a new program is loaded). */
@@ -103,6 +110,7 @@ public final class CoreInspectorModel {
         routes.clear();
         symbols.clear();
         counters.clear();
+        memory.clear();
     }
 
     private static String currentTaskText(CoreSnapshot s) {

@@ -5,8 +5,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -15,7 +13,6 @@ import org.waferscope.engine.api.CoreSnapshot.TaskRow;
 import org.waferscope.views.inspector.InspectorRows.NameValue;
 import org.waferscope.views.inspector.InspectorRows.QueueLine;
 import org.waferscope.views.inspector.InspectorRows.RouteLine;
-import org.waferscope.views.inspector.InspectorRows.SymbolLine;
 import org.waferscope.views.source.BreakpointsModel;
 import org.waferscope.views.source.SourceView;
 
@@ -40,7 +37,7 @@ public class CoreInspectorView extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Tasks", tasksPane()), tab("Source", sourcePane()), tab("Memory", memoryPane()),
+        tabs.getTabs().addAll(tab("Tasks", tasksPane()), tab("Source", sourcePane()), tab("Memory", new MemoryPane(model, menus)),
                 tab("Router", routerPane()), tab("Counters", countersPane()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header(), tabs);
@@ -147,34 +144,6 @@ public class CoreInspectorView extends VBox {
         hint.getStyleClass().add("inspector-hint");
         VBox.setVgrow(source, Priority.ALWAYS);
         return new VBox(4, new HBox(10, file, hint), source);
-    }
-
-    private VBox memoryPane() {
-        ToggleGroup group = new ToggleGroup();
-        HBox formats = new HBox(0);
-        formats.getStyleClass().add("segmented");
-        for (SymbolFormat f : SymbolFormat.values()) {
-            ToggleButton b = new ToggleButton(f.label);
-            b.setToggleGroup(group);
-            b.setUserData(f);
-            b.setSelected(f == model.symbolFormatProperty().get());
-            formats.getChildren().add(b);
-        }
-        group.selectedToggleProperty().addListener((o, a, t) -> {
-            if (t == null) {
-                a.setSelected(true);
-            } else {
-                model.symbolFormatProperty().set((SymbolFormat) t.getUserData());
-            }
-        });
-        TableView<SymbolLine> symbols = Tables.table(model.symbols(), "No symbols");
-        symbols.setId("inspector-symbols");
-        menus.symbols(symbols);
-        symbols.getColumns().setAll(java.util.List.of(
-                Tables.column("symbol", 90, SymbolLine::name), Tables.column("type", 70, SymbolLine::type),
-                Tables.column("addr", 60, SymbolLine::address), Tables.column("value", 260, SymbolLine::value)));
-        VBox.setVgrow(symbols, Priority.ALWAYS);
-        return new VBox(4, formats, symbols);
     }
 
     private VBox routerPane() {

@@ -31,6 +31,41 @@ public final class SymbolDecoder {
         return out.toString();
     }
 
+    /** How many elements of its type the symbol's bytes hold. */
+    public static int count(SymbolValue s) {
+        return s.bytes().length / s.type().bytes;
+    }
+
+    /** Element {@code i} as text in format {@code f}. */
+    public static String element(SymbolValue s, int i, SymbolFormat f) {
+        return element(bits(s.bytes(), i * s.type().bytes, s.type().bytes), s.type(), f);
+    }
+
+    /** Element {@code i} as a number (for reductions); integers exactly, f16 widened. */
+    public static double number(SymbolValue s, int i) {
+        ElementType t = s.type();
+        int raw = bits(s.bytes(), i * t.bytes, t.bytes);
+        if (t.isFloat) {
+            return t.bytes == 2 ? halfToFloat(raw) : Float.intBitsToFloat(raw);
+        }
+        return integer(raw, t);
+    }
+
+    /** Whether element {@code i} differs between two versions of a symbol (false past either's end). */
+    public static boolean differs(SymbolValue a, SymbolValue b, int i) {
+        int w = a.type().bytes;
+        int off = i * w;
+        if (b == null || b.type() != a.type() || off + w > a.bytes().length || off + w > b.bytes().length) {
+            return false;
+        }
+        for (int k = 0; k < w; k++) {
+            if (a.bytes()[off + k] != b.bytes()[off + k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Element {@code i}'s bits, zero-extended from the type's width. */
     static int bits(byte[] b, int off, int width) {
         int v = 0;
@@ -53,6 +88,8 @@ public final class SymbolDecoder {
         return switch (t) {
             case I8 -> (byte) raw;
             case I16 -> (short) raw;
+            case U16 -> raw & 0xFFFF;
+            case U8, BOOL -> raw & 0xFF;
             case I32 -> raw;
             case U32 -> raw & 0xFFFFFFFFL;
             default -> raw;

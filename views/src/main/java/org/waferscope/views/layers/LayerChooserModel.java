@@ -13,11 +13,14 @@ import javafx.beans.binding.Bindings;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.FrameRequest;
 import org.waferscope.engine.api.MetricLayer;
+import org.waferscope.engine.api.ValueQuery;
+import org.waferscope.engine.api.ValueSymbol;
 import org.waferscope.views.heatmap.PeLocation;
 import org.waferscope.views.palette.Palette;
 
 /**
- * Which layer the heatmap shows (and for the route layer which color), the palette, and
+ * Which layer the heatmap shows (for the route layer which color, for the value layer which
+ * program variable), the palette, and
  * the selected PE the timeline follows. Together they make the {@link FrameRequest} the
  * engine is sent whenever one of them changes. Holds no Node. FX thread only.
  */
@@ -32,6 +35,12 @@ public final class LayerChooserModel {
     private final ObjectProperty<PeLocation> selected = new SimpleObjectProperty<>(this, "selected");
     private final javafx.beans.property.BooleanProperty wholeRun =
             new javafx.beans.property.SimpleBooleanProperty(this, "wholeRun", false);
+    private final javafx.collections.ObservableList<ValueSymbol> symbols =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<ValueQuery> value = new SimpleObjectProperty<>(this, "value");
+    private final javafx.beans.property.BooleanProperty tilesAsRows =
+            new javafx.beans.property.SimpleBooleanProperty(this, "tilesAsRows", false);
+    private final ObjectProperty<ValueQuery.Window> valueTiles = new SimpleObjectProperty<>(this, "valueTiles");
     private final ReadOnlyObjectWrapper<FrameRequest> request = new ReadOnlyObjectWrapper<>(this, "request",
             FrameRequest.DEFAULT);
     private final BooleanBinding routeColorUsed = Bindings.createBooleanBinding(
@@ -43,13 +52,22 @@ public final class LayerChooserModel {
         routeColor.addListener((o, a, b) -> update());
         selected.addListener((o, a, b) -> update());
         wholeRun.addListener((o, a, b) -> update());
+        value.addListener((o, a, b) -> update());
+        valueTiles.addListener((o, a, b) -> update());
+        // The value layer with nothing chosen yet shows the program's first variable.
+        layer.addListener((o, a, l) -> {
+            if (l == MetricLayer.VALUE && value.get() == null && !symbols.isEmpty()) {
+                value.set(ValueQuery.of(symbols.get(0).name()));
+            }
+        });
     }
 
     private void update() {
         int c = Math.max(0, Math.min(COLORS - 1, routeColor.get()));
         PeLocation pe = selected.get();
+        ValueQuery q = value.get();
         FrameRequest r = new FrameRequest(layer.get(), c, pe == null ? -1 : pe.x(), pe == null ? -1 : pe.y(),
-                wholeRun.get());
+                wholeRun.get(), q == null ? null : q.withTiles(layer.get() == MetricLayer.VALUE ? valueTiles.get() : null));
         if (!r.equals(request.get())) {
             request.set(r);
             commands.accept(new Command.Request(r));
@@ -86,6 +104,44 @@ public final class LayerChooserModel {
     public boolean isRateLayer() {
         MetricLayer l = layer.get();
         return l == MetricLayer.UTILIZATION || l == MetricLayer.TRAFFIC || l == MetricLayer.BACKPRESSURE;
+    }
+
+    /** The program's globals the value layer can show (set by the app on every load). */
+    public javafx.collections.ObservableList<ValueSymbol> symbols() {
+        return symbols;
+    }
+
+    /**
+     * Replaces the program's globals; a chosen variable the new program lacks is dropped
+     * (the first of the new ones takes its place if the value layer is on show).
+     */
+    public void setSymbols(List<ValueSymbol> list) {
+        symbols.setAll(list);
+        ValueQuery q = value.get();
+        if (q != null && list.stream().noneMatch(v -> v.name().equals(q.symbol()))) {
+            value.set(layer.get() == MetricLayer.VALUE && !list.isEmpty() ? ValueQuery.of(list.get(0).name()) : null);
+        }
+    }
+
+    /** The variable the value layer shows, and how (tiles are set apart, by {@link #valueTilesProperty()}). */
+    public ObjectProperty<ValueQuery> valueProperty() {
+        return value;
+    }
+
+    /** The PEs zoomed in far enough to show their whole arrays, or null. */
+    public ObjectProperty<ValueQuery.Window> valueTilesProperty() {
+        return valueTiles;
+    }
+
+    /** Whether zoomed-in value tiles draw 1-D arrays as rows (a view choice; the engine is not told). */
+    public javafx.beans.property.BooleanProperty tilesAsRowsProperty() {
+        return tilesAsRows;
+    }
+
+    /** Shows the value layer with {@code q} (a lesson's watch, the command line's {@code --layer value:...}). */
+    public void showValue(ValueQuery q) {
+        value.set(q);
+        layer.set(MetricLayer.VALUE);
     }
 
     public ObjectProperty<PeLocation> selectedProperty() {

@@ -9,12 +9,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.waferscope.engine.api.MetricLayer;
 
 /**
- * A segmented row of layer buttons (keys 1–6 in the app's View menu). Binds to a
+ * A segmented row of layer buttons (keys 1–7 in the app's View menu). Binds to a
  * {@link LayerChooserModel}; the route color has its own {@link RouteColorChooser}.
  */
 public class LayerChooserView extends HBox {
     private static final String[] ICONS = {"mdi2c-chip", "mdi2m-memory", "mdi2t-transit-connection-variant",
-        "mdi2c-car-brake-alert", "mdi2s-state-machine", "mdi2r-routes"};
+        "mdi2c-car-brake-alert", "mdi2s-state-machine", "mdi2r-routes", "mdi2v-variable"};
     /**
      * Icons only (names stay in the tooltips) when {@code narrow}, so a small window or a
      * large UI scale never pushes the panes beside the fabric out of the window.
@@ -38,7 +38,8 @@ public class LayerChooserView extends HBox {
         return compact ? fullWidth : prefWidth(-1);
     }
 
-    private static final String[] SHORT = {"Utilization", "SRAM", "Traffic", "Back-pressure", "Task state", "Route"};
+    private static final String[] SHORT = {"Utilization", "SRAM", "Traffic", "Back-pressure", "Task state", "Route",
+        "Value"};
 
     private final java.util.List<ToggleButton> layerButtons = new java.util.ArrayList<>();
     private boolean compact;

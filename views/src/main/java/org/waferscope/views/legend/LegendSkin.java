@@ -41,6 +41,9 @@ final class LegendSkin extends SkinBase<LegendView> {
         view.layerProperty().addListener((o, a, b) -> rebuild());
         view.paletteProperty().addListener((o, a, b) -> rebuild());
         view.routeColorProperty().addListener((o, a, b) -> rebuild());
+        view.valueTitleProperty().addListener((o, a, b) -> rebuild());
+        view.divergingProperty().addListener((o, a, b) -> rebuild());
+        view.valueUnitProperty().addListener((o, a, b) -> range());
         view.minProperty().addListener((o, a, b) -> range());
         view.maxProperty().addListener((o, a, b) -> range());
         rebuild();
@@ -49,7 +52,11 @@ final class LegendSkin extends SkinBase<LegendView> {
     private void rebuild() {
         LegendView v = getSkinnable();
         MetricLayer layer = v.layerProperty().get();
-        title.setText(layer == MetricLayer.ROUTE ? layer.title + " " + v.routeColorProperty().get() : layer.title);
+        title.setText(switch (layer) {
+            case ROUTE -> layer.title + " " + v.routeColorProperty().get();
+            case VALUE -> v.valueTitleProperty().get();
+            default -> layer.title;
+        });
         row.getChildren().setAll(title);
         if (layer.categorical) {
             List<Swatch> swatches = layer == MetricLayer.TASK_STATE ? CategoricalColors.taskStateSwatches()
@@ -59,8 +66,13 @@ final class LegendSkin extends SkinBase<LegendView> {
             }
             return;
         }
-        gradient.setFill(gradientOf(v.paletteProperty().get()));
+        boolean diverging = layer == MetricLayer.VALUE && v.divergingProperty().get();
+        gradient.setFill(gradientOf(diverging ? org.waferscope.views.palette.DivergingPalette.lut()
+                : v.paletteProperty().get().lut()));
         row.getChildren().addAll(minLabel, gradient, maxLabel);
+        if (layer == MetricLayer.VALUE) {
+            row.getChildren().add(swatch(new Swatch("no value", CategoricalColors.NOTHING)));
+        }
         range();
     }
 
@@ -68,12 +80,12 @@ final class LegendSkin extends SkinBase<LegendView> {
         LegendView v = getSkinnable();
         MetricLayer layer = v.layerProperty().get();
         minLabel.setText(ValueText.number(v.minProperty().get()));
-        maxLabel.setText(ValueText.number(v.maxProperty().get()) + (layer.unit.isEmpty() ? "" : " " + layer.unit));
+        String unit = layer == MetricLayer.VALUE ? v.valueUnitProperty().get() : layer.unit;
+        maxLabel.setText(ValueText.number(v.maxProperty().get()) + (unit.isEmpty() ? "" : " " + unit));
     }
 
     /** The palette as a horizontal gradient with a stop every 16 entries (the LUT is linear between anchors). */
-    static LinearGradient gradientOf(Palette p) {
-        int[] lut = p.lut();
+    static LinearGradient gradientOf(int[] lut) {
         java.util.List<Stop> stops = new ArrayList<>();
         for (int i = 0; i < lut.length; i += 15) {
             stops.add(new Stop(i / (double) (lut.length - 1), color(lut[i])));

@@ -20,6 +20,12 @@ public class LegendView extends Control {
     private final DoubleProperty min = new SimpleDoubleProperty(this, "min", 0);
     private final DoubleProperty max = new SimpleDoubleProperty(this, "max", 1);
     private final IntegerProperty routeColor = new SimpleIntegerProperty(this, "routeColor", 0);
+    private final javafx.beans.property.StringProperty valueTitle =
+            new javafx.beans.property.SimpleStringProperty(this, "valueTitle", "");
+    private final javafx.beans.property.StringProperty valueUnit =
+            new javafx.beans.property.SimpleStringProperty(this, "valueUnit", "");
+    private final javafx.beans.property.BooleanProperty diverging =
+            new javafx.beans.property.SimpleBooleanProperty(this, "diverging", false);
 
     public LegendView() {
         getStyleClass().add("legend-view");
@@ -35,6 +41,24 @@ public class LegendView extends Control {
             max.set(f.max());
         }
         routeColor.set(f.routeColor());
+        org.waferscope.engine.api.ValueSample v = f.value();
+        valueTitle.set(v == null ? "Program value: choose a variable" : v.problem().isEmpty() ? v.title() : v.problem());
+        valueUnit.set(v == null || v.pes() == 0 ? "" : v.type().cslName());
+    }
+
+    /** For the value layer: what is shown ("sum(T) · [36]f32"), or why nothing is. */
+    public javafx.beans.property.StringProperty valueTitleProperty() {
+        return valueTitle;
+    }
+
+    /** For the value layer: the variable's type, shown after the range. */
+    public javafx.beans.property.StringProperty valueUnitProperty() {
+        return valueUnit;
+    }
+
+    /** Whether the scale is the diverging one (signed values; bind to the heatmap's). */
+    public javafx.beans.property.BooleanProperty divergingProperty() {
+        return diverging;
     }
 
     @Override

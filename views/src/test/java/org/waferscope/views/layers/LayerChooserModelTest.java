@@ -58,4 +58,21 @@ class LayerChooserModelTest {
         m.layerProperty().set(MetricLayer.SRAM);
         assertFalse(m.isRateLayer());
     }
+
+    @Test
+    void valueLayerCarriesTheChosenVariableAndItsTiles() {
+        m.setSymbols(List.of(new org.waferscope.engine.api.ValueSymbol("T", org.waferscope.engine.arch.ElementType.F32,
+                36, new int[] {36}, 64), new org.waferscope.engine.api.ValueSymbol("beta",
+                org.waferscope.engine.arch.ElementType.F32, 1, new int[0], 64)));
+        m.layerProperty().set(MetricLayer.VALUE);
+        assertEquals(org.waferscope.engine.api.ValueQuery.of("T"), m.requestProperty().get().value(),
+                "the first variable, until one is chosen");
+        m.valueProperty().set(org.waferscope.engine.api.ValueQuery.parse("sum(beta)"));
+        m.valueTilesProperty().set(new org.waferscope.engine.api.ValueQuery.Window(1, 2, 3, 4));
+        FrameRequest r = m.requestProperty().get();
+        assertEquals("sum(beta)", r.value().text());
+        assertEquals(new org.waferscope.engine.api.ValueQuery.Window(1, 2, 3, 4), r.value().tiles());
+        m.setSymbols(List.of());
+        assertEquals(null, m.valueProperty().get(), "a new program without the variable drops it");
+    }
 }

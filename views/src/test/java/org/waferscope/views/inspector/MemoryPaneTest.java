@@ -1,0 +1,52 @@
+package org.waferscope.views.inspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.waferscope.views.source.BreakpointsModel;
+
+/** The element table is virtualised: thousands of elements, a screenful of rows; changed rows carry :changed. */
+@ExtendWith(ApplicationExtension.class)
+class MemoryPaneTest {
+    private final CoreInspectorModel model = new CoreInspectorModel();
+    private CoreInspectorView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new CoreInspectorView(model, new BreakpointsModel(c -> { }));
+        stage.setScene(new Scene(view, 420, 700));
+        stage.show();
+    }
+
+    @Test
+    void aLongArrayPagesThroughAFewRowsAndMarksChanges(FxRobot robot) {
+        float[] v = MemoryModelTest.ramp(5000);
+        robot.interact(() -> {
+            model.show(MemoryModelTest.snapshot(0, 0, 1, MemoryModelTest.f32("T", new int[] {5000}, v)));
+            view.showTab("Memory");
+        });
+        v[4990] = -3;
+        robot.interact(() -> model.show(MemoryModelTest.snapshot(0, 0, 2, MemoryModelTest.f32("T", new int[] {5000}, v))));
+        @SuppressWarnings("unchecked")
+        TableView<MemoryModel.ElementRow> table = robot.lookup("#inspector-elements").queryAs(TableView.class);
+        assertEquals(5000, table.getItems().size());
+        long rows = robot.lookup("#inspector-elements .table-row-cell").queryAll().size();
+        assertTrue(rows < 100, "only the rows in view exist: " + rows);
+        robot.interact(() -> table.scrollTo(4985));
+        robot.interact(() -> table.layout());
+        var marked = robot.lookup("#inspector-elements .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() != null && r.getPseudoClassStates().stream()
+                        .anyMatch(p -> p.getPseudoClassName().equals("changed")))
+                .map(r -> ((MemoryModel.ElementRow) r.getItem()).index()).toList();
+        assertEquals(java.util.List.of(4990), marked, "the changed element, and only it, is marked");
+    }
+}
