@@ -20,8 +20,10 @@ public final class BandState implements CycleSink {
     public boolean moved;
     /** PEs visited this cycle. */
     public int visited;
-    /** PEs that still have work for the next cycle. */
+    /** PEs visited this cycle that have work for the next one, sleepers not counted. */
     public int stillActive;
+    /** PEs that fell asleep this cycle less those woken: sleepers are not visited, so they are counted apart. */
+    public int sleepersAdded;
     /** Some PE is about to execute an instruction on a breakpoint line. */
     public boolean atBreakpoint;
     public int tasksStarted;
@@ -31,12 +33,27 @@ public final class BandState implements CycleSink {
     public int injected;
     public int collected;
     private final List<Event> events = new ArrayList<>();
+    /** The words this band visited in the compute phase, and which of their PEs, for the commit phase. */
+    int[] visitedWords = new int[64];
+    long[] visitedPes = new long[64];
+    int visitedCount;
+
+    void addVisited(int w, long pes) {
+        if (visitedCount == visitedWords.length) {
+            visitedWords = java.util.Arrays.copyOf(visitedWords, visitedCount * 2);
+            visitedPes = java.util.Arrays.copyOf(visitedPes, visitedCount * 2);
+        }
+        visitedWords[visitedCount] = w;
+        visitedPes[visitedCount++] = pes;
+    }
 
     public void clear() {
+        visitedCount = 0;
         progressed = false;
         moved = false;
         visited = 0;
         stillActive = 0;
+        sleepersAdded = 0;
         atBreakpoint = false;
         tasksStarted = 0;
         releases = 0;

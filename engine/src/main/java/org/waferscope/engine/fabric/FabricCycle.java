@@ -1,10 +1,14 @@
 package org.waferscope.engine.fabric;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
- * The two phases of a cycle over one 64-PE word of the activity bitmap. The stepper calls
- * {@link #compute} for every word of its band, waits at a barrier, then {@link #commit}s
- * the same words. Only PEs whose activity bit (or wake bit) is set are visited: an idle PE
- * with empty buffers costs nothing.
+ * The two phases of a cycle over one 64-PE word of the activity bitmap. The stepper's
+ * workers claim chunks of words and call {@link #computeChunk}, which visits only the words
+ * marked in {@link Fabric#busyWords}, wait at a barrier, then {@link #commitVisited} the
+ * words they visited. Only PEs whose activity bit (or wake bit) is set are visited: an idle
+ * PE with empty buffers, or a sleeping one, costs nothing, and neither does an idle word.
  */
 public final class FabricCycle {
     private final Fabric f;
@@ -16,8 +20,15 @@ public final class FabricCycle {
      */
     private boolean visitEveryPe;
 
+    private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
+    private int sleepers;
+    /** log2 of the words per chunk, 0..6. */
+    private final int chunkShift;
+
     public FabricCycle(Fabric fabric) {
         this.f = fabric;
+        int perChunk = Integer.highestOneBit(Math.max(1, fabric.active.length / 32));
+        this.chunkShift = Integer.numberOfTrailingZeros(Math.min(64, perChunk));
     }
 
     public Fabric fabric() {
@@ -40,6 +51,84 @@ public final class FabricCycle {
 
     void visitEveryPe(boolean on) {
         visitEveryPe = on;
+    }
+
+    /**
+     * Chunks of {@code 1 << chunkShift} words (up to 4,096 PEs), the unit of work the
+     * stepper's threads claim: at least 32 of them where the fabric is large enough, so that
+     * threads can share work evenly.
+     */
+    public int chunks() {
+        return (f.active.length + (1 << chunkShift) - 1) >>> chunkShift;
+    }
+
+    /**
+     * Rebuilds {@link Fabric#busyWords} from the activity bitmaps; the stepper calls it before
+     * every step, so what the host, a snapshot or new breakpoints changed is seen.
+     */
+    public void prepareStep() {
+        long[] busy = f.busyWords;
+        java.util.Arrays.fill(busy, 0);
+        int asleep = 0;
+        for (int w = 0; w < f.active.length; w++) {
+            if (visitEveryPe || (f.active[w] | f.wake[w]) != 0) {
+                busy[w >>> 6] |= 1L << w;
+            }
+            asleep += Long.bitCount(f.sleeping[w]);
+        }
+        sleepers = asleep;
+    }
+
+    /**
+     * PEs asleep as of {@link #prepareStep}: they have work but are not visited, so the
+     * stepper keeps this count up to date from each cycle's {@link BandState#sleepersAdded}.
+     */
+    public int sleepers() {
+        return sleepers;
+    }
+
+    /**
+     * Compute phase for the busy words of chunk {@code s}: appends each word visited to
+     * {@code band}'s list, for {@link #commitVisited}, and clears the bits of words left with
+     * nothing to do. One thread handles a chunk in a cycle; chunks smaller than a
+     * {@link Fabric#busyWords} word share it, so their bits are cleared atomically.
+     */
+    public void computeChunk(int s, long cycle, BandState band) {
+        int first = s << chunkShift;
+        long mask = chunkShift == 6 ? -1L : ((1L << (1 << chunkShift)) - 1) << (first & 63);
+        int at = first >>> 6;
+        long words = f.busyWords[at] & mask;
+        if (words == 0) {
+            return;
+        }
+        long idle = 0;
+        int base = at << 6;
+        while (words != 0) {
+            int j = Long.numberOfTrailingZeros(words);
+            words &= words - 1;
+            int w = base + j;
+            long visit = compute(w, cycle, band);
+            if (visit != 0) {
+                band.addVisited(w, visit);
+            }
+            if (f.active[w] == 0) {
+                idle |= 1L << j;
+            }
+        }
+        if (idle != 0 && !visitEveryPe) {
+            if (chunkShift == 6) {
+                f.busyWords[at] &= ~idle;
+            } else {
+                BITS.getAndBitwiseAnd(f.busyWords, at, ~idle);
+            }
+        }
+    }
+
+    /** Commit phase for the words {@code band} visited in this cycle's compute phase. */
+    public void commitVisited(BandState band, long cycle) {
+        for (int k = 0; k < band.visitedCount; k++) {
+            commit(band.visitedWords[k], band.visitedPes[k], cycle);
+        }
     }
 
     /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
@@ -95,7 +184,8 @@ public final class FabricCycle {
             }
         }
         band.visited += Long.bitCount(visit);
-        band.stillActive += Long.bitCount(next) + Long.bitCount(asleep);
+        band.stillActive += Long.bitCount(next);
+        band.sleepersAdded += Long.bitCount(asleep) - Long.bitCount(f.sleeping[w]);
         f.active[w] = next;
         f.sleeping[w] = asleep;
         return visit;
