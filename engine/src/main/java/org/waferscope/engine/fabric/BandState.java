@@ -24,6 +24,15 @@ public final class BandState implements CycleSink {
     public int stillActive;
     /** PEs that fell asleep this cycle less those woken: sleepers are not visited, so they are counted apart. */
     public int sleepersAdded;
+    /** Of {@link #sleepersAdded}, those dozing through a memory vector op ({@link DozeWheel}). */
+    public int dozersAdded;
+    /** The worker's timer wheel for dozing PEs; null for a stepper that visits every PE anyway. */
+    DozeWheel wheel;
+
+    /** Shares the worker's wheel; both of a worker's bands (one per cycle parity) use the same. */
+    public void useWheel(DozeWheel w) {
+        wheel = w;
+    }
     /** Some PE is about to execute an instruction on a breakpoint line. */
     public boolean atBreakpoint;
     public int tasksStarted;
@@ -54,6 +63,7 @@ public final class BandState implements CycleSink {
         visited = 0;
         stillActive = 0;
         sleepersAdded = 0;
+        dozersAdded = 0;
         atBreakpoint = false;
         tasksStarted = 0;
         releases = 0;

@@ -22,6 +22,7 @@ public final class FabricCycle {
 
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
     private int sleepers;
+    private int dozers;
     /** log2 of the words per chunk, 0..6. */
     private final int chunkShift;
 
@@ -66,17 +67,41 @@ public final class FabricCycle {
      * Rebuilds {@link Fabric#busyWords} from the activity bitmaps; the stepper calls it before
      * every step, so what the host, a snapshot or new breakpoints changed is seen.
      */
-    public void prepareStep() {
+    public void prepareStep(DozeWheel wheel) {
         long[] busy = f.busyWords;
         java.util.Arrays.fill(busy, 0);
         int asleep = 0;
+        int dozing = 0;
         for (int w = 0; w < f.active.length; w++) {
+            long bits = f.sleeping[w];
+            asleep += Long.bitCount(bits);
+            while (bits != 0) {
+                int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (f.activity[p] == Activity.COMPUTE) {
+                    dozing++;
+                    if (f.busy[p] == 0) {
+                        f.active[w] |= 1L << p;
+                    } else {
+                        wheel.add(p, f.cycle + f.busy[p], f.cycle);
+                    }
+                }
+            }
             if (visitEveryPe || (f.active[w] | f.wake[w]) != 0) {
                 busy[w >>> 6] |= 1L << w;
             }
-            asleep += Long.bitCount(f.sleeping[w]);
         }
         sleepers = asleep;
+        dozers = dozing;
+    }
+
+    /**
+     * Of the {@link #sleepers}, those dozing through a memory vector op: they make progress
+     * every cycle though nobody visits them, so the stepper counts them apart too
+     * ({@link BandState#dozersAdded}).
+     */
+    public int dozers() {
+        return dozers;
     }
 
     /**
@@ -129,6 +154,9 @@ public final class FabricCycle {
         for (int k = 0; k < band.visitedCount; k++) {
             commit(band.visitedWords[k], band.visitedPes[k], cycle);
         }
+        if (band.wheel != null) {
+            band.wheel.wakeDue(f, cycle);
+        }
     }
 
     /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
@@ -145,8 +173,11 @@ public final class FabricCycle {
             long bit = 1L << i;
             int p = (w << 6) + i;
             if ((asleep & bit) != 0) {
-                // woken: credit the cycles it stalled unvisited, then treat it as any PE
-                creditStall(p, cycle - 1 - f.sleepFrom[p]);
+                // woken: credit the cycles it stalled or dozed unvisited, then treat it as any PE
+                if (f.activity[p] == Activity.COMPUTE) {
+                    band.dozersAdded--;
+                }
+                credit(p, cycle - 1 - f.sleepFrom[p]);
                 f.sleepFrom[p] = 0;
                 asleep &= ~bit;
             }
@@ -166,6 +197,15 @@ public final class FabricCycle {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
                     f.sleepFrom[p] = cycle;
+                } else if (f.busy[p] > 0 && f.activity[p] == Activity.COMPUTE && (r & Router.HOLDING) == 0
+                        && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
+                    // counting down a memory vector op, and nothing else to do: doze until it is done
+                    asleep |= bit;
+                    f.sleepFrom[p] = cycle;
+                    band.dozersAdded++;
+                    if (band.wheel != null) {
+                        band.wheel.add(p, cycle + f.busy[p] + 1, cycle);
+                    }
                 } else {
                     next |= bit;
                 }
@@ -203,15 +243,30 @@ public final class FabricCycle {
             while (bits != 0) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                creditStall(p, last - f.sleepFrom[p]);
+                credit(p, last - f.sleepFrom[p]);
                 f.sleepFrom[p] = last;
+                if (f.activity[p] == Activity.COMPUTE && f.busy[p] == 0) {
+                    // its op counted down in the last cycle: awake, as a visit would have left it
+                    // (active, so no wake bit: the wheel's wake is only what the visit's bit stands for)
+                    long bit = 1L << p;
+                    f.sleeping[w] &= ~bit;
+                    f.wake[w] &= ~bit;
+                    f.active[w] |= bit;
+                    f.sleepFrom[p] = 0;
+                }
             }
         }
     }
 
-    /** A sleeping CE stalls as it did when it fell asleep, on an input or on an output. */
-    private void creditStall(int p, long cycles) {
-        if (f.activity[p] == Activity.STALL_OUTPUT) {
+    /**
+     * A sleeping CE stalls as it did when it fell asleep, on an input or on an output; a
+     * dozing one counts its memory vector op down, as if it had been visited every cycle.
+     */
+    private void credit(int p, long cycles) {
+        if (f.activity[p] == Activity.COMPUTE) {
+            f.busy[p] -= (int) cycles;
+            f.cntCompute[p] += cycles;
+        } else if (f.activity[p] == Activity.STALL_OUTPUT) {
             f.cntStallOut[p] += cycles;
         } else {
             f.cntStallIn[p] += cycles;
@@ -232,6 +287,15 @@ public final class FabricCycle {
     private long everyPe(int w) {
         int left = f.n - (w << 6);
         return left >= 64 ? -1L : (1L << left) - 1;
+    }
+
+    private boolean microthreadsIdle(int p) {
+        for (int k = 0, r = f.mtBase[p]; k < f.mtCount[p]; k++, r += Microthreads.WORDS) {
+            if (f.mtPool[r + Microthreads.STATE] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean hostPending(int p) {

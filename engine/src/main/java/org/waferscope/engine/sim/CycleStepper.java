@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.waferscope.engine.fabric.BandState;
+import org.waferscope.engine.fabric.DozeWheel;
 import org.waferscope.engine.fabric.FabricCycle;
 
 /**
@@ -31,6 +32,8 @@ public final class CycleStepper implements AutoCloseable {
     private final int workers;
     private final int chunks;
     private final BandState[][] bands;
+    /** Per worker, the PEs it put to doze through a memory vector op, by when they are due. */
+    private final DozeWheel[] wheels;
     /** The next chunk to claim, by cycle parity: worker 0 resets the next cycle's while the others cannot use it. */
     private final AtomicInteger[] cursor = {new AtomicInteger(), new AtomicInteger()};
     private final SpinBarrier barrier;
@@ -52,9 +55,14 @@ public final class CycleStepper implements AutoCloseable {
         this.chunks = cycle.chunks();
         this.workers = Math.max(1, Math.min(threadCount, chunks));
         this.bands = new BandState[2][workers];
+        this.wheels = new DozeWheel[workers];
+        for (int k = 0; k < workers; k++) {
+            wheels[k] = new DozeWheel();
+        }
         for (int par = 0; par < 2; par++) {
             for (int k = 0; k < workers; k++) {
                 bands[par][k] = new BandState();
+                bands[par][k].useWheel(wheels[k]);
             }
         }
         this.barrier = new SpinBarrier(workers);
@@ -92,7 +100,10 @@ public final class CycleStepper implements AutoCloseable {
         releasesSoFar = 0;
         quietStreak = 0;
         totalsStarted = 0;
-        cycle.prepareStep();
+        for (DozeWheel w : wheels) {
+            w.clear();
+        }
+        cycle.prepareStep(wheels[0]);
         cursor[0].set(0);
         cursor[1].set(0);
         for (int k = 1; k < workers; k++) {
@@ -136,6 +147,7 @@ public final class CycleStepper implements AutoCloseable {
         int quiet = 0;
         int started = 0;
         int sleepers = cycle.sleepers();
+        int dozers = cycle.dozers();
         while (true) {
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
@@ -154,6 +166,7 @@ public final class CycleStepper implements AutoCloseable {
                 moved |= b.moved;
                 breakpoint |= b.atBreakpoint;
                 sleepers += b.sleepersAdded;
+                dozers += b.dozersAdded;
                 faults += b.faults;
                 tasks += b.tasksStarted;
                 releases += b.releases;
@@ -161,6 +174,8 @@ public final class CycleStepper implements AutoCloseable {
                 collections += b.collected;
             }
             started += tasks;
+            // a dozing PE counts its memory vector op down unvisited: that is progress
+            progressed |= dozers > 0;
             // sleepers are not visited, yet they have work: they count as active
             int stillActive = sleepers;
             for (BandState b : all) {
