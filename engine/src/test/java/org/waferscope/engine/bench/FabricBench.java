@@ -38,6 +38,9 @@ import org.waferscope.engine.sim.Wafer;
  *       running on under 5 % of them; scores are cycles per second;</li>
  *   <li>{@link #engineBySize}: the exchange on 32x32, 128x128 and 512x512 fabrics, one
  *       thread: the cost per PE-cycle in cache and out of it;</li>
+ *   <li>{@link #meshAtRate}: a 64x64 mesh, each PE exchanging with its four neighbours at a
+ *       set rate, one thread: the workload network simulators such as BookSim2 run; scores
+ *       are node-cycles per second;</li>
  *   <li>{@link #wse3FitsIn4g}: builds a 762x1172 WSE-3 fabric running the exchange in a
  *       JVM limited to 4 GB of heap and runs 100 cycles; it prints the heap used.</li>
  * </ul>
