@@ -20,8 +20,22 @@ public final class BandState implements CycleSink {
     public boolean moved;
     /** PEs visited this cycle. */
     public int visited;
-    /** PEs that still have work for the next cycle. */
+    /** PEs visited this cycle that have work for the next one, sleepers not counted. */
     public int stillActive;
+    /** PEs that fell asleep this cycle less those woken: sleepers are not visited, so they are counted apart. */
+    public int sleepersAdded;
+    /** Of {@link #sleepersAdded}, those dozing through a memory vector op ({@link DozeWheel}). */
+    public int dozersAdded;
+    /** Sleepers woken (and so visited) this cycle, and of them the dozers. */
+    public int woken;
+    public int wokenDozers;
+    /** The worker's timer wheel for dozing PEs; null for a stepper that visits every PE anyway. */
+    DozeWheel wheel;
+
+    /** Shares the worker's wheel; both of a worker's bands (one per cycle parity) use the same. */
+    public void useWheel(DozeWheel w) {
+        wheel = w;
+    }
     /** Some PE is about to execute an instruction on a breakpoint line. */
     public boolean atBreakpoint;
     public int tasksStarted;
@@ -32,19 +46,37 @@ public final class BandState implements CycleSink {
     public int collected;
     /**
      * PE-cycles of this cycle by class, as the utilization counters count them: busy
-     * (compute or fabric work), stalled (sleeping PEs included), and wavelets that crossed a
+     * (compute or fabric work), stalled (sleepers the stepper adds), and wavelets that crossed a
      * link. The run's recorded timeline sums them, so it equals the counters' growth.
      */
     public int busy;
     public int stalled;
     public int hops;
     private final List<Event> events = new ArrayList<>();
+    /** The words this band visited in the compute phase, and which of their PEs, for the commit phase. */
+    int[] visitedWords = new int[64];
+    long[] visitedPes = new long[64];
+    int visitedCount;
+
+    void addVisited(int w, long pes) {
+        if (visitedCount == visitedWords.length) {
+            visitedWords = java.util.Arrays.copyOf(visitedWords, visitedCount * 2);
+            visitedPes = java.util.Arrays.copyOf(visitedPes, visitedCount * 2);
+        }
+        visitedWords[visitedCount] = w;
+        visitedPes[visitedCount++] = pes;
+    }
 
     public void clear() {
+        visitedCount = 0;
         progressed = false;
         moved = false;
         visited = 0;
         stillActive = 0;
+        sleepersAdded = 0;
+        dozersAdded = 0;
+        woken = 0;
+        wokenDozers = 0;
         atBreakpoint = false;
         tasksStarted = 0;
         releases = 0;

@@ -80,6 +80,12 @@ final class DsdExecutor {
     static int run(Fabric f, int p, long cycle, DsdOpKind kind, int[] ops, int o, int done, int length, int max) {
         byte[] m = f.sram[p];
         ElementType t = kind.type;
+        if (max > 1 && done < length) {
+            int n = Math.min(max, length - done);
+            if (MemoryRun.proven(m, t, kind, ops, o, done, n)) {
+                return MemoryRun.run(m, t, kind, ops, o, done, n);
+            }
+        }
         int processed = 0;
         while (processed < max && done + processed < length) {
             int i = done + processed;

@@ -180,6 +180,15 @@ public final class Fabric {
     final long[] sleeping;
     /** Per PE, the last cycle whose stall a sleeping PE has been credited for; 0 while awake. */
     final long[] sleepFrom;
+    /**
+     * Bit per word of {@link #active}: the word may have PEs to visit ({@code active | wake}).
+     * The stepper walks these bits instead of every word, so a cycle costs what its busy PEs
+     * cost, not what the wafer's size does. Derived, never hashed or copied:
+     * {@link FabricCycle#prepareStep} rebuilds it before every step, so whatever the host or a
+     * snapshot changed between steps is seen; within a step the compute phase clears a word's
+     * bit when the word goes idle and a wake sets it again.
+     */
+    final long[] busyWords;
 
     long cycle;
 
@@ -274,6 +283,7 @@ public final class Fabric {
         wake = new long[(n + 63) >>> 6];
         sleeping = new long[(n + 63) >>> 6];
         sleepFrom = new long[n];
+        busyWords = new long[(active.length + 63) >>> 6];
     }
 
     private static int[] filled(int size, int value) {

@@ -1,10 +1,14 @@
 package org.waferscope.engine.fabric;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
- * The two phases of a cycle over one 64-PE word of the activity bitmap. The stepper calls
- * {@link #compute} for every word of its band, waits at a barrier, then {@link #commit}s
- * the same words. Only PEs whose activity bit (or wake bit) is set are visited: an idle PE
- * with empty buffers costs nothing.
+ * The two phases of a cycle over one 64-PE word of the activity bitmap. The stepper's
+ * workers claim chunks of words and call {@link #computeChunk}, which visits only the words
+ * marked in {@link Fabric#busyWords}, wait at a barrier, then {@link #commitVisited} the
+ * words they visited. Only PEs whose activity bit (or wake bit) is set are visited: an idle
+ * PE with empty buffers, or a sleeping one, costs nothing, and neither does an idle word.
  */
 public final class FabricCycle {
     private final Fabric f;
@@ -16,8 +20,16 @@ public final class FabricCycle {
      */
     private boolean visitEveryPe;
 
+    private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
+    private int sleepers;
+    private int dozers;
+    /** log2 of the words per chunk, 0..6. */
+    private final int chunkShift;
+
     public FabricCycle(Fabric fabric) {
         this.f = fabric;
+        int perChunk = Integer.highestOneBit(Math.max(1, fabric.active.length / 32));
+        this.chunkShift = Integer.numberOfTrailingZeros(Math.min(64, perChunk));
     }
 
     public Fabric fabric() {
@@ -42,13 +54,116 @@ public final class FabricCycle {
         visitEveryPe = on;
     }
 
+    /**
+     * Chunks of {@code 1 << chunkShift} words (up to 4,096 PEs), the unit of work the
+     * stepper's threads claim: at least 32 of them where the fabric is large enough, so that
+     * threads can share work evenly.
+     */
+    public int chunks() {
+        return (f.active.length + (1 << chunkShift) - 1) >>> chunkShift;
+    }
+
+    /**
+     * Rebuilds {@link Fabric#busyWords} from the activity bitmaps; the stepper calls it before
+     * every step, so what the host, a snapshot or new breakpoints changed is seen.
+     */
+    public void prepareStep(DozeWheel wheel) {
+        long[] busy = f.busyWords;
+        java.util.Arrays.fill(busy, 0);
+        int asleep = 0;
+        int dozing = 0;
+        for (int w = 0; w < f.active.length; w++) {
+            long bits = f.sleeping[w];
+            asleep += Long.bitCount(bits);
+            while (bits != 0) {
+                int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (f.activity[p] == Activity.COMPUTE) {
+                    dozing++;
+                    if (f.busy[p] == 0) {
+                        f.active[w] |= 1L << p;
+                    } else {
+                        wheel.add(p, f.cycle + f.busy[p], f.cycle);
+                    }
+                }
+            }
+            if (visitEveryPe || (f.active[w] | f.wake[w]) != 0) {
+                busy[w >>> 6] |= 1L << w;
+            }
+        }
+        sleepers = asleep;
+        dozers = dozing;
+    }
+
+    /**
+     * Of the {@link #sleepers}, those dozing through a memory vector op: they make progress
+     * every cycle though nobody visits them, so the stepper counts them apart too
+     * ({@link BandState#dozersAdded}).
+     */
+    public int dozers() {
+        return dozers;
+    }
+
+    /**
+     * PEs asleep as of {@link #prepareStep}: they have work but are not visited, so the
+     * stepper keeps this count up to date from each cycle's {@link BandState#sleepersAdded}.
+     */
+    public int sleepers() {
+        return sleepers;
+    }
+
+    /**
+     * Compute phase for the busy words of chunk {@code s}: appends each word visited to
+     * {@code band}'s list, for {@link #commitVisited}, and clears the bits of words left with
+     * nothing to do. One thread handles a chunk in a cycle; chunks smaller than a
+     * {@link Fabric#busyWords} word share it, so their bits are cleared atomically.
+     */
+    public void computeChunk(int s, long cycle, BandState band) {
+        int first = s << chunkShift;
+        long mask = chunkShift == 6 ? -1L : ((1L << (1 << chunkShift)) - 1) << (first & 63);
+        int at = first >>> 6;
+        long words = f.busyWords[at] & mask;
+        if (words == 0) {
+            return;
+        }
+        long idle = 0;
+        int base = at << 6;
+        while (words != 0) {
+            int j = Long.numberOfTrailingZeros(words);
+            words &= words - 1;
+            int w = base + j;
+            long visit = compute(w, cycle, band);
+            if (visit != 0) {
+                band.addVisited(w, visit);
+            }
+            if (f.active[w] == 0) {
+                idle |= 1L << j;
+            }
+        }
+        if (idle != 0 && !visitEveryPe) {
+            if (chunkShift == 6) {
+                f.busyWords[at] &= ~idle;
+            } else {
+                BITS.getAndBitwiseAnd(f.busyWords, at, ~idle);
+            }
+        }
+    }
+
+    /** Commit phase for the words {@code band} visited in this cycle's compute phase. */
+    public void commitVisited(BandState band, long cycle) {
+        for (int k = 0; k < band.visitedCount; k++) {
+            commit(band.visitedWords[k], band.visitedPes[k], cycle);
+        }
+        if (band.wheel != null) {
+            band.wheel.wakeDue(f, cycle);
+        }
+    }
+
     /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
     public long compute(int w, long cycle, BandState band) {
         long visit = visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
         f.wake[w] = 0;
         long asleep = f.sleeping[w];
-        // sleepers left unvisited stall this cycle; their counters are credited later
-        band.stalled += Long.bitCount(asleep & ~visit);
         long next = 0;
         long bits = visit;
         boolean[][] breaks = breakAt;
@@ -58,8 +173,13 @@ public final class FabricCycle {
             long bit = 1L << i;
             int p = (w << 6) + i;
             if ((asleep & bit) != 0) {
-                // woken: credit the cycles it stalled unvisited, then treat it as any PE
-                creditStall(p, cycle - 1 - f.sleepFrom[p]);
+                // woken: credit the cycles it stalled or dozed unvisited, then treat it as any PE
+                band.woken++;
+                if (f.activity[p] == Activity.COMPUTE) {
+                    band.dozersAdded--;
+                    band.wokenDozers++;
+                }
+                credit(p, cycle - 1 - f.sleepFrom[p]);
                 f.sleepFrom[p] = 0;
                 asleep &= ~bit;
             }
@@ -80,6 +200,15 @@ public final class FabricCycle {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
                     f.sleepFrom[p] = cycle;
+                } else if (f.busy[p] > 0 && f.activity[p] == Activity.COMPUTE && (r & Router.HOLDING) == 0
+                        && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
+                    // counting down a memory vector op, and nothing else to do: doze until it is done
+                    asleep |= bit;
+                    f.sleepFrom[p] = cycle;
+                    band.dozersAdded++;
+                    if (band.wheel != null) {
+                        band.wheel.add(p, cycle + f.busy[p] + 1, cycle);
+                    }
                 } else {
                     next |= bit;
                 }
@@ -99,7 +228,8 @@ public final class FabricCycle {
             }
         }
         band.visited += Long.bitCount(visit);
-        band.stillActive += Long.bitCount(next) + Long.bitCount(asleep);
+        band.stillActive += Long.bitCount(next);
+        band.sleepersAdded += Long.bitCount(asleep) - Long.bitCount(f.sleeping[w]);
         f.active[w] = next;
         f.sleeping[w] = asleep;
         return visit;
@@ -117,15 +247,30 @@ public final class FabricCycle {
             while (bits != 0) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                creditStall(p, last - f.sleepFrom[p]);
+                credit(p, last - f.sleepFrom[p]);
                 f.sleepFrom[p] = last;
+                if (f.activity[p] == Activity.COMPUTE && f.busy[p] == 0) {
+                    // its op counted down in the last cycle: awake, as a visit would have left it
+                    // (active, so no wake bit: the wheel's wake is only what the visit's bit stands for)
+                    long bit = 1L << p;
+                    f.sleeping[w] &= ~bit;
+                    f.wake[w] &= ~bit;
+                    f.active[w] |= bit;
+                    f.sleepFrom[p] = 0;
+                }
             }
         }
     }
 
-    /** A sleeping CE stalls as it did when it fell asleep, on an input or on an output. */
-    private void creditStall(int p, long cycles) {
-        if (f.activity[p] == Activity.STALL_OUTPUT) {
+    /**
+     * A sleeping CE stalls as it did when it fell asleep, on an input or on an output; a
+     * dozing one counts its memory vector op down, as if it had been visited every cycle.
+     */
+    private void credit(int p, long cycles) {
+        if (f.activity[p] == Activity.COMPUTE) {
+            f.busy[p] -= (int) cycles;
+            f.cntCompute[p] += cycles;
+        } else if (f.activity[p] == Activity.STALL_OUTPUT) {
             f.cntStallOut[p] += cycles;
         } else {
             f.cntStallIn[p] += cycles;
@@ -146,6 +291,15 @@ public final class FabricCycle {
     private long everyPe(int w) {
         int left = f.n - (w << 6);
         return left >= 64 ? -1L : (1L << left) - 1;
+    }
+
+    private boolean microthreadsIdle(int p) {
+        for (int k = 0, r = f.mtBase[p]; k < f.mtCount[p]; k++, r += Microthreads.WORDS) {
+            if (f.mtPool[r + Microthreads.STATE] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean hostPending(int p) {

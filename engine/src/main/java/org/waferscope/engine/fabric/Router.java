@@ -304,6 +304,10 @@ final class Router {
         int w = p >>> 6;
         if (((f.active[w] | f.wake[w]) & bit) == 0) {
             WAKE.getAndBitwiseOr(f.wake, w, bit);
+            long wordBit = 1L << w;
+            if ((f.busyWords[w >>> 6] & wordBit) == 0) {
+                WAKE.getAndBitwiseOr(f.busyWords, w >>> 6, wordBit);
+            }
         }
     }
 }

@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.waferscope.engine.fabric.BandState;
+import org.waferscope.engine.fabric.DozeWheel;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.record.RunTimeline;
 
 /**
- * Runs cycles over the fabric in parallel bands. The calling thread is worker 0; the others
+ * Runs cycles over the fabric on several threads. The calling thread is worker 0; the others
  * are daemon threads that park between calls and spin at the phase barriers during one.
  *
- * <p>Each cycle: every worker runs the compute phase over its band's words, barrier, the
- * commit phase over the same words, barrier. Then every worker reads all bands' tallies
+ * <p>Each cycle: the workers claim chunks of 4,096 PEs one at a time from a shared counter
+ * and run the compute phase over the chunk's busy words ({@code FabricCycle.computeChunk}),
+ * barrier, each commits the words it visited, barrier. Only chunks with busy words cost
+ * more than a glance, and work is shared by activity, not by rows: a worker that was
+ * descheduled simply claims fewer chunks. Then every worker reads all bands' tallies
  * for that cycle and takes the same stop decision, so no third barrier is needed; tallies
  * are double-buffered by cycle parity so a fast worker's next cycle never overwrites what
  * a slow one is still reading.
@@ -26,9 +31,12 @@ public final class CycleStepper implements AutoCloseable {
 
     private final FabricCycle cycle;
     private final int workers;
-    private final int[] bandStart;
+    private final int chunks;
     private final BandState[][] bands;
-    private final long[] visited;
+    /** Per worker, the PEs it put to doze through a memory vector op, by when they are due. */
+    private final DozeWheel[] wheels;
+    /** The next chunk to claim, by cycle parity: worker 0 resets the next cycle's while the others cannot use it. */
+    private final AtomicInteger[] cursor = {new AtomicInteger(), new AtomicInteger()};
     private final SpinBarrier barrier;
     private final Semaphore[] go;
     private final Thread[] threads;
@@ -51,19 +59,19 @@ public final class CycleStepper implements AutoCloseable {
 
     public CycleStepper(FabricCycle cycle, int threadCount) {
         this.cycle = cycle;
-        int words = cycle.words();
-        this.workers = Math.max(1, Math.min(threadCount, words));
-        this.bandStart = new int[workers + 1];
-        for (int k = 0; k <= workers; k++) {
-            bandStart[k] = (int) ((long) words * k / workers);
-        }
+        this.chunks = cycle.chunks();
+        this.workers = Math.max(1, Math.min(threadCount, chunks));
         this.bands = new BandState[2][workers];
+        this.wheels = new DozeWheel[workers];
+        for (int k = 0; k < workers; k++) {
+            wheels[k] = new DozeWheel();
+        }
         for (int par = 0; par < 2; par++) {
             for (int k = 0; k < workers; k++) {
                 bands[par][k] = new BandState();
+                bands[par][k].useWheel(wheels[k]);
             }
         }
-        this.visited = new long[words];
         this.barrier = new SpinBarrier(workers);
         this.go = new Semaphore[workers];
         this.threads = new Thread[workers];
@@ -103,6 +111,12 @@ public final class CycleStepper implements AutoCloseable {
         jobLimits = limits;
         releasesSoFar = 0;
         totalsStarted = 0;
+        for (DozeWheel w : wheels) {
+            w.clear();
+        }
+        cycle.prepareStep(wheels[0]);
+        cursor[0].set(0);
+        cursor[1].set(0);
         for (int k = 1; k < workers; k++) {
             go[k].release();
         }
@@ -117,15 +131,11 @@ public final class CycleStepper implements AutoCloseable {
         long done = lastCycle - jobStart;
         cycle.fabric().setCycle(lastCycle);
         cycle.settle(lastCycle);
-        BandState[] last = bands[(int) ((lastCycle - 1) & 1)];
-        int active = 0;
-        for (BandState b : last) {
-            active += b.stillActive;
-        }
-        return new Result(done, lastReason, events, totalsStarted, (int) releasesSoFar, active);
+        return new Result(done, lastReason, events, totalsStarted, (int) releasesSoFar, lastActive);
     }
 
     private int totalsStarted;
+    private int lastActive;
 
     /** Cycles in a row without progress up to now (part of a wafer snapshot). */
     public int quietStreak() {
@@ -157,37 +167,36 @@ public final class CycleStepper implements AutoCloseable {
         long collections = 0;
         int quiet = quietStreak;
         int started = 0;
+        int sleepers = cycle.sleepers();
+        int dozers = cycle.dozers();
         while (true) {
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
-            for (int w = bandStart[id]; w < bandStart[id + 1]; w++) {
-                visited[w] = cycle.compute(w, c, mine);
-            }
+            computePhase(c, mine, id);
             sync();
-            for (int w = bandStart[id]; w < bandStart[id + 1]; w++) {
-                if (visited[w] != 0) {
-                    cycle.commit(w, visited[w], c);
-                }
-            }
+            cycle.commitVisited(mine, c);
             sync();
             BandState[] all = bands[(int) (c & 1)];
             boolean progressed = false;
             boolean moved = false;
             boolean breakpoint = false;
-            int stillActive = 0;
             int faults = 0;
             int tasks = 0;
-            int busy = 0;
-            int stalled = 0;
+            // sleepers left unvisited this cycle stall, dozers compute; their counters are credited later
+            int busy = dozers;
+            int stalled = sleepers - dozers;
             int hops = 0;
             for (BandState b : all) {
+                busy -= b.wokenDozers;
+                stalled -= b.woken - b.wokenDozers;
                 busy += b.busy;
                 stalled += b.stalled;
                 hops += b.hops;
                 progressed |= b.progressed;
                 moved |= b.moved;
                 breakpoint |= b.atBreakpoint;
-                stillActive += b.stillActive;
+                sleepers += b.sleepersAdded;
+                dozers += b.dozersAdded;
                 faults += b.faults;
                 tasks += b.tasksStarted;
                 releases += b.releases;
@@ -195,6 +204,13 @@ public final class CycleStepper implements AutoCloseable {
                 collections += b.collected;
             }
             started += tasks;
+            // a dozing PE counts its memory vector op down unvisited: that is progress
+            progressed |= dozers > 0;
+            // sleepers are not visited, yet they have work: they count as active
+            int stillActive = sleepers;
+            for (BandState b : all) {
+                stillActive += b.stillActive;
+            }
             quiet = progressed ? 0 : quiet + 1;
             if (id == 0 && timeline != null) {
                 timeline.cycle(c, busy, stalled, hops, stillActive);
@@ -223,9 +239,27 @@ public final class CycleStepper implements AutoCloseable {
                     releasesSoFar = releases;
                     totalsStarted = started;
                     quietStreak = quiet;
+                    lastActive = stillActive;
                 }
                 return;
             }
+        }
+    }
+
+    private void computePhase(long c, BandState mine, int id) {
+        if (workers == 1) {
+            for (int s = 0; s < chunks; s++) {
+                cycle.computeChunk(s, c, mine);
+            }
+            return;
+        }
+        if (id == 0) {
+            // nobody uses it before this cycle's barriers, and everyone is done with it from the last cycle
+            cursor[(int) ((c + 1) & 1)].set(0);
+        }
+        AtomicInteger next = cursor[(int) (c & 1)];
+        for (int s = next.getAndIncrement(); s < chunks; s = next.getAndIncrement()) {
+            cycle.computeChunk(s, c, mine);
         }
     }
 

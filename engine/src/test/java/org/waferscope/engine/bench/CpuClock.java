@@ -25,7 +25,7 @@ final class CpuClock {
     void report(String what, String unit) {
         double cpu = (MX.getCurrentThreadCpuTime() - cpuAtStart) / 1e9;
         double wall = (System.nanoTime() - wallAtStart) / 1e9;
-        System.out.printf("[cpu] %s: %,.0f %s per CPU-second (the thread ran %.0f %% of the wall time)%n", what,
-                units / cpu, unit, 100 * cpu / wall);
+        System.out.printf("[cpu] %s: %,.0f %s per CPU-second (the thread ran %.0f %% of the wall time) on %s%n", what,
+                units / cpu, unit, 100 * cpu / wall, Machine.cpu());
     }
 }

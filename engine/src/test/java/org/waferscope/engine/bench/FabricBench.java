@@ -38,6 +38,9 @@ import org.waferscope.engine.sim.Wafer;
  *       running on under 5 % of them; scores are cycles per second;</li>
  *   <li>{@link #engineBySize}: the exchange on 32x32, 128x128 and 512x512 fabrics, one
  *       thread: the cost per PE-cycle in cache and out of it;</li>
+ *   <li>{@link #meshAtRate}: a 64x64 mesh, each PE exchanging with its four neighbours at a
+ *       set rate, one thread: the workload network simulators such as BookSim2 run; scores
+ *       are node-cycles per second;</li>
  *   <li>{@link #wse3FitsIn4g}: builds a 762x1172 WSE-3 fabric running the exchange in a
  *       JVM limited to 4 GB of heap and runs 100 cycles; it prints the heap used.</li>
  * </ul>
@@ -62,8 +65,8 @@ public class FabricBench {
     static void printHeap(String what) {
         System.gc();
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("%n[%s] heap used after GC: %,d MB of %,d MB max%n", what,
-                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        System.out.printf("%n[%s] heap used after GC: %,d MB of %,d MB max; CPU: %s%n", what,
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, Machine.cpu());
     }
 
     /**
@@ -119,8 +122,8 @@ public class FabricBench {
         @TearDown(Level.Trial)
         public void close() {
             CycleStepper.Result r = wafer.stepFabric(1);
-            System.out.printf("[full WSE-2 wafer] %,d of %,d PEs active at cycle %,d%n", r.lastActivePes(), PES,
-                    wafer.cycle());
+            System.out.printf("[full WSE-2 wafer] %,d of %,d PEs active at cycle %,d; CPU: %s%n", r.lastActivePes(), PES,
+                    wafer.cycle(), Machine.cpu());
             wafer.close();
         }
     }
@@ -200,8 +203,8 @@ public class FabricBench {
         @TearDown(Level.Trial)
         public void close() {
             CycleStepper.Result r = wafer.stepFabric(1);
-            System.out.printf("[sparse WSE-2 wafer] %,d of %,d PEs active (%.2f %%)%n", r.lastActivePes(), PES,
-                    100.0 * r.lastActivePes() / PES);
+            System.out.printf("[sparse WSE-2 wafer] %,d of %,d PEs active (%.2f %%); CPU: %s%n", r.lastActivePes(), PES,
+                    100.0 * r.lastActivePes() / PES, Machine.cpu());
             wafer.close();
         }
     }
@@ -258,6 +261,60 @@ public class FabricBench {
     public CycleStepper.Result engineBySize(BySize s) {
         s.clock.units += (long) s.side * s.side * BySize.CYCLES;
         return s.wafer.stepFabric(BySize.CYCLES);
+    }
+
+    /**
+     * The exchange on a {@value MeshAtRate#SIDE}x{@value MeshAtRate#SIDE} mesh, one thread, each
+     * PE sending one wavelet to each neighbour every about 13 + {@code gap} cycles: the workload
+     * a network simulator such as BookSim2 runs (a 2-D mesh, neighbour traffic at a set
+     * injection rate), so its node-cycles per second compare directly. gap=210 gives about
+     * 0.0175 link hops per node-cycle, the load of Game of Life at 64x64.
+     */
+    @State(Scope.Benchmark)
+    public static class MeshAtRate extends Clocked {
+        static final int SIDE = 64;
+        static final int CYCLES = 200;
+        @Param({"0", "210"})
+        public int gap;
+        Wafer wafer;
+        long hopsAtStart;
+        long cycleAtStart;
+
+        @Override
+        String clockLabel() {
+            return "mesh " + SIDE + "x" + SIDE + " at gap " + gap + ", 1 thread";
+        }
+
+        @Override
+        String clockUnit() {
+            return "node-cycles";
+        }
+
+        @Setup(Level.Trial)
+        public void build() {
+            wafer = Wafer.of(WSE2, NeighbourExchange.layout(SIDE, SIDE, NeighbourExchange.Options.atRate(gap)), 1);
+            wafer.port().launch("start");
+            wafer.stepFabric(300);
+            hopsAtStart = wafer.totalLinkHops();
+            cycleAtStart = wafer.cycle();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            double perNodeCycle = (double) (wafer.totalLinkHops() - hopsAtStart)
+                    / ((wafer.cycle() - cycleAtStart) * (double) SIDE * SIDE);
+            System.out.printf("%n[mesh %dx%d, gap %d] %.4f link hops per node-cycle over %,d cycles; CPU: %s%n", SIDE,
+                    SIDE, gap, perNodeCycle, wafer.cycle() - cycleAtStart, Machine.cpu());
+            wafer.close();
+        }
+    }
+
+    /** {@value MeshAtRate#CYCLES} cycles of the mesh at a set rate: the score is node-cycles per second. */
+    @Benchmark
+    @OperationsPerInvocation(MeshAtRate.CYCLES * MeshAtRate.SIDE * MeshAtRate.SIDE)
+    public CycleStepper.Result meshAtRate(MeshAtRate s) {
+        s.clock.units += (long) MeshAtRate.CYCLES * MeshAtRate.SIDE * MeshAtRate.SIDE;
+        return s.wafer.stepFabric(MeshAtRate.CYCLES);
     }
 
     /** The whole WSE-3 wafer in 4 GB of heap: builds, runs 100 cycles, prints the heap used. */

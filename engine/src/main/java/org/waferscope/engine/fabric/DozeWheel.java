@@ -1,0 +1,49 @@
+package org.waferscope.engine.fabric;
+
+import java.util.Arrays;
+
+/**
+ * PEs dozing through a multi-cycle memory vector op, filed by the cycle they must next be
+ * visited: a timer wheel, so that a PE counting down costs nothing until its op is done.
+ * Each of the stepper's workers owns one; it files the PEs it put to doze in the compute
+ * phase and wakes those due next cycle in its commit phase. It is rebuilt from the fabric
+ * before every step ({@link FabricCycle#prepareStep}), so it never has to be snapshotted.
+ */
+public final class DozeWheel {
+    /** How far ahead a PE can be filed; one dozing longer is visited early and dozes again. */
+    static final int SLOTS = 1024;
+
+    private final int[][] pes = new int[SLOTS][];
+    private final int[] counts = new int[SLOTS];
+
+    public void clear() {
+        Arrays.fill(counts, 0);
+    }
+
+    /** Files PE {@code p} to be visited in cycle {@code visit}, or earlier when that is too far from {@code now}. */
+    void add(int p, long visit, long now) {
+        int slot = (int) (Math.min(visit, now + SLOTS - 1) & (SLOTS - 1));
+        int[] list = pes[slot];
+        int n = counts[slot];
+        if (list == null || n == list.length) {
+            list = list == null ? new int[16] : Arrays.copyOf(list, n * 2);
+            pes[slot] = list;
+        }
+        list[n] = p;
+        counts[slot] = n + 1;
+    }
+
+    /** Commit phase of {@code cycle}: wakes the PEs filed for the next cycle. */
+    void wakeDue(Fabric f, long cycle) {
+        int slot = (int) ((cycle + 1) & (SLOTS - 1));
+        int n = counts[slot];
+        if (n == 0) {
+            return;
+        }
+        int[] list = pes[slot];
+        for (int i = 0; i < n; i++) {
+            Router.wake(f, list[i]);
+        }
+        counts[slot] = 0;
+    }
+}
