@@ -26,7 +26,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, Metric
             usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER] [--select X,Y]
                               [--theme light|dark] [--headless]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
-                   waferscope run|bench ...     (the headless command line)""";
+                   waferscope run|bench|sdk-examples-check ...   (the headless command line)""";
 
     static AppOptions parse(List<String> args) {
         Path open = null;

@@ -11,7 +11,7 @@ import org.waferscope.app.cli.WaferscopeCli;
  * line; anything else opens the explorer.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("run", "bench");
+    static final Set<String> COMMANDS = Set.of("run", "bench", "sdk-examples-check");
 
     private Launcher() {
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "waferscope", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Runs wafer programs without the explorer window.",
-        subcommands = {RunCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, SdkExamplesCheckCommand.class})
 public final class WaferscopeCli {
     /** What {@code -V} prints, on every command. */
     static final String VERSION = "Waferscope 0.1";

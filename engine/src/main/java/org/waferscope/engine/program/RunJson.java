@@ -27,7 +27,8 @@ import org.waferscope.engine.ir.SourcePos;
  */
 final class RunJson {
     static final String FILE = "run.json";
-    private static final Set<String> ROOT = Set.of("title", "summary", "lesson", "arch", "params", "arrays", "steps");
+    private static final Set<String> ROOT = Set.of("title", "summary", "lesson", "arch", "params", "arrays", "steps",
+            "sdk_layout");
 
     private static final ObjectMapper MAPPER = mapper();
 
@@ -72,6 +73,7 @@ final class RunJson {
         String title = text(root, "title", loc, diags);
         String summary = text(root, "summary", loc, diags);
         String arch = text(root, "arch", loc, diags);
+        String sdkLayout = text(root, "sdk_layout", loc, diags);
         String lesson = lesson(root.get("lesson"), loc, diags);
         Map<String, String> params = params(root.get("params"), loc, diags);
         Map<String, RunPlan.Located<RunSpec.ArraySpec>> arrays = new LinkedHashMap<>();
@@ -105,7 +107,7 @@ final class RunJson {
                 }
             }
         }
-        return new RunPlan(title, summary, lesson, arch, params, arrays, steps, loc);
+        return new RunPlan(title, summary, lesson, arch, params, arrays, steps, loc, sdkLayout);
     }
 
     private static <T> T convert(JsonNode node, Class<T> type, String ptr, String what, JsonLocator loc, Diagnostics diags) {
