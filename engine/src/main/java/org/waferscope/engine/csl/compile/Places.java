@@ -23,10 +23,36 @@ final class Places {
         this.f = x.f;
     }
 
+    /**
+     * Whether {@code ix}, an index into a compile-time value (a const array, a pointer), is
+     * itself known at compile time: not when an index is known only at run time (then a const
+     * array is read from its SRAM copy).
+     */
+    boolean foldsAtCompileTime(Expr.Index ix, Binding.Const c, Scope s) {
+        for (Expr i : ix.indices()) {
+            try {
+                x.u.ev.eval(i, s);
+            } catch (CslError e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name's binding, with a const array standing for its SRAM copy. */
+    private Binding memory(Expr.Name n, Scope s) {
+        Binding b = x.lookup(n.name(), s, n.pos());
+        Storage.Global g = x.globals.inMemory(n.name(), b, n.pos());
+        return g != null ? g : b;
+    }
+
     /** The place an expression names; {@code write} asks for one that may be assigned. */
     Place of(Expr e, Scope s, boolean write) {
         if (e instanceof Expr.Name n) {
             Binding b = x.lookup(n.name(), s, n.pos());
+            if (write && x.globals.inMemory(n.name(), b, n.pos()) != null) {
+                throw new CslError(n.pos(), "'" + n.name() + "' is a const array; it cannot be assigned");
+            }
             if (b instanceof Storage.Local l) {
                 if (write && !l.mutable()) {
                     throw new CslError(n.pos(), "'" + n.name() + "' is a const; it cannot be assigned");
@@ -43,7 +69,7 @@ final class Places {
                     + (write ? "assigned" : "used as a place"));
         }
         if (e instanceof Expr.Index ix) {
-            return element(ix, s);
+            return element(ix, s, write);
         }
         if (e instanceof Expr.Deref d) {
             Operand p = x.gen(d.target(), s);
@@ -58,12 +84,15 @@ final class Places {
         throw new CslError(e.pos(), "this expression cannot be assigned to");
     }
 
-    private Place element(Expr.Index ix, Scope s) {
+    private Place element(Expr.Index ix, Scope s, boolean write) {
         CslType elem;
         List<Integer> dims;
         int baseAddress = 0;
         int baseSlot = -1;
-        if (ix.target() instanceof Expr.Name n && x.lookup(n.name(), s, n.pos()) instanceof Storage.Global g
+        if (write && ix.target() instanceof Expr.Name n && x.globals.inMemory(n.name(), x.lookup(n.name(), s, n.pos()), n.pos()) != null) {
+            throw new CslError(n.pos(), "'" + n.name() + "' is a const array; its elements cannot be assigned");
+        }
+        if (ix.target() instanceof Expr.Name n && memory(n, s) instanceof Storage.Global g
                 && g.type() instanceof CslType.Array at) {
             elem = at.elem();
             dims = at.dims();
@@ -187,7 +216,7 @@ final class Places {
     /** {@code &e}: a compile-time address where possible, else one computed at run time. */
     Operand address(Expr e, Scope s, SourcePos pos) {
         if (e instanceof Expr.Name n) {
-            Binding b = x.lookup(n.name(), s, n.pos());
+            Binding b = memory(n, s);
             if (b instanceof Storage.Global g) {
                 return new Operand.Const(PeInterpreter.pointer(g, 0));
             }

@@ -43,6 +43,8 @@ final class Unit {
     final Map<Integer, Integer> outputQueueColors = new HashMap<>();
     final List<CompiledPe.ColorUse> sends = new ArrayList<>();
     final Set<String> exported = new HashSet<>();
+    /** Const arrays given SRAM because code needs their address (see {@link PeGlobals#inMemory}). */
+    final Map<Value.ArrayVal, Storage.Global> constArrays = new java.util.IdentityHashMap<>();
 
     Unit(String file, ArchProfile profile, Diagnostics diags, Map<String, ExportDecl> exports) {
         this.file = file;

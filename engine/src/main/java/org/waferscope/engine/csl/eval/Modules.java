@@ -35,6 +35,21 @@ public final class Modules {
     public static final int D2H_2 = 27;
     public static final int FIRST_HOST_COLOR = 24;
 
+    /**
+     * The SDK's streaming names of {@code <memcpy/get_params>} (the layout picks a color for
+     * each) and of {@code <memcpy/memcpy>}, mapped to Waferscope's host stream colors.
+     */
+    private static final Map<String, Integer> STREAMS = orderedStreams();
+
+    private static Map<String, Integer> orderedStreams() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("MEMCPYH2D_1", H2D_1);
+        m.put("MEMCPYH2D_2", H2D_2);
+        m.put("MEMCPYD2H_1", D2H_1);
+        m.put("MEMCPYD2H_2", D2H_2);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Control wavelet opcodes, as {@code <control>} names them. */
     public static final List<String> OPCODES = List.of("NOP", "SWITCH_ADV", "SWITCH_RST", "TEARDOWN");
 
@@ -51,7 +66,14 @@ public final class Modules {
         Map<String, Value> members = new LinkedHashMap<>();
         switch (n) {
             case GET_PARAMS -> {
-                Map<String, Value> fields = struct(params, pos, "<memcpy/get_params>", Set.of("width", "height"));
+                Map<String, Value> fields = struct(params, pos, "<memcpy/get_params>", Set.of("width", "height",
+                        "MEMCPYH2D_1", "MEMCPYH2D_2", "MEMCPYD2H_1", "MEMCPYD2H_2"));
+                for (String f : STREAMS.keySet()) {
+                    if (fields.containsKey(f) && !(fields.get(f) instanceof Value.ColorVal)) {
+                        throw new CslError(pos, "<memcpy/get_params> ." + f + " must be a color, not "
+                                + ValueOps.describe(fields.get(f)));
+                    }
+                }
                 for (String f : List.of("width", "height")) {
                     if (!fields.containsKey(f)) {
                         throw new CslError(pos, "<memcpy/get_params> needs ." + f + " (the kernel's " + f + ")");
@@ -68,6 +90,9 @@ public final class Modules {
                 members.put("MEMCPYH2D_DATA_2", new Value.ColorVal(H2D_2));
                 members.put("MEMCPYD2H_DATA_1", new Value.ColorVal(D2H_1));
                 members.put("MEMCPYD2H_DATA_2", new Value.ColorVal(D2H_2));
+                // The SDK's streaming names: whatever color the layout chose for a stream,
+                // Waferscope's host streams arrive and leave on its own stream colors.
+                STREAMS.forEach((k, c) -> members.put(k, new Value.ColorVal(c)));
             }
             case LAYOUT, TIME, SIMPRINT -> noParams(n, params, pos);
             case CONTROL -> {
@@ -97,7 +122,7 @@ public final class Modules {
         }
         for (String k : s.fields().keySet()) {
             if (!allowed.contains(k)) {
-                throw new CslError(pos, what + " has no param ." + k + "; expected " + String.join(", ", allowed));
+                throw new CslError(pos, what + " has no param ." + k + "; expected " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
         return s.fields();

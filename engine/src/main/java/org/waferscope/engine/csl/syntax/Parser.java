@@ -149,6 +149,25 @@ public final class Parser extends ExprParser {
         }
     }
 
+    /**
+     * An if's first branch. Without braces it may end at the {@code else} with no ';', as in
+     * Zig's {@code if (c) f() else g();}.
+     */
+    private Stmt.Block thenBody() {
+        Token t = peek();
+        if (t.kind() == TokenKind.LBRACE || t.kind() == TokenKind.CONST || t.kind() == TokenKind.VAR
+                || t.kind() == TokenKind.IF || t.kind() == TokenKind.WHILE || t.kind() == TokenKind.FOR
+                || t.kind() == TokenKind.RETURN || t.kind() == TokenKind.BREAK || t.kind() == TokenKind.CONTINUE
+                || t.kind() == TokenKind.COMPTIME || t.kind() == TokenKind.RESERVED) {
+            return bodyOrStatement();
+        }
+        Stmt s = simpleStatement(t);
+        if (!at(TokenKind.ELSE)) {
+            expect(TokenKind.SEMI, "';' after the statement");
+        }
+        return new Stmt.Block(pos(t), List.of(s));
+    }
+
     private Stmt statement() {
         Token t = peek();
         switch (t.kind()) {
@@ -230,7 +249,7 @@ public final class Parser extends ExprParser {
         if (at(TokenKind.PIPE)) {
             throw error(peek(), "optional captures (if (x) |v|) are not in Waferscope's CSL subset");
         }
-        Stmt.Block then = bodyOrStatement();
+        Stmt.Block then = thenBody();
         Stmt otherwise = null;
         if (match(TokenKind.ELSE)) {
             otherwise = at(TokenKind.IF) ? ifStatement() : bodyOrStatement();
