@@ -103,8 +103,9 @@ class DiagnosticsTest {
                 }
                 """;
         String all = errors(Map.of("layout.csl", layout));
-        assertHas(all, "layout.csl:4:3: error: PE (0, 0) forwards color 1 EAST but PE (1, 0) never accepts color 1 from WEST",
-                "layout.csl:6:3: error: the route of color 1 at PE (2, 0) sends EAST off the edge of the 3x1 rectangle");
+        assertHas(all, "layout.csl:4:3: error: PE (0, 0) forwards color 1 EAST but PE (1, 0) never accepts color 1 from WEST");
+        // As in the SDK, an edge PE's route may point out of the rectangle (the direction is dropped).
+        org.junit.jupiter.api.Assertions.assertFalse(all.contains("PE (2, 0)"), all);
     }
 
     @Test
