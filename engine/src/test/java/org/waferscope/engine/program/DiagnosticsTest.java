@@ -72,8 +72,11 @@ class DiagnosticsTest {
     @Test
     void missingParamAndUnknownParam() {
         String layout = LAYOUT.replace(".memcpy_params = memcpy.get_params(0)", ".memcpy_params = memcpy.get_params(0), .zz = 1");
-        String all = errors(Map.of("layout.csl", layout, "pe.csl", pe("param n: u16;\n")));
-        assertHas(all, "pe.csl declares no param 'zz'", "pe.csl:2:7: error: param 'n' is given no value");
+        String all = errors(Map.of("layout.csl", layout, "pe.csl", pe("param n: u16;\nparam unused: u16;\nconst m = n + 1;\n")));
+        // As in the SDK, a param given no value is an error only where it is used.
+        assertHas(all, "pe.csl declares no param 'zz'", "pe.csl:4:11: error: param 'n' is used here but the layout's "
+                + "@set_tile_code (at layout.csl:4:3) gives it no value and it has no default");
+        org.junit.jupiter.api.Assertions.assertFalse(all.contains("unused"), all);
     }
 
     @Test

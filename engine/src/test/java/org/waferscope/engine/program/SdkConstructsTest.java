@@ -88,6 +88,42 @@ class SdkConstructsTest {
         assertTrue(e.getMessage().contains("'ramp' is a const array; its elements cannot be assigned"), e.getMessage());
     }
 
+    /** A task active from the start, and an async operation that names the task it activates. */
+    static final String STARTUP = """
+            param memcpy_params: comptime_struct;
+            const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+            var out = @zeros([4]f32);
+            var out_ptr: [*]f32 = &out;
+            const src = @constants([4]f32, 2.5);
+            const out_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> out[i] });
+            const src_dsd = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> src[i] });
+            const boot_id: local_task_id = @get_local_task_id(9);
+            const done_id: local_task_id = @get_local_task_id(10);
+            var later = @zeros([1]f32);
+            task boot() void { @fmovs(out_dsd, src_dsd, .{ .async = true, .activate = done }); }
+            task done() void { later[0] = out[3] + 1.0; }
+            fn compute() void { out[0] = later[0]; sys_mod.unblock_cmd_stream(); }
+            comptime {
+              @activate(boot_id);
+              @bind_local_task(boot, boot_id);
+              @bind_local_task(done, done_id);
+              @export_symbol(out_ptr, "out");
+              @export_symbol(compute);
+            }
+            """;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wse2", "wse3"})
+    void aTaskActivatedAtStartAndATaskNamedByAnAsyncOperation(String arch) throws Exception {
+        double[] expected = {2.5 + 1.0, 2.5, 2.5, 2.5};
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 4 } },
+                  { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(Arrays.toString(expected));
+        assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", STARTUP, "run.json", runJson), arch));
+    }
+
     /** The SDK's streaming names: sys_mod.MEMCPYH2D_1 in, sys_mod.MEMCPYD2H_1 out, each value squared. */
     static final String STREAM = """
             param memcpy_params: comptime_struct;
@@ -124,5 +160,23 @@ class SdkConstructsTest {
                   { "check": { "array": "y", "expected": %s, "tolerance": 0 } } ] }
                 """.formatted(squares);
         assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", STREAM, "run.json", runJson), arch));
+    }
+
+    /** 40 values do not fit the queues between a blocking stream in and the stream out; a nonblocking one flows beside it. */
+    @Test
+    void aNonblockingStreamInRunsBesideTheStreamOut() throws Exception {
+        String squares = IntStream.rangeClosed(1, 40).mapToObj(i -> Integer.toString(i * i))
+                .collect(Collectors.joining(", ", "[", "]"));
+        String runJson = """
+                { "arrays": { "x": { "shape": [40], "arange": { "start": 1 } } },
+                  "steps": [ { "launch": "compute" },
+                  { "stream_in": { "array": "x", "color": "MEMCPYH2D_DATA_1", "rect": { "width": 1, "height": 1 }, "nonblock": %s } },
+                  { "stream_out": { "array": "y", "color": "MEMCPYD2H_DATA_1", "rect": { "width": 1, "height": 1 }, "per_pe": 40 } },
+                  { "check": { "array": "y", "expected": %s, "tolerance": 0 } } ] }
+                """;
+        assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", STREAM, "run.json", runJson.formatted("true", squares)), "wse2"));
+        org.waferscope.engine.sim.RunResult blocking = run(Map.of("layout.csl", LAYOUT, "pe.csl", STREAM, "run.json",
+                runJson.formatted("false", squares)), "wse2");
+        org.junit.jupiter.api.Assertions.assertEquals(org.waferscope.engine.sim.WaferStatus.DEADLOCK, blocking.status());
     }
 }

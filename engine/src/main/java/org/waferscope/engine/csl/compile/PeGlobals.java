@@ -34,6 +34,10 @@ final class PeGlobals implements GlobalNames {
         if (d == null) {
             return null;
         }
+        if (u.unsetParams.containsKey(name)) {
+            throw new CslError(pos, "param '" + name + "' is used here but the layout's @set_tile_code (at "
+                    + u.unsetParams.get(name) + ") gives it no value and it has no default");
+        }
         if (!u.resolving.add(name)) {
             throw new CslError(pos, "'" + name + "' depends on its own value");
         }
