@@ -156,10 +156,22 @@ public final class Modules {
             }
             return new Value.IntVal(controlPayload(args, pos), CslType.U32);
         }
+        if (m.name().equals(CONTROL) && fn.equals("encode_control_task_payload")) {
+            // A control wavelet that only runs a control task: NOP, seen by the CE, no data.
+            if (args.size() != 1 || args.get(0) == null) {
+                return args.size() == 1 ? null : fail(pos, "encode_control_task_payload takes one control task id");
+            }
+            return new Value.IntVal(controlPayload(List.of(new Value.IntVal(0, CslType.U16), new Value.BoolVal(false),
+                    args.get(0), new Value.IntVal(0, CslType.U16)), pos), CslType.U32);
+        }
         if (isRuntime(m, fn)) {
             return null;
         }
         throw new CslError(pos, "module <" + m.name() + "> has no function " + fn);
+    }
+
+    private static Value fail(SourcePos pos, String message) {
+        throw new CslError(pos, message);
     }
 
     /**
