@@ -124,6 +124,36 @@ class SdkConstructsTest {
         assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", STARTUP, "run.json", runJson), arch));
     }
 
+    /** export var, params typed by their default, encode_control_task_payload folded at compile time. */
+    static final String DECLS = """
+            param memcpy_params: comptime_struct;
+            param scale = 3;
+            param nothing = {};
+            const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+            const ctrl = @import_module("<control>");
+            export var counter: i16 = 7;
+            var out = @zeros([2]f32);
+            var out_ptr: [*]f32 = &out;
+            const payload: u32 = ctrl.encode_control_task_payload(@get_control_task_id(12));
+            fn compute() void {
+              out[0] = @as(f32, counter * scale);
+              out[1] = @as(f32, payload >> 16);
+              sys_mod.unblock_cmd_stream();
+            }
+            comptime { @export_symbol(out_ptr, "out"); @export_symbol(compute); }
+            """;
+
+    @Test
+    void exportVarAndParamsTypedByTheirDefault() throws Exception {
+        double[] expected = {7 * 3, 12};   // the entry point sits in bits 16..21, the NOP opcode is 0
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 2 } },
+                  { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(Arrays.toString(expected));
+        assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", DECLS, "run.json", runJson), "wse2"));
+    }
+
     /** The SDK's streaming names: sys_mod.MEMCPYH2D_1 in, sys_mod.MEMCPYD2H_1 out, each value squared. */
     static final String STREAM = """
             param memcpy_params: comptime_struct;
