@@ -64,6 +64,38 @@ class SdkExamplesCheckCommandTest {
     }
 
     @Test
+    void jsonReportsAnInvalidProgramAsAnObjectWithItsErrorsInSourceOrder(@TempDir Path tmp) throws Exception {
+        example(tmp.resolve("tutorials/bad"), PE.replace("1.5;", "nope;").replace("2.5;", "nada;"), RUN);
+        StringWriter out = new StringWriter();
+        int code = WaferscopeCli.execute(new String[] {"run", tmp.resolve("tutorials/bad").toString(), "--json"},
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(WaferscopeCli.INVALID_PROGRAM, code);
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals("INVALID", o.get("status").asText());
+        assertEquals(2, o.get("errors").size(), out.toString());
+        assertTrue(o.get("errors").get(0).get("message").asText().contains("'nope'"), out.toString());
+        assertTrue(o.get("errors").get(1).get("message").asText().contains("'nada'"), out.toString());
+        assertEquals(5, o.get("errors").get(0).get("line").asInt());
+    }
+
+    @Test
+    void jsonKeepsParamTypesAndFieldOrder(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("tutorials/typed");
+        example(dir, PE, RUN);
+        Files.writeString(dir.resolve("commands_wse2.sh"), "cslc ./layout.csl --params=n:3,f:1.5,b:true\n");
+        Files.writeString(dir.resolve("layout.csl"), "param n: i16;\nparam f: f32;\nparam b: bool;\n" + LAYOUT);
+        StringWriter out = new StringWriter();
+        WaferscopeCli.execute(new String[] {"run", dir.toString(), "--json"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertTrue(o.get("params").get("n").isIntegralNumber(), out.toString());
+        assertTrue(o.get("params").get("f").isFloatingPointNumber(), out.toString());
+        assertTrue(o.get("params").get("b").isBoolean(), out.toString());
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        o.get("fabric").fieldNames().forEachRemaining(fields::add);
+        assertEquals(java.util.List.of("width", "height"), fields);
+    }
+
+    @Test
     void runOpensTheSameFolder(@TempDir Path tmp) throws Exception {
         example(tmp.resolve("tutorials/mine-01"), PE, RUN);
         StringWriter out = new StringWriter();

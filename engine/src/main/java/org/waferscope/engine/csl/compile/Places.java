@@ -89,6 +89,7 @@ final class Places {
         List<Integer> dims;
         int baseAddress = 0;
         int baseSlot = -1;
+        Operand arrayPtr = pointerToArray(ix, s);
         if (write && ix.target() instanceof Expr.Name n && x.globals.inMemory(n.name(), x.lookup(n.name(), s, n.pos()), n.pos()) != null) {
             throw new CslError(n.pos(), "'" + n.name() + "' is a const array; its elements cannot be assigned");
         }
@@ -102,6 +103,16 @@ final class Places {
             dims = la.type().dims();
             baseSlot = f.temp();
             f.addressOfSlot(baseSlot, la.slot());
+        } else if (arrayPtr != null) {
+            // (p.*)[i] with p: *[N]T, the array a pointer points to
+            CslType.Array at = (CslType.Array) ((CslType.Pointer) arrayPtr.type()).elem();
+            elem = at.elem();
+            dims = at.dims();
+            if (arrayPtr instanceof Operand.Const c) {
+                baseAddress = ((Value.PointerVal) c.value()).address();
+            } else {
+                baseSlot = ((Operand.Reg) arrayPtr).slot();
+            }
         } else {
             Operand p = x.gen(ix.target(), s);
             if (!(p.type() instanceof CslType.Pointer pt) || !pt.many()) {
@@ -162,6 +173,19 @@ final class Places {
             return new Place.Indirect(sum, (int) constant, elem);
         }
         return new Place.Indirect(baseSlot >= 0 ? baseSlot : dynamic, baseAddress + (int) constant, elem);
+    }
+
+    /** For {@code (p.*)[i]} with {@code p: *[N]T}: the pointer; else null (nothing is compiled then). */
+    private Operand pointerToArray(Expr.Index ix, Scope s) {
+        if (!(ix.target() instanceof Expr.Deref d)) {
+            return null;
+        }
+        if (d.target() instanceof Expr.Name n && !(x.lookup(n.name(), s, n.pos()) instanceof Storage.Local l
+                && l.type() instanceof CslType.Pointer lp && !lp.many() && lp.elem() instanceof CslType.Array)) {
+            return null;
+        }
+        Operand p = x.gen(d.target(), s);
+        return p.type() instanceof CslType.Pointer pt && !pt.many() && pt.elem() instanceof CslType.Array ? p : null;
     }
 
     Operand load(Place p, SourcePos pos) {
