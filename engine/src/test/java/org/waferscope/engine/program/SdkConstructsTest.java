@@ -154,6 +154,44 @@ class SdkConstructsTest {
         assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", DECLS, "run.json", runJson), "wse2"));
     }
 
+    /** A function given a pointer to a whole local array and one to an element of a global. */
+    static final String POINTERS = """
+            param memcpy_params: comptime_struct;
+            const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+            var out = @zeros([2]f32);
+            var out_ptr: [*]f32 = &out;
+            fn scale_and_sum(v: *[4]f32, total: *f32, k: f32) void {
+              var i: u16 = 0;
+              while (i < 4) : (i += 1) {
+                (v.*)[i] *= k;
+                total.* += (v.*)[i];
+              }
+            }
+            fn compute() void {
+              var vals = [4]f32 { 1.0, 2.0, 3.0, 4.5 };
+              scale_and_sum(&vals, &out[1], 2.0);
+              out[0] = vals[3];
+              sys_mod.unblock_cmd_stream();
+            }
+            comptime { @export_symbol(out_ptr, "out"); @export_symbol(compute); }
+            """;
+
+    @Test
+    void pointersToWholeArrays() throws Exception {
+        double[] vals = {1.0, 2.0, 3.0, 4.5};
+        double total = 0;
+        for (int i = 0; i < 4; i++) {
+            vals[i] *= 2.0;
+            total += vals[i];
+        }
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 2 } },
+                  { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(Arrays.toString(new double[] {vals[3], total}));
+        assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", POINTERS, "run.json", runJson), "wse2"));
+    }
+
     /** The SDK's streaming names: sys_mod.MEMCPYH2D_1 in, sys_mod.MEMCPYD2H_1 out, each value squared. */
     static final String STREAM = """
             param memcpy_params: comptime_struct;
