@@ -135,7 +135,9 @@ class SdkConstructsTest {
             var out = @zeros([2]f32);
             var out_ptr: [*]f32 = &out;
             const payload: u32 = ctrl.encode_control_task_payload(@get_control_task_id(12));
+            const prt = @import_module("<simprint>");
             fn compute() void {
+              prt.print_u16_decimal(@as(u16, counter));
               out[0] = @as(f32, counter * scale);
               out[1] = @as(f32, payload >> 16);
               sys_mod.unblock_cmd_stream();
@@ -151,7 +153,9 @@ class SdkConstructsTest {
                   { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 2 } },
                   { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
                 """.formatted(Arrays.toString(expected));
-        assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", DECLS, "run.json", runJson), "wse2"));
+        org.waferscope.engine.sim.RunResult r = run(Map.of("layout.csl", LAYOUT, "pe.csl", DECLS, "run.json", runJson), "wse2");
+        assertPasses(r);
+        assertTrue(r.console().stream().anyMatch(l -> l.text().equals("7")), () -> r.console().toString());
     }
 
     /** A function given a pointer to a whole local array and one to an element of a global. */

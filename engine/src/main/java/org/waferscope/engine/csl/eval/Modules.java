@@ -58,7 +58,8 @@ public final class Modules {
             LAYOUT, Set.of("get_x_coord", "get_y_coord"),
             TIME, Set.of("enable_tsc", "get_timestamp"),
             SIMPRINT, Set.of("print_string", "fmt", "fmt_no_nl", "print_u16", "print_i16", "print_u32",
-                    "print_i32", "print_f32", "print_f16"),
+                    "print_i32", "print_f32", "print_f16", "print_u16_decimal", "print_i16_decimal",
+                    "print_u32_decimal", "print_i32_decimal", "print_u16_hex", "print_u32_hex"),
             CONTROL, Set.of("encode_single_payload"));
 
     public static Value importModule(String name, Value params, SourcePos pos) {
