@@ -46,6 +46,6 @@ class AppOptionsTest {
 
     @Test
     void commandLineWordsAreRecognised() {
-        assertEquals(java.util.Set.of("run", "bench"), Launcher.COMMANDS);
+        assertEquals(java.util.Set.of("run", "bench", "sdk-examples-check"), Launcher.COMMANDS);
     }
 }
