@@ -1,5 +1,6 @@
 package org.waferscope.engine.program;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +110,37 @@ class DiagnosticsTest {
         assertHas(all, "layout.csl:4:3: error: PE (0, 0) forwards color 1 EAST but PE (1, 0) never accepts color 1 from WEST");
         // As in the SDK, an edge PE's route may point out of the rectangle (the direction is dropped).
         org.junit.jupiter.api.Assertions.assertFalse(all.contains("PE (2, 0)"), all);
+    }
+
+    @Test
+    void aLayoutReportsEachOfItsMistakesInSourceOrder() {
+        String layout = """
+                const c: color = @get_color(1);
+                layout {
+                  @set_rectangle(2, 1);
+                  @set_color_config(5, 0, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } } });
+                  @export_name("x", [*]f32);
+                  @set_color_config(0, 9, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } } });
+                }
+                """;
+        String[] lines = errors(Map.of("layout.csl", layout)).split("\n");
+        assertEquals(2, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].startsWith("layout.csl:4:3: error: x (inside the rectangle)"), lines[0]);
+        assertTrue(lines[1].startsWith("layout.csl:6:3: error: y (inside the rectangle)"), lines[1]);
+    }
+
+    @Test
+    void aProgramCompiledForTwoParamSetsReportsItsErrorOnce() {
+        String layout = """
+                layout {
+                  @set_rectangle(2, 1);
+                  @set_tile_code(0, 0, "pe.csl", .{ .n = 1 });
+                  @set_tile_code(1, 0, "pe.csl", .{ .n = 2 });
+                }
+                """;
+        String all = errors(Map.of("layout.csl", layout, "pe.csl", "param n: u16;\nconst bad = n + nope;\n"));
+        assertEquals(1, all.split("\n").length, all);
+        assertHas(all, "pe.csl:2:17: error: unknown name 'nope'");
     }
 
     @Test

@@ -34,6 +34,27 @@ public class Interpreter extends Evaluator {
         }
     }
 
+    /**
+     * Runs a block's statements in order. A statement that fails is handed to {@code onError},
+     * which reports it and says whether the rest may still run: a layout reports several
+     * mistakes in one load this way.
+     */
+    public void runBlockReporting(Stmt.Block block, Scope scope,
+                                  java.util.function.BiPredicate<Stmt, CslError> onError) {
+        Scope inner = scope.child();
+        for (Stmt x : block.stmts()) {
+            try {
+                if (exec(x, inner) != Flow.NORMAL) {
+                    throw new CslError(x.pos(), "break, continue or return outside a loop or function");
+                }
+            } catch (CslError e) {
+                if (!onError.test(x, e)) {
+                    return;
+                }
+            }
+        }
+    }
+
     protected Flow exec(Stmt st, Scope s) {
         budget.step(st.pos());
         if (st instanceof Stmt.Block b) {
