@@ -25,7 +25,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER|value:SYMBOL] [--select X,Y]
                               [--theme light|dark] [--headless]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
-                   waferscope run|bench|export-trace|compare ...     (the headless command line)""";
+                   waferscope run|bench|export-trace|compare|train|sdk-examples-check ...   (the headless command line)""";
 
     static AppOptions parse(List<String> args) {
         Path open = null;

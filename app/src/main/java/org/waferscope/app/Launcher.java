@@ -11,7 +11,7 @@ import org.waferscope.app.cli.WaferscopeCli;
  * line; anything else opens the explorer.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("run", "bench", "export-trace", "compare", "train");
+    static final Set<String> COMMANDS = Set.of("run", "bench", "export-trace", "compare", "train", "sdk-examples-check");
 
     private Launcher() {
     }

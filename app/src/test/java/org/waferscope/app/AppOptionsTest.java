@@ -47,7 +47,7 @@ class AppOptionsTest {
 
     @Test
     void commandLineWordsAreRecognised() {
-        assertEquals(java.util.Set.of("run", "bench", "export-trace", "compare", "train"), Launcher.COMMANDS);
+        assertEquals(java.util.Set.of("run", "bench", "export-trace", "compare", "train", "sdk-examples-check"), Launcher.COMMANDS);
     }
 
     @Test

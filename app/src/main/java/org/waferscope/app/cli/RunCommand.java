@@ -58,20 +58,17 @@ final class RunCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         java.io.PrintWriter err = spec.commandLine().getErr();
         if (threads < 1 || threads > 256) {
-            err.println("waferscope: --threads must be 1..256");
-            return WaferscopeCli.INVALID_PROGRAM;
+            return refuse("--threads must be 1..256");
         }
         if (maxCycles < 1) {
-            err.println("waferscope: --max-cycles must be positive");
-            return WaferscopeCli.INVALID_PROGRAM;
+            return refuse("--max-cycles must be positive");
         }
         ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
         if (arch != null) {
             try {
                 options = options.withArch(ArchProfile.byName(arch));
             } catch (IllegalArgumentException e) {
-                err.println("waferscope: " + e.getMessage());
-                return WaferscopeCli.INVALID_PROGRAM;
+                return refuse(e.getMessage());
             }
         }
         java.util.List<org.waferscope.engine.api.Breakpoint> bps = new java.util.ArrayList<>();
@@ -93,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
             if (e.dropped() > 0) {
                 err.println("... and " + e.dropped() + " more errors");
             }
+            if (json) {
+                out.println(RunReport.invalid(program, e.diagnostics(), e.dropped()));
+            }
             return WaferscopeCli.INVALID_PROGRAM;
         }
         RunResult r;
@@ -106,6 +106,11 @@ final class RunCommand implements Callable<Integer> {
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));
         } catch (RuntimeException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
+            if (json) {
+                out.println(RunReport.invalid(program, java.util.List.of(new Diagnostic(
+                        new org.waferscope.engine.ir.SourcePos(program, 1, 1), "the machine cannot run this program: "
+                        + e.getMessage())), 0));
+            }
             return WaferscopeCli.INVALID_PROGRAM;
         }
         RunReport report = new RunReport(program, p, r, threads);
@@ -121,6 +126,16 @@ final class RunCommand implements Callable<Integer> {
             return WaferscopeCli.STALLED;
         }
         return r.allChecksPass() ? WaferscopeCli.OK : WaferscopeCli.CHECK_FAILED;
+    }
+
+    /** A bad option: said on standard error, and with --json also as an object with one error. */
+    private int refuse(String message) {
+        spec.commandLine().getErr().println("waferscope: " + message);
+        if (json) {
+            spec.commandLine().getOut().println(RunReport.invalid(program, java.util.List.of(new Diagnostic(
+                    new org.waferscope.engine.ir.SourcePos("command line", 1, 1), message)), 0));
+        }
+        return WaferscopeCli.INVALID_PROGRAM;
     }
 
     private WaferProgram load(ProgramLoader.LoadOptions options) throws ProgramLoadException {

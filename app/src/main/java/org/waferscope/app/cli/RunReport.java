@@ -63,13 +63,60 @@ final class RunReport {
         return s.substring(0, end);
     }
 
+    /** Params as JSON numbers and booleans where they are such (the loader keeps them as text), by name. */
+    static Map<String, Object> typed(Map<String, String> params) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        params.forEach((k, v) -> {
+            Object t = v;
+            if (v.equals("true") || v.equals("false")) {
+                t = Boolean.valueOf(v);
+            } else if (v.matches("-?[0-9]{1,18}")) {
+                t = Long.valueOf(v);
+            } else if (v.matches("-?[0-9.]+([eE][-+]?[0-9]+)?")) {
+                try {
+                    t = Double.valueOf(v);
+                } catch (NumberFormatException e) {
+                    t = v;
+                }
+            }
+            out.put(k, t);
+        });
+        return out;
+    }
+
+    /** What --json prints for a program that cannot run: its errors, each with its position. */
+    static String invalid(String program, List<org.waferscope.engine.csl.Diagnostic> errors, int dropped) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("program", program);
+        o.put("status", "INVALID");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (org.waferscope.engine.csl.Diagnostic d : errors) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", d.pos().file());
+            m.put("line", d.pos().line());
+            m.put("column", d.pos().column());
+            m.put("message", d.message());
+            list.add(m);
+        }
+        o.put("errors", list);
+        o.put("moreErrors", dropped);
+        try {
+            return new ObjectMapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String json() {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("program", program);
         o.put("title", p.title());
         o.put("arch", p.profile().name());
-        o.put("fabric", Map.of("width", p.layout().width(), "height", p.layout().height()));
-        o.put("params", new java.util.TreeMap<>(p.params()));
+        Map<String, Object> fabric = new LinkedHashMap<>();
+        fabric.put("width", p.layout().width());
+        fabric.put("height", p.layout().height());
+        o.put("fabric", fabric);
+        o.put("params", typed(p.params()));
         o.put("threads", threads);
         o.put("status", r.status().name());
         o.put("cycles", r.cycles());

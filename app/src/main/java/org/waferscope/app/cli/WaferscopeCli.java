@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "waferscope", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Runs wafer programs without the explorer window.",
         subcommands = {RunCommand.class, BenchCommand.class, ExportTraceCommand.class, CompareCommand.class,
-                TrainCommand.class})
+                TrainCommand.class, SdkExamplesCheckCommand.class})
 public final class WaferscopeCli {
     /** What {@code -V} prints, on every command. */
     static final String VERSION = "Waferscope 0.1";

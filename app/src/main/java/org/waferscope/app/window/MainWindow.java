@@ -167,7 +167,7 @@ public final class MainWindow implements Shell {
     @Override
     public void openFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a program folder (layout.csl, *.csl, run.json)");
+        chooser.setTitle("Open a program folder (layout.csl, *.csl, run.json) or an SDK example folder");
         prefs.recentPrograms().stream().findFirst().map(Path::getParent).map(Path::toFile).filter(File::isDirectory)
                 .ifPresent(chooser::setInitialDirectory);
         File dir = chooser.showDialog(stage);

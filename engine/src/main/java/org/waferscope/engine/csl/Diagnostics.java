@@ -13,9 +13,17 @@ public final class Diagnostics {
     public static final int LIMIT = 100;
 
     private final List<Diagnostic> list = new ArrayList<>();
+    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
     private int dropped;
 
+    /**
+     * Records a problem. The same message at the same place is kept once (a PE program
+     * compiled for several sets of params would otherwise report its error for each).
+     */
     public void error(SourcePos pos, String message) {
+        if (!seen.add(new Diagnostic(pos, message))) {
+            return;
+        }
         if (list.size() < LIMIT) {
             list.add(new Diagnostic(pos, message));
         } else {
@@ -42,8 +50,21 @@ public final class Diagnostics {
         return list.size() >= LIMIT;
     }
 
+    /**
+     * Every problem kept, in source order: files in the order their first problem was
+     * found, and within a file by line and column ("... and N more" summaries last).
+     */
     public List<Diagnostic> all() {
-        return List.copyOf(list);
+        java.util.Map<String, Integer> fileOrder = new java.util.HashMap<>();
+        for (Diagnostic d : list) {
+            fileOrder.putIfAbsent(d.pos().file(), fileOrder.size());
+        }
+        List<Diagnostic> sorted = new ArrayList<>(list);
+        sorted.sort(java.util.Comparator.<Diagnostic>comparingInt(d -> fileOrder.get(d.pos().file()))
+                .thenComparing(d -> d.message().startsWith("... and "))
+                .thenComparingInt(d -> d.pos().line())
+                .thenComparingInt(d -> d.pos().column()));
+        return List.copyOf(sorted);
     }
 
     /** Throws a {@link ProgramLoadException} carrying every error, if there is any. */

@@ -14,12 +14,20 @@ final class FabricReset {
                 java.util.Arrays.fill(m, (byte) 0);
                 System.arraycopy(image, 0, m, 0, image.length);
                 long blocked = 0;
+                long activated = 0;
                 for (org.waferscope.engine.ir.TaskDecl t : f.programs[pi].tasks()) {
                     if (t.startsBlocked()) {
                         blocked |= 1L << t.id();
                     }
+                    if (t.startsActive()) {
+                        activated |= 1L << t.id();
+                    }
                 }
                 f.blocked[p] = blocked;
+                f.activated[p] = activated;
+                if (activated != 0) {
+                    Fabric.activate(f, p);
+                }
             }
         }
         for (int rs = 0; rs < f.rsPos.length; rs++) {

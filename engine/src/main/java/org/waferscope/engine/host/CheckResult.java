@@ -16,7 +16,20 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
 
     /** Compares element by element: within {@code tolerance}, absolute, or relative to the expected value when larger than 1. */
     public static CheckResult compare(String name, double[] expected, HostArray actual, double tolerance) {
-        if (actual.length() != expected.length) {
+        return compare(new HostStep.Check(name, "", expected, tolerance), actual);
+    }
+
+    /** Compares as {@code c} says: its tolerance rule, over its slice of {@code actual}. */
+    public static CheckResult compare(HostStep.Check c, HostArray actual) {
+        String name = c.name();
+        double[] expected = c.expected();
+        boolean numpy = !Double.isNaN(c.atol()) || !Double.isNaN(c.rtol());
+        double atol = Double.isNaN(c.atol()) ? 0 : c.atol();
+        double rtol = Double.isNaN(c.rtol()) ? 0 : c.rtol();
+        double tolerance = c.tolerance();
+        boolean whole = c.start() == 0 && c.step() == 1;
+        long last = c.start() + (long) c.step() * (expected.length - 1);
+        if (whole ? actual.length() != expected.length : expected.length > 0 && (last >= actual.length() || last < 0)) {
             return new CheckResult(name, false, Double.POSITIVE_INFINITY, Math.max(expected.length, actual.length()),
                     0, Double.NaN, Double.NaN);
         }
@@ -24,14 +37,15 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
         int bad = 0;
         int first = -1;
         for (int i = 0; i < expected.length; i++) {
-            double a = actual.value(i);
+            double a = actual.value(c.start() + i * c.step());
             double e = expected[i];
             double err = Math.abs(a - e);
             if (Double.isNaN(err)) {
                 err = Double.POSITIVE_INFINITY;
             }
             maxAbs = Math.max(maxAbs, err);
-            if (err > tolerance * Math.max(1.0, Math.abs(e))) {
+            double allowed = numpy ? atol + rtol * Math.abs(e) : tolerance * Math.max(1.0, Math.abs(e));
+            if (err > allowed) {
                 bad++;
                 if (first < 0) {
                     first = i;
@@ -39,7 +53,7 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
             }
         }
         return new CheckResult(name, bad == 0, maxAbs, bad, first, first >= 0 ? expected[first] : Double.NaN,
-                first >= 0 ? actual.value(first) : Double.NaN);
+                first >= 0 ? actual.value(c.start() + first * c.step()) : Double.NaN);
     }
 
     public String describe() {

@@ -21,7 +21,12 @@ public sealed interface HostStep {
      * Streams a host array into the rectangle as wavelets of {@code color} (streaming mode):
      * each PE receives its elements in order, waking the data task bound to that color.
      */
-    record StreamIn(String array, int color, PeRectangle rect) implements HostStep {
+    record StreamIn(String array, int color, PeRectangle rect, boolean nonblock) implements HostStep {
+        /** A blocking stream: the host's next step waits until the last wavelet went in. */
+        public StreamIn(String array, int color, PeRectangle rect) {
+            this(array, color, rect, false);
+        }
+
         public String describe() {
             return "stream " + array + " in on color " + color;
         }
@@ -49,8 +54,18 @@ public sealed interface HostStep {
         }
     }
 
-    /** Compares a host array with expected values, within an absolute-or-relative tolerance. */
-    record Check(String name, String array, double[] expected, double tolerance) implements HostStep {
+    /**
+     * Compares a host array with expected values, within an absolute-or-relative tolerance,
+     * or, when {@code atol} or {@code rtol} is a number, numpy's {@code allclose} rule
+     * {@code |actual - expected| <= atol + rtol * |expected|}. Only elements {@code start},
+     * {@code start + step}, ... of the array are compared, as many as there are expected values.
+     */
+    record Check(String name, String array, double[] expected, double tolerance, double atol, double rtol,
+                 int start, int step) implements HostStep {
+        public Check(String name, String array, double[] expected, double tolerance) {
+            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1);
+        }
+
         public String describe() {
             return "check " + name;
         }

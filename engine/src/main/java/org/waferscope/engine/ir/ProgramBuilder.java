@@ -41,6 +41,7 @@ public final class ProgramBuilder {
     private final Set<Integer> outputQueues = new TreeSet<>();
     private int extraStackBytes;
     private final Set<Integer> blockedAtStart = new TreeSet<>();
+    private final Set<Integer> activeAtStart = new TreeSet<>();
 
     public ProgramBuilder(String name) {
         this.name = name;
@@ -154,6 +155,18 @@ public final class ProgramBuilder {
         return this;
     }
 
+    /** {@code @unblock(id)} in a comptime block: undoes an earlier {@code @block(id)} there. */
+    public ProgramBuilder unblockAtStart(int id) {
+        blockedAtStart.remove(id);
+        return this;
+    }
+
+    /** {@code @activate(id)} in a comptime block: the task is ready to run when the program starts. */
+    public ProgramBuilder activateAtStart(int id) {
+        activeAtStart.add(id);
+        return this;
+    }
+
     public ProgramBuilder exportFunction(String hostName, int functionIndex) {
         exportedFunctions.put(hostName, functionIndex);
         return this;
@@ -219,7 +232,8 @@ public final class ProgramBuilder {
         int stackSlots = StackDepth.of(code, infos);
         List<TaskDecl> decls = new ArrayList<>();
         for (TaskDecl t : tasks) {
-            decls.add(blockedAtStart.contains(t.id()) ? t.blocked() : t);
+            TaskDecl d = blockedAtStart.contains(t.id()) ? t.blocked() : t;
+            decls.add(activeAtStart.contains(t.id()) ? d.activeAtStart() : d);
         }
         return new PeProgram(name, params, code, positions, infos, decls, symbols, image,
                 stackSlots * 4 + extraStackBytes, constants, formats, exportedFunctions, inputQueueColors, outputQueues);

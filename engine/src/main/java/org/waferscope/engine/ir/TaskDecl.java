@@ -9,13 +9,19 @@ package org.waferscope.engine.ir;
  * @param color    for a data task on WSE-2, the color it is bound to; else -1
  * @param queue    for a data task on WSE-3, the input queue it is bound to; else -1
  * @param startsBlocked the task is blocked at load ({@code @block} in a comptime block)
+ * @param startsActive  the task is activated at load ({@code @activate} in a comptime block)
  */
-public record TaskDecl(int id, TaskKind kind, int function, int color, int queue, boolean startsBlocked) {
+public record TaskDecl(int id, TaskKind kind, int function, int color, int queue, boolean startsBlocked,
+                       boolean startsActive) {
     public TaskDecl(int id, TaskKind kind, int function, int color, int queue) {
-        this(id, kind, function, color, queue, false);
+        this(id, kind, function, color, queue, false, false);
     }
 
     public TaskDecl blocked() {
-        return new TaskDecl(id, kind, function, color, queue, true);
+        return new TaskDecl(id, kind, function, color, queue, true, startsActive);
+    }
+
+    public TaskDecl activeAtStart() {
+        return new TaskDecl(id, kind, function, color, queue, startsBlocked, true);
     }
 }

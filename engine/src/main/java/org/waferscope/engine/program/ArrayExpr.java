@@ -131,6 +131,9 @@ final class ArrayExpr {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("expected an array name or a number at column " + (at + 1) + " of \"" + text + "\"");
         }
+        if (name.equals("tile") && eat("(")) {
+            return tile();
+        }
         if ((name.equals("transpose") || name.equals("sum")) && eat("(")) {
             NdArray v = sum();
             if (!eat(")")) {
@@ -150,6 +153,29 @@ final class ArrayExpr {
             throw new IllegalArgumentException("no input array named '" + name + "'; known: " + arrays.keySet());
         }
         return a;
+    }
+
+    /** {@code tile(a, n)}: a's elements, flattened, n times over (numpy's tile of a 1-D array). */
+    private NdArray tile() {
+        NdArray v = sum();
+        if (!eat(",")) {
+            throw new IllegalArgumentException("tile takes (array, count)");
+        }
+        NdArray count = sum();
+        if (!eat(")") || count.data().length != 1) {
+            throw new IllegalArgumentException("tile takes (array, count) with a single number as count");
+        }
+        double c = count.data()[0];
+        if (c != Math.rint(c) || c < 1 || c * v.data().length > NdArray.MAX_ELEMENTS) {
+            throw new IllegalArgumentException("tile's count must be a whole number from 1 that keeps the array within "
+                    + NdArray.MAX_ELEMENTS + " elements");
+        }
+        int n = v.data().length;
+        double[] out = new double[n * (int) c];
+        for (int k = 0; k < (int) c; k++) {
+            System.arraycopy(v.data(), 0, out, k * n, n);
+        }
+        return new NdArray(new int[] {out.length}, out);
     }
 
     private static NdArray transpose(NdArray a) {

@@ -36,22 +36,46 @@ final class Checks {
         if (c.transpose() != null) {
             expected = expected.transpose(c.transpose().stream().mapToInt(Integer::intValue).toArray());
         }
+        int[] slice = slice(c.slice(), length, ptr + "/slice");
+        int compared = slice == null ? length : slice[2];
         double[] e = expected.data();
-        if (e.length == 1 && length > 1) {
+        if (e.length == 1 && compared > 1) {
             double v = e[0];
-            e = new double[length];
+            e = new double[compared];
             java.util.Arrays.fill(e, v);
         }
-        if (e.length != length) {
+        if (e.length != compared) {
             throw new CslError(ctx.at(ptr + "/expected"), "expected has " + e.length + " values but " + c.array()
-                    + " has " + length);
+                    + (slice == null ? " has " + length : "'s slice has " + compared));
         }
-        double tol = c.tolerance() == null ? 1e-5 : c.tolerance();
-        if (!(tol >= 0) || Double.isInfinite(tol)) {
-            throw new CslError(ctx.at(ptr + "/tolerance"), "tolerance must be a number >= 0");
+        double tol = nonNegative(c.tolerance(), 1e-5, ptr + "/tolerance", "tolerance");
+        if (c.tolerance() != null && (c.atol() != null || c.rtol() != null)) {
+            throw new CslError(ctx.at(ptr + "/tolerance"), "give either \"tolerance\" or numpy's \"atol\"/\"rtol\", not both");
         }
+        double atol = c.atol() == null ? Double.NaN : nonNegative(c.atol(), 0, ptr + "/atol", "atol");
+        double rtol = c.rtol() == null ? Double.NaN : nonNegative(c.rtol(), 0, ptr + "/rtol", "rtol");
         String name = c.name() != null ? c.name() : c.array() + " (check " + (index + 1) + ")";
-        return new HostStep.Check(name, c.array(), e, tol);
+        return new HostStep.Check(name, c.array(), e, tol, atol, rtol, slice == null ? 0 : slice[0],
+                slice == null ? 1 : slice[1]);
+    }
+
+    private double nonNegative(Double v, double dflt, String ptr, String what) {
+        double d = v == null ? dflt : v;
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new CslError(ctx.at(ptr), what + " must be a number >= 0");
+        }
+        return d;
+    }
+
+    /** {start, step, count} of a slice of an array of {@code length} elements (Python's rules, no negatives), or null. */
+    private int[] slice(RunSpec.Slice s, int length, String ptr) {
+        if (s == null) {
+            return null;
+        }
+        int step = s.step() == null ? 1 : ctx.integerIn(s.step(), ptr + "/step", 1, Integer.MAX_VALUE, "step");
+        int start = s.start() == null ? 0 : ctx.integerIn(s.start(), ptr + "/start", 0, length - 1L, "start");
+        int stop = s.stop() == null ? length : ctx.integerIn(s.stop(), ptr + "/stop", start + 1L, length, "stop");
+        return new int[] {start, step, (stop - start + step - 1) / step};
     }
 
     /** The input arrays, and the layout params as numbers where no array has their name. */

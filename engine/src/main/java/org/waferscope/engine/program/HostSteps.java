@@ -26,6 +26,8 @@ final class HostSteps {
     final List<HostStep> steps = new ArrayList<>();
     /** Lengths of the arrays known so far: inputs, and outputs of earlier steps. */
     private final Map<String, Integer> lengths = new HashMap<>();
+    /** A nonblocking stream_in was seen: its wavelets may still flow in at any later step. */
+    private boolean nonblockingStream;
     /** Results of steps that failed: checks of them would only repeat the error. */
     private final java.util.Set<String> failed = new java.util.HashSet<>();
 
@@ -80,6 +82,9 @@ final class HostSteps {
             RunSpec.Transfer t = stream ? s.streamIn() : s.copyIn();
             String p = ptr + (stream ? "/stream_in" : "/copy_in");
             String array = source(t, p, i);
+            if (t.broadcast() != null) {
+                array = broadcast(t, array, p, i);
+            }
             PeRectangle rect = rect(t, p, lengths.get(array));
             if (rect.totalElements() != lengths.get(array)) {
                 throw new CslError(ctx.at(p), "array " + t.array() + " has " + lengths.get(t.array()) + " elements but "
@@ -87,7 +92,15 @@ final class HostSteps {
                         + rect.totalElements());
             }
             if (stream) {
-                return new HostStep.StreamIn(array, color(t.color(), p + "/color", true), rect);
+                if (nonblockingStream) {
+                    throw new CslError(ctx.at(p), "a stream_in after a \"nonblock\" one would cut it short; "
+                            + "make the earlier one blocking");
+                }
+                nonblockingStream = Boolean.TRUE.equals(t.nonblock());
+                return new HostStep.StreamIn(array, color(t.color(), p + "/color", true), rect, nonblockingStream);
+            }
+            if (t.nonblock() != null) {
+                throw new CslError(ctx.at(p + "/nonblock"), "\"nonblock\" is for stream_in; a copy takes no cycles");
             }
             symbol(required(t.symbol(), "symbol", p), rect, true, p + "/symbol");
             return new HostStep.CopyIn(array, t.symbol(), rect);
@@ -110,6 +123,50 @@ final class HostSteps {
         }
         symbol(required(t.symbol(), "symbol", p), rect, false, p + "/symbol");
         return new HostStep.CopyOut(t.symbol(), array, rect);
+    }
+
+    /**
+     * The array a broadcast copy sends, repeated so that every PE gets its share: with
+     * {@code "all"} each PE of the rectangle gets the whole array (numpy's {@code tile}); with
+     * {@code "rows"} the array is one row of PEs' data and every row gets it; with
+     * {@code "columns"} it is one column's and every column gets it.
+     */
+    private String broadcast(RunSpec.Transfer t, String array, String ptr, int i) {
+        if (t.rect() == null || t.perPe() != null && !t.broadcast().equals("all")) {
+            throw new CslError(ctx.at(ptr), "a broadcast copy needs \"rect\"" + (t.rect() == null ? "" : "; "
+                    + "its per_pe follows from the array"));
+        }
+        PeRectangle r = rect(t, ptr, null, 1);
+        double[] src = arrays.values.get(array).data();
+        int n = src.length;
+        int copies = switch (t.broadcast()) {
+            case "all" -> r.width() * r.height();
+            case "rows" -> r.height();
+            case "columns" -> r.width();
+            default -> throw new CslError(ctx.at(ptr + "/broadcast"), "broadcast is \"all\", \"rows\" or \"columns\"");
+        };
+        double[] out = new double[Math.multiplyExact(n, copies)];
+        if (t.broadcast().equals("columns")) {
+            // one column's data, PE by PE, repeated across: element (px, py, k) is src[py * per + k]
+            int per = n / r.height();
+            if (per * r.height() != n) {
+                throw new CslError(ctx.at(ptr), "array " + t.array() + " has " + n + " elements, not a multiple of the "
+                        + r.height() + " PEs of a column");
+            }
+            for (int py = 0; py < r.height(); py++) {
+                for (int px = 0; px < r.width(); px++) {
+                    System.arraycopy(src, py * per, out, (py * r.width() + px) * per, per);
+                }
+            }
+        } else {
+            for (int c = 0; c < copies; c++) {
+                System.arraycopy(src, 0, out, c * n, n);
+            }
+        }
+        String derived = array + "@broadcast" + (i + 1);
+        arrays.add(derived, new HostArrays.Typed(arrays.arrays.get(t.array()).type(), new NdArray(new int[] {out.length}, out)));
+        lengths.put(derived, out.length);
+        return derived;
     }
 
     private String required(String v, String key, String ptr) {
@@ -143,6 +200,11 @@ final class HostSteps {
     }
 
     private PeRectangle rect(RunSpec.Transfer t, String ptr, Integer arrayLength) {
+        return rect(t, ptr, arrayLength, 0);
+    }
+
+    /** {@code perPeDefault} > 0 stands in for a missing per_pe (a broadcast's rectangle is read before its array's size is known). */
+    private PeRectangle rect(RunSpec.Transfer t, String ptr, Integer arrayLength, int perPeDefault) {
         FabricLayout l = ctx.layout();
         if (t.rect() == null) {
             throw new CslError(ctx.at(ptr), "\"rect\" is missing: { \"x\": 0, \"y\": 0, \"width\": ..., \"height\": ... }");
@@ -155,6 +217,8 @@ final class HostSteps {
         int per;
         if (t.perPe() != null) {
             per = ctx.integerIn(t.perPe(), ptr + "/per_pe", 1, 1 << 16, "per_pe");
+        } else if (perPeDefault > 0) {
+            per = perPeDefault;
         } else if (arrayLength != null && arrayLength % ((long) w * h) == 0 && arrayLength > 0) {
             per = (int) (arrayLength / ((long) w * h));
         } else {

@@ -62,7 +62,9 @@ public final class ProgramLoader {
     public static WaferProgram load(Path folder, LoadOptions options) throws ProgramLoadException {
         ProgramSource src;
         try {
-            src = new FolderSource(folder);
+            boolean wse3 = options.arch() != null && options.arch().name().equalsIgnoreCase("wse3");
+            ProgramSource sdk = SdkFolderSource.open(folder, wse3);
+            src = sdk != null ? sdk : new FolderSource(folder);
         } catch (IOException e) {
             throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(new SourcePos(String.valueOf(folder), 1, 1),
                     "cannot open the program folder: " + e.getMessage()));
@@ -92,28 +94,36 @@ public final class ProgramLoader {
                                      Map<String, String> sources) {
         String runText = text(src, RunJson.FILE, MAX_RUN_JSON_BYTES, new SourcePos(RunJson.FILE, 1, 1), sources);
         RunPlan plan = RunJson.read(runText, diags);
+        SdkCommands sdk = src.sdkCommands();
+        if (sdk != null && plan != null) {
+            SdkExamples.checkBelongs(plan, sdk, diags);
+        }
         ArchProfile arch = options.arch();
         if (arch == null) {
             arch = ArchProfile.WSE2;
-            if (plan != null && plan.arch() != null) {
+            String named = plan != null && plan.arch() != null ? plan.arch() : sdk != null ? sdk.arch() : null;
+            if (named != null) {
                 try {
-                    arch = ArchProfile.byName(plan.arch());
+                    arch = ArchProfile.byName(named);
                 } catch (IllegalArgumentException e) {
-                    diags.error(plan.locator().at("/arch"), e.getMessage());
+                    diags.error(plan != null && plan.arch() != null ? plan.locator().at("/arch")
+                            : new SourcePos(SdkExamples.script(sdk), 1, 1), e.getMessage());
                 }
             }
         }
-        Map<String, String> params = new HashMap<>(plan == null ? Map.of() : plan.params());
+        Map<String, String> params = new HashMap<>(sdk == null ? Map.of() : sdk.params());
+        params.putAll(plan == null ? Map.of() : plan.params());
         params.putAll(options.params());
-        String layoutText = text(src, LAYOUT, MAX_CSL_BYTES, new SourcePos(LAYOUT, 1, 1), sources);
+        String layoutName = src.layoutFile();
+        String layoutText = text(src, layoutName, MAX_CSL_BYTES, new SourcePos(layoutName, 1, 1), sources);
         int before = diags.count();
-        SourceFile layoutFile = Parser.parse(LAYOUT, layoutText, diags);
+        SourceFile layoutFile = Parser.parse(layoutName, layoutText, diags);
         if (diags.count() > before || plan == null) {
             return null;
         }
         Map<String, SourceFile> parsed = new HashMap<>();
         LayoutResult layout = LayoutEvaluator.evaluate(layoutFile, params, arch, (name, at) -> {
-            if (name.equals(LAYOUT)) {
+            if (name.equals(layoutName)) {
                 throw new CslError(at, "the layout file cannot be a PE program");
             }
             SourceFile f = parsed.get(name);
@@ -127,8 +137,14 @@ public final class ProgramLoader {
             }
             return f;
         }, new Budget(options.budget()), diags);
+        if (src.missingHostSteps() != null) {
+            diags.error(new SourcePos(RunJson.FILE, 1, 1), src.missingHostSteps());
+        }
         if (layout == null) {
             return null;
+        }
+        if (sdk != null) {
+            SdkExamples.checkFits(layout.layout(), sdk, diags);
         }
         // run.json's own errors skipped only the pieces they were in; check the rest too.
         PlanContext ctx = new PlanContext(plan, layout.params(), layout.layout(), src, diags);

@@ -25,4 +25,23 @@ public interface ProgramSource {
      * @throws IOException if it cannot be read, is too large, or leaves the folder
      */
     byte[] read(String relativeName, int maxBytes) throws IOException;
+
+    /** The layout file's name: {@code layout.csl} unless an SDK build script names another. */
+    default String layoutFile() {
+        return ProgramLoader.LAYOUT;
+    }
+
+    /**
+     * Why this folder has no host steps (an SDK example with neither its own run.json nor
+     * bundled ones), or null. Such a folder is still compiled, so that its CSL problems are
+     * reported too, and then refused with this reason.
+     */
+    default String missingHostSteps() {
+        return null;
+    }
+
+    /** The cslc options of an SDK example folder, or null for a Waferscope program folder. */
+    default SdkCommands sdkCommands() {
+        return null;
+    }
 }

@@ -28,7 +28,7 @@ import org.waferscope.engine.ir.SourcePos;
 final class RunJson {
     static final String FILE = "run.json";
     private static final Set<String> ROOT = Set.of("title", "summary", "lesson", "arch", "params", "arrays", "steps",
-            "watch");
+            "watch", "sdk_layout");
 
     private static final ObjectMapper MAPPER = mapper();
 
@@ -73,6 +73,7 @@ final class RunJson {
         String title = text(root, "title", loc, diags);
         String summary = text(root, "summary", loc, diags);
         String arch = text(root, "arch", loc, diags);
+        String sdkLayout = text(root, "sdk_layout", loc, diags);
         String lesson = lesson(root.get("lesson"), loc, diags);
         String watch = watch(text(root, "watch", loc, diags), loc, diags);
         Map<String, String> params = params(root.get("params"), loc, diags);
@@ -107,7 +108,7 @@ final class RunJson {
                 }
             }
         }
-        return new RunPlan(title, summary, lesson, arch, params, arrays, steps, loc, watch);
+        return new RunPlan(title, summary, lesson, arch, params, arrays, steps, loc, watch, sdkLayout);
     }
 
     private static <T> T convert(JsonNode node, Class<T> type, String ptr, String what, JsonLocator loc, Diagnostics diags) {

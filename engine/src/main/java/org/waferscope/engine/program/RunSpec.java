@@ -61,7 +61,14 @@ record RunSpec(
             @JsonProperty("per_pe") JsonNode perPe,
             @JsonProperty("order") String order,
             @JsonProperty("reshape") List<JsonNode> reshape,
-            @JsonProperty("transpose") List<Integer> transpose) {
+            @JsonProperty("transpose") List<Integer> transpose,
+            @JsonProperty("nonblock") Boolean nonblock,
+            @JsonProperty("broadcast") String broadcast) {
+    }
+
+    /** Which elements of the checked array to compare: start, start + step, ... before stop. */
+    record Slice(@JsonProperty("start") JsonNode start, @JsonProperty("stop") JsonNode stop,
+                 @JsonProperty("step") JsonNode step) {
     }
 
     record Check(
@@ -69,6 +76,9 @@ record RunSpec(
             @JsonProperty("array") String array,
             @JsonProperty("expected") JsonNode expected,
             @JsonProperty("tolerance") Double tolerance,
+            @JsonProperty("atol") Double atol,
+            @JsonProperty("rtol") Double rtol,
+            @JsonProperty("slice") Slice slice,
             @JsonProperty("reshape") List<JsonNode> reshape,
             @JsonProperty("transpose") List<Integer> transpose) {
     }

@@ -80,7 +80,7 @@ final class HostRunner {
                 arrays.put(c.array(), port.readSymbol(c.symbol(), c.rect(), c.array()));
                 log.accept(c.describe());
             } else if (step instanceof HostStep.Check c) {
-                CheckResult r = CheckResult.compare(c.name(), c.expected(), array(c.array()), c.tolerance());
+                CheckResult r = CheckResult.compare(c, array(c.array()));
                 checks.add(r);
                 check.accept(r);
             } else if (step instanceof HostStep.Launch l) {
@@ -99,11 +99,15 @@ final class HostRunner {
                     target = port.streamIn(s.color(), s.rect(), array(s.array()));
                     started = true;
                     log.accept(s.describe());
-                    return new Wait(0, target, 0, "streaming " + target + " wavelet(s) in");
-                }
-                long missing = port.pendingInjections();
-                if (missing > 0) {
-                    return new Wait(0, missing, 0, "streaming " + missing + " wavelet(s) in");
+                    if (!s.nonblock()) {
+                        return new Wait(0, target, 0, "streaming " + target + " wavelet(s) in");
+                    }
+                    // nonblock: the wavelets go on flowing in while the host's next steps run.
+                } else {
+                    long missing = port.pendingInjections();
+                    if (missing > 0) {
+                        return new Wait(0, missing, 0, "streaming " + missing + " wavelet(s) in");
+                    }
                 }
             } else if (step instanceof HostStep.StreamOut s) {
                 if (!started) {

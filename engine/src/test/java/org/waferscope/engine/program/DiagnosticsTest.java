@@ -1,5 +1,6 @@
 package org.waferscope.engine.program;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,8 +73,11 @@ class DiagnosticsTest {
     @Test
     void missingParamAndUnknownParam() {
         String layout = LAYOUT.replace(".memcpy_params = memcpy.get_params(0)", ".memcpy_params = memcpy.get_params(0), .zz = 1");
-        String all = errors(Map.of("layout.csl", layout, "pe.csl", pe("param n: u16;\n")));
-        assertHas(all, "pe.csl declares no param 'zz'", "pe.csl:2:7: error: param 'n' is given no value");
+        String all = errors(Map.of("layout.csl", layout, "pe.csl", pe("param n: u16;\nparam unused: u16;\nconst m = n + 1;\n")));
+        // As in the SDK, a param given no value is an error only where it is used.
+        assertHas(all, "pe.csl declares no param 'zz'", "pe.csl:4:11: error: param 'n' is used here but the layout's "
+                + "@set_tile_code (at layout.csl:4:3) gives it no value and it has no default");
+        org.junit.jupiter.api.Assertions.assertFalse(all.contains("unused"), all);
     }
 
     @Test
@@ -103,8 +107,40 @@ class DiagnosticsTest {
                 }
                 """;
         String all = errors(Map.of("layout.csl", layout));
-        assertHas(all, "layout.csl:4:3: error: PE (0, 0) forwards color 1 EAST but PE (1, 0) never accepts color 1 from WEST",
-                "layout.csl:6:3: error: the route of color 1 at PE (2, 0) sends EAST off the edge of the 3x1 rectangle");
+        assertHas(all, "layout.csl:4:3: error: PE (0, 0) forwards color 1 EAST but PE (1, 0) never accepts color 1 from WEST");
+        // As in the SDK, an edge PE's route may point out of the rectangle (the direction is dropped).
+        org.junit.jupiter.api.Assertions.assertFalse(all.contains("PE (2, 0)"), all);
+    }
+
+    @Test
+    void aLayoutReportsEachOfItsMistakesInSourceOrder() {
+        String layout = """
+                const c: color = @get_color(1);
+                layout {
+                  @set_rectangle(2, 1);
+                  @set_color_config(5, 0, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } } });
+                  @export_name("x", [*]f32);
+                  @set_color_config(0, 9, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } } });
+                }
+                """;
+        String[] lines = errors(Map.of("layout.csl", layout)).split("\n");
+        assertEquals(2, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].startsWith("layout.csl:4:3: error: x (inside the rectangle)"), lines[0]);
+        assertTrue(lines[1].startsWith("layout.csl:6:3: error: y (inside the rectangle)"), lines[1]);
+    }
+
+    @Test
+    void aProgramCompiledForTwoParamSetsReportsItsErrorOnce() {
+        String layout = """
+                layout {
+                  @set_rectangle(2, 1);
+                  @set_tile_code(0, 0, "pe.csl", .{ .n = 1 });
+                  @set_tile_code(1, 0, "pe.csl", .{ .n = 2 });
+                }
+                """;
+        String all = errors(Map.of("layout.csl", layout, "pe.csl", "param n: u16;\nconst bad = n + nope;\n"));
+        assertEquals(1, all.split("\n").length, all);
+        assertHas(all, "pe.csl:2:17: error: unknown name 'nope'");
     }
 
     @Test

@@ -116,8 +116,26 @@ final class ComptimeBinder implements BuiltinHook {
                 u.program.blockAtStart(id.id());
                 return new Value.VoidVal();
             }
-            case "@activate", "@unblock" -> throw new CslError(b.pos(), b.name()
-                    + " runs on the PE; call it from a function or task");
+            case "@activate", "@unblock" -> {
+                if (!inComptimeBlock) {
+                    throw new CslError(b.pos(), b.name() + " runs on the PE; call it from a function or task");
+                }
+                // In a comptime block: the task is ready at start (@activate), or no longer
+                // blocked at start (@unblock). Unblocking a color or queue at start changes
+                // nothing here: Waferscope's input queues are never blocked at load.
+                Value v = a.size() == 1 ? ev.eval(a.get(0), s) : null;
+                if (v instanceof Value.TaskIdVal id) {
+                    if (b.name().equals("@activate")) {
+                        u.program.activateAtStart(id.id());
+                    } else {
+                        u.program.unblockAtStart(id.id());
+                    }
+                } else if (!(b.name().equals("@unblock") && (v instanceof Value.ColorVal || v instanceof Value.QueueVal))) {
+                    throw new CslError(b.pos(), b.name() + " takes a task id" + (b.name().equals("@unblock")
+                            ? ", a color or an input queue" : ""));
+                }
+                return new Value.VoidVal();
+            }
             default -> {
                 if (org.waferscope.engine.ir.DsdOpKind.byBuiltin(b.name()) != null) {
                     throw new CslError(b.pos(), b.name() + " runs on the PE; call it from a function or task");

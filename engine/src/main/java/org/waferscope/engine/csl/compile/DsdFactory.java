@@ -133,6 +133,10 @@ final class DsdFactory {
         if (b == null) {
             b = globals.resolve(arr.name(), arr.pos());
         }
+        Storage.Global constant = globals.inMemory(arr.name(), b, arr.pos());
+        if (constant != null) {
+            b = constant;
+        }
         if (!(b instanceof Storage.Global g) || !(g.type() instanceof CslType.Array at)) {
             throw new CslError(arr.pos(), "'" + arr.name() + "' is not a global array; DSDs walk global arrays");
         }

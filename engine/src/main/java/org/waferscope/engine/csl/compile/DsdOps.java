@@ -27,7 +27,7 @@ final class DsdOps {
         int n = 1 + kind.sources;
         int options = DsdOperand.options(false, DsdOperand.NO_TASK, DsdOperand.NO_TASK);
         if (a.size() == n + 1) {
-            options = options(x.u.ev.eval(a.get(n), s), b);
+            options = options(x.u, x.u.ev.eval(a.get(n), s), b);
         } else if (a.size() != n) {
             throw new CslError(b.pos(), b.name() + " takes a destination and " + kind.sources + " source"
                     + (kind.sources == 1 ? "" : "s") + ", then optionally .{ .async = ..., .activate = ..., .unblock = ... }");
@@ -55,7 +55,7 @@ final class DsdOps {
         f.dsdOp(kind, options, operands[0], operands[1], operands[2], operands[3]);
     }
 
-    private static int options(Value v, Expr.Builtin b) {
+    private static int options(Unit u, Value v, Expr.Builtin b) {
         if (!(v instanceof Value.StructVal st)) {
             throw new CslError(b.pos(), "the last argument of " + b.name() + " must be .{ .async = ..., .activate = ..., .unblock = ... }");
         }
@@ -66,7 +66,7 @@ final class DsdOps {
             switch (e.getKey()) {
                 case "async" -> async = ValueOps.bool(e.getValue(), ".async", b.pos());
                 case "activate", "unblock" -> {
-                    if (!(e.getValue() instanceof Value.TaskIdVal id)) {
+                    if (!(boundId(u, e.getValue()) instanceof Value.TaskIdVal id)) {
                         throw new CslError(b.pos(), "." + e.getKey() + " must be a task id");
                     }
                     if (e.getKey().equals("activate")) {
@@ -83,6 +83,18 @@ final class DsdOps {
             throw new CslError(b.pos(), ".activate and .unblock take effect when an .async = true operation finishes");
         }
         return DsdOperand.options(async, activate, unblock);
+    }
+
+    /** A task named instead of its id ({@code .activate = done}): the id its comptime block bound it to. */
+    static Value boundId(Unit u, Value v) {
+        if (v instanceof Value.FnVal fn && fn.isTask()) {
+            for (Unit.TaskBinding t : u.tasks) {
+                if (t.task().name().equals(fn.name())) {
+                    return t.id();
+                }
+            }
+        }
+        return v;
     }
 
     /** {@code @increment_dsd_offset}, {@code @set_dsd_base_addr}, {@code @set_dsd_length} at run time. */

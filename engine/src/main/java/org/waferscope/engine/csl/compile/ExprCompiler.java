@@ -50,7 +50,7 @@ class ExprCompiler {
             return ifExpr(ie, s, hint);
         } else if (e instanceof Expr.Index || e instanceof Expr.Deref) {
             if (e instanceof Expr.Index ix && ix.target() instanceof Expr.Name n
-                    && lookup(n.name(), s, n.pos()) instanceof Binding.Const) {
+                    && lookup(n.name(), s, n.pos()) instanceof Binding.Const c && places.foldsAtCompileTime(ix, c, s)) {
                 return new Operand.Const(u.ev.eval(e, s));
             }
             return places.load(places.of(e, s, false), e.pos());

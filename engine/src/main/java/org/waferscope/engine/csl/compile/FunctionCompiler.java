@@ -153,6 +153,11 @@ final class FunctionCompiler extends ExprCompiler {
 
     private void declare(Stmt.VarDecl v, Scope s) {
         CslType t = v.type() == null ? null : u.ev.type(v.type(), s);
+        if (t == null && !v.isConst() && (v.init() instanceof Expr.ArrayLit || v.init() instanceof Expr.Builtin b
+                && (b.name().equals("@zeros") || b.name().equals("@constants")))) {
+            // var data = [3]i16 { 1, 2, 3 };  a local array typed by its initial value
+            t = u.ev.eval(v.init(), s).type();
+        }
         if (t instanceof CslType.Array at) {
             localArray(v, at, s);
             return;

@@ -83,7 +83,7 @@ final class ModuleCalls {
             args = List.of();
         } else if (fn.startsWith("print_")) {
             arity(c, fn, 1);
-            template = fn.startsWith("print_f") ? "{f}" : "{d}";
+            template = fn.startsWith("print_f") ? "{f}" : fn.endsWith("_hex") ? "{X}" : "{d}";
             args = a;
         } else {
             if (a.size() != 2 || !(x.u.ev.eval(a.get(0), s) instanceof Value.StringVal str)

@@ -143,11 +143,13 @@ public final class PeCompiler {
                 continue;
             }
             guarded(() -> {
-                CslType t = u.ev.type(p.type(), new Scope(null));
                 Value v = params.get(p.name());
+                CslType t = p.type() != null ? u.ev.type(p.type(), new Scope(null))
+                        : (v != null ? v : u.ev.eval(p.defaultValue(), new Scope(null))).type();
                 if (v == null && p.defaultValue() == null) {
-                    throw new CslError(p.pos(), "param '" + p.name() + "' is given no value by the layout's "
-                            + "@set_tile_code (at " + requestedAt + ") and has no default");
+                    // As in the SDK, a param nobody gives a value is an error only where it is used.
+                    u.unsetParams.put(p.name(), requestedAt);
+                    return;
                 }
                 if (v == null) {
                     v = u.ev.eval(p.defaultValue(), new Scope(null));

@@ -34,6 +34,10 @@ final class PeGlobals implements GlobalNames {
         if (d == null) {
             return null;
         }
+        if (u.unsetParams.containsKey(name)) {
+            throw new CslError(pos, "param '" + name + "' is used here but the layout's @set_tile_code (at "
+                    + u.unsetParams.get(name) + ") gives it no value and it has no default");
+        }
         if (!u.resolving.add(name)) {
             throw new CslError(pos, "'" + name + "' depends on its own value");
         }
@@ -61,9 +65,9 @@ final class PeGlobals implements GlobalNames {
             return new Binding.Const(t == null ? init : ValueOps.coerce(init, t, v.pos()));
         }
         if (t == null) {
-            // var d = @get_dsd(...): the type comes from the value.
+            // var d = @get_dsd(...), var y = @zeros([M]f32): the type comes from the value.
             Value init = u.ev.eval(v.init(), root);
-            if (!init.type().isDsd()) {
+            if (!init.type().isDsd() && !(init instanceof Value.ArrayVal)) {
                 throw new CslError(v.pos(), "var '" + v.name() + "' needs a type, as in var " + v.name() + ": f32 = ...");
             }
             Storage.Global g = new Storage.Global(v.name(), init.type(), u.allocate(v.name(), init.type(), v.pos()),
@@ -75,6 +79,26 @@ final class PeGlobals implements GlobalNames {
         u.resolved.put(v.name(), g);
         if (v.init() != null) {
             initialize(g, ValueOps.coerce(u.ev.eval(v.init(), root), t, v.init().pos()), v.init().pos());
+        }
+        return g;
+    }
+
+    /**
+     * The SRAM copy of a const array, made on first need (a DSD over it, its address, an
+     * index known only at run time) and shared by every later use; null when {@code b} is not
+     * a const array. Uses with indices known at compile time still fold to constants.
+     */
+    Storage.Global inMemory(String name, Binding b, SourcePos pos) {
+        if (!(b instanceof Binding.Const c) || !(c.value() instanceof Value.ArrayVal a)) {
+            return null;
+        }
+        Storage.Global g = u.constArrays.get(a);
+        if (g == null) {
+            // Function-local const arrays may share a name; each value gets its own symbol.
+            String symbol = u.constArrays.isEmpty() ? name : name + "#" + u.constArrays.size();
+            g = new Storage.Global(name, a.type(), u.allocate(symbol, a.type(), pos), new String[1]);
+            initialize(g, a, pos);
+            u.constArrays.put(a, g);
         }
         return g;
     }

@@ -23,10 +23,36 @@ final class Places {
         this.f = x.f;
     }
 
+    /**
+     * Whether {@code ix}, an index into a compile-time value (a const array, a pointer), is
+     * itself known at compile time: not when an index is known only at run time (then a const
+     * array is read from its SRAM copy).
+     */
+    boolean foldsAtCompileTime(Expr.Index ix, Binding.Const c, Scope s) {
+        for (Expr i : ix.indices()) {
+            try {
+                x.u.ev.eval(i, s);
+            } catch (CslError e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name's binding, with a const array standing for its SRAM copy. */
+    private Binding memory(Expr.Name n, Scope s) {
+        Binding b = x.lookup(n.name(), s, n.pos());
+        Storage.Global g = x.globals.inMemory(n.name(), b, n.pos());
+        return g != null ? g : b;
+    }
+
     /** The place an expression names; {@code write} asks for one that may be assigned. */
     Place of(Expr e, Scope s, boolean write) {
         if (e instanceof Expr.Name n) {
             Binding b = x.lookup(n.name(), s, n.pos());
+            if (write && x.globals.inMemory(n.name(), b, n.pos()) != null) {
+                throw new CslError(n.pos(), "'" + n.name() + "' is a const array; it cannot be assigned");
+            }
             if (b instanceof Storage.Local l) {
                 if (write && !l.mutable()) {
                     throw new CslError(n.pos(), "'" + n.name() + "' is a const; it cannot be assigned");
@@ -43,7 +69,7 @@ final class Places {
                     + (write ? "assigned" : "used as a place"));
         }
         if (e instanceof Expr.Index ix) {
-            return element(ix, s);
+            return element(ix, s, write);
         }
         if (e instanceof Expr.Deref d) {
             Operand p = x.gen(d.target(), s);
@@ -58,12 +84,16 @@ final class Places {
         throw new CslError(e.pos(), "this expression cannot be assigned to");
     }
 
-    private Place element(Expr.Index ix, Scope s) {
+    private Place element(Expr.Index ix, Scope s, boolean write) {
         CslType elem;
         List<Integer> dims;
         int baseAddress = 0;
         int baseSlot = -1;
-        if (ix.target() instanceof Expr.Name n && x.lookup(n.name(), s, n.pos()) instanceof Storage.Global g
+        Operand arrayPtr = pointerToArray(ix, s);
+        if (write && ix.target() instanceof Expr.Name n && x.globals.inMemory(n.name(), x.lookup(n.name(), s, n.pos()), n.pos()) != null) {
+            throw new CslError(n.pos(), "'" + n.name() + "' is a const array; its elements cannot be assigned");
+        }
+        if (ix.target() instanceof Expr.Name n && memory(n, s) instanceof Storage.Global g
                 && g.type() instanceof CslType.Array at) {
             elem = at.elem();
             dims = at.dims();
@@ -73,6 +103,16 @@ final class Places {
             dims = la.type().dims();
             baseSlot = f.temp();
             f.addressOfSlot(baseSlot, la.slot());
+        } else if (arrayPtr != null) {
+            // (p.*)[i] with p: *[N]T, the array a pointer points to
+            CslType.Array at = (CslType.Array) ((CslType.Pointer) arrayPtr.type()).elem();
+            elem = at.elem();
+            dims = at.dims();
+            if (arrayPtr instanceof Operand.Const c) {
+                baseAddress = ((Value.PointerVal) c.value()).address();
+            } else {
+                baseSlot = ((Operand.Reg) arrayPtr).slot();
+            }
         } else {
             Operand p = x.gen(ix.target(), s);
             if (!(p.type() instanceof CslType.Pointer pt) || !pt.many()) {
@@ -135,6 +175,19 @@ final class Places {
         return new Place.Indirect(baseSlot >= 0 ? baseSlot : dynamic, baseAddress + (int) constant, elem);
     }
 
+    /** For {@code (p.*)[i]} with {@code p: *[N]T}: the pointer; else null (nothing is compiled then). */
+    private Operand pointerToArray(Expr.Index ix, Scope s) {
+        if (!(ix.target() instanceof Expr.Deref d)) {
+            return null;
+        }
+        if (d.target() instanceof Expr.Name n && !(x.lookup(n.name(), s, n.pos()) instanceof Storage.Local l
+                && l.type() instanceof CslType.Pointer lp && !lp.many() && lp.elem() instanceof CslType.Array)) {
+            return null;
+        }
+        Operand p = x.gen(d.target(), s);
+        return p.type() instanceof CslType.Pointer pt && !pt.many() && pt.elem() instanceof CslType.Array ? p : null;
+    }
+
     Operand load(Place p, SourcePos pos) {
         CslType t = p.type();
         if (p instanceof Place.InSlots in) {
@@ -187,7 +240,7 @@ final class Places {
     /** {@code &e}: a compile-time address where possible, else one computed at run time. */
     Operand address(Expr e, Scope s, SourcePos pos) {
         if (e instanceof Expr.Name n) {
-            Binding b = x.lookup(n.name(), s, n.pos());
+            Binding b = memory(n, s);
             if (b instanceof Storage.Global g) {
                 return new Operand.Const(PeInterpreter.pointer(g, 0));
             }

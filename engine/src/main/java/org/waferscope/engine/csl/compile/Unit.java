@@ -43,6 +43,10 @@ final class Unit {
     final Map<Integer, Integer> outputQueueColors = new HashMap<>();
     final List<CompiledPe.ColorUse> sends = new ArrayList<>();
     final Set<String> exported = new HashSet<>();
+    /** Params the layout gives no value and that have no default, with the @set_tile_code that asked. */
+    final Map<String, SourcePos> unsetParams = new HashMap<>();
+    /** Const arrays given SRAM because code needs their address (see {@link PeGlobals#inMemory}). */
+    final Map<Value.ArrayVal, Storage.Global> constArrays = new java.util.IdentityHashMap<>();
 
     Unit(String file, ArchProfile profile, Diagnostics diags, Map<String, ExportDecl> exports) {
         this.file = file;

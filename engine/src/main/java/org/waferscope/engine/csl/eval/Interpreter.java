@@ -34,6 +34,27 @@ public class Interpreter extends Evaluator {
         }
     }
 
+    /**
+     * Runs a block's statements in order. A statement that fails is handed to {@code onError},
+     * which reports it and says whether the rest may still run: a layout reports several
+     * mistakes in one load this way.
+     */
+    public void runBlockReporting(Stmt.Block block, Scope scope,
+                                  java.util.function.BiPredicate<Stmt, CslError> onError) {
+        Scope inner = scope.child();
+        for (Stmt x : block.stmts()) {
+            try {
+                if (exec(x, inner) != Flow.NORMAL) {
+                    throw new CslError(x.pos(), "break, continue or return outside a loop or function");
+                }
+            } catch (CslError e) {
+                if (!onError.test(x, e)) {
+                    return;
+                }
+            }
+        }
+    }
+
     protected Flow exec(Stmt st, Scope s) {
         budget.step(st.pos());
         if (st instanceof Stmt.Block b) {
@@ -152,6 +173,18 @@ public class Interpreter extends Evaluator {
         return b;
     }
 
+    /**
+     * A bound of a compile-time @range: every value here is known, so an integer converts to
+     * the range's type whenever it fits (the SDK's layouts write {@code @range(u16, n)} with
+     * an i16 param n).
+     */
+    private static Value bound(Value v, CslType t, org.waferscope.engine.ir.SourcePos pos) {
+        if (v instanceof Value.IntVal iv && t.isInt()) {
+            return ValueOps.typedInt(iv.v(), t, pos);
+        }
+        return ValueOps.coerce(v, t, pos);
+    }
+
     private Flow forRange(Stmt.For f, Scope s) {
         Expr.Builtin b = rangeCall(f);
         List<Expr> a = b.args();
@@ -163,11 +196,11 @@ public class Interpreter extends Evaluator {
         long stop;
         long step = 1;
         if (a.size() == 2) {
-            stop = longOf(ValueOps.coerce(eval(a.get(1), s), t, a.get(1).pos()), a.get(1).pos());
+            stop = longOf(bound(eval(a.get(1), s), t, a.get(1).pos()), a.get(1).pos());
         } else {
-            start = longOf(ValueOps.coerce(eval(a.get(1), s), t, a.get(1).pos()), a.get(1).pos());
-            stop = longOf(ValueOps.coerce(eval(a.get(2), s), t, a.get(2).pos()), a.get(2).pos());
-            step = longOf(ValueOps.coerce(eval(a.get(3), s), t, a.get(3).pos()), a.get(3).pos());
+            start = longOf(bound(eval(a.get(1), s), t, a.get(1).pos()), a.get(1).pos());
+            stop = longOf(bound(eval(a.get(2), s), t, a.get(2).pos()), a.get(2).pos());
+            step = longOf(bound(eval(a.get(3), s), t, a.get(3).pos()), a.get(3).pos());
             if (step == 0) {
                 throw new CslError(a.get(3).pos(), "@range step must not be 0");
             }

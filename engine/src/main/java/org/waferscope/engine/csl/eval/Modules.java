@@ -35,6 +35,21 @@ public final class Modules {
     public static final int D2H_2 = 27;
     public static final int FIRST_HOST_COLOR = 24;
 
+    /**
+     * The SDK's streaming names of {@code <memcpy/get_params>} (the layout picks a color for
+     * each) and of {@code <memcpy/memcpy>}, mapped to Waferscope's host stream colors.
+     */
+    private static final Map<String, Integer> STREAMS = orderedStreams();
+
+    private static Map<String, Integer> orderedStreams() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("MEMCPYH2D_1", H2D_1);
+        m.put("MEMCPYH2D_2", H2D_2);
+        m.put("MEMCPYD2H_1", D2H_1);
+        m.put("MEMCPYD2H_2", D2H_2);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Control wavelet opcodes, as {@code <control>} names them. */
     public static final List<String> OPCODES = List.of("NOP", "SWITCH_ADV", "SWITCH_RST", "TEARDOWN");
 
@@ -43,7 +58,8 @@ public final class Modules {
             LAYOUT, Set.of("get_x_coord", "get_y_coord"),
             TIME, Set.of("enable_tsc", "get_timestamp"),
             SIMPRINT, Set.of("print_string", "fmt", "fmt_no_nl", "print_u16", "print_i16", "print_u32",
-                    "print_i32", "print_f32", "print_f16"),
+                    "print_i32", "print_f32", "print_f16", "print_u16_decimal", "print_i16_decimal",
+                    "print_u32_decimal", "print_i32_decimal", "print_u16_hex", "print_u32_hex"),
             CONTROL, Set.of("encode_single_payload"));
 
     public static Value importModule(String name, Value params, SourcePos pos) {
@@ -51,7 +67,14 @@ public final class Modules {
         Map<String, Value> members = new LinkedHashMap<>();
         switch (n) {
             case GET_PARAMS -> {
-                Map<String, Value> fields = struct(params, pos, "<memcpy/get_params>", Set.of("width", "height"));
+                Map<String, Value> fields = struct(params, pos, "<memcpy/get_params>", Set.of("width", "height",
+                        "MEMCPYH2D_1", "MEMCPYH2D_2", "MEMCPYD2H_1", "MEMCPYD2H_2"));
+                for (String f : STREAMS.keySet()) {
+                    if (fields.containsKey(f) && !(fields.get(f) instanceof Value.ColorVal)) {
+                        throw new CslError(pos, "<memcpy/get_params> ." + f + " must be a color, not "
+                                + ValueOps.describe(fields.get(f)));
+                    }
+                }
                 for (String f : List.of("width", "height")) {
                     if (!fields.containsKey(f)) {
                         throw new CslError(pos, "<memcpy/get_params> needs ." + f + " (the kernel's " + f + ")");
@@ -68,6 +91,9 @@ public final class Modules {
                 members.put("MEMCPYH2D_DATA_2", new Value.ColorVal(H2D_2));
                 members.put("MEMCPYD2H_DATA_1", new Value.ColorVal(D2H_1));
                 members.put("MEMCPYD2H_DATA_2", new Value.ColorVal(D2H_2));
+                // The SDK's streaming names: whatever color the layout chose for a stream,
+                // Waferscope's host streams arrive and leave on its own stream colors.
+                STREAMS.forEach((k, c) -> members.put(k, new Value.ColorVal(c)));
             }
             case LAYOUT, TIME, SIMPRINT -> noParams(n, params, pos);
             case CONTROL -> {
@@ -97,7 +123,7 @@ public final class Modules {
         }
         for (String k : s.fields().keySet()) {
             if (!allowed.contains(k)) {
-                throw new CslError(pos, what + " has no param ." + k + "; expected " + String.join(", ", allowed));
+                throw new CslError(pos, what + " has no param ." + k + "; expected " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
         return s.fields();
@@ -131,10 +157,22 @@ public final class Modules {
             }
             return new Value.IntVal(controlPayload(args, pos), CslType.U32);
         }
+        if (m.name().equals(CONTROL) && fn.equals("encode_control_task_payload")) {
+            // A control wavelet that only runs a control task: NOP, seen by the CE, no data.
+            if (args.size() != 1 || args.get(0) == null) {
+                return args.size() == 1 ? null : fail(pos, "encode_control_task_payload takes one control task id");
+            }
+            return new Value.IntVal(controlPayload(List.of(new Value.IntVal(0, CslType.U16), new Value.BoolVal(false),
+                    args.get(0), new Value.IntVal(0, CslType.U16)), pos), CslType.U32);
+        }
         if (isRuntime(m, fn)) {
             return null;
         }
         throw new CslError(pos, "module <" + m.name() + "> has no function " + fn);
+    }
+
+    private static Value fail(SourcePos pos, String message) {
+        throw new CslError(pos, message);
     }
 
     /**

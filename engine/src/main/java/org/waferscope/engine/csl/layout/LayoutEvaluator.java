@@ -114,7 +114,18 @@ public final class LayoutEvaluator {
         if (diags.count() > before) {
             return null;
         }
-        ev.runBlock(block.body(), new Scope(null));
+        // Each statement's error is reported; the next statements still run while that can
+        // only find more of the user's mistakes (not after a failed declaration, whose name
+        // later statements would miss, nor without a rectangle or past the step budget).
+        int mark = diags.count();
+        ev.runBlockReporting(block.body(), new Scope(null), (stmt, e) -> {
+            diags.error(e.pos(), e.getMessage());
+            return state.layout != null && !(stmt instanceof org.waferscope.engine.csl.syntax.Stmt.VarDecl)
+                    && !e.getMessage().startsWith("compile-time evaluation took");
+        });
+        if (diags.count() > mark) {
+            return null;
+        }
         if (state.layout == null) {
             throw new CslError(block.pos(), "the layout block never calls @set_rectangle(width, height)");
         }

@@ -40,8 +40,9 @@ final class LayoutParams {
                 continue;
             }
             try {
-                CslType t = ev.type(p.type(), new Scope(null));
                 String text = given.get(p.name());
+                CslType t = p.type() != null ? ev.type(p.type(), new Scope(null))
+                        : ev.eval(p.defaultValue(), new Scope(null)).type();
                 Value v;
                 if (text != null) {
                     v = parse(text.trim(), t, p.pos(), p.name());

@@ -9,9 +9,11 @@ import org.waferscope.engine.ir.SourcePos;
 
 /**
  * Load-time checks of the routes: every color a PE forwards toward a neighbour must be
- * accepted there from that side, and no route leaves the rectangle. A mistake here would
- * otherwise show up as a silent hang at run time. (Whether a PE's program really sends on
- * a color depends on run-time branches, so sends without a route are not judged here.)
+ * accepted there from that side. A mistake here would otherwise show up as a silent hang at
+ * run time. (Whether a PE's program really sends on a color depends on run-time branches,
+ * so sends without a route are not judged here.) A route out of the rectangle is legal, as
+ * in the SDK, where edge PEs of a regular pattern often have one they never use: that
+ * direction is dropped here, so a wavelet sent that way leaves the program.
  */
 final class RouteChecker {
     private static final int MAX_REPORTED = 20;
@@ -28,6 +30,7 @@ final class RouteChecker {
     void check() {
         FabricLayout l = st.layout;
         int w = l.width();
+        trimOffEdge(l, w);
         for (int pe = 0; pe < l.peCount(); pe++) {
             int[] pairs = l.colorsOf(pe);
             for (int i = 0; i < pairs.length; i += 2) {
@@ -39,6 +42,39 @@ final class RouteChecker {
         }
     }
 
+    /** Clears, on edge PEs, the tx ports that lead out of the rectangle. */
+    private static void trimOffEdge(FabricLayout l, int w) {
+        int h = l.height();
+        for (int pe = 0; pe < l.peCount(); pe++) {
+            int x = pe % w;
+            int y = pe / w;
+            if (x > 0 && y > 0 && x < w - 1 && y < h - 1) {
+                continue;
+            }
+            int off = 0;
+            for (Direction d : Direction.LINKS) {
+                int nx = x + d.dx;
+                int ny = y + d.dy;
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                    off |= d.bit();
+                }
+            }
+            int[] pairs = l.colorsOf(pe).clone();
+            for (int i = 0; i < pairs.length; i += 2) {
+                ColorConfig c = l.config(pairs[i + 1]);
+                if ((c.txUnion() & off) == 0) {
+                    continue;
+                }
+                java.util.List<RoutePosition> kept = new java.util.ArrayList<>();
+                for (RoutePosition p : c.positions()) {
+                    kept.add(new RoutePosition(p.rx(), p.tx() & ~off));
+                }
+                l.setColorConfig(x, y, pairs[i], new ColorConfig(kept, c.initialPosition(), c.ringMode(),
+                        c.filterMin(), c.filterMax()));
+            }
+        }
+    }
+
     private void checkRoute(int pe, int x, int y, int color, ColorConfig c) {
         for (RoutePosition p : c.positions()) {
             for (Direction d : Direction.LINKS) {
@@ -47,11 +83,6 @@ final class RouteChecker {
                 }
                 int nx = x + d.dx;
                 int ny = y + d.dy;
-                if (nx < 0 || ny < 0 || nx >= st.layout.width() || ny >= st.layout.height()) {
-                    report(st.site(pe, color), "the route of color " + color + " at PE (" + x + ", " + y + ") sends "
-                            + d + " off the edge of the " + st.layout.width() + "x" + st.layout.height() + " rectangle");
-                    continue;
-                }
                 ColorConfig n = st.layout.configAt(ny * st.layout.width() + nx, color);
                 if (n == null || (n.rxUnion() & d.opposite().bit()) == 0) {
                     report(st.site(pe, color), "PE (" + x + ", " + y + ") forwards color " + color + " " + d + " but PE ("

@@ -171,7 +171,12 @@ class ExprParser extends TokenCursor {
                 Expr c = expression();
                 expect(TokenKind.RPAREN, "')' after the condition");
                 Expr a = expression();
-                expect(TokenKind.ELSE, "'else' (an if-expression needs both branches)");
+                if (peek().kind() != TokenKind.ELSE) {
+                    // As in Zig, a missing else gives void: fine where the condition is known
+                    // at compile time and picks a branch that is there.
+                    return new Expr.IfExpr(p, c, a, new Expr.VoidLit(p));
+                }
+                advance();
                 return new Expr.IfExpr(p, c, a, expression());
             }
             case COMPTIME -> {

@@ -50,7 +50,14 @@ public final class Parser extends ExprParser {
             case PARAM -> {
                 advance();
                 Token name = expect(TokenKind.IDENT, "the param's name");
-                expect(TokenKind.COLON, "':' and the param's type");
+                if (at(TokenKind.ASSIGN)) {
+                    // param p = default;  the type is the default's
+                    advance();
+                    Expr def = expression();
+                    expect(TokenKind.SEMI, "';' after the param");
+                    return new Decl.Param(pos(name), name.text(), null, def);
+                }
+                expect(TokenKind.COLON, "':' and the param's type (or '=' and a default)");
                 Expr type = typeExpr();
                 Expr def = match(TokenKind.ASSIGN) ? expression() : null;
                 expect(TokenKind.SEMI, "';' after the param");
@@ -70,7 +77,14 @@ public final class Parser extends ExprParser {
                 advance();
                 return new Decl.Layout(pos(t), block());
             }
-            case RESERVED -> throw error(t, "'" + t.text() + "' is not in Waferscope's CSL subset");
+            case RESERVED -> {
+                if (t.text().equals("export") && (peek(1).kind() == TokenKind.VAR || peek(1).kind() == TokenKind.CONST)) {
+                    // export var: the SDK keeps the symbol for debugging tools; here it is an ordinary global.
+                    advance();
+                    return new Decl.Global(pos(peek()), varDecl());
+                }
+                throw error(t, "'" + t.text() + "' is not in Waferscope's CSL subset");
+            }
             default -> throw error(t, "expected a declaration (param, const, var, fn, task, comptime or layout)"
                     + " but found " + describe(t));
         }
@@ -147,6 +161,25 @@ public final class Parser extends ExprParser {
         } finally {
             leave();
         }
+    }
+
+    /**
+     * An if's first branch. Without braces it may end at the {@code else} with no ';', as in
+     * Zig's {@code if (c) f() else g();}.
+     */
+    private Stmt.Block thenBody() {
+        Token t = peek();
+        if (t.kind() == TokenKind.LBRACE || t.kind() == TokenKind.CONST || t.kind() == TokenKind.VAR
+                || t.kind() == TokenKind.IF || t.kind() == TokenKind.WHILE || t.kind() == TokenKind.FOR
+                || t.kind() == TokenKind.RETURN || t.kind() == TokenKind.BREAK || t.kind() == TokenKind.CONTINUE
+                || t.kind() == TokenKind.COMPTIME || t.kind() == TokenKind.RESERVED) {
+            return bodyOrStatement();
+        }
+        Stmt s = simpleStatement(t);
+        if (!at(TokenKind.ELSE)) {
+            expect(TokenKind.SEMI, "';' after the statement");
+        }
+        return new Stmt.Block(pos(t), List.of(s));
     }
 
     private Stmt statement() {
@@ -230,7 +263,7 @@ public final class Parser extends ExprParser {
         if (at(TokenKind.PIPE)) {
             throw error(peek(), "optional captures (if (x) |v|) are not in Waferscope's CSL subset");
         }
-        Stmt.Block then = bodyOrStatement();
+        Stmt.Block then = thenBody();
         Stmt otherwise = null;
         if (match(TokenKind.ELSE)) {
             otherwise = at(TokenKind.IF) ? ifStatement() : bodyOrStatement();

@@ -95,7 +95,10 @@ public final class Types {
             return from.isInt() && to.isInt() && widens(f.elem(), t.elem());
         }
         if (from instanceof CslType.Pointer f && to instanceof CslType.Pointer t) {
-            return f.elem().equals(t.elem());
+            // &array is a [*]T here; it also serves where a pointer to the whole array, *[N]T, is asked for.
+            return f.elem().equals(t.elem())
+                    || f.many() && !t.many() && t.elem() instanceof CslType.Array a && a.dims().size() == 1
+                    && a.elem().equals(f.elem());
         }
         return false;
     }

@@ -1,0 +1,127 @@
+package org.waferscope.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.waferscope.engine.csl.ProgramLoadException;
+import org.waferscope.engine.host.CheckResult;
+import org.waferscope.engine.program.ProgramLoader;
+import org.waferscope.engine.program.WaferProgram;
+import org.waferscope.engine.sim.RunResult;
+import org.waferscope.engine.sim.Wafer;
+import org.waferscope.engine.sim.WaferStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sdk-examples-check DIR}: opens every example of a checkout of the public Cerebras
+ * SDK examples exactly as {@code run DIR} would, runs it and prints one line each (PASS, FAIL
+ * or REFUSED with the first reason) and a total, so anyone with the examples can repeat the
+ * check. The {@code sdklayout-*} tutorials (a Python layout API) and folders without a build
+ * script are listed as skipped.
+ */
+@Command(name = "sdk-examples-check", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+        description = "Run every example of a csl-examples checkout (tutorials/*, benchmarks/*) and print a total.")
+final class SdkExamplesCheckCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "a checkout of the csl-examples repository")
+    Path dir;
+
+    @Option(names = "--max-cycles", paramLabel = "N", description = "cycle budget per example (default: ${DEFAULT-VALUE})")
+    long maxCycles = 20_000_000L;
+
+    @Option(names = "--only", paramLabel = "NAME", description = "run only examples whose folder name contains NAME")
+    String only;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> examples = new ArrayList<>();
+        for (String group : new String[] {"tutorials", "benchmarks"}) {
+            Path g = dir.resolve(group);
+            if (Files.isDirectory(g)) {
+                try (Stream<Path> s = Files.list(g)) {
+                    s.filter(Files::isDirectory).sorted().forEach(examples::add);
+                }
+            }
+        }
+        if (examples.isEmpty()) {
+            spec.commandLine().getErr().println("waferscope: " + dir + " has no tutorials/ or benchmarks/ folder");
+            return WaferscopeCli.INVALID_PROGRAM;
+        }
+        int pass = 0;
+        int total = 0;
+        int skipped = 0;
+        for (Path ex : examples) {
+            String name = ex.getParent().getFileName() + "/" + ex.getFileName();
+            if (only != null && !name.contains(only)) {
+                continue;
+            }
+            String skip = skipReason(ex);
+            if (skip != null) {
+                out.printf(Locale.ROOT, "%-45s SKIP     %s%n", name, skip);
+                skipped++;
+                continue;
+            }
+            total++;
+            String[] verdict = run(ex);
+            if (verdict[0].equals("PASS")) {
+                pass++;
+            }
+            out.printf(Locale.ROOT, "%-45s %-8s %s%n", name, verdict[0], verdict[1]);
+            out.flush();
+        }
+        out.printf(Locale.ROOT, "total: %d of %d pass (%d skipped)%n", pass, total, skipped);
+        return pass == total ? WaferscopeCli.OK : WaferscopeCli.CHECK_FAILED;
+    }
+
+    private static String skipReason(Path ex) {
+        if (ex.getFileName().toString().startsWith("sdklayout-")) {
+            return "uses the SDK's Python layout API, not a layout file";
+        }
+        if (!Files.isRegularFile(ex.resolve("commands_wse2.sh")) && !Files.isRegularFile(ex.resolve("commands_wse3.sh"))) {
+            return "no build script (commands_wse2.sh): nothing to run";
+        }
+        return null;
+    }
+
+    /** {verdict, first reason}. */
+    private String[] run(Path ex) {
+        WaferProgram p;
+        try {
+            p = ProgramLoader.load(ex, ProgramLoader.LoadOptions.DEFAULTS);
+        } catch (ProgramLoadException e) {
+            return new String[] {"REFUSED", e.diagnostics().isEmpty() ? "" : e.diagnostics().get(0).toString()};
+        }
+        RunResult r;
+        try (Wafer w = Wafer.load(p, 1)) {
+            r = w.runToCompletion(maxCycles);
+        } catch (RuntimeException e) {
+            return new String[] {"REFUSED", "the machine cannot run it: " + e.getMessage()};
+        }
+        if (r.status() != WaferStatus.HALTED) {
+            return new String[] {"FAIL", r.status() + (r.report().isEmpty() ? "" : ": " + r.report().get(0))
+                    + " after " + r.cycles() + " cycles"};
+        }
+        for (CheckResult c : r.checks()) {
+            if (!c.pass()) {
+                return new String[] {"FAIL", c.describe()};
+            }
+        }
+        if (r.checks().isEmpty()) {
+            return new String[] {"FAIL", "its host steps check nothing"};
+        }
+        return new String[] {"PASS", r.checks().size() + " check" + (r.checks().size() == 1 ? "" : "s") + ", "
+                + r.cycles() + " cycles"};
+    }
+}

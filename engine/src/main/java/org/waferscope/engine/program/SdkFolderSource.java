@@ -1,0 +1,95 @@
+package org.waferscope.engine.program;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A folder of the public Cerebras SDK examples, opened as it is. Its build script
+ * ({@code commands_wse2.sh}, else {@code commands_wse3.sh}) names the layout file and its
+ * params; CSL file names resolve beside the layout file (the SDK compiles from there), every
+ * other file beside the script. The host steps are the folder's own {@code run.json}, else
+ * the ones Waferscope bundles for that example (see {@link SdkBundled}).
+ */
+public final class SdkFolderSource implements ProgramSource {
+    private final FolderSource folder;
+    private final SdkCommands commands;
+    private final String layoutDir;
+    private final String layoutFile;
+    private final byte[] bundledRunJson;
+
+    private SdkFolderSource(FolderSource folder, SdkCommands commands, byte[] bundledRunJson) {
+        this.folder = folder;
+        this.commands = commands;
+        int slash = commands.layout().lastIndexOf('/');
+        this.layoutDir = slash < 0 ? "" : commands.layout().substring(0, slash + 1);
+        this.layoutFile = commands.layout().substring(slash + 1);
+        this.bundledRunJson = bundledRunJson;
+    }
+
+    /**
+     * The SDK view of {@code dir}, or null when it has no build script with a cslc command (a
+     * Waferscope folder, which has a {@code layout.csl} and {@code run.json} of its own).
+     *
+     * @param wse3 prefer {@code commands_wse3.sh}
+     */
+    public static SdkFolderSource open(Path dir, boolean wse3) throws IOException {
+        FolderSource f = new FolderSource(dir);
+        String[] scripts = wse3 ? new String[] {"commands_wse3.sh", "commands_wse2.sh"}
+                : new String[] {"commands_wse2.sh", "commands_wse3.sh"};
+        for (String s : scripts) {
+            Path p = f.folder().resolve(s);
+            if (Files.isRegularFile(p)) {
+                SdkCommands c = SdkCommands.parse(new String(f.read(s, 1 << 16), StandardCharsets.UTF_8));
+                if (c != null) {
+                    byte[] own = Files.isRegularFile(f.folder().resolve(RunJson.FILE)) ? null
+                            : SdkBundled.runJson(f.name());
+                    return new SdkFolderSource(f, c, own);
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String name() {
+        return folder.name();
+    }
+
+    @Override
+    public Path folder() {
+        return folder.folder();
+    }
+
+    @Override
+    public String layoutFile() {
+        return layoutFile;
+    }
+
+    @Override
+    public SdkCommands sdkCommands() {
+        return commands;
+    }
+
+    /** True when the host steps are Waferscope's bundled ones, not a run.json in the folder. */
+    public boolean bundledSteps() {
+        return bundledRunJson != null;
+    }
+
+    @Override
+    public String missingHostSteps() {
+        return bundledRunJson != null || Files.isRegularFile(folder.folder().resolve(RunJson.FILE)) ? null
+                : "the folder has no run.json and Waferscope bundles no host steps for an example named \"" + name()
+                + "\"; write a run.json beside its build script";
+    }
+
+    @Override
+    public byte[] read(String relativeName, int maxBytes) throws IOException {
+        SafeNames.check(relativeName);
+        if (relativeName.equals(RunJson.FILE) && !Files.isRegularFile(folder.folder().resolve(RunJson.FILE))) {
+            return bundledRunJson == null ? "{ \"steps\": [] }".getBytes(StandardCharsets.UTF_8) : bundledRunJson.clone();
+        }
+        return folder.read(relativeName.endsWith(".csl") ? layoutDir + relativeName : relativeName, maxBytes);
+    }
+}
