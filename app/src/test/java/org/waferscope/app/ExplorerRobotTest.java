@@ -58,7 +58,12 @@ class ExplorerRobotTest {
 
     @AfterEach
     void forgetPreferences(FxRobot robot) throws Exception {
-        robot.interact(stage::hide);
+        // the primary stage outlives this test: later tests must not fire this window's handlers
+        robot.interact(() -> {
+            stage.hide();
+            stage.setOnShown(null);
+            stage.setOnHidden(null);
+        });
         node.removeNode();
     }
 

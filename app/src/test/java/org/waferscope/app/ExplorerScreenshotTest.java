@@ -48,7 +48,12 @@ class ExplorerScreenshotTest {
 
     @AfterEach
     void forgetPreferences(FxRobot robot) throws Exception {
-        robot.interact(stage::hide);
+        // the primary stage outlives this test: later tests must not fire this window's handlers
+        robot.interact(() -> {
+            stage.hide();
+            stage.setOnShown(null);
+            stage.setOnHidden(null);
+        });
         node.removeNode();
     }
 

@@ -66,7 +66,12 @@ class HistoryRobotTest {
 
     @AfterEach
     void tearDown(FxRobot robot) throws Exception {
-        robot.interact(stage::hide);
+        // the primary stage outlives this test: later tests must not fire this window's handlers
+        robot.interact(() -> {
+            stage.hide();
+            stage.setOnShown(null);
+            stage.setOnHidden(null);
+        });
         node.removeNode();
         sim.close();
     }
