@@ -194,6 +194,9 @@ class DebuggerRobotTest {
         robot.clickOn("#inspector-tab-memory");
         javafx.scene.control.TableView<?> symbols = robot.lookup("#inspector-symbols")
                 .queryAs(javafx.scene.control.TableView.class);
+        // the Memory tab's symbol table is short: bring the row into view before looking for its cell
+        robot.interact(() -> symbols.scrollTo(symbols.getItems().stream().filter(i -> i.toString().contains("name=seen"))
+                .findFirst().map(i -> symbols.getItems().indexOf(i)).orElse(0)));
         Node seenRow = robot.lookup("#inspector-symbols .table-row-cell").match((javafx.scene.control.TableRow<?> r) ->
                 r.getItem() != null && r.getItem().toString().contains("name=seen")).query();
         robot.clickOn(seenRow);
