@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code run PROGRAM_DIR}: loads a program folder, runs its host steps to the end and
  * reports checks, cycles, simulated time, throughput and simprint output. Exit codes: 0 all
  * checks pass, 1 a check failed, 2 invalid program, 3 deadlock, fault or cycle budget
- * exhausted.
+ * exhausted, 4 an internal error (a bug in Waferscope, reported in one line).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Run a program folder (layout.csl, PE programs, run.json) to the end.")
@@ -77,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             p = load(options);
         } catch (ProgramLoadException e) {
+            if (e.isInternal()) {
+                return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
+            }
             for (Diagnostic d : e.diagnostics()) {
                 err.println(d);
             }
@@ -88,9 +91,11 @@ final class RunCommand implements Callable<Integer> {
         RunResult r;
         try (Wafer w = Wafer.load(p, threads)) {
             r = w.runToCompletion(maxCycles);
-        } catch (RuntimeException e) {
+        } catch (org.waferscope.engine.fabric.FabricException | IllegalArgumentException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return WaferscopeCli.internalError(err, program, org.waferscope.engine.api.Crash.describe(e));
         }
         RunReport report = new RunReport(program, p, r, threads);
         if (json) {

@@ -58,6 +58,17 @@ class RunCommandTest {
     }
 
     @Test
+    void anInternalErrorIsOneLineAndItsOwnExitCode() {
+        StringWriter err = new StringWriter();
+        int code = WaferscopeCli.internalError(new PrintWriter(err, true), "prog",
+                org.waferscope.engine.api.Crash.describe(new IllegalStateException()));
+        assertEquals(4, code);
+        assertTrue(err.toString().startsWith("waferscope: internal error on prog: IllegalStateException at RunCommandTest"),
+                err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace");
+    }
+
+    @Test
     void everyCommandKnowsTheVersion() {
         for (String cmd : new String[] {"run", "bench"}) {
             Outcome o = run(cmd, "-V");

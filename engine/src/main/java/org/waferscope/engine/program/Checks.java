@@ -34,7 +34,7 @@ final class Checks {
             expected = expected.reshape(ctx.dims(c.reshape(), ptr + "/reshape"));
         }
         if (c.transpose() != null) {
-            expected = expected.transpose(c.transpose().stream().mapToInt(Integer::intValue).toArray());
+            expected = expected.transpose(ctx.axes(c.transpose(), ptr + "/transpose"));
         }
         double[] e = expected.data();
         if (e.length == 1 && length > 1) {

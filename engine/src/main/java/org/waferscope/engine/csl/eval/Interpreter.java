@@ -51,12 +51,18 @@ public class Interpreter extends Evaluator {
             assign(a, s);
         } else if (st instanceof Stmt.ExprStmt e) {
             eval(e.expr(), s);
-        } else if (st instanceof Stmt.If i) {
-            if (ValueOps.bool(eval(i.cond(), s), "the condition", i.cond().pos())) {
-                return exec(i.then(), s);
-            } else if (i.otherwise() != null) {
-                return exec(i.otherwise(), s);
+        } else if (st instanceof Stmt.If first) {
+            // An else-if chain nests If in If; follow it in a loop, so a chain thousands
+            // of links long needs no deeper stack than a short one.
+            Stmt.If i = first;
+            while (!ValueOps.bool(eval(i.cond(), s), "the condition", i.cond().pos())) {
+                if (!(i.otherwise() instanceof Stmt.If next)) {
+                    return i.otherwise() == null ? Flow.NORMAL : exec(i.otherwise(), s);
+                }
+                budget.step(next.pos());
+                i = next;
             }
+            return exec(i.then(), s);
         } else if (st instanceof Stmt.While w) {
             return loop(w, s);
         } else if (st instanceof Stmt.For f) {
