@@ -89,7 +89,9 @@ final class RunCommand implements Callable<Integer> {
             return WaferscopeCli.INVALID_PROGRAM;
         }
         RunResult r;
+        int workers;
         try (Wafer w = Wafer.load(p, threads)) {
+            workers = w.workers();
             r = w.runToCompletion(maxCycles);
         } catch (org.waferscope.engine.fabric.FabricException | IllegalArgumentException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
@@ -97,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return WaferscopeCli.internalError(err, program, org.waferscope.engine.api.Crash.describe(e));
         }
-        RunReport report = new RunReport(program, p, r, threads);
+        RunReport report = new RunReport(program, p, r, threads, workers);
         if (json) {
             out.println(report.json());
         } else {

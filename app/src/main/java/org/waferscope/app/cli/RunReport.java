@@ -19,17 +19,21 @@ final class RunReport {
     private final WaferProgram p;
     private final RunResult r;
     private final int threads;
+    /** Bands the fabric was split into: fewer than the threads asked for when it has fewer 64-PE words. */
+    private final int workers;
 
-    RunReport(String program, WaferProgram p, RunResult r, int threads) {
+    RunReport(String program, WaferProgram p, RunResult r, int threads, int workers) {
         this.program = program;
         this.p = p;
         this.r = r;
         this.threads = threads;
+        this.workers = workers;
     }
 
     void text(PrintWriter out) {
-        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs, %d thread%s]%n", p.title(), p.profile().name(),
-                p.layout().width(), p.layout().height(), threads, threads == 1 ? "" : "s");
+        String used = workers == threads ? "" : ", " + workers + " used (a worker takes at least 64 PEs)";
+        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs, %d thread%s%s]%n", p.title(), p.profile().name(),
+                p.layout().width(), p.layout().height(), threads, threads == 1 ? "" : "s", used);
         for (ConsoleLine l : r.console()) {
             if (l.kind() == ConsoleLine.Kind.PRINT) {
                 out.println(line(l));
@@ -71,6 +75,7 @@ final class RunReport {
         o.put("fabric", Map.of("width", p.layout().width(), "height", p.layout().height()));
         o.put("params", new java.util.TreeMap<>(p.params()));
         o.put("threads", threads);
+        o.put("workers", workers);
         o.put("status", r.status().name());
         o.put("cycles", r.cycles());
         o.put("simulatedSeconds", p.profile().seconds(r.cycles()));

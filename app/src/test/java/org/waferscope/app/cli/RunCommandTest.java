@@ -46,6 +46,7 @@ class RunCommandTest {
         assertEquals(4, one.get("fabric").get("width").asInt());
         assertTrue(one.get("checks").get(0).get("pass").asBoolean());
         assertEquals(one.get("stateHash"), two.get("stateHash"));
+        assertEquals(1, two.get("workers").asInt(), "16 PEs are one 64-PE word, so one worker");
         assertEquals(one.get("cycles"), two.get("cycles"));
     }
 

@@ -67,8 +67,11 @@ final class MicrothreadUnit {
             f.mtPool[r + Microthreads.DONE] = done;
             result |= ComputeEngine.PROGRESSED;
             if (done >= length) {
-                f.mtPool[r + Microthreads.STATE] = 0;
-                ComputeEngine.complete(f, p, f.mtPool[r + Microthreads.OPTIONS]);
+                int options = f.mtPool[r + Microthreads.OPTIONS];
+                // a free slot is all zeros: what its last op left matters to nothing, so it
+                // must not reach the state hash either
+                java.util.Arrays.fill(f.mtPool, r, r + Microthreads.WORDS, 0);
+                ComputeEngine.complete(f, p, options);
             }
         }
         return result;
