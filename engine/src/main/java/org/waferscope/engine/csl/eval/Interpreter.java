@@ -125,7 +125,9 @@ public class Interpreter extends Evaluator {
     }
 
     private Flow loop(Stmt.While w, Scope s) {
+        long trips = 0;
         while (ValueOps.bool(eval(w.cond(), s), "the condition", w.cond().pos())) {
+            Budget.trip(++trips, w.pos());
             Flow f = exec(w.body(), s);
             if (f == Flow.BREAK) {
                 break;
@@ -178,7 +180,9 @@ public class Interpreter extends Evaluator {
                 throw new CslError(a.get(3).pos(), "@range step must not be 0");
             }
         }
+        long trips = 0;
         for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+            Budget.trip(++trips, f.pos());
             Scope body = s.child();
             body.define(f.captures().get(0), new Binding.Const(new Value.IntVal(i, t)), f.pos());
             Flow fl = exec(f.body(), body);
