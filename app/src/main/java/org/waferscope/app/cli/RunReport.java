@@ -42,8 +42,12 @@ final class RunReport {
         for (CheckResult c : r.checks()) {
             out.println((c.pass() ? "PASS " : "FAIL ") + c.describe());
         }
-        if (r.checks().isEmpty()) {
+        long planned = p.steps().stream().filter(s -> s instanceof org.waferscope.engine.host.HostStep.Check).count();
+        if (planned == 0) {
             out.println("no checks: this program's run.json checks nothing, so a run to its end exits 0");
+        } else if (r.checks().size() < planned) {
+            out.println("checks not reached: " + (planned - r.checks().size()) + " of " + planned
+                    + " did not run, as the run stopped before them");
         }
         if (!r.report().isEmpty()) {
             out.println(r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ":");

@@ -70,6 +70,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunThatStopsBeforeItsChecksSaysSoAndNotThatThereAreNone(@TempDir Path dir) throws Exception {
+        Path gemv = Path.of("..", "sample-programs", "src", "main", "resources", "org", "waferscope", "samples", "gemv-one-pe");
+        for (String f : new String[] {"layout.csl", "pe_program.csl", "run.json"}) {
+            Files.copy(gemv.resolve(f), dir.resolve(f));
+        }
+        String pe = Files.readString(dir.resolve("pe_program.csl"));
+        Files.writeString(dir.resolve("pe_program.csl"), pe.replace("fn compute() void {\n",
+                "fn compute() void {\n  @activate(@get_local_task_id(12));\n"));
+        Outcome o = run("run", dir.toString());
+        assertEquals(3, o.code(), o.out() + o.err());
+        assertTrue(!o.out().contains("no checks"), o.out());
+        assertTrue(o.out().contains("checks not reached: 1 of 1 did not run"), o.out());
+        assertTrue(o.out().contains("fault at PE (0, 0): task 12 was activated but is bound to nothing at pe_program.csl:"), o.out());
+        assertTrue(o.out().contains("the host had reached step 4 of 6 (launch compute)"), o.out());
+    }
+
+    @Test
     void everyCommandKnowsTheVersion() {
         for (String cmd : new String[] {"run", "bench"}) {
             Outcome o = run(cmd, "-V");

@@ -68,10 +68,16 @@ final class MicrothreadUnit {
             result |= ComputeEngine.PROGRESSED;
             if (done >= length) {
                 int options = f.mtPool[r + Microthreads.OPTIONS];
+                int startPc = f.mtPool[r + Microthreads.STATE] - 1;
                 // a free slot is all zeros: what its last op left matters to nothing, so it
                 // must not reach the state hash either
                 java.util.Arrays.fill(f.mtPool, r, r + Microthreads.WORDS, 0);
-                ComputeEngine.complete(f, p, options);
+                try {
+                    ComputeEngine.complete(f, p, options);
+                } catch (MachineFault e) {
+                    // the task to activate was named by the op: blame the op's line
+                    throw new MachineFault(e.getMessage(), startPc);
+                }
             }
         }
         return result;
