@@ -157,12 +157,7 @@ class ExprCompiler {
             return arithmetic(b.op(), gen(b.left(), s), gen(b.right(), s), b.pos());
         }
         java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
-        Expr leftmost = b;
-        while (leftmost instanceof Expr.Binary x) {
-            spine.push(x);
-            leftmost = x.left();
-        }
-        Operand l = gen(leftmost, s);
+        Operand l = gen(org.waferscope.engine.csl.eval.Evaluator.leftSpine(b, spine), s);
         while (!spine.isEmpty()) {
             b = spine.pop();
             l = b.op() == TokenKind.AND || b.op() == TokenKind.OR ? logical(b, l, s)

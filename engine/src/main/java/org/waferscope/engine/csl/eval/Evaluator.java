@@ -123,12 +123,7 @@ public class Evaluator {
             return ValueOps.binary(b.op(), eval(b.left(), s), eval(b.right(), s), b.pos());
         }
         java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
-        Expr leftmost = b;
-        while (leftmost instanceof Expr.Binary x) {
-            spine.push(x);
-            leftmost = x.left();
-        }
-        Value v = eval(leftmost, s);
+        Value v = eval(leftSpine(b, spine), s);
         while (!spine.isEmpty()) {
             b = spine.pop();
             if (b.op() == TokenKind.AND || b.op() == TokenKind.OR) {
@@ -140,6 +135,20 @@ public class Evaluator {
             }
         }
         return v;
+    }
+
+    /**
+     * Pushes {@code b} and the binaries down its left side onto {@code spine} (the innermost
+     * on top) and returns the operand at the bottom left: a chain's operators then pop off
+     * in the order they apply.
+     */
+    public static Expr leftSpine(Expr.Binary b, java.util.Deque<Expr.Binary> spine) {
+        Expr leftmost = b;
+        while (leftmost instanceof Expr.Binary x) {
+            spine.push(x);
+            leftmost = x.left();
+        }
+        return leftmost;
     }
 
     /** The compile-time value of a name, or an error saying why it has none. */
