@@ -124,6 +124,18 @@ class CrashReproducerTest {
         loadsAndPasses(f);
     }
 
+    /** The one crash in the first 100,000 fuzzed cases: a bitwise operator on floats reached the ALU. */
+    @ParameterizedTest
+    @ValueSource(strings = {"^", "&", "|", "<<"})
+    void bitwiseOperatorsOnFloatsAreRefusedWhereTheyAreWritten(String op) {
+        Map<String, String> f = gemvOnePe();
+        f.put("pe_program.csl", f.get("pe_program.csl").replace("fn compute() void {\n",
+                "fn compute() void {\n  y[0] = y[1] " + op + " y[2];\n"));
+        Diagnostic d = onlyError(f);
+        assertEquals("pe_program.csl", d.pos().file());
+        assertTrue(d.message().contains("does not apply to f32"), d.toString());
+    }
+
     @Test
     void aLoaderBugIsAnInternalErrorInOneLineEvenWithoutAMessage() {
         ProgramSource broken = new ProgramSource() {

@@ -193,6 +193,11 @@ class ExprCompiler {
                 && op != TokenKind.CARET) {
             throw new CslError(pos, "operator '" + ValueOps.opText(op) + "' does not apply to bool");
         }
+        if (e.isFloat && (op == TokenKind.AMP || op == TokenKind.PIPE || op == TokenKind.CARET || op == TokenKind.SHL
+                || op == TokenKind.SHR)) {
+            // found by fuzzing: the ALU has no bitwise float ops, so refuse them here, not at run time
+            throw new CslError(pos, "operator '" + ValueOps.opText(op) + "' does not apply to " + t);
+        }
         int a = slot(l, t, pos);
         int c = slot(r, op == TokenKind.SHL || op == TokenKind.SHR ? (r instanceof Operand.Const ? t : null) : t, pos);
         int dst = f.temp();
