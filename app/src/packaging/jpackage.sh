@@ -22,6 +22,9 @@ cp "$jar" "$input/"
 # jdeps cannot see services, so the zip file system the sample gallery reads the jar with is added.
 modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$jar"),jdk.zipfs
 
+# Who answers for the package (Debian's Maintainer field); override with WAFERSCOPE_MAINTAINER.
+maintainer=${WAFERSCOPE_MAINTAINER:-"Waferscope maintainers <maintainers@users.noreply.r-seed-34dcc52f.example>"}
+
 args=(--type "$type" --name Waferscope --app-version 0.1.0 --vendor "Waferscope"
       --description "Explore a wafer-scale dataflow processor: heatmaps, stepping, core inspector"
       --input "$input" --main-jar waferscope.jar --main-class org.waferscope.app.Launcher
@@ -29,20 +32,39 @@ args=(--type "$type" --name Waferscope --app-version 0.1.0 --vendor "Waferscope"
       --icon "$assets/icon-256.png" --dest "$dest")
 
 if [ "$type" = deb ]; then
-  # jpackage leaves GTK out of the package's dependencies; JavaFX needs it (and libXtst).
-  args+=(--linux-package-name waferscope --linux-shortcut --linux-menu-group "Education;Science;"
-         --linux-app-category education --linux-package-deps "libgtk-3-0, libxtst6"
-         --resource-dir "$target/jpackage-resources")
-  # our own menu entry (in assets, checked by desktop-file-validate) replaces jpackage's
-  rm -rf "$target/jpackage-resources"
-  mkdir -p "$target/jpackage-resources"
-  cp "$assets/Waferscope.desktop" "$target/jpackage-resources/"
-  # maintainer scripts that do not fail the install on a machine without a desktop menu
-  cp "$here/debian/postinst" "$here/debian/prerm" "$target/jpackage-resources/"
+  # the dependencies jpackage finds itself (libxtst6 among them) plus GTK, which it misses;
+  # duplicates are removed when the package is finished below
+  args+=(--linux-package-name waferscope --linux-app-category science --linux-package-deps "libgtk-3-0, libxtst6")
   rm -f "$dest"/waferscope_*.deb
 else
   rm -rf "$dest/Waferscope"
 fi
 
 jpackage "${args[@]}"
+
+if [ "$type" = deb ]; then
+  # Finish the package: jpackage's own menu entry goes through xdg-desktop-menu, which finds
+  # no system menu directory on many machines; instead the entry and the icons become files
+  # of the package in the standard directories, which dpkg installs and removes itself.
+  deb=$(ls "$dest"/waferscope_*.deb)
+  root="$target/deb-root"
+  rm -rf "$root"
+  dpkg-deb -R "$deb" "$root"
+  install -D -m644 "$assets/Waferscope.desktop" "$root/usr/share/applications/waferscope.desktop"
+  for s in 16 32 48 64 128 256; do
+    install -D -m644 "$assets/icon-$s.png" "$root/usr/share/icons/hicolor/${s}x${s}/apps/waferscope.png"
+  done
+  install -D -m644 "$assets/waferscope.svg" "$root/usr/share/icons/hicolor/scalable/apps/waferscope.svg"
+  rm -f "$root/DEBIAN/prerm" "$root/DEBIAN/postinst" "$root/DEBIAN/postrm"
+  install -m755 "$here/debian/postinst" "$here/debian/postrm" "$root/DEBIAN/"
+  control="$root/DEBIAN/control"
+  deps=$(sed -n 's/^Depends: *//p' "$control" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | awk 'NF && !seen[$0]++' \
+         | paste -sd, - | sed 's/,/, /g')
+  sed -i -e "s/^Depends:.*/Depends: $deps/" -e "s/^Maintainer:.*/Maintainer: $maintainer/" \
+         -e "s/^Installed-Size:.*/Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$control"
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | xargs -0 md5sum > DEBIAN/md5sums)
+  rm -f "$deb"
+  dpkg-deb --root-owner-group --build "$root" "$deb" >/dev/null
+  rm -rf "$root"
+fi
 ls -la "$dest"

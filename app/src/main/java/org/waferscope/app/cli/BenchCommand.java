@@ -70,6 +70,9 @@ final class BenchCommand implements Callable<Integer> {
                     ? ProgramLoader.load(new ClasspathSource(BenchCommand.class.getClassLoader(), RunCommand.SAMPLES + program), o)
                     : ProgramLoader.load(dir, o);
         } catch (ProgramLoadException e) {
+            if (e.isInternal()) {
+                return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
+            }
             e.diagnostics().stream().map(Diagnostic::toString).forEach(err::println);
             return WaferscopeCli.INVALID_PROGRAM;
         } catch (IllegalArgumentException e) {

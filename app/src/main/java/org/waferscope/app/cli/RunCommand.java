@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code run PROGRAM_DIR}: loads a program folder, runs its host steps to the end and
  * reports checks, cycles, simulated time, throughput and simprint output. Exit codes: 0 all
  * checks pass, 1 a check failed, 2 invalid program, 3 deadlock, fault or cycle budget
- * exhausted.
+ * exhausted, 4 an internal error (a bug in Waferscope, reported in one line).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Run a program folder (layout.csl, PE programs, run.json) to the end.")
@@ -84,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             p = load(options);
         } catch (ProgramLoadException e) {
+            if (e.isInternal()) {
+                return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
+            }
             for (Diagnostic d : e.diagnostics()) {
                 err.println(d);
             }
@@ -96,7 +99,9 @@ final class RunCommand implements Callable<Integer> {
             return WaferscopeCli.INVALID_PROGRAM;
         }
         RunResult r;
+        int workers;
         try (Wafer w = Wafer.load(p, threads)) {
+            workers = w.workers();
             if (!bps.isEmpty()) {
                 int hits = org.waferscope.engine.sim.BreakRun.untilTheEnd(w, bps, maxCycles,
                         warning -> err.println("waferscope: " + warning),
@@ -104,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println(hits + " breakpoint hit(s)");
             }
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));
-        } catch (RuntimeException e) {
+        } catch (org.waferscope.engine.fabric.FabricException | IllegalArgumentException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
             if (json) {
                 out.println(RunReport.invalid(program, java.util.List.of(new Diagnostic(
@@ -112,8 +117,10 @@ final class RunCommand implements Callable<Integer> {
                         + e.getMessage())), 0));
             }
             return WaferscopeCli.INVALID_PROGRAM;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return WaferscopeCli.internalError(err, program, org.waferscope.engine.api.Crash.describe(e));
         }
-        RunReport report = new RunReport(program, p, r, threads);
+        RunReport report = new RunReport(program, p, r, threads, workers);
         if (json) {
             out.println(report.json());
         } else {

@@ -19,17 +19,21 @@ final class RunReport {
     private final WaferProgram p;
     private final RunResult r;
     private final int threads;
+    /** Bands the fabric was split into: fewer than the threads asked for when it has fewer 64-PE words. */
+    private final int workers;
 
-    RunReport(String program, WaferProgram p, RunResult r, int threads) {
+    RunReport(String program, WaferProgram p, RunResult r, int threads, int workers) {
         this.program = program;
         this.p = p;
         this.r = r;
         this.threads = threads;
+        this.workers = workers;
     }
 
     void text(PrintWriter out) {
-        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs, %d thread%s]%n", p.title(), p.profile().name(),
-                p.layout().width(), p.layout().height(), threads, threads == 1 ? "" : "s");
+        String used = workers == threads ? "" : ", " + workers + " used (a worker takes at least 64 PEs)";
+        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs, %d thread%s%s]%n", p.title(), p.profile().name(),
+                p.layout().width(), p.layout().height(), threads, threads == 1 ? "" : "s", used);
         for (ConsoleLine l : r.console()) {
             if (l.kind() == ConsoleLine.Kind.PRINT) {
                 out.println(line(l));
@@ -38,8 +42,12 @@ final class RunReport {
         for (CheckResult c : r.checks()) {
             out.println((c.pass() ? "PASS " : "FAIL ") + c.describe());
         }
-        if (r.checks().isEmpty()) {
+        long planned = p.steps().stream().filter(s -> s instanceof org.waferscope.engine.host.HostStep.Check).count();
+        if (planned == 0) {
             out.println("no checks: this program's run.json checks nothing, so a run to its end exits 0");
+        } else if (r.checks().size() < planned) {
+            out.println("checks not reached: " + (planned - r.checks().size()) + " of " + planned
+                    + " did not run, as the run stopped before them");
         }
         if (!r.report().isEmpty()) {
             out.println(r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ":");
@@ -118,6 +126,7 @@ final class RunReport {
         o.put("fabric", fabric);
         o.put("params", typed(p.params()));
         o.put("threads", threads);
+        o.put("workers", workers);
         o.put("status", r.status().name());
         o.put("cycles", r.cycles());
         o.put("simulatedSeconds", p.profile().seconds(r.cycles()));

@@ -21,6 +21,8 @@ public final class WaferscopeCli {
     public static final int CHECK_FAILED = 1;
     public static final int INVALID_PROGRAM = 2;
     public static final int STALLED = 3;
+    /** Waferscope itself broke on the input: a bug to report, printed as one line, never a stack. */
+    public static final int INTERNAL_ERROR = 4;
 
     private WaferscopeCli() {
     }
@@ -36,10 +38,24 @@ public final class WaferscopeCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> INVALID_PROGRAM);
-        int code = cl.execute(args);
+        cl.setExecutionExceptionHandler((e, c, parsed) -> internalError(err, String.join(" ", args),
+                org.waferscope.engine.api.Crash.describe(e)));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            code = internalError(err, String.join(" ", args), org.waferscope.engine.api.Crash.describe(e));
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Reports a bug in Waferscope on {@code program} as one line; returns {@link #INTERNAL_ERROR}. */
+    static int internalError(PrintWriter err, String program, String cause) {
+        err.println("waferscope: internal error on " + program + ": " + cause);
+        err.println("waferscope: this is a bug in Waferscope, not in the program; please report it with the program");
+        return INTERNAL_ERROR;
     }
 
     public static void main(String[] args) {

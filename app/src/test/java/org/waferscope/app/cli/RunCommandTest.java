@@ -50,6 +50,7 @@ class RunCommandTest {
         assertEquals(4, one.get("fabric").get("width").asInt());
         assertTrue(one.get("checks").get(0).get("pass").asBoolean());
         assertEquals(one.get("stateHash"), two.get("stateHash"));
+        assertEquals(1, two.get("workers").asInt(), "16 PEs are one 64-PE word, so one worker");
         assertEquals(one.get("cycles"), two.get("cycles"));
     }
 
@@ -59,6 +60,34 @@ class RunCommandTest {
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("no checks: this program's run.json checks nothing"), o.out());
         assertTrue(!run("run", GEMV).out().contains("no checks"), "a program with checks does not say it");
+    }
+
+    @Test
+    void anInternalErrorIsOneLineAndItsOwnExitCode() {
+        StringWriter err = new StringWriter();
+        int code = WaferscopeCli.internalError(new PrintWriter(err, true), "prog",
+                org.waferscope.engine.api.Crash.describe(new IllegalStateException()));
+        assertEquals(4, code);
+        assertTrue(err.toString().startsWith("waferscope: internal error on prog: IllegalStateException at RunCommandTest"),
+                err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aRunThatStopsBeforeItsChecksSaysSoAndNotThatThereAreNone(@TempDir Path dir) throws Exception {
+        Path gemv = Path.of("..", "sample-programs", "src", "main", "resources", "org", "waferscope", "samples", "gemv-one-pe");
+        for (String f : new String[] {"layout.csl", "pe_program.csl", "run.json"}) {
+            Files.copy(gemv.resolve(f), dir.resolve(f));
+        }
+        String pe = Files.readString(dir.resolve("pe_program.csl"));
+        Files.writeString(dir.resolve("pe_program.csl"), pe.replace("fn compute() void {\n",
+                "fn compute() void {\n  @activate(@get_local_task_id(12));\n"));
+        Outcome o = run("run", dir.toString());
+        assertEquals(3, o.code(), o.out() + o.err());
+        assertTrue(!o.out().contains("no checks"), o.out());
+        assertTrue(o.out().contains("checks not reached: 1 of 1 did not run"), o.out());
+        assertTrue(o.out().contains("fault at PE (0, 0): task 12 was activated but is bound to nothing at pe_program.csl:"), o.out());
+        assertTrue(o.out().contains("the host had reached step 4 of 6 (launch compute)"), o.out());
     }
 
     @Test

@@ -7,11 +7,27 @@ import java.util.stream.Collectors;
 public final class ProgramLoadException extends Exception {
     private final transient List<Diagnostic> diagnostics;
     private final int dropped;
+    private final boolean internal;
 
     public ProgramLoadException(List<Diagnostic> diagnostics, int dropped) {
+        this(diagnostics, dropped, false);
+    }
+
+    private ProgramLoadException(List<Diagnostic> diagnostics, int dropped, boolean internal) {
         super(render(diagnostics, dropped));
         this.diagnostics = List.copyOf(diagnostics);
         this.dropped = dropped;
+        this.internal = internal;
+    }
+
+    /** The loader itself broke on this program (a bug to report), rather than finding it wrong. */
+    public static ProgramLoadException internal(Diagnostic cause) {
+        return new ProgramLoadException(List.of(cause), 0, true);
+    }
+
+    /** True when the loader broke (see {@link #internal(Diagnostic)}), not the program. */
+    public boolean isInternal() {
+        return internal;
     }
 
     public ProgramLoadException(Diagnostic single) {

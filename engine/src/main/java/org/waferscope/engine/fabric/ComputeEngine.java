@@ -52,11 +52,32 @@ final class ComputeEngine {
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
             int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc[p];
             String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
-            f.fault[p] = e.getMessage() + where;
+            f.fault[p] = cause(e) + where;
             f.activity[p] = Activity.FAULTED;
             sink.fault(p, cycle, f.fault[p]);
             return 0;
         }
+    }
+
+    /**
+     * The fault in the program's words. Built here rather than taken from a JDK exception's
+     * message, which a JIT-compiled hot path may throw without one (null).
+     */
+    static String cause(RuntimeException e) {
+        if (e instanceof MachineFault) {
+            return e.getMessage();
+        }
+        String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return e instanceof ArithmeticException ? "integer division by zero or overflow" + detail
+                : "an index out of range in the engine" + detail + ": please report it with the program";
+    }
+
+    /** {@code @activate(id)}: a task that is bound to nothing cannot be activated. */
+    static void activate(Fabric f, int p, ProgramTables t, int id) {
+        if (t.taskEntry[id] < 0 && id != ProgramTables.LAUNCH_TASK) {
+            throw new MachineFault("task " + id + " was activated but is bound to nothing");
+        }
+        f.activated[p] |= 1L << id;
     }
 
     private static void count(Fabric f, int p) {
@@ -115,6 +136,9 @@ final class ComputeEngine {
             f.launchFn[p] = -1;
         } else {
             entry = t.taskEntry[id];
+            if (entry < 0) {
+                throw new MachineFault("task " + id + " was activated but is bound to nothing");
+            }
             frameSlots = t.taskFrameSlots[id];
             if (t.taskKind[id] == TaskKind.DATA) {
                 int ch = f.inQueue(p, t.taskQueue[id]);
@@ -228,7 +252,7 @@ final class ComputeEngine {
     static void complete(Fabric f, int p, int options) {
         int a = DsdOperand.activateTask(options);
         if (a != DsdOperand.NO_TASK) {
-            f.activated[p] |= 1L << a;
+            activate(f, p, f.tables[f.peProgram[p]], a);
         }
         int u = DsdOperand.unblockTask(options);
         if (u != DsdOperand.NO_TASK) {

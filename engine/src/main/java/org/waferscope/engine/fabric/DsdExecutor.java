@@ -25,9 +25,15 @@ final class DsdExecutor {
     static final int STALL_INPUT = -1;
     static final int STALL_OUTPUT = -2;
 
-    /** Resolves instruction operand {@code enc} from the frame at {@code fp} into {@code out[o..o+5)}. */
+    /**
+     * Resolves instruction operand {@code enc} from the frame at {@code fp} into {@code out[o..o+5)}.
+     * Words the operand does not use are zeroed: {@code out} is a worker's scratch, and a
+     * microthread copies all five words into the fabric's state, where a previous PE's
+     * leftovers would make the state hash depend on which worker ran this PE.
+     */
     static void resolve(byte[] m, int fp, int enc, int[] out, int o) {
         if (enc == DsdOperand.NONE) {
+            java.util.Arrays.fill(out, o, o + OPERAND, 0);
             out[o] = NONE;
             return;
         }
@@ -40,6 +46,7 @@ final class DsdExecutor {
         } else {
             out[o] = SCALAR;
             out[o + 1] = Sram.readInt(m, at);
+            java.util.Arrays.fill(out, o + 2, o + OPERAND, 0);
         }
     }
 

@@ -67,7 +67,7 @@ final class Interpreter {
             }
             case Opcode.CALL -> next = call(f, p, t.program, m, fp, a, b, pc);
             case Opcode.RET -> next = ret(f, p, m, fp, a);
-            case Opcode.ACTIVATE -> f.activated[p] |= 1L << a;
+            case Opcode.ACTIVATE -> ComputeEngine.activate(f, p, t, a);
             case Opcode.BLOCK -> f.blocked[p] |= 1L << a;
             case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
             case Opcode.DSD_OP -> {

@@ -67,8 +67,17 @@ final class MicrothreadUnit {
             f.mtPool[r + Microthreads.DONE] = done;
             result |= ComputeEngine.PROGRESSED;
             if (done >= length) {
-                f.mtPool[r + Microthreads.STATE] = 0;
-                ComputeEngine.complete(f, p, f.mtPool[r + Microthreads.OPTIONS]);
+                int options = f.mtPool[r + Microthreads.OPTIONS];
+                int startPc = f.mtPool[r + Microthreads.STATE] - 1;
+                // a free slot is all zeros: what its last op left matters to nothing, so it
+                // must not reach the state hash either
+                java.util.Arrays.fill(f.mtPool, r, r + Microthreads.WORDS, 0);
+                try {
+                    ComputeEngine.complete(f, p, options);
+                } catch (MachineFault e) {
+                    // the task to activate was named by the op: blame the op's line
+                    throw new MachineFault(e.getMessage(), startPc);
+                }
             }
         }
         return result;

@@ -34,7 +34,7 @@ final class Checks {
             expected = expected.reshape(ctx.dims(c.reshape(), ptr + "/reshape"));
         }
         if (c.transpose() != null) {
-            expected = expected.transpose(c.transpose().stream().mapToInt(Integer::intValue).toArray());
+            expected = expected.transpose(ctx.axes(c.transpose(), ptr + "/transpose"));
         }
         int[] slice = slice(c.slice(), length, ptr + "/slice");
         int compared = slice == null ? length : slice[2];

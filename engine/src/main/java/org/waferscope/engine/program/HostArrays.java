@@ -72,7 +72,13 @@ final class HostArrays {
             if (shape == null) {
                 throw new CslError(ctx.at(ptr), "a generated array needs a \"shape\"");
             }
-            nd = generate(s, NdArray.size(shape), ptr);
+            int size = NdArray.size(shape);
+            if (total + size > MAX_TOTAL_ELEMENTS) {
+                // refused before the values are made, not after
+                throw new CslError(ctx.at(ptr + "/shape"), "host arrays together would hold more than "
+                        + MAX_TOTAL_ELEMENTS + " elements");
+            }
+            nd = generate(s, size, ptr);
         }
         if (shape != null) {
             nd = nd.reshape(shape);

@@ -191,7 +191,7 @@ final class HostSteps {
             nd = nd.reshape(ctx.dims(t.reshape(), ptr + "/reshape"));
         }
         if (t.transpose() != null) {
-            nd = nd.transpose(t.transpose().stream().mapToInt(Integer::intValue).toArray());
+            nd = nd.transpose(ctx.axes(t.transpose(), ptr + "/transpose"));
         }
         String derived = name + "@step" + (i + 1);
         arrays.add(derived, new HostArrays.Typed(arrays.arrays.get(name).type(), nd));

@@ -42,6 +42,22 @@ record PlanContext(RunPlan plan, Map<String, String> params, FabricLayout layout
         return (int) v;
     }
 
+    /** A transpose's axes; JSON lets a list hold nulls, which are no axes. */
+    int[] axes(List<Integer> list, String ptr) {
+        if (list.size() > 8) {
+            throw new CslError(at(ptr), "transpose takes at most 8 axes");
+        }
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer a = list.get(i);
+            if (a == null) {
+                throw new CslError(at(ptr + "/" + i), "transpose axes are integers such as [1, 0], not null");
+            }
+            out[i] = a;
+        }
+        return out;
+    }
+
     int[] dims(List<JsonNode> list, String ptr) {
         if (list.size() > 8) {
             throw new CslError(at(ptr), "at most 8 dimensions");

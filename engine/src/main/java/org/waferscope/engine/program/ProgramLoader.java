@@ -81,10 +81,10 @@ public final class ProgramLoader {
         } catch (CslError e) {
             diags.error(e.pos(), e.getMessage());
             p = null;
-        } catch (RuntimeException e) {
-            // Never let a malformed folder crash the caller; name what broke.
-            diags.error(new SourcePos(LAYOUT, 1, 1), "internal error while loading: " + e);
-            p = null;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Never let a malformed folder crash the caller; say it is the loader that broke.
+            throw ProgramLoadException.internal(new org.waferscope.engine.csl.Diagnostic(new SourcePos(src.name(), 1, 1),
+                    "internal error while loading: " + org.waferscope.engine.api.Crash.describe(e)));
         }
         diags.throwIfAny();
         return p;

@@ -129,6 +129,12 @@ final class HostRunner {
         return Wait.NONE;
     }
 
+    /** The step the host has reached, for the report of a run that did not end: "step 4 of 6 (launch compute)". */
+    String reached() {
+        return done() ? "all " + steps.size() + " steps done"
+                : "step " + (index + 1) + " of " + steps.size() + " (" + steps.get(index).describe() + ")";
+    }
+
     /** What the host waits for now, from the fabric's current state (no step is carried out). */
     String waitNow() {
         if (done()) {

@@ -236,6 +236,10 @@ public final class Wafer implements AutoCloseable {
     }
 
     private void finish(WaferStatus s, List<String> lines) {
+        if (s != WaferStatus.HALTED && !host.done()) {
+            lines = new ArrayList<>(lines);
+            lines.add("the host had reached " + host.reached());
+        }
         status = s;
         report = List.copyOf(lines);
         ConsoleLine.Kind kind = s == WaferStatus.HALTED ? ConsoleLine.Kind.HOST : ConsoleLine.Kind.ERROR;

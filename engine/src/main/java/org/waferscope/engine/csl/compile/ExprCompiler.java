@@ -151,12 +151,19 @@ class ExprCompiler {
     }
 
     private Operand binary(Expr.Binary b, Scope s) {
-        if (b.op() == TokenKind.AND || b.op() == TokenKind.OR) {
-            return logical(b, s);
+        // a + b + c ... parses left-deep: walk the left spine in a loop, so a chain of
+        // thousands of terms needs no deeper stack than a short one.
+        if (!(b.left() instanceof Expr.Binary) && b.op() != TokenKind.AND && b.op() != TokenKind.OR) {
+            return arithmetic(b.op(), gen(b.left(), s), gen(b.right(), s), b.pos());
         }
-        Operand l = gen(b.left(), s);
-        Operand r = gen(b.right(), s);
-        return arithmetic(b.op(), l, r, b.pos());
+        java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
+        Operand l = gen(org.waferscope.engine.csl.eval.Evaluator.leftSpine(b, spine), s);
+        while (!spine.isEmpty()) {
+            b = spine.pop();
+            l = b.op() == TokenKind.AND || b.op() == TokenKind.OR ? logical(b, l, s)
+                    : arithmetic(b.op(), l, gen(b.right(), s), b.pos());
+        }
+        return l;
     }
 
     Operand arithmetic(TokenKind op, Operand l, Operand r, SourcePos pos) {
@@ -185,6 +192,11 @@ class ExprCompiler {
         if (isBool && op != TokenKind.EQ && op != TokenKind.NE && op != TokenKind.AMP && op != TokenKind.PIPE
                 && op != TokenKind.CARET) {
             throw new CslError(pos, "operator '" + ValueOps.opText(op) + "' does not apply to bool");
+        }
+        if (e.isFloat && (op == TokenKind.AMP || op == TokenKind.PIPE || op == TokenKind.CARET || op == TokenKind.SHL
+                || op == TokenKind.SHR)) {
+            // found by fuzzing: the ALU has no bitwise float ops, so refuse them here, not at run time
+            throw new CslError(pos, "operator '" + ValueOps.opText(op) + "' does not apply to " + t);
         }
         int a = slot(l, t, pos);
         int c = slot(r, op == TokenKind.SHL || op == TokenKind.SHR ? (r instanceof Operand.Const ? t : null) : t, pos);
@@ -215,9 +227,8 @@ class ExprCompiler {
         };
     }
 
-    private Operand logical(Expr.Binary b, Scope s) {
+    private Operand logical(Expr.Binary b, Operand l, Scope s) {
         boolean isOr = b.op() == TokenKind.OR;
-        Operand l = gen(b.left(), s);
         if (l instanceof Operand.Const c) {
             boolean v = ValueOps.bool(c.value(), "the left side of '" + ValueOps.opText(b.op()) + "'", b.pos());
             if (v == isOr) {

@@ -245,31 +245,44 @@ final class FunctionCompiler extends ExprCompiler {
         places.store(p, value, a.pos());
     }
 
-    private void ifStatement(Stmt.If i, Scope s) {
-        Operand c = gen(i.cond(), s);
-        if (c instanceof Operand.Const k) {
-            // Only the branch taken is compiled, as CSL does for compile-time conditions
-            // such as @is_arch("wse3").
-            if (ValueOps.bool(k.value(), "the condition", i.cond().pos())) {
-                block(i.then(), s);
-            } else if (i.otherwise() != null) {
-                statement(i.otherwise(), s);
-            }
-            return;
-        }
-        int cond = slot(c, CslType.BOOL, i.cond().pos());
-        FunctionBuilder.Label otherwise = f.label();
+    private void ifStatement(Stmt.If first, Scope s) {
+        // An else-if chain is compiled link by link in a loop, every link jumping to one
+        // end, so a chain thousands of links long needs no deeper stack than a short one.
         FunctionBuilder.Label end = f.label();
-        f.jumpIfZero(cond, otherwise);
-        block(i.then(), s);
-        if (i.otherwise() != null) {
-            f.jump(end);
+        Stmt.If i = first;
+        while (true) {
+            int mark = f.mark();
+            Operand c = gen(i.cond(), s);
+            if (c instanceof Operand.Const k) {
+                // Only the branch taken is compiled, as CSL does for compile-time conditions
+                // such as @is_arch("wse3").
+                f.release(mark);
+                if (ValueOps.bool(k.value(), "the condition", i.cond().pos())) {
+                    block(i.then(), s);
+                    break;
+                }
+            } else {
+                int cond = slot(c, CslType.BOOL, i.cond().pos());
+                FunctionBuilder.Label otherwise = f.label();
+                f.jumpIfZero(cond, otherwise);
+                block(i.then(), s);
+                if (i.otherwise() != null) {
+                    f.jump(end);
+                }
+                f.bind(otherwise);
+                f.release(mark);
+            }
+            if (!(i.otherwise() instanceof Stmt.If next)) {
+                if (i.otherwise() != null) {
+                    statement(i.otherwise(), s);
+                }
+                break;
+            }
+            f.at(next.pos());
+            u.ev.budgetStep(next.pos());
+            i = next;
         }
-        f.bind(otherwise);
-        if (i.otherwise() != null) {
-            statement(i.otherwise(), s);
-            f.bind(end);
-        }
+        f.bind(end);
     }
 
     private void whileLoop(Stmt.While w, Scope s) {

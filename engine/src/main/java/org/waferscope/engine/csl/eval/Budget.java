@@ -10,6 +10,12 @@ import org.waferscope.engine.ir.SourcePos;
  */
 public final class Budget {
     public static final long DEFAULT_STEPS = 30_000_000L;
+    /**
+     * Trips one compile-time loop may make: more than a whole WSE-3 fabric's PEs (893,064)
+     * in one loop, and small enough that a loop that never ends stops well within a second,
+     * long before {@link #DEFAULT_STEPS} would stop it.
+     */
+    public static final long MAX_LOOP_TRIPS = 1L << 20;
 
     private final long limit;
     private long used;
@@ -22,6 +28,14 @@ public final class Budget {
         if (++used > limit) {
             throw new CslError(pos, String.format("compile-time evaluation took more than %,d steps; "
                     + "is there a loop that never ends?", limit));
+        }
+    }
+
+    /** Refuses the {@code trips}-th trip round one loop when there are too many. */
+    public static void trip(long trips, SourcePos loop) {
+        if (trips > MAX_LOOP_TRIPS) {
+            throw new CslError(loop, String.format("a compile-time loop went round more than %,d times; "
+                    + "is there a loop that never ends?", MAX_LOOP_TRIPS));
         }
     }
 

@@ -117,14 +117,38 @@ public class Evaluator {
     }
 
     private Value binary(Expr.Binary b, Scope s) {
-        if (b.op() == TokenKind.AND || b.op() == TokenKind.OR) {
-            boolean left = ValueOps.bool(eval(b.left(), s), "the left side of '" + ValueOps.opText(b.op()) + "'", b.pos());
-            if (left == (b.op() == TokenKind.OR)) {
-                return new Value.BoolVal(left);
-            }
-            return new Value.BoolVal(ValueOps.bool(eval(b.right(), s), "the right side", b.pos()));
+        // a + b + c ... parses left-deep: walk the left spine in a loop, so a chain of
+        // thousands of terms needs no deeper stack than a short one.
+        if (!(b.left() instanceof Expr.Binary) && b.op() != TokenKind.AND && b.op() != TokenKind.OR) {
+            return ValueOps.binary(b.op(), eval(b.left(), s), eval(b.right(), s), b.pos());
         }
-        return ValueOps.binary(b.op(), eval(b.left(), s), eval(b.right(), s), b.pos());
+        java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
+        Value v = eval(leftSpine(b, spine), s);
+        while (!spine.isEmpty()) {
+            b = spine.pop();
+            if (b.op() == TokenKind.AND || b.op() == TokenKind.OR) {
+                boolean left = ValueOps.bool(v, "the left side of '" + ValueOps.opText(b.op()) + "'", b.pos());
+                v = new Value.BoolVal(left == (b.op() == TokenKind.OR) ? left
+                        : ValueOps.bool(eval(b.right(), s), "the right side", b.pos()));
+            } else {
+                v = ValueOps.binary(b.op(), v, eval(b.right(), s), b.pos());
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Pushes {@code b} and the binaries down its left side onto {@code spine} (the innermost
+     * on top) and returns the operand at the bottom left: a chain's operators then pop off
+     * in the order they apply.
+     */
+    public static Expr leftSpine(Expr.Binary b, java.util.Deque<Expr.Binary> spine) {
+        Expr leftmost = b;
+        while (leftmost instanceof Expr.Binary x) {
+            spine.push(x);
+            leftmost = x.left();
+        }
+        return leftmost;
     }
 
     /** The compile-time value of a name, or an error saying why it has none. */

@@ -72,12 +72,18 @@ public class Interpreter extends Evaluator {
             assign(a, s);
         } else if (st instanceof Stmt.ExprStmt e) {
             eval(e.expr(), s);
-        } else if (st instanceof Stmt.If i) {
-            if (ValueOps.bool(eval(i.cond(), s), "the condition", i.cond().pos())) {
-                return exec(i.then(), s);
-            } else if (i.otherwise() != null) {
-                return exec(i.otherwise(), s);
+        } else if (st instanceof Stmt.If first) {
+            // An else-if chain nests If in If; follow it in a loop, so a chain thousands
+            // of links long needs no deeper stack than a short one.
+            Stmt.If i = first;
+            while (!ValueOps.bool(eval(i.cond(), s), "the condition", i.cond().pos())) {
+                if (!(i.otherwise() instanceof Stmt.If next)) {
+                    return i.otherwise() == null ? Flow.NORMAL : exec(i.otherwise(), s);
+                }
+                budget.step(next.pos());
+                i = next;
             }
+            return exec(i.then(), s);
         } else if (st instanceof Stmt.While w) {
             return loop(w, s);
         } else if (st instanceof Stmt.For f) {
@@ -140,7 +146,9 @@ public class Interpreter extends Evaluator {
     }
 
     private Flow loop(Stmt.While w, Scope s) {
+        long trips = 0;
         while (ValueOps.bool(eval(w.cond(), s), "the condition", w.cond().pos())) {
+            Budget.trip(++trips, w.pos());
             Flow f = exec(w.body(), s);
             if (f == Flow.BREAK) {
                 break;
@@ -205,7 +213,9 @@ public class Interpreter extends Evaluator {
                 throw new CslError(a.get(3).pos(), "@range step must not be 0");
             }
         }
+        long trips = 0;
         for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+            Budget.trip(++trips, f.pos());
             Scope body = s.child();
             body.define(f.captures().get(0), new Binding.Const(new Value.IntVal(i, t)), f.pos());
             Flow fl = exec(f.body(), body);

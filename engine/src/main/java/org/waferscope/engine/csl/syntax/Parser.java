@@ -256,18 +256,32 @@ public final class Parser extends ExprParser {
     }
 
     private Stmt ifStatement() {
-        Token t = advance();
-        expect(TokenKind.LPAREN, "'(' after 'if'");
-        Expr cond = expression();
-        expect(TokenKind.RPAREN, "')' after the condition");
-        if (at(TokenKind.PIPE)) {
-            throw error(peek(), "optional captures (if (x) |v|) are not in Waferscope's CSL subset");
-        }
-        Stmt.Block then = thenBody();
+        // An else-if chain is read link by link in a loop and nested from its end, so a
+        // chain thousands of links long needs no deeper stack than a short one.
+        List<Token> ifs = new ArrayList<>();
+        List<Expr> conds = new ArrayList<>();
+        List<Stmt.Block> thens = new ArrayList<>();
         Stmt otherwise = null;
-        if (match(TokenKind.ELSE)) {
-            otherwise = at(TokenKind.IF) ? ifStatement() : bodyOrStatement();
+        while (true) {
+            ifs.add(advance());
+            expect(TokenKind.LPAREN, "'(' after 'if'");
+            conds.add(expression());
+            expect(TokenKind.RPAREN, "')' after the condition");
+            if (at(TokenKind.PIPE)) {
+                throw error(peek(), "optional captures (if (x) |v|) are not in Waferscope's CSL subset");
+            }
+            thens.add(thenBody());
+            if (!match(TokenKind.ELSE)) {
+                break;
+            }
+            if (!at(TokenKind.IF)) {
+                otherwise = bodyOrStatement();
+                break;
+            }
         }
-        return new Stmt.If(pos(t), cond, then, otherwise);
+        for (int k = ifs.size() - 1; k >= 0; k--) {
+            otherwise = new Stmt.If(pos(ifs.get(k)), conds.get(k), thens.get(k), otherwise);
+        }
+        return otherwise;
     }
 }
