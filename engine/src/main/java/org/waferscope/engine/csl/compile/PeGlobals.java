@@ -64,9 +64,15 @@ final class PeGlobals implements GlobalNames {
             Value init = u.ev.eval(v.init(), root);
             return new Binding.Const(t == null ? init : ValueOps.coerce(init, t, v.pos()));
         }
+        if (t instanceof CslType.Array at && CslType.comptimeOnlyElement(at.elem())) {
+            throw comptimeOnly(v);
+        }
         if (t == null) {
             // var d = @get_dsd(...), var y = @zeros([M]f32): the type comes from the value.
             Value init = u.ev.eval(v.init(), root);
+            if (init instanceof Value.ComptimeArrayVal) {
+                throw comptimeOnly(v);
+            }
             if (!init.type().isDsd() && !(init instanceof Value.ArrayVal)) {
                 throw new CslError(v.pos(), "var '" + v.name() + "' needs a type, as in var " + v.name() + ": f32 = ...");
             }
@@ -127,5 +133,10 @@ final class PeGlobals implements GlobalNames {
         } else {
             throw new CslError(pos, "cannot initialise " + g.name() + " (" + g.type() + ") with " + ValueOps.describe(init));
         }
+    }
+
+    private static CslError comptimeOnly(Stmt.VarDecl v) {
+        return new CslError(v.pos(), "'" + v.name() + "' is an array of colors, task ids or queues: it exists only "
+                + "at compile time, so declare it const (or param)");
     }
 }
