@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.waferscope.engine.csl.ProgramLoadException;
 
 /**
- * Arrays of colors and task ids ({@code [2]color{...}}, {@code param ids: [3]local_task_id}),
+ * Compile-time details of the SDK benchmarks' declarations: {@code align(n)} on globals and
+ * {@code <time>}'s {@code tsc_size_words}. Arrays of colors and task ids ({@code [2]color{...}}, {@code param ids: [3]local_task_id}),
  * as the SDK benchmarks hand them to their modules: built in the layout, passed as params,
  * indexed at compile time.
  */
@@ -85,5 +86,31 @@ class ComptimeArraysTest {
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(Map.of("layout.csl", LAYOUT,
                 "pe.csl", pe, "run.json", RUN), "wse2"));
         assertTrue(e.getMessage().contains("pe.csl:5:5: error: 'order' is an array of colors, task ids or queues"), e.getMessage());
+    }
+
+    @Test
+    void alignPlacesAGlobalOnAMultipleOfItsBytes() throws Exception {
+        String pe = PE.replace("var out = @zeros([4]f32);", """
+                var flag: i16 = 1;
+                var padded: [3]f32 align(64) = @zeros([3]f32);
+                var stamp = @zeros([timer.tsc_size_words]u16);
+                const timer = @import_module("<time>");
+                var out = @zeros([4]f32);""");
+        WaferProgram p = ProgramLoader.load(new MemorySource("test", Map.of("layout.csl", LAYOUT, "pe.csl", pe,
+                "run.json", RUN)), ProgramLoader.LoadOptions.DEFAULTS);
+        java.util.List<org.waferscope.engine.ir.Symbol> symbols = p.layout().programs().get(0).symbols();
+        int padded = symbols.stream().filter(s -> s.name().equals("padded")).findFirst().orElseThrow().address();
+        int stamp = symbols.stream().filter(s -> s.name().equals("stamp")).findFirst().orElseThrow().length();
+        assertTrue(padded > 0 && padded % 64 == 0, "padded at " + padded);
+        assertTrue(stamp == 3, "stamp holds " + stamp);
+        assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", pe, "run.json", RUN), "wse2"));
+    }
+
+    @Test
+    void anAlignmentIsAPowerOfTwo() {
+        String pe = PE.replace("var out = @zeros([4]f32);", "var out: [4]f32 align(12) = @zeros([4]f32);");
+        ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(Map.of("layout.csl", LAYOUT,
+                "pe.csl", pe, "run.json", RUN), "wse2"));
+        assertTrue(e.getMessage().contains("an alignment is a power of two, not 12"), e.getMessage());
     }
 }
