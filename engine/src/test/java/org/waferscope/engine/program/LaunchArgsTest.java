@@ -1,5 +1,6 @@
 package org.waferscope.engine.program;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.waferscope.engine.program.LanguageRunTest.assertPasses;
@@ -12,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.waferscope.engine.csl.ProgramLoadException;
 
 /**
- * run.json's launch with arguments (the SDK's {@code launch("f", np.int16(n))}) and its
- * 16-bit streams that carry each element's index in the wavelet's upper half.
+ * run.json's launch with arguments (the SDK's {@code launch("f", np.int16(n))}), its 16-bit
+ * streams that carry each element's index in the wavelet's upper half, and a run-time
+ * {@code @assert} on what the launch passed.
  */
 class LaunchArgsTest {
     static final String LAYOUT = """
@@ -56,6 +58,7 @@ class LaunchArgsTest {
             }
 
             fn start(count: i16, scale: f32) void {
+              @assert(count <= 8);
               expected_count = count;
               out[0] = @as(f32, count);
               out[1] = scale * 2.0;
@@ -104,5 +107,13 @@ class LaunchArgsTest {
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(Map.of("layout.csl", LAYOUT,
                 "pe.csl", PE, "run.json", steps), "wse2"));
         assertTrue(e.getMessage().contains("\"index_high\" streams an i16 or u16 array, not f32"), e.getMessage());
+    }
+
+    @Test
+    void aFalseAssertStopsThePeWithAFault() throws Exception {
+        String steps = runJson("{ \"launch\": \"start\", \"args\": [9, 1.5] }");
+        org.waferscope.engine.sim.RunResult r = run(Map.of("layout.csl", LAYOUT, "pe.csl", PE, "run.json", steps), "wse2");
+        assertEquals(org.waferscope.engine.sim.WaferStatus.FAULTED, r.status(), () -> String.join("\n", r.report()));
+        assertTrue(String.join("\n", r.report()).contains("an @assert failed"), () -> String.join("\n", r.report()));
     }
 }
