@@ -18,16 +18,9 @@ import org.waferscope.engine.csl.ProgramLoadException;
  * {@code @assert} on what the launch passed.
  */
 class LaunchArgsTest {
-    static final String LAYOUT = """
-            const memcpy = @import_module("<memcpy/get_params>", .{ .width = 1, .height = 1,
-                .MEMCPYH2D_1 = @get_color(2), .MEMCPYD2H_1 = @get_color(3) });
-            layout {
-              @set_rectangle(1, 1);
-              @set_tile_code(0, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(0) });
-              @export_name("out", [*]f32, true);
-              @export_name("start", fn(i16, f32)void);
-            }
-            """;
+    /** The one-PE layout of {@link SdkConstructsTest}, exporting a function that takes two arguments. */
+    static final String LAYOUT = SdkConstructsTest.LAYOUT.replace("@export_name(\"compute\", fn()void);",
+            "@export_name(\"start\", fn(i16, f32)void);");
 
     /**
      * Keeps what the launch passes, sums index-weighted 16-bit values as they arrive and,
