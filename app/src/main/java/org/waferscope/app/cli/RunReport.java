@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.host.CheckResult;
+import org.waferscope.engine.host.HostStep;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.RunResult;
 
@@ -38,7 +39,9 @@ final class RunReport {
         for (CheckResult c : r.checks()) {
             out.println((c.pass() ? "PASS " : "FAIL ") + c.describe());
         }
-        if (r.checks().isEmpty()) {
+        if (r.checks().isEmpty() && p.steps().stream().anyMatch(s -> s instanceof HostStep.Check)) {
+            out.println("no checks ran: the run stopped before the host reached them");
+        } else if (r.checks().isEmpty()) {
             out.println("no checks: this program's run.json checks nothing, so a run to its end exits 0");
         }
         if (!r.report().isEmpty()) {

@@ -98,6 +98,8 @@ class RunCommandTest {
         Outcome o = run("run", GEMV, "--max-cycles", "10");
         assertEquals(3, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("budget"), o.out());
+        assertTrue(o.out().contains("no checks ran: the run stopped before the host reached them"), o.out());
+        assertTrue(!o.out().contains("checks nothing"), o.out());
     }
 
     @Test
