@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.host.CheckResult;
+import org.waferscope.engine.host.HostStep;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.RunResult;
 
@@ -42,7 +43,7 @@ final class RunReport {
         for (CheckResult c : r.checks()) {
             out.println((c.pass() ? "PASS " : "FAIL ") + c.describe());
         }
-        long planned = p.steps().stream().filter(s -> s instanceof org.waferscope.engine.host.HostStep.Check).count();
+        long planned = p.steps().stream().filter(s -> s instanceof HostStep.Check).count();
         if (planned == 0) {
             out.println("no checks: this program's run.json checks nothing, so a run to its end exits 0");
         } else if (r.checks().size() < planned) {

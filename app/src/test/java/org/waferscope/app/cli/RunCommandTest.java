@@ -131,6 +131,8 @@ class RunCommandTest {
         CliRun o = run("run", GEMV, "--max-cycles", "10");
         assertEquals(3, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("budget"), o.out());
+        assertTrue(o.out().contains("checks not reached: 1 of 1 did not run"), o.out());
+        assertTrue(!o.out().contains("checks nothing"), o.out());
     }
 
     @Test

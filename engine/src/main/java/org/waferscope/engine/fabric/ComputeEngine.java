@@ -129,11 +129,13 @@ final class ComputeEngine {
         int entry;
         int frameSlots;
         int arg = 0;
+        int launchArgs = 0;
         if (id == ProgramTables.LAUNCH_TASK && t.taskEntry[id] < 0) {
             FunctionInfo fn = t.program.functions().get(f.launchFn[p]);
             entry = fn.entry();
             frameSlots = fn.frameSlots();
             f.launchFn[p] = -1;
+            launchArgs = fn.params();
         } else {
             entry = t.taskEntry[id];
             if (entry < 0) {
@@ -157,6 +159,10 @@ final class ComputeEngine {
         Sram.writeInt(m, fp, -1);
         Sram.writeInt(m, fp + 4, 0);
         Sram.writeInt(m, fp + 8, arg);
+        for (int k = 0; k < Math.min(launchArgs, Fabric.MAX_LAUNCH_ARGS); k++) {
+            // A launched function finds the host's arguments in its slots 2, 3, ...
+            Sram.writeInt(m, fp + 8 + 4 * k, f.launchArgs[p * Fabric.MAX_LAUNCH_ARGS + k]);
+        }
         f.fp[p] = fp;
         f.pc[p] = entry;
         f.task[p] = (byte) id;

@@ -52,9 +52,19 @@ final class DsdExecutor {
 
     /**
      * The number of elements: the destination's length, else the first source DSD's; a
-     * FIFO's capacity counts only when every DSD operand is a FIFO.
+     * FIFO's capacity counts only when every DSD operand is a FIFO. A memory source sets the
+     * length of a move to a fabout DSD: the SDK examples send a whole buffer through a fabout
+     * DSD of extent 1 (topic-13's printer, game-of-life's forwarding).
      */
     static int length(int[] ops, int o) {
+        if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FABOUT) {
+            for (int k = 1; k < 4; k++) {
+                int b = o + k * OPERAND;
+                if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.MEM1D) {
+                    return ops[b + 3];
+                }
+            }
+        }
         int fifo = -1;
         for (int k = 0; k < 4; k++) {
             int b = o + k * OPERAND;

@@ -35,6 +35,8 @@ public final class Fabric {
 
     /** Words of {@link #srcBusy} per PE: the four link ports and RAMP. */
     static final int BUSY_WORDS = 5;
+    /** Argument slots a host launch can fill. */
+    public static final int MAX_LAUNCH_ARGS = 4;
 
     /** The DSD operation kinds by ordinal (values() copies its array on every call). */
     static final DsdOpKind[] DSD_KINDS = DsdOpKind.values();
@@ -67,6 +69,8 @@ public final class Fabric {
     final int[] controlData;
     /** Function index a host launch will run, -1 when none is pending. */
     final int[] launchFn;
+    /** The host launch's arguments, {@link #MAX_LAUNCH_ARGS} slots per PE. */
+    final int[] launchArgs;
     /** 1 once the PE has called unblock_cmd_stream since the last launch. */
     final byte[] released;
     /** A machine fault, or null. */
@@ -216,6 +220,7 @@ public final class Fabric {
         activity = new byte[n];
         controlData = new int[n];
         launchFn = filled(n, -1);
+        launchArgs = new int[n * MAX_LAUNCH_ARGS];
         released = new byte[n];
         fault = new String[n];
         tasksRun = new int[n];
@@ -339,7 +344,7 @@ public final class Fabric {
      * the state hash covers. Route tables, queue bindings and programs never change.
      */
     List<Object> mutableState() {
-        return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, released,
+        return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
                 fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rr,
                 srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,

@@ -64,6 +64,17 @@ public final class HostPort {
 
     /** Starts exported function {@code name} on every PE that exports it; returns how many. */
     public int launch(String name) {
+        return launch(name, java.util.List.of());
+    }
+
+    /**
+     * Starts exported function {@code name} with {@code args} in its argument slots on every
+     * PE that exports it; returns how many.
+     */
+    public int launch(String name, java.util.List<Integer> args) {
+        if (args.size() > Fabric.MAX_LAUNCH_ARGS) {
+            throw new HostException("a launch passes at most " + Fabric.MAX_LAUNCH_ARGS + " arguments");
+        }
         java.util.Arrays.fill(f.released, (byte) 0);
         int count = 0;
         for (int p = 0; p < f.n; p++) {
@@ -74,6 +85,9 @@ public final class HostPort {
             Integer fn = prog.exportedFunctions().get(name);
             if (fn != null) {
                 f.launchFn[p] = fn;
+                for (int k = 0; k < args.size(); k++) {
+                    f.launchArgs[p * Fabric.MAX_LAUNCH_ARGS + k] = args.get(k);
+                }
                 Fabric.activate(f, p);
                 count++;
             }

@@ -95,6 +95,7 @@ final class Interpreter {
             }
             case Opcode.COORD -> set(m, fp, a, b == 0 ? p % f.width : p / f.width);
             case Opcode.CYCLE -> set(m, fp, a, (int) cycle);
+            case Opcode.TRAP -> throw new MachineFault("an @assert failed");
             default -> throw new MachineFault("unknown instruction " + op);
         }
         if (f.pc[p] >= 0) {

@@ -1,5 +1,7 @@
 package org.waferscope.engine.host;
 
+import java.util.List;
+
 /**
  * One command of the host's command stream, as an SDK host script issues them. They run
  * strictly in order; a launch holds the stream until every launched PE has called
@@ -32,10 +34,21 @@ public sealed interface HostStep {
         }
     }
 
-    /** Launches exported function {@code function} on every PE that exports it. */
-    record Launch(String function) implements HostStep {
+    /**
+     * Launches exported function {@code function} on every PE that exports it, with
+     * {@code args} in its argument slots (integers as they are, floats as their f32 bits).
+     */
+    record Launch(String function, List<Integer> args) implements HostStep {
+        public Launch {
+            args = List.copyOf(args);
+        }
+
+        public Launch(String function) {
+            this(function, List.of());
+        }
+
         public String describe() {
-            return "launch " + function;
+            return "launch " + function + (args.isEmpty() ? "" : " with " + args.size() + " argument(s)");
         }
     }
 

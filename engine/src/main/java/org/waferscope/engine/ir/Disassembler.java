@@ -44,7 +44,7 @@ final class Disassembler {
 
     private static int operandCount(int op) {
         return switch (op) {
-            case Opcode.NOP, Opcode.UNBLOCK_CMD_STREAM -> 0;
+            case Opcode.NOP, Opcode.UNBLOCK_CMD_STREAM, Opcode.TRAP -> 0;
             case Opcode.RET, Opcode.ACTIVATE, Opcode.BLOCK, Opcode.UNBLOCK, Opcode.JMP, Opcode.TIMESTAMP,
                     Opcode.CYCLE -> 1;
             case Opcode.CONV, Opcode.BITCAST, Opcode.DSD_ADD_OFFSET -> 4;

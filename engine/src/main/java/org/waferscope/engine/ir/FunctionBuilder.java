@@ -266,6 +266,10 @@ public final class FunctionBuilder {
         return emit(Opcode.COORD, dst, y ? 1 : 0, 0);
     }
 
+    public FunctionBuilder trap() {
+        return emit(Opcode.TRAP, 0, 0, 0);
+    }
+
     public FunctionBuilder unblockCmdStream() {
         return emit(Opcode.UNBLOCK_CMD_STREAM, 0, 0, 0);
     }

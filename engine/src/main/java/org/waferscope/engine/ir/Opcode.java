@@ -117,6 +117,8 @@ public final class Opcode {
     public static final int COORD = 83;
     /** slot[a] = the low 32 bits of the cycle counter. */
     public static final int CYCLE = 84;
+    /** Stops the PE with a machine fault: an {@code @assert} whose condition was false. */
+    public static final int TRAP = 85;
 
     /** The operation part of an opcode word. */
     public static int op(int word) {
@@ -186,6 +188,7 @@ public final class Opcode {
             case UNBLOCK_CMD_STREAM -> "unblock_cmd_stream";
             case COORD -> "coord";
             case CYCLE -> "cycle";
+            case TRAP -> "trap";
             default -> "op" + op;
         };
     }

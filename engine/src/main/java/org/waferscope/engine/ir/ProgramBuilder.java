@@ -61,6 +61,14 @@ public final class ProgramBuilder {
         return global(symbolName, type, new int[0], SourcePos.UNKNOWN);
     }
 
+    /** Moves the end of data up to a multiple of {@code align} bytes, so the next global starts there. */
+    public ProgramBuilder alignData(int align) {
+        int end = Math.addExact(dataEnd, align - 1) / align * align;
+        ensureData(end);
+        dataEnd = end;
+        return this;
+    }
+
     /** A zero-initialised global array of the given shape (empty = scalar). */
     public Symbol global(String symbolName, ElementType type, int[] dims, SourcePos pos) {
         int length = 1;

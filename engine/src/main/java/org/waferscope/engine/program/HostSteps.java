@@ -67,12 +67,15 @@ final class HostSteps {
     private HostStep step(RunSpec.Step s, String ptr, int i) {
         int kinds = (s.copyIn() != null ? 1 : 0) + (s.streamIn() != null ? 1 : 0) + (s.launch() != null ? 1 : 0)
                 + (s.copyOut() != null ? 1 : 0) + (s.streamOut() != null ? 1 : 0) + (s.check() != null ? 1 : 0);
+        if (s.args() != null && s.launch() == null) {
+            throw new CslError(ctx.at(ptr + "/args"), "\"args\" belong to a launch step");
+        }
         if (kinds != 1) {
             throw new CslError(ctx.at(ptr), "a step is exactly one of copy_in, stream_in, launch, copy_out, "
                     + "stream_out or check");
         }
         if (s.launch() != null) {
-            return launch(s.launch(), ptr + "/launch");
+            return launch(s.launch(), s.args(), ptr);
         }
         if (s.check() != null) {
             return new Checks(ctx, arrays, lengths).check(s.check(), ptr + "/check", i);
@@ -90,6 +93,12 @@ final class HostSteps {
                 throw new CslError(ctx.at(p), "array " + t.array() + " has " + lengths.get(t.array()) + " elements but "
                         + rect.width() + "x" + rect.height() + " PEs x " + rect.elementsPerPe() + " per PE need "
                         + rect.totalElements());
+            }
+            if (Boolean.TRUE.equals(t.indexHigh())) {
+                if (!stream) {
+                    throw new CslError(ctx.at(p + "/index_high"), "\"index_high\" is for stream_in");
+                }
+                array = withIndex(array, rect, p, i);
             }
             if (stream) {
                 if (nonblockingStream) {
@@ -165,6 +174,36 @@ final class HostSteps {
         }
         String derived = array + "@broadcast" + (i + 1);
         arrays.add(derived, new HostArrays.Typed(arrays.arrays.get(t.array()).type(), new NdArray(new int[] {out.length}, out)));
+        lengths.put(derived, out.length);
+        return derived;
+    }
+
+    /**
+     * The SDK's 16-bit streams: each wavelet carries its value in the low 16 bits and the
+     * element's position in the PE's share in the high 16 (a data task {@code (data: u16,
+     * index: u16)} receives both). Sent as a u32 array of those words.
+     */
+    private String withIndex(String array, PeRectangle r, String ptr, int i) {
+        ElementType type = arrays.arrays.containsKey(array) ? arrays.arrays.get(array).type() : null;
+        if (type != ElementType.I16 && type != ElementType.U16) {
+            throw new CslError(ctx.at(ptr + "/index_high"), "\"index_high\" streams an i16 or u16 array, not "
+                    + (type == null ? "a derived one" : type.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (r.elementsPerPe() > 0x10000) {
+            throw new CslError(ctx.at(ptr), "an index in 16 bits counts at most 65536 elements per PE");
+        }
+        double[] src = arrays.values.get(array).data();
+        double[] out = new double[src.length];
+        for (int py = 0; py < r.height(); py++) {
+            for (int px = 0; px < r.width(); px++) {
+                for (int k = 0; k < r.elementsPerPe(); k++) {
+                    int at = r.index(px, py, k);
+                    out[at] = ((long) k << 16) | ((long) src[at] & 0xFFFF);
+                }
+            }
+        }
+        String derived = array + "@index" + (i + 1);
+        arrays.add(derived, new HostArrays.Typed(ElementType.U32, new NdArray(new int[] {out.length}, out)));
         lengths.put(derived, out.length);
         return derived;
     }
@@ -263,14 +302,48 @@ final class HostSteps {
         return ctx.integerIn(c, ptr, 0, 27, "a color");
     }
 
-    private HostStep launch(String fn, String ptr) {
+    /**
+     * A launch of {@code fn} with {@code args}: integers as they are (an integer expression
+     * over the params may be a string), a number with a fraction or exponent as f32 bits.
+     * Every program exporting {@code fn} must take as many argument slots as are given.
+     */
+    private HostStep launch(String fn, List<JsonNode> args, String ptr) {
+        List<JsonNode> given = args == null ? List.of() : args;
+        List<Integer> words = new ArrayList<>();
+        for (int k = 0; k < given.size(); k++) {
+            JsonNode a = given.get(k);
+            if (a.isNumber() && !a.isIntegralNumber()) {
+                words.add(Float.floatToRawIntBits(a.floatValue()));
+                continue;
+            }
+            long v = ctx.integer(a, ptr + "/args/" + k);
+            if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
+                throw new CslError(ctx.at(ptr + "/args/" + k), "a launch argument must fit 32 bits, not " + v);
+            }
+            words.add((int) v);
+        }
         FabricLayout l = ctx.layout();
+        boolean found = false;
         for (PeProgram p : l.programs()) {
-            if (p.exportedFunctions().containsKey(fn)) {
-                return new HostStep.Launch(fn);
+            Integer index = p.exportedFunctions().get(fn);
+            if (index == null) {
+                continue;
+            }
+            found = true;
+            int takes = p.functions().get(index).params();
+            if (takes != words.size()) {
+                throw new CslError(ctx.at(ptr + (args == null ? "/launch" : "/args")), "\"" + fn + "\" takes " + takes
+                        + " argument slot(s) but the launch gives " + words.size());
             }
         }
-        throw new CslError(ctx.at(ptr), "no PE program exports a function named \"" + fn + "\"");
+        if (!found) {
+            throw new CslError(ctx.at(ptr + "/launch"), "no PE program exports a function named \"" + fn + "\"");
+        }
+        if (words.size() > org.waferscope.engine.fabric.Fabric.MAX_LAUNCH_ARGS) {
+            throw new CslError(ctx.at(ptr + "/args"), "a launch passes at most "
+                    + org.waferscope.engine.fabric.Fabric.MAX_LAUNCH_ARGS + " arguments");
+        }
+        return new HostStep.Launch(fn, words);
     }
 
     /** Every PE in the rectangle must export {@code name} with room for the copy. */

@@ -46,6 +46,7 @@ record RunSpec(
             @JsonProperty("copy_in") Transfer copyIn,
             @JsonProperty("stream_in") Transfer streamIn,
             @JsonProperty("launch") String launch,
+            @JsonProperty("args") List<JsonNode> args,
             @JsonProperty("copy_out") Transfer copyOut,
             @JsonProperty("stream_out") Transfer streamOut,
             @JsonProperty("check") Check check) {
@@ -63,7 +64,8 @@ record RunSpec(
             @JsonProperty("reshape") List<JsonNode> reshape,
             @JsonProperty("transpose") List<Integer> transpose,
             @JsonProperty("nonblock") Boolean nonblock,
-            @JsonProperty("broadcast") String broadcast) {
+            @JsonProperty("broadcast") String broadcast,
+            @JsonProperty("index_high") Boolean indexHigh) {
     }
 
     /** Which elements of the checked array to compare: start, start + step, ... before stop. */

@@ -85,7 +85,7 @@ final class HostRunner {
                 check.accept(r);
             } else if (step instanceof HostStep.Launch l) {
                 if (!started) {
-                    target = port.launch(l.function());
+                    target = port.launch(l.function(), l.args());
                     started = true;
                     log.accept(l.describe() + " on " + target + " PE(s)");
                     return new Wait(target, 0, 0, "waiting for unblock_cmd_stream from " + target + " PE(s)");

@@ -37,6 +37,21 @@ final class CallCompiler {
             return VOID;
         }
         switch (b.name()) {
+            case "@assert" -> {
+                // Checked where it runs: a false condition stops the PE with a fault at this line.
+                if (b.args().size() != 1) {
+                    throw new CslError(b.pos(), "@assert takes one condition");
+                }
+                Operand cond = x.gen(b.args().get(0), s);
+                if (cond instanceof Operand.Const c && ValueOps.bool(c.value(), "@assert's condition", b.pos())) {
+                    return VOID;
+                }
+                FunctionBuilder.Label ok = f.label();
+                f.jumpIfNotZero(x.slot(cond, CslType.BOOL, b.pos()), ok);
+                f.trap();
+                f.bind(ok);
+                return VOID;
+            }
             case "@activate", "@block", "@unblock" -> {
                 if (b.args().size() != 1 || !(x.u.ev.eval(b.args().get(0), s) instanceof Value.TaskIdVal id)) {
                     throw new CslError(b.pos(), b.name() + " takes a task id");

@@ -64,18 +64,24 @@ final class PeGlobals implements GlobalNames {
             Value init = u.ev.eval(v.init(), root);
             return new Binding.Const(t == null ? init : ValueOps.coerce(init, t, v.pos()));
         }
+        if (t instanceof CslType.Array at && CslType.comptimeOnlyElement(at.elem())) {
+            throw comptimeOnly(v);
+        }
         if (t == null) {
             // var d = @get_dsd(...), var y = @zeros([M]f32): the type comes from the value.
             Value init = u.ev.eval(v.init(), root);
+            if (init instanceof Value.ComptimeArrayVal) {
+                throw comptimeOnly(v);
+            }
             if (!init.type().isDsd() && !(init instanceof Value.ArrayVal)) {
                 throw new CslError(v.pos(), "var '" + v.name() + "' needs a type, as in var " + v.name() + ": f32 = ...");
             }
-            Storage.Global g = new Storage.Global(v.name(), init.type(), u.allocate(v.name(), init.type(), v.pos()),
+            Storage.Global g = new Storage.Global(v.name(), init.type(), u.allocate(v.name(), init.type(), v.pos(), alignment(v, root)),
                     new String[1]);
             initialize(g, init, v.pos());
             return g;
         }
-        Storage.Global g = new Storage.Global(v.name(), t, u.allocate(v.name(), t, v.pos()), new String[1]);
+        Storage.Global g = new Storage.Global(v.name(), t, u.allocate(v.name(), t, v.pos(), alignment(v, root)), new String[1]);
         u.resolved.put(v.name(), g);
         if (v.init() != null) {
             initialize(g, ValueOps.coerce(u.ev.eval(v.init(), root), t, v.init().pos()), v.init().pos());
@@ -127,5 +133,22 @@ final class PeGlobals implements GlobalNames {
         } else {
             throw new CslError(pos, "cannot initialise " + g.name() + " (" + g.type() + ") with " + ValueOps.describe(init));
         }
+    }
+
+    private static CslError comptimeOnly(Stmt.VarDecl v) {
+        return new CslError(v.pos(), "'" + v.name() + "' is an array of colors, task ids or queues: it exists only "
+                + "at compile time, so declare it const (or param)");
+    }
+
+    /** The byte alignment {@code align(n)} asks of a global: a power of two up to 1024; 1 without one. */
+    private int alignment(Stmt.VarDecl v, Scope root) {
+        if (v.align() == null) {
+            return 1;
+        }
+        int n = ValueOps.intIn(u.ev.eval(v.align(), root), 1, 1024, "an alignment in bytes", v.align().pos());
+        if (Integer.bitCount(n) != 1) {
+            throw new CslError(v.align().pos(), "an alignment is a power of two, not " + n);
+        }
+        return n;
     }
 }

@@ -76,6 +76,14 @@ final class Unit {
 
     /** Allocates a global for a run-time variable of type {@code t}. */
     Symbol allocate(String name, CslType t, SourcePos pos) {
+        return allocate(name, t, pos, 1);
+    }
+
+    /** As {@link #allocate(String, CslType, SourcePos)}, at an address that is a multiple of {@code align} bytes. */
+    Symbol allocate(String name, CslType t, SourcePos pos, int align) {
+        if (align > 1) {
+            program.alignData(align);
+        }
         if (t instanceof CslType.Array a) {
             int[] dims = a.dims().stream().mapToInt(Integer::intValue).toArray();
             return program.global(name, a.elem().elementType(), dims, pos);

@@ -23,7 +23,7 @@ final class CommonBuiltins {
     private static final Set<String> UNSUPPORTED = Set.of("@map", "@get_dsr", "@load_to_dsr",
             "@ptrcast", "@random16", "@strlen", "@get_array", "@set_fifo_read_length", "@set_config",
             "@get_config", "@set_local_color_config", "@rpc", "@dimensions", "@type_of", "@field",
-            "@has_field", "@queue_flush", "@get_filter_id", "@assert", "@fabric_color", "@element_count");
+            "@has_field", "@queue_flush", "@get_filter_id", "@fabric_color", "@element_count");
 
     static String unknown(String name) {
         if (UNSUPPORTED.contains(name)) {

@@ -205,6 +205,9 @@ public class Evaluator {
             }
             return v;
         }
+        if (target instanceof Value.ComptimeArrayVal a && name.equals("len")) {
+            return ValueOps.integer(a.items().size());
+        }
         if (target instanceof Value.ArrayVal a && name.equals("len")) {
             return ValueOps.integer(a.type().dims().get(0));
         }
@@ -227,6 +230,13 @@ public class Evaluator {
                 flat = flat * dims.get(k) + i;
             }
             return ValueOps.fromBits(a.bits()[flat], a.type().elem());
+        }
+        if (target instanceof Value.ComptimeArrayVal a) {
+            if (ix.indices().size() != 1) {
+                throw new CslError(ix.pos(), "array " + a.type() + " needs 1 index");
+            }
+            int i = ValueOps.intIn(eval(ix.indices().get(0), s), 0, a.items().size() - 1L, "index", ix.pos());
+            return a.items().get(i);
         }
         if (target instanceof Value.TupleVal t && ix.indices().size() == 1) {
             int i = ValueOps.intIn(eval(ix.indices().get(0), s), 0, t.items().size() - 1L, "index", ix.pos());
@@ -252,8 +262,9 @@ public class Evaluator {
                 throw new CslError(at.pos(), "array of " + total + " elements is larger than any PE can hold");
             }
             CslType elem = type(at.elem(), s);
-            if (!(elem instanceof CslType.Scalar)) {
-                throw new CslError(at.elem().pos(), "arrays hold machine scalars (i16, u16, i32, u32, f16, f32, bool), not " + elem);
+            if (!(elem instanceof CslType.Scalar) && !CslType.comptimeOnlyElement(elem)) {
+                throw new CslError(at.elem().pos(), "arrays hold machine scalars (i16, u16, i32, u32, f16, f32, bool) "
+                        + "or, at compile time, colors, task ids and queues; not " + elem);
             }
             return new CslType.Array(dims, elem);
         }
@@ -285,8 +296,15 @@ public class Evaluator {
             throw new CslError(al.pos(), "array literal has " + al.items().size() + " elements but its type says " + n);
         }
         CslType elem = type(at.elem(), s);
+        if (CslType.comptimeOnlyElement(elem)) {
+            List<Value> items = new ArrayList<>();
+            for (Expr item : al.items()) {
+                items.add(ValueOps.coerce(eval(item, s), elem, item.pos()));
+            }
+            return new Value.ComptimeArrayVal(new CslType.Array(List.of(n), elem), items);
+        }
         if (elem.elementType() == null) {
-            throw new CslError(al.pos(), "array literals hold machine scalars, not " + elem);
+            throw new CslError(al.pos(), "array literals hold machine scalars, colors, task ids or queues, not " + elem);
         }
         int[] bits = new int[n];
         for (int i = 0; i < n; i++) {

@@ -95,7 +95,12 @@ public final class Modules {
                 // Waferscope's host streams arrive and leave on its own stream colors.
                 STREAMS.forEach((k, c) -> members.put(k, new Value.ColorVal(c)));
             }
-            case LAYOUT, TIME, SIMPRINT -> noParams(n, params, pos);
+            case LAYOUT, SIMPRINT -> noParams(n, params, pos);
+            case TIME -> {
+                noParams(n, params, pos);
+                // The timestamp counter is 48 bits: three u16 words, as get_timestamp writes them.
+                members.put("tsc_size_words", ValueOps.integer(3));
+            }
             case CONTROL -> {
                 noParams(n, params, pos);
                 Map<String, Value> ops = new LinkedHashMap<>();

@@ -115,6 +115,13 @@ public final class Parser extends ExprParser {
         Token kw = advance();
         Token name = expect(TokenKind.IDENT, "a name after '" + kw.text() + "'");
         Expr type = match(TokenKind.COLON) ? typeExpr() : null;
+        Expr align = null;
+        if (peek().kind() == TokenKind.RESERVED && peek().text().equals("align")) {
+            advance();
+            expect(TokenKind.LPAREN, "'(' and the alignment in bytes after 'align'");
+            align = expression();
+            expect(TokenKind.RPAREN, "')' after the alignment");
+        }
         Expr init = match(TokenKind.ASSIGN) ? expression() : null;
         expect(TokenKind.SEMI, "';' after the declaration");
         if (init == null && type == null) {
@@ -123,7 +130,7 @@ public final class Parser extends ExprParser {
         if (init == null && kw.kind() == TokenKind.CONST) {
             throw error(name, "const '" + name.text() + "' needs a value");
         }
-        return new Stmt.VarDecl(pos(name), kw.kind() == TokenKind.CONST, name.text(), type, init);
+        return new Stmt.VarDecl(pos(name), kw.kind() == TokenKind.CONST, name.text(), type, init, align);
     }
 
     Stmt.Block block() {

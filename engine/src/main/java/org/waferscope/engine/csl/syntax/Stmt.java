@@ -8,7 +8,12 @@ public sealed interface Stmt {
     SourcePos pos();
 
     /** {@code const|var name[: type] [= init];}. */
-    record VarDecl(SourcePos pos, boolean isConst, String name, Expr type, Expr init) implements Stmt { }
+    /** {@code align} is the {@code align(n)} after the type, or null. */
+    record VarDecl(SourcePos pos, boolean isConst, String name, Expr type, Expr init, Expr align) implements Stmt {
+        public VarDecl(SourcePos pos, boolean isConst, String name, Expr type, Expr init) {
+            this(pos, isConst, name, type, init, null);
+        }
+    }
 
     /** {@code target op value;} where op is {@code =} or a compound assignment. */
     record Assign(SourcePos pos, Expr target, TokenKind op, Expr value) implements Stmt { }

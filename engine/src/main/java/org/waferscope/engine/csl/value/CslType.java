@@ -69,6 +69,12 @@ public sealed interface CslType {
     Named VOID = new Named("void");
     Named TYPE = new Named("type");
     Named COLOR = new Named("color");
+
+    /** Whether arrays of this type exist only at compile time (colors, task ids, queues). */
+    static boolean comptimeOnlyElement(CslType t) {
+        return t == COLOR || t == DATA_TASK_ID || t == LOCAL_TASK_ID || t == CONTROL_TASK_ID || t == INPUT_QUEUE
+                || t == OUTPUT_QUEUE;
+    }
     Named DATA_TASK_ID = new Named("data_task_id");
     Named LOCAL_TASK_ID = new Named("local_task_id");
     Named CONTROL_TASK_ID = new Named("control_task_id");

@@ -200,6 +200,22 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * A compile-time array of values that have no bits in memory: colors, task ids, queues
+     * ({@code [4]color{...}}). It exists only while compiling; its elements are read with
+     * indices known at compile time.
+     */
+    record ComptimeArrayVal(CslType.Array type, List<Value> items) implements Value {
+        public ComptimeArrayVal {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String toString() {
+            return type + "{...}";
+        }
+    }
+
     /** The address of a global in a PE's memory, such as {@code &A}. */
     record PointerVal(CslType.Pointer type, String symbol, int address) implements Value {
         @Override
