@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,7 @@ class RunCommandTest {
         String pe = Files.readString(dir.resolve("pe_program.csl"));
         Files.writeString(dir.resolve("pe_program.csl"), pe.replace("fn compute() void {\n",
                 "fn compute() void {\n  @activate(@get_local_task_id(12));\n"));
-        Outcome o = run("run", dir.toString());
+        CliRun o = run("run", dir.toString());
         assertEquals(3, o.code(), o.out() + o.err());
         assertTrue(!o.out().contains("no checks"), o.out());
         assertTrue(o.out().contains("checks not reached: 1 of 1 did not run"), o.out());
