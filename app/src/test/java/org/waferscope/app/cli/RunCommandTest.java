@@ -57,6 +57,14 @@ class RunCommandTest {
     }
 
     @Test
+    void aClusterProgramPointsToTrain() {
+        CliRun o = run("run", "cluster-digits");
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains("cluster-digits is a cluster program (cluster.json): train it with `train cluster-digits`"),
+                o.err());
+    }
+
+    @Test
     void aProgramWithoutChecksSaysSo() {
         CliRun o = run("run", "game-of-life");
         assertEquals(0, o.code(), o.out() + o.err());
