@@ -68,4 +68,17 @@ class AppOptionsTest {
                 () -> AppOptions.parse(List.of("--layer", "value:T[")));
         assertEquals("--layer: value:T[:2: expected a closing ']'", e.getMessage());
     }
+
+    @Test
+    void theExplorerKnowsTheVersionAsEveryCommandDoes() {
+        java.io.PrintStream was = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Launcher.main(new String[] {"--version"});
+        } finally {
+            System.setOut(was);
+        }
+        assertEquals(org.waferscope.app.cli.WaferscopeCli.VERSION, out.toString(java.nio.charset.StandardCharsets.UTF_8).trim());
+    }
 }
