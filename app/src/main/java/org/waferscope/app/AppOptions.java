@@ -27,6 +27,10 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
                    waferscope run|bench|export-trace|compare|train|sdk-examples-check ...   (the headless command line)""";
 
+    /** The options that take a value; any other word is unknown, whether or not a value follows it. */
+    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--open", "--sample", "--screenshot",
+            "--cycles", "--layer", "--select", "--theme", "--exit-after", "--param");
+
     static AppOptions parse(List<String> args) {
         Path open = null;
         String sample = null;
@@ -42,6 +46,9 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             if (a.equals(HEADLESS)) {
                 continue;
             }
+            if (!WITH_VALUE.contains(a)) {
+                throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+            }
             String next = i + 1 < args.size() ? args.get(i + 1) : null;
             if (next == null) {
                 throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
@@ -50,11 +57,12 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
                 case "--open" -> open = Path.of(next);
                 case "--sample" -> sample = next;
                 case "--screenshot" -> shot = Path.of(next);
-                case "--cycles" -> cycles = Long.parseLong(next);
+                case "--cycles" -> cycles = number(a, next);
                 case "--layer" -> layer = layer(next);
-                case "--select" -> select = java.util.Arrays.stream(next.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--select" -> select = java.util.Arrays.stream(next.split(",")).mapToLong(v -> number(a, v))
+                        .mapToInt(Math::toIntExact).toArray();
                 case "--theme" -> theme = next;
-                case "--exit-after" -> exitAfter = Long.parseLong(next);
+                case "--exit-after" -> exitAfter = number(a, next);
                 case "--param" -> {
                     int eq = next.indexOf('=');
                     if (eq < 1) {
@@ -70,6 +78,14 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             throw new IllegalArgumentException("--select wants X,Y");
         }
         return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params));
+    }
+
+    private static long number(String option, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " wants a whole number, not " + text);
+        }
     }
 
     private static LayerChoice layer(String name) {

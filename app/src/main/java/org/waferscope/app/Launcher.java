@@ -38,6 +38,11 @@ public final class Launcher {
             System.out.println(AppOptions.USAGE);
             return;
         }
+        if (list.contains("--version") || list.contains("-V")) {
+            // the same answer as every command's -V
+            System.out.println(org.waferscope.app.cli.WaferscopeCli.VERSION);
+            return;
+        }
         try {
             AppOptions.parse(list);
         } catch (IllegalArgumentException e) {

@@ -43,6 +43,12 @@ class AppOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--bogus", "x")));
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--open")));
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--select", "1")));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("frobnicate")))
+                .getMessage().startsWith("unknown option frobnicate"), "a lone unknown word is unknown, not missing a value");
+        assertEquals("--cycles wants a whole number, not abc",
+                assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--cycles", "abc"))).getMessage());
+        assertEquals("--select wants a whole number, not a",
+                assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--select", "a,b"))).getMessage());
     }
 
     @Test
@@ -61,5 +67,18 @@ class AppOptionsTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> AppOptions.parse(List.of("--layer", "value:T[")));
         assertEquals("--layer: value:T[:2: expected a closing ']'", e.getMessage());
+    }
+
+    @Test
+    void theExplorerKnowsTheVersionAsEveryCommandDoes() {
+        java.io.PrintStream was = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Launcher.main(new String[] {"--version"});
+        } finally {
+            System.setOut(was);
+        }
+        assertEquals(org.waferscope.app.cli.WaferscopeCli.VERSION, out.toString(java.nio.charset.StandardCharsets.UTF_8).trim());
     }
 }

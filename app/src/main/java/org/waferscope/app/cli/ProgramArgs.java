@@ -37,7 +37,21 @@ final class ProgramArgs {
         return null;
     }
 
+    private static boolean isCluster(String program) {
+        Path dir = Path.of(program);
+        if (Files.isDirectory(dir)) {
+            return Files.exists(dir.resolve("cluster.json")) && !Files.exists(dir.resolve("run.json"));
+        }
+        return program.matches("[A-Za-z0-9_-]+")
+                && ProgramArgs.class.getClassLoader().getResource(RunCommand.SAMPLES + program + "/cluster.json") != null;
+    }
+
     static WaferProgram load(String program, ProgramLoader.LoadOptions options) throws ProgramLoadException {
+        if (isCluster(program)) {
+            // A cluster folder has a layout but no run.json; loading it as a wafer program only said "not a folder".
+            throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
+                    program + " is a cluster program (cluster.json): train it with `train " + program + "`"));
+        }
         Path dir = Path.of(program);
         if (!Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
                 && ProgramArgs.class.getClassLoader().getResource(RunCommand.SAMPLES + program + "/run.json") != null) {

@@ -1,5 +1,7 @@
 package org.waferscope.app.cli;
 
+import java.io.PrintWriter;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -103,10 +105,12 @@ final class RunCommand implements Callable<Integer> {
         try (Wafer w = Wafer.load(p, threads)) {
             workers = w.workers();
             if (!bps.isEmpty()) {
+                // With --json, stdout holds the one JSON object and nothing else; the hits go to stderr.
+                PrintWriter hitsTo = json ? err : out;
                 int hits = org.waferscope.engine.sim.BreakRun.untilTheEnd(w, bps, maxCycles,
                         warning -> err.println("waferscope: " + warning),
-                        h -> out.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(), h.what()));
-                out.println(hits + " breakpoint hit(s)");
+                        h -> hitsTo.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(), h.what()));
+                hitsTo.println(hits + " breakpoint hit(s)");
             }
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));
         } catch (org.waferscope.engine.fabric.FabricException | IllegalArgumentException e) {

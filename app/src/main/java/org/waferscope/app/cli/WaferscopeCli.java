@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class, SdkExamplesCheckCommand.class})
 public final class WaferscopeCli {
     /** What {@code -V} prints, on every command. */
-    static final String VERSION = "Waferscope 0.1";
+    public static final String VERSION = "Waferscope 0.1";
 
     /** Exit codes of {@code run}. */
     public static final int OK = 0;

@@ -125,6 +125,8 @@ public final class SimulationSession {
         folder.set(dir);
         inspector.clear();
         inspector.setSources(p.sources());
+        // The user's own variable (--layer value:…), to say so if this program has no such global.
+        org.waferscope.engine.api.ValueQuery asked = keepLayerOnce ? layers.valueProperty().get() : null;
         layers.setSymbols(org.waferscope.engine.values.ValueSymbols.of(p.layout()));
         // A newly opened program shows what its lesson says to watch; a reload with other params keeps the view.
         if (!dir.equals(beforeFolder) && !keepLayerOnce && !p.watch().isEmpty()) {
@@ -144,6 +146,12 @@ public final class SimulationSession {
         keepRouteColorRouted(p);
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
+        org.waferscope.engine.api.ValueQuery shown = layers.valueProperty().get();
+        if (asked != null && (shown == null || !shown.symbol().equals(asked.symbol()))) {
+            // A typo in --layer value:… must not pass silently for the variable shown in its place.
+            console.note(Kind.WARNING, 0, "value layer: \"" + p.title() + "\" has no global " + asked.symbol()
+                    + (shown == null ? "" : "; showing " + shown.symbol() + " instead"));
+        }
         if (layers.selectedProperty().get() != null) {
             fxInspect(layers.selectedProperty().get());
         }

@@ -33,6 +33,14 @@ class RunCommandTest {
     }
 
     @Test
+    void breakpointHitsWithJsonLeaveStdoutOneObject() throws Exception {
+        CliRun o = run("run", "broadcast-chain", "--break", "host-step:3", "--json");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertEquals("broadcast-chain", new ObjectMapper().readTree(o.out()).get("program").asText(), o.out());
+        assertTrue(o.err().contains("1 breakpoint hit(s)"), o.err());
+    }
+
+    @Test
     void gemvPassesAndPrintsASummary() {
         CliRun o = run("run", GEMV, "--param", "kernel_x_dim=2", "--param", "kernel_y_dim=8");
         assertEquals(0, o.code(), o.out() + o.err());
@@ -54,6 +62,14 @@ class RunCommandTest {
         assertEquals(one.get("stateHash"), two.get("stateHash"));
         assertEquals(1, two.get("workers").asInt(), "16 PEs are one 64-PE word, so one worker");
         assertEquals(one.get("cycles"), two.get("cycles"));
+    }
+
+    @Test
+    void aClusterProgramPointsToTrain() {
+        CliRun o = run("run", "cluster-digits");
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains("cluster-digits is a cluster program (cluster.json): train it with `train cluster-digits`"),
+                o.err());
     }
 
     @Test

@@ -142,4 +142,23 @@ class SimulationSessionTest {
             assertTrue(s.loadErrorProperty().get().contains("off the edge"), s.loadErrorProperty().get());
         }
     }
+
+    @Test
+    void aValueLayerVariableTheProgramLacksIsReportedNotSilentlyReplaced() throws Exception {
+        org.waferscope.engine.program.WaferProgram heat = org.waferscope.engine.program.ProgramLoader.load(
+                new org.waferscope.engine.program.ClasspathSource(getClass().getClassLoader(),
+                        "org/waferscope/samples/heat-diffusion"), org.waferscope.engine.program.ProgramLoader.LoadOptions.DEFAULTS);
+        SimulationSession s = new SimulationSession(new EngineFactory.Engine(sim,
+                p -> CompletableFuture.completedFuture(null), () -> { }), (dir, params) -> heat, Runnable::run, Runnable::run);
+        s.fxChooseLayerAndKeep(org.waferscope.engine.api.LayerChoice.parse("value:nosuch"));
+        s.fxOpen(Path.of("heat-diffusion"));
+        String warnings = s.console().lines().stream()
+                .filter(l -> l.kind() == org.waferscope.engine.api.ConsoleLine.Kind.WARNING).map(ConsoleLine::text).toList().toString();
+        assertTrue(warnings.contains("has no global nosuch; showing "), warnings);
+
+        s.fxChooseLayerAndKeep(org.waferscope.engine.api.LayerChoice.parse("value:T"));
+        s.fxOpen(Path.of("heat-diffusion"));
+        assertEquals(1, s.console().lines().stream()
+                .filter(l -> l.kind() == org.waferscope.engine.api.ConsoleLine.Kind.WARNING).count(), "T exists: no new warning");
+    }
 }
