@@ -1,12 +1,18 @@
 package org.waferscope.samples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.waferscope.engine.host.HostArray;
+import org.waferscope.engine.host.HostStep;
+import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.RunResult;
+import org.waferscope.engine.sim.Wafer;
 
 /** Sample 9: the wafer's board after n generations equals Conway's rules applied n times in Java. */
 class GameOfLifeTest {
@@ -51,5 +57,19 @@ class GameOfLifeTest {
     @CsvSource({"12,12,8,wse2", "12,12,8,wse3", "1,1,2,wse2", "5,1,3,wse2", "1,4,3,wse2", "7,5,6,wse2"})
     void followsConwaysRules(int w, int h, int gens, String arch) throws Exception {
         runAndCompare(w, h, gens, arch);
+    }
+
+    /** The host's copies take no cycles, so they are done at load: the board shows before the first step. */
+    @Test
+    void theBoardIsOnTheWaferAsSoonAsItIsLoaded() throws Exception {
+        WaferProgram p = Samples.load("game-of-life", Map.of("width", "12", "height", "12"), null);
+        HostStep.CopyIn in = p.steps().stream().filter(HostStep.CopyIn.class::isInstance).map(HostStep.CopyIn.class::cast)
+                .filter(c -> c.symbol().equals("cell")).findFirst().orElseThrow();
+        try (Wafer w = Wafer.load(p, 1)) {
+            assertEquals(0, w.cycle());
+            HostArray cells = w.port().readSymbol("cell", in.rect(), "cells");
+            long alive = java.util.stream.IntStream.range(0, cells.length()).filter(i -> cells.value(i) != 0).count();
+            assertTrue(alive > 0, "the random board is on the wafer at cycle 0");
+        }
     }
 }

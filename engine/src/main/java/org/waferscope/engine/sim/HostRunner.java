@@ -67,6 +67,19 @@ final class HostRunner {
     }
 
     /**
+     * Carries out the leading host copies into SRAM, before any step that involves the fabric's
+     * time. They take no cycles, so doing them at load changes no cycle's state, and the first
+     * frame already shows the program's data (a Game of Life board before any step).
+     */
+    void copyInsAhead(Consumer<String> log) {
+        while (!done() && !started && steps.get(index) instanceof HostStep.CopyIn c) {
+            port.writeSymbol(c.symbol(), c.rect(), array(c.array()));
+            log.accept(c.describe());
+            index++;
+        }
+    }
+
+    /**
      * Carries out steps until one must wait on the fabric, and says what for. Host lines and
      * check results go to {@code log} and {@code check}.
      */

@@ -53,6 +53,11 @@ public final class Wafer implements AutoCloseable {
         stepper.recordInto(timeline);
         this.port = new HostPort(fabric);
         this.host = new HostRunner(steps, arrays, port);
+        try {
+            host.copyInsAhead(this::hostLine);
+        } catch (HostException e) {
+            // left where it failed: the first advance meets the same step and reports the fault
+        }
     }
 
     /** Puts a loaded program on a fresh fabric. Throws {@code FabricException} if the machine cannot run it. */
