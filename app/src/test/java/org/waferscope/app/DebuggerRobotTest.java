@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,13 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.waferscope.app.prefs.AppPreferences;
 import org.waferscope.app.samples.SampleCatalog;
-import org.waferscope.app.session.EngineFactory;
 import org.waferscope.app.session.SimulationSession;
 import org.waferscope.app.window.MainWindow;
 import org.waferscope.engine.api.SimState;
-import org.waferscope.engine.sim.Simulator;
 import org.waferscope.views.heatmap.PeLocation;
 import org.waferscope.views.source.SourceView;
 
@@ -38,8 +33,7 @@ import org.waferscope.views.source.SourceView;
  */
 @ExtendWith(ApplicationExtension.class)
 class DebuggerRobotTest {
-    private final Simulator sim = new Simulator(1);
-    private Preferences node;
+    private RealExplorer explorer;
     private SimulationSession session;
     private MainWindow window;
     private SampleCatalog samples;
@@ -48,33 +42,19 @@ class DebuggerRobotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        node = Preferences.userRoot().node("org/waferscope/test/" + UUID.randomUUID());
-        session = new SimulationSession(new EngineFactory.Engine(sim, sim::load, sim), EngineWiring.programs(),
-                Runnable::run, Runnable::run);
-        samples = new SampleCatalog(getClass().getClassLoader());
-        window = new MainWindow(stage, session, new AppPreferences(node), samples);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+        explorer = new RealExplorer(stage);
+        session = explorer.session;
+        window = explorer.window;
+        samples = explorer.samples;
     }
 
     @AfterEach
     void tearDown(FxRobot robot) throws Exception {
-        // the primary stage outlives this test: later tests must not fire this window's handlers
-        robot.interact(() -> {
-            stage.hide();
-            stage.setOnShown(null);
-            stage.setOnHidden(null);
-        });
-        node.removeNode();
-        sim.close();
+        explorer.close(robot);
     }
 
     private void pulse(FxRobot robot) {
-        robot.interact(() -> {
-            sim.tick();
-            window.pump().pulse(System.nanoTime());
-        });
+        explorer.pulse(robot);
     }
 
     private void open(FxRobot robot, String name) {

@@ -8,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,15 +18,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.waferscope.app.export.PngWriter;
 import org.waferscope.app.history.CompareTarget;
-import org.waferscope.app.prefs.AppPreferences;
-import org.waferscope.app.samples.SampleCatalog;
-import org.waferscope.app.session.EngineFactory;
 import org.waferscope.app.session.SimulationSession;
 import org.waferscope.app.window.MainWindow;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.api.TimelinePoint;
-import org.waferscope.engine.sim.Simulator;
 import org.waferscope.views.heatmap.PeLocation;
 import org.waferscope.views.palette.Palette;
 import org.waferscope.views.timeline.PeTimelineView;
@@ -41,8 +34,7 @@ import org.waferscope.views.timeline.TimelineView;
  */
 @ExtendWith(ApplicationExtension.class)
 class HistoryRobotTest {
-    private final Simulator sim = new Simulator(1);
-    private Preferences node;
+    private RealExplorer explorer;
     private SimulationSession session;
     private MainWindow window;
     private Stage stage;
@@ -53,34 +45,19 @@ class HistoryRobotTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        node = Preferences.userRoot().node("org/waferscope/test/" + UUID.randomUUID());
-        session = new SimulationSession(new EngineFactory.Engine(sim, sim::load, sim), EngineWiring.programs(),
-                Runnable::run, Runnable::run);
-        SampleCatalog samples = new SampleCatalog(getClass().getClassLoader());
-        window = new MainWindow(stage, session, new AppPreferences(node), samples);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
-        window.openSample(samples.byName("fifo-pipeline").orElseThrow());
+        explorer = new RealExplorer(stage);
+        session = explorer.session;
+        window = explorer.window;
+        window.openSample(explorer.samples.byName("fifo-pipeline").orElseThrow());
     }
 
     @AfterEach
     void tearDown(FxRobot robot) throws Exception {
-        // the primary stage outlives this test: later tests must not fire this window's handlers
-        robot.interact(() -> {
-            stage.hide();
-            stage.setOnShown(null);
-            stage.setOnHidden(null);
-        });
-        node.removeNode();
-        sim.close();
+        explorer.close(robot);
     }
 
     private void pulse(FxRobot robot) {
-        robot.interact(() -> {
-            sim.tick();
-            window.pump().pulse(System.nanoTime());
-        });
+        explorer.pulse(robot);
     }
 
     private void shoot(FxRobot robot, String name) {
