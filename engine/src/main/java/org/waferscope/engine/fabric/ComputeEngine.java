@@ -212,13 +212,11 @@ final class ComputeEngine {
         int word = code[base];
         DsdOpKind kind = Fabric.DSD_KINDS[(word >>> 8) & 0xFF];
         int options = code[base + 1];
-        byte[] m = f.sram[p];
-        int fp = f.fp[p];
-        for (int k = 0; k < 4; k++) {
-            DsdExecutor.resolve(m, fp, code[base + 2 + k], scratch, k * DsdExecutor.OPERAND);
-        }
+        int[][] decoded = f.tables[f.peProgram[p]].decoded;
+        int[] pre = decoded == null ? null : decoded[f.pc[p]];
+        int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, base, code, pre, scratch);
         if (DsdOperand.async(options)) {
-            if (!MicrothreadUnit.start(f, p, f.pc[p], word, options, scratch)) {
+            if (!MicrothreadUnit.start(f, p, f.pc[p], word, options, ops)) {
                 f.activity[p] = Activity.STALL_OUTPUT;
                 return WORKING;
             }
@@ -226,10 +224,10 @@ final class ComputeEngine {
             f.activity[p] = Activity.COMPUTE;
             return WORKING | PROGRESSED;
         }
-        int length = DsdExecutor.length(scratch, 0);
-        if (!DsdExecutor.touchesFabric(scratch, 0)) {
+        int length = pre != null ? pre[DecodedOps.LENGTH] : DsdExecutor.length(ops, 0);
+        if (pre != null ? pre[DecodedOps.FABRIC] == 0 : !DsdExecutor.touchesFabric(ops, 0)) {
             int width = f.simdWidth[kind.ordinal()];
-            DsdExecutor.run(f, p, cycle, kind, scratch, 0, 0, length, length);
+            DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
             f.busy[p] = Math.max(0, (length + width - 1) / width - 1);
             f.pc[p]++;
             complete(f, p, options);
@@ -237,7 +235,7 @@ final class ComputeEngine {
             return WORKING | PROGRESSED;
         }
         int done = f.opDone[p];
-        int r = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, scratch, 0, done, length, 1);
+        int r = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, ops, 0, done, length, 1);
         if (r < 0) {
             f.activity[p] = r == DsdExecutor.STALL_INPUT ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
             return WORKING | STALLED;
@@ -252,6 +250,29 @@ final class ComputeEngine {
             f.opDone[p] = done;
         }
         return WORKING | PROGRESSED;
+    }
+
+    /**
+     * The op's operands in {@code scratch}: the decoded ones with their run-time scalars read
+     * from the frame, or, when the op is not decoded, all of them read from the frame.
+     */
+    private static int[] resolve(Fabric f, int p, int base, int[] code, int[] pre, int[] scratch) {
+        byte[] m = f.sram[p];
+        int fp = f.fp[p];
+        if (pre == null) {
+            for (int k = 0; k < 4; k++) {
+                DsdExecutor.resolve(m, fp, code[base + 2 + k], scratch, k * DsdExecutor.OPERAND);
+            }
+            return scratch;
+        }
+        System.arraycopy(pre, 0, scratch, 0, DsdExecutor.OPERANDS);
+        for (int k = 0; k < 4; k++) {
+            int slot = pre[DecodedOps.SCALAR_SLOTS + k];
+            if (slot >= 0) {
+                scratch[k * DsdExecutor.OPERAND + 1] = Sram.readInt(m, fp + 4 * slot);
+            }
+        }
+        return scratch;
     }
 
     /** Applies a finished op's completion options: activate and/or unblock a task. */

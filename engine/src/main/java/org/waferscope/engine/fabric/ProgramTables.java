@@ -39,6 +39,8 @@ final class ProgramTables {
     final int[] taskIndex = new int[64];
     /** Microthreads each PE running this program needs (0 when it has no async operation). */
     final int microthreads;
+    /** Per pc, the vector op decoded once ({@link DecodedOps}), or null; null as a whole when nothing is decoded. */
+    final int[][] decoded;
 
     ProgramTables(PeProgram program, ArchProfile profile, Map<Integer, Integer> extraQueueColors) {
         this.program = program;
@@ -73,6 +75,7 @@ final class ProgramTables {
         dataTasks = data;
         taskIndex[LAUNCH_TASK] = index;
         microthreads = Math.min(profile.microthreads(), countAsyncSites(code));
+        decoded = DecodedOps.decode(program, stackBase);
     }
 
     private void bind(int q, int c) {

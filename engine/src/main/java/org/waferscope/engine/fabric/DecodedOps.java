@@ -1,0 +1,147 @@
+package org.waferscope.engine.fabric;
+
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.ir.Dsd;
+import org.waferscope.engine.ir.DsdOpKind;
+import org.waferscope.engine.ir.DsdOperand;
+import org.waferscope.engine.ir.Opcode;
+import org.waferscope.engine.ir.PeProgram;
+import org.waferscope.engine.ir.Symbol;
+
+/**
+ * Vector ops decoded once per program: for each {@code DSD_OP} whose descriptors the
+ * program is proven to hold as constants ({@link FrameFacts}), its operands in the resolved
+ * form {@link DsdExecutor} takes, its length and whether it touches the fabric. A PE then
+ * runs the op without reading its descriptors from its frame every cycle: on a full wafer
+ * each of those reads is a cache miss.
+ *
+ * <p>The facts assume that only the function's own slot writes change its frame. The
+ * program is <em>sealed</em> when nothing else can write into the stack: no indirect store
+ * or timestamp, every global store and every vector op's memory writes (destinations, and
+ * FIFO headers of sources) proven below the stack, and every host-visible symbol below it
+ * too. By induction over the cycles, those writes then never reach a frame, so the facts hold
+ * in every state the program can reach. An unsealed program decodes nothing and takes the
+ * general path, which reads and checks every operand as before.
+ */
+final class DecodedOps {
+    private DecodedOps() {
+    }
+
+    /** Index of the op's length in a decoded entry, after the resolved operands. */
+    static final int LENGTH = DsdExecutor.OPERANDS;
+    /** Index of the flag (1) telling that the op has a fabric or FIFO operand. */
+    static final int FABRIC = LENGTH + 1;
+    /** From here, per operand, the frame slot of a scalar read when the op runs, or -1. */
+    static final int SCALAR_SLOTS = FABRIC + 1;
+    /** Index of the flag (1) telling that some scalar operand is read when the op runs. */
+    static final int HAS_SCALARS = SCALAR_SLOTS + 4;
+    static final int ENTRY = HAS_SCALARS + 1;
+
+    private static final DsdOpKind[] KINDS = DsdOpKind.values();
+
+    /** Per pc, the decoded op, or null; null as a whole when the program is not sealed. */
+    static int[][] decode(PeProgram program, int stackBase) {
+        for (Symbol s : program.symbols()) {
+            if ((long) s.address() + s.bytes() > stackBase) {
+                return null;
+            }
+        }
+        FrameFacts facts = new FrameFacts(program);
+        if (!facts.sound()) {
+            return null;
+        }
+        int[] code = program.code();
+        int n = code.length / Opcode.WIDTH;
+        int[][] decoded = new int[n][];
+        for (int pc = 0; pc < n; pc++) {
+            if (!facts.reached(pc)) {
+                continue;
+            }
+            int base = pc * Opcode.WIDTH;
+            int word = code[base];
+            switch (Opcode.op(word)) {
+                case Opcode.STI, Opcode.TIMESTAMP -> {
+                    return null;
+                }
+                case Opcode.STG -> {
+                    if ((long) code[base + 1] + Opcode.type(word).bytes > stackBase) {
+                        return null;
+                    }
+                }
+                case Opcode.DSD_OP -> {
+                    decoded[pc] = entry(facts, pc, code, base);
+                    if (!writesBelow(decoded[pc], KINDS[(word >>> 8) & 0xFF], stackBase)) {
+                        return null;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return decoded;
+    }
+
+    /** The op at {@code pc} decoded, or null when one of its descriptors is not a known constant. */
+    private static int[] entry(FrameFacts facts, int pc, int[] code, int base) {
+        int[] e = new int[ENTRY];
+        for (int k = 0; k < 4; k++) {
+            int enc = code[base + 2 + k];
+            int o = k * DsdExecutor.OPERAND;
+            e[SCALAR_SLOTS + k] = -1;
+            if (enc == DsdOperand.NONE) {
+                e[o] = DsdExecutor.NONE;
+            } else if (DsdOperand.isDsd(enc)) {
+                int[] w = facts.words(pc, DsdOperand.slot(enc), Dsd.WORDS);
+                if (w == null) {
+                    return null;
+                }
+                e[o] = DsdExecutor.DESCRIPTOR;
+                System.arraycopy(w, 0, e, o + 1, Dsd.WORDS);
+            } else {
+                e[o] = DsdExecutor.SCALAR;
+                int[] w = facts.words(pc, DsdOperand.slot(enc), 1);
+                if (w == null) {
+                    e[SCALAR_SLOTS + k] = DsdOperand.slot(enc);
+                    e[HAS_SCALARS] = 1;
+                } else {
+                    e[o + 1] = w[0];
+                }
+            }
+        }
+        e[LENGTH] = DsdExecutor.length(e, 0);
+        e[FABRIC] = DsdExecutor.touchesFabric(e, 0) ? 1 : 0;
+        return e;
+    }
+
+    /** Whether every SRAM byte the op may write lies below {@code limit}; false for an op not decoded. */
+    private static boolean writesBelow(int[] e, DsdOpKind kind, int limit) {
+        if (e == null) {
+            return false;
+        }
+        ElementType t = kind.type;
+        if (e[0] == DsdExecutor.DESCRIPTOR) {
+            int w0 = e[1];
+            if (Dsd.kind(w0) == Dsd.MEM1D && e[LENGTH] > 0) {
+                long first = e[2];
+                long last = first + (long) (e[LENGTH] - 1) * e[4];
+                if (Math.max(first, last) + t.bytes > limit) {
+                    return false;
+                }
+            } else if (Dsd.kind(w0) == Dsd.FIFO && !fifoBelow(e, 0, t, limit)) {
+                return false;
+            }
+        }
+        for (int k = 1; k <= kind.sources; k++) {
+            int o = k * DsdExecutor.OPERAND;
+            if (e[o] == DsdExecutor.DESCRIPTOR && Dsd.kind(e[o + 1]) == Dsd.FIFO && (long) e[o + 4] + 8 > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fifoBelow(int[] e, int o, ElementType t, int limit) {
+        // a push lands within capacity elements of the buffer whatever the header holds
+        return (long) e[o + 2] + Math.abs((long) e[o + 3]) * t.bytes <= limit && (long) e[o + 4] + 8 <= limit;
+    }
+}
