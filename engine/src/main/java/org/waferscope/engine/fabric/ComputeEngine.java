@@ -235,7 +235,11 @@ final class ComputeEngine {
             return WORKING | PROGRESSED;
         }
         int done = f.opDone[p];
-        int r = done >= length ? 0 : DsdExecutor.run(f, p, cycle, kind, ops, 0, done, length, 1);
+        int r = done >= length ? 0 : switch (pre != null ? pre[DecodedOps.SHAPE] : DecodedOps.GENERAL) {
+            case DecodedOps.SEND -> DsdExecutor.sendOne(f, p, cycle, kind, ops, done, length);
+            case DecodedOps.RECEIVE -> DsdExecutor.receiveOne(f, p, kind, ops, done);
+            default -> DsdExecutor.run(f, p, cycle, kind, ops, 0, done, length, 1);
+        };
         if (r < 0) {
             f.activity[p] = r == DsdExecutor.STALL_INPUT ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
             return WORKING | STALLED;

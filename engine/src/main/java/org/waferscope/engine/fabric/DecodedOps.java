@@ -35,7 +35,16 @@ final class DecodedOps {
     static final int SCALAR_SLOTS = FABRIC + 1;
     /** Index of the flag (1) telling that some scalar operand is read when the op runs. */
     static final int HAS_SCALARS = SCALAR_SLOTS + 4;
-    static final int ENTRY = HAS_SCALARS + 1;
+    /** Index of the op's shape: {@link #GENERAL}, {@link #SEND} or {@link #RECEIVE}. */
+    static final int SHAPE = HAS_SCALARS + 1;
+    static final int ENTRY = SHAPE + 1;
+
+    /** Any op: {@link DsdExecutor#run} takes it. */
+    static final int GENERAL = 0;
+    /** A fabric op with one memory source and a fabout destination. */
+    static final int SEND = 1;
+    /** A fabric op with a memory destination and sources in memory, scalars or fabin queues. */
+    static final int RECEIVE = 2;
 
     private static final DsdOpKind[] KINDS = DsdOpKind.values();
 
@@ -69,7 +78,7 @@ final class DecodedOps {
                     }
                 }
                 case Opcode.DSD_OP -> {
-                    decoded[pc] = entry(facts, pc, code, base);
+                    decoded[pc] = entry(facts, pc, code, base, KINDS[(word >>> 8) & 0xFF]);
                     if (!writesBelow(decoded[pc], KINDS[(word >>> 8) & 0xFF], stackBase)) {
                         return null;
                     }
@@ -82,7 +91,7 @@ final class DecodedOps {
     }
 
     /** The op at {@code pc} decoded, or null when one of its descriptors is not a known constant. */
-    private static int[] entry(FrameFacts facts, int pc, int[] code, int base) {
+    private static int[] entry(FrameFacts facts, int pc, int[] code, int base, DsdOpKind kind) {
         int[] e = new int[ENTRY];
         for (int k = 0; k < 4; k++) {
             int enc = code[base + 2 + k];
@@ -110,7 +119,26 @@ final class DecodedOps {
         }
         e[LENGTH] = DsdExecutor.length(e, 0);
         e[FABRIC] = DsdExecutor.touchesFabric(e, 0) ? 1 : 0;
+        e[SHAPE] = e[FABRIC] == 0 ? GENERAL : shape(e, kind);
         return e;
+    }
+
+    private static int shape(int[] e, DsdOpKind kind) {
+        int dest = e[0] == DsdExecutor.DESCRIPTOR ? Dsd.kind(e[1]) : -1;
+        if (dest == Dsd.FABOUT) {
+            int o = DsdExecutor.OPERAND;
+            return kind.sources == 1 && e[o] == DsdExecutor.DESCRIPTOR && Dsd.kind(e[o + 1]) == Dsd.MEM1D ? SEND : GENERAL;
+        }
+        if (dest != Dsd.MEM1D) {
+            return GENERAL;
+        }
+        for (int k = 1; k <= kind.sources; k++) {
+            int o = k * DsdExecutor.OPERAND;
+            if (e[o] == DsdExecutor.DESCRIPTOR && Dsd.kind(e[o + 1]) != Dsd.MEM1D && Dsd.kind(e[o + 1]) != Dsd.FABIN) {
+                return GENERAL;
+            }
+        }
+        return RECEIVE;
     }
 
     /** Whether every SRAM byte the op may write lies below {@code limit}; false for an op not decoded. */

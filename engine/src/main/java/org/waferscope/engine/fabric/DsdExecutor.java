@@ -187,22 +187,97 @@ final class DsdExecutor {
                 check(m, addr, t);
                 Sram.write(m, addr, t, v);
             }
-            case Dsd.FABOUT -> {
-                int ch = queue(f, p, w0, false);
-                int payload = toWire(v, t);
-                if (Dsd.has(w0, Dsd.FLAG_STAMP_INDEX)) {
-                    payload = (payload & 0xFFFF) | (i << 16);
-                }
-                int meta = Wavelet.meta(Dsd.color(w0), Dsd.has(w0, Dsd.FLAG_CONTROL));
-                if (i == length - 1 && Dsd.has(w0, Dsd.FLAG_ADVANCE_SWITCH)) {
-                    meta |= Wavelet.ADVANCE_AFTER;
-                }
-                f.push(p, ch, payload, meta, (int) cycle);
-                f.cntSent[p]++;
-            }
+            case Dsd.FABOUT -> send(f, p, cycle, t, w0, queue(f, p, w0, false), i, length, v);
             case Dsd.FIFO -> fifoPush(m, t, ops, o, v);
             default -> throw new MachineFault("a fabin DSD cannot be a destination");
         }
+    }
+
+    /** Element {@code i} of {@code length}, value {@code v}, leaves through output channel {@code ch} as a wavelet. */
+    private static void send(Fabric f, int p, long cycle, ElementType t, int w0, int ch, int i, int length, int v) {
+        int payload = toWire(v, t);
+        if (Dsd.has(w0, Dsd.FLAG_STAMP_INDEX)) {
+            payload = (payload & 0xFFFF) | (i << 16);
+        }
+        int meta = Wavelet.meta(Dsd.color(w0), Dsd.has(w0, Dsd.FLAG_CONTROL));
+        if (i == length - 1 && Dsd.has(w0, Dsd.FLAG_ADVANCE_SWITCH)) {
+            meta |= Wavelet.ADVANCE_AFTER;
+        }
+        f.push(p, ch, payload, meta, (int) cycle);
+        f.cntSent[p]++;
+    }
+
+    /**
+     * Element {@code i} of a decoded op of shape {@link DecodedOps#SEND} (one memory source,
+     * a fabout destination): what {@link #run} does for one element, with each queue looked
+     * up once. Returns 1, or {@link #STALL_OUTPUT}.
+     */
+    static int sendOne(Fabric f, int p, long cycle, DsdOpKind kind, int[] ops, int i, int length) {
+        int w0 = ops[1];
+        int ch = queue(f, p, w0, false);
+        if (f.full(ch)) {
+            return STALL_OUTPUT;
+        }
+        byte[] m = f.sram[p];
+        ElementType t = kind.type;
+        int addr = ops[OPERAND + 2] + i * ops[OPERAND + 4];
+        check(m, addr, t);
+        send(f, p, cycle, t, w0, ch, i, length, kind.apply(Sram.read(m, addr, t), 0, 0));
+        return 1;
+    }
+
+    /**
+     * Element {@code i} of a decoded op of shape {@link DecodedOps#RECEIVE} (a memory
+     * destination; sources in memory, scalars or fabin queues): what {@link #run} does for one
+     * element, with each queue looked up once. Returns 1, or {@link #STALL_INPUT}.
+     */
+    static int receiveOne(Fabric f, int p, DsdOpKind kind, int[] ops, int i) {
+        int sources = kind.sources;
+        int ch1 = fabin(f, p, ops, OPERAND);
+        int ch2 = sources > 1 ? fabin(f, p, ops, 2 * OPERAND) : -1;
+        int ch3 = sources > 2 ? fabin(f, p, ops, 3 * OPERAND) : -1;
+        if (ch1 == STALLED || ch2 == STALLED || ch3 == STALLED) {
+            return STALL_INPUT;
+        }
+        byte[] m = f.sram[p];
+        ElementType t = kind.type;
+        int s0 = element(f, p, m, t, ops, OPERAND, i, ch1);
+        int s1 = sources > 1 ? element(f, p, m, t, ops, 2 * OPERAND, i, ch2) : 0;
+        int s2 = sources > 2 ? element(f, p, m, t, ops, 3 * OPERAND, i, ch3) : 0;
+        int addr = ops[2] + i * ops[4];
+        check(m, addr, t);
+        Sram.write(m, addr, t, kind.apply(s0, s1, s2));
+        return 1;
+    }
+
+    /** {@link #fabin}: the queue has no data wavelet at its head. */
+    private static final int STALLED = -2;
+
+    /** A fabin source's input channel, {@link #STALLED} when it has no data at its head, -1 for any other operand. */
+    private static int fabin(Fabric f, int p, int[] ops, int b) {
+        if (ops[b] != DESCRIPTOR || Dsd.kind(ops[b + 1]) != Dsd.FABIN) {
+            return -1;
+        }
+        int ch = queue(f, p, ops[b + 1], true);
+        return f.count(ch) == 0 || Wavelet.isControl(f.metaAt(f.headSlot(ch))) ? STALLED : ch;
+    }
+
+    /** Source element {@code i} of a {@link DecodedOps#RECEIVE} op: popped from channel {@code ch} when it is one. */
+    private static int element(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i, int ch) {
+        if (ch >= 0) {
+            int payload = f.payloadAt(f.headSlot(ch));
+            f.pop(p, ch);
+            return fromWire(payload, t);
+        }
+        if (ops[b] == SCALAR) {
+            return ops[b + 1];
+        }
+        if (ops[b] != DESCRIPTOR) {
+            return 0;
+        }
+        int addr = ops[b + 2] + i * ops[b + 4];
+        check(m, addr, t);
+        return Sram.read(m, addr, t);
     }
 
     private static int fifoCount(Fabric f, int p, int[] ops, int b) {

@@ -1,0 +1,168 @@
+package org.waferscope.engine.fabric;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.fixtures.NeighbourExchange;
+import org.waferscope.engine.ir.Dsd;
+import org.waferscope.engine.ir.DsdOpKind;
+import org.waferscope.engine.ir.DsdOperand;
+import org.waferscope.engine.ir.FunctionBuilder;
+import org.waferscope.engine.ir.Opcode;
+import org.waferscope.engine.ir.PeProgram;
+import org.waferscope.engine.ir.ProgramBuilder;
+import org.waferscope.engine.ir.SourcePos;
+import org.waferscope.engine.ir.Symbol;
+import org.waferscope.engine.sim.Wafer;
+import org.waferscope.engine.sim.WaferStatus;
+
+/**
+ * Vector ops are decoded once only where the program provably holds their descriptors as
+ * constants and nothing but its own slot writes can reach a frame; everything else keeps
+ * reading its operands from the frame. Whether decoded or not, the state is the same
+ * ({@code ReferenceStepperTest}, {@code DeterminismTest} and the sample golden tests run
+ * decoded programs: the exchange, game-of-life, allreduce).
+ */
+class DecodedOpsTest {
+    private static final int SYNC = DsdOperand.options(false, DsdOperand.NO_TASK, DsdOperand.NO_TASK);
+
+    private static int[][] decode(PeProgram p) {
+        return DecodedOps.decode(p, (p.dataBytes() + 3) & ~3);
+    }
+
+    private static int dsdOps(PeProgram p) {
+        int n = 0;
+        for (int pc = 0; pc < p.instructionCount(); pc++) {
+            n += Opcode.op(p.code()[pc * Opcode.WIDTH]) == Opcode.DSD_OP ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** A program that sends global {@code x} on output queue 0, with {@code between} run after loading the descriptors. */
+    private static PeProgram sender(String name, java.util.function.BiConsumer<FunctionBuilder, int[]> between) {
+        ProgramBuilder b = new ProgramBuilder(name);
+        Symbol x = b.global("x", ElementType.F32);
+        b.outputQueue(0);
+        FunctionBuilder f = b.function("start", 0);
+        int src = f.temps(4);
+        int out = f.temps(4);
+        int free = f.temps(4);
+        f.loadConstant(src, Dsd.mem1d(x.address(), 1, 4)).loadConstant(out, Dsd.fabout(0, 0, 1, 0));
+        between.accept(f, new int[] {src, out, free});
+        f.at(9, 3).dsdOp(DsdOpKind.MOV32, DsdOperand.dsd(out), DsdOperand.dsd(src));
+        f.unblockCmdStream().ret();
+        b.exportFunction("start", f.index());
+        return b.build();
+    }
+
+    @Test
+    void everyVectorOpOfTheExchangeIsDecoded() {
+        for (PeProgram p : NeighbourExchange.layout(3, 3, NeighbourExchange.Options.FOREVER).programs()) {
+            int[][] d = decode(p);
+            assertNotNull(d, p.name());
+            long decoded = Arrays.stream(d).filter(e -> e != null).count();
+            assertEquals(dsdOps(p), decoded);
+        }
+    }
+
+    @Test
+    void aDecodedOpHoldsTheOperandsTheFrameWouldGive() {
+        PeProgram p = sender("send.csl", (f, slots) -> { });
+        int[][] d = decode(p);
+        int pc = 2;
+        assertEquals(Opcode.DSD_OP, Opcode.op(p.code()[pc * Opcode.WIDTH]));
+        int[] dest = Arrays.copyOfRange(d[pc], 0, DsdExecutor.OPERAND);
+        assertArrayEquals(new int[] {DsdExecutor.DESCRIPTOR, Dsd.fabout(0, 0, 1, 0)[0], 0, 1, 0}, dest);
+        assertEquals(1, d[pc][DecodedOps.LENGTH]);
+        assertEquals(DecodedOps.SEND, d[pc][DecodedOps.SHAPE]);
+    }
+
+    @Test
+    void anIndirectStoreCouldReachAFrameSoNothingIsDecoded() {
+        assertNotNull(decode(sender("plain.csl", (f, s) -> { })));
+        assertNull(decode(sender("sti.csl", (f, s) -> f.constI32(s[2], 0).storeIndirect(ElementType.I32, s[2], 0, s[2]))));
+        assertNull(decode(sender("stamp.csl", (f, s) -> f.constI32(s[2], 0).timestamp(s[2]))));
+    }
+
+    @Test
+    void aDescriptorChangedAtRunTimeOrOnOnePathIsNotTrusted() {
+        assertNull(decode(sender("setlen.csl", (f, s) -> f.constI32(s[2], 1).dsdSetLength(s[0], s[0], s[2]))));
+        assertNull(decode(sender("branch.csl", (f, s) -> {
+            FunctionBuilder.Label skip = f.label();
+            f.constI32(s[2], 0).jumpIfZero(s[2], skip).loadConstant(s[1], Dsd.fabout(1, 0, 1, 0)).bind(skip);
+        })));
+        assertNotNull(decode(sender("same.csl", (f, s) -> {
+            FunctionBuilder.Label skip = f.label();
+            f.constI32(s[2], 0).jumpIfZero(s[2], skip).loadConstant(s[1], Dsd.fabout(0, 0, 1, 0)).bind(skip);
+        })), "the same constant on both paths is still known");
+    }
+
+    @Test
+    void aCallForgetsTheSlotsItsFrameCovers() {
+        // the callee's frame starts at slot argBase - 2 and grows upward
+        assertNull(decode(senderCalling(2)), "a frame from the descriptor's first slot up covers it");
+        assertNotNull(decode(senderCalling(12)), "a frame above the descriptors leaves them");
+    }
+
+    private static PeProgram senderCalling(int argOffset) {
+        ProgramBuilder b = new ProgramBuilder("calls.csl");
+        Symbol x = b.global("x", ElementType.F32);
+        b.outputQueue(0);
+        FunctionBuilder callee = b.function("callee", 0);
+        callee.ret();
+        FunctionBuilder f = b.function("start", 0);
+        int src = f.temps(4);
+        int out = f.temps(4);
+        f.temps(8);
+        f.loadConstant(src, Dsd.mem1d(x.address(), 1, 4)).loadConstant(out, Dsd.fabout(0, 0, 1, 0))
+                .call(callee, out + argOffset)
+                .dsdOp(DsdOpKind.MOV32, DsdOperand.dsd(out), DsdOperand.dsd(src)).unblockCmdStream().ret();
+        b.exportFunction("start", f.index());
+        return b.build();
+    }
+
+    @Test
+    void aVectorOpThatMayWriteIntoTheStackKeepsEveryOpOnTheGeneralPath() {
+        ProgramBuilder b = new ProgramBuilder("stack.csl");
+        Symbol a = b.global("a", ElementType.F32, new int[] {4}, SourcePos.UNKNOWN);
+        FunctionBuilder f = b.function("start", 0);
+        int below = f.temps(4);
+        int into = f.temps(4);
+        // 5 elements of a 4-element global: the last lands past the data, in the stack
+        f.loadConstant(below, Dsd.mem1d(a.address(), 4, 4)).loadConstant(into, Dsd.mem1d(a.address(), 5, 4))
+                .dsdOp(DsdOpKind.FMOVS, DsdOperand.dsd(below), DsdOperand.dsd(below))
+                .dsdOp(DsdOpKind.FMOVS, DsdOperand.dsd(into), DsdOperand.dsd(below)).ret();
+        assertNull(decode(b.build()));
+    }
+
+    /** A decoded op still checks the memory it reads: a hostile program gets a clean fault, never an exception. */
+    @Test
+    void aDecodedSendReadingOutsideSramFaultsAtTheOp() {
+        ProgramBuilder b = new ProgramBuilder("far.csl");
+        b.outputQueue(0);
+        FunctionBuilder f = b.function("start", 0);
+        int src = f.temps(4);
+        int out = f.temps(4);
+        f.loadConstant(src, Dsd.mem1d(40_000, 1, 4)).loadConstant(out, Dsd.fabout(0, 0, 1, 0));
+        f.at(7, 5).dsdOp(DsdOpKind.MOV32, DsdOperand.dsd(out), DsdOperand.dsd(src)).unblockCmdStream().ret();
+        b.exportFunction("start", f.index());
+        PeProgram p = b.build();
+        assertNotNull(decode(p)[2], "reads are not what sealing is about");
+        FabricLayout l = new FabricLayout(2, 1);
+        l.setTileCode(1, 0, p);
+        try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
+            w.port().launch("start");
+            w.advance(100, false, false);
+            assertEquals(WaferStatus.FAULTED, w.status());
+            String fault = w.fabric().faultOf(1);
+            assertTrue(fault.startsWith("vector access at address 0x9C40") && fault.endsWith("at far.csl:7:5"), fault);
+        }
+    }
+}
