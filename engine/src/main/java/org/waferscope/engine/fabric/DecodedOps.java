@@ -152,7 +152,8 @@ final class DecodedOps {
             if (Dsd.kind(w0) == Dsd.MEM1D && e[LENGTH] > 0) {
                 long first = e[2];
                 long last = first + (long) (e[LENGTH] - 1) * e[4];
-                if (Math.max(first, last) + t.bytes > limit) {
+                // both ends at or above 0 too: then no element's int address can wrap round into the stack
+                if (Math.min(first, last) < 0 || Math.max(first, last) + t.bytes > limit) {
                     return false;
                 }
             } else if (Dsd.kind(w0) == Dsd.FIFO && !fifoBelow(e, 0, t, limit)) {

@@ -130,16 +130,22 @@ class DecodedOpsTest {
 
     @Test
     void aVectorOpThatMayWriteIntoTheStackKeepsEveryOpOnTheGeneralPath() {
-        ProgramBuilder b = new ProgramBuilder("stack.csl");
+        assertNotNull(decode(writing(Dsd.mem1d(0, 4, 4))), "the 4 elements of the global");
+        assertNull(decode(writing(Dsd.mem1d(0, 5, 4))), "a fifth element lands past the data, in the stack");
+        assertNull(decode(writing(Dsd.mem1d(0, 3, Integer.MIN_VALUE + 8))),
+                "a stride whose int products wrap: element 2 would land at 16, in the stack");
+    }
+
+    /** A program whose only global is 4 floats at address 0 (the stack follows), moving them into {@code dest}. */
+    private static PeProgram writing(int[] dest) {
+        ProgramBuilder b = new ProgramBuilder("wrap.csl");
         Symbol a = b.global("a", ElementType.F32, new int[] {4}, SourcePos.UNKNOWN);
         FunctionBuilder f = b.function("start", 0);
-        int below = f.temps(4);
-        int into = f.temps(4);
-        // 5 elements of a 4-element global: the last lands past the data, in the stack
-        f.loadConstant(below, Dsd.mem1d(a.address(), 4, 4)).loadConstant(into, Dsd.mem1d(a.address(), 5, 4))
-                .dsdOp(DsdOpKind.FMOVS, DsdOperand.dsd(below), DsdOperand.dsd(below))
-                .dsdOp(DsdOpKind.FMOVS, DsdOperand.dsd(into), DsdOperand.dsd(below)).ret();
-        assertNull(decode(b.build()));
+        int src = f.temps(4);
+        int to = f.temps(4);
+        f.loadConstant(src, Dsd.mem1d(a.address(), 4, 4)).loadConstant(to, dest)
+                .dsdOp(DsdOpKind.FMOVS, DsdOperand.dsd(to), DsdOperand.dsd(src)).ret();
+        return b.build();
     }
 
     /** A decoded op still checks the memory it reads: a hostile program gets a clean fault, never an exception. */
