@@ -57,6 +57,8 @@ public final class Fabric {
     final int[] fp;
     /** Running task id, -1 when none. */
     final byte[] task;
+    /** The id the task picker started last: its round-robin goes on from the next id. */
+    final byte[] lastPicked;
     final long[] activated;
     final long[] blocked;
     /** Remaining cycles of a memory vector op occupying the CE. */
@@ -226,6 +228,8 @@ public final class Fabric {
         fp = new int[n];
         task = new byte[n];
         java.util.Arrays.fill(task, (byte) -1);
+        lastPicked = new byte[n];
+        java.util.Arrays.fill(lastPicked, (byte) 63);
         activated = new long[n];
         blocked = new long[n];
         busy = new int[n];
@@ -360,7 +364,7 @@ public final class Fabric {
      * the state hash covers. Route tables, queue bindings and programs never change.
      */
     List<Object> mutableState() {
-        return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
+        return List.of(sram, pc, fp, task, lastPicked, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
                 fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rr,
                 srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
