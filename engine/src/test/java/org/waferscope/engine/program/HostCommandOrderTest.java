@@ -74,26 +74,23 @@ class HostCommandOrderTest {
             }
             """;
 
+    /** Launch, then read the receiver at once. */
+    static final String COPY_AFTER_LAUNCH = """
+            { "steps": [ { "launch": "go" },
+              { "copy_out": { "symbol": "got", "array": "got", "type": "u32", "rect": { "x": 1, "y": 0, "width": 1, "height": 1 }, "per_pe": 1 } },
+              { "check": { "array": "got", "expected": [77], "tolerance": 0 } } ] }
+            """;
+
     @Test
     void aCopyOutAfterALaunchSeesTheWaveletStillInFlightWhenTheKernelReleasedTheStream() throws Exception {
-        String runJson = """
-                { "steps": [ { "launch": "go" },
-                  { "copy_out": { "symbol": "got", "array": "got", "type": "u32", "rect": { "x": 1, "y": 0, "width": 1, "height": 1 }, "per_pe": 1 } },
-                  { "check": { "array": "got", "expected": [77], "tolerance": 0 } } ] }
-                """;
-        assertPasses(run(Map.of("layout.csl", PAIR_LAYOUT, "send.csl", SEND, "keep.csl", KEEP, "run.json", runJson),
+        assertPasses(run(Map.of("layout.csl", PAIR_LAYOUT, "send.csl", SEND, "keep.csl", KEEP, "run.json", COPY_AFTER_LAUNCH),
                 "wse2"));
     }
 
     @Test
     void theCopyIsTheSameCycleForAnyThreadCountAndChunking() throws Exception {
-        String runJson = """
-                { "steps": [ { "launch": "go" },
-                  { "copy_out": { "symbol": "got", "array": "got", "type": "u32", "rect": { "x": 1, "y": 0, "width": 1, "height": 1 }, "per_pe": 1 } },
-                  { "check": { "array": "got", "expected": [77], "tolerance": 0 } } ] }
-                """;
         WaferProgram p = ProgramLoader.load(new MemorySource("pair", Map.of("layout.csl", PAIR_LAYOUT, "send.csl", SEND,
-                "keep.csl", KEEP, "run.json", runJson)), ProgramLoader.LoadOptions.DEFAULTS.withArch(ArchProfile.WSE2));
+                "keep.csl", KEEP, "run.json", COPY_AFTER_LAUNCH)), ProgramLoader.LoadOptions.DEFAULTS.withArch(ArchProfile.WSE2));
         long cycles;
         long hash;
         try (Wafer w = Wafer.load(p, 1)) {
