@@ -78,8 +78,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 bps.add(org.waferscope.engine.api.BreakSpec.parse(b));
             } catch (IllegalArgumentException e) {
-                err.println("waferscope: --break: " + e.getMessage());
-                return WaferscopeCli.INVALID_PROGRAM;
+                return refuse("--break: " + e.getMessage());
             }
         }
         WaferProgram p;
@@ -87,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
             p = load(options);
         } catch (ProgramLoadException e) {
             if (e.isInternal()) {
-                return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
+                return internal(e.diagnostics().get(0).message());
             }
             for (Diagnostic d : e.diagnostics()) {
                 err.println(d);
@@ -122,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return WaferscopeCli.INVALID_PROGRAM;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return WaferscopeCli.internalError(err, program, org.waferscope.engine.api.Crash.describe(e));
+            return internal(org.waferscope.engine.api.Crash.describe(e));
         }
         RunReport report = new RunReport(program, p, r, threads, workers);
         if (json) {
@@ -147,6 +146,16 @@ final class RunCommand implements Callable<Integer> {
                     new org.waferscope.engine.ir.SourcePos("command line", 1, 1), message)), 0));
         }
         return WaferscopeCli.INVALID_PROGRAM;
+    }
+
+    /** A bug in Waferscope: one line on standard error, and with --json an object saying so. */
+    private int internal(String cause) {
+        if (json) {
+            spec.commandLine().getOut().println(RunReport.failed(program, "INTERNAL_ERROR", java.util.List.of(
+                    new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
+                            "internal error: " + cause)), 0));
+        }
+        return WaferscopeCli.internalError(spec.commandLine().getErr(), program, cause);
     }
 
     private WaferProgram load(ProgramLoader.LoadOptions options) throws ProgramLoadException {

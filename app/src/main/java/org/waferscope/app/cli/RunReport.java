@@ -95,9 +95,15 @@ final class RunReport {
 
     /** What --json prints for a program that cannot run: its errors, each with its position. */
     static String invalid(String program, List<org.waferscope.engine.csl.Diagnostic> errors, int dropped) {
+        return failed(program, "INVALID", errors, dropped);
+    }
+
+    /** What --json prints for a run that never started: a status and its errors, each with its position. */
+    static String failed(String program, String status, List<org.waferscope.engine.csl.Diagnostic> errors,
+                         int dropped) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("program", program);
-        o.put("status", "INVALID");
+        o.put("status", status);
         List<Map<String, Object>> list = new ArrayList<>();
         for (org.waferscope.engine.csl.Diagnostic d : errors) {
             Map<String, Object> m = new LinkedHashMap<>();

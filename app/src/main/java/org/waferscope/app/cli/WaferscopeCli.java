@@ -38,17 +38,36 @@ public final class WaferscopeCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> INVALID_PROGRAM);
-        cl.setExecutionExceptionHandler((e, c, parsed) -> internalError(err, String.join(" ", args),
+        boolean json = java.util.Arrays.asList(args).contains("--json");
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, a) -> {
+            int code = usage.handleParseException(e, a);
+            if (json) {
+                // stdout holds one JSON object on every exit code, a wrong option included
+                out.println(RunReport.failed(null, "INVALID", java.util.List.of(new org.waferscope.engine.csl.Diagnostic(
+                        new org.waferscope.engine.ir.SourcePos("command line", 1, 1), e.getMessage())), 0));
+            }
+            return code;
+        });
+        cl.setExecutionExceptionHandler((e, c, parsed) -> internalError(out, err, json, String.join(" ", args),
                 org.waferscope.engine.api.Crash.describe(e)));
         int code;
         try {
             code = cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            code = internalError(err, String.join(" ", args), org.waferscope.engine.api.Crash.describe(e));
+            code = internalError(out, err, json, String.join(" ", args), org.waferscope.engine.api.Crash.describe(e));
         }
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int internalError(PrintWriter out, PrintWriter err, boolean json, String program, String cause) {
+        if (json) {
+            out.println(RunReport.failed(program, "INTERNAL_ERROR", java.util.List.of(new org.waferscope.engine.csl.Diagnostic(
+                    new org.waferscope.engine.ir.SourcePos("command line", 1, 1), "internal error: " + cause)), 0));
+        }
+        return internalError(err, program, cause);
     }
 
     /** Reports a bug in Waferscope on {@code program} as one line; returns {@link #INTERNAL_ERROR}. */

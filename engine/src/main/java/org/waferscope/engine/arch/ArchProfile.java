@@ -112,10 +112,11 @@ public record ArchProfile(
         return List.of(
                 hopCycles + " cycles per hop, end to end (router + link)",
                 routerBufferDepth + " wavelets buffered per color per router input port",
-                "task picker: lowest activated, unblocked task id first",
+                "task picker: round-robin over the activated, unblocked task ids, from the one after the last started",
                 "one scalar instruction per cycle; a task switch costs one cycle",
                 codeBytesPerInstruction + " bytes of SRAM per compiled instruction",
-                "host copies (copy mode) take no simulated cycles");
+                "host copies (copy mode) take no simulated cycles; one after a launch waits for the kernel to settle",
+                "the memcpy path to the host holds 4 wavelets per PE before a stream out collects them");
     }
 
     private static Map<SimdClass, Integer> widths(int fp16Fma, int fp16Elem, int fp32AddMove, int int16,

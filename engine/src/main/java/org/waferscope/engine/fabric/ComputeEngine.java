@@ -9,9 +9,12 @@ import org.waferscope.engine.ir.TaskKind;
 /**
  * One PE's compute engine for one cycle: microthreads advance, then the CE either counts
  * down a vector op, executes one instruction of the running task, or (when no task runs)
- * consumes control wavelets and picks the next task: the lowest activated, unblocked id
- * (our documented default; the hardware's priority is not public). Starting a task costs
- * the cycle.
+ * consumes control wavelets and picks the next task: round-robin over the activated,
+ * unblocked ids, the lowest above the one started last, else the lowest (our documented
+ * default; the hardware's priority is not public). Lowest-first would let a data task
+ * whose queue never empties starve a local task with a higher id: the SDK's game-of-life
+ * benchmark then overwrites a value before the task that forwards it has run. Starting a
+ * task costs the cycle.
  */
 final class ComputeEngine {
     private ComputeEngine() {
@@ -114,7 +117,10 @@ final class ComputeEngine {
             f.activity[p] = Activity.IDLE;
             return consumed ? PROGRESSED : 0;
         }
-        int id = Long.numberOfTrailingZeros(ready);
+        // round-robin: the lowest ready id above the last one started, else the lowest
+        long later = ready & (-2L << f.lastPicked[p]);
+        int id = Long.numberOfTrailingZeros(later != 0 ? later : ready);
+        f.lastPicked[p] = (byte) id;
         start(f, p, t, id);
         f.tasksRun[p]++;
         f.taskRuns[f.trBase[p] + t.taskIndex[id]]++;

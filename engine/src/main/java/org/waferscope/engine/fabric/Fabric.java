@@ -57,6 +57,8 @@ public final class Fabric {
     final int[] fp;
     /** Running task id, -1 when none. */
     final byte[] task;
+    /** The id the task picker started last: its round-robin goes on from the next id. */
+    final byte[] lastPicked;
     final long[] activated;
     final long[] blocked;
     /** Remaining cycles of a memory vector op occupying the CE. */
@@ -157,6 +159,19 @@ public final class Fabric {
     final int[][] hostOut;
     final int[] hostOutCount;
     final int[] hostOutColor;
+    /**
+     * The memcpy path from each PE towards the host: wavelets of a host color that left the
+     * CE before a stream-out collects them, {@link #HOST_PATH_DEPTH} per PE, all of one color.
+     */
+    final int[] hostPath;
+    final int[] hostPathCount;
+    final int[] hostPathColor;
+    /**
+     * What the memcpy path holds per PE. The SDK documents that its pipeline-01 tutorial
+     * (a stream in, an async op, a stream out, serialized) stalls once more than 14 wavelets
+     * are streamed on WSE-2: input queue 2 (4) and output queue 3 (6) hold 10, the path the rest.
+     */
+    public static final int HOST_PATH_DEPTH = 4;
 
     // ---- metrics (cumulative since load) ----
     final long[] cntCompute;
@@ -213,6 +228,8 @@ public final class Fabric {
         fp = new int[n];
         task = new byte[n];
         java.util.Arrays.fill(task, (byte) -1);
+        lastPicked = new byte[n];
+        java.util.Arrays.fill(lastPicked, (byte) 63);
         activated = new long[n];
         blocked = new long[n];
         busy = new int[n];
@@ -276,6 +293,9 @@ public final class Fabric {
         hostOut = new int[n][];
         hostOutCount = new int[n];
         hostOutColor = new int[n];
+        hostPath = new int[n * HOST_PATH_DEPTH];
+        hostPathCount = new int[n];
+        hostPathColor = new int[n];
         cntCompute = new long[n];
         cntFabric = new long[n];
         cntStallIn = new long[n];
@@ -344,10 +364,11 @@ public final class Fabric {
      * the state hash covers. Route tables, queue bindings and programs never change.
      */
     List<Object> mutableState() {
-        return List.of(sram, pc, fp, task, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
+        return List.of(sram, pc, fp, task, lastPicked, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
                 fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rr,
                 srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
+                hostPath, hostPathCount, hostPathColor,
                 cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived, linkHops, linkBlocked, active,
                 wake, sleeping, sleepFrom);
     }

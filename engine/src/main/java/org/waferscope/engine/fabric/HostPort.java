@@ -98,6 +98,11 @@ public final class HostPort {
         return count;
     }
 
+    /** True while some PE has work or a wavelet is in flight. */
+    public boolean fabricBusy() {
+        return f.anyActive();
+    }
+
     /** PEs that have released the command stream since their last launch. */
     public int releasedCount() {
         int c = 0;
@@ -179,10 +184,26 @@ public final class HostPort {
                 f.hostOut[p] = new int[r.elementsPerPe()];
                 f.hostOutCount[p] = 0;
                 f.hostOutColor[p] = color;
+                takeFromPath(p, color);
                 Fabric.activate(f, p);
             }
         }
         return r.totalElements();
+    }
+
+    /** A new stream-out first collects what already waits on the PE's memcpy path in its color. */
+    private void takeFromPath(int p, int color) {
+        int held = f.hostPathCount[p];
+        if (held == 0 || f.hostPathColor[p] != color) {
+            return;
+        }
+        int base = p * Fabric.HOST_PATH_DEPTH;
+        int take = Math.min(held, f.hostOut[p].length);
+        System.arraycopy(f.hostPath, base, f.hostOut[p], 0, take);
+        f.hostOutCount[p] = take;
+        System.arraycopy(f.hostPath, base + take, f.hostPath, base, held - take);
+        java.util.Arrays.fill(f.hostPath, base + held - take, base + held, 0);
+        f.hostPathCount[p] = held - take;
     }
 
     /** Ends a stream-out and returns what was collected. */

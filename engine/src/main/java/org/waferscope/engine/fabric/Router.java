@@ -219,15 +219,26 @@ final class Router {
         return -1;
     }
 
-    /** A wavelet on a host color leaves for the host when a stream-out is collecting it. */
+    /**
+     * A wavelet on a host color leaves for the host when a stream-out is collecting it;
+     * before that, it waits on the memcpy path while the path has room.
+     */
     private static int toHost(Fabric f, int p, int ch, int slot, int color) {
         int[] out = f.hostOut[p];
-        if (out == null || f.hostOutColor[p] != color || f.hostOutCount[p] >= out.length) {
+        if (out != null && f.hostOutColor[p] == color && f.hostOutCount[p] < out.length) {
+            out[f.hostOutCount[p]++] = f.payloadAt(slot);
+            f.pop(p, ch);
+            return MOVED | COLLECTED;
+        }
+        int held = f.hostPathCount[p];
+        if (held >= Fabric.HOST_PATH_DEPTH || (held > 0 && f.hostPathColor[p] != color)) {
             return 0;
         }
-        out[f.hostOutCount[p]++] = f.payloadAt(slot);
+        f.hostPath[p * Fabric.HOST_PATH_DEPTH + held] = f.payloadAt(slot);
+        f.hostPathCount[p] = held + 1;
+        f.hostPathColor[p] = color;
         f.pop(p, ch);
-        return MOVED | COLLECTED;
+        return MOVED;
     }
 
     /** Streaming mode: the host feeds one wavelet per cycle into the CE's queue for the stream's color. */

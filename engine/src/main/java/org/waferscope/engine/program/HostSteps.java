@@ -26,8 +26,6 @@ final class HostSteps {
     final List<HostStep> steps = new ArrayList<>();
     /** Lengths of the arrays known so far: inputs, and outputs of earlier steps. */
     private final Map<String, Integer> lengths = new HashMap<>();
-    /** A nonblocking stream_in was seen: its wavelets may still flow in at any later step. */
-    private boolean nonblockingStream;
     /** Results of steps that failed: checks of them would only repeat the error. */
     private final java.util.Set<String> failed = new java.util.HashSet<>();
 
@@ -101,15 +99,12 @@ final class HostSteps {
                 array = withIndex(array, rect, p, i);
             }
             if (stream) {
-                if (nonblockingStream) {
-                    throw new CslError(ctx.at(p), "a stream_in after a \"nonblock\" one would cut it short; "
-                            + "make the earlier one blocking");
-                }
-                nonblockingStream = Boolean.TRUE.equals(t.nonblock());
-                return new HostStep.StreamIn(array, color(t.color(), p + "/color", true), rect, nonblockingStream);
+                return new HostStep.StreamIn(array, color(t.color(), p + "/color", true), rect,
+                        Boolean.TRUE.equals(t.nonblock()));
             }
             if (t.nonblock() != null) {
-                throw new CslError(ctx.at(p + "/nonblock"), "\"nonblock\" is for stream_in; a copy takes no cycles");
+                throw new CslError(ctx.at(p + "/nonblock"), "\"nonblock\" is for stream_in; the host's copies run "
+                        + "in order with its other commands");
             }
             symbol(required(t.symbol(), "symbol", p), rect, true, p + "/symbol");
             return new HostStep.CopyIn(array, t.symbol(), rect);

@@ -18,9 +18,16 @@ import org.waferscope.engine.host.HostStep;
  * same cycle however the run is chunked.
  */
 final class HostRunner {
-    /** What the host needs from the fabric before its next step: counts still to come. */
-    record Wait(long releases, long injections, long collections, String what) {
-        static final Wait NONE = new Wait(0, 0, 0, "");
+    /**
+     * What the host needs from the fabric before its next step: counts still to come, or
+     * ({@code settle}) for the kernel's earlier work to settle before a copy touches SRAM.
+     */
+    record Wait(long releases, long injections, long collections, boolean settle, String what) {
+        static final Wait NONE = new Wait(0, 0, 0, false, "");
+
+        Wait(long releases, long injections, long collections, String what) {
+            this(releases, injections, collections, false, what);
+        }
 
         StepLimits limits(boolean breakpoints, boolean taskStart) {
             return new StepLimits(breakpoints, taskStart, releases, injections, collections);
@@ -87,9 +94,15 @@ final class HostRunner {
         while (!done()) {
             HostStep step = steps.get(index);
             if (step instanceof HostStep.CopyIn c) {
+                if (mustSettle()) {
+                    return settleWait(c);
+                }
                 port.writeSymbol(c.symbol(), c.rect(), array(c.array()));
                 log.accept(c.describe());
             } else if (step instanceof HostStep.CopyOut c) {
+                if (mustSettle()) {
+                    return settleWait(c);
+                }
                 arrays.put(c.array(), port.readSymbol(c.symbol(), c.rect(), c.array()));
                 log.accept(c.describe());
             } else if (step instanceof HostStep.Check c) {
@@ -112,23 +125,20 @@ final class HostRunner {
                     target = port.streamIn(s.color(), s.rect(), array(s.array()));
                     started = true;
                     log.accept(s.describe());
-                    if (!s.nonblock()) {
-                        return new Wait(0, target, 0, "streaming " + target + " wavelet(s) in");
-                    }
-                    // nonblock: the wavelets go on flowing in while the host's next steps run.
-                } else {
-                    long missing = port.pendingInjections();
-                    if (missing > 0) {
-                        return new Wait(0, missing, 0, "streaming " + missing + " wavelet(s) in");
-                    }
+                }
+                // nonblock or not, the SDK serializes memcpy commands: the next one starts only
+                // once this stream is all in (nonblock frees only the host's own program)
+                long missing = port.pendingInjections();
+                if (missing > 0) {
+                    return new Wait(0, missing, 0, "streaming " + missing + " wavelet(s) in");
                 }
             } else if (step instanceof HostStep.StreamOut s) {
                 if (!started) {
                     target = port.startStreamOut(s.color(), s.rect());
                     started = true;
                     log.accept(s.describe());
-                    return new Wait(0, 0, target, "collecting " + target + " wavelet(s) on color " + s.color());
                 }
+                // what waited on the memcpy path is collected at once
                 long missing = port.pendingCollections();
                 if (missing > 0) {
                     return new Wait(0, 0, missing, "collecting " + missing + " wavelet(s) on color " + s.color());
@@ -142,6 +152,27 @@ final class HostRunner {
         return Wait.NONE;
     }
 
+    /**
+     * A copy-mode memcpy reaches a PE's SRAM through the memcpy machinery thousands of cycles
+     * after the command before it ended, so on the wafer it meets the kernel's earlier work
+     * finished: wavelets delivered, tasks run. Here it waits, in the command stream's order,
+     * until nothing on the fabric can move any more (quiet, or stuck waiting on the host).
+     */
+    private boolean mustSettle() {
+        return !started && port.fabricBusy();
+    }
+
+    private Wait settleWait(HostStep step) {
+        return new Wait(0, 0, 0, true, "waiting for the kernel to settle before " + step.describe());
+    }
+
+    /** The fabric has settled while a copy waited for it: the copy goes ahead at the next {@link #advance}. */
+    void settled() {
+        if (!done() && (steps.get(index) instanceof HostStep.CopyIn || steps.get(index) instanceof HostStep.CopyOut)) {
+            started = true;
+        }
+    }
+
     /** The step the host has reached, for the report of a run that did not end: "step 4 of 6 (launch compute)". */
     String reached() {
         return done() ? "all " + steps.size() + " steps done"
@@ -153,10 +184,13 @@ final class HostRunner {
         if (done()) {
             return "done";
         }
-        if (!started) {
-            return "about to " + steps.get(index).describe();
-        }
         HostStep step = steps.get(index);
+        if ((step instanceof HostStep.CopyIn || step instanceof HostStep.CopyOut) && mustSettle()) {
+            return settleWait(step).what();
+        }
+        if (!started) {
+            return "about to " + step.describe();
+        }
         if (step instanceof HostStep.Launch) {
             return "waiting for unblock_cmd_stream from " + (target - port.releasedCount()) + " PE(s)";
         }

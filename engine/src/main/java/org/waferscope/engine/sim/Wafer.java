@@ -172,6 +172,9 @@ public final class Wafer implements AutoCloseable {
      */
     public StopReason advance(long maxCycles, boolean stopAtBreakpoints, boolean stopAtTaskStart) {
         long done = 0;
+        // the last step ended with nothing able to move: the host may still act (a copy that
+        // waited for the fabric to settle, a step that feeds it), else the run is over
+        boolean stuck = false;
         while (status == WaferStatus.RUNNING) {
             HostRunner.Wait wait;
             try {
@@ -181,9 +184,9 @@ public final class Wafer implements AutoCloseable {
                 finish(WaferStatus.FAULTED, List.of("host step '" + host.current() + "' failed: " + e.getMessage()));
                 break;
             }
-            if (!fabric.anyActive()) {
+            if (!fabric.anyActive() || (stuck && host.done() && program != null)) {
                 if (host.done()) {
-                    finish(WaferStatus.HALTED, List.of());
+                    finish(WaferStatus.HALTED, stuck ? leftOver() : List.of());
                 } else {
                     List<String> lines = new ArrayList<>();
                     lines.add("deadlock: the fabric is quiet but the host is " + wait.what());
@@ -200,9 +203,17 @@ public final class Wafer implements AutoCloseable {
             CycleStepper.Result r = stepper.step(maxCycles - done, wait.limits(stopAtBreakpoints, stopAtTaskStart));
             done += r.cycles();
             record(r);
+            stuck = false;
             switch (r.reason()) {
                 case FAULT -> finish(WaferStatus.FAULTED, faultLines());
                 case NO_PROGRESS -> {
+                    if (wait.settle() || (host.done() && program != null)) {
+                        // a copy goes ahead now; or the host has done its last step and, as
+                        // the SDK's runner.stop(), ends the run whatever still waits
+                        host.settled();
+                        stuck = true;
+                        continue;
+                    }
                     List<String> lines = new ArrayList<>();
                     lines.add("deadlock at cycle " + cycle() + ": work remains but nothing can move");
                     if (!host.done()) {
@@ -254,6 +265,14 @@ public final class Wafer implements AutoCloseable {
         for (String l : lines) {
             log(cycle(), kind, -1, -1, l);
         }
+    }
+
+    /** What still waited when the host ended the run: async operations on endless streams, for instance. */
+    private List<String> leftOver() {
+        List<String> lines = new ArrayList<>();
+        lines.add("the host's steps are done; still waiting when the run ended:");
+        lines.addAll(StallReport.describe(fabric, REPORT_LINES));
+        return lines;
     }
 
     private List<String> faultLines() {

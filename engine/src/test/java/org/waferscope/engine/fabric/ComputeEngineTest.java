@@ -63,7 +63,7 @@ class ComputeEngineTest {
     }
 
     @Test
-    void thePickerRunsTheLowestActivatedIdFirst() {
+    void thePickerTakesTurnsFromTheIdAfterTheLastOneStarted() {
         ProgramBuilder b = new ProgramBuilder("picker.csl");
         printingTask(b, 9, -1);
         printingTask(b, 5, -1);
@@ -75,8 +75,9 @@ class ComputeEngineTest {
         try (Wafer w = alone(b.build(), ArchProfile.WSE2)) {
             w.port().launch("start");
             w.stepFabric(100);
-            assertEquals(List.of("task 3", "task 1", "task 5", "task 9"), texts(w),
-                    "3 first; 1, activated by task 3, jumps ahead of 5 and 9");
+            assertEquals(List.of("task 3", "task 5", "task 9", "task 1"), texts(w),
+                    "after the launch (id 30) the turn wraps to 3; 5 and 9 come after 3; 1, activated by task 3,"
+                            + " waits for the turn to wrap round again");
             assertEquals(5, w.fabric().tasksRun[0], "the launch and four tasks");
         }
     }
