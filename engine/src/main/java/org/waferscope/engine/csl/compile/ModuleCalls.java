@@ -29,6 +29,12 @@ final class ModuleCalls {
         if (!Modules.isRuntime(m, fn)) {
             return new Operand.Const(x.u.ev.eval(c, s));
         }
+        if (m.name().equals(Modules.MATH)) {
+            return new MathCalls(x).call(fn, c, s);
+        }
+        if (m.name().equals(Modules.RANDOM)) {
+            return new RandomCalls(x).call(fn, c, s);
+        }
         List<Expr> a = c.args();
         switch (m.name() + "." + fn) {
             case "memcpy/memcpy.unblock_cmd_stream" -> {
