@@ -158,6 +158,30 @@ class LibraryModulesTest {
     }
 
     @Test
+    void debugTracesKeepTheirNumbersAndPrintEveryEntry() throws Exception {
+        long[] kept = {-5 & 0xFFFFFFFFL, 65535, Float.floatToRawIntBits(1.5f), 1, 45, 46};
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "debug:values", "array": "values", "type": "u32", "rect": { "width": 1, "height": 1 }, "per_pe": 6 } },
+                  { "copy_out": { "symbol": "debug:clock", "array": "clock", "type": "u32", "rect": { "width": 1, "height": 1 }, "per_pe": 4 } },
+                  { "check": { "array": "values", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(json(kept));
+        org.waferscope.engine.sim.RunResult r = run(Map.of("layout.csl", resource("layout.csl"), "pe.csl",
+                resource("debug.csl"), "run.json", runJson), "wse2");
+        assertPasses(r);
+        java.util.List<String> lines = r.console().stream()
+                .filter(l -> l.kind() == org.waferscope.engine.api.ConsoleLine.Kind.PRINT)
+                .map(l -> l.text().strip()).toList();
+        assertEquals(java.util.List.of("[values] numbers {d} follow", "[values] -5", "[values] 65535", "[values] 1.5",
+                "[values] 1", "[values] 45", "[values] 46", "[values] 999"),
+                lines.stream().filter(l -> l.startsWith("[values]")).toList());
+        long[] stamps = lines.stream().filter(l -> l.startsWith("[clock] timestamp "))
+                .mapToLong(l -> Long.parseLong(l.substring("[clock] timestamp ".length()))).toArray();
+        assertEquals(2, stamps.length, lines::toString);
+        assertTrue(stamps[1] > stamps[0] + 10, () -> java.util.Arrays.toString(stamps));
+    }
+
+    @Test
     void aRunTimeOnlyFunctionCannotBeFoldedIntoAConstant() {
         String pe = resource("math.csl").replace("const folded = [4]f32 { math.abs(-3.5),",
                 "const folded = [4]f32 { math.sqrt_f32(2.0),");

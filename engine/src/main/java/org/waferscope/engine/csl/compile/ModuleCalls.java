@@ -35,6 +35,9 @@ final class ModuleCalls {
         if (m.name().equals(Modules.RANDOM)) {
             return new RandomCalls(x).call(fn, c, s);
         }
+        if (m.name().equals(Modules.DEBUG)) {
+            return new DebugCalls(x).call(m, fn, c, s);
+        }
         List<Expr> a = c.args();
         switch (m.name() + "." + fn) {
             case "memcpy/memcpy.unblock_cmd_stream" -> {

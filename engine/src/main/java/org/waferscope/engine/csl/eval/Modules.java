@@ -29,6 +29,7 @@ public final class Modules {
     public static final String CONTROL = "control";
     public static final String MATH = "math";
     public static final String RANDOM = "random";
+    public static final String DEBUG = "debug";
 
     /** The host stream colors of {@code <memcpy/memcpy>}; colors from 24 up are not routed. */
     public static final int H2D_1 = 24;
@@ -64,7 +65,8 @@ public final class Modules {
                     "print_u32_decimal", "print_i32_decimal", "print_u16_hex", "print_u32_hex"),
             CONTROL, Set.of("encode_single_payload"),
             MATH, MathLibrary.FUNCTIONS,
-            RANDOM, Set.of("set_global_prng_seed", "random_f16", "random_f32", "random_pow_u32", "random_normal_f32"));
+            RANDOM, Set.of("set_global_prng_seed", "random_f16", "random_f32", "random_pow_u32", "random_normal_f32"),
+            DEBUG, DebugLibrary.FUNCTIONS);
 
     public static Value importModule(String name, Value params, SourcePos pos) {
         String n = name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
@@ -100,6 +102,7 @@ public final class Modules {
                 STREAMS.forEach((k, c) -> members.put(k, new Value.ColorVal(c)));
             }
             case LAYOUT, SIMPRINT, RANDOM -> noParams(n, params, pos);
+            case DEBUG -> members.putAll(DebugLibrary.instance(params, pos));
             case MATH -> {
                 noParams(n, params, pos);
                 members.putAll(MathLibrary.members());
@@ -119,7 +122,7 @@ public final class Modules {
                 members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
-                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math> and <random>");
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random> and <debug>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }
