@@ -12,9 +12,12 @@ import java.util.List;
  * @param ringMode        advancing from the last position wraps to position 0
  * @param filterMin       lowest wavelet index admitted to the CE through RAMP, or -1 for no filter
  * @param filterMax       highest index admitted (inclusive)
+ * @param swapX           color swap in x: a wavelet this router sends EAST or WEST leaves on the
+ *                        color whose number differs in the lowest bit ({@code .color_swap_x})
+ * @param swapY           the same for NORTH and SOUTH ({@code .color_swap_y})
  */
 public record ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode,
-                          int filterMin, int filterMax) {
+                          int filterMin, int filterMax, boolean swapX, boolean swapY) {
     public static final int MAX_POSITIONS = 4;
 
     public ColorConfig {
@@ -25,6 +28,17 @@ public record ColorConfig(List<RoutePosition> positions, int initialPosition, bo
         if (initialPosition < 0 || initialPosition >= positions.size()) {
             throw new IllegalArgumentException("switch position " + initialPosition + " is not configured");
         }
+    }
+
+    /** A color config without color swap. */
+    public ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode, int filterMin, int filterMax) {
+        this(positions, initialPosition, ringMode, filterMin, filterMax, false, false);
+    }
+
+    /** The color a wavelet of {@code color} leaves on toward link direction {@code d} (0 N, 1 S, 2 E, 3 W). */
+    public int colorToward(int color, int d) {
+        boolean swap = d >= 2 ? swapX : swapY;
+        return swap ? color ^ 1 : color;
     }
 
     /** A plain route with no switches and no filter. */

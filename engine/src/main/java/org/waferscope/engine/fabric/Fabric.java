@@ -121,6 +121,8 @@ public final class Fabric {
     final int[] rsInChan;
     /** Per route slot and link direction: the neighbour's input channel it feeds, or -1. */
     final int[] rsDest;
+    /** Link directions on which a route slot's wavelets change color (color swap), bits 0..3. */
+    final int[] rsSwap;
     final int[] cfgRx;
     final int[] cfgTx;
     final int[] cfgPositions;
@@ -246,6 +248,7 @@ public final class Fabric {
         rsPos = b.rsPos;
         rsInChan = b.rsInChan;
         rsDest = b.rsDest;
+        rsSwap = b.rsSwap;
         cfgRx = b.cfgRx;
         cfgTx = b.cfgTx;
         cfgPositions = b.cfgPositions;

@@ -41,6 +41,8 @@ public final class FabricBuilder {
     int[] rsPos;
     int[] rsInChan;
     int[] rsDest;
+    /** Per route slot: the link directions (bits 0..3) on which its wavelets leave on the swapped color. */
+    int[] rsSwap;
     int[] cfgRx;
     int[] cfgTx;
     int[] cfgPositions;
@@ -237,6 +239,7 @@ public final class FabricBuilder {
         rsPos = new int[slotsCount];
         rsInChan = new int[slotsCount * 4];
         rsDest = new int[slotsCount * 4];
+        rsSwap = new int[slotsCount];
         Arrays.fill(rsInChan, -1);
         Arrays.fill(rsDest, -1);
         for (int p = 0; p < n; p++) {
@@ -274,11 +277,15 @@ public final class FabricBuilder {
                 continue;
             }
             int q = ny * width + nx;
-            int nrs = findSlot(q, c);
+            int arrives = cc.colorToward(c, d.ordinal());
+            if (arrives != c) {
+                rsSwap[rs] |= 1 << d.ordinal();
+            }
+            int nrs = findSlot(q, arrives);
             int ch = nrs < 0 ? -1 : rsInChan[nrs * 4 + d.opposite().ordinal()];
             if (ch < 0) {
                 problem(at(p) + ": color " + c + " is sent " + d + " but PE (" + nx + ", " + ny
-                        + ") does not accept color " + c + " from " + d.opposite());
+                        + ") does not accept color " + arrives + " from " + d.opposite());
                 continue;
             }
             rsDest[rs * 4 + d.ordinal()] = ch;

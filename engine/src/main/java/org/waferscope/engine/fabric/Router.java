@@ -153,12 +153,14 @@ final class Router {
         }
         f.pop(p, ch);
         int out = meta & ~Wavelet.ADVANCE_AFTER;
+        int swap = f.rsSwap[rs];
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
                 int at = p * 4 + d;
                 f.pendDest[at] = f.rsDest[rs * 4 + d];
                 f.pendPayload[at] = payload;
-                f.pendMeta[at] = (byte) out;
+                // color swap: the lowest bit of the color flips on the way out
+                f.pendMeta[at] = (byte) ((swap & (1 << d)) != 0 ? out ^ 1 : out);
                 f.linkHops[at]++;
             }
         }

@@ -21,6 +21,7 @@ import org.waferscope.engine.ir.SourcePos;
 final class RouteReader {
     private static final Set<String> TOP = Set.of("routes", "switches", "filter");
     private static final Set<String> ROUTE = Set.of("rx", "tx");
+    private static final Set<String> ROUTES = Set.of("rx", "tx", "color_swap_x", "color_swap_y");
     private static final Set<String> SWITCHES = Set.of("pos1", "pos2", "pos3", "current_switch_pos", "ring_mode");
     private static final Set<String> FILTER = Set.of("kind", "min_idx", "max_idx");
 
@@ -55,7 +56,9 @@ final class RouteReader {
         if (!top.containsKey("routes")) {
             throw new CslError(pos, "a color config needs .routes = .{ .rx = .{ ... }, .tx = .{ ... } }");
         }
-        Map<String, Value> routes = struct(top.get("routes"), ROUTE, ".routes", pos);
+        Map<String, Value> routes = struct(top.get("routes"), ROUTES, ".routes", pos);
+        boolean swapX = routes.containsKey("color_swap_x") && ValueOps.bool(routes.get("color_swap_x"), ".color_swap_x", pos);
+        boolean swapY = routes.containsKey("color_swap_y") && ValueOps.bool(routes.get("color_swap_y"), ".color_swap_y", pos);
         RoutePosition p0 = new RoutePosition(ports(routes.get("rx"), pos), ports(routes.get("tx"), pos));
         List<RoutePosition> positions = new ArrayList<>(List.of(p0));
         int current = 0;
@@ -97,7 +100,7 @@ final class RouteReader {
             min = ValueOps.intIn(f.get("min_idx"), 0, 0xFFFF, ".min_idx", pos);
             max = ValueOps.intIn(f.get("max_idx"), min, 0xFFFF, ".max_idx", pos);
         }
-        return new ColorConfig(positions, current, ring, min, max);
+        return new ColorConfig(positions, current, ring, min, max, swapX, swapY);
     }
 
     private static int ports(Value v, SourcePos pos) {

@@ -1,0 +1,60 @@
+package org.waferscope.engine.program;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.waferscope.engine.program.LanguageRunTest.assertPasses;
+import static org.waferscope.engine.program.LanguageRunTest.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.csl.ProgramLoadException;
+
+/**
+ * Routing and DSD constructs of the SDK examples (color swap, ...) in programs of our own
+ * (test resources under {@code org/waferscope/engine/constructs}), checked against results
+ * worked out here in plain Java.
+ */
+class RouteAndDsdConstructsTest {
+    static String resource(String name) {
+        try (InputStream in = RouteAndDsdConstructsTest.class.getResourceAsStream("/org/waferscope/engine/constructs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void colorSwapAlternatesTheColorAtEveryHopEast() throws Exception {
+        int width = 5;
+        int count = 4;
+        long sum = count * (count + 1) / 2;
+        StringBuilder expected = new StringBuilder("[0");
+        for (int x = 1; x < width; x++) {
+            // PE x receives after x hops: an odd number of swaps leaves the odd color (worth ten times).
+            expected.append(", ").append(x % 2 == 1 ? 10 * sum : sum);
+        }
+        expected.append(']');
+        String runJson = """
+                { "params": { "width": %d, "count": %d },
+                  "steps": [ { "launch": "start" },
+                  { "copy_out": { "symbol": "total", "array": "total", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
+                  { "check": { "array": "total", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(width, count, expected);
+        assertPasses(run(Map.of("layout.csl", resource("swap_layout.csl"), "swap_pe.csl", resource("swap_pe.csl"),
+                "run.json", runJson), "wse2"));
+    }
+
+    @Test
+    void aSwappedColorMustBeAcceptedDownstream() {
+        // Without a route for the odd color, the swapped wavelets have nowhere to go.
+        String layout = resource("swap_layout.csl").replace("@set_color_config(x, 0, odd, .{ .routes = r });", "");
+        ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(Map.of("layout.csl", layout,
+                "swap_pe.csl", resource("swap_pe.csl"), "run.json", "{ \"params\": { \"width\": 3, \"count\": 1 }, \"steps\": [] }"),
+                "wse2"));
+        assertTrue(e.getMessage().contains("forwards color 2 EAST (swapped to color 3) but PE (1, 0) never accepts color 3 from WEST"),
+                e.getMessage());
+    }
+}
