@@ -36,6 +36,11 @@ public final class Dsd {
     public static final int FLAG_ADVANCE_SWITCH = 1 << 17;
     /** fabout: stamp each wavelet's element index into the payload's high 16 bits. */
     public static final int FLAG_STAMP_INDEX = 1 << 18;
+    /**
+     * mem1d ({@code .wavelet_index_offset = true}): an operation given {@code .index = i} reads
+     * this DSD from i elements further on. The compiler applies it; the engine ignores the bit.
+     */
+    public static final int FLAG_INDEX_OFFSET = 1 << 19;
 
     public static final int MAX_LENGTH = 65_535;
 

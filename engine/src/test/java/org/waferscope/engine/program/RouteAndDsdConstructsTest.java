@@ -48,6 +48,30 @@ class RouteAndDsdConstructsTest {
     }
 
     @Test
+    void waveletIndexOffsetShiftsADsdByTheIndexAnOperationIsGiven() throws Exception {
+        int rows = 3;
+        int cols = 4;
+        float[] acc = new float[rows];
+        for (int k = 0; k < cols; k++) {
+            int column = cols - 1 - k;
+            for (int i = 0; i < rows; i++) {
+                acc[i] += (k + 1) * (float) (i * cols + column);
+            }
+        }
+        String runJson = """
+                { "params": { "rows": %d, "cols": %d },
+                  "arrays": { "t": { "shape": ["rows * cols"], "arange": { "start": 0 } } },
+                  "steps": [
+                  { "copy_in": { "array": "t", "symbol": "table", "rect": { "x": 1, "width": 1, "height": 1 } } },
+                  { "launch": "start" },
+                  { "copy_out": { "symbol": "acc", "array": "acc", "rect": { "x": 1, "width": 1, "height": 1 }, "per_pe": "rows" } },
+                  { "check": { "array": "acc", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(rows, cols, java.util.Arrays.toString(acc));
+        assertPasses(run(Map.of("layout.csl", resource("index_layout.csl"), "index_sender.csl", resource("index_sender.csl"),
+                "index_receiver.csl", resource("index_receiver.csl"), "run.json", runJson), "wse2"));
+    }
+
+    @Test
     void aSwappedColorMustBeAcceptedDownstream() {
         // Without a route for the odd color, the swapped wavelets have nowhere to go.
         String layout = resource("swap_layout.csl").replace("@set_color_config(x, 0, odd, .{ .routes = r });", "");

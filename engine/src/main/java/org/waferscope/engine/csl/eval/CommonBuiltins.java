@@ -118,6 +118,9 @@ final class CommonBuiltins {
         }
     }
 
+    /** How far the data task ids of the host stream colors lie above the colors' numbers. */
+    public static final int HOST_TASK_SHIFT = 32;
+
     static void arity(Expr.Builtin b, int n) {
         if (b.args().size() != n) {
             throw new CslError(b.pos(), b.name() + " takes " + n + " argument" + (n == 1 ? "" : "s")
@@ -132,7 +135,10 @@ final class CommonBuiltins {
                 throw new CslError(pos, "on " + ev.profile().name() + " a data task binds to an input queue: "
                         + "use @get_data_task_id(@get_input_queue(n)) and @initialize_queue(q, .{ .color = c })");
             }
-            return new Value.TaskIdVal(TaskKind.DATA, c.id(), c.id(), -1);
+            // A host stream color (24..27) is Waferscope's own, not a color the program chose: its data
+            // task takes an id (56..59) that programs do not use, so the ids the SDK leaves free stay free.
+            int id = c.id() >= Modules.FIRST_HOST_COLOR ? c.id() + HOST_TASK_SHIFT : c.id();
+            return new Value.TaskIdVal(TaskKind.DATA, id, c.id(), -1);
         }
         if (v instanceof Value.QueueVal q && q.input()) {
             if (!queues) {
