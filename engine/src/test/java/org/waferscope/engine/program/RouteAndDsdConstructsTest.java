@@ -72,6 +72,24 @@ class RouteAndDsdConstructsTest {
     }
 
     @Test
+    void asynchronousOperationsNameTheirMicrothreadOnWse3() throws Exception {
+        double[] out = {1, 2, 3, 4};
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 2 * (out[i] + 1);
+        }
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 4 } },
+                  { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(java.util.Arrays.toString(out));
+        Map<String, String> files = Map.of("layout.csl", resource("ut_layout.csl"), "ut_pe.csl", resource("ut_pe.csl"),
+                "run.json", runJson);
+        assertPasses(run(files, "wse3"));
+        ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(files, "wse2"));
+        assertTrue(e.getMessage().contains("@get_ut_id names a WSE-3 microthread"), e.getMessage());
+    }
+
+    @Test
     void aSwappedColorMustBeAcceptedDownstream() {
         // Without a route for the odd color, the swapped wavelets have nowhere to go.
         String layout = resource("swap_layout.csl").replace("@set_color_config(x, 0, odd, .{ .routes = r });", "");

@@ -105,9 +105,19 @@ final class DsdOps {
         boolean async = false;
         int activate = DsdOperand.NO_TASK;
         int unblock = DsdOperand.NO_TASK;
+        boolean microthread = false;
         for (Map.Entry<String, Value> e : st.fields().entrySet()) {
             switch (e.getKey()) {
                 case "async" -> async = ValueOps.bool(e.getValue(), ".async", b.pos());
+                case "ut_id" -> {
+                    // Waferscope gives every asynchronous operation a microthread of its own, so the
+                    // one named here only has to be a microthread.
+                    if (!(e.getValue() instanceof Value.IntVal ut) || ut.type() != CslType.UT_ID) {
+                        throw new CslError(b.pos(), ".ut_id must be a microthread from @get_ut_id(n), not "
+                                + ValueOps.describe(e.getValue()));
+                    }
+                    microthread = true;
+                }
                 case "activate", "unblock" -> {
                     if (!(boundId(u, e.getValue()) instanceof Value.TaskIdVal id)) {
                         throw new CslError(b.pos(), "." + e.getKey() + " must be a task id");
@@ -119,8 +129,11 @@ final class DsdOps {
                     }
                 }
                 default -> throw new CslError(b.pos(), "a DSD operation has no option ." + e.getKey()
-                        + " in Waferscope's CSL subset; expected .async, .activate or .unblock");
+                        + " in Waferscope's CSL subset; expected .async, .activate, .unblock, .ut_id or .index");
             }
+        }
+        if (!async && microthread) {
+            throw new CslError(b.pos(), ".ut_id names the microthread of an .async = true operation");
         }
         if (!async && (activate != DsdOperand.NO_TASK || unblock != DsdOperand.NO_TASK)) {
             throw new CslError(b.pos(), ".activate and .unblock take effect when an .async = true operation finishes");

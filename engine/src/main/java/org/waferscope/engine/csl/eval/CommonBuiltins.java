@@ -79,6 +79,16 @@ final class CommonBuiltins {
                 arity(b, 2);
                 return concat(ev.eval(a.get(0), s), ev.eval(a.get(1), s), pos);
             }
+            case "@get_ut_id" -> {
+                // WSE-3 names the microthread an asynchronous operation runs on; WSE-2 has none to name.
+                arity(b, 1);
+                if (!ev.profile().dataTasksBindToQueues()) {
+                    throw new CslError(pos, "@get_ut_id names a WSE-3 microthread; on " + ev.profile().name()
+                            + " an asynchronous operation's microthread follows its queue");
+                }
+                return new Value.IntVal(ValueOps.intIn(ev.eval(a.get(0), s), 0, MICROTHREADS - 1L,
+                        "a microthread id", pos), CslType.UT_ID);
+            }
             case "@get_input_queue", "@get_output_queue" -> {
                 arity(b, 1);
                 boolean in = b.name().equals("@get_input_queue");
@@ -120,6 +130,9 @@ final class CommonBuiltins {
 
     /** How far the data task ids of the host stream colors lie above the colors' numbers. */
     public static final int HOST_TASK_SHIFT = 32;
+
+    /** WSE-3's microthreads, as {@code @get_ut_id} numbers them. */
+    static final int MICROTHREADS = 8;
 
     static void arity(Expr.Builtin b, int n) {
         if (b.args().size() != n) {

@@ -80,6 +80,8 @@ public sealed interface CslType {
     Named CONTROL_TASK_ID = new Named("control_task_id");
     Named INPUT_QUEUE = new Named("input_queue");
     Named OUTPUT_QUEUE = new Named("output_queue");
+    /** A WSE-3 microthread, from {@code @get_ut_id(n)}. */
+    Named UT_ID = new Named("ut_id");
     Named MEM1D_DSD = new Named("mem1d_dsd");
     Named FABIN_DSD = new Named("fabin_dsd");
     Named FABOUT_DSD = new Named("fabout_dsd");
@@ -120,6 +122,7 @@ public sealed interface CslType {
             case "local_task_id" -> LOCAL_TASK_ID;
             case "control_task_id" -> CONTROL_TASK_ID;
             case "input_queue" -> INPUT_QUEUE;
+            case "ut_id" -> UT_ID;
             case "output_queue" -> OUTPUT_QUEUE;
             case "mem1d_dsd" -> MEM1D_DSD;
             case "fabin_dsd" -> FABIN_DSD;
