@@ -41,6 +41,11 @@ public final class Dsd {
      * this DSD from i elements further on. The compiler applies it; the engine ignores the bit.
      */
     public static final int FLAG_INDEX_OFFSET = 1 << 19;
+    /**
+     * In a data structure register ({@code @load_to_dsr(..., .{ .save_address = true })}): after
+     * each operation the register's base moves past the elements it used. Compiler-applied.
+     */
+    public static final int FLAG_SAVE_ADDRESS = 1 << 20;
 
     public static final int MAX_LENGTH = 65_535;
 

@@ -82,11 +82,31 @@ class RouteAndDsdConstructsTest {
                   { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 4 } },
                   { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
                 """.formatted(java.util.Arrays.toString(out));
-        Map<String, String> files = Map.of("layout.csl", resource("ut_layout.csl"), "ut_pe.csl", resource("ut_pe.csl"),
+        Map<String, String> files = Map.of("layout.csl", resource("one_pe_layout.csl"), "pe.csl", resource("ut_pe.csl"),
                 "run.json", runJson);
         assertPasses(run(files, "wse3"));
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(files, "wse2"));
         assertTrue(e.getMessage().contains("@get_ut_id names a WSE-3 microthread"), e.getMessage());
+    }
+
+    @Test
+    void dataStructureRegistersWalkOnWhenTheySaveTheirAddress() throws Exception {
+        float[][] columns = {{1, 2, 3}, {-1, 0.5f, 2}, {4, -2, 1}, {0.25f, 0.75f, -0.5f}};
+        float[] x = {2, -1, 0.5f, 4};
+        float[] out = new float[4];
+        for (int j = 0; j < x.length; j++) {
+            for (int i = 0; i < 3; i++) {
+                out[i] += columns[j][i] * x[j];
+            }
+        }
+        out[3] = out[0];
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 4 } },
+                  { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(java.util.Arrays.toString(out));
+        assertPasses(run(Map.of("layout.csl", resource("one_pe_layout.csl"), "pe.csl", resource("dsr_pe.csl"),
+                "run.json", runJson), "wse2"));
     }
 
     @Test

@@ -69,6 +69,9 @@ final class CallCompiler {
             case "@map" -> {
                 return new MapCompiler(x).emit(b, s);
             }
+            case "@load_to_dsr" -> {
+                return new DsrCalls(x).load(b, s);
+            }
             case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
                 return new DsdOps(x).mutate(b, s);
             }

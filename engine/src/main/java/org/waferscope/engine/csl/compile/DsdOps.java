@@ -49,10 +49,16 @@ final class DsdOps {
                     + (kind.sources == 1 ? "" : "s") + ", then optionally .{ .async = ..., .activate = ..., .unblock = ... }");
         }
         int[] operands = {DsdOperand.NONE, DsdOperand.NONE, DsdOperand.NONE, DsdOperand.NONE};
+        java.util.List<Operand> registers = new java.util.ArrayList<>();
+        DsrCalls dsrs = new DsrCalls(x);
         for (int i = 0; i < n; i++) {
             Operand o = x.gen(a.get(i), s);
             CslType t = o.type();
-            if (t.isDsd()) {
+            if (DsrCalls.isDsr(o)) {
+                // a data structure register: the DSD it holds now
+                operands[i] = DsdOperand.dsd(dsrs.read(o, a.get(i).pos()));
+                registers.add(o);
+            } else if (t.isDsd()) {
                 if (i == 0 && t == CslType.FABIN_DSD) {
                     throw new CslError(a.get(i).pos(), "the destination of " + b.name() + " cannot be a fabin_dsd");
                 }
@@ -70,6 +76,9 @@ final class DsdOps {
         }
         f.at(b.pos());
         f.dsdOp(kind, options, operands[0], operands[1], operands[2], operands[3]);
+        for (Operand r : registers) {
+            dsrs.advance(r, b.pos());
+        }
     }
 
     /**

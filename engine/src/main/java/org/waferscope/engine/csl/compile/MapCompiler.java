@@ -20,7 +20,8 @@ import org.waferscope.engine.ir.Opcode;
  * among its operands and writes each result to {@code out}. An operand is a memory DSD (its
  * i-th element), a scalar (the same value every time), or a pointer: passed as it is to a
  * pointer parameter, or read afresh each time for a scalar one. {@code out} is a memory DSD
- * or a pointer written each time. All DSDs have the first one's length.
+ * or a pointer written each time; a function that returns void has no output. All DSDs have the
+ * first one's length.
  *
  * <p>It compiles to a loop on the PE, so it takes as many cycles as the loop it stands for.
  */
@@ -78,12 +79,14 @@ final class MapCompiler {
             if (target == null) {
                 throw new CslError(callee.pos(), "function " + d.name() + " could not be compiled");
             }
-            if (params.size() != a.size() - 2) {
+            int given = ret == CslType.VOID ? a.size() - 1 : a.size() - 2;
+            if (params.size() != given) {
                 throw new CslError(b.pos(), d.name() + " takes " + params.size() + " arguments, but @map gives it "
-                        + (a.size() - 2) + " inputs");
+                        + given + " inputs");
             }
         }
-        if (ret.elementType() == null) {
+        boolean hasOutput = ret != CslType.VOID;
+        if (hasOutput && ret.elementType() == null) {
             throw new CslError(callee.pos(), "@map's function must return a number or bool to write to the output");
         }
         // Everything the loop keeps lives below the call's frame, which starts at the argument slots.
@@ -97,13 +100,17 @@ final class MapCompiler {
             }
         }
         Expr outExpr = a.get(a.size() - 1);
-        Operand out = x.gen(outExpr, s);
-        boolean outDsd = out.type() == CslType.MEM1D_DSD;
-        if (!outDsd && !(out.type() instanceof CslType.Pointer)) {
-            throw new CslError(outExpr.pos(), "@map's output must be a mem1d_dsd or a pointer such as &sum, not "
-                    + CallCompiler.describe(out));
+        boolean outDsd = false;
+        int outSlot = -1;
+        if (hasOutput) {
+            Operand out = x.gen(outExpr, s);
+            outDsd = out.type() == CslType.MEM1D_DSD;
+            if (!outDsd && !(out.type() instanceof CslType.Pointer)) {
+                throw new CslError(outExpr.pos(), "@map's output must be a mem1d_dsd or a pointer such as &sum, not "
+                        + CallCompiler.describe(out));
+            }
+            outSlot = x.slot(out, out.type(), outExpr.pos());
         }
-        int outSlot = x.slot(out, out.type(), outExpr.pos());
         if (outDsd && lengthDsd < 0) {
             lengthDsd = outSlot;
         }
@@ -155,7 +162,9 @@ final class MapCompiler {
             f.call(target, argBase);
             result = argBase;
         }
-        f.storeIndirect(ret.elementType(), outDsd ? cursor[inputs.size()] : outSlot, 0, result);
+        if (hasOutput) {
+            f.storeIndirect(ret.elementType(), outDsd ? cursor[inputs.size()] : outSlot, 0, result);
+        }
         for (int i = 0; i < inputs.size(); i++) {
             if (cursor[i] >= 0) {
                 f.op(Opcode.ADD, ElementType.I32, cursor[i], cursor[i], inputs.get(i).slot + 3);

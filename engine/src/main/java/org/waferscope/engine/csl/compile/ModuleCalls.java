@@ -51,7 +51,7 @@ final class ModuleCalls {
                 f.coord(dst, fn.equals("get_y_coord"));
                 return new Operand.Reg(dst, CslType.U16);
             }
-            case "time.enable_tsc" -> {
+            case "time.enable_tsc", "time.disable_tsc" -> {
                 arity(c, fn, 0);
                 return VOID;
             }

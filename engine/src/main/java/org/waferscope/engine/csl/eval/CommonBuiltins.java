@@ -20,7 +20,7 @@ final class CommonBuiltins {
     }
 
     /** CSL builtins Waferscope knows of but does not support, for a precise message. */
-    private static final Set<String> UNSUPPORTED = Set.of("@get_dsr", "@load_to_dsr",
+    private static final Set<String> UNSUPPORTED = Set.of(
             "@ptrcast", "@random16", "@strlen", "@get_array", "@set_fifo_read_length", "@set_config",
             "@get_config", "@set_local_color_config", "@rpc", "@dimensions", "@type_of", "@field",
             "@has_field", "@queue_flush", "@get_filter_id", "@fabric_color", "@element_count");
@@ -89,6 +89,14 @@ final class CommonBuiltins {
                 return new Value.IntVal(ValueOps.intIn(ev.eval(a.get(0), s), 0, MICROTHREADS - 1L,
                         "a microthread id", pos), CslType.UT_ID);
             }
+            case "@get_dsr" -> {
+                arity(b, 2);
+                CslType kind = ev.type(a.get(0), s);
+                if (kind != CslType.DSR_DEST && kind != CslType.DSR_SRC0 && kind != CslType.DSR_SRC1) {
+                    throw new CslError(pos, "@get_dsr takes dsr_dest, dsr_src0 or dsr_src1 and a number, not " + kind);
+                }
+                return new Value.IntVal(ValueOps.intIn(ev.eval(a.get(1), s), 0, DSRS - 1L, "a DSR number", pos), kind);
+            }
             case "@get_input_queue", "@get_output_queue" -> {
                 arity(b, 1);
                 boolean in = b.name().equals("@get_input_queue");
@@ -133,6 +141,8 @@ final class CommonBuiltins {
 
     /** WSE-3's microthreads, as {@code @get_ut_id} numbers them. */
     static final int MICROTHREADS = 8;
+    /** Data structure registers of each kind, as {@code @get_dsr} numbers them. */
+    static final int DSRS = 32;
 
     static void arity(Expr.Builtin b, int n) {
         if (b.args().size() != n) {

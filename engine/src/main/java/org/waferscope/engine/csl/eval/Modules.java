@@ -59,7 +59,7 @@ public final class Modules {
     private static final Map<String, Set<String>> RUNTIME_FUNCTIONS = Map.of(
             MEMCPY, Set.of("unblock_cmd_stream"),
             LAYOUT, Set.of("get_x_coord", "get_y_coord"),
-            TIME, Set.of("enable_tsc", "get_timestamp"),
+            TIME, Set.of("enable_tsc", "disable_tsc", "get_timestamp"),
             SIMPRINT, Set.of("print_string", "fmt", "fmt_no_nl", "print_u16", "print_i16", "print_u32",
                     "print_i32", "print_f32", "print_f16", "print_u16_decimal", "print_i16_decimal",
                     "print_u32_decimal", "print_i32_decimal", "print_u16_hex", "print_u32_hex"),
