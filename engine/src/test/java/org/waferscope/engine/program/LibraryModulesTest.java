@@ -181,6 +181,32 @@ class LibraryModulesTest {
         assertTrue(stamps[1] > stamps[0] + 10, () -> java.util.Arrays.toString(stamps));
     }
 
+    /** The example of docs/csl-subset.md's section on the libraries runs, and traces as it says. */
+    @Test
+    void theGuidesLibraryExampleRuns() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "csl-subset.md"));
+        int at = doc.indexOf("```csl\n", doc.indexOf("### The math, random and debug libraries")) + 7;
+        String pe = """
+                param memcpy_params: comptime_struct;
+                const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+                var out = @zeros([1]f32);
+                var out_ptr: [*]f32 = &out;
+                var words = @zeros([1]u32);
+                var words_ptr: [*]u32 = &words;
+                fn compute() void { wander(); out[0] = pos[0]; sys_mod.unblock_cmd_stream(); }
+                comptime { @export_symbol(out_ptr, "out"); @export_symbol(words_ptr, "words"); @export_symbol(compute); }
+                """ + doc.substring(at, doc.indexOf("```", at));
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 1 } },
+                  { "check": { "array": "out", "expected": [0], "atol": 4, "rtol": 0 } } ] }
+                """;
+        org.waferscope.engine.sim.RunResult r = run(Map.of("layout.csl", resource("layout.csl"), "pe.csl", pe,
+                "run.json", runJson), "wse2");
+        assertPasses(r);
+        assertTrue(r.console().stream().anyMatch(l -> l.text().contains("[walk] done")), () -> r.console().toString());
+    }
+
     @Test
     void aRunTimeOnlyFunctionCannotBeFoldedIntoAConstant() {
         String pe = resource("math.csl").replace("const folded = [4]f32 { math.abs(-3.5),",
