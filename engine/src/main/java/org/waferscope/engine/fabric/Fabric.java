@@ -123,6 +123,8 @@ public final class Fabric {
     final int[] rsDest;
     /** Link directions on which a route slot's wavelets change color (color swap), bits 0..3. */
     final int[] rsSwap;
+    /** Per color config: whether its router pops control commands ({@link ColorConfig#pop()}). */
+    final int[] cfgPop;
     final int[] cfgRx;
     final int[] cfgTx;
     final int[] cfgPositions;
@@ -249,6 +251,7 @@ public final class Fabric {
         rsInChan = b.rsInChan;
         rsDest = b.rsDest;
         rsSwap = b.rsSwap;
+        cfgPop = b.cfgPop;
         cfgRx = b.cfgRx;
         cfgTx = b.cfgTx;
         cfgPositions = b.cfgPositions;

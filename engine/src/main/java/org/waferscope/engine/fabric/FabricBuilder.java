@@ -43,6 +43,8 @@ public final class FabricBuilder {
     int[] rsDest;
     /** Per route slot: the link directions (bits 0..3) on which its wavelets leave on the swapped color. */
     int[] rsSwap;
+    /** Per color config: its {@link ColorConfig#pop()} mode. */
+    int[] cfgPop;
     int[] cfgRx;
     int[] cfgTx;
     int[] cfgPositions;
@@ -200,6 +202,7 @@ public final class FabricBuilder {
         cfgRing = new boolean[count];
         cfgInitial = new int[count];
         cfgFilterMin = new int[count];
+        cfgPop = new int[count];
         cfgFilterMax = new int[count];
         for (int c = 0; c < count; c++) {
             ColorConfig cc = layout.config(c);
@@ -211,6 +214,7 @@ public final class FabricBuilder {
             cfgRing[c] = cc.ringMode();
             cfgInitial[c] = cc.initialPosition();
             cfgFilterMin[c] = cc.filterMin();
+            cfgPop[c] = cc.pop();
             cfgFilterMax[c] = cc.filterMax();
         }
     }

@@ -22,7 +22,12 @@ import org.waferscope.engine.csl.ProgramLoadException;
  */
 class LibraryModulesTest {
     static String resource(String name) {
-        try (InputStream in = LibraryModulesTest.class.getResourceAsStream("/org/waferscope/engine/libs/" + name)) {
+        return resource("libs", name);
+    }
+
+    /** A test resource under {@code org/waferscope/engine/FOLDER}, as text. */
+    static String resource(String folder, String name) {
+        try (InputStream in = LibraryModulesTest.class.getResourceAsStream("/org/waferscope/engine/" + folder + "/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.waferscope.engine.program.LanguageRunTest.assertPasses;
 import static org.waferscope.engine.program.LanguageRunTest.run;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.waferscope.engine.csl.ProgramLoadException;
@@ -19,11 +16,7 @@ import org.waferscope.engine.csl.ProgramLoadException;
  */
 class RouteAndDsdConstructsTest {
     static String resource(String name) {
-        try (InputStream in = RouteAndDsdConstructsTest.class.getResourceAsStream("/org/waferscope/engine/constructs/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LibraryModulesTest.resource("constructs", name);
     }
 
     @Test
@@ -107,6 +100,49 @@ class RouteAndDsdConstructsTest {
                 """.formatted(java.util.Arrays.toString(out));
         assertPasses(run(Map.of("layout.csl", resource("one_pe_layout.csl"), "pe.csl", resource("dsr_pe.csl"),
                 "run.json", runJson), "wse2"));
+    }
+
+    @Test
+    void aRouterThatPopsOnAdvanceHidesTheCommandFromTheRoutersAfterIt() throws Exception {
+        // Worked by hand in pop_layout.csl: PE 1 takes 5; 7 passes PEs 1 and 2 (still in position 0) to PE 3.
+        String runJson = """
+                { "steps": [ { "launch": "start" },
+                  { "copy_out": { "symbol": "total", "array": "total", "rect": { "width": 4, "height": 1 }, "per_pe": 1 } },
+                  { "check": { "array": "total", "expected": [0, 5, 0, 7], "tolerance": 0 } } ] }
+                """;
+        assertPasses(run(Map.of("layout.csl", resource("pop_layout.csl"), "pop_pe.csl", resource("pop_pe.csl"),
+                "run.json", runJson), "wse2"));
+    }
+
+    @Test
+    void aPeProgramReadsTheRectangleItRunsIn() throws Exception {
+        String layout = """
+                const memcpy = @import_module("<memcpy/get_params>", .{ .width = 3, .height = 2 });
+                layout {
+                  @set_rectangle(3, 2);
+                  for (@range(u16, 3)) |x| { for (@range(u16, 2)) |y| {
+                    @set_tile_code(x, y, "pe.csl", .{ .memcpy_params = memcpy.get_params(x) });
+                  } }
+                  @export_name("out", [*]f32, true);
+                  @export_name("compute", fn()void);
+                }
+                """;
+        String pe = """
+                param memcpy_params: comptime_struct;
+                const sys_mod = @import_module("<memcpy/memcpy>", memcpy_params);
+                const shape = @get_rectangle();
+                const cells: i16 = @as(i16, shape.width * 10 + shape.height);
+                var out = @zeros([1]f32);
+                var out_ptr: [*]f32 = &out;
+                fn compute() void { out[0] = @as(f32, cells); sys_mod.unblock_cmd_stream(); }
+                comptime { @export_symbol(out_ptr, "out"); @export_symbol(compute); }
+                """;
+        String runJson = """
+                { "steps": [ { "launch": "compute" },
+                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 3, "height": 2 }, "per_pe": 1 } },
+                  { "check": { "array": "out", "expected": 32, "tolerance": 0 } } ] }
+                """;
+        assertPasses(run(Map.of("layout.csl", layout, "pe.csl", pe, "run.json", runJson), "wse2"));
     }
 
     @Test
