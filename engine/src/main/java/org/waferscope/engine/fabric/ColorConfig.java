@@ -12,9 +12,21 @@ import java.util.List;
  * @param ringMode        advancing from the last position wraps to position 0
  * @param filterMin       lowest wavelet index admitted to the CE through RAMP, or -1 for no filter
  * @param filterMax       highest index admitted (inclusive)
+ * @param swapX           color swap in x: a wavelet this router sends EAST or WEST leaves on the
+ *                        color whose number differs in the lowest bit ({@code .color_swap_x})
+ * @param swapY           the same for NORTH and SOUTH ({@code .color_swap_y})
+ * @param pop             when this router pops a control wavelet's switch command, so that the
+ *                        routers after it see none ({@code .pop_mode}): {@link #NO_POP},
+ *                        {@link #POP_ON_ADVANCE} or {@link #ALWAYS_POP}
  */
 public record ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode,
-                          int filterMin, int filterMax) {
+                          int filterMin, int filterMax, boolean swapX, boolean swapY, int pop) {
+    public static final int NO_POP = 0;
+    /** Pops a command that advances this router's switch. */
+    public static final int POP_ON_ADVANCE = 1;
+    /** Pops every command that passes. */
+    public static final int ALWAYS_POP = 2;
+
     public static final int MAX_POSITIONS = 4;
 
     public ColorConfig {
@@ -25,6 +37,17 @@ public record ColorConfig(List<RoutePosition> positions, int initialPosition, bo
         if (initialPosition < 0 || initialPosition >= positions.size()) {
             throw new IllegalArgumentException("switch position " + initialPosition + " is not configured");
         }
+    }
+
+    /** A color config without color swap. */
+    public ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode, int filterMin, int filterMax) {
+        this(positions, initialPosition, ringMode, filterMin, filterMax, false, false, NO_POP);
+    }
+
+    /** The color a wavelet of {@code color} leaves on toward link direction {@code d} (0 N, 1 S, 2 E, 3 W). */
+    public int colorToward(int color, int d) {
+        boolean swap = d >= 2 ? swapX : swapY;
+        return swap ? color ^ 1 : color;
     }
 
     /** A plain route with no switches and no filter. */

@@ -123,6 +123,10 @@ public final class Fabric {
     final int[] rsInChan;
     /** Per route slot and link direction: the neighbour's input channel it feeds, or -1. */
     final int[] rsDest;
+    /** Link directions on which a route slot's wavelets change color (color swap), bits 0..3. */
+    final int[] rsSwap;
+    /** Per color config: whether its router pops control commands ({@link ColorConfig#pop()}). */
+    final int[] cfgPop;
     final int[] cfgRx;
     final int[] cfgTx;
     final int[] cfgPositions;
@@ -263,6 +267,8 @@ public final class Fabric {
         rsPos = b.rsPos;
         rsInChan = b.rsInChan;
         rsDest = b.rsDest;
+        rsSwap = b.rsSwap;
+        cfgPop = b.cfgPop;
         cfgRx = b.cfgRx;
         cfgTx = b.cfgTx;
         cfgPositions = b.cfgPositions;

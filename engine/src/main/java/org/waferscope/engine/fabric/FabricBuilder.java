@@ -41,6 +41,10 @@ public final class FabricBuilder {
     int[] rsPos;
     int[] rsInChan;
     int[] rsDest;
+    /** Per route slot: the link directions (bits 0..3) on which its wavelets leave on the swapped color. */
+    int[] rsSwap;
+    /** Per color config: its {@link ColorConfig#pop()} mode. */
+    int[] cfgPop;
     int[] cfgRx;
     int[] cfgTx;
     int[] cfgPositions;
@@ -198,6 +202,7 @@ public final class FabricBuilder {
         cfgRing = new boolean[count];
         cfgInitial = new int[count];
         cfgFilterMin = new int[count];
+        cfgPop = new int[count];
         cfgFilterMax = new int[count];
         for (int c = 0; c < count; c++) {
             ColorConfig cc = layout.config(c);
@@ -209,6 +214,7 @@ public final class FabricBuilder {
             cfgRing[c] = cc.ringMode();
             cfgInitial[c] = cc.initialPosition();
             cfgFilterMin[c] = cc.filterMin();
+            cfgPop[c] = cc.pop();
             cfgFilterMax[c] = cc.filterMax();
         }
     }
@@ -237,6 +243,7 @@ public final class FabricBuilder {
         rsPos = new int[slotsCount];
         rsInChan = new int[slotsCount * 4];
         rsDest = new int[slotsCount * 4];
+        rsSwap = new int[slotsCount];
         Arrays.fill(rsInChan, -1);
         Arrays.fill(rsDest, -1);
         for (int p = 0; p < n; p++) {
@@ -274,11 +281,15 @@ public final class FabricBuilder {
                 continue;
             }
             int q = ny * width + nx;
-            int nrs = findSlot(q, c);
+            int arrives = cc.colorToward(c, d.ordinal());
+            if (arrives != c) {
+                rsSwap[rs] |= 1 << d.ordinal();
+            }
+            int nrs = findSlot(q, arrives);
             int ch = nrs < 0 ? -1 : rsInChan[nrs * 4 + d.opposite().ordinal()];
             if (ch < 0) {
                 problem(at(p) + ": color " + c + " is sent " + d + " but PE (" + nx + ", " + ny
-                        + ") does not accept color " + c + " from " + d.opposite());
+                        + ") does not accept color " + arrives + " from " + d.opposite());
                 continue;
             }
             rsDest[rs * 4 + d.ordinal()] = ch;

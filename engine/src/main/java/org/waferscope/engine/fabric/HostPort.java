@@ -164,7 +164,9 @@ public final class HostPort {
                 }
                 int[] mine = new int[r.elementsPerPe()];
                 for (int k = 0; k < mine.length; k++) {
-                    mine[k] = array.bits()[r.index(px, py, k)];
+                    int bits = array.bits()[r.index(px, py, k)];
+                    // an f16 travels as its 16 half-precision bits, as the SDK's 16-bit streams carry it
+                    mine[k] = array.type() == ElementType.F16 ? DsdExecutor.toWire(bits, ElementType.F16) : bits;
                 }
                 f.hostIn[p] = mine;
                 f.hostInPos[p] = 0;

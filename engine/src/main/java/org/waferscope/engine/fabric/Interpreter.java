@@ -3,6 +3,7 @@ package org.waferscope.engine.fabric;
 import org.waferscope.engine.arch.ElementType;
 import org.waferscope.engine.ir.Dsd;
 import org.waferscope.engine.ir.FunctionInfo;
+import org.waferscope.engine.ir.MathFn;
 import org.waferscope.engine.ir.Opcode;
 import org.waferscope.engine.ir.PeProgram;
 
@@ -12,6 +13,7 @@ final class Interpreter {
     }
 
     private static final ElementType[] TYPES = ElementType.values();
+    private static final MathFn[] MATH_FNS = MathFn.values();
 
     static int execute(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
         ProgramTables t = f.tables[f.peProgram[p]];
@@ -47,6 +49,8 @@ final class Interpreter {
                     Opcode.OR, Opcode.XOR, Opcode.SHL, Opcode.SHR, Opcode.EQ, Opcode.NE, Opcode.LT, Opcode.LE,
                     Opcode.GT, Opcode.GE -> set(m, fp, a, Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b), get(m, fp, c)));
             case Opcode.NEG, Opcode.NOT, Opcode.LNOT -> set(m, fp, a, Alu.unary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b)));
+            case Opcode.MATH -> set(m, fp, a, MATH_FNS[c].apply(TYPES[(word >>> 8) & 0xFF], get(m, fp, b),
+                    code[base + 4] < 0 ? 0 : get(m, fp, code[base + 4])));
             case Opcode.CONV -> set(m, fp, a, Alu.convert(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
             case Opcode.BITCAST -> set(m, fp, a, Alu.bitcast(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
             case Opcode.LDG -> set(m, fp, a, load(m, b, TYPES[(word >>> 8) & 0xFF]));

@@ -153,12 +153,15 @@ final class Router {
         }
         f.pop(p, ch);
         int out = meta & ~Wavelet.ADVANCE_AFTER;
+        int swap = f.rsSwap[rs];
+        int onward = popped(f, cfg, payload, meta);
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
                 int at = p * 4 + d;
                 f.pendDest[at] = f.rsDest[rs * 4 + d];
-                f.pendPayload[at] = payload;
-                f.pendMeta[at] = (byte) out;
+                f.pendPayload[at] = onward;
+                // color swap: the lowest bit of the color flips on the way out
+                f.pendMeta[at] = (byte) ((swap & (1 << d)) != 0 ? out ^ 1 : out);
                 f.linkHops[at]++;
             }
         }
@@ -179,6 +182,21 @@ final class Router {
             advance(f, rs, cfg);
         }
         return true;
+    }
+
+    /**
+     * The payload a control wavelet carries on past this router: with its switch command
+     * popped (made a NOP, ce_ignore kept) when this color's pop mode says so.
+     */
+    private static int popped(Fabric f, int cfg, int payload, int meta) {
+        int mode = f.cfgPop[cfg];
+        if (mode == ColorConfig.NO_POP || !Wavelet.isControl(meta)) {
+            return payload;
+        }
+        if (mode == ColorConfig.POP_ON_ADVANCE && Wavelet.controlOpcode(payload) != Wavelet.OP_SWITCH_ADVANCE) {
+            return payload;
+        }
+        return payload & ~(3 << 24);
     }
 
     /** Whether a wavelet leaving through RAMP reaches the CE: not a ce_ignore control, and inside the filter. */

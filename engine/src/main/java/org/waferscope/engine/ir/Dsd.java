@@ -36,6 +36,16 @@ public final class Dsd {
     public static final int FLAG_ADVANCE_SWITCH = 1 << 17;
     /** fabout: stamp each wavelet's element index into the payload's high 16 bits. */
     public static final int FLAG_STAMP_INDEX = 1 << 18;
+    /**
+     * mem1d ({@code .wavelet_index_offset = true}): an operation given {@code .index = i} reads
+     * this DSD from i elements further on. The compiler applies it; the engine ignores the bit.
+     */
+    public static final int FLAG_INDEX_OFFSET = 1 << 19;
+    /**
+     * In a data structure register ({@code @load_to_dsr(..., .{ .save_address = true })}): after
+     * each operation the register's base moves past the elements it used. Compiler-applied.
+     */
+    public static final int FLAG_SAVE_ADDRESS = 1 << 20;
 
     public static final int MAX_LENGTH = 65_535;
 

@@ -133,6 +133,11 @@ public final class FunctionBuilder {
         return emit(Opcode.typed(op, t), dst, src, 0);
     }
 
+    /** A {@code <math>} function of slot x (and slot y, or -1) as type t. */
+    public FunctionBuilder math(MathFn fn, ElementType t, int dst, int x, int y) {
+        return emit(Opcode.typed(Opcode.MATH, t), dst, x, fn.ordinal(), y, 0);
+    }
+
     public FunctionBuilder convert(int dst, int src, ElementType from, ElementType to) {
         return emit(Opcode.CONV, dst, src, from.ordinal(), to.ordinal(), 0);
     }

@@ -60,6 +60,11 @@ public final class Opcode {
     public static final int CONV = 31;
     /** slot[a] = the bits of slot[b] reinterpreted from type c to type d, as {@code @bitcast}. */
     public static final int BITCAST = 32;
+    /**
+     * Typed {@code <math>} function: slot[a] = {@link MathFn} c of slot[b] (and slot[d] for
+     * two-operand functions; d is -1 otherwise).
+     */
+    public static final int MATH = 33;
 
     /** Typed load of a global: slot[a] = mem[b] (b an immediate byte address). */
     public static final int LDG = 40;
@@ -148,6 +153,7 @@ public final class Opcode {
             case MUL -> "mul";
             case DIV -> "div";
             case REM -> "rem";
+            case MATH -> "math";
             case MIN -> "min";
             case MAX -> "max";
             case AND -> "and";
@@ -195,6 +201,6 @@ public final class Opcode {
 
     /** True for operations whose opcode word carries an element type. */
     public static boolean isTyped(int op) {
-        return (op >= ADD && op <= NOT) || op == LDG || op == STG || op == LDI || op == STI;
+        return (op >= ADD && op <= NOT) || op == MATH || op == LDG || op == STG || op == LDI || op == STI;
     }
 }

@@ -180,8 +180,8 @@ final class HostSteps {
      */
     private String withIndex(String array, PeRectangle r, String ptr, int i) {
         ElementType type = arrays.arrays.containsKey(array) ? arrays.arrays.get(array).type() : null;
-        if (type != ElementType.I16 && type != ElementType.U16) {
-            throw new CslError(ctx.at(ptr + "/index_high"), "\"index_high\" streams an i16 or u16 array, not "
+        if (type != ElementType.I16 && type != ElementType.U16 && type != ElementType.F16) {
+            throw new CslError(ctx.at(ptr + "/index_high"), "\"index_high\" streams an i16, u16 or f16 array, not "
                     + (type == null ? "a derived one" : type.name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (r.elementsPerPe() > 0x10000) {
@@ -193,7 +193,8 @@ final class HostSteps {
             for (int px = 0; px < r.width(); px++) {
                 for (int k = 0; k < r.elementsPerPe(); k++) {
                     int at = r.index(px, py, k);
-                    out[at] = ((long) k << 16) | ((long) src[at] & 0xFFFF);
+                    long low = type == ElementType.F16 ? org.waferscope.engine.arch.Half.fromFloat((float) src[at]) : (long) src[at];
+                    out[at] = ((long) k << 16) | (low & 0xFFFF);
                 }
             }
         }

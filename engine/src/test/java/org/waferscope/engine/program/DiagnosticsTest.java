@@ -40,10 +40,10 @@ class DiagnosticsTest {
                 }
                 fn b() void {
                   var y: f32 = 1.0;
-                  y = @map(y);
+                  y = @rpc(y);
                 }
                 """)));
-        assertHas(all, "pe.csl:3:16: error: unknown name 'nope'", "pe.csl:7:7: error: `@map` is not in Waferscope's CSL subset");
+        assertHas(all, "pe.csl:3:16: error: unknown name 'nope'", "pe.csl:7:7: error: `@rpc` is not in Waferscope's CSL subset");
     }
 
     @Test

@@ -99,7 +99,7 @@ class LaunchArgsTest {
         String steps = runJson("{ \"launch\": \"start\", \"args\": [4, 1.5] }").replace("\"u16\"", "\"f32\"");
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(Map.of("layout.csl", LAYOUT,
                 "pe.csl", PE, "run.json", steps), "wse2"));
-        assertTrue(e.getMessage().contains("\"index_high\" streams an i16 or u16 array, not f32"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"index_high\" streams an i16, u16 or f16 array, not f32"), e.getMessage());
     }
 
     @Test

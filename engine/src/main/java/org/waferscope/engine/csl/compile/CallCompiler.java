@@ -66,6 +66,12 @@ final class CallCompiler {
             case "@as", "@bitcast" -> {
                 return convert(b, s);
             }
+            case "@map" -> {
+                return new MapCompiler(x).emit(b, s);
+            }
+            case "@load_to_dsr" -> {
+                return new DsrCalls(x).load(b, s);
+            }
             case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
                 return new DsdOps(x).mutate(b, s);
             }

@@ -49,6 +49,13 @@ final class ComptimeBinder implements BuiltinHook {
             case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
                 return foldDsd(b, s, ev);
             }
+            case "@get_rectangle" -> {
+                if (!a.isEmpty() || !(u.resolved.get(PeCompiler.RECTANGLE) instanceof Binding.Const r)) {
+                    throw new CslError(b.pos(), a.isEmpty() ? "@get_rectangle is known once the layout has set its rectangle"
+                            : "@get_rectangle takes no arguments");
+                }
+                return r.value();
+            }
             case "@allocate_fifo" -> {
                 return fifo(b, s);
             }

@@ -18,7 +18,8 @@ import org.waferscope.engine.ir.SourcePos;
  * {@code |i|{n} -> A[i*M + k]} is folded into base = &A + k*size and stride = M*size.
  */
 final class DsdFactory {
-    private static final Set<String> MEM1D_FIELDS = Set.of("tensor_access", "base_address", "extent", "stride");
+    private static final Set<String> MEM1D_FIELDS = Set.of("tensor_access", "base_address", "extent", "stride",
+            "wavelet_index_offset");
     private static final Set<String> FABIN_FIELDS = Set.of("fabric_color", "extent", "input_queue");
     private static final Set<String> FABOUT_FIELDS = Set.of("fabric_color", "extent", "output_queue", "control",
             "advance_switch");
@@ -38,7 +39,14 @@ final class DsdFactory {
         CslType kind = u.ev.type(b.args().get(0), s);
         if (kind == CslType.MEM1D_DSD) {
             check(fields, MEM1D_FIELDS, kind);
-            return memory(fields, s);
+            Value.DsdVal d = memory(fields, s);
+            int offsetFlag = flag(fields, "wavelet_index_offset", Dsd.FLAG_INDEX_OFFSET, s);
+            if (offsetFlag == 0) {
+                return d;
+            }
+            int[] w = d.words().clone();
+            w[0] |= offsetFlag;
+            return new Value.DsdVal(kind, w, d.elementBytes());
         }
         if (kind == CslType.FABIN_DSD || kind == CslType.FABOUT_DSD) {
             boolean in = kind == CslType.FABIN_DSD;

@@ -8,7 +8,10 @@ import org.waferscope.engine.csl.syntax.Expr;
 import org.waferscope.engine.csl.value.CslType;
 import org.waferscope.engine.csl.value.Value;
 import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.ir.Dsd;
 import org.waferscope.engine.ir.DsdOpKind;
+import org.waferscope.engine.ir.Opcode;
 import org.waferscope.engine.ir.DsdOperand;
 import org.waferscope.engine.ir.FunctionBuilder;
 
@@ -26,24 +29,44 @@ final class DsdOps {
         List<Expr> a = b.args();
         int n = 1 + kind.sources;
         int options = DsdOperand.options(false, DsdOperand.NO_TASK, DsdOperand.NO_TASK);
+        int index = -1;
         if (a.size() == n + 1) {
-            options = options(x.u, x.u.ev.eval(a.get(n), s), b);
+            Expr config = a.get(n);
+            // .index = i (a wavelet's index, known only at run time) shifts DSDs made with .wavelet_index_offset.
+            if (config instanceof Expr.StructLit sl && sl.names().contains("index")) {
+                int k = sl.names().indexOf("index");
+                Expr i = sl.values().get(k);
+                index = x.slot(x.gen(i, s), CslType.U16, i.pos());
+                java.util.List<String> names = new java.util.ArrayList<>(sl.names());
+                java.util.List<Expr> values = new java.util.ArrayList<>(sl.values());
+                names.remove(k);
+                values.remove(k);
+                config = new Expr.StructLit(sl.pos(), names, values);
+            }
+            options = options(x.u, x.u.ev.eval(config, s), b);
         } else if (a.size() != n) {
             throw new CslError(b.pos(), b.name() + " takes a destination and " + kind.sources + " source"
                     + (kind.sources == 1 ? "" : "s") + ", then optionally .{ .async = ..., .activate = ..., .unblock = ... }");
         }
         int[] operands = {DsdOperand.NONE, DsdOperand.NONE, DsdOperand.NONE, DsdOperand.NONE};
+        java.util.List<Operand> registers = new java.util.ArrayList<>();
+        DsrCalls dsrs = new DsrCalls(x);
         for (int i = 0; i < n; i++) {
             Operand o = x.gen(a.get(i), s);
             CslType t = o.type();
-            if (t.isDsd()) {
+            if (DsrCalls.isDsr(o)) {
+                // a data structure register: the DSD it holds now
+                operands[i] = DsdOperand.dsd(dsrs.read(o, a.get(i).pos()));
+                registers.add(o);
+            } else if (t.isDsd()) {
                 if (i == 0 && t == CslType.FABIN_DSD) {
                     throw new CslError(a.get(i).pos(), "the destination of " + b.name() + " cannot be a fabin_dsd");
                 }
                 if (i > 0 && t == CslType.FABOUT_DSD) {
                     throw new CslError(a.get(i).pos(), "a source of " + b.name() + " cannot be a fabout_dsd");
                 }
-                operands[i] = DsdOperand.dsd(x.slot(o, t, a.get(i).pos()));
+                int slot = x.slot(o, t, a.get(i).pos());
+                operands[i] = DsdOperand.dsd(index >= 0 && t == CslType.MEM1D_DSD ? shifted(o, slot, index, kind) : slot);
             } else if (i == 0) {
                 throw new CslError(a.get(i).pos(), "the destination of " + b.name() + " must be a DSD, not "
                         + CallCompiler.describe(o));
@@ -53,6 +76,35 @@ final class DsdOps {
         }
         f.at(b.pos());
         f.dsdOp(kind, options, operands[0], operands[1], operands[2], operands[3]);
+        for (Operand r : registers) {
+            dsrs.advance(r, b.pos());
+        }
+    }
+
+    /**
+     * The DSD in {@code slot} moved on by {@code index} elements if it was made with
+     * {@code .wavelet_index_offset = true}: decided now for a DSD known at compile time, by its
+     * flag word at run time otherwise.
+     */
+    private int shifted(Operand o, int slot, int index, DsdOpKind kind) {
+        if (o instanceof Operand.Const c && c.value() instanceof Value.DsdVal d) {
+            if ((d.words()[0] & Dsd.FLAG_INDEX_OFFSET) == 0) {
+                return slot;
+            }
+            int dst = f.temps(4);
+            f.dsdAddOffset(dst, slot, index, d.elementBytes());
+            return dst;
+        }
+        int dst = f.temps(4);
+        f.movn(dst, slot, 4);
+        int flag = f.temp();
+        f.constI32(flag, Dsd.FLAG_INDEX_OFFSET);
+        f.op(Opcode.AND, ElementType.U32, flag, flag, dst);
+        FunctionBuilder.Label plain = f.label();
+        f.jumpIfZero(flag, plain);
+        f.dsdAddOffset(dst, dst, index, kind.type.bytes);
+        f.bind(plain);
+        return dst;
     }
 
     private static int options(Unit u, Value v, Expr.Builtin b) {
@@ -62,9 +114,19 @@ final class DsdOps {
         boolean async = false;
         int activate = DsdOperand.NO_TASK;
         int unblock = DsdOperand.NO_TASK;
+        boolean microthread = false;
         for (Map.Entry<String, Value> e : st.fields().entrySet()) {
             switch (e.getKey()) {
                 case "async" -> async = ValueOps.bool(e.getValue(), ".async", b.pos());
+                case "ut_id" -> {
+                    // Waferscope gives every asynchronous operation a microthread of its own, so the
+                    // one named here only has to be a microthread.
+                    if (!(e.getValue() instanceof Value.IntVal ut) || ut.type() != CslType.UT_ID) {
+                        throw new CslError(b.pos(), ".ut_id must be a microthread from @get_ut_id(n), not "
+                                + ValueOps.describe(e.getValue()));
+                    }
+                    microthread = true;
+                }
                 case "activate", "unblock" -> {
                     if (!(boundId(u, e.getValue()) instanceof Value.TaskIdVal id)) {
                         throw new CslError(b.pos(), "." + e.getKey() + " must be a task id");
@@ -76,8 +138,11 @@ final class DsdOps {
                     }
                 }
                 default -> throw new CslError(b.pos(), "a DSD operation has no option ." + e.getKey()
-                        + " in Waferscope's CSL subset; expected .async, .activate or .unblock");
+                        + " in Waferscope's CSL subset; expected .async, .activate, .unblock, .ut_id or .index");
             }
+        }
+        if (!async && microthread) {
+            throw new CslError(b.pos(), ".ut_id names the microthread of an .async = true operation");
         }
         if (!async && (activate != DsdOperand.NO_TASK || unblock != DsdOperand.NO_TASK)) {
             throw new CslError(b.pos(), ".activate and .unblock take effect when an .async = true operation finishes");

@@ -29,6 +29,15 @@ final class ModuleCalls {
         if (!Modules.isRuntime(m, fn)) {
             return new Operand.Const(x.u.ev.eval(c, s));
         }
+        if (m.name().equals(Modules.MATH)) {
+            return new MathCalls(x).call(fn, c, s);
+        }
+        if (m.name().equals(Modules.RANDOM)) {
+            return new RandomCalls(x).call(fn, c, s);
+        }
+        if (m.name().equals(Modules.DEBUG)) {
+            return new DebugCalls(x).call(m, fn, c, s);
+        }
         List<Expr> a = c.args();
         switch (m.name() + "." + fn) {
             case "memcpy/memcpy.unblock_cmd_stream" -> {
@@ -42,7 +51,7 @@ final class ModuleCalls {
                 f.coord(dst, fn.equals("get_y_coord"));
                 return new Operand.Reg(dst, CslType.U16);
             }
-            case "time.enable_tsc" -> {
+            case "time.enable_tsc", "time.disable_tsc" -> {
                 arity(c, fn, 0);
                 return VOID;
             }

@@ -48,6 +48,9 @@ public final class PeCompiler {
      * in {@code diags}). {@code exports} are the layout's {@code @export_name}s, or null to
      * accept any export as mutable; {@code requestedAt} is the {@code @set_tile_code} call.
      */
+    /** The layout's hidden param that {@code @get_rectangle()} reads; no CSL name can contain '<'. */
+    public static final String RECTANGLE = "<rectangle>";
+
     public static CompiledPe compile(SourceFile file, Map<String, Value> params, ArchProfile profile,
                                      Map<String, ExportDecl> exports, SourcePos requestedAt, Budget budget,
                                      Diagnostics diags) {
@@ -134,7 +137,9 @@ public final class PeCompiler {
 
     private void bindParams(Map<String, Value> params, SourcePos requestedAt) {
         for (String given : new TreeSet<>(params.keySet())) {
-            if (!(u.decls.get(given) instanceof Decl.Param)) {
+            if (given.equals(RECTANGLE)) {
+                u.resolved.put(given, new Binding.Const(params.get(given)));
+            } else if (!(u.decls.get(given) instanceof Decl.Param)) {
                 u.diags.error(requestedAt, file.name() + " declares no param '" + given + "'");
             }
         }

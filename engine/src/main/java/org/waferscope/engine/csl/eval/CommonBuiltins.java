@@ -20,7 +20,7 @@ final class CommonBuiltins {
     }
 
     /** CSL builtins Waferscope knows of but does not support, for a precise message. */
-    private static final Set<String> UNSUPPORTED = Set.of("@map", "@get_dsr", "@load_to_dsr",
+    private static final Set<String> UNSUPPORTED = Set.of(
             "@ptrcast", "@random16", "@strlen", "@get_array", "@set_fifo_read_length", "@set_config",
             "@get_config", "@set_local_color_config", "@rpc", "@dimensions", "@type_of", "@field",
             "@has_field", "@queue_flush", "@get_filter_id", "@fabric_color", "@element_count");
@@ -79,6 +79,24 @@ final class CommonBuiltins {
                 arity(b, 2);
                 return concat(ev.eval(a.get(0), s), ev.eval(a.get(1), s), pos);
             }
+            case "@get_ut_id" -> {
+                // WSE-3 names the microthread an asynchronous operation runs on; WSE-2 has none to name.
+                arity(b, 1);
+                if (!ev.profile().dataTasksBindToQueues()) {
+                    throw new CslError(pos, "@get_ut_id names a WSE-3 microthread; on " + ev.profile().name()
+                            + " an asynchronous operation's microthread follows its queue");
+                }
+                return new Value.IntVal(ValueOps.intIn(ev.eval(a.get(0), s), 0, MICROTHREADS - 1L,
+                        "a microthread id", pos), CslType.UT_ID);
+            }
+            case "@get_dsr" -> {
+                arity(b, 2);
+                CslType kind = ev.type(a.get(0), s);
+                if (kind != CslType.DSR_DEST && kind != CslType.DSR_SRC0 && kind != CslType.DSR_SRC1) {
+                    throw new CslError(pos, "@get_dsr takes dsr_dest, dsr_src0 or dsr_src1 and a number, not " + kind);
+                }
+                return new Value.IntVal(ValueOps.intIn(ev.eval(a.get(1), s), 0, DSRS - 1L, "a DSR number", pos), kind);
+            }
             case "@get_input_queue", "@get_output_queue" -> {
                 arity(b, 1);
                 boolean in = b.name().equals("@get_input_queue");
@@ -118,6 +136,14 @@ final class CommonBuiltins {
         }
     }
 
+    /** How far the data task ids of the host stream colors lie above the colors' numbers. */
+    public static final int HOST_TASK_SHIFT = 32;
+
+    /** WSE-3's microthreads, as {@code @get_ut_id} numbers them. */
+    static final int MICROTHREADS = 8;
+    /** Data structure registers of each kind, as {@code @get_dsr} numbers them. */
+    static final int DSRS = 32;
+
     static void arity(Expr.Builtin b, int n) {
         if (b.args().size() != n) {
             throw new CslError(b.pos(), b.name() + " takes " + n + " argument" + (n == 1 ? "" : "s")
@@ -132,7 +158,10 @@ final class CommonBuiltins {
                 throw new CslError(pos, "on " + ev.profile().name() + " a data task binds to an input queue: "
                         + "use @get_data_task_id(@get_input_queue(n)) and @initialize_queue(q, .{ .color = c })");
             }
-            return new Value.TaskIdVal(TaskKind.DATA, c.id(), c.id(), -1);
+            // A host stream color (24..27) is Waferscope's own, not a color the program chose: its data
+            // task takes an id (56..59) that programs do not use, so the ids the SDK leaves free stay free.
+            int id = c.id() >= Modules.FIRST_HOST_COLOR ? c.id() + HOST_TASK_SHIFT : c.id();
+            return new Value.TaskIdVal(TaskKind.DATA, id, c.id(), -1);
         }
         if (v instanceof Value.QueueVal q && q.input()) {
             if (!queues) {

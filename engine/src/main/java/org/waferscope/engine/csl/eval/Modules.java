@@ -27,6 +27,9 @@ public final class Modules {
     public static final String TIME = "time";
     public static final String SIMPRINT = "simprint";
     public static final String CONTROL = "control";
+    public static final String MATH = "math";
+    public static final String RANDOM = "random";
+    public static final String DEBUG = "debug";
 
     /** The host stream colors of {@code <memcpy/memcpy>}; colors from 24 up are not routed. */
     public static final int H2D_1 = 24;
@@ -56,11 +59,14 @@ public final class Modules {
     private static final Map<String, Set<String>> RUNTIME_FUNCTIONS = Map.of(
             MEMCPY, Set.of("unblock_cmd_stream"),
             LAYOUT, Set.of("get_x_coord", "get_y_coord"),
-            TIME, Set.of("enable_tsc", "get_timestamp"),
+            TIME, Set.of("enable_tsc", "disable_tsc", "get_timestamp"),
             SIMPRINT, Set.of("print_string", "fmt", "fmt_no_nl", "print_u16", "print_i16", "print_u32",
                     "print_i32", "print_f32", "print_f16", "print_u16_decimal", "print_i16_decimal",
                     "print_u32_decimal", "print_i32_decimal", "print_u16_hex", "print_u32_hex"),
-            CONTROL, Set.of("encode_single_payload"));
+            CONTROL, Set.of("encode_single_payload"),
+            MATH, MathLibrary.FUNCTIONS,
+            RANDOM, Set.of("set_global_prng_seed", "random_f16", "random_f32", "random_pow_u32", "random_normal_f32"),
+            DEBUG, DebugLibrary.FUNCTIONS);
 
     public static Value importModule(String name, Value params, SourcePos pos) {
         String n = name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
@@ -95,7 +101,12 @@ public final class Modules {
                 // Waferscope's host streams arrive and leave on its own stream colors.
                 STREAMS.forEach((k, c) -> members.put(k, new Value.ColorVal(c)));
             }
-            case LAYOUT, SIMPRINT -> noParams(n, params, pos);
+            case LAYOUT, SIMPRINT, RANDOM -> noParams(n, params, pos);
+            case DEBUG -> members.putAll(DebugLibrary.instance(params, pos));
+            case MATH -> {
+                noParams(n, params, pos);
+                members.putAll(MathLibrary.members());
+            }
             case TIME -> {
                 noParams(n, params, pos);
                 // The timestamp counter is 48 bits: three u16 words, as get_timestamp writes them.
@@ -111,7 +122,7 @@ public final class Modules {
                 members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
-                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint> and <control>");
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random> and <debug>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }
@@ -169,6 +180,9 @@ public final class Modules {
             }
             return new Value.IntVal(controlPayload(List.of(new Value.IntVal(0, CslType.U16), new Value.BoolVal(false),
                     args.get(0), new Value.IntVal(0, CslType.U16)), pos), CslType.U32);
+        }
+        if (m.name().equals(MATH)) {
+            return MathLibrary.callComptime(fn, args, pos);
         }
         if (isRuntime(m, fn)) {
             return null;

@@ -140,6 +140,14 @@ public final class LayoutEvaluator {
         return new LayoutResult(state.layout, used, Map.copyOf(state.exports), files);
     }
 
+    /** {@code @get_rectangle()} in a PE program: the program rectangle's width and height. */
+    private Value rectangle() {
+        Map<String, Value> r = new LinkedHashMap<>();
+        r.put("width", org.waferscope.engine.csl.value.ValueOps.integer(state.layout.width()));
+        r.put("height", org.waferscope.engine.csl.value.ValueOps.integer(state.layout.height()));
+        return new Value.StructVal(java.util.Collections.unmodifiableMap(r));
+    }
+
     private List<String> compileAll(TileSources sources) {
         int before = diags.count();
         TileCode tiles = state.tiles;
@@ -158,7 +166,9 @@ public final class LayoutEvaluator {
             if (src == null) {
                 continue;
             }
-            Map<String, Value> ps = r.params() == null ? Map.of() : r.params().fields();
+            Map<String, Value> ps = new java.util.HashMap<>(r.params() == null ? Map.of() : r.params().fields());
+            // what @get_rectangle() gives a PE program: the same for every PE, so no extra compiles
+            ps.put(PeCompiler.RECTANGLE, rectangle());
             compiled[i] = PeCompiler.compile(src, ps, profile, state.exports, r.pos(), budget, diags);
         }
         if (diags.count() > before) {

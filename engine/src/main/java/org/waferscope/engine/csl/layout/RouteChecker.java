@@ -70,7 +70,7 @@ final class RouteChecker {
                     kept.add(new RoutePosition(p.rx(), p.tx() & ~off));
                 }
                 l.setColorConfig(x, y, pairs[i], new ColorConfig(kept, c.initialPosition(), c.ringMode(),
-                        c.filterMin(), c.filterMax()));
+                        c.filterMin(), c.filterMax(), c.swapX(), c.swapY(), c.pop()));
             }
         }
     }
@@ -83,10 +83,12 @@ final class RouteChecker {
                 }
                 int nx = x + d.dx;
                 int ny = y + d.dy;
-                ColorConfig n = st.layout.configAt(ny * st.layout.width() + nx, color);
+                int arrives = c.colorToward(color, d.ordinal());
+                ColorConfig n = st.layout.configAt(ny * st.layout.width() + nx, arrives);
                 if (n == null || (n.rxUnion() & d.opposite().bit()) == 0) {
-                    report(st.site(pe, color), "PE (" + x + ", " + y + ") forwards color " + color + " " + d + " but PE ("
-                            + nx + ", " + ny + ") never accepts color " + color + " from " + d.opposite());
+                    report(st.site(pe, color), "PE (" + x + ", " + y + ") forwards color " + color + " " + d
+                            + (arrives != color ? " (swapped to color " + arrives + ")" : "") + " but PE ("
+                            + nx + ", " + ny + ") never accepts color " + arrives + " from " + d.opposite());
                 }
             }
         }

@@ -21,7 +21,10 @@ import org.waferscope.engine.ir.SourcePos;
 final class RouteReader {
     private static final Set<String> TOP = Set.of("routes", "switches", "filter");
     private static final Set<String> ROUTE = Set.of("rx", "tx");
-    private static final Set<String> SWITCHES = Set.of("pos1", "pos2", "pos3", "current_switch_pos", "ring_mode");
+    private static final Set<String> ROUTES = Set.of("rx", "tx", "color_swap_x", "color_swap_y");
+    private static final Set<String> SWITCHES = Set.of("pos1", "pos2", "pos3", "current_switch_pos", "ring_mode",
+            "pop_mode");
+    private static final Set<String> POP_MODES = Set.of("no_pop", "pop_on_advance", "always_pop");
     private static final Set<String> FILTER = Set.of("kind", "min_idx", "max_idx");
 
     private final Map<Value, ColorConfig> cache = new HashMap<>();
@@ -55,11 +58,14 @@ final class RouteReader {
         if (!top.containsKey("routes")) {
             throw new CslError(pos, "a color config needs .routes = .{ .rx = .{ ... }, .tx = .{ ... } }");
         }
-        Map<String, Value> routes = struct(top.get("routes"), ROUTE, ".routes", pos);
+        Map<String, Value> routes = struct(top.get("routes"), ROUTES, ".routes", pos);
+        boolean swapX = routes.containsKey("color_swap_x") && ValueOps.bool(routes.get("color_swap_x"), ".color_swap_x", pos);
+        boolean swapY = routes.containsKey("color_swap_y") && ValueOps.bool(routes.get("color_swap_y"), ".color_swap_y", pos);
         RoutePosition p0 = new RoutePosition(ports(routes.get("rx"), pos), ports(routes.get("tx"), pos));
         List<RoutePosition> positions = new ArrayList<>(List.of(p0));
         int current = 0;
         boolean ring = false;
+        int pop = ColorConfig.NO_POP;
         if (top.containsKey("switches")) {
             Map<String, Value> sw = struct(top.get("switches"), SWITCHES, ".switches", pos);
             for (int k = 1; k <= 3; k++) {
@@ -82,6 +88,18 @@ final class RouteReader {
             if (sw.containsKey("ring_mode")) {
                 ring = ValueOps.bool(sw.get("ring_mode"), ".ring_mode", pos);
             }
+            if (sw.containsKey("pop_mode")) {
+                Map<String, Value> pm = struct(sw.get("pop_mode"), POP_MODES, ".pop_mode", pos);
+                for (Map.Entry<String, Value> e : pm.entrySet()) {
+                    if (ValueOps.bool(e.getValue(), "." + e.getKey(), pos)) {
+                        pop = switch (e.getKey()) {
+                            case "pop_on_advance" -> ColorConfig.POP_ON_ADVANCE;
+                            case "always_pop" -> ColorConfig.ALWAYS_POP;
+                            default -> ColorConfig.NO_POP;
+                        };
+                    }
+                }
+            }
         }
         int min = -1;
         int max = -1;
@@ -97,7 +115,7 @@ final class RouteReader {
             min = ValueOps.intIn(f.get("min_idx"), 0, 0xFFFF, ".min_idx", pos);
             max = ValueOps.intIn(f.get("max_idx"), min, 0xFFFF, ".max_idx", pos);
         }
-        return new ColorConfig(positions, current, ring, min, max);
+        return new ColorConfig(positions, current, ring, min, max, swapX, swapY, pop);
     }
 
     private static int ports(Value v, SourcePos pos) {

@@ -80,6 +80,12 @@ public sealed interface CslType {
     Named CONTROL_TASK_ID = new Named("control_task_id");
     Named INPUT_QUEUE = new Named("input_queue");
     Named OUTPUT_QUEUE = new Named("output_queue");
+    /** A WSE-3 microthread, from {@code @get_ut_id(n)}. */
+    Named UT_ID = new Named("ut_id");
+    /** The three kinds of data structure register, for {@code @get_dsr(kind, n)}. */
+    Named DSR_DEST = new Named("dsr_dest");
+    Named DSR_SRC0 = new Named("dsr_src0");
+    Named DSR_SRC1 = new Named("dsr_src1");
     Named MEM1D_DSD = new Named("mem1d_dsd");
     Named FABIN_DSD = new Named("fabin_dsd");
     Named FABOUT_DSD = new Named("fabout_dsd");
@@ -120,6 +126,10 @@ public sealed interface CslType {
             case "local_task_id" -> LOCAL_TASK_ID;
             case "control_task_id" -> CONTROL_TASK_ID;
             case "input_queue" -> INPUT_QUEUE;
+            case "ut_id" -> UT_ID;
+            case "dsr_dest" -> DSR_DEST;
+            case "dsr_src0" -> DSR_SRC0;
+            case "dsr_src1" -> DSR_SRC1;
             case "output_queue" -> OUTPUT_QUEUE;
             case "mem1d_dsd" -> MEM1D_DSD;
             case "fabin_dsd" -> FABIN_DSD;
