@@ -98,8 +98,13 @@ public final class StepSchedule {
                 lastEnd = Math.max(lastEnd, stop);
             }
             prevStart = firstStart;
-            // a pass that has not run a cycle yet: still at the end of the pass before (or at 0)
-            now = p == current && lastEnd == firstStart ? now : lastEnd;
+            if (p == current) {
+                // within the pass's last cycle so far, so that its kernels count as running there;
+                // a pass that has not run a cycle yet: still at the end of the pass before (or at 0)
+                now = lastEnd > firstStart ? lastEnd - 0.5 / clockHz : now;
+            } else {
+                now = lastEnd;
+            }
             if (!fwd && p < current) {
                 double rStart = Math.max(lastEnd, reduceFree);
                 double rEnd = rStart + hops + bytes / swBps;
@@ -146,8 +151,8 @@ public final class StepSchedule {
     }
 
     /**
-     * Where the step under way has got to: the end of the pass under way on its slowest
-     * system so far; before the pass has run a cycle, the end of the pass before it (its
+     * Where the step under way has got to: within the last cycle so far of the pass under
+     * way on its slowest system; before the pass has run a cycle, the end of the pass before it (its
      * gradient just leaving). The step's end once it is finished.
      */
     public double now() {
