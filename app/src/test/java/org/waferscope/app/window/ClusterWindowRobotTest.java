@@ -93,9 +93,11 @@ class ClusterWindowRobotTest {
         assertTrue(f.bars().stream().anyMatch(b -> b.row().equals("SwarmX reduce")));
         assertTrue(status(robot).contains("Steps done 1/3"), status(robot));
 
+        // into the next step: forward layer 1 runs while layer 2's weights are prefetched
+        robot.clickOn("#cluster-cycles");
+        assertTrue(model.frameProperty().get().phase().startsWith("step 2: forward layer 1"));
         Path shot = Path.of("target", "screenshots", "cluster.png");
         robot.interact(() -> {
-            model.playheadProperty().set(model.frameProperty().get().stepSeconds() * 0.83);
             window.view().paintIfDirty();
             try {
                 PngWriter.write(window.stage().getScene().snapshot(null), shot);

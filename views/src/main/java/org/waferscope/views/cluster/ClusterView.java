@@ -70,6 +70,7 @@ public final class ClusterView extends BorderPane implements Paintable {
             b.disableProperty().bind(model.busyProperty().or(model.runningProperty()));
         }
         status.setId("cluster-status");
+        status.setWrapText(true);
         ToolBar bar = new ToolBar(cycles, count, new Separator(), phase, step, new Separator(), run, pace);
         VBox top = new VBox(bar, status);
         status.setPadding(new Insets(2, 8, 2, 8));
