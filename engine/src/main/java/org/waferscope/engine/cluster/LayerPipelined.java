@@ -175,6 +175,10 @@ public final class LayerPipelined implements AutoCloseable {
         return ReferenceTraining.accuracy(spec, memory, data);
     }
 
+    public int trainSize() {
+        return data.trainSize();
+    }
+
     public double simulatedSeconds() {
         return seconds;
     }
