@@ -83,6 +83,20 @@ public final class ClusterWindow {
             public void open(int system) {
                 background.execute(() -> openSystem(system));
             }
+
+            @Override
+            public void comparePipelined() {
+                background.execute(() -> {
+                    String text;
+                    try {
+                        text = PipelinedContrast.measure(program, training);
+                    } catch (Exception e) {
+                        text = "Layer-pipelined: " + e.getMessage();
+                    }
+                    String shown = text;
+                    fx.execute(() -> model.showComparison(shown));
+                });
+            }
         });
         this.view = new ClusterView(model);
         LessonView lesson = new LessonView();

@@ -93,6 +93,13 @@ class ClusterWindowRobotTest {
         assertTrue(f.bars().stream().anyMatch(b -> b.row().equals("SwarmX reduce")));
         assertTrue(status(robot).contains("Steps done 1/3"), status(robot));
 
+        // layer pipelining for contrast: one step on a wafer of its own, beside weight streaming's figures
+        robot.clickOn("#cluster-pipelined");
+        String contrast = robot.lookup("#cluster-pipelined-figures").queryAs(Label.class).getText();
+        assertTrue(contrast.startsWith("Layer-pipelined, one wafer (measured on the engine): 2 regions on 24 PEs, "
+                + "2 micro-batches of 8"), contrast);
+        assertTrue(contrast.contains("Weight streaming here, 2 system(s)") && contrast.contains("samples/s"), contrast);
+
         // into the next step: forward layer 1 runs while layer 2's weights are prefetched
         robot.clickOn("#cluster-cycles");
         assertTrue(model.frameProperty().get().phase().startsWith("step 2: forward layer 1"));

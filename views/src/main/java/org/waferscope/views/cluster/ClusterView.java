@@ -81,7 +81,21 @@ public final class ClusterView extends BorderPane implements Paintable {
         setCenter(centre);
         TrainingCharts charts = new TrainingCharts(model);
         charts.setPadding(new Insets(4));
-        setRight(charts);
+        Button measure = button("Measure layer-pipelined", "cluster-pipelined",
+                "Train one step of the same network layer-pipelined on one wafer (each layer its own region, "
+                        + "weights resident), on the engine, and compare");
+        measure.setOnAction(e -> model.comparePipelined());
+        measure.disableProperty().bind(model.busyProperty().or(model.runningProperty()));
+        Label figures = new Label();
+        figures.setId("cluster-pipelined-figures");
+        figures.setWrapText(true);
+        figures.setPrefWidth(284);   // wraps inside the charts' column
+        figures.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        figures.textProperty().bind(model.comparisonProperty());
+        VBox contrast = new VBox(4, measure, figures);
+        contrast.setPadding(new Insets(4, 8, 8, 8));
+        contrast.setMaxWidth(300);
+        setRight(new VBox(charts, contrast));
         Label hint = new Label("Click a CS system to open its wafer in the fabric view. Thumbnails: each PE's busy share "
                 + "since the last update (dark idle, yellow busy). Blue: weights going down; orange: gradients going up; "
                 + "a link's thickness is the share of its bandwidth in use. Click the timeline to look at any moment.");

@@ -29,6 +29,9 @@ public final class ClusterViewModel {
 
         /** Open system i's wafer in the fabric view. */
         void open(int system);
+
+        /** Train one step layer-pipelined on one wafer, for contrast; the answer comes as {@link #showComparison}. */
+        void comparePipelined();
     }
 
     /** How far Run goes at each frame of the display. */
@@ -56,6 +59,9 @@ public final class ClusterViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<Long> cyclesPerClick = new SimpleObjectProperty<>(1L);
     private final ObjectProperty<Pace> pace = new SimpleObjectProperty<>(Pace.CYCLES_5K);
+    private final javafx.beans.property.StringProperty comparison = new javafx.beans.property.SimpleStringProperty(
+            "Layer-pipelined on one wafer: every layer in its own region, its weights resident. Measure runs one step "
+                    + "of it on the engine.");
     private final Trainer trainer;
 
     public ClusterViewModel(Trainer trainer) {
@@ -129,6 +135,21 @@ public final class ClusterViewModel {
             busy.set(true);
             r.run();
         }
+    }
+
+    /** Layer pipelining's figures beside weight streaming's, in words. */
+    public javafx.beans.property.StringProperty comparisonProperty() {
+        return comparison;
+    }
+
+    public void comparePipelined() {
+        request(trainer::comparePipelined);
+    }
+
+    /** The answer to {@link #comparePipelined}. */
+    public void showComparison(String text) {
+        busy.set(false);
+        comparison.set(text);
     }
 
     public void openSystem(int i) {

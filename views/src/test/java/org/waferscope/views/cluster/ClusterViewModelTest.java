@@ -32,6 +32,11 @@ class ClusterViewModelTest {
         public void open(int system) {
             asked.add("open " + system);
         }
+
+        @Override
+        public void comparePipelined() {
+            asked.add("pipelined");
+        }
     });
 
     static ClusterFrame frame(int step, double now, List<ClusterFrame.Bar> bars) {
