@@ -207,9 +207,14 @@ public final class CsSystem implements AutoCloseable {
     }
 
     private HostArray counts(int n) {
-        int[] c = new int[height];
+        return counts(n, height);
+    }
+
+    /** The same count for each of {@code rows} edge PEs. */
+    static HostArray counts(int n, int rows) {
+        int[] c = new int[rows];
         java.util.Arrays.fill(c, n);
-        return new HostArray("count", ElementType.I32, new int[] {height}, c);
+        return new HostArray("count", ElementType.I32, new int[] {rows}, c);
     }
 
     /** Every row's west edge gets the whole weight stream (SwarmX's broadcast reaches each row). */
@@ -256,12 +261,17 @@ public final class CsSystem implements AutoCloseable {
             return true;
         }
         if (r.reason() != StopReason.CYCLES_DONE || passCycles() > BUDGET) {
-            List<String> lines = new ArrayList<>();
-            lines.add("the kernel stopped: " + r.reason() + " at cycle " + fabric.cycle());
-            lines.addAll(StallReport.describe(fabric, 12));
-            throw new IllegalStateException(String.join("\n", lines));
+            throw stopped(fabric, "the kernel", r.reason());
         }
         return false;
+    }
+
+    /** The engine's report of a kernel that stopped with something left to do. */
+    static IllegalStateException stopped(Fabric fabric, String what, StopReason reason) {
+        List<String> lines = new ArrayList<>();
+        lines.add(what + " stopped: " + reason + " at cycle " + fabric.cycle());
+        lines.addAll(StallReport.describe(fabric, 12));
+        return new IllegalStateException(String.join("\n", lines));
     }
 
     /** Runs the pass under way until nothing is left to do; returns its cycles. */

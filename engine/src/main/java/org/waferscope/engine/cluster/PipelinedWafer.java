@@ -282,19 +282,14 @@ final class PipelinedWafer implements AutoCloseable {
     }
 
     private HostArray counts(int n) {
-        int[] c = new int[height];
-        java.util.Arrays.fill(c, n);
-        return new HostArray("count", ElementType.I32, new int[] {height}, c);
+        return CsSystem.counts(n, height);
     }
 
     private long runUntilQuiet() {
         long start = fabric.cycle();
         CycleStepper.Result r = stepper.step(BUDGET, org.waferscope.engine.sim.StepLimits.NONE);
         if (r.reason() != org.waferscope.engine.sim.StopReason.QUIET) {
-            java.util.List<String> lines = new java.util.ArrayList<>();
-            lines.add("the layer-pipelined kernel stopped: " + r.reason() + " at cycle " + fabric.cycle());
-            lines.addAll(org.waferscope.engine.fabric.StallReport.describe(fabric, 12));
-            throw new IllegalStateException(String.join("\n", lines));
+            throw CsSystem.stopped(fabric, "the layer-pipelined kernel", r.reason());
         }
         return fabric.cycle() - start;
     }
