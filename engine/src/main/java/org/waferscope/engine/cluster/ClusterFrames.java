@@ -28,11 +28,6 @@ public final class ClusterFrames {
                 s.links().swarmxGbps(), s.links().fanout());
     }
 
-    /** The frame after step {@code done}: records its loss and the test accuracy now. */
-    public ClusterFrame after(ClusterTraining t, ClusterTraining.Step done) {
-        return now(t, List.of(done));
-    }
-
     /**
      * The frame as training stands now, after {@code finished} (the steps that ended since
      * the frame before, oldest first): the step under way as far as it has run, or the

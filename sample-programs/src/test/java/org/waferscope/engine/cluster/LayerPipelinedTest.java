@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LayerPipelinedTest {
     @ParameterizedTest(name = "batch {0} on {1}")
-    @CsvSource({"24, wse2", "20, wse2", "12, wse3"})
+    @CsvSource({"20, wse2", "12, wse3"})
     void weightsAfterStepsMatchTheReference(int batch, String arch) throws Exception {
         ClusterProgram p = ClusterProgram.load(ClusterKernelTest.FOLDER);
         ClusterSpec spec = p.spec().withSystems(1).withBatch(batch);
@@ -26,7 +26,7 @@ class LayerPipelinedTest {
         p = p.with(spec);
         ReferenceTraining ref = new ReferenceTraining(spec, p.data());
         try (LayerPipelined lp = new LayerPipelined(p, 1)) {
-            for (int s = 0; s < 3; s++) {
+            for (int s = 0; s < 2; s++) {
                 LayerPipelined.Step step = lp.step();
                 assertEquals(ref.step(), step.loss(), 1e-5, "loss of step " + s);
                 int m = (batch + 7) / 8;
