@@ -15,13 +15,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.waferscope.engine.cluster.ClusterProgram;
+import org.waferscope.engine.cluster.ClusterSpec;
+import org.waferscope.engine.program.ClasspathSource;
 import org.waferscope.engine.program.WaferProgram;
 
 /** The library as the gallery sees it: index.txt, and what every sample must carry. */
 class SampleLibraryTest {
 
+    /** The wafer programs of the index (a cluster program has its own test below). */
     static List<String> samples() throws IOException {
-        return Samples.index();
+        return Samples.index().stream().filter(n -> !isCluster(n)).toList();
+    }
+
+    static boolean isCluster(String name) {
+        return Samples.class.getClassLoader().getResource(Samples.ROOT + name + "/cluster.json") != null;
     }
 
     @Test
@@ -32,7 +40,8 @@ class SampleLibraryTest {
         Path root = Path.of(Samples.class.getClassLoader().getResource(Samples.ROOT + "index.txt").toURI()).getParent();
         Set<String> folders = new HashSet<>();
         try (Stream<Path> s = Files.list(root)) {
-            s.filter(p -> Files.exists(p.resolve("run.json"))).forEach(p -> folders.add(p.getFileName().toString()));
+            s.filter(p -> Files.exists(p.resolve("run.json")) || Files.exists(p.resolve("cluster.json")))
+                    .forEach(p -> folders.add(p.getFileName().toString()));
         }
         assertEquals(folders, new HashSet<>(index), "index.txt and the sample folders agree");
     }
@@ -49,6 +58,24 @@ class SampleLibraryTest {
             for (String line : p.lesson().split("\n")) {
                 assertTrue(line.length() <= 90, name + ": lesson line too long for the lesson pane: " + line);
             }
+        }
+    }
+
+    /** A cluster program in the gallery opens in the Cluster view; its lesson is that view's. */
+    @Test
+    void theClusterProgramIsInTheGalleryWithALessonForTheClusterView() throws Exception {
+        List<String> clusters = Samples.index().stream().filter(SampleLibraryTest::isCluster).toList();
+        assertEquals(List.of("cluster-digits"), clusters);
+        ClusterSpec spec = ClusterProgram.load(new ClasspathSource(Samples.class.getClassLoader(),
+                Samples.ROOT + "cluster-digits")).spec();
+        assertFalse(spec.title().isBlank());
+        assertFalse(spec.summary().isBlank());
+        for (String words : List.of("What to watch", "Things to try", "Cycles", "Layer phase", "Training step",
+                "Click a system")) {
+            assertTrue(spec.lesson().contains(words), "the lesson says: " + words);
+        }
+        for (String line : spec.lesson().split("\n")) {
+            assertTrue(line.length() <= 90, "lesson line too long for the lesson pane: " + line);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.waferscope.engine.cluster.ClusterProgram;
 import org.waferscope.engine.cluster.ClusterTraining;
 import org.waferscope.engine.cluster.LayerPipelined;
+import org.waferscope.engine.cluster.ReferenceTraining;
 import org.waferscope.engine.csl.Diagnostic;
 import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.program.ClasspathSource;
@@ -91,16 +92,15 @@ final class TrainCommand implements Callable<Integer> {
             if (scaling != null) {
                 return scaling(p, report, err);
             }
-            LayerPipelined.Result pipelined = mode.equals("layer-pipelined") ? LayerPipelined.measure(p, threads) : null;
-            if (pipelined != null) {
-                p = p.with(p.spec().withSystems(1));
+            if (mode.equals("layer-pipelined")) {
+                return pipelined(p.with(p.spec().withSystems(1)), report);
             }
             try (ClusterTraining t = new ClusterTraining(p, threads)) {
                 long start = System.nanoTime();
                 for (int s = 0; s < p.spec().training().steps(); s++) {
                     report.step(t.step());
                 }
-                report.finish(t, pipelined, (System.nanoTime() - start) / 1e9);
+                report.finish(t, (System.nanoTime() - start) / 1e9);
                 return t.referenceCheckPasses() ? WaferscopeCli.OK : WaferscopeCli.CHECK_FAILED;
             }
         } catch (ProgramLoadException e) {
@@ -112,6 +112,33 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             err.println(program + ": " + e.getMessage());
             return WaferscopeCli.STALLED;
+        }
+    }
+
+    /** Trains on one wafer, layer-pipelined, beside the reference; one weight-streaming step on one system for the comparison. */
+    private int pipelined(ClusterProgram p, TrainReport report) throws ProgramLoadException {
+        long start = System.nanoTime();
+        TrainReport.Streaming ws;
+        try (ClusterTraining t = new ClusterTraining(p.with(p.spec().withSteps(1)), threads)) {
+            t.step();
+            ws = new TrainReport.Streaming(t.simulatedSeconds(), t.cluster().sramBytesPerPe());
+        }
+        ReferenceTraining ref = new ReferenceTraining(p.spec(), p.data());
+        try (LayerPipelined lp = new LayerPipelined(p, threads)) {
+            for (int s = 0; s < p.spec().training().steps(); s++) {
+                LayerPipelined.Step step = lp.step();
+                report.step(s + 1, step.loss(), ref.step(), step.seconds());
+            }
+            double max = 0;
+            for (int l = 1; l <= p.spec().layers().size(); l++) {
+                float[] a = lp.weights(l);
+                float[] b = ref.weights(l);
+                for (int i = 0; i < a.length; i++) {
+                    max = Math.max(max, Math.abs(a[i] - b[i]));
+                }
+            }
+            report.finishPipelined(p.spec(), lp, ref, max, ws, (System.nanoTime() - start) / 1e9);
+            return max <= ClusterTraining.TOLERANCE ? WaferscopeCli.OK : WaferscopeCli.CHECK_FAILED;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.waferscope.engine.cluster.ClusterSpec;
 import org.waferscope.engine.cluster.ClusterTraining;
 import org.waferscope.engine.cluster.LayerPipelined;
+import org.waferscope.engine.cluster.ReferenceTraining;
 
 /** What {@code train} prints: a line per step and a summary, or one JSON object at the end. */
 final class TrainReport {
@@ -38,37 +39,32 @@ final class TrainReport {
     }
 
     void step(ClusterTraining.Step s) {
+        step(s.record().step() + 1, s.record().loss(), s.referenceLoss(), s.schedule().seconds());
+    }
+
+    void step(int number, double loss, double referenceLoss, double seconds) {
         if (json) {
-            steps.addObject().put("step", s.record().step() + 1).put("loss", s.record().loss())
-                    .put("referenceLoss", s.referenceLoss()).put("seconds", s.schedule().seconds());
+            steps.addObject().put("step", number).put("loss", loss).put("referenceLoss", referenceLoss)
+                    .put("seconds", seconds);
             return;
         }
-        out.printf(Locale.ROOT, "step %4d  loss %.4f  (reference %.4f)  %8.2f us%n", s.record().step() + 1,
-                s.record().loss(), s.referenceLoss(), s.schedule().seconds() * 1e6);
+        out.printf(Locale.ROOT, "step %4d  loss %.4f  (reference %.4f)  %8.2f us%n", number, loss, referenceLoss,
+                seconds * 1e6);
         out.flush();
     }
 
-    void finish(ClusterTraining t, LayerPipelined.Result pipelined, double wall) {
+    void finish(ClusterTraining t, double wall) {
         ClusterSpec spec = t.spec();
         ClusterSpec.Layer l0 = spec.layers().get(0);
         int n = t.steps().size();
         double perStep = n == 0 ? 0 : t.simulatedSeconds() / n;
-        double seconds = pipelined == null ? t.simulatedSeconds() : pipelined.stepSeconds() * n;
-        double rate = pipelined == null ? t.samplesPerSecond() : pipelined.samplesPerSecond();
         if (json) {
-            root.put("mode", pipelined == null ? "weight-streaming" : "layer-pipelined");
+            root.put("mode", "weight-streaming");
             root.put("systems", spec.systems()).put("arch", spec.arch().name());
             root.put("testAccuracy", t.testAccuracy()).put("referenceAccuracy", t.referenceAccuracy());
-            root.put("simulatedSeconds", seconds).put("samplesPerSecond", rate);
+            root.put("simulatedSeconds", t.simulatedSeconds()).put("samplesPerSecond", t.samplesPerSecond());
             root.put("samplesPerPe", t.cluster().samplesPerPe()).put("sramBytesPerLayerPe", t.cluster().sramBytesPerPe());
-            root.putObject("referenceCheck").put("pass", t.referenceCheckPasses())
-                    .put("maxWeightDifference", t.maxWeightDifference()).put("tolerance", ClusterTraining.TOLERANCE);
-            if (pipelined != null) {
-                root.putObject("layerPipelined").put("microBatch", pipelined.microBatch())
-                        .put("microBatches", pipelined.microBatches()).put("stepSeconds", pipelined.stepSeconds())
-                        .put("pes", pipelined.pes()).put("residentWeightBytes", pipelined.residentWeightBytes())
-                        .put("peakPeBytes", pipelined.peakPeBytes());
-            }
+            check(t.maxWeightDifference());
             root.put("wallSeconds", wall);
             out.println(root.toString());
             return;
@@ -79,22 +75,61 @@ final class TrainReport {
                 l0.height(), t.cluster().samplesPerPe(), t.cluster().sramBytesPerPe());
         out.printf(Locale.ROOT, "test accuracy   %.1f %% after %d steps, %.2f epochs (reference %.1f %%)%n",
                 100 * t.testAccuracy(), n, n * (double) spec.training().batch() / trainSize(t), 100 * t.referenceAccuracy());
-        if (pipelined == null) {
-            out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step)%n", seconds * 1e3, perStep * 1e6);
-            out.printf(Locale.ROOT, "samples/s       %,.0f (global batch %d)%n", rate, spec.training().batch());
-        } else {
-            out.printf(Locale.ROOT, "layer-pipelined one wafer, %d regions on %d PEs, %d micro-batches of %d; weights resident: "
-                    + "%,d B (largest PE %,d B)%n", spec.layers().size(), pipelined.pes(), pipelined.microBatches(),
-                    pipelined.microBatch(), pipelined.residentWeightBytes(), pipelined.peakPeBytes());
-            out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step; weight streaming on 1 system: %.2f us)%n",
-                    seconds * 1e3, pipelined.stepSeconds() * 1e6, perStep * 1e6);
-            out.printf(Locale.ROOT, "samples/s       %,.0f (weight streaming on 1 system: %,.0f)%n", rate,
-                    t.samplesPerSecond());
-        }
-        out.printf(Locale.ROOT, "reference check %s: the wafers' weights are within %.2g of the plain Java reference's"
-                + " (tolerance %.0e)%n", t.referenceCheckPasses() ? "PASS" : "FAIL", t.maxWeightDifference(),
-                ClusterTraining.TOLERANCE);
+        out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step)%n", t.simulatedSeconds() * 1e3, perStep * 1e6);
+        out.printf(Locale.ROOT, "samples/s       %,.0f (global batch %d)%n", t.samplesPerSecond(), spec.training().batch());
+        checkLine(t.maxWeightDifference());
         out.printf(Locale.ROOT, "wall time       %.1f s%n", wall);
+    }
+
+    /** Weight streaming on one system, for the comparison: its step time and a layer PE's data. */
+    record Streaming(double stepSeconds, int sramBytesPerLayerPe) {
+    }
+
+    void finishPipelined(ClusterSpec spec, LayerPipelined lp, ReferenceTraining ref, double maxDifference,
+                         Streaming ws, double wall) {
+        LayerPipelined.Result r = lp.result();
+        int n = lp.steps().size();
+        int batch = spec.training().batch();
+        if (json) {
+            root.put("mode", "layer-pipelined");
+            root.put("systems", 1).put("arch", spec.arch().name());
+            root.put("testAccuracy", lp.testAccuracy()).put("referenceAccuracy", ref.testAccuracy());
+            root.put("simulatedSeconds", lp.simulatedSeconds()).put("samplesPerSecond", r.samplesPerSecond());
+            root.put("samplesPerPe", 1).put("sramBytesPerLayerPe", r.peakPeBytes());
+            check(maxDifference);
+            root.putObject("layerPipelined").put("microBatch", r.microBatch()).put("microBatches", r.microBatches())
+                    .put("stepSeconds", r.stepSeconds()).put("pes", r.pes())
+                    .put("residentWeightBytes", r.residentWeightBytes()).put("peakPeBytes", r.peakPeBytes())
+                    .put("weightStreamingStepSeconds", ws.stepSeconds())
+                    .put("weightStreamingSamplesPerSecond", batch / ws.stepSeconds())
+                    .put("weightStreamingSramBytesPerLayerPe", ws.sramBytesPerLayerPe());
+            root.put("wallSeconds", wall);
+            out.println(root.toString());
+            return;
+        }
+        out.printf(Locale.ROOT, "%s  [%s]%n", spec.title(), program);
+        out.printf(Locale.ROOT, "layer-pipelined one %s wafer, %d regions on %d PEs, %d micro-batches of %d; weights "
+                + "resident: %,d B (the fullest PE holds %,d B)%n", spec.arch().name(), spec.layers().size(), r.pes(),
+                r.microBatches(), r.microBatch(), r.residentWeightBytes(), r.peakPeBytes());
+        out.printf(Locale.ROOT, "test accuracy   %.1f %% after %d steps, %.2f epochs (reference %.1f %%)%n",
+                100 * lp.testAccuracy(), n, n * (double) batch / Math.max(1, lp.trainSize()), 100 * ref.testAccuracy());
+        out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step; weight streaming on 1 system: %.2f us)%n",
+                lp.simulatedSeconds() * 1e3, r.stepSeconds() * 1e6, ws.stepSeconds() * 1e6);
+        out.printf(Locale.ROOT, "samples/s       %,.0f (weight streaming on 1 system: %,.0f, %,d B of data per layer PE, "
+                + "no weights resident)%n", r.samplesPerSecond(), batch / ws.stepSeconds(), ws.sramBytesPerLayerPe());
+        checkLine(maxDifference);
+        out.printf(Locale.ROOT, "wall time       %.1f s%n", wall);
+    }
+
+    private void check(double maxDifference) {
+        root.putObject("referenceCheck").put("pass", maxDifference <= ClusterTraining.TOLERANCE)
+                .put("maxWeightDifference", maxDifference).put("tolerance", ClusterTraining.TOLERANCE);
+    }
+
+    private void checkLine(double maxDifference) {
+        out.printf(Locale.ROOT, "reference check %s: the wafers' weights are within %.2g of the plain Java reference's"
+                + " (tolerance %.0e)%n", maxDifference <= ClusterTraining.TOLERANCE ? "PASS" : "FAIL", maxDifference,
+                ClusterTraining.TOLERANCE);
     }
 
     private static int trainSize(ClusterTraining t) {

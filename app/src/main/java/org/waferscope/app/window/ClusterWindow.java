@@ -3,9 +3,15 @@ package org.waferscope.app.window;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -23,44 +29,75 @@ import org.waferscope.views.cluster.ClusterViewModel;
 import org.waferscope.views.lesson.LessonView;
 
 /**
- * The Cluster view's window: a cluster program trained step by step on a background
- * thread, each step's frame shown in the {@link ClusterView}; a click on a system writes
- * that wafer's next pass as a program folder and opens it in the main window's fabric view.
+ * The Cluster view's window: a cluster program trained on a background thread a few
+ * cycles, a layer phase or a step at a time, each answer's frame shown in the
+ * {@link ClusterView}; a click on a system writes that wafer's next forward pass of layer 1
+ * as a program folder and opens it in the main window's fabric view. The folder lives in
+ * one temporary folder of this window's, replaced at each click and deleted when the
+ * window closes (or, at the latest, when the application exits).
  *
- * <p>Threads: the training and the frames run on {@code background}; the model and nodes
- * are touched only on the FX thread, reached through {@code fx}.
+ * <p>Threads: the training, the frames and the folders are made on {@code background}; the
+ * model and nodes are touched only on the FX thread, reached through {@code fx}.
  */
 public final class ClusterWindow {
     private final Stage stage;
     private final ClusterViewModel model;
     private final ClusterView view;
     private final AnimationTimer pump;
+    private final Executor background;
+    private final Executor fx;
+    private final Consumer<Path> openWafer;
     private ClusterTraining training;
     private final ClusterFrames frames = new ClusterFrames();
+    /** Where a clicked system's wafer is written (background thread only); null until the first click. */
+    private Path replays;
 
     /**
      * @param openWafer  opens a program folder in the fabric view (FX thread)
-     * @param background runs training steps, one at a time
+     * @param background runs the training, one request at a time
      * @param fx         runs on the FX thread
      */
-    public ClusterWindow(Stage stage, ClusterProgram program, Consumer<Path> openWafer, java.util.concurrent.Executor background,
-                         java.util.concurrent.Executor fx) {
+    public ClusterWindow(Stage stage, ClusterProgram program, Consumer<Path> openWafer, Executor background,
+                         Executor fx) {
         this.stage = stage;
-        this.model = new ClusterViewModel(
-                () -> background.execute(() -> {
-                    ClusterFrame f = frames.after(training, training.step());
-                    fx.execute(() -> show(f));
-                }),
-                i -> background.execute(() -> {
+        this.background = background;
+        this.fx = fx;
+        this.openWafer = openWafer;
+        this.model = new ClusterViewModel(new ClusterViewModel.Trainer() {
+            @Override
+            public void cycles(long n) {
+                answer(() -> frames.now(training, training.advanceCycles(n)));
+            }
+
+            @Override
+            public void phase() {
+                answer(() -> frames.now(training, training.advancePhase().map(List::of).orElse(List.of())));
+            }
+
+            @Override
+            public void step() {
+                answer(() -> frames.now(training, training.finished() ? List.of() : List.of(training.step())));
+            }
+
+            @Override
+            public void open(int system) {
+                background.execute(() -> openSystem(system));
+            }
+
+            @Override
+            public void comparePipelined() {
+                background.execute(() -> {
+                    String text;
                     try {
-                        Path dir = Files.createDirectory(Files.createTempDirectory("waferscope-cluster-")
-                                .resolve("cs-" + (i + 1)));
-                        WaferReplay.write(training, i, dir);
-                        fx.execute(() -> openWafer.accept(dir));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        text = PipelinedContrast.measure(program, training);
+                    } catch (Exception e) {
+                        text = "Layer-pipelined: " + e.getMessage();
                     }
-                }));
+                    String shown = text;
+                    fx.execute(() -> model.showComparison(shown));
+                });
+            }
+        });
         this.view = new ClusterView(model);
         LessonView lesson = new LessonView();
         lesson.show(program.spec().title(), program.spec().summary(), program.spec().lesson());
@@ -72,9 +109,7 @@ public final class ClusterWindow {
             @Override
             public void handle(long now) {
                 view.paintIfDirty();
-                if (model.runningProperty().get()) {
-                    model.stepTraining();
-                }
+                model.pulse();
             }
         };
         background.execute(() -> {
@@ -97,8 +132,75 @@ public final class ClusterWindow {
                 if (training != null) {
                     training.close();
                 }
+                deleteReplays();
+                if (background instanceof ExecutorService own) {
+                    own.shutdown();   // after this last task: the window's thread ends with it
+                }
             });
         });
+    }
+
+    /** Runs {@code work} on the background thread and shows its frame; a kernel that stops ends Run and says why. */
+    private void answer(Supplier<ClusterFrame> work) {
+        background.execute(() -> {
+            try {
+                ClusterFrame f = work.get();
+                fx.execute(() -> show(f));
+            } catch (RuntimeException e) {
+                fx.execute(() -> {
+                    model.runningProperty().set(false);
+                    model.show(model.frameProperty().get());
+                    stage.setTitle("Waferscope — cluster: stopped: " + e.getMessage().lines().findFirst().orElse(""));
+                });
+            }
+        });
+    }
+
+    /** Writes system i's wafer into this window's one replay folder (the last one's files go) and opens it. */
+    private void openSystem(int i) {
+        try {
+            if (replays == null) {
+                replays = Files.createTempDirectory("waferscope-cluster-");
+                replays.toFile().deleteOnExit();
+            }
+            clear(replays);
+            Path dir = Files.createDirectory(replays.resolve("cs-" + (i + 1)));
+            WaferReplay.write(training, i, dir);
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.forEach(f -> f.toFile().deleteOnExit());   // in case the window is never closed
+            }
+            fx.execute(() -> openWafer.accept(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The replay folder, if any, and everything in it. Background thread. */
+    private void deleteReplays() {
+        if (replays == null) {
+            return;
+        }
+        try {
+            clear(replays);
+            Files.deleteIfExists(replays);
+        } catch (IOException e) {
+            // a temporary folder left behind is no reason to fail closing the window
+        }
+    }
+
+    private static void clear(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!f.equals(dir)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    /** The folder a click on a system writes into (for tests); null before the first click. */
+    Path replayFolder() {
+        return replays;
     }
 
     private void show(ClusterFrame f) {
@@ -123,7 +225,7 @@ public final class ClusterWindow {
     }
 
     /** Loads the cluster program in {@code dir} and opens its window; problems go to the main window's console. */
-    static void fxOpen(Path dir, MainWindow main, SimulationSession session) {
+    static void fxOpen(Path dir, SimulationSession session) {
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "waferscope-cluster");
             t.setDaemon(true);
@@ -133,8 +235,8 @@ public final class ClusterWindow {
             try {
                 ClusterProgram p = ClusterProgram.load(dir);
                 Platform.runLater(() -> {
-                    ClusterWindow w = new ClusterWindow(new Stage(), p, main::open, background, Platform::runLater);
-                    w.stage().setOnCloseRequest(e -> background.shutdown());
+                    ClusterWindow w = new ClusterWindow(new Stage(), p, session::fxOpen, background,
+                            Platform::runLater);   // not main::open: a replay folder is no recent program
                     w.stage().show();
                     session.console().note(Kind.HOST, 0, "Opened the cluster program " + dir.getFileName()
                             + " in its own window; click a system there to open its wafer here.");

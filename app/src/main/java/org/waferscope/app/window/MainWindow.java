@@ -145,7 +145,7 @@ public final class MainWindow implements Shell {
     public void open(Path dir) {
         prefs.addRecent(dir);
         if (ClusterWindow.isCluster(dir)) {
-            ClusterWindow.fxOpen(dir, this, session);
+            ClusterWindow.fxOpen(dir, session);
             return;
         }
         session.fxOpen(dir);
@@ -155,7 +155,7 @@ public final class MainWindow implements Shell {
         try {
             Path dir = samples.materialize(s);
             if (ClusterWindow.isCluster(dir)) {
-                ClusterWindow.fxOpen(dir, this, session);
+                ClusterWindow.fxOpen(dir, session);
                 return;
             }
             session.fxOpen(dir);

@@ -34,9 +34,29 @@ class TrainCommandTest {
         CliRun o = run("train", "cluster-digits", "--systems", "1", "--steps", "1", "--batch", "8",
                 "--mode", "layer-pipelined");
         assertEquals(0, o.code(), o.out() + o.err());
-        for (String s : new String[] {"step    1", "test accuracy", "layer-pipelined", "samples/s", "reference check PASS"}) {
+        for (String s : new String[] {"step    1", "test accuracy", "layer-pipelined", "samples/s", "reference check PASS",
+            "weight streaming on 1 system"}) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
         }
+    }
+
+    @Test
+    void layerPipelinedTrainsOnTheEngineBesideWeightStreaming() throws Exception {
+        CliRun o = run("train", "cluster-digits", "--steps", "2", "--batch", "20", "--mode", "layer-pipelined", "--json");
+        assertEquals(0, o.code(), o.out() + o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        assertEquals("layer-pipelined", j.get("mode").asText());
+        assertEquals(1, j.get("systems").asInt());
+        assertTrue(j.get("referenceCheck").get("pass").asBoolean());
+        assertEquals(j.get("steps").get(1).get("loss").asDouble(), j.get("steps").get(1).get("referenceLoss").asDouble(),
+                1e-5);
+        JsonNode lp = j.get("layerPipelined");
+        assertEquals(3, lp.get("microBatches").asInt(), "20 samples in micro-batches of 8");
+        assertEquals(24, lp.get("pes").asInt());
+        assertTrue(lp.get("residentWeightBytes").asLong() > 0);
+        assertTrue(lp.get("weightStreamingStepSeconds").asDouble() > 0);
+        assertEquals(20 / lp.get("stepSeconds").asDouble(), j.get("samplesPerSecond").asDouble(),
+                1e-6 * j.get("samplesPerSecond").asDouble());
     }
 
     @Test

@@ -1,15 +1,20 @@
 package org.waferscope.app.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import javafx.geometry.Bounds;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,13 +22,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.waferscope.app.export.PngWriter;
+import org.waferscope.engine.api.ClusterFrame;
 import org.waferscope.engine.cluster.ClusterProgram;
 import org.waferscope.engine.program.ClasspathSource;
+import org.waferscope.views.cluster.ClusterViewModel;
 
 /**
  * The Cluster view with the bundled cluster program on two systems, its training run on
- * the test's thread: a training step by button, a walk through the step's phases, and a
- * click on a system that opens that wafer as a program folder. Writes
+ * the test's thread: a few cycles at a time (the thumbnails follow the kernels), a layer
+ * phase, a training step, Run to the end; a click on a system opens that wafer as a
+ * program folder, a second click replaces it, and closing the window deletes it. Writes
  * target/screenshots/cluster.png.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -43,21 +51,60 @@ class ClusterWindowRobotTest {
     }
 
     @Test
-    void trainsAStepWalksItsPhasesAndOpensAWafer(FxRobot robot) throws Exception {
-        robot.clickOn("#cluster-step");
-        robot.interact(() -> window.view().paintIfDirty());
-        assertEquals(1, window.model().frameProperty().get().step());
-        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().startsWith("step 1/3")), "status shows the step");
-        double end = window.model().playheadProperty().get();
-        robot.interact(() -> window.model().rewind());
-        robot.clickOn("#cluster-phase");
-        double first = window.model().playheadProperty().get();
-        assertTrue(first > 0 && first < end, "the playhead moved to the first event's end: " + first);
+    void stepsByCyclePhaseAndStepWithLiveThumbnailsAndOpensWafers(FxRobot robot) throws Exception {
+        ClusterViewModel model = window.model();
+        // one cycle: the first step begins, forward layer 1 is under way
+        robot.clickOn("#cluster-cycles");
+        ClusterFrame f = model.frameProperty().get();
+        assertTrue(f.phase().startsWith("step 1: forward layer 1 (pass 1 of 4), cycle 1 of"), f.phase());
+        assertEquals(0, f.step());
+        assertEquals(1, f.wafers().get(0).cycles());
+        assertTrue(status(robot).contains("cycle 1 of the pass"), status(robot));
 
+        // 100 cycles, then 1,000: the weights stream east along the rows, the thumbnails follow
+        robot.interact(() -> model.cyclesPerClickProperty().set(100L));
+        robot.clickOn("#cluster-cycles");
+        float[] early = model.frameProperty().get().wafers().get(1).utilization();
+        Image before = thumbnails(robot);
+        robot.interact(() -> model.cyclesPerClickProperty().set(1_000L));
+        assertEquals(1_000L, robot.lookup("#cluster-cycle-count").queryAs(ChoiceBox.class).getValue());
+        robot.clickOn("#cluster-cycles");
+        f = model.frameProperty().get();
+        assertEquals(1_101, f.wafers().get(1).cycles());
+        assertFalse(Arrays.equals(early, f.wafers().get(1).utilization()), "CS-2's thumbnail follows its kernel");
+        assertTrue(differ(before, thumbnails(robot)), "the thumbnails are drawn anew");
+        assertTrue(f.bars().stream().anyMatch(b -> b.row().equals("CS-1") && b.kind().equals("FORWARD")),
+                "the timeline shows the pass under way");
+        assertEquals(f.now(), model.playheadProperty().get(), "the playhead follows the training");
+
+        // a layer phase: forward layer 1 ends, forward layer 2 is next, not yet run
+        robot.clickOn("#cluster-phase");
+        f = model.frameProperty().get();
+        assertTrue(f.phase().contains("forward layer 2 (pass 2 of 4), cycle 0"), f.phase());
+        assertTrue(f.bars().stream().anyMatch(b -> b.kind().equals("READ") && b.layer() == 2),
+                "layer 2's weights are prefetched");
+
+        // the training step under way to its end: a loss point, the reduction on the timeline
+        robot.clickOn("#cluster-step");
+        f = model.frameProperty().get();
+        assertEquals(1, f.step());
+        assertEquals("step 1 done", f.phase());
+        assertEquals(f.stepSeconds(), model.playheadProperty().get(), 1e-15);
+        assertTrue(f.bars().stream().anyMatch(b -> b.row().equals("SwarmX reduce")));
+        assertTrue(status(robot).contains("Steps done 1/3"), status(robot));
+
+        // layer pipelining for contrast: one step on a wafer of its own, beside weight streaming's figures
+        robot.clickOn("#cluster-pipelined");
+        String contrast = robot.lookup("#cluster-pipelined-figures").queryAs(Label.class).getText();
+        assertTrue(contrast.startsWith("Layer-pipelined, one wafer (measured on the engine): 2 regions on 24 PEs, "
+                + "2 micro-batches of 8"), contrast);
+        assertTrue(contrast.contains("Weight streaming here, 2 system(s)") && contrast.contains("samples/s"), contrast);
+
+        // into the next step: forward layer 1 runs while layer 2's weights are prefetched
+        robot.clickOn("#cluster-cycles");
+        assertTrue(model.frameProperty().get().phase().startsWith("step 2: forward layer 1"));
         Path shot = Path.of("target", "screenshots", "cluster.png");
         robot.interact(() -> {
-            window.model().playheadProperty().set(end * 0.3);
             window.view().paintIfDirty();
             try {
                 PngWriter.write(window.stage().getScene().snapshot(null), shot);
@@ -67,12 +114,67 @@ class ClusterWindowRobotTest {
         });
         assertTrue(Files.size(shot) > 20_000);
 
-        double[] box = window.view().diagram().systemBox(1);
+        // Run, a step a frame, to the end: it stops by itself
+        robot.interact(() -> {
+            model.paceProperty().set(ClusterViewModel.Pace.STEP);
+            model.runningProperty().set(true);
+        });
+        for (int i = 0; i < 10 && model.runningProperty().get(); i++) {
+            robot.interact(model::pulse);
+        }
+        assertEquals(3, model.frameProperty().get().step());
+        assertFalse(model.runningProperty().get(), "Run ends with the training");
+        assertEquals("training done", model.frameProperty().get().phase());
+
+        // CS-1's wafer opened at the start; CS-2's replaces it, in the same one folder
+        robot.interact(() -> window.view().paintIfDirty());
+        clickSystem(robot, 1);
+        assertEquals(2, opened.size(), "CS-1's wafer opened at the start, then the one clicked");
+        Path cs2 = opened.get(1);
+        assertTrue(Files.readString(cs2.resolve("run.json")).contains("CS-2 of the cluster"));
+        assertFalse(Files.exists(opened.get(0)), "the first system's folder is gone");
+        try (Stream<Path> left = Files.list(window.replayFolder())) {
+            assertEquals(List.of(cs2), left.toList());
+        }
+        Path replays = window.replayFolder();
+        robot.interact(() -> window.stage().hide());
+        assertFalse(Files.exists(replays), "closing the window deletes its wafers' folders");
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#cluster-status").queryAs(Label.class).getText();
+    }
+
+    private void clickSystem(FxRobot robot, int i) {
+        double[] box = window.view().diagram().systemBox(i);
         Bounds b = window.view().diagram().localToScreen(window.view().diagram().getBoundsInLocal());
         robot.clickOn(b.getMinX() + box[0] + box[2] / 2, b.getMinY() + box[1] + box[3] / 2);
-        assertEquals(2, opened.size(), "CS-1's wafer opened at the start, then the one clicked");
-        assertNotNull(opened.get(1));
-        assertTrue(Files.isRegularFile(opened.get(1).resolve("run.json")));
-        assertTrue(Files.readString(opened.get(1).resolve("run.json")).contains("CS-2 of the cluster"));
+    }
+
+    /** The diagram as drawn now. */
+    private Image thumbnails(FxRobot robot) {
+        Image[] out = new Image[1];
+        robot.interact(() -> {
+            window.view().paintIfDirty();
+            out[0] = window.view().diagram().snapshot(null, null);
+        });
+        return out[0];
+    }
+
+    /** True when some pixel inside a system's box differs. */
+    private boolean differ(Image a, Image b) {
+        PixelReader ra = a.getPixelReader();
+        PixelReader rb = b.getPixelReader();
+        for (int s = 0; s < 2; s++) {
+            double[] box = window.view().diagram().systemBox(s);
+            for (int y = (int) box[1] + 22; y < box[1] + box[3] - 2; y++) {
+                for (int x = (int) box[0] + 6; x < box[0] + box[2] - 6; x++) {
+                    if (ra.getArgb(x, y) != rb.getArgb(x, y)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

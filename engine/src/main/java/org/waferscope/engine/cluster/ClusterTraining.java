@@ -24,6 +24,7 @@ public final class ClusterTraining implements AutoCloseable {
     private final ReferenceTraining reference;
     private final List<Step> steps = new ArrayList<>();
     private double seconds;
+    private StepRun current;
 
     public ClusterTraining(ClusterProgram program, int threads) throws ProgramLoadException {
         this.program = program;
@@ -39,8 +40,73 @@ public final class ClusterTraining implements AutoCloseable {
         return cluster;
     }
 
+    /** Finishes the step under way, or runs a whole new one. */
     public Step step() {
-        StepRecord r = cluster.step();
+        StepRun run = current != null ? current : cluster.begin();
+        current = null;
+        while (!run.done()) {
+            run.advance(Long.MAX_VALUE);
+        }
+        return finish(run);
+    }
+
+    /** True when every step the program asks for is done. */
+    public boolean finished() {
+        return current == null && steps.size() >= spec().training().steps();
+    }
+
+    /** The step under way, or null between steps. */
+    public StepRun current() {
+        return current;
+    }
+
+    /**
+     * Runs up to {@code cycles} cycles of training, starting a step when none is under way
+     * and going on into the next passes and steps; stops early when all steps are done.
+     * Returns the steps finished meanwhile.
+     */
+    public List<Step> advanceCycles(long cycles) {
+        List<Step> done = new ArrayList<>();
+        long left = cycles;
+        while (left > 0 && !finished()) {
+            if (current == null) {
+                current = cluster.begin();
+            }
+            left -= Math.max(1, current.advance(left));
+            if (current.done()) {
+                done.add(finish(current));
+                current = null;
+            }
+        }
+        return done;
+    }
+
+    /** Runs the pass under way (a layer's forward or backward on every system) to its end; returns the step if that finished it. */
+    public java.util.Optional<Step> advancePhase() {
+        if (finished()) {
+            return java.util.Optional.empty();
+        }
+        if (current == null) {
+            current = cluster.begin();
+        }
+        current.advance(Long.MAX_VALUE);
+        if (!current.done()) {
+            return java.util.Optional.empty();
+        }
+        Step s = finish(current);
+        current = null;
+        return java.util.Optional.of(s);
+    }
+
+    /** The schedule of the step under way as far as it has run (its passes so far, the current one's cycles so far). */
+    public StepSchedule partialSchedule() {
+        StepRun run = current;
+        return new StepSchedule(run.record(), spec().links(), spec().arch().clockHz(), weightsPerLayer(spec()),
+                run.pass());
+    }
+
+    private Step finish(StepRun run) {
+        StepRecord r = run.record();
         double refLoss = reference.step();
         StepSchedule s = new StepSchedule(r, spec().links(), spec().arch().clockHz(), weightsPerLayer(spec()));
         seconds += s.seconds();

@@ -35,7 +35,9 @@ public final class CsSystem implements AutoCloseable {
     private final int width;
     private final int height;
     private final PeRectangle layerPes;
-    private final int[] act;
+    private PeRectangle gradientOut;
+    private long passStart;
+    private boolean quiet = true;
 
     CsSystem(WaferProgram kernel, SramPlan plan, int width, int height, int threads) {
         this.fabric = FabricBuilder.build(kernel.profile(), kernel.layout());
@@ -45,7 +47,6 @@ public final class CsSystem implements AutoCloseable {
         this.width = width;
         this.height = height;
         this.layerPes = new PeRectangle(1, 0, width, height, plan.actLength(), false);
-        this.act = new int[width * height * plan.actLength()];
     }
 
     public Fabric fabric() {
@@ -66,7 +67,13 @@ public final class CsSystem implements AutoCloseable {
 
     /** Copies this system's share of the batch into the layer PEs (copy mode: no cycles). */
     void loadBatch(float[][] samples) {
-        java.util.Arrays.fill(act, 0);
+        int[] act = activationsFor(samples);
+        port.writeSymbol("act", layerPes, new HostArray("act", ElementType.F32, new int[] {act.length}, act));
+    }
+
+    /** What {@code act} holds on every layer PE, PE after PE, once {@code samples} are loaded (f32 bits). */
+    int[] activationsFor(float[][] samples) {
+        int[] act = new int[pes() * plan.actLength()];
         int bp = plan.bp();
         int len = plan.actLength();
         int one = Float.floatToRawIntBits(1f);
@@ -88,14 +95,21 @@ public final class CsSystem implements AutoCloseable {
                 }
             }
         }
-        port.writeSymbol("act", layerPes, new HostArray("act", ElementType.F32, new int[] {act.length}, act));
+        return act;
     }
 
     /** Forward pass of layer l (1-based): the weights stream in column by column; returns the cycles taken. */
     long forward(int l, float[] weights, boolean relu) {
+        beginForward(l, weights, relu);
+        return runUntilQuiet();
+    }
+
+    /** Starts layer l's forward pass: the descriptor, the launch and the weight stream; no cycle runs yet. */
+    void beginForward(int l, float[] weights, boolean relu) {
         describe(l, relu, false);
         port.launch("forward");
-        return streamWeights(columns(weights, plan.units()[l], plan.units()[l - 1] + 1));
+        streamWeights(columns(weights, plan.units()[l], plan.units()[l - 1] + 1));
+        begin();
     }
 
     /** W (M rows of K + 1) as its K + 1 columns of M, the order forward wants them in. */
@@ -124,16 +138,6 @@ public final class CsSystem implements AutoCloseable {
         return out;
     }
 
-    /** Every layer PE's {@code act}, PE after PE in row-major order. */
-    float[] activations() {
-        HostArray a = port.readSymbol("act", layerPes, "act");
-        float[] out = new float[a.length()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Float.intBitsToFloat(a.bits()[i]);
-        }
-        return out;
-    }
-
     /** Writes dLoss/dZ of the last layer, [sample][unit]; padding samples get zeros. */
     void loadOutputGradient(float[][] dz) {
         int l = plan.layers();
@@ -157,16 +161,32 @@ public final class CsSystem implements AutoCloseable {
      * the layer below needs dX. Returns the gradient; {@code cycles[0]} gets the cycles.
      */
     float[] backward(int l, float[] weights, boolean relu, long[] cycles) {
+        beginBackward(l, weights, relu);
+        cycles[0] = runUntilQuiet();
+        return endBackward();
+    }
+
+    /** Starts layer l's backward pass (the gradient's stream out, and the weights' stream in when dX is wanted). */
+    void beginBackward(int l, float[] weights, boolean relu) {
         boolean wantDx = l > 1;
         describe(l, relu, wantDx);
         int n = plan.weights(l);
-        PeRectangle east = new PeRectangle(width + 1, 0, 1, height, n, false);
+        gradientOut = new PeRectangle(width + 1, 0, 1, height, n, false);
         port.writeSymbol("count", new PeRectangle(width + 1, 0, 1, height, 1, false), counts(n));
         port.launch("backward");
         port.launch("relay_out");
-        port.startStreamOut(D2H, east);
-        cycles[0] = wantDx ? streamWeights(weights) : runUntilQuiet();
-        HostArray rows = port.finishStreamOut(east, "dw", ElementType.F32);
+        port.startStreamOut(D2H, gradientOut);
+        if (wantDx) {
+            streamWeights(weights);
+        }
+        begin();
+    }
+
+    /** After a backward pass has run quiet: the weight gradient, the rows' sums added. */
+    float[] endBackward() {
+        int n = gradientOut.elementsPerPe();
+        HostArray rows = port.finishStreamOut(gradientOut, "dw", ElementType.F32);
+        gradientOut = null;
         float[] dw = new float[n];
         for (int y = 0; y < height; y++) {
             for (int i = 0; i < n; i++) {
@@ -187,13 +207,18 @@ public final class CsSystem implements AutoCloseable {
     }
 
     private HostArray counts(int n) {
-        int[] c = new int[height];
+        return counts(n, height);
+    }
+
+    /** The same count for each of {@code rows} edge PEs. */
+    static HostArray counts(int n, int rows) {
+        int[] c = new int[rows];
         java.util.Arrays.fill(c, n);
-        return new HostArray("count", ElementType.I32, new int[] {height}, c);
+        return new HostArray("count", ElementType.I32, new int[] {rows}, c);
     }
 
     /** Every row's west edge gets the whole weight stream (SwarmX's broadcast reaches each row). */
-    private long streamWeights(float[] weights) {
+    private void streamWeights(float[] weights) {
         port.writeSymbol("count", new PeRectangle(0, 0, 1, height, 1, false), counts(weights.length));
         port.launch("relay_in");
         int[] bits = new int[height * weights.length];
@@ -204,24 +229,57 @@ public final class CsSystem implements AutoCloseable {
         }
         port.streamIn(H2D, new PeRectangle(0, 0, 1, height, weights.length, false),
                 new HostArray("w", ElementType.F32, new int[] {bits.length}, bits));
-        return runUntilQuiet();
     }
 
-    /** Runs the fabric until nothing is left to do; a hang or fault is an exception with the engine's report. */
-    long runUntilQuiet() {
-        long start = fabric.cycle();
-        while (true) {
-            CycleStepper.Result r = stepper.step(BUDGET, StepLimits.NONE);
-            if (r.reason() == StopReason.QUIET) {
-                return fabric.cycle() - start;
-            }
-            if (r.reason() != StopReason.CYCLES_DONE || fabric.cycle() - start > BUDGET) {
-                List<String> lines = new ArrayList<>();
-                lines.add("the kernel stopped: " + r.reason() + " at cycle " + fabric.cycle());
-                lines.addAll(StallReport.describe(fabric, 12));
-                throw new IllegalStateException(String.join("\n", lines));
-            }
+    private void begin() {
+        passStart = fabric.cycle();
+        quiet = false;
+    }
+
+    /** Cycles the pass under way (or the last one) has run. */
+    long passCycles() {
+        return fabric.cycle() - passStart;
+    }
+
+    /** True when the pass under way has nothing left to do. */
+    boolean quiet() {
+        return quiet;
+    }
+
+    /**
+     * Runs the pass under way for up to {@code maxCycles} cycles, stopping when the fabric
+     * is quiet; the engine stops at the same cycle however the pass is cut into calls.
+     * Returns true when the pass is over. A hang or fault is an exception with the engine's report.
+     */
+    boolean advance(long maxCycles) {
+        if (quiet) {
+            return true;
         }
+        CycleStepper.Result r = stepper.step(Math.min(maxCycles, BUDGET), StepLimits.NONE);
+        if (r.reason() == StopReason.QUIET) {
+            quiet = true;
+            return true;
+        }
+        if (r.reason() != StopReason.CYCLES_DONE || passCycles() > BUDGET) {
+            throw stopped(fabric, "the kernel", r.reason());
+        }
+        return false;
+    }
+
+    /** The engine's report of a kernel that stopped with something left to do. */
+    static IllegalStateException stopped(Fabric fabric, String what, StopReason reason) {
+        List<String> lines = new ArrayList<>();
+        lines.add(what + " stopped: " + reason + " at cycle " + fabric.cycle());
+        lines.addAll(StallReport.describe(fabric, 12));
+        return new IllegalStateException(String.join("\n", lines));
+    }
+
+    /** Runs the pass under way until nothing is left to do; returns its cycles. */
+    long runUntilQuiet() {
+        while (!advance(BUDGET)) {
+            // another budget's worth: advance throws once the pass has overrun it
+        }
+        return passCycles();
     }
 
     @Override

@@ -34,12 +34,22 @@ final class KernelSource implements ProgramSource {
         params.put("dw_len", Integer.toString(plan.dwLength()));
         params.put("wbuf_len", Integer.toString(plan.wbufLength()));
         ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withArch(arch).withParams(params);
-        return ProgramLoader.load(new KernelSource(folder, folder.name()), options);
+        return ProgramLoader.load(new KernelSource(folder, folder.name(), "layout.csl"), options);
     }
 
-    KernelSource(ProgramSource folder, String title) {
+    /** Compiles the folder's layout_pipelined.csl (as the layout) with its kernels and the given params. */
+    static WaferProgram loadPipelined(ProgramSource folder, ArchProfile arch, Map<String, String> params)
+            throws ProgramLoadException {
+        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withArch(arch).withParams(params);
+        return ProgramLoader.load(new KernelSource(folder, folder.name(), "layout_pipelined.csl"), options);
+    }
+
+    private final String layout;
+
+    KernelSource(ProgramSource folder, String title, String layout) {
         this.folder = folder;
         this.title = title;
+        this.layout = layout;
     }
 
     @Override
@@ -56,6 +66,9 @@ final class KernelSource implements ProgramSource {
     public byte[] read(String relativeName, int maxBytes) throws IOException {
         if (relativeName.equals("run.json")) {
             return RUN_JSON.clone();
+        }
+        if (relativeName.equals("layout.csl")) {
+            return folder.read(layout, maxBytes);
         }
         return folder.read(relativeName, maxBytes);
     }

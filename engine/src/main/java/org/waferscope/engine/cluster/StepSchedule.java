@@ -33,6 +33,7 @@ public final class StepSchedule {
 
     private final List<Event> events = new ArrayList<>();
     private double end;
+    private double now;
 
     /**
      * @param record     the step's kernel cycles per system and layer
@@ -41,6 +42,18 @@ public final class StepSchedule {
      * @param weights    weights per layer (with biases), index l - 1
      */
     public StepSchedule(StepRecord record, ClusterSpec.Links links, double clockHz, int[] weights) {
+        this(record, links, clockHz, weights, 2 * weights.length);
+    }
+
+    /**
+     * The schedule of a step under way: the passes before {@code current} in full, the
+     * pass under way with its systems' cycles so far (no reduction yet), and of the next
+     * pass only what is already known, the prefetch of its weights while a forward pass
+     * runs (after a backward pass MemoryX first applies the update).
+     *
+     * @param current the pass under way, 0 .. 2L - 1 ({@link StepRun#pass()}); 2L for a finished step
+     */
+    public StepSchedule(StepRecord record, ClusterSpec.Links links, double clockHz, int[] weights, int current) {
         int n = record.systems();
         int layers = weights.length;
         double memBps = links.memoryxGbps() * 1e9 / 8;
@@ -56,6 +69,9 @@ public final class StepSchedule {
             int l = fwd ? p + 1 : 2 * layers - p;
             long bytes = 4L * weights[l - 1];
             boolean needsWeights = fwd || l > 1;   // layer 1's backward needs no dX, so no weights
+            if (p > current && (p > current + 1 || current >= layers || !needsWeights)) {
+                break;   // not begun, and its weights not yet on their way
+            }
             double ready = 0;
             if (needsWeights) {
                 double readStart = Math.max(memFree, prevStart);
@@ -66,6 +82,9 @@ public final class StepSchedule {
                 ready = bStart + hops + bytes / swBps;
                 add(BROADCAST, Kind.BROADCAST, l, bStart, ready, bytes);
                 broadcastFree = ready;
+            }
+            if (p > current) {
+                break;   // the next pass's prefetched weights: all that is known of it
             }
             double firstStart = Double.MAX_VALUE;
             double lastEnd = 0;
@@ -79,7 +98,14 @@ public final class StepSchedule {
                 lastEnd = Math.max(lastEnd, stop);
             }
             prevStart = firstStart;
-            if (!fwd) {
+            if (p == current) {
+                // within the pass's last cycle so far, so that its kernels count as running there;
+                // a pass that has not run a cycle yet: still at the end of the pass before (or at 0)
+                now = lastEnd > firstStart ? lastEnd - 0.5 / clockHz : now;
+            } else {
+                now = lastEnd;
+            }
+            if (!fwd && p < current) {
                 double rStart = Math.max(lastEnd, reduceFree);
                 double rEnd = rStart + hops + bytes / swBps;
                 add(REDUCE, Kind.REDUCE, l, rStart, rEnd, bytes);
@@ -89,6 +115,9 @@ public final class StepSchedule {
                 add(MEMORYX, Kind.UPDATE, l, uStart, uEnd, bytes);
                 memFree = uEnd;
             }
+        }
+        if (current >= 2 * layers) {
+            now = end;
         }
     }
 
@@ -119,6 +148,15 @@ public final class StepSchedule {
     /** Seconds from the step's first event to its last. */
     public double seconds() {
         return end;
+    }
+
+    /**
+     * Where the step under way has got to: within the last cycle so far of the pass under
+     * way on its slowest system; before the pass has run a cycle, the end of the pass before it (its
+     * gradient just leaving). The step's end once it is finished.
+     */
+    public double now() {
+        return now;
     }
 
     /** Seconds the systems spent in kernels, summed over the busiest system. */

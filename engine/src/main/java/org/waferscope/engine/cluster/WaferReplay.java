@@ -33,8 +33,13 @@ public final class WaferReplay {
         int w = l0.width();
         int h = l0.height();
         SramPlan plan = ws.plan();
-        ws.loadNextBatch();
-        float[] act = sys.activations();
+        // what the system's layer PEs hold when this batch is loaded, computed aside: the wafer
+        // itself may be in the middle of a step
+        int[] bits = sys.activationsFor(ws.nextBatch().get(s).samples());
+        float[] act = new float[bits.length];
+        for (int i = 0; i < act.length; i++) {
+            act[i] = Float.intBitsToFloat(bits[i]);
+        }
         float[] weights = ws.weights(1);
         float[] columns = CsSystem.columns(weights, spec.units()[1], spec.units()[0] + 1);
         float[] expected = act.clone();

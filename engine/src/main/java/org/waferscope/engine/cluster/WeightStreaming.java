@@ -94,75 +94,52 @@ public final class WeightStreaming implements AutoCloseable {
         return plan.floatsPerPe() * 4;
     }
 
-    /**
-     * Copies the next step's batch into the systems' layer PEs (each its share); returns the
-     * labels of each system's samples. A step does this itself; the explorer calls it to
-     * show a wafer holding the samples it is about to train on.
-     */
-    public int[][] loadNextBatch() {
+    /** Each system's share of the next step's batch: its samples and their labels. */
+    record Share(float[][] samples, int[] labels) {
+    }
+
+    /** The next step's batch split over the systems, without touching any wafer. */
+    List<Share> nextBatch() {
         int batch = spec.training().batch();
         int[] idx = data.batch(step, batch);
         int n = systems.size();
         int share = ceilDiv(batch, n);
-        int[][] labels = new int[n][];
+        List<Share> out = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             int from = Math.min(batch, s * share);
             int to = Math.min(batch, from + share);
             float[][] x = new float[to - from][];
-            labels[s] = new int[to - from];
+            int[] labels = new int[to - from];
             for (int i = from; i < to; i++) {
                 x[i - from] = data.trainX(idx[i]);
-                labels[s][i - from] = data.trainY(idx[i]);
+                labels[i - from] = data.trainY(idx[i]);
             }
-            systems.get(s).loadBatch(x);
+            out.add(new Share(x, labels));
         }
-        return labels;
+        return out;
+    }
+
+    /** Starts the next training step on every system; {@link StepRun#advance} runs it. */
+    public StepRun begin() {
+        return new StepRun(this, step);
+    }
+
+    /** Called by a finished step. */
+    void stepDone() {
+        step++;
+    }
+
+    MemoryX memory() {
+        return memory;
     }
 
     /** One training step on every system. */
     public StepRecord step() {
-        int batch = spec.training().batch();
-        int n = systems.size();
-        int layers = spec.layers().size();
-        long[][] fwd = new long[n][layers];
-        long[][] bwd = new long[n][layers];
-        int[][] labels = loadNextBatch();
-        int[] counts = new int[n];
-        for (int s = 0; s < n; s++) {
-            counts[s] = labels[s].length;
+        StepRun run = begin();
+        while (!run.done()) {
+            run.advance(Long.MAX_VALUE);
         }
-        for (int l = 1; l <= layers; l++) {
-            float[] w = memory.weights(l);   // MemoryX reads it once; SwarmX broadcasts it
-            for (int s = 0; s < n; s++) {
-                fwd[s][l - 1] = systems.get(s).forward(l, w, ReferenceTraining.relu(spec, l));
-            }
-        }
-        double loss = 0;
-        for (int s = 0; s < n; s++) {
-            float[][] logits = systems.get(s).outputs(layers, counts[s]);
-            float[][] dz = new float[counts[s]][];
-            loss += LossHead.lossAndGradient(logits, labels[s], batch, dz);
-            systems.get(s).loadOutputGradient(dz);
-        }
-        for (int l = layers; l >= 1; l--) {
-            float[] w = memory.weights(l);
-            float[] sum = null;
-            long[] cycles = new long[1];
-            for (int s = 0; s < n; s++) {
-                float[] g = systems.get(s).backward(l, w, ReferenceTraining.relu(spec, l), cycles);
-                bwd[s][l - 1] = cycles[0];
-                sum = sum == null ? g : add(sum, g);   // SwarmX's reduction
-            }
-            memory.update(l, sum);
-        }
-        return new StepRecord(step++, loss / batch, counts, fwd, bwd);
-    }
-
-    private static float[] add(float[] a, float[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-        }
-        return a;
+        return run.record();
     }
 
     public float[] weights(int l) {

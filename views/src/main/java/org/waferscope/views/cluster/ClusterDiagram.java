@@ -14,7 +14,7 @@ import org.waferscope.views.palette.Palette;
 
 /**
  * MemoryX at the top, the SwarmX tree below it, the CS systems at the bottom, each with a
- * thumbnail of its wafer's utilization. A link is drawn as thick as the share of its
+ * live thumbnail of its wafer: each PE's busy share over the cycles since the frame before. A link is drawn as thick as the share of its
  * bandwidth in use at the playhead: blue for weights going down, orange for gradients going
  * up. Clicking a system asks to open its wafer. FX thread only.
  */
@@ -116,8 +116,7 @@ public final class ClusterDiagram extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(Color.web("#333333"));
-        g.fillText(String.format(java.util.Locale.ROOT, "step %d of %d   t = %.2f us of %.2f us   %s", f.step(), f.steps(),
-                t * 1e6, f.stepSeconds() * 1e6, flows.caption), 8, 2);
+        g.fillText(String.format(java.util.Locale.ROOT, "t = %.3f us into the step   %s", t * 1e6, flows.caption), 8, 2);
     }
 
     private static void link(GraphicsContext g, double x1, double y1, double x2, double y2, double down, double up,
@@ -166,8 +165,25 @@ public final class ClusterDiagram extends CanvasPane {
         }
         img.getPixelWriter().setPixels(0, 0, wafer.width(), wafer.height(), PixelFormat.getIntArgbInstance(), argb, 0,
                 wafer.width());
-        double scale = Math.min(w / wafer.width(), h / wafer.height());
+        double scale = Math.min(w / wafer.width(), (h - 14) / wafer.height());
+        double left = x + (w - wafer.width() * scale) / 2;
         g.setImageSmoothing(false);
-        g.drawImage(img, x + (w - wafer.width() * scale) / 2, y, wafer.width() * scale, wafer.height() * scale);
+        g.drawImage(img, left, y, wafer.width() * scale, wafer.height() * scale);
+        if (scale >= 6) {   // a small wafer: a line between PEs, so each can be told apart
+            g.setStroke(Color.web("#ffffff", 0.6));
+            g.setLineWidth(1);
+            for (int c = 1; c < wafer.width(); c++) {
+                g.strokeLine(left + c * scale, y, left + c * scale, y + wafer.height() * scale);
+            }
+            for (int r = 1; r < wafer.height(); r++) {
+                g.strokeLine(left, y + r * scale, left + wafer.width() * scale, y + r * scale);
+            }
+        }
+        g.setFill(Color.web("#555555"));
+        g.setFont(Font.font(10));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(String.format(java.util.Locale.ROOT, "%d x %d PEs, cycle %,d", wafer.width(), wafer.height(),
+                wafer.cycles()), x + w / 2, y + wafer.height() * scale + 2);
     }
 }

@@ -25,8 +25,10 @@ public final class TrainingCharts extends VBox {
     }
 
     private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number> s) {
-        NumberAxis x = new NumberAxis();
+        NumberAxis x = new NumberAxis(0, 1, 1);
         x.setLabel("step");
+        x.setAutoRanging(false);   // whole steps only: show() sets the range as steps are done
+        x.setMinorTickVisible(false);
         LineChart<Number, Number> c = new LineChart<>(x, new NumberAxis());
         c.setTitle(title);
         c.setLegendVisible(false);
@@ -40,6 +42,12 @@ public final class TrainingCharts extends VBox {
     private void show(ClusterFrame f) {
         fill(loss, f == null ? List.of() : f.losses());
         fill(accuracy, f == null ? List.of() : f.accuracies());
+        int n = Math.max(1, loss.getData().size());
+        for (XYChart.Series<Number, Number> s : List.of(loss, accuracy)) {
+            NumberAxis x = (NumberAxis) s.getChart().getXAxis();
+            x.setUpperBound(n + 1);   // the last point clear of the edge
+            x.setTickUnit(n <= 6 ? 1 : n <= 12 ? 2 : n <= 30 ? 5 : n <= 60 ? 10 : 20 * Math.ceil(n / 120.0));
+        }
     }
 
     private static void fill(XYChart.Series<Number, Number> s, List<Double> values) {
