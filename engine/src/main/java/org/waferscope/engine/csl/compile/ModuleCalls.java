@@ -29,6 +29,9 @@ final class ModuleCalls {
         if (!Modules.isRuntime(m, fn)) {
             return new Operand.Const(x.u.ev.eval(c, s));
         }
+        if (CollectivesPe.isPe(m)) {
+            return CollectivesPe.of(x.u, m, c.pos()).call(x, fn, c, s);
+        }
         List<Expr> a = c.args();
         switch (m.name() + "." + fn) {
             case "memcpy/memcpy.unblock_cmd_stream" -> {

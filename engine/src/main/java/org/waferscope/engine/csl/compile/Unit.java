@@ -47,6 +47,8 @@ final class Unit {
     final Map<String, SourcePos> unsetParams = new HashMap<>();
     /** Const arrays given SRAM because code needs their address (see {@link PeGlobals#inMemory}). */
     final Map<Value.ArrayVal, Storage.Global> constArrays = new java.util.IdentityHashMap<>();
+    /** The {@code <collectives_2d/pe>} imports used so far, by their module value. */
+    final Map<Value.ModuleVal, CollectivesPe> collectives = new HashMap<>();
 
     Unit(String file, ArchProfile profile, Diagnostics diags, Map<String, ExportDecl> exports) {
         this.file = file;
