@@ -43,6 +43,9 @@ final class ComptimeBinder implements BuiltinHook {
     public Value call(Expr.Builtin b, Scope s, Evaluator ev) {
         List<Expr> a = b.args();
         switch (b.name()) {
+            case "@get_rectangle" -> {
+                return ProgramRectangle.of(b, u.rectangle);
+            }
             case "@get_dsd" -> {
                 return dsds.getDsd(b, s);
             }

@@ -51,8 +51,16 @@ public final class PeCompiler {
     public static CompiledPe compile(SourceFile file, Map<String, Value> params, ArchProfile profile,
                                      Map<String, ExportDecl> exports, SourcePos requestedAt, Budget budget,
                                      Diagnostics diags) {
+        return compile(file, params, profile, exports, requestedAt, budget, diags, new int[2]);
+    }
+
+    /** As above, for a program placed in a layout whose rectangle is {@code rectangle} (width, height). */
+    public static CompiledPe compile(SourceFile file, Map<String, Value> params, ArchProfile profile,
+                                     Map<String, ExportDecl> exports, SourcePos requestedAt, Budget budget,
+                                     Diagnostics diags, int[] rectangle) {
         int before = diags.count();
         PeCompiler c = new PeCompiler(file, profile, exports, budget, diags);
+        c.u.rectangle = rectangle.clone();
         PeProgram p = null;
         try {
             p = c.run(params, requestedAt);

@@ -176,7 +176,8 @@ public final class LayoutEvaluator {
                 continue;
             }
             Map<String, Value> ps = r.params() == null ? Map.of() : r.params().fields();
-            compiled[i] = PeCompiler.compile(src, ps, profile, state.exports, r.pos(), budget, diags);
+            compiled[i] = PeCompiler.compile(src, ps, profile, state.exports, r.pos(), budget, diags,
+                    new int[] {state.layout.width(), state.layout.height()});
         }
         if (diags.count() > before) {
             return List.copyOf(parsed.keySet());
