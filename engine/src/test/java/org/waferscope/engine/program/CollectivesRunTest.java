@@ -139,6 +139,29 @@ class CollectivesRunTest {
         }
     }
 
+    private static String loadError(String name, String file, String from, String to) throws Exception {
+        Map<String, String> files = new java.util.HashMap<>();
+        for (String f : new String[] {"layout.csl", "pe.csl", "run.json"}) {
+            files.put(f, java.nio.file.Files.readString(folder(name).resolve(f)));
+        }
+        files.put(file, files.get(file).replace(from, to));
+        return org.junit.jupiter.api.Assertions.assertThrows(org.waferscope.engine.csl.ProgramLoadException.class,
+                () -> ProgramLoader.load(new MemorySource("t", files), ProgramLoader.LoadOptions.DEFAULTS)).getMessage();
+    }
+
+    @Test
+    void mistakesAreReportedWithTheirPlace() throws Exception {
+        String twice = loadError("broadcast", "layout.csl", "@get_color(6)", "@get_color(2)");
+        String message = "layout.csl:18:34: error: get_params needs four different routable colors; color 2 is given twice";
+        assertEquals(twice.indexOf(message), twice.lastIndexOf(message), twice);
+        org.junit.jupiter.api.Assertions.assertTrue(twice.contains(message), twice);
+        String taken = loadError("broadcast", "pe.csl", "@get_local_task_id(11)", "@get_local_task_id(12)");
+        org.junit.jupiter.api.Assertions.assertTrue(taken.contains("task id 12 is the collectives library's entry point"),
+                taken);
+        String pointer = loadError("broadcast", "pe.csl", "row.broadcast(rx, &a, n,", "row.broadcast(rx, n, n,");
+        org.junit.jupiter.api.Assertions.assertTrue(pointer.contains("collectives_2d moves 32-bit elements"), pointer);
+    }
+
     @Test
     void theWaferEndsInTheSameStateForAnyThreadCount() throws Exception {
         for (String name : new String[] {"broadcast", "scatter", "gather", "reduce"}) {

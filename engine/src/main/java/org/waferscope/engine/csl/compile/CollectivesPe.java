@@ -54,6 +54,13 @@ final class CollectivesPe {
         if (u.profile.reservedTaskIds().contains(entry)) {
             throw new CslError(pos, "the collectives entry point " + entry + " is a reserved task id");
         }
+        for (Unit.TaskBinding b : u.tasks) {
+            if (b.id().id() == entry) {
+                throw new CslError(b.pos(), "task id " + entry + " is the collectives library's entry point (the "
+                        + "first of get_params' ." + name.substring(name.length() - 1) + "_entrypoints); bind "
+                        + b.task().name() + " to another id");
+            }
+        }
         runner = u.program.function(name + ".step", 0, pos);
         CollectiveSteps.emitRunner(runner, state.address(), table.address(), peId.address(), entry);
         FunctionBuilder task = u.program.function(name + ".continue", 0, pos);
