@@ -12,24 +12,49 @@ import org.waferscope.engine.sim.Wafer;
 import org.waferscope.engine.sim.WaferStatus;
 
 /**
- * The {@code <collectives_2d>} library on a 5 x 4 grid: each program of
- * {@code resources/.../collectives} runs one collective along every row and every column
- * at once, first with the root inside the row or column, then at an end, and its results
- * are compared with a plain Java reference. W = 5, H = 4, n = 3, rx = 2, ry = 1.
+ * The {@code <collectives_2d>} library: each program of {@code resources/.../collectives}
+ * runs one collective along every row and every column at once, first with the root inside
+ * the row or column (rx, ry), then at an end, and its results are compared with a plain Java
+ * reference. On the programs' own 5 x 4 grid (n = 3, rx = 2, ry = 1) on WSE-2, and on a
+ * 2 x 3 grid (n = 4, rx = 0, ry = 2) on WSE-3.
  */
 class CollectivesRunTest {
-    static final int W = 5;
-    static final int H = 4;
-    static final int N = 3;
-    static final int RX = 2;
-    static final int RY = 1;
+    /** A grid to run on: the layout's params and the architecture. */
+    record Grid(int w, int h, int n, int rx, int ry, String arch) {
+        @Override
+        public String toString() {
+            return w + "x" + h + " " + arch;
+        }
+    }
+
+    static java.util.stream.Stream<Grid> grids() {
+        return java.util.stream.Stream.of(new Grid(5, 4, 3, 2, 1, "wse2"), new Grid(2, 3, 4, 0, 2, "wse3"));
+    }
+
+    private int W;
+    private int H;
+    private int N;
+    private int RX;
+    private int RY;
+    private String arch = "wse2";
+
+    private void use(Grid g) {
+        W = g.w();
+        H = g.h();
+        N = g.n();
+        RX = g.rx();
+        RY = g.ry();
+        arch = g.arch();
+    }
 
     static Path folder(String name) {
         return Path.of("src", "test", "resources", "org", "waferscope", "engine", "collectives", name);
     }
 
-    static RunResult run(String name, int threads) throws Exception {
-        WaferProgram p = ProgramLoader.load(folder(name), ProgramLoader.LoadOptions.DEFAULTS);
+    RunResult run(String name, int threads) throws Exception {
+        Map<String, String> params = Map.of("W", "" + W, "H", "" + H, "n", "" + N, "rx", "" + RX, "ry", "" + RY);
+        WaferProgram p = ProgramLoader.load(folder(name), ProgramLoader.LoadOptions.DEFAULTS
+                .withArch(org.waferscope.engine.arch.ArchProfile.byName(arch)).withParams(params));
         try (Wafer w = Wafer.load(p, threads)) {
             RunResult r = w.runToCompletion(200_000);
             assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
@@ -43,12 +68,14 @@ class CollectivesRunTest {
     }
 
     /** Element k of PE (x, y) in a row-major copy of {@code perPe} elements each. */
-    private static int at(int x, int y, int perPe, int k) {
+    private int at(int x, int y, int perPe, int k) {
         return (y * W + x) * perPe + k;
     }
 
-    @Test
-    void broadcastGivesEveryPeItsRootsVector() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("grids")
+    void broadcastGivesEveryPeItsRootsVector(Grid g) throws Exception {
+        use(g);
         RunResult r = run("broadcast", 1);
         double[] a = values(r, "a_in");
         double[] b = values(r, "b_in");
@@ -71,8 +98,10 @@ class CollectivesRunTest {
         }
     }
 
-    @Test
-    void scatterGivesEachPeItsChunk() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("grids")
+    void scatterGivesEachPeItsChunk(Grid g) throws Exception {
+        use(g);
         RunResult r = run("scatter", 1);
         double[] rows = values(r, "row_data_in");
         double[] cols = values(r, "col_data_in");
@@ -94,8 +123,10 @@ class CollectivesRunTest {
         }
     }
 
-    @Test
-    void gatherCollectsTheChunksInIndexOrderAtTheRoot() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("grids")
+    void gatherCollectsTheChunksInIndexOrderAtTheRoot(Grid g) throws Exception {
+        use(g);
         RunResult r = run("gather", 1);
         double[] mine = values(r, "mine_in");
         for (int y = 0; y < H; y++) {
@@ -116,8 +147,10 @@ class CollectivesRunTest {
         }
     }
 
-    @Test
-    void reduceSumsEachRowAndColumnAtTheRoot() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("grids")
+    void reduceSumsEachRowAndColumnAtTheRoot(Grid g) throws Exception {
+        use(g);
         RunResult r = run("reduce", 1);
         double[] mine = values(r, "mine_in");
         Map<String, int[]> roots = Map.of("row_mid", new int[] {RX, -1}, "row_end", new int[] {W - 1, -1},
@@ -151,6 +184,7 @@ class CollectivesRunTest {
 
     @Test
     void mistakesAreReportedWithTheirPlace() throws Exception {
+        use(grids().findFirst().orElseThrow());
         String twice = loadError("broadcast", "layout.csl", "@get_color(6)", "@get_color(2)");
         String message = "layout.csl:18:34: error: get_params needs four different routable colors; color 2 is given twice";
         assertEquals(twice.indexOf(message), twice.lastIndexOf(message), twice);
@@ -164,6 +198,7 @@ class CollectivesRunTest {
 
     @Test
     void theWaferEndsInTheSameStateForAnyThreadCount() throws Exception {
+        use(grids().findFirst().orElseThrow());
         for (String name : new String[] {"broadcast", "scatter", "gather", "reduce"}) {
             RunResult one = run(name, 1);
             RunResult three = run(name, 3);
