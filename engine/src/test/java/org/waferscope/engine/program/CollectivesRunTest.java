@@ -194,6 +194,10 @@ class CollectivesRunTest {
                 taken);
         String pointer = loadError("broadcast", "pe.csl", "row.broadcast(rx, &a, n,", "row.broadcast(rx, n, n,");
         org.junit.jupiter.api.Assertions.assertTrue(pointer.contains("collectives_2d moves 32-bit elements"), pointer);
+        String queue = loadError("broadcast", "pe.csl", ".dim_params = dims.y }", ".dim_params = dims.y, .queues = [2]u16{ 6, 7 } }");
+        String once = "queue 6 is not both an input and an output queue on wse2";
+        org.junit.jupiter.api.Assertions.assertTrue(queue.contains(once), queue);
+        assertEquals(queue.indexOf(once), queue.lastIndexOf(once), queue);
     }
 
     @Test

@@ -43,6 +43,11 @@ final class CollectivesPe {
         for (int k = 0; k < 2; k++) {
             int color = ((Value.ColorVal) colors.get(k)).id();
             int q = (int) ((Value.IntVal) queues.get(k)).v();
+            if (q >= Math.min(u.profile.inputQueues(), u.profile.outputQueues())) {
+                throw new CslError(pos, "<collectives_2d/pe> .queues: queue " + q + " is not both an input and an "
+                        + "output queue on " + u.profile.name() + " (0.." + (Math.min(u.profile.inputQueues(),
+                        u.profile.outputQueues()) - 1) + " are)");
+            }
             u.bindInputQueue(q, color, pos);
             u.bindOutputQueue(q, color, pos);
             int[] words = {Dsd.fabin(color, q, 0)[0], Dsd.fabout(color, q, 0, 0)[0], color, q};
@@ -68,18 +73,38 @@ final class CollectivesPe {
         u.program.localTask(entry, task);
     }
 
-    /** The instance of import {@code m} in this program, made on first use. */
-    static CollectivesPe of(Unit u, Value.ModuleVal m, SourcePos pos) {
-        CollectivesPe c = u.collectives.get(m);
-        if (c == null) {
-            c = new CollectivesPe(u, m, pos);
-            u.collectives.put(m, c);
+    /**
+     * The instance of import {@code m} in this program, made on first use; null if making it
+     * failed before (that error is reported once, and later uses compile to nothing).
+     */
+    private static CollectivesPe of(Unit u, Value.ModuleVal m, SourcePos pos) {
+        if (u.collectives.containsKey(m)) {
+            return u.collectives.get(m);
         }
-        return c;
+        try {
+            CollectivesPe c = new CollectivesPe(u, m, pos);
+            u.collectives.put(m, c);
+            return c;
+        } catch (CslError e) {
+            u.collectives.put(m, null);
+            throw e;
+        }
+    }
+
+    /** Compiles a call of {@code m}'s function {@code fn}. */
+    static Operand call(ExprCompiler x, Value.ModuleVal m, String fn, Expr.Call c, Scope s) {
+        CollectivesPe lib = of(x.u, m, c.pos());
+        return lib == null ? new Operand.Const(new Value.VoidVal()) : lib.call(x, fn, c, s);
+    }
+
+    /** Compiles {@code m.name}, such as {@code mpi_x.pe_id}. */
+    static Operand field(ExprCompiler x, Value.ModuleVal m, Expr.Field fl) {
+        CollectivesPe lib = of(x.u, m, fl.pos());
+        return lib == null ? new Operand.Const(new Value.IntVal(0, CslType.U16)) : lib.field(x, fl);
     }
 
     /** {@code mpi.pe_id}: this PE's index along the dimension, as {@code init()} stored it. */
-    Operand field(ExprCompiler x, Expr.Field fl) {
+    private Operand field(ExprCompiler x, Expr.Field fl) {
         if (!fl.name().equals("pe_id")) {
             throw new CslError(fl.pos(), "<collectives_2d/pe> has no member " + fl.name() + "; it has pe_id, init, "
                     + "broadcast, scatter, gather and reduce_fadds");
@@ -89,7 +114,7 @@ final class CollectivesPe {
         return new Operand.Reg(dst, CslType.U16);
     }
 
-    Operand call(ExprCompiler x, String fn, Expr.Call c, Scope s) {
+    private Operand call(ExprCompiler x, String fn, Expr.Call c, Scope s) {
         FunctionBuilder f = x.f;
         List<Expr> a = c.args();
         f.at(c.pos());

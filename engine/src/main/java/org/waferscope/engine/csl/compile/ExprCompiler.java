@@ -58,7 +58,7 @@ class ExprCompiler {
             Operand target = gen(fl.target(), s);
             if (target instanceof Operand.Const c) {
                 if (CollectivesPe.isPe(c.value())) {
-                    return CollectivesPe.of(u, (Value.ModuleVal) c.value(), fl.pos()).field(this, fl);
+                    return CollectivesPe.field(this, (Value.ModuleVal) c.value(), fl);
                 }
                 return new Operand.Const(u.ev.field(c.value(), fl.name(), fl.pos()));
             }

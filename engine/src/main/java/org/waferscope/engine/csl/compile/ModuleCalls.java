@@ -30,7 +30,7 @@ final class ModuleCalls {
             return new Operand.Const(x.u.ev.eval(c, s));
         }
         if (CollectivesPe.isPe(m)) {
-            return CollectivesPe.of(x.u, m, c.pos()).call(x, fn, c, s);
+            return CollectivesPe.call(x, m, fn, c, s);
         }
         List<Expr> a = c.args();
         switch (m.name() + "." + fn) {
