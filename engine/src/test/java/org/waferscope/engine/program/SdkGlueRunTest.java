@@ -38,9 +38,10 @@ class SdkGlueRunTest {
             const sys = @import_module("<memcpy/memcpy>", memcpy_params);
             const coords = @import_module("<layout>");
             const width = @get_rectangle().width;
-            var out: [3]u32;
+            var out: [4]u32;
             var out_ptr: [*]u32 = &out;
             var halves: [2]f32 = [2]f32 { 0.5, 2.0 };
+            var first_bits: [*]u32 = @ptrcast([*]u32, &halves);
 
             fn kind(x: u16) u32 {
               var k: u32 = 0;
@@ -57,6 +58,7 @@ class SdkGlueRunTest {
               out[1] = @as(u32, width);
               var bits: [*]u32 = @ptrcast([*]u32, &halves);
               out[2] = bits[1];
+              out[3] = first_bits[0];
               sys.unblock_cmd_stream();
             }
 
@@ -70,7 +72,7 @@ class SdkGlueRunTest {
             { "params": { "W": 4 },
               "steps": [
                 { "launch": "compute" },
-                { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": "W", "height": 1 }, "per_pe": 3 } }
+                { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": "W", "height": 1 }, "per_pe": 4 } }
               ] }
             """;
 
@@ -79,12 +81,13 @@ class SdkGlueRunTest {
         RunResult r = LanguageRunTest.run(Map.of("layout.csl", LAYOUT, "pe.csl", PE, "run.json", RUN), "wse2");
         assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
         double twoBits = Float.floatToIntBits(2.0f);
-        double[] expected = new double[12];
+        double[] expected = new double[16];
         int[] kinds = {10, 20, 20, 30};
         for (int x = 0; x < 4; x++) {
-            expected[3 * x] = kinds[x];
-            expected[3 * x + 1] = 4;
-            expected[3 * x + 2] = twoBits;
+            expected[4 * x] = kinds[x];
+            expected[4 * x + 1] = 4;
+            expected[4 * x + 2] = twoBits;
+            expected[4 * x + 3] = Float.floatToIntBits(0.5f);
         }
         assertArrayEquals(expected, r.arrays().get("out").values());
     }

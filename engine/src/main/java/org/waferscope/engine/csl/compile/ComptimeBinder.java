@@ -46,6 +46,9 @@ final class ComptimeBinder implements BuiltinHook {
             case "@get_rectangle" -> {
                 return ProgramRectangle.of(b, u.rectangle);
             }
+            case "@ptrcast" -> {
+                return PointerCast.comptime(b, s, ev);
+            }
             case "@get_dsd" -> {
                 return dsds.getDsd(b, s);
             }

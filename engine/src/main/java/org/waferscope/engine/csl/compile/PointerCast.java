@@ -11,6 +11,19 @@ final class PointerCast {
     private PointerCast() {
     }
 
+    /** At compile time, as in a global's initial value: a pointer known then, retyped. */
+    static Value comptime(Expr.Builtin b, Scope s, org.waferscope.engine.csl.eval.Evaluator ev) {
+        if (b.args().size() != 2) {
+            throw new CslError(b.pos(), "@ptrcast takes (pointer type, pointer)");
+        }
+        CslType t = ev.type(b.args().get(0), s);
+        Value p = ev.eval(b.args().get(1), s);
+        if (!(t instanceof CslType.Pointer target) || !(p instanceof Value.PointerVal pv)) {
+            throw new CslError(b.pos(), "@ptrcast casts a pointer to a pointer type such as [*]u32");
+        }
+        return new Value.PointerVal(target, pv.symbol(), pv.address());
+    }
+
     static Operand emit(ExprCompiler x, Expr.Builtin b, Scope s) {
         if (b.args().size() != 2) {
             throw new CslError(b.pos(), "@ptrcast takes (pointer type, pointer)");
