@@ -167,17 +167,16 @@ final class CollectiveSteps {
 
     /** Slot {@code t} = the table address of link {@code link}'s color: table + 16 * ((pe + 1 + link) & 1). */
     private static void linkEntry(FunctionBuilder f, int tableAddr, int pe, int link, int t) {
-        int one = t + 0;
-        f.constI32(one, 1);
-        f.op(Opcode.ADD, ElementType.U32, one, pe, one);
-        f.op(Opcode.ADD, ElementType.U32, one, one, link);
-        int mask = f.temp();
-        f.constI32(mask, 1);
-        f.op(Opcode.AND, ElementType.U32, t, one, mask);
-        f.constI32(mask, 4 * TABLE_WORDS);
-        f.op(Opcode.MUL, ElementType.U32, t, t, mask);
-        f.constI32(mask, tableAddr);
-        f.op(Opcode.ADD, ElementType.U32, t, t, mask);
+        int k = f.temp();
+        f.constI32(t, 1);
+        f.op(Opcode.ADD, ElementType.U32, t, pe, t);
+        f.op(Opcode.ADD, ElementType.U32, t, t, link);
+        f.constI32(k, 1);
+        f.op(Opcode.AND, ElementType.U32, t, t, k);
+        f.constI32(k, 4 * TABLE_WORDS);
+        f.op(Opcode.MUL, ElementType.U32, t, t, k);
+        f.constI32(k, tableAddr);
+        f.op(Opcode.ADD, ElementType.U32, t, t, k);
     }
 
     /** A fabin ({@code word} 0) or fabout ({@code word} 1) DSD of {@code len} wavelets on a link's color. */
