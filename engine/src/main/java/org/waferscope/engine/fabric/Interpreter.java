@@ -74,6 +74,7 @@ final class Interpreter {
             case Opcode.ACTIVATE -> ComputeEngine.activate(f, p, t, a);
             case Opcode.BLOCK -> f.blocked[p] |= 1L << a;
             case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
+            case Opcode.ACTIVATE_SLOT -> ComputeEngine.activate(f, p, t, taskId(get(m, fp, a)));
             case Opcode.DSD_OP -> {
                 return ComputeEngine.vectorOp(f, p, cycle, base, code, scratch);
             }
@@ -100,12 +101,25 @@ final class Interpreter {
             case Opcode.COORD -> set(m, fp, a, b == 0 ? p % f.width : p / f.width);
             case Opcode.CYCLE -> set(m, fp, a, (int) cycle);
             case Opcode.TRAP -> throw new MachineFault("an @assert failed");
+            case Opcode.ROUTE_POS -> {
+                if (!RouteSwitch.set(f, p, get(m, fp, a), get(m, fp, b), get(m, fp, c))) {
+                    f.activity[p] = Activity.STALL_OUTPUT;
+                    return ComputeEngine.WORKING | ComputeEngine.STALLED;
+                }
+            }
             default -> throw new MachineFault("unknown instruction " + op);
         }
         if (f.pc[p] >= 0) {
             f.pc[p] = next;
         }
         return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
+    }
+
+    private static int taskId(int id) {
+        if (id < 0 || id > 63) {
+            throw new MachineFault("task id " + id + " is outside 0..63");
+        }
+        return id;
     }
 
     private static int get(byte[] m, int fp, int slot) {

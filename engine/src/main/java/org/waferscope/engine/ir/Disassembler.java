@@ -46,7 +46,7 @@ final class Disassembler {
         return switch (op) {
             case Opcode.NOP, Opcode.UNBLOCK_CMD_STREAM, Opcode.TRAP -> 0;
             case Opcode.RET, Opcode.ACTIVATE, Opcode.BLOCK, Opcode.UNBLOCK, Opcode.JMP, Opcode.TIMESTAMP,
-                    Opcode.CYCLE -> 1;
+                    Opcode.CYCLE, Opcode.ACTIVATE_SLOT -> 1;
             case Opcode.CONV, Opcode.BITCAST, Opcode.DSD_ADD_OFFSET, Opcode.MATH -> 4;
             case Opcode.CONST, Opcode.MOV, Opcode.JZ, Opcode.JNZ, Opcode.CALL, Opcode.NEG, Opcode.NOT,
                     Opcode.LNOT, Opcode.LDG, Opcode.STG, Opcode.COORD, Opcode.ADDR_OF_SLOT -> 2;

@@ -271,6 +271,16 @@ public final class FunctionBuilder {
         return emit(Opcode.COORD, dst, y ? 1 : 0, 0);
     }
 
+    /** Activates the task whose id is in {@code slot}. */
+    public FunctionBuilder activateSlot(int slot) {
+        return emit(Opcode.ACTIVATE_SLOT, slot, 0, 0);
+    }
+
+    /** Sets the switch position of a color, all three from slots; see {@link Opcode#ROUTE_POS}. */
+    public FunctionBuilder routePosition(int colorSlot, int positionSlot, int drainQueueSlot) {
+        return emit(Opcode.ROUTE_POS, colorSlot, positionSlot, drainQueueSlot);
+    }
+
     public FunctionBuilder trap() {
         return emit(Opcode.TRAP, 0, 0, 0);
     }

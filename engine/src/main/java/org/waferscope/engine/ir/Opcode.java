@@ -98,6 +98,8 @@ public final class Opcode {
     public static final int BLOCK = 61;
     /** Unblocks task id a. */
     public static final int UNBLOCK = 62;
+    /** Activates the task whose id is in slot[a] (a library's callback, chosen at run time). */
+    public static final int ACTIVATE_SLOT = 63;
 
     /**
      * A DSD operation; the opcode word's bits 8..15 hold the {@link DsdOpKind} ordinal.
@@ -124,6 +126,13 @@ public final class Opcode {
     public static final int CYCLE = 84;
     /** Stops the PE with a machine fault: an {@code @assert} whose condition was false. */
     public static final int TRAP = 85;
+    /**
+     * Sets this PE's switch position of the color in slot[a] to slot[b], once output queue
+     * slot[c] (if c's slot holds a queue id, not -1) has no wavelet left for the old route:
+     * the CE writing its own router's configuration, as the SDK's collectives library does.
+     * A color this PE does not route is left alone.
+     */
+    public static final int ROUTE_POS = 86;
 
     /** The operation part of an opcode word. */
     public static int op(int word) {
@@ -185,6 +194,7 @@ public final class Opcode {
             case ACTIVATE -> "activate";
             case BLOCK -> "block";
             case UNBLOCK -> "unblock";
+            case ACTIVATE_SLOT -> "activate.slot";
             case DSD_OP -> "dsd";
             case DSD_ADD_OFFSET -> "dsd.offset";
             case DSD_SET_BASE -> "dsd.base";
@@ -195,6 +205,7 @@ public final class Opcode {
             case COORD -> "coord";
             case CYCLE -> "cycle";
             case TRAP -> "trap";
+            case ROUTE_POS -> "route.pos";
             default -> "op" + op;
         };
     }

@@ -51,12 +51,12 @@ class DiagnosticsTest {
         String all = errors(Map.of("pe.csl", pe("""
                 const a: u16 = 3
                 fn f() void {
-                  switch (a) {}
+                  defer (a) {}
                   var q: u16 = (1 + ;
                 }
                 """)));
         assertHas(all, "pe.csl:3:1: error: expected ';' after the declaration but found 'fn'",
-                "pe.csl:4:3: error: 'switch' is not in Waferscope's CSL subset",
+                "pe.csl:4:3: error: 'defer' is not in Waferscope's CSL subset",
                 "pe.csl:5:21: error: expected an expression but found ';'");
     }
 

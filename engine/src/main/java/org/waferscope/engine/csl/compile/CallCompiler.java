@@ -37,6 +37,9 @@ final class CallCompiler {
             return VOID;
         }
         switch (b.name()) {
+            case "@ptrcast" -> {
+                return PointerCast.emit(x, b, s);
+            }
             case "@assert" -> {
                 // Checked where it runs: a false condition stops the PE with a fault at this line.
                 if (b.args().size() != 1) {

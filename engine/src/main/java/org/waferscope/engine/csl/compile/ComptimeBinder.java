@@ -43,18 +43,17 @@ final class ComptimeBinder implements BuiltinHook {
     public Value call(Expr.Builtin b, Scope s, Evaluator ev) {
         List<Expr> a = b.args();
         switch (b.name()) {
+            case "@get_rectangle" -> {
+                return ProgramRectangle.of(b, u.rectangle);
+            }
+            case "@ptrcast" -> {
+                return PointerCast.comptime(b, s, ev);
+            }
             case "@get_dsd" -> {
                 return dsds.getDsd(b, s);
             }
             case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
                 return foldDsd(b, s, ev);
-            }
-            case "@get_rectangle" -> {
-                if (!a.isEmpty() || !(u.resolved.get(PeCompiler.RECTANGLE) instanceof Binding.Const r)) {
-                    throw new CslError(b.pos(), a.isEmpty() ? "@get_rectangle is known once the layout has set its rectangle"
-                            : "@get_rectangle takes no arguments");
-                }
-                return r.value();
             }
             case "@allocate_fifo" -> {
                 return fifo(b, s);

@@ -57,6 +57,9 @@ class ExprCompiler {
         } else if (e instanceof Expr.Field fl) {
             Operand target = gen(fl.target(), s);
             if (target instanceof Operand.Const c) {
+                if (CollectivesPe.isPe(c.value())) {
+                    return CollectivesPe.field(this, (Value.ModuleVal) c.value(), fl);
+                }
                 return new Operand.Const(u.ev.field(c.value(), fl.name(), fl.pos()));
             }
             throw new CslError(fl.pos(), "a run-time " + target.type() + " has no field ." + fl.name());

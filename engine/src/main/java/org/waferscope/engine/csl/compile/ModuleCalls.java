@@ -38,6 +38,9 @@ final class ModuleCalls {
         if (m.name().equals(Modules.DEBUG)) {
             return new DebugCalls(x).call(m, fn, c, s);
         }
+        if (CollectivesPe.isPe(m)) {
+            return CollectivesPe.call(x, m, fn, c, s);
+        }
         List<Expr> a = c.args();
         switch (m.name() + "." + fn) {
             case "memcpy/memcpy.unblock_cmd_stream" -> {

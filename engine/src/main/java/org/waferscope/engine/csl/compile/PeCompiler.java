@@ -48,14 +48,19 @@ public final class PeCompiler {
      * in {@code diags}). {@code exports} are the layout's {@code @export_name}s, or null to
      * accept any export as mutable; {@code requestedAt} is the {@code @set_tile_code} call.
      */
-    /** The layout's hidden param that {@code @get_rectangle()} reads; no CSL name can contain '<'. */
-    public static final String RECTANGLE = "<rectangle>";
-
     public static CompiledPe compile(SourceFile file, Map<String, Value> params, ArchProfile profile,
                                      Map<String, ExportDecl> exports, SourcePos requestedAt, Budget budget,
                                      Diagnostics diags) {
+        return compile(file, params, profile, exports, requestedAt, budget, diags, new int[2]);
+    }
+
+    /** As above, for a program placed in a layout whose rectangle is {@code rectangle} (width, height). */
+    public static CompiledPe compile(SourceFile file, Map<String, Value> params, ArchProfile profile,
+                                     Map<String, ExportDecl> exports, SourcePos requestedAt, Budget budget,
+                                     Diagnostics diags, int[] rectangle) {
         int before = diags.count();
         PeCompiler c = new PeCompiler(file, profile, exports, budget, diags);
+        c.u.rectangle = rectangle.clone();
         PeProgram p = null;
         try {
             p = c.run(params, requestedAt);
@@ -137,9 +142,7 @@ public final class PeCompiler {
 
     private void bindParams(Map<String, Value> params, SourcePos requestedAt) {
         for (String given : new TreeSet<>(params.keySet())) {
-            if (given.equals(RECTANGLE)) {
-                u.resolved.put(given, new Binding.Const(params.get(given)));
-            } else if (!(u.decls.get(given) instanceof Decl.Param)) {
+            if (!(u.decls.get(given) instanceof Decl.Param)) {
                 u.diags.error(requestedAt, file.name() + " declares no param '" + given + "'");
             }
         }

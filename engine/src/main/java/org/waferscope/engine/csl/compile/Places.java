@@ -114,7 +114,11 @@ final class Places {
                 baseSlot = ((Operand.Reg) arrayPtr).slot();
             }
         } else {
-            Operand p = x.gen(ix.target(), s);
+            // p.*[i] with p: [*]T (what &array gives) indexes what p points to, as p[i] does
+            Operand p = ix.target() instanceof Expr.Deref d ? x.gen(d.target(), s) : null;
+            if (p == null || !(p.type() instanceof CslType.Pointer dp && dp.many())) {
+                p = x.gen(ix.target(), s);
+            }
             if (!(p.type() instanceof CslType.Pointer pt) || !pt.many()) {
                 throw new CslError(ix.pos(), "only arrays and [*] pointers can be indexed, not " + p.type());
             }

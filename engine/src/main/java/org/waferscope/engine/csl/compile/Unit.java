@@ -47,6 +47,10 @@ final class Unit {
     final Map<String, SourcePos> unsetParams = new HashMap<>();
     /** Const arrays given SRAM because code needs their address (see {@link PeGlobals#inMemory}). */
     final Map<Value.ArrayVal, Storage.Global> constArrays = new java.util.IdentityHashMap<>();
+    /** The layout's rectangle (width, height), for {@code @get_rectangle}; zeros when unknown. */
+    int[] rectangle = new int[2];
+    /** The {@code <collectives_2d/pe>} imports used so far, by their module value. */
+    final Map<Value.ModuleVal, CollectivesPe> collectives = new HashMap<>();
 
     Unit(String file, ArchProfile profile, Diagnostics diags, Map<String, ExportDecl> exports) {
         this.file = file;

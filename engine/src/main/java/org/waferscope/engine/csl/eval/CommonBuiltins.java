@@ -21,7 +21,7 @@ final class CommonBuiltins {
 
     /** CSL builtins Waferscope knows of but does not support, for a precise message. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "@ptrcast", "@random16", "@strlen", "@get_array", "@set_fifo_read_length", "@set_config",
+            "@random16", "@strlen", "@get_array", "@set_fifo_read_length", "@set_config",
             "@get_config", "@set_local_color_config", "@rpc", "@dimensions", "@type_of", "@field",
             "@has_field", "@queue_flush", "@get_filter_id", "@fabric_color", "@element_count");
 

@@ -35,6 +35,13 @@ public class Evaluator {
         this.globals = globals;
     }
 
+    private ModuleHook moduleHook;
+
+    /** Module functions that only make sense in this context (a layout's collectives_2d.get_params). */
+    public void setModuleHook(ModuleHook moduleHook) {
+        this.moduleHook = moduleHook;
+    }
+
     public void setHook(BuiltinHook hook) {
         this.hook = hook;
     }
@@ -336,7 +343,8 @@ public class Evaluator {
                 for (Expr a : c.args()) {
                     args.add(eval(a, s));
                 }
-                Value r = Modules.callComptime(m, f.name(), args, c.pos());
+                Value r = moduleHook == null ? null : moduleHook.call(m, f.name(), args, c.pos());
+                r = r != null ? r : Modules.callComptime(m, f.name(), args, c.pos());
                 if (r == null) {
                     throw new CslError(c.pos(), f.name() + "() of <" + m.name() + "> runs on the PE; it cannot be "
                             + "called at compile time");

@@ -70,6 +70,9 @@ public final class Modules {
 
     public static Value importModule(String name, Value params, SourcePos pos) {
         String n = name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
+        if (Collectives2d.isModule(n)) {
+            return Collectives2d.importModule(n, params, pos);
+        }
         Map<String, Value> members = new LinkedHashMap<>();
         switch (n) {
             case GET_PARAMS -> {
@@ -122,7 +125,7 @@ public final class Modules {
                 members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
-                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random> and <debug>");
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug> and <collectives_2d/...>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }
@@ -147,7 +150,8 @@ public final class Modules {
 
     /** True if {@code fn} of module {@code m} runs on the PE (the PE compiler emits it). */
     public static boolean isRuntime(ModuleVal m, String fn) {
-        return RUNTIME_FUNCTIONS.getOrDefault(m.name(), Set.of()).contains(fn);
+        return RUNTIME_FUNCTIONS.getOrDefault(m.name(), Set.of()).contains(fn)
+                || m.name().equals(Collectives2d.PE) && Collectives2d.PE_FUNCTIONS.contains(fn);
     }
 
     /**

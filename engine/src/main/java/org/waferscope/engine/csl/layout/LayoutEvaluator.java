@@ -43,6 +43,7 @@ public final class LayoutEvaluator {
         this.ev = new Interpreter(profile, budget, this::resolve);
         this.state = new LayoutState(profile, file.name());
         ev.setHook(new LayoutBuiltins(state));
+        ev.setModuleHook(new CollectivesLayout(state));
     }
 
     /**
@@ -101,8 +102,8 @@ public final class LayoutEvaluator {
                     diags.error(l.pos(), "a layout file has one layout block; the first is at line " + block.pos().line());
                 }
                 block = l;
-            } else if (d instanceof Decl.Comptime c) {
-                diags.error(c.pos(), "comptime blocks belong in PE programs; a layout file uses its layout block");
+            } else if (d instanceof Decl.Comptime) {
+                continue; // run once the params are bound, before the layout block
             } else if (d.name() != null && decls.putIfAbsent(d.name(), d) != null) {
                 diags.error(d.pos(), "'" + d.name() + "' is declared twice");
             }
@@ -110,6 +111,9 @@ public final class LayoutEvaluator {
         Map<String, String> used = new LayoutParams(ev, diags, file).bind(params, decls, resolved);
         if (block == null) {
             diags.error(new SourcePos(file.name(), 1, 1), file.name() + " has no layout { ... } block");
+        }
+        if (diags.count() == before) {
+            runComptimeBlocks();
         }
         if (diags.count() > before) {
             return null;
@@ -140,12 +144,17 @@ public final class LayoutEvaluator {
         return new LayoutResult(state.layout, used, Map.copyOf(state.exports), files);
     }
 
-    /** {@code @get_rectangle()} in a PE program: the program rectangle's width and height. */
-    private Value rectangle() {
-        Map<String, Value> r = new LinkedHashMap<>();
-        r.put("width", org.waferscope.engine.csl.value.ValueOps.integer(state.layout.width()));
-        r.put("height", org.waferscope.engine.csl.value.ValueOps.integer(state.layout.height()));
-        return new Value.StructVal(java.util.Collections.unmodifiableMap(r));
+    /** A layout file's top-level comptime blocks: checks such as @comptime_assert on the params. */
+    private void runComptimeBlocks() {
+        for (Decl d : file.decls()) {
+            if (d instanceof Decl.Comptime c) {
+                try {
+                    ev.runBlock(c.body(), new Scope(null));
+                } catch (CslError e) {
+                    diags.error(e.pos(), e.getMessage());
+                }
+            }
+        }
     }
 
     private List<String> compileAll(TileSources sources) {
@@ -166,10 +175,9 @@ public final class LayoutEvaluator {
             if (src == null) {
                 continue;
             }
-            Map<String, Value> ps = new java.util.HashMap<>(r.params() == null ? Map.of() : r.params().fields());
-            // what @get_rectangle() gives a PE program: the same for every PE, so no extra compiles
-            ps.put(PeCompiler.RECTANGLE, rectangle());
-            compiled[i] = PeCompiler.compile(src, ps, profile, state.exports, r.pos(), budget, diags);
+            Map<String, Value> ps = r.params() == null ? Map.of() : r.params().fields();
+            compiled[i] = PeCompiler.compile(src, ps, profile, state.exports, r.pos(), budget, diags,
+                    new int[] {state.layout.width(), state.layout.height()});
         }
         if (diags.count() > before) {
             return List.copyOf(parsed.keySet());

@@ -244,7 +244,12 @@ public final class Parser extends ExprParser {
                 return block();
             }
             case COMPTIME -> throw error(t, "comptime blocks inside functions are not in Waferscope's CSL subset");
-            case RESERVED -> throw error(t, "'" + t.text() + "' is not in Waferscope's CSL subset");
+            case RESERVED -> {
+                if (t.text().equals("switch")) {
+                    return SwitchStatement.parse(this);
+                }
+                throw error(t, "'" + t.text() + "' is not in Waferscope's CSL subset");
+            }
             default -> {
                 Stmt s = simpleStatement(t);
                 expect(TokenKind.SEMI, "';' after the statement");
