@@ -173,9 +173,9 @@ public final class CycleStepper implements AutoCloseable {
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
             computePhase(c, mine, id);
-            sync();
+            sync(id);
             cycle.commitVisited(mine, c);
-            sync();
+            sync(id);
             BandState[] all = bands[(int) (c & 1)];
             boolean progressed = false;
             boolean moved = false;
@@ -263,9 +263,9 @@ public final class CycleStepper implements AutoCloseable {
         }
     }
 
-    private void sync() {
+    private void sync(int id) {
         if (workers > 1) {
-            barrier.await();
+            barrier.await(id);
         }
     }
 

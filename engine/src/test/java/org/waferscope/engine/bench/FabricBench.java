@@ -179,6 +179,8 @@ public class FabricBench {
      * asleep ({@link NeighbourExchange#asleep()}), as most PEs of a reduction are while they
      * wait. {@code perStep} cycles per call to the stepper: 50 for a run, 1 for the explorer
      * stepping a full wafer one cycle per frame, where what a step costs besides its cycles shows.
+     * {@code fabric=alone} runs the same 150x251 PEs on a fabric of their own, with nothing
+     * around them: what the sparse wafer would cost if the other 95 % cost nothing at all.
      */
     @State(Scope.Benchmark)
     public static class Sparse extends Clocked {
@@ -186,11 +188,14 @@ public class FabricBench {
         public int threads;
         @Param({"50", "1"})
         public int perStep;
+        /** "wafer" (the full wafer), or "alone" (only the exchange's rectangle). */
+        @Param({"wafer"})
+        public String fabric;
         Wafer wafer;
 
         @Override
         String clockLabel() {
-            return threads == 1 ? "engine, sparse wafer, " + perStep + " cycle(s) per step, 1 thread" : null;
+            return threads == 1 ? "engine, sparse " + fabric + ", " + perStep + " cycle(s) per step, 1 thread" : null;
         }
 
         @Override
@@ -202,12 +207,14 @@ public class FabricBench {
         public void build() {
             int w = WSE2.fabricWidth();
             int h = WSE2.fabricHeight();
-            FabricLayout l = NeighbourExchange.layout(w, h, (w - SPARSE_W) / 2, (h - SPARSE_H) / 2, SPARSE_W, SPARSE_H,
+            FabricLayout l = fabric.equals("alone")
+                    ? NeighbourExchange.layout(SPARSE_W, SPARSE_H, NeighbourExchange.Options.FOREVER)
+                    : NeighbourExchange.layout(w, h, (w - SPARSE_W) / 2, (h - SPARSE_H) / 2, SPARSE_W, SPARSE_H,
                     NeighbourExchange.Options.FOREVER, NeighbourExchange.asleep());
             wafer = Wafer.of(WSE2, l, threads);
             wafer.port().launch("start");
             wafer.stepFabric(30);
-            printHeap("sparse WSE-2 wafer, " + threads + " thread(s)");
+            printHeap("sparse WSE-2 " + fabric + ", " + threads + " thread(s)");
         }
 
         @TearDown(Level.Trial)
@@ -215,8 +222,8 @@ public class FabricBench {
             long before = FabricMetrics.totalBusy(wafer.fabric());
             wafer.stepFabric(1);
             long busy = FabricMetrics.totalBusy(wafer.fabric()) - before;
-            System.out.printf("[sparse WSE-2 wafer] %,d of %,d PEs busy in a cycle (%.2f %%), the others asleep; CPU: %s%n",
-                    busy, PES, 100.0 * busy / PES, Machine.cpu());
+            System.out.printf("[sparse WSE-2 %s] %,d PEs busy in a cycle, %.2f %% of the %,d of a wafer; CPU: %s%n",
+                    fabric, busy, 100.0 * busy / PES, PES, Machine.cpu());
             wafer.close();
         }
     }
