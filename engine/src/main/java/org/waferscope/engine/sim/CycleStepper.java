@@ -173,9 +173,9 @@ public final class CycleStepper implements AutoCloseable {
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
             computePhase(c, mine, id);
-            sync(id);
+            sync();
             cycle.commitVisited(mine, c);
-            sync(id);
+            sync();
             BandState[] all = bands[(int) (c & 1)];
             boolean progressed = false;
             boolean moved = false;
@@ -263,9 +263,9 @@ public final class CycleStepper implements AutoCloseable {
         }
     }
 
-    private void sync(int id) {
+    private void sync() {
         if (workers > 1) {
-            barrier.await(id);
+            barrier.await();
         }
     }
 
