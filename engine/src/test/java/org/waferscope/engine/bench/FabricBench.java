@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.fabric.FabricMetrics;
 import org.waferscope.engine.fixtures.NeighbourExchange;
 import org.waferscope.engine.sim.CycleStepper;
 import org.waferscope.engine.sim.Wafer;
@@ -34,8 +35,8 @@ import org.waferscope.engine.sim.Wafer;
  *       (the thread scaling target);</li>
  *   <li>{@link #bareStencil}: a plain Java 5-point stencil over the same grid with 64 bytes
  *       of state per point; scores are point-updates per second (the yardstick);</li>
- *   <li>{@link #engineSparse}: the full wafer with a program on every PE but the exchange
- *       running on under 5 % of them; scores are cycles per second;</li>
+ *   <li>{@link #engineSparse}: the full wafer with the exchange running on 5 % of its PEs
+ *       and the others asleep, in steps of 50 cycles and of 1; scores are cycles per second;</li>
  *   <li>{@link #engineBySize}: the exchange on 32x32, 128x128 and 512x512 fabrics, one
  *       thread: the cost per PE-cycle in cache and out of it;</li>
  *   <li>{@link #meshAtRate}: a 64x64 mesh, each PE exchanging with its four neighbours at a
@@ -172,15 +173,29 @@ public class FabricBench {
         return g.grid.probe();
     }
 
+    /**
+     * The full wafer with about 5 % of its PEs at work: the exchange on a 150x251 rectangle in
+     * the middle, every other PE launched too, stalled on a receive that never comes and so
+     * asleep ({@link NeighbourExchange#asleep()}), as most PEs of a reduction are while they
+     * wait. {@code perStep} cycles per call to the stepper: 50 for a run, 1 for the explorer
+     * stepping a full wafer one cycle per frame, where what a step costs besides its cycles shows.
+     * {@code fabric=alone} runs the same 150x251 PEs on a fabric of their own, with nothing
+     * around them: what the sparse wafer would cost if the other 95 % cost nothing at all.
+     */
     @State(Scope.Benchmark)
     public static class Sparse extends Clocked {
         @Param({"1", "2"})
         public int threads;
+        @Param({"50", "1"})
+        public int perStep;
+        /** "wafer" (the full wafer), or "alone" (only the exchange's rectangle). */
+        @Param({"wafer"})
+        public String fabric;
         Wafer wafer;
 
         @Override
         String clockLabel() {
-            return threads == 1 ? "engine, sparse wafer, 1 thread" : null;
+            return threads == 1 ? "engine, sparse " + fabric + ", " + perStep + " cycle(s) per step, 1 thread" : null;
         }
 
         @Override
@@ -192,29 +207,40 @@ public class FabricBench {
         public void build() {
             int w = WSE2.fabricWidth();
             int h = WSE2.fabricHeight();
-            FabricLayout l = NeighbourExchange.layout(w, h, (w - SPARSE_W) / 2, (h - SPARSE_H) / 2, SPARSE_W, SPARSE_H,
-                    NeighbourExchange.Options.FOREVER, NeighbourExchange.idle());
+            FabricLayout l = fabric.equals("alone")
+                    ? NeighbourExchange.layout(SPARSE_W, SPARSE_H, NeighbourExchange.Options.FOREVER)
+                    : NeighbourExchange.layout(w, h, (w - SPARSE_W) / 2, (h - SPARSE_H) / 2, SPARSE_W, SPARSE_H,
+                    NeighbourExchange.Options.FOREVER, NeighbourExchange.asleep());
             wafer = Wafer.of(WSE2, l, threads);
             wafer.port().launch("start");
             wafer.stepFabric(30);
-            printHeap("sparse WSE-2 wafer, " + threads + " thread(s)");
+            printHeap("sparse WSE-2 " + fabric + ", " + threads + " thread(s)");
         }
 
         @TearDown(Level.Trial)
         public void close() {
-            CycleStepper.Result r = wafer.stepFabric(1);
-            System.out.printf("[sparse WSE-2 wafer] %,d of %,d PEs active (%.2f %%); CPU: %s%n", r.lastActivePes(), PES,
-                    100.0 * r.lastActivePes() / PES, Machine.cpu());
+            long before = FabricMetrics.totalBusy(wafer.fabric());
+            wafer.stepFabric(1);
+            long busy = FabricMetrics.totalBusy(wafer.fabric()) - before;
+            System.out.printf("[sparse WSE-2 %s] %,d PEs busy in a cycle, %.2f %% of the %,d of a wafer; CPU: %s%n",
+                    fabric, busy, 100.0 * busy / PES, PES, Machine.cpu());
             wafer.close();
         }
     }
 
-    /** {@value #SPARSE_CYCLES} cycles of the full wafer with under 5 % of PEs active: the score is cycles per second. */
+    /**
+     * {@value #SPARSE_CYCLES} cycles of the full wafer with about 5 % of its PEs busy, in steps
+     * of {@code perStep}: the score is cycles per second.
+     */
     @Benchmark
     @OperationsPerInvocation(SPARSE_CYCLES)
     public CycleStepper.Result engineSparse(Sparse s) {
         s.clock.units += SPARSE_CYCLES;
-        return s.wafer.stepFabric(SPARSE_CYCLES);
+        CycleStepper.Result r = null;
+        for (int done = 0; done < SPARSE_CYCLES; done += s.perStep) {
+            r = s.wafer.stepFabric(s.perStep);
+        }
+        return r;
     }
 
     /**
