@@ -198,7 +198,8 @@ public final class PeCompiler {
     private void export(ComptimeBinder.ExportRequest r) {
         Object target = ComptimeBinder.exportTarget(r, u, globals);
         if (target instanceof Decl.Fn fn) {
-            String name = r.name() != null ? r.name() : fn.name();
+            // A module's function keeps its own name when exported, not its import path.
+            String name = r.name() != null ? r.name() : fn.name().substring(fn.name().lastIndexOf('.') + 1);
             ExportDecl decl = declared(name, r.pos());
             if (decl != null && !(decl.type() instanceof CslType.Fn)) {
                 throw new CslError(r.pos(), "the layout exports '" + name + "' as " + decl.type() + ", not a function");

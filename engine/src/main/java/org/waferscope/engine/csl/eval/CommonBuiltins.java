@@ -65,6 +65,9 @@ final class CommonBuiltins {
                 }
                 return Modules.importModule(name.v(), a.size() == 2 ? ev.eval(a.get(1), s) : null, pos);
             }
+            case ModuleParams.CHECK, ModuleParams.VALUE -> {
+                return ModuleParams.call(b, s, ev);
+            }
             case "@comptime_assert" -> {
                 if (a.isEmpty() || a.size() > 2) {
                     throw new CslError(pos, "@comptime_assert takes a condition and an optional message");
