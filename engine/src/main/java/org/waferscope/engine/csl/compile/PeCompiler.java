@@ -9,6 +9,7 @@ import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.Diagnostics;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.Budget;
+import org.waferscope.engine.csl.eval.ModuleParams;
 import org.waferscope.engine.csl.eval.Scope;
 import org.waferscope.engine.csl.syntax.Decl;
 import org.waferscope.engine.csl.syntax.SourceFile;
@@ -89,7 +90,8 @@ public final class PeCompiler {
         }
         bindParams(params, requestedAt);
         for (Decl d : file.decls()) {
-            if (d instanceof Decl.Global g) {
+            // A module's param is resolved where it is used: unused, it needs no value.
+            if (d instanceof Decl.Global g && !ModuleParams.isParam(g.decl())) {
                 guarded(() -> globals.resolve(g.decl().name(), g.pos()));
             }
         }

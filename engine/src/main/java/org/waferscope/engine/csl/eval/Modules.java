@@ -81,6 +81,13 @@ public final class Modules {
                     }
                     members.put(f, ValueOps.integer(ValueOps.intIn(fields.get(f), 1, 10_000, "." + f, pos)));
                 }
+                // A stream the layout named is readable from the PE's params (memcpy_params.MEMCPYH2D_1),
+                // as Waferscope's own stream color, which is where its host stream arrives.
+                STREAMS.forEach((k, c) -> {
+                    if (fields.containsKey(k)) {
+                        members.put(k, new Value.ColorVal(c));
+                    }
+                });
             }
             case MEMCPY -> {
                 if (!(params instanceof ModuleVal m && m.name().equals(MEMCPY_PARAMS))) {

@@ -157,7 +157,7 @@ class ExprParser extends TokenCursor {
                 }
                 return type;
             }
-            case FN -> {
+            case FN, TASK -> {
                 return typeExpr();
             }
             case LBRACE -> {
@@ -296,7 +296,8 @@ class ExprParser extends TokenCursor {
                 expect(TokenKind.RBRACKET, "']' after the array size");
                 return new Expr.ArrayType(pos(t), dims, typeExpr());
             }
-            if (match(TokenKind.FN)) {
+            // task () void, the type of a task passed to a module, is a function type here too.
+            if (match(TokenKind.FN) || match(TokenKind.TASK)) {
                 expect(TokenKind.LPAREN, "'(' in a function type");
                 List<Expr> params = new ArrayList<>();
                 while (!at(TokenKind.RPAREN)) {

@@ -43,6 +43,10 @@ public final class ValueOps {
         if (v instanceof FloatVal f && target.isInt() && from == CslType.COMPTIME_FLOAT && f.v() == Math.rint(f.v())) {
             return convert(v, target, pos);
         }
+        if (target instanceof CslType.Fn ft && (v instanceof Value.FnVal || v instanceof Value.LibFnVal)) {
+            // A function passed for a fn-typed param: its arity is checked where it is called.
+            return v;
+        }
         if (target == CslType.COMPTIME_STRUCT && (v instanceof Value.StructVal || v instanceof Value.TupleVal
                 || v instanceof Value.ModuleVal)) {
             return v;
