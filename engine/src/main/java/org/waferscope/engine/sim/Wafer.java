@@ -203,6 +203,14 @@ public final class Wafer implements AutoCloseable {
             switch (r.reason()) {
                 case FAULT -> finish(WaferStatus.FAULTED, faultLines());
                 case NO_PROGRESS -> {
+                    if (host.done() && org.waferscope.engine.fabric.FabricMetrics.waveletsInFlight(fabric) == 0) {
+                        // The host has finished and stops the device, as the SDK's runner.stop()
+                        // does: with no wavelet left anywhere, operations still waiting for input
+                        // (a stream of unbounded length, extent 0x7fff) are the program's resting
+                        // state, not a deadlock. Wavelets stuck on their way still are one.
+                        finish(WaferStatus.HALTED, List.of());
+                        break;
+                    }
                     List<String> lines = new ArrayList<>();
                     lines.add("deadlock at cycle " + cycle() + ": work remains but nothing can move");
                     if (!host.done()) {

@@ -76,6 +76,18 @@ final class ComptimeBinder implements BuiltinHook {
                 u.tasks.add(new Unit.TaskBinding(fn.decl(), tid, b.pos()));
                 return new Value.VoidVal();
             }
+            case "@set_local_color_config" -> {
+                // The route of this PE's own router, set for every PE that runs this program.
+                comptimeOnly(b);
+                if (a.size() != 2 || !(ev.eval(a.get(0), s) instanceof Value.ColorVal c)) {
+                    throw new CslError(b.pos(), "@set_local_color_config takes a color and a route config");
+                }
+                if (c.id() >= org.waferscope.engine.csl.eval.Modules.FIRST_HOST_COLOR || c.id() >= u.profile.colors()) {
+                    throw new CslError(a.get(0).pos(), "color " + c.id() + " is not routable");
+                }
+                u.localRoutes.add(new CompiledPe.LocalRoute(c.id(), ev.eval(a.get(1), s), b.pos()));
+                return new Value.VoidVal();
+            }
             case "@initialize_queue" -> {
                 comptimeOnly(b);
                 if (a.size() != 2 || !(ev.eval(a.get(0), s) instanceof Value.QueueVal q)

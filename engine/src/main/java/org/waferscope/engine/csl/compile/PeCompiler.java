@@ -9,7 +9,6 @@ import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.Diagnostics;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.Budget;
-import org.waferscope.engine.csl.eval.ModuleParams;
 import org.waferscope.engine.csl.eval.Scope;
 import org.waferscope.engine.csl.syntax.Decl;
 import org.waferscope.engine.csl.syntax.SourceFile;
@@ -66,7 +65,7 @@ public final class PeCompiler {
         if (diags.count() > before || p == null) {
             return null;
         }
-        return new CompiledPe(p, List.copyOf(c.u.sends));
+        return new CompiledPe(p, List.copyOf(c.u.sends), List.copyOf(c.u.localRoutes));
     }
 
     private void guarded(Runnable r) {
@@ -90,8 +89,9 @@ public final class PeCompiler {
         }
         bindParams(params, requestedAt);
         for (Decl d : file.decls()) {
-            // A module's param is resolved where it is used: unused, it needs no value.
-            if (d instanceof Decl.Global g && !ModuleParams.isParam(g.decl())) {
+            // A module's globals (and params) are analysed where they are used, as cslc does: an
+            // unused one needs no valid value and takes no memory. The linker gave them dotted names.
+            if (d instanceof Decl.Global g && !g.decl().name().contains(".")) {
                 guarded(() -> globals.resolve(g.decl().name(), g.pos()));
             }
         }

@@ -26,11 +26,6 @@ public final class ModuleParams {
     private ModuleParams() {
     }
 
-    /** True for the const the linker made of a module's param. */
-    public static boolean isParam(org.waferscope.engine.csl.syntax.Stmt.VarDecl v) {
-        return v.init() instanceof Expr.Builtin b && b.name().equals(VALUE);
-    }
-
     static Value call(Expr.Builtin b, Scope s, Evaluator ev) {
         List<Expr> a = b.args();
         SourcePos pos = b.pos();
