@@ -56,7 +56,9 @@ public final class ValueOps {
             return convertArray(av, at, pos);
         }
         if (target instanceof CslType.Pointer tp && v instanceof Value.PointerVal pv
-                && (tp.elem().equals(pv.type().elem()))) {
+                && (tp.elem().equals(pv.type().elem())
+                    // &A of an array A: the address of its first element, also a pointer to the whole array
+                    || tp.elem() instanceof CslType.Array at && at.elem().equals(pv.type().elem()))) {
             return new Value.PointerVal(tp, pv.symbol(), pv.address());
         }
         throw new CslError(pos, "expected " + target + " but found " + describe(v));
