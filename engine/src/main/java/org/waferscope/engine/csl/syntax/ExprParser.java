@@ -277,11 +277,14 @@ class ExprParser extends TokenCursor {
         enter();
         try {
             if (match(TokenKind.STAR)) {
+                // *const T: the pointee is read-only in CSL; Waferscope does not check that.
+                match(TokenKind.CONST);
                 return new Expr.PointerType(pos(t), false, typeExpr());
             }
             if (match(TokenKind.LBRACKET)) {
                 if (match(TokenKind.STAR)) {
                     expect(TokenKind.RBRACKET, "']' after '[*'");
+                    match(TokenKind.CONST);
                     return new Expr.PointerType(pos(t), true, typeExpr());
                 }
                 List<Expr> dims = new ArrayList<>();
