@@ -203,11 +203,12 @@ public final class Wafer implements AutoCloseable {
             switch (r.reason()) {
                 case FAULT -> finish(WaferStatus.FAULTED, faultLines());
                 case NO_PROGRESS -> {
-                    if (host.done() && org.waferscope.engine.fabric.FabricMetrics.waveletsInFlight(fabric) == 0) {
+                    if (host.done() && org.waferscope.engine.fabric.FabricMetrics.restsOnInput(fabric)) {
                         // The host has finished and stops the device, as the SDK's runner.stop()
-                        // does: with no wavelet left anywhere, operations still waiting for input
-                        // (a stream of unbounded length, extent 0x7fff) are the program's resting
-                        // state, not a deadlock. Wavelets stuck on their way still are one.
+                        // does: with no wavelet left anywhere and no task running, asynchronous
+                        // operations still waiting for input (streams of unbounded length, extent
+                        // 0x7fff) are the program's resting state, not a deadlock. Wavelets stuck
+                        // on their way or a stalled task still are one.
                         finish(WaferStatus.HALTED, List.of());
                         break;
                     }
