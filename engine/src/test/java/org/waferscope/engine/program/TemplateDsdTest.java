@@ -51,4 +51,19 @@ class TemplateDsdTest {
     void aTemplateRebasedOntoF32StridesByF32() throws Exception {
         assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", PE, "vec.csl", VEC, "run.json", RUN), "wse2"));
     }
+
+    /** A module given a pointer to the importer's array walks that array with its own DSD. */
+    @Test
+    void aModulesDsdWalksTheArrayItsPointerParamNames() throws Exception {
+        String walk = """
+                param v: *[6]f32;
+                const all = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{3} -> v[i + 1] });
+                fn negate() void { @fnegs(all, all); }
+                """;
+        String pe = PE.replace("const vec = @import_module(\"vec.csl\", .{ .size = 6 });",
+                        "const walk = @import_module(\"walk.csl\", .{ .v = &data });")
+                .replace("vec.scale(4, &data, 3.0);", "walk.negate();");
+        String run = RUN.replace("[3, 6, 9, 12, 5, 6]", "[1, -2, -3, -4, 5, 6]");
+        assertPasses(run(Map.of("layout.csl", LAYOUT, "pe.csl", pe, "walk.csl", walk, "run.json", run), "wse2"));
+    }
 }
