@@ -29,6 +29,19 @@ public final class FabricMetrics {
         return total;
     }
 
+    /**
+     * True when no wavelet is anywhere and no task is running: all that still waits are
+     * asynchronous operations waiting for input that nothing will send.
+     */
+    public static boolean restsOnInput(Fabric f) {
+        for (int p = 0; p < f.n; p++) {
+            if (f.pc[p] >= 0) {
+                return false;
+            }
+        }
+        return waveletsInFlight(f) == 0;
+    }
+
     public static int programPes(Fabric f) {
         int c = 0;
         for (int p : f.peProgram) {

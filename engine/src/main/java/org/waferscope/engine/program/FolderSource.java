@@ -41,20 +41,28 @@ public final class FolderSource implements ProgramSource {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
             throw new NoSuchFileException(relativeName);
         }
+        return readFile(p, real, relativeName, maxBytes);
+    }
+
+    /**
+     * Reads {@code p}, which must exist, be a regular file of at most {@code maxBytes} and,
+     * links followed, lie under {@code realRoot}; {@code shown} is its name in messages.
+     */
+    static byte[] readFile(Path p, Path realRoot, String shown, int maxBytes) throws IOException {
         Path r = p.toRealPath();
-        if (!r.startsWith(real)) {
-            throw new IOException("\"" + relativeName + "\" is a link that leads out of the program folder");
+        if (!r.startsWith(realRoot)) {
+            throw new IOException("\"" + shown + "\" is a link that leads out of the program folder");
         }
         if (!Files.isRegularFile(r)) {
-            throw new IOException("\"" + relativeName + "\" is not a regular file");
+            throw new IOException("\"" + shown + "\" is not a regular file");
         }
         if (Files.size(r) > maxBytes) {
-            throw new IOException("\"" + relativeName + "\" is larger than " + maxBytes + " bytes");
+            throw new IOException("\"" + shown + "\" is larger than " + maxBytes + " bytes");
         }
         try (InputStream in = Files.newInputStream(r)) {
             byte[] b = in.readNBytes(maxBytes + 1);
             if (b.length > maxBytes) {
-                throw new IOException("\"" + relativeName + "\" is larger than " + maxBytes + " bytes");
+                throw new IOException("\"" + shown + "\" is larger than " + maxBytes + " bytes");
             }
             return b;
         }

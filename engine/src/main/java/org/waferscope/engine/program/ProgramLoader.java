@@ -14,7 +14,6 @@ import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.csl.eval.Budget;
 import org.waferscope.engine.csl.layout.LayoutEvaluator;
 import org.waferscope.engine.csl.layout.LayoutResult;
-import org.waferscope.engine.csl.syntax.Parser;
 import org.waferscope.engine.csl.syntax.SourceFile;
 import org.waferscope.engine.ir.SourcePos;
 
@@ -114,29 +113,12 @@ public final class ProgramLoader {
         Map<String, String> params = new HashMap<>(sdk == null ? Map.of() : sdk.params());
         params.putAll(plan == null ? Map.of() : plan.params());
         params.putAll(options.params());
-        String layoutName = src.layoutFile();
-        String layoutText = text(src, layoutName, MAX_CSL_BYTES, new SourcePos(layoutName, 1, 1), sources);
-        int before = diags.count();
-        SourceFile layoutFile = Parser.parse(layoutName, layoutText, diags);
-        if (diags.count() > before || plan == null) {
+        CslFiles files = new CslFiles(src, src.layoutFile(), diags, sources);
+        SourceFile layoutFile = files.layout();
+        if (layoutFile == null || plan == null) {
             return null;
         }
-        Map<String, SourceFile> parsed = new HashMap<>();
-        LayoutResult layout = LayoutEvaluator.evaluate(layoutFile, params, arch, (name, at) -> {
-            if (name.equals(layoutName)) {
-                throw new CslError(at, "the layout file cannot be a PE program");
-            }
-            SourceFile f = parsed.get(name);
-            if (f == null) {
-                int mark = diags.count();
-                f = Parser.parse(name, text(src, name, MAX_CSL_BYTES, at, sources), diags);
-                if (diags.count() > mark) {
-                    f = null;
-                }
-                parsed.put(name, f);
-            }
-            return f;
-        }, new Budget(options.budget()), diags);
+        LayoutResult layout = LayoutEvaluator.evaluate(layoutFile, params, arch, files, new Budget(options.budget()), diags);
         if (src.missingHostSteps() != null) {
             diags.error(new SourcePos(RunJson.FILE, 1, 1), src.missingHostSteps());
         }
@@ -172,7 +154,7 @@ public final class ProgramLoader {
         }
     }
 
-    private static String text(ProgramSource src, String name, int max, SourcePos at, Map<String, String> sources) {
+    static String text(ProgramSource src, String name, int max, SourcePos at, Map<String, String> sources) {
         try {
             String t = new String(src.read(name, max), StandardCharsets.UTF_8);
             sources.put(name, t);

@@ -26,6 +26,16 @@ public interface ProgramSource {
      */
     byte[] read(String relativeName, int maxBytes) throws IOException;
 
+    /**
+     * The bytes of a module file that {@code @import_module} names, as resolved against the
+     * importing file (so it may start with {@code ..}). A plain program folder allows only
+     * files inside it, as {@link #read} does; an SDK example may also reach the checkout that
+     * holds it (the benchmarks share {@code benchmarks/benchmark-libs}).
+     */
+    default byte[] readModule(String relativeName, int maxBytes) throws IOException {
+        return read(relativeName, maxBytes);
+    }
+
     /** The layout file's name: {@code layout.csl} unless an SDK build script names another. */
     default String layoutFile() {
         return ProgramLoader.LAYOUT;

@@ -92,4 +92,37 @@ public final class SdkFolderSource implements ProgramSource {
         }
         return folder.read(relativeName.endsWith(".csl") ? layoutDir + relativeName : relativeName, maxBytes);
     }
+
+    /**
+     * A module path may climb out of the example, as the benchmarks reach
+     * {@code ../../benchmark-libs}, but no further than the checkout that holds it: the folder
+     * above {@code benchmarks/} or {@code tutorials/}. Elsewhere it stays inside the example.
+     */
+    @Override
+    public byte[] readModule(String relativeName, int maxBytes) throws IOException {
+        Path rel = Path.of(layoutDir + relativeName).normalize();
+        if (!rel.startsWith("..")) {
+            return folder.read(rel.toString().replace('\\', '/'), maxBytes);
+        }
+        Path root = checkout();
+        Path p = folder.folder().resolve(rel).normalize();
+        if (root == null || !p.startsWith(root)) {
+            throw new IOException("\"" + relativeName + "\" leaves the example's folder"
+                    + (root == null ? "" : " and the checkout that holds it (" + root + ")"));
+        }
+        if (!Files.exists(p)) {
+            throw new java.nio.file.NoSuchFileException(relativeName);
+        }
+        return FolderSource.readFile(p, root.toRealPath(), relativeName, maxBytes);
+    }
+
+    /** The checkout of the public examples that holds this example, or null when it is not in one. */
+    private Path checkout() {
+        Path parent = folder.folder().getParent();
+        if (parent == null || parent.getParent() == null || parent.getFileName() == null) {
+            return null;
+        }
+        String kind = parent.getFileName().toString();
+        return kind.equals("benchmarks") || kind.equals("tutorials") ? parent.getParent() : null;
+    }
 }

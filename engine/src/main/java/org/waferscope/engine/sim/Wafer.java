@@ -207,9 +207,13 @@ public final class Wafer implements AutoCloseable {
             switch (r.reason()) {
                 case FAULT -> finish(WaferStatus.FAULTED, faultLines());
                 case NO_PROGRESS -> {
-                    if (wait.settle() || (host.done() && program != null)) {
-                        // a copy goes ahead now; or the host has done its last step and, as
-                        // the SDK's runner.stop(), ends the run whatever still waits
+                    if (wait.settle() || (host.done() && program != null
+                            && org.waferscope.engine.fabric.FabricMetrics.restsOnInput(fabric))) {
+                        // a copy goes ahead now; or the host has done its last step and, as the
+                        // SDK's runner.stop(), ends the run: with no wavelet left anywhere and no
+                        // task running, operations still waiting for input (streams of unbounded
+                        // length) are the program's resting state, listed in the report. Wavelets
+                        // stuck on their way or a stalled task are still a deadlock.
                         host.settled();
                         stuck = true;
                         continue;

@@ -70,4 +70,36 @@ class DocExamplesTest {
             LanguageRunTest.assertPasses(r);
         }
     }
+
+    /** The two blocks of "User modules": a module and a PE program importing it twice. */
+    @Test
+    void userModuleExampleRuns() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "csl-subset.md"));
+        String module = firstCslBlockAfter(doc, "## User modules");
+        String pe = firstCslBlockAfter(doc, "// lib/scaler.csl\nparam factor");
+        String layout = """
+                const memcpy = @import_module("<memcpy/get_params>", .{ .width = 2, .height = 1 });
+                layout {
+                  @set_rectangle(2, 1);
+                  for (@range(i16, 2)) |x| {
+                    @set_tile_code(x, 0, "pe_program.csl", .{ .memcpy_params = memcpy.get_params(x) });
+                  }
+                  @export_name("data", [*]f32, true);
+                  @export_name("start", fn()void);
+                }
+                """;
+        String run = """
+                { "arrays": { "d": { "shape": [8], "arange": { "start": 1 } } },
+                  "steps": [
+                    { "copy_in": { "array": "d", "symbol": "data", "rect": { "width": 2, "height": 1 }, "per_pe": 4 } },
+                    { "launch": "start" },
+                    { "copy_out": { "symbol": "data", "array": "out", "rect": { "width": 2, "height": 1 }, "per_pe": 4 } },
+                    { "check": { "array": "out", "expected": "2 * d + 10", "tolerance": 0 } } ] }
+                """;
+        WaferProgram p = ProgramLoader.load(new MemorySource("modules-doc", Map.of("layout.csl", layout,
+                "pe_program.csl", pe, "lib/scaler.csl", module, "run.json", run)), ProgramLoader.LoadOptions.DEFAULTS);
+        try (Wafer w = Wafer.load(p, 1)) {
+            LanguageRunTest.assertPasses(w.runToCompletion(100_000));
+        }
+    }
 }

@@ -123,6 +123,9 @@ final class CallCompiler {
             }
         }
         Operand callee = x.gen(c.callee(), s);
+        if (callee instanceof Operand.Const k && k.value() instanceof Value.LibFnVal lf) {
+            return modules.call(lf.module(), lf.fn(), c, s);
+        }
         if (!(callee instanceof Operand.Const k) || !(k.value() instanceof Value.FnVal fn)) {
             throw new CslError(c.pos(), "only functions can be called, not " + callee.type());
         }

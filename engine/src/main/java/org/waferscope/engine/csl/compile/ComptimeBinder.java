@@ -82,6 +82,18 @@ final class ComptimeBinder implements BuiltinHook {
                 u.tasks.add(new Unit.TaskBinding(fn.decl(), tid, b.pos()));
                 return new Value.VoidVal();
             }
+            case "@set_local_color_config" -> {
+                // The route of this PE's own router, set for every PE that runs this program.
+                comptimeOnly(b);
+                if (a.size() != 2 || !(ev.eval(a.get(0), s) instanceof Value.ColorVal c)) {
+                    throw new CslError(b.pos(), "@set_local_color_config takes a color and a route config");
+                }
+                if (c.id() >= org.waferscope.engine.csl.eval.Modules.FIRST_HOST_COLOR || c.id() >= u.profile.colors()) {
+                    throw new CslError(a.get(0).pos(), "color " + c.id() + " is not routable");
+                }
+                u.localRoutes.add(new CompiledPe.LocalRoute(c.id(), ev.eval(a.get(1), s), b.pos()));
+                return new Value.VoidVal();
+            }
             case "@initialize_queue" -> {
                 comptimeOnly(b);
                 if (a.size() != 2 || !(ev.eval(a.get(0), s) instanceof Value.QueueVal q)
@@ -216,11 +228,33 @@ final class ComptimeBinder implements BuiltinHook {
                 if (!(ev.eval(a.get(1), s) instanceof Value.PointerVal p)) {
                     throw new CslError(a.get(1).pos(), "the base address must be a pointer such as &A");
                 }
+                Value.DsdVal moved = rebased(dsd, p.type());
+                w = moved.words().clone();
                 w[1] = p.address();
+                return new Value.DsdVal(dsd.type(), w, moved.elementBytes());
             }
             default -> w[2] = ValueOps.intIn(ev.eval(a.get(1), s), 1, Dsd.MAX_LENGTH, "the length", b.pos());
         }
         return new Value.DsdVal(dsd.type(), w, dsd.elementBytes());
+    }
+
+    /**
+     * {@code d} about to walk the elements {@code pointer} points to: its stride, kept in bytes,
+     * counts the same number of elements of the new size, as the SDK's strides count elements
+     * (its libraries rebase a DSD made over an i16 "dummy" onto f32 arrays).
+     */
+    static Value.DsdVal rebased(Value.DsdVal d, CslType pointer) {
+        CslType elem = pointer instanceof CslType.Pointer pt ? pt.elem() : null;
+        if (elem instanceof CslType.Array at) {
+            elem = at.elem();
+        }
+        if (elem == null || elem.elementType() == null || d.elementBytes() <= 0
+                || elem.elementType().bytes == d.elementBytes()) {
+            return d;
+        }
+        int[] w = d.words().clone();
+        w[3] = w[3] / d.elementBytes() * elem.elementType().bytes;
+        return new Value.DsdVal(d.type(), w, elem.elementType().bytes);
     }
 
     private static void requireMemory(Value.DsdVal d, Expr.Builtin b) {

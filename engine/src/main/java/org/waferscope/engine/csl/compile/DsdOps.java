@@ -180,6 +180,9 @@ final class DsdOps {
         if (d.type() == CslType.FIFO || (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length"))) {
             throw new CslError(b.pos(), b.name() + " applies to mem1d_dsd, not " + d.type());
         }
+        if (b.name().equals("@set_dsd_base_addr") && d instanceof Operand.Const k && k.value() instanceof Value.DsdVal dv) {
+            d = new Operand.Const(ComptimeBinder.rebased(dv, v.type()));
+        }
         int src = x.slot(d, d.type(), a.get(0).pos());
         int dst = f.temps(4);
         f.at(b.pos());

@@ -73,7 +73,7 @@ public final class PeCompiler {
         if (diags.count() > before || p == null) {
             return null;
         }
-        return new CompiledPe(p, List.copyOf(c.u.sends));
+        return new CompiledPe(p, List.copyOf(c.u.sends), List.copyOf(c.u.localRoutes));
     }
 
     private void guarded(Runnable r) {
@@ -97,7 +97,9 @@ public final class PeCompiler {
         }
         bindParams(params, requestedAt);
         for (Decl d : file.decls()) {
-            if (d instanceof Decl.Global g) {
+            // A module's globals (and params) are analysed where they are used, as cslc does: an
+            // unused one needs no valid value and takes no memory. The linker gave them dotted names.
+            if (d instanceof Decl.Global g && !g.decl().name().contains(".")) {
                 guarded(() -> globals.resolve(g.decl().name(), g.pos()));
             }
         }
@@ -206,7 +208,8 @@ public final class PeCompiler {
     private void export(ComptimeBinder.ExportRequest r) {
         Object target = ComptimeBinder.exportTarget(r, u, globals);
         if (target instanceof Decl.Fn fn) {
-            String name = r.name() != null ? r.name() : fn.name();
+            // A module's function keeps its own name when exported, not its import path.
+            String name = r.name() != null ? r.name() : fn.name().substring(fn.name().lastIndexOf('.') + 1);
             ExportDecl decl = declared(name, r.pos());
             if (decl != null && !(decl.type() instanceof CslType.Fn)) {
                 throw new CslError(r.pos(), "the layout exports '" + name + "' as " + decl.type() + ", not a function");

@@ -42,6 +42,7 @@ final class Unit {
     final Map<Integer, Integer> inputQueues = new HashMap<>();
     final Map<Integer, Integer> outputQueueColors = new HashMap<>();
     final List<CompiledPe.ColorUse> sends = new ArrayList<>();
+    final List<CompiledPe.LocalRoute> localRoutes = new ArrayList<>();
     final Set<String> exported = new HashSet<>();
     /** Params the layout gives no value and that have no default, with the @set_tile_code that asked. */
     final Map<String, SourcePos> unsetParams = new HashMap<>();

@@ -22,7 +22,7 @@ final class CommonBuiltins {
     /** CSL builtins Waferscope knows of but does not support, for a precise message. */
     private static final Set<String> UNSUPPORTED = Set.of(
             "@random16", "@strlen", "@get_array", "@set_fifo_read_length", "@set_config",
-            "@get_config", "@set_local_color_config", "@rpc", "@dimensions", "@type_of", "@field",
+            "@get_config", "@rpc", "@dimensions", "@field",
             "@has_field", "@queue_flush", "@get_filter_id", "@fabric_color", "@element_count");
 
     static String unknown(String name) {
@@ -64,6 +64,18 @@ final class CommonBuiltins {
                     throw new CslError(pos, "@import_module takes a module name such as \"<layout>\" and optional params");
                 }
                 return Modules.importModule(name.v(), a.size() == 2 ? ev.eval(a.get(1), s) : null, pos);
+            }
+            case "@type_of" -> {
+                // Of a value known at compile time; modules test a param left {} with it.
+                arity(b, 1);
+                return new Value.TypeVal(ev.eval(a.get(0), s).type());
+            }
+            case "@is_same_type" -> {
+                arity(b, 2);
+                return new Value.BoolVal(ev.type(a.get(0), s).equals(ev.type(a.get(1), s)));
+            }
+            case ModuleParams.CHECK, ModuleParams.VALUE -> {
+                return ModuleParams.call(b, s, ev);
             }
             case "@comptime_assert" -> {
                 if (a.isEmpty() || a.size() > 2) {

@@ -177,7 +177,8 @@ public class Evaluator {
         if (builtinName != null) {
             return builtinName;
         }
-        throw new CslError(n.pos(), "unknown name '" + n.name() + "'");
+        // A module's names carry its import path (twice.scale); the user wrote the last part.
+        throw new CslError(n.pos(), "unknown name '" + n.name().substring(n.name().lastIndexOf('.') + 1) + "'");
     }
 
     /** Names every CSL file knows: types and router ports. */
@@ -206,7 +207,7 @@ public class Evaluator {
             Value v = m.params().get(name);
             if (v == null) {
                 if (Modules.isRuntime(m, name)) {
-                    throw new CslError(pos, name + " of <" + m.name() + "> is a function; call it");
+                    return new Value.LibFnVal(m, name);
                 }
                 throw new CslError(pos, "module <" + m.name() + "> has no member " + name);
             }
@@ -353,6 +354,18 @@ public class Evaluator {
             }
         }
         Value callee = eval(c.callee(), s);
+        if (callee instanceof Value.LibFnVal lf) {
+            List<Value> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(eval(a, s));
+            }
+            Value r = Modules.callComptime(lf.module(), lf.fn(), args, c.pos());
+            if (r == null) {
+                throw new CslError(c.pos(), lf.fn() + "() of <" + lf.module().name() + "> runs on the PE; it cannot be "
+                        + "called at compile time");
+            }
+            return r;
+        }
         if (callee instanceof Value.FnVal fn) {
             if (fn.isTask()) {
                 throw new CslError(c.pos(), "task " + fn.name() + " cannot be called; activate it with @activate");

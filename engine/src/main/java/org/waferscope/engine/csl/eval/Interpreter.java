@@ -249,7 +249,9 @@ public class Interpreter extends Evaluator {
             Scope s = new Scope(null);
             for (int i = 0; i < args.size(); i++) {
                 Decl.FnParam p = fn.params().get(i);
-                s.define(p.name(), new Binding.Const(ValueOps.coerce(args.get(i), type(p.type(), s), pos)), p.pos());
+                // Every argument is known at compile time, so an integer converts to any
+                // integer type that holds it (a layout passes its u16 loop index to an i16 param).
+                s.define(p.name(), new Binding.Const(ValueOps.coerceKnown(args.get(i), type(p.type(), s), pos)), p.pos());
             }
             CslType ret = type(fn.ret(), s);
             returned = new Value.VoidVal();

@@ -90,6 +90,10 @@ public final class Modules {
                     }
                     members.put(f, ValueOps.integer(ValueOps.intIn(fields.get(f), 1, 10_000, "." + f, pos)));
                 }
+                // A stream the layout named is readable from the PE's params (memcpy_params.MEMCPYH2D_1),
+                // as Waferscope's own stream color, which is where its host stream arrives.
+                // One the layout left out is void ({}), as PE programs test with @is_same_type.
+                STREAMS.forEach((k, c) -> members.put(k, fields.containsKey(k) ? new Value.ColorVal(c) : new Value.VoidVal()));
             }
             case MEMCPY -> {
                 if (!(params instanceof ModuleVal m && m.name().equals(MEMCPY_PARAMS))) {

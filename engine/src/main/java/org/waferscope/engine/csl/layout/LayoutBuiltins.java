@@ -92,6 +92,7 @@ final class LayoutBuiltins implements BuiltinHook {
                 }
             }
             case "@bind_data_task", "@bind_local_task", "@bind_control_task", "@export_symbol", "@get_dsd",
+                    "@set_local_color_config",
                     "@initialize_queue", "@activate" -> throw new CslError(pos, b.name() + " belongs in a PE program, "
                     + "not in a layout");
             default -> {

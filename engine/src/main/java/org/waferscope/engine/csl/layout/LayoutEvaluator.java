@@ -189,6 +189,14 @@ public final class LayoutEvaluator {
             int k = tiles.perPe[pe];
             if (k >= 0) {
                 layout.setTileCode(pe % w, pe / w, compiled[k].program());
+                for (CompiledPe.LocalRoute r : compiled[k].localRoutes()) {
+                    try {
+                        layout.setColorConfig(pe % w, pe / w, r.color(), state.routes.read(r.config(), r.pos()));
+                        state.recordSite(pe, r.color(), r.pos());
+                    } catch (CslError e) {
+                        diags.error(e.pos(), e.getMessage());
+                    }
+                }
             }
         }
         return List.copyOf(parsed.keySet());

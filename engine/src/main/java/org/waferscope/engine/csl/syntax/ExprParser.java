@@ -157,7 +157,7 @@ class ExprParser extends TokenCursor {
                 }
                 return type;
             }
-            case FN -> {
+            case FN, TASK -> {
                 return typeExpr();
             }
             case LBRACE -> {
@@ -277,11 +277,14 @@ class ExprParser extends TokenCursor {
         enter();
         try {
             if (match(TokenKind.STAR)) {
+                // *const T: the pointee is read-only in CSL; Waferscope does not check that.
+                match(TokenKind.CONST);
                 return new Expr.PointerType(pos(t), false, typeExpr());
             }
             if (match(TokenKind.LBRACKET)) {
                 if (match(TokenKind.STAR)) {
                     expect(TokenKind.RBRACKET, "']' after '[*'");
+                    match(TokenKind.CONST);
                     return new Expr.PointerType(pos(t), true, typeExpr());
                 }
                 List<Expr> dims = new ArrayList<>();
@@ -296,7 +299,8 @@ class ExprParser extends TokenCursor {
                 expect(TokenKind.RBRACKET, "']' after the array size");
                 return new Expr.ArrayType(pos(t), dims, typeExpr());
             }
-            if (match(TokenKind.FN)) {
+            // task () void, the type of a task passed to a module, is a function type here too.
+            if (match(TokenKind.FN) || match(TokenKind.TASK)) {
                 expect(TokenKind.LPAREN, "'(' in a function type");
                 List<Expr> params = new ArrayList<>();
                 while (!at(TokenKind.RPAREN)) {

@@ -122,6 +122,7 @@ public sealed interface CslType {
             case "void" -> VOID;
             case "type" -> TYPE;
             case "color" -> COLOR;
+            case "direction" -> DIRECTION;
             case "data_task_id" -> DATA_TASK_ID;
             case "local_task_id" -> LOCAL_TASK_ID;
             case "control_task_id" -> CONTROL_TASK_ID;

@@ -239,6 +239,22 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * A library module's function that runs on the PE, named without a call
+     * ({@code sys_mod.unblock_cmd_stream}), as the SDK passes callbacks to modules in
+     * fn-typed params; calling it calls the library function.
+     */
+    record LibFnVal(ModuleVal module, String fn) implements Value {
+        public CslType type() {
+            return CslType.ANY;
+        }
+
+        @Override
+        public String toString() {
+            return "fn " + fn + " of " + module;
+        }
+    }
+
     /** A reference to a function or task declared in the program being compiled. */
     record FnVal(String name, boolean isTask, org.waferscope.engine.csl.syntax.Decl.Fn decl) implements Value {
         public CslType type() {

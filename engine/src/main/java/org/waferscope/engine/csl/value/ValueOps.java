@@ -43,6 +43,10 @@ public final class ValueOps {
         if (v instanceof FloatVal f && target.isInt() && from == CslType.COMPTIME_FLOAT && f.v() == Math.rint(f.v())) {
             return convert(v, target, pos);
         }
+        if (target instanceof CslType.Fn ft && (v instanceof Value.FnVal || v instanceof Value.LibFnVal)) {
+            // A function passed for a fn-typed param: its arity is checked where it is called.
+            return v;
+        }
         if (target == CslType.COMPTIME_STRUCT && (v instanceof Value.StructVal || v instanceof Value.TupleVal
                 || v instanceof Value.ModuleVal)) {
             return v;
@@ -52,7 +56,9 @@ public final class ValueOps {
             return convertArray(av, at, pos);
         }
         if (target instanceof CslType.Pointer tp && v instanceof Value.PointerVal pv
-                && (tp.elem().equals(pv.type().elem()))) {
+                && (tp.elem().equals(pv.type().elem())
+                    // &A of an array A: the address of its first element, also a pointer to the whole array
+                    || tp.elem() instanceof CslType.Array at && at.elem().equals(pv.type().elem()))) {
             return new Value.PointerVal(tp, pv.symbol(), pv.address());
         }
         throw new CslError(pos, "expected " + target + " but found " + describe(v));
