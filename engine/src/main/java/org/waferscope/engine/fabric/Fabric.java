@@ -130,20 +130,15 @@ public final class Fabric {
     final int[] cfgFilterMax;
     /** Per PE, the router's sources: its input channels, then the CE's output queues. */
     final int[] srcStart;
+    final int[] srcChan;
+    final byte[] srcPort;
+    final int[] srcRs;
     /**
-     * Per source, its channel (bits 0..31), the port it is fed from (32..34) and its route
-     * slot plus one (35..63; 0 for a CE output queue, whose wavelets' colors pick the slot):
-     * one word the router reads instead of three tables ({@link #srcChan}, {@link #srcPort},
-     * {@link #srcRs}), so a sweep of the wafer streams one array of sources, not three.
+     * The three fields above in one word per source, for the router's hot path: channel in
+     * bits 0..31, port in 32..34, route slot plus one in 35..63. One array the router walks
+     * instead of three, so a full-wafer sweep streams one table of sources, not three.
      */
     final long[] srcInfo;
-    /**
-     * Per route slot, the CE input queue channel a wavelet of its color reaches through
-     * RAMP, or -2 where the PE has no program or the color no queue; saves the router four
-     * dependent reads (program, its tables, the color's queue, the PE's queue base) per
-     * delivery.
-     */
-    final int[] rsRamp;
     /** Whether a wavelet pushed in a cycle's commit is still on its way in the next cycle (hops of 2 cycles). */
     final boolean twoCycleHops;
     /** Round-robin position among each PE's sources. */
@@ -267,16 +262,12 @@ public final class Fabric {
         cfgFilterMin = b.cfgFilterMin;
         cfgFilterMax = b.cfgFilterMax;
         srcStart = b.srcStart;
-        srcInfo = new long[b.srcChan.length];
+        srcChan = b.srcChan;
+        srcPort = b.srcPort;
+        srcRs = b.srcRs;
+        srcInfo = new long[srcChan.length];
         for (int si = 0; si < srcInfo.length; si++) {
-            srcInfo[si] = srcInfo(b.srcChan[si], b.srcPort[si], b.srcRs[si]);
-        }
-        rsRamp = new int[rsColor.length];
-        for (int p = 0; p < n; p++) {
-            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                int q = peProgram[p] < 0 ? -1 : tables[peProgram[p]].colorQueue[rsColor[rs]];
-                rsRamp[rs] = q < 0 || qBase[p] < 0 ? -2 : qChan[qBase[p] + q];
-            }
+            srcInfo[si] = srcInfo(srcChan[si], srcPort[si], srcRs[si]);
         }
         twoCycleHops = profile.hopCycles() > 1;
         rr = new int[n];
@@ -286,7 +277,7 @@ public final class Fabric {
             int s0 = srcStart[p];
             int ns = srcStart[p + 1] - s0;
             for (int i = 0; ns <= 64 && i < ns; i++) {
-                chInfo[srcChan(s0 + i)] |= TRACKED | srcPort(s0 + i) << PORT_SHIFT | i << BIT_SHIFT;
+                chInfo[srcChan[s0 + i]] |= TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT;
             }
         }
         pendDest = filled(n * 4, -1);
@@ -318,21 +309,6 @@ public final class Fabric {
 
     static long srcInfo(int chan, int port, int rs) {
         return (chan & 0xFFFFFFFFL) | (long) port << SRC_PORT_SHIFT | (long) (rs + 1) << SRC_RS_SHIFT;
-    }
-
-    /** The channel of router source {@code si}. */
-    int srcChan(int si) {
-        return (int) srcInfo[si];
-    }
-
-    /** The port ({@code Direction} ordinal) router source {@code si} is fed from. */
-    int srcPort(int si) {
-        return (int) (srcInfo[si] >>> SRC_PORT_SHIFT) & 7;
-    }
-
-    /** The route slot of router source {@code si}, or -1 for a CE output queue. */
-    int srcRs(int si) {
-        return (int) (srcInfo[si] >>> SRC_RS_SHIFT) - 1;
     }
 
     private static int[] filled(int size, int value) {

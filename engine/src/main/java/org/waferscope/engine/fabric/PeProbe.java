@@ -54,8 +54,8 @@ public final class PeProbe {
     public static boolean waveletArrived(Fabric f, int p, int color) {
         int last = (int) f.cycle - 1;
         for (int si = f.srcStart[p]; si < f.srcStart[p + 1]; si++) {
-            int ch = f.srcChan(si);
-            if (f.srcPort(si) == Direction.RAMP.ordinal() || f.chLastPush[ch] != last || f.count(ch) == 0) {
+            int ch = f.srcChan[si];
+            if (f.srcPort[si] == Direction.RAMP.ordinal() || f.chLastPush[ch] != last || f.count(ch) == 0) {
                 continue;
             }
             int newest = f.slotAt(ch, f.count(ch) - 1);

@@ -77,7 +77,7 @@ final class Router {
             if (idx >= ns) {
                 idx -= ns;
             }
-            if (f.count(f.srcChan(s0 + idx)) > 0) {
+            if (f.count(f.srcChan[s0 + idx]) > 0) {
                 state = visit(f, p, s0, ns, idx, (int) cycle, state | HOLDING);
             }
         }
@@ -145,10 +145,8 @@ final class Router {
         }
         int rampChan = -1;
         if ((tx & RAMP_BIT) != 0 && admitsToCe(f, cfg, payload, meta)) {
-            rampChan = f.rsRamp[rs];
-            if (rampChan == -2) {
-                rampChan = f.inQueue(p, f.tables[f.peProgram[p]].colorQueue[color]);
-            }
+            int q = f.tables[f.peProgram[p]].colorQueue[color];
+            rampChan = f.inQueue(p, q);
             if (f.full(rampChan)) {
                 return false;
             }
@@ -255,8 +253,8 @@ final class Router {
         if (f.srcStart[p + 1] - f.srcStart[p] > 64) {
             f.srcPopped[p] = 0;
             for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
-                if (f.srcRs(si) >= 0) {
-                    f.publishPops(f.srcChan(si));
+                if (f.srcRs[si] >= 0) {
+                    f.publishPops(f.srcChan[si]);
                 }
             }
         } else if (popped != 0) {

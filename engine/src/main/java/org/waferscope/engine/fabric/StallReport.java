@@ -100,19 +100,19 @@ public final class StallReport {
 
     private static void describeRouter(Fabric f, int p, String at, List<String> out) {
         for (int si = f.srcStart[p]; si < f.srcStart[p + 1]; si++) {
-            int ch = f.srcChan(si);
+            int ch = f.srcChan[si];
             if (f.count(ch) == 0) {
                 continue;
             }
             int slot = f.headSlot(ch);
             int color = Wavelet.color(f.metaAt(slot));
-            Direction from = Direction.values()[f.srcPort(si)];
+            Direction from = Direction.values()[f.srcPort[si]];
             // a CE output queue is the router's RAMP source: name it as the queue, listed once above
             String held = from == Direction.RAMP
                     ? at + ": the " + f.count(ch) + " wavelet(s) of color " + color + " in output queue "
                             + outputQueueOf(f, p, ch) + " cannot leave"
                     : at + ": router holds " + f.count(ch) + " wavelet(s) of color " + color + " from " + from;
-            int rs = f.srcRs(si) >= 0 ? f.srcRs(si) : Router.findSlot(f, p, color);
+            int rs = f.srcRs[si] >= 0 ? f.srcRs[si] : Router.findSlot(f, p, color);
             if (color >= f.profile.colors()) {
                 out.add(held + ", waiting for the host to collect its stream");
                 continue;
@@ -121,7 +121,7 @@ public final class StallReport {
                 out.add(held + ", but color " + color + " has no route here");
                 continue;
             }
-            out.add(held + ": " + whyStuck(f, p, rs, f.srcPort(si)));
+            out.add(held + ": " + whyStuck(f, p, rs, f.srcPort[si]));
         }
     }
 
