@@ -133,14 +133,6 @@ public final class Fabric {
     final int[] srcChan;
     final byte[] srcPort;
     final int[] srcRs;
-    /**
-     * The three fields above in one word per source, for the router's hot path: channel in
-     * bits 0..31, port in 32..34, route slot plus one in 35..63. One array the router walks
-     * instead of three, so a full-wafer sweep streams one table of sources, not three.
-     */
-    final long[] srcInfo;
-    /** Whether a wavelet pushed in a cycle's commit is still on its way in the next cycle (hops of 2 cycles). */
-    final boolean twoCycleHops;
     /** Round-robin position among each PE's sources. */
     final int[] rr;
     /**
@@ -265,11 +257,6 @@ public final class Fabric {
         srcChan = b.srcChan;
         srcPort = b.srcPort;
         srcRs = b.srcRs;
-        srcInfo = new long[srcChan.length];
-        for (int si = 0; si < srcInfo.length; si++) {
-            srcInfo[si] = srcInfo(srcChan[si], srcPort[si], srcRs[si]);
-        }
-        twoCycleHops = profile.hopCycles() > 1;
         rr = new int[n];
         srcBusy = new long[n * BUSY_WORDS];
         srcPopped = new long[n];
@@ -302,13 +289,6 @@ public final class Fabric {
         sleeping = new long[(n + 63) >>> 6];
         sleepFrom = new long[n];
         busyWords = new long[(active.length + 63) >>> 6];
-    }
-
-    static final int SRC_PORT_SHIFT = 32;
-    static final int SRC_RS_SHIFT = 35;
-
-    static long srcInfo(int chan, int port, int rs) {
-        return (chan & 0xFFFFFFFFL) | (long) port << SRC_PORT_SHIFT | (long) (rs + 1) << SRC_RS_SHIFT;
     }
 
     private static int[] filled(int size, int value) {
@@ -427,7 +407,7 @@ public final class Fabric {
      * (hops of 2 cycles; with 1-cycle hops nothing is ever on its way).
      */
     boolean headInFlight(int ch, int now) {
-        return twoCycleHops && count(ch) == 1 && chLastPush[ch] == now - 1;
+        return profile.hopCycles() > 1 && count(ch) == 1 && chLastPush[ch] == now - 1;
     }
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */

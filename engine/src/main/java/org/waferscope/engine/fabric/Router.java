@@ -93,17 +93,17 @@ final class Router {
      * Returns the router's state word: result bits, plus the ports claimed so far.
      */
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
-        long info = f.srcInfo[s0 + idx];
-        int ch = (int) info;
+        int si = s0 + idx;
+        int ch = f.srcChan[si];
         int slot = f.headSlot(ch);
-        int port = (int) (info >>> Fabric.SRC_PORT_SHIFT) & 7;
+        int port = f.srcPort[si];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(ch, now)) {
             return state | TIMED_WAIT;
         }
         int meta = f.metaAt(slot);
         int color = Wavelet.color(meta);
-        int rs = (int) (info >>> Fabric.SRC_RS_SHIFT) - 1;
+        int rs = f.srcRs[si];
         if (rs < 0) {
             if (color >= f.profile.colors()) {
                 return state | toHost(f, p, ch, slot, color);
@@ -261,7 +261,7 @@ final class Router {
             f.srcPopped[p] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPops((int) f.srcInfo[s0 + Long.numberOfTrailingZeros(popped)]);
+                f.publishPops(f.srcChan[s0 + Long.numberOfTrailingZeros(popped)]);
                 popped &= popped - 1;
             } while (popped != 0);
         }
