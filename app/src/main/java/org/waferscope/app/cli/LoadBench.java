@@ -15,7 +15,8 @@ import org.waferscope.engine.sim.Wafer;
  * {@code bench --load}: where the time of loading a program goes, phase by phase (parse,
  * layout block, compile, route check, host arrays, fabric build, host copies, and the
  * cycle-0 snapshot the explorer keeps for stepping back). The first load runs on a cold JVM,
- * as a user's does.
+ * as a user's does. Each phase shows wall time and the loading thread's CPU time (the GC's
+ * threads are not in it; on a shared machine it is the steadier figure).
  */
 final class LoadBench {
     private LoadBench() {
@@ -32,10 +33,16 @@ final class LoadBench {
                 w.snapshot();
                 clock.lap("snapshot (explorer)");
                 double total = ExplorerBench.seconds(t0);
+                double cpuTotal = 0;
                 for (Map.Entry<String, Long> e : clock.nanos().entrySet()) {
-                    table.computeIfAbsent(e.getKey(), k -> new double[repeat])[i] = e.getValue() / 1e9;
+                    double[] row = table.computeIfAbsent(e.getKey(), k -> new double[2 * repeat]);
+                    row[2 * i] = e.getValue() / 1e9;
+                    row[2 * i + 1] = clock.cpuNanos().get(e.getKey()) / 1e9;
+                    cpuTotal += row[2 * i + 1];
                 }
-                table.computeIfAbsent("total", k -> new double[repeat])[i] = total;
+                double[] row = table.computeIfAbsent("total", k -> new double[2 * repeat]);
+                row[2 * i] = total;
+                row[2 * i + 1] = cpuTotal;
                 if (i == 0) {
                     out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
                             p.layout().height());
@@ -44,13 +51,14 @@ final class LoadBench {
         }
         out.printf(Locale.ROOT, "%-22s", "seconds per phase");
         for (int i = 0; i < repeat; i++) {
-            out.printf(Locale.ROOT, "%10s", i == 0 ? "cold" : "run " + (i + 1));
+            String run = i == 0 ? "cold" : "run " + (i + 1);
+            out.printf(Locale.ROOT, "%12s%8s", run + " wall", "cpu");
         }
         out.println();
         table.forEach((phase, s) -> {
             out.printf(Locale.ROOT, "%-22s", phase);
-            for (double v : s) {
-                out.printf(Locale.ROOT, "%10.3f", v);
+            for (int i = 0; i < s.length; i += 2) {
+                out.printf(Locale.ROOT, "%12.3f%8.3f", s[i], s[i + 1]);
             }
             out.println();
         });

@@ -311,8 +311,13 @@ public final class Wafer implements AutoCloseable {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(FabricSnapshot.of(fabric), host.state(), console.size(), status, report, tasksStarted,
-                stepper.quietStreak());
+        return snapshot(null);
+    }
+
+    /** A snapshot sharing with {@code after} (an earlier snapshot of this wafer, or null) what has not changed since. */
+    public Snapshot snapshot(Snapshot after) {
+        return new Snapshot(FabricSnapshot.of(fabric, after == null ? null : after.fabric()), host.state(),
+                console.size(), status, report, tasksStarted, stepper.quietStreak());
     }
 
     public void restore(Snapshot s) {
