@@ -26,10 +26,13 @@ final class ExplorerBench {
         try (Wafer w = Wafer.load(p, threads)) {
             double load = seconds(t0);
             long t1 = System.nanoTime();
+            long c1 = cpuNanos();
             w.advance(cycles, false, false);
             double run = seconds(t1);
-            out.printf(Locale.ROOT, "cli       threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s  state %016x%n",
-                    threads, load, w.cycle(), run, w.cycle() / run, w.stateHash());
+            double cpu = (cpuNanos() - c1) / 1e9;
+            out.printf(Locale.ROOT, "cli       threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s, "
+                    + "%.2f per CPU-second of this thread  state %016x%n",
+                    threads, load, w.cycle(), run, w.cycle() / run, w.cycle() / cpu, w.stateHash());
         }
         printMemory(out);
     }
@@ -48,6 +51,7 @@ final class ExplorerBench {
             double load = seconds(t0);
             long frames0 = sim.latestFrame().number();
             long t1 = System.nanoTime();
+            long c1 = cpuNanos();
             sim.post(new Command.Run());
             while (sim.latestFrame().cycle() < cycles && runnable(sim.state())) {
                 sim.tick();
@@ -55,16 +59,19 @@ final class ExplorerBench {
             sim.post(new Command.Pause());
             sim.tick();
             double run = seconds(t1);
+            double cpu = (cpuNanos() - c1) / 1e9;
             long done = sim.latestFrame().cycle();
             long frames = sim.latestFrame().number() - frames0;
-            out.printf(Locale.ROOT, "explorer  threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s  %d frames%n",
-                    threads, load, done, run, done / run, frames);
+            out.printf(Locale.ROOT, "explorer  threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s, "
+                    + "%.2f per CPU-second of this thread  %d frames  state %016x%n",
+                    threads, load, done, run, done / run, done / cpu, frames, sim.stateHash());
             for (long back : new long[] {1, 1, 10}) {
                 long t2 = System.nanoTime();
+                long c2 = cpuNanos();
                 sim.post(new Command.StepBack(back));
                 sim.tick();
-                out.printf(Locale.ROOT, "step back %d cycle(s) to %d: %.2f s%n", back, sim.latestFrame().cycle(),
-                        seconds(t2));
+                out.printf(Locale.ROOT, "step back %d cycle(s) to %d: %.2f s (%.2f s CPU)%n", back,
+                        sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9);
             }
         }
         printMemory(out);
@@ -79,6 +86,11 @@ final class ExplorerBench {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "memory    resident %d MB, peak %d MB; heap committed %d MB of at most %d MB%n",
                 rss[0], rss[1], rt.totalMemory() >> 20, rt.maxMemory() >> 20);
+    }
+
+    /** This thread's CPU time: the figure that stays steady when other jobs share the cores. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     static double seconds(long since) {

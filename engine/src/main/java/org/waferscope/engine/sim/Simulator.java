@@ -444,6 +444,11 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         lastFrameCostNanos = lastPublishNanos - t0;
     }
 
+    /** The wafer's state hash, 0 when none is loaded (simulation thread only: tests and benchmarks driving {@link #tick}). */
+    public long stateHash() {
+        return wafer == null ? 0 : wafer.stateHash();
+    }
+
     /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */
     public SimState state() {
         return state;
