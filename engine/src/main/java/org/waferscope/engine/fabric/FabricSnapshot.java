@@ -22,28 +22,28 @@ public final class FabricSnapshot {
     private final Object[][] pieces;
     private final long bytes;
 
-    private FabricSnapshot(long cycle, Object[][] pieces, FabricSnapshot previous) {
+    private FabricSnapshot(long cycle, Object[][] pieces, long bytes) {
         this.cycle = cycle;
         this.pieces = pieces;
-        this.bytes = bytesBeyond(previous);
+        this.bytes = bytes;
     }
 
     public long cycle() {
         return cycle;
     }
 
-    /** Approximate heap this snapshot holds beyond the snapshot it was taken after (all of it if none). */
+    /** Heap this snapshot copied: what it holds beyond the snapshot it was taken after (all of it if none). */
     public long bytes() {
         return bytes;
     }
 
     /**
-     * Heap held by pieces that {@code other} does not share (all of them if {@code other} is
-     * null), each counted once however many places hold it.
+     * Heap held by pieces that {@code other} does not share at the same place (all of them
+     * if {@code other} is null). A piece equal to its neighbour's (PE memories stored once,
+     * empty pieces) is counted once; one shared further apart may be counted twice, so the
+     * figure errs high, never low. Linear, without hashing: it is recounted after thinning.
      */
     public long bytesBeyond(FabricSnapshot other) {
-        java.util.Set<Object> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        counted.addAll(ZEROS.values());
         long b = 0;
         for (int a = 0; a < pieces.length; a++) {
             Object[] mine = pieces[a];
@@ -53,8 +53,10 @@ public final class FabricSnapshot {
             }
             b += 16 + 8L * mine.length;
             for (int i = 0; i < mine.length; i++) {
-                if (mine[i] != null && (theirs == null || theirs[i] != mine[i]) && counted.add(mine[i])) {
-                    b += sizeOf(mine[i]);
+                Object p = mine[i];
+                if (p != null && (theirs == null || theirs[i] != p) && (i == 0 || mine[i - 1] != p)
+                        && !ZEROS.containsValue(p)) {
+                    b += sizeOf(p);
                 }
             }
         }
@@ -88,12 +90,18 @@ public final class FabricSnapshot {
     public static FabricSnapshot of(Fabric f, FabricSnapshot previous) {
         List<Object> live = f.mutableState();
         Object[][] pieces = new Object[live.size()][];
+        long[] copied = new long[1];
         for (int a = 0; a < pieces.length; a++) {
             Object[] before = previous == null ? null : previous.pieces[a];
-            Object[] now = piecesOf(live.get(a), before);
-            pieces[a] = before != null && sameItems(now, before) ? before : now;
+            Object[] now = piecesOf(live.get(a), before, copied);
+            if (before != null && sameItems(now, before)) {
+                pieces[a] = before;
+            } else {
+                pieces[a] = now;
+                copied[0] += 16 + 8L * now.length;
+            }
         }
-        return new FabricSnapshot(f.cycle, pieces, previous);
+        return new FabricSnapshot(f.cycle, pieces, copied[0]);
     }
 
     public void restoreInto(Fabric f) {
@@ -117,7 +125,8 @@ public final class FabricSnapshot {
         return true;
     }
 
-    private static Object[] piecesOf(Object a, Object[] before) {
+    /** The pieces of live array {@code a}, shared with {@code before} where equal; adds the bytes copied to {@code copied}. */
+    private static Object[] piecesOf(Object a, Object[] before, long[] copied) {
         if (a instanceof byte[][] perPe) {
             Object[] out = new Object[perPe.length];
             SramPool pool = new SramPool();
@@ -126,6 +135,7 @@ public final class FabricSnapshot {
                 Object old = before == null ? null : before[i];
                 out[i] = x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
             }
+            copied[0] += pool.bytesCopied();
             return out;
         }
         if (a instanceof int[][] perPe) {
@@ -134,6 +144,9 @@ public final class FabricSnapshot {
                 int[] x = perPe[i];
                 Object old = before == null ? null : before[i];
                 out[i] = x == null ? null : old instanceof int[] o && Arrays.equals(o, x) ? o : x.clone();
+                if (x != null && out[i] != old) {
+                    copied[0] += sizeOf(x);
+                }
             }
             return out;
         }
@@ -147,7 +160,12 @@ public final class FabricSnapshot {
                 out[k] = old;
             } else {
                 Object zero = zeros(a, to - from);
-                out[k] = sameRange(a, from, to, zero) ? zero : copyRange(a, from, to);
+                if (sameRange(a, from, to, zero)) {
+                    out[k] = zero;
+                } else {
+                    out[k] = copyRange(a, from, to);
+                    copied[0] += sizeOf(out[k]);
+                }
             }
         }
         return out;

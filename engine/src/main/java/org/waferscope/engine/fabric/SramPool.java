@@ -17,6 +17,7 @@ final class SramPool {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Map<Long, byte[]> byHash = new HashMap<>();
+    private long copied;
 
     /** A copy of {@code m}, or an equal one already taken. */
     byte[] copy(byte[] m) {
@@ -26,10 +27,16 @@ final class SramPool {
             return seen;
         }
         byte[] c = m.clone();
+        copied += 16 + c.length;
         if (seen == null) {
             byHash.put(h, c);
         }
         return c;
+    }
+
+    /** Heap taken by the copies made so far (those shared are not counted again). */
+    long bytesCopied() {
+        return copied;
     }
 
     private static long hash(byte[] m) {
