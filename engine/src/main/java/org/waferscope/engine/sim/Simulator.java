@@ -343,7 +343,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     /**
-     * Simulates what the pacer allows, in chunks that start at one cycle and double, and
+     * Simulates what the pacer allows, in chunks that start at a quarter of it and double, and
      * stops at the slice's deadline or as soon as a command waits: on a full wafer a
      * cycle can take a tenth of a second, so a slice sized by cycles alone could keep Pause
      * waiting for seconds.
@@ -353,7 +353,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + pacer.sliceNanos();
         long before = wafer.cycle();
-        long chunk = 1;
+        // Each chunk is one step of the fabric, and a step has a fixed cost of its own (sweeps
+        // before and after): start at a quarter of what the pacer expects the slice to run, not
+        // at one cycle, and a slice takes a handful of steps instead of a dozen.
+        long chunk = Math.max(1, budget / 4);
         boolean stopped = false;
         while (!stopped && wafer.cycle() - before < budget && wafer.status() == WaferStatus.RUNNING) {
             stopped = advance(Math.min(chunk, budget - (wafer.cycle() - before)), false);

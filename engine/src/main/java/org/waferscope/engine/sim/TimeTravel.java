@@ -14,7 +14,8 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * cost is its own pieces. A snapshot is due {@code interval} cycles after the last one, but
  * not before the run since then has taken ten times what the last snapshot took (so
  * snapshots cost at most about a tenth of the run), and at the latest after
- * {@link #MAX_RERUN_NANOS} of running (so a step back re-runs at most that long). When the
+ * {@link #MAX_RERUN_NANOS} of running (so a step back re-runs at most that long), unless
+ * snapshots are so dear that this would spend more than a quarter of the run on them. When the
  * snapshots exceed the memory budget, every other one of the older half is dropped and the
  * interval doubles: recent history stays fine-grained. A fabric whose state alone far
  * exceeds the budget gets no snapshots at all: the simulator then steps back by loading the
@@ -84,8 +85,8 @@ final class TimeTravel {
     }
 
     private boolean due(long cyclesSince) {
-        if (runNanos >= MAX_RERUN_NANOS) {
-            return true;
+        if (runNanos >= MAX_RERUN_NANOS && runNanos >= 3 * lastCostNanos) {
+            return true;   // keeps a step back short, as long as snapshots stay under a quarter of the run
         }
         return cyclesSince >= interval && runNanos >= 10 * lastCostNanos;
     }
