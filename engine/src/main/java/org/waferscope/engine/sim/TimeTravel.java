@@ -25,7 +25,7 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  */
 final class TimeTravel {
     /** The longest run between two snapshots, in wall time: what one step back may have to re-run. */
-    static final long MAX_RERUN_NANOS = 1_200_000_000L;
+    static final long MAX_RERUN_NANOS = 800_000_000L;
 
     private final long budgetBytes;
     private final List<Wafer.Snapshot> snapshots = new ArrayList<>();
