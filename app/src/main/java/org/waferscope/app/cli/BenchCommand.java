@@ -51,6 +51,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-cycles", paramLabel = "N", description = "cycle budget per run (default: ${DEFAULT-VALUE})")
     long maxCycles = 100_000_000L;
 
+    @Option(names = "--load", description = "time the load instead, phase by phase (parse, layout block, compile, "
+            + "fabric build, ...), --repeat times; the first is a cold JVM's")
+    boolean load;
+
+    @Option(names = "--cycles", paramLabel = "N", description = "run N cycles (not to the end) with the first thread "
+            + "count, once, and print cycles/s and memory")
+    long cycles;
+
+    @Option(names = "--explorer", description = "with --cycles: run as the explorer does (snapshots for step back, "
+            + "frames at the display rate), then time stepping back")
+    boolean explorer;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 100 || threads.stream().anyMatch(t -> t < 1 || t > 256)) {
             err.println("waferscope: --repeat must be 1..100 and thread counts 1..256");
             return WaferscopeCli.INVALID_PROGRAM;
+        }
+        out.println("cpu: " + CpuModel.describe());
+        if (load || cycles > 0) {
+            return measure(out, err);
         }
         WaferProgram p;
         try {
@@ -98,6 +114,35 @@ final class BenchCommand implements Callable<Integer> {
         out.println("or have nothing to do cost almost nothing, so it can be far above the engine's rate for busy");
         out.println("PEs (docs/benchmarks.md).");
         return WaferscopeCli.OK;
+    }
+
+    /** The --load and --cycles modes. */
+    private int measure(PrintWriter out, PrintWriter err) {
+        ProgramLoader.LoadOptions o = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        if (arch != null) {
+            o = o.withArch(ArchProfile.byName(arch));
+        }
+        try {
+            if (load) {
+                LoadBench.run(program, o, threads.get(0), repeat, out);
+                return WaferscopeCli.OK;
+            }
+            WaferProgram p = ProgramArgs.load(program, o);
+            out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
+                    p.layout().height());
+            if (explorer) {
+                ExplorerBench.explorer(p, threads.get(0), cycles, out);
+            } else {
+                ExplorerBench.cli(p, threads.get(0), cycles, out);
+            }
+            return WaferscopeCli.OK;
+        } catch (ProgramLoadException e) {
+            e.diagnostics().stream().map(Diagnostic::toString).forEach(err::println);
+            return WaferscopeCli.INVALID_PROGRAM;
+        } catch (IllegalArgumentException e) {
+            err.println("waferscope: " + e.getMessage());
+            return WaferscopeCli.INVALID_PROGRAM;
+        }
     }
 
     private static RunResult run(WaferProgram p, int threads, long maxCycles) {

@@ -47,6 +47,12 @@ final class ProgramArgs {
     }
 
     static WaferProgram load(String program, ProgramLoader.LoadOptions options) throws ProgramLoadException {
+        return load(program, options, org.waferscope.engine.csl.PhaseClock.OFF);
+    }
+
+    /** As above, charging each phase of the load to {@code clock}. */
+    static WaferProgram load(String program, ProgramLoader.LoadOptions options, org.waferscope.engine.csl.PhaseClock clock)
+            throws ProgramLoadException {
         if (isCluster(program)) {
             // A cluster folder has a layout but no run.json; loading it as a wafer program only said "not a folder".
             throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
@@ -56,8 +62,8 @@ final class ProgramArgs {
         if (!Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
                 && ProgramArgs.class.getClassLoader().getResource(RunCommand.SAMPLES + program + "/run.json") != null) {
             return ProgramLoader.load(new ClasspathSource(ProgramArgs.class.getClassLoader(),
-                    RunCommand.SAMPLES + program), options);
+                    RunCommand.SAMPLES + program), options, clock);
         }
-        return ProgramLoader.load(dir, options);
+        return ProgramLoader.load(dir, options, clock);
     }
 }

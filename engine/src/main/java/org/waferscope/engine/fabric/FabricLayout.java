@@ -20,6 +20,8 @@ public final class FabricLayout {
     private final int[] peProgram;
     private final List<ColorConfig> configs = new ArrayList<>();
     private final Map<ColorConfig, Integer> configIndex = new HashMap<>();
+    /** Callers hand the same config instance to many PEs: found by identity, it needs no hashing. */
+    private final Map<ColorConfig, Integer> configByInstance = new java.util.IdentityHashMap<>();
     /** Per PE: pairs (color, config index), or null where the PE routes nothing. */
     private final int[][] peColors;
 
@@ -68,10 +70,14 @@ public final class FabricLayout {
 
     /** Sets the route of {@code color} at PE (x, y), replacing an earlier one. */
     public void setColorConfig(int x, int y, int color, ColorConfig config) {
-        int idx = configIndex.computeIfAbsent(config, c -> {
+        Integer known = configByInstance.get(config);
+        int idx = known != null ? known : configIndex.computeIfAbsent(config, c -> {
             configs.add(c);
             return configs.size() - 1;
         });
+        if (known == null && configByInstance.size() < 100_000) {
+            configByInstance.put(config, idx);
+        }
         int p = pe(x, y);
         int[] pairs = peColors[p];
         if (pairs == null) {

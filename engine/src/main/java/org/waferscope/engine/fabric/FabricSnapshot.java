@@ -1,20 +1,30 @@
 package org.waferscope.engine.fabric;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * An exact copy of a fabric's mutable state at one cycle. Restoring it and running on
  * gives the same states as the original run did, which is what stepping back relies on.
+ *
+ * <p>The state is held in pieces: each flat array in chunks of {@link #CHUNK} elements, and
+ * a per-PE array (SRAM) whole. A snapshot taken after another shares every piece that has
+ * not changed since (compared element by element, so sharing never depends on knowing who
+ * wrote what): on a full wafer, where most PEs wait most of the time, a snapshot then holds
+ * the little that moved. Pieces are never written after they are taken, so sharing is safe.
  */
 public final class FabricSnapshot {
+    /** Elements per piece of a flat array: small enough to share around a few busy PEs. */
+    static final int CHUNK = 512;
+
     private final long cycle;
-    private final List<Object> arrays;
+    /** Per state array: its pieces, in order. */
+    private final Object[][] pieces;
     private final long bytes;
 
-    private FabricSnapshot(long cycle, List<Object> arrays, long bytes) {
+    private FabricSnapshot(long cycle, Object[][] pieces, long bytes) {
         this.cycle = cycle;
-        this.arrays = arrays;
+        this.pieces = pieces;
         this.bytes = bytes;
     }
 
@@ -22,105 +32,210 @@ public final class FabricSnapshot {
         return cycle;
     }
 
-    /** Approximate heap this snapshot holds. */
+    /** Heap this snapshot copied: what it holds beyond the snapshot it was taken after (all of it if none). */
     public long bytes() {
         return bytes;
     }
 
-    /** What a snapshot of {@code f} would hold, without taking one. */
+    /**
+     * Heap held by pieces that {@code other} does not share at the same place (all of them
+     * if {@code other} is null). A piece equal to its neighbour's (PE memories stored once,
+     * empty pieces) is counted once; one shared further apart may be counted twice, so the
+     * figure errs high, never low. Linear, without hashing: it is recounted after thinning.
+     */
+    public long bytesBeyond(FabricSnapshot other) {
+        long b = 0;
+        for (int a = 0; a < pieces.length; a++) {
+            Object[] mine = pieces[a];
+            Object[] theirs = other == null ? null : other.pieces[a];
+            if (mine == theirs) {
+                continue;
+            }
+            b += 16 + 8L * mine.length;
+            for (int i = 0; i < mine.length; i++) {
+                Object p = mine[i];
+                if (p != null && (theirs == null || theirs[i] != p) && (i == 0 || mine[i - 1] != p)
+                        && !ZEROS.containsValue(p)) {
+                    b += sizeOf(p);
+                }
+            }
+        }
+        return b;
+    }
+
+    /** What a whole snapshot of {@code f} would hold, without taking one. */
     public static long estimateBytes(Fabric f) {
         long bytes = 0;
         for (Object a : f.mutableState()) {
-            bytes += sizeOf(a);
+            if (a instanceof Object[] per && (a instanceof byte[][] || a instanceof int[][])) {
+                bytes += 16 + 8L * per.length;
+                for (Object x : per) {
+                    bytes += x == null ? 0 : sizeOf(x);
+                }
+            } else {
+                bytes += sizeOf(a);
+            }
         }
         return bytes;
     }
 
     public static FabricSnapshot of(Fabric f) {
-        List<Object> copies = new ArrayList<>();
-        long bytes = 0;
-        for (Object a : f.mutableState()) {
-            Object c = deepCopy(a);
-            bytes += sizeOf(c);
-            copies.add(c);
+        return of(f, null);
+    }
+
+    /**
+     * A snapshot of {@code f} that shares with {@code previous} (a snapshot of the same
+     * fabric, or null) every piece still equal to the live state.
+     */
+    public static FabricSnapshot of(Fabric f, FabricSnapshot previous) {
+        List<Object> live = f.mutableState();
+        Object[][] pieces = new Object[live.size()][];
+        long[] copied = new long[1];
+        for (int a = 0; a < pieces.length; a++) {
+            Object[] before = previous == null ? null : previous.pieces[a];
+            Object[] now = piecesOf(live.get(a), before, copied);
+            if (before != null && sameItems(now, before)) {
+                pieces[a] = before;
+            } else {
+                pieces[a] = now;
+                copied[0] += 16 + 8L * now.length;
+            }
         }
-        return new FabricSnapshot(f.cycle, copies, bytes);
+        return new FabricSnapshot(f.cycle, pieces, copied[0]);
     }
 
     public void restoreInto(Fabric f) {
         List<Object> live = f.mutableState();
-        for (int i = 0; i < live.size(); i++) {
-            copyInto(arrays.get(i), live.get(i));
+        for (int a = 0; a < pieces.length; a++) {
+            restore(pieces[a], live.get(a));
         }
         f.cycle = cycle;
     }
 
-    private static Object deepCopy(Object a) {
-        if (a instanceof byte[][] bb) {
-            byte[][] out = new byte[bb.length][];
-            for (int i = 0; i < bb.length; i++) {
-                out[i] = bb[i] == null ? null : bb[i].clone();
+    /** True when both lists hold the very same pieces: an array that did not change shares even its list. */
+    private static boolean sameItems(Object[] a, Object[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The pieces of live array {@code a}, shared with {@code before} where equal; adds the bytes copied to {@code copied}. */
+    private static Object[] piecesOf(Object a, Object[] before, long[] copied) {
+        if (a instanceof byte[][] perPe) {
+            Object[] out = new Object[perPe.length];
+            SramPool pool = new SramPool();
+            for (int i = 0; i < perPe.length; i++) {
+                byte[] x = perPe[i];
+                Object old = before == null ? null : before[i];
+                out[i] = x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
+            }
+            copied[0] += pool.bytesCopied();
+            return out;
+        }
+        if (a instanceof int[][] perPe) {
+            Object[] out = new Object[perPe.length];
+            for (int i = 0; i < perPe.length; i++) {
+                int[] x = perPe[i];
+                Object old = before == null ? null : before[i];
+                out[i] = x == null ? null : old instanceof int[] o && Arrays.equals(o, x) ? o : x.clone();
+                if (x != null && out[i] != old) {
+                    copied[0] += sizeOf(x);
+                }
             }
             return out;
         }
-        if (a instanceof int[][] ii) {
-            int[][] out = new int[ii.length][];
-            for (int i = 0; i < ii.length; i++) {
-                out[i] = ii[i] == null ? null : ii[i].clone();
+        int length = java.lang.reflect.Array.getLength(a);
+        Object[] out = new Object[(length + CHUNK - 1) / CHUNK];
+        for (int k = 0; k < out.length; k++) {
+            int from = k * CHUNK;
+            int to = Math.min(length, from + CHUNK);
+            Object old = before == null ? null : before[k];
+            if (old != null && sameRange(a, from, to, old)) {
+                out[k] = old;
+            } else {
+                Object zero = zeros(a, to - from);
+                if (sameRange(a, from, to, zero)) {
+                    out[k] = zero;
+                } else {
+                    out[k] = copyRange(a, from, to);
+                    copied[0] += sizeOf(out[k]);
+                }
             }
-            return out;
         }
-        if (a instanceof Object[] oo) {
-            return oo.clone();
+        return out;
+    }
+
+    /**
+     * A piece of zeros of {@code a}'s type: most counters, queues and buffers of a wafer
+     * are empty, and all empty pieces share one.
+     */
+    private static Object zeros(Object a, int n) {
+        if (n != CHUNK) {
+            return java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
         }
+        Object z = ZEROS.get(a.getClass());
+        return z != null ? z : java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
+    }
+
+    private static final java.util.Map<Class<?>, Object> ZEROS = java.util.Map.of(int[].class, new int[CHUNK],
+            long[].class, new long[CHUNK], byte[].class, new byte[CHUNK], short[].class, new short[CHUNK]);
+
+    private static boolean sameRange(Object a, int from, int to, Object piece) {
+        int n = to - from;
         if (a instanceof int[] x) {
-            return x.clone();
-        }
-        if (a instanceof long[] x) {
-            return x.clone();
-        }
-        if (a instanceof byte[] x) {
-            return x.clone();
-        }
-        if (a instanceof short[] x) {
-            return x.clone();
+            return Arrays.equals(x, from, to, (int[]) piece, 0, n);
+        } else if (a instanceof long[] x) {
+            return Arrays.equals(x, from, to, (long[]) piece, 0, n);
+        } else if (a instanceof byte[] x) {
+            return Arrays.equals(x, from, to, (byte[]) piece, 0, n);
+        } else if (a instanceof short[] x) {
+            return Arrays.equals(x, from, to, (short[]) piece, 0, n);
+        } else if (a instanceof Object[] x) {
+            return Arrays.equals(x, from, to, (Object[]) piece, 0, n);
         }
         throw new IllegalStateException("unexpected state array " + a.getClass());
     }
 
-    private static void copyInto(Object from, Object to) {
-        if (from instanceof byte[][] bb) {
-            byte[][] live = (byte[][]) to;
-            for (int i = 0; i < bb.length; i++) {
-                if (bb[i] != null) {
-                    System.arraycopy(bb[i], 0, live[i], 0, bb[i].length);
+    private static Object copyRange(Object a, int from, int to) {
+        if (a instanceof int[] x) {
+            return Arrays.copyOfRange(x, from, to);
+        } else if (a instanceof long[] x) {
+            return Arrays.copyOfRange(x, from, to);
+        } else if (a instanceof byte[] x) {
+            return Arrays.copyOfRange(x, from, to);
+        } else if (a instanceof short[] x) {
+            return Arrays.copyOfRange(x, from, to);
+        } else if (a instanceof Object[] x) {
+            return Arrays.copyOfRange(x, from, to);
+        }
+        throw new IllegalStateException("unexpected state array " + a.getClass());
+    }
+
+    private static void restore(Object[] pieces, Object live) {
+        if (live instanceof byte[][] perPe) {
+            for (int i = 0; i < pieces.length; i++) {
+                if (pieces[i] != null) {
+                    System.arraycopy(pieces[i], 0, perPe[i], 0, perPe[i].length);
                 }
             }
-        } else if (from instanceof int[][] ii) {
-            int[][] live = (int[][]) to;
-            for (int i = 0; i < ii.length; i++) {
-                live[i] = ii[i] == null ? null : ii[i].clone();
+        } else if (live instanceof int[][] perPe) {
+            for (int i = 0; i < pieces.length; i++) {
+                perPe[i] = pieces[i] == null ? null : ((int[]) pieces[i]).clone();
             }
         } else {
-            System.arraycopy(from, 0, to, 0, java.lang.reflect.Array.getLength(from));
+            for (int k = 0; k < pieces.length; k++) {
+                System.arraycopy(pieces[k], 0, live, k * CHUNK, java.lang.reflect.Array.getLength(pieces[k]));
+            }
         }
     }
 
     private static long sizeOf(Object a) {
-        if (a instanceof byte[][] bb) {
-            long s = 16L + 8L * bb.length;
-            for (byte[] b : bb) {
-                s += b == null ? 0 : 16 + b.length;
-            }
-            return s;
-        }
-        if (a instanceof int[][] ii) {
-            long s = 16L + 8L * ii.length;
-            for (int[] b : ii) {
-                s += b == null ? 0 : 16 + 4L * b.length;
-            }
-            return s;
-        }
         if (a instanceof int[] x) {
             return 16 + 4L * x.length;
         }

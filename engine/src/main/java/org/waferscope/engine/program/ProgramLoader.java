@@ -10,6 +10,7 @@ import java.util.Map;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.Diagnostics;
+import org.waferscope.engine.csl.PhaseClock;
 import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.csl.eval.Budget;
 import org.waferscope.engine.csl.layout.LayoutEvaluator;
@@ -59,6 +60,11 @@ public final class ProgramLoader {
     }
 
     public static WaferProgram load(Path folder, LoadOptions options) throws ProgramLoadException {
+        return load(folder, options, PhaseClock.OFF);
+    }
+
+    /** As {@link #load(Path, LoadOptions)}, charging the time of each phase to {@code clock}. */
+    public static WaferProgram load(Path folder, LoadOptions options, PhaseClock clock) throws ProgramLoadException {
         ProgramSource src;
         try {
             boolean wse3 = options.arch() != null && options.arch().name().equalsIgnoreCase("wse3");
@@ -68,15 +74,21 @@ public final class ProgramLoader {
             throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(new SourcePos(String.valueOf(folder), 1, 1),
                     "cannot open the program folder: " + e.getMessage()));
         }
-        return load(src, options);
+        return load(src, options, clock);
     }
 
     public static WaferProgram load(ProgramSource src, LoadOptions options) throws ProgramLoadException {
+        return load(src, options, PhaseClock.OFF);
+    }
+
+    /** As {@link #load(ProgramSource, LoadOptions)}, charging the time of each phase to {@code clock}. */
+    public static WaferProgram load(ProgramSource src, LoadOptions options, PhaseClock clock)
+            throws ProgramLoadException {
         Diagnostics diags = new Diagnostics();
         Map<String, String> sources = new LinkedHashMap<>();
         WaferProgram p;
         try {
-            p = load(src, options, diags, sources);
+            p = load(src, options, diags, sources, clock);
         } catch (CslError e) {
             diags.error(e.pos(), e.getMessage());
             p = null;
@@ -90,7 +102,7 @@ public final class ProgramLoader {
     }
 
     private static WaferProgram load(ProgramSource src, LoadOptions options, Diagnostics diags,
-                                     Map<String, String> sources) {
+                                     Map<String, String> sources, PhaseClock clock) {
         String runText = text(src, RunJson.FILE, MAX_RUN_JSON_BYTES, new SourcePos(RunJson.FILE, 1, 1), sources);
         RunPlan plan = RunJson.read(runText, diags);
         SdkCommands sdk = src.sdkCommands();
@@ -115,10 +127,12 @@ public final class ProgramLoader {
         params.putAll(options.params());
         CslFiles files = new CslFiles(src, src.layoutFile(), diags, sources);
         SourceFile layoutFile = files.layout();
+        clock.lap("parse");   // the layout and its modules; PE programs are parsed as the compiles reach them
         if (layoutFile == null || plan == null) {
             return null;
         }
-        LayoutResult layout = LayoutEvaluator.evaluate(layoutFile, params, arch, files, new Budget(options.budget()), diags);
+        LayoutResult layout = LayoutEvaluator.evaluate(layoutFile, params, arch, files, new Budget(options.budget()),
+                diags, clock);
         if (src.missingHostSteps() != null) {
             diags.error(new SourcePos(RunJson.FILE, 1, 1), src.missingHostSteps());
         }
@@ -135,6 +149,7 @@ public final class ProgramLoader {
         HostSteps steps = new HostSteps(ctx, arrays);
         steps.build();
         checkWatch(plan, layout.layout(), diags);
+        clock.lap("host arrays");
         if (diags.hasErrors()) {
             return null;
         }

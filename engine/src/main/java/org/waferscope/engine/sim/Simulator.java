@@ -55,6 +55,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private String message = "";
     private long frameNumber;
     private boolean dirty = true;
+    private long lastPublishNanos;
+    private long lastFrameCostNanos;
 
     private record Load(WaferProgram program, CompletableFuture<Void> placed) {
     }
@@ -168,9 +170,20 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         if (state == SimState.RUNNING) {
             runSlice();
         }
-        if (dirty) {
+        if (dirty && (state != SimState.RUNNING || frameDue())) {
             publish();
         }
+    }
+
+    /**
+     * While running, a frame is built only when the time since the last one is at least
+     * nine times what that one took: on a full wafer a frame (sampling every PE) can cost
+     * as much as a cycle, and building one after every slice would spend the engine's
+     * thread on frames instead of cycles. Small fabrics, whose frames cost microseconds,
+     * still get one per slice.
+     */
+    private boolean frameDue() {
+        return System.nanoTime() - lastPublishNanos >= 9 * lastFrameCostNanos;
     }
 
     private void handle(Object o) {
@@ -245,7 +258,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         wafer = next;
         this.program = program;
         frames = new FrameAssembler(wafer);
-        travel = new TimeTravel(snapshotBudget, 1_000);
+        travel = new TimeTravel(snapshotBudgetFor(wafer), 1_000);
         travel.maybeRecord(wafer);
         if (travel.tooLarge()) {
             console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
@@ -259,6 +272,16 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         state = SimState.LOADED;
         dirty = true;
         placed.complete(null);
+    }
+
+    /**
+     * The heap step-back snapshots may hold for this wafer: the simulator's budget, but no
+     * more than half of the fabric's state (at least 64 MB), so that the explorer needs at
+     * most about 1.5 times the memory of a bare run of the same program.
+     */
+    private long snapshotBudgetFor(Wafer w) {
+        long half = org.waferscope.engine.fabric.FabricSnapshot.estimateBytes(w.fabric()) / 2;
+        return Math.min(snapshotBudget, Math.max(64L << 20, half));
     }
 
     private void serve(Inspect i) {
@@ -298,8 +321,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
             travel.maybeRecord(wafer);
             long chunk = Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000));
+            long t0 = System.nanoTime();
             StopReason r = wafer.advance(chunk, watch != null && watch.lineStops(),
                     stopAtTask || watch != null && watch.taskStops());
+            travel.ran(System.nanoTime() - t0);
             dirty = true;
             BreakHit h = watch == null ? null : watch.check();
             if (h != null) {
@@ -318,7 +343,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     /**
-     * Simulates what the pacer allows, in chunks that start at one cycle and double, and
+     * Simulates what the pacer allows, in chunks that start at a quarter of it and double, and
      * stops at the slice's deadline or as soon as a command waits: on a full wafer a
      * cycle can take a tenth of a second, so a slice sized by cycles alone could keep Pause
      * waiting for seconds.
@@ -328,7 +353,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + pacer.sliceNanos();
         long before = wafer.cycle();
-        long chunk = 1;
+        // Each chunk is one step of the fabric, and a step has a fixed cost of its own (sweeps
+        // before and after): start at a quarter of what the pacer expects the slice to run, not
+        // at one cycle, and a slice takes a handful of steps instead of a dozen.
+        long chunk = Math.max(1, budget / 4);
         boolean stopped = false;
         while (!stopped && wafer.cycle() - before < budget && wafer.status() == WaferStatus.RUNNING) {
             stopped = advance(Math.min(chunk, budget - (wafer.cycle() - before)), false);
@@ -408,12 +436,20 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     private void publish() {
+        long t0 = System.nanoTime();
         dirty = false;
         Frame f = wafer == null
                 ? new Frame(++frameNumber, 0, state, 1, 1, request.layer(), request.routeColor(), new float[1], 0, 1,
                 null, org.waferscope.engine.api.FabricStats.NONE, List.of(), message)
                 : frames.build(++frameNumber, state, request, pacer.cyclesPerSecond(), message).withHit(hit);
         latest.set(f);
+        lastPublishNanos = System.nanoTime();
+        lastFrameCostNanos = lastPublishNanos - t0;
+    }
+
+    /** The wafer's state hash, 0 when none is loaded (simulation thread only: tests and benchmarks driving {@link #tick}). */
+    public long stateHash() {
+        return wafer == null ? 0 : wafer.stateHash();
     }
 
     /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */

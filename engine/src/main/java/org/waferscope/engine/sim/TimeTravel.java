@@ -2,21 +2,38 @@ package org.waferscope.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.waferscope.engine.fabric.FabricSnapshot;
 
 /**
  * Snapshots taken as a run goes, for stepping back: restore the newest snapshot at or
  * before the target cycle, then re-run forward (exact, because the engine is
- * deterministic). The first snapshot (cycle 0) is always kept; when the others exceed the
- * memory budget, every other one is dropped and the interval doubles. A fabric whose state
- * alone exceeds the budget (a full wafer on a small heap) gets no snapshots at all: the
- * simulator then steps back by loading the program afresh and re-running.
+ * deterministic). The first snapshot (cycle 0) is always kept.
+ *
+ * <p>Each snapshot shares with the one before it what has not changed
+ * ({@link FabricSnapshot#of(org.waferscope.engine.fabric.Fabric, FabricSnapshot)}), and its
+ * cost is its own pieces. A snapshot is due {@code interval} cycles after the last one, but
+ * not before the run since then has taken ten times what the last snapshot took (so
+ * snapshots cost at most about a tenth of the run), and at the latest after
+ * {@link #MAX_RERUN_NANOS} of running (so a step back re-runs at most that long), unless
+ * snapshots are so dear that this would spend more than a quarter of the run on them. When the
+ * snapshots exceed the memory budget, every other one of the older half is dropped and the
+ * interval doubles: recent history stays fine-grained. A fabric whose state alone far
+ * exceeds the budget gets no snapshots at all: the simulator then steps back by loading the
+ * program afresh and re-running.
+ *
+ * <p>Threads: the simulation thread only.
  */
 final class TimeTravel {
+    /** The longest run between two snapshots, in wall time: what one step back may have to re-run. */
+    static final long MAX_RERUN_NANOS = 800_000_000L;
+
     private final long budgetBytes;
     private final List<Wafer.Snapshot> snapshots = new ArrayList<>();
     private long interval;
     private long bytes;
     private boolean tooLarge;
+    private long runNanos;
+    private long lastCostNanos;
 
     TimeTravel(long budgetBytes, long initialInterval) {
         this.budgetBytes = budgetBytes;
@@ -26,6 +43,7 @@ final class TimeTravel {
     void clear() {
         snapshots.clear();
         bytes = 0;
+        runNanos = 0;
     }
 
     /** True when the wafer's state is too large to snapshot within the budget. */
@@ -33,38 +51,53 @@ final class TimeTravel {
         return tooLarge;
     }
 
+    /** The simulator ran the wafer for {@code nanos} of wall time since the last call. */
+    void ran(long nanos) {
+        runNanos += nanos;
+    }
+
     /** Takes a snapshot if the wafer is far enough past the last one. */
     void maybeRecord(Wafer w) {
         if (tooLarge) {
             return;
         }
-        if (snapshots.isEmpty()
-                && org.waferscope.engine.fabric.FabricSnapshot.estimateBytes(w.fabric()) > budgetBytes) {
+        if (snapshots.isEmpty() && FabricSnapshot.estimateBytes(w.fabric()) / 4 > budgetBytes) {
             tooLarge = true;
             return;
         }
-        long last = snapshots.isEmpty() ? -1 : snapshots.get(snapshots.size() - 1).cycle();
-        if (last >= 0 && w.cycle() < last + interval) {
+        Wafer.Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
+        if (last != null && (w.cycle() <= last.cycle() || !due(w.cycle() - last.cycle()))) {
             return;
         }
-        if (last >= w.cycle()) {
+        long t0 = System.nanoTime();
+        Wafer.Snapshot s = w.snapshot(last);
+        lastCostNanos = System.nanoTime() - t0;
+        runNanos = 0;
+        if (last == null && s.bytes() > budgetBytes) {
+            tooLarge = true;
             return;
         }
-        Wafer.Snapshot s = w.snapshot();
         snapshots.add(s);
         bytes += s.bytes();
         while (bytes > budgetBytes && snapshots.size() > 2) {
-            thin();
+            thinOlderHalf();
         }
     }
 
-    private void thin() {
+    private boolean due(long cyclesSince) {
+        if (runNanos >= MAX_RERUN_NANOS && runNanos >= 3 * lastCostNanos) {
+            return true;   // keeps a step back short, as long as snapshots stay under a quarter of the run
+        }
+        return cyclesSince >= interval && runNanos >= 10 * lastCostNanos;
+    }
+
+    /** Drops every other snapshot of the older half (never the first) and doubles the interval. */
+    private void thinOlderHalf() {
+        int older = Math.max(2, snapshots.size() / 2);
         List<Wafer.Snapshot> kept = new ArrayList<>();
-        bytes = 0;
         for (int i = 0; i < snapshots.size(); i++) {
-            if (i == 0 || i % 2 == 0 || i == snapshots.size() - 1) {
+            if (i == 0 || i >= older || i % 2 == 0) {
                 kept.add(snapshots.get(i));
-                bytes += snapshots.get(i).bytes();
             }
         }
         if (kept.size() == snapshots.size()) {
@@ -72,7 +105,18 @@ final class TimeTravel {
         }
         snapshots.clear();
         snapshots.addAll(kept);
+        recount();
         interval *= 2;
+    }
+
+    /** Each snapshot's own bytes, against the one now before it. */
+    private void recount() {
+        bytes = 0;
+        Wafer.Snapshot before = null;
+        for (Wafer.Snapshot s : snapshots) {
+            bytes += s.fabric().bytesBeyond(before == null ? null : before.fabric());
+            before = s;
+        }
     }
 
     /** The newest snapshot at or before {@code cycle}; the cycle-0 one at worst; null when there are none. */
@@ -91,11 +135,17 @@ final class TimeTravel {
 
     /** Drops snapshots after {@code cycle} (their future is being rewritten). */
     void forgetAfter(long cycle) {
-        snapshots.removeIf(s -> s.cycle() > cycle && s != snapshots.get(0));
-        bytes = snapshots.stream().mapToLong(Wafer.Snapshot::bytes).sum();
+        Wafer.Snapshot first = snapshots.isEmpty() ? null : snapshots.get(0);
+        snapshots.removeIf(s -> s.cycle() > cycle && s != first);
+        recount();
     }
 
     int count() {
         return snapshots.size();
+    }
+
+    /** Heap the snapshots hold, each shared piece counted once. */
+    long bytes() {
+        return bytes;
     }
 }

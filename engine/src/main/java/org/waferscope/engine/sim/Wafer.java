@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.csl.PhaseClock;
 import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricBuilder;
@@ -44,7 +45,8 @@ public final class Wafer implements AutoCloseable {
     private final RunTimeline timeline = new RunTimeline();
 
     private Wafer(WaferProgram program, ArchProfile profile, FabricLayout layout, List<HostStep> steps,
-                  Map<String, org.waferscope.engine.host.HostArray> arrays, int threads, ConsoleLog console) {
+                  Map<String, org.waferscope.engine.host.HostArray> arrays, int threads, ConsoleLog console,
+                  PhaseClock clock) {
         this.program = program;
         this.console = console;
         this.fabric = FabricBuilder.build(profile, layout);
@@ -53,11 +55,13 @@ public final class Wafer implements AutoCloseable {
         stepper.recordInto(timeline);
         this.port = new HostPort(fabric);
         this.host = new HostRunner(steps, arrays, port);
+        clock.lap("fabric build");
         try {
             host.copyInsAhead(this::hostLine);
         } catch (HostException e) {
             // left where it failed: the first advance meets the same step and reports the fault
         }
+        clock.lap("host copies");
     }
 
     /** Puts a loaded program on a fresh fabric. Throws {@code FabricException} if the machine cannot run it. */
@@ -67,13 +71,18 @@ public final class Wafer implements AutoCloseable {
 
     /** As {@link #load(WaferProgram, int)}, writing to a console the caller keeps. */
     public static Wafer load(WaferProgram program, int threads, ConsoleLog console) {
+        return load(program, threads, console, PhaseClock.OFF);
+    }
+
+    /** As above, charging the fabric's build and the host's leading copies to {@code clock}. */
+    public static Wafer load(WaferProgram program, int threads, ConsoleLog console, PhaseClock clock) {
         return new Wafer(program, program.profile(), program.layout(), program.steps(), program.arrays(), threads,
-                console);
+                console, clock);
     }
 
     /** A fabric with no host program, driven by {@link #port()} directly (tests, benchmarks). */
     public static Wafer of(ArchProfile profile, FabricLayout layout, int threads) {
-        return new Wafer(null, profile, layout, List.of(), Map.of(), threads, new ConsoleLog());
+        return new Wafer(null, profile, layout, List.of(), Map.of(), threads, new ConsoleLog(), PhaseClock.OFF);
     }
 
     public WaferProgram program() {
@@ -325,8 +334,13 @@ public final class Wafer implements AutoCloseable {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(FabricSnapshot.of(fabric), host.state(), console.size(), status, report, tasksStarted,
-                stepper.quietStreak());
+        return snapshot(null);
+    }
+
+    /** A snapshot sharing with {@code after} (an earlier snapshot of this wafer, or null) what has not changed since. */
+    public Snapshot snapshot(Snapshot after) {
+        return new Snapshot(FabricSnapshot.of(fabric, after == null ? null : after.fabric()), host.state(),
+                console.size(), status, report, tasksStarted, stepper.quietStreak());
     }
 
     public void restore(Snapshot s) {

@@ -1,8 +1,6 @@
 package org.waferscope.engine.csl.eval;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.waferscope.engine.arch.ArchProfile;
@@ -28,6 +26,7 @@ public class Evaluator {
     protected final Budget budget;
     private final GlobalNames globals;
     private BuiltinHook hook;
+    private final LiteralMemo literals = new LiteralMemo();
 
     public Evaluator(ArchProfile profile, Budget budget, GlobalNames globals) {
         this.profile = profile;
@@ -68,11 +67,7 @@ public class Evaluator {
         } else if (e instanceof Expr.IntLit i) {
             return ValueOps.integer(i.value());
         } else if (e instanceof Expr.StructLit sl) {
-            Map<String, Value> fields = new LinkedHashMap<>();
-            for (int i = 0; i < sl.names().size(); i++) {
-                fields.put(sl.names().get(i), eval(sl.values().get(i), s));
-            }
-            return new Value.StructVal(Collections.unmodifiableMap(fields));
+            return literals.eval(sl, s, this);
         } else if (e instanceof Expr.TupleLit t) {
             List<Value> items = new ArrayList<>();
             for (Expr x : t.items()) {
@@ -181,13 +176,15 @@ public class Evaluator {
         throw new CslError(n.pos(), "unknown name '" + n.name().substring(n.name().lastIndexOf('.') + 1) + "'");
     }
 
+    private static final Direction[] DIRECTIONS = Direction.values();
+
     /** Names every CSL file knows: types and router ports. */
     public static Value builtinName(String name) {
         CslType t = CslType.byName(name);
         if (t != null) {
             return new Value.TypeVal(t);
         }
-        for (Direction d : Direction.values()) {
+        for (Direction d : DIRECTIONS) {
             if (d.name().equals(name)) {
                 return new Value.DirectionVal(d);
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.Diagnostics;
+import org.waferscope.engine.csl.PhaseClock;
 import org.waferscope.engine.csl.compile.CompiledPe;
 import org.waferscope.engine.csl.compile.ExportDecl;
 import org.waferscope.engine.csl.compile.PeCompiler;
@@ -52,10 +53,16 @@ public final class LayoutEvaluator {
      */
     public static LayoutResult evaluate(SourceFile file, Map<String, String> params, ArchProfile profile,
                                         TileSources sources, Budget budget, Diagnostics diags) {
+        return evaluate(file, params, profile, sources, budget, diags, PhaseClock.OFF);
+    }
+
+    /** As above, charging the layout block, the compiles and the route check to {@code clock}. */
+    public static LayoutResult evaluate(SourceFile file, Map<String, String> params, ArchProfile profile,
+                                        TileSources sources, Budget budget, Diagnostics diags, PhaseClock clock) {
         LayoutEvaluator le = new LayoutEvaluator(file, profile, budget, diags);
         int before = diags.count();
         try {
-            return le.run(params, sources, before);
+            return le.run(params, sources, before, clock);
         } catch (CslError e) {
             diags.error(e.pos(), e.getMessage());
             return null;
@@ -94,7 +101,7 @@ public final class LayoutEvaluator {
         return b;
     }
 
-    private LayoutResult run(Map<String, String> params, TileSources sources, int before) {
+    private LayoutResult run(Map<String, String> params, TileSources sources, int before, PhaseClock clock) {
         Decl.Layout block = null;
         for (Decl d : file.decls()) {
             if (d instanceof Decl.Layout l) {
@@ -133,11 +140,14 @@ public final class LayoutEvaluator {
         if (state.layout == null) {
             throw new CslError(block.pos(), "the layout block never calls @set_rectangle(width, height)");
         }
+        clock.lap("layout block");
         List<String> files = compileAll(sources);
+        clock.lap("compile");
         if (diags.count() > before) {
             return null;
         }
         new RouteChecker(state, diags).check();
+        clock.lap("route check");
         if (diags.count() > before) {
             return null;
         }

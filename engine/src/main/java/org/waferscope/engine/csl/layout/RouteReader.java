@@ -28,14 +28,23 @@ final class RouteReader {
     private static final Set<String> FILTER = Set.of("kind", "min_idx", "max_idx");
 
     private final Map<Value, ColorConfig> cache = new HashMap<>();
+    /** The evaluator reuses a literal's struct while its values repeat: most reads hit by identity. */
+    private final Map<Value, ColorConfig> byInstance = new java.util.IdentityHashMap<>();
 
     ColorConfig read(Value v, SourcePos pos) {
-        ColorConfig c = cache.get(v);
+        ColorConfig c = byInstance.get(v);
+        if (c != null) {
+            return c;
+        }
+        c = cache.get(v);
         if (c == null) {
             c = parse(v, pos);
             if (cache.size() < 100_000) {
                 cache.put(v, c);
             }
+        }
+        if (byInstance.size() < 100_000) {
+            byInstance.put(v, c);
         }
         return c;
     }

@@ -23,7 +23,11 @@ final class TileCode {
     private record Key(String file, Value.StructVal params) {
     }
 
+    private record Seen(String file, int index) {
+    }
+
     private final Map<Key, Integer> index = new HashMap<>();
+    private final Map<Value.StructVal, Seen> byInstance = new java.util.IdentityHashMap<>();
     final List<Request> requests = new ArrayList<>();
     final int[] perPe;
     private final int width;
@@ -35,6 +39,13 @@ final class TileCode {
     }
 
     void set(int x, int y, String file, Value.StructVal params, SourcePos pos) {
+        // The evaluator hands the same params instance to every PE of a kind: look that up by
+        // identity first, which spares hashing a struct per PE.
+        Seen seen = params == null ? null : byInstance.get(params);
+        if (seen != null && seen.file().equals(file)) {
+            perPe[y * width + x] = seen.index();
+            return;
+        }
         Key k = new Key(file, params);
         Integer i = index.get(k);
         if (i == null) {
@@ -47,5 +58,8 @@ final class TileCode {
             requests.add(new Request(file, params, pos));
         }
         perPe[y * width + x] = i;
+        if (params != null && byInstance.size() < MAX_SPECIALISATIONS) {
+            byInstance.put(params, new Seen(file, i));
+        }
     }
 }

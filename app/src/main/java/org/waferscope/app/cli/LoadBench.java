@@ -1,0 +1,68 @@
+package org.waferscope.app.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.waferscope.engine.csl.PhaseClock;
+import org.waferscope.engine.csl.ProgramLoadException;
+import org.waferscope.engine.program.ProgramLoader;
+import org.waferscope.engine.program.WaferProgram;
+import org.waferscope.engine.sim.ConsoleLog;
+import org.waferscope.engine.sim.Wafer;
+
+/**
+ * {@code bench --load}: where the time of loading a program goes, phase by phase (parse,
+ * layout block, compile, route check, host arrays, fabric build, host copies, and the
+ * cycle-0 snapshot the explorer keeps for stepping back). The first load runs on a cold JVM,
+ * as a user's does. Each phase shows wall time and the loading thread's CPU time (the GC's
+ * threads are not in it; on a shared machine it is the steadier figure).
+ */
+final class LoadBench {
+    private LoadBench() {
+    }
+
+    static void run(String program, ProgramLoader.LoadOptions options, int threads, int repeat, PrintWriter out)
+            throws ProgramLoadException {
+        Map<String, double[]> table = new LinkedHashMap<>();
+        for (int i = 0; i < repeat; i++) {
+            PhaseClock clock = PhaseClock.started();
+            long t0 = System.nanoTime();
+            WaferProgram p = ProgramArgs.load(program, options, clock);
+            try (Wafer w = Wafer.load(p, threads, new ConsoleLog(), clock)) {
+                w.snapshot();
+                clock.lap("snapshot (explorer)");
+                double total = ExplorerBench.seconds(t0);
+                double cpuTotal = 0;
+                for (Map.Entry<String, Long> e : clock.nanos().entrySet()) {
+                    double[] row = table.computeIfAbsent(e.getKey(), k -> new double[2 * repeat]);
+                    row[2 * i] = e.getValue() / 1e9;
+                    row[2 * i + 1] = clock.cpuNanos().get(e.getKey()) / 1e9;
+                    cpuTotal += row[2 * i + 1];
+                }
+                double[] row = table.computeIfAbsent("total", k -> new double[2 * repeat]);
+                row[2 * i] = total;
+                row[2 * i + 1] = cpuTotal;
+                if (i == 0) {
+                    out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
+                            p.layout().height());
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%-22s", "seconds per phase");
+        for (int i = 0; i < repeat; i++) {
+            String run = i == 0 ? "cold" : "run " + (i + 1);
+            out.printf(Locale.ROOT, "%12s%8s", run + " wall", "cpu");
+        }
+        out.println();
+        table.forEach((phase, s) -> {
+            out.printf(Locale.ROOT, "%-22s", phase);
+            for (int i = 0; i < s.length; i += 2) {
+                out.printf(Locale.ROOT, "%12.3f%8.3f", s[i], s[i + 1]);
+            }
+            out.println();
+        });
+        long[] rss = CpuModel.residentMb();
+        out.printf(Locale.ROOT, "resident memory %d MB, peak %d MB%n", rss[0], rss[1]);
+    }
+}

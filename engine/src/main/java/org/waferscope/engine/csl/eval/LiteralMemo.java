@@ -1,0 +1,83 @@
+package org.waferscope.engine.csl.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.waferscope.engine.csl.syntax.Expr;
+import org.waferscope.engine.csl.value.Value;
+
+/**
+ * Struct literals are built once per distinct set of leaf values. A layout loop evaluates
+ * the same literals for every PE (its route configs, its tile params), and building their
+ * nested maps, then hashing them to find the route or the program, was most of a full
+ * wafer's layout time. The leaves (every part of the literal that is not itself a struct
+ * or tuple literal: names, calls, operators) are still evaluated every time, once each and
+ * in the order a plain evaluation takes them, so errors and side effects are unchanged;
+ * only when they all equal an earlier evaluation's is that evaluation's struct returned
+ * (values are immutable, and only equality is ever asked of them).
+ *
+ * <p>Threads: the evaluator's.
+ */
+final class LiteralMemo {
+    /** Past this many distinct leaf values per literal, the literal is simply built. */
+    private static final int MAX_ENTRIES = 4096;
+
+    private final Map<Expr.StructLit, Expr[]> leaves = new IdentityHashMap<>();
+    private final Map<Expr.StructLit, Map<List<Value>, Value.StructVal>> built = new IdentityHashMap<>();
+
+    Value.StructVal eval(Expr.StructLit sl, Scope s, Evaluator ev) {
+        Expr[] parts = leaves.computeIfAbsent(sl, LiteralMemo::leavesOf);
+        Value[] now = new Value[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            now[i] = ev.eval(parts[i], s);
+        }
+        List<Value> key = Arrays.asList(now);
+        Map<List<Value>, Value.StructVal> known = built.computeIfAbsent(sl, k -> new HashMap<>());
+        Value.StructVal v = known.get(key);
+        if (v == null) {
+            v = (Value.StructVal) assemble(sl, now, new int[1]);
+            if (known.size() < MAX_ENTRIES) {
+                known.put(key, v);
+            }
+        }
+        return v;
+    }
+
+    /** The literal rebuilt from its leaves' values, taken in order from {@code next}. */
+    private static Value assemble(Expr e, Value[] values, int[] next) {
+        if (e instanceof Expr.StructLit sl) {
+            Map<String, Value> fields = new java.util.LinkedHashMap<>(sl.names().size() * 2);
+            for (int i = 0; i < sl.names().size(); i++) {
+                fields.put(sl.names().get(i), assemble(sl.values().get(i), values, next));
+            }
+            return new Value.StructVal(java.util.Collections.unmodifiableMap(fields));
+        }
+        if (e instanceof Expr.TupleLit t) {
+            List<Value> items = new ArrayList<>(t.items().size());
+            for (Expr x : t.items()) {
+                items.add(assemble(x, values, next));
+            }
+            return new Value.TupleVal(List.copyOf(items));
+        }
+        return values[next[0]++];
+    }
+
+    private static Expr[] leavesOf(Expr.StructLit sl) {
+        List<Expr> out = new ArrayList<>();
+        collect(sl, out);
+        return out.toArray(new Expr[0]);
+    }
+
+    private static void collect(Expr e, List<Expr> out) {
+        if (e instanceof Expr.StructLit sl) {
+            sl.values().forEach(v -> collect(v, out));
+        } else if (e instanceof Expr.TupleLit t) {
+            t.items().forEach(v -> collect(v, out));
+        } else {
+            out.add(e);
+        }
+    }
+}
