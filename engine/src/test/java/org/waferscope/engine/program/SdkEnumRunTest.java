@@ -109,6 +109,52 @@ class SdkEnumRunTest {
         assertArrayEquals(expected, r.arrays().get("out").values());
     }
 
+    /** The example of docs/csl-subset.md's enum section, with a compute function around it. */
+    static final String DOC_PE = """
+            param memcpy_params: comptime_struct;
+            const sys = @import_module("<memcpy/memcpy>", memcpy_params);
+            const Level = enum(u8) { LOW, MID, HIGH = 10 };
+            var level: Level = Level.MID;
+
+            fn gain(l: Level) f32 {
+              var g: f32 = 1.0;
+              switch (l) {
+                Level.LOW => { g = 0.5; },
+                Level.HIGH => { g = 4.0; },
+                else => { },
+              }
+              return g;
+            }
+
+            fn raw_code() u8 {
+              return @as(u8, level);
+            }
+
+            var out: [5]f32;
+            var out_ptr: [*]f32 = &out;
+            fn compute() void {
+              out[0] = gain(level);
+              out[1] = gain(Level.LOW);
+              out[2] = gain(Level.HIGH);
+              out[3] = @as(f32, raw_code());
+              out[4] = @as(f32, Level.HIGH);
+              sys.unblock_cmd_stream();
+            }
+
+            comptime {
+              @export_symbol(out_ptr, "out");
+              @export_symbol(compute);
+            }
+            """;
+
+    @Test
+    void theDocumentedExampleRunsAsItsCommentsSay() throws Exception {
+        RunResult r = LanguageRunTest.run(Map.of("layout.csl", LAYOUT, "pe.csl", DOC_PE, "run.json",
+                RUN.replace("\"W\": 3", "\"W\": 1")), "wse2");
+        assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
+        assertArrayEquals(new double[] {1.0, 0.5, 4.0, 1, 10}, r.arrays().get("out").values());
+    }
+
     @Test
     void anUnknownMemberIsAPositionedError() {
         ProgramLoadException e = assertThrows(ProgramLoadException.class,
