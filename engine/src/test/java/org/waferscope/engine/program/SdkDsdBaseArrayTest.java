@@ -30,25 +30,12 @@ class SdkDsdBaseArrayTest {
               @fmovs(@increment_dsd_offset(to_dsd, 3, f32), from_dsd);
               sys.unblock_cmd_stream();
             }
-
-            comptime {
-              @export_symbol(out_ptr, "out");
-              @export_symbol(compute);
-            }
-            """;
-
-    static final String RUN = """
-            { "params": { "W": 2 },
-              "steps": [
-                { "launch": "compute" },
-                { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": "W", "height": 1 }, "per_pe": 6 } }
-              ] }
-            """;
+            """ + SdkEnumRunTest.EXPORTS;
 
     @Test
     void anArrayNamedAsTheBaseIsItsAddress() throws Exception {
         RunResult r = LanguageRunTest.run(Map.of("layout.csl", SdkEnumRunTest.LAYOUT,
-                "pe.csl", PE, "run.json", RUN), "wse2");
+                "pe.csl", PE, "run.json", SdkEnumRunTest.run(2, 6)), "wse2");
         assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
         double[] once = {1, 2, 3, 10, 20, 30};
         double[] expected = new double[12];

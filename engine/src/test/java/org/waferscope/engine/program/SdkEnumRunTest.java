@@ -17,6 +17,14 @@ import org.waferscope.engine.sim.WaferStatus;
  * {@code !=}, converted with {@code @as} and switched on; checked against values worked out in Java.
  */
 class SdkEnumRunTest {
+    /** The end of each PE program here: out and compute, exported for the host. */
+    static final String EXPORTS = """
+            comptime {
+              @export_symbol(out_ptr, "out");
+              @export_symbol(compute);
+            }
+            """;
+
     static final String LAYOUT = """
             param W: u16;
             const memcpy = @import_module("<memcpy/get_params>", .{ .width = W, .height = 1 });
@@ -77,20 +85,20 @@ class SdkEnumRunTest {
               }
               sys.unblock_cmd_stream();
             }
+            """ + EXPORTS;
 
-            comptime {
-              @export_symbol(out_ptr, "out");
-              @export_symbol(compute);
-            }
-            """;
+    static final String RUN = run(3, 5);
 
-    static final String RUN = """
-            { "params": { "W": 3 },
-              "steps": [
-                { "launch": "compute" },
-                { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": "W", "height": 1 }, "per_pe": 5 } }
-              ] }
-            """;
+    /** Host steps: launch compute on a row of {@code width} PEs, then read {@code perPe} values of out from each. */
+    static String run(int width, int perPe) {
+        return """
+                { "params": { "W": %d },
+                  "steps": [
+                    { "launch": "compute" },
+                    { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": "W", "height": 1 }, "per_pe": %d } }
+                  ] }
+                """.formatted(width, perPe);
+    }
 
     @Test
     void enumMembersCompareSwitchAndPassAsWorkedOutHere() throws Exception {
@@ -140,17 +148,12 @@ class SdkEnumRunTest {
               out[4] = @as(f32, Level.HIGH);
               sys.unblock_cmd_stream();
             }
-
-            comptime {
-              @export_symbol(out_ptr, "out");
-              @export_symbol(compute);
-            }
-            """;
+            """ + EXPORTS;
 
     @Test
     void theDocumentedExampleRunsAsItsCommentsSay() throws Exception {
         RunResult r = LanguageRunTest.run(Map.of("layout.csl", LAYOUT, "pe.csl", DOC_PE, "run.json",
-                RUN.replace("\"W\": 3", "\"W\": 1")), "wse2");
+                run(1, 5)), "wse2");
         assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
         assertArrayEquals(new double[] {1.0, 0.5, 4.0, 1, 10}, r.arrays().get("out").values());
     }
