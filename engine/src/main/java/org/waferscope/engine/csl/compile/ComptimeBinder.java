@@ -225,7 +225,12 @@ final class ComptimeBinder implements BuiltinHook {
             }
             case "@set_dsd_base_addr" -> {
                 requireMemory(dsd, b);
-                if (!(ev.eval(a.get(1), s) instanceof Value.PointerVal p)) {
+                Expr second = a.get(1);
+                if (ev instanceof PeInterpreter pe && pe.namesGlobalArray(second, s)) {
+                    // an array itself as the base, as the SDK allows: its address
+                    second = new Expr.Unary(second.pos(), org.waferscope.engine.csl.syntax.TokenKind.AMP, second);
+                }
+                if (!(ev.eval(second, s) instanceof Value.PointerVal p)) {
                     throw new CslError(a.get(1).pos(), "the base address must be a pointer such as &A");
                 }
                 Value.DsdVal moved = rebased(dsd, p.type());

@@ -170,7 +170,13 @@ final class DsdOps {
             throw new CslError(b.pos(), b.name() + " takes " + want + " arguments");
         }
         Operand d = x.gen(a.get(0), s);
-        Operand v = x.gen(a.get(1), s);
+        Expr second = a.get(1);
+        if (b.name().equals("@set_dsd_base_addr") && second instanceof Expr.Name n
+                && x.lookup(n.name(), s, n.pos()) instanceof Storage.Global g && g.type() instanceof CslType.Array) {
+            // The SDK takes an array itself as the new base as well as &array (allreduce's ctrl_11).
+            second = new Expr.Unary(n.pos(), org.waferscope.engine.csl.syntax.TokenKind.AMP, n);
+        }
+        Operand v = x.gen(second, s);
         if (d instanceof Operand.Const && v instanceof Operand.Const) {
             return new Operand.Const(x.u.ev.eval(b, s));
         }

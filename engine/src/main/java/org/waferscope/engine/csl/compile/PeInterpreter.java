@@ -38,6 +38,18 @@ final class PeInterpreter extends Interpreter {
         return pointer(global(target, s), 0);
     }
 
+    /** Whether {@code e} names a global array (the SDK lets one stand for its address as a DSD's base). */
+    boolean namesGlobalArray(Expr e, Scope s) {
+        if (!(e instanceof Expr.Name n)) {
+            return false;
+        }
+        Binding b = s.lookup(n.name());
+        if (b == null) {
+            b = globals.resolve(n.name(), n.pos());
+        }
+        return b instanceof Storage.Global g && g.type() instanceof CslType.Array;
+    }
+
     private Storage.Global global(Expr e, Scope s) {
         if (e instanceof Expr.Name n) {
             Binding b = s.lookup(n.name());

@@ -104,6 +104,8 @@ public class Evaluator {
             return new Value.TypeVal(type(e, s));
         } else if (e instanceof Expr.ArrayLit al) {
             return arrayLiteral(al, s);
+        } else if (e instanceof Expr.EnumType et) {
+            return new Value.TypeVal(enumType(et, s));
         } else if (e instanceof Expr.EnumLit en) {
             throw new CslError(e.pos(), "enum literal ." + en.name() + " is not in Waferscope's CSL subset here");
         } else if (e instanceof Expr.TensorAccess) {
@@ -216,6 +218,13 @@ public class Evaluator {
         if (target instanceof Value.ArrayVal a && name.equals("len")) {
             return ValueOps.integer(a.type().dims().get(0));
         }
+        if (target instanceof Value.TypeVal t && t.t() instanceof CslType.Enum en) {
+            Long v = en.members().get(name);
+            if (v == null) {
+                throw new CslError(pos, "the enum has no member ." + name + " (it has " + String.join(", ", en.members().keySet()) + ")");
+            }
+            return new Value.IntVal(v, en.tag());
+        }
         if (target instanceof Value.TypeVal t && t.t() instanceof CslType.Array at && name.equals("len")) {
             return ValueOps.integer(at.dims().get(0));
         }
@@ -285,9 +294,31 @@ public class Evaluator {
         }
         Value v = eval(e, s);
         if (v instanceof Value.TypeVal t) {
-            return t.t();
+            return CslType.Enum.storage(t.t());
         }
         throw new CslError(e.pos(), "expected a type but found " + ValueOps.describe(v));
+    }
+
+    private CslType.Enum enumType(Expr.EnumType et, Scope s) {
+        if (!(type(et.tag(), s) instanceof CslType.Scalar tag) || !tag.isInt() || tag == CslType.BOOL) {
+            throw new CslError(et.tag().pos(), "an enum's tag type must be an integer type such as u16");
+        }
+        long[] range = {org.waferscope.engine.csl.value.Types.min(tag.elem()), org.waferscope.engine.csl.value.Types.max(tag.elem())};
+        Map<String, Long> members = new LinkedHashMap<>();
+        long next = 0;
+        for (int i = 0; i < et.names().size(); i++) {
+            String name = et.names().get(i);
+            Expr given = et.values().get(i);
+            long v = given == null ? next : ValueOps.intIn(eval(given, s), range[0], range[1], "member " + name, given.pos());
+            if (v < range[0] || v > range[1]) {
+                throw new CslError(et.pos(), "member " + name + " = " + v + " does not fit the tag type " + tag);
+            }
+            if (members.put(name, v) != null) {
+                throw new CslError(et.pos(), "enum member " + name + " is named twice");
+            }
+            next = v + 1;
+        }
+        return new CslType.Enum(tag, members);
     }
 
     private Value arrayLiteral(Expr.ArrayLit al, Scope s) {

@@ -166,6 +166,12 @@ final class Renamer {
             } finally {
                 locals.pop();
             }
+        } else if (e instanceof Expr.EnumType et) {
+            List<Expr> values = new ArrayList<>();
+            for (Expr v : et.values()) {
+                values.add(v == null ? null : expr(v));
+            }
+            return new Expr.EnumType(et.pos(), expr(et.tag()), et.names(), java.util.Collections.unmodifiableList(values));
         } else if (e instanceof Expr.IntLit || e instanceof Expr.FloatLit || e instanceof Expr.BoolLit
                 || e instanceof Expr.StringLit || e instanceof Expr.UndefinedLit || e instanceof Expr.VoidLit
                 || e instanceof Expr.EnumLit) {

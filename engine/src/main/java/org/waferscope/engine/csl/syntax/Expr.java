@@ -26,6 +26,12 @@ public sealed interface Expr {
     /** {@code .NAME}: an enum literal. */
     record EnumLit(SourcePos pos, String name) implements Expr { }
 
+    /**
+     * {@code enum(tag) { A, B = 5, C }}: an enumeration type; a member without a value takes the
+     * previous member's value plus one (the first takes 0). {@code values} holds null for those.
+     */
+    record EnumType(SourcePos pos, Expr tag, List<String> names, List<Expr> values) implements Expr { }
+
     /** Prefix {@code - ! ~ &} (AMP is address-of). */
     record Unary(SourcePos pos, TokenKind op, Expr operand) implements Expr { }
 

@@ -186,9 +186,39 @@ class ExprParser extends TokenCursor {
             case PIPE -> {
                 return tensorAccess();
             }
-            case RESERVED -> throw error(t, "'" + t.text() + "' is not in Waferscope's CSL subset");
+            case RESERVED -> {
+                if (t.text().equals("enum")) {
+                    return enumType();
+                }
+                throw error(t, "'" + t.text() + "' is not in Waferscope's CSL subset");
+            }
             default -> throw error(t, "expected an expression but found " + describe(t));
         }
+    }
+
+    /** {@code enum(tag) { NAME [= value], ... }}, with an optional trailing comma. */
+    private Expr enumType() {
+        SourcePos p = pos(advance());
+        expect(TokenKind.LPAREN, "'(' and the enum's integer type");
+        Expr tag = expression();
+        expect(TokenKind.RPAREN, "')'");
+        expect(TokenKind.LBRACE, "'{' and the enum's members");
+        List<String> names = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        while (!at(TokenKind.RBRACE)) {
+            names.add(expectWord("a member name").text());
+            if (at(TokenKind.ASSIGN)) {
+                advance();
+                values.add(expression());
+            } else {
+                values.add(null);
+            }
+            if (!at(TokenKind.RBRACE)) {
+                expect(TokenKind.COMMA, "',' or '}'");
+            }
+        }
+        advance();
+        return new Expr.EnumType(p, tag, List.copyOf(names), java.util.Collections.unmodifiableList(values));
     }
 
     private long parseInt(Token t) {

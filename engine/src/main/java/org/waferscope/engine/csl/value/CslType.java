@@ -56,6 +56,27 @@ public sealed interface CslType {
         }
     }
 
+    /**
+     * {@code enum(tag) { ... }}: named integer constants. A member's value is its tag integer, and
+     * storage, parameters and run-time code see the tag type ({@link #storage}); the enum type itself
+     * lives only at compile time, where {@code E.NAME} looks members up.
+     */
+    record Enum(Scalar tag, java.util.Map<String, Long> members) implements CslType {
+        public Enum {
+            members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+        }
+
+        /** The type a variable, parameter or run-time value of an enum type has. */
+        public static CslType storage(CslType t) {
+            return t instanceof Enum e ? e.tag() : t;
+        }
+
+        @Override
+        public String toString() {
+            return "enum(" + tag + ") { " + String.join(", ", members.keySet()) + " }";
+        }
+    }
+
     /** Types with no parameters, named as CSL names them. */
     record Named(String name) implements CslType {
         @Override
