@@ -1,6 +1,7 @@
 package org.waferscope.engine.csl.eval;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.waferscope.engine.arch.ArchProfile;
