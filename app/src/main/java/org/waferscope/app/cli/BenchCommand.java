@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println("waferscope: --repeat must be 1..100 and thread counts 1..256");
             return WaferscopeCli.INVALID_PROGRAM;
         }
-        out.println("cpu: " + CpuModel.describe());
+        out.println("cpu: " + org.waferscope.engine.api.HostMachine.cpu());
         if (load || cycles > 0) {
             return measure(out, err);
         }

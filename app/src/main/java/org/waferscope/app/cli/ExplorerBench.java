@@ -82,7 +82,7 @@ final class ExplorerBench {
     }
 
     private static void printMemory(PrintWriter out) {
-        long[] rss = CpuModel.residentMb();
+        long[] rss = org.waferscope.engine.api.HostMachine.residentMb();
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "memory    resident %d MB, peak %d MB; heap committed %d MB of at most %d MB%n",
                 rss[0], rss[1], rt.totalMemory() >> 20, rt.maxMemory() >> 20);

@@ -62,7 +62,7 @@ final class LoadBench {
             }
             out.println();
         });
-        long[] rss = CpuModel.residentMb();
+        long[] rss = org.waferscope.engine.api.HostMachine.residentMb();
         out.printf(Locale.ROOT, "resident memory %d MB, peak %d MB%n", rss[0], rss[1]);
     }
 }

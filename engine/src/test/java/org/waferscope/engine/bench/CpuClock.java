@@ -1,5 +1,7 @@
 package org.waferscope.engine.bench;
 
+import org.waferscope.engine.api.HostMachine;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
@@ -26,6 +28,6 @@ final class CpuClock {
         double cpu = (MX.getCurrentThreadCpuTime() - cpuAtStart) / 1e9;
         double wall = (System.nanoTime() - wallAtStart) / 1e9;
         System.out.printf("[cpu] %s: %,.0f %s per CPU-second (the thread ran %.0f %% of the wall time) on %s%n", what,
-                units / cpu, unit, 100 * cpu / wall, Machine.cpu());
+                units / cpu, unit, 100 * cpu / wall, HostMachine.cpu());
     }
 }

@@ -1,5 +1,7 @@
 package org.waferscope.engine.bench;
 
+import org.waferscope.engine.api.HostMachine;
+
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,7 +69,7 @@ public class FabricBench {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("%n[%s] heap used after GC: %,d MB of %,d MB max; CPU: %s%n", what,
-                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, Machine.cpu());
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, HostMachine.cpu());
     }
 
     /**
@@ -124,7 +126,7 @@ public class FabricBench {
         public void close() {
             CycleStepper.Result r = wafer.stepFabric(1);
             System.out.printf("[full WSE-2 wafer] %,d of %,d PEs active at cycle %,d; CPU: %s%n", r.lastActivePes(), PES,
-                    wafer.cycle(), Machine.cpu());
+                    wafer.cycle(), HostMachine.cpu());
             wafer.close();
         }
     }
@@ -223,7 +225,7 @@ public class FabricBench {
             wafer.stepFabric(1);
             long busy = FabricMetrics.totalBusy(wafer.fabric()) - before;
             System.out.printf("[sparse WSE-2 %s] %,d PEs busy in a cycle, %.2f %% of the %,d of a wafer; CPU: %s%n",
-                    fabric, busy, 100.0 * busy / PES, PES, Machine.cpu());
+                    fabric, busy, 100.0 * busy / PES, PES, HostMachine.cpu());
             wafer.close();
         }
     }
@@ -330,7 +332,7 @@ public class FabricBench {
             double perNodeCycle = (double) (wafer.totalLinkHops() - hopsAtStart)
                     / ((wafer.cycle() - cycleAtStart) * (double) SIDE * SIDE);
             System.out.printf("%n[mesh %dx%d, gap %d] %.4f link hops per node-cycle over %,d cycles; CPU: %s%n", SIDE,
-                    SIDE, gap, perNodeCycle, wafer.cycle() - cycleAtStart, Machine.cpu());
+                    SIDE, gap, perNodeCycle, wafer.cycle() - cycleAtStart, HostMachine.cpu());
             wafer.close();
         }
     }

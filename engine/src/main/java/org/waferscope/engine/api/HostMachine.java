@@ -1,19 +1,27 @@
-package org.waferscope.app.cli;
+package org.waferscope.engine.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The machine a measurement ran on, printed with every {@code bench} result: a speed means
- * little without it. Also the process's resident memory, as the kernel counts it.
+ * The machine a measurement ran on, printed with every benchmark and {@code bench} result: a
+ * speed means little without it (the same engine does twice as many PE-cycles per second on
+ * some hosts as on others). Also the process's resident memory, as the kernel counts it.
  */
-final class CpuModel {
-    private CpuModel() {
+public final class HostMachine {
+    private HostMachine() {
     }
 
-    /** For example "AMD EPYC, 2 cores, cache size 1024 KB": /proc/cpuinfo's words, or the OS's name without it. */
-    static String describe() {
+    private static final String CPU = describe();
+
+    /** For example "AMD EPYC, 2 cores, cache size 1024 KB", read once. */
+    public static String cpu() {
+        return CPU;
+    }
+
+    /** /proc/cpuinfo's words, or the OS's name without it. */
+    private static String describe() {
         String model = null;
         String cache = null;
         try {
@@ -35,7 +43,7 @@ final class CpuModel {
     }
 
     /** Resident set now and at its peak, in MB ("VmRSS"/"VmHWM" of /proc/self/status); -1 where unknown. */
-    static long[] residentMb() {
+    public static long[] residentMb() {
         long rss = -1;
         long peak = -1;
         try {
