@@ -33,6 +33,8 @@ public final class SampleCatalog {
 
     private final ClassLoader loader;
     private final ObjectMapper json = new ObjectMapper();
+    /** Where samples from the jar are copied, made at the first copy; null until then. */
+    private Path copies;
 
     public SampleCatalog(ClassLoader loader) {
         this.loader = loader;
@@ -72,13 +74,26 @@ public final class SampleCatalog {
         return samples().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** A folder of ordinary files with the sample's contents. */
-    public Path materialize(Sample s) throws IOException {
+    /**
+     * A folder of ordinary files with the sample's contents. A sample inside the jar is copied
+     * once into this catalog's temporary folder (the jar does not change while the app runs,
+     * so opening it again reuses the copy); the folder goes when the JVM exits, or at
+     * {@link #deleteCopies()}.
+     */
+    public synchronized Path materialize(Sample s) throws IOException {
         if (s.folder().getFileSystem() == FileSystems.getDefault()) {
             return s.folder();
         }
+        if (copies == null) {
+            copies = Files.createTempDirectory("waferscope-");
+            Path mine = copies;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(mine), "waferscope-sample-copies"));
+        }
         // The folder keeps the sample's name: messages and the window title name the sample.
-        Path dir = Files.createDirectory(Files.createTempDirectory("waferscope-").resolve(s.name()));
+        Path dir = copies.resolve(s.name());
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
         try (Stream<Path> files = Files.walk(s.folder())) {
             for (Path f : files.toList()) {
                 Path target = dir.resolve(s.folder().relativize(f).toString());
@@ -90,6 +105,27 @@ public final class SampleCatalog {
             }
         }
         return dir;
+    }
+
+    /** Deletes the copies {@link #materialize} made; the next one copies afresh. */
+    public synchronized void deleteCopies() {
+        if (copies != null) {
+            deleteTree(copies);
+            copies = null;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a file still open elsewhere: the OS's temp cleaning will take it
+        }
     }
 
     /** The samples' {@code index.txt}: folder names in the order a workshop meets them. */

@@ -1,6 +1,7 @@
 package org.waferscope.app.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -74,6 +75,12 @@ class SampleCatalogTest {
             assertTrue(Files.isRegularFile(out.resolve("layout.csl")));
             assertEquals("broadcast-chain", out.getFileName().toString());
             assertEquals("layout {}", Files.readString(out.resolve("layout.csl")));
+            assertEquals(out, c.materialize(s), "a second open reuses the copy instead of leaving another folder");
+            c.deleteCopies();
+            assertFalse(Files.exists(out.getParent()), "the copies' folder is deleted");
+            Path again = c.materialize(s);
+            assertTrue(Files.isRegularFile(again.resolve("layout.csl")), "after deleting, a new open copies afresh");
+            c.deleteCopies();
         }
     }
 
