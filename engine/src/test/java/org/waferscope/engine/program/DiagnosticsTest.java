@@ -130,6 +130,22 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aLayoutWithErrorsStillReportsThoseOfTheProgramsItPlaced() {
+        String layout = """
+                layout {
+                  @set_rectangle(2, 1);
+                  @set_tile_code(0, 0, "pe.csl", .{ .n = 1 });
+                  @set_tile_code(7, 0, "pe.csl", .{ .n = 2 });
+                }
+                """;
+        String[] lines = errors(Map.of("layout.csl", layout, "pe.csl", "param n: u16;\nconst bad = n + nope;\n"))
+                .split("\n");
+        assertEquals(2, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].startsWith("layout.csl:4:3: error:"), lines[0]);
+        assertTrue(lines[1].startsWith("pe.csl:2:17: error: unknown name 'nope'"), lines[1]);
+    }
+
+    @Test
     void aProgramCompiledForTwoParamSetsReportsItsErrorOnce() {
         String layout = """
                 layout {

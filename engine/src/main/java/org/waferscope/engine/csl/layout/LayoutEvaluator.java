@@ -135,6 +135,11 @@ public final class LayoutEvaluator {
                     && !e.getMessage().startsWith("compile-time evaluation took");
         });
         if (diags.count() > mark) {
+            if (state.layout != null) {
+                // the PE programs the layout did place are compiled too, so that one load
+                // names their mistakes beside the layout's; the result is not used
+                compileAll(sources);
+            }
             return null;
         }
         if (state.layout == null) {
