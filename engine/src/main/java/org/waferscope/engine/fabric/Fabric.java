@@ -1,7 +1,6 @@
 package org.waferscope.engine.fabric;
 
 import java.util.List;
-import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.ir.DsdOpKind;
 import org.waferscope.engine.ir.PeProgram;
 
@@ -18,23 +17,15 @@ import org.waferscope.engine.ir.PeProgram;
  * wavelets it sent into its neighbours' inputs, which only it ever pushes to. So the result
  * of a cycle does not depend on how PEs are split among threads.
  *
- * <p><b>Channels.</b> Every wavelet buffer is a channel: router input buffers (one per
- * color and link port that the color's routes accept), and the CE's input and output
- * queues. A channel holds up to its capacity of wavelets on a ring of slots (a power of
- * two) from {@link #chBase}; pushes and pops are counted by wrapping 16-bit counters whose
- * difference is the occupancy and whose low bits pick the slot. The fields stay in
- * separate dense arrays, router buffers first, then queues, each in PE order: measured on
- * a full wafer, where memory traffic bounds the engine, that beat both records per channel
- * and buffers grouped PE by PE (docs/benchmarks.md).
+ * <p>The wavelet buffers (channels) and the ring operations on them are declared in
+ * {@link ChannelRings}; this class adds the compute engine, router, host stream, metric
+ * and activity state.
  */
-public final class Fabric {
-    public final ArchProfile profile;
+public final class Fabric extends ChannelRings {
     public final int width;
     public final int height;
     public final int n;
 
-    /** Words of {@link #srcBusy} per PE: the four link ports and RAMP. */
-    static final int BUSY_WORDS = 5;
     /** Argument slots a host launch can fill. */
     public static final int MAX_LAUNCH_ARGS = 4;
 
@@ -88,31 +79,6 @@ public final class Fabric {
     final int[] mtCount;
     final int[] mtPool;
 
-    // ---- channels ----
-    /**
-     * Pushes and pops, as 16-bit counters that wrap: a ring has at most 256 slots, which
-     * divides 65,536, and the difference, taken modulo 65,536, is the occupancy.
-     */
-    final short[] chPushed;
-    final short[] chPopped;
-    /** Pops as of the last commit phase: what the channel's sender may know of its room. */
-    final short[] chSeenPopped;
-    /** First slot of the channel's ring in {@link #slotPayload} and {@link #slotMeta}. */
-    final int[] chBase;
-    /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
-    final int[] chInfo;
-    final int[] slotPayload;
-    /** A wavelet's color and flags ({@link Wavelet}), which fit a byte. */
-    final byte[] slotMeta;
-    /**
-     * The cycle of the channel's last push. A router buffer is fed at most once a cycle, so
-     * with 2-cycle hops the only wavelet still on its way is the last one pushed, and only
-     * in the cycle after its push: this replaces an arrival cycle per slot.
-     */
-    final int[] chLastPush;
-    /** Per PE, first index into {@link #qChan} (-1 for empty PEs): input queues then output queues. */
-    final int[] qBase;
-    final int[] qChan;
 
     // ---- router ----
     final int[] rsStart;
@@ -141,14 +107,6 @@ public final class Fabric {
     final int[] srcRs;
     /** Round-robin position among each PE's sources. */
     final int[] rr;
-    /**
-     * Which of a PE's sources hold wavelets, so that the router visits only those: per PE five
-     * words, one per port a source is fed from (N, S, E, W, then RAMP for the CE's output
-     * queues), bit i for source {@code srcStart[p] + i}. Split by port because in the commit
-     * phase up to four neighbours set bits of the same PE at once, each in its own word.
-     * PEs with more than 64 sources are not tracked; their router scans every source.
-     */
-    final long[] srcBusy;
     /** Per PE, the link input buffers its router popped this cycle (source bits), published in the commit phase. */
     final long[] srcPopped;
     /** Wavelets sent this cycle, per PE and link direction: destination channel (-1 none). */
@@ -216,7 +174,7 @@ public final class Fabric {
     long cycle;
 
     Fabric(FabricBuilder b) {
-        profile = b.profile;
+        super(b);
         width = b.width;
         height = b.height;
         n = width * height;
@@ -250,17 +208,6 @@ public final class Fabric {
         mtBase = b.mtBase;
         mtCount = b.mtCount;
         mtPool = new int[b.mtPoolSize];
-        chBase = b.chBase;
-        chInfo = b.chInfo;
-        int channels = chBase.length;
-        chPushed = new short[channels];
-        chPopped = new short[channels];
-        chSeenPopped = new short[channels];
-        slotPayload = new int[b.slotCount];
-        slotMeta = new byte[b.slotCount];
-        chLastPush = new int[channels];
-        qBase = b.qBase;
-        qChan = b.qChan;
         rsStart = b.rsStart;
         rsColor = b.rsColor;
         rsConfig = b.rsConfig;
@@ -281,7 +228,6 @@ public final class Fabric {
         srcPort = b.srcPort;
         srcRs = b.srcRs;
         rr = new int[n];
-        srcBusy = new long[n * BUSY_WORDS];
         srcPopped = new long[n];
         for (int p = 0; p < n; p++) {
             int s0 = srcStart[p];
@@ -379,106 +325,6 @@ public final class Fabric {
                 wake, sleeping, sleepFrom);
     }
 
-    // ---- channels ----
-
-    static final int MASK_SHIFT = 8;
-    static final int BIT_SHIFT = 16;
-    static final int PORT_SHIFT = 22;
-    static final int TRACKED = 1 << 25;
-
-    static int ringSize(int cap) {
-        return cap <= 1 ? 1 : Integer.highestOneBit(cap - 1) << 1;
-    }
-
-    int channelCount() {
-        return chBase.length;
-    }
-
-    int count(int ch) {
-        return (chPushed[ch] - chPopped[ch]) & 0xFFFF;
-    }
-
-    int capacity(int ch) {
-        return chInfo[ch] & 0xFF;
-    }
-
-    boolean full(int ch) {
-        return count(ch) >= capacity(ch);
-    }
-
-    /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
-    int freeForSender(int ch) {
-        return (chInfo[ch] & 0xFF) - ((chPushed[ch] - chSeenPopped[ch]) & 0xFFFF);
-    }
-
-    /** The slot of the i-th wavelet from the head. */
-    int slotAt(int ch, int i) {
-        return chBase[ch] + ((chPopped[ch] + i) & (chInfo[ch] >>> MASK_SHIFT & 0xFF));
-    }
-
-    int headSlot(int ch) {
-        return slotAt(ch, 0);
-    }
-
-    int payloadAt(int slot) {
-        return slotPayload[slot];
-    }
-
-    int metaAt(int slot) {
-        return slotMeta[slot] & 0xFF;
-    }
-
-    /**
-     * Whether the head wavelet of link buffer {@code ch} is still on its way in cycle
-     * {@code now}: it is the last one pushed and was pushed in the previous cycle's commit
-     * (hops of 2 cycles; with 1-cycle hops nothing is ever on its way).
-     */
-    boolean headInFlight(int ch, int now) {
-        return profile.hopCycles() > 1 && count(ch) == 1 && chLastPush[ch] == now - 1;
-    }
-
-    /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
-    void push(int owner, int ch, int payload, int meta, int cycle) {
-        int info = chInfo[ch];
-        int pushed = chPushed[ch];
-        int s = chBase[ch] + (pushed & (info >>> MASK_SHIFT & 0xFF));
-        slotPayload[s] = payload;
-        slotMeta[s] = (byte) meta;
-        chLastPush[ch] = cycle;
-        chPushed[ch] = (short) (pushed + 1);
-        if ((info & TRACKED) != 0) {
-            srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
-        }
-    }
-
-    /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
-    void pop(int owner, int ch) {
-        short popped = (short) (chPopped[ch] + 1);
-        chPopped[ch] = popped;
-        if (popped == chPushed[ch]) {
-            int info = chInfo[ch];
-            if ((info & TRACKED) != 0) {
-                srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
-            }
-        }
-    }
-
-    /** Commit phase: the sender of channel {@code ch} may now see its pops. */
-    void publishPops(int ch) {
-        chSeenPopped[ch] = chPopped[ch];
-    }
-
-    /** The channel of input queue q at PE p, or -1. */
-    int inQueue(int p, int q) {
-        int base = qBase[p];
-        return base < 0 ? -1 : qChan[base + q];
-    }
-
-    /** The channel of output queue q at PE p, or -1. */
-    int outQueue(int p, int q) {
-        int base = qBase[p];
-        return base < 0 ? -1 : qChan[base + profile.inputQueues() + q];
-    }
 
     /** Has a sleeping PE visited next cycle, so it sees what the host changed. Only between cycles. */
     void wakeIfSleeping(int p) {
