@@ -217,7 +217,7 @@ public final class Wafer implements AutoCloseable {
                 case FAULT -> finish(WaferStatus.FAULTED, faultLines());
                 case NO_PROGRESS -> {
                     if (wait.settle() || (host.done() && program != null
-                            && org.waferscope.engine.fabric.FabricMetrics.restsOnInput(fabric))) {
+                            && FabricMetrics.restsOnInput(fabric))) {
                         // a copy goes ahead now; or the host has done its last step and, as the
                         // SDK's runner.stop(), ends the run: with no wavelet left anywhere and no
                         // task running, operations still waiting for input (streams of unbounded
