@@ -18,9 +18,11 @@ import java.util.List;
  * @param pop             when this router pops a control wavelet's switch command, so that the
  *                        routers after it see none ({@code .pop_mode}): {@link #NO_POP},
  *                        {@link #POP_ON_ADVANCE} or {@link #ALWAYS_POP}
+ * @param teardown        the color starts in teardown mode ({@code .teardown = true}): the
+ *                        router moves none of its wavelets until the CE ends the mode
  */
 public record ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode,
-                          int filterMin, int filterMax, boolean swapX, boolean swapY, int pop) {
+                          int filterMin, int filterMax, boolean swapX, boolean swapY, int pop, boolean teardown) {
     public static final int NO_POP = 0;
     /** Pops a command that advances this router's switch. */
     public static final int POP_ON_ADVANCE = 1;
@@ -37,6 +39,12 @@ public record ColorConfig(List<RoutePosition> positions, int initialPosition, bo
         if (initialPosition < 0 || initialPosition >= positions.size()) {
             throw new IllegalArgumentException("switch position " + initialPosition + " is not configured");
         }
+    }
+
+    /** A color config that starts out of teardown mode. */
+    public ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode, int filterMin, int filterMax,
+                       boolean swapX, boolean swapY, int pop) {
+        this(positions, initialPosition, ringMode, filterMin, filterMax, swapX, swapY, pop, false);
     }
 
     /** A color config without color swap. */

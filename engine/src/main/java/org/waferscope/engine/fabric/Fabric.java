@@ -85,6 +85,10 @@ public final class Fabric extends ChannelRings {
     final int[] rsColor;
     final int[] rsConfig;
     final int[] rsPos;
+    /** Per route slot, 1 while its color is in teardown mode ({@link RouteEdits}). */
+    final byte[] rsTorn;
+    /** The route tables as loaded, which {@code <tile_config>} edits change. */
+    final RouteEdits routeEdits;
     /** Per route slot and link port (N, S, E, W): the input channel, or -1. */
     final int[] rsInChan;
     /** Per route slot and link direction: the neighbour's input channel it feeds, or -1. */
@@ -212,6 +216,7 @@ public final class Fabric extends ChannelRings {
         rsColor = b.rsColor;
         rsConfig = b.rsConfig;
         rsPos = b.rsPos;
+        rsTorn = new byte[rsPos.length];
         rsInChan = b.rsInChan;
         rsDest = b.rsDest;
         rsSwap = b.rsSwap;
@@ -223,6 +228,7 @@ public final class Fabric extends ChannelRings {
         cfgInitial = b.cfgInitial;
         cfgFilterMin = b.cfgFilterMin;
         cfgFilterMax = b.cfgFilterMax;
+        routeEdits = new RouteEdits(cfgRx, cfgTx, cfgPositions, b.rsTornAtStart);
         srcStart = b.srcStart;
         srcChan = b.srcChan;
         srcPort = b.srcPort;
@@ -313,11 +319,12 @@ public final class Fabric extends ChannelRings {
 
     /**
      * Every array that changes as the fabric runs, in a fixed order: what snapshots copy and
-     * the state hash covers. Route tables, queue bindings and programs never change.
+     * the state hash covers. Queue bindings and programs never change; route tables do only
+     * where a program edits its routes ({@link RouteEdits}).
      */
     List<Object> mutableState() {
         return List.of(sram, pc, fp, task, lastPicked, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
-                fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rr,
+                fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rsTorn, cfgRx, cfgTx, cfgPositions, rr,
                 srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
                 hostPath, hostPathCount, hostPathColor,

@@ -30,6 +30,7 @@ final class FabricReset {
                 }
             }
         }
+        f.routeEdits.reset(f);
         for (int rs = 0; rs < f.rsPos.length; rs++) {
             f.rsPos[rs] = f.cfgInitial[f.rsConfig[rs]];
         }

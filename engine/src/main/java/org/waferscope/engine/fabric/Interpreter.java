@@ -107,6 +107,7 @@ final class Interpreter {
                     return ComputeEngine.WORKING | ComputeEngine.STALLED;
                 }
             }
+            case Opcode.ROUTE_CFG -> RouteEdits.apply(f, p, a, b, c, code[base + 4], code[base + 5]);
             default -> throw new MachineFault("unknown instruction " + op);
         }
         if (f.pc[p] >= 0) {

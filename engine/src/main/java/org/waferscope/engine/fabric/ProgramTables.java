@@ -39,6 +39,10 @@ final class ProgramTables {
     final int[] taskIndex = new int[64];
     /** Microthreads each PE running this program needs (0 when it has no async operation). */
     final int microthreads;
+    /** Per color, the task id of its teardown handler ({@code @set_teardown_handler}), or -1. */
+    final int[] teardownTask = new int[32];
+    /** Colors whose route this program edits as it runs ({@code <tile_config>}), one bit each. */
+    final int editedColors;
     /** Per pc, the vector op decoded once ({@link DecodedOps}), or null; null as a whole when nothing is decoded. */
     final int[][] decoded;
 
@@ -60,6 +64,7 @@ final class ProgramTables {
         }
         long data = 0;
         Arrays.fill(taskIndex, -1);
+        Arrays.fill(teardownTask, -1);
         int index = 0;
         for (TaskDecl t : program.tasks()) {
             taskIndex[t.id()] = index++;
@@ -70,8 +75,11 @@ final class ProgramTables {
                 int q = t.queue() >= 0 ? t.queue() : colorQueue[t.color()];
                 taskQueue[t.id()] = q;
                 data |= 1L << t.id();
+            } else if (t.kind() == TaskKind.LOCAL && t.color() >= 0) {
+                teardownTask[t.color()] = t.id();
             }
         }
+        editedColors = editedColors(code);
         dataTasks = data;
         taskIndex[LAUNCH_TASK] = index;
         microthreads = Math.min(profile.microthreads(), countAsyncSites(code));
@@ -85,6 +93,16 @@ final class ProgramTables {
 
     boolean inputQueueUsed(int q) {
         return queueColor[q] >= 0;
+    }
+
+    private static int editedColors(int[] code) {
+        int colors = 0;
+        for (int i = 0; i < code.length; i += Opcode.WIDTH) {
+            if (Opcode.op(code[i]) == Opcode.ROUTE_CFG) {
+                colors |= 1 << code[i + 1];
+            }
+        }
+        return colors;
     }
 
     private static int countAsyncSites(int[] code) {

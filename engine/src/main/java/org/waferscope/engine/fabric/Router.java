@@ -15,7 +15,7 @@ import org.waferscope.engine.arch.Direction;
  * multicast moves to all its ports at once or waits. Wavelets for links are parked in
  * {@link Fabric#pendDest}; a RAMP delivery goes straight into the CE's input queue.
  * A control wavelet's switch command takes effect after it has passed, so it travels the
- * old route.
+ * old route. A color in teardown mode moves nothing ({@link RouteEdits}).
  *
  * <p>Commit phase ({@link #commit}): the parked wavelets are pushed into the neighbours'
  * buffers (each buffer has one sender) and the neighbours are woken.
@@ -113,6 +113,10 @@ final class Router {
                 return state;
             }
         }
+        if (f.rsTorn[rs] != 0) {
+            // teardown mode: the color waits until the CE ends it (RouteEdits)
+            return state;
+        }
         int cfg = f.rsConfig[rs];
         int pos = f.rsPos[rs];
         if ((f.cfgRx[cfg * 4 + pos] & (1 << port)) == 0) {
@@ -173,7 +177,7 @@ final class Router {
             switch (Wavelet.controlOpcode(payload)) {
                 case Wavelet.OP_SWITCH_ADVANCE -> advance(f, rs, cfg);
                 case Wavelet.OP_SWITCH_RESET -> f.rsPos[rs] = 0;
-                case Wavelet.OP_TEARDOWN -> f.rsPos[rs] = f.cfgInitial[cfg];
+                case Wavelet.OP_TEARDOWN -> RouteEdits.teardown(f, p, rs, cfg, color);
                 default -> {
                 }
             }
@@ -185,8 +189,9 @@ final class Router {
     }
 
     /**
-     * The payload a control wavelet carries on past this router: with its switch command
-     * popped (made a NOP, ce_ignore kept) when this color's pop mode says so.
+     * The payload a control wavelet carries on past this router: with its first switch
+     * command popped (the next one moves up, {@link Wavelet#popCommand}) when this color's
+     * pop mode says so.
      */
     private static int popped(Fabric f, int cfg, int payload, int meta) {
         int mode = f.cfgPop[cfg];
@@ -196,7 +201,7 @@ final class Router {
         if (mode == ColorConfig.POP_ON_ADVANCE && Wavelet.controlOpcode(payload) != Wavelet.OP_SWITCH_ADVANCE) {
             return payload;
         }
-        return payload & ~(3 << 24);
+        return Wavelet.popCommand(payload);
     }
 
     /** Whether a wavelet leaving through RAMP reaches the CE: not a ce_ignore control, and inside the filter. */

@@ -281,6 +281,11 @@ public final class FunctionBuilder {
         return emit(Opcode.ROUTE_POS, colorSlot, positionSlot, drainQueueSlot);
     }
 
+    /** Rewrites this PE's route of {@code color}; see {@link Opcode#ROUTE_CFG}. */
+    public FunctionBuilder routeConfig(int color, int action, int position, int rx, int tx) {
+        return emit(Opcode.ROUTE_CFG, color, action, position, rx, tx);
+    }
+
     public FunctionBuilder trap() {
         return emit(Opcode.TRAP, 0, 0, 0);
     }

@@ -133,6 +133,13 @@ public final class Opcode {
      * A color this PE does not route is left alone.
      */
     public static final int ROUTE_POS = 86;
+    /**
+     * The CE rewriting its own router's handling of color a (immediate), as the SDK's
+     * {@code <tile_config>} does: action b (one of the {@code EDIT_} constants of
+     * {@code fabric.RouteEdits}) with switch position c, rx port mask d and tx port mask e,
+     * all immediates. Takes effect for the wavelets the router moves from this cycle on.
+     */
+    public static final int ROUTE_CFG = 87;
 
     /** The operation part of an opcode word. */
     public static int op(int word) {
@@ -206,6 +213,7 @@ public final class Opcode {
             case CYCLE -> "cycle";
             case TRAP -> "trap";
             case ROUTE_POS -> "route.pos";
+            case ROUTE_CFG -> "route.cfg";
             default -> "op" + op;
         };
     }

@@ -6,7 +6,9 @@ package org.waferscope.engine.ir;
  * @param id       the task id (0..63)
  * @param kind     how it is activated
  * @param function index of its body in the program's functions
- * @param color    for a data task on WSE-2, the color it is bound to; else -1
+ * @param color    for a data task on WSE-2, the color it is bound to; for a local task that
+ *                 is a teardown handler ({@code @set_teardown_handler}), the color whose
+ *                 teardown activates it; else -1
  * @param queue    for a data task on WSE-3, the input queue it is bound to; else -1
  * @param startsBlocked the task is blocked at load ({@code @block} in a comptime block)
  * @param startsActive  the task is activated at load ({@code @activate} in a comptime block)

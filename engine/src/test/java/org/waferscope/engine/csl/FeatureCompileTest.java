@@ -85,7 +85,8 @@ class FeatureCompileTest {
         PeProgram p = layout(lay, pe, ArchProfile.WSE2).program(0);
         int addr = p.symbol("payload").orElseThrow().address();
         int word = java.nio.ByteBuffer.wrap(p.dataImage()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(addr);
-        assertEquals(7 | (40 << 16) | (1 << 22) | (1 << 24), word);
+        // SWITCH_ADV (1) in bits 22..23, ce_ignore in bit 24 and again in 27 (the NOP after a pop)
+        assertEquals(7 | (40 << 16) | (1 << 22) | (1 << 24) | (1 << 27), word);
         assertEquals(TaskKind.CONTROL, p.task(40).orElseThrow().kind());
         assertTrue(has(p, Opcode.AND) && has(p, Opcode.OR), "run-time data is masked and or-ed in");
     }

@@ -140,6 +140,9 @@ final class CallCompiler {
             throw new CslError(c.pos(), fn.name() + " takes " + fn.params().size() + " arguments, not " + c.args().size());
         }
         FunctionBuilder target = x.u.functions.get(fn.name());
+        if (target == null && x.u.compileTimeOnly.containsKey(fn.name())) {
+            throw new CslError(c.pos(), x.u.compileTimeOnly.get(fn.name()) + "; its arguments must be known here");
+        }
         if (target == null) {
             throw new CslError(c.pos(), "function " + fn.name() + " could not be compiled");
         }

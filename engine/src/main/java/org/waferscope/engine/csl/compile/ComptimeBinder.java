@@ -82,6 +82,24 @@ final class ComptimeBinder implements BuiltinHook {
                 u.tasks.add(new Unit.TaskBinding(fn.decl(), tid, b.pos()));
                 return new Value.VoidVal();
             }
+            case "@set_teardown_handler" -> {
+                comptimeOnly(b);
+                Value fn = a.size() == 2 ? ev.eval(a.get(0), s) : null;
+                Value c = a.size() == 2 ? ev.eval(a.get(1), s) : null;
+                if (!(fn instanceof Value.FnVal f) || f.isTask() || !f.decl().params().isEmpty()
+                        || !(c instanceof Value.ColorVal color)) {
+                    throw new CslError(b.pos(), "@set_teardown_handler takes a function with no parameters and a color");
+                }
+                if (color.id() >= u.profile.colors()) {
+                    throw new CslError(a.get(1).pos(), "color " + color.id() + " is not routable");
+                }
+                if (!u.teardownHandlers.isEmpty()) {
+                    throw new CslError(b.pos(), "Waferscope runs one teardown handler per program; this program already "
+                            + "has one at line " + u.teardownHandlers.get(0).pos().line());
+                }
+                u.teardownHandlers.add(new Unit.TeardownHandler(f.decl(), color.id(), b.pos()));
+                return new Value.VoidVal();
+            }
             case "@set_local_color_config" -> {
                 // The route of this PE's own router, set for every PE that runs this program.
                 comptimeOnly(b);

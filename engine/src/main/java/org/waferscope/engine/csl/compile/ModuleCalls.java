@@ -41,6 +41,10 @@ final class ModuleCalls {
         if (CollectivesPe.isPe(m)) {
             return CollectivesPe.call(x, m, fn, c, s);
         }
+        if (TileConfigCalls.isTileConfig(m)) {
+            new TileConfigCalls(x).call(m, fn, c, s);
+            return VOID;
+        }
         List<Expr> a = c.args();
         switch (m.name() + "." + fn) {
             case "memcpy/memcpy.unblock_cmd_stream" -> {
@@ -145,7 +149,8 @@ final class ModuleCalls {
 
     /**
      * {@code encode_single_payload} with run-time arguments, lowered to shifts and ors in the
-     * documented layout (data 0..15, entry point 16..21, ce_ignore 22, opcode 24..25).
+     * documented layout (data 0..15, entry point 16..21, opcode 22..23, ce_ignore 24 and 27;
+     * see {@link org.waferscope.engine.fabric.Wavelet}).
      */
     private Operand payload(Expr.Call c, Scope s) {
         arity(c, "encode_single_payload", 4);
@@ -159,7 +164,7 @@ final class ModuleCalls {
         if (allConst) {
             return new Operand.Const(x.u.ev.eval(c, s));
         }
-        int[] shift = {24, 22, 16, 0};
+        int[] shift = {22, 24, 16, 0};
         int[] mask = {0x3, 0x1, 0x3F, 0xFFFF};
         int acc = f.temp();
         f.constI32(acc, 0);
@@ -171,7 +176,8 @@ final class ModuleCalls {
                         ? (b.v() ? 1 : 0) : k.value() instanceof Value.VoidVal ? 0
                         : ((Value.IntVal) org.waferscope.engine.csl.value.ValueOps.convert(k.value(), CslType.U32, c.pos())).v();
                 part = f.temp();
-                f.constI32(part, (int) ((v & mask[i]) << shift[i]));
+                long bits = (v & mask[i]) << shift[i];
+                f.constI32(part, (int) (i == 1 ? bits | bits << 3 : bits));
             } else {
                 if (!o.type().isInt() && o.type() != CslType.BOOL) {
                     throw new CslError(c.args().get(i).pos(), "expected an integer, not " + o.type());
@@ -184,6 +190,14 @@ final class ModuleCalls {
                     int k = f.temp();
                     f.constI32(k, shift[i]);
                     f.op(Opcode.SHL, ElementType.U32, part, part, k);
+                }
+                if (i == 1) {
+                    // ce_ignore also in the second command, for the routers after one that pops the first
+                    int k = f.temp();
+                    f.constI32(k, 3);
+                    int again = f.temp();
+                    f.op(Opcode.SHL, ElementType.U32, again, part, k);
+                    f.op(Opcode.OR, ElementType.U32, part, part, again);
                 }
             }
             f.op(Opcode.OR, ElementType.U32, acc, acc, part);

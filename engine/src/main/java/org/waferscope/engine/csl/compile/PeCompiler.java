@@ -106,6 +106,12 @@ public final class PeCompiler {
         List<Decl.Fn> fns = new ArrayList<>();
         for (Decl d : file.decls()) {
             if (d instanceof Decl.Fn fn && !fn.isTask()) {
+                String why = compileTimeOnly(fn);
+                if (why != null) {
+                    // like cslc, a function over arrays is evaluated where it is called at compile time
+                    u.compileTimeOnly.put(fn.name(), why);
+                    continue;
+                }
                 guarded(() -> u.functions.put(fn.name(), u.program.function(fn.name(), paramSlots(fn), fn.pos())));
                 fns.add(fn);
             }
@@ -171,6 +177,23 @@ public final class PeCompiler {
                 u.program.param(p.name(), typed.toString());
             });
         }
+    }
+
+    /** Why {@code fn} can only run at compile time (it takes or returns an array), or null. */
+    private String compileTimeOnly(Decl.Fn fn) {
+        try {
+            for (Decl.FnParam p : fn.params()) {
+                if (u.ev.type(p.type(), new Scope(null)) instanceof CslType.Array) {
+                    return "function " + fn.name() + " takes an array (" + p.name() + "), so it runs only at compile time";
+                }
+            }
+            if (fn.ret() != null && u.ev.type(fn.ret(), new Scope(null)) instanceof CslType.Array) {
+                return "function " + fn.name() + " returns an array, so it runs only at compile time";
+            }
+        } catch (CslError e) {
+            return null;
+        }
+        return null;
     }
 
     private int paramSlots(Decl.Fn fn) {

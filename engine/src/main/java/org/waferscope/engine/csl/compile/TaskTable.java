@@ -17,12 +17,22 @@ final class TaskTable {
         this.u = u;
     }
 
+    /** The task id the machine's teardown task runs under (reserved; the SDK's allreduce names it T29). */
+    static final int TEARDOWN_TASK = 29;
+
     void bind() {
         for (Unit.TaskBinding b : u.tasks) {
             try {
                 bindOne(b);
             } catch (CslError e) {
                 u.diags.error(e.pos(), e.getMessage());
+            }
+        }
+        for (Unit.TeardownHandler h : u.teardownHandlers) {
+            // the handler's body runs as the teardown task when its color is torn down here
+            FunctionBuilder body = u.functions.get(h.fn().name());
+            if (body != null) {
+                u.program.task(TEARDOWN_TASK, TaskKind.LOCAL, body, h.color(), -1);
             }
         }
         for (Map.Entry<Integer, Integer> e : u.inputQueues.entrySet()) {

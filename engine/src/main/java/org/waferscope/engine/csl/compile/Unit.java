@@ -38,6 +38,13 @@ final class Unit {
     final Set<String> resolving = new HashSet<>();
     final Map<String, FunctionBuilder> functions = new HashMap<>();
     final List<TaskBinding> tasks = new ArrayList<>();
+    /** {@code @set_teardown_handler(fn, color)}: the function the teardown of a color runs. */
+    record TeardownHandler(Decl.Fn fn, int color, SourcePos pos) {
+    }
+
+    final List<TeardownHandler> teardownHandlers = new ArrayList<>();
+    /** Functions that take or return arrays: evaluated at compile time only, with the reason. */
+    final java.util.Map<String, String> compileTimeOnly = new java.util.HashMap<>();
     /** Input queue to the color it receives; output queues used. */
     final Map<Integer, Integer> inputQueues = new HashMap<>();
     final Map<Integer, Integer> outputQueueColors = new HashMap<>();

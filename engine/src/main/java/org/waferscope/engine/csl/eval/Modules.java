@@ -73,6 +73,9 @@ public final class Modules {
         if (Collectives2d.isModule(n)) {
             return Collectives2d.importModule(n, params, pos);
         }
+        if (SwitchLibraries.isModule(n)) {
+            return SwitchLibraries.importModule(n, params, pos);
+        }
         Map<String, Value> members = new LinkedHashMap<>();
         switch (n) {
             case GET_PARAMS -> {
@@ -129,7 +132,7 @@ public final class Modules {
                 members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
-                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug> and <collectives_2d/...>");
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug>, <tile_config>, <memcpy/memcpy_switches> and <collectives_2d/...>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }
@@ -155,6 +158,7 @@ public final class Modules {
     /** True if {@code fn} of module {@code m} runs on the PE (the PE compiler emits it). */
     public static boolean isRuntime(ModuleVal m, String fn) {
         return RUNTIME_FUNCTIONS.getOrDefault(m.name(), Set.of()).contains(fn)
+                || SwitchLibraries.RUNTIME_FUNCTIONS.getOrDefault(m.name(), Set.of()).contains(fn)
                 || m.name().equals(Collectives2d.PE) && Collectives2d.PE_FUNCTIONS.contains(fn);
     }
 
@@ -192,6 +196,9 @@ public final class Modules {
         if (m.name().equals(MATH)) {
             return MathLibrary.callComptime(fn, args, pos);
         }
+        if (m.name().startsWith(SwitchLibraries.TILE_CONFIG) || m.name().equals(SwitchLibraries.MEMCPY_SWITCHES)) {
+            return SwitchLibraries.callComptime(m, fn, args, pos);
+        }
         if (isRuntime(m, fn)) {
             return null;
         }
@@ -203,8 +210,10 @@ public final class Modules {
     }
 
     /**
-     * Waferscope's control payload: data in bits 0..15, the entry point (control task id) in
-     * 16..21, ce_ignore in bit 22 and the switch opcode in 24..25. No entry point ({}) is 0.
+     * A control payload with one switch command, laid out as {@link org.waferscope.engine.fabric.Wavelet}
+     * says: data in bits 0..15, the entry point (control task id) in 16..21, the opcode in
+     * 22..23 and ce_ignore in bit 24 (and again in 27, for the routers after one that pops the
+     * command). No entry point ({}) is 0.
      */
     static long controlPayload(List<Value> args, SourcePos pos) {
         int op = ValueOps.intIn(args.get(0), 0, 3, "the opcode", pos);
@@ -217,6 +226,6 @@ public final class Modules {
             entry = ValueOps.intIn(e, 0, 63, "the entry point", pos);
         }
         int data = ValueOps.intIn(args.get(3), -32768, 65535, "the payload data", pos);
-        return ((data & 0xFFFFL) | ((long) entry << 16) | (ignore ? 1L << 22 : 0) | ((long) op << 24));
+        return org.waferscope.engine.fabric.Wavelet.controlPayload(op, ignore, entry, data) & 0xFFFFFFFFL;
     }
 }

@@ -70,7 +70,7 @@ final class RouteChecker {
                     kept.add(new RoutePosition(p.rx(), p.tx() & ~off));
                 }
                 l.setColorConfig(x, y, pairs[i], new ColorConfig(kept, c.initialPosition(), c.ringMode(),
-                        c.filterMin(), c.filterMax(), c.swapX(), c.swapY(), c.pop()));
+                        c.filterMin(), c.filterMax(), c.swapX(), c.swapY(), c.pop(), c.teardown()));
             }
         }
     }

@@ -19,7 +19,7 @@ import org.waferscope.engine.ir.SourcePos;
  * layout gives the same few structs to many PEs.
  */
 final class RouteReader {
-    private static final Set<String> TOP = Set.of("routes", "switches", "filter");
+    private static final Set<String> TOP = Set.of("routes", "switches", "filter", "teardown");
     private static final Set<String> ROUTE = Set.of("rx", "tx");
     private static final Set<String> ROUTES = Set.of("rx", "tx", "color_swap_x", "color_swap_y");
     private static final Set<String> SWITCHES = Set.of("pos1", "pos2", "pos3", "current_switch_pos", "ring_mode",
@@ -124,7 +124,9 @@ final class RouteReader {
             min = ValueOps.intIn(f.get("min_idx"), 0, 0xFFFF, ".min_idx", pos);
             max = ValueOps.intIn(f.get("max_idx"), min, 0xFFFF, ".max_idx", pos);
         }
-        return new ColorConfig(positions, current, ring, min, max, swapX, swapY, pop);
+        // .teardown = true: the color starts in teardown mode, until the PE's program ends it
+        boolean teardown = top.containsKey("teardown") && ValueOps.bool(top.get("teardown"), ".teardown", pos);
+        return new ColorConfig(positions, current, ring, min, max, swapX, swapY, pop, teardown);
     }
 
     private static int ports(Value v, SourcePos pos) {

@@ -91,9 +91,9 @@ public sealed interface CslType {
     Named TYPE = new Named("type");
     Named COLOR = new Named("color");
 
-    /** Whether arrays of this type exist only at compile time (colors, task ids, queues). */
+    /** Whether arrays of this type exist only at compile time (colors, task ids, queues, ports). */
     static boolean comptimeOnlyElement(CslType t) {
-        return t == COLOR || t == DATA_TASK_ID || t == LOCAL_TASK_ID || t == CONTROL_TASK_ID || t == INPUT_QUEUE
+        return t == COLOR || t == DIRECTION || t == DATA_TASK_ID || t == LOCAL_TASK_ID || t == CONTROL_TASK_ID || t == INPUT_QUEUE
                 || t == OUTPUT_QUEUE;
     }
     Named DATA_TASK_ID = new Named("data_task_id");

@@ -380,6 +380,9 @@ public final class ValueOps {
         if (v instanceof Value.TupleVal t) {
             return t.items();
         }
+        if (v instanceof Value.ComptimeArrayVal a) {
+            return a.items();
+        }
         return List.of(v);
     }
 }
