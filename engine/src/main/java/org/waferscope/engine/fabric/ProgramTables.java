@@ -75,7 +75,7 @@ final class ProgramTables {
                 int q = t.queue() >= 0 ? t.queue() : colorQueue[t.color()];
                 taskQueue[t.id()] = q;
                 data |= 1L << t.id();
-            } else if (t.kind() == TaskKind.LOCAL && t.color() >= 0) {
+            } else if (t.isTeardownHandler()) {
                 teardownTask[t.color()] = t.id();
             }
         }

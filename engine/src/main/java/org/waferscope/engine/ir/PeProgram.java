@@ -125,7 +125,7 @@ public record PeProgram(
         for (TaskDecl t : tasks) {
             if (t.id() < 0 || t.id() >= profile.taskIds()) {
                 problems.add("task id " + t.id() + " is outside 0.." + (profile.taskIds() - 1));
-            } else if (profile.reservedTaskIds().contains(t.id())) {
+            } else if (profile.reservedTaskIds().contains(t.id()) && !t.isTeardownHandler()) {
                 problems.add("task id " + t.id() + " is reserved for the host-copy machinery");
             } else if (!seen.add(t.id())) {
                 problems.add("task id " + t.id() + " is bound twice");

@@ -19,6 +19,11 @@ public record TaskDecl(int id, TaskKind kind, int function, int color, int queue
         this(id, kind, function, color, queue, false, false);
     }
 
+    /** A teardown handler runs as the machine's reserved teardown task. */
+    public boolean isTeardownHandler() {
+        return kind == TaskKind.LOCAL && color >= 0;
+    }
+
     public TaskDecl blocked() {
         return new TaskDecl(id, kind, function, color, queue, true, startsActive);
     }

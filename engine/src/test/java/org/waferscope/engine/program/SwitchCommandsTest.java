@@ -1,0 +1,104 @@
+package org.waferscope.engine.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.waferscope.engine.program.LanguageRunTest.assertPasses;
+import static org.waferscope.engine.program.LanguageRunTest.run;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.fabric.CoreInspector;
+import org.waferscope.engine.fabric.Wavelet;
+import org.waferscope.engine.sim.Wafer;
+
+/**
+ * {@code <memcpy/memcpy_switches>} (control wavelets with one switch command per router),
+ * {@code <tile_config>} (a PE rewriting its own route, teardown mode) and
+ * {@code @set_teardown_handler}, in a program of our own (constructs/baton_*.csl), checked
+ * against the order of arrivals worked out here in plain Java.
+ */
+class SwitchCommandsTest {
+    @Test
+    void eachPeTakesItsTurnWhenThePeBeforeItPassesTheBatonAndTheTeardownReachesEveryPe() throws Exception {
+        int width = 6;
+        long[] values = new long[width];
+        for (int x = 0; x < width; x++) {
+            values[x] = 10 + 3L * x;
+        }
+        // The last PE hears PEs 0 .. width-2, in that order: PE k's switch takes RAMP only once
+        // the control wavelet of PE k-1 has moved it, and the teardown follows the last value.
+        long[] got = new long[16];
+        System.arraycopy(values, 0, got, 0, width - 1);
+        long[] torn = new long[width];
+        Arrays.fill(torn, 1);
+        String runJson = """
+                { "params": { "width": %d },
+                  "arrays": { "v": { "type": "u32", "shape": ["width"], "arange": { "start": 10, "step": 3 } } },
+                  "steps": [
+                  { "copy_in": { "array": "v", "symbol": "value", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
+                  { "launch": "start" },
+                  { "copy_out": { "symbol": "got", "array": "got", "rect": { "x": "width - 1", "width": 1, "height": 1 }, "per_pe": 16 } },
+                  { "copy_out": { "symbol": "torn", "array": "torn", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
+                  { "check": { "array": "got", "expected": %s, "tolerance": 0 } },
+                  { "check": { "array": "torn", "expected": %s, "tolerance": 0 } } ] }
+                """.formatted(width, Arrays.toString(got), Arrays.toString(torn));
+        assertPasses(run(Map.of("layout.csl", resource("baton_layout.csl"), "baton_pe.csl", resource("baton_pe.csl"),
+                "run.json", runJson), "wse2"));
+    }
+
+    @Test
+    void editedRoutesAndTeardownModeAreStateThatSnapshotsAndThreadsKeepAlike() throws Exception {
+        String runJson = """
+                { "params": { "width": 5 },
+                  "arrays": { "v": { "type": "u32", "shape": ["width"], "arange": { "start": 1 } } },
+                  "steps": [
+                  { "copy_in": { "array": "v", "symbol": "value", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
+                  { "launch": "start" },
+                  { "copy_out": { "symbol": "got", "array": "got", "rect": { "x": 4, "width": 1, "height": 1 }, "per_pe": 4 } },
+                  { "check": { "array": "got", "expected": [1, 2, 3, 4], "tolerance": 0 } } ] }
+                """;
+        WaferProgram p = ProgramLoader.load(new MemorySource("baton", Map.of("layout.csl", resource("baton_layout.csl"),
+                "baton_pe.csl", resource("baton_pe.csl"), "run.json", runJson)), ProgramLoader.LoadOptions.DEFAULTS);
+        long hash;
+        try (Wafer w = Wafer.load(p, 1)) {
+            Wafer.Snapshot start = w.snapshot();
+            assertEquals("[rx={WEST} tx={EAST}, rx={RAMP} tx={EAST}]", routeOfPe0(w), "as the layout set it");
+            assertPasses(w.runToCompletion(100_000));
+            assertEquals("[rx={RAMP} tx={EAST}, rx={RAMP} tx={EAST}]", routeOfPe0(w), "as PE 0's program rewrote it");
+            hash = w.stateHash();
+            // back to the start: routes as loaded, the color torn down again; the rerun is the same run
+            w.restore(start);
+            assertEquals("[rx={WEST} tx={EAST}, rx={RAMP} tx={EAST}]", routeOfPe0(w));
+            assertPasses(w.runToCompletion(100_000));
+            assertEquals(hash, w.stateHash());
+        }
+        try (Wafer w = Wafer.load(p, 2)) {
+            assertPasses(w.runToCompletion(100_000));
+            assertEquals(hash, w.stateHash(), "two threads");
+        }
+    }
+
+    @Test
+    void aCommandWordPopsOneCommandPerRouter() {
+        // switch_cmd_11 then NOPs, every command kept from the CE, no control task (31)
+        int[] cmds = {1 | 4, 1 | 4, 4, 4, 4, 4, 4, 4};
+        int w = Wavelet.commands(cmds, 31);
+        assertEquals(Wavelet.OP_SWITCH_ADVANCE, Wavelet.controlOpcode(w));
+        int once = Wavelet.popCommand(w);
+        assertEquals(Wavelet.OP_SWITCH_ADVANCE, Wavelet.controlOpcode(once));
+        int twice = Wavelet.popCommand(once);
+        assertEquals(Wavelet.OP_NONE, Wavelet.controlOpcode(twice));
+        assertEquals(true, Wavelet.controlCeIgnore(twice));
+        assertEquals(31, Wavelet.controlEntrypoint(twice));
+        // the SDK's own teardown word (benchmark-libs/allreduce: "0x9df 9249")
+        assertEquals(0x9df9249, Wavelet.commands(new int[] {3 | 4, 4, 4, 4, 4, 4, 4, 4}, 31));
+    }
+
+    private static String routeOfPe0(Wafer w) {
+        return CoreInspector.inspect(w.fabric(), 0, 0).routes().get(0).positions().toString();
+    }
+
+    private static String resource(String name) {
+        return RouteAndDsdConstructsTest.resource(name);
+    }
+}
