@@ -130,8 +130,10 @@ public final class CoreInspector {
             int cfg = f.rsConfig[rs];
             List<String> positions = new ArrayList<>();
             for (int k = 0; k < f.cfgPositions[cfg]; k++) {
+                // the current position says so when the color is stopped in teardown mode
+                String torn = k == f.rsPos[rs] && f.rsTorn[rs] != 0 ? " (torn down)" : "";
                 positions.add("rx=" + Direction.maskToString(f.cfgRx[cfg * 4 + k]) + " tx="
-                        + Direction.maskToString(f.cfgTx[cfg * 4 + k]));
+                        + Direction.maskToString(f.cfgTx[cfg * 4 + k]) + torn);
             }
             int buffered = 0;
             for (int d = 0; d < 4; d++) {

@@ -135,6 +135,9 @@ public final class StallReport {
     }
 
     private static String whyStuck(Fabric f, int p, int rs, int port) {
+        if (f.rsTorn[rs] != 0) {
+            return "color " + f.rsColor[rs] + " is in teardown mode here (the program has not called teardown.exit)";
+        }
         int cfg = f.rsConfig[rs];
         int pos = f.rsPos[rs];
         int rx = f.cfgRx[cfg * 4 + pos];

@@ -1,6 +1,7 @@
 package org.waferscope.engine.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.waferscope.engine.program.LanguageRunTest.assertPasses;
 import static org.waferscope.engine.program.LanguageRunTest.run;
 
@@ -62,19 +63,36 @@ class SwitchCommandsTest {
         long hash;
         try (Wafer w = Wafer.load(p, 1)) {
             Wafer.Snapshot start = w.snapshot();
-            assertEquals("[rx={WEST} tx={EAST}, rx={RAMP} tx={EAST}]", routeOfPe0(w), "as the layout set it");
+            assertEquals("[rx={WEST} tx={EAST} (torn down), rx={RAMP} tx={EAST}]", routeOfPe0(w), "as the layout set it, torn down");
             assertPasses(w.runToCompletion(100_000));
-            assertEquals("[rx={RAMP} tx={EAST}, rx={RAMP} tx={EAST}]", routeOfPe0(w), "as PE 0's program rewrote it");
+            assertEquals("[rx={RAMP} tx={EAST} (torn down), rx={RAMP} tx={EAST}]", routeOfPe0(w), "as PE 0's program rewrote it, torn down again by its own teardown");
             hash = w.stateHash();
             // back to the start: routes as loaded, the color torn down again; the rerun is the same run
             w.restore(start);
-            assertEquals("[rx={WEST} tx={EAST}, rx={RAMP} tx={EAST}]", routeOfPe0(w));
+            assertEquals("[rx={WEST} tx={EAST} (torn down), rx={RAMP} tx={EAST}]", routeOfPe0(w));
             assertPasses(w.runToCompletion(100_000));
             assertEquals(hash, w.stateHash());
         }
         try (Wafer w = Wafer.load(p, 2)) {
             assertPasses(w.runToCompletion(100_000));
             assertEquals(hash, w.stateHash(), "two threads");
+        }
+    }
+
+    @Test
+    void aColorLeftInTeardownModeHoldsItsWaveletsAndTheReportSaysWhy() throws Exception {
+        String pe = resource("baton_pe.csl").replace("tile.teardown.exit(c);", "");
+        String runJson = """
+                { "params": { "width": 3 }, "steps": [ { "launch": "start" } ] }
+                """;
+        WaferProgram p = ProgramLoader.load(new MemorySource("stuck", Map.of("layout.csl", resource("baton_layout.csl"),
+                "baton_pe.csl", pe, "run.json", runJson)), ProgramLoader.LoadOptions.DEFAULTS);
+        try (Wafer w = Wafer.load(p, 1)) {
+            var r = w.runToCompletion(10_000);
+            assertEquals(org.waferscope.engine.sim.WaferStatus.DEADLOCK, r.status());
+            String report = String.join("\n", r.report());
+            assertTrue(report.contains("teardown mode"), report);
+            assertTrue(routeOfPe0(w).contains("(torn down)"), routeOfPe0(w));
         }
     }
 
