@@ -55,8 +55,19 @@ final class Interpreter {
             case Opcode.BITCAST -> set(m, fp, a, Alu.bitcast(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
             case Opcode.LDG -> set(m, fp, a, load(m, b, TYPES[(word >>> 8) & 0xFF]));
             case Opcode.STG -> store(m, a, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
-            case Opcode.LDI -> set(m, fp, a, load(m, get(m, fp, b) + c, TYPES[(word >>> 8) & 0xFF]));
-            case Opcode.STI -> store(m, get(m, fp, a) + c, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
+            case Opcode.LDI -> {
+                int addr = get(m, fp, b) + c;
+                set(m, fp, a, RouterRegisters.holds(addr) ? RouterRegisters.read(f, p, addr)
+                        : load(m, addr, TYPES[(word >>> 8) & 0xFF]));
+            }
+            case Opcode.STI -> {
+                int addr = get(m, fp, a) + c;
+                if (RouterRegisters.holds(addr)) {
+                    RouterRegisters.write(f, p, addr, get(m, fp, b));
+                } else {
+                    store(m, addr, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
+                }
+            }
             case Opcode.ADDR_OF_SLOT -> set(m, fp, a, fp + 4 * b);
             case Opcode.JMP -> next = a;
             case Opcode.JZ -> {

@@ -99,7 +99,8 @@ final class ProgramTables {
         int colors = 0;
         for (int i = 0; i < code.length; i += Opcode.WIDTH) {
             if (Opcode.op(code[i]) == Opcode.ROUTE_CFG) {
-                colors |= 1 << code[i + 1];
+                // RouteEdits.ANY_COLOR: the program may write the router's registers, any color
+                colors |= code[i + 1] == RouteEdits.ANY_COLOR ? -1 : 1 << code[i + 1];
             }
         }
         return colors;

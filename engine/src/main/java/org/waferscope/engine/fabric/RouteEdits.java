@@ -36,6 +36,13 @@ public final class RouteEdits {
     public static final int EDIT_EXIT_TEARDOWN = 5;
     /** The color enters teardown mode (without running the handler). */
     public static final int EDIT_ENTER_TEARDOWN = 6;
+    /**
+     * Changes nothing: marks a program that may write the router's registers through a
+     * pointer ({@link RouterRegisters}), with {@link #ANY_COLOR}, so every color it routes
+     * gets a config of its own.
+     */
+    public static final int EDIT_NONE = 7;
+    public static final int ANY_COLOR = 31;
 
     private static final int RAMP_BIT = Direction.RAMP.bit();
 
@@ -63,6 +70,9 @@ public final class RouteEdits {
 
     /** One {@code ROUTE_CFG} instruction of PE p. A color its router does not handle is left alone. */
     static void apply(Fabric f, int p, int color, int action, int pos, int rxMask, int txMask) {
+        if (action == EDIT_NONE) {
+            return;
+        }
         int rs = Router.findSlot(f, p, color);
         if (rs < 0) {
             return;

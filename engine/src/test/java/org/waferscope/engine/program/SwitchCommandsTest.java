@@ -48,6 +48,22 @@ class SwitchCommandsTest {
     }
 
     @Test
+    void theRouterRegistersWrittenThroughPointersAndACommandListBuiltAtCompileTimeDoTheSame() throws Exception {
+        String runJson = """
+                { "params": { "width": 4 },
+                  "arrays": { "v": { "type": "u32", "shape": ["width"], "arange": { "start": 5, "step": 5 } } },
+                  "steps": [
+                  { "copy_in": { "array": "v", "symbol": "value", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
+                  { "launch": "start" },
+                  { "copy_out": { "symbol": "got", "array": "got", "rect": { "x": 3, "width": 1, "height": 1 }, "per_pe": 3 } },
+                  { "check": { "array": "got", "expected": [5, 10, 15], "tolerance": 0 } } ] }
+                """;
+        String layout = resource("baton_layout.csl").replace("baton_pe.csl", "baton_reg_pe.csl");
+        assertPasses(run(Map.of("layout.csl", layout, "baton_reg_pe.csl", resource("baton_reg_pe.csl"),
+                "run.json", runJson), "wse2"));
+    }
+
+    @Test
     void editedRoutesAndTeardownModeAreStateThatSnapshotsAndThreadsKeepAlike() throws Exception {
         String runJson = """
                 { "params": { "width": 5 },

@@ -90,6 +90,9 @@ final class CallCompiler {
         }
         CslType to = x.u.ev.type(b.args().get(0), s);
         Operand v = x.gen(b.args().get(1), s);
+        if (to instanceof CslType.Pointer && b.name().equals("@bitcast") && (v.type().isInt() || v.type() == CslType.COMPTIME_INT)) {
+            return registerPointer(b, v, to);
+        }
         if (v instanceof Operand.Const) {
             return new Operand.Const(x.u.ev.eval(b, s));
         }
@@ -111,6 +114,22 @@ final class CallCompiler {
         } else {
             f.convert(dst, src, from, to.elementType());
         }
+        return new Operand.Reg(dst, to);
+    }
+
+    /**
+     * {@code @bitcast(*u16, address)}: a pointer made from an integer, as programs reach the
+     * router's configuration registers (fabric.RouterRegisters). The marker instruction tells
+     * the loader that this program may rewrite any color it routes.
+     */
+    private Operand registerPointer(Expr.Builtin b, Operand v, CslType to) {
+        int dst = f.temp();
+        if (v instanceof Operand.Const k) {
+            f.constI32(dst, ValueOps.intIn(k.value(), 0, 0xFFFF, "an address", b.pos()));
+        } else {
+            f.mov(dst, ((Operand.Reg) v).slot());
+        }
+        f.routeConfig(org.waferscope.engine.fabric.RouteEdits.ANY_COLOR, org.waferscope.engine.fabric.RouteEdits.EDIT_NONE, 0, 0, 0);
         return new Operand.Reg(dst, to);
     }
 

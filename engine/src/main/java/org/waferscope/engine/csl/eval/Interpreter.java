@@ -113,6 +113,21 @@ public class Interpreter extends Evaluator {
     }
 
     private void assign(Stmt.Assign a, Scope s) {
+        if (a.target() instanceof Expr.Index ix && ix.target() instanceof Expr.Name an && ix.indices().size() == 1
+                && s.lookup(an.name()) instanceof Binding.ComptimeVar v && v.value instanceof Value.ArrayVal arr) {
+            // an element of a compile-time array variable (as the SDK's libraries build command lists)
+            int n = arr.bits().length;
+            int i = ValueOps.intIn(eval(ix.indices().get(0), s), 0, n - 1L, "index", ix.pos());
+            CslType elem = arr.type().elem();
+            Value rhs = eval(a.value(), s);
+            if (a.op() != TokenKind.ASSIGN) {
+                rhs = ValueOps.binary(compoundOp(a.op()), ValueOps.fromBits(arr.bits()[i], elem), rhs, a.pos());
+            }
+            int[] bits = arr.bits().clone();
+            bits[i] = ValueOps.bits(ValueOps.coerce(rhs, elem, a.pos()), elem.elementType(), a.pos());
+            v.value = new Value.ArrayVal(arr.type(), bits);
+            return;
+        }
         if (!(a.target() instanceof Expr.Name n)) {
             throw new CslError(a.pos(), "at compile time only whole variables can be assigned");
         }
