@@ -47,6 +47,28 @@ public final class Dsd {
      */
     public static final int FLAG_SAVE_ADDRESS = 1 << 20;
 
+    /**
+     * In a data structure register loaded with {@code @load_to_dsr(r, d, .{ .async = true, ... })}:
+     * the register carries what an asynchronous operation using it does when it finishes. The
+     * task is in bits 22..27; {@link #FLAG_REGISTER_ACTIVATE} and {@link #FLAG_REGISTER_UNBLOCK}
+     * say whether it is activated, unblocked or both.
+     */
+    public static final int FLAG_REGISTER_ASYNC = 1 << 21;
+    public static final int FLAG_REGISTER_ACTIVATE = 1 << 28;
+    public static final int FLAG_REGISTER_UNBLOCK = 1 << 29;
+    private static final int REGISTER_TASK_SHIFT = 22;
+
+    /** Word 0's bits for a register's completion task {@code id} (0..63), activated and/or unblocked. */
+    public static int registerAsync(int id, boolean activate, boolean unblock) {
+        return FLAG_REGISTER_ASYNC | ((id & 0x3F) << REGISTER_TASK_SHIFT)
+                | (activate ? FLAG_REGISTER_ACTIVATE : 0) | (unblock ? FLAG_REGISTER_UNBLOCK : 0);
+    }
+
+    /** The completion task a register's word 0 names (meaningful with an activate or unblock flag). */
+    public static int registerTask(int word0) {
+        return (word0 >>> REGISTER_TASK_SHIFT) & 0x3F;
+    }
+
     public static final int MAX_LENGTH = 65_535;
 
     public static int[] mem1d(int baseAddress, int length, int strideBytes) {

@@ -173,9 +173,10 @@ final class DsdFactory {
         long last = offset + coef * (n - 1);
         // A one-element array walked further is the SDK's "dummy DSD": a template whose base
         // and length are set (@set_dsd_base_addr, @set_dsd_length) before any use, so its
-        // own extent is never read; the SDK's libraries write |i|{42} -> dummy[i].
-        boolean template = at.length() == 1 && offset == 0;
-        if (offset < 0 || offset >= at.length() || last < 0 || last >= at.length() && !template) {
+        // own extent is never read; the SDK's libraries write |i|{42} -> dummy[i] (and
+        // dummy[i + 1], whose offset a later @set_dsd_base_addr replaces with the new base).
+        boolean template = at.length() == 1 && offset >= 0 && coef >= 0;
+        if (offset < 0 || last < 0 || (offset >= at.length() || last >= at.length()) && !template) {
             throw new CslError(t.pos(), "the tensor access reaches elements " + offset + " to " + last + " of "
                     + arr.name() + ", which has " + at.length());
         }

@@ -105,7 +105,7 @@ public final class PeCompiler {
         }
         List<Decl.Fn> fns = new ArrayList<>();
         for (Decl d : file.decls()) {
-            if (d instanceof Decl.Fn fn && !fn.isTask()) {
+            if (d instanceof Decl.Fn fn && !fn.isTask() && !comptimeOnly(fn)) {
                 guarded(() -> u.functions.put(fn.name(), u.program.function(fn.name(), paramSlots(fn), fn.pos())));
                 fns.add(fn);
             }
@@ -170,6 +170,23 @@ public final class PeCompiler {
                 u.resolved.put(p.name(), new Binding.Const(typed));
                 u.program.param(p.name(), typed.toString());
             });
+        }
+    }
+
+    /**
+     * A function returning what exists only at compile time ({@code comptime_string},
+     * {@code comptime_struct}, {@code type}), as the one the SDK's stencil library computes its
+     * module path with: it has no run-time form, so it is not compiled into the program.
+     */
+    private boolean comptimeOnly(Decl.Fn fn) {
+        if (fn.ret() == null) {
+            return false;
+        }
+        try {
+            CslType t = u.ev.type(fn.ret(), new Scope(null));
+            return t == CslType.STRING || t == CslType.COMPTIME_STRUCT || t == CslType.TYPE;
+        } catch (CslError e) {
+            return false;
         }
     }
 
