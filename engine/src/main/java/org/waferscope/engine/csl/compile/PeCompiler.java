@@ -154,13 +154,13 @@ public final class PeCompiler {
             }
             guarded(() -> {
                 Value v = params.get(p.name());
-                CslType t = p.type() != null ? u.ev.type(p.type(), new Scope(null))
-                        : (v != null ? v : u.ev.eval(p.defaultValue(), new Scope(null))).type();
                 if (v == null && p.defaultValue() == null) {
                     // As in the SDK, a param nobody gives a value is an error only where it is used.
                     u.unsetParams.put(p.name(), requestedAt);
                     return;
                 }
+                CslType t = p.type() != null ? u.ev.type(p.type(), new Scope(null))
+                        : (v != null ? v : u.ev.eval(p.defaultValue(), new Scope(null))).type();
                 if (v == null) {
                     v = u.ev.eval(p.defaultValue(), new Scope(null));
                 }
