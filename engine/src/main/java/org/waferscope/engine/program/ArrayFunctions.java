@@ -7,17 +7,18 @@ import java.util.Set;
 /**
  * Functions of run.json's expressions beyond numpy's operators, for host scripts that compute
  * their expectations with a loop: {@code norm2(a)} (the Euclidean norm, numpy's
- * {@code linalg.norm(a, 2)} of a vector), {@code sqrt(a)} (elementwise) and
+ * {@code linalg.norm(a, 2)} of a vector), {@code sqrt(a)} (elementwise), {@code repeat(a, n)}
+ * (numpy's {@code repeat}: each element of the flattened a n times in a row) and
  * {@code stencil7(x, c)}, the 7-point stencil the SDK's stencil benchmarks apply.
  */
 final class ArrayFunctions {
-    static final Set<String> NAMES = Set.of("norm2", "sqrt", "stencil7");
+    static final Set<String> NAMES = Set.of("norm2", "sqrt", "repeat", "stencil7");
 
     private ArrayFunctions() {
     }
 
     static NdArray apply(String name, List<NdArray> args) {
-        int want = name.equals("stencil7") ? 2 : 1;
+        int want = name.equals("stencil7") || name.equals("repeat") ? 2 : 1;
         if (args.size() != want) {
             throw new IllegalArgumentException(name + " takes " + want + " argument" + (want == 1 ? "" : "s"));
         }
@@ -36,8 +37,23 @@ final class ArrayFunctions {
                 }
                 yield new NdArray(args.get(0).shape(), out);
             }
+            case "repeat" -> repeat(args.get(0), args.get(1));
             default -> stencil7(args.get(0), args.get(1));
         };
+    }
+
+    private static NdArray repeat(NdArray a, NdArray count) {
+        double c = count.data().length == 1 ? count.data()[0] : -1;
+        if (c != Math.rint(c) || c < 1 || c * a.data().length > NdArray.MAX_ELEMENTS) {
+            throw new IllegalArgumentException("repeat's count must be one whole number from 1 that keeps the array within "
+                    + NdArray.MAX_ELEMENTS + " elements");
+        }
+        int n = (int) c;
+        double[] out = new double[a.data().length * n];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.data()[i / n];
+        }
+        return new NdArray(new int[] {out.length}, out);
     }
 
     /**
