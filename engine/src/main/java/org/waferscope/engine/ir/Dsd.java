@@ -71,8 +71,27 @@ public final class Dsd {
 
     public static final int MAX_LENGTH = 65_535;
 
+    /**
+     * mem1d, bits 30..31: the size of the elements the stride counts (1: one byte, 2: two,
+     * 3: four; 0: not known). A DSD rebased at run time onto a pointer to elements of another
+     * size keeps its stride in elements, as the SDK's strides count elements.
+     */
+    private static final int ELEMENT_SHIFT = 30;
+
     public static int[] mem1d(int baseAddress, int length, int strideBytes) {
         return new int[] {MEM1D, baseAddress, length, strideBytes};
+    }
+
+    /** Word 0 saying that the stride counts elements of {@code bytes} (1, 2 or 4; else not known). */
+    public static int withElementBytes(int word0, int bytes) {
+        int code = bytes == 1 ? 1 : bytes == 2 ? 2 : bytes == 4 ? 3 : 0;
+        return (word0 & ~(3 << ELEMENT_SHIFT)) | (code << ELEMENT_SHIFT);
+    }
+
+    /** The element size word 0 records, or 0 when not known. */
+    public static int elementBytes(int word0) {
+        int code = (word0 >>> ELEMENT_SHIFT) & 3;
+        return code == 0 ? 0 : 1 << (code - 1);
     }
 
     public static int[] fabin(int color, int queue, int length) {

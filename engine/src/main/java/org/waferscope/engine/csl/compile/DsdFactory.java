@@ -125,7 +125,7 @@ final class DsdFactory {
         Value strideV = field(fields, "stride", s, false);
         int stride = strideV == null ? 1 : ValueOps.intIn(strideV, -Dsd.MAX_LENGTH, Dsd.MAX_LENGTH, ".stride", fields.pos());
         int size = p.type().elem().elementType().bytes;
-        return new Value.DsdVal(CslType.MEM1D_DSD, Dsd.mem1d(p.address(), length, stride * size), size);
+        return new Value.DsdVal(CslType.MEM1D_DSD, sized(Dsd.mem1d(p.address(), length, stride * size), size), size);
     }
 
     private Value.DsdVal tensorAccess(Expr.TensorAccess t, Scope s) {
@@ -182,7 +182,12 @@ final class DsdFactory {
         }
         int size = at.elem().elementType().bytes;
         return new Value.DsdVal(CslType.MEM1D_DSD,
-                Dsd.mem1d(g.symbol().address() + (int) offset * size, n, (int) coef * size), size);
+                sized(Dsd.mem1d(g.symbol().address() + (int) offset * size, n, (int) coef * size), size), size);
+    }
+
+    private static int[] sized(int[] words, int elementBytes) {
+        words[0] = Dsd.withElementBytes(words[0], elementBytes);
+        return words;
     }
 
     /** {coefficient of var, constant} of an index expression that is affine in var. */
