@@ -70,7 +70,7 @@ public record ArchProfile(
 
     /** The CS-3's wafer. */
     public static final ArchProfile WSE3 = new ArchProfile("wse3", 762, 1172, 48 * 1024, 24, 64,
-            List.of(8, 8, 4, 4, 4, 4, 4, 4), List.of(8, 8, 8, 8, 8, 8), 8, 2, 3, 0.85e9, 8, true,
+            List.of(8, 8, 4, 4, 4, 4, 4, 4), List.of(8, 8, 8, 8, 8, 8, 8, 8), 8, 2, 3, 0.85e9, 8, true,
             widths(8, 8, 4, 8, 4, 1), RESERVED);
 
     public static List<ArchProfile> all() {

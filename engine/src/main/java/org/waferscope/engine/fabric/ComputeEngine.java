@@ -1,5 +1,6 @@
 package org.waferscope.engine.fabric;
 
+import org.waferscope.engine.ir.Dsd;
 import org.waferscope.engine.ir.DsdOpKind;
 import org.waferscope.engine.ir.DsdOperand;
 import org.waferscope.engine.ir.FunctionInfo;
@@ -222,6 +223,7 @@ final class ComputeEngine {
         int[] pre = decoded == null ? null : decoded[f.pc[p]];
         int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, base, code, pre, scratch);
         if (DsdOperand.async(options)) {
+            options = withRegisterTasks(options, ops);
             if (!MicrothreadUnit.start(f, p, f.pc[p], word, options, ops)) {
                 f.activity[p] = Activity.STALL_OUTPUT;
                 return WORKING;
@@ -283,6 +285,30 @@ final class ComputeEngine {
             }
         }
         return scratch;
+    }
+
+    /**
+     * An asynchronous op's options with the completion tasks its operands' registers carry
+     * ({@code @load_to_dsr(r, d, .{ .async = true, .activate = t })}): a task the op names itself
+     * comes first, a register's fills an empty place.
+     */
+    private static int withRegisterTasks(int options, int[] ops) {
+        int activate = DsdOperand.activateTask(options);
+        int unblock = DsdOperand.unblockTask(options);
+        for (int k = 0; k < 4; k++) {
+            int b = k * DsdExecutor.OPERAND;
+            int w0 = ops[b + 1];
+            if (ops[b] != DsdExecutor.DESCRIPTOR || !Dsd.has(w0, Dsd.FLAG_REGISTER_ASYNC)) {
+                continue;
+            }
+            if (Dsd.has(w0, Dsd.FLAG_REGISTER_ACTIVATE) && activate == DsdOperand.NO_TASK) {
+                activate = Dsd.registerTask(w0);
+            }
+            if (Dsd.has(w0, Dsd.FLAG_REGISTER_UNBLOCK) && unblock == DsdOperand.NO_TASK) {
+                unblock = Dsd.registerTask(w0);
+            }
+        }
+        return DsdOperand.options(true, activate, unblock);
     }
 
     /** Applies a finished op's completion options: activate and/or unblock a task. */

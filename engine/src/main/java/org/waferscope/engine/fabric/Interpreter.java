@@ -90,7 +90,10 @@ final class Interpreter {
                 return ComputeEngine.vectorOp(f, p, cycle, base, code, scratch);
             }
             case Opcode.DSD_ADD_OFFSET -> dsdEdit(m, fp, a, b, 1, get(m, fp, b + 1) + get(m, fp, c) * code[base + 4]);
-            case Opcode.DSD_SET_BASE -> dsdEdit(m, fp, a, b, 1, get(m, fp, c));
+            case Opcode.DSD_SET_BASE -> {
+                dsdEdit(m, fp, a, b, 1, get(m, fp, c));
+                retype(m, fp, a, code[base + 4]);
+            }
             case Opcode.DSD_SET_LENGTH -> {
                 int len = get(m, fp, c);
                 if (len < 0 || len > Dsd.MAX_LENGTH) {
@@ -156,6 +159,17 @@ final class Interpreter {
                     t.cslName(), addr, m.length));
         }
         Sram.write(m, addr, t, v);
+    }
+
+    /** The stride of the DSD at {@code dsd} kept in elements of {@code bytes} (0: leave it) instead of its old ones. */
+    private static void retype(byte[] m, int fp, int dsd, int bytes) {
+        int w0 = get(m, fp, dsd);
+        int old = Dsd.elementBytes(w0);
+        if (bytes == 0 || old == 0 || old == bytes || Dsd.kind(w0) != Dsd.MEM1D) {
+            return;
+        }
+        set(m, fp, dsd + 3, get(m, fp, dsd + 3) / old * bytes);
+        set(m, fp, dsd, Dsd.withElementBytes(w0, bytes));
     }
 
     private static void dsdEdit(byte[] m, int fp, int dst, int src, int word, int value) {

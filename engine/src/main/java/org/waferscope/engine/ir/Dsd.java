@@ -47,10 +47,51 @@ public final class Dsd {
      */
     public static final int FLAG_SAVE_ADDRESS = 1 << 20;
 
+    /**
+     * In a data structure register loaded with {@code @load_to_dsr(r, d, .{ .async = true, ... })}:
+     * the register carries what an asynchronous operation using it does when it finishes. The
+     * task is in bits 22..27; {@link #FLAG_REGISTER_ACTIVATE} and {@link #FLAG_REGISTER_UNBLOCK}
+     * say whether it is activated, unblocked or both.
+     */
+    public static final int FLAG_REGISTER_ASYNC = 1 << 21;
+    public static final int FLAG_REGISTER_ACTIVATE = 1 << 28;
+    public static final int FLAG_REGISTER_UNBLOCK = 1 << 29;
+    private static final int REGISTER_TASK_SHIFT = 22;
+
+    /** Word 0's bits for a register's completion task {@code id} (0..63), activated and/or unblocked. */
+    public static int registerAsync(int id, boolean activate, boolean unblock) {
+        return FLAG_REGISTER_ASYNC | ((id & 0x3F) << REGISTER_TASK_SHIFT)
+                | (activate ? FLAG_REGISTER_ACTIVATE : 0) | (unblock ? FLAG_REGISTER_UNBLOCK : 0);
+    }
+
+    /** The completion task a register's word 0 names (meaningful with an activate or unblock flag). */
+    public static int registerTask(int word0) {
+        return (word0 >>> REGISTER_TASK_SHIFT) & 0x3F;
+    }
+
     public static final int MAX_LENGTH = 65_535;
+
+    /**
+     * mem1d, bits 30..31: the size of the elements the stride counts (1: one byte, 2: two,
+     * 3: four; 0: not known). A DSD rebased at run time onto a pointer to elements of another
+     * size keeps its stride in elements, as the SDK's strides count elements.
+     */
+    private static final int ELEMENT_SHIFT = 30;
 
     public static int[] mem1d(int baseAddress, int length, int strideBytes) {
         return new int[] {MEM1D, baseAddress, length, strideBytes};
+    }
+
+    /** Word 0 saying that the stride counts elements of {@code bytes} (1, 2 or 4; else not known). */
+    public static int withElementBytes(int word0, int bytes) {
+        int code = bytes == 1 ? 1 : bytes == 2 ? 2 : bytes == 4 ? 3 : 0;
+        return (word0 & ~(3 << ELEMENT_SHIFT)) | (code << ELEMENT_SHIFT);
+    }
+
+    /** The element size word 0 records, or 0 when not known. */
+    public static int elementBytes(int word0) {
+        int code = (word0 >>> ELEMENT_SHIFT) & 3;
+        return code == 0 ? 0 : 1 << (code - 1);
     }
 
     public static int[] fabin(int color, int queue, int length) {

@@ -247,7 +247,16 @@ public final class FunctionBuilder {
     }
 
     public FunctionBuilder dsdSetBase(int dst, int src, int addressSlot) {
-        return emit(Opcode.DSD_SET_BASE, dst, src, addressSlot);
+        return dsdSetBase(dst, src, addressSlot, 0);
+    }
+
+    /**
+     * A memory DSD moved onto the address in {@code addressSlot}, whose elements are
+     * {@code elementBytes} long (0: not known): a stride kept for elements of another size is
+     * rescaled to count as many of the new ones.
+     */
+    public FunctionBuilder dsdSetBase(int dst, int src, int addressSlot, int elementBytes) {
+        return emit(Opcode.DSD_SET_BASE, dst, src, addressSlot, elementBytes, 0);
     }
 
     public FunctionBuilder dsdSetLength(int dst, int src, int lengthSlot) {

@@ -131,6 +131,16 @@ final class ArrayExpr {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("expected an array name or a number at column " + (at + 1) + " of \"" + text + "\"");
         }
+        if (ArrayFunctions.NAMES.contains(name) && eat("(")) {
+            java.util.List<NdArray> args = new java.util.ArrayList<>();
+            do {
+                args.add(sum());
+            } while (eat(","));
+            if (!eat(")")) {
+                throw new IllegalArgumentException("missing ')' after " + name + "(");
+            }
+            return ArrayFunctions.apply(name, args);
+        }
         if (name.equals("tile") && eat("(")) {
             return tile();
         }

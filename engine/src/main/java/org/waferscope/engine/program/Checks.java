@@ -78,24 +78,10 @@ final class Checks {
         return new int[] {start, step, (stop - start + step - 1) / step};
     }
 
-    /** The input arrays, and the layout params as numbers where no array has their name. */
-    private Map<String, NdArray> environment() {
-        Map<String, NdArray> env = new java.util.HashMap<>(arrays.values);
-        for (Map.Entry<String, String> p : ctx.params().entrySet()) {
-            try {
-                double v = Double.parseDouble(p.getValue());
-                env.putIfAbsent(p.getKey(), new NdArray(new int[0], new double[] {v}));
-            } catch (NumberFormatException e) {
-                // a bool param is no number; leave it out
-            }
-        }
-        return env;
-    }
-
     private NdArray expected(JsonNode n, String ptr) {
         if (n.isTextual()) {
             try {
-                return ArrayExpr.eval(n.asText(), environment());
+                return ArrayExpr.eval(n.asText(), HostArrays.environment(arrays.values, ctx.params()));
             } catch (IllegalArgumentException e) {
                 throw new CslError(ctx.at(ptr), e.getMessage());
             }

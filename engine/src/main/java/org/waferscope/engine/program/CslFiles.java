@@ -24,11 +24,13 @@ final class CslFiles implements ModuleFiles, TileSources {
     private final Diagnostics diags;
     private final Map<String, String> sources;
     private final String layoutName;
+    private final String arch;
     private final Map<String, SourceFile> modules = new HashMap<>();
     private final Map<String, SourceFile> programs = new HashMap<>();
 
-    CslFiles(ProgramSource src, String layoutName, Diagnostics diags, Map<String, String> sources) {
+    CslFiles(ProgramSource src, String layoutName, String arch, Diagnostics diags, Map<String, String> sources) {
         this.src = src;
+        this.arch = arch;
         this.layoutName = layoutName;
         this.diags = diags;
         this.sources = sources;
@@ -54,6 +56,11 @@ final class CslFiles implements ModuleFiles, TileSources {
             programs.put(name, diags.count() > mark ? null : ModuleLinker.link(f, this, diags));
         }
         return programs.get(name);
+    }
+
+    @Override
+    public String arch() {
+        return arch;
     }
 
     /** A module file, read through {@link ProgramSource#readModule}, which may reach past the folder. */

@@ -58,9 +58,10 @@ final class HostArrays {
     private Typed make(RunSpec.ArraySpec s, String ptr) {
         ElementType type = type(s.type(), ptr + "/type");
         int sources = (s.values() != null ? 1 : 0) + (s.file() != null ? 1 : 0) + (s.fill() != null ? 1 : 0)
-                + (s.arange() != null ? 1 : 0) + (s.uniform() != null ? 1 : 0);
+                + (s.arange() != null ? 1 : 0) + (s.uniform() != null ? 1 : 0) + (s.expr() != null ? 1 : 0);
         if (sources != 1) {
-            throw new CslError(ctx.at(ptr), "an array needs exactly one of \"values\", \"file\", \"fill\", \"arange\" or \"uniform\"");
+            throw new CslError(ctx.at(ptr), "an array needs exactly one of \"values\", \"file\", \"fill\", \"arange\", "
+                    + "\"uniform\" or \"expr\"");
         }
         int[] shape = s.shape() == null ? null : ctx.dims(s.shape(), ptr + "/shape");
         NdArray nd;
@@ -68,6 +69,14 @@ final class HostArrays {
             nd = inline(s.values(), ptr + "/values");
         } else if (s.file() != null) {
             nd = file(s.file(), ptr + "/file");
+        } else if (s.expr() != null) {
+            // made from the arrays above it, each already rounded to its type, as numpy
+            // computes a host script's float32 arrays one statement at a time
+            try {
+                nd = ArrayExpr.eval(s.expr(), environment(values, ctx.params()));
+            } catch (IllegalArgumentException e) {
+                throw new CslError(ctx.at(ptr + "/expr"), e.getMessage());
+            }
         } else {
             if (shape == null) {
                 throw new CslError(ctx.at(ptr), "a generated array needs a \"shape\"");
@@ -210,6 +219,20 @@ final class HostArrays {
         }
         int[] shape = nd.shape().length == 0 ? new int[] {1} : nd.shape();
         return new HostArray(name, t, shape, bits);
+    }
+
+    /** Expressions see these arrays, and the layout params as numbers where no array has their name. */
+    static Map<String, NdArray> environment(Map<String, NdArray> arrays, Map<String, String> params) {
+        Map<String, NdArray> env = new java.util.HashMap<>(arrays);
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            try {
+                double v = Double.parseDouble(p.getValue());
+                env.putIfAbsent(p.getKey(), new NdArray(new int[0], new double[] {v}));
+            } catch (NumberFormatException e) {
+                // a bool param is no number; leave it out
+            }
+        }
+        return env;
     }
 
     static List<String> names(Map<String, ?> m) {

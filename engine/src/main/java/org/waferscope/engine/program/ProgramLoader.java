@@ -125,7 +125,7 @@ public final class ProgramLoader {
         Map<String, String> params = new HashMap<>(sdk == null ? Map.of() : sdk.params());
         params.putAll(plan == null ? Map.of() : plan.params());
         params.putAll(options.params());
-        CslFiles files = new CslFiles(src, src.layoutFile(), diags, sources);
+        CslFiles files = new CslFiles(src, src.layoutFile(), arch.name(), diags, sources);
         SourceFile layoutFile = files.layout();
         clock.lap("parse");   // the layout and its modules; PE programs are parsed as the compiles reach them
         if (layoutFile == null || plan == null) {

@@ -27,7 +27,8 @@ record RunSpec(
             @JsonProperty("file") String file,
             @JsonProperty("fill") Double fill,
             @JsonProperty("arange") Arange arange,
-            @JsonProperty("uniform") Uniform uniform) {
+            @JsonProperty("uniform") Uniform uniform,
+            @JsonProperty("expr") String expr) {
     }
 
     record Arange(@JsonProperty("start") Double start, @JsonProperty("step") Double step) {

@@ -125,7 +125,7 @@ final class DsdFactory {
         Value strideV = field(fields, "stride", s, false);
         int stride = strideV == null ? 1 : ValueOps.intIn(strideV, -Dsd.MAX_LENGTH, Dsd.MAX_LENGTH, ".stride", fields.pos());
         int size = p.type().elem().elementType().bytes;
-        return new Value.DsdVal(CslType.MEM1D_DSD, Dsd.mem1d(p.address(), length, stride * size), size);
+        return new Value.DsdVal(CslType.MEM1D_DSD, sized(Dsd.mem1d(p.address(), length, stride * size), size), size);
     }
 
     private Value.DsdVal tensorAccess(Expr.TensorAccess t, Scope s) {
@@ -173,15 +173,21 @@ final class DsdFactory {
         long last = offset + coef * (n - 1);
         // A one-element array walked further is the SDK's "dummy DSD": a template whose base
         // and length are set (@set_dsd_base_addr, @set_dsd_length) before any use, so its
-        // own extent is never read; the SDK's libraries write |i|{42} -> dummy[i].
-        boolean template = at.length() == 1 && offset == 0;
-        if (offset < 0 || offset >= at.length() || last < 0 || last >= at.length() && !template) {
+        // own extent is never read; the SDK's libraries write |i|{42} -> dummy[i] (and
+        // dummy[i + 1], whose offset a later @set_dsd_base_addr replaces with the new base).
+        boolean template = at.length() == 1 && offset >= 0 && coef >= 0;
+        if (offset < 0 || last < 0 || (offset >= at.length() || last >= at.length()) && !template) {
             throw new CslError(t.pos(), "the tensor access reaches elements " + offset + " to " + last + " of "
                     + arr.name() + ", which has " + at.length());
         }
         int size = at.elem().elementType().bytes;
         return new Value.DsdVal(CslType.MEM1D_DSD,
-                Dsd.mem1d(g.symbol().address() + (int) offset * size, n, (int) coef * size), size);
+                sized(Dsd.mem1d(g.symbol().address() + (int) offset * size, n, (int) coef * size), size), size);
+    }
+
+    private static int[] sized(int[] words, int elementBytes) {
+        words[0] = Dsd.withElementBytes(words[0], elementBytes);
+        return words;
     }
 
     /** {coefficient of var, constant} of an index expression that is affine in var. */

@@ -205,7 +205,12 @@ final class DsdOps {
                 if (!(v.type() instanceof CslType.Pointer)) {
                     throw new CslError(a.get(1).pos(), "the base address must be a pointer such as &A");
                 }
-                f.dsdSetBase(dst, src, x.slot(v, null, a.get(1).pos()));
+                CslType elem = ((CslType.Pointer) v.type()).elem();
+                if (elem instanceof CslType.Array at) {
+                    elem = at.elem();
+                }
+                int bytes = elem.elementType() == null ? 0 : elem.elementType().bytes;
+                f.dsdSetBase(dst, src, x.slot(v, null, a.get(1).pos()), bytes);
             }
             default -> {
                 if (!v.type().isInt()) {

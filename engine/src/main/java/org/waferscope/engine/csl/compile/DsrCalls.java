@@ -1,13 +1,11 @@
 package org.waferscope.engine.csl.compile;
 
-import java.util.Map;
 import org.waferscope.engine.arch.ElementType;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.eval.Scope;
 import org.waferscope.engine.csl.syntax.Expr;
 import org.waferscope.engine.csl.value.CslType;
 import org.waferscope.engine.csl.value.Value;
-import org.waferscope.engine.csl.value.ValueOps;
 import org.waferscope.engine.ir.Dsd;
 import org.waferscope.engine.ir.FunctionBuilder;
 import org.waferscope.engine.ir.Opcode;
@@ -38,10 +36,16 @@ final class DsrCalls {
         return t == CslType.DSR_DEST || t == CslType.DSR_SRC0 || t == CslType.DSR_SRC1;
     }
 
-    /** {@code @load_to_dsr(dsr, dsd[, .{ .save_address = b }])}. */
+    /**
+     * {@code @load_to_dsr(dsr, dsd[, options])}: options {@code .save_address = b} (memory DSDs),
+     * or {@code .async = true} with {@code .activate = task} and/or {@code .unblock = task}
+     * (fabric DSDs): the register then carries what an asynchronous operation using it does
+     * when it finishes.
+     */
     Operand load(Expr.Builtin b, Scope s) {
         if (b.args().size() < 2 || b.args().size() > 3) {
-            throw new CslError(b.pos(), "@load_to_dsr takes a DSR, a DSD and optionally .{ .save_address = true }");
+            throw new CslError(b.pos(), "@load_to_dsr takes a DSR, a DSD and optionally .{ .save_address = true } "
+                    + "or .{ .async = true, .activate = task }");
         }
         Operand reg = x.gen(b.args().get(0), s);
         if (!isDsr(reg)) {
@@ -51,26 +55,21 @@ final class DsrCalls {
         if (!dsd.type().isDsd() || dsd.type() == CslType.FIFO) {
             throw new CslError(b.args().get(1).pos(), "@load_to_dsr loads a DSD, not " + CallCompiler.describe(dsd));
         }
-        boolean save = false;
+        int extra = 0;
         if (b.args().size() == 3) {
             if (!(x.u.ev.eval(b.args().get(2), s) instanceof Value.StructVal st)) {
-                throw new CslError(b.args().get(2).pos(), "@load_to_dsr's options are .{ .save_address = true }");
+                throw new CslError(b.args().get(2).pos(), "@load_to_dsr's options are .{ .save_address = true } "
+                        + "or .{ .async = true, .activate = task }");
             }
-            for (Map.Entry<String, Value> e : st.fields().entrySet()) {
-                if (!e.getKey().equals("save_address")) {
-                    throw new CslError(b.args().get(2).pos(), "@load_to_dsr has no option ." + e.getKey() + " in "
-                            + "Waferscope's CSL subset (an asynchronous load is not); expected .save_address");
-                }
-                save = ValueOps.bool(e.getValue(), ".save_address", b.pos());
-            }
+            extra = LoadOptions.word0Flags(x.u, st, dsd.type(), b.args().get(2).pos());
         }
         int src = x.slot(dsd, dsd.type(), b.args().get(1).pos());
         int address = address((Value.IntVal) ((Operand.Const) reg).value(), b.pos());
         int w0 = f.temp();
         f.mov(w0, src);
-        if (save) {
+        if (extra != 0) {
             int flag = f.temp();
-            f.constI32(flag, Dsd.FLAG_SAVE_ADDRESS);
+            f.constI32(flag, extra);
             f.op(Opcode.OR, ElementType.U32, w0, w0, flag);
         }
         f.storeGlobal(ElementType.U32, address, w0);

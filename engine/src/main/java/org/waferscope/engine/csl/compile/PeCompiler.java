@@ -105,7 +105,7 @@ public final class PeCompiler {
         }
         List<Decl.Fn> fns = new ArrayList<>();
         for (Decl d : file.decls()) {
-            if (d instanceof Decl.Fn fn && !fn.isTask()) {
+            if (d instanceof Decl.Fn fn && !fn.isTask() && !comptimeOnly(fn)) {
                 String why = compileTimeOnly(fn);
                 if (why != null) {
                     // like cslc, a function over arrays is evaluated where it is called at compile time
@@ -160,13 +160,13 @@ public final class PeCompiler {
             }
             guarded(() -> {
                 Value v = params.get(p.name());
-                CslType t = p.type() != null ? u.ev.type(p.type(), new Scope(null))
-                        : (v != null ? v : u.ev.eval(p.defaultValue(), new Scope(null))).type();
                 if (v == null && p.defaultValue() == null) {
                     // As in the SDK, a param nobody gives a value is an error only where it is used.
                     u.unsetParams.put(p.name(), requestedAt);
                     return;
                 }
+                CslType t = p.type() != null ? u.ev.type(p.type(), new Scope(null))
+                        : (v != null ? v : u.ev.eval(p.defaultValue(), new Scope(null))).type();
                 if (v == null) {
                     v = u.ev.eval(p.defaultValue(), new Scope(null));
                 }
@@ -194,6 +194,23 @@ public final class PeCompiler {
             return null;
         }
         return null;
+    }
+
+    /**
+     * A function returning what exists only at compile time ({@code comptime_string},
+     * {@code comptime_struct}, {@code type}), as the one the SDK's stencil library computes its
+     * module path with: it has no run-time form, so it is not compiled into the program.
+     */
+    private boolean comptimeOnly(Decl.Fn fn) {
+        if (fn.ret() == null) {
+            return false;
+        }
+        try {
+            CslType t = u.ev.type(fn.ret(), new Scope(null));
+            return t == CslType.STRING || t == CslType.COMPTIME_STRUCT || t == CslType.TYPE;
+        } catch (CslError e) {
+            return false;
+        }
     }
 
     private int paramSlots(Decl.Fn fn) {

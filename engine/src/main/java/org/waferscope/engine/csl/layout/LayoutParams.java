@@ -41,6 +41,9 @@ final class LayoutParams {
             }
             try {
                 String text = given.get(p.name());
+                if (p.type() == null && p.defaultValue() == null) {
+                    throw new CslError(p.pos(), "a layout's param '" + p.name() + "' needs a type or a default");
+                }
                 CslType t = p.type() != null ? ev.type(p.type(), new Scope(null))
                         : ev.eval(p.defaultValue(), new Scope(null)).type();
                 Value v;

@@ -12,4 +12,9 @@ public interface ModuleFiles {
      * (those are already reported).
      */
     SourceFile load(String name, SourcePos at);
+
+    /** The architecture the program is compiled for ("wse2", "wse3"), for paths computed with {@code @is_arch}. */
+    default String arch() {
+        return "wse2";
+    }
 }

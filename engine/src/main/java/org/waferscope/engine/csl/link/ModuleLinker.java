@@ -65,7 +65,8 @@ public final class ModuleLinker {
     /** The {@code @import_module} call of a top-level const that imports a user module, or null. */
     static Expr.Builtin importOf(Decl d) {
         if (d instanceof Decl.Global g && g.decl().init() instanceof Expr.Builtin b && b.name().equals("@import_module")
-                && !b.args().isEmpty() && b.args().get(0) instanceof Expr.StringLit s && ModulePath.isUserModule(s.value())) {
+                && !b.args().isEmpty() && (b.args().get(0) instanceof Expr.StringLit s && ModulePath.isUserModule(s.value())
+                || ComputedPath.isComputed(b.args().get(0)))) {
             return b;
         }
         return null;
@@ -134,7 +135,11 @@ public final class ModuleLinker {
         if (b.args().size() > 2) {
             throw new CslError(b.pos(), "@import_module takes a file name and an optional struct of params");
         }
-        String spec = ((Expr.StringLit) b.args().get(0)).value();
+        String spec = ComputedPath.fold(f, b.args().get(0), files.arch());
+        if (!ModulePath.isUserModule(spec)) {
+            throw new CslError(b.args().get(0).pos(), "a computed module path must name a .csl file, not the library "
+                    + spec);
+        }
         String name = ModulePath.resolve(f.name(), spec, b.pos());
         if (importing.contains(name)) {
             List<String> chain = new ArrayList<>(importing);

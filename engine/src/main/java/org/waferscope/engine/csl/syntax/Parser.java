@@ -57,6 +57,10 @@ public final class Parser extends ExprParser {
                     expect(TokenKind.SEMI, "';' after the param");
                     return new Decl.Param(pos(name), name.text(), null, def);
                 }
+                if (match(TokenKind.SEMI)) {
+                    // param p;  typed by the value its importer gives (the SDK's stencil library)
+                    return new Decl.Param(pos(name), name.text(), null, null);
+                }
                 expect(TokenKind.COLON, "':' and the param's type (or '=' and a default)");
                 Expr type = typeExpr();
                 Expr def = match(TokenKind.ASSIGN) ? expression() : null;

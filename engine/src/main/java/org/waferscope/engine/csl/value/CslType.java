@@ -157,6 +157,7 @@ public sealed interface CslType {
             case "fabin_dsd" -> FABIN_DSD;
             case "fabout_dsd" -> FABOUT_DSD;
             case "comptime_struct" -> COMPTIME_STRUCT;
+            case "comptime_string" -> STRING;
             case "comptime_int" -> COMPTIME_INT;
             case "comptime_float" -> COMPTIME_FLOAT;
             default -> null;
