@@ -139,7 +139,11 @@ final class CallCompiler {
         if (fn.params().size() != c.args().size()) {
             throw new CslError(c.pos(), fn.name() + " takes " + fn.params().size() + " arguments, not " + c.args().size());
         }
-        FunctionBuilder target = x.u.functions.get(fn.name());
+        if (x.u.comptimeFunctions.contains(fn.name())) {
+            // Runs here and now; an argument known only at run time is an error that names it.
+            return new Operand.Const(x.u.ev.eval(c, s));
+        }
+        FunctionBuilder target = x.u.usedFunction(fn.name());
         if (target == null) {
             throw new CslError(c.pos(), "function " + fn.name() + " could not be compiled");
         }

@@ -106,6 +106,10 @@ public final class PeCompiler {
         List<Decl.Fn> fns = new ArrayList<>();
         for (Decl d : file.decls()) {
             if (d instanceof Decl.Fn fn && !fn.isTask()) {
+                if (runsAtCompileTimeOnly(fn)) {
+                    u.comptimeFunctions.add(fn.name());
+                    continue;
+                }
                 guarded(() -> u.functions.put(fn.name(), u.program.function(fn.name(), paramSlots(fn), fn.pos())));
                 fns.add(fn);
             }
@@ -117,10 +121,23 @@ public final class PeCompiler {
             }
         }
         binder.inComptimeBlock = false;
+        Map<String, Diagnostics> bodyErrors = new java.util.HashMap<>();
+        Diagnostics main = u.diags;
         for (Decl.Fn fn : fns) {
             FunctionBuilder fb = u.functions.get(fn.name());
-            if (fb != null) {
+            if (fb != null && !fn.name().contains(".")) {
                 guarded(() -> new FunctionCompiler(u, globals, fb).compile(fn, null));
+            } else if (fb != null) {
+                // A module's function is analysed where it is used, as cslc does (and as a module's
+                // globals are): the SDK's helper modules hold functions only ever run at compile
+                // time whose bodies would not compile for the PE. Its errors wait for a use.
+                u.diags = new Diagnostics();
+                try {
+                    guarded(() -> new FunctionCompiler(u, globals, fb).compile(fn, null));
+                } finally {
+                    bodyErrors.put(fn.name(), u.diags);
+                    u.diags = main;
+                }
             }
         }
         for (Decl d : file.decls()) {
@@ -130,6 +147,11 @@ public final class PeCompiler {
         }
         for (ComptimeBinder.ExportRequest r : binder.exportRequests) {
             guarded(() -> export(r));
+        }
+        for (Decl.Fn fn : fns) {
+            if (u.used.contains(fn.name()) && bodyErrors.containsKey(fn.name())) {
+                u.diags.addAll(bodyErrors.get(fn.name()).all());
+            }
         }
         if (u.diags.count() > before) {
             return null;
@@ -170,6 +192,27 @@ public final class PeCompiler {
                 u.resolved.put(p.name(), new Binding.Const(typed));
                 u.program.param(p.name(), typed.toString());
             });
+        }
+    }
+
+    /**
+     * Whether a function's signature has a type that no run-time value has (an array passed by
+     * value, a direction, a comptime_struct, a type), as the SDK's helper functions that compute
+     * constants, routes and switch commands do: such a function is only ever run by the
+     * compile-time evaluator. A signature that cannot be evaluated is left to {@link #paramSlots}.
+     */
+    private boolean runsAtCompileTimeOnly(Decl.Fn fn) {
+        try {
+            Scope root = new Scope(null);
+            for (Decl.FnParam p : fn.params()) {
+                if (u.ev.type(p.type(), root).slots() == 0) {
+                    return true;
+                }
+            }
+            CslType ret = u.ev.type(fn.ret(), root);
+            return ret != CslType.VOID && ret.slots() == 0;
+        } catch (CslError e) {
+            return false;
         }
     }
 
@@ -214,7 +257,7 @@ public final class PeCompiler {
             if (decl != null && !(decl.type() instanceof CslType.Fn)) {
                 throw new CslError(r.pos(), "the layout exports '" + name + "' as " + decl.type() + ", not a function");
             }
-            FunctionBuilder fb = u.functions.get(fn.name());
+            FunctionBuilder fb = u.usedFunction(fn.name());
             if (fn.isTask() || fb == null) {
                 throw new CslError(r.pos(), "only functions (not tasks) can be launched by the host");
             }

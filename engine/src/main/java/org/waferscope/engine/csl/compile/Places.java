@@ -185,7 +185,10 @@ final class Places {
             return null;
         }
         if (d.target() instanceof Expr.Name n && !(x.lookup(n.name(), s, n.pos()) instanceof Storage.Local l
-                && l.type() instanceof CslType.Pointer lp && !lp.many() && lp.elem() instanceof CslType.Array)) {
+                && l.type() instanceof CslType.Pointer lp && !lp.many() && lp.elem() instanceof CslType.Array)
+                && !(x.lookup(n.name(), s, n.pos()) instanceof Binding.Const c && c.value() instanceof Value.PointerVal pv
+                    && !pv.type().many() && pv.type().elem() instanceof CslType.Array)) {
+            // (p.*)[i]: p a local *[N]T, or a param known to point at a whole array (.weights = &table)
             return null;
         }
         Operand p = x.gen(d.target(), s);

@@ -30,13 +30,24 @@ final class Unit {
     final String file;
     final ArchProfile profile;
     final ProgramBuilder program;
-    final Diagnostics diags;
+    /** Where errors go; while a function body compiles, its own list (see {@link #used}). */
+    Diagnostics diags;
     final Map<String, ExportDecl> exports;
     Interpreter ev;
     final Map<String, Decl> decls = new LinkedHashMap<>();
     final Map<String, Binding> resolved = new HashMap<>();
     final Set<String> resolving = new HashSet<>();
     final Map<String, FunctionBuilder> functions = new HashMap<>();
+    /**
+     * Functions that take or return values with no run-time form (arrays by value, directions,
+     * structs): as in cslc they run only at compile time, where called, and get no code.
+     */
+    final Set<String> comptimeFunctions = new HashSet<>();
+    /**
+     * Functions run-time code calls, maps or exports. As cslc analyses a function only where it
+     * is used, the errors in a function's body are reported only if it is used.
+     */
+    final Set<String> used = new HashSet<>();
     final List<TaskBinding> tasks = new ArrayList<>();
     /** Input queue to the color it receives; output queues used. */
     final Map<Integer, Integer> inputQueues = new HashMap<>();
@@ -59,6 +70,12 @@ final class Unit {
         this.program = new ProgramBuilder(file);
         this.diags = diags;
         this.exports = exports;
+    }
+
+    /** The code of function {@code name}, marked as used; null if it has none. */
+    FunctionBuilder usedFunction(String name) {
+        used.add(name);
+        return functions.get(name);
     }
 
     /** Binds input queue {@code q} to receive {@code color}; a queue serves one color. */
