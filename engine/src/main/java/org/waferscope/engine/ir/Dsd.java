@@ -47,6 +47,12 @@ public final class Dsd {
      */
     public static final int FLAG_SAVE_ADDRESS = 1 << 20;
 
+    /**
+     * mem1d: its elements are 4 bytes wide (else 2). The engine ignores the bit; the compiler's
+     * run-time {@code @set_dsd_stride}, which counts in elements, reads it.
+     */
+    public static final int FLAG_WIDE_ELEMENTS = 1 << 21;
+
     public static final int MAX_LENGTH = 65_535;
 
     public static int[] mem1d(int baseAddress, int length, int strideBytes) {

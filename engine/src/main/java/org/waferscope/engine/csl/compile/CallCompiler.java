@@ -75,7 +75,7 @@ final class CallCompiler {
             case "@load_to_dsr" -> {
                 return new DsrCalls(x).load(b, s);
             }
-            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
+            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length", "@set_dsd_stride" -> {
                 return new DsdOps(x).mutate(b, s);
             }
             default -> {

@@ -52,7 +52,7 @@ final class ComptimeBinder implements BuiltinHook {
             case "@get_dsd" -> {
                 return dsds.getDsd(b, s);
             }
-            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
+            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length", "@set_dsd_stride" -> {
                 return foldDsd(b, s, ev);
             }
             case "@allocate_fifo" -> {
@@ -237,6 +237,12 @@ final class ComptimeBinder implements BuiltinHook {
                 w = moved.words().clone();
                 w[1] = p.address();
                 return new Value.DsdVal(dsd.type(), w, moved.elementBytes());
+            }
+            case "@set_dsd_stride" -> {
+                // the stride counts elements of the DSD's own element type, as the SDK's does
+                requireMemory(dsd, b);
+                w[3] = ValueOps.intIn(ev.eval(a.get(1), s), -Dsd.MAX_LENGTH, Dsd.MAX_LENGTH, "the stride", b.pos())
+                        * Math.max(1, dsd.elementBytes());
             }
             default -> w[2] = ValueOps.intIn(ev.eval(a.get(1), s), 1, Dsd.MAX_LENGTH, "the length", b.pos());
         }

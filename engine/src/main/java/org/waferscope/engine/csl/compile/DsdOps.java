@@ -207,6 +207,23 @@ final class DsdOps {
                 }
                 f.dsdSetBase(dst, src, x.slot(v, null, a.get(1).pos()));
             }
+            case "@set_dsd_stride" -> {
+                if (!v.type().isInt()) {
+                    throw new CslError(a.get(1).pos(), "the stride must be an integer");
+                }
+                // stride bytes = elements * (2 + 2 * wide), the width read from the DSD's own flag
+                int elements = x.slot(v, v instanceof Operand.Const ? CslType.I32 : null, a.get(1).pos());
+                int bytes = f.temp();
+                int k = f.temp();
+                f.movn(dst, src, 4);
+                f.constI32(k, Dsd.FLAG_WIDE_ELEMENTS);
+                f.op(Opcode.AND, ElementType.U32, bytes, dst, k);
+                f.constI32(k, 20);
+                f.op(Opcode.SHR, ElementType.U32, bytes, bytes, k);
+                f.constI32(k, 2);
+                f.op(Opcode.ADD, ElementType.U32, bytes, bytes, k);
+                f.op(Opcode.MUL, ElementType.I32, dst + 3, bytes, elements);
+            }
             default -> {
                 if (!v.type().isInt()) {
                     throw new CslError(a.get(1).pos(), "the length must be an integer");
