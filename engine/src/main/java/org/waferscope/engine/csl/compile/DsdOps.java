@@ -127,6 +127,16 @@ final class DsdOps {
                     }
                     microthread = true;
                 }
+                case "priority" -> {
+                    // the microthread's priority (.{ .high = true }, .medium, .low): Waferscope
+                    // runs every asynchronous operation on a microthread of its own, so it
+                    // changes nothing, but it must be one of the three
+                    if (!(e.getValue() instanceof Value.StructVal p) || p.fields().size() != 1
+                            || !java.util.Set.of("high", "medium", "low").containsAll(p.fields().keySet())
+                            || !ValueOps.bool(p.fields().values().iterator().next(), ".priority", b.pos())) {
+                        throw new CslError(b.pos(), ".priority must be .{ .high = true }, .{ .medium = true } or .{ .low = true }");
+                    }
+                }
                 case "activate", "unblock" -> {
                     if (!(boundId(u, e.getValue()) instanceof Value.TaskIdVal id)) {
                         throw new CslError(b.pos(), "." + e.getKey() + " must be a task id");
@@ -138,7 +148,7 @@ final class DsdOps {
                     }
                 }
                 default -> throw new CslError(b.pos(), "a DSD operation has no option ." + e.getKey()
-                        + " in Waferscope's CSL subset; expected .async, .activate, .unblock, .ut_id or .index");
+                        + " in Waferscope's CSL subset; expected .async, .activate, .unblock, .priority, .ut_id or .index");
             }
         }
         if (!async && microthread) {
