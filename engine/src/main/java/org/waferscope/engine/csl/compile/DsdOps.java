@@ -54,6 +54,10 @@ final class DsdOps {
         for (int i = 0; i < n; i++) {
             Operand o = x.gen(a.get(i), s);
             CslType t = o.type();
+            if (i == 0 && ScalarMax.applies(b, o)) {
+                ScalarMax.emit(x, b, s, o);
+                return;
+            }
             if (DsrCalls.isDsr(o)) {
                 // a data structure register: the DSD it holds now
                 operands[i] = DsdOperand.dsd(dsrs.read(o, a.get(i).pos()));
