@@ -197,11 +197,15 @@ final class DsdOps {
         if (!d.type().isDsd()) {
             throw new CslError(a.get(0).pos(), b.name() + " needs a DSD, not " + CallCompiler.describe(d));
         }
-        if (d.type() == CslType.FIFO || (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length"))) {
+        boolean moves = b.name().equals("@increment_dsd_offset") || b.name().equals("@set_dsd_base_addr");
+        if (d.type() == CslType.MEM4D_DSD && moves) {
+            // a mem4d_dsd moves like a mem1d_dsd: only its base changes, its shape stays
+        } else if (d.type() == CslType.FIFO || d.type() == CslType.MEM4D_DSD
+                || (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length"))) {
             throw new CslError(b.pos(), b.name() + " applies to mem1d_dsd, not " + d.type());
         }
         if (b.name().equals("@set_dsd_base_addr") && d instanceof Operand.Const k && k.value() instanceof Value.DsdVal dv) {
-            d = new Operand.Const(ComptimeBinder.rebased(dv, v.type()));
+            d = new Operand.Const(ComptimeBinder.rebased(dv, v.type(), b.pos()));
         }
         int src = x.slot(d, d.type(), a.get(0).pos());
         int dst = f.temps(4);

@@ -59,6 +59,8 @@ final class Unit {
     final Map<String, SourcePos> unsetParams = new HashMap<>();
     /** Const arrays given SRAM because code needs their address (see {@link PeGlobals#inMemory}). */
     final Map<Value.ArrayVal, Storage.Global> constArrays = new java.util.IdentityHashMap<>();
+    /** The SRAM address of each mem4d_dsd shape (extents and byte strides), shared by equal shapes. */
+    final Map<List<Integer>, Integer> dsdShapes = new HashMap<>();
     /** The layout's rectangle (width, height), for {@code @get_rectangle}; zeros when unknown. */
     int[] rectangle = new int[2];
     /** The {@code <collectives_2d/pe>} imports used so far, by their module value. */
