@@ -158,6 +158,8 @@ final class DecodedOps {
                 }
             } else if (Dsd.kind(w0) == Dsd.FIFO && !fifoBelow(e, 0, t, limit)) {
                 return false;
+            } else if (Dsd.kind(w0) == Dsd.MEM4D) {
+                return false;   // its reach depends on a shape held in SRAM: never assumed
             }
         }
         for (int k = 1; k <= kind.sources; k++) {

@@ -60,7 +60,7 @@ final class DsdExecutor {
         if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FABOUT) {
             for (int k = 1; k < 4; k++) {
                 int b = o + k * OPERAND;
-                if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.MEM1D) {
+                if (ops[b] == DESCRIPTOR && Dsd.isMemory(Dsd.kind(ops[b + 1]))) {
                     return ops[b + 3];
                 }
             }
@@ -83,7 +83,7 @@ final class DsdExecutor {
     static boolean touchesFabric(int[] ops, int o) {
         for (int k = 0; k < 4; k++) {
             int b = o + k * OPERAND;
-            if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) != Dsd.MEM1D) {
+            if (ops[b] == DESCRIPTOR && !Dsd.isMemory(Dsd.kind(ops[b + 1]))) {
                 return true;
             }
         }
@@ -168,6 +168,11 @@ final class DsdExecutor {
         if (Dsd.kind(w0) == Dsd.FIFO) {
             return fifoPop(m, t, ops, b);
         }
+        if (Dsd.kind(w0) == Dsd.MEM4D) {
+            int addr = ops[b + 2] + Mem4d.offset(m, ops[b + 4], i);
+            check(m, addr, t);
+            return Sram.read(m, addr, t);
+        }
         if (Dsd.kind(w0) != Dsd.MEM1D) {
             throw new MachineFault("a fabout DSD cannot be a source");
         }
@@ -184,6 +189,11 @@ final class DsdExecutor {
         switch (Dsd.kind(w0)) {
             case Dsd.MEM1D -> {
                 int addr = ops[o + 2] + i * ops[o + 4];
+                check(m, addr, t);
+                Sram.write(m, addr, t, v);
+            }
+            case Dsd.MEM4D -> {
+                int addr = ops[o + 2] + Mem4d.offset(m, ops[o + 4], i);
                 check(m, addr, t);
                 Sram.write(m, addr, t, v);
             }

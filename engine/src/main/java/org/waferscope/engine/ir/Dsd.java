@@ -29,6 +29,13 @@ public final class Dsd {
     public static final int FABIN = 2;
     public static final int FABOUT = 3;
     public static final int FIFO = 4;
+    /**
+     * A memory DSD over up to four dimensions ({@code mem4d_dsd}): word 1 the base byte address,
+     * word 2 the number of elements (the product of the extents), word 3 the address of its shape
+     * in SRAM: the count of dimensions, then each dimension's extent and byte stride, outermost
+     * first (the last dimension varies fastest).
+     */
+    public static final int MEM4D = 5;
 
     /** fabout: the wavelets sent carry the control bit. */
     public static final int FLAG_CONTROL = 1 << 16;
@@ -94,6 +101,15 @@ public final class Dsd {
         return code == 0 ? 0 : 1 << (code - 1);
     }
 
+    public static int[] mem4d(int baseAddress, int length, int shapeAddress) {
+        return new int[] {MEM4D, baseAddress, length, shapeAddress};
+    }
+
+    /** Whether a DSD of kind {@code kind} walks memory (mem1d or mem4d). */
+    public static boolean isMemory(int kind) {
+        return kind == MEM1D || kind == MEM4D;
+    }
+
     public static int[] fabin(int color, int queue, int length) {
         return new int[] {FABIN | (queue << 4) | (color << 8), 0, length, 0};
     }
@@ -129,6 +145,8 @@ public final class Dsd {
             case FABOUT -> "fabout_dsd{color=" + color(w0) + ", queue=" + queue(w0) + ", length=" + w2
                     + (has(w0, FLAG_CONTROL) ? ", control" : "") + "}";
             case FIFO -> "fifo{buffer=0x" + Integer.toHexString(w1) + ", capacity=" + w2 + "}";
+            case MEM4D -> "mem4d_dsd{base=0x" + Integer.toHexString(w1) + ", length=" + w2 + ", shape at 0x"
+                    + Integer.toHexString(w3) + "}";
             default -> "dsd?" + w0;
         };
     }

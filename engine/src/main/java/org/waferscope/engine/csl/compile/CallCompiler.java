@@ -75,7 +75,7 @@ final class CallCompiler {
             case "@load_to_dsr" -> {
                 return new DsrCalls(x).load(b, s);
             }
-            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
+            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length", "@set_dsd_stride" -> {
                 return new DsdOps(x).mutate(b, s);
             }
             default -> {
@@ -158,10 +158,11 @@ final class CallCompiler {
         if (fn.params().size() != c.args().size()) {
             throw new CslError(c.pos(), fn.name() + " takes " + fn.params().size() + " arguments, not " + c.args().size());
         }
-        FunctionBuilder target = x.u.functions.get(fn.name());
-        if (target == null && x.u.compileTimeOnly.containsKey(fn.name())) {
-            throw new CslError(c.pos(), x.u.compileTimeOnly.get(fn.name()) + "; its arguments must be known here");
+        if (x.u.comptimeFunctions.contains(fn.name())) {
+            // Runs here and now; an argument known only at run time is an error that names it.
+            return new Operand.Const(x.u.ev.eval(c, s));
         }
+        FunctionBuilder target = x.u.usedFunction(fn.name());
         if (target == null) {
             throw new CslError(c.pos(), "function " + fn.name() + " could not be compiled");
         }

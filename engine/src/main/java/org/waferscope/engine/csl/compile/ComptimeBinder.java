@@ -52,7 +52,7 @@ final class ComptimeBinder implements BuiltinHook {
             case "@get_dsd" -> {
                 return dsds.getDsd(b, s);
             }
-            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length" -> {
+            case "@increment_dsd_offset", "@set_dsd_base_addr", "@set_dsd_length", "@set_dsd_stride" -> {
                 return foldDsd(b, s, ev);
             }
             case "@allocate_fifo" -> {
@@ -251,12 +251,23 @@ final class ComptimeBinder implements BuiltinHook {
                 if (!(ev.eval(second, s) instanceof Value.PointerVal p)) {
                     throw new CslError(a.get(1).pos(), "the base address must be a pointer such as &A");
                 }
-                Value.DsdVal moved = rebased(dsd, p.type());
+                Value.DsdVal moved = rebased(dsd, p.type(), b.pos());
                 w = moved.words().clone();
                 w[1] = p.address();
                 return new Value.DsdVal(dsd.type(), w, moved.elementBytes());
             }
-            default -> w[2] = ValueOps.intIn(ev.eval(a.get(1), s), 1, Dsd.MAX_LENGTH, "the length", b.pos());
+            case "@set_dsd_stride" -> {
+                // the stride counts elements of the DSD's own element type, as the SDK's does
+                requireMemory(dsd, b);
+                w[3] = ValueOps.intIn(ev.eval(a.get(1), s), -Dsd.MAX_LENGTH, Dsd.MAX_LENGTH, "the stride", b.pos())
+                        * Math.max(1, dsd.elementBytes());
+            }
+            default -> {
+                if (dsd.type() == CslType.MEM4D_DSD) {
+                    throw new CslError(b.pos(), "@set_dsd_length applies to one-dimensional DSDs, not a mem4d_dsd");
+                }
+                w[2] = ValueOps.intIn(ev.eval(a.get(1), s), 1, Dsd.MAX_LENGTH, "the length", b.pos());
+            }
         }
         return new Value.DsdVal(dsd.type(), w, dsd.elementBytes());
     }
@@ -266,7 +277,7 @@ final class ComptimeBinder implements BuiltinHook {
      * counts the same number of elements of the new size, as the SDK's strides count elements
      * (its libraries rebase a DSD made over an i16 "dummy" onto f32 arrays).
      */
-    static Value.DsdVal rebased(Value.DsdVal d, CslType pointer) {
+    static Value.DsdVal rebased(Value.DsdVal d, CslType pointer, org.waferscope.engine.ir.SourcePos pos) {
         CslType elem = pointer instanceof CslType.Pointer pt ? pt.elem() : null;
         if (elem instanceof CslType.Array at) {
             elem = at.elem();
@@ -275,6 +286,9 @@ final class ComptimeBinder implements BuiltinHook {
                 || elem.elementType().bytes == d.elementBytes()) {
             return d;
         }
+        if (d.type() == CslType.MEM4D_DSD) {
+            throw new CslError(pos, "a mem4d_dsd cannot be rebased onto elements of another size");
+        }
         int[] w = d.words().clone();
         w[3] = w[3] / d.elementBytes() * elem.elementType().bytes;
         w[0] = Dsd.withElementBytes(w[0], elem.elementType().bytes);
@@ -282,7 +296,8 @@ final class ComptimeBinder implements BuiltinHook {
     }
 
     private static void requireMemory(Value.DsdVal d, Expr.Builtin b) {
-        if (d.type() != CslType.MEM1D_DSD) {
+        boolean moves = b.name().equals("@increment_dsd_offset") || b.name().equals("@set_dsd_base_addr");
+        if (d.type() != CslType.MEM1D_DSD && !(d.type() == CslType.MEM4D_DSD && moves)) {
             throw new CslError(b.pos(), b.name() + " applies to mem1d_dsd, not " + d.type());
         }
     }

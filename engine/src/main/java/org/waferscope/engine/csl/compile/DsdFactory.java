@@ -48,6 +48,14 @@ final class DsdFactory {
             w[0] |= offsetFlag;
             return new Value.DsdVal(kind, w, d.elementBytes());
         }
+        if (kind == CslType.MEM4D_DSD) {
+            check(fields, Set.of("tensor_access"), kind);
+            int ta = fields.names().indexOf("tensor_access");
+            if (ta < 0 || !(fields.values().get(ta) instanceof Expr.TensorAccess t)) {
+                throw new CslError(fields.pos(), "a mem4d_dsd needs .tensor_access = |i, j|{n, m} -> A[...]");
+            }
+            return new TensorWalk(u, globals).mem4d(t, s);
+        }
         if (kind == CslType.FABIN_DSD || kind == CslType.FABOUT_DSD) {
             boolean in = kind == CslType.FABIN_DSD;
             check(fields, in ? FABIN_FIELDS : FABOUT_FIELDS, kind);
@@ -69,8 +77,7 @@ final class DsdFactory {
             }
             return new Value.DsdVal(kind, Dsd.fabout(color, qv.id(), length, flags), 4);
         }
-        throw new CslError(b.args().get(0).pos(), "@get_dsd makes mem1d_dsd, fabin_dsd or fabout_dsd, not " + kind
-                + (kind.toString().equals("mem4d_dsd") ? " (mem4d_dsd is not in Waferscope's CSL subset)" : ""));
+        throw new CslError(b.args().get(0).pos(), "@get_dsd makes mem1d_dsd, mem4d_dsd, fabin_dsd or fabout_dsd, not " + kind);
     }
 
     private static void check(Expr.StructLit fields, Set<String> allowed, CslType kind) {
@@ -130,33 +137,17 @@ final class DsdFactory {
 
     private Value.DsdVal tensorAccess(Expr.TensorAccess t, Scope s) {
         if (t.vars().size() != 1 || t.extents().size() != 1) {
-            throw new CslError(t.pos(), "multi-dimensional tensor access (mem4d_dsd) is not in Waferscope's CSL subset");
+            throw new CslError(t.pos(), "a tensor access with several indices makes a mem4d_dsd: @get_dsd(mem4d_dsd, ...)");
         }
         String var = t.vars().get(0);
         int n = ValueOps.intIn(u.ev.eval(t.extents().get(0), s), 1, Dsd.MAX_LENGTH, "the extent", t.pos());
         if (!(t.body() instanceof Expr.Index ix) || !(ix.target() instanceof Expr.Name arr)) {
             throw new CslError(t.body().pos(), "a tensor access reads a global array, as in A[i*M + k]");
         }
-        Binding b = s.lookup(arr.name());
-        if (b == null) {
-            b = globals.resolve(arr.name(), arr.pos());
-        }
-        Storage.Global constant = globals.inMemory(arr.name(), b, arr.pos());
-        if (constant != null) {
-            b = constant;
-        }
-        long start = 0;
-        if (b instanceof Binding.Const c && c.value() instanceof Value.PointerVal p && p.symbol() != null) {
-            // A pointer known at compile time (a module's param given &X): walk the array it points into.
-            Binding target = globals.resolve(p.symbol(), arr.pos());
-            if (target instanceof Storage.Global pg && pg.type() instanceof CslType.Array pat) {
-                b = pg;
-                start = (p.address() - pg.symbol().address()) / pat.elem().elementType().bytes;
-            }
-        }
-        if (!(b instanceof Storage.Global g) || !(g.type() instanceof CslType.Array at)) {
-            throw new CslError(arr.pos(), "'" + arr.name() + "' is not a global array; DSDs walk global arrays");
-        }
+        Walked w = walked(arr, s);
+        Storage.Global g = w.array();
+        CslType.Array at = (CslType.Array) g.type();
+        long start = w.start();
         List<Integer> dims = at.dims();
         if (ix.indices().size() != dims.size()) {
             throw new CslError(ix.pos(), arr.name() + " has " + dims.size() + " dimensions but " + ix.indices().size()
@@ -188,6 +179,38 @@ final class DsdFactory {
     private static int[] sized(int[] words, int elementBytes) {
         words[0] = Dsd.withElementBytes(words[0], elementBytes);
         return words;
+    }
+
+    /** The global array a tensor access walks, and the element it starts from (a pointer into it). */
+    record Walked(Storage.Global array, long start) {
+    }
+
+    Walked walked(Expr.Name arr, Scope s) {
+        Binding b = s.lookup(arr.name());
+        if (b == null) {
+            b = globals.resolve(arr.name(), arr.pos());
+        }
+        Storage.Global constant = globals.inMemory(arr.name(), b, arr.pos());
+        if (constant != null) {
+            b = constant;
+        }
+        long start = 0;
+        if (b instanceof Binding.Const c && c.value() instanceof Value.PointerVal p && p.symbol() != null) {
+            // A pointer known at compile time (a module's param given &X): walk the array it points into.
+            Binding target = globals.resolve(p.symbol(), arr.pos());
+            Storage.Global copy = globals.inMemory(p.symbol(), target, arr.pos());
+            if (copy != null) {
+                target = copy;   // &c of a const array points at its SRAM copy
+            }
+            if (target instanceof Storage.Global pg && pg.type() instanceof CslType.Array pat) {
+                b = pg;
+                start = (p.address() - pg.symbol().address()) / pat.elem().elementType().bytes;
+            }
+        }
+        if (!(b instanceof Storage.Global g) || !(g.type() instanceof CslType.Array)) {
+            throw new CslError(arr.pos(), "'" + arr.name() + "' is not a global array; DSDs walk global arrays");
+        }
+        return new Walked(g, start);
     }
 
     /** {coefficient of var, constant} of an index expression that is affine in var. */

@@ -54,6 +54,10 @@ final class DsdOps {
         for (int i = 0; i < n; i++) {
             Operand o = x.gen(a.get(i), s);
             CslType t = o.type();
+            if (i == 0 && ScalarMax.applies(b, o)) {
+                ScalarMax.emit(x, b, s, o);
+                return;
+            }
             if (DsrCalls.isDsr(o)) {
                 // a data structure register: the DSD it holds now
                 operands[i] = DsdOperand.dsd(dsrs.read(o, a.get(i).pos()));
@@ -127,6 +131,16 @@ final class DsdOps {
                     }
                     microthread = true;
                 }
+                case "priority" -> {
+                    // the microthread's priority (.{ .high = true }, .medium, .low): Waferscope
+                    // runs every asynchronous operation on a microthread of its own, so it
+                    // changes nothing, but it must be one of the three
+                    if (!(e.getValue() instanceof Value.StructVal p) || p.fields().size() != 1
+                            || !java.util.Set.of("high", "medium", "low").containsAll(p.fields().keySet())
+                            || !ValueOps.bool(p.fields().values().iterator().next(), ".priority", b.pos())) {
+                        throw new CslError(b.pos(), ".priority must be .{ .high = true }, .{ .medium = true } or .{ .low = true }");
+                    }
+                }
                 case "activate", "unblock" -> {
                     if (!(boundId(u, e.getValue()) instanceof Value.TaskIdVal id)) {
                         throw new CslError(b.pos(), "." + e.getKey() + " must be a task id");
@@ -138,7 +152,7 @@ final class DsdOps {
                     }
                 }
                 default -> throw new CslError(b.pos(), "a DSD operation has no option ." + e.getKey()
-                        + " in Waferscope's CSL subset; expected .async, .activate, .unblock, .ut_id or .index");
+                        + " in Waferscope's CSL subset; expected .async, .activate, .unblock, .priority, .ut_id or .index");
             }
         }
         if (!async && microthread) {
@@ -183,11 +197,15 @@ final class DsdOps {
         if (!d.type().isDsd()) {
             throw new CslError(a.get(0).pos(), b.name() + " needs a DSD, not " + CallCompiler.describe(d));
         }
-        if (d.type() == CslType.FIFO || (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length"))) {
+        boolean moves = b.name().equals("@increment_dsd_offset") || b.name().equals("@set_dsd_base_addr");
+        if (d.type() == CslType.MEM4D_DSD && moves) {
+            // a mem4d_dsd moves like a mem1d_dsd: only its base changes, its shape stays
+        } else if (d.type() == CslType.FIFO || d.type() == CslType.MEM4D_DSD
+                || (d.type() != CslType.MEM1D_DSD && !b.name().equals("@set_dsd_length"))) {
             throw new CslError(b.pos(), b.name() + " applies to mem1d_dsd, not " + d.type());
         }
         if (b.name().equals("@set_dsd_base_addr") && d instanceof Operand.Const k && k.value() instanceof Value.DsdVal dv) {
-            d = new Operand.Const(ComptimeBinder.rebased(dv, v.type()));
+            d = new Operand.Const(ComptimeBinder.rebased(dv, v.type(), b.pos()));
         }
         int src = x.slot(d, d.type(), a.get(0).pos());
         int dst = f.temps(4);
@@ -211,6 +229,27 @@ final class DsdOps {
                 }
                 int bytes = elem.elementType() == null ? 0 : elem.elementType().bytes;
                 f.dsdSetBase(dst, src, x.slot(v, null, a.get(1).pos()), bytes);
+            }
+            case "@set_dsd_stride" -> {
+                if (!v.type().isInt()) {
+                    throw new CslError(a.get(1).pos(), "the stride must be an integer");
+                }
+                // stride bytes = elements * element size; the size is the code in word 0's bits
+                // 30..31 (Dsd.elementBytes: 1, 2 or 4 bytes for codes 1..3, 0 when not known,
+                // taken as 2), looked up as the nibble `code` of 0x4212
+                int elements = x.slot(v, v instanceof Operand.Const ? CslType.I32 : null, a.get(1).pos());
+                int bytes = f.temp();
+                int k = f.temp();
+                f.movn(dst, src, 4);
+                f.constI32(k, 30);
+                f.op(Opcode.SHR, ElementType.U32, bytes, dst, k);
+                f.constI32(k, 2);
+                f.op(Opcode.SHL, ElementType.U32, bytes, bytes, k);
+                f.constI32(k, 0x4212);
+                f.op(Opcode.SHR, ElementType.U32, bytes, k, bytes);
+                f.constI32(k, 0xF);
+                f.op(Opcode.AND, ElementType.U32, bytes, bytes, k);
+                f.op(Opcode.MUL, ElementType.I32, dst + 3, bytes, elements);
             }
             default -> {
                 if (!v.type().isInt()) {

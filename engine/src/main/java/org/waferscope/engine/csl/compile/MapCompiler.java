@@ -75,7 +75,7 @@ final class MapCompiler {
                 params.add(x.u.ev.type(p.type(), root));
             }
             ret = x.u.ev.type(d.ret(), root);
-            target = x.u.functions.get(d.name());
+            target = x.u.usedFunction(d.name());
             if (target == null) {
                 throw new CslError(callee.pos(), "function " + d.name() + " could not be compiled");
             }

@@ -105,11 +105,9 @@ public final class PeCompiler {
         }
         List<Decl.Fn> fns = new ArrayList<>();
         for (Decl d : file.decls()) {
-            if (d instanceof Decl.Fn fn && !fn.isTask() && !comptimeOnly(fn)) {
-                String why = compileTimeOnly(fn);
-                if (why != null) {
-                    // like cslc, a function over arrays is evaluated where it is called at compile time
-                    u.compileTimeOnly.put(fn.name(), why);
+            if (d instanceof Decl.Fn fn && !fn.isTask()) {
+                if (runsAtCompileTimeOnly(fn)) {
+                    u.comptimeFunctions.add(fn.name());
                     continue;
                 }
                 guarded(() -> u.functions.put(fn.name(), u.program.function(fn.name(), paramSlots(fn), fn.pos())));
@@ -123,10 +121,23 @@ public final class PeCompiler {
             }
         }
         binder.inComptimeBlock = false;
+        Map<String, Diagnostics> bodyErrors = new java.util.HashMap<>();
+        Diagnostics main = u.diags;
         for (Decl.Fn fn : fns) {
             FunctionBuilder fb = u.functions.get(fn.name());
-            if (fb != null) {
+            if (fb != null && !fn.name().contains(".")) {
                 guarded(() -> new FunctionCompiler(u, globals, fb).compile(fn, null));
+            } else if (fb != null) {
+                // A module's function is analysed where it is used, as cslc does (and as a module's
+                // globals are): the SDK's helper modules hold functions only ever run at compile
+                // time whose bodies would not compile for the PE. Its errors wait for a use.
+                u.diags = new Diagnostics();
+                try {
+                    guarded(() -> new FunctionCompiler(u, globals, fb).compile(fn, null));
+                } finally {
+                    bodyErrors.put(fn.name(), u.diags);
+                    u.diags = main;
+                }
             }
         }
         for (Decl d : file.decls()) {
@@ -136,6 +147,11 @@ public final class PeCompiler {
         }
         for (ComptimeBinder.ExportRequest r : binder.exportRequests) {
             guarded(() -> export(r));
+        }
+        for (Decl.Fn fn : fns) {
+            if (u.used.contains(fn.name()) && bodyErrors.containsKey(fn.name())) {
+                u.diags.addAll(bodyErrors.get(fn.name()).all());
+            }
         }
         if (u.diags.count() > before) {
             return null;
@@ -179,35 +195,22 @@ public final class PeCompiler {
         }
     }
 
-    /** Why {@code fn} can only run at compile time (it takes or returns an array), or null. */
-    private String compileTimeOnly(Decl.Fn fn) {
+    /**
+     * Whether a function's signature has a type that no run-time value has (an array passed by
+     * value, a direction, a comptime_struct, a comptime_string, a type), as the SDK's helper functions that compute
+     * constants, routes and switch commands do: such a function is only ever run by the
+     * compile-time evaluator. A signature that cannot be evaluated is left to {@link #paramSlots}.
+     */
+    private boolean runsAtCompileTimeOnly(Decl.Fn fn) {
         try {
+            Scope root = new Scope(null);
             for (Decl.FnParam p : fn.params()) {
-                if (u.ev.type(p.type(), new Scope(null)) instanceof CslType.Array) {
-                    return "function " + fn.name() + " takes an array (" + p.name() + "), so it runs only at compile time";
+                if (u.ev.type(p.type(), root).slots() == 0) {
+                    return true;
                 }
             }
-            if (fn.ret() != null && u.ev.type(fn.ret(), new Scope(null)) instanceof CslType.Array) {
-                return "function " + fn.name() + " returns an array, so it runs only at compile time";
-            }
-        } catch (CslError e) {
-            return null;
-        }
-        return null;
-    }
-
-    /**
-     * A function returning what exists only at compile time ({@code comptime_string},
-     * {@code comptime_struct}, {@code type}), as the one the SDK's stencil library computes its
-     * module path with: it has no run-time form, so it is not compiled into the program.
-     */
-    private boolean comptimeOnly(Decl.Fn fn) {
-        if (fn.ret() == null) {
-            return false;
-        }
-        try {
-            CslType t = u.ev.type(fn.ret(), new Scope(null));
-            return t == CslType.STRING || t == CslType.COMPTIME_STRUCT || t == CslType.TYPE;
+            CslType ret = u.ev.type(fn.ret(), root);
+            return ret != CslType.VOID && ret.slots() == 0;
         } catch (CslError e) {
             return false;
         }
@@ -254,7 +257,7 @@ public final class PeCompiler {
             if (decl != null && !(decl.type() instanceof CslType.Fn)) {
                 throw new CslError(r.pos(), "the layout exports '" + name + "' as " + decl.type() + ", not a function");
             }
-            FunctionBuilder fb = u.functions.get(fn.name());
+            FunctionBuilder fb = u.usedFunction(fn.name());
             if (fn.isTask() || fb == null) {
                 throw new CslError(r.pos(), "only functions (not tasks) can be launched by the host");
             }

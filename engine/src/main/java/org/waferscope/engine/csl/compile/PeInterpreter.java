@@ -59,6 +59,11 @@ final class PeInterpreter extends Interpreter {
             if (b instanceof Storage.Global g) {
                 return g;
             }
+            // &c of a const array (a module given .constants = &table): its copy in SRAM.
+            Storage.Global copy = globals.inMemory(n.name(), b, n.pos());
+            if (copy != null) {
+                return copy;
+            }
         }
         throw new CslError(e.pos(), "'&' here needs a global var (or an element of one) whose address is known");
     }

@@ -184,12 +184,25 @@ final class Places {
         if (!(ix.target() instanceof Expr.Deref d)) {
             return null;
         }
-        if (d.target() instanceof Expr.Name n && !(x.lookup(n.name(), s, n.pos()) instanceof Storage.Local l
-                && l.type() instanceof CslType.Pointer lp && !lp.many() && lp.elem() instanceof CslType.Array)) {
+        if (d.target() instanceof Expr.Name n && !(declaredType(x.lookup(n.name(), s, n.pos())) instanceof CslType.Pointer lp
+                && !lp.many() && lp.elem() instanceof CslType.Array)) {
+            // (p.*)[i] needs p declared *[N]T: a local, a global var, or a param known to point at a
+            // whole array (.weights = &table)
             return null;
         }
         Operand p = x.gen(d.target(), s);
         return p.type() instanceof CslType.Pointer pt && !pt.many() && pt.elem() instanceof CslType.Array ? p : null;
+    }
+
+    /** The type a name was declared with, for a local, a global or a known value; null for others. */
+    private static CslType declaredType(Binding b) {
+        if (b instanceof Storage.Local l) {
+            return l.type();
+        }
+        if (b instanceof Storage.Global g) {
+            return g.type();
+        }
+        return b instanceof Binding.Const c ? c.value().type() : null;
     }
 
     Operand load(Place p, SourcePos pos) {

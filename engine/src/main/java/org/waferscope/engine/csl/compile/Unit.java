@@ -30,21 +30,30 @@ final class Unit {
     final String file;
     final ArchProfile profile;
     final ProgramBuilder program;
-    final Diagnostics diags;
+    /** Where errors go; while a function body compiles, its own list (see {@link #used}). */
+    Diagnostics diags;
     final Map<String, ExportDecl> exports;
     Interpreter ev;
     final Map<String, Decl> decls = new LinkedHashMap<>();
     final Map<String, Binding> resolved = new HashMap<>();
     final Set<String> resolving = new HashSet<>();
     final Map<String, FunctionBuilder> functions = new HashMap<>();
+    /**
+     * Functions that take or return values with no run-time form (arrays by value, directions,
+     * structs): as in cslc they run only at compile time, where called, and get no code.
+     */
+    final Set<String> comptimeFunctions = new HashSet<>();
+    /**
+     * Functions run-time code calls, maps or exports. As cslc analyses a function only where it
+     * is used, the errors in a function's body are reported only if it is used.
+     */
+    final Set<String> used = new HashSet<>();
     final List<TaskBinding> tasks = new ArrayList<>();
     /** {@code @set_teardown_handler(fn, color)}: the function the teardown of a color runs. */
     record TeardownHandler(Decl.Fn fn, int color, SourcePos pos) {
     }
 
     final List<TeardownHandler> teardownHandlers = new ArrayList<>();
-    /** Functions that take or return arrays: evaluated at compile time only, with the reason. */
-    final java.util.Map<String, String> compileTimeOnly = new java.util.HashMap<>();
     /** Input queue to the color it receives; output queues used. */
     final Map<Integer, Integer> inputQueues = new HashMap<>();
     final Map<Integer, Integer> outputQueueColors = new HashMap<>();
@@ -55,6 +64,8 @@ final class Unit {
     final Map<String, SourcePos> unsetParams = new HashMap<>();
     /** Const arrays given SRAM because code needs their address (see {@link PeGlobals#inMemory}). */
     final Map<Value.ArrayVal, Storage.Global> constArrays = new java.util.IdentityHashMap<>();
+    /** The SRAM address of each mem4d_dsd shape (extents and byte strides), shared by equal shapes. */
+    final Map<List<Integer>, Integer> dsdShapes = new HashMap<>();
     /** The layout's rectangle (width, height), for {@code @get_rectangle}; zeros when unknown. */
     int[] rectangle = new int[2];
     /** The {@code <collectives_2d/pe>} imports used so far, by their module value. */
@@ -66,6 +77,12 @@ final class Unit {
         this.program = new ProgramBuilder(file);
         this.diags = diags;
         this.exports = exports;
+    }
+
+    /** The code of function {@code name}, marked as used; null if it has none. */
+    FunctionBuilder usedFunction(String name) {
+        used.add(name);
+        return functions.get(name);
     }
 
     /** Binds input queue {@code q} to receive {@code color}; a queue serves one color. */

@@ -57,6 +57,21 @@ final class CommonBuiltins {
                 int max = ev.profile().colors() - 1;
                 return new Value.ColorVal(ValueOps.intIn(ev.eval(a.get(0), s), 0, max, "a routable color", pos));
             }
+            case "@get_int" -> {
+                // the number a color, task id or queue stands for, as an integer known at compile time
+                arity(b, 1);
+                Value v = ev.eval(a.get(0), s);
+                if (v instanceof Value.ColorVal c) {
+                    return ValueOps.integer(c.id());
+                }
+                if (v instanceof Value.TaskIdVal t) {
+                    return ValueOps.integer(t.id());
+                }
+                if (v instanceof Value.QueueVal q) {
+                    return ValueOps.integer(q.id());
+                }
+                throw new CslError(pos, "@get_int takes a color, task id or queue, not " + ValueOps.describe(v));
+            }
             case "@is_arch" -> {
                 arity(b, 1);
                 if (!(ev.eval(a.get(0), s) instanceof Value.StringVal str)) {

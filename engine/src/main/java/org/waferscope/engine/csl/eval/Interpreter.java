@@ -113,23 +113,12 @@ public class Interpreter extends Evaluator {
     }
 
     private void assign(Stmt.Assign a, Scope s) {
-        if (a.target() instanceof Expr.Index ix && ix.target() instanceof Expr.Name an && ix.indices().size() == 1
-                && s.lookup(an.name()) instanceof Binding.ComptimeVar v && v.value instanceof Value.ArrayVal arr) {
-            // an element of a compile-time array variable (as the SDK's libraries build command lists)
-            int n = arr.bits().length;
-            int i = ValueOps.intIn(eval(ix.indices().get(0), s), 0, n - 1L, "index", ix.pos());
-            CslType elem = arr.type().elem();
-            Value rhs = eval(a.value(), s);
-            if (a.op() != TokenKind.ASSIGN) {
-                rhs = ValueOps.binary(compoundOp(a.op()), ValueOps.fromBits(arr.bits()[i], elem), rhs, a.pos());
-            }
-            int[] bits = arr.bits().clone();
-            bits[i] = ValueOps.bits(ValueOps.coerce(rhs, elem, a.pos()), elem.elementType(), a.pos());
-            v.value = new Value.ArrayVal(arr.type(), bits);
+        if (a.target() instanceof Expr.Index ix && ix.target() instanceof Expr.Name arr) {
+            assignElement(a, ix, arr, s);
             return;
         }
         if (!(a.target() instanceof Expr.Name n)) {
-            throw new CslError(a.pos(), "at compile time only whole variables can be assigned");
+            throw new CslError(a.pos(), "at compile time only whole variables and array elements can be assigned");
         }
         Binding b = s.lookup(n.name());
         if (!(b instanceof Binding.ComptimeVar v)) {
@@ -141,6 +130,33 @@ public class Interpreter extends Evaluator {
         }
         v.value = v.type == CslType.ANY || v.type.equals(CslType.COMPTIME_INT) && rhs.type().isInt()
                 ? rhs : ValueOps.coerce(rhs, v.type, a.pos());
+    }
+
+    /**
+     * {@code cmds[k] = v} on a compile-time array variable, as the SDK's helpers fill arrays of
+     * constants before returning them. The variable gets a changed copy: array values are shared.
+     */
+    private void assignElement(Stmt.Assign a, Expr.Index ix, Expr.Name arr, Scope s) {
+        Binding b = s.lookup(arr.name());
+        if (!(b instanceof Binding.ComptimeVar v) || !(v.value instanceof Value.ArrayVal av)) {
+            throw new CslError(a.pos(), "'" + arr.name() + "' is not a compile-time array variable that can be assigned here");
+        }
+        List<Integer> dims = av.type().dims();
+        if (ix.indices().size() != dims.size()) {
+            throw new CslError(ix.pos(), "array " + av.type() + " needs " + dims.size() + " indices");
+        }
+        int flat = 0;
+        for (int k = 0; k < dims.size(); k++) {
+            flat = flat * dims.get(k) + ValueOps.intIn(eval(ix.indices().get(k), s), 0, dims.get(k) - 1L, "index", ix.pos());
+        }
+        CslType elem = av.type().elem();
+        Value rhs = eval(a.value(), s);
+        if (a.op() != TokenKind.ASSIGN) {
+            rhs = ValueOps.binary(compoundOp(a.op()), ValueOps.fromBits(av.bits()[flat], elem), rhs, a.pos());
+        }
+        int[] bits = av.bits().clone();
+        bits[flat] = ValueOps.bits(ValueOps.coerceKnown(rhs, elem, a.pos()), elem.elementType(), a.pos());
+        v.value = new Value.ArrayVal(av.type(), bits);
     }
 
     /** The binary operator of a compound assignment ({@code +=} is {@code +}). */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.waferscope.engine.arch.Direction;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.value.CslType;
 import org.waferscope.engine.csl.value.Value;
@@ -30,6 +31,8 @@ public final class Modules {
     public static final String MATH = "math";
     public static final String RANDOM = "random";
     public static final String DEBUG = "debug";
+    /** Compile-time helpers on router ports: {@code flip(dir)}, the opposite port. */
+    public static final String DIRECTIONS = "directions";
 
     /** The host stream colors of {@code <memcpy/memcpy>}; colors from 24 up are not routed. */
     public static final int H2D_1 = 24;
@@ -111,7 +114,7 @@ public final class Modules {
                 // Waferscope's host streams arrive and leave on its own stream colors.
                 STREAMS.forEach((k, c) -> members.put(k, new Value.ColorVal(c)));
             }
-            case LAYOUT, SIMPRINT, RANDOM -> noParams(n, params, pos);
+            case LAYOUT, SIMPRINT, RANDOM, DIRECTIONS -> noParams(n, params, pos);
             case DEBUG -> members.putAll(DebugLibrary.instance(params, pos));
             case MATH -> {
                 noParams(n, params, pos);
@@ -132,7 +135,7 @@ public final class Modules {
                 members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
-                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug>, <tile_config>, <memcpy/memcpy_switches> and <collectives_2d/...>");
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug>, <tile_config>, <memcpy/memcpy_switches>, <directions> and <collectives_2d/...>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }
@@ -198,6 +201,12 @@ public final class Modules {
         }
         if (m.name().startsWith(SwitchLibraries.TILE_CONFIG) || m.name().equals(SwitchLibraries.MEMCPY_SWITCHES)) {
             return SwitchLibraries.callComptime(m, fn, args, pos);
+        }
+        if (m.name().equals(DIRECTIONS) && fn.equals("flip")) {
+            if (args.size() != 1 || !(args.get(0) instanceof Value.DirectionVal d) || d.d() == Direction.RAMP) {
+                throw new CslError(pos, "flip takes one of NORTH, SOUTH, EAST, WEST");
+            }
+            return new Value.DirectionVal(d.d().opposite());
         }
         if (isRuntime(m, fn)) {
             return null;

@@ -190,7 +190,8 @@ final class Renamer {
 
     private Expr name(Expr.Name n) {
         String s = n.name();
-        if (isLocal(s)) {
+        if (isLocal(s) || s.equals("_")) {
+            // `_ = v;` discards a value; the name belongs to no module
             return n;
         }
         if (imports.containsKey(s)) {

@@ -108,6 +108,8 @@ public sealed interface CslType {
     Named DSR_SRC0 = new Named("dsr_src0");
     Named DSR_SRC1 = new Named("dsr_src1");
     Named MEM1D_DSD = new Named("mem1d_dsd");
+    /** A memory DSD over up to four dimensions, from a tensor access with several indices. */
+    Named MEM4D_DSD = new Named("mem4d_dsd");
     Named FABIN_DSD = new Named("fabin_dsd");
     Named FABOUT_DSD = new Named("fabout_dsd");
     /** What {@code @allocate_fifo} returns: a ring buffer vector operations push into and pop from. */
@@ -154,6 +156,7 @@ public sealed interface CslType {
             case "dsr_src1" -> DSR_SRC1;
             case "output_queue" -> OUTPUT_QUEUE;
             case "mem1d_dsd" -> MEM1D_DSD;
+            case "mem4d_dsd" -> MEM4D_DSD;
             case "fabin_dsd" -> FABIN_DSD;
             case "fabout_dsd" -> FABOUT_DSD;
             case "comptime_struct" -> COMPTIME_STRUCT;
@@ -177,7 +180,7 @@ public sealed interface CslType {
     }
 
     default boolean isDsd() {
-        return this == MEM1D_DSD || this == FABIN_DSD || this == FABOUT_DSD || this == FIFO;
+        return this == MEM1D_DSD || this == MEM4D_DSD || this == FABIN_DSD || this == FABOUT_DSD || this == FIFO;
     }
 
     /** The machine type of a runtime scalar, or null. */

@@ -165,6 +165,14 @@ public sealed interface Value {
      * the size of the elements it walks (memory DSDs), for offset arithmetic.
      */
     record DsdVal(CslType type, int[] words, int elementBytes) implements Value {
+        public DsdVal {
+            if (type == CslType.MEM1D_DSD && elementBytes > 0) {
+                // the element size travels in the words, for @set_dsd_stride at run time
+                words = words.clone();
+                words[0] = org.waferscope.engine.ir.Dsd.withElementBytes(words[0], elementBytes);
+            }
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof DsdVal d && d.type.equals(type) && Arrays.equals(d.words, words)

@@ -28,6 +28,12 @@ public final class ValueOps {
         if (v instanceof Value.UndefinedVal) {
             return v;
         }
+        if (v instanceof IntVal i && target.isInt() && from.isInt()) {
+            // Every Value is known at compile time, and Zig (so CSL) lets a known integer
+            // convert to any integer type that holds it: `const z: i16 = pattern - 1;` with a
+            // u16 param, or an i16 param handed to a module function's u16 parameter.
+            return typedInt(i.v(), target, pos);
+        }
         if (v instanceof IntVal i && target.isNumeric()) {
             if (from != CslType.COMPTIME_INT && !Types.assignable(from, target)) {
                 throw new CslError(pos, "expected " + target + " but found " + from + "; convert with @as");
