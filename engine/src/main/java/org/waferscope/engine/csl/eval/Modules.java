@@ -30,6 +30,7 @@ public final class Modules {
     public static final String MATH = "math";
     public static final String RANDOM = "random";
     public static final String DEBUG = "debug";
+    public static final String DIRECTIONS = "directions";
 
     /** The host stream colors of {@code <memcpy/memcpy>}; colors from 24 up are not routed. */
     public static final int H2D_1 = 24;
@@ -108,7 +109,7 @@ public final class Modules {
                 // Waferscope's host streams arrive and leave on its own stream colors.
                 STREAMS.forEach((k, c) -> members.put(k, new Value.ColorVal(c)));
             }
-            case LAYOUT, SIMPRINT, RANDOM -> noParams(n, params, pos);
+            case LAYOUT, SIMPRINT, RANDOM, DIRECTIONS -> noParams(n, params, pos);
             case DEBUG -> members.putAll(DebugLibrary.instance(params, pos));
             case MATH -> {
                 noParams(n, params, pos);
@@ -129,7 +130,8 @@ public final class Modules {
                 members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
-                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug> and <collectives_2d/...>");
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug>, <directions>, <collectives_2d/...> and "
+                    + "<kernels/tally/layout>, <kernels/tally/pe>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }
@@ -191,6 +193,9 @@ public final class Modules {
         }
         if (m.name().equals(MATH)) {
             return MathLibrary.callComptime(fn, args, pos);
+        }
+        if (m.name().equals(DIRECTIONS)) {
+            return DirectionsLibrary.call(fn, args, pos);
         }
         if (isRuntime(m, fn)) {
             return null;
