@@ -158,7 +158,7 @@ final class Router {
         f.pop(p, ch);
         int out = meta & ~Wavelet.ADVANCE_AFTER;
         int swap = f.rsSwap[rs];
-        int onward = popped(f, cfg, payload, meta);
+        int onward = popped(f, rs, cfg, payload, meta);
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
                 int at = p * 4 + d;
@@ -191,14 +191,19 @@ final class Router {
     /**
      * The payload a control wavelet carries on past this router: with its first switch
      * command popped (the next one moves up, {@link Wavelet#popCommand}) when this color's
-     * pop mode says so.
+     * pop mode says so. Pop on advance pops only a command that really moves the switch: a
+     * router at its last position without ring mode stays there (the SDK's switch register:
+     * "switch movements stop on the last valid setting if ring mode is 0") and passes the
+     * command on, so the SDK's cholesky benchmark can advance the next PE through a sender
+     * that has done advancing.
      */
-    private static int popped(Fabric f, int cfg, int payload, int meta) {
+    private static int popped(Fabric f, int rs, int cfg, int payload, int meta) {
         int mode = f.cfgPop[cfg];
         if (mode == ColorConfig.NO_POP || !Wavelet.isControl(meta)) {
             return payload;
         }
-        if (mode == ColorConfig.POP_ON_ADVANCE && Wavelet.controlOpcode(payload) != Wavelet.OP_SWITCH_ADVANCE) {
+        if (mode == ColorConfig.POP_ON_ADVANCE && (Wavelet.controlOpcode(payload) != Wavelet.OP_SWITCH_ADVANCE
+                || !advances(f, rs, cfg))) {
             return payload;
         }
         return Wavelet.popCommand(payload);
@@ -215,6 +220,12 @@ final class Router {
         }
         int index = Wavelet.index(payload);
         return index >= min && index <= f.cfgFilterMax[cfg];
+    }
+
+    /** Whether an advance would move this switch to another position. */
+    private static boolean advances(Fabric f, int rs, int cfg) {
+        int n = f.cfgPositions[cfg];
+        return n > 1 && (f.cfgRing[cfg] || f.rsPos[rs] < n - 1);
     }
 
     private static void advance(Fabric f, int rs, int cfg) {

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The small numpy-like language of a check's {@code "expected"}: host array names, numbers,
  * {@code + - * /} (elementwise, or with a scalar), {@code @} (matrix-vector and matrix-matrix
- * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, unary minus and parentheses. Evaluated in
+ * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, {@code tile(a, n)}, {@code floor(a)},
+ * {@code bincount(a, n)}, unary minus and parentheses. Evaluated in
  * doubles when the program loads, from the input arrays.
  */
 final class ArrayExpr {
@@ -143,6 +144,24 @@ final class ArrayExpr {
         }
         if (name.equals("tile") && eat("(")) {
             return tile();
+        }
+        if (name.equals("bincount") && eat("(")) {
+            NdArray v = sum();
+            if (!eat(",")) {
+                throw new IllegalArgumentException("bincount takes (array, length)");
+            }
+            NdArray n = sum();
+            if (!eat(")")) {
+                throw new IllegalArgumentException("missing ')' after bincount(");
+            }
+            return ArrayCounts.bincount(v, n);
+        }
+        if (name.equals("floor") && eat("(")) {
+            NdArray v = sum();
+            if (!eat(")")) {
+                throw new IllegalArgumentException("missing ')' after floor(");
+            }
+            return ArrayCounts.floor(v);
         }
         if ((name.equals("transpose") || name.equals("sum")) && eat("(")) {
             NdArray v = sum();

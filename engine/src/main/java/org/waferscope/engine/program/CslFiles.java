@@ -8,6 +8,7 @@ import java.util.Map;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.Diagnostics;
 import org.waferscope.engine.csl.layout.TileSources;
+import org.waferscope.engine.csl.link.CslLibraries;
 import org.waferscope.engine.csl.link.ModuleFiles;
 import org.waferscope.engine.csl.link.ModuleLinker;
 import org.waferscope.engine.csl.syntax.Parser;
@@ -69,7 +70,8 @@ final class CslFiles implements ModuleFiles, TileSources {
         if (!modules.containsKey(name)) {
             String text;
             try {
-                text = new String(src.readModule(name, ProgramLoader.MAX_CSL_BYTES), StandardCharsets.UTF_8);
+                text = CslLibraries.isBundled(name) ? CslLibraries.text(name)
+                        : new String(src.readModule(name, ProgramLoader.MAX_CSL_BYTES), StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new CslError(at, "there is no module file " + name);
             } catch (IOException e) {

@@ -55,6 +55,19 @@ class HostDataTest {
         assertThrows(IllegalArgumentException.class, () -> ArrayExpr.eval("A + ", env));
     }
 
+    @Test
+    void countingExpressionsAreNumpysFloorAndBincount() {
+        NdArray v = new NdArray(new int[] {7}, new double[] {0, 5, 1, 9, 4, 5, 8});
+        Map<String, NdArray> env = Map.of("v", v);
+        // numpy: np.bincount(v // 2, minlength=5) == [2, 0, 3, 0, 2]
+        assertArrayEquals(new double[] {0, 2, 0, 4, 2, 2, 4}, ArrayExpr.eval("floor(v / 2)", env).data());
+        assertArrayEquals(new double[] {2, 0, 3, 0, 2}, ArrayExpr.eval("bincount(floor(v / 2), 5)", env).data());
+        assertArrayEquals(new double[] {1, 1, 0, 0, 1, 2, 0, 0, 1, 1}, ArrayExpr.eval("bincount(v, 10)", env).data());
+        assertThrows(IllegalArgumentException.class, () -> ArrayExpr.eval("bincount(v / 2, 5)", env));
+        assertThrows(IllegalArgumentException.class, () -> ArrayExpr.eval("bincount(v, 9)", env));
+        assertThrows(IllegalArgumentException.class, () -> ArrayExpr.eval("bincount(v, v)", env));
+    }
+
     private static byte[] npy(String descr, String shape, int bytes, ByteBuffer data) {
         String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
         while ((10 + header.length() + 1) % 16 != 0) {

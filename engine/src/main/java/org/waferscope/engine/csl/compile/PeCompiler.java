@@ -236,6 +236,11 @@ public final class PeCompiler {
             }
         }
         if (kind == null) {
+            if (!t.params().isEmpty() && t.name().contains(".")) {
+                // A module's data task that this PE never binds (a library's receive task on a
+                // PE that receives nothing) is left out, as a module's unused globals are.
+                return;
+            }
             if (!t.params().isEmpty()) {
                 throw new CslError(t.pos(), "task " + t.name() + " is never bound to a task id; bind it in a comptime "
                         + "block with @bind_data_task, @bind_local_task or @bind_control_task");

@@ -135,7 +135,8 @@ public final class Modules {
                 members.put("opcode", new Value.StructVal(java.util.Collections.unmodifiableMap(ops)));
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
-                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug>, <tile_config>, <memcpy/memcpy_switches>, <directions> and <collectives_2d/...>");
+                    + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug>, <tile_config>, <memcpy/memcpy_switches>, <directions>, <collectives_2d/...> and "
+                    + "<kernels/tally/layout>, <kernels/tally/pe>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }
@@ -202,11 +203,8 @@ public final class Modules {
         if (m.name().startsWith(SwitchLibraries.TILE_CONFIG) || m.name().equals(SwitchLibraries.MEMCPY_SWITCHES)) {
             return SwitchLibraries.callComptime(m, fn, args, pos);
         }
-        if (m.name().equals(DIRECTIONS) && fn.equals("flip")) {
-            if (args.size() != 1 || !(args.get(0) instanceof Value.DirectionVal d) || d.d() == Direction.RAMP) {
-                throw new CslError(pos, "flip takes one of NORTH, SOUTH, EAST, WEST");
-            }
-            return new Value.DirectionVal(d.d().opposite());
+        if (m.name().equals(DIRECTIONS)) {
+            return DirectionsLibrary.call(fn, args, pos);
         }
         if (isRuntime(m, fn)) {
             return null;

@@ -14,9 +14,13 @@ import org.waferscope.engine.ir.SourcePos;
 
 /**
  * Reads the struct of {@code @set_color_config} into a {@link ColorConfig}. Switch
- * positions 1..3 start from position 0 and override only what they name, so
- * {@code .pos1 = .{ .tx = WEST }} keeps position 0's rx. Results are cached by value, as a
- * layout gives the same few structs to many PEs.
+ * positions 1..3 each start from the position before and override only what they name: the
+ * router's input and output switches move apart, each position setting one of them (the
+ * SDK's switch register holds one port per position and a bit saying whether it is an
+ * input or an output). So with {@code .pos1 = .{ .tx = EAST }, .pos2 = .{ .rx = RAMP }}
+ * after {@code .rx = .{ WEST }, .tx = .{ RAMP, EAST }}, position 2 takes RAMP in and sends
+ * EAST, as the SDK's cholesky and fft benchmarks use it to turn a receiving PE into the
+ * sender. Results are cached by value, as a layout gives the same few structs to many PEs.
  */
 final class RouteReader {
     private static final Set<String> TOP = Set.of("routes", "switches", "filter", "teardown");
@@ -84,10 +88,11 @@ final class RouteReader {
                 }
                 Map<String, Value> r = struct(pk, ROUTE, ".pos" + k, pos);
                 while (positions.size() < k) {
-                    positions.add(p0);
+                    positions.add(positions.get(positions.size() - 1));
                 }
-                int rx = r.containsKey("rx") ? ports(r.get("rx"), pos) : p0.rx();
-                int tx = r.containsKey("tx") ? ports(r.get("tx"), pos) : p0.tx();
+                RoutePosition before = positions.get(k - 1);
+                int rx = r.containsKey("rx") ? ports(r.get("rx"), pos) : before.rx();
+                int tx = r.containsKey("tx") ? ports(r.get("tx"), pos) : before.tx();
                 positions.add(new RoutePosition(rx, tx));
             }
             if (sw.containsKey("current_switch_pos")) {

@@ -15,13 +15,16 @@ public final class ModulePath {
     private ModulePath() {
     }
 
-    /** True when {@code spec} names a file of the program rather than a library such as {@code <time>}. */
+    /** True when {@code spec} names a file of the program, or a library written in CSL ({@link CslLibraries}), rather than a built-in library such as {@code <time>}. */
     public static boolean isUserModule(String spec) {
-        return !spec.startsWith("<");
+        return !spec.startsWith("<") || CslLibraries.isBundled(spec);
     }
 
     /** {@code spec} resolved against the folder of {@code importer}, with {@code .} and {@code a/..} removed. */
     public static String resolve(String importer, String spec, SourcePos at) {
+        if (CslLibraries.isBundled(spec)) {
+            return spec;
+        }
         if (spec.isEmpty() || spec.startsWith("/") || spec.contains("\\") || spec.contains(":")) {
             throw new CslError(at, "a module path is relative to the importing file, such as \"util.csl\" or "
                     + "\"../lib/util.csl\"; not \"" + spec + "\"");
