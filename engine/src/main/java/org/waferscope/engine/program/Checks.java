@@ -56,7 +56,7 @@ final class Checks {
         double rtol = c.rtol() == null ? Double.NaN : nonNegative(c.rtol(), 0, ptr + "/rtol", "rtol");
         String name = c.name() != null ? c.name() : c.array() + " (check " + (index + 1) + ")";
         return new HostStep.Check(name, c.array(), e, tol, atol, rtol, slice == null ? 0 : slice[0],
-                slice == null ? 1 : slice[1]);
+                slice == null ? 1 : slice[1], slice == null);
     }
 
     private double nonNegative(Double v, double dflt, String ptr, String what) {
@@ -78,13 +78,18 @@ final class Checks {
         return new int[] {start, step, (stop - start + step - 1) / step};
     }
 
-    /** The input arrays, and the layout params as numbers where no array has their name. */
-    private Map<String, NdArray> environment() {
-        Map<String, NdArray> env = new java.util.HashMap<>(arrays.values);
+    /**
+     * The input arrays with their dtypes, and the layout params as Python numbers where no
+     * array has their name (run.py reads them from out.json as ints).
+     */
+    private Map<String, ArrayExpr.Typed> environment() {
+        Map<String, ArrayExpr.Typed> env = new java.util.HashMap<>();
+        arrays.values.forEach((name, nd) -> env.put(name, new ArrayExpr.Typed(nd, NumpyType.of(arrays.arrays.get(name).type()))));
         for (Map.Entry<String, String> p : ctx.params().entrySet()) {
             try {
                 double v = Double.parseDouble(p.getValue());
-                env.putIfAbsent(p.getKey(), new NdArray(new int[0], new double[] {v}));
+                NumpyType t = v == Math.rint(v) ? NumpyType.WEAK_INT : NumpyType.WEAK_FLOAT;
+                env.putIfAbsent(p.getKey(), new ArrayExpr.Typed(new NdArray(new int[0], new double[] {v}), t));
             } catch (NumberFormatException e) {
                 // a bool param is no number; leave it out
             }
