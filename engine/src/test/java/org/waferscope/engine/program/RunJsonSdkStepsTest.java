@@ -97,10 +97,10 @@ class RunJsonSdkStepsTest {
     @Test
     void mistakesArePositioned() {
         String a = "\"a\": { \"shape\": [12], \"arange\": { \"start\": 0 } }";
-        String copy = "{ \"copy_in\": { \"array\": \"a\", \"symbol\": \"v\", \"nonblock\": true, \"rect\": { \"width\": 3, \"height\": 2 } } }";
+        String copy = "{ \"copy_in\": { \"array\": \"a\", \"symbol\": \"v\", \"broadcast\": \"rows\", \"per_pe\": 3, \"rect\": { \"width\": 3, \"height\": 2 } } }";
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> steps(a, copy,
                 "{ \"check\": { \"array\": \"out\", \"slice\": { \"start\": 12 }, \"expected\": 0, \"tolerance\": 1, \"atol\": 1 } }"));
-        assertTrue(e.getMessage().contains("\"nonblock\" is for stream_in"), e.getMessage());
+        assertTrue(e.getMessage().contains("per_pe is 3 but array a gives each PE 6"), e.getMessage());
         assertTrue(e.getMessage().contains("start must be"), e.getMessage());
     }
 }
