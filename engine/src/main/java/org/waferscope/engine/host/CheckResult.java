@@ -27,7 +27,7 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
         double atol = Double.isNaN(c.atol()) ? 0 : c.atol();
         double rtol = Double.isNaN(c.rtol()) ? 0 : c.rtol();
         double tolerance = c.tolerance();
-        boolean whole = c.start() == 0 && c.step() == 1;
+        boolean whole = c.whole();
         long last = c.start() + (long) c.step() * (expected.length - 1);
         if (whole ? actual.length() != expected.length : expected.length > 0 && (last >= actual.length() || last < 0)) {
             return new CheckResult(name, false, Double.POSITIVE_INFINITY, Math.max(expected.length, actual.length()),

@@ -70,13 +70,14 @@ public sealed interface HostStep {
     /**
      * Compares a host array with expected values, within an absolute-or-relative tolerance,
      * or, when {@code atol} or {@code rtol} is a number, numpy's {@code allclose} rule
-     * {@code |actual - expected| <= atol + rtol * |expected|}. Only elements {@code start},
-     * {@code start + step}, ... of the array are compared, as many as there are expected values.
+     * {@code |actual - expected| <= atol + rtol * |expected|}. Unless {@code whole}, only
+     * elements {@code start}, {@code start + step}, ... of the array are compared, as many as
+     * there are expected values (a slice may start at 0 and stop short of the end).
      */
     record Check(String name, String array, double[] expected, double tolerance, double atol, double rtol,
-                 int start, int step) implements HostStep {
+                 int start, int step, boolean whole) implements HostStep {
         public Check(String name, String array, double[] expected, double tolerance) {
-            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1);
+            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1, true);
         }
 
         public String describe() {

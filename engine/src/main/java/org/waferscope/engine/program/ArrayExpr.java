@@ -6,35 +6,44 @@ import java.util.Map;
 /**
  * The small numpy-like language of a check's {@code "expected"}: host array names, numbers,
  * {@code + - * /} (elementwise, or with a scalar), {@code @} (matrix-vector and matrix-matrix
- * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, {@code tile(a, n)}, {@code floor(a)},
- * {@code bincount(a, n)}, unary minus and parentheses. Evaluated in
- * doubles when the program loads, from the input arrays.
+ * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, {@code tile(a, n)},
+ * {@code sqrt(a)}, {@code abs(a)}, {@code max(a)}, {@code min(a)}, {@code floor(a)},
+ * {@code bincount(a, n)}, {@code norm2(a)}, {@code repeat(a, n)}, {@code stencil7(x, c)}, unary
+ * minus and parentheses. Evaluated when the program loads, from the input arrays, with numpy's
+ * dtypes ({@link NumpyType}): an i16 sum wraps, an f32 product is rounded to f32.
  */
 final class ArrayExpr {
+    /** A value of the expression: its elements (as doubles) and its numpy dtype. */
+    record Typed(NdArray nd, NumpyType type) {
+        NdArray with(double[] data) {
+            return new NdArray(nd.shape(), data);
+        }
+    }
+
     private static final long MAX_FLOPS = 400_000_000L;
 
     private final String text;
-    private final Map<String, NdArray> arrays;
+    private final Map<String, Typed> arrays;
     private int at;
     private int depth;
 
-    private ArrayExpr(String text, Map<String, NdArray> arrays) {
+    private ArrayExpr(String text, Map<String, Typed> arrays) {
         this.text = text;
         this.arrays = arrays;
     }
 
-    static NdArray eval(String text, Map<String, NdArray> arrays) {
+    static NdArray eval(String text, Map<String, Typed> arrays) {
         if (text.length() > 1000) {
             throw new IllegalArgumentException("expression is too long");
         }
         ArrayExpr e = new ArrayExpr(text, arrays);
-        NdArray v = e.sum();
+        Typed v = e.sum();
         e.space();
         if (e.at != text.length()) {
             throw new IllegalArgumentException("unexpected '" + text.charAt(e.at) + "' at column " + (e.at + 1)
                     + " of \"" + text + "\"");
         }
-        return v;
+        return v.nd();
     }
 
     private void space() {
@@ -52,8 +61,8 @@ final class ArrayExpr {
         return false;
     }
 
-    private NdArray sum() {
-        NdArray v = product();
+    private Typed sum() {
+        Typed v = product();
         while (true) {
             if (eat("+")) {
                 v = elementwise(v, product(), '+');
@@ -65,8 +74,8 @@ final class ArrayExpr {
         }
     }
 
-    private NdArray product() {
-        NdArray v = unary();
+    private Typed product() {
+        Typed v = unary();
         while (true) {
             if (eat("@")) {
                 v = matmul(v, unary());
@@ -80,15 +89,16 @@ final class ArrayExpr {
         }
     }
 
-    private NdArray unary() {
+    private Typed unary() {
         if (++depth > 100) {
             throw new IllegalArgumentException("expression nested too deeply");
         }
         try {
             if (eat("-")) {
-                return elementwise(scalar(0), unary(), '-');
+                Typed v = unary();
+                return elementwise(scalar(0, v.type().weak() ? v.type() : NumpyType.WEAK_INT), v, '-');
             }
-            NdArray v = primary();
+            Typed v = primary();
             while (eat(".T")) {
                 v = transpose(v);
             }
@@ -98,13 +108,13 @@ final class ArrayExpr {
         }
     }
 
-    private static NdArray scalar(double v) {
-        return new NdArray(new int[0], new double[] {v});
+    private static Typed scalar(double v, NumpyType type) {
+        return new Typed(new NdArray(new int[0], new double[] {v}), type);
     }
 
-    private NdArray primary() {
+    private Typed primary() {
         if (eat("(")) {
-            NdArray v = sum();
+            Typed v = sum();
             if (!eat(")")) {
                 throw new IllegalArgumentException("missing ')' in \"" + text + "\"");
             }
@@ -119,8 +129,10 @@ final class ArrayExpr {
                     && (text.charAt(at - 1) == 'e' || text.charAt(at - 1) == 'E')))) {
                 at++;
             }
+            String number = text.substring(start, at);
+            boolean whole = number.chars().allMatch(Character::isDigit);
             try {
-                return scalar(Double.parseDouble(text.substring(start, at)));
+                return scalar(Double.parseDouble(number), whole ? NumpyType.WEAK_INT : NumpyType.WEAK_FLOAT);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad number '" + text.substring(start, at) + "'");
             }
@@ -132,115 +144,173 @@ final class ArrayExpr {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("expected an array name or a number at column " + (at + 1) + " of \"" + text + "\"");
         }
-        if (ArrayFunctions.NAMES.contains(name) && eat("(")) {
-            java.util.List<NdArray> args = new java.util.ArrayList<>();
+        if ((ArrayFunctions.NAMES.contains(name) || name.equals("bincount") || name.equals("floor")) && eat("(")) {
+            java.util.List<Typed> args = new java.util.ArrayList<>();
             do {
                 args.add(sum());
             } while (eat(","));
             if (!eat(")")) {
                 throw new IllegalArgumentException("missing ')' after " + name + "(");
             }
-            return ArrayFunctions.apply(name, args);
+            return library(name, args);
         }
         if (name.equals("tile") && eat("(")) {
             return tile();
         }
-        if (name.equals("bincount") && eat("(")) {
-            NdArray v = sum();
-            if (!eat(",")) {
-                throw new IllegalArgumentException("bincount takes (array, length)");
-            }
-            NdArray n = sum();
-            if (!eat(")")) {
-                throw new IllegalArgumentException("missing ')' after bincount(");
-            }
-            return ArrayCounts.bincount(v, n);
-        }
-        if (name.equals("floor") && eat("(")) {
-            NdArray v = sum();
-            if (!eat(")")) {
-                throw new IllegalArgumentException("missing ')' after floor(");
-            }
-            return ArrayCounts.floor(v);
-        }
-        if ((name.equals("transpose") || name.equals("sum")) && eat("(")) {
-            NdArray v = sum();
+        if (FUNCTIONS.contains(name) && eat("(")) {
+            Typed v = sum();
             if (!eat(")")) {
                 throw new IllegalArgumentException("missing ')' after " + name + "(");
             }
-            if (name.equals("sum")) {
-                double total = 0;
-                for (double d : v.data()) {
-                    total += d;
-                }
-                return scalar(total);
-            }
-            return transpose(v);
+            return function(name, v);
         }
-        NdArray a = arrays.get(name);
+        Typed a = arrays.get(name);
         if (a == null) {
             throw new IllegalArgumentException("no input array named '" + name + "'; known: " + arrays.keySet());
         }
         return a;
     }
 
+    private static final java.util.Set<String> FUNCTIONS = java.util.Set.of("transpose", "sum", "abs", "max", "min");
+
+    /**
+     * The functions of {@link ArrayFunctions} and {@link ArrayCounts}, computed in double: a
+     * count is an int64 as numpy's bincount gives, repeat keeps its array's dtype, the others
+     * give the float type numpy would (f32 stays f32, integers become f64).
+     */
+    private static Typed library(String name, java.util.List<Typed> args) {
+        NumpyType first = args.get(0).type();
+        if (name.equals("bincount") || name.equals("floor")) {
+            if (args.size() != (name.equals("bincount") ? 2 : 1)) {
+                throw new IllegalArgumentException(name.equals("bincount") ? "bincount takes (array, length)" : "floor takes one array");
+            }
+            return name.equals("floor") ? new Typed(ArrayCounts.floor(args.get(0).nd()), first)
+                    : new Typed(ArrayCounts.bincount(args.get(0).nd(), args.get(1).nd()), NumpyType.WEAK_INT);
+        }
+        NdArray r = ArrayFunctions.apply(name, args.stream().map(Typed::nd).toList());
+        NumpyType t = name.equals("repeat") ? first : first.floatResult();
+        double[] d = r.data().clone();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = t.round(d[i]);
+        }
+        return new Typed(new NdArray(r.shape(), d), t);
+    }
+
+    /** numpy's {@code transpose}, {@code sum}, {@code abs}, {@code max} and {@code min} of a whole array. */
+    private static Typed function(String name, Typed v) {
+        double[] d = v.nd().data();
+        switch (name) {
+            case "transpose" -> {
+                return transpose(v);
+            }
+            case "sum" -> {
+                NumpyType t = v.type().sumResult();
+                double total = 0;
+                for (double x : d) {
+                    total += x;
+                }
+                return scalar(t.round(total), t);
+            }
+            case "max", "min" -> {
+                if (d.length == 0) {
+                    throw new IllegalArgumentException(name + "() of an empty array");
+                }
+                double m = d[0];
+                for (double x : d) {
+                    m = name.equals("max") ? Math.max(m, x) : Math.min(m, x);
+                }
+                return scalar(m, v.type());
+            }
+            default -> {
+                NumpyType t = v.type();
+                double[] out = new double[d.length];
+                for (int i = 0; i < d.length; i++) {
+                    out[i] = t.round(Math.abs(d[i]));
+                }
+                return new Typed(v.with(out), t);
+            }
+        }
+    }
+
     /** {@code tile(a, n)}: a's elements, flattened, n times over (numpy's tile of a 1-D array). */
-    private NdArray tile() {
-        NdArray v = sum();
+    private Typed tile() {
+        Typed v = sum();
         if (!eat(",")) {
             throw new IllegalArgumentException("tile takes (array, count)");
         }
-        NdArray count = sum();
+        NdArray count = sum().nd();
         if (!eat(")") || count.data().length != 1) {
             throw new IllegalArgumentException("tile takes (array, count) with a single number as count");
         }
         double c = count.data()[0];
-        if (c != Math.rint(c) || c < 1 || c * v.data().length > NdArray.MAX_ELEMENTS) {
+        double[] d = v.nd().data();
+        if (c != Math.rint(c) || c < 1 || c * d.length > NdArray.MAX_ELEMENTS) {
             throw new IllegalArgumentException("tile's count must be a whole number from 1 that keeps the array within "
                     + NdArray.MAX_ELEMENTS + " elements");
         }
-        int n = v.data().length;
+        int n = d.length;
         double[] out = new double[n * (int) c];
         for (int k = 0; k < (int) c; k++) {
-            System.arraycopy(v.data(), 0, out, k * n, n);
+            System.arraycopy(d, 0, out, k * n, n);
         }
-        return new NdArray(new int[] {out.length}, out);
+        return new Typed(new NdArray(new int[] {out.length}, out), v.type());
     }
 
-    private static NdArray transpose(NdArray a) {
-        if (a.shape().length < 2) {
+    private static Typed transpose(Typed a) {
+        int[] shape = a.nd().shape();
+        if (shape.length < 2) {
             return a;
         }
-        if (a.shape().length != 2) {
+        if (shape.length != 2) {
             throw new IllegalArgumentException(".T applies to 1-D and 2-D arrays");
         }
-        return a.transpose(new int[] {1, 0});
+        return new Typed(a.nd().transpose(new int[] {1, 0}), a.type());
     }
 
-    private static NdArray elementwise(NdArray a, NdArray b, char op) {
+    private static Typed elementwise(Typed ta, Typed tb, char op) {
+        NdArray a = ta.nd();
+        NdArray b = tb.nd();
         boolean as = a.data().length == 1 && a.shape().length == 0;
         boolean bs = b.data().length == 1 && b.shape().length == 0;
         if (!as && !bs && !Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException("shapes " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
                     + " differ for '" + op + "'");
         }
+        NumpyType t = op == '/' ? NumpyType.divide(ta.type(), tb.type()) : NumpyType.promote(ta.type(), tb.type());
+        // integers combine exactly in a long and wrap to their type, as numpy's fixed-width ints do
+        boolean exact = t.integer() && t != NumpyType.WEAK_INT;
         int n = Math.max(a.data().length, b.data().length);
         int[] shape = as ? b.shape() : a.shape();
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            double x = a.data()[as ? 0 : i];
-            double y = b.data()[bs ? 0 : i];
-            out[i] = switch (op) {
-                case '+' -> x + y;
-                case '-' -> x - y;
-                case '*' -> x * y;
-                default -> x / y;
-            };
+            // an operand is first brought to the result's type (numpy casts a Python scalar to the array's dtype)
+            double x = t.round(a.data()[as ? 0 : i]);
+            double y = t.round(b.data()[bs ? 0 : i]);
+            if (exact) {
+                long lx = (long) x;
+                long ly = (long) y;
+                out[i] = t.wrap(switch (op) {
+                    case '+' -> lx + ly;
+                    case '-' -> lx - ly;
+                    default -> lx * ly;
+                });
+            } else {
+                out[i] = t.round(switch (op) {
+                    case '+' -> x + y;
+                    case '-' -> x - y;
+                    case '*' -> x * y;
+                    default -> x / y;
+                });
+            }
         }
-        return new NdArray(shape, out);
+        return new Typed(new NdArray(shape, out), t);
     }
 
-    private static NdArray matmul(NdArray a, NdArray b) {
+    /** numpy's matmul; floats add up in double and are rounded to the result's type once at the end. */
+    private static Typed matmul(Typed ta, Typed tb) {
+        NdArray a = ta.nd();
+        NdArray b = tb.nd();
+        NumpyType t = NumpyType.promote(ta.type(), tb.type());
         int[] sa = a.shape();
         int[] sb = b.shape();
         if (sa.length < 1 || sa.length > 2 || sb.length < 1 || sb.length > 2) {
@@ -258,14 +328,23 @@ final class ArrayExpr {
         if ((long) m * k * p > MAX_FLOPS) {
             throw new IllegalArgumentException("'@' of these shapes is too much work to check");
         }
+        boolean exact = t.integer() && t != NumpyType.WEAK_INT;
         double[] out = new double[m * p];
+        long[] acc = exact ? new long[m * p] : null;
         for (int i = 0; i < m; i++) {
             for (int kk = 0; kk < k; kk++) {
                 double x = a.data()[i * k + kk];
                 for (int j = 0; j < p; j++) {
-                    out[i * p + j] += x * b.data()[kk * p + j];
+                    if (exact) {
+                        acc[i * p + j] += (long) x * (long) b.data()[kk * p + j];
+                    } else {
+                        out[i * p + j] += x * b.data()[kk * p + j];
+                    }
                 }
             }
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = exact ? t.wrap(acc[i]) : t.round(out[i]);
         }
         int[] shape;
         if (sa.length == 2 && sb.length == 2) {
@@ -277,6 +356,6 @@ final class ArrayExpr {
         } else {
             shape = new int[0];
         }
-        return new NdArray(shape, out);
+        return new Typed(new NdArray(shape, out), t);
     }
 }

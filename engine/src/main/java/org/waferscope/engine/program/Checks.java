@@ -56,7 +56,7 @@ final class Checks {
         double rtol = c.rtol() == null ? Double.NaN : nonNegative(c.rtol(), 0, ptr + "/rtol", "rtol");
         String name = c.name() != null ? c.name() : c.array() + " (check " + (index + 1) + ")";
         return new HostStep.Check(name, c.array(), e, tol, atol, rtol, slice == null ? 0 : slice[0],
-                slice == null ? 1 : slice[1]);
+                slice == null ? 1 : slice[1], slice == null);
     }
 
     private double nonNegative(Double v, double dflt, String ptr, String what) {
@@ -81,7 +81,7 @@ final class Checks {
     private NdArray expected(JsonNode n, String ptr) {
         if (n.isTextual()) {
             try {
-                return ArrayExpr.eval(n.asText(), HostArrays.environment(arrays.values, ctx.params()));
+                return ArrayExpr.eval(n.asText(), arrays.environment(ctx.params()));
             } catch (IllegalArgumentException e) {
                 throw new CslError(ctx.at(ptr), e.getMessage());
             }

@@ -73,7 +73,7 @@ final class HostArrays {
             // made from the arrays above it, each already rounded to its type, as numpy
             // computes a host script's float32 arrays one statement at a time
             try {
-                nd = ArrayExpr.eval(s.expr(), environment(values, ctx.params()));
+                nd = ArrayExpr.eval(s.expr(), environment(ctx.params()));
             } catch (IllegalArgumentException e) {
                 throw new CslError(ctx.at(ptr + "/expr"), e.getMessage());
             }
@@ -221,13 +221,18 @@ final class HostArrays {
         return new HostArray(name, t, shape, bits);
     }
 
-    /** Expressions see these arrays, and the layout params as numbers where no array has their name. */
-    static Map<String, NdArray> environment(Map<String, NdArray> arrays, Map<String, String> params) {
-        Map<String, NdArray> env = new java.util.HashMap<>(arrays);
+    /**
+     * The arrays made so far with their dtypes, and the layout params as Python numbers where
+     * no array has their name (run.py reads them from out.json as ints): what an expression sees.
+     */
+    Map<String, ArrayExpr.Typed> environment(Map<String, String> params) {
+        Map<String, ArrayExpr.Typed> env = new java.util.HashMap<>();
+        values.forEach((name, nd) -> env.put(name, new ArrayExpr.Typed(nd, NumpyType.of(arrays.get(name).type()))));
         for (Map.Entry<String, String> p : params.entrySet()) {
             try {
                 double v = Double.parseDouble(p.getValue());
-                env.putIfAbsent(p.getKey(), new NdArray(new int[0], new double[] {v}));
+                NumpyType t = v == Math.rint(v) ? NumpyType.WEAK_INT : NumpyType.WEAK_FLOAT;
+                env.putIfAbsent(p.getKey(), new ArrayExpr.Typed(new NdArray(new int[0], new double[] {v}), t));
             } catch (NumberFormatException e) {
                 // a bool param is no number; leave it out
             }

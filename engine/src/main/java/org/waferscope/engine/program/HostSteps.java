@@ -102,10 +102,7 @@ final class HostSteps {
                 return new HostStep.StreamIn(array, color(t.color(), p + "/color", true), rect,
                         Boolean.TRUE.equals(t.nonblock()));
             }
-            if (t.nonblock() != null) {
-                throw new CslError(ctx.at(p + "/nonblock"), "\"nonblock\" is for stream_in; the host's copies run "
-                        + "in order with its other commands");
-            }
+            // nonblock, as run.py passes it to memcpy_h2d, changes nothing: the host's commands run in order.
             symbol(required(t.symbol(), "symbol", p), rect, true, p + "/symbol");
             return new HostStep.CopyIn(array, t.symbol(), rect);
         }
@@ -130,41 +127,47 @@ final class HostSteps {
     }
 
     /**
-     * The array a broadcast copy sends, repeated so that every PE gets its share: with
-     * {@code "all"} each PE of the rectangle gets the whole array (numpy's {@code tile}); with
-     * {@code "rows"} the array is one row of PEs' data and every row gets it; with
-     * {@code "columns"} it is one column's and every column gets it.
+     * The array a broadcast copy sends, laid out so that every PE gets its share, as the SDK's
+     * broadcast copies do: with {@code "all"} each PE of the rectangle gets the whole array
+     * (numpy's {@code tile}); with {@code "rows"} ({@code memcpy_h2d_rowbcast}) the array holds
+     * one chunk per row of the rectangle and every PE of that row gets it; with
+     * {@code "columns"} ({@code memcpy_h2d_colbcast}) one chunk per column, given to every PE of
+     * that column. In column-major order the chunks are read interleaved, as numpy's
+     * {@code B.T.ravel()} lays them out for the SDK's column-major copies.
      */
     private String broadcast(RunSpec.Transfer t, String array, String ptr, int i) {
-        if (t.rect() == null || t.perPe() != null && !t.broadcast().equals("all")) {
-            throw new CslError(ctx.at(ptr), "a broadcast copy needs \"rect\"" + (t.rect() == null ? "" : "; "
-                    + "its per_pe follows from the array"));
+        if (t.rect() == null) {
+            throw new CslError(ctx.at(ptr), "a broadcast copy needs \"rect\"");
         }
-        PeRectangle r = rect(t, ptr, null, 1);
-        double[] src = arrays.values.get(array).data();
-        int n = src.length;
-        int copies = switch (t.broadcast()) {
-            case "all" -> r.width() * r.height();
-            case "rows" -> r.height();
-            case "columns" -> r.width();
+        PeRectangle shape = rect(t, ptr, null, 1);
+        int chunks = switch (t.broadcast()) {
+            case "all" -> 1;
+            case "rows" -> shape.height();
+            case "columns" -> shape.width();
             default -> throw new CslError(ctx.at(ptr + "/broadcast"), "broadcast is \"all\", \"rows\" or \"columns\"");
         };
-        double[] out = new double[Math.multiplyExact(n, copies)];
-        if (t.broadcast().equals("columns")) {
-            // one column's data, PE by PE, repeated across: element (px, py, k) is src[py * per + k]
-            int per = n / r.height();
-            if (per * r.height() != n) {
-                throw new CslError(ctx.at(ptr), "array " + t.array() + " has " + n + " elements, not a multiple of the "
-                        + r.height() + " PEs of a column");
-            }
-            for (int py = 0; py < r.height(); py++) {
-                for (int px = 0; px < r.width(); px++) {
-                    System.arraycopy(src, py * per, out, (py * r.width() + px) * per, per);
+        double[] src = arrays.values.get(array).data();
+        int per = src.length / chunks;
+        if (per < 1 || per * chunks != src.length) {
+            throw new CslError(ctx.at(ptr), "array " + t.array() + " has " + src.length + " elements, not a multiple of "
+                    + chunks + (chunks == 1 ? "" : t.broadcast().equals("rows") ? " rows" : " columns") + " of PEs");
+        }
+        if (t.perPe() != null && shape.elementsPerPe() != per) {
+            throw new CslError(ctx.at(ptr + "/per_pe"), "per_pe is " + shape.elementsPerPe() + " but array " + t.array()
+                    + " gives each PE " + per + " element(s)");
+        }
+        PeRectangle r = new PeRectangle(shape.x(), shape.y(), shape.width(), shape.height(), per, shape.columnMajor());
+        double[] out = new double[r.totalElements()];
+        for (int py = 0; py < r.height(); py++) {
+            for (int px = 0; px < r.width(); px++) {
+                int chunk = switch (t.broadcast()) {
+                    case "rows" -> py;
+                    case "columns" -> px;
+                    default -> 0;
+                };
+                for (int k = 0; k < per; k++) {
+                    out[r.index(px, py, k)] = src[r.columnMajor() ? chunk + chunks * k : chunk * per + k];
                 }
-            }
-        } else {
-            for (int c = 0; c < copies; c++) {
-                System.arraycopy(src, 0, out, c * n, n);
             }
         }
         String derived = array + "@broadcast" + (i + 1);
@@ -278,7 +281,10 @@ final class HostSteps {
                     : "MEMCPYD2H_DATA_1 or MEMCPYD2H_DATA_2"));
         }
         if (c.isTextual()) {
-            switch (c.asText()) {
+            // run.py names a stream by the layout param holding its ID (MEMCPYH2D_DATA_1_ID, read from
+            // out.json); that param's number is the color the layout gave the stream, not Waferscope's.
+            String name = c.asText().endsWith("_ID") ? c.asText().substring(0, c.asText().length() - 3) : c.asText();
+            switch (name) {
                 case "MEMCPYH2D_DATA_1" -> {
                     return Modules.H2D_1;
                 }

@@ -45,7 +45,8 @@ class HostDataTest {
         NdArray m = new NdArray(new int[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6});
         NdArray x = new NdArray(new int[] {3}, new double[] {1, 0, -1});
         NdArray b = new NdArray(new int[] {2}, new double[] {10, 20});
-        Map<String, NdArray> env = Map.of("A", m, "x", x, "b", b);
+        Map<String, ArrayExpr.Typed> env = Map.of("A", new ArrayExpr.Typed(m, NumpyType.F64),
+                "x", new ArrayExpr.Typed(x, NumpyType.F64), "b", new ArrayExpr.Typed(b, NumpyType.F64));
         assertArrayEquals(new double[] {8, 18}, ArrayExpr.eval("A @ x + b", env).data());
         assertArrayEquals(new double[] {2, 2}, ArrayExpr.eval("-(A @ x)", env).data());
         assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, ArrayExpr.eval("A.T", env).data());

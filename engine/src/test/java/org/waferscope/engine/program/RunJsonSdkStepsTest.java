@@ -62,11 +62,12 @@ class RunJsonSdkStepsTest {
 
     @Test
     void broadcastToAllRowsAndColumns() throws Exception {
-        String a = "\"a\": { \"values\": [1, 2] }, \"r\": { \"values\": [1, 2, 3, 4, 5, 6] }, \"c\": { \"values\": [7, 8, 9, 10] }";
+        // "rows" is the SDK's memcpy_h2d_rowbcast (a chunk per row, the same along it), "columns" its colbcast
+        String a = "\"a\": { \"values\": [1, 2] }, \"c\": { \"values\": [1, 2, 3, 4, 5, 6] }, \"r\": { \"values\": [7, 8, 9, 10] }";
         String all = doubled(pe -> new double[] {1, 2});
-        String rows = doubled(pe -> new double[] {1 + 2 * (pe % 3), 2 + 2 * (pe % 3)});
-        String cols = doubled(pe -> new double[] {7 + 2 * (pe / 3), 8 + 2 * (pe / 3)});
-        for (String[] c : new String[][] {{"a", "all", all}, {"r", "rows", rows}, {"c", "columns", cols}}) {
+        String cols = doubled(pe -> new double[] {1 + 2 * (pe % 3), 2 + 2 * (pe % 3)});
+        String rows = doubled(pe -> new double[] {7 + 2 * (pe / 3), 8 + 2 * (pe / 3)});
+        for (String[] c : new String[][] {{"a", "all", all}, {"c", "columns", cols}, {"r", "rows", rows}}) {
             RunResult r = steps(a, "{ \"copy_in\": { \"array\": \"" + c[0] + "\", \"symbol\": \"v\", \"broadcast\": \"" + c[1]
                     + "\", \"rect\": { \"width\": 3, \"height\": 2 } } }",
                     "{ \"check\": { \"array\": \"out\", \"expected\": " + c[2] + ", \"tolerance\": 0 } }");
@@ -96,10 +97,10 @@ class RunJsonSdkStepsTest {
     @Test
     void mistakesArePositioned() {
         String a = "\"a\": { \"shape\": [12], \"arange\": { \"start\": 0 } }";
-        String copy = "{ \"copy_in\": { \"array\": \"a\", \"symbol\": \"v\", \"nonblock\": true, \"rect\": { \"width\": 3, \"height\": 2 } } }";
+        String copy = "{ \"copy_in\": { \"array\": \"a\", \"symbol\": \"v\", \"broadcast\": \"rows\", \"per_pe\": 3, \"rect\": { \"width\": 3, \"height\": 2 } } }";
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> steps(a, copy,
                 "{ \"check\": { \"array\": \"out\", \"slice\": { \"start\": 12 }, \"expected\": 0, \"tolerance\": 1, \"atol\": 1 } }"));
-        assertTrue(e.getMessage().contains("\"nonblock\" is for stream_in"), e.getMessage());
+        assertTrue(e.getMessage().contains("per_pe is 3 but array a gives each PE 6"), e.getMessage());
         assertTrue(e.getMessage().contains("start must be"), e.getMessage());
     }
 }
