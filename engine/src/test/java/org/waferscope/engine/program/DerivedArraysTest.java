@@ -16,7 +16,7 @@ class DerivedArraysTest {
     @Test
     void functionsAgreeWithPlainLoops() {
         NdArray v = new NdArray(new int[] {3}, new double[] {3, 4, 12});
-        Map<String, NdArray> env = Map.of("v", v);
+        Map<String, ArrayExpr.Typed> env = Map.of("v", new ArrayExpr.Typed(v, NumpyType.F64));
         assertArrayEquals(new double[] {13}, ArrayExpr.eval("norm2(v)", env).data());
         assertArrayEquals(new double[] {Math.sqrt(3), 2, Math.sqrt(12)}, ArrayExpr.eval("sqrt(v)", env).data());
         assertArrayEquals(new double[] {3, 3, 4, 4, 12, 12}, ArrayExpr.eval("repeat(v, 2)", env).data());

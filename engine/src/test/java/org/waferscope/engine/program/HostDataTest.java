@@ -59,7 +59,7 @@ class HostDataTest {
     @Test
     void countingExpressionsAreNumpysFloorAndBincount() {
         NdArray v = new NdArray(new int[] {7}, new double[] {0, 5, 1, 9, 4, 5, 8});
-        Map<String, NdArray> env = Map.of("v", v);
+        Map<String, ArrayExpr.Typed> env = Map.of("v", new ArrayExpr.Typed(v, NumpyType.F64));
         // numpy: np.bincount(v // 2, minlength=5) == [2, 0, 3, 0, 2]
         assertArrayEquals(new double[] {0, 2, 0, 4, 2, 2, 4}, ArrayExpr.eval("floor(v / 2)", env).data());
         assertArrayEquals(new double[] {2, 0, 3, 0, 2}, ArrayExpr.eval("bincount(floor(v / 2), 5)", env).data());

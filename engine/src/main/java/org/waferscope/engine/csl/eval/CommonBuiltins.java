@@ -44,14 +44,6 @@ final class CommonBuiltins {
                 arity(b, 2);
                 return bitcast(ev.type(a.get(0), s), ev.eval(a.get(1), s), pos);
             }
-            case "@get_int" -> {
-                // a color's number, as the SDK's libraries compute register addresses from it
-                arity(b, 1);
-                if (!(ev.eval(a.get(0), s) instanceof Value.ColorVal c)) {
-                    throw new CslError(pos, "@get_int takes a color");
-                }
-                return ValueOps.integer(c.id());
-            }
             case "@get_color" -> {
                 arity(b, 1);
                 int max = ev.profile().colors() - 1;
