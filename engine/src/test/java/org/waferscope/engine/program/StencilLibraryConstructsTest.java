@@ -33,6 +33,13 @@ class StencilLibraryConstructsTest {
                 """.formatted(width, perPe, Arrays.toString(expected));
     }
 
+    /** Host steps for one PE: launch compute, then check its four values of out exactly. */
+    private static String computeThenCheckOut(float[] out) {
+        return "{ \"steps\": [ { \"launch\": \"compute\" }, { \"copy_out\": { \"symbol\": \"out\", \"array\": \"out\", "
+                + "\"rect\": { \"width\": 1, \"height\": 1 }, \"per_pe\": 4 } }, { \"check\": { \"array\": \"out\", "
+                + "\"expected\": " + Arrays.toString(out) + ", \"tolerance\": 0 } } ] }";
+    }
+
     @Test
     void registersLoadedAsynchronouslyActivateAndUnblockWhenTheirOperationEnds() throws Exception {
         int width = 4;
@@ -77,11 +84,7 @@ class StencilLibraryConstructsTest {
             Map<String, String> files = new HashMap<>(Map.of("layout.csl", resource("one_pe_layout.csl"),
                     "pe.csl", resource("arch_pick_pe.csl"), "arch_pick_wse2.csl", resource("arch_pick_wse2.csl"),
                     "arch_pick_wse3.csl", resource("arch_pick_wse3.csl")));
-            files.put("run.json", """
-                    { "steps": [ { "launch": "compute" },
-                      { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 4 } },
-                      { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
-                    """.formatted(Arrays.toString(out)));
+            files.put("run.json", computeThenCheckOut(out));
             assertPasses(run(files, arch));
         }
     }
@@ -107,12 +110,7 @@ class StencilLibraryConstructsTest {
                 out[c] += data[2 * k];
             }
         }
-        String runJson = """
-                { "steps": [ { "launch": "compute" },
-                  { "copy_out": { "symbol": "out", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 4 } },
-                  { "check": { "array": "out", "expected": %s, "tolerance": 0 } } ] }
-                """.formatted(Arrays.toString(out));
         assertPasses(run(Map.of("layout.csl", resource("one_pe_layout.csl"), "pe.csl", resource("retype_pe.csl"),
-                "run.json", runJson), "wse2"));
+                "run.json", computeThenCheckOut(out)), "wse2"));
     }
 }
