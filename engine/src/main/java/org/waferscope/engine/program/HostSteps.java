@@ -36,11 +36,14 @@ final class HostSteps {
     }
 
     void build() {
+        // an input array whose own definition was in error has been reported; its uses are not again
+        ctx.plan().arrays().keySet().stream().filter(k -> !arrays.arrays.containsKey(k)).forEach(failed::add);
         List<RunPlan.Located<RunSpec.Step>> specs = ctx.plan().steps();
         for (int i = 0; i < specs.size(); i++) {
             RunPlan.Located<RunSpec.Step> s = specs.get(i);
             RunSpec.Step st = s.value();
-            if (st.check() != null && failed.contains(st.check().array())) {
+            if (usesFailed(st)) {
+                noteFailure(st);
                 continue;
             }
             try {
@@ -53,6 +56,25 @@ final class HostSteps {
                 noteFailure(st);
             }
         }
+    }
+
+    /** Whether a step reads an array that failed: a check of it or naming it, or a copy or stream of it. */
+    private boolean usesFailed(RunSpec.Step st) {
+        if (failed.isEmpty()) {
+            return false;
+        }
+        RunSpec.Transfer in = st.copyIn() != null ? st.copyIn() : st.streamIn();
+        if (in != null) {
+            return failed.contains(in.array());
+        }
+        if (st.check() == null) {
+            return false;
+        }
+        if (failed.contains(st.check().array())) {
+            return true;
+        }
+        JsonNode e = st.check().expected();
+        return e != null && e.isTextual() && java.util.Arrays.stream(e.asText().split("[^A-Za-z0-9_]+")).anyMatch(failed::contains);
     }
 
     private void noteFailure(RunSpec.Step s) {

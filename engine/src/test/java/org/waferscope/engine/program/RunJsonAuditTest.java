@@ -147,4 +147,15 @@ class RunJsonAuditTest {
                 """;
         assertPasses(run(Map.of("layout.csl", SdkConstructsTest.LAYOUT, "pe.csl", pe, "run.json", json), "wse3"));
     }
+
+    /** An input array in error was reported again by every step that used it; now once, at its definition. */
+    @Test
+    void anArrayInErrorIsReportedOnceNotAgainWhereUsed() {
+        String bad = "\"a\": { \"shape\": [14], \"values\": [1, 2, 3] }";
+        org.waferscope.engine.csl.ProgramLoadException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.waferscope.engine.csl.ProgramLoadException.class, () -> steps(bad, COPY,
+                        "{ \"check\": { \"array\": \"out\", \"expected\": \"2 * a + 1\", \"tolerance\": 0 } }"));
+        assertEquals(1, e.getMessage().split("error:", -1).length - 1, e.getMessage());
+        assertTrue(e.getMessage().contains("cannot reshape 3 elements to [14]"), e.getMessage());
+    }
 }
