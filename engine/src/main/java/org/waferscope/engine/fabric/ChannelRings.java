@@ -9,11 +9,22 @@ import org.waferscope.engine.arch.ArchProfile;
  * <p><b>Channels.</b> Every wavelet buffer is a channel: router input buffers (one per
  * color and link port that the color's routes accept), and the CE's input and output
  * queues. A channel holds up to its capacity of wavelets on a ring of slots (a power of
- * two) from {@link #chBase}; pushes and pops are counted by wrapping 16-bit counters whose
- * difference is the occupancy and whose low bits pick the slot. The fields stay in
- * separate dense arrays, router buffers first, then queues, each in PE order: measured on
- * a full wafer, where memory traffic bounds the engine, that beat both records per channel
- * and buffers grouped PE by PE (docs/benchmarks.md).
+ * two); pushes and pops are counted by wrapping 16-bit counters whose difference is the
+ * occupancy and whose low bits pick the slot.
+ *
+ * <p><b>One record per channel.</b> A channel is a record in {@link #chan}, and its id is
+ * the record's offset there (-1 for none): four header words, then the ring's payloads,
+ * then its wavelets' meta bytes, four to a word. A ring of 8 (a router buffer) takes 14
+ * words, so moving a wavelet touches one or two cache lines of the source channel and one
+ * or two of the destination, instead of a line in each of eight channel arrays. Records
+ * follow the order the builder made the channels in: router buffers, then queues, each in
+ * PE order.
+ *
+ * <p><b>Who writes what.</b> In the compute phase only the channel's owner writes the
+ * popped half of {@link #CTR}; its sender reads the pushed half and {@link #SEEN}. In the
+ * commit phase only the sender writes (pushed, {@link #LAST}, the slots) and only the owner
+ * writes {@link #SEEN}. No two threads write one word in a phase, and a reader always sees
+ * the half it needs unchanged.
  */
 abstract class ChannelRings {
     public final ArchProfile profile;
@@ -21,28 +32,24 @@ abstract class ChannelRings {
     /** Words of {@link #srcBusy} per PE: the four link ports and RAMP. */
     static final int BUSY_WORDS = 5;
 
-    // ---- channels ----
-    /**
-     * Pushes and pops, as 16-bit counters that wrap: a ring has at most 256 slots, which
-     * divides 65,536, and the difference, taken modulo 65,536, is the occupancy.
-     */
-    final short[] chPushed;
-    final short[] chPopped;
-    /** Pops as of the last commit phase: what the channel's sender may know of its room. */
-    final short[] chSeenPopped;
-    /** First slot of the channel's ring in {@link #slotPayload} and {@link #slotMeta}. */
-    final int[] chBase;
-    /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
-    final int[] chInfo;
-    final int[] slotPayload;
-    /** A wavelet's color and flags ({@link Wavelet}), which fit a byte. */
-    final byte[] slotMeta;
+    // ---- the words of a channel record ----
+    /** Pushes (bits 0..15) and pops (16..31), 16-bit counters that wrap; a ring's size divides 65,536. */
+    static final int CTR = 0;
+    /** Pops as of the last commit phase (bits 0..15): what the channel's sender may know of its room. */
+    static final int SEEN = 1;
     /**
      * The cycle of the channel's last push. A router buffer is fed at most once a cycle, so
      * with 2-cycle hops the only wavelet still on its way is the last one pushed, and only
      * in the cycle after its push: this replaces an arrival cycle per slot.
      */
-    final int[] chLastPush;
+    static final int LAST = 2;
+    /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
+    static final int INFO = 3;
+    /** First payload word; the ring's meta bytes follow its payloads. */
+    static final int SLOTS = 4;
+
+    /** Every channel's record, back to back. Never resized after the build. */
+    final int[] chan;
     /** Per PE, first index into {@link #qChan} (-1 for empty PEs): input queues then output queues. */
     final int[] qBase;
     final int[] qChan;
@@ -57,15 +64,7 @@ abstract class ChannelRings {
 
     ChannelRings(FabricBuilder b) {
         profile = b.profile;
-        chBase = b.chBase;
-        chInfo = b.chInfo;
-        int channels = chBase.length;
-        chPushed = new short[channels];
-        chPopped = new short[channels];
-        chSeenPopped = new short[channels];
-        slotPayload = new int[b.slotCount];
-        slotMeta = new byte[b.slotCount];
-        chLastPush = new int[channels];
+        chan = b.chan;
         qBase = b.qBase;
         qChan = b.qChan;
         srcBusy = new long[b.width * b.height * BUSY_WORDS];
@@ -80,16 +79,34 @@ abstract class ChannelRings {
         return cap <= 1 ? 1 : Integer.highestOneBit(cap - 1) << 1;
     }
 
-    int channelCount() {
-        return chBase.length;
+    /** Words of the record of a channel whose ring has {@code ring} slots. */
+    static int recordSize(int ring) {
+        return SLOTS + ring + (ring + 3) / 4;
+    }
+
+    /** The first channel's id, or -1 when there is none; with {@link #nextChannel}, walks them all in build order. */
+    int firstChannel() {
+        return chan.length == 0 ? -1 : 0;
+    }
+
+    /** The channel after {@code ch} in build order, or -1 after the last. */
+    int nextChannel(int ch) {
+        int next = ch + recordSize(ring(ch));
+        return next < chan.length ? next : -1;
+    }
+
+    /** Slots in the channel's ring. */
+    int ring(int ch) {
+        return (chan[ch + INFO] >>> MASK_SHIFT & 0xFF) + 1;
     }
 
     int count(int ch) {
-        return (chPushed[ch] - chPopped[ch]) & 0xFFFF;
+        int ctr = chan[ch + CTR];
+        return (ctr - (ctr >>> 16)) & 0xFFFF;
     }
 
     int capacity(int ch) {
-        return chInfo[ch] & 0xFF;
+        return chan[ch + INFO] & 0xFF;
     }
 
     boolean full(int ch) {
@@ -98,24 +115,70 @@ abstract class ChannelRings {
 
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
-        return (chInfo[ch] & 0xFF) - ((chPushed[ch] - chSeenPopped[ch]) & 0xFFFF);
+        return (chan[ch + INFO] & 0xFF) - ((chan[ch + CTR] - chan[ch + SEEN]) & 0xFFFF);
     }
 
-    /** The slot of the i-th wavelet from the head. */
-    int slotAt(int ch, int i) {
-        return chBase[ch] + ((chPopped[ch] + i) & (chInfo[ch] >>> MASK_SHIFT & 0xFF));
+    /** Ring position of the i-th wavelet from the head. */
+    private int position(int ch, int i) {
+        return ((chan[ch + CTR] >>> 16) + i) & (chan[ch + INFO] >>> MASK_SHIFT & 0xFF);
     }
 
-    int headSlot(int ch) {
-        return slotAt(ch, 0);
+    /** Payload of the i-th wavelet from the head. */
+    int payloadAt(int ch, int i) {
+        return ringPayload(ch, position(ch, i));
     }
 
-    int payloadAt(int slot) {
-        return slotPayload[slot];
+    /** Color and flags ({@link Wavelet}) of the i-th wavelet from the head. */
+    int metaAt(int ch, int i) {
+        return ringMeta(ch, position(ch, i));
     }
 
-    int metaAt(int slot) {
-        return slotMeta[slot] & 0xFF;
+    int headPayload(int ch) {
+        return payloadAt(ch, 0);
+    }
+
+    int headMeta(int ch) {
+        return metaAt(ch, 0);
+    }
+
+    /** The payload in ring position {@code j}, whether or not a wavelet holds it now. */
+    int ringPayload(int ch, int j) {
+        return chan[ch + SLOTS + j];
+    }
+
+    /** The meta byte in ring position {@code j}, whether or not a wavelet holds it now. */
+    int ringMeta(int ch, int j) {
+        int ring = (chan[ch + INFO] >>> MASK_SHIFT & 0xFF) + 1;
+        return chan[ch + SLOTS + ring + (j >>> 2)] >>> ((j & 3) << 3) & 0xFF;
+    }
+
+    /** Pushes so far, as the 16-bit counter (signed, as a {@code short}). */
+    short pushedCount(int ch) {
+        return (short) chan[ch + CTR];
+    }
+
+    /** Pops so far, as the 16-bit counter. */
+    short poppedCount(int ch) {
+        return (short) (chan[ch + CTR] >>> 16);
+    }
+
+    /** Pops as the sender knows them, as the 16-bit counter. */
+    short seenPoppedCount(int ch) {
+        return (short) chan[ch + SEEN];
+    }
+
+    int lastPush(int ch) {
+        return chan[ch + LAST];
+    }
+
+    int info(int ch) {
+        return chan[ch + INFO];
+    }
+
+    /** Sets a channel's counters, as if that many wavelets had passed; only on an empty fabric (tests). */
+    void setCounters(int ch, int pushed, int popped, int seenPopped) {
+        chan[ch + CTR] = pushed & 0xFFFF | popped << 16;
+        chan[ch + SEEN] = seenPopped & 0xFFFF;
     }
 
     /**
@@ -124,18 +187,22 @@ abstract class ChannelRings {
      * (hops of 2 cycles; with 1-cycle hops nothing is ever on its way).
      */
     boolean headInFlight(int ch, int now) {
-        return profile.hopCycles() > 1 && count(ch) == 1 && chLastPush[ch] == now - 1;
+        return profile.hopCycles() > 1 && count(ch) == 1 && chan[ch + LAST] == now - 1;
     }
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
     void push(int owner, int ch, int payload, int meta, int cycle) {
-        int info = chInfo[ch];
-        int pushed = chPushed[ch];
-        int s = chBase[ch] + (pushed & (info >>> MASK_SHIFT & 0xFF));
-        slotPayload[s] = payload;
-        slotMeta[s] = (byte) meta;
-        chLastPush[ch] = cycle;
-        chPushed[ch] = (short) (pushed + 1);
+        int[] c = chan;
+        int info = c[ch + INFO];
+        int ctr = c[ch + CTR];
+        int mask = info >>> MASK_SHIFT & 0xFF;
+        int j = ctr & mask;
+        c[ch + SLOTS + j] = payload;
+        int m = ch + SLOTS + mask + 1 + (j >>> 2);
+        int shift = (j & 3) << 3;
+        c[m] = c[m] & ~(0xFF << shift) | (meta & 0xFF) << shift;
+        c[ch + LAST] = cycle;
+        c[ch + CTR] = ctr & 0xFFFF0000 | (ctr + 1) & 0xFFFF;
         if ((info & TRACKED) != 0) {
             srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
         }
@@ -143,10 +210,11 @@ abstract class ChannelRings {
 
     /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
     void pop(int owner, int ch) {
-        short popped = (short) (chPopped[ch] + 1);
-        chPopped[ch] = popped;
-        if (popped == chPushed[ch]) {
-            int info = chInfo[ch];
+        int ctr = chan[ch + CTR];
+        int popped = (ctr >>> 16) + 1 & 0xFFFF;
+        chan[ch + CTR] = ctr & 0xFFFF | popped << 16;
+        if (popped == (ctr & 0xFFFF)) {
+            int info = chan[ch + INFO];
             if ((info & TRACKED) != 0) {
                 srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
             }
@@ -155,7 +223,7 @@ abstract class ChannelRings {
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        chSeenPopped[ch] = chPopped[ch];
+        chan[ch + SEEN] = chan[ch + CTR] >>> 16;
     }
 
     /** The channel of input queue q at PE p, or -1. */

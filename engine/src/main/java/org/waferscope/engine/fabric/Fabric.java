@@ -12,8 +12,8 @@ import org.waferscope.engine.ir.PeProgram;
  * <p><b>Threads.</b> A cycle has two phases separated by a barrier (see
  * {@code sim.CycleStepper}). In the compute phase a PE's worker writes only that PE's
  * state and reads of other PEs only fields written in the commit phase
- * ({@link #chPushed} of its inputs, {@link #chSeenPopped} of its neighbours' inputs). In the
- * commit phase it publishes {@link #chSeenPopped} for its own inputs and pushes the
+ * (the pushes of its inputs, the published pops of its neighbours' inputs). In the
+ * commit phase it publishes the pops of its own inputs and pushes the
  * wavelets it sent into its neighbours' inputs, which only it ever pushes to. So the result
  * of a cycle does not depend on how PEs are split among threads.
  *
@@ -233,7 +233,7 @@ public final class Fabric extends ChannelRings {
             int s0 = srcStart[p];
             int ns = srcStart[p + 1] - s0;
             for (int i = 0; ns <= 64 && i < ns; i++) {
-                chInfo[srcChan[s0 + i]] |= TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT;
+                chan[srcChan[s0 + i] + INFO] |= TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT;
             }
         }
         pendDest = filled(n * 4, -1);
@@ -317,7 +317,7 @@ public final class Fabric extends ChannelRings {
      */
     List<Object> mutableState() {
         return List.of(sram, pc, fp, task, lastPicked, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
-                fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rr,
+                fault, tasksRun, taskRuns, mtPool, chan, rsPos, rr,
                 srcBusy, srcPopped,
                 pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
                 hostPath, hostPathCount, hostPathColor,

@@ -30,9 +30,8 @@ public final class FabricBuilder {
     int[] mtBase;
     int[] mtCount;
     int mtPoolSize;
-    int[] chBase;
-    int[] chInfo;
-    int slotCount;
+    /** The channel records ({@link ChannelRings#chan}), made by {@link #layoutChannels}. */
+    int[] chan;
     int[] qBase;
     int[] qChan;
     int[] rsStart;
@@ -133,22 +132,38 @@ public final class FabricBuilder {
         return chCapL.size() - 1;
     }
 
-    /** Gives each channel its ring of slots and its packed facts (capacity and ring mask). */
+    /**
+     * Gives each channel its record (its packed facts, capacity and ring mask, and its ring
+     * of slots) and turns the channel numbers handed out so far into record offsets, the ids
+     * the fabric uses.
+     */
     private void layoutChannels() {
         int[] caps = chCapL.toArray();
-        chBase = new int[caps.length];
-        chInfo = new int[caps.length];
-        long slots = 0;
+        int[] offset = new int[caps.length];
+        long words = 0;
         for (int ch = 0; ch < caps.length; ch++) {
-            int ring = Fabric.ringSize(caps[ch]);
-            chInfo[ch] = caps[ch] | (ring - 1) << Fabric.MASK_SHIFT;
-            chBase[ch] = (int) slots;
-            slots += ring;
-            if (slots > Integer.MAX_VALUE - 8) {
-                throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 slots"));
+            offset[ch] = (int) words;
+            words += ChannelRings.recordSize(ChannelRings.ringSize(caps[ch]));
+            if (words > Integer.MAX_VALUE - 8) {
+                throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 words"));
             }
         }
-        slotCount = (int) slots;
+        chan = new int[(int) words];
+        for (int ch = 0; ch < caps.length; ch++) {
+            int ring = ChannelRings.ringSize(caps[ch]);
+            chan[offset[ch] + ChannelRings.INFO] = caps[ch] | (ring - 1) << ChannelRings.MASK_SHIFT;
+        }
+        renumber(rsInChan, offset);
+        renumber(rsDest, offset);
+        renumber(qChan, offset);
+    }
+
+    private static void renumber(int[] channels, int[] offset) {
+        for (int i = 0; i < channels.length; i++) {
+            if (channels[i] >= 0) {
+                channels[i] = offset[channels[i]];
+            }
+        }
     }
 
     private void buildTables() {

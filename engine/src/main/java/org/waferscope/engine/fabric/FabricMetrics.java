@@ -18,7 +18,7 @@ public final class FabricMetrics {
     /** Wavelets sitting in router buffers and CE queues. */
     public static long waveletsInFlight(Fabric f) {
         long total = 0;
-        for (int ch = 0; ch < f.channelCount(); ch++) {
+        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
             total += f.count(ch);
         }
         for (int d : f.pendDest) {

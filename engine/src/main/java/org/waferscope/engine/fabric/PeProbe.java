@@ -55,11 +55,10 @@ public final class PeProbe {
         int last = (int) f.cycle - 1;
         for (int si = f.srcStart[p]; si < f.srcStart[p + 1]; si++) {
             int ch = f.srcChan[si];
-            if (f.srcPort[si] == Direction.RAMP.ordinal() || f.chLastPush[ch] != last || f.count(ch) == 0) {
+            if (f.srcPort[si] == Direction.RAMP.ordinal() || f.lastPush(ch) != last || f.count(ch) == 0) {
                 continue;
             }
-            int newest = f.slotAt(ch, f.count(ch) - 1);
-            if (Wavelet.color(f.metaAt(newest)) == color) {
+            if (Wavelet.color(f.metaAt(ch, f.count(ch) - 1)) == color) {
                 return true;
             }
         }

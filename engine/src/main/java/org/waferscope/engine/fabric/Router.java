@@ -95,18 +95,17 @@ final class Router {
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
         int ch = f.srcChan[si];
-        int slot = f.headSlot(ch);
         int port = f.srcPort[si];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(ch, now)) {
             return state | TIMED_WAIT;
         }
-        int meta = f.metaAt(slot);
+        int meta = f.headMeta(ch);
         int color = Wavelet.color(meta);
         int rs = f.srcRs[si];
         if (rs < 0) {
             if (color >= f.profile.colors()) {
-                return state | toHost(f, p, ch, slot, color);
+                return state | toHost(f, p, ch, color);
             }
             rs = findSlot(f, p, color);
             if (rs < 0) {
@@ -124,7 +123,7 @@ final class Router {
             countBlocked(f, p, tx & claimed);
             return state;
         }
-        if (!move(f, p, ch, slot, rs, cfg, tx, color, now)) {
+        if (!move(f, p, ch, meta, rs, cfg, tx, color, now)) {
             return state;
         }
         if (port != RAMP) {
@@ -134,9 +133,8 @@ final class Router {
         return state | MOVED | tx << CLAIMED_SHIFT;
     }
 
-    private static boolean move(Fabric f, int p, int ch, int slot, int rs, int cfg, int tx, int color, int now) {
-        int payload = f.payloadAt(slot);
-        int meta = f.metaAt(slot);
+    private static boolean move(Fabric f, int p, int ch, int meta, int rs, int cfg, int tx, int color, int now) {
+        int payload = f.headPayload(ch);
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0 && f.freeForSender(f.rsDest[rs * 4 + d]) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
@@ -241,10 +239,10 @@ final class Router {
      * A wavelet on a host color leaves for the host when a stream-out is collecting it;
      * before that, it waits on the memcpy path while the path has room.
      */
-    private static int toHost(Fabric f, int p, int ch, int slot, int color) {
+    private static int toHost(Fabric f, int p, int ch, int color) {
         int[] out = f.hostOut[p];
         if (out != null && f.hostOutColor[p] == color && f.hostOutCount[p] < out.length) {
-            out[f.hostOutCount[p]++] = f.payloadAt(slot);
+            out[f.hostOutCount[p]++] = f.headPayload(ch);
             f.pop(p, ch);
             return MOVED | COLLECTED;
         }
@@ -252,7 +250,7 @@ final class Router {
         if (held >= Fabric.HOST_PATH_DEPTH || (held > 0 && f.hostPathColor[p] != color)) {
             return 0;
         }
-        f.hostPath[p * Fabric.HOST_PATH_DEPTH + held] = f.payloadAt(slot);
+        f.hostPath[p * Fabric.HOST_PATH_DEPTH + held] = f.headPayload(ch);
         f.hostPathCount[p] = held + 1;
         f.hostPathColor[p] = color;
         f.pop(p, ch);

@@ -15,6 +15,11 @@ public final class StateHash {
         long h = mix(0x5AFE5C09EL, f.cycle);
         int index = 0;
         for (Object a : f.mutableState()) {
+            if (a == f.chan) {
+                h = ChannelHash.of(h, index, f);
+                index += ChannelHash.ARRAYS;
+                continue;
+            }
             h = mix(h, ++index);
             h = hashArray(h, a);
         }
@@ -79,7 +84,7 @@ public final class StateHash {
         return mix(h, b.length);
     }
 
-    private static long mix(long h, long v) {
+    static long mix(long h, long v) {
         long x = (h ^ v) * PRIME;
         return x ^ (x >>> 31);
     }

@@ -29,10 +29,8 @@ class CoreInspectorTest {
         l.setColorConfig(1, 0, 0, ColorConfig.route(W, R));
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             Fabric f = w.fabric();
-            for (int ch = 0; ch < f.channelCount(); ch++) {
-                f.chPushed[ch] = (short) -3;
-                f.chPopped[ch] = (short) -3;
-                f.chSeenPopped[ch] = (short) -3;
+            for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
+                f.setCounters(ch, -3, -3, -3);
             }
             w.port().launch("start");
             w.stepFabric(100);

@@ -135,13 +135,13 @@ public final class ReferenceStepper {
     }
 
     private static String channel(String name, Fabric a, Fabric b, int ch) {
-        String d = first(diff("pushed", a.chPushed[ch], b.chPushed[ch]), diff("popped", a.chPopped[ch], b.chPopped[ch]),
-                diff("seen popped", a.chSeenPopped[ch], b.chSeenPopped[ch]), diff("info", a.chInfo[ch], b.chInfo[ch]),
-                diff("last push", a.chLastPush[ch], b.chLastPush[ch]));
-        int first = a.chBase[ch];
-        int end = first + Fabric.ringSize(a.capacity(ch));
-        for (int s = first; d == null && s < end; s++) {
-            d = first(diff("slot payload", a.payloadAt(s), b.payloadAt(s)), diff("slot meta", a.metaAt(s), b.metaAt(s)));
+        String d = first(diff("pushed", a.pushedCount(ch), b.pushedCount(ch)),
+                diff("popped", a.poppedCount(ch), b.poppedCount(ch)),
+                diff("seen popped", a.seenPoppedCount(ch), b.seenPoppedCount(ch)), diff("info", a.info(ch), b.info(ch)),
+                diff("last push", a.lastPush(ch), b.lastPush(ch)));
+        for (int j = 0; d == null && j < a.ring(ch); j++) {
+            d = first(diff("slot payload", a.ringPayload(ch, j), b.ringPayload(ch, j)),
+                    diff("slot meta", a.ringMeta(ch, j), b.ringMeta(ch, j)));
         }
         return d == null ? null : name + ": " + d;
     }
