@@ -1,117 +1,102 @@
 package org.waferscope.engine.fabric;
 
+import java.util.List;
+
 /**
- * Hashes the channel records ({@link ChannelRings#chan}) as the six arrays the fabric kept
- * before they were packed into records: pushes, pops, pops seen by the sender (16-bit
- * counters), last pushes, then every ring's payloads and meta bytes, channel after channel.
- * So a state hashes the same whatever the layout of its channels, and hashes taken before
- * the records can be compared with hashes taken after.
+ * The packed records of {@link ChannelRings} as the arrays the fabric kept before it packed
+ * them, for {@link StateHash}: so a state hashes the same whatever its layout, and hashes
+ * taken before the records can be compared with hashes taken after.
  */
 final class ChannelHash {
     private ChannelHash() {
     }
 
-    /** The state arrays the records stand for: {@link StateHash} numbers each. */
-    static final int ARRAYS = 6;
+    /**
+     * The channels ({@link ChannelRings#chan}): pushes, pops and pops seen by the sender
+     * (16-bit counters), last pushes, then every ring's payloads and meta bytes, channel
+     * after channel.
+     */
+    static List<StateHash.View> channels(ChannelRings f) {
+        return List.of(h -> counters(h, f, 0), h -> counters(h, f, 1), h -> counters(h, f, 2), h -> {
+            StateHash.Ints s = new StateHash.Ints(h);
+            for (int ch = 0; ch < f.channelCount(); ch++) {
+                s.add(f.lastPush(ch));
+            }
+            return s.end();
+        }, h -> {
+            StateHash.Ints s = new StateHash.Ints(h);
+            for (int ch = 0; ch < f.channelCount(); ch++) {
+                for (int j = 0, ring = f.ring(ch); j < ring; j++) {
+                    s.add(f.ringPayload(ch, j));
+                }
+            }
+            return s.end();
+        }, h -> {
+            StateHash.Bytes s = new StateHash.Bytes(h);
+            for (int ch = 0; ch < f.channelCount(); ch++) {
+                for (int j = 0, ring = f.ring(ch); j < ring; j++) {
+                    s.add(f.ringMeta(ch, j));
+                }
+            }
+            return s.end();
+        });
+    }
 
-    /** Mixes the channels into {@code h}, numbering their arrays from {@code index} + 1. */
-    static long of(long h, int index, ChannelRings f) {
+    /** A 16-bit counter of every channel, as a short array: 0 pushes, 1 pops, 2 pops seen. */
+    private static long counters(long h, ChannelRings f, int which) {
         int channels = 0;
-        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
+        for (int ch = 0; ch < f.channelCount(); ch++) {
+            short v = which == 0 ? f.pushedCount(ch) : which == 1 ? f.poppedCount(ch) : f.seenPoppedCount(ch);
+            h = StateHash.mix(h, v);
             channels++;
         }
-        h = StateHash.mix(h, index + 1);
-        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
-            h = StateHash.mix(h, f.pushedCount(ch));
-        }
-        h = StateHash.mix(h, channels);
-        h = StateHash.mix(h, index + 2);
-        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
-            h = StateHash.mix(h, f.poppedCount(ch));
-        }
-        h = StateHash.mix(h, channels);
-        h = StateHash.mix(h, index + 3);
-        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
-            h = StateHash.mix(h, f.seenPoppedCount(ch));
-        }
-        h = StateHash.mix(h, channels);
-        Ints last = new Ints(StateHash.mix(h, index + 4));
-        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
-            last.add(f.lastPush(ch));
-        }
-        Ints payloads = new Ints(StateHash.mix(last.end(), index + 5));
-        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
-            for (int j = 0, ring = f.ring(ch); j < ring; j++) {
-                payloads.add(f.ringPayload(ch, j));
-            }
-        }
-        Bytes metas = new Bytes(StateHash.mix(payloads.end(), index + 6));
-        for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
-            for (int j = 0, ring = f.ring(ch); j < ring; j++) {
-                metas.add(f.ringMeta(ch, j));
-            }
-        }
-        return metas.end();
+        return StateHash.mix(h, channels);
     }
 
-    /** {@link StateHash}'s hash of an int array, fed one element at a time. */
-    private static final class Ints {
-        private long h;
-        private int held;
-        private boolean holding;
-        private int length;
-
-        Ints(long h) {
-            this.h = h;
-        }
-
-        void add(int v) {
-            if (holding) {
-                h = StateHash.mix(h, ((long) held << 32) ^ (v & 0xFFFFFFFFL));
-            } else {
-                held = v;
+    /** Of the router records ({@link ChannelRings#router}): round-robin positions, sources holding wavelets, sources popped, parked wavelets. */
+    static List<StateHash.View> routers(Fabric f) {
+        return List.of(h -> {
+            StateHash.Ints s = new StateHash.Ints(h);
+            for (int p = 0; p < f.n; p++) {
+                s.add(f.rr(p));
             }
-            holding = !holding;
-            length++;
-        }
-
-        long end() {
-            if (holding) {
-                h = StateHash.mix(h, held);
-            }
-            return StateHash.mix(h, length);
-        }
-    }
-
-    /** {@link StateHash}'s hash of a byte array, fed one element at a time: eight bytes to a word, the rest alone. */
-    private static final class Bytes {
-        private long h;
-        private final byte[] group = new byte[8];
-        private int held;
-        private int length;
-
-        Bytes(long h) {
-            this.h = h;
-        }
-
-        void add(int b) {
-            group[held++] = (byte) b;
-            length++;
-            if (held == 8) {
-                long v = 0;
-                for (int k = 7; k >= 0; k--) {
-                    v = (v << 8) | (group[k] & 0xFF);
+            return s.end();
+        }, h -> {
+            for (int p = 0; p < f.n; p++) {
+                for (int k = 0; k < Fabric.BUSY_WORDS; k++) {
+                    h = StateHash.mix(h, f.srcBusy(p, k));
                 }
-                h = StateHash.mix(h, v);
-                held = 0;
             }
-        }
+            return h;
+        }, h -> {
+            for (int p = 0; p < f.n; p++) {
+                h = StateHash.mix(h, f.srcPopped(p));
+            }
+            return h;
+        }, h -> perLink(h, f, 0), h -> perLink(h, f, 1), h -> {
+            StateHash.Bytes s = new StateHash.Bytes(h);
+            for (int p = 0; p < f.n; p++) {
+                for (int d = 0; d < 4; d++) {
+                    s.add(f.pendMeta(p, d));
+                }
+            }
+            return s.end();
+        });
+    }
 
-        long end() {
-            for (int i = 0; i < held; i++) {
-                h = StateHash.mix(h, group[i]);
+    /** Wavelets sent per link since load ({@link Fabric#linkHops}), as an int array of four per PE. */
+    static StateHash.View hops(Fabric f) {
+        return h -> perLink(h, f, 2);
+    }
+
+    /** An int per PE and link direction: 0 parked destination, 1 parked payload, 2 hops. */
+    private static long perLink(long h, Fabric f, int which) {
+        StateHash.Ints s = new StateHash.Ints(h);
+        for (int p = 0; p < f.n; p++) {
+            for (int d = 0; d < 4; d++) {
+                s.add(which == 0 ? f.pendDest(p, d) : which == 1 ? f.pendPayload(p, d) : f.linkHops(p, d));
             }
-            return StateHash.mix(h, length);
         }
+        return s.end();
     }
 }

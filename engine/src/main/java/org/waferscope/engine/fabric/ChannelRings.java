@@ -12,13 +12,15 @@ import org.waferscope.engine.arch.ArchProfile;
  * two); pushes and pops are counted by wrapping 16-bit counters whose difference is the
  * occupancy and whose low bits pick the slot.
  *
- * <p><b>One record per channel.</b> A channel is a record in {@link #chan}, and its id is
- * the record's offset there (-1 for none): four header words, then the ring's payloads,
- * then its wavelets' meta bytes, four to a word. A ring of 8 (a router buffer) takes 14
- * words, so moving a wavelet touches one or two cache lines of the source channel and one
- * or two of the destination, instead of a line in each of eight channel arrays. Records
- * follow the order the builder made the channels in: router buffers, then queues, each in
- * PE order.
+ * <p><b>One record per channel.</b> What a channel's wavelets change is a record in
+ * {@link #chan}: three header words, then the ring's payloads, then its wavelets' meta
+ * bytes, four to a word. A ring of 8 (a router buffer) takes 13 words, so moving a
+ * wavelet touches one or two cache lines of the source channel and one or two of the
+ * destination, instead of a line in each of six channel arrays. What never changes (where
+ * the record is, capacity, ring size, source bit) is in {@link #chFacts}, one word per
+ * channel: so a record of a channel that never held a wavelet is all zeros, and snapshots
+ * share it with every other empty piece. Channels are numbered (their ids, -1 for none) in
+ * the order the builder made them: router buffers, then queues, each in PE order.
  *
  * <p><b>Who writes what.</b> In the compute phase only the channel's owner writes the
  * popped half of {@link #CTR}; its sender reads the pushed half and {@link #SEEN}. In the
@@ -29,10 +31,10 @@ import org.waferscope.engine.arch.ArchProfile;
 abstract class ChannelRings {
     public final ArchProfile profile;
 
-    /** Words of {@link #srcBusy} per PE: the four link ports and RAMP. */
+    /** Words per PE of the router record's {@link RouterWords#BUSY} bits: the four link ports and RAMP. */
     static final int BUSY_WORDS = 5;
 
-    // ---- the words of a channel record ----
+    // ---- the words of a channel record in {@link #chan} ----
     /** Pushes (bits 0..15) and pops (16..31), 16-bit counters that wrap; a ring's size divides 65,536. */
     static final int CTR = 0;
     /** Pops as of the last commit phase (bits 0..15): what the channel's sender may know of its room. */
@@ -43,31 +45,34 @@ abstract class ChannelRings {
      * in the cycle after its push: this replaces an arrival cycle per slot.
      */
     static final int LAST = 2;
-    /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
-    static final int INFO = 3;
     /** First payload word; the ring's meta bytes follow its payloads. */
-    static final int SLOTS = 4;
+    static final int SLOTS = 3;
 
     /** Every channel's record, back to back. Never resized after the build. */
     final int[] chan;
+    /**
+     * Per channel, read-only: the offset of its record in {@link #chan} (bits 0..31), then its
+     * info (32..63): capacity (bits 0..7), ring mask (8..15), and for a router source its bit
+     * (16..21), port (22..24), tracked (25).
+     */
+    final long[] chFacts;
     /** Per PE, first index into {@link #qChan} (-1 for empty PEs): input queues then output queues. */
     final int[] qBase;
     final int[] qChan;
     /**
-     * Which of a PE's sources hold wavelets, so that the router visits only those: per PE five
-     * words, one per port a source is fed from (N, S, E, W, then RAMP for the CE's output
-     * queues), bit i for source {@code srcStart[p] + i}. Split by port because in the commit
-     * phase up to four neighbours set bits of the same PE at once, each in its own word.
-     * PEs with more than 64 sources are not tracked; their router scans every source.
+     * Per PE, the router's record ({@link RouterWords}): which sources hold wavelets (kept
+     * up to date by {@link #push} and {@link #pop}), the buffers popped this cycle, the
+     * round-robin position, the wavelets parked for the links and the link counters.
      */
-    final long[] srcBusy;
+    final long[] router;
 
     ChannelRings(FabricBuilder b) {
         profile = b.profile;
         chan = b.chan;
+        chFacts = b.chFacts;
         qBase = b.qBase;
         qChan = b.qChan;
-        srcBusy = new long[b.width * b.height * BUSY_WORDS];
+        router = RouterWords.allocate(b.width * b.height);
     }
 
     static final int MASK_SHIFT = 8;
@@ -84,29 +89,31 @@ abstract class ChannelRings {
         return SLOTS + ring + (ring + 3) / 4;
     }
 
-    /** The first channel's id, or -1 when there is none; with {@link #nextChannel}, walks them all in build order. */
-    int firstChannel() {
-        return chan.length == 0 ? -1 : 0;
+    int channelCount() {
+        return chFacts.length;
     }
 
-    /** The channel after {@code ch} in build order, or -1 after the last. */
-    int nextChannel(int ch) {
-        int next = ch + recordSize(ring(ch));
-        return next < chan.length ? next : -1;
+    /** Where channel {@code ch}'s record starts in {@link #chan}. */
+    private int rec(int ch) {
+        return (int) chFacts[ch];
+    }
+
+    int info(int ch) {
+        return (int) (chFacts[ch] >>> 32);
     }
 
     /** Slots in the channel's ring. */
     int ring(int ch) {
-        return (chan[ch + INFO] >>> MASK_SHIFT & 0xFF) + 1;
+        return (info(ch) >>> MASK_SHIFT & 0xFF) + 1;
     }
 
     int count(int ch) {
-        int ctr = chan[ch + CTR];
+        int ctr = chan[rec(ch) + CTR];
         return (ctr - (ctr >>> 16)) & 0xFFFF;
     }
 
     int capacity(int ch) {
-        return chan[ch + INFO] & 0xFF;
+        return info(ch) & 0xFF;
     }
 
     boolean full(int ch) {
@@ -115,12 +122,14 @@ abstract class ChannelRings {
 
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
-        return (chan[ch + INFO] & 0xFF) - ((chan[ch + CTR] - chan[ch + SEEN]) & 0xFFFF);
+        long facts = chFacts[ch];
+        int c = (int) facts;
+        return ((int) (facts >>> 32) & 0xFF) - ((chan[c + CTR] - chan[c + SEEN]) & 0xFFFF);
     }
 
     /** Ring position of the i-th wavelet from the head. */
     private int position(int ch, int i) {
-        return ((chan[ch + CTR] >>> 16) + i) & (chan[ch + INFO] >>> MASK_SHIFT & 0xFF);
+        return ((chan[rec(ch) + CTR] >>> 16) + i) & (info(ch) >>> MASK_SHIFT & 0xFF);
     }
 
     /** Payload of the i-th wavelet from the head. */
@@ -143,42 +152,37 @@ abstract class ChannelRings {
 
     /** The payload in ring position {@code j}, whether or not a wavelet holds it now. */
     int ringPayload(int ch, int j) {
-        return chan[ch + SLOTS + j];
+        return chan[rec(ch) + SLOTS + j];
     }
 
     /** The meta byte in ring position {@code j}, whether or not a wavelet holds it now. */
     int ringMeta(int ch, int j) {
-        int ring = (chan[ch + INFO] >>> MASK_SHIFT & 0xFF) + 1;
-        return chan[ch + SLOTS + ring + (j >>> 2)] >>> ((j & 3) << 3) & 0xFF;
+        return chan[rec(ch) + SLOTS + ring(ch) + (j >>> 2)] >>> ((j & 3) << 3) & 0xFF;
     }
 
     /** Pushes so far, as the 16-bit counter (signed, as a {@code short}). */
     short pushedCount(int ch) {
-        return (short) chan[ch + CTR];
+        return (short) chan[rec(ch) + CTR];
     }
 
     /** Pops so far, as the 16-bit counter. */
     short poppedCount(int ch) {
-        return (short) (chan[ch + CTR] >>> 16);
+        return (short) (chan[rec(ch) + CTR] >>> 16);
     }
 
     /** Pops as the sender knows them, as the 16-bit counter. */
     short seenPoppedCount(int ch) {
-        return (short) chan[ch + SEEN];
+        return (short) chan[rec(ch) + SEEN];
     }
 
     int lastPush(int ch) {
-        return chan[ch + LAST];
-    }
-
-    int info(int ch) {
-        return chan[ch + INFO];
+        return chan[rec(ch) + LAST];
     }
 
     /** Sets a channel's counters, as if that many wavelets had passed; only on an empty fabric (tests). */
     void setCounters(int ch, int pushed, int popped, int seenPopped) {
-        chan[ch + CTR] = pushed & 0xFFFF | popped << 16;
-        chan[ch + SEEN] = seenPopped & 0xFFFF;
+        chan[rec(ch) + CTR] = pushed & 0xFFFF | popped << 16;
+        chan[rec(ch) + SEEN] = seenPopped & 0xFFFF;
     }
 
     /**
@@ -187,43 +191,47 @@ abstract class ChannelRings {
      * (hops of 2 cycles; with 1-cycle hops nothing is ever on its way).
      */
     boolean headInFlight(int ch, int now) {
-        return profile.hopCycles() > 1 && count(ch) == 1 && chan[ch + LAST] == now - 1;
+        return profile.hopCycles() > 1 && count(ch) == 1 && chan[rec(ch) + LAST] == now - 1;
     }
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
     void push(int owner, int ch, int payload, int meta, int cycle) {
         int[] c = chan;
-        int info = c[ch + INFO];
-        int ctr = c[ch + CTR];
+        long facts = chFacts[ch];
+        int at = (int) facts;
+        int info = (int) (facts >>> 32);
+        int ctr = c[at + CTR];
         int mask = info >>> MASK_SHIFT & 0xFF;
         int j = ctr & mask;
-        c[ch + SLOTS + j] = payload;
-        int m = ch + SLOTS + mask + 1 + (j >>> 2);
+        c[at + SLOTS + j] = payload;
+        int m = at + SLOTS + mask + 1 + (j >>> 2);
         int shift = (j & 3) << 3;
         c[m] = c[m] & ~(0xFF << shift) | (meta & 0xFF) << shift;
-        c[ch + LAST] = cycle;
-        c[ch + CTR] = ctr & 0xFFFF0000 | (ctr + 1) & 0xFFFF;
+        c[at + LAST] = cycle;
+        c[at + CTR] = ctr & 0xFFFF0000 | (ctr + 1) & 0xFFFF;
         if ((info & TRACKED) != 0) {
-            srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
+            router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
         }
     }
 
     /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
     void pop(int owner, int ch) {
-        int ctr = chan[ch + CTR];
+        int at = rec(ch);
+        int ctr = chan[at + CTR];
         int popped = (ctr >>> 16) + 1 & 0xFFFF;
-        chan[ch + CTR] = ctr & 0xFFFF | popped << 16;
+        chan[at + CTR] = ctr & 0xFFFF | popped << 16;
         if (popped == (ctr & 0xFFFF)) {
-            int info = chan[ch + INFO];
+            int info = info(ch);
             if ((info & TRACKED) != 0) {
-                srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
+                router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
             }
         }
     }
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        chan[ch + SEEN] = chan[ch + CTR] >>> 16;
+        int at = rec(ch);
+        chan[at + SEEN] = chan[at + CTR] >>> 16;
     }
 
     /** The channel of input queue q at PE p, or -1. */

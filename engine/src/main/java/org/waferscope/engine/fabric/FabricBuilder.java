@@ -30,8 +30,9 @@ public final class FabricBuilder {
     int[] mtBase;
     int[] mtCount;
     int mtPoolSize;
-    /** The channel records ({@link ChannelRings#chan}), made by {@link #layoutChannels}. */
+    /** The channel records ({@link ChannelRings#chan}) and their facts, made by {@link #layoutChannels}. */
     int[] chan;
+    long[] chFacts;
     int[] qBase;
     int[] qChan;
     int[] rsStart;
@@ -132,38 +133,20 @@ public final class FabricBuilder {
         return chCapL.size() - 1;
     }
 
-    /**
-     * Gives each channel its record (its packed facts, capacity and ring mask, and its ring
-     * of slots) and turns the channel numbers handed out so far into record offsets, the ids
-     * the fabric uses.
-     */
+    /** Gives each channel its record (its ring of slots) and its facts (where the record is, capacity and ring mask). */
     private void layoutChannels() {
         int[] caps = chCapL.toArray();
-        int[] offset = new int[caps.length];
+        chFacts = new long[caps.length];
         long words = 0;
         for (int ch = 0; ch < caps.length; ch++) {
-            offset[ch] = (int) words;
-            words += ChannelRings.recordSize(ChannelRings.ringSize(caps[ch]));
+            int ring = ChannelRings.ringSize(caps[ch]);
+            chFacts[ch] = words | (long) (caps[ch] | (ring - 1) << ChannelRings.MASK_SHIFT) << 32;
+            words += ChannelRings.recordSize(ring);
             if (words > Integer.MAX_VALUE - 8) {
                 throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 words"));
             }
         }
         chan = new int[(int) words];
-        for (int ch = 0; ch < caps.length; ch++) {
-            int ring = ChannelRings.ringSize(caps[ch]);
-            chan[offset[ch] + ChannelRings.INFO] = caps[ch] | (ring - 1) << ChannelRings.MASK_SHIFT;
-        }
-        renumber(rsInChan, offset);
-        renumber(rsDest, offset);
-        renumber(qChan, offset);
-    }
-
-    private static void renumber(int[] channels, int[] offset) {
-        for (int i = 0; i < channels.length; i++) {
-            if (channels[i] >= 0) {
-                channels[i] = offset[channels[i]];
-            }
-        }
     }
 
     private void buildTables() {

@@ -109,7 +109,7 @@ public final class PeProbe {
 
     /** Wavelets PE p has sent across its link in direction d (N, S, E, W) since load, modulo 2^32. */
     public static int linkOut(Fabric f, int p, int d) {
-        return f.linkHops[p * 4 + d];
+        return f.linkHops(p, d);
     }
 
     /** A name for the task running on PE p: its declared task's function, else the function it is in. */

@@ -35,7 +35,7 @@ class ChannelWrapTest {
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             Fabric f = w.fabric();
             // as if 65,536 - 7 wavelets had already passed through every channel
-            for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
+            for (int ch = 0; ch < f.channelCount(); ch++) {
                 f.setCounters(ch, -7, -7, -7);
             }
             w.port().launch("start");

@@ -29,7 +29,7 @@ class CoreInspectorTest {
         l.setColorConfig(1, 0, 0, ColorConfig.route(W, R));
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             Fabric f = w.fabric();
-            for (int ch = f.firstChannel(); ch >= 0; ch = f.nextChannel(ch)) {
+            for (int ch = 0; ch < f.channelCount(); ch++) {
                 f.setCounters(ch, -3, -3, -3);
             }
             w.port().launch("start");

@@ -71,7 +71,7 @@ public final class ReferenceStepper {
                 diff("activity", a.activity[p], b.activity[p]), diff("controlData", a.controlData[p], b.controlData[p]),
                 diff("launchFn", a.launchFn[p], b.launchFn[p]), diff("released", a.released[p], b.released[p]),
                 Objects.equals(a.fault[p], b.fault[p]) ? null : "fault " + a.fault[p] + " vs " + b.fault[p],
-                diff("tasksRun", a.tasksRun[p], b.tasksRun[p]), diff("rr", a.rr[p], b.rr[p]),
+                diff("tasksRun", a.tasksRun[p], b.tasksRun[p]), diff("rr", a.rr(p), b.rr(p)),
                 diff("hostInPos", a.hostInPos[p], b.hostInPos[p]), diff("hostInColor", a.hostInColor[p], b.hostInColor[p]),
                 diff("hostOutCount", a.hostOutCount[p], b.hostOutCount[p]),
                 diff("hostOutColor", a.hostOutColor[p], b.hostOutColor[p]),
@@ -83,22 +83,21 @@ public final class ReferenceStepper {
                 diff("cntReceived", a.cntReceived[p], b.cntReceived[p]),
                 diff("active bit", a.isActive(p) ? 1 : 0, b.isActive(p) ? 1 : 0),
                 diff("wake bit", (a.wake[p >>> 6] >>> p) & 1, (b.wake[p >>> 6] >>> p) & 1),
-                diff("sources popped", a.srcPopped[p], b.srcPopped[p]),
+                diff("sources popped", a.srcPopped(p), b.srcPopped(p)),
                 diff("sleeping bit", (a.sleeping[p >>> 6] >>> p) & 1, (b.sleeping[p >>> 6] >>> p) & 1),
                 diff("sleepFrom", a.sleepFrom[p], b.sleepFrom[p]));
         for (int k = 0; d == null && k < Fabric.BUSY_WORDS; k++) {
-            d = diff("sources holding wavelets, port " + k, a.srcBusy[p * Fabric.BUSY_WORDS + k],
-                    b.srcBusy[p * Fabric.BUSY_WORDS + k]);
+            d = diff("sources holding wavelets, port " + k, a.srcBusy(p, k), b.srcBusy(p, k));
         }
         if (d != null) {
             return d;
         }
         for (int k = 0; k < 4; k++) {
             int at = p * 4 + k;
-            d = first(diff("pendDest[" + k + "]", a.pendDest[at], b.pendDest[at]),
-                    diff("pendPayload[" + k + "]", a.pendPayload[at], b.pendPayload[at]),
-                    diff("pendMeta[" + k + "]", a.pendMeta[at], b.pendMeta[at]),
-                    diff("linkHops[" + k + "]", a.linkHops[at], b.linkHops[at]),
+            d = first(diff("pendDest[" + k + "]", a.pendDest(p, k), b.pendDest(p, k)),
+                    diff("pendPayload[" + k + "]", a.pendPayload(p, k), b.pendPayload(p, k)),
+                    diff("pendMeta[" + k + "]", a.pendMeta(p, k), b.pendMeta(p, k)),
+                    diff("linkHops[" + k + "]", a.linkHops(p, k), b.linkHops(p, k)),
                     diff("linkBlocked[" + k + "]", a.linkBlocked[at], b.linkBlocked[at]));
             if (d != null) {
                 return d;

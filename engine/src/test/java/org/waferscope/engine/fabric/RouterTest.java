@@ -77,9 +77,9 @@ class RouterTest {
             Fabric f = w.fabric();
             int east = Direction.EAST.ordinal();
             int south = Direction.SOUTH.ordinal();
-            assertEquals(1, f.linkHops[f.pe(0, 0) * 4 + east], "one hop out of the sender");
-            assertEquals(1, f.linkHops[f.pe(1, 0) * 4 + east], "one east out of the multicaster");
-            assertEquals(1, f.linkHops[f.pe(1, 0) * 4 + south], "and one south, for the same wavelet");
+            assertEquals(1, f.linkHops(f.pe(0, 0), east), "one hop out of the sender");
+            assertEquals(1, f.linkHops(f.pe(1, 0), east), "one east out of the multicaster");
+            assertEquals(1, f.linkHops(f.pe(1, 0), south), "and one south, for the same wavelet");
         }
     }
 
