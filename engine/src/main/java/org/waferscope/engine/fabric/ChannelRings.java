@@ -9,66 +9,70 @@ import org.waferscope.engine.arch.ArchProfile;
  * <p><b>Channels.</b> Every wavelet buffer is a channel: router input buffers (one per
  * color and link port that the color's routes accept), and the CE's input and output
  * queues. A channel holds up to its capacity of wavelets on a ring of slots (a power of
- * two) from {@link #chBase}; pushes and pops are counted by wrapping 16-bit counters whose
- * difference is the occupancy and whose low bits pick the slot. The fields stay in
- * separate dense arrays, router buffers first, then queues, each in PE order: measured on
- * a full wafer, where memory traffic bounds the engine, that beat both records per channel
- * and buffers grouped PE by PE (docs/benchmarks.md).
+ * two); pushes and pops are counted by wrapping 16-bit counters whose difference is the
+ * occupancy and whose low bits pick the slot.
+ *
+ * <p><b>One record per channel.</b> What a channel's wavelets change is a record in
+ * {@link #chan}: three header words, then the ring's payloads, then its wavelets' meta
+ * bytes, four to a word. A ring of 8 (a router buffer) takes 13 words, so moving a
+ * wavelet touches one or two cache lines of the source channel and one or two of the
+ * destination, instead of a line in each of six channel arrays. What never changes (where
+ * the record is, capacity, ring size, source bit) is in {@link #chFacts}, one word per
+ * channel: so a record of a channel that never held a wavelet is all zeros, and snapshots
+ * share it with every other empty piece. Channels are numbered (their ids, -1 for none) in
+ * the order the builder made them: router buffers, then queues, each in PE order.
+ *
+ * <p><b>Who writes what.</b> In the compute phase only the channel's owner writes the
+ * popped half of {@link #CTR}; its sender reads the pushed half and {@link #SEEN}. In the
+ * commit phase only the sender writes (pushed, {@link #LAST}, the slots) and only the owner
+ * writes {@link #SEEN}. No two threads write one word in a phase, and a reader always sees
+ * the half it needs unchanged.
  */
 abstract class ChannelRings {
     public final ArchProfile profile;
 
-    /** Words of {@link #srcBusy} per PE: the four link ports and RAMP. */
+    /** Words per PE of the router record's {@link RouterWords#BUSY} bits: the four link ports and RAMP. */
     static final int BUSY_WORDS = 5;
 
-    // ---- channels ----
-    /**
-     * Pushes and pops, as 16-bit counters that wrap: a ring has at most 256 slots, which
-     * divides 65,536, and the difference, taken modulo 65,536, is the occupancy.
-     */
-    final short[] chPushed;
-    final short[] chPopped;
-    /** Pops as of the last commit phase: what the channel's sender may know of its room. */
-    final short[] chSeenPopped;
-    /** First slot of the channel's ring in {@link #slotPayload} and {@link #slotMeta}. */
-    final int[] chBase;
-    /** Capacity (bits 0..7), ring mask (8..15), then for a router source its bit (16..21), port (22..24), tracked (25). */
-    final int[] chInfo;
-    final int[] slotPayload;
-    /** A wavelet's color and flags ({@link Wavelet}), which fit a byte. */
-    final byte[] slotMeta;
+    // ---- the words of a channel record in {@link #chan} ----
+    /** Pushes (bits 0..15) and pops (16..31), 16-bit counters that wrap; a ring's size divides 65,536. */
+    static final int CTR = 0;
+    /** Pops as of the last commit phase (bits 0..15): what the channel's sender may know of its room. */
+    static final int SEEN = 1;
     /**
      * The cycle of the channel's last push. A router buffer is fed at most once a cycle, so
      * with 2-cycle hops the only wavelet still on its way is the last one pushed, and only
      * in the cycle after its push: this replaces an arrival cycle per slot.
      */
-    final int[] chLastPush;
+    static final int LAST = 2;
+    /** First payload word; the ring's meta bytes follow its payloads. */
+    static final int SLOTS = 3;
+
+    /** Every channel's record, back to back. Never resized after the build. */
+    final int[] chan;
+    /**
+     * Per channel, read-only: the offset of its record in {@link #chan} (bits 0..31), then its
+     * info (32..63): capacity (bits 0..7), ring mask (8..15), and for a router source its bit
+     * (16..21), port (22..24), tracked (25).
+     */
+    final long[] chFacts;
     /** Per PE, first index into {@link #qChan} (-1 for empty PEs): input queues then output queues. */
     final int[] qBase;
     final int[] qChan;
     /**
-     * Which of a PE's sources hold wavelets, so that the router visits only those: per PE five
-     * words, one per port a source is fed from (N, S, E, W, then RAMP for the CE's output
-     * queues), bit i for source {@code srcStart[p] + i}. Split by port because in the commit
-     * phase up to four neighbours set bits of the same PE at once, each in its own word.
-     * PEs with more than 64 sources are not tracked; their router scans every source.
+     * Per PE, the router's record ({@link RouterWords}): which sources hold wavelets (kept
+     * up to date by {@link #push} and {@link #pop}), the buffers popped this cycle, the
+     * round-robin position, the wavelets parked for the links and the link counters.
      */
-    final long[] srcBusy;
+    final long[] router;
 
     ChannelRings(FabricBuilder b) {
         profile = b.profile;
-        chBase = b.chBase;
-        chInfo = b.chInfo;
-        int channels = chBase.length;
-        chPushed = new short[channels];
-        chPopped = new short[channels];
-        chSeenPopped = new short[channels];
-        slotPayload = new int[b.slotCount];
-        slotMeta = new byte[b.slotCount];
-        chLastPush = new int[channels];
+        chan = b.chan;
+        chFacts = b.chFacts;
         qBase = b.qBase;
         qChan = b.qChan;
-        srcBusy = new long[b.width * b.height * BUSY_WORDS];
+        router = RouterWords.allocate(b.width * b.height);
     }
 
     static final int MASK_SHIFT = 8;
@@ -80,16 +84,36 @@ abstract class ChannelRings {
         return cap <= 1 ? 1 : Integer.highestOneBit(cap - 1) << 1;
     }
 
+    /** Words of the record of a channel whose ring has {@code ring} slots. */
+    static int recordSize(int ring) {
+        return SLOTS + ring + (ring + 3) / 4;
+    }
+
     int channelCount() {
-        return chBase.length;
+        return chFacts.length;
+    }
+
+    /** Where channel {@code ch}'s record starts in {@link #chan}. */
+    private int rec(int ch) {
+        return (int) chFacts[ch];
+    }
+
+    int info(int ch) {
+        return (int) (chFacts[ch] >>> 32);
+    }
+
+    /** Slots in the channel's ring. */
+    int ring(int ch) {
+        return (info(ch) >>> MASK_SHIFT & 0xFF) + 1;
     }
 
     int count(int ch) {
-        return (chPushed[ch] - chPopped[ch]) & 0xFFFF;
+        int ctr = chan[rec(ch) + CTR];
+        return (ctr - (ctr >>> 16)) & 0xFFFF;
     }
 
     int capacity(int ch) {
-        return chInfo[ch] & 0xFF;
+        return info(ch) & 0xFF;
     }
 
     boolean full(int ch) {
@@ -98,24 +122,67 @@ abstract class ChannelRings {
 
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
-        return (chInfo[ch] & 0xFF) - ((chPushed[ch] - chSeenPopped[ch]) & 0xFFFF);
+        long facts = chFacts[ch];
+        int c = (int) facts;
+        return ((int) (facts >>> 32) & 0xFF) - ((chan[c + CTR] - chan[c + SEEN]) & 0xFFFF);
     }
 
-    /** The slot of the i-th wavelet from the head. */
-    int slotAt(int ch, int i) {
-        return chBase[ch] + ((chPopped[ch] + i) & (chInfo[ch] >>> MASK_SHIFT & 0xFF));
+    /** Ring position of the i-th wavelet from the head. */
+    private int position(int ch, int i) {
+        return ((chan[rec(ch) + CTR] >>> 16) + i) & (info(ch) >>> MASK_SHIFT & 0xFF);
     }
 
-    int headSlot(int ch) {
-        return slotAt(ch, 0);
+    /** Payload of the i-th wavelet from the head. */
+    int payloadAt(int ch, int i) {
+        return ringPayload(ch, position(ch, i));
     }
 
-    int payloadAt(int slot) {
-        return slotPayload[slot];
+    /** Color and flags ({@link Wavelet}) of the i-th wavelet from the head. */
+    int metaAt(int ch, int i) {
+        return ringMeta(ch, position(ch, i));
     }
 
-    int metaAt(int slot) {
-        return slotMeta[slot] & 0xFF;
+    int headPayload(int ch) {
+        return payloadAt(ch, 0);
+    }
+
+    int headMeta(int ch) {
+        return metaAt(ch, 0);
+    }
+
+    /** The payload in ring position {@code j}, whether or not a wavelet holds it now. */
+    int ringPayload(int ch, int j) {
+        return chan[rec(ch) + SLOTS + j];
+    }
+
+    /** The meta byte in ring position {@code j}, whether or not a wavelet holds it now. */
+    int ringMeta(int ch, int j) {
+        return chan[rec(ch) + SLOTS + ring(ch) + (j >>> 2)] >>> ((j & 3) << 3) & 0xFF;
+    }
+
+    /** Pushes so far, as the 16-bit counter (signed, as a {@code short}). */
+    short pushedCount(int ch) {
+        return (short) chan[rec(ch) + CTR];
+    }
+
+    /** Pops so far, as the 16-bit counter. */
+    short poppedCount(int ch) {
+        return (short) (chan[rec(ch) + CTR] >>> 16);
+    }
+
+    /** Pops as the sender knows them, as the 16-bit counter. */
+    short seenPoppedCount(int ch) {
+        return (short) chan[rec(ch) + SEEN];
+    }
+
+    int lastPush(int ch) {
+        return chan[rec(ch) + LAST];
+    }
+
+    /** Sets a channel's counters, as if that many wavelets had passed; only on an empty fabric (tests). */
+    void setCounters(int ch, int pushed, int popped, int seenPopped) {
+        chan[rec(ch) + CTR] = pushed & 0xFFFF | popped << 16;
+        chan[rec(ch) + SEEN] = seenPopped & 0xFFFF;
     }
 
     /**
@@ -124,38 +191,47 @@ abstract class ChannelRings {
      * (hops of 2 cycles; with 1-cycle hops nothing is ever on its way).
      */
     boolean headInFlight(int ch, int now) {
-        return profile.hopCycles() > 1 && count(ch) == 1 && chLastPush[ch] == now - 1;
+        return profile.hopCycles() > 1 && count(ch) == 1 && chan[rec(ch) + LAST] == now - 1;
     }
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
     void push(int owner, int ch, int payload, int meta, int cycle) {
-        int info = chInfo[ch];
-        int pushed = chPushed[ch];
-        int s = chBase[ch] + (pushed & (info >>> MASK_SHIFT & 0xFF));
-        slotPayload[s] = payload;
-        slotMeta[s] = (byte) meta;
-        chLastPush[ch] = cycle;
-        chPushed[ch] = (short) (pushed + 1);
+        int[] c = chan;
+        long facts = chFacts[ch];
+        int at = (int) facts;
+        int info = (int) (facts >>> 32);
+        int ctr = c[at + CTR];
+        int mask = info >>> MASK_SHIFT & 0xFF;
+        int j = ctr & mask;
+        c[at + SLOTS + j] = payload;
+        int m = at + SLOTS + mask + 1 + (j >>> 2);
+        int shift = (j & 3) << 3;
+        c[m] = c[m] & ~(0xFF << shift) | (meta & 0xFF) << shift;
+        c[at + LAST] = cycle;
+        c[at + CTR] = ctr & 0xFFFF0000 | (ctr + 1) & 0xFFFF;
         if ((info & TRACKED) != 0) {
-            srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
+            router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
         }
     }
 
     /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
     void pop(int owner, int ch) {
-        short popped = (short) (chPopped[ch] + 1);
-        chPopped[ch] = popped;
-        if (popped == chPushed[ch]) {
-            int info = chInfo[ch];
+        int at = rec(ch);
+        int ctr = chan[at + CTR];
+        int popped = (ctr >>> 16) + 1 & 0xFFFF;
+        chan[at + CTR] = ctr & 0xFFFF | popped << 16;
+        if (popped == (ctr & 0xFFFF)) {
+            int info = info(ch);
             if ((info & TRACKED) != 0) {
-                srcBusy[owner * BUSY_WORDS + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
+                router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
             }
         }
     }
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        chSeenPopped[ch] = chPopped[ch];
+        int at = rec(ch);
+        chan[at + SEEN] = chan[at + CTR] >>> 16;
     }
 
     /** The channel of input queue q at PE p, or -1. */

@@ -151,7 +151,7 @@ final class ComputeEngine {
             frameSlots = t.taskFrameSlots[id];
             if (t.taskKind[id] == TaskKind.DATA) {
                 int ch = f.inQueue(p, t.taskQueue[id]);
-                arg = f.payloadAt(f.headSlot(ch));
+                arg = f.headPayload(ch);
                 f.pop(p, ch);
             } else {
                 f.activated[p] &= ~(1L << id);
@@ -184,7 +184,7 @@ final class ComputeEngine {
             int id = Long.numberOfTrailingZeros(tasks);
             tasks &= tasks - 1;
             int ch = f.inQueue(p, t.taskQueue[id]);
-            if (ch >= 0 && f.count(ch) > 0 && !Wavelet.isControl(f.metaAt(f.headSlot(ch)))) {
+            if (ch >= 0 && f.count(ch) > 0 && !Wavelet.isControl(f.headMeta(ch))) {
                 ready |= 1L << id;
             }
         }
@@ -199,9 +199,8 @@ final class ComputeEngine {
             if (ch < 0 || f.count(ch) == 0) {
                 continue;
             }
-            int slot = f.headSlot(ch);
-            if (Wavelet.isControl(f.metaAt(slot))) {
-                int payload = f.payloadAt(slot);
+            if (Wavelet.isControl(f.headMeta(ch))) {
+                int payload = f.headPayload(ch);
                 f.pop(p, ch);
                 int id = Wavelet.controlEntrypoint(payload);
                 if (t.taskKind[id] == TaskKind.CONTROL) {

@@ -116,7 +116,7 @@ public final class CoreInspector {
             }
             List<Integer> payloads = new ArrayList<>();
             for (int i = 0; i < f.count(ch); i++) {
-                payloads.add(f.payloadAt(f.slotAt(ch, i)));
+                payloads.add(f.payloadAt(ch, i));
             }
             int color = input ? t.queueColor[q] : -1;
             rows.add(new CoreSnapshot.QueueRow(q, color, f.capacity(ch), payloads));

@@ -124,7 +124,7 @@ final class DsdExecutor {
             int b = o + k * OPERAND;
             if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.FABIN) {
                 int ch = queue(f, p, ops[b + 1], true);
-                if (f.count(ch) == 0 || Wavelet.isControl(f.metaAt(f.headSlot(ch)))) {
+                if (f.count(ch) == 0 || Wavelet.isControl(f.headMeta(ch))) {
                     return STALL_INPUT;
                 }
             } else if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.FIFO && fifoCount(f, p, ops, b) == 0) {
@@ -161,7 +161,7 @@ final class DsdExecutor {
         int w0 = ops[b + 1];
         if (Dsd.kind(w0) == Dsd.FABIN) {
             int ch = queue(f, p, w0, true);
-            int payload = f.payloadAt(f.headSlot(ch));
+            int payload = f.headPayload(ch);
             f.pop(p, ch);
             return fromWire(payload, t);
         }
@@ -269,13 +269,13 @@ final class DsdExecutor {
             return -1;
         }
         int ch = queue(f, p, ops[b + 1], true);
-        return f.count(ch) == 0 || Wavelet.isControl(f.metaAt(f.headSlot(ch))) ? STALLED : ch;
+        return f.count(ch) == 0 || Wavelet.isControl(f.headMeta(ch)) ? STALLED : ch;
     }
 
     /** Source element {@code i} of a {@link DecodedOps#RECEIVE} op: popped from channel {@code ch} when it is one. */
     private static int element(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i, int ch) {
         if (ch >= 0) {
-            int payload = f.payloadAt(f.headSlot(ch));
+            int payload = f.headPayload(ch);
             f.pop(p, ch);
             return fromWire(payload, t);
         }

@@ -12,8 +12,8 @@ import org.waferscope.engine.ir.PeProgram;
  * <p><b>Threads.</b> A cycle has two phases separated by a barrier (see
  * {@code sim.CycleStepper}). In the compute phase a PE's worker writes only that PE's
  * state and reads of other PEs only fields written in the commit phase
- * ({@link #chPushed} of its inputs, {@link #chSeenPopped} of its neighbours' inputs). In the
- * commit phase it publishes {@link #chSeenPopped} for its own inputs and pushes the
+ * (the pushes of its inputs, the published pops of its neighbours' inputs). In the
+ * commit phase it publishes the pops of its own inputs and pushes the
  * wavelets it sent into its neighbours' inputs, which only it ever pushes to. So the result
  * of a cycle does not depend on how PEs are split among threads.
  *
@@ -109,14 +109,6 @@ public final class Fabric extends ChannelRings {
     final int[] srcChan;
     final byte[] srcPort;
     final int[] srcRs;
-    /** Round-robin position among each PE's sources. */
-    final int[] rr;
-    /** Per PE, the link input buffers its router popped this cycle (source bits), published in the commit phase. */
-    final long[] srcPopped;
-    /** Wavelets sent this cycle, per PE and link direction: destination channel (-1 none). */
-    final int[] pendDest;
-    final int[] pendPayload;
-    final byte[] pendMeta;
 
     // ---- host streams (per PE; null where no stream is set up) ----
     final int[][] hostIn;
@@ -146,7 +138,7 @@ public final class Fabric extends ChannelRings {
     final long[] cntStallOut;
     final int[] cntSent;
     final int[] cntReceived;
-    final int[] linkHops;
+    /** Per PE and link direction (N, S, E, W): cycles a wavelet waited for that link or the room behind it. */
     final int[] linkBlocked;
 
     // ---- activity ----
@@ -233,18 +225,13 @@ public final class Fabric extends ChannelRings {
         srcChan = b.srcChan;
         srcPort = b.srcPort;
         srcRs = b.srcRs;
-        rr = new int[n];
-        srcPopped = new long[n];
         for (int p = 0; p < n; p++) {
             int s0 = srcStart[p];
             int ns = srcStart[p + 1] - s0;
             for (int i = 0; ns <= 64 && i < ns; i++) {
-                chInfo[srcChan[s0 + i]] |= TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT;
+                chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
-        pendDest = filled(n * 4, -1);
-        pendPayload = new int[n * 4];
-        pendMeta = new byte[n * 4];
         hostIn = new int[n][];
         hostInPos = new int[n];
         hostInColor = new int[n];
@@ -260,7 +247,6 @@ public final class Fabric extends ChannelRings {
         cntStallOut = new long[n];
         cntSent = new int[n];
         cntReceived = new int[n];
-        linkHops = new int[n * 4];
         linkBlocked = new int[n * 4];
         active = new long[(n + 63) >>> 6];
         wake = new long[(n + 63) >>> 6];
@@ -318,18 +304,75 @@ public final class Fabric extends ChannelRings {
     }
 
     /**
-     * Every array that changes as the fabric runs, in a fixed order: what snapshots copy and
-     * the state hash covers. Queue bindings and programs never change; route tables do only
-     * where a program edits its routes ({@link RouteEdits}).
+     * Every array that changes as the fabric runs, in a fixed order: what snapshots copy.
+     * Queue bindings and programs never change; route tables do only where a program edits
+     * its routes ({@link RouteEdits}).
      */
     List<Object> mutableState() {
-        return List.of(sram, pc, fp, task, lastPicked, activated, blocked, busy, opDone, activity, controlData, launchFn, launchArgs, released,
-                fault, tasksRun, taskRuns, mtPool, chPushed, chPopped, chSeenPopped, chLastPush, slotPayload, slotMeta, rsPos, rsTorn, cfgRx, cfgTx, cfgPositions, rr,
-                srcBusy, srcPopped,
-                pendDest, pendPayload, pendMeta, hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor,
-                hostPath, hostPathCount, hostPathColor,
-                cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived, linkHops, linkBlocked, active,
-                wake, sleeping, sleepFrom);
+        return state(false);
+    }
+
+    /**
+     * What the state hash covers: {@link #mutableState()} with the channel and router records
+     * as the plain arrays they stand for, in the order the fabric kept them before it packed
+     * them, so that a change of layout changes no hash.
+     */
+    List<Object> hashedState() {
+        return state(true);
+    }
+
+    private List<Object> state(boolean logical) {
+        List<Object> s = new java.util.ArrayList<>(List.of(sram, pc, fp, task, lastPicked, activated, blocked, busy,
+                opDone, activity, controlData, launchFn, launchArgs, released, fault, tasksRun, taskRuns, mtPool));
+        if (logical) {
+            s.addAll(ChannelHash.channels(this));
+            s.addAll(List.of(rsPos, rsTorn, cfgRx, cfgTx, cfgPositions));
+            s.addAll(ChannelHash.routers(this));
+        } else {
+            s.addAll(List.of(chan, rsPos, rsTorn, cfgRx, cfgTx, cfgPositions, router));
+        }
+        s.addAll(List.of(hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor, hostPath, hostPathCount,
+                hostPathColor, cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived));
+        if (logical) {
+            s.add(ChannelHash.hops(this));
+        }
+        s.addAll(List.of(linkBlocked, active, wake, sleeping, sleepFrom));
+        return s;
+    }
+
+    // ---- the router record of each PE ({@link RouterWords}), read as plain values ----
+
+    /** Round-robin position among PE p's sources: the next one its router serves first. */
+    int rr(int p) {
+        return (int) router[RouterWords.at(p) + RouterWords.RR];
+    }
+
+    /** PE p's sources fed from port k that hold wavelets (bits from {@code srcStart[p]}). */
+    long srcBusy(int p, int k) {
+        return router[RouterWords.at(p) + RouterWords.BUSY + k];
+    }
+
+    /** The link buffers PE p's router popped in this cycle's compute phase; 0 between cycles. */
+    long srcPopped(int p) {
+        return router[RouterWords.at(p) + RouterWords.POPPED];
+    }
+
+    /** The neighbour's input channel of the wavelet PE p parked for link direction d, or -1. */
+    int pendDest(int p, int d) {
+        return RouterWords.half(router[RouterWords.at(p) + RouterWords.DEST + (d >>> 1)], d & 1) - 1;
+    }
+
+    int pendPayload(int p, int d) {
+        return (int) router[RouterWords.at(p) + RouterWords.PEND + d];
+    }
+
+    int pendMeta(int p, int d) {
+        return (int) (router[RouterWords.at(p) + RouterWords.PEND + d] >>> 32) & 0xFF;
+    }
+
+    /** Wavelets PE p has sent on link direction d (N, S, E, W) since load, modulo 2^32. */
+    int linkHops(int p, int d) {
+        return RouterWords.half(router[RouterWords.at(p) + RouterWords.HOPS + (d >>> 1)], d & 1);
     }
 
 

@@ -30,9 +30,9 @@ public final class FabricBuilder {
     int[] mtBase;
     int[] mtCount;
     int mtPoolSize;
-    int[] chBase;
-    int[] chInfo;
-    int slotCount;
+    /** The channel records ({@link ChannelRings#chan}) and their facts, made by {@link #layoutChannels}. */
+    int[] chan;
+    long[] chFacts;
     int[] qBase;
     int[] qChan;
     int[] rsStart;
@@ -136,22 +136,20 @@ public final class FabricBuilder {
         return chCapL.size() - 1;
     }
 
-    /** Gives each channel its ring of slots and its packed facts (capacity and ring mask). */
+    /** Gives each channel its record (its ring of slots) and its facts (where the record is, capacity and ring mask). */
     private void layoutChannels() {
         int[] caps = chCapL.toArray();
-        chBase = new int[caps.length];
-        chInfo = new int[caps.length];
-        long slots = 0;
+        chFacts = new long[caps.length];
+        long words = 0;
         for (int ch = 0; ch < caps.length; ch++) {
-            int ring = Fabric.ringSize(caps[ch]);
-            chInfo[ch] = caps[ch] | (ring - 1) << Fabric.MASK_SHIFT;
-            chBase[ch] = (int) slots;
-            slots += ring;
-            if (slots > Integer.MAX_VALUE - 8) {
-                throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 slots"));
+            int ring = ChannelRings.ringSize(caps[ch]);
+            chFacts[ch] = words | (long) (caps[ch] | (ring - 1) << ChannelRings.MASK_SHIFT) << 32;
+            words += ChannelRings.recordSize(ring);
+            if (words > Integer.MAX_VALUE - 8) {
+                throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 words"));
             }
         }
-        slotCount = (int) slots;
+        chan = new int[(int) words];
     }
 
     private void buildTables() {

@@ -9,8 +9,10 @@ public final class FabricMetrics {
 
     public static long totalLinkHops(Fabric f) {
         long total = 0;
-        for (int h : f.linkHops) {
-            total += h & 0xFFFFFFFFL;
+        for (int p = 0; p < f.n; p++) {
+            for (int d = 0; d < 4; d++) {
+                total += f.linkHops(p, d) & 0xFFFFFFFFL;
+            }
         }
         return total;
     }
@@ -21,10 +23,8 @@ public final class FabricMetrics {
         for (int ch = 0; ch < f.channelCount(); ch++) {
             total += f.count(ch);
         }
-        for (int d : f.pendDest) {
-            if (d >= 0) {
-                total++;
-            }
+        for (int p = 0; p < f.n; p++) {
+            total += Router.pendingHops(f, p);
         }
         return total;
     }

@@ -7,15 +7,31 @@ import java.util.List;
  * An exact copy of a fabric's mutable state at one cycle. Restoring it and running on
  * gives the same states as the original run did, which is what stepping back relies on.
  *
- * <p>The state is held in pieces: each flat array in chunks of {@link #CHUNK} elements, and
- * a per-PE array (SRAM) whole. A snapshot taken after another shares every piece that has
+ * <p>The state is held in pieces: each flat array in chunks of {@link #CHUNK} elements (long
+ * arrays in chunks of {@link #LONG_CHUNK}, so that no piece is over 2 KB), and
+ * a per-PE array (SRAM) whole, in blocks of {@link #PE_BLOCK} PEs. A snapshot taken after another shares every piece that has
  * not changed since (compared element by element, so sharing never depends on knowing who
- * wrote what): on a full wafer, where most PEs wait most of the time, a snapshot then holds
- * the little that moved. Pieces are never written after they are taken, so sharing is safe.
+ * wrote what), and every block of PEs none of whose memories changed: on a full wafer,
+ * where most PEs wait most of the time, a snapshot then holds the little that moved, not a
+ * reference per PE. Pieces are never written after they are taken, so sharing is safe.
  */
 public final class FabricSnapshot {
     /** Elements per piece of a flat array: small enough to share around a few busy PEs. */
     static final int CHUNK = 512;
+    /** PEs per block of a per-PE array's pieces. */
+    static final int PE_BLOCK = 512;
+
+    /** The pieces of {@link #PE_BLOCK} PEs of a per-PE array (null where a PE has none). */
+    private record Block(Object[] items) {
+    }
+
+    /** Elements per piece of a long array: the 2 KB of an int array's piece. */
+    static final int LONG_CHUNK = 256;
+
+    /** Elements per piece of flat array {@code a}. */
+    private static int chunkOf(Object a) {
+        return a instanceof long[] ? LONG_CHUNK : CHUNK;
+    }
 
     private final long cycle;
     /** Per state array: its pieces, in order. */
@@ -54,10 +70,29 @@ public final class FabricSnapshot {
             b += 16 + 8L * mine.length;
             for (int i = 0; i < mine.length; i++) {
                 Object p = mine[i];
-                if (p != null && (theirs == null || theirs[i] != p) && (i == 0 || mine[i - 1] != p)
+                if (p instanceof Block block) {
+                    b += blockBytesBeyond(block, theirs == null ? null : theirs[i]);
+                } else if (p != null && (theirs == null || theirs[i] != p) && (i == 0 || mine[i - 1] != p)
                         && !ZEROS.containsValue(p)) {
                     b += sizeOf(p);
                 }
+            }
+        }
+        return b;
+    }
+
+    /** {@link #bytesBeyond} of one block of PEs, against the piece {@code theirs} at its place. */
+    private static long blockBytesBeyond(Block mine, Object theirs) {
+        if (mine == theirs) {
+            return 0;
+        }
+        Object[] items = mine.items;
+        Object[] other = theirs instanceof Block t ? t.items : null;
+        long b = 16 + 8L * items.length;
+        for (int j = 0; j < items.length; j++) {
+            Object p = items[j];
+            if (p != null && (other == null || other[j] != p) && (j == 0 || items[j - 1] != p)) {
+                b += sizeOf(p);
             }
         }
         return b;
@@ -128,33 +163,30 @@ public final class FabricSnapshot {
     /** The pieces of live array {@code a}, shared with {@code before} where equal; adds the bytes copied to {@code copied}. */
     private static Object[] piecesOf(Object a, Object[] before, long[] copied) {
         if (a instanceof byte[][] perPe) {
-            Object[] out = new Object[perPe.length];
             SramPool pool = new SramPool();
-            for (int i = 0; i < perPe.length; i++) {
+            Object[] out = blocks(perPe.length, before, copied, (i, old) -> {
                 byte[] x = perPe[i];
-                Object old = before == null ? null : before[i];
-                out[i] = x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
-            }
+                return x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
+            });
             copied[0] += pool.bytesCopied();
             return out;
         }
         if (a instanceof int[][] perPe) {
-            Object[] out = new Object[perPe.length];
-            for (int i = 0; i < perPe.length; i++) {
+            return blocks(perPe.length, before, copied, (i, old) -> {
                 int[] x = perPe[i];
-                Object old = before == null ? null : before[i];
-                out[i] = x == null ? null : old instanceof int[] o && Arrays.equals(o, x) ? o : x.clone();
-                if (x != null && out[i] != old) {
+                Object out = x == null ? null : old instanceof int[] o && Arrays.equals(o, x) ? o : x.clone();
+                if (x != null && out != old) {
                     copied[0] += sizeOf(x);
                 }
-            }
-            return out;
+                return out;
+            });
         }
         int length = java.lang.reflect.Array.getLength(a);
-        Object[] out = new Object[(length + CHUNK - 1) / CHUNK];
+        int chunk = chunkOf(a);
+        Object[] out = new Object[(length + chunk - 1) / chunk];
         for (int k = 0; k < out.length; k++) {
-            int from = k * CHUNK;
-            int to = Math.min(length, from + CHUNK);
+            int from = k * chunk;
+            int to = Math.min(length, from + chunk);
             Object old = before == null ? null : before[k];
             if (old != null && sameRange(a, from, to, old)) {
                 out[k] = old;
@@ -171,12 +203,43 @@ public final class FabricSnapshot {
         return out;
     }
 
+    /** A PE's piece, given the piece it had in the snapshot before (or null). */
+    private interface PePiece {
+        Object of(int pe, Object old);
+    }
+
+    /**
+     * The blocks of a per-PE array of {@code n} PEs: a block whose PEs all kept the piece
+     * they had in {@code before} is {@code before}'s block.
+     */
+    private static Object[] blocks(int n, Object[] before, long[] copied, PePiece piece) {
+        Object[] out = new Object[(n + PE_BLOCK - 1) / PE_BLOCK];
+        for (int k = 0; k < out.length; k++) {
+            int from = k * PE_BLOCK;
+            Object[] old = before == null ? null : ((Block) before[k]).items;
+            Object[] items = new Object[Math.min(n, from + PE_BLOCK) - from];
+            boolean same = old != null;
+            for (int j = 0; j < items.length; j++) {
+                Object was = old == null ? null : old[j];
+                items[j] = piece.of(from + j, was);
+                same &= items[j] == was;
+            }
+            if (same) {
+                out[k] = before[k];
+            } else {
+                out[k] = new Block(items);
+                copied[0] += 16 + 8L * items.length;
+            }
+        }
+        return out;
+    }
+
     /**
      * A piece of zeros of {@code a}'s type: most counters, queues and buffers of a wafer
      * are empty, and all empty pieces share one.
      */
     private static Object zeros(Object a, int n) {
-        if (n != CHUNK) {
+        if (n != chunkOf(a)) {
             return java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
         }
         Object z = ZEROS.get(a.getClass());
@@ -184,7 +247,7 @@ public final class FabricSnapshot {
     }
 
     private static final java.util.Map<Class<?>, Object> ZEROS = java.util.Map.of(int[].class, new int[CHUNK],
-            long[].class, new long[CHUNK], byte[].class, new byte[CHUNK], short[].class, new short[CHUNK]);
+            long[].class, new long[LONG_CHUNK], byte[].class, new byte[CHUNK], short[].class, new short[CHUNK]);
 
     private static boolean sameRange(Object a, int from, int to, Object piece) {
         int n = to - from;
@@ -219,18 +282,26 @@ public final class FabricSnapshot {
 
     private static void restore(Object[] pieces, Object live) {
         if (live instanceof byte[][] perPe) {
-            for (int i = 0; i < pieces.length; i++) {
-                if (pieces[i] != null) {
-                    System.arraycopy(pieces[i], 0, perPe[i], 0, perPe[i].length);
+            for (int k = 0; k < pieces.length; k++) {
+                Object[] items = ((Block) pieces[k]).items;
+                for (int j = 0; j < items.length; j++) {
+                    if (items[j] != null) {
+                        byte[] m = perPe[k * PE_BLOCK + j];
+                        System.arraycopy(items[j], 0, m, 0, m.length);
+                    }
                 }
             }
         } else if (live instanceof int[][] perPe) {
-            for (int i = 0; i < pieces.length; i++) {
-                perPe[i] = pieces[i] == null ? null : ((int[]) pieces[i]).clone();
+            for (int k = 0; k < pieces.length; k++) {
+                Object[] items = ((Block) pieces[k]).items;
+                for (int j = 0; j < items.length; j++) {
+                    perPe[k * PE_BLOCK + j] = items[j] == null ? null : ((int[]) items[j]).clone();
+                }
             }
         } else {
+            int chunk = chunkOf(live);
             for (int k = 0; k < pieces.length; k++) {
-                System.arraycopy(pieces[k], 0, live, k * CHUNK, java.lang.reflect.Array.getLength(pieces[k]));
+                System.arraycopy(pieces[k], 0, live, k * chunk, java.lang.reflect.Array.getLength(pieces[k]));
             }
         }
     }

@@ -85,7 +85,7 @@ public final class LayerSampler {
             float sum = 0;
             for (int d = 0; d < 4; d++) {
                 int i = p * 4 + d;
-                int c = layer == MetricLayer.TRAFFIC ? f.linkHops[i] : f.linkBlocked[i];
+                int c = layer == MetricLayer.TRAFFIC ? f.linkHops(p, d) : f.linkBlocked[i];
                 int before = fresh ? 0 : baseLinks[i];
                 if (keep) {
                     baseLinks[i] = c;

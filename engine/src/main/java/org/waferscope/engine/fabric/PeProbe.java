@@ -55,11 +55,10 @@ public final class PeProbe {
         int last = (int) f.cycle - 1;
         for (int si = f.srcStart[p]; si < f.srcStart[p + 1]; si++) {
             int ch = f.srcChan[si];
-            if (f.srcPort[si] == Direction.RAMP.ordinal() || f.chLastPush[ch] != last || f.count(ch) == 0) {
+            if (f.srcPort[si] == Direction.RAMP.ordinal() || f.lastPush(ch) != last || f.count(ch) == 0) {
                 continue;
             }
-            int newest = f.slotAt(ch, f.count(ch) - 1);
-            if (Wavelet.color(f.metaAt(newest)) == color) {
+            if (Wavelet.color(f.metaAt(ch, f.count(ch) - 1)) == color) {
                 return true;
             }
         }
@@ -110,7 +109,7 @@ public final class PeProbe {
 
     /** Wavelets PE p has sent across its link in direction d (N, S, E, W) since load, modulo 2^32. */
     public static int linkOut(Fabric f, int p, int d) {
-        return f.linkHops[p * 4 + d];
+        return f.linkHops(p, d);
     }
 
     /** A name for the task running on PE p: its declared task's function, else the function it is in. */

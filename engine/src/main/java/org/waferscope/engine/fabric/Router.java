@@ -45,13 +45,14 @@ final class Router {
         if (ns > 64) {
             return routeEvery(f, p, cycle, result, s0, ns);
         }
-        int b = p * Fabric.BUSY_WORDS;
-        long busy = f.srcBusy[b] | f.srcBusy[b + 1] | f.srcBusy[b + 2] | f.srcBusy[b + 3] | f.srcBusy[b + 4];
+        long[] r = f.router;
+        int b = RouterWords.at(p) + RouterWords.BUSY;
+        long busy = r[b] | r[b + 1] | r[b + 2] | r[b + 3] | r[b + 4];
         if (busy == 0) {
             return result;
         }
         // round-robin: the held sources from rr upwards, then those below it
-        int start = f.rr[p];
+        int start = f.rr(p);
         long later = busy & (-1L << start);
         long sooner = busy & ~(-1L << start);
         int state = result | HOLDING;
@@ -68,10 +69,10 @@ final class Router {
         return state & ~CLAIMED_MASK;
     }
 
-    /** The router of a PE with more sources than {@link Fabric#srcBusy} tracks: every source, round-robin. */
+    /** The router of a PE with more sources than its busy bits track: every source, round-robin. */
     private static int routeEvery(Fabric f, int p, long cycle, int result, int s0, int ns) {
         int state = result;
-        int start = f.rr[p];
+        int start = f.rr(p);
         for (int k = 0; k < ns; k++) {
             int idx = start + k;
             if (idx >= ns) {
@@ -95,18 +96,17 @@ final class Router {
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
         int ch = f.srcChan[si];
-        int slot = f.headSlot(ch);
         int port = f.srcPort[si];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(ch, now)) {
             return state | TIMED_WAIT;
         }
-        int meta = f.metaAt(slot);
+        int meta = f.headMeta(ch);
         int color = Wavelet.color(meta);
         int rs = f.srcRs[si];
         if (rs < 0) {
             if (color >= f.profile.colors()) {
-                return state | toHost(f, p, ch, slot, color);
+                return state | toHost(f, p, ch, color);
             }
             rs = findSlot(f, p, color);
             if (rs < 0) {
@@ -128,19 +128,19 @@ final class Router {
             countBlocked(f, p, tx & claimed);
             return state;
         }
-        if (!move(f, p, ch, slot, rs, cfg, tx, color, now)) {
+        if (!move(f, p, ch, meta, rs, cfg, tx, color, now)) {
             return state;
         }
+        int at = RouterWords.at(p);
         if (port != RAMP) {
-            f.srcPopped[p] |= 1L << idx;
+            f.router[at + RouterWords.POPPED] |= 1L << idx;
         }
-        f.rr[p] = idx + 1 == ns ? 0 : idx + 1;
+        f.router[at + RouterWords.RR] = idx + 1 == ns ? 0 : idx + 1;
         return state | MOVED | tx << CLAIMED_SHIFT;
     }
 
-    private static boolean move(Fabric f, int p, int ch, int slot, int rs, int cfg, int tx, int color, int now) {
-        int payload = f.payloadAt(slot);
-        int meta = f.metaAt(slot);
+    private static boolean move(Fabric f, int p, int ch, int meta, int rs, int cfg, int tx, int color, int now) {
+        int payload = f.headPayload(ch);
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0 && f.freeForSender(f.rsDest[rs * 4 + d]) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
@@ -159,14 +159,17 @@ final class Router {
         int out = meta & ~Wavelet.ADVANCE_AFTER;
         int swap = f.rsSwap[rs];
         int onward = popped(f, rs, cfg, payload, meta);
+        long[] r = f.router;
+        int at = RouterWords.at(p);
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
-                int at = p * 4 + d;
-                f.pendDest[at] = f.rsDest[rs * 4 + d];
-                f.pendPayload[at] = onward;
                 // color swap: the lowest bit of the color flips on the way out
-                f.pendMeta[at] = (byte) ((swap & (1 << d)) != 0 ? out ^ 1 : out);
-                f.linkHops[at]++;
+                long sent = (swap & (1 << d)) != 0 ? out ^ 1 : out;
+                r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32;
+                int w = at + RouterWords.DEST + (d >>> 1);
+                r[w] = RouterWords.withHalf(r[w], d & 1, f.rsDest[rs * 4 + d] + 1);
+                int hw = at + RouterWords.HOPS + (d >>> 1);
+                r[hw] = RouterWords.withHalf(r[hw], d & 1, RouterWords.half(r[hw], d & 1) + 1);
             }
         }
         if (rampChan >= 0) {
@@ -257,10 +260,10 @@ final class Router {
      * A wavelet on a host color leaves for the host when a stream-out is collecting it;
      * before that, it waits on the memcpy path while the path has room.
      */
-    private static int toHost(Fabric f, int p, int ch, int slot, int color) {
+    private static int toHost(Fabric f, int p, int ch, int color) {
         int[] out = f.hostOut[p];
         if (out != null && f.hostOutColor[p] == color && f.hostOutCount[p] < out.length) {
-            out[f.hostOutCount[p]++] = f.payloadAt(slot);
+            out[f.hostOutCount[p]++] = f.headPayload(ch);
             f.pop(p, ch);
             return MOVED | COLLECTED;
         }
@@ -268,7 +271,7 @@ final class Router {
         if (held >= Fabric.HOST_PATH_DEPTH || (held > 0 && f.hostPathColor[p] != color)) {
             return 0;
         }
-        f.hostPath[p * Fabric.HOST_PATH_DEPTH + held] = f.payloadAt(slot);
+        f.hostPath[p * Fabric.HOST_PATH_DEPTH + held] = f.headPayload(ch);
         f.hostPathCount[p] = held + 1;
         f.hostPathColor[p] = color;
         f.pop(p, ch);
@@ -294,40 +297,49 @@ final class Router {
     /** Commit phase: publish what this PE consumed, push what it sent, wake the receivers. */
     static void commit(Fabric f, int p, long cycle) {
         // publish the pops of this cycle, so the senders see the room as of this commit
-        long popped = f.srcPopped[p];
+        long[] r = f.router;
+        int at = RouterWords.at(p);
+        long popped = r[at + RouterWords.POPPED];
         if (f.srcStart[p + 1] - f.srcStart[p] > 64) {
-            f.srcPopped[p] = 0;
+            r[at + RouterWords.POPPED] = 0;
             for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
                 if (f.srcRs[si] >= 0) {
                     f.publishPops(f.srcChan[si]);
                 }
             }
         } else if (popped != 0) {
-            f.srcPopped[p] = 0;
+            r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
                 f.publishPops(f.srcChan[s0 + Long.numberOfTrailingZeros(popped)]);
                 popped &= popped - 1;
             } while (popped != 0);
         }
-        int base = p * 4;
-        for (int d = 0; d < 4; d++) {
-            int dest = f.pendDest[base + d];
-            if (dest < 0) {
+        for (int k = 0; k < 2; k++) {
+            long dests = r[at + RouterWords.DEST + k];
+            if (dests == 0) {
                 continue;
             }
-            int q = neighbour(f, p, d);
-            f.push(q, dest, f.pendPayload[base + d], f.pendMeta[base + d] & 0xFF, (int) cycle);
-            f.pendDest[base + d] = -1;
-            wake(f, q);
+            r[at + RouterWords.DEST + k] = 0;
+            for (int half = 0; half < 2; half++) {
+                int dest = RouterWords.half(dests, half) - 1;
+                if (dest >= 0) {
+                    int d = 2 * k + half;
+                    int q = neighbour(f, p, d);
+                    long wavelet = r[at + RouterWords.PEND + d];
+                    f.push(q, dest, (int) wavelet, (int) (wavelet >>> 32) & 0xFF, (int) cycle);
+                    wake(f, q);
+                }
+            }
         }
     }
 
     /** Wavelets PE p sent onto links this cycle (parked until the commit phase). */
     static int pendingHops(Fabric f, int p) {
-        int base = p * 4;
-        return (f.pendDest[base] >>> 31 ^ 1) + (f.pendDest[base + 1] >>> 31 ^ 1) + (f.pendDest[base + 2] >>> 31 ^ 1)
-                + (f.pendDest[base + 3] >>> 31 ^ 1);
+        int at = RouterWords.at(p) + RouterWords.DEST;
+        long a = f.router[at];
+        long b = f.router[at + 1];
+        return ((int) a != 0 ? 1 : 0) + ((a >>> 32) != 0 ? 1 : 0) + ((int) b != 0 ? 1 : 0) + ((b >>> 32) != 0 ? 1 : 0);
     }
 
     static int neighbour(Fabric f, int p, int d) {

@@ -104,8 +104,7 @@ public final class StallReport {
             if (f.count(ch) == 0) {
                 continue;
             }
-            int slot = f.headSlot(ch);
-            int color = Wavelet.color(f.metaAt(slot));
+            int color = Wavelet.color(f.headMeta(ch));
             Direction from = Direction.values()[f.srcPort[si]];
             // a CE output queue is the router's RAMP source: name it as the queue, listed once above
             String held = from == Direction.RAMP

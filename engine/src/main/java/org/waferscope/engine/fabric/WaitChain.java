@@ -53,7 +53,7 @@ public final class WaitChain {
             if (ch < 0 || !f.full(ch)) {
                 continue;
             }
-            int color = Wavelet.color(f.metaAt(f.headSlot(ch)));
+            int color = Wavelet.color(f.headMeta(ch));
             int[] end = blocker(f, p, color);
             out.add(link(f, p, "room in output queue " + q + " (color " + color + ", full)", end[0],
                     end[0] < 0 ? "" : end[1] >= 0 ? "should take wavelets from its full input queue " + end[1]

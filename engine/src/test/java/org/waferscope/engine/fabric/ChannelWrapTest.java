@@ -36,9 +36,7 @@ class ChannelWrapTest {
             Fabric f = w.fabric();
             // as if 65,536 - 7 wavelets had already passed through every channel
             for (int ch = 0; ch < f.channelCount(); ch++) {
-                f.chPushed[ch] = (short) -7;
-                f.chPopped[ch] = (short) -7;
-                f.chSeenPopped[ch] = (short) -7;
+                f.setCounters(ch, -7, -7, -7);
             }
             w.port().launch("start");
             w.stepFabric(1_000);

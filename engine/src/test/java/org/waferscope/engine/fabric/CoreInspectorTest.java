@@ -30,9 +30,7 @@ class CoreInspectorTest {
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             Fabric f = w.fabric();
             for (int ch = 0; ch < f.channelCount(); ch++) {
-                f.chPushed[ch] = (short) -3;
-                f.chPopped[ch] = (short) -3;
-                f.chSeenPopped[ch] = (short) -3;
+                f.setCounters(ch, -3, -3, -3);
             }
             w.port().launch("start");
             w.stepFabric(100);

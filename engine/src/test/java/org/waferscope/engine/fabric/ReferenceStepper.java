@@ -71,7 +71,7 @@ public final class ReferenceStepper {
                 diff("activity", a.activity[p], b.activity[p]), diff("controlData", a.controlData[p], b.controlData[p]),
                 diff("launchFn", a.launchFn[p], b.launchFn[p]), diff("released", a.released[p], b.released[p]),
                 Objects.equals(a.fault[p], b.fault[p]) ? null : "fault " + a.fault[p] + " vs " + b.fault[p],
-                diff("tasksRun", a.tasksRun[p], b.tasksRun[p]), diff("rr", a.rr[p], b.rr[p]),
+                diff("tasksRun", a.tasksRun[p], b.tasksRun[p]), diff("rr", a.rr(p), b.rr(p)),
                 diff("hostInPos", a.hostInPos[p], b.hostInPos[p]), diff("hostInColor", a.hostInColor[p], b.hostInColor[p]),
                 diff("hostOutCount", a.hostOutCount[p], b.hostOutCount[p]),
                 diff("hostOutColor", a.hostOutColor[p], b.hostOutColor[p]),
@@ -83,22 +83,21 @@ public final class ReferenceStepper {
                 diff("cntReceived", a.cntReceived[p], b.cntReceived[p]),
                 diff("active bit", a.isActive(p) ? 1 : 0, b.isActive(p) ? 1 : 0),
                 diff("wake bit", (a.wake[p >>> 6] >>> p) & 1, (b.wake[p >>> 6] >>> p) & 1),
-                diff("sources popped", a.srcPopped[p], b.srcPopped[p]),
+                diff("sources popped", a.srcPopped(p), b.srcPopped(p)),
                 diff("sleeping bit", (a.sleeping[p >>> 6] >>> p) & 1, (b.sleeping[p >>> 6] >>> p) & 1),
                 diff("sleepFrom", a.sleepFrom[p], b.sleepFrom[p]));
         for (int k = 0; d == null && k < Fabric.BUSY_WORDS; k++) {
-            d = diff("sources holding wavelets, port " + k, a.srcBusy[p * Fabric.BUSY_WORDS + k],
-                    b.srcBusy[p * Fabric.BUSY_WORDS + k]);
+            d = diff("sources holding wavelets, port " + k, a.srcBusy(p, k), b.srcBusy(p, k));
         }
         if (d != null) {
             return d;
         }
         for (int k = 0; k < 4; k++) {
             int at = p * 4 + k;
-            d = first(diff("pendDest[" + k + "]", a.pendDest[at], b.pendDest[at]),
-                    diff("pendPayload[" + k + "]", a.pendPayload[at], b.pendPayload[at]),
-                    diff("pendMeta[" + k + "]", a.pendMeta[at], b.pendMeta[at]),
-                    diff("linkHops[" + k + "]", a.linkHops[at], b.linkHops[at]),
+            d = first(diff("pendDest[" + k + "]", a.pendDest(p, k), b.pendDest(p, k)),
+                    diff("pendPayload[" + k + "]", a.pendPayload(p, k), b.pendPayload(p, k)),
+                    diff("pendMeta[" + k + "]", a.pendMeta(p, k), b.pendMeta(p, k)),
+                    diff("linkHops[" + k + "]", a.linkHops(p, k), b.linkHops(p, k)),
                     diff("linkBlocked[" + k + "]", a.linkBlocked[at], b.linkBlocked[at]));
             if (d != null) {
                 return d;
@@ -135,13 +134,13 @@ public final class ReferenceStepper {
     }
 
     private static String channel(String name, Fabric a, Fabric b, int ch) {
-        String d = first(diff("pushed", a.chPushed[ch], b.chPushed[ch]), diff("popped", a.chPopped[ch], b.chPopped[ch]),
-                diff("seen popped", a.chSeenPopped[ch], b.chSeenPopped[ch]), diff("info", a.chInfo[ch], b.chInfo[ch]),
-                diff("last push", a.chLastPush[ch], b.chLastPush[ch]));
-        int first = a.chBase[ch];
-        int end = first + Fabric.ringSize(a.capacity(ch));
-        for (int s = first; d == null && s < end; s++) {
-            d = first(diff("slot payload", a.payloadAt(s), b.payloadAt(s)), diff("slot meta", a.metaAt(s), b.metaAt(s)));
+        String d = first(diff("pushed", a.pushedCount(ch), b.pushedCount(ch)),
+                diff("popped", a.poppedCount(ch), b.poppedCount(ch)),
+                diff("seen popped", a.seenPoppedCount(ch), b.seenPoppedCount(ch)), diff("info", a.info(ch), b.info(ch)),
+                diff("last push", a.lastPush(ch), b.lastPush(ch)));
+        for (int j = 0; d == null && j < a.ring(ch); j++) {
+            d = first(diff("slot payload", a.ringPayload(ch, j), b.ringPayload(ch, j)),
+                    diff("slot meta", a.ringMeta(ch, j), b.ringMeta(ch, j)));
         }
         return d == null ? null : name + ": " + d;
     }

@@ -77,9 +77,9 @@ class RouterTest {
             Fabric f = w.fabric();
             int east = Direction.EAST.ordinal();
             int south = Direction.SOUTH.ordinal();
-            assertEquals(1, f.linkHops[f.pe(0, 0) * 4 + east], "one hop out of the sender");
-            assertEquals(1, f.linkHops[f.pe(1, 0) * 4 + east], "one east out of the multicaster");
-            assertEquals(1, f.linkHops[f.pe(1, 0) * 4 + south], "and one south, for the same wavelet");
+            assertEquals(1, f.linkHops(f.pe(0, 0), east), "one hop out of the sender");
+            assertEquals(1, f.linkHops(f.pe(1, 0), east), "one east out of the multicaster");
+            assertEquals(1, f.linkHops(f.pe(1, 0), south), "and one south, for the same wavelet");
         }
     }
 
@@ -256,16 +256,16 @@ class RouterTest {
             int ch1 = f.rsInChan[Router.findSlot(f, sink, 1) * 4 + Direction.WEST.ordinal()];
             w.port().launch("start");
             int busyCycles = 0;
-            for (int c = 0; c < 200 && (f.chPushed[ch0] < a.length || f.chPushed[ch1] < b.length); c++) {
-                int before = f.chPushed[ch0] + f.chPushed[ch1];
+            for (int c = 0; c < 200 && (f.pushedCount(ch0) < a.length || f.pushedCount(ch1) < b.length); c++) {
+                int before = f.pushedCount(ch0) + f.pushedCount(ch1);
                 w.stepFabric(1);
-                int d = f.chPushed[ch0] - f.chPushed[ch1];
-                assertTrue(Math.abs(d) <= 1, "cycle " + f.cycle() + ": color 0 has crossed " + f.chPushed[ch0]
-                        + " times, color 1 " + f.chPushed[ch1]);
-                busyCycles += f.chPushed[ch0] + f.chPushed[ch1] - before;
+                int d = f.pushedCount(ch0) - f.pushedCount(ch1);
+                assertTrue(Math.abs(d) <= 1, "cycle " + f.cycle() + ": color 0 has crossed " + f.pushedCount(ch0)
+                        + " times, color 1 " + f.pushedCount(ch1));
+                busyCycles += f.pushedCount(ch0) + f.pushedCount(ch1) - before;
             }
-            assertEquals(a.length, f.chPushed[ch0]);
-            assertEquals(b.length, f.chPushed[ch1]);
+            assertEquals(a.length, f.pushedCount(ch0));
+            assertEquals(b.length, f.pushedCount(ch1));
             w.stepFabric(20);
             int[] got0 = w.port().readSymbol("in0", new org.waferscope.engine.host.PeRectangle(2, 0, 1, 1, a.length,
                     false), "in0").bits();
