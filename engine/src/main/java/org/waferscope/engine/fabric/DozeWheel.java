@@ -6,8 +6,10 @@ import java.util.Arrays;
  * PEs dozing through a multi-cycle memory vector op, filed by the cycle they must next be
  * visited: a timer wheel, so that a PE counting down costs nothing until its op is done.
  * Each of the stepper's workers owns one; it files the PEs it put to doze in the compute
- * phase and wakes those due next cycle in its commit phase. It is rebuilt from the fabric
- * before every step ({@link FabricCycle#prepareStep}), so it never has to be snapshotted.
+ * phase and wakes those due next cycle in its commit phase. It outlives a step, and is
+ * rebuilt from the fabric only when the fabric is not as its stepper's last step left it
+ * ({@link FabricCycle#prepareStep}, after a snapshot is restored), so it never has to be
+ * snapshotted.
  */
 public final class DozeWheel {
     /** How far ahead a PE can be filed; one dozing longer is visited early and dozes again. */

@@ -167,6 +167,14 @@ public final class Fabric extends ChannelRings {
      */
     final long[] busyWords;
 
+    /**
+     * The stepper (its doze wheels) whose last step left this fabric as it is, so that its
+     * next step need not walk the sleeping PEs again ({@link FabricCycle#keep}); null when
+     * anything else has changed the fabric since (a restored snapshot). Derived, never
+     * hashed or copied.
+     */
+    Object keptFor;
+
     long cycle;
 
     Fabric(FabricBuilder b) {

@@ -64,18 +64,28 @@ public final class FabricCycle {
     }
 
     /**
-     * Rebuilds {@link Fabric#busyWords} from the activity bitmaps; the stepper calls it before
-     * every step, so what the host, a snapshot or new breakpoints changed is seen.
+     * Rebuilds {@link Fabric#busyWords} from the activity bitmaps and counts the sleepers;
+     * the stepper calls it before every step, so what the host, a snapshot or new
+     * breakpoints changed is seen. The dozing PEs are filed on the stepper's
+     * {@code wheels} anew only when the fabric is not as that stepper's last step left it
+     * ({@link #keep}): a restored snapshot, another stepper, or the first step. Otherwise
+     * the wheels still hold every dozer, and the step costs nothing per sleeping PE.
      */
-    public void prepareStep(DozeWheel wheel) {
+    public void prepareStep(DozeWheel[] wheels) {
         long[] busy = f.busyWords;
         java.util.Arrays.fill(busy, 0);
+        boolean kept = f.keptFor == wheels && !visitEveryPe;
+        if (!kept) {
+            for (DozeWheel wheel : wheels) {
+                wheel.clear();
+            }
+        }
         int asleep = 0;
         int dozing = 0;
         for (int w = 0; w < f.active.length; w++) {
             long bits = f.sleeping[w];
             asleep += Long.bitCount(bits);
-            while (bits != 0) {
+            while (!kept && bits != 0) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 if (f.activity[p] == Activity.COMPUTE) {
@@ -83,7 +93,7 @@ public final class FabricCycle {
                     if (f.busy[p] == 0) {
                         f.active[w] |= 1L << p;
                     } else {
-                        wheel.add(p, f.cycle + f.busy[p], f.cycle);
+                        wheels[0].add(p, f.cycle + f.busy[p], f.cycle);
                     }
                 }
             }
@@ -92,7 +102,22 @@ public final class FabricCycle {
             }
         }
         sleepers = asleep;
-        dozers = dozing;
+        if (!kept) {
+            dozers = dozing;
+        }
+    }
+
+    /**
+     * Says that the stepper owning {@code wheels} has just settled the whole fabric
+     * ({@link #settle(long, int, int)} over every word), leaving {@code dozersLeft} PEs
+     * dozing, each still filed on those wheels: its next {@link #prepareStep} need not
+     * walk the sleepers. Wheel entries of PEs woken since they were filed only cause a
+     * visit that finds them as a visit would anyway (a wavelet waking a dozer early does
+     * the same). Restoring a snapshot forgets it ({@link Fabric#keptFor}).
+     */
+    public void keep(Object wheels, int dozersLeft) {
+        f.keptFor = wheels;
+        dozers = dozersLeft;
     }
 
     /**
@@ -241,25 +266,41 @@ public final class FabricCycle {
      * snapshots and the state hash never depend on whether a PE slept.
      */
     public void settle(long next) {
+        settle(next, 0, f.sleeping.length);
+        f.keptFor = null;
+    }
+
+    /**
+     * {@link #settle(long)} for words {@code from} to {@code to} (exclusive) only: the
+     * stepper's workers settle disjoint ranges of words at once. Returns the PEs of the range
+     * left dozing.
+     */
+    public int settle(long next, int from, int to) {
         long last = next - 1;
-        for (int w = 0; w < f.sleeping.length; w++) {
+        int dozing = 0;
+        for (int w = from; w < to; w++) {
             long bits = f.sleeping[w];
             while (bits != 0) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 credit(p, last - f.sleepFrom[p]);
                 f.sleepFrom[p] = last;
-                if (f.activity[p] == Activity.COMPUTE && f.busy[p] == 0) {
-                    // its op counted down in the last cycle: awake, as a visit would have left it
-                    // (active, so no wake bit: the wheel's wake is only what the visit's bit stands for)
-                    long bit = 1L << p;
-                    f.sleeping[w] &= ~bit;
-                    f.wake[w] &= ~bit;
-                    f.active[w] |= bit;
-                    f.sleepFrom[p] = 0;
+                if (f.activity[p] == Activity.COMPUTE) {
+                    if (f.busy[p] == 0) {
+                        // its op counted down in the last cycle: awake, as a visit would have left it
+                        // (active, so no wake bit: the wheel's wake is only what the visit's bit stands for)
+                        long bit = 1L << p;
+                        f.sleeping[w] &= ~bit;
+                        f.wake[w] &= ~bit;
+                        f.active[w] |= bit;
+                        f.sleepFrom[p] = 0;
+                    } else {
+                        dozing++;
+                    }
                 }
             }
         }
+        return dozing;
     }
 
     /**

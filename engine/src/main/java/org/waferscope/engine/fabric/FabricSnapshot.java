@@ -145,6 +145,8 @@ public final class FabricSnapshot {
             restore(pieces[a], live.get(a));
         }
         f.cycle = cycle;
+        // the sleepers and dozers are others now: the next step files them afresh
+        f.keptFor = null;
     }
 
     /** True when both lists hold the very same pieces: an array that did not change shares even its list. */

@@ -21,7 +21,10 @@ import org.waferscope.engine.record.RunTimeline;
  * descheduled simply claims fewer chunks. Then every worker reads all bands' tallies
  * for that cycle and takes the same stop decision, so no third barrier is needed; tallies
  * are double-buffered by cycle parity so a fast worker's next cycle never overwrites what
- * a slow one is still reading.
+ * a slow one is still reading. At the end of a step the workers settle the sleeping PEs'
+ * counters ({@code FabricCycle.settle}), each over its share of the words, and meet at a
+ * last barrier. The doze wheels outlive the step, so the next one starts without a walk
+ * over the sleepers ({@code FabricCycle.keep}).
  *
  * <p>Threads: {@link #step} must be called from one thread at a time.
  */
@@ -35,6 +38,8 @@ public final class CycleStepper implements AutoCloseable {
     private final BandState[][] bands;
     /** Per worker, the PEs it put to doze through a memory vector op, by when they are due. */
     private final DozeWheel[] wheels;
+    /** Per worker, the PEs left dozing in its share of the words it settled at the end of the last step. */
+    private final int[] dozersLeft;
     /** The next chunk to claim, by cycle parity: worker 0 resets the next cycle's while the others cannot use it. */
     private final AtomicInteger[] cursor = {new AtomicInteger(), new AtomicInteger()};
     private final SpinBarrier barrier;
@@ -63,6 +68,7 @@ public final class CycleStepper implements AutoCloseable {
         this.workers = Math.max(1, Math.min(threadCount, chunks));
         this.bands = new BandState[2][workers];
         this.wheels = new DozeWheel[workers];
+        this.dozersLeft = new int[workers];
         for (int k = 0; k < workers; k++) {
             wheels[k] = new DozeWheel();
         }
@@ -111,10 +117,7 @@ public final class CycleStepper implements AutoCloseable {
         jobLimits = limits;
         releasesSoFar = 0;
         totalsStarted = 0;
-        for (DozeWheel w : wheels) {
-            w.clear();
-        }
-        cycle.prepareStep(wheels[0]);
+        cycle.prepareStep(wheels);
         cursor[0].set(0);
         cursor[1].set(0);
         for (int k = 1; k < workers; k++) {
@@ -130,7 +133,11 @@ public final class CycleStepper implements AutoCloseable {
         events.sort(Comparator.comparingLong(BandState.Event::cycle).thenComparingInt(BandState.Event::pe));
         long done = lastCycle - jobStart;
         cycle.fabric().setCycle(lastCycle);
-        cycle.settle(lastCycle);
+        int dozing = 0;
+        for (int left : dozersLeft) {
+            dozing += left;
+        }
+        cycle.keep(wheels, dozing);
         return new Result(done, lastReason, events, totalsStarted, (int) releasesSoFar, lastActive);
     }
 
@@ -233,6 +240,11 @@ public final class CycleStepper implements AutoCloseable {
                 reason = StopReason.CYCLES_DONE;
             }
             if (reason != null) {
+                // every worker settles its share of the sleepers' words, and all are done before the step returns
+                int words = cycle.words();
+                dozersLeft[id] = cycle.settle(c, (int) ((long) words * id / workers),
+                        (int) ((long) words * (id + 1) / workers));
+                sync();
                 if (id == 0) {
                     lastReason = reason;
                     lastCycle = c;
