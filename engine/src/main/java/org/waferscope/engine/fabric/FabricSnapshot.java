@@ -21,11 +21,21 @@ public final class FabricSnapshot {
     /** Per state array: its pieces, in order. */
     private final Object[][] pieces;
     private final long bytes;
+    private final int memoriesRead;
 
-    private FabricSnapshot(long cycle, Object[][] pieces, long bytes) {
+    private FabricSnapshot(long cycle, Object[][] pieces, long bytes, int memoriesRead) {
         this.cycle = cycle;
         this.pieces = pieces;
         this.bytes = bytes;
+        this.memoriesRead = memoriesRead;
+    }
+
+    /**
+     * How many PE memories taking this snapshot read (compared or copied); the others were
+     * not visited since the snapshot before it, whose copies it shares unread.
+     */
+    public int memoriesRead() {
+        return memoriesRead;
     }
 
     public long cycle() {
@@ -90,10 +100,12 @@ public final class FabricSnapshot {
     public static FabricSnapshot of(Fabric f, FabricSnapshot previous) {
         List<Object> live = f.mutableState();
         Object[][] pieces = new Object[live.size()][];
-        long[] copied = new long[1];
+        long[] copied = new long[2];
+        // PE memories not visited since `previous` was taken (or restored) are its very pieces
+        byte[] touched = previous != null && f.sramBase == previous ? f.sramTouched : null;
         for (int a = 0; a < pieces.length; a++) {
             Object[] before = previous == null ? null : previous.pieces[a];
-            Object[] now = piecesOf(live.get(a), before, copied);
+            Object[] now = piecesOf(live.get(a), before, copied, touched);
             if (before != null && sameItems(now, before)) {
                 pieces[a] = before;
             } else {
@@ -101,7 +113,9 @@ public final class FabricSnapshot {
                 copied[0] += 16 + 8L * now.length;
             }
         }
-        return new FabricSnapshot(f.cycle, pieces, copied[0]);
+        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, copied[0], (int) copied[1]);
+        f.followSram(s);
+        return s;
     }
 
     public void restoreInto(Fabric f) {
@@ -110,6 +124,7 @@ public final class FabricSnapshot {
             restore(pieces[a], live.get(a));
         }
         f.cycle = cycle;
+        f.followSram(this);
     }
 
     /** True when both lists hold the very same pieces: an array that did not change shares even its list. */
@@ -125,14 +140,23 @@ public final class FabricSnapshot {
         return true;
     }
 
-    /** The pieces of live array {@code a}, shared with {@code before} where equal; adds the bytes copied to {@code copied}. */
-    private static Object[] piecesOf(Object a, Object[] before, long[] copied) {
+    /**
+     * The pieces of live array {@code a}, shared with {@code before} where equal; adds the
+     * bytes copied to {@code copied[0]} and the PE memories read to {@code copied[1]}. PEs
+     * whose {@code touched} byte is 0 share {@code before}'s memory unread.
+     */
+    private static Object[] piecesOf(Object a, Object[] before, long[] copied, byte[] touched) {
         if (a instanceof byte[][] perPe) {
             Object[] out = new Object[perPe.length];
             SramPool pool = new SramPool();
             for (int i = 0; i < perPe.length; i++) {
                 byte[] x = perPe[i];
                 Object old = before == null ? null : before[i];
+                if (touched != null && touched[i] == 0) {
+                    out[i] = old;
+                    continue;
+                }
+                copied[1] += x == null ? 0 : 1;
                 out[i] = x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
             }
             copied[0] += pool.bytesCopied();
