@@ -41,6 +41,14 @@ public final class Fabric extends ChannelRings {
     final int[] peProgram;
     /** SRAM per PE (data and stack), null for an empty PE. */
     final byte[][] sram;
+    /**
+     * Per PE, 1 when its SRAM may differ from {@link #sramBase}'s copy: the compute phase
+     * marks each PE it visits (a byte each, so threads never share a word) and the host each
+     * PE it writes. A snapshot then compares only the marked PEs' memories with the last one.
+     */
+    final byte[] sramTouched;
+    /** The snapshot the live SRAM equals at every PE not marked in {@link #sramTouched}, or null. */
+    FabricSnapshot sramBase;
 
     // ---- compute engine ----
     /** pc of the running task's current instruction, -1 when no task runs. */
@@ -190,6 +198,7 @@ public final class Fabric extends ChannelRings {
         tables = b.tables;
         peProgram = b.peProgram;
         sram = b.sram;
+        sramTouched = new byte[n];
         pc = filled(n, -1);
         fp = new int[n];
         task = new byte[n];
@@ -383,6 +392,12 @@ public final class Fabric extends ChannelRings {
         return RouterWords.half(router[RouterWords.at(p) + RouterWords.HOPS + (d >>> 1)], d & 1);
     }
 
+
+    /** The live SRAM now equals {@code s}'s copy everywhere: nothing is marked touched. */
+    void followSram(FabricSnapshot s) {
+        sramBase = s;
+        java.util.Arrays.fill(sramTouched, (byte) 0);
+    }
 
     /** Has a sleeping PE visited next cycle, so it sees what the host changed. Only between cycles. */
     void wakeIfSleeping(int p) {

@@ -17,6 +17,8 @@ import org.waferscope.engine.ir.PeProgram;
  */
 public final class FabricBuilder {
     private static final int MAX_PROBLEMS = 50;
+    /** The four link ports' bits in a route's port mask (RAMP excluded). */
+    private static final int LINK_BITS = linkBits();
 
     final ArchProfile profile;
     final int width;
@@ -73,6 +75,14 @@ public final class FabricBuilder {
         for (int p = 0; p < peProgram.length; p++) {
             peProgram[p] = layout.programOf(p);
         }
+    }
+
+    private static int linkBits() {
+        int bits = 0;
+        for (Direction d : Direction.LINKS) {
+            bits |= d.bit();
+        }
+        return bits;
     }
 
     /** Builds the fabric, or throws {@link FabricException} listing what is wrong. */
@@ -223,8 +233,12 @@ public final class FabricBuilder {
     private void buildRoutes() {
         int n = peProgram.length;
         rsStart = new int[n + 1];
-        IntList color = new IntList();
-        IntList config = new IntList();
+        int pairCount = 0;
+        for (int p = 0; p < n; p++) {
+            pairCount += layout.colorsOf(p).length / 2;
+        }
+        IntList color = new IntList(pairCount);
+        IntList config = new IntList(pairCount);
         for (int p = 0; p < n; p++) {
             rsStart[p] = color.size();
             int[] pairs = sortedPairs(layout.colorsOf(p));
@@ -247,6 +261,11 @@ public final class FabricBuilder {
         rsSwap = new int[slotsCount];
         Arrays.fill(rsInChan, -1);
         Arrays.fill(rsDest, -1);
+        int links = 0;
+        for (int rs = 0; rs < slotsCount; rs++) {
+            links += Integer.bitCount(layout.config(rsConfig[rs]).rxUnion() & LINK_BITS);
+        }
+        chCapL.reserve(links);
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 int rx = layout.config(rsConfig[rs]).rxUnion() | sidesIfEdited(p, rsColor[rs]);
@@ -403,6 +422,9 @@ public final class FabricBuilder {
     }
 
     private static int[] sortedPairs(int[] pairs) {
+        if (sorted(pairs)) {
+            return pairs; // read only: a layout sets most PEs' colors in order
+        }
         int[] out = pairs.clone();
         for (int i = 2; i < out.length; i += 2) {
             for (int j = i; j > 0 && out[j - 2] > out[j]; j -= 2) {
@@ -417,6 +439,15 @@ public final class FabricBuilder {
         return out;
     }
 
+    private static boolean sorted(int[] pairs) {
+        for (int i = 2; i < pairs.length; i += 2) {
+            if (pairs[i - 2] > pairs[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void buildQueuesAndSram() {
         int n = peProgram.length;
         int inQ = profile.inputQueues();
@@ -428,7 +459,20 @@ public final class FabricBuilder {
         mtCount = new int[n];
         Arrays.fill(mtBase, -1);
         trBase = new int[n];
-        IntList q = new IntList();
+        int[] perProgram = new int[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            perProgram[i] = tables[i].queueChannels(inQ, outQ);
+        }
+        int placed = 0;
+        int queueChannels = 0;
+        for (int p = 0; p < n; p++) {
+            if (peProgram[p] >= 0) {
+                placed++;
+                queueChannels += perProgram[peProgram[p]];
+            }
+        }
+        IntList q = new IntList(placed * (inQ + outQ));
+        chCapL.reserve(queueChannels);
         for (int p = 0; p < n; p++) {
             int pi = peProgram[p];
             if (pi < 0) {
@@ -457,10 +501,21 @@ public final class FabricBuilder {
     private void buildSources() {
         int n = peProgram.length;
         srcStart = new int[n + 1];
-        IntList chan = new IntList();
-        IntList port = new IntList();
-        IntList slot = new IntList();
         int outQ = profile.outputQueues();
+        int sources = 0;
+        for (int ch : rsInChan) {
+            sources += ch >= 0 ? 1 : 0;
+        }
+        for (int p = 0; p < n; p++) {
+            if (qBase[p] >= 0) {
+                for (int i = 0; i < outQ; i++) {
+                    sources += qChan[qBase[p] + profile.inputQueues() + i] >= 0 ? 1 : 0;
+                }
+            }
+        }
+        IntList chan = new IntList(sources);
+        IntList port = new IntList(sources);
+        IntList slot = new IntList(sources);
         for (int p = 0; p < n; p++) {
             srcStart[p] = chan.size();
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {

@@ -13,6 +13,8 @@ import org.waferscope.engine.ir.PeProgram;
  * are interned, and each PE holds only indexes.
  */
 public final class FabricLayout {
+    private static final int[] NO_PAIRS = new int[0];
+
     private final int width;
     private final int height;
     private final List<PeProgram> programs = new ArrayList<>();
@@ -22,8 +24,8 @@ public final class FabricLayout {
     private final Map<ColorConfig, Integer> configIndex = new HashMap<>();
     /** Callers hand the same config instance to many PEs: found by identity, it needs no hashing. */
     private final Map<ColorConfig, Integer> configByInstance = new java.util.IdentityHashMap<>();
-    /** Per PE: pairs (color, config index), or null where the PE routes nothing. */
-    private final int[][] peColors;
+    /** Per PE: pairs (color, config index). */
+    private final PePairs peColors;
 
     public FabricLayout(int width, int height) {
         if (width < 1 || height < 1) {
@@ -37,7 +39,7 @@ public final class FabricLayout {
         }
         this.peProgram = new int[(int) n];
         java.util.Arrays.fill(peProgram, -1);
-        this.peColors = new int[(int) n][];
+        this.peColors = new PePairs((int) n);
     }
 
     public int width() {
@@ -78,22 +80,7 @@ public final class FabricLayout {
         if (known == null && configByInstance.size() < 100_000) {
             configByInstance.put(config, idx);
         }
-        int p = pe(x, y);
-        int[] pairs = peColors[p];
-        if (pairs == null) {
-            peColors[p] = new int[] {color, idx};
-            return;
-        }
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i] == color) {
-                pairs[i + 1] = idx;
-                return;
-            }
-        }
-        int[] grown = java.util.Arrays.copyOf(pairs, pairs.length + 2);
-        grown[pairs.length] = color;
-        grown[pairs.length + 1] = idx;
-        peColors[p] = grown;
+        peColors.put(pe(x, y), color, idx);
     }
 
     public List<PeProgram> programs() {
@@ -119,20 +106,13 @@ public final class FabricLayout {
 
     /** Pairs (color, config index) routed at PE i (row-major); empty if none. */
     public int[] colorsOf(int pe) {
-        int[] pairs = peColors[pe];
-        return pairs == null ? new int[0] : pairs;
+        int[] pairs = peColors.row(pe);
+        return pairs == null ? NO_PAIRS : pairs;
     }
 
     /** The route config of {@code color} at PE i, or null. */
     public ColorConfig configAt(int pe, int color) {
-        int[] pairs = peColors[pe];
-        if (pairs != null) {
-            for (int i = 0; i < pairs.length; i += 2) {
-                if (pairs[i] == color) {
-                    return configs.get(pairs[i + 1]);
-                }
-            }
-        }
-        return null;
+        int k = peColors.value(pe, color, -1);
+        return k < 0 ? null : configs.get(k);
     }
 }

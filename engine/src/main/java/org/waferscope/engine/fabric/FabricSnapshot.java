@@ -37,11 +37,21 @@ public final class FabricSnapshot {
     /** Per state array: its pieces, in order. */
     private final Object[][] pieces;
     private final long bytes;
+    private final int memoriesRead;
 
-    private FabricSnapshot(long cycle, Object[][] pieces, long bytes) {
+    private FabricSnapshot(long cycle, Object[][] pieces, long bytes, int memoriesRead) {
         this.cycle = cycle;
         this.pieces = pieces;
         this.bytes = bytes;
+        this.memoriesRead = memoriesRead;
+    }
+
+    /**
+     * How many PE memories taking this snapshot read (compared or copied); the others were
+     * not visited since the snapshot before it, whose copies it shares unread.
+     */
+    public int memoriesRead() {
+        return memoriesRead;
     }
 
     public long cycle() {
@@ -125,10 +135,12 @@ public final class FabricSnapshot {
     public static FabricSnapshot of(Fabric f, FabricSnapshot previous) {
         List<Object> live = f.mutableState();
         Object[][] pieces = new Object[live.size()][];
-        long[] copied = new long[1];
+        long[] copied = new long[2];
+        // PE memories not visited since `previous` was taken (or restored) are its very pieces
+        byte[] touched = previous != null && f.sramBase == previous ? f.sramTouched : null;
         for (int a = 0; a < pieces.length; a++) {
             Object[] before = previous == null ? null : previous.pieces[a];
-            Object[] now = piecesOf(live.get(a), before, copied);
+            Object[] now = piecesOf(live.get(a), before, copied, touched);
             if (before != null && sameItems(now, before)) {
                 pieces[a] = before;
             } else {
@@ -136,7 +148,9 @@ public final class FabricSnapshot {
                 copied[0] += 16 + 8L * now.length;
             }
         }
-        return new FabricSnapshot(f.cycle, pieces, copied[0]);
+        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, copied[0], (int) copied[1]);
+        f.followSram(s);
+        return s;
     }
 
     public void restoreInto(Fabric f) {
@@ -147,6 +161,7 @@ public final class FabricSnapshot {
         f.cycle = cycle;
         // the sleepers and dozers are others now: the next step files them afresh
         f.keptFor = null;
+        f.followSram(this);
     }
 
     /** True when both lists hold the very same pieces: an array that did not change shares even its list. */
@@ -162,12 +177,20 @@ public final class FabricSnapshot {
         return true;
     }
 
-    /** The pieces of live array {@code a}, shared with {@code before} where equal; adds the bytes copied to {@code copied}. */
-    private static Object[] piecesOf(Object a, Object[] before, long[] copied) {
+    /**
+     * The pieces of live array {@code a}, shared with {@code before} where equal; adds the
+     * bytes copied to {@code copied[0]} and the PE memories read to {@code copied[1]}. PEs
+     * whose {@code touched} byte is 0 share {@code before}'s memory unread.
+     */
+    private static Object[] piecesOf(Object a, Object[] before, long[] copied, byte[] touched) {
         if (a instanceof byte[][] perPe) {
             SramPool pool = new SramPool();
             Object[] out = blocks(perPe.length, before, copied, (i, old) -> {
                 byte[] x = perPe[i];
+                if (touched != null && touched[i] == 0) {
+                    return old;
+                }
+                copied[1] += x == null ? 0 : 1;
                 return x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
             });
             copied[0] += pool.bytesCopied();

@@ -35,6 +35,7 @@ public final class HostPort {
                     throw new HostException("symbol " + name + " is exported read-only");
                 }
                 byte[] m = f.sram[p];
+                f.sramTouched[p] = 1;
                 for (int k = 0; k < r.elementsPerPe(); k++) {
                     int v = convert(array.bits()[r.index(px, py, k)], array.type(), s.type());
                     Sram.write(m, s.address() + k * s.type().bytes, s.type(), v);
@@ -223,18 +224,34 @@ public final class HostPort {
         return new HostArray(arrayName, type, new int[] {out.length}, out);
     }
 
+    /** The last symbol found: a copy over a rectangle asks the same program for it at every PE. */
+    private PeProgram lastProgram;
+    private String lastName;
+    private Symbol lastSymbol;
+
     private Symbol exported(int p, String name, int elements) {
         PeProgram prog = f.programOf(p);
-        String at = "PE (" + (p % f.width) + ", " + (p / f.width) + ")";
         if (prog == null) {
-            throw new HostException(at + " has no program, so it has no symbol " + name);
+            throw new HostException(at(p) + " has no program, so it has no symbol " + name);
         }
-        Symbol s = prog.exportedSymbol(name).orElseThrow(
-                () -> new HostException(at + " does not export a symbol named " + name));
+        Symbol s;
+        if (prog == lastProgram && name.equals(lastName)) {
+            s = lastSymbol;
+        } else {
+            s = prog.exportedSymbol(name).orElseThrow(
+                    () -> new HostException(at(p) + " does not export a symbol named " + name));
+            lastProgram = prog;
+            lastName = name;
+            lastSymbol = s;
+        }
         if (elements > s.length()) {
             throw new HostException("symbol " + name + " holds " + s.length() + " elements per PE, not " + elements);
         }
         return s;
+    }
+
+    private String at(int p) {
+        return "PE (" + (p % f.width) + ", " + (p / f.width) + ")";
     }
 
     private void checkRectangle(PeRectangle r) {

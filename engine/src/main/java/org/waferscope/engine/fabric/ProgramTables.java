@@ -106,6 +106,18 @@ final class ProgramTables {
         return colors;
     }
 
+    /** How many queue channels a PE running this program gets (its used input and output queues). */
+    int queueChannels(int inputQueues, int outputQueues) {
+        int n = 0;
+        for (int i = 0; i < inputQueues; i++) {
+            n += inputQueueUsed(i) ? 1 : 0;
+        }
+        for (int i = 0; i < outputQueues; i++) {
+            n += outputQueueUsed[i] ? 1 : 0;
+        }
+        return n;
+    }
+
     private static int countAsyncSites(int[] code) {
         int n = 0;
         for (int i = 0; i < code.length; i += Opcode.WIDTH) {

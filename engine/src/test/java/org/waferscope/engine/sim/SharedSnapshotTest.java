@@ -50,6 +50,49 @@ class SharedSnapshotTest {
     }
 
     @Test
+    void aSnapshotReadsOnlyTheMemoriesVisitedOrWrittenSinceTheLast() {
+        try (Wafer w = sparseWafer()) {
+            int memories = 96 * 80;
+            Wafer.Snapshot first = w.snapshot();
+            assertEquals(memories, first.fabric().memoriesRead(), "the first snapshot reads every memory");
+            w.port().launch("start");
+            w.stepFabric(150);
+            Wafer.Snapshot second = w.snapshot(first);
+            assertTrue(second.fabric().memoriesRead() <= 8 * 6, "only the 8x6 running PEs were visited: "
+                    + second.fabric().memoriesRead());
+            // the host writes an idle PE's memory: it is read, and its new contents kept
+            int[] bits = new int[64];
+            java.util.Arrays.fill(bits, Float.floatToIntBits(2.5f));
+            w.port().writeSymbol("data", new org.waferscope.engine.host.PeRectangle(50, 40, 1, 1, 64, false),
+                    new org.waferscope.engine.host.HostArray("d", org.waferscope.engine.arch.ElementType.F32,
+                            new int[] {64}, bits));
+            w.stepFabric(150);
+            Wafer.Snapshot third = w.snapshot(second);
+            long atThird = w.stateHash();
+            assertTrue(third.fabric().memoriesRead() <= 8 * 6 + 1, "the running PEs and the one written: "
+                    + third.fabric().memoriesRead());
+            w.stepFabric(100);
+            long later = w.stateHash();
+
+            // after a step back, a snapshot taken against another than the one restored reads all
+            w.restore(first);
+            w.stepFabric(50);
+            Wafer.Snapshot offBase = w.snapshot(third);
+            assertEquals(memories, offBase.fabric().memoriesRead());
+
+            w.restore(third);
+            assertEquals(atThird, w.stateHash(), "the written memory came back with the snapshot");
+            w.stepFabric(100);
+            assertEquals(later, w.stateHash());
+            Wafer.Snapshot fourth = w.snapshot(third);
+            assertTrue(fourth.fabric().memoriesRead() <= 8 * 6, "after a restore, the snapshot restored is the base");
+            w.restore(second);
+            w.restore(fourth);
+            assertEquals(later, w.stateHash(), "a snapshot sharing unread memories restores exactly");
+        }
+    }
+
+    @Test
     void stepBackThroughTheSimulatorIsExactOverManySnapshots() {
         long expected;
         try (Wafer reference = sparseWafer()) {

@@ -179,20 +179,25 @@ public class Evaluator {
         throw new CslError(n.pos(), "unknown name '" + n.name().substring(n.name().lastIndexOf('.') + 1) + "'");
     }
 
-    private static final Direction[] DIRECTIONS = Direction.values();
+    /** The router ports by name; values are immutable, so each is made once. */
+    private static final Map<String, Value> PORTS = ports();
+
+    private static Map<String, Value> ports() {
+        Map<String, Value> m = new java.util.HashMap<>();
+        for (Direction d : Direction.values()) {
+            m.put(d.name(), new Value.DirectionVal(d));
+        }
+        return Map.copyOf(m);
+    }
 
     /** Names every CSL file knows: types and router ports. */
     public static Value builtinName(String name) {
+        Value port = PORTS.get(name);
+        if (port != null) {
+            return port;
+        }
         CslType t = CslType.byName(name);
-        if (t != null) {
-            return new Value.TypeVal(t);
-        }
-        for (Direction d : DIRECTIONS) {
-            if (d.name().equals(name)) {
-                return new Value.DirectionVal(d);
-            }
-        }
-        return null;
+        return t == null ? null : new Value.TypeVal(t);
     }
 
     public Value field(Value target, String name, SourcePos pos) {

@@ -58,14 +58,7 @@ public class Interpreter extends Evaluator {
     protected Flow exec(Stmt st, Scope s) {
         budget.step(st.pos());
         if (st instanceof Stmt.Block b) {
-            Scope inner = s.child();
-            for (Stmt x : b.stmts()) {
-                Flow f = exec(x, inner);
-                if (f != Flow.NORMAL) {
-                    return f;
-                }
-            }
-            return Flow.NORMAL;
+            return statements(b, s.child());
         } else if (st instanceof Stmt.VarDecl v) {
             declare(v, s);
         } else if (st instanceof Stmt.Assign a) {
@@ -95,6 +88,17 @@ public class Interpreter extends Evaluator {
             return Flow.BREAK;
         } else if (st instanceof Stmt.Continue) {
             return Flow.CONTINUE;
+        }
+        return Flow.NORMAL;
+    }
+
+    /** A block's statements in {@code inner}, the block's own scope. */
+    private Flow statements(Stmt.Block b, Scope inner) {
+        for (Stmt x : b.stmts()) {
+            Flow f = exec(x, inner);
+            if (f != Flow.NORMAL) {
+                return f;
+            }
         }
         return Flow.NORMAL;
     }
@@ -249,7 +253,10 @@ public class Interpreter extends Evaluator {
             Budget.trip(++trips, f.pos());
             Scope body = s.child();
             body.define(f.captures().get(0), new Binding.Const(new Value.IntVal(i, t)), f.pos());
-            Flow fl = exec(f.body(), body);
+            // The loop variable and a block body's names share one scope: shadowing is an
+            // error either way, and a full-wafer layout makes one scope per PE fewer.
+            budget.step(f.body().pos());
+            Flow fl = statements(f.body(), body);
             if (fl == Flow.BREAK) {
                 break;
             }

@@ -25,24 +25,53 @@ final class LiteralMemo {
     /** Past this many distinct leaf values per literal, the literal is simply built. */
     private static final int MAX_ENTRIES = 4096;
 
-    private final Map<Expr.StructLit, Expr[]> leaves = new IdentityHashMap<>();
-    private final Map<Expr.StructLit, Map<List<Value>, Value.StructVal>> built = new IdentityHashMap<>();
+    /** One literal's leaves, the structs built from them, and the last one returned. */
+    private static final class Site {
+        final Expr[] leaves;
+        final Map<List<Value>, Value.StructVal> built = new HashMap<>();
+        Value[] lastLeaves;
+        Value.StructVal last;
+        /** Where the leaves are evaluated when the site is not already in use further up the stack. */
+        Value[] scratch;
+
+        Site(Expr[] leaves) {
+            this.leaves = leaves;
+        }
+    }
+
+    private final Map<Expr.StructLit, Site> sites = new IdentityHashMap<>();
 
     Value.StructVal eval(Expr.StructLit sl, Scope s, Evaluator ev) {
-        Expr[] parts = leaves.computeIfAbsent(sl, LiteralMemo::leavesOf);
-        Value[] now = new Value[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            now[i] = ev.eval(parts[i], s);
+        Site site = sites.computeIfAbsent(sl, k -> new Site(leavesOf(k)));
+        Expr[] parts = site.leaves;
+        // A leaf may call a function that evaluates this literal again: only the outermost
+        // evaluation uses the scratch array.
+        Value[] now = site.scratch != null ? site.scratch : new Value[parts.length];
+        site.scratch = null;
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                now[i] = ev.eval(parts[i], s);
+            }
+        } catch (RuntimeException e) {
+            site.scratch = now;
+            throw e;
+        }
+        // A loop hands a literal the same values many times in a row (a route config at
+        // every PE): compared with the last ones, they need no hashing.
+        if (site.last != null && Arrays.equals(now, site.lastLeaves)) {
+            site.scratch = now;
+            return site.last;
         }
         List<Value> key = Arrays.asList(now);
-        Map<List<Value>, Value.StructVal> known = built.computeIfAbsent(sl, k -> new HashMap<>());
-        Value.StructVal v = known.get(key);
+        Value.StructVal v = site.built.get(key);
         if (v == null) {
             v = (Value.StructVal) assemble(sl, now, new int[1]);
-            if (known.size() < MAX_ENTRIES) {
-                known.put(key, v);
+            if (site.built.size() < MAX_ENTRIES) {
+                site.built.put(key, v);
             }
         }
+        site.lastLeaves = now;
+        site.last = v;
         return v;
     }
 

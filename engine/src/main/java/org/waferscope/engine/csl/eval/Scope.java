@@ -7,12 +7,20 @@ import org.waferscope.engine.ir.SourcePos;
 /**
  * A block's names, chained to the enclosing block's. CSL forbids shadowing, and so do we.
  * Blocks declare few names and a layout loop creates a scope per iteration, so names are
- * kept in small arrays rather than a hash map.
+ * kept in small arrays rather than a hash map; each name's hash sits beside it, so a
+ * lookup compares ints and reads a name only when its hash matches (a full-wafer layout
+ * looks names up tens of millions of times, most of them misses on the way to a global).
  */
 public final class Scope {
     private final Scope parent;
-    private String[] names = new String[4];
-    private Binding[] bindings = new Binding[4];
+    private static final String[] NO_NAMES = {};
+    private static final int[] NO_HASHES = {};
+    private static final Binding[] NO_BINDINGS = {};
+
+    // Most blocks of a layout loop (an if's body) declare nothing: arrays come with the first name.
+    private String[] names = NO_NAMES;
+    private int[] hashes = NO_HASHES;
+    private Binding[] bindings = NO_BINDINGS;
     private int count;
 
     public Scope(Scope parent) {
@@ -24,9 +32,11 @@ public final class Scope {
     }
 
     public Binding lookup(String name) {
+        int h = name.hashCode();
         for (Scope s = this; s != null; s = s.parent) {
+            int[] hs = s.hashes;
             for (int i = 0; i < s.count; i++) {
-                if (s.names[i].equals(name)) {
+                if (hs[i] == h && s.names[i].equals(name)) {
                     return s.bindings[i];
                 }
             }
@@ -39,10 +49,13 @@ public final class Scope {
             throw new CslError(pos, "'" + name + "' is already declared in this scope (CSL does not allow shadowing)");
         }
         if (count == names.length) {
-            names = Arrays.copyOf(names, count * 2);
-            bindings = Arrays.copyOf(bindings, count * 2);
+            int grown = Math.max(4, count * 2);
+            names = Arrays.copyOf(names, grown);
+            hashes = Arrays.copyOf(hashes, grown);
+            bindings = Arrays.copyOf(bindings, grown);
         }
         names[count] = name;
+        hashes[count] = name.hashCode();
         bindings[count++] = b;
     }
 }

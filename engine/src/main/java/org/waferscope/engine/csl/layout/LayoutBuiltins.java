@@ -15,6 +15,8 @@ import org.waferscope.engine.ir.SourcePos;
 
 /** The builtins of a layout block: the rectangle, tile code, routes and exports. */
 final class LayoutBuiltins implements BuiltinHook {
+    private static final Value VOID = new Value.VoidVal();
+
     private final LayoutState st;
 
     LayoutBuiltins(LayoutState st) {
@@ -99,7 +101,7 @@ final class LayoutBuiltins implements BuiltinHook {
                 return null;
             }
         }
-        return new Value.VoidVal();
+        return VOID;
     }
 
     private void requireRectangle(SourcePos pos) {

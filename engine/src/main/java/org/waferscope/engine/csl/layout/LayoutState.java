@@ -9,6 +9,7 @@ import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.compile.CompiledPe;
 import org.waferscope.engine.csl.compile.ExportDecl;
 import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.fabric.PePairs;
 import org.waferscope.engine.ir.SourcePos;
 
 /** What the layout block has built so far, and where each route was set (for error messages). */
@@ -23,7 +24,7 @@ final class LayoutState {
     private final List<SourcePos> sites = new ArrayList<>();
     private final Map<SourcePos, Integer> siteIndex = new HashMap<>();
     /** Per PE: pairs (color, index of the @set_color_config call that set it). */
-    int[][] routeSites;
+    PePairs routeSites;
 
     LayoutState(ArchProfile profile, String file) {
         this.profile = profile;
@@ -33,7 +34,7 @@ final class LayoutState {
     void rectangle(int w, int h) {
         layout = new FabricLayout(w, h);
         tiles = new TileCode(w, h);
-        routeSites = new int[w * h][];
+        routeSites = new PePairs(w * h);
     }
 
     private SourcePos lastPos;
@@ -52,33 +53,12 @@ final class LayoutState {
             lastPos = pos;
             lastSite = site;
         }
-        int[] pairs = routeSites[pe];
-        if (pairs == null) {
-            routeSites[pe] = new int[] {color, site};
-            return;
-        }
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i] == color) {
-                pairs[i + 1] = site;
-                return;
-            }
-        }
-        int[] grown = java.util.Arrays.copyOf(pairs, pairs.length + 2);
-        grown[pairs.length] = color;
-        grown[pairs.length + 1] = site;
-        routeSites[pe] = grown;
+        routeSites.put(pe, color, site);
     }
 
     /** Where the route of {@code color} at PE {@code pe} was set. */
     SourcePos site(int pe, int color) {
-        int[] pairs = routeSites[pe];
-        if (pairs != null) {
-            for (int i = 0; i < pairs.length; i += 2) {
-                if (pairs[i] == color) {
-                    return sites.get(pairs[i + 1]);
-                }
-            }
-        }
-        return new SourcePos(file, 1, 1);
+        int site = routeSites.value(pe, color, -1);
+        return site >= 0 ? sites.get(site) : new SourcePos(file, 1, 1);
     }
 }
