@@ -61,7 +61,7 @@ public final class FabricBuilder {
     byte[] srcPort;
     int[] srcRs;
 
-    private final FabricLayout layout;
+    final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
     private final IntList chCapL = new IntList();
 
@@ -94,7 +94,7 @@ public final class FabricBuilder {
         b.buildTables();
         b.buildConfigs();
         b.buildRoutes();
-        b.giveEditedSlotsTheirOwnConfigs();
+        EditedSlots.giveOwnConfigs(b);
         b.fail();
         b.buildQueuesAndSram();
         b.layoutChannels();
@@ -268,7 +268,7 @@ public final class FabricBuilder {
         chCapL.reserve(links);
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                int rx = layout.config(rsConfig[rs]).rxUnion() | sidesIfEdited(p, rsColor[rs]);
+                int rx = layout.config(rsConfig[rs]).rxUnion() | EditedSlots.sides(this, p, rsColor[rs]);
                 for (Direction d : Direction.LINKS) {
                     if ((rx & d.bit()) != 0) {
                         rsInChan[rs * 4 + d.ordinal()] = channel(profile.routerBufferDepth());
@@ -289,7 +289,7 @@ public final class FabricBuilder {
         int y = p / width;
         int c = rsColor[rs];
         int tx = cc.txUnion();
-        int spare = sidesIfEdited(p, c) & ~tx;
+        int spare = EditedSlots.sides(this, p, c) & ~tx;
         for (Direction d : Direction.LINKS) {
             if (((tx | spare) & d.bit()) == 0) {
                 continue;
@@ -297,7 +297,7 @@ public final class FabricBuilder {
             int nx = x + d.dx;
             int ny = y + d.dy;
             if ((spare & d.bit()) != 0) {
-                linkSpare(p, rs, d, nx, ny, cc.colorToward(c, d.ordinal()));
+                EditedSlots.linkSpare(this, p, rs, d, nx, ny, cc.colorToward(c, d.ordinal()));
                 continue;
             }
             if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
@@ -324,95 +324,7 @@ public final class FabricBuilder {
         }
     }
 
-    /**
-     * The link ports (N, S, E, W bits) inside the rectangle where PE p's program edits the
-     * route of {@code color} as it runs; 0 when it does not. An edited route may use any side.
-     */
-    private int sidesIfEdited(int p, int color) {
-        if (!edits(p, color)) {
-            return 0;
-        }
-        int x = p % width;
-        int y = p / width;
-        int sides = 0;
-        for (Direction d : Direction.LINKS) {
-            int nx = x + d.dx;
-            int ny = y + d.dy;
-            if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
-                sides |= d.bit();
-            }
-        }
-        return sides;
-    }
-
-    /** A link an edited route may use later: made where the neighbour routes the color too, silently skipped where not. */
-    private void linkSpare(int p, int rs, Direction d, int nx, int ny, int arrives) {
-        int nrs = findSlot(ny * width + nx, arrives);
-        int ch = nrs < 0 ? -1 : rsInChan[nrs * 4 + d.opposite().ordinal()];
-        if (ch >= 0) {
-            rsDest[rs * 4 + d.ordinal()] = ch;
-            if (arrives != rsColor[rs]) {
-                rsSwap[rs] |= 1 << d.ordinal();
-            }
-        }
-    }
-
-    /**
-     * A route slot whose program edits its color gets a copy of its color config, so that
-     * the edits change that router only; every slot notes whether its color starts in
-     * teardown mode.
-     */
-    private void giveEditedSlotsTheirOwnConfigs() {
-        rsTornAtStart = new byte[rsColor.length];
-        int extra = 0;
-        for (int p = 0; p < peProgram.length; p++) {
-            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                if (layout.config(rsConfig[rs]).teardown()) {
-                    rsTornAtStart[rs] = 1;
-                }
-                if (edits(p, rsColor[rs])) {
-                    extra++;
-                }
-            }
-        }
-        if (extra == 0) {
-            return;
-        }
-        int count = cfgPositions.length;
-        cfgRx = Arrays.copyOf(cfgRx, (count + extra) * 4);
-        cfgTx = Arrays.copyOf(cfgTx, (count + extra) * 4);
-        cfgPositions = Arrays.copyOf(cfgPositions, count + extra);
-        cfgRing = Arrays.copyOf(cfgRing, count + extra);
-        cfgInitial = Arrays.copyOf(cfgInitial, count + extra);
-        cfgFilterMin = Arrays.copyOf(cfgFilterMin, count + extra);
-        cfgFilterMax = Arrays.copyOf(cfgFilterMax, count + extra);
-        cfgPop = Arrays.copyOf(cfgPop, count + extra);
-        int next = count;
-        for (int p = 0; p < peProgram.length; p++) {
-            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                if (!edits(p, rsColor[rs])) {
-                    continue;
-                }
-                int from = rsConfig[rs];
-                System.arraycopy(cfgRx, from * 4, cfgRx, next * 4, 4);
-                System.arraycopy(cfgTx, from * 4, cfgTx, next * 4, 4);
-                cfgPositions[next] = cfgPositions[from];
-                cfgRing[next] = cfgRing[from];
-                cfgInitial[next] = cfgInitial[from];
-                cfgFilterMin[next] = cfgFilterMin[from];
-                cfgFilterMax[next] = cfgFilterMax[from];
-                cfgPop[next] = cfgPop[from];
-                rsConfig[rs] = next++;
-            }
-        }
-    }
-
-    private boolean edits(int p, int color) {
-        int pi = peProgram[p];
-        return pi >= 0 && (tables[pi].editedColors & (1 << color)) != 0;
-    }
-
-    private int findSlot(int p, int color) {
+    int findSlot(int p, int color) {
         for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
             if (rsColor[rs] == color) {
                 return rs;
