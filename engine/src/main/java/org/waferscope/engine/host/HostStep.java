@@ -72,11 +72,13 @@ public sealed interface HostStep {
      * or, when {@code atol} or {@code rtol} is a number, numpy's {@code allclose} rule
      * {@code |actual - expected| <= atol + rtol * |expected|}. Only elements {@code start},
      * {@code start + step}, ... of the array are compared, as many as there are expected values.
+     * With a {@code reduce} ("max", "min" or "sum"; null for none), the {@code count} elements of
+     * the slice are first reduced to one value, which is compared with the one expected value.
      */
     record Check(String name, String array, double[] expected, double tolerance, double atol, double rtol,
-                 int start, int step) implements HostStep {
+                 int start, int step, String reduce, int count) implements HostStep {
         public Check(String name, String array, double[] expected, double tolerance) {
-            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1);
+            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1, null, expected.length);
         }
 
         public String describe() {
