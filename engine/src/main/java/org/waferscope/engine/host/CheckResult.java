@@ -27,6 +27,9 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
         double atol = Double.isNaN(c.atol()) ? 0 : c.atol();
         double rtol = Double.isNaN(c.rtol()) ? 0 : c.rtol();
         double tolerance = c.tolerance();
+        if (c.reduce() != null) {
+            return reduced(c, actual);
+        }
         boolean whole = c.whole();
         long last = c.start() + (long) c.step() * (expected.length - 1);
         if (whole ? actual.length() != expected.length : expected.length > 0 && (last >= actual.length() || last < 0)) {
@@ -54,6 +57,30 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
         }
         return new CheckResult(name, bad == 0, maxAbs, bad, first, first >= 0 ? expected[first] : Double.NaN,
                 first >= 0 ? actual.value(c.start() + first * c.step()) : Double.NaN);
+    }
+
+    /** The largest, smallest or sum of the check's slice of {@code actual}, compared with its one expected value. */
+    private static CheckResult reduced(HostStep.Check c, HostArray actual) {
+        long last = c.start() + (long) c.step() * (c.count() - 1);
+        if (c.count() < 1 || last >= actual.length()) {
+            return new CheckResult(c.name(), false, Double.POSITIVE_INFINITY, 1, 0, Double.NaN, Double.NaN);
+        }
+        double r = c.reduce().equals("sum") ? 0 : actual.value(c.start());
+        for (int i = 0; i < c.count(); i++) {
+            double v = actual.value(c.start() + i * c.step());
+            r = switch (c.reduce()) {
+                case "max" -> Math.max(r, v);
+                case "min" -> Math.min(r, v);
+                default -> r + v;
+            };
+        }
+        double e = c.expected()[0];
+        double err = Double.isNaN(r - e) ? Double.POSITIVE_INFINITY : Math.abs(r - e);
+        boolean numpy = !Double.isNaN(c.atol()) || !Double.isNaN(c.rtol());
+        double allowed = numpy ? (Double.isNaN(c.atol()) ? 0 : c.atol()) + (Double.isNaN(c.rtol()) ? 0 : c.rtol()) * Math.abs(e)
+                : c.tolerance() * Math.max(1.0, Math.abs(e));
+        boolean pass = err <= allowed;
+        return new CheckResult(c.name(), pass, err, pass ? 0 : 1, pass ? -1 : 0, pass ? Double.NaN : e, pass ? Double.NaN : r);
     }
 
     public String describe() {

@@ -72,12 +72,14 @@ public sealed interface HostStep {
      * or, when {@code atol} or {@code rtol} is a number, numpy's {@code allclose} rule
      * {@code |actual - expected| <= atol + rtol * |expected|}. Unless {@code whole}, only
      * elements {@code start}, {@code start + step}, ... of the array are compared, as many as
-     * there are expected values (a slice may start at 0 and stop short of the end).
+     * there are expected values (a slice may start at 0 and stop short of the end). With a
+     * {@code reduce} ("max", "min" or "sum"; null for none), the {@code count} elements of the
+     * slice are first reduced to one value, which is compared with the one expected value.
      */
     record Check(String name, String array, double[] expected, double tolerance, double atol, double rtol,
-                 int start, int step, boolean whole) implements HostStep {
+                 int start, int step, boolean whole, String reduce, int count) implements HostStep {
         public Check(String name, String array, double[] expected, double tolerance) {
-            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1, true);
+            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1, true, null, expected.length);
         }
 
         public String describe() {

@@ -39,6 +39,18 @@ final class Checks {
         int[] slice = slice(c.slice(), length, ptr + "/slice");
         int compared = slice == null ? length : slice[2];
         double[] e = expected.data();
+        String reduce = c.reduce();
+        if (reduce != null && !java.util.Set.of("max", "min", "sum").contains(reduce)) {
+            throw new CslError(ctx.at(ptr + "/reduce"), "reduce is \"max\", \"min\" or \"sum\", not \"" + reduce + "\"");
+        }
+        if (reduce != null && e.length != 1) {
+            throw new CslError(ctx.at(ptr + "/expected"), "a check that reduces (\"reduce\": \"" + reduce
+                    + "\") expects one value, not " + e.length);
+        }
+        int reduced = compared;
+        if (reduce != null) {
+            compared = 1;
+        }
         if (e.length == 1 && compared > 1) {
             double v = e[0];
             e = new double[compared];
@@ -56,7 +68,7 @@ final class Checks {
         double rtol = c.rtol() == null ? Double.NaN : nonNegative(c.rtol(), 0, ptr + "/rtol", "rtol");
         String name = c.name() != null ? c.name() : c.array() + " (check " + (index + 1) + ")";
         return new HostStep.Check(name, c.array(), e, tol, atol, rtol, slice == null ? 0 : slice[0],
-                slice == null ? 1 : slice[1], slice == null);
+                slice == null ? 1 : slice[1], slice == null, reduce, reduce != null ? reduced : e.length);
     }
 
     private double nonNegative(Double v, double dflt, String ptr, String what) {

@@ -82,6 +82,7 @@ record RunSpec(
             @JsonProperty("atol") Double atol,
             @JsonProperty("rtol") Double rtol,
             @JsonProperty("slice") Slice slice,
+            @JsonProperty("reduce") String reduce,
             @JsonProperty("reshape") List<JsonNode> reshape,
             @JsonProperty("transpose") List<Integer> transpose) {
     }
