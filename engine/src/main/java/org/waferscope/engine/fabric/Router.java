@@ -13,7 +13,8 @@ import org.waferscope.engine.arch.Direction;
  * color's current rx set, none of its tx ports is taken this cycle (one wavelet per link
  * per direction per cycle), and every destination has room as of the last commit; a
  * multicast moves to all its ports at once or waits. Wavelets for links are parked in
- * {@link Fabric#pendDest}; a RAMP delivery goes straight into the CE's input queue.
+ * the PE's router record ({@link RouterWords#PEND}); a RAMP delivery goes straight into
+ * the CE's input queue.
  * A control wavelet's switch command takes effect after it has passed, so it travels the
  * old route. A color in teardown mode moves nothing ({@link RouteEdits}).
  *

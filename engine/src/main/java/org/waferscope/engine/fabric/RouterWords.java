@@ -38,8 +38,9 @@ final class RouterWords {
     static final int HOPS = 13;
     /**
      * Longs before the first record: 16 bytes of array header and 48 of these put every
-     * record on a 128-byte boundary when the array itself is 64-byte aligned, as a large
-     * array of the G1 collector (a region of its own) is; otherwise nothing is lost.
+     * record on a 64-byte boundary, two whole cache lines, when the array itself starts on
+     * one, as a large array of the G1 collector (a region of its own) does; otherwise
+     * nothing is lost.
      */
     static final int LEAD = 6;
 
