@@ -69,7 +69,8 @@ class DozeTest {
         }
     }
 
-    private static int dozing(Fabric f) {
+    /** PEs asleep while their CE counts a memory vector op down (KeptWheelsTest counts them too). */
+    static int dozing(Fabric f) {
         int n = 0;
         for (int p = 0; p < f.n; p++) {
             if ((f.sleeping[p >>> 6] & (1L << p)) != 0 && f.activity[p] == Activity.COMPUTE && f.busy[p] > 0) {

@@ -29,29 +29,19 @@ class KeptWheelsTest {
             w.port().launch("start");
             w.stepFabric(90);
             Wafer.Snapshot atNinety = w.snapshot();
-            int dozing = dozing(w.fabric());
+            int dozing = DozeTest.dozing(w.fabric());
             assertTrue(dozing > 0, "PEs doze when the snapshot is taken");
             // run on, so that the wheels hold other PEs at other cycles, then go back
             for (int step : new int[] {1, 2, 17, 55}) {
                 w.stepFabric(step);
             }
             w.restore(atNinety);
-            assertEquals(dozing, dozing(w.fabric()));
+            assertEquals(dozing, DozeTest.dozing(w.fabric()));
             for (int step : new int[] {3, 1, 1, 45, 160}) {
                 w.stepFabric(step);
             }
             assertEquals(300, w.cycle());
             assertEquals(straight, w.stateHash(), "the dozers of the restored snapshot woke when due");
         }
-    }
-
-    private static int dozing(Fabric f) {
-        int n = 0;
-        for (int p = 0; p < f.n; p++) {
-            if ((f.sleeping[p >>> 6] & (1L << p)) != 0 && f.activity[p] == Activity.COMPUTE && f.busy[p] > 0) {
-                n++;
-            }
-        }
-        return n;
     }
 }
