@@ -128,6 +128,10 @@ public final class Collectives2d {
         if (kind == Value.TaskIdVal.class && t.items().stream().anyMatch(i -> ((Value.TaskIdVal) i).kind() != TaskKind.LOCAL)) {
             throw new CslError(pos, "get_params ." + what + " must be local task ids (@get_local_task_id)");
         }
+        if (t.items().get(0).equals(t.items().get(1))) {
+            throw new CslError(pos, "get_params ." + what + " must be two different " + (kind == Value.ColorVal.class
+                    ? "colors" : "local task ids") + "; " + ValueOps.describe(t.items().get(0)) + " is given twice");
+        }
         return t.items().stream().map(kind::cast).toList();
     }
 }
