@@ -262,6 +262,9 @@ class CollectivesRunTest {
         String half = loadError("rows_only", "layout.csl", ".x_colors = .{ @get_color(4), @get_color(5) },", "");
         org.junit.jupiter.api.Assertions.assertTrue(half.contains("get_params needs .x_colors and .x_entrypoints, "
                 + ".y_colors and .y_entrypoints, or all four; got x_entrypoints"), half);
+        String root = loadError("rows_only", "pe.csl", "row.gather(last,", "row.gather(9,");
+        org.junit.jupiter.api.Assertions.assertTrue(root.contains("pe.csl:33:14: error: the root (a pe_id of the 5 PEs "
+                + "along this dimension) must be in 0..4, not 9"), root);
         String same = loadError("rows_only", "layout.csl", "@get_local_task_id(21)", "@get_local_task_id(20)");
         org.junit.jupiter.api.Assertions.assertTrue(same.contains("x_entrypoints must be two different local task ids"),
                 same);

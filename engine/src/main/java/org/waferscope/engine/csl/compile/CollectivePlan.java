@@ -49,16 +49,20 @@ final class CollectivePlan {
 
     /** A slot holding the argument as a u32. */
     int word(ExprCompiler x, Expr e, Scope s, String what) {
-        Operand o = x.gen(e, s);
-        return u32(o, e, what);
+        return u32(x.gen(e, s), e, what, 65_535);
     }
 
-    private int u32(Operand o, Expr e, String what) {
+    /** A slot holding the root; one known at compile time must be a PE of the row or column. */
+    int root(ExprCompiler x, Expr e, Scope s) {
+        return u32(x.gen(e, s), e, "the root (a pe_id of the " + size + " PEs along this dimension)", size - 1);
+    }
+
+    private int u32(Operand o, Expr e, String what, int max) {
         if (o instanceof Operand.Const c) {
             if (!(c.value() instanceof Value.IntVal iv)) {
                 throw new CslError(e.pos(), what + " must be an integer, not " + ValueOps.describe(c.value()));
             }
-            return k((int) ValueOps.intIn(iv, 0, 65_535, what, e.pos()));
+            return k((int) ValueOps.intIn(iv, 0, max, what, e.pos()));
         }
         CslType t = o.type();
         if (!t.isInt()) {

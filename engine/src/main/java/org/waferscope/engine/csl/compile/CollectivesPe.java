@@ -129,7 +129,7 @@ final class CollectivesPe {
         boolean two = !fn.equals("broadcast");
         arity(c, two ? 5 : 4, fn + (two ? "(root, send_buf, recv_buf, count, callback)" : "(root, buf, count, callback)"));
         CollectivePlan plan = new CollectivePlan(f, state.address(), size, pe);
-        int root = plan.word(x, a.get(0), s, "the root");
+        int root = plan.root(x, a.get(0), s);
         int send = plan.pointer(x, a.get(1), s, fn.startsWith("reduce"));
         int recv = two ? plan.pointer(x, a.get(2), s, fn.startsWith("reduce")) : send;
         int count = plan.word(x, a.get(two ? 3 : 2), s, "the count");
