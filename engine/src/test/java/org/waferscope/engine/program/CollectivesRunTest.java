@@ -172,6 +172,59 @@ class CollectivesRunTest {
         }
     }
 
+    /** Element-wise maximum over {@code count} PEs, PE j's element k at {@code index.at(j)}. */
+    private static float max(double[] v, int count, java.util.function.IntUnaryOperator index) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < count; j++) {
+            m = Math.max(m, (float) v[index.applyAsInt(j)]);
+        }
+        return m;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("grids")
+    void reduceFmaxsFindsEachRowsAndColumnsMaxima(Grid g) throws Exception {
+        use(g);
+        RunResult r = run("maxima", 1);
+        double[] samples = values(r, "samples_in");
+        double[] rowMax = values(r, "row_max");
+        double[] colMax = values(r, "col_max");
+        for (int k = 0; k < N; k++) {
+            final int e = k;
+            for (int y = 0; y < H; y++) {
+                final int line = y;
+                float expected = max(samples, W, j -> at(j, line, N, e));
+                // reduced at rx, then broadcast back: every PE of the row holds the maxima
+                for (int x = 0; x < W; x++) {
+                    assertEquals(expected, (float) rowMax[at(x, y, N, k)], "row " + y + " PE " + x + " element " + k);
+                }
+            }
+            for (int x = 0; x < W; x++) {
+                final int line = x;
+                float expected = max(samples, H, j -> at(line, j, N, e));
+                assertEquals(expected, (float) colMax[at(x, RY, N, k)], "column " + x + " element " + k);
+            }
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("grids")
+    void oneDimensionOnlyScattersAndGathersAlongRows(Grid g) throws Exception {
+        use(g);
+        RunResult r = run("rows_only", 1);
+        double[] work = values(r, "work_in");
+        double[] results = values(r, "results");
+        int perPe = W * N;
+        for (int y = 0; y < H; y++) {
+            for (int j = 0; j < W; j++) {
+                for (int k = 0; k < N; k++) {
+                    float scaled = (float) work[at(RX, y, perPe, j * N + k)] * (j + 1);
+                    assertEquals(scaled, (float) results[at(W - 1, y, perPe, j * N + k)], "row " + y + " piece " + j);
+                }
+            }
+        }
+    }
+
     private static String loadError(String name, String file, String from, String to) throws Exception {
         Map<String, String> files = new java.util.HashMap<>();
         for (String f : new String[] {"layout.csl", "pe.csl", "run.json"}) {
@@ -201,9 +254,26 @@ class CollectivesRunTest {
     }
 
     @Test
+    void getParamsTakesOneDimensionOrBoth() throws Exception {
+        use(grids().findFirst().orElseThrow());
+        String noY = loadError("rows_only", "pe.csl", "c2d.x });", "c2d.y });");
+        org.junit.jupiter.api.Assertions.assertTrue(noY.contains("pe.csl:11:71: error: struct has no field .y; it has [x]"),
+                noY);
+        String half = loadError("rows_only", "layout.csl", ".x_colors = .{ @get_color(4), @get_color(5) },", "");
+        org.junit.jupiter.api.Assertions.assertTrue(half.contains("get_params needs .x_colors and .x_entrypoints, "
+                + ".y_colors and .y_entrypoints, or all four; got x_entrypoints"), half);
+        String root = loadError("rows_only", "pe.csl", "row.gather(last,", "row.gather(9,");
+        org.junit.jupiter.api.Assertions.assertTrue(root.contains("pe.csl:33:14: error: the root (a pe_id of the 5 PEs "
+                + "along this dimension) must be in 0..4, not 9"), root);
+        String same = loadError("rows_only", "layout.csl", "@get_local_task_id(21)", "@get_local_task_id(20)");
+        org.junit.jupiter.api.Assertions.assertTrue(same.contains("x_entrypoints must be two different local task ids"),
+                same);
+    }
+
+    @Test
     void theWaferEndsInTheSameStateForAnyThreadCount() throws Exception {
         use(grids().findFirst().orElseThrow());
-        for (String name : new String[] {"broadcast", "scatter", "gather", "reduce"}) {
+        for (String name : new String[] {"broadcast", "scatter", "gather", "reduce", "maxima", "rows_only"}) {
             RunResult one = run(name, 1);
             RunResult three = run(name, 3);
             assertEquals(one.cycles(), three.cycles(), name);

@@ -26,7 +26,8 @@ import org.waferscope.engine.ir.Opcode;
  *   <li>gather: the reverse; the root receives from below, copies its own, receives from
  *       above, so the chunks land in index order.</li>
  *   <li>reduce_fadds: the PE at each end sends its vector; each PE on the way adds its own
- *       to what comes and sends the sum on; the root adds both sums to its own.</li>
+ *       to what comes and sends the sum on; the root adds both sums to its own.
+ *       reduce_fmaxs is the same chain with maxima in place of sums.</li>
  * </ul>
  */
 final class CollectivePlan {
@@ -48,16 +49,20 @@ final class CollectivePlan {
 
     /** A slot holding the argument as a u32. */
     int word(ExprCompiler x, Expr e, Scope s, String what) {
-        Operand o = x.gen(e, s);
-        return u32(o, e, what);
+        return u32(x.gen(e, s), e, what, 65_535);
     }
 
-    private int u32(Operand o, Expr e, String what) {
+    /** A slot holding the root; one known at compile time must be a PE of the row or column. */
+    int root(ExprCompiler x, Expr e, Scope s) {
+        return u32(x.gen(e, s), e, "the root (a pe_id of the " + size + " PEs along this dimension)", size - 1);
+    }
+
+    private int u32(Operand o, Expr e, String what, int max) {
         if (o instanceof Operand.Const c) {
             if (!(c.value() instanceof Value.IntVal iv)) {
                 throw new CslError(e.pos(), what + " must be an integer, not " + ValueOps.describe(c.value()));
             }
-            return k((int) ValueOps.intIn(iv, 0, 65_535, what, e.pos()));
+            return k((int) ValueOps.intIn(iv, 0, max, what, e.pos()));
         }
         CslType t = o.type();
         if (!t.isInt()) {
@@ -195,18 +200,21 @@ final class CollectivePlan {
         finish(3);
     }
 
-    void reduce(int r, int send, int recv, int n) {
+    /** reduce_fadds ({@code max} false) or reduce_fmaxs: the same chain, summing or taking maxima. */
+    void reduce(int r, int send, int recv, int n, boolean max) {
         int zero = k(0);
+        int relayKind = CollectiveSteps.relayOf(max);
+        int recvKind = CollectiveSteps.recvOf(max);
         roles(() -> {
             int above = op(Opcode.SUB, k(size - 1), r);
-            // with PEs below: recv = send + their sum; alone at the low end: recv = send
+            // with PEs below: recv = send combined with what they send; alone at the low end: recv = send
             int kind = op(Opcode.ADD, k(CollectiveSteps.COPY),
-                    op(Opcode.MUL, op(Opcode.GT, r, k(0)), k(CollectiveSteps.ADD_RECV - CollectiveSteps.COPY)));
+                    op(Opcode.MUL, op(Opcode.GT, r, k(0)), k(recvKind - CollectiveSteps.COPY)));
             step(0, kind, k(LOW), zero, n, recv, send);
-            step(1, k(CollectiveSteps.ADD_RECV), k(HIGH), zero, ifPositive(above, n), recv, recv);
+            step(1, k(recvKind), k(HIGH), zero, ifPositive(above, n), recv, recv);
         }, (toward, away, beyond, own, relay) -> {
             int kind = op(Opcode.ADD, k(CollectiveSteps.SEND),
-                    op(Opcode.MUL, op(Opcode.GT, beyond, k(0)), k(CollectiveSteps.ADD_RELAY - CollectiveSteps.SEND)));
+                    op(Opcode.MUL, op(Opcode.GT, beyond, k(0)), k(relayKind - CollectiveSteps.SEND)));
             step(0, kind, away, toward, n, send, send);
             step(1, zero, zero, zero, zero, zero, zero);
         }, r);

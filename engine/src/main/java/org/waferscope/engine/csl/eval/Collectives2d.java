@@ -33,7 +33,8 @@ public final class Collectives2d {
     public static final int SEND = 1;
 
     /** The functions of {@code <collectives_2d/pe>}; all run on the PE. */
-    public static final Set<String> PE_FUNCTIONS = Set.of("init", "broadcast", "scatter", "gather", "reduce_fadds");
+    public static final Set<String> PE_FUNCTIONS = Set.of("init", "broadcast", "scatter", "gather", "reduce_fadds",
+            "reduce_fmaxs");
 
     /** Each queue pair and DSR id the SDK's examples name as the x and y defaults. */
     private static final int[][] DEFAULT_QUEUES = {{2, 4}, {3, 5}};
@@ -126,6 +127,10 @@ public final class Collectives2d {
         }
         if (kind == Value.TaskIdVal.class && t.items().stream().anyMatch(i -> ((Value.TaskIdVal) i).kind() != TaskKind.LOCAL)) {
             throw new CslError(pos, "get_params ." + what + " must be local task ids (@get_local_task_id)");
+        }
+        if (t.items().get(0).equals(t.items().get(1))) {
+            throw new CslError(pos, "get_params ." + what + " must be two different " + (kind == Value.ColorVal.class
+                    ? "colors" : "local task ids") + "; " + ValueOps.describe(t.items().get(0)) + " is given twice");
         }
         return t.items().stream().map(kind::cast).toList();
     }

@@ -27,7 +27,8 @@ import org.waferscope.engine.ir.SourcePos;
  * needs. Columns are the same with north for west and south for east.
  */
 final class CollectivesLayout implements ModuleHook {
-    private static final Set<String> IDS = Set.of("x_colors", "x_entrypoints", "y_colors", "y_entrypoints");
+    private static final Set<String> X_IDS = Set.of("x_colors", "x_entrypoints");
+    private static final Set<String> Y_IDS = Set.of("y_colors", "y_entrypoints");
     private final LayoutState st;
 
     CollectivesLayout(LayoutState st) {
@@ -49,31 +50,57 @@ final class CollectivesLayout implements ModuleHook {
         if (st.layout == null) {
             throw new CslError(pos, "call @set_rectangle(width, height) before get_params");
         }
-        if (!ids.fields().keySet().equals(IDS)) {
-            throw new CslError(pos, "get_params needs exactly " + String.join(", ", new TreeSet<>(IDS)));
+        // as in the SDK: the x fields, the y fields, or all four; a dimension left out gets no
+        // routes, and its .x or .y is absent from the result
+        Set<String> given = ids.fields().keySet();
+        boolean hasX = given.containsAll(X_IDS);
+        boolean hasY = given.containsAll(Y_IDS);
+        Set<String> expected = new java.util.HashSet<>();
+        if (hasX) {
+            expected.addAll(X_IDS);
+        }
+        if (hasY) {
+            expected.addAll(Y_IDS);
+        }
+        if (expected.isEmpty() || !given.equals(expected)) {
+            throw new CslError(pos, "get_params needs .x_colors and .x_entrypoints, .y_colors and .y_entrypoints, or "
+                    + "all four; got " + (given.isEmpty() ? "none" : String.join(", ", new TreeSet<>(given))));
         }
         int w = st.layout.width();
         int h = st.layout.height();
         int px = ValueOps.intIn(args.get(0), 0, w - 1L, "Px (inside the rectangle)", pos);
         int py = ValueOps.intIn(args.get(1), 0, h - 1L, "Py (inside the rectangle)", pos);
         Map<String, Value> f = ids.fields();
-        List<Value.ColorVal> xc = Collectives2d.pair(f.get("x_colors"), Value.ColorVal.class, "x_colors", pos);
-        List<Value.ColorVal> yc = Collectives2d.pair(f.get("y_colors"), Value.ColorVal.class, "y_colors", pos);
-        List<Value.TaskIdVal> xe = Collectives2d.pair(f.get("x_entrypoints"), Value.TaskIdVal.class, "x_entrypoints", pos);
-        List<Value.TaskIdVal> ye = Collectives2d.pair(f.get("y_entrypoints"), Value.TaskIdVal.class, "y_entrypoints", pos);
+        List<Value.ColorVal> xc = hasX ? Collectives2d.pair(f.get("x_colors"), Value.ColorVal.class, "x_colors", pos)
+                : List.of();
+        List<Value.ColorVal> yc = hasY ? Collectives2d.pair(f.get("y_colors"), Value.ColorVal.class, "y_colors", pos)
+                : List.of();
         checkColors(xc, yc, pos);
-        route(px, py, px, w, xc, Direction.WEST, Direction.EAST, pos);
-        route(px, py, py, h, yc, Direction.NORTH, Direction.SOUTH, pos);
-        return new Value.StructVal(Map.of("x", Collectives2d.dimension(0, xc, xe, w),
-                "y", Collectives2d.dimension(1, yc, ye, h)));
+        Map<String, Value> dims = new java.util.LinkedHashMap<>();
+        if (hasX) {
+            List<Value.TaskIdVal> xe = Collectives2d.pair(f.get("x_entrypoints"), Value.TaskIdVal.class,
+                    "x_entrypoints", pos);
+            route(px, py, px, w, xc, Direction.WEST, Direction.EAST, pos);
+            dims.put("x", Collectives2d.dimension(0, xc, xe, w));
+        }
+        if (hasY) {
+            List<Value.TaskIdVal> ye = Collectives2d.pair(f.get("y_entrypoints"), Value.TaskIdVal.class,
+                    "y_entrypoints", pos);
+            route(px, py, py, h, yc, Direction.NORTH, Direction.SOUTH, pos);
+            dims.put("y", Collectives2d.dimension(1, yc, ye, h));
+        }
+        return new Value.StructVal(java.util.Collections.unmodifiableMap(dims));
     }
 
     private void checkColors(List<Value.ColorVal> xc, List<Value.ColorVal> yc, SourcePos pos) {
         Set<Integer> seen = new java.util.HashSet<>();
-        for (Value.ColorVal c : List.of(xc.get(0), xc.get(1), yc.get(0), yc.get(1))) {
+        List<Value.ColorVal> all = new java.util.ArrayList<>(xc);
+        all.addAll(yc);
+        for (Value.ColorVal c : all) {
             if (c.id() >= st.profile.colors() || !seen.add(c.id())) {
-                throw new CslError(pos, "get_params needs four different routable colors; color " + c.id()
-                        + (seen.contains(c.id()) ? " is given twice" : " is not routable"));
+                throw new CslError(pos, "get_params needs " + (all.size() == 4 ? "four" : "two") + " different "
+                        + "routable colors; color " + c.id() + (seen.contains(c.id()) ? " is given twice"
+                        : " is not routable"));
             }
         }
     }
