@@ -26,8 +26,7 @@ import org.waferscope.engine.ir.Opcode;
  *   <li>gather: the reverse; the root receives from below, copies its own, receives from
  *       above, so the chunks land in index order.</li>
  *   <li>reduce_fadds: the PE at each end sends its vector; each PE on the way adds its own
- *       to what comes and sends the sum on; the root adds both sums to its own.
- *       reduce_fmaxs is the same chain with maxima in place of sums.</li>
+ *       to what comes and sends the sum on; the root adds both sums to its own.</li>
  * </ul>
  */
 final class CollectivePlan {
@@ -200,21 +199,18 @@ final class CollectivePlan {
         finish(3);
     }
 
-    /** reduce_fadds ({@code max} false) or reduce_fmaxs: the same chain, summing or taking maxima. */
-    void reduce(int r, int send, int recv, int n, boolean max) {
+    void reduce(int r, int send, int recv, int n) {
         int zero = k(0);
-        int relayKind = CollectiveSteps.relayOf(max);
-        int recvKind = CollectiveSteps.recvOf(max);
         roles(() -> {
             int above = op(Opcode.SUB, k(size - 1), r);
-            // with PEs below: recv = send combined with what they send; alone at the low end: recv = send
+            // with PEs below: recv = send + their sum; alone at the low end: recv = send
             int kind = op(Opcode.ADD, k(CollectiveSteps.COPY),
-                    op(Opcode.MUL, op(Opcode.GT, r, k(0)), k(recvKind - CollectiveSteps.COPY)));
+                    op(Opcode.MUL, op(Opcode.GT, r, k(0)), k(CollectiveSteps.ADD_RECV - CollectiveSteps.COPY)));
             step(0, kind, k(LOW), zero, n, recv, send);
-            step(1, k(recvKind), k(HIGH), zero, ifPositive(above, n), recv, recv);
+            step(1, k(CollectiveSteps.ADD_RECV), k(HIGH), zero, ifPositive(above, n), recv, recv);
         }, (toward, away, beyond, own, relay) -> {
             int kind = op(Opcode.ADD, k(CollectiveSteps.SEND),
-                    op(Opcode.MUL, op(Opcode.GT, beyond, k(0)), k(relayKind - CollectiveSteps.SEND)));
+                    op(Opcode.MUL, op(Opcode.GT, beyond, k(0)), k(CollectiveSteps.ADD_RELAY - CollectiveSteps.SEND)));
             step(0, kind, away, toward, n, send, send);
             step(1, zero, zero, zero, zero, zero, zero);
         }, r);

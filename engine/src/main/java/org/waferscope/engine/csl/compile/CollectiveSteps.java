@@ -37,17 +37,6 @@ final class CollectiveSteps {
     static final int RELAY = 4;
     static final int ADD_RELAY = 5;
     static final int ADD_RECV = 6;
-    static final int MAX_RELAY = 7;
-    static final int MAX_RECV = 8;
-
-    /** The relay and receive kinds of a reduction: sum or maximum. */
-    static int relayOf(boolean max) {
-        return max ? MAX_RELAY : ADD_RELAY;
-    }
-
-    static int recvOf(boolean max) {
-        return max ? MAX_RECV : ADD_RECV;
-    }
 
     private CollectiveSteps() {
     }
@@ -102,14 +91,14 @@ final class CollectiveSteps {
         f.jump(next);
         f.bind(notCopy);
         int async = DsdOperand.options(true, entry, DsdOperand.NO_TASK);
-        int[] kinds = {SEND, RECV, RELAY, ADD_RELAY, ADD_RECV, MAX_RELAY, MAX_RECV};
+        int[] kinds = {SEND, RECV, RELAY, ADD_RELAY, ADD_RECV};
         for (int k : kinds) {
             FunctionBuilder.Label skip = f.label();
             f.constI32(t, k);
             f.op(Opcode.EQ, ElementType.U32, t, kind, t);
             f.jumpIfZero(t, skip);
             boolean reads = k != SEND;
-            boolean writes = k == SEND || k == RELAY || k == ADD_RELAY || k == MAX_RELAY;
+            boolean writes = k == SEND || k == RELAY || k == ADD_RELAY;
             if (reads) {
                 position(f, tableAddr, pe, in, Collectives2d.RECEIVE, t);
                 fabric(f, src0, tableAddr, pe, in, len, 0, t);
@@ -131,16 +120,16 @@ final class CollectiveSteps {
                 }
                 case RELAY -> f.dsdOp(DsdOpKind.MOV32, async, DsdOperand.dsd(dst), DsdOperand.dsd(src0),
                         DsdOperand.NONE, DsdOperand.NONE);
-                case ADD_RELAY, MAX_RELAY -> {
+                case ADD_RELAY -> {
                     mem(f, src1, b, len);
-                    f.dsdOp(k == ADD_RELAY ? DsdOpKind.FADDS : DsdOpKind.FMAXS, async, DsdOperand.dsd(dst), DsdOperand.dsd(src0), DsdOperand.dsd(src1),
+                    f.dsdOp(DsdOpKind.FADDS, async, DsdOperand.dsd(dst), DsdOperand.dsd(src0), DsdOperand.dsd(src1),
                             DsdOperand.NONE);
                 }
                 default -> {
-                    // ADD_RECV, MAX_RECV: a = b + (or max) what arrives
+                    // ADD_RECV: a = b + what arrives
                     mem(f, dst, a, len);
                     mem(f, src1, b, len);
-                    f.dsdOp(k == ADD_RECV ? DsdOpKind.FADDS : DsdOpKind.FMAXS, async, DsdOperand.dsd(dst), DsdOperand.dsd(src1), DsdOperand.dsd(src0),
+                    f.dsdOp(DsdOpKind.FADDS, async, DsdOperand.dsd(dst), DsdOperand.dsd(src1), DsdOperand.dsd(src0),
                             DsdOperand.NONE);
                 }
             }

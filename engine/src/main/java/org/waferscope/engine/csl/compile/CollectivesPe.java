@@ -17,8 +17,7 @@ import org.waferscope.engine.ir.Symbol;
  * One {@code <collectives_2d/pe>} import in a PE program: its SRAM (pe_id, the plan of the
  * collective in progress, the table of its two colors), its step runner and its library
  * task, made on first use; and the compiling of its calls ({@code init}, {@code broadcast},
- * {@code scatter}, {@code gather}, {@code reduce_fadds}, {@code reduce_fmaxs}) and of
- * {@code pe_id}.
+ * {@code scatter}, {@code gather}, {@code reduce_fadds}) and of {@code pe_id}.
  */
 final class CollectivesPe {
     private final Unit u;
@@ -108,7 +107,7 @@ final class CollectivesPe {
     private Operand field(ExprCompiler x, Expr.Field fl) {
         if (!fl.name().equals("pe_id")) {
             throw new CslError(fl.pos(), "<collectives_2d/pe> has no member " + fl.name() + "; it has pe_id, init, "
-                    + "broadcast, scatter, gather, reduce_fadds and reduce_fmaxs");
+                    + "broadcast, scatter, gather and reduce_fadds");
         }
         int dst = x.f.temp();
         x.f.loadGlobal(ElementType.U16, dst, peId.address());
@@ -130,8 +129,8 @@ final class CollectivesPe {
         arity(c, two ? 5 : 4, fn + (two ? "(root, send_buf, recv_buf, count, callback)" : "(root, buf, count, callback)"));
         CollectivePlan plan = new CollectivePlan(f, state.address(), size, pe);
         int root = plan.root(x, a.get(0), s);
-        int send = plan.pointer(x, a.get(1), s, fn.startsWith("reduce"));
-        int recv = two ? plan.pointer(x, a.get(2), s, fn.startsWith("reduce")) : send;
+        int send = plan.pointer(x, a.get(1), s, fn.equals("reduce_fadds"));
+        int recv = two ? plan.pointer(x, a.get(2), s, fn.equals("reduce_fadds")) : send;
         int count = plan.word(x, a.get(two ? 3 : 2), s, "the count");
         Expr cbExpr = a.get(two ? 4 : 3);
         if (!(x.gen(cbExpr, s) instanceof Operand.Const k) || !(k.value() instanceof Value.TaskIdVal cb)
@@ -142,7 +141,7 @@ final class CollectivesPe {
             case "broadcast" -> plan.broadcast(root, send, count);
             case "scatter" -> plan.scatter(root, send, recv, count);
             case "gather" -> plan.gather(root, send, recv, count);
-            default -> plan.reduce(root, send, recv, count, fn.equals("reduce_fmaxs"));
+            default -> plan.reduce(root, send, recv, count);
         }
         plan.start(cb.id(), runner);
         return new Operand.Const(new Value.VoidVal());

@@ -33,8 +33,7 @@ public final class Collectives2d {
     public static final int SEND = 1;
 
     /** The functions of {@code <collectives_2d/pe>}; all run on the PE. */
-    public static final Set<String> PE_FUNCTIONS = Set.of("init", "broadcast", "scatter", "gather", "reduce_fadds",
-            "reduce_fmaxs");
+    public static final Set<String> PE_FUNCTIONS = Set.of("init", "broadcast", "scatter", "gather", "reduce_fadds");
 
     /** Each queue pair and DSR id the SDK's examples name as the x and y defaults. */
     private static final int[][] DEFAULT_QUEUES = {{2, 4}, {3, 5}};
