@@ -114,20 +114,18 @@ public final class RouteEdits {
 
     /** The ports of {@code mask} this slot has an input buffer for (RAMP always). */
     private static int acceptable(Fabric f, int rs, int mask) {
-        int m = mask & RAMP_BIT;
-        for (int d = 0; d < 4; d++) {
-            if ((mask & (1 << d)) != 0 && f.rsInChan[rs * 4 + d] >= 0) {
-                m |= 1 << d;
-            }
-        }
-        return m;
+        return linked(f.rsInChan, rs, mask);
     }
 
     /** The ports of {@code mask} this slot has a link to (RAMP always). */
     private static int reachable(Fabric f, int rs, int mask) {
+        return linked(f.rsDest, rs, mask);
+    }
+
+    private static int linked(int[] channels, int rs, int mask) {
         int m = mask & RAMP_BIT;
         for (int d = 0; d < 4; d++) {
-            if ((mask & (1 << d)) != 0 && f.rsDest[rs * 4 + d] >= 0) {
+            if ((mask & (1 << d)) != 0 && channels[rs * 4 + d] >= 0) {
                 m |= 1 << d;
             }
         }

@@ -113,6 +113,22 @@ class SwitchCommandsTest {
     }
 
     @Test
+    void misusedSwitchLibrariesAreRefusedWithTheirPositions() {
+        String pe = resource("baton_pe.csl")
+                .replace("sw.ctrl(sw.teardown_cmd_1())", "sw.ctrl(sw.teardown_cmd_2())")
+                .replace("tile.switch_config.clear_current_position(c);", "tile.switch_config.clear_current_position(value[0]);")
+                .replace("@set_teardown_handler(torn_down, c);", "@set_teardown_handler(torn_down, c);\n  @set_teardown_handler(torn_down, c);");
+        Map<String, String> files = Map.of("layout.csl", resource("baton_layout.csl"), "baton_pe.csl", pe,
+                "run.json", "{ \"params\": { \"width\": 3 }, \"steps\": [ { \"launch\": \"start\" } ] }");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.waferscope.engine.csl.ProgramLoadException.class,
+                () -> run(files, "wse2"));
+        String m = e.getMessage();
+        assertTrue(m.contains("baton_pe.csl:21:") && m.contains("has no function teardown_cmd_2"), m);
+        assertTrue(m.contains("baton_pe.csl:45:") && m.contains("a compile-time value is needed"), m);
+        assertTrue(m.contains("one teardown handler per program"), m);
+    }
+
+    @Test
     void aCommandWordPopsOneCommandPerRouter() {
         // switch_cmd_11 then NOPs, every command kept from the CE, no control task (31)
         int[] cmds = {1 | 4, 1 | 4, 4, 4, 4, 4, 4, 4};

@@ -75,18 +75,7 @@ final class TileConfigCalls {
     }
 
     private static int ports(Value v, Expr at) {
-        if (v == null) {
-            return 0;
-        }
-        int mask = 0;
-        for (Value item : ValueOps.items(v)) {
-            if (!(item instanceof Value.DirectionVal d)) {
-                throw new CslError(at.pos(), "expected ports such as RAMP or [2]direction{ WEST, RAMP }, found "
-                        + ValueOps.describe(item));
-            }
-            mask |= d.d().bit();
-        }
-        return mask;
+        return ValueOps.ports(v, at.pos());
     }
 
     private static void arity(Expr.Call c, String fn, int n) {

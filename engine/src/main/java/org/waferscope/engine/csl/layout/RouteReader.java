@@ -135,16 +135,6 @@ final class RouteReader {
     }
 
     private static int ports(Value v, SourcePos pos) {
-        if (v == null) {
-            return 0;
-        }
-        int mask = 0;
-        for (Value item : ValueOps.items(v)) {
-            if (!(item instanceof Value.DirectionVal d)) {
-                throw new CslError(pos, "expected ports such as .{ RAMP, EAST }, found " + ValueOps.describe(item));
-            }
-            mask |= d.d().bit();
-        }
-        return mask;
+        return ValueOps.ports(v, pos);
     }
 }

@@ -382,6 +382,24 @@ public final class ValueOps {
         throw new CslError(pos, what + " must be a bool, not " + describe(v));
     }
 
+    /**
+     * A set of router ports as a mask of {@link org.waferscope.engine.arch.Direction#bit()}:
+     * one port, a tuple {@code .{ RAMP, EAST }} or an array {@code [2]direction{ ... }}; none is 0.
+     */
+    public static int ports(Value v, SourcePos pos) {
+        if (v == null) {
+            return 0;
+        }
+        int mask = 0;
+        for (Value item : items(v)) {
+            if (!(item instanceof Value.DirectionVal d)) {
+                throw new CslError(pos, "expected ports such as .{ RAMP, EAST }, found " + describe(item));
+            }
+            mask |= d.d().bit();
+        }
+        return mask;
+    }
+
     public static List<Value> items(Value v) {
         if (v instanceof Value.TupleVal t) {
             return t.items();
