@@ -1,15 +1,12 @@
 package org.waferscope.engine.program;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.waferscope.engine.csl.ProgramLoadException;
-import org.waferscope.engine.sim.RunResult;
-import org.waferscope.engine.sim.WaferStatus;
 
 /**
  * {@code mem4d_dsd}: tensor accesses over several indices, the last varying fastest, with
@@ -59,24 +56,13 @@ class Mem4dDsdTest {
               sys.unblock_cmd_stream();
             }
 
-            comptime {
-              @export_symbol(out_ptr, "fout");
-              @export_symbol(compute);
-            }
-            """;
+            """ + ScalarMaxTest.FOUT_EXPORTS;
 
-    static final String RUN = """
-            { "steps": [
-                { "launch": "compute" },
-                { "copy_out": { "symbol": "fout", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 12 } }
-              ] }
-            """;
+    static final String RUN = ScalarMaxTest.readFout(12);
 
     @Test
     void nestedWalksComputeWhatTheLoopsDo() throws Exception {
-        RunResult r = LanguageRunTest.run(Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", PE,
-                "run.json", RUN), "wse2");
-        assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
+        double[] got = ScalarMaxTest.runFout(PE, 12);
         float[][][] buf = new float[2][3][4];
         int n = 0;
         for (int i = 0; i < 2; i++) {
@@ -104,7 +90,7 @@ class Mem4dDsdTest {
         for (int k = 0; k < 4; k++) {
             out[k + 8] = buf[1][2][k] * w[2] + buf[1][0][k] * w[0];
         }
-        assertArrayEquals(out, r.arrays().get("out").values());
+        assertArrayEquals(out, got);
     }
 
     @Test

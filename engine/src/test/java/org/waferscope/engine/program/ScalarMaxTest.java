@@ -14,6 +14,14 @@ import org.waferscope.engine.sim.WaferStatus;
  * benchmark computes each PE's extremes. Checked against the same reductions done in Java.
  */
 class ScalarMaxTest {
+    /** The end of a one-PE program here: out (as fout) and compute, exported for the host. */
+    static final String FOUT_EXPORTS = """
+            comptime {
+              @export_symbol(out_ptr, "fout");
+              @export_symbol(compute);
+            }
+            """;
+
     static final String PE = """
             param memcpy_params: comptime_struct;
             const sys = @import_module("<memcpy/memcpy>", memcpy_params);
@@ -48,24 +56,31 @@ class ScalarMaxTest {
               sys.unblock_cmd_stream();
             }
 
-            comptime {
-              @export_symbol(out_ptr, "fout");
-              @export_symbol(compute);
-            }
-            """;
+            """ + FOUT_EXPORTS;
 
-    static final String RUN = """
-            { "steps": [
-                { "launch": "compute" },
-                { "copy_out": { "symbol": "fout", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": 3 } }
-              ] }
-            """;
+    static final String RUN = readFout(3);
+
+    /** Host steps: launch compute on the one PE, then read {@code perPe} values of fout into array out. */
+    static String readFout(int perPe) {
+        return """
+                { "steps": [
+                    { "launch": "compute" },
+                    { "copy_out": { "symbol": "fout", "array": "out", "rect": { "width": 1, "height": 1 }, "per_pe": %d } }
+                  ] }
+                """.formatted(perPe);
+    }
+
+    /** Runs a one-PE program ending in {@link #FOUT_EXPORTS} and returns what it left in fout. */
+    static double[] runFout(String pe, int perPe) throws Exception {
+        RunResult r = LanguageRunTest.run(Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", pe,
+                "run.json", readFout(perPe)), "wse2");
+        assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
+        return r.arrays().get("out").values();
+    }
 
     @Test
     void theLargestElementLandsInTheScalar() throws Exception {
-        RunResult r = LanguageRunTest.run(Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", PE,
-                "run.json", RUN), "wse2");
-        assertEquals(WaferStatus.HALTED, r.status(), () -> String.join("\n", r.report()));
+        double[] out = runFout(PE, 3);
         double[] data = {3.5, -8.0, 12.25, 0.5, -1.5, 9.0, -20.0};
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
@@ -77,6 +92,6 @@ class ScalarMaxTest {
         for (int i = 0; i < 3; i++) {
             oddMax = Math.max(oddMax, data[2 * i + 1]);
         }
-        assertArrayEquals(new double[] {max, min, oddMax}, r.arrays().get("out").values());
+        assertArrayEquals(new double[] {max, min, oddMax}, out);
     }
 }
