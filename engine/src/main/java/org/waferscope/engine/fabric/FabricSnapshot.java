@@ -120,8 +120,9 @@ public final class FabricSnapshot {
 
     public void restoreInto(Fabric f) {
         List<Object> live = f.mutableState();
+        FabricSnapshot base = f.sramBase;
         for (int a = 0; a < pieces.length; a++) {
-            restore(pieces[a], live.get(a));
+            restore(pieces[a], live.get(a), base == null ? null : base.pieces[a], f.sramTouched);
         }
         f.cycle = cycle;
         f.followSram(this);
@@ -241,9 +242,17 @@ public final class FabricSnapshot {
         throw new IllegalStateException("unexpected state array " + a.getClass());
     }
 
-    private static void restore(Object[] pieces, Object live) {
+    /**
+     * Copies {@code pieces} into {@code live}. A PE memory not visited since {@code base}
+     * (the snapshot the live SRAM last equalled) that this snapshot shares with it is already
+     * in place: stepping back a few cycles then copies only the memories that moved.
+     */
+    private static void restore(Object[] pieces, Object live, Object[] base, byte[] touched) {
         if (live instanceof byte[][] perPe) {
             for (int i = 0; i < pieces.length; i++) {
+                if (base != null && touched[i] == 0 && base[i] == pieces[i]) {
+                    continue;
+                }
                 if (pieces[i] != null) {
                     System.arraycopy(pieces[i], 0, perPe[i], 0, perPe[i].length);
                 }
