@@ -10,7 +10,7 @@ final class RunPacer {
     private double speed = Double.POSITIVE_INFINITY;
     private double refresh = 30;
     private long minSliceNanos;
-    private double rate = 2_000;
+    private double rate = INITIAL_RATE;
     private long lastNanos;
     private double carry;
     private long windowStart;
@@ -34,7 +34,12 @@ final class RunPacer {
      */
     void setFabricSize(int pes) {
         minSliceNanos = (long) pes * NANOS_PER_PE;
+        // the first slice's guess: a full wafer does a few hundred cycles a second at best,
+        // and a longer slice built on the small-fabric guess would keep Pause waiting
+        rate = Math.min(INITIAL_RATE, 2e8 / Math.max(1, pes));
     }
+
+    private static final double INITIAL_RATE = 2_000;
 
     static final long NANOS_PER_PE = 250;
 
