@@ -65,6 +65,9 @@ final class ExplorerBench {
             out.printf(Locale.ROOT, "explorer  threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s, "
                     + "%.2f per CPU-second of this thread  %d frames  state %016x%n",
                     threads, load, done, run, done / run, done / cpu, frames, sim.stateHash());
+            Simulator.SnapshotFigures snaps = sim.snapshotFigures();
+            out.printf(Locale.ROOT, "snapshots %d kept, %d MB, %.2f s taking them (%.0f %% of the run)%n", snaps.kept(),
+                    snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run);
             for (long back : new long[] {1, 1, 10}) {
                 long t2 = System.nanoTime();
                 long c2 = cpuNanos();

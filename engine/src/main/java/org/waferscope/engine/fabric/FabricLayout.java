@@ -24,6 +24,9 @@ public final class FabricLayout {
     private final Map<ColorConfig, Integer> configIndex = new HashMap<>();
     /** Callers hand the same config instance to many PEs: found by identity, it needs no hashing. */
     private final Map<ColorConfig, Integer> configByInstance = new java.util.IdentityHashMap<>();
+    private final ColorConfig[] recent = new ColorConfig[8];
+    private final int[] recentIndex = new int[8];
+    private int nextRecent;
     /** Per PE: pairs (color, config index). */
     private final PePairs peColors;
 
@@ -72,6 +75,13 @@ public final class FabricLayout {
 
     /** Sets the route of {@code color} at PE (x, y), replacing an earlier one. */
     public void setColorConfig(int x, int y, int color, ColorConfig config) {
+        // the last few configs set, by identity: a layout loop sets the same handful at every PE
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == config) {
+                peColors.put(pe(x, y), color, recentIndex[i]);
+                return;
+            }
+        }
         Integer known = configByInstance.get(config);
         int idx = known != null ? known : configIndex.computeIfAbsent(config, c -> {
             configs.add(c);
@@ -80,6 +90,9 @@ public final class FabricLayout {
         if (known == null && configByInstance.size() < 100_000) {
             configByInstance.put(config, idx);
         }
+        recent[nextRecent] = config;
+        recentIndex[nextRecent] = idx;
+        nextRecent = (nextRecent + 1) % recent.length;
         peColors.put(pe(x, y), color, idx);
     }
 

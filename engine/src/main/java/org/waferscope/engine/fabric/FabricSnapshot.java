@@ -155,8 +155,9 @@ public final class FabricSnapshot {
 
     public void restoreInto(Fabric f) {
         List<Object> live = f.mutableState();
+        FabricSnapshot base = f.sramBase;
         for (int a = 0; a < pieces.length; a++) {
-            restore(pieces[a], live.get(a));
+            restore(pieces[a], live.get(a), base == null ? null : base.pieces[a], f.sramTouched);
         }
         f.cycle = cycle;
         // the sleepers and dozers are others now: the next step files them afresh
@@ -305,13 +306,23 @@ public final class FabricSnapshot {
         throw new IllegalStateException("unexpected state array " + a.getClass());
     }
 
-    private static void restore(Object[] pieces, Object live) {
+    /**
+     * Copies {@code pieces} into {@code live}. A PE memory not visited since {@code base}
+     * (the snapshot the live SRAM last equalled) that this snapshot shares with it is already
+     * in place: stepping back a few cycles then copies only the memories that moved.
+     */
+    private static void restore(Object[] pieces, Object live, Object[] base, byte[] touched) {
         if (live instanceof byte[][] perPe) {
             for (int k = 0; k < pieces.length; k++) {
                 Object[] items = ((Block) pieces[k]).items;
+                Object[] was = base == null ? null : ((Block) base[k]).items;
                 for (int j = 0; j < items.length; j++) {
+                    int i = k * PE_BLOCK + j;
+                    if (was != null && touched[i] == 0 && was[j] == items[j]) {
+                        continue;
+                    }
                     if (items[j] != null) {
-                        byte[] m = perPe[k * PE_BLOCK + j];
+                        byte[] m = perPe[i];
                         System.arraycopy(items[j], 0, m, 0, m.length);
                     }
                 }

@@ -106,12 +106,22 @@ public final class HostPort {
 
     /** PEs that have released the command stream since their last launch. */
     public int releasedCount() {
+        // Each byte is 0 or 1, so a word's set bits count its released PEs: the host asks
+        // this after every step, and at full wafer a byte at a time was a sweep of its own.
+        byte[] r = f.released;
         int c = 0;
-        for (byte b : f.released) {
-            c += b;
+        int i = 0;
+        for (; i + 8 <= r.length; i += 8) {
+            c += Long.bitCount((long) WORD.get(r, i));
+        }
+        for (; i < r.length; i++) {
+            c += r[i];
         }
         return c;
     }
+
+    private static final java.lang.invoke.VarHandle WORD = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** Wavelets the host still has to stream in. */
     public long pendingInjections() {
@@ -224,25 +234,24 @@ public final class HostPort {
         return new HostArray(arrayName, type, new int[] {out.length}, out);
     }
 
-    /** The last symbol found: a copy over a rectangle asks the same program for it at every PE. */
-    private PeProgram lastProgram;
+    /** The symbols of the name last asked for, per program: a copy over a rectangle asks for one name at every PE. */
+    private final java.util.Map<PeProgram, Symbol> lastSymbols = new java.util.IdentityHashMap<>();
     private String lastName;
-    private Symbol lastSymbol;
 
     private Symbol exported(int p, String name, int elements) {
         PeProgram prog = f.programOf(p);
         if (prog == null) {
             throw new HostException(at(p) + " has no program, so it has no symbol " + name);
         }
-        Symbol s;
-        if (prog == lastProgram && name.equals(lastName)) {
-            s = lastSymbol;
-        } else {
+        if (!name.equals(lastName)) {
+            lastSymbols.clear();
+            lastName = name;
+        }
+        Symbol s = lastSymbols.get(prog);
+        if (s == null) {
             s = prog.exportedSymbol(name).orElseThrow(
                     () -> new HostException(at(p) + " does not export a symbol named " + name));
-            lastProgram = prog;
-            lastName = name;
-            lastSymbol = s;
+            lastSymbols.put(prog, s);
         }
         if (elements > s.length()) {
             throw new HostException("symbol " + name + " holds " + s.length() + " elements per PE, not " + elements);

@@ -9,7 +9,8 @@ package org.waferscope.engine.sim;
 final class RunPacer {
     private double speed = Double.POSITIVE_INFINITY;
     private double refresh = 30;
-    private double rate = 2_000;
+    private long minSliceNanos;
+    private double rate = INITIAL_RATE;
     private long lastNanos;
     private double carry;
     private long windowStart;
@@ -25,6 +26,23 @@ final class RunPacer {
         refresh = Math.max(1, Math.min(120, fps));
     }
 
+    /**
+     * Every step of the fabric has fixed sweeps before and after it, a few nanoseconds per PE:
+     * a slice runs at least {@link #NANOS_PER_PE} per PE, so that its few steps spend only a
+     * few percent on them. Below about 130,000 PEs that is shorter than a display refresh and
+     * changes nothing; at full wafer a slice lasts about a fifth of a second.
+     */
+    void setFabricSize(int pes) {
+        minSliceNanos = (long) pes * NANOS_PER_PE;
+        // the first slice's guess: a full wafer does a few hundred cycles a second at best,
+        // and a longer slice built on the small-fabric guess would keep Pause waiting
+        rate = Math.min(INITIAL_RATE, 2e8 / Math.max(1, pes));
+    }
+
+    private static final double INITIAL_RATE = 2_000;
+
+    static final long NANOS_PER_PE = 250;
+
     void started() {
         lastNanos = System.nanoTime();
         carry = 0;
@@ -36,7 +54,7 @@ final class RunPacer {
         long now = System.nanoTime();
         if (Double.isInfinite(speed)) {
             lastNanos = now;
-            return Math.max(1, (long) (rate / refresh));
+            return Math.max(1, (long) (rate * sliceNanos() / 1e9));
         }
         double owed = carry + speed * (now - lastNanos) / 1e9;
         lastNanos = now;
@@ -46,9 +64,9 @@ final class RunPacer {
         return whole;
     }
 
-    /** Wall time one running slice may take: one display refresh. */
+    /** Wall time one running slice may take: one display refresh, or longer on a large fabric. */
     long sliceNanos() {
-        return (long) (1e9 / refresh);
+        return Math.max((long) (1e9 / refresh), minSliceNanos);
     }
 
     /** Milliseconds the loop may sleep between slices. */

@@ -258,6 +258,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         wafer = next;
         this.program = program;
         frames = new FrameAssembler(wafer);
+        pacer.setFabricSize(wafer.fabric().width * wafer.fabric().height);
         travel = new TimeTravel(snapshotBudgetFor(wafer), 1_000);
         travel.maybeRecord(wafer);
         if (travel.tooLarge()) {
@@ -450,6 +451,16 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** The wafer's state hash, 0 when none is loaded (simulation thread only: tests and benchmarks driving {@link #tick}). */
     public long stateHash() {
         return wafer == null ? 0 : wafer.stateHash();
+    }
+
+    /** What step-back snapshots have cost so far: how many are kept, their heap, the time taken to take them all. */
+    public record SnapshotFigures(int kept, long bytes, long takenNanos) {
+    }
+
+    /** The snapshots' figures (simulation thread only: benchmarks driving {@link #tick}). */
+    public SnapshotFigures snapshotFigures() {
+        return travel == null ? new SnapshotFigures(0, 0, 0)
+                : new SnapshotFigures(travel.count(), travel.bytes(), travel.takenNanos());
     }
 
     /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */

@@ -15,7 +15,7 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * not before the run since then has taken ten times what the last snapshot took (so
  * snapshots cost at most about a tenth of the run), and at the latest after
  * {@link #MAX_RERUN_NANOS} of running (so a step back re-runs at most that long), unless
- * snapshots are so dear that this would spend more than a quarter of the run on them. When the
+ * snapshots are so dear that this would spend more than a tenth of the run on them. When the
  * snapshots exceed the memory budget, every other one of the older half is dropped and the
  * interval doubles: recent history stays fine-grained. A fabric whose state alone far
  * exceeds the budget gets no snapshots at all: the simulator then steps back by loading the
@@ -34,6 +34,7 @@ final class TimeTravel {
     private boolean tooLarge;
     private long runNanos;
     private long lastCostNanos;
+    private long takenNanos;
 
     TimeTravel(long budgetBytes, long initialInterval) {
         this.budgetBytes = budgetBytes;
@@ -71,7 +72,11 @@ final class TimeTravel {
         }
         long t0 = System.nanoTime();
         Wafer.Snapshot s = w.snapshot(last);
-        lastCostNanos = System.nanoTime() - t0;
+        long cost = System.nanoTime() - t0;
+        takenNanos += cost;
+        // The first snapshot copies everything; later ones copy what changed, so its cost
+        // says nothing about theirs (at full wafer it would put the next one minutes away).
+        lastCostNanos = last == null ? 0 : cost;
         runNanos = 0;
         if (last == null && s.bytes() > budgetBytes) {
             tooLarge = true;
@@ -85,8 +90,8 @@ final class TimeTravel {
     }
 
     private boolean due(long cyclesSince) {
-        if (runNanos >= MAX_RERUN_NANOS && runNanos >= 3 * lastCostNanos) {
-            return true;   // keeps a step back short, as long as snapshots stay under a quarter of the run
+        if (runNanos >= MAX_RERUN_NANOS && runNanos >= 9 * lastCostNanos) {
+            return true;   // keeps a step back short, as long as snapshots stay under a tenth of the run
         }
         return cyclesSince >= interval && runNanos >= 10 * lastCostNanos;
     }
@@ -138,6 +143,11 @@ final class TimeTravel {
         Wafer.Snapshot first = snapshots.isEmpty() ? null : snapshots.get(0);
         snapshots.removeIf(s -> s.cycle() > cycle && s != first);
         recount();
+    }
+
+    /** Wall time spent taking snapshots since this was made. */
+    long takenNanos() {
+        return takenNanos;
     }
 
     int count() {

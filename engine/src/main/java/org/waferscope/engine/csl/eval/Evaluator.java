@@ -124,7 +124,7 @@ public class Evaluator {
     private Value binary(Expr.Binary b, Scope s) {
         // a + b + c ... parses left-deep: walk the left spine in a loop, so a chain of
         // thousands of terms needs no deeper stack than a short one.
-        if (!(b.left() instanceof Expr.Binary) && b.op() != TokenKind.AND && b.op() != TokenKind.OR) {
+        if (b.op() != TokenKind.AND && b.op() != TokenKind.OR && shortSpine(b.left())) {
             return ValueOps.binary(b.op(), eval(b.left(), s), eval(b.right(), s), b.pos());
         }
         java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
@@ -140,6 +140,17 @@ public class Evaluator {
             }
         }
         return v;
+    }
+
+    /** True when fewer than 16 binaries run down {@code e}'s left side: recursion is then as shallow as a loop. */
+    private static boolean shortSpine(Expr e) {
+        for (int depth = 0; depth < 16; depth++) {
+            if (!(e instanceof Expr.Binary x)) {
+                return true;
+            }
+            e = x.left();
+        }
+        return false;
     }
 
     /**

@@ -44,8 +44,8 @@ final class LayoutBuiltins implements BuiltinHook {
                     throw new CslError(pos, "@set_tile_code takes (x, y, \"file.csl\", .{ params })");
                 }
                 requireRectangle(pos);
-                int x = coord(ev.eval(a.get(0), s), st.layout.width(), "x", pos);
-                int y = coord(ev.eval(a.get(1), s), st.layout.height(), "y", pos);
+                int x = coord(ev.eval(a.get(0), s), st.layout.width(), "x (inside the rectangle)", pos);
+                int y = coord(ev.eval(a.get(1), s), st.layout.height(), "y (inside the rectangle)", pos);
                 if (!(ev.eval(a.get(2), s) instanceof Value.StringVal f)) {
                     throw new CslError(a.get(2).pos(), "the program must be a file name such as \"pe_program.csl\"");
                 }
@@ -63,8 +63,8 @@ final class LayoutBuiltins implements BuiltinHook {
             case "@set_color_config" -> {
                 arity(b, 4);
                 requireRectangle(pos);
-                int x = coord(ev.eval(a.get(0), s), st.layout.width(), "x", pos);
-                int y = coord(ev.eval(a.get(1), s), st.layout.height(), "y", pos);
+                int x = coord(ev.eval(a.get(0), s), st.layout.width(), "x (inside the rectangle)", pos);
+                int y = coord(ev.eval(a.get(1), s), st.layout.height(), "y (inside the rectangle)", pos);
                 Value c = ev.eval(a.get(2), s);
                 if (!(c instanceof Value.ColorVal color)) {
                     throw new CslError(a.get(2).pos(), "expected a color, not " + ValueOps.describe(c));
@@ -111,7 +111,7 @@ final class LayoutBuiltins implements BuiltinHook {
     }
 
     private static int coord(Value v, int size, String what, SourcePos pos) {
-        return ValueOps.intIn(v, 0, size - 1L, what + " (inside the rectangle)", pos);
+        return ValueOps.intIn(v, 0, size - 1L, what, pos);
     }
 
     private static void arity(Expr.Builtin b, int n) {
