@@ -103,11 +103,19 @@ public final class ProgramLoader {
 
     private static WaferProgram load(ProgramSource src, LoadOptions options, Diagnostics diags,
                                      Map<String, String> sources, PhaseClock clock) {
-        String runText = text(src, RunJson.FILE, MAX_RUN_JSON_BYTES, new SourcePos(RunJson.FILE, 1, 1), sources);
-        RunPlan plan = RunJson.read(runText, diags);
+        // run.json's own mistakes are kept apart and reported after the CSL's, so that one
+        // load lists both: the CSL's in source order first, then the host steps'.
+        Diagnostics host = new Diagnostics();
+        String runText = null;
+        try {
+            runText = text(src, RunJson.FILE, MAX_RUN_JSON_BYTES, new SourcePos(RunJson.FILE, 1, 1), sources);
+        } catch (CslError e) {
+            host.error(e.pos(), e.getMessage());
+        }
+        RunPlan plan = runText == null ? null : RunJson.read(runText, host);
         SdkCommands sdk = src.sdkCommands();
         if (sdk != null && plan != null) {
-            SdkExamples.checkBelongs(plan, sdk, diags);
+            SdkExamples.checkBelongs(plan, sdk, host);
         }
         ArchProfile arch = options.arch();
         if (arch == null) {
@@ -117,7 +125,7 @@ public final class ProgramLoader {
                 try {
                     arch = ArchProfile.byName(named);
                 } catch (IllegalArgumentException e) {
-                    diags.error(plan != null && plan.arch() != null ? plan.locator().at("/arch")
+                    host.error(plan != null && plan.arch() != null ? plan.locator().at("/arch")
                             : new SourcePos(SdkExamples.script(sdk), 1, 1), e.getMessage());
                 }
             }
@@ -125,14 +133,20 @@ public final class ProgramLoader {
         Map<String, String> params = new HashMap<>(sdk == null ? Map.of() : sdk.params());
         params.putAll(plan == null ? Map.of() : plan.params());
         params.putAll(options.params());
-        CslFiles files = new CslFiles(src, src.layoutFile(), arch.name(), diags, sources);
-        SourceFile layoutFile = files.layout();
-        clock.lap("parse");   // the layout and its modules; PE programs are parsed as the compiles reach them
-        if (layoutFile == null || plan == null) {
+        LayoutResult layout;
+        try {
+            // A run.json that is not JSON may still have held params the layout needs: checking
+            // the CSL without them would only report params missing that are not.
+            boolean paramsLost = plan == null && runText != null && runText.contains("\"params\"");
+            layout = paramsLost ? null : csl(src, options, arch, params, diags, sources, clock);
+        } catch (CslError e) {
+            diags.error(e.pos(), e.getMessage());
+            layout = null;
+        }
+        diags.addAll(host.all());
+        if (plan == null) {
             return null;
         }
-        LayoutResult layout = LayoutEvaluator.evaluate(layoutFile, params, arch, files, new Budget(options.budget()),
-                diags, clock);
         if (src.missingHostSteps() != null) {
             diags.error(new SourcePos(RunJson.FILE, 1, 1), src.missingHostSteps());
         }
@@ -156,6 +170,18 @@ public final class ProgramLoader {
         String title = plan.title() != null ? plan.title() : src.name();
         return new WaferProgram(title, plan.summary() == null ? "" : plan.summary(), plan.lesson(), src.folder(), arch,
                 layout.layout(), arrays.arrays, steps.steps, sources, layout.params(), plan.watch());
+    }
+
+    /** Parses the layout and its modules and evaluates it, compiling the PE programs it places; null on errors. */
+    private static LayoutResult csl(ProgramSource src, LoadOptions options, ArchProfile arch, Map<String, String> params,
+                                    Diagnostics diags, Map<String, String> sources, PhaseClock clock) {
+        CslFiles files = new CslFiles(src, src.layoutFile(), arch.name(), diags, sources);
+        SourceFile layoutFile = files.layout();
+        clock.lap("parse");   // the layout and its modules; PE programs are parsed as the compiles reach them
+        if (layoutFile == null) {
+            return null;
+        }
+        return LayoutEvaluator.evaluate(layoutFile, params, arch, files, new Budget(options.budget()), diags, clock);
     }
 
     /** A watched variable must be a global of some PE program, or the lesson points at nothing. */

@@ -112,6 +112,9 @@ final class FunctionCompiler extends ExprCompiler {
                 statement(st, inner);
             } catch (CslError e) {
                 u.diags.error(e.pos(), e.getMessage());
+                if (st instanceof Stmt.VarDecl v) {
+                    inner.poison(v.name(), e);
+                }
             }
         }
         f.release(mark);

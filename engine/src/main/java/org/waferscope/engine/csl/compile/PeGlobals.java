@@ -27,6 +27,9 @@ final class PeGlobals implements GlobalNames {
     @Override
     public Binding resolve(String name, SourcePos pos) {
         Binding b = u.resolved.get(name);
+        if (b instanceof Binding.Poisoned p) {
+            throw p.cause();
+        }
         if (b != null) {
             return b;
         }
@@ -43,6 +46,10 @@ final class PeGlobals implements GlobalNames {
         }
         try {
             b = bind(d);
+        } catch (CslError e) {
+            // Each use would evaluate the failing initializer again: remember the failure.
+            u.resolved.put(name, new Binding.Poisoned(e));
+            throw e;
         } finally {
             u.resolving.remove(name);
         }

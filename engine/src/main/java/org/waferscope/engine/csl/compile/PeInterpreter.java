@@ -4,6 +4,7 @@ import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.Budget;
+import org.waferscope.engine.csl.eval.Evaluator;
 import org.waferscope.engine.csl.eval.Interpreter;
 import org.waferscope.engine.csl.eval.Scope;
 import org.waferscope.engine.csl.syntax.Expr;
@@ -58,6 +59,9 @@ final class PeInterpreter extends Interpreter {
             }
             if (b instanceof Storage.Global g) {
                 return g;
+            }
+            if (b == null && Evaluator.builtinName(n.name()) == null) {
+                throw Evaluator.unknownName(n);
             }
             // &c of a const array (a module given .constants = &table): its copy in SRAM.
             Storage.Global copy = globals.inMemory(n.name(), b, n.pos());

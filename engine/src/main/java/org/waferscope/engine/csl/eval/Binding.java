@@ -12,6 +12,15 @@ public interface Binding {
     record Const(Value value) implements Binding {
     }
 
+    /**
+     * A name whose declaration failed. The name is known, so its uses do not add "unknown
+     * name" errors; a use rethrows the declaration's own error, which the load's
+     * {@link org.waferscope.engine.csl.Diagnostics} keeps once (and still reports, should the
+     * first failure have been met only by a trial compile that swallowed it).
+     */
+    record Poisoned(org.waferscope.engine.csl.CslError cause) implements Binding {
+    }
+
     /** A {@code var} of the compile-time evaluator (layout blocks, comptime blocks, comptime calls). */
     final class ComptimeVar implements Binding {
         public final CslType type;

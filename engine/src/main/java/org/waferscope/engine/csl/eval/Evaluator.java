@@ -118,6 +118,9 @@ public class Evaluator {
     }
 
     protected Value addressOf(Expr.Unary u, Scope s) {
+        if (u.operand() instanceof Expr.Name n) {
+            name(n, s); // a misspelt name is reported as such
+        }
         throw new CslError(u.pos(), "'&' takes the address of a PE program's global; there is none here");
     }
 
@@ -186,8 +189,13 @@ public class Evaluator {
         if (builtinName != null) {
             return builtinName;
         }
+        throw unknownName(n);
+    }
+
+    /** The error for a name nothing declares. */
+    public static CslError unknownName(Expr.Name n) {
         // A module's names carry its import path (twice.scale); the user wrote the last part.
-        throw new CslError(n.pos(), "unknown name '" + n.name().substring(n.name().lastIndexOf('.') + 1) + "'");
+        return new CslError(n.pos(), "unknown name '" + n.name().substring(n.name().lastIndexOf('.') + 1) + "'");
     }
 
     /** The router ports by name; values are immutable, so each is made once. */

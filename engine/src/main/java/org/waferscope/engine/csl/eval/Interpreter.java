@@ -48,6 +48,9 @@ public class Interpreter extends Evaluator {
                     throw new CslError(x.pos(), "break, continue or return outside a loop or function");
                 }
             } catch (CslError e) {
+                if (x instanceof Stmt.VarDecl v) {
+                    inner.poison(v.name(), e);
+                }
                 if (!onError.test(x, e)) {
                     return;
                 }

@@ -37,6 +37,9 @@ public final class Scope {
             int[] hs = s.hashes;
             for (int i = 0; i < s.count; i++) {
                 if (hs[i] == h && s.names[i].equals(name)) {
+                    if (s.bindings[i] instanceof Binding.Poisoned p) {
+                        throw p.cause();
+                    }
                     return s.bindings[i];
                 }
             }
@@ -48,6 +51,26 @@ public final class Scope {
         if (lookup(name) != null) {
             throw new CslError(pos, "'" + name + "' is already declared in this scope (CSL does not allow shadowing)");
         }
+        add(name, b);
+    }
+
+    /**
+     * Marks a local whose declaration failed with {@code cause}: later uses rethrow that
+     * error (reported once) instead of adding "unknown name" errors. A name already declared
+     * (the failure came after its definition) keeps its binding.
+     */
+    public void poison(String name, CslError cause) {
+        try {
+            if (lookup(name) != null) {
+                return;
+            }
+        } catch (CslError alreadyPoisoned) {
+            return;
+        }
+        add(name, new Binding.Poisoned(cause));
+    }
+
+    private void add(String name, Binding b) {
         if (count == names.length) {
             int grown = Math.max(4, count * 2);
             names = Arrays.copyOf(names, grown);

@@ -71,6 +71,9 @@ public final class LayoutEvaluator {
 
     private Binding resolve(String name, SourcePos pos) {
         Binding b = resolved.get(name);
+        if (b instanceof Binding.Poisoned p) {
+            throw p.cause();
+        }
         if (b != null) {
             return b;
         }
@@ -94,6 +97,10 @@ public final class LayoutEvaluator {
             } else {
                 throw new CslError(pos, "'" + name + "' has no value");
             }
+        } catch (CslError e) {
+            // A layout loop would evaluate the failing initializer at every use: remember the failure.
+            resolved.put(name, new Binding.Poisoned(e));
+            throw e;
         } finally {
             resolving.remove(name);
         }
@@ -126,13 +133,12 @@ public final class LayoutEvaluator {
             return null;
         }
         // Each statement's error is reported; the next statements still run while that can
-        // only find more of the user's mistakes (not after a failed declaration, whose name
-        // later statements would miss, nor without a rectangle or past the step budget).
+        // only find more of the user's mistakes (not without a rectangle or past the step
+        // budget). A failed declaration's name is poisoned, so its uses add nothing.
         int mark = diags.count();
         ev.runBlockReporting(block.body(), new Scope(null), (stmt, e) -> {
             diags.error(e.pos(), e.getMessage());
-            return state.layout != null && !(stmt instanceof org.waferscope.engine.csl.syntax.Stmt.VarDecl)
-                    && !e.getMessage().startsWith("compile-time evaluation took");
+            return state.layout != null && !e.getMessage().startsWith("compile-time evaluation took");
         });
         if (diags.count() > mark) {
             if (state.layout != null) {
