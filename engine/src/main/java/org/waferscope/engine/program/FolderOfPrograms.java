@@ -36,9 +36,10 @@ final class FolderOfPrograms {
             return null;
         }
         String some = String.join(", ", found.subList(0, Math.min(NAMED, found.size())));
-        return "this folder holds no program of its own (no run.json, layout.csl or commands_wse2.sh), but "
-                + found.size() + " program folder" + (found.size() == 1 ? "" : "s") + " inside it ("
-                + some + (found.size() > NAMED ? ", ..." : "") + "): open one of those";
+        // The action first: the explorer's banner shows only the start of a long message.
+        return (found.size() == 1 ? "open the program folder" : "open one of the " + found.size() + " program folders")
+                + " inside this one (" + some + (found.size() > NAMED ? ", ..." : "")
+                + "); this folder has no run.json, layout.csl or commands_wse2.sh of its own";
     }
 
     private static boolean isProgram(Path dir) {
