@@ -155,6 +155,8 @@ class ExplorerRobotTest {
         assertTrue(console.getItems().stream().map(Object::toString).anyMatch(s -> s.contains("unknown builtin @faddz")));
         assertTrue(session.console().lines().stream().anyMatch(l -> l.kind() == ConsoleLine.Kind.ERROR
                 && l.text().contains("layout.csl:2:1")));
+        assertEquals(2, session.console().lines().stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR).count(),
+                "one error line per error, so the console's count says 2");
         assertEquals("Heat diffusion", session.programProperty().get().title(), "the loaded program stays");
         org.controlsfx.control.NotificationPane note = robot.lookup("#load-error")
                 .queryAs(org.controlsfx.control.NotificationPane.class);

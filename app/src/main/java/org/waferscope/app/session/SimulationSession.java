@@ -174,11 +174,12 @@ public final class SimulationSession {
     }
 
     private void failed(Path dir, Throwable e) {
-        console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + dir + ":");
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         String[] lines = msg.split("\r?\n");
-        for (String line : lines) {
-            console.note(Kind.ERROR, frame.get().cycle(), "  " + line);
+        // One console line per error, so the console's error count is the number of errors.
+        console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + dir + ": " + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            console.note(Kind.ERROR, frame.get().cycle(), "  " + lines[i]);
         }
         loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
                 + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));

@@ -70,6 +70,11 @@ public final class ProgramLoader {
             boolean wse3 = options.arch() != null && options.arch().name().equalsIgnoreCase("wse3");
             ProgramSource sdk = SdkFolderSource.open(folder, wse3);
             src = sdk != null ? sdk : new FolderSource(folder);
+            String hint = sdk == null ? FolderOfPrograms.hint(folder) : null;
+            if (hint != null) {
+                throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(
+                        new SourcePos(String.valueOf(folder), 1, 1), hint));
+            }
         } catch (IOException e) {
             throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(new SourcePos(String.valueOf(folder), 1, 1),
                     "cannot open the program folder: " + e.getMessage()));
