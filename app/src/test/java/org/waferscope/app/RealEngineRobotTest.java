@@ -217,6 +217,30 @@ class RealEngineRobotTest {
     }
 
     @Test
+    void aProgramThatNamesNothingToWatchOpensOnUtilizationNotTheLastProgramsVariable(FxRobot robot) throws Exception {
+        Sample heat = samples.byName("heat-diffusion").orElseThrow();
+        robot.interact(() -> window.openSample(heat));
+        pulse(robot);
+        assertEquals(MetricLayer.VALUE, session.frameProperty().get().layer());
+        // the same program in another folder, its run.json without a "watch", as an SDK example's
+        Path plain = Files.createDirectories(tmp.resolve("no-watch"));
+        try (var files = Files.list(heat.folder())) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                if (f.getFileName().toString().equals("run.json")) {
+                    text = text.replaceAll("\"watch\"\\s*:\\s*\"[^\"]*\"\\s*,?", "");
+                    assertTrue(!text.contains("\"watch\""), "the copy names nothing to watch");
+                }
+                Files.writeString(plain.resolve(f.getFileName().toString()), text);
+            }
+        }
+        robot.interact(() -> window.open(plain));
+        pulse(robot);
+        assertEquals(plain, session.folderProperty().get());
+        assertEquals(MetricLayer.UTILIZATION, session.frameProperty().get().layer());
+    }
+
+    @Test
     void heatmapPixelsChangeAsTheProgramRuns(FxRobot robot) {
         loadSample(robot);
         HeatmapView heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);

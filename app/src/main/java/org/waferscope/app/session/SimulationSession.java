@@ -129,8 +129,13 @@ public final class SimulationSession {
         org.waferscope.engine.api.ValueQuery asked = keepLayerOnce ? layers.valueProperty().get() : null;
         layers.setSymbols(org.waferscope.engine.values.ValueSymbols.of(p.layout()));
         // A newly opened program shows what its lesson says to watch; a reload with other params keeps the view.
-        if (!dir.equals(beforeFolder) && !keepLayerOnce && !p.watch().isEmpty()) {
-            fxChooseLayer(org.waferscope.engine.api.LayerChoice.parse(p.watch()));
+        if (!dir.equals(beforeFolder) && !keepLayerOnce) {
+            if (!p.watch().isEmpty()) {
+                fxChooseLayer(org.waferscope.engine.api.LayerChoice.parse(p.watch()));
+            } else if (layers.layerProperty().get() == org.waferscope.engine.api.MetricLayer.VALUE) {
+                // the last program's variable means nothing here (an SDK example names none to watch)
+                layers.layerProperty().set(org.waferscope.engine.api.MetricLayer.UTILIZATION);
+            }
         }
         keepLayerOnce = false;
         place.apply(p).whenComplete((ok, error) -> {
