@@ -120,6 +120,27 @@ class FeatureCompileTest {
     }
 
     @Test
+    void aPositionMarkedInvalidEndsTheSwitchsValidPositions() throws Exception {
+        String lay = """
+                const c: color = @get_color(7);
+                layout {
+                  @set_rectangle(2, 1);
+                  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } },
+                    .switches = .{ .pos1 = .{ .rx = WEST }, .pos2 = .{ .tx = RAMP }, .pos3 = .{ .invalid = true } } });
+                  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{ WEST }, .tx = .{ RAMP } } });
+                }
+                """;
+        ColorConfig first = CslFixture.layout(Map.of("layout.csl", lay), Map.of(), ArchProfile.WSE2).layout().configAt(0, 7);
+        assertEquals(3, first.positions().size(), "pos3 is no setting: the switch has positions 0, 1 and 2");
+        assertEquals(new RoutePosition(Direction.WEST.bit(), Direction.RAMP.bit()), first.positions().get(2));
+        String after = lay.replace(".pos3 = .{ .invalid = true }", ".pos2 = .{ .invalid = true }, .pos3 = .{ .tx = RAMP }")
+                .replace(".pos2 = .{ .tx = RAMP }, ", "");
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> CslFixture.layout(Map.of("layout.csl", after), Map.of(), ArchProfile.WSE2));
+        assertTrue(e.getMessage().contains(".pos3 follows .pos2, which is marked .invalid"), e.getMessage());
+    }
+
+    @Test
     void wse3DataTasksBindToInitializedQueues() throws Exception {
         String pe = """
                 const c: color = @get_color(3);

@@ -25,6 +25,7 @@ import org.waferscope.engine.ir.SourcePos;
 final class RouteReader {
     private static final Set<String> TOP = Set.of("routes", "switches", "filter", "teardown");
     private static final Set<String> ROUTE = Set.of("rx", "tx");
+    private static final Set<String> POSITION = Set.of("rx", "tx", "invalid");
     private static final Set<String> ROUTES = Set.of("rx", "tx", "color_swap_x", "color_swap_y");
     private static final Set<String> SWITCHES = Set.of("pos1", "pos2", "pos3", "current_switch_pos", "ring_mode",
             "pop_mode");
@@ -81,12 +82,25 @@ final class RouteReader {
         int pop = ColorConfig.NO_POP;
         if (top.containsKey("switches")) {
             Map<String, Value> sw = struct(top.get("switches"), SWITCHES, ".switches", pos);
+            int invalidFrom = 0;
             for (int k = 1; k <= 3; k++) {
                 Value pk = sw.get("pos" + k);
                 if (pk == null) {
                     continue;
                 }
-                Map<String, Value> r = struct(pk, ROUTE, ".pos" + k, pos);
+                Map<String, Value> r = struct(pk, POSITION, ".pos" + k, pos);
+                if (r.containsKey("invalid") && ValueOps.bool(r.get("invalid"), ".pos" + k + ".invalid", pos)) {
+                    // not a setting the switch can take: it stops at the last valid one (as with ring mode off)
+                    if (r.size() > 1) {
+                        throw new CslError(pos, ".pos" + k + " is marked .invalid and so takes no .rx or .tx");
+                    }
+                    invalidFrom = invalidFrom == 0 ? k : invalidFrom;
+                    continue;
+                }
+                if (invalidFrom != 0) {
+                    throw new CslError(pos, ".pos" + k + " follows .pos" + invalidFrom + ", which is marked .invalid: "
+                            + "a switch's valid positions come first");
+                }
                 while (positions.size() < k) {
                     positions.add(positions.get(positions.size() - 1));
                 }
