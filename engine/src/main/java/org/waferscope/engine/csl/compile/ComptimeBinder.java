@@ -291,7 +291,6 @@ final class ComptimeBinder implements BuiltinHook {
         }
         int[] w = d.words().clone();
         w[3] = w[3] / d.elementBytes() * elem.elementType().bytes;
-        w[0] = Dsd.withElementBytes(w[0], elem.elementType().bytes);
         return new Value.DsdVal(d.type(), w, elem.elementType().bytes);
     }
 

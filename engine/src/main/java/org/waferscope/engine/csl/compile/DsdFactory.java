@@ -132,7 +132,7 @@ final class DsdFactory {
         Value strideV = field(fields, "stride", s, false);
         int stride = strideV == null ? 1 : ValueOps.intIn(strideV, -Dsd.MAX_LENGTH, Dsd.MAX_LENGTH, ".stride", fields.pos());
         int size = p.type().elem().elementType().bytes;
-        return new Value.DsdVal(CslType.MEM1D_DSD, sized(Dsd.mem1d(p.address(), length, stride * size), size), size);
+        return new Value.DsdVal(CslType.MEM1D_DSD, Dsd.mem1d(p.address(), length, stride * size), size);
     }
 
     private Value.DsdVal tensorAccess(Expr.TensorAccess t, Scope s) {
@@ -173,12 +173,7 @@ final class DsdFactory {
         }
         int size = at.elem().elementType().bytes;
         return new Value.DsdVal(CslType.MEM1D_DSD,
-                sized(Dsd.mem1d(g.symbol().address() + (int) offset * size, n, (int) coef * size), size), size);
-    }
-
-    private static int[] sized(int[] words, int elementBytes) {
-        words[0] = Dsd.withElementBytes(words[0], elementBytes);
-        return words;
+                Dsd.mem1d(g.symbol().address() + (int) offset * size, n, (int) coef * size), size);
     }
 
     /** The global array a tensor access walks, and the element it starts from (a pointer into it). */
