@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code + - * /} (elementwise, or with a scalar), {@code @} (matrix-vector and matrix-matrix
  * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, {@code tile(a, n)},
  * {@code sqrt(a)}, {@code abs(a)}, {@code max(a)}, {@code min(a)}, {@code floor(a)},
- * {@code bincount(a, n)}, {@code norm2(a)}, {@code repeat(a, n)}, {@code stencil7(x, c)}, unary
+ * {@code bincount(a, n)}, {@code norm2(a)}, {@code repeat(a, n)}, {@code stencil7(x, c)},
+ * {@code hypersparse(A, 'part', pe_cols, pe_rows[, length])}, unary
  * minus and parentheses. Evaluated when the program loads, from the input arrays, with numpy's
  * dtypes ({@link NumpyType}): an i16 sum wraps, an f32 product is rounded to f32.
  */
@@ -154,6 +155,9 @@ final class ArrayExpr {
             }
             return library(name, args);
         }
+        if (name.equals("hypersparse") && eat("(")) {
+            return hypersparse();
+        }
         if (name.equals("tile") && eat("(")) {
             return tile();
         }
@@ -230,6 +234,42 @@ final class ArrayExpr {
                 return new Typed(v.with(out), t);
             }
         }
+    }
+
+    /**
+     * {@code hypersparse(A, 'part', pe_cols, pe_rows[, length])}: one part of A's tiles in the
+     * SDK's hypersparse form ({@link HypersparseTiles}); the values keep A's type, the indices
+     * and counts are u16 as the PEs hold them.
+     */
+    private Typed hypersparse() {
+        Typed m = sum();
+        String usage = "hypersparse takes (A, 'part', pe_cols, pe_rows[, length]) with the part in quotes, one of "
+                + HypersparseTiles.PARTS;
+        if (!eat(",") || !(eat("'") || eat("\""))) {
+            throw new IllegalArgumentException(usage);
+        }
+        char quote = text.charAt(at - 1);
+        int end = text.indexOf(quote, at);
+        if (end < 0) {
+            throw new IllegalArgumentException("missing closing " + quote + " in \"" + text + "\"");
+        }
+        String part = text.substring(at, end);
+        at = end + 1;
+        int[] numbers = new int[] {0, 0, -1};
+        int given = 0;
+        while (eat(",")) {
+            NdArray n = sum().nd();
+            double v = n.data().length == 1 ? n.data()[0] : -1;
+            if (given == 3 || v != Math.rint(v) || v < 0 || v > NdArray.MAX_ELEMENTS) {
+                throw new IllegalArgumentException(usage + "; pe_cols, pe_rows and length are whole numbers");
+            }
+            numbers[given++] = (int) v;
+        }
+        if (given < 2 || !eat(")")) {
+            throw new IllegalArgumentException(usage);
+        }
+        NdArray r = HypersparseTiles.part(m.nd(), part, numbers[0], numbers[1], numbers[2]);
+        return new Typed(r, part.equals("vals") ? m.type() : NumpyType.U16);
     }
 
     /** {@code tile(a, n)}: a's elements, flattened, n times over (numpy's tile of a 1-D array). */

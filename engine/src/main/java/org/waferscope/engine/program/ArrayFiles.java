@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads host arrays from .npy (f32, i32, u32, i16, u16; little-endian, C order) and CSV files. */
+/**
+ * Reads host arrays from .npy (f32, i32, u32, i16, u16; little-endian, C order), CSV and
+ * Matrix Market ({@code .mtx}, see {@link MatrixMarket}) files.
+ */
 final class ArrayFiles {
     private ArrayFiles() {
     }
@@ -21,10 +24,13 @@ final class ArrayFiles {
         if (name.endsWith(".npy")) {
             return npy(bytes);
         }
+        if (name.endsWith(".mtx")) {
+            return MatrixMarket.read(name, bytes);
+        }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
             return csv(new String(bytes, StandardCharsets.UTF_8));
         }
-        throw new IllegalArgumentException("array files are .npy or .csv, not " + name);
+        throw new IllegalArgumentException("array files are .npy, .csv or .mtx, not " + name);
     }
 
     static NdArray npy(byte[] b) {
