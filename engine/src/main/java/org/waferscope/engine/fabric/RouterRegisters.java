@@ -12,7 +12,8 @@ package org.waferscope.engine.fabric;
  *     bits 5..9 in the same order;</li>
  * <li>word {@code 0x7f40 + color} (byte address {@code 0xfe80 + 2 color}): bits 0..2 say what
  *     position 1 does, 4 "accept from RAMP" and 5 "invalid"; bits 13..14 are the current
- *     switch position.</li>
+ *     switch position. Position 1 takes another input only: it sends where position 0 sends,
+ *     also after position 0 is rewritten.</li>
  * </ul>
  * Other bits read as 0 and are ignored when written. A write is a route edit
  * ({@link RouteEdits}): ports without a link are dropped.
@@ -52,6 +53,13 @@ final class RouterRegisters {
         int color = color(address);
         if (address < SWITCH_BASE) {
             RouteEdits.apply(f, p, color, RouteEdits.EDIT_RESET_ROUTES, 0, fromBits(value >>> 5), fromBits(value));
+            // position 1 of this register map chooses an input only; it sends where position 0
+            // sends, so a new position 0 output is its output too (allreduce2R1E sets position 1
+            // before it rewrites position 0)
+            int rs = Router.findSlot(f, p, color);
+            for (int k = 1; rs >= 0 && k < f.cfgPositions[f.rsConfig[rs]]; k++) {
+                RouteEdits.apply(f, p, color, RouteEdits.EDIT_SET_TX, k, 0, fromBits(value));
+            }
             return;
         }
         int pos1 = value & 7;
