@@ -54,7 +54,10 @@ final class DsdExecutor {
      * The number of elements: the destination's length, else the first source DSD's; a
      * FIFO's capacity counts only when every DSD operand is a FIFO. A memory source sets the
      * length of a move to a fabout DSD: the SDK examples send a whole buffer through a fabout
-     * DSD of extent 1 (topic-13's printer, game-of-life's forwarding).
+     * DSD of extent 1 (topic-13's printer, game-of-life's forwarding). Into memory, a fabin
+     * source stops the operation once its wavelets are in even if the destination is longer:
+     * spmv-hypersparse receives a message of a length it has just been sent into a buffer of
+     * the largest size ({@code @set_dsd_length(rx_dsd, len)} with a full-size destination).
      */
     static int length(int[] ops, int o) {
         if (ops[o] == DESCRIPTOR && Dsd.kind(ops[o + 1]) == Dsd.FABOUT) {
@@ -64,6 +67,16 @@ final class DsdExecutor {
                     return ops[b + 3];
                 }
             }
+        }
+        if (ops[o] == DESCRIPTOR && Dsd.isMemory(Dsd.kind(ops[o + 1]))) {
+            int n = ops[o + 3];
+            for (int k = 1; k < 4; k++) {
+                int b = o + k * OPERAND;
+                if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.FABIN) {
+                    n = Math.min(n, ops[b + 3]);
+                }
+            }
+            return n;
         }
         int fifo = -1;
         for (int k = 0; k < 4; k++) {
