@@ -63,6 +63,35 @@ class SwitchCommandsTest {
                 "run.json", runJson), "wse2"));
     }
 
+    /**
+     * Position 1 of the register map chooses an input only, so it sends where position 0
+     * sends, also when position 0 is rewritten after it (allreduce2R1E's order): the color
+     * starts out sending WEST, the program sets position 1 first and then turns position 0
+     * EAST, and every PE's value still reaches the east end.
+     */
+    @Test
+    void positionOneSendsWherePositionZeroWasRewrittenToSend() throws Exception {
+        String pe = resource("baton_reg_pe.csl");
+        int routeAt = pe.indexOf("  var route: u16");
+        int switchAt = pe.indexOf("  var switches: u16");
+        int switchEnd = pe.indexOf("  tile.teardown.exit(c);");
+        String reordered = pe.substring(0, routeAt) + pe.substring(switchAt, switchEnd) + pe.substring(routeAt, switchAt)
+                + pe.substring(switchEnd);
+        String layout = resource("baton_layout.csl").replace("baton_pe.csl", "baton_reg_pe.csl")
+                .replace(".rx = .{ WEST }, .tx = .{ EAST }", ".rx = .{ EAST }, .tx = .{ WEST }");
+        String runJson = """
+                { "params": { "width": 4 },
+                  "arrays": { "v": { "type": "u32", "shape": ["width"], "arange": { "start": 5, "step": 5 } } },
+                  "steps": [
+                  { "copy_in": { "array": "v", "symbol": "value", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
+                  { "launch": "start" },
+                  { "copy_out": { "symbol": "got", "array": "got", "rect": { "x": 3, "width": 1, "height": 1 }, "per_pe": 3 } },
+                  { "check": { "array": "got", "expected": [5, 10, 15], "tolerance": 0 } } ] }
+                """;
+        assertTrue(switchAt > routeAt && switchEnd > switchAt, "the register program's two blocks, in this order");
+        assertPasses(run(Map.of("layout.csl", layout, "baton_reg_pe.csl", reordered, "run.json", runJson), "wse2"));
+    }
+
     @Test
     void editedRoutesAndTeardownModeAreStateThatSnapshotsAndThreadsKeepAlike() throws Exception {
         String runJson = """
