@@ -68,6 +68,10 @@ class FirstMinutesRobotTest {
         Control palette = robot.lookup("#palette").queryAs(Control.class);
         wholeWidth(robot, "#palette", palette.prefWidth(-1));
         wholeWidth(robot, "#value-index", 60);
+        javafx.scene.Node rows = robot.lookup("#value-rows").query();
+        javafx.scene.Node heatmap = robot.lookup("#heatmap").query();
+        assertTrue(rows.localToScene(rows.getBoundsInLocal()).getMaxX()
+                <= heatmap.localToScene(heatmap.getBoundsInLocal()).getMaxX() + 0.5, "the last chooser is not cut off");
         shot(robot, "first-minutes-value-footer");
     }
 }
