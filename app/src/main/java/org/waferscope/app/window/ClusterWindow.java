@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
@@ -32,7 +32,8 @@ import org.waferscope.views.lesson.LessonView;
  * The Cluster view's window: a cluster program trained on a background thread a few
  * cycles, a layer phase or a step at a time, each answer's frame shown in the
  * {@link ClusterView}; a click on a system writes that wafer's next forward pass of layer 1
- * as a program folder and opens it in the main window's fabric view. The folder lives in
+ * as a program folder and opens it in the main window's fabric view, saying that it is a
+ * replay (a copy that starts the pass afresh), not the training's own wafer. The folder lives in
  * one temporary folder of this window's, replaced at each click and deleted when the
  * window closes (or, at the latest, when the application exits).
  *
@@ -46,18 +47,18 @@ public final class ClusterWindow {
     private final AnimationTimer pump;
     private final Executor background;
     private final Executor fx;
-    private final Consumer<Path> openWafer;
+    private final BiConsumer<Path, String> openWafer;
     private ClusterTraining training;
     private final ClusterFrames frames = new ClusterFrames();
     /** Where a clicked system's wafer is written (background thread only); null until the first click. */
     private Path replays;
 
     /**
-     * @param openWafer  opens a program folder in the fabric view (FX thread)
+     * @param openWafer  opens a program folder in the fabric view and tells the user what it is (FX thread)
      * @param background runs the training, one request at a time
      * @param fx         runs on the FX thread
      */
-    public ClusterWindow(Stage stage, ClusterProgram program, Consumer<Path> openWafer, Executor background,
+    public ClusterWindow(Stage stage, ClusterProgram program, BiConsumer<Path, String> openWafer, Executor background,
                          Executor fx) {
         this.stage = stage;
         this.background = background;
@@ -169,10 +170,21 @@ public final class ClusterWindow {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.forEach(f -> f.toFile().deleteOnExit());   // in case the window is never closed
             }
-            fx.execute(() -> openWafer.accept(dir));
+            String what = replayNote(org.waferscope.engine.cluster.StepSchedule.system(i), training.steps().size() + 1);
+            fx.execute(() -> openWafer.accept(dir, what));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a click on a system opened, in the user's words: people expect the live wafer, and
+     * get a copy of one pass that they can step and inspect while the training stays put.
+     */
+    static String replayNote(String system, int step) {
+        return "Opened a replay of " + system + "'s wafer from the Cluster window: a copy of layer 1's forward pass "
+                + "of step " + step + ", from its start. Stepping it here does not move the training, which goes on "
+                + "in the Cluster window; click a system there again for a fresh copy.";
     }
 
     /** The replay folder, if any, and everything in it. Background thread. */
@@ -235,11 +247,13 @@ public final class ClusterWindow {
             try {
                 ClusterProgram p = ClusterProgram.load(dir);
                 Platform.runLater(() -> {
-                    ClusterWindow w = new ClusterWindow(new Stage(), p, session::fxOpen, background,
-                            Platform::runLater);   // not main::open: a replay folder is no recent program
+                    ClusterWindow w = new ClusterWindow(new Stage(), p, (wafer, what) -> {
+                        session.fxOpen(wafer);   // not main::open: a replay folder is no recent program
+                        session.console().note(Kind.HOST, 0, what);
+                    }, background, Platform::runLater);
                     w.stage().show();
                     session.console().note(Kind.HOST, 0, "Opened the cluster program " + dir.getFileName()
-                            + " in its own window; click a system there to open its wafer here.");
+                            + " in its own window; click a system there to open a replay of its wafer here.");
                 });
             } catch (Exception e) {
                 Platform.runLater(() -> session.console().note(Kind.ERROR, 0, "Could not load " + dir + ": "

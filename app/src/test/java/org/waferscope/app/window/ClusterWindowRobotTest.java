@@ -38,13 +38,17 @@ import org.waferscope.views.cluster.ClusterViewModel;
 class ClusterWindowRobotTest {
     private ClusterWindow window;
     private final List<Path> opened = new ArrayList<>();
+    private final List<String> said = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         ClusterProgram p = ClusterProgram.load(new ClasspathSource(getClass().getClassLoader(),
                 "org/waferscope/samples/cluster-digits"));
         p = p.with(p.spec().withSystems(2).withBatch(16).withSteps(3));
-        window = new ClusterWindow(stage, p, opened::add, Runnable::run, Runnable::run);
+        window = new ClusterWindow(stage, p, (dir, what) -> {
+            opened.add(dir);
+            said.add(what);
+        }, Runnable::run, Runnable::run);
         stage.setWidth(1260);   // within the headless screen
         stage.setHeight(780);
         stage.show();
@@ -132,6 +136,11 @@ class ClusterWindowRobotTest {
         assertEquals(2, opened.size(), "CS-1's wafer opened at the start, then the one clicked");
         Path cs2 = opened.get(1);
         assertTrue(Files.readString(cs2.resolve("run.json")).contains("CS-2 of the cluster"));
+        // a user expects the live wafer: the window says it opened a copy of one pass, and that training is not moved
+        assertTrue(said.get(1).startsWith("Opened a replay of CS-2's wafer") && said.get(1).contains("step 4")
+                && said.get(1).contains("does not move the training"), said.get(1));
+        assertTrue(robot.lookup("#cluster-hint").queryAs(Label.class).getText().startsWith(
+                "Click a CS system to open a replay of its wafer"));
         assertFalse(Files.exists(opened.get(0)), "the first system's folder is gone");
         try (Stream<Path> left = Files.list(window.replayFolder())) {
             assertEquals(List.of(cs2), left.toList());

@@ -16,6 +16,8 @@ public class PaletteChooser extends ComboBox<Palette> {
         setButtonCell(new PaletteCell());
         valueProperty().bindBidirectional(model.paletteProperty());
         setFocusTraversable(false);
+        // a crowded footer (the value layer's choosers beside it) must not squeeze the name away
+        setMinWidth(USE_PREF_SIZE);
         setTooltip(new Tooltip("Colour palette (colour-blind safe)"));
         // Categorical layers have fixed colours, so the choice is not offered for them.
         visibleProperty().bind(Bindings.createBooleanBinding(() -> !model.layerProperty().get().categorical,

@@ -48,6 +48,7 @@ public class ValueChooser extends HBox {
         index.setId("value-index");
         index.setEditable(true);
         index.setPrefWidth(80);
+        index.setMinWidth(64);   // room for a four-digit index beside the arrows, however crowded the footer
         index.setTooltip(new Tooltip("The element shown"));
         index.visibleProperty().bind(reduce.valueProperty().isEqualTo(Reduce.ELEMENT));
         index.managedProperty().bind(index.visibleProperty());

@@ -1,7 +1,10 @@
 package org.waferscope.views.waiting;
 
+import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -13,10 +16,15 @@ import org.waferscope.engine.api.WaitLink;
 /**
  * The waiting chain: one row per stalled PE, "PE → what it waits for ← who should provide
  * it". Clicking a row selects the waiting PE; double-clicking selects the PE it waits on,
- * so the chain can be walked. It only shows the list it is given.
+ * so the chain can be walked. Further rows of the same PE say only what else it waits for,
+ * so a PE waiting on four colors takes four short rows, not four repeats. It only shows the
+ * list it is given.
  */
 public class WaitingPanel extends VBox {
+    private static final PseudoClass MORE = PseudoClass.getPseudoClass("more");
+
     private final ListView<WaitLink> list = new ListView<>();
+    private final Label summary = new Label();
     private BiConsumer<Integer, Integer> onSelect = (x, y) -> { };
 
     public WaitingPanel(ObservableList<WaitLink> links) {
@@ -25,13 +33,19 @@ public class WaitingPanel extends VBox {
         setPadding(new Insets(8));
         list.setId("waiting-list");
         list.setItems(links);
-        list.setPlaceholder(new Label("Nothing waits. When a run deadlocks, or is paused\nwith PEs stalled, "
-                + "this lists who waits for whom."));
+        Label empty = new Label("Nothing waits. When a run deadlocks, or is paused with PEs stalled, "
+                + "this lists who waits for whom.");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(8));
+        empty.maxWidthProperty().bind(list.widthProperty().subtract(16));
+        list.setPlaceholder(empty);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(WaitLink l, boolean empty) {
                 super.updateItem(l, empty);
-                setText(empty || l == null ? null : l.describe());
+                boolean more = !empty && l != null && sameAsAbove(getIndex(), l);
+                pseudoClassStateChanged(MORE, more);
+                setText(empty || l == null ? null : more ? alsoText(l) : l.describe());
                 setWrapText(true);
                 setPrefWidth(0);
             }
@@ -47,15 +61,46 @@ public class WaitingPanel extends VBox {
                 onSelect.accept(l.x(), l.y());
             }
         });
+        summary.setId("waiting-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> summaryOf(links), links));
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
+        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
         Label hint = new Label("Click: the waiting PE. Double-click: the PE it waits on.");
         hint.getStyleClass().add("inspector-hint");
         hint.setWrapText(true);
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(hint, list);
+        getChildren().addAll(hint, summary, list);
     }
 
     /** Called with a PE's coordinates when a row is clicked. */
     public void setOnSelect(BiConsumer<Integer, Integer> action) {
         onSelect = action;
+    }
+
+    /** True when the row above names the same waiting PE: this row then says only what else it waits for. */
+    private boolean sameAsAbove(int index, WaitLink l) {
+        if (index <= 0 || index >= list.getItems().size()) {
+            return false;
+        }
+        WaitLink above = list.getItems().get(index - 1);
+        return above.x() == l.x() && above.y() == l.y();
+    }
+
+    /**
+     * A further thing the PE named above waits for, without repeating the PE: a PE stalled
+     * on input has one row per empty input queue, and a 2-D program's PE waits on four.
+     */
+    static String alsoText(WaitLink l) {
+        return "also " + l.waitsFor() + (l.hasSource() ? "  ←  PE (" + l.fromX() + ", " + l.fromY() + ")" : "");
+    }
+
+    /** "36 things on 9 PEs", or "" when nothing waits. */
+    static String summaryOf(List<WaitLink> links) {
+        if (links.isEmpty()) {
+            return "";
+        }
+        long pes = links.stream().map(l -> l.x() + "," + l.y()).distinct().count();
+        return links.size() + (links.size() == 1 ? " wait" : " waits") + " on " + pes + (pes == 1 ? " PE" : " PEs");
     }
 }

@@ -1,0 +1,77 @@
+package org.waferscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.control.Control;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.waferscope.app.session.SimulationSession;
+import org.waferscope.engine.api.SimState;
+
+/**
+ * What a student meets in the first minutes, on the real engine at the test window's
+ * 1280×800: the controls of the opening screen show what they hold, the Waiting tab can be
+ * found and read, and the cluster says what a click on a system opened.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FirstMinutesRobotTest {
+    private RealExplorer explorer;
+    private SimulationSession session;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        explorer = new RealExplorer(stage);
+        session = explorer.session;
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) throws Exception {
+        explorer.close(robot);
+    }
+
+    private void open(FxRobot robot, String name) {
+        robot.interact(() -> explorer.window.openSample(explorer.samples.byName(name).orElseThrow()));
+        explorer.pulse(robot);
+        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+    }
+
+    private void shot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
+                        Path.of("target", "screenshots", name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void wholeWidth(FxRobot robot, String id, double atLeast) {
+        Control c = robot.lookup(id).queryAs(Control.class);
+        assertTrue(c.isVisible(), id + " is shown");
+        assertTrue(c.getWidth() >= atLeast - 0.5, id + " is squeezed to " + c.getWidth() + " < " + atLeast);
+    }
+
+    @Test
+    void theOpeningScreensValueControlsShowWhatTheyHold(FxRobot robot) {
+        open(robot, "broadcast-chain");   // opens on the value layer, one element of arrivals
+        explorer.pulse(robot);
+        Control palette = robot.lookup("#palette").queryAs(Control.class);
+        wholeWidth(robot, "#palette", palette.prefWidth(-1));
+        wholeWidth(robot, "#value-index", 60);
+        javafx.scene.Node rows = robot.lookup("#value-rows").query();
+        javafx.scene.Node heatmap = robot.lookup("#heatmap").query();
+        assertTrue(rows.localToScene(rows.getBoundsInLocal()).getMaxX()
+                <= heatmap.localToScene(heatmap.getBoundsInLocal()).getMaxX() + 0.5, "the last chooser is not cut off");
+        shot(robot, "first-minutes-value-footer");
+    }
+}
