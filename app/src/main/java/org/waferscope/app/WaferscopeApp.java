@@ -65,7 +65,7 @@ public final class WaferscopeApp extends Application {
         if (options.select() != null) {
             session.layers().selectedProperty().set(new PeLocation(options.select()[0], options.select()[1]));
         }
-        boolean loading = openFirstProgram(options, samples, window);
+        boolean loading = openFirstProgram(options, samples, window, session);
         if (options.screenshot() != null) {
             new ScreenshotRun(session, window, stage, options.screenshot(), options.cycles(), loading).start();
         }
@@ -77,14 +77,17 @@ public final class WaferscopeApp extends Application {
     }
 
     /** Opens {@code --open}, {@code --sample} or the default sample; false when there is none. */
-    private static boolean openFirstProgram(AppOptions options, SampleCatalog samples, MainWindow window) {
+    private static boolean openFirstProgram(AppOptions options, SampleCatalog samples, MainWindow window,
+                                            SimulationSession session) {
         if (options.open() != null) {
             window.open(options.open());
             return true;
         }
         var sample = options.sample() != null ? samples.byName(options.sample()) : samples.defaultSample();
         if (sample.isEmpty()) {
-            System.err.println(options.sample() != null ? "no sample named " + options.sample() : "no samples packaged");
+            String why = options.sample() != null ? samples.unknown(options.sample()) : "no samples packaged";
+            System.err.println(why);
+            session.console().note(org.waferscope.engine.api.ConsoleLine.Kind.ERROR, 0, why);
             return false;
         }
         window.openSample(sample.get());

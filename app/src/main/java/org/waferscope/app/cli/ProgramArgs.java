@@ -64,6 +64,12 @@ final class ProgramArgs {
             return ProgramLoader.load(new ClasspathSource(ProgramArgs.class.getClassLoader(),
                     RunCommand.SAMPLES + program), options, clock);
         }
+        if (!Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")) {
+            // a mistyped sample name: say which names there are, not only that no such folder exists
+            throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
+                    "no program folder " + program + " here, and "
+                            + new org.waferscope.app.samples.SampleCatalog(ProgramArgs.class.getClassLoader()).unknown(program)));
+        }
         return ProgramLoader.load(dir, options, clock);
     }
 }

@@ -74,6 +74,12 @@ public final class SampleCatalog {
         return samples().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /** What to tell someone who named a sample that is not there: the names there are, in teaching order. */
+    public String unknown(String name) {
+        return "no sample named " + name + "; the samples are "
+                + String.join(", ", samples().stream().map(Sample::name).toList());
+    }
+
     /**
      * A folder of ordinary files with the sample's contents. A sample inside the jar is copied
      * once into this catalog's temporary folder (the jar does not change while the app runs,

@@ -33,6 +33,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aMistypedSampleNameListsTheSamples() {
+        CliRun o = run("run", "game-of-lif");
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains("no program folder game-of-lif here, and no sample named game-of-lif; the samples are "
+                + "broadcast-chain, "), o.err());
+        assertTrue(o.err().contains("game-of-life"), o.err());
+    }
+
+    @Test
     void breakpointHitsWithJsonLeaveStdoutOneObject() throws Exception {
         CliRun o = run("run", "broadcast-chain", "--break", "host-step:3", "--json");
         assertEquals(0, o.code(), o.out() + o.err());

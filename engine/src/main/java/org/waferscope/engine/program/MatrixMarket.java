@@ -37,10 +37,7 @@ final class MatrixMarket {
         this.text = text;
     }
 
-    /**
-     * The matrix in {@code bytes}, read from the program folder's {@code file}, rounded to
-     * nothing yet (the array's type rounds it).
-     */
+    /** The matrix in {@code bytes}, the program folder's {@code file}; the array's type rounds it later. */
     static NdArray read(String file, byte[] bytes) {
         return new MatrixMarket(file, new String(bytes, StandardCharsets.UTF_8)).matrix();
     }
@@ -49,25 +46,25 @@ final class MatrixMarket {
     }
 
     private NdArray matrix() {
-        String[] banner = nextLine(false);
-        if (banner == null || !banner[0].startsWith("%%MatrixMarket")) {
+        String banner = nextLine(false);
+        if (banner == null || !banner.startsWith("%%MatrixMarket")) {
             throw error(1, 1, "expected the banner \"%%MatrixMarket matrix coordinate real general\" on the first line");
         }
-        Token[] b = tokens(banner[0]);
+        Token[] b = tokens(banner);
         String[] want = {"%%matrixmarket", "matrix", "coordinate"};
         String[] what = {"%%MatrixMarket", "the object \"matrix\"",
             "the format \"coordinate\" (the dense \"array\" format is not read)"};
         for (int i = 0; i < want.length; i++) {
             if (b.length <= i || !b[i].text.toLowerCase(Locale.ROOT).equals(want[i])) {
-                throw error(line, b.length <= i ? banner[0].length() + 1 : b[i].column, "expected " + what[i]);
+                throw error(line, b.length <= i ? banner.length() + 1 : b[i].column, "expected " + what[i]);
             }
         }
-        String field = word(b, 3, banner[0], "a field: real, integer or pattern");
+        String field = word(b, 3, banner, "a field: real, integer or pattern");
         if (!field.equals("real") && !field.equals("integer") && !field.equals("pattern")) {
             throw error(line, b[3].column, "expected a field of real, integer or pattern, not \"" + b[3].text + "\""
                     + (field.equals("complex") ? " (complex matrices are not read)" : ""));
         }
-        String symmetry = word(b, 4, banner[0], "a symmetry: general, symmetric or skew-symmetric");
+        String symmetry = word(b, 4, banner, "a symmetry: general, symmetric or skew-symmetric");
         if (!symmetry.equals("general") && !symmetry.equals("symmetric") && !symmetry.equals("skew-symmetric")) {
             throw error(line, b[4].column, "expected a symmetry of general, symmetric or skew-symmetric, not \""
                     + b[4].text + "\"");
@@ -75,15 +72,15 @@ final class MatrixMarket {
         if (b.length > 5) {
             throw error(line, b[5].column, "expected the end of the banner line");
         }
-        String[] sizeLine = nextLine(true);
+        String sizeLine = nextLine(true);
         if (sizeLine == null) {
             throw error(line + 1, 1, "expected the size line \"ROWS COLUMNS ENTRIES\"");
         }
-        Token[] s = tokens(sizeLine[0]);
+        Token[] s = tokens(sizeLine);
         int sizeAt = line;
-        long rows = count(s, 0, sizeLine[0], "the number of rows");
-        long cols = count(s, 1, sizeLine[0], "the number of columns");
-        long entries = count(s, 2, sizeLine[0], "the number of entries");
+        long rows = count(s, 0, sizeLine, "the number of rows");
+        long cols = count(s, 1, sizeLine, "the number of columns");
+        long entries = count(s, 2, sizeLine, "the number of entries");
         if (s.length > 3) {
             throw error(line, s[3].column, "expected the end of the size line after ROWS COLUMNS ENTRIES");
         }
@@ -101,15 +98,15 @@ final class MatrixMarket {
         double[] out = new double[(int) (rows * cols)];
         boolean pattern = field.equals("pattern");
         for (long k = 0; k < entries; k++) {
-            String[] l = nextLine(true);
+            String l = nextLine(true);
             if (l == null) {
                 throw error(line + 1, 1, "expected entry " + (k + 1) + " of " + entries + " (\"I J"
                         + (pattern ? "" : " VALUE") + "\"); the file ends");
             }
-            Token[] e = tokens(l[0]);
-            long i = index(e, 0, l[0], "a row index", rows);
-            long j = index(e, 1, l[0], "a column index", cols);
-            double v = pattern ? 1 : value(e, 2, l[0], field);
+            Token[] e = tokens(l);
+            long i = index(e, 0, l, "a row index", rows);
+            long j = index(e, 1, l, "a column index", cols);
+            double v = pattern ? 1 : value(e, 2, l, field);
             int end = pattern ? 2 : 3;
             if (e.length > end) {
                 throw error(line, e[end].column, "expected the end of the entry after \"I J" + (pattern ? "" : " VALUE") + "\"");
@@ -122,9 +119,9 @@ final class MatrixMarket {
                 out[(int) ((j - 1) * cols + (i - 1))] += symmetry.equals("symmetric") ? v : -v;
             }
         }
-        String[] extra = nextLine(true);
+        String extra = nextLine(true);
         if (extra != null) {
-            throw error(line, tokens(extra[0])[0].column, "expected no more than the " + entries
+            throw error(line, tokens(extra)[0].column, "expected no more than the " + entries
                     + " entries the size line gives");
         }
         return new NdArray(new int[] {(int) rows, (int) cols}, out);
@@ -169,10 +166,10 @@ final class MatrixMarket {
     }
 
     /**
-     * The next line as a one-element array, or null at the end; with {@code skipComments},
-     * lines that are blank or start with {@code %} are passed over.
+     * The next line, or null at the end; with {@code skipComments}, lines that are blank or
+     * start with {@code %} are passed over.
      */
-    private String[] nextLine(boolean skipComments) {
+    private String nextLine(boolean skipComments) {
         while (next < text.length()) {
             int end = text.indexOf('\n', next);
             if (end < 0) {
@@ -185,7 +182,7 @@ final class MatrixMarket {
                 l = l.substring(0, l.length() - 1);
             }
             if (!skipComments || (!l.isBlank() && !l.startsWith("%"))) {
-                return new String[] {l};
+                return l;
             }
         }
         return null;

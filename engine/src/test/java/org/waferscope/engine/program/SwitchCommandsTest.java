@@ -19,6 +19,17 @@ import org.waferscope.engine.sim.Wafer;
  * against the order of arrivals worked out here in plain Java.
  */
 class SwitchCommandsTest {
+    /** Four PEs of the baton program send 5, 10 and 15 to the last one. */
+    private static final String FOUR_PES_RUN = """
+            { "params": { "width": 4 },
+              "arrays": { "v": { "type": "u32", "shape": ["width"], "arange": { "start": 5, "step": 5 } } },
+              "steps": [
+              { "copy_in": { "array": "v", "symbol": "value", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
+              { "launch": "start" },
+              { "copy_out": { "symbol": "got", "array": "got", "rect": { "x": 3, "width": 1, "height": 1 }, "per_pe": 3 } },
+              { "check": { "array": "got", "expected": [5, 10, 15], "tolerance": 0 } } ] }
+            """;
+
     @Test
     void eachPeTakesItsTurnWhenThePeBeforeItPassesTheBatonAndTheTeardownReachesEveryPe() throws Exception {
         int width = 6;
@@ -49,18 +60,9 @@ class SwitchCommandsTest {
 
     @Test
     void theRouterRegistersWrittenThroughPointersAndACommandListBuiltAtCompileTimeDoTheSame() throws Exception {
-        String runJson = """
-                { "params": { "width": 4 },
-                  "arrays": { "v": { "type": "u32", "shape": ["width"], "arange": { "start": 5, "step": 5 } } },
-                  "steps": [
-                  { "copy_in": { "array": "v", "symbol": "value", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
-                  { "launch": "start" },
-                  { "copy_out": { "symbol": "got", "array": "got", "rect": { "x": 3, "width": 1, "height": 1 }, "per_pe": 3 } },
-                  { "check": { "array": "got", "expected": [5, 10, 15], "tolerance": 0 } } ] }
-                """;
         String layout = resource("baton_layout.csl").replace("baton_pe.csl", "baton_reg_pe.csl");
         assertPasses(run(Map.of("layout.csl", layout, "baton_reg_pe.csl", resource("baton_reg_pe.csl"),
-                "run.json", runJson), "wse2"));
+                "run.json", FOUR_PES_RUN), "wse2"));
     }
 
     /**
@@ -79,17 +81,8 @@ class SwitchCommandsTest {
                 + pe.substring(switchEnd);
         String layout = resource("baton_layout.csl").replace("baton_pe.csl", "baton_reg_pe.csl")
                 .replace(".rx = .{ WEST }, .tx = .{ EAST }", ".rx = .{ EAST }, .tx = .{ WEST }");
-        String runJson = """
-                { "params": { "width": 4 },
-                  "arrays": { "v": { "type": "u32", "shape": ["width"], "arange": { "start": 5, "step": 5 } } },
-                  "steps": [
-                  { "copy_in": { "array": "v", "symbol": "value", "rect": { "width": "width", "height": 1 }, "per_pe": 1 } },
-                  { "launch": "start" },
-                  { "copy_out": { "symbol": "got", "array": "got", "rect": { "x": 3, "width": 1, "height": 1 }, "per_pe": 3 } },
-                  { "check": { "array": "got", "expected": [5, 10, 15], "tolerance": 0 } } ] }
-                """;
         assertTrue(switchAt > routeAt && switchEnd > switchAt, "the register program's two blocks, in this order");
-        assertPasses(run(Map.of("layout.csl", layout, "baton_reg_pe.csl", reordered, "run.json", runJson), "wse2"));
+        assertPasses(run(Map.of("layout.csl", layout, "baton_reg_pe.csl", reordered, "run.json", FOUR_PES_RUN), "wse2"));
     }
 
     @Test

@@ -96,7 +96,17 @@ public class BreakpointsPanel extends VBox {
         spec.setMaxWidth(Double.MAX_VALUE);
         HBox buttons = new HBox(6, kinds, addButton, spacer, clear);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(spec, buttons, problem, list, hint);
+        // The engine counts a hit count's arrivals afresh whenever it takes in the wafer anew.
+        Label counting = new Label("A hit count (hit N) counts arrivals afresh after a step back, a reset or a change "
+                + "to the breakpoints, so after a step back its N-th hit can come later than before.");
+        counting.setId("breakpoints-hit-note");
+        counting.getStyleClass().add("inspector-hint");
+        counting.setWrapText(true);
+        counting.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.entries().stream().anyMatch(e -> e.breakpoint() instanceof Breakpoint.Line l && l.hitCount() > 0),
+                model.entries()));
+        counting.managedProperty().bind(counting.visibleProperty());
+        getChildren().addAll(spec, buttons, problem, list, counting, hint);
     }
 
     /** Called with the breakpoint to show when an entry is double-clicked. */

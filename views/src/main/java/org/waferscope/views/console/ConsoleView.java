@@ -48,7 +48,9 @@ public class ConsoleView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label counts = new Label();
         counts.getStyleClass().add("console-counts");
-        counts.textProperty().bind(javafx.beans.binding.Bindings.format("%d errors · %d warnings",
+        counts.setId("console-counts");
+        counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> counted(model.errorsProperty().get(), "error") + " · " + counted(model.warningsProperty().get(), "warning"),
                 model.errorsProperty(), model.warningsProperty()));
         Button clear = new Button("Clear", new FontIcon("mdi2d-delete-sweep-outline"));
         clear.setFocusTraversable(false);
@@ -124,5 +126,10 @@ public class ConsoleView extends VBox {
             String cycle = l.seq() >= 0 || l.cycle() > 0 ? String.format(Locale.ROOT, "%,10d  ", l.cycle()) : "           ";
             setText(cycle + where + l.text());
         }
+    }
+
+    /** "1 error", "2 errors", "0 warnings". */
+    static String counted(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

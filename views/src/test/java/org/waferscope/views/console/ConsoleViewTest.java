@@ -1,5 +1,6 @@
 package org.waferscope.views.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Scene;
@@ -40,6 +41,12 @@ class ConsoleViewTest {
         assertTrue(longCell.getHeight() > 1.8 * shortCell.getHeight(),
                 "wrapped over several lines: " + longCell.getHeight() + " vs " + shortCell.getHeight());
         assertTrue(longCell.getWidth() <= 420, "no wider than the console: " + longCell.getWidth());
+    }
+
+    @Test
+    void oneErrorIsOneErrorNotOneErrors(FxRobot robot) {
+        robot.interact(() -> model.note(Kind.ERROR, 0, "receiver.csl:27:23: error: expected an expression"));
+        assertEquals("1 error · 0 warnings", robot.lookup("#console-counts").queryAs(javafx.scene.control.Label.class).getText());
     }
 
     @Test
