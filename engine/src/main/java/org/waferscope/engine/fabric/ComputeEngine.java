@@ -34,12 +34,12 @@ final class ComputeEngine {
 
     static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
         f.sramTouched[p] = 1;
-        if (f.fault[p] != null) {
+        if (f.faulted(p)) {
             f.setActivity(p, Activity.FAULTED);
             return 0;
         }
         try {
-            int mt = f.mtCount[p] > 0 ? MicrothreadUnit.advance(f, p, cycle) : 0;
+            int mt = f.hasMicrothreads(p) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, cycle, sink, scratch);
             if (f.activity(p) == Activity.IDLE && (mt & WORKING) != 0) {
                 // an idle CE whose microthreads only wait is waiting, not busy
@@ -58,6 +58,7 @@ final class ComputeEngine {
             int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc(p);
             String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
             f.fault[p] = cause(e) + where;
+            f.markFaulted(p);
             f.setActivity(p, Activity.FAULTED);
             sink.fault(p, cycle, f.fault[p]);
             return 0;

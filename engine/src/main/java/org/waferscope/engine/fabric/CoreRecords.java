@@ -13,8 +13,9 @@ package org.waferscope.engine.fabric;
  *   <li>{@link #BUSY_DONE}: cycles left of a memory vector op occupying the CE (0..31) and
  *       elements done of the synchronous fabric op at pc (32..63);</li>
  *   <li>{@link #FLAGS}: bytes of the running task id (-1 when none), the id the task picker
- *       started last and the CE's {@link Activity} in its last cycle; wavelets the CE
- *       has sent since load (32..63);</li>
+ *       started last, the CE's {@link Activity} in its last cycle, and status bits
+ *       ({@link #HAS_MICROTHREADS}, a constant of the program, and {@link #FAULTED}, set
+ *       with {@code Fabric.fault}); wavelets the CE has sent since load (32..63);</li>
  *   <li>{@link #COUNTS}: wavelets the CE has received (0..31) and tasks it has started
  *       (32..63) since load;</li>
  *   <li>{@link #COMPUTE}, {@link #FABRIC}, {@link #STALL_IN}, {@link #STALL_OUT}: cycles spent
@@ -39,6 +40,11 @@ abstract class CoreRecords extends ChannelRings {
     private static final int TASK = 0;
     private static final int PICKED = 8;
     private static final int ACTIVITY = 16;
+    private static final int STATUS = 24;
+    /** Status bit: the PE's program has microthreads ({@code mtCount > 0}); never changes. */
+    private static final long HAS_MICROTHREADS = 1L << STATUS;
+    /** Status bit: the PE has faulted; its message is in {@code Fabric.fault}. */
+    private static final long FAULTED = 2L << STATUS;
     /**
      * Longs before the first record: with the 16-byte array header, 48 bytes put every record
      * on a cache line of its own when the array starts on a 64-byte boundary (a large array
@@ -56,7 +62,7 @@ abstract class CoreRecords extends ChannelRings {
         for (int p = 0; p < n; p++) {
             // no task runs (pc -1, task -1), and the picker goes on from id 63, so it starts with the lowest
             core[at(p) + PC_FP] = 0xFFFFFFFFL;
-            core[at(p) + FLAGS] = (63L << PICKED) | (0xFFL << TASK);
+            core[at(p) + FLAGS] = (63L << PICKED) | (0xFFL << TASK) | (b.mtCount[p] > 0 ? HAS_MICROTHREADS : 0);
         }
     }
 
@@ -136,6 +142,20 @@ abstract class CoreRecords extends ChannelRings {
 
     final void setTask(int p, int id) {
         setFlag(p, TASK, id);
+    }
+
+    /** Whether the PE's program has microthreads: read every cycle, so kept here too. */
+    final boolean hasMicrothreads(int p) {
+        return (core[at(p) + FLAGS] & HAS_MICROTHREADS) != 0;
+    }
+
+    /** Whether the PE has faulted (then {@code Fabric.fault} holds why): read every cycle, so kept here too. */
+    final boolean faulted(int p) {
+        return (core[at(p) + FLAGS] & FAULTED) != 0;
+    }
+
+    final void markFaulted(int p) {
+        core[at(p) + FLAGS] |= FAULTED;
     }
 
     /** The id the task picker started last: its round-robin goes on from the next id. */
