@@ -34,17 +34,17 @@ final class ComputeEngine {
 
     static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
         f.sramTouched[p] = 1;
-        if (f.fault[p] != null) {
-            f.activity[p] = Activity.FAULTED;
+        if (f.faulted(p)) {
+            f.setActivity(p, Activity.FAULTED);
             return 0;
         }
         try {
-            int mt = f.mtCount[p] > 0 ? MicrothreadUnit.advance(f, p, cycle) : 0;
+            int mt = f.hasMicrothreads(p) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, cycle, sink, scratch);
-            if (f.activity[p] == Activity.IDLE && (mt & WORKING) != 0) {
+            if (f.activity(p) == Activity.IDLE && (mt & WORKING) != 0) {
                 // an idle CE whose microthreads only wait is waiting, not busy
-                f.activity[p] = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
-                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+                f.setActivity(p, (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
+                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT);
             }
             count(f, p);
             int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
@@ -55,10 +55,11 @@ final class ComputeEngine {
             }
             return bits;
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
-            int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc[p];
+            int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc(p);
             String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
             f.fault[p] = cause(e) + where;
-            f.activity[p] = Activity.FAULTED;
+            f.markFaulted(p);
+            f.setActivity(p, Activity.FAULTED);
             sink.fault(p, cycle, f.fault[p]);
             return 0;
         }
@@ -86,23 +87,23 @@ final class ComputeEngine {
     }
 
     private static void count(Fabric f, int p) {
-        switch (f.activity[p]) {
-            case Activity.COMPUTE -> f.cntCompute[p]++;
-            case Activity.FABRIC, Activity.MICROTHREADS -> f.cntFabric[p]++;
-            case Activity.STALL_INPUT -> f.cntStallIn[p]++;
-            case Activity.STALL_OUTPUT -> f.cntStallOut[p]++;
+        switch (f.activity(p)) {
+            case Activity.COMPUTE -> f.addCycles(p, CoreRecords.COMPUTE, 1);
+            case Activity.FABRIC, Activity.MICROTHREADS -> f.addCycles(p, CoreRecords.FABRIC, 1);
+            case Activity.STALL_INPUT -> f.addCycles(p, CoreRecords.STALL_IN, 1);
+            case Activity.STALL_OUTPUT -> f.addCycles(p, CoreRecords.STALL_OUT, 1);
             default -> {
             }
         }
     }
 
     private static int stepCe(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        if (f.busy[p] > 0) {
-            f.busy[p]--;
-            f.activity[p] = Activity.COMPUTE;
+        if (f.busy(p) > 0) {
+            f.setBusy(p, f.busy(p) - 1);
+            f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
-        if (f.pc[p] >= 0) {
+        if (f.pc(p) >= 0) {
             return Interpreter.execute(f, p, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
@@ -116,18 +117,18 @@ final class ComputeEngine {
             ready |= 1L << ProgramTables.LAUNCH_TASK;
         }
         if (ready == 0) {
-            f.activity[p] = Activity.IDLE;
+            f.setActivity(p, Activity.IDLE);
             return consumed ? PROGRESSED : 0;
         }
         // round-robin: the lowest ready id above the last one started, else the lowest
-        long later = ready & (-2L << f.lastPicked[p]);
+        long later = ready & (-2L << f.lastPicked(p));
         int id = Long.numberOfTrailingZeros(later != 0 ? later : ready);
-        f.lastPicked[p] = (byte) id;
+        f.setLastPicked(p, (byte) id);
         start(f, p, t, id);
-        f.tasksRun[p]++;
+        f.countTaskRun(p);
         f.taskRuns[f.trBase[p] + t.taskIndex[id]]++;
         sink.taskStarted(p);
-        f.activity[p] = Activity.COMPUTE;
+        f.setActivity(p, Activity.COMPUTE);
         return WORKING | PROGRESSED;
     }
 
@@ -171,10 +172,10 @@ final class ComputeEngine {
             // A launched function finds the host's arguments in its slots 2, 3, ...
             Sram.writeInt(m, fp + 8 + 4 * k, f.launchArgs[p * Fabric.MAX_LAUNCH_ARGS + k]);
         }
-        f.fp[p] = fp;
-        f.pc[p] = entry;
-        f.task[p] = (byte) id;
-        f.opDone[p] = 0;
+        f.setFp(p, fp);
+        f.setPc(p, entry);
+        f.setTask(p, (byte) id);
+        f.setOpDone(p, 0);
     }
 
     /** Data tasks whose queue has a data wavelet at its head. */
@@ -220,46 +221,46 @@ final class ComputeEngine {
         DsdOpKind kind = Fabric.DSD_KINDS[(word >>> 8) & 0xFF];
         int options = code[base + 1];
         int[][] decoded = f.tables[f.peProgram[p]].decoded;
-        int[] pre = decoded == null ? null : decoded[f.pc[p]];
+        int[] pre = decoded == null ? null : decoded[f.pc(p)];
         int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, base, code, pre, scratch);
         if (DsdOperand.async(options)) {
             options = withRegisterTasks(options, ops);
-            if (!MicrothreadUnit.start(f, p, f.pc[p], word, options, ops)) {
-                f.activity[p] = Activity.STALL_OUTPUT;
+            if (!MicrothreadUnit.start(f, p, f.pc(p), word, options, ops)) {
+                f.setActivity(p, Activity.STALL_OUTPUT);
                 return WORKING;
             }
-            f.pc[p]++;
-            f.activity[p] = Activity.COMPUTE;
+            f.setPc(p, f.pc(p) + 1);
+            f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
         int length = pre != null ? pre[DecodedOps.LENGTH] : DsdExecutor.length(ops, 0);
         if (pre != null ? pre[DecodedOps.FABRIC] == 0 : !DsdExecutor.touchesFabric(ops, 0)) {
             int width = f.simdWidth[kind.ordinal()];
             DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
-            f.busy[p] = Math.max(0, (length + width - 1) / width - 1);
-            f.pc[p]++;
+            f.setBusy(p, Math.max(0, (length + width - 1) / width - 1));
+            f.setPc(p, f.pc(p) + 1);
             complete(f, p, options);
-            f.activity[p] = Activity.COMPUTE;
+            f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
-        int done = f.opDone[p];
+        int done = f.opDone(p);
         int r = done >= length ? 0 : switch (pre != null ? pre[DecodedOps.SHAPE] : DecodedOps.GENERAL) {
             case DecodedOps.SEND -> DsdExecutor.sendOne(f, p, cycle, kind, ops, done, length);
             case DecodedOps.RECEIVE -> DsdExecutor.receiveOne(f, p, kind, ops, done);
             default -> DsdExecutor.run(f, p, cycle, kind, ops, 0, done, length, 1);
         };
         if (r < 0) {
-            f.activity[p] = r == DsdExecutor.STALL_INPUT ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+            f.setActivity(p, r == DsdExecutor.STALL_INPUT ? Activity.STALL_INPUT : Activity.STALL_OUTPUT);
             return WORKING | STALLED;
         }
         done += r;
-        f.activity[p] = Activity.FABRIC;
+        f.setActivity(p, Activity.FABRIC);
         if (done >= length) {
-            f.opDone[p] = 0;
-            f.pc[p]++;
+            f.setOpDone(p, 0);
+            f.setPc(p, f.pc(p) + 1);
             complete(f, p, options);
         } else {
-            f.opDone[p] = done;
+            f.setOpDone(p, done);
         }
         return WORKING | PROGRESSED;
     }
@@ -270,7 +271,7 @@ final class ComputeEngine {
      */
     private static int[] resolve(Fabric f, int p, int base, int[] code, int[] pre, int[] scratch) {
         byte[] m = f.sram[p];
-        int fp = f.fp[p];
+        int fp = f.fp(p);
         if (pre == null) {
             for (int k = 0; k < 4; k++) {
                 DsdExecutor.resolve(m, fp, code[base + 2 + k], scratch, k * DsdExecutor.OPERAND);

@@ -18,9 +18,9 @@ public final class CoreInspector {
     public static CoreSnapshot inspect(Fabric f, int x, int y) {
         int p = f.pe(x, y);
         PeProgram prog = f.programOf(p);
-        CoreSnapshot.Counters counters = new CoreSnapshot.Counters(f.cntCompute[p], f.cntFabric[p], f.cntStallIn[p],
-                f.cntStallOut[p], Math.max(0, f.cycle - f.cntCompute[p] - f.cntFabric[p] - f.cntStallIn[p] - f.cntStallOut[p]),
-                f.tasksRun[p], f.cntSent[p], f.cntReceived[p]);
+        CoreSnapshot.Counters counters = new CoreSnapshot.Counters(f.cntCompute(p), f.cntFabric(p), f.cntStallIn(p),
+                f.cntStallOut(p), Math.max(0, f.cycle - f.cntCompute(p) - f.cntFabric(p) - f.cntStallIn(p) - f.cntStallOut(p)),
+                f.tasksRun(p), f.cntSent(p), f.cntReceived(p));
         List<CoreSnapshot.RouteRow> routes = routes(f, p);
         if (prog == null) {
             return new CoreSnapshot(x, y, f.cycle, "", java.util.Map.of(), -1, null, "", "no program", List.of(),
@@ -40,18 +40,18 @@ public final class CoreInspector {
         if (f.fault[p] != null) {
             return "faulted: " + f.fault[p];
         }
-        if (f.busy[p] > 0) {
-            return "vector op, " + f.busy[p] + " cycle(s) to go";
+        if (f.busy(p) > 0) {
+            return "vector op, " + f.busy(p) + " cycle(s) to go";
         }
-        if (f.pc[p] < 0 && f.activity[p] != Activity.MICROTHREADS) {
+        if (f.pc(p) < 0 && f.activity(p) != Activity.MICROTHREADS) {
             return idle(f, p);
         }
-        return switch (f.activity[p]) {
-            case Activity.FABRIC -> "moving wavelets for task " + f.task[p];
+        return switch (f.activity(p)) {
+            case Activity.FABRIC -> "moving wavelets for task " + f.task(p);
             case Activity.STALL_INPUT -> "stalled: waiting for a wavelet on an empty input";
             case Activity.STALL_OUTPUT -> "stalled: output queue full";
             case Activity.MICROTHREADS -> "idle; microthreads at work";
-            default -> "running task " + f.task[p];
+            default -> "running task " + f.task(p);
         };
     }
 
@@ -60,7 +60,7 @@ public final class CoreInspector {
         if (f.launchFn[p] >= 0) {
             return "idle; the host launched it: it starts next cycle";
         }
-        if (f.tasksRun[p] == 0) {
+        if (f.tasksRun(p) == 0) {
             return "idle; waiting for the host to launch it";
         }
         if (f.hostIn[p] != null && f.hostInPos[p] < f.hostIn[p].length) {
@@ -85,7 +85,7 @@ public final class CoreInspector {
                 activated = ch >= 0 && f.count(ch) > 0;
             }
             rows.add(new CoreSnapshot.TaskRow(d.id(), d.kind().name().toLowerCase(java.util.Locale.ROOT), fn.name(), bound,
-                    activated, (f.blocked[p] & (1L << d.id())) != 0, f.task[p] == d.id(),
+                    activated, (f.blocked[p] & (1L << d.id())) != 0, f.task(p) == d.id(),
                     f.taskRuns[f.trBase[p] + t.taskIndex[d.id()]]));
         }
         return rows;

@@ -227,7 +227,7 @@ final class DsdExecutor {
             meta |= Wavelet.ADVANCE_AFTER;
         }
         f.push(p, ch, payload, meta, (int) cycle);
-        f.cntSent[p]++;
+        f.countSent(p);
     }
 
     /**

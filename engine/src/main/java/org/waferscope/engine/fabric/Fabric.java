@@ -21,7 +21,7 @@ import org.waferscope.engine.ir.PeProgram;
  * {@link ChannelRings}; this class adds the compute engine, router, host stream, metric
  * and activity state.
  */
-public final class Fabric extends ChannelRings {
+public final class Fabric extends CoreRecords {
     public final int width;
     public final int height;
     public final int n;
@@ -50,34 +50,22 @@ public final class Fabric extends ChannelRings {
     /** The snapshot the live SRAM equals at every PE not marked in {@link #sramTouched}, or null. */
     FabricSnapshot sramBase;
 
-    // ---- compute engine ----
-    /** pc of the running task's current instruction, -1 when no task runs. */
-    final int[] pc;
-    final int[] fp;
-    /** Running task id, -1 when none. */
-    final byte[] task;
-    /** The id the task picker started last: its round-robin goes on from the next id. */
-    final byte[] lastPicked;
+    // ---- compute engine (what every busy cycle uses is in the records of {@link CoreRecords}) ----
     final long[] activated;
     final long[] blocked;
-    /** Remaining cycles of a memory vector op occupying the CE. */
-    final int[] busy;
-    /** Elements done of the synchronous fabric vector op at pc. */
-    final int[] opDone;
-    /** What the CE did in its last cycle ({@link Activity}). */
-    final byte[] activity;
     /** 16-bit data of the last control wavelet that activated a control task. */
     final int[] controlData;
     /** Function index a host launch will run, -1 when none is pending. */
     final int[] launchFn;
     /** The host launch's arguments, {@link #MAX_LAUNCH_ARGS} slots per PE. */
     final int[] launchArgs;
-    /** 1 once the PE has called unblock_cmd_stream since the last launch. */
+    /**
+     * 1 once the PE has called unblock_cmd_stream since the last launch. Not in the record:
+     * the host counts these after every step, and a byte per PE is a short sweep.
+     */
     final byte[] released;
     /** A machine fault, or null. */
     final String[] fault;
-    /** Tasks started per PE since load. */
-    final int[] tasksRun;
     /** Per PE, where its per-task run counts start in {@link #taskRuns}. */
     final int[] trBase;
     final int[] taskRuns;
@@ -139,13 +127,7 @@ public final class Fabric extends ChannelRings {
      */
     public static final int HOST_PATH_DEPTH = 4;
 
-    // ---- metrics (cumulative since load) ----
-    final long[] cntCompute;
-    final long[] cntFabric;
-    final long[] cntStallIn;
-    final long[] cntStallOut;
-    final int[] cntSent;
-    final int[] cntReceived;
+    // ---- metrics (cumulative since load; the CE's cycle and wavelet counts are in {@link CoreRecords}) ----
     /** Per PE and link direction (N, S, E, W): cycles a wavelet waited for that link or the room behind it. */
     final int[] linkBlocked;
 
@@ -199,23 +181,13 @@ public final class Fabric extends ChannelRings {
         peProgram = b.peProgram;
         sram = b.sram;
         sramTouched = new byte[n];
-        pc = filled(n, -1);
-        fp = new int[n];
-        task = new byte[n];
-        java.util.Arrays.fill(task, (byte) -1);
-        lastPicked = new byte[n];
-        java.util.Arrays.fill(lastPicked, (byte) 63);
         activated = new long[n];
         blocked = new long[n];
-        busy = new int[n];
-        opDone = new int[n];
-        activity = new byte[n];
         controlData = new int[n];
         launchFn = filled(n, -1);
         launchArgs = new int[n * MAX_LAUNCH_ARGS];
         released = new byte[n];
         fault = new String[n];
-        tasksRun = new int[n];
         trBase = b.trBase;
         taskRuns = new int[b.trPoolSize];
         mtBase = b.mtBase;
@@ -258,12 +230,6 @@ public final class Fabric extends ChannelRings {
         hostPath = new int[n * HOST_PATH_DEPTH];
         hostPathCount = new int[n];
         hostPathColor = new int[n];
-        cntCompute = new long[n];
-        cntFabric = new long[n];
-        cntStallIn = new long[n];
-        cntStallOut = new long[n];
-        cntSent = new int[n];
-        cntReceived = new int[n];
         linkBlocked = new int[n * 4];
         active = new long[(n + 63) >>> 6];
         wake = new long[(n + 63) >>> 6];
@@ -339,8 +305,24 @@ public final class Fabric extends ChannelRings {
     }
 
     private List<Object> state(boolean logical) {
-        List<Object> s = new java.util.ArrayList<>(List.of(sram, pc, fp, task, lastPicked, activated, blocked, busy,
-                opDone, activity, controlData, launchFn, launchArgs, released, fault, tasksRun, taskRuns, mtPool));
+        List<Object> s = new java.util.ArrayList<>();
+        s.add(sram);
+        if (logical) {
+            s.addAll(List.of(CoreHash.ints(this, this::pc), CoreHash.ints(this, this::fp),
+                    CoreHash.bytes(this, this::task), CoreHash.bytes(this, this::lastPicked)));
+        } else {
+            s.add(core);
+        }
+        s.addAll(List.of(activated, blocked));
+        if (logical) {
+            s.addAll(List.of(CoreHash.ints(this, this::busy), CoreHash.ints(this, this::opDone),
+                    CoreHash.bytes(this, this::activity)));
+        }
+        s.addAll(List.of(controlData, launchFn, launchArgs, released, fault));
+        if (logical) {
+            s.add(CoreHash.ints(this, this::tasksRun));
+        }
+        s.addAll(List.of(taskRuns, mtPool));
         if (logical) {
             s.addAll(ChannelHash.channels(this));
             s.addAll(List.of(rsPos, rsTorn, cfgRx, cfgTx, cfgPositions));
@@ -349,8 +331,11 @@ public final class Fabric extends ChannelRings {
             s.addAll(List.of(chan, rsPos, rsTorn, cfgRx, cfgTx, cfgPositions, router));
         }
         s.addAll(List.of(hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor, hostPath, hostPathCount,
-                hostPathColor, cntCompute, cntFabric, cntStallIn, cntStallOut, cntSent, cntReceived));
+                hostPathColor));
         if (logical) {
+            s.addAll(List.of(CoreHash.longs(this, this::cntCompute), CoreHash.longs(this, this::cntFabric),
+                    CoreHash.longs(this, this::cntStallIn), CoreHash.longs(this, this::cntStallOut),
+                    CoreHash.ints(this, this::cntSent), CoreHash.ints(this, this::cntReceived)));
             s.add(ChannelHash.hops(this));
         }
         s.addAll(List.of(linkBlocked, active, wake, sleeping, sleepFrom));

@@ -88,12 +88,12 @@ public final class FabricCycle {
             while (!kept && bits != 0) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (f.activity[p] == Activity.COMPUTE) {
+                if (f.activity(p) == Activity.COMPUTE) {
                     dozing++;
-                    if (f.busy[p] == 0) {
+                    if (f.busy(p) == 0) {
                         f.active[w] |= 1L << p;
                     } else {
-                        wheels[0].add(p, f.cycle + f.busy[p], f.cycle);
+                        wheels[0].add(p, f.cycle + f.busy(p), f.cycle);
                     }
                 }
             }
@@ -200,7 +200,7 @@ public final class FabricCycle {
             if ((asleep & bit) != 0) {
                 // woken: credit the cycles it stalled or dozed unvisited, then treat it as any PE
                 band.woken++;
-                if (f.activity[p] == Activity.COMPUTE) {
+                if (f.activity(p) == Activity.COMPUTE) {
                     band.dozersAdded--;
                     band.wokenDozers++;
                 }
@@ -210,11 +210,11 @@ public final class FabricCycle {
             }
             int r = Router.route(f, p, cycle);
             int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch) : 0;
-            band.tally(f.activity[p]);
+            band.tally(f.activity(p));
             boolean atBreakpoint = false;
-            if (breaks != null && f.pc[p] >= 0) {
+            if (breaks != null && f.pc(p) >= 0) {
                 boolean[] b = breaks[f.peProgram[p]];
-                if (b != null && b[f.pc[p]]) {
+                if (b != null && b[f.pc(p)]) {
                     band.atBreakpoint = true;
                     atBreakpoint = true;
                 }
@@ -225,14 +225,14 @@ public final class FabricCycle {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
                     f.sleepFrom[p] = cycle;
-                } else if (f.busy[p] > 0 && f.activity[p] == Activity.COMPUTE && (r & Router.HOLDING) == 0
+                } else if (f.busy(p) > 0 && f.activity(p) == Activity.COMPUTE && (r & Router.HOLDING) == 0
                         && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
                     // counting down a memory vector op, and nothing else to do: doze until it is done
                     asleep |= bit;
                     f.sleepFrom[p] = cycle;
                     band.dozersAdded++;
                     if (band.wheel != null) {
-                        band.wheel.add(p, cycle + f.busy[p] + 1, cycle);
+                        band.wheel.add(p, cycle + f.busy(p) + 1, cycle);
                     }
                 } else {
                     next |= bit;
@@ -285,8 +285,8 @@ public final class FabricCycle {
                 bits &= bits - 1;
                 credit(p, last - f.sleepFrom[p]);
                 f.sleepFrom[p] = last;
-                if (f.activity[p] == Activity.COMPUTE) {
-                    if (f.busy[p] == 0) {
+                if (f.activity(p) == Activity.COMPUTE) {
+                    if (f.busy(p) == 0) {
                         // its op counted down in the last cycle: awake, as a visit would have left it
                         // (active, so no wake bit: the wheel's wake is only what the visit's bit stands for)
                         long bit = 1L << p;
@@ -308,13 +308,13 @@ public final class FabricCycle {
      * dozing one counts its memory vector op down, as if it had been visited every cycle.
      */
     private void credit(int p, long cycles) {
-        if (f.activity[p] == Activity.COMPUTE) {
-            f.busy[p] -= (int) cycles;
-            f.cntCompute[p] += cycles;
-        } else if (f.activity[p] == Activity.STALL_OUTPUT) {
-            f.cntStallOut[p] += cycles;
+        if (f.activity(p) == Activity.COMPUTE) {
+            f.setBusy(p, f.busy(p) - (int) cycles);
+            f.addCycles(p, CoreRecords.COMPUTE, cycles);
+        } else if (f.activity(p) == Activity.STALL_OUTPUT) {
+            f.addCycles(p, CoreRecords.STALL_OUT, cycles);
         } else {
-            f.cntStallIn[p] += cycles;
+            f.addCycles(p, CoreRecords.STALL_IN, cycles);
         }
     }
 

@@ -35,7 +35,7 @@ public final class FabricMetrics {
      */
     public static boolean restsOnInput(Fabric f) {
         for (int p = 0; p < f.n; p++) {
-            if (f.pc[p] >= 0) {
+            if (f.pc(p) >= 0) {
                 return false;
             }
         }
@@ -56,7 +56,7 @@ public final class FabricMetrics {
     public static long totalBusy(Fabric f) {
         long total = 0;
         for (int p = 0; p < f.n; p++) {
-            total += f.cntCompute[p] + f.cntFabric[p];
+            total += f.cntCompute(p) + f.cntFabric(p);
         }
         return total;
     }
@@ -65,13 +65,13 @@ public final class FabricMetrics {
     public static RunTimeline.Totals totals(Fabric f) {
         long stalled = 0;
         for (int p = 0; p < f.n; p++) {
-            stalled += f.cntStallIn[p] + f.cntStallOut[p];
+            stalled += f.cntStallIn(p) + f.cntStallOut(p);
         }
         return new RunTimeline.Totals(f.cycle, totalBusy(f), stalled, totalLinkHops(f));
     }
 
     public static long busyOf(Fabric f, int p) {
-        return f.cntCompute[p] + f.cntFabric[p];
+        return f.cntCompute(p) + f.cntFabric(p);
     }
 
     /** PEs with work for the next cycle. */
@@ -95,7 +95,7 @@ public final class FabricMetrics {
             while (bits != 0) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                byte a = f.activity[p];
+                byte a = f.activity(p);
                 if (a == Activity.COMPUTE || a == Activity.FABRIC || a == Activity.MICROTHREADS) {
                     c++;
                 }

@@ -157,7 +157,7 @@ public final class HostPort {
     }
 
     private boolean everLaunched(int p) {
-        return f.launchFn[p] >= 0 || f.tasksRun[p] > 0;
+        return f.launchFn[p] >= 0 || f.tasksRun(p) > 0;
     }
 
     /** Queues each PE's share of {@code array} to arrive as wavelets of {@code color}, one per cycle. */

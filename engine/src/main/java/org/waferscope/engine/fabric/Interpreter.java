@@ -18,7 +18,7 @@ final class Interpreter {
     static int execute(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
         ProgramTables t = f.tables[f.peProgram[p]];
         int[] code = t.code;
-        int pc = f.pc[p];
+        int pc = f.pc(p);
         int base = pc * Opcode.WIDTH;
         int word = code[base];
         int op = word & 0xFF;
@@ -26,8 +26,8 @@ final class Interpreter {
         int b = code[base + 2];
         int c = code[base + 3];
         byte[] m = f.sram[p];
-        int fp = f.fp[p];
-        f.activity[p] = Activity.COMPUTE;
+        int fp = f.fp(p);
+        f.setActivity(p, Activity.COMPUTE);
         int next = pc + 1;
         switch (op) {
             case Opcode.NOP -> {
@@ -117,15 +117,15 @@ final class Interpreter {
             case Opcode.TRAP -> throw new MachineFault("an @assert failed");
             case Opcode.ROUTE_POS -> {
                 if (!RouteSwitch.set(f, p, get(m, fp, a), get(m, fp, b), get(m, fp, c))) {
-                    f.activity[p] = Activity.STALL_OUTPUT;
+                    f.setActivity(p, Activity.STALL_OUTPUT);
                     return ComputeEngine.WORKING | ComputeEngine.STALLED;
                 }
             }
             case Opcode.ROUTE_CFG -> RouteEdits.apply(f, p, a, b, c, code[base + 4], code[base + 5]);
             default -> throw new MachineFault("unknown instruction " + op);
         }
-        if (f.pc[p] >= 0) {
-            f.pc[p] = next;
+        if (f.pc(p) >= 0) {
+            f.setPc(p, next);
         }
         return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
     }
@@ -186,7 +186,7 @@ final class Interpreter {
         }
         Sram.writeInt(m, newFp, pc + 1);
         Sram.writeInt(m, newFp + 4, fp);
-        f.fp[p] = newFp;
+        f.setFp(p, newFp);
         return callee.entry();
     }
 
@@ -196,11 +196,11 @@ final class Interpreter {
         }
         int savedPc = Sram.readInt(m, fp);
         if (savedPc < 0) {
-            f.pc[p] = -1;
-            f.task[p] = -1;
+            f.setPc(p, -1);
+            f.setTask(p, -1);
             return -1;
         }
-        f.fp[p] = Sram.readInt(m, fp + 4);
+        f.setFp(p, Sram.readInt(m, fp + 4));
         return savedPc;
     }
 

@@ -102,8 +102,8 @@ public final class LayerSampler {
 
     private long counter(MetricLayer layer, int p) {
         return switch (layer) {
-            case UTILIZATION -> f.cntCompute[p] + f.cntFabric[p];
-            case BACKPRESSURE -> f.cntStallOut[p];
+            case UTILIZATION -> f.cntCompute(p) + f.cntFabric(p);
+            case BACKPRESSURE -> f.cntStallOut(p);
             default -> 0;
         };
     }
@@ -132,12 +132,12 @@ public final class LayerSampler {
         if (f.fault[p] != null) {
             return TaskStateCode.FAULTED;
         }
-        return switch (f.activity[p]) {
+        return switch (f.activity(p)) {
             case Activity.STALL_INPUT -> TaskStateCode.STALLED_INPUT;
             case Activity.STALL_OUTPUT -> TaskStateCode.STALLED_BACKPRESSURE;
             case Activity.MICROTHREADS -> TaskStateCode.MICROTHREADS;
             case Activity.COMPUTE, Activity.FABRIC -> TaskStateCode.RUNNING;
-            default -> f.pc[p] >= 0 ? TaskStateCode.RUNNING : TaskStateCode.IDLE;
+            default -> f.pc(p) >= 0 ? TaskStateCode.RUNNING : TaskStateCode.IDLE;
         };
     }
 

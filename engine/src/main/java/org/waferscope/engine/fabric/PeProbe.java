@@ -22,11 +22,11 @@ public final class PeProbe {
      * still what the CE is doing.
      */
     public static int currentPc(Fabric f, int p) {
-        int pc = f.pc[p];
+        int pc = f.pc(p);
         if (pc < 0 || f.peProgram[p] < 0) {
             return -1;
         }
-        return f.busy[p] > 0 && pc > 0 ? pc - 1 : pc;
+        return f.busy(p) > 0 && pc > 0 ? pc - 1 : pc;
     }
 
     /** The source line of {@link #currentPc}, or null. */
@@ -37,17 +37,17 @@ public final class PeProbe {
 
     /** The instruction the CE will execute next (its program counter), or -1. */
     public static int nextPc(Fabric f, int p) {
-        return f.peProgram[p] < 0 ? -1 : f.pc[p];
+        return f.peProgram[p] < 0 ? -1 : f.pc(p);
     }
 
     /** The task running on PE p (its id), or -1 when the CE runs none. */
     public static int runningTask(Fabric f, int p) {
-        return f.pc[p] >= 0 || f.busy[p] > 0 ? f.task[p] : -1;
+        return f.pc(p) >= 0 || f.busy(p) > 0 ? f.task(p) : -1;
     }
 
     /** Tasks started on PE p since load. */
     public static int tasksStarted(Fabric f, int p) {
-        return f.tasksRun[p];
+        return f.tasksRun(p);
     }
 
     /** Whether a wavelet of {@code color} entered this PE's router from a link in the last cycle run. */
@@ -92,19 +92,19 @@ public final class PeProbe {
 
     /** Cumulative cycles by class, as the inspector's counters count them. */
     public static long computeCycles(Fabric f, int p) {
-        return f.cntCompute[p];
+        return f.cntCompute(p);
     }
 
     public static long fabricCycles(Fabric f, int p) {
-        return f.cntFabric[p];
+        return f.cntFabric(p);
     }
 
     public static long stallInCycles(Fabric f, int p) {
-        return f.cntStallIn[p];
+        return f.cntStallIn(p);
     }
 
     public static long stallOutCycles(Fabric f, int p) {
-        return f.cntStallOut[p];
+        return f.cntStallOut(p);
     }
 
     /** Wavelets PE p has sent across its link in direction d (N, S, E, W) since load, modulo 2^32. */
@@ -123,7 +123,7 @@ public final class PeProbe {
         if (d != null) {
             return prog.functions().get(d.function()).name();
         }
-        FunctionInfo fn = f.pc[p] >= 0 ? prog.functionAt(f.pc[p]) : null;
+        FunctionInfo fn = f.pc(p) >= 0 ? prog.functionAt(f.pc(p)) : null;
         return fn != null ? fn.name() : "task " + id;
     }
 

@@ -175,7 +175,7 @@ final class Router {
         }
         if (rampChan >= 0) {
             f.push(p, rampChan, payload, out, now);
-            f.cntReceived[p]++;
+            f.countReceived(p);
         }
         if (Wavelet.isControl(meta)) {
             switch (Wavelet.controlOpcode(payload)) {

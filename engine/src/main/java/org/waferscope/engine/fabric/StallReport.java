@@ -50,14 +50,14 @@ public final class StallReport {
         if (f.fault[p] != null) {
             out.add(at + ": faulted: " + f.fault[p]);
         }
-        if (f.pc[p] >= 0) {
-            String what = switch (f.activity[p]) {
+        if (f.pc(p) >= 0) {
+            String what = switch (f.activity(p)) {
                 case Activity.STALL_INPUT -> "waits for a wavelet on an empty input";
                 case Activity.STALL_OUTPUT -> "waits for room in a full output queue";
                 default -> "is running";
             };
-            out.add(at + ": task " + f.task[p] + " at " + prog.position(f.pc[p]) + " " + what + " ("
-                    + prog.disassemble(f.pc[p]).trim() + ")" + queues(f, p, t));
+            out.add(at + ": task " + f.task(p) + " at " + prog.position(f.pc(p)) + " " + what + " ("
+                    + prog.disassemble(f.pc(p)).trim() + ")" + queues(f, p, t));
         }
         for (int k = 0; k < f.mtCount[p]; k++) {
             int r = f.mtBase[p] + k * Microthreads.WORDS;

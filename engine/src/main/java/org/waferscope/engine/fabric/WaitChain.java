@@ -23,7 +23,7 @@ public final class WaitChain {
             if (f.peProgram[p] < 0 || f.fault[p] != null) {
                 continue;
             }
-            byte a = f.activity[p];
+            byte a = f.activity(p);
             if (a == Activity.STALL_INPUT) {
                 waitsForInput(f, p, out);
             } else if (a == Activity.STALL_OUTPUT) {

@@ -78,7 +78,7 @@ class ComputeEngineTest {
             assertEquals(List.of("task 3", "task 5", "task 9", "task 1"), texts(w),
                     "after the launch (id 30) the turn wraps to 3; 5 and 9 come after 3; 1, activated by task 3,"
                             + " waits for the turn to wrap round again");
-            assertEquals(5, w.fabric().tasksRun[0], "the launch and four tasks");
+            assertEquals(5, w.fabric().tasksRun(0), "the launch and four tasks");
         }
     }
 
@@ -303,17 +303,17 @@ class ComputeEngineTest {
             Fabric fab = w.fabric();
             w.port().launch("start");
             w.stepFabric(40);
-            assertEquals(Activity.STALL_INPUT, fab.activity[0]);
-            assertTrue(fab.cntStallIn[0] >= 35, "stalled every cycle since the op was reached: " + fab.cntStallIn[0]);
+            assertEquals(Activity.STALL_INPUT, fab.activity(0));
+            assertTrue(fab.cntStallIn(0) >= 35, "stalled every cycle since the op was reached: " + fab.cntStallIn(0));
             assertEquals(0, w.port().releasedCount(), "nothing after the op ran");
             w.port().streamIn(3, new PeRectangle(0, 0, 1, 1, 1, false), HostArray.ofFloats("x", new int[] {1}, 2.5f));
             w.stepFabric(10);
             assertEquals(1, w.port().releasedCount(), "the CE went on once the wavelet arrived");
             assertEquals(2.5f, Float.intBitsToFloat(w.port().readSymbol("acc", new PeRectangle(0, 0, 1, 1, 1, false),
                     "acc").bits()[0]));
-            long stalled = fab.cntStallIn[0];
+            long stalled = fab.cntStallIn(0);
             w.stepFabric(10);
-            assertEquals(stalled, fab.cntStallIn[0]);
+            assertEquals(stalled, fab.cntStallIn(0));
         }
     }
 

@@ -73,7 +73,7 @@ class DozeTest {
     static int dozing(Fabric f) {
         int n = 0;
         for (int p = 0; p < f.n; p++) {
-            if ((f.sleeping[p >>> 6] & (1L << p)) != 0 && f.activity[p] == Activity.COMPUTE && f.busy[p] > 0) {
+            if ((f.sleeping[p >>> 6] & (1L << p)) != 0 && f.activity(p) == Activity.COMPUTE && f.busy(p) > 0) {
                 n++;
             }
         }

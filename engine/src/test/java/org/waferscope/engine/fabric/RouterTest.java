@@ -210,9 +210,9 @@ class RouterTest {
             assertEquals(6, f.count(queue), "the receiver's input queue 0 is full (6 on WSE-2)");
             assertEquals(3, f.count(buffer), "its router's west buffer is full");
             assertEquals(2, f.count(out), "the sender's output queue 0 is full");
-            assertEquals(11, f.cntSent[a], "exactly the buffered wavelets left the sender's CE");
-            assertEquals(Activity.STALL_OUTPUT, f.activity[a]);
-            assertTrue(f.cntStallOut[a] > 50, "the sender has been stalling on back-pressure");
+            assertEquals(11, f.cntSent(a), "exactly the buffered wavelets left the sender's CE");
+            assertEquals(Activity.STALL_OUTPUT, f.activity(a));
+            assertTrue(f.cntStallOut(a) > 50, "the sender has been stalling on back-pressure");
             assertTrue(f.linkBlocked[a * 4 + Direction.EAST.ordinal()] > 50, "its east link counted as blocked");
 
             w.advance(1_000, false, false);

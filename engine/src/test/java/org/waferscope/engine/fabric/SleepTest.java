@@ -101,8 +101,8 @@ class SleepTest {
             w.stepFabric(20);
             assertTrue(asleep(f, receiver), "the receiver waits on an empty queue with nothing in flight");
             assertFalse(f.isActive(receiver));
-            assertEquals(Activity.STALL_INPUT, f.activity[receiver]);
-            long stalledSoFar = f.cntStallIn[receiver];
+            assertEquals(Activity.STALL_INPUT, f.activity(receiver));
+            long stalledSoFar = f.cntStallIn(receiver);
             assertTrue(stalledSoFar >= 15, "stall cycles are credited while asleep: " + stalledSoFar);
             w.stepFabric(200);
             assertFalse(asleep(f, receiver));
@@ -146,8 +146,8 @@ class SleepTest {
             w.stepFabric(10);
             assertTrue(asleep(f, receiver));
             boolean[][] at = new boolean[f.programCount()][];
-            at[f.programIndexOf(receiver)] = new boolean[f.pc[receiver] + 1];
-            at[f.programIndexOf(receiver)][f.pc[receiver]] = true;
+            at[f.programIndexOf(receiver)] = new boolean[f.pc(receiver) + 1];
+            at[f.programIndexOf(receiver)][f.pc(receiver)] = true;
             w.setBreakpoints(at);
             assertEquals(org.waferscope.engine.sim.StopReason.BREAKPOINT, w.advance(5, true, false));
             assertEquals(11, w.cycle(), "stopped in the first cycle after the breakpoint was set");
