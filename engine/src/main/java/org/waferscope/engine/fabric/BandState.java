@@ -29,12 +29,12 @@ public final class BandState implements CycleSink {
     /** Sleepers woken (and so visited) this cycle, and of them the dozers. */
     public int woken;
     public int wokenDozers;
-    /** The worker's timer wheel for dozing PEs; null for a stepper that visits every PE anyway. */
-    DozeWheel wheel;
+    /** The stepper's timer wheels for dozing PEs, one per chunk; null for a stepper that visits every PE anyway. */
+    DozeWheel[] wheels;
 
-    /** Shares the worker's wheel; both of a worker's bands (one per cycle parity) use the same. */
-    public void useWheel(DozeWheel w) {
-        wheel = w;
+    /** Shares the stepper's wheels, one per chunk ({@link FabricCycle#chunks}); every band uses the same. */
+    public void useWheels(DozeWheel[] w) {
+        wheels = w;
     }
     /** Some PE is about to execute an instruction on a breakpoint line. */
     public boolean atBreakpoint;
@@ -53,7 +53,7 @@ public final class BandState implements CycleSink {
     public int stalled;
     public int hops;
     private final List<Event> events = new ArrayList<>();
-    /** The words this band visited in the compute phase, and which of their PEs, for the commit phase. */
+    /** The words this band visited in the compute phase, and which of their PEs, in order, for their commits. */
     int[] visitedWords = new int[64];
     long[] visitedPes = new long[64];
     int visitedCount;

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * PEs dozing through a multi-cycle memory vector op, filed by the cycle they must next be
  * visited: a timer wheel, so that a PE counting down costs nothing until its op is done.
- * Each of the stepper's workers owns one; it files the PEs it put to doze in the compute
- * phase and wakes those due next cycle in its commit phase. It outlives a step, and is
+ * The stepper keeps one per chunk of the fabric: the worker that computes the chunk in a
+ * cycle files the PEs it puts to doze there, and once the chunk has computed wakes those due
+ * next cycle. It outlives a step, and is
  * rebuilt from the fabric only when the fabric is not as its stepper's last step left it
  * ({@link FabricCycle#prepareStep}, after a snapshot is restored), so it never has to be
  * snapshotted.
@@ -35,7 +36,7 @@ public final class DozeWheel {
         counts[slot] = n + 1;
     }
 
-    /** Commit phase of {@code cycle}: wakes the PEs filed for the next cycle. */
+    /** After the compute phase of its chunk in {@code cycle}: wakes the PEs filed for the next cycle. */
     void wakeDue(Fabric f, long cycle) {
         int slot = (int) ((cycle + 1) & (SLOTS - 1));
         int n = counts[slot];

@@ -2,13 +2,15 @@ package org.waferscope.engine.fabric;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The two phases of a cycle over one 64-PE word of the activity bitmap. The stepper's
- * workers claim chunks of words and call {@link #computeChunk}, which visits only the words
- * marked in {@link Fabric#busyWords}, wait at a barrier, then {@link #commitVisited} the
- * words they visited. Only PEs whose activity bit (or wake bit) is set are visited: an idle
- * PE with empty buffers, or a sleeping one, costs nothing, and neither does an idle word.
+ * workers claim chunks of words and call {@link #computeAndCommit}, which visits only the
+ * words marked in {@link Fabric#busyWords} and commits each visited word as soon as its
+ * neighbours have computed ({@link CommitFront}); the workers meet at one barrier a cycle.
+ * Only PEs whose activity bit (or wake bit) is set are visited: an idle PE with empty
+ * buffers, or a sleeping one, costs nothing, and neither does an idle word.
  */
 public final class FabricCycle {
     private final Fabric f;
@@ -93,7 +95,7 @@ public final class FabricCycle {
                     if (f.busy(p) == 0) {
                         f.active[w] |= 1L << p;
                     } else {
-                        wheels[0].add(p, f.cycle + f.busy(p), f.cycle);
+                        wheels[w >>> chunkShift].add(p, f.cycle + f.busy(p), f.cycle);
                     }
                 }
             }
@@ -137,21 +139,53 @@ public final class FabricCycle {
         return sleepers;
     }
 
+    /** A stepper's record of which chunks have computed in the current cycle. */
+    public CommitFront newFront() {
+        return new CommitFront(chunks(), chunkShift, words(), f.width);
+    }
+
     /**
-     * Compute phase for the busy words of chunk {@code s}: appends each word visited to
-     * {@code band}'s list, for {@link #commitVisited}, and clears the bits of words left with
-     * nothing to do. One thread handles a chunk in a cycle; chunks smaller than a
-     * {@link Fabric#busyWords} word share it, so their bits are cleared atomically.
+     * One worker's part of a cycle: claims chunks from {@code next} until none are left and
+     * runs the compute phase over each one's busy words, committing each visited word as
+     * soon as every word holding its PEs' neighbours has computed ({@link CommitFront}), so
+     * that most commits find their state still in cache; then commits the rest, waiting for
+     * the chunks other workers compute. {@code round} must differ in every cycle any stepper
+     * of this fabric runs. When it returns, every word this worker visited is committed;
+     * the other workers' words may not be.
      */
-    public void computeChunk(int s, long cycle, BandState band) {
+    public void computeAndCommit(AtomicInteger next, long cycle, long round, BandState band, CommitFront front) {
+        int committed = 0;
+        int count = chunks();
+        for (int s = next.getAndIncrement(); s < count; s = next.getAndIncrement()) {
+            committed = computeChunk(s, cycle, round, band, front, committed);
+        }
+        int spins = 0;
+        while (committed < band.visitedCount) {
+            int before = committed;
+            committed = commitReady(band, committed, cycle, round, front, -1, -1);
+            if (committed == before) {
+                if (++spins < 2_000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+    }
+
+    /**
+     * Compute phase for the busy words of chunk {@code s}, in order, appending each word
+     * visited to {@code band}'s list and committing those of the list (from index
+     * {@code committed}) that are ready. A word left with nothing to do has its bit cleared
+     * at once, before any commit may wake it again. One thread handles a chunk in a cycle;
+     * chunks smaller than a {@link Fabric#busyWords} word share it, so their bits change
+     * atomically. Returns the new {@code committed}.
+     */
+    private int computeChunk(int s, long cycle, long round, BandState band, CommitFront front, int committed) {
         int first = s << chunkShift;
         long mask = chunkShift == 6 ? -1L : ((1L << (1 << chunkShift)) - 1) << (first & 63);
         int at = first >>> 6;
         long words = f.busyWords[at] & mask;
-        if (words == 0) {
-            return;
-        }
-        long idle = 0;
         int base = at << 6;
         while (words != 0) {
             int j = Long.numberOfTrailingZeros(words);
@@ -161,27 +195,31 @@ public final class FabricCycle {
             if (visit != 0) {
                 band.addVisited(w, visit);
             }
-            if (f.active[w] == 0) {
-                idle |= 1L << j;
+            if (f.active[w] == 0 && !visitEveryPe) {
+                if (chunkShift == 6) {
+                    f.busyWords[at] &= ~(1L << j);
+                } else {
+                    BITS.getAndBitwiseAnd(f.busyWords, at, ~(1L << j));
+                }
             }
+            committed = commitReady(band, committed, cycle, round, front, s, w);
         }
-        if (idle != 0 && !visitEveryPe) {
-            if (chunkShift == 6) {
-                f.busyWords[at] &= ~idle;
-            } else {
-                BITS.getAndBitwiseAnd(f.busyWords, at, ~idle);
-            }
+        if (band.wheels != null) {
+            // the chunk's dozers due next cycle: woken now that none of its PEs computes again this cycle
+            band.wheels[s].wakeDue(f, cycle);
         }
+        front.computed(s, round);
+        return commitReady(band, committed, cycle, round, front, -1, -1);
     }
 
-    /** Commit phase for the words {@code band} visited in this cycle's compute phase. */
-    public void commitVisited(BandState band, long cycle) {
-        for (int k = 0; k < band.visitedCount; k++) {
-            commit(band.visitedWords[k], band.visitedPes[k], cycle);
+    /** Commits {@code band}'s visited words from index {@code from} on while they are ready; returns where it stopped. */
+    private int commitReady(BandState band, int from, long cycle, long round, CommitFront front, int current,
+                            int frontier) {
+        while (from < band.visitedCount && front.ready(band.visitedWords[from], round, current, frontier)) {
+            commit(band.visitedWords[from], band.visitedPes[from], cycle);
+            from++;
         }
-        if (band.wheel != null) {
-            band.wheel.wakeDue(f, cycle);
-        }
+        return from;
     }
 
     /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
@@ -231,8 +269,8 @@ public final class FabricCycle {
                     asleep |= bit;
                     f.sleepFrom[p] = cycle;
                     band.dozersAdded++;
-                    if (band.wheel != null) {
-                        band.wheel.add(p, cycle + f.busy(p) + 1, cycle);
+                    if (band.wheels != null) {
+                        band.wheels[w >>> chunkShift].add(p, cycle + f.busy(p) + 1, cycle);
                     }
                 } else {
                     next |= bit;

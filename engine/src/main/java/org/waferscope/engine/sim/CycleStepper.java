@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.waferscope.engine.fabric.BandState;
+import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.record.RunTimeline;
@@ -15,13 +16,13 @@ import org.waferscope.engine.record.RunTimeline;
  * are daemon threads that park between calls and spin at the phase barriers during one.
  *
  * <p>Each cycle: the workers claim chunks of 4,096 PEs one at a time from a shared counter
- * and run the compute phase over the chunk's busy words ({@code FabricCycle.computeChunk}),
- * barrier, each commits the words it visited, barrier. Only chunks with busy words cost
- * more than a glance, and work is shared by activity, not by rows: a worker that was
- * descheduled simply claims fewer chunks. Then every worker reads all bands' tallies
- * for that cycle and takes the same stop decision, so no third barrier is needed; tallies
- * are double-buffered by cycle parity so a fast worker's next cycle never overwrites what
- * a slow one is still reading. At the end of a step the workers settle the sleeping PEs'
+ * and run the compute phase over the chunk's busy words, committing each word they visited
+ * as soon as the words around it have computed ({@code FabricCycle.computeAndCommit}), then
+ * meet at one barrier. Only chunks with busy words cost more than a glance, and work is
+ * shared by activity, not by rows: a worker that was descheduled simply claims fewer
+ * chunks. Then every worker reads all bands' tallies for that cycle and takes the same stop
+ * decision, so no second barrier is needed; tallies are double-buffered by cycle parity so
+ * a fast worker's next cycle never overwrites what a slow one is still reading. At the end of a step the workers settle the sleeping PEs'
  * counters ({@code FabricCycle.settle}), each over its share of the words, and meet at a
  * last barrier. The doze wheels outlive the step, so the next one starts without a walk
  * over the sleepers ({@code FabricCycle.keep}).
@@ -36,8 +37,12 @@ public final class CycleStepper implements AutoCloseable {
     private final int workers;
     private final int chunks;
     private final BandState[][] bands;
-    /** Per worker, the PEs it put to doze through a memory vector op, by when they are due. */
+    /** Per chunk, the PEs put to doze there through a memory vector op, by when they are due. */
     private final DozeWheel[] wheels;
+    /** Which chunks have computed in the current cycle, by round. */
+    private final CommitFront front;
+    /** Rounds of cycles run so far, never repeated: the {@link CommitFront} stamps. */
+    private long rounds;
     /** Per worker, the PEs left dozing in its share of the words it settled at the end of the last step. */
     private final int[] dozersLeft;
     /** The next chunk to claim, by cycle parity: worker 0 resets the next cycle's while the others cannot use it. */
@@ -67,15 +72,16 @@ public final class CycleStepper implements AutoCloseable {
         this.chunks = cycle.chunks();
         this.workers = Math.max(1, Math.min(threadCount, chunks));
         this.bands = new BandState[2][workers];
-        this.wheels = new DozeWheel[workers];
+        this.wheels = new DozeWheel[chunks];
         this.dozersLeft = new int[workers];
-        for (int k = 0; k < workers; k++) {
-            wheels[k] = new DozeWheel();
+        this.front = cycle.newFront();
+        for (int s = 0; s < chunks; s++) {
+            wheels[s] = new DozeWheel();
         }
         for (int par = 0; par < 2; par++) {
             for (int k = 0; k < workers; k++) {
                 bands[par][k] = new BandState();
-                bands[par][k].useWheel(wheels[k]);
+                bands[par][k].useWheels(wheels);
             }
         }
         this.barrier = new SpinBarrier(workers);
@@ -138,6 +144,7 @@ public final class CycleStepper implements AutoCloseable {
             dozing += left;
         }
         cycle.keep(wheels, dozing);
+        rounds += done + 1;
         return new Result(done, lastReason, events, totalsStarted, (int) releasesSoFar, lastActive);
     }
 
@@ -179,9 +186,11 @@ public final class CycleStepper implements AutoCloseable {
         while (true) {
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
-            computePhase(c, mine, id);
-            sync();
-            cycle.commitVisited(mine, c);
+            if (id == 0) {
+                // nobody uses it before this cycle's barrier, and everyone is done with it from the last cycle
+                cursor[(int) ((c + 1) & 1)].set(0);
+            }
+            cycle.computeAndCommit(cursor[(int) (c & 1)], c, rounds + 1 + (c - jobStart), mine, front);
             sync();
             BandState[] all = bands[(int) (c & 1)];
             boolean progressed = false;
@@ -255,23 +264,6 @@ public final class CycleStepper implements AutoCloseable {
                 }
                 return;
             }
-        }
-    }
-
-    private void computePhase(long c, BandState mine, int id) {
-        if (workers == 1) {
-            for (int s = 0; s < chunks; s++) {
-                cycle.computeChunk(s, c, mine);
-            }
-            return;
-        }
-        if (id == 0) {
-            // nobody uses it before this cycle's barriers, and everyone is done with it from the last cycle
-            cursor[(int) ((c + 1) & 1)].set(0);
-        }
-        AtomicInteger next = cursor[(int) (c & 1)];
-        for (int s = next.getAndIncrement(); s < chunks; s = next.getAndIncrement()) {
-            cycle.computeChunk(s, c, mine);
         }
     }
 
