@@ -74,4 +74,30 @@ class FirstMinutesRobotTest {
                 <= heatmap.localToScene(heatmap.getBoundsInLocal()).getMaxX() + 0.5, "the last chooser is not cut off");
         shot(robot, "first-minutes-value-footer");
     }
+
+    @Test
+    void theShortcutListLinesUpItsKeysAndActions(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.interact(() -> explorer.window.showShortcuts());
+        javafx.scene.layout.GridPane keys = robot.lookup("#shortcuts").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.Set<Long> actionColumn = new java.util.HashSet<>();
+        for (javafx.scene.Node n : keys.getChildren()) {
+            Integer column = javafx.scene.layout.GridPane.getColumnIndex(n);
+            if (column != null && column == 1) {
+                actionColumn.add(Math.round(n.getBoundsInParent().getMinX()));
+            }
+        }
+        assertEquals(1, actionColumn.size(), "every action starts at the same x: " + actionColumn);
+        assertTrue(keys.getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Label l
+                && l.getText().equals("Step back 1 cycle")), "the actions are listed");
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(keys.getScene().snapshot(null),
+                        Path.of("target", "screenshots", "first-minutes-shortcuts.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ((javafx.stage.Stage) keys.getScene().getWindow()).close();
+        });
+    }
 }

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -280,10 +279,24 @@ public final class MainWindow implements Shell {
 
     @Override
     public void showShortcuts() {
-        String text = actions.all().stream().filter(a -> a.key() != null)
-                .map(a -> String.format("%-16s %s", a.key().getDisplayText(), a.text())).collect(Collectors.joining("\n"));
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text + "\n\nOn the fabric: wheel zooms, drag pans, click "
-                + "inspects a PE, +/− zoom, 0 fits, Ctrl+arrows pan.");
+        // a grid, not padded text: in a proportional font spaces never line the actions up
+        javafx.scene.layout.GridPane keys = new javafx.scene.layout.GridPane();
+        keys.setId("shortcuts");
+        keys.setHgap(16);
+        keys.setVgap(2);
+        int row = 0;
+        for (AppAction a : actions.all()) {
+            if (a.key() != null) {
+                keys.addRow(row++, new javafx.scene.control.Label(a.key().getDisplayText()),
+                        new javafx.scene.control.Label(a.text()));
+            }
+        }
+        javafx.scene.control.Label fabricKeys = new javafx.scene.control.Label(
+                "On the fabric: wheel zooms, drag pans, click inspects a PE, +/− zoom, 0 fits, Ctrl+arrows pan.");
+        fabricKeys.setWrapText(true);
+        fabricKeys.setMaxWidth(420);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.getDialogPane().setContent(new VBox(12, keys, fabricKeys));
         alert.setHeaderText("Keyboard shortcuts");
         alert.initOwner(stage);
         alert.show();
