@@ -49,6 +49,9 @@ public final class FabricBuilder {
     int[] rsSwap;
     /** Per color config: its {@link ColorConfig#pop()} mode. */
     int[] cfgPop;
+    /** Per color config: every port any of its positions accepts from, and sends to. */
+    private int[] cfgRxUnion;
+    private int[] cfgTxUnion;
     int[] cfgRx;
     int[] cfgTx;
     int[] cfgPositions;
@@ -91,8 +94,8 @@ public final class FabricBuilder {
         b.checkSizes();
         b.checkPrograms();
         b.fail();
-        b.buildTables();
         b.buildConfigs();
+        b.buildTables();
         b.buildRoutes();
         EditedSlots.giveOwnConfigs(b);
         b.fail();
@@ -163,34 +166,53 @@ public final class FabricBuilder {
     }
 
     private void buildTables() {
+        int[] toRamp = rampColors();
         tables = new ProgramTables[programs.length];
         for (int i = 0; i < programs.length; i++) {
-            tables[i] = new ProgramTables(programs[i], profile, autoQueues(programs[i], i));
+            tables[i] = new ProgramTables(programs[i], profile, autoQueues(programs[i], toRamp[i]));
         }
     }
 
     /**
-     * Colors some PE delivers to this program's CE through RAMP that the program binds no
-     * input queue to get the lowest free queues, so a control-only color still arrives.
+     * Per program, the colors (bit c for color c) that some PE running it routes to its
+     * RAMP: one pass over the wafer for all programs, not one per program (a layout may
+     * specialise a program thousands of ways).
      */
-    private Map<Integer, Integer> autoQueues(PeProgram program, int index) {
-        boolean[] needed = new boolean[32];
+    private int[] rampColors() {
+        int[] toRamp = new int[programs.length];
+        int ramp = Direction.RAMP.bit();
         for (int p = 0; p < peProgram.length; p++) {
-            if (peProgram[p] != index) {
+            int pi = peProgram[p];
+            if (pi < 0) {
                 continue;
             }
             int[] pairs = layout.colorsOf(p);
             for (int i = 0; i < pairs.length; i += 2) {
-                if ((layout.config(pairs[i + 1]).txUnion() & Direction.RAMP.bit()) != 0
-                        && !program.inputQueueColors().containsValue(pairs[i])) {
-                    needed[pairs[i]] = true;
+                // a color outside 0..31 is not routable, which buildRoutes reports
+                if ((cfgTxUnion[pairs[i + 1]] & ramp) != 0 && pairs[i] >= 0 && pairs[i] < 32) {
+                    toRamp[pi] |= 1 << pairs[i];
                 }
+            }
+        }
+        return toRamp;
+    }
+
+    /**
+     * Colors some PE delivers to this program's CE through RAMP ({@code toRamp}, a bit per
+     * color) that the program binds no input queue to get the lowest free queues, so a
+     * control-only color still arrives.
+     */
+    private Map<Integer, Integer> autoQueues(PeProgram program, int toRamp) {
+        int needed = toRamp;
+        for (int bound : program.inputQueueColors().values()) {
+            if (bound >= 0 && bound < 32) {
+                needed &= ~(1 << bound);
             }
         }
         Map<Integer, Integer> extra = new HashMap<>();
         int q = 0;
         for (int c = 0; c < 32; c++) {
-            if (!needed[c]) {
+            if ((needed & 1 << c) == 0) {
                 continue;
             }
             while (q < profile.inputQueues() && program.inputQueueColors().containsKey(q)) {
@@ -215,8 +237,12 @@ public final class FabricBuilder {
         cfgFilterMin = new int[count];
         cfgPop = new int[count];
         cfgFilterMax = new int[count];
+        cfgRxUnion = new int[count];
+        cfgTxUnion = new int[count];
         for (int c = 0; c < count; c++) {
             ColorConfig cc = layout.config(c);
+            cfgRxUnion[c] = cc.rxUnion();
+            cfgTxUnion[c] = cc.txUnion();
             for (int k = 0; k < cc.positions().size(); k++) {
                 cfgRx[c * 4 + k] = cc.positions().get(k).rx();
                 cfgTx[c * 4 + k] = cc.positions().get(k).tx();
@@ -239,10 +265,16 @@ public final class FabricBuilder {
         }
         IntList color = new IntList(pairCount);
         IntList config = new IntList(pairCount);
+        int[] scratch = new int[16];
         for (int p = 0; p < n; p++) {
             rsStart[p] = color.size();
-            int[] pairs = sortedPairs(layout.colorsOf(p));
-            for (int i = 0; i < pairs.length; i += 2) {
+            int[] row = layout.colorsOf(p);
+            if (row.length > scratch.length) {
+                scratch = new int[row.length];
+            }
+            int[] pairs = sortedPairs(row, scratch);
+            int length = row.length;
+            for (int i = 0; i < length; i += 2) {
                 if (pairs[i] < 0 || pairs[i] >= profile.colors()) {
                     problem(at(p) + ": color " + pairs[i] + " is not routable (0.." + (profile.colors() - 1) + ")");
                     continue;
@@ -263,12 +295,12 @@ public final class FabricBuilder {
         Arrays.fill(rsDest, -1);
         int links = 0;
         for (int rs = 0; rs < slotsCount; rs++) {
-            links += Integer.bitCount(layout.config(rsConfig[rs]).rxUnion() & LINK_BITS);
+            links += Integer.bitCount(cfgRxUnion[rsConfig[rs]] & LINK_BITS);
         }
-        chCapL.reserve(links);
+        chCapL.reserve(links + queueChannels());
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                int rx = layout.config(rsConfig[rs]).rxUnion() | EditedSlots.sides(this, p, rsColor[rs]);
+                int rx = cfgRxUnion[rsConfig[rs]] | EditedSlots.sides(this, p, rsColor[rs]);
                 for (Direction d : Direction.LINKS) {
                     if ((rx & d.bit()) != 0) {
                         rsInChan[rs * 4 + d.ordinal()] = channel(profile.routerBufferDepth());
@@ -288,7 +320,7 @@ public final class FabricBuilder {
         int x = p % width;
         int y = p / width;
         int c = rsColor[rs];
-        int tx = cc.txUnion();
+        int tx = cfgTxUnion[rsConfig[rs]];
         int spare = EditedSlots.sides(this, p, c) & ~tx;
         for (Direction d : Direction.LINKS) {
             if (((tx | spare) & d.bit()) == 0) {
@@ -333,12 +365,13 @@ public final class FabricBuilder {
         return -1;
     }
 
-    private static int[] sortedPairs(int[] pairs) {
+    /** {@code pairs} in order of color: itself when already so, else sorted into {@code out}. */
+    private static int[] sortedPairs(int[] pairs, int[] out) {
         if (sorted(pairs)) {
-            return pairs; // read only: a layout sets most PEs' colors in order
+            return pairs; // read only
         }
-        int[] out = pairs.clone();
-        for (int i = 2; i < out.length; i += 2) {
+        System.arraycopy(pairs, 0, out, 0, pairs.length);
+        for (int i = 2; i < pairs.length; i += 2) {
             for (int j = i; j > 0 && out[j - 2] > out[j]; j -= 2) {
                 int c = out[j];
                 int k = out[j + 1];
@@ -371,20 +404,14 @@ public final class FabricBuilder {
         mtCount = new int[n];
         Arrays.fill(mtBase, -1);
         trBase = new int[n];
-        int[] perProgram = new int[tables.length];
-        for (int i = 0; i < tables.length; i++) {
-            perProgram[i] = tables[i].queueChannels(inQ, outQ);
-        }
         int placed = 0;
-        int queueChannels = 0;
         for (int p = 0; p < n; p++) {
             if (peProgram[p] >= 0) {
                 placed++;
-                queueChannels += perProgram[peProgram[p]];
             }
         }
         IntList q = new IntList(placed * (inQ + outQ));
-        chCapL.reserve(queueChannels);
+        chCapL.reserve(queueChannels());
         for (int p = 0; p < n; p++) {
             int pi = peProgram[p];
             if (pi < 0) {
@@ -408,6 +435,21 @@ public final class FabricBuilder {
             }
         }
         qChan = q.toArray();
+    }
+
+    /** How many queue channels the placed programs bind, so that the channel list is sized once. */
+    private int queueChannels() {
+        int[] perProgram = new int[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            perProgram[i] = tables[i].queueChannels(profile.inputQueues(), profile.outputQueues());
+        }
+        int channels = 0;
+        for (int pi : peProgram) {
+            if (pi >= 0) {
+                channels += perProgram[pi];
+            }
+        }
+        return channels;
     }
 
     private void buildSources() {

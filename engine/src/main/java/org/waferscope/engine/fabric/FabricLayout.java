@@ -117,7 +117,7 @@ public final class FabricLayout {
         return configs.get(index);
     }
 
-    /** Pairs (color, config index) routed at PE i (row-major); empty if none. */
+    /** Pairs (color, config index) routed at PE i (row-major); empty if none. Read-only: PEs may share it. */
     public int[] colorsOf(int pe) {
         int[] pairs = peColors.row(pe);
         return pairs == null ? NO_PAIRS : pairs;

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * array per PE that has any. A layout sets a PE's routes one call at a time, usually all of
  * them before it moves to the next PE, so the PE being written is kept in a scratch row and
  * stored once, when another PE is written or any row is read. Growing each PE's array by
- * one pair per call allocated and copied eight arrays per PE at full wafer.
+ * one pair per call allocated and copied eight arrays per PE at full wafer. A stored row
+ * equal to one of the last few stored is shared with it (the PEs of one kind along a
+ * layout's column have the same routes), so rows are read-only once stored.
  *
  * <p>Threads: one writer; reads after the last write see every pair (a read stores the
  * open row first).
@@ -17,6 +19,9 @@ public final class PePairs {
     private int openRow = -1;
     private int[] open = new int[16];
     private int openLength;
+    /** The latest distinct rows stored, which an equal row shares. */
+    private final int[][] recent = new int[8][];
+    private int nextRecent;
 
     public PePairs(int rowCount) {
         rows = new int[rowCount][];
@@ -49,7 +54,7 @@ public final class PePairs {
         open[openLength++] = value;
     }
 
-    /** Row {@code row}'s pairs (key, value, key, value, ...), or null if it has none. */
+    /** Row {@code row}'s pairs (key, value, key, value, ...), or null if it has none; read-only. */
     public int[] row(int row) {
         if (openRow >= 0) {
             store();
@@ -72,8 +77,21 @@ public final class PePairs {
 
     private void store() {
         if (openRow >= 0) {
-            rows[openRow] = Arrays.copyOf(open, openLength);
+            rows[openRow] = shared();
             openRow = -1;
         }
+    }
+
+    /** The open row as a stored row: a recent equal one, or a new exact-size copy. */
+    private int[] shared() {
+        for (int[] r : recent) {
+            if (r != null && Arrays.equals(r, 0, r.length, open, 0, openLength)) {
+                return r;
+            }
+        }
+        int[] r = Arrays.copyOf(open, openLength);
+        recent[nextRecent] = r;
+        nextRecent = (nextRecent + 1) % recent.length;
+        return r;
     }
 }

@@ -92,7 +92,7 @@ public class Evaluator {
         } else if (e instanceof Expr.FloatLit f) {
             return new Value.FloatVal(f.value(), CslType.COMPTIME_FLOAT);
         } else if (e instanceof Expr.BoolLit b) {
-            return new Value.BoolVal(b.value());
+            return ValueOps.truth(b.value());
         } else if (e instanceof Expr.StringLit str) {
             return new Value.StringVal(str.value());
         } else if (e instanceof Expr.UndefinedLit) {
@@ -136,7 +136,7 @@ public class Evaluator {
             b = spine.pop();
             if (b.op() == TokenKind.AND || b.op() == TokenKind.OR) {
                 boolean left = ValueOps.bool(v, "the left side of '" + ValueOps.opText(b.op()) + "'", b.pos());
-                v = new Value.BoolVal(left == (b.op() == TokenKind.OR) ? left
+                v = ValueOps.truth(left == (b.op() == TokenKind.OR) ? left
                         : ValueOps.bool(eval(b.right(), s), "the right side", b.pos()));
             } else {
                 v = ValueOps.binary(b.op(), v, eval(b.right(), s), b.pos());
@@ -174,7 +174,13 @@ public class Evaluator {
     protected Value name(Expr.Name n, Scope s) {
         Binding b = s.lookup(n.name());
         if (b == null) {
+            if (globalsOwner != null && n.resolvedAs() instanceof GlobalUse g && g.owner() == globalsOwner) {
+                return g.value();
+            }
             b = globals.resolve(n.name(), n.pos());
+            if (b instanceof Binding.Const c) {
+                remember(n, c.value());
+            }
         }
         if (b instanceof Binding.Const c) {
             return c.value();
@@ -187,9 +193,38 @@ public class Evaluator {
         }
         Value builtinName = builtinName(n.name());
         if (builtinName != null) {
+            remember(n, builtinName);
             return builtinName;
         }
         throw unknownName(n);
+    }
+
+    /**
+     * A name's value outside every local scope, cached on the name by the evaluator that
+     * resolved it ({@code owner}, a token of that evaluator alone, so that the syntax tree
+     * keeps nothing of a load alive). It is used only when no local scope holds the name,
+     * which a lookup still checks first.
+     */
+    private record GlobalUse(Object owner, Value value) {
+    }
+
+    /** Set once the globals no longer change: from then on a name's global value is cached on the name. */
+    private Object globalsOwner;
+
+    /**
+     * Declares that every later {@link GlobalNames#resolve} of a name gives the same constant
+     * (or none, for a builtin name such as a port or a type): the layout's params are bound
+     * and its globals are constants resolved once each. Uses of a global then skip the
+     * resolver after their first evaluation.
+     */
+    public void globalsSettled() {
+        globalsOwner = new Object();
+    }
+
+    private void remember(Expr.Name n, Value v) {
+        if (globalsOwner != null) {
+            n.resolvedAs(new GlobalUse(globalsOwner, v));
+        }
     }
 
     /** The error for a name nothing declares. */

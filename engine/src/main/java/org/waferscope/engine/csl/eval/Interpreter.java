@@ -61,7 +61,10 @@ public class Interpreter extends Evaluator {
     protected Flow exec(Stmt st, Scope s) {
         budget.step(st.pos());
         if (st instanceof Stmt.Block b) {
-            return statements(b, s.child());
+            // A block that declares nothing (an if's body in a layout loop, most often) adds
+            // no names, so it runs in the enclosing scope: an empty scope changes no lookup.
+            int names = declarations(b);
+            return statements(b, names == 0 ? s : s.child(names));
         } else if (st instanceof Stmt.VarDecl v) {
             declare(v, s);
         } else if (st instanceof Stmt.Assign a) {
@@ -104,6 +107,18 @@ public class Interpreter extends Evaluator {
             }
         }
         return Flow.NORMAL;
+    }
+
+    /** How many names {@code b}'s own statements declare (its nested blocks have their own scopes). */
+    private static int declarations(Stmt.Block b) {
+        List<Stmt> stmts = b.stmts();
+        int n = 0;
+        for (int i = 0; i < stmts.size(); i++) {
+            if (stmts.get(i) instanceof Stmt.VarDecl) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private void declare(Stmt.VarDecl v, Scope s) {
@@ -252,9 +267,10 @@ public class Interpreter extends Evaluator {
             }
         }
         long trips = 0;
+        int names = 1 + declarations(f.body());
         for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
             Budget.trip(++trips, f.pos());
-            Scope body = s.child();
+            Scope body = s.child(names);
             body.define(f.captures().get(0), new Binding.Const(new Value.IntVal(i, t)), f.pos());
             // The loop variable and a block body's names share one scope: shadowing is an
             // error either way, and a full-wafer layout makes one scope per PE fewer.

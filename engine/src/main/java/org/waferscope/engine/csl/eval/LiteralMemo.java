@@ -25,12 +25,16 @@ final class LiteralMemo {
     /** Past this many distinct leaf values per literal, the literal is simply built. */
     private static final int MAX_ENTRIES = 4096;
 
-    /** One literal's leaves, the structs built from them, and the last one returned. */
+    /** How many of a literal's latest (leaves, struct) pairs are compared before hashing. */
+    private static final int RECENT = 8;
+
+    /** One literal's leaves, the structs built from them, and the last few returned. */
     private static final class Site {
         final Expr[] leaves;
         final Map<List<Value>, Value.StructVal> built = new HashMap<>();
-        Value[] lastLeaves;
-        Value.StructVal last;
+        final Value[][] recentLeaves = new Value[RECENT][];
+        final Value.StructVal[] recent = new Value.StructVal[RECENT];
+        int nextRecent;
         /** Where the leaves are evaluated when the site is not already in use further up the stack. */
         Value[] scratch;
 
@@ -56,11 +60,14 @@ final class LiteralMemo {
             site.scratch = now;
             throw e;
         }
-        // A loop hands a literal the same values many times in a row (a route config at
-        // every PE): compared with the last ones, they need no hashing.
-        if (site.last != null && Arrays.equals(now, site.lastLeaves)) {
-            site.scratch = now;
-            return site.last;
+        // A loop hands a literal the same few sets of values over and over (a route config
+        // at every PE, tile params that alternate between even and odd rows): compared with
+        // the latest ones, most often by identity, they need no hashing.
+        for (int k = 0; k < RECENT && site.recent[k] != null; k++) {
+            if (Arrays.equals(now, site.recentLeaves[k])) {
+                site.scratch = now;
+                return site.recent[k];
+            }
         }
         List<Value> key = Arrays.asList(now);
         Value.StructVal v = site.built.get(key);
@@ -70,8 +77,9 @@ final class LiteralMemo {
                 site.built.put(key, v);
             }
         }
-        site.lastLeaves = now;
-        site.last = v;
+        site.recentLeaves[site.nextRecent] = now;
+        site.recent[site.nextRecent] = v;
+        site.nextRecent = (site.nextRecent + 1) % RECENT;
         return v;
     }
 

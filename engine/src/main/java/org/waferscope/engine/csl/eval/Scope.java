@@ -10,6 +10,8 @@ import org.waferscope.engine.ir.SourcePos;
  * kept in small arrays rather than a hash map; each name's hash sits beside it, so a
  * lookup compares ints and reads a name only when its hash matches (a full-wafer layout
  * looks names up tens of millions of times, most of them misses on the way to a global).
+ * A 64-bit filter of its names' hashes lets a lookup pass a scope that cannot hold the
+ * name without reading its arrays, so a miss through a chain of four scopes is four tests.
  */
 public final class Scope {
     private final Scope parent;
@@ -22,18 +24,39 @@ public final class Scope {
     private int[] hashes = NO_HASHES;
     private Binding[] bindings = NO_BINDINGS;
     private int count;
+    /** Bit (hash & 63) of each of this scope's names: a clear bit means the name is not here. */
+    private long filter;
 
     public Scope(Scope parent) {
         this.parent = parent;
+    }
+
+    /** A scope that will hold {@code names} names: its arrays are made once, at their size. */
+    private Scope(Scope parent, int names) {
+        this.parent = parent;
+        if (names > 0) {
+            this.names = new String[names];
+            this.hashes = new int[names];
+            this.bindings = new Binding[names];
+        }
     }
 
     public Scope child() {
         return new Scope(this);
     }
 
+    /** A child scope with room for {@code names} names (a block's declarations, counted beforehand). */
+    public Scope child(int names) {
+        return new Scope(this, names);
+    }
+
     public Binding lookup(String name) {
         int h = name.hashCode();
+        long bit = 1L << h;
         for (Scope s = this; s != null; s = s.parent) {
+            if ((s.filter & bit) == 0) {
+                continue;
+            }
             int[] hs = s.hashes;
             for (int i = 0; i < s.count; i++) {
                 if (hs[i] == h && s.names[i].equals(name)) {
@@ -79,6 +102,7 @@ public final class Scope {
         }
         names[count] = name;
         hashes[count] = name.hashCode();
+        filter |= 1L << hashes[count];
         bindings[count++] = b;
     }
 }

@@ -136,6 +136,7 @@ public final class LayoutEvaluator {
         // only find more of the user's mistakes (not without a rectangle or past the step
         // budget). A failed declaration's name is poisoned, so its uses add nothing.
         int mark = diags.count();
+        ev.globalsSettled();
         ev.runBlockReporting(block.body(), new Scope(null), (stmt, e) -> {
             diags.error(e.pos(), e.getMessage());
             return state.layout != null && !e.getMessage().startsWith("compile-time evaluation took");

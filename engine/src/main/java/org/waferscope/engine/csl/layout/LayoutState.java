@@ -37,23 +37,31 @@ final class LayoutState {
         routeSites = new PePairs(w * h);
     }
 
-    private SourcePos lastPos;
-    private int lastSite;
+    /** The latest call sites and their indexes: a loop's body calls from a handful of places. */
+    private final SourcePos[] recentPos = new SourcePos[8];
+    private final int[] recentSite = new int[8];
+    private int nextRecent;
 
     void recordSite(int pe, int color, SourcePos pos) {
-        // A loop calls from the same few places: skip the lookup when the call site repeats.
-        int site;
-        if (pos == lastPos) {
-            site = lastSite;
-        } else {
-            site = siteIndex.computeIfAbsent(pos, p -> {
-                sites.add(p);
-                return sites.size() - 1;
-            });
-            lastPos = pos;
-            lastSite = site;
+        routeSites.put(pe, color, site(pos));
+    }
+
+    private int site(SourcePos pos) {
+        for (int k = 0; k < recentPos.length; k++) {
+            if (recentPos[k] == pos) {
+                return recentSite[k];
+            }
         }
-        routeSites.put(pe, color, site);
+        Integer known = siteIndex.get(pos);
+        int site = known != null ? known : sites.size();
+        if (known == null) {
+            sites.add(pos);
+            siteIndex.put(pos, site);
+        }
+        recentPos[nextRecent] = pos;
+        recentSite[nextRecent] = site;
+        nextRecent = (nextRecent + 1) % recentPos.length;
+        return site;
     }
 
     /** Where the route of {@code color} at PE {@code pe} was set. */

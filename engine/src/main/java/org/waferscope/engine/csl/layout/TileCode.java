@@ -28,6 +28,9 @@ final class TileCode {
 
     private final Map<Key, Integer> index = new HashMap<>();
     private final Map<Value.StructVal, Seen> byInstance = new java.util.IdentityHashMap<>();
+    /** The params instance of the latest call found by identity, and what it found. */
+    private Value.StructVal lastParams;
+    private Seen lastSeen;
     final List<Request> requests = new ArrayList<>();
     final int[] perPe;
     private final int width;
@@ -41,9 +44,11 @@ final class TileCode {
     void set(int x, int y, String file, Value.StructVal params, SourcePos pos) {
         // The evaluator hands the same params instance to every PE of a kind: look that up by
         // identity first, which spares hashing a struct per PE.
-        Seen seen = params == null ? null : byInstance.get(params);
+        Seen seen = params == null ? null : params == lastParams ? lastSeen : byInstance.get(params);
         if (seen != null && seen.file().equals(file)) {
             perPe[y * width + x] = seen.index();
+            lastParams = params;
+            lastSeen = seen;
             return;
         }
         Key k = new Key(file, params);

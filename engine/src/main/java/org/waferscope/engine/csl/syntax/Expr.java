@@ -21,7 +21,61 @@ public sealed interface Expr {
     /** {@code {}}: the void value, e.g. "no entry point" for a control payload. */
     record VoidLit(SourcePos pos) implements Expr { }
 
-    record Name(SourcePos pos, String name) implements Expr { }
+    /**
+     * A use of a name. Equal to another use of the same name at the same place, as a record
+     * would be; it also carries a slot where a compile-time evaluator remembers what the
+     * name resolved to outside every local scope ({@link #resolvedAs}), so that a layout
+     * loop that reads a global or a port at every PE looks it up once. The slot is not part
+     * of the name's value (equality, hash, text).
+     */
+    final class Name implements Expr {
+        private final SourcePos pos;
+        private final String name;
+        /** What an evaluator cached (immutable, owned and checked by that evaluator); null if nothing. */
+        private Object resolvedAs;
+
+        public Name(SourcePos pos, String name) {
+            this.pos = pos;
+            this.name = name;
+        }
+
+        @Override
+        public SourcePos pos() {
+            return pos;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** The evaluator's cached resolution, or null; see {@link #resolvedAs(Object)}. */
+        public Object resolvedAs() {
+            return resolvedAs;
+        }
+
+        /**
+         * Caches {@code resolution}: an immutable object that says which evaluator made it,
+         * so that another one (or another load of the same file) never takes it for its own.
+         */
+        public void resolvedAs(Object resolution) {
+            this.resolvedAs = resolution;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Name n && pos.equals(n.pos) && name.equals(n.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * pos.hashCode() + name.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Name[pos=" + pos + ", name=" + name + "]";
+        }
+    }
 
     /** {@code .NAME}: an enum literal. */
     record EnumLit(SourcePos pos, String name) implements Expr { }

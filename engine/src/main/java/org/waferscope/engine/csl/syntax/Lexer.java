@@ -95,7 +95,9 @@ public final class Lexer {
             if (k == null && RESERVED.contains(word)) {
                 k = TokenKind.RESERVED;
             }
-            return new Token(k == null ? TokenKind.IDENT : k, word, l, c);
+            // Identifiers are interned: a scope then finds a name by identity, with no
+            // character compare, and every use of one name shares one string.
+            return new Token(k == null ? TokenKind.IDENT : k, k == null ? word.intern() : word, l, c);
         }
         if (ch == '@') {
             advance();

@@ -15,8 +15,30 @@ public final class ValueOps {
     private ValueOps() {
     }
 
+    private static final BoolVal TRUE = new BoolVal(true);
+    private static final BoolVal FALSE = new BoolVal(false);
+
+    /**
+     * The bool value {@code b}. Values are immutable, so two instances serve every comparison
+     * a layout loop makes, and a struct literal of them finds its earlier self by identity.
+     */
+    public static BoolVal truth(boolean b) {
+        return b ? TRUE : FALSE;
+    }
+
+    /** Compile-time integers -128..1023, made once: literals and loop counts are mostly small. */
+    private static final IntVal[] SMALL = smallIntegers();
+
+    private static IntVal[] smallIntegers() {
+        IntVal[] small = new IntVal[1024 + 128];
+        for (int i = 0; i < small.length; i++) {
+            small[i] = new IntVal(i - 128, CslType.COMPTIME_INT);
+        }
+        return small;
+    }
+
     public static IntVal integer(long v) {
-        return new IntVal(v, CslType.COMPTIME_INT);
+        return v >= -128 && v < 1024 ? SMALL[(int) v + 128] : new IntVal(v, CslType.COMPTIME_INT);
     }
 
     /** Converts {@code v} to {@code target} where CSL allows it without {@code @as}. */
@@ -166,7 +188,7 @@ public final class ValueOps {
     public static Value fromBits(int bits, CslType t) {
         ElementType e = t.elementType();
         if (e == ElementType.BOOL) {
-            return new BoolVal(bits != 0);
+            return truth(bits != 0);
         }
         if (e.isFloat) {
             return new FloatVal(Float.intBitsToFloat(bits), t);
@@ -189,7 +211,7 @@ public final class ValueOps {
             }
             case BANG -> {
                 if (v instanceof BoolVal b) {
-                    return new BoolVal(!b.v());
+                    return truth(!b.v());
                 }
             }
             case TILDE -> {
@@ -210,20 +232,20 @@ public final class ValueOps {
         if (op == TokenKind.EQ || op == TokenKind.NE) {
             if (!(a.type().isNumeric() && b.type().isNumeric())) {
                 boolean eq = a.equals(b);
-                return new BoolVal(op == TokenKind.EQ ? eq : !eq);
+                return truth(op == TokenKind.EQ ? eq : !eq);
             }
         }
         if (op == TokenKind.AND || op == TokenKind.OR) {
             if (a instanceof BoolVal x && b instanceof BoolVal y) {
-                return new BoolVal(op == TokenKind.AND ? x.v() && y.v() : x.v() || y.v());
+                return truth(op == TokenKind.AND ? x.v() && y.v() : x.v() || y.v());
             }
             throw new CslError(pos, "'" + opText(op) + "' needs bool operands, found " + describe(a) + " and " + describe(b));
         }
         if (a instanceof BoolVal x && b instanceof BoolVal y) {
             return switch (op) {
-                case AMP -> new BoolVal(x.v() & y.v());
-                case PIPE -> new BoolVal(x.v() | y.v());
-                case CARET -> new BoolVal(x.v() ^ y.v());
+                case AMP -> truth(x.v() & y.v());
+                case PIPE -> truth(x.v() | y.v());
+                case CARET -> truth(x.v() ^ y.v());
                 default -> throw new CslError(pos, "operator '" + opText(op) + "' does not apply to bool");
             };
         }
@@ -290,7 +312,7 @@ public final class ValueOps {
             throw new CslError(pos, "compile-time integer overflow");
         }
         if (isComparison(op)) {
-            return new BoolVal(r != 0);
+            return truth(r != 0);
         }
         if (t instanceof CslType.Scalar s && (r < Types.min(s.elem()) || r > Types.max(s.elem()))) {
             throw new CslError(pos, "compile-time overflow: " + r + " does not fit in " + t);
@@ -314,7 +336,7 @@ public final class ValueOps {
             default -> throw new CslError(pos, "operator '" + opText(op) + "' does not apply to floats");
         };
         if (isComparison(op)) {
-            return new BoolVal(r != 0);
+            return truth(r != 0);
         }
         return typedFloat(r, t);
     }
