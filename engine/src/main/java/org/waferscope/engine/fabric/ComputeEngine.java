@@ -33,7 +33,6 @@ final class ComputeEngine {
     static final int STALLED = 16;
 
     static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        f.sramTouched[p] = 1;
         if (f.faulted(p)) {
             f.setActivity(p, Activity.FAULTED);
             return 0;

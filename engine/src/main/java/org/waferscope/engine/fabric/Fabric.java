@@ -42,13 +42,16 @@ public final class Fabric extends CoreRecords {
     /** SRAM per PE (data and stack), null for an empty PE. */
     final byte[][] sram;
     /**
-     * Per PE, 1 when its SRAM may differ from {@link #sramBase}'s copy: the compute phase
-     * marks each PE it visits (a byte each, so threads never share a word) and the host each
-     * PE it writes. A snapshot then compares only the marked PEs' memories with the last one.
+     * Bit per PE: its state may differ from {@link #base}'s. The compute phase marks the PEs
+     * it visits, a word at a time by the thread that visits the word, and the host each PE
+     * whose memory it writes. A snapshot then reads only the pieces of the marked PEs (and,
+     * for the buffers their commit pushes into, of their neighbours: {@link PieceOwners}).
      */
-    final byte[] sramTouched;
-    /** The snapshot the live SRAM equals at every PE not marked in {@link #sramTouched}, or null. */
-    FabricSnapshot sramBase;
+    final long[] touched;
+    /** The snapshot the live state equals wherever {@link #touched} marks nothing, or null. */
+    FabricSnapshot base;
+    /** Which PEs each snapshot piece of the large arrays holds; built at the first snapshot. */
+    PieceOwners pieceOwners;
 
     // ---- compute engine (what every busy cycle uses is in the records of {@link CoreRecords}) ----
     final long[] activated;
@@ -180,7 +183,7 @@ public final class Fabric extends CoreRecords {
         tables = b.tables;
         peProgram = b.peProgram;
         sram = b.sram;
-        sramTouched = new byte[n];
+        touched = new long[(n + 63) >>> 6];
         activated = new long[n];
         blocked = new long[n];
         controlData = new int[n];
@@ -378,10 +381,15 @@ public final class Fabric extends CoreRecords {
     }
 
 
-    /** The live SRAM now equals {@code s}'s copy everywhere: nothing is marked touched. */
-    void followSram(FabricSnapshot s) {
-        sramBase = s;
-        java.util.Arrays.fill(sramTouched, (byte) 0);
+    /** The live state now equals {@code s} everywhere: nothing is marked touched. */
+    void follow(FabricSnapshot s) {
+        base = s;
+        java.util.Arrays.fill(touched, 0);
+    }
+
+    /** Marks PE p's state as changed since {@link #base} (the host wrote it). Only between cycles. */
+    void touch(int p) {
+        touched[p >>> 6] |= 1L << p;
     }
 
     /** Has a sleeping PE visited next cycle, so it sees what the host changed. Only between cycles. */

@@ -226,6 +226,7 @@ public final class FabricCycle {
     public long compute(int w, long cycle, BandState band) {
         long visit = visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
         f.wake[w] = 0;
+        f.touched[w] |= visit;   // what snapshots must read again (FabricSnapshot, PieceOwners)
         long asleep = f.sleeping[w];
         long next = 0;
         long bits = visit;

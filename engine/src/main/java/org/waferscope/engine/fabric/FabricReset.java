@@ -6,8 +6,8 @@ final class FabricReset {
     }
 
     static void toInitialState(Fabric f) {
-        f.sramBase = null;
-        java.util.Arrays.fill(f.sramTouched, (byte) 1);
+        f.base = null;
+        java.util.Arrays.fill(f.touched, -1L);
         for (int p = 0; p < f.n; p++) {
             int pi = f.peProgram[p];
             if (pi >= 0) {

@@ -108,6 +108,21 @@ public final class FabricSnapshot {
         return b;
     }
 
+    /**
+     * How many PEs a snapshot of {@code f} taken after its base (the last snapshot taken or
+     * restored) would read: those visited or written since; all of them when there is no base.
+     */
+    public static int pesToRead(Fabric f) {
+        if (f.base == null) {
+            return f.n;
+        }
+        int marked = 0;
+        for (long w : f.touched) {
+            marked += Long.bitCount(w);
+        }
+        return marked;
+    }
+
     /** What a whole snapshot of {@code f} would hold, without taking one. */
     public static long estimateBytes(Fabric f) {
         long bytes = 0;
@@ -136,11 +151,11 @@ public final class FabricSnapshot {
         List<Object> live = f.mutableState();
         Object[][] pieces = new Object[live.size()][];
         long[] copied = new long[2];
-        // PE memories not visited since `previous` was taken (or restored) are its very pieces
-        byte[] touched = previous != null && f.sramBase == previous ? f.sramTouched : null;
+        // pieces of PEs not visited since `previous` was taken (or restored) are its very pieces
+        Marks marks = previous != null && f.base == previous ? Marks.of(f) : null;
         for (int a = 0; a < pieces.length; a++) {
             Object[] before = previous == null ? null : previous.pieces[a];
-            Object[] now = piecesOf(live.get(a), before, copied, touched);
+            Object[] now = piecesOf(live.get(a), before, copied, marks == null ? null : marks.forArray(f, live.get(a)));
             if (before != null && sameItems(now, before)) {
                 pieces[a] = before;
             } else {
@@ -149,20 +164,52 @@ public final class FabricSnapshot {
             }
         }
         FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, copied[0], (int) copied[1]);
-        f.followSram(s);
+        f.follow(s);
         return s;
     }
 
     public void restoreInto(Fabric f) {
         List<Object> live = f.mutableState();
-        FabricSnapshot base = f.sramBase;
+        FabricSnapshot base = f.base;
+        Marks marks = base == null ? null : Marks.of(f);
         for (int a = 0; a < pieces.length; a++) {
-            restore(pieces[a], live.get(a), base == null ? null : base.pieces[a], f.sramTouched);
+            restore(pieces[a], live.get(a), base == null ? null : base.pieces[a],
+                    marks == null ? null : marks.forArray(f, live.get(a)));
         }
         f.cycle = cycle;
         // the sleepers and dozers are others now: the next step files them afresh
         f.keptFor = null;
-        f.followSram(this);
+        f.follow(this);
+    }
+
+    /**
+     * The PEs whose state may differ from the fabric's base snapshot: those marked touched,
+     * and with their neighbours for the arrays the commit phase pushes into.
+     */
+    private record Marks(long[] touched, long[] near, PieceOwners owners) {
+        static Marks of(Fabric f) {
+            return new Marks(f.touched, PieceOwners.withNeighbours(f.touched, f.width), PieceOwners.of(f));
+        }
+
+        /** What decides, piece by piece, whether live array {@code a} may have changed there; null: read it all. */
+        Dirty forArray(Fabric f, Object a) {
+            if (a == f.sram) {
+                return new Dirty(touched, null);
+            }
+            int[][] t = owners.forArray(f, a);
+            return t == null ? null : new Dirty(PieceOwners.fedByNeighbours(f, a) ? near : touched, t);
+        }
+    }
+
+    /** Marked PEs, and per piece the PEs it holds (null for a per-PE array, whose piece i is PE i's). */
+    private record Dirty(long[] marks, int[][] owners) {
+        boolean piece(int k) {
+            return PieceOwners.anyMarked(marks, owners[0][k], owners[1][k]);
+        }
+
+        boolean pe(int p) {
+            return (marks[p >>> 6] & (1L << p)) != 0;
+        }
     }
 
     /** True when both lists hold the very same pieces: an array that did not change shares even its list. */
@@ -180,15 +227,16 @@ public final class FabricSnapshot {
 
     /**
      * The pieces of live array {@code a}, shared with {@code before} where equal; adds the
-     * bytes copied to {@code copied[0]} and the PE memories read to {@code copied[1]}. PEs
-     * whose {@code touched} byte is 0 share {@code before}'s memory unread.
+     * bytes copied to {@code copied[0]} and the PE memories read to {@code copied[1]}. Where
+     * {@code dirty} says nothing can have changed, {@code before}'s piece is taken unread.
      */
-    private static Object[] piecesOf(Object a, Object[] before, long[] copied, byte[] touched) {
+    private static Object[] piecesOf(Object a, Object[] before, long[] copied, Dirty dirty) {
         if (a instanceof byte[][] perPe) {
             SramPool pool = new SramPool();
             Object[] out = blocks(perPe.length, before, copied, (i, old) -> {
                 byte[] x = perPe[i];
-                if (touched != null && touched[i] == 0) {
+                if (dirty != null && !dirty.pe(i)) {
+                    assert x == null || old instanceof byte[] o && Arrays.equals(o, x) : "PE " + i + " changed unmarked";
                     return old;
                 }
                 copied[1] += x == null ? 0 : 1;
@@ -214,7 +262,10 @@ public final class FabricSnapshot {
             int from = k * chunk;
             int to = Math.min(length, from + chunk);
             Object old = before == null ? null : before[k];
-            if (old != null && sameRange(a, from, to, old)) {
+            if (old != null && dirty != null && !dirty.piece(k)) {
+                assert sameRange(a, from, to, old) : "a piece of " + a.getClass().getSimpleName() + " changed unmarked";
+                out[k] = old;
+            } else if (old != null && sameRange(a, from, to, old)) {
                 out[k] = old;
             } else {
                 Object zero = zeros(a, to - from);
@@ -307,18 +358,19 @@ public final class FabricSnapshot {
     }
 
     /**
-     * Copies {@code pieces} into {@code live}. A PE memory not visited since {@code base}
-     * (the snapshot the live SRAM last equalled) that this snapshot shares with it is already
-     * in place: stepping back a few cycles then copies only the memories that moved.
+     * Copies {@code pieces} into {@code live}. A piece that this snapshot shares with
+     * {@code base} (the snapshot the live state last equalled) and that {@code dirty} says
+     * cannot have changed since is already in place: stepping back a few cycles then copies
+     * only the PEs' state that moved.
      */
-    private static void restore(Object[] pieces, Object live, Object[] base, byte[] touched) {
+    private static void restore(Object[] pieces, Object live, Object[] base, Dirty dirty) {
         if (live instanceof byte[][] perPe) {
             for (int k = 0; k < pieces.length; k++) {
                 Object[] items = ((Block) pieces[k]).items;
                 Object[] was = base == null ? null : ((Block) base[k]).items;
                 for (int j = 0; j < items.length; j++) {
                     int i = k * PE_BLOCK + j;
-                    if (was != null && touched[i] == 0 && was[j] == items[j]) {
+                    if (was != null && dirty != null && !dirty.pe(i) && was[j] == items[j]) {
                         continue;
                     }
                     if (items[j] != null) {
@@ -337,6 +389,9 @@ public final class FabricSnapshot {
         } else {
             int chunk = chunkOf(live);
             for (int k = 0; k < pieces.length; k++) {
+                if (base != null && dirty != null && base[k] == pieces[k] && !dirty.piece(k)) {
+                    continue;
+                }
                 System.arraycopy(pieces[k], 0, live, k * chunk, java.lang.reflect.Array.getLength(pieces[k]));
             }
         }

@@ -35,7 +35,7 @@ public final class HostPort {
                     throw new HostException("symbol " + name + " is exported read-only");
                 }
                 byte[] m = f.sram[p];
-                f.sramTouched[p] = 1;
+                f.touch(p);
                 for (int k = 0; k < r.elementsPerPe(); k++) {
                     int v = convert(array.bits()[r.index(px, py, k)], array.type(), s.type());
                     Sram.write(m, s.address() + k * s.type().bytes, s.type(), v);

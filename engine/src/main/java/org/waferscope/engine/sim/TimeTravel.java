@@ -34,6 +34,9 @@ final class TimeTravel {
     private boolean tooLarge;
     private long runNanos;
     private long lastCostNanos;
+    /** PEs the last snapshot read, and those of the wafer (what the cost of the next is scaled by). */
+    private int lastRead;
+    private int pes;
     private long takenNanos;
 
     TimeTravel(long budgetBytes, long initialInterval) {
@@ -67,9 +70,10 @@ final class TimeTravel {
             return;
         }
         Wafer.Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
-        if (last != null && (w.cycle() <= last.cycle() || !due(w.cycle() - last.cycle()))) {
+        if (last != null && (w.cycle() <= last.cycle() || !due(w.cycle() - last.cycle(), expectedCost(w)))) {
             return;
         }
+        int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
         Wafer.Snapshot s = w.snapshot(last);
         long cost = System.nanoTime() - t0;
@@ -77,6 +81,8 @@ final class TimeTravel {
         // The first snapshot copies everything; later ones copy what changed, so its cost
         // says nothing about theirs (at full wafer it would put the next one minutes away).
         lastCostNanos = last == null ? 0 : cost;
+        lastRead = toRead;
+        pes = w.fabric().n;
         runNanos = 0;
         if (last == null && s.bytes() > budgetBytes) {
             tooLarge = true;
@@ -89,11 +95,25 @@ final class TimeTravel {
         }
     }
 
-    private boolean due(long cyclesSince) {
-        if (runNanos >= MAX_RERUN_NANOS && runNanos >= 9 * lastCostNanos) {
+    private boolean due(long cyclesSince, long expectedCost) {
+        if (runNanos >= MAX_RERUN_NANOS && runNanos >= 9 * expectedCost) {
             return true;   // keeps a step back short, as long as snapshots stay under a tenth of the run
         }
-        return cyclesSince >= interval && runNanos >= 10 * lastCostNanos;
+        return cyclesSince >= interval && runNanos >= 10 * expectedCost;
+    }
+
+    /**
+     * What the next snapshot should cost: the last one's, scaled by the PEs it will read
+     * against those the last one read, plus a quarter of the wafer for what every snapshot
+     * compares whole. The snapshot after a launch, which reads every PE, then does not space
+     * the later ones of a program whose activity has since narrowed to a few rows.
+     */
+    private long expectedCost(Wafer w) {
+        if (lastRead == 0) {
+            return lastCostNanos;
+        }
+        double fixed = pes / 4.0;
+        return (long) (lastCostNanos * (FabricSnapshot.pesToRead(w.fabric()) + fixed) / (lastRead + fixed));
     }
 
     /** Drops every other snapshot of the older half (never the first) and doubles the interval. */
