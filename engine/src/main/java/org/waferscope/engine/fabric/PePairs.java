@@ -9,13 +9,18 @@ import java.util.Arrays;
  * stored once, when another PE is written or any row is read. Growing each PE's array by
  * one pair per call allocated and copied eight arrays per PE at full wafer. A stored row
  * equal to one of the last few stored is shared with it (the PEs of one kind along a
- * layout's column have the same routes), so rows are read-only once stored.
+ * layout's column have the same routes), so rows are read-only once stored. Which rows
+ * exist is also kept in a bit set, small enough to stay in cache: a layout loop that walks
+ * a column of the wafer moves a row's width through {@link #rows} at each step, and
+ * reading a row that is not there yet was a cache miss per PE.
  *
  * <p>Threads: one writer; reads after the last write see every pair (a read stores the
  * open row first).
  */
 public final class PePairs {
     private final int[][] rows;
+    /** Bit r set when row r has been stored. */
+    private final long[] stored;
     private int openRow = -1;
     private int[] open = new int[16];
     private int openLength;
@@ -25,13 +30,14 @@ public final class PePairs {
 
     public PePairs(int rowCount) {
         rows = new int[rowCount][];
+        stored = new long[(rowCount + 63) >>> 6];
     }
 
     /** Sets {@code key}'s value in row {@code row}, replacing an earlier one. */
     public void put(int row, int key, int value) {
         if (row != openRow) {
             store();
-            int[] known = rows[row];
+            int[] known = (stored[row >>> 6] & 1L << row) == 0 ? null : rows[row];
             openLength = known == null ? 0 : known.length;
             if (openLength > open.length) {
                 open = new int[openLength * 2];
@@ -78,6 +84,7 @@ public final class PePairs {
     private void store() {
         if (openRow >= 0) {
             rows[openRow] = shared();
+            stored[openRow >>> 6] |= 1L << openRow;
             openRow = -1;
         }
     }

@@ -172,7 +172,7 @@ public class Evaluator {
 
     /** The compile-time value of a name, or an error saying why it has none. */
     protected Value name(Expr.Name n, Scope s) {
-        Binding b = s.lookup(n.name());
+        Binding b = s.lookup(n.name(), n.nameHash());
         if (b == null) {
             if (globalsOwner != null && n.resolvedAs() instanceof GlobalUse g && g.owner() == globalsOwner) {
                 return g.value();
@@ -428,7 +428,7 @@ public class Evaluator {
         if (c.callee() instanceof Expr.Field f) {
             Value target = eval(f.target(), s);
             if (target instanceof Value.ModuleVal m) {
-                List<Value> args = new ArrayList<>();
+                List<Value> args = new ArrayList<>(c.args().size());
                 for (Expr a : c.args()) {
                     args.add(eval(a, s));
                 }
@@ -443,7 +443,7 @@ public class Evaluator {
         }
         Value callee = eval(c.callee(), s);
         if (callee instanceof Value.LibFnVal lf) {
-            List<Value> args = new ArrayList<>();
+            List<Value> args = new ArrayList<>(c.args().size());
             for (Expr a : c.args()) {
                 args.add(eval(a, s));
             }
@@ -458,7 +458,7 @@ public class Evaluator {
             if (fn.isTask()) {
                 throw new CslError(c.pos(), "task " + fn.name() + " cannot be called; activate it with @activate");
             }
-            List<Value> args = new ArrayList<>();
+            List<Value> args = new ArrayList<>(c.args().size());
             for (Expr a : c.args()) {
                 args.add(eval(a, s));
             }

@@ -46,7 +46,11 @@ final class LiteralMemo {
     private final Map<Expr.StructLit, Site> sites = new IdentityHashMap<>();
 
     Value.StructVal eval(Expr.StructLit sl, Scope s, Evaluator ev) {
-        Site site = sites.computeIfAbsent(sl, k -> new Site(leavesOf(k)));
+        Site site = sites.get(sl);
+        if (site == null) {
+            site = new Site(leavesOf(sl));
+            sites.put(sl, site);
+        }
         Expr[] parts = site.leaves;
         // A leaf may call a function that evaluates this literal again: only the outermost
         // evaluation uses the scratch array.

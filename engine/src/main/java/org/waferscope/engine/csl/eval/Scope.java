@@ -51,7 +51,11 @@ public final class Scope {
     }
 
     public Binding lookup(String name) {
-        int h = name.hashCode();
+        return lookup(name, name.hashCode());
+    }
+
+    /** As {@link #lookup(String)}, with the name's hash already known. */
+    public Binding lookup(String name, int h) {
         long bit = 1L << h;
         for (Scope s = this; s != null; s = s.parent) {
             if ((s.filter & bit) == 0) {

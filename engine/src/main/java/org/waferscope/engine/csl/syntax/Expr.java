@@ -31,12 +31,15 @@ public sealed interface Expr {
     final class Name implements Expr {
         private final SourcePos pos;
         private final String name;
+        /** {@code name.hashCode()}, kept beside the name: scopes compare it for every lookup. */
+        private final int nameHash;
         /** What an evaluator cached (immutable, owned and checked by that evaluator); null if nothing. */
         private Object resolvedAs;
 
         public Name(SourcePos pos, String name) {
             this.pos = pos;
             this.name = name;
+            this.nameHash = name.hashCode();
         }
 
         @Override
@@ -46,6 +49,11 @@ public sealed interface Expr {
 
         public String name() {
             return name;
+        }
+
+        /** The hash of {@link #name()}. */
+        public int nameHash() {
+            return nameHash;
         }
 
         /** The evaluator's cached resolution, or null; see {@link #resolvedAs(Object)}. */
