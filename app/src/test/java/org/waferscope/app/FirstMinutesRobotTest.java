@@ -3,7 +3,6 @@ package org.waferscope.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import javafx.scene.control.Control;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +16,8 @@ import org.waferscope.engine.api.SimState;
 
 /**
  * What a student meets in the first minutes, on the real engine at the test window's
- * 1280×800: the controls of the opening screen show what they hold, the Waiting tab can be
- * found and read, and the cluster says what a click on a system opened.
+ * 1280×800: the opening screen's value controls show what they hold, and F1's list of
+ * shortcuts lines up. Writes target/screenshots/first-minutes-*.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstMinutesRobotTest {
@@ -45,14 +44,7 @@ class FirstMinutesRobotTest {
     }
 
     private void shot(FxRobot robot, String name) {
-        robot.interact(() -> {
-            try {
-                org.waferscope.app.export.PngWriter.write(stage.getScene().snapshot(null),
-                        Path.of("target", "screenshots", name + ".png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        RealExplorer.shoot(robot, stage.getScene(), name);
     }
 
     private static void wholeWidth(FxRobot robot, String id, double atLeast) {
@@ -90,14 +82,7 @@ class FirstMinutesRobotTest {
         assertEquals(1, actionColumn.size(), "every action starts at the same x: " + actionColumn);
         assertTrue(keys.getChildren().stream().anyMatch(n -> n instanceof javafx.scene.control.Label l
                 && l.getText().equals("Step back 1 cycle")), "the actions are listed");
-        robot.interact(() -> {
-            try {
-                org.waferscope.app.export.PngWriter.write(keys.getScene().snapshot(null),
-                        Path.of("target", "screenshots", "first-minutes-shortcuts.png"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            ((javafx.stage.Stage) keys.getScene().getWindow()).close();
-        });
+        RealExplorer.shoot(robot, keys.getScene(), "first-minutes-shortcuts");
+        robot.interact(() -> ((Stage) keys.getScene().getWindow()).close());
     }
 }

@@ -45,6 +45,18 @@ final class RealExplorer {
         });
     }
 
+    /** Writes {@code scene} as target/screenshots/NAME.png, to look at. */
+    static void shoot(FxRobot robot, javafx.scene.Scene scene, String name) {
+        robot.interact(() -> {
+            try {
+                org.waferscope.app.export.PngWriter.write(scene.snapshot(null), java.nio.file.Path.of("target", "screenshots",
+                        name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Hides the window, unhooks it and drops its preferences and simulator. */
     void close(FxRobot robot) throws BackingStoreException {
         // TestFX's primary stage outlives this test: later tests must not fire this window's handlers
