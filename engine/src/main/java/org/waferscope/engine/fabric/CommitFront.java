@@ -43,14 +43,15 @@ public final class CommitFront {
     /**
      * Whether word {@code v} may be committed in round {@code round}: every word within
      * {@link #span} has computed, those of chunk {@code current} (being computed by the
-     * caller, -1 for none) up to word {@code frontier}.
+     * caller, -1 for none) up to word {@code frontier} (down to it, when {@code down}).
      */
-    boolean ready(int v, long round, int current, int frontier) {
+    boolean ready(int v, long round, int current, int frontier, boolean down) {
         int lo = Math.max(0, v - span);
         int hi = Math.min(words - 1, v + span);
         for (int k = lo >>> chunkShift, last = hi >>> chunkShift; k <= last; k++) {
             if (k == current) {
-                if (Math.min(hi, ((k + 1) << chunkShift) - 1) > frontier) {
+                if (down ? Math.max(lo, k << chunkShift) < frontier
+                        : Math.min(hi, ((k + 1) << chunkShift) - 1) > frontier) {
                     return false;
                 }
             } else if ((long) STAMP.getAcquire(computed, k) != round) {

@@ -2,7 +2,6 @@ package org.waferscope.engine.fabric;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The two phases of a cycle over one 64-PE word of the activity bitmap. The stepper's
@@ -145,24 +144,27 @@ public final class FabricCycle {
     }
 
     /**
-     * One worker's part of a cycle: claims chunks from {@code next} until none are left and
-     * runs the compute phase over each one's busy words, committing each visited word as
+     * One worker's part of a cycle: claims chunks ({@link ChunkClaims}) until none are left
+     * and runs the compute phase over each one's busy words, committing each visited word as
      * soon as every word holding its PEs' neighbours has computed ({@link CommitFront}), so
      * that most commits find their state still in cache; then commits the rest, waiting for
      * the chunks other workers compute. {@code round} must differ in every cycle any stepper
      * of this fabric runs. When it returns, every word this worker visited is committed;
-     * the other workers' words may not be.
+     * the other workers' words may not be. The order in which words compute does not change
+     * the cycle's result: a compute reads nothing that a commit of the same cycle writes.
      */
-    public void computeAndCommit(AtomicInteger next, long cycle, long round, BandState band, CommitFront front) {
+    public void computeAndCommit(ChunkClaims claims, int id, long cycle, long round, BandState band,
+                                 CommitFront front) {
         int committed = 0;
-        int count = chunks();
-        for (int s = next.getAndIncrement(); s < count; s = next.getAndIncrement()) {
-            committed = computeChunk(s, cycle, round, band, front, committed);
+        int parity = (int) (cycle & 1);
+        boolean down = claims.downwards(id);
+        for (int s = claims.claim(parity, id); s >= 0; s = claims.claim(parity, id)) {
+            committed = computeChunk(s, down, cycle, round, band, front, committed);
         }
         int spins = 0;
         while (committed < band.visitedCount) {
             int before = committed;
-            committed = commitReady(band, committed, cycle, round, front, -1, -1);
+            committed = commitReady(band, committed, cycle, round, front, -1, -1, down);
             if (committed == before) {
                 if (++spins < 2_000) {
                     Thread.onSpinWait();
@@ -174,22 +176,23 @@ public final class FabricCycle {
     }
 
     /**
-     * Compute phase for the busy words of chunk {@code s}, in order, appending each word
-     * visited to {@code band}'s list and committing those of the list (from index
-     * {@code committed}) that are ready. A word left with nothing to do has its bit cleared
-     * at once, before any commit may wake it again. One thread handles a chunk in a cycle;
-     * chunks smaller than a {@link Fabric#busyWords} word share it, so their bits change
-     * atomically. Returns the new {@code committed}.
+     * Compute phase for the busy words of chunk {@code s}, in order (upwards, or downwards
+     * when {@code down}), appending each word visited to {@code band}'s list and committing
+     * those of the list (from index {@code committed}) that are ready. A word left with
+     * nothing to do has its bit cleared at once, before any commit may wake it again. One
+     * thread handles a chunk in a cycle; chunks smaller than a {@link Fabric#busyWords} word
+     * share it, so their bits change atomically. Returns the new {@code committed}.
      */
-    private int computeChunk(int s, long cycle, long round, BandState band, CommitFront front, int committed) {
+    private int computeChunk(int s, boolean down, long cycle, long round, BandState band, CommitFront front,
+                             int committed) {
         int first = s << chunkShift;
         long mask = chunkShift == 6 ? -1L : ((1L << (1 << chunkShift)) - 1) << (first & 63);
         int at = first >>> 6;
         long words = f.busyWords[at] & mask;
         int base = at << 6;
         while (words != 0) {
-            int j = Long.numberOfTrailingZeros(words);
-            words &= words - 1;
+            int j = down ? 63 - Long.numberOfLeadingZeros(words) : Long.numberOfTrailingZeros(words);
+            words &= ~(1L << j);
             int w = base + j;
             long visit = compute(w, cycle, band);
             if (visit != 0) {
@@ -202,20 +205,20 @@ public final class FabricCycle {
                     BITS.getAndBitwiseAnd(f.busyWords, at, ~(1L << j));
                 }
             }
-            committed = commitReady(band, committed, cycle, round, front, s, w);
+            committed = commitReady(band, committed, cycle, round, front, s, w, down);
         }
         if (band.wheels != null) {
             // the chunk's dozers due next cycle: woken now that none of its PEs computes again this cycle
             band.wheels[s].wakeDue(f, cycle);
         }
         front.computed(s, round);
-        return commitReady(band, committed, cycle, round, front, -1, -1);
+        return commitReady(band, committed, cycle, round, front, -1, -1, down);
     }
 
     /** Commits {@code band}'s visited words from index {@code from} on while they are ready; returns where it stopped. */
     private int commitReady(BandState band, int from, long cycle, long round, CommitFront front, int current,
-                            int frontier) {
-        while (from < band.visitedCount && front.ready(band.visitedWords[from], round, current, frontier)) {
+                            int frontier, boolean down) {
+        while (from < band.visitedCount && front.ready(band.visitedWords[from], round, current, frontier, down)) {
             commit(band.visitedWords[from], band.visitedPes[from], cycle);
             from++;
         }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.waferscope.engine.fabric.BandState;
+import org.waferscope.engine.fabric.ChunkClaims;
 import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
 import org.waferscope.engine.fabric.FabricCycle;
@@ -15,17 +15,18 @@ import org.waferscope.engine.record.RunTimeline;
  * Runs cycles over the fabric on several threads. The calling thread is worker 0; the others
  * are daemon threads that park between calls and spin at the phase barriers during one.
  *
- * <p>Each cycle: the workers claim chunks of 4,096 PEs one at a time from a shared counter
- * and run the compute phase over the chunk's busy words, committing each word they visited
- * as soon as the words around it have computed ({@code FabricCycle.computeAndCommit}), then
- * meet at one barrier. Only chunks with busy words cost more than a glance, and work is
- * shared by activity, not by rows: a worker that was descheduled simply claims fewer
- * chunks. Then every worker reads all bands' tallies for that cycle and takes the same stop
- * decision, so no second barrier is needed; tallies are double-buffered by cycle parity so
- * a fast worker's next cycle never overwrites what a slow one is still reading. At the end of a step the workers settle the sleeping PEs'
- * counters ({@code FabricCycle.settle}), each over its share of the words, and meet at a
- * last barrier. The doze wheels outlive the step, so the next one starts without a walk
- * over the sleepers ({@code FabricCycle.keep}).
+ * <p>Each cycle: the workers claim chunks of 4,096 PEs one at a time ({@code ChunkClaims}:
+ * with two workers, one from each end of the fabric) and run the compute phase over the
+ * chunk's busy words, committing each word they visited as soon as the words around it have
+ * computed ({@code FabricCycle.computeAndCommit}), then meet at one barrier. Only chunks
+ * with busy words cost more than a glance, and work is shared by activity, not by rows: a
+ * worker that was descheduled simply claims fewer chunks. Then every worker reads all
+ * bands' tallies for that cycle and takes the same stop decision, so no second barrier is
+ * needed; tallies are double-buffered by cycle parity so a fast worker's next cycle never
+ * overwrites what a slow one is still reading. At the end of a step the workers settle the
+ * sleeping PEs' counters ({@code FabricCycle.settle}), each over its share of the words,
+ * and meet at a last barrier. The doze wheels outlive the step, so the next one starts
+ * without a walk over the sleepers ({@code FabricCycle.keep}).
  *
  * <p>Threads: {@link #step} must be called from one thread at a time.
  */
@@ -45,8 +46,8 @@ public final class CycleStepper implements AutoCloseable {
     private long rounds;
     /** Per worker, the PEs left dozing in its share of the words it settled at the end of the last step. */
     private final int[] dozersLeft;
-    /** The next chunk to claim, by cycle parity: worker 0 resets the next cycle's while the others cannot use it. */
-    private final AtomicInteger[] cursor = {new AtomicInteger(), new AtomicInteger()};
+    /** The chunks left to claim, by cycle parity: worker 0 resets the next cycle's while the others cannot use it. */
+    private final ChunkClaims claims;
     private final SpinBarrier barrier;
     private final Semaphore[] go;
     private final Thread[] threads;
@@ -75,6 +76,7 @@ public final class CycleStepper implements AutoCloseable {
         this.wheels = new DozeWheel[chunks];
         this.dozersLeft = new int[workers];
         this.front = cycle.newFront();
+        this.claims = new ChunkClaims(chunks, workers);
         for (int s = 0; s < chunks; s++) {
             wheels[s] = new DozeWheel();
         }
@@ -124,8 +126,8 @@ public final class CycleStepper implements AutoCloseable {
         releasesSoFar = 0;
         totalsStarted = 0;
         cycle.prepareStep(wheels);
-        cursor[0].set(0);
-        cursor[1].set(0);
+        claims.reset(0);
+        claims.reset(1);
         for (int k = 1; k < workers; k++) {
             go[k].release();
         }
@@ -188,9 +190,9 @@ public final class CycleStepper implements AutoCloseable {
             mine.clear();
             if (id == 0) {
                 // nobody uses it before this cycle's barrier, and everyone is done with it from the last cycle
-                cursor[(int) ((c + 1) & 1)].set(0);
+                claims.reset((int) ((c + 1) & 1));
             }
-            cycle.computeAndCommit(cursor[(int) (c & 1)], c, rounds + 1 + (c - jobStart), mine, front);
+            cycle.computeAndCommit(claims, id, c, rounds + 1 + (c - jobStart), mine, front);
             sync();
             BandState[] all = bands[(int) (c & 1)];
             boolean progressed = false;
