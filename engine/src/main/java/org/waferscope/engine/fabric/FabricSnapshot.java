@@ -148,6 +148,14 @@ public final class FabricSnapshot {
      * fabric, or null) every piece still equal to the live state.
      */
     public static FabricSnapshot of(Fabric f, FabricSnapshot previous) {
+        return of(f, previous, null);
+    }
+
+    /**
+     * As {@link #of(Fabric, FabricSnapshot)}, copying into pieces of dropped snapshots held
+     * in {@code spares} (or null) where it can.
+     */
+    public static FabricSnapshot of(Fabric f, FabricSnapshot previous, SpareChunks spares) {
         List<Object> live = f.mutableState();
         Object[][] pieces = new Object[live.size()][];
         long[] copied = new long[2];
@@ -155,7 +163,8 @@ public final class FabricSnapshot {
         Marks marks = previous != null && f.base == previous ? Marks.of(f) : null;
         for (int a = 0; a < pieces.length; a++) {
             Object[] before = previous == null ? null : previous.pieces[a];
-            Object[] now = piecesOf(live.get(a), before, copied, marks == null ? null : marks.forArray(f, live.get(a)));
+            Object[] now = piecesOf(live.get(a), before, copied, marks == null ? null : marks.forArray(f, live.get(a)),
+                    spares);
             if (before != null && sameItems(now, before)) {
                 pieces[a] = before;
             } else {
@@ -212,6 +221,33 @@ public final class FabricSnapshot {
         }
     }
 
+    /**
+     * Hands to {@code spares} the pieces of {@code dropped} that neither of the snapshots
+     * beside it ({@code before}, {@code after}, either may be null) holds. A piece is shared
+     * only by snapshots next to each other in time, each taken after the one before, so once
+     * its neighbours do not hold it, no kept snapshot does. The caller no longer keeps
+     * {@code dropped}, and it must not be the fabric's base.
+     */
+    public static void recycle(FabricSnapshot dropped, FabricSnapshot before, FabricSnapshot after,
+            SpareChunks spares) {
+        for (int a = 0; a < dropped.pieces.length; a++) {
+            Object[] mine = dropped.pieces[a];
+            Object[] b = before == null ? null : before.pieces[a];
+            Object[] c = after == null ? null : after.pieces[a];
+            if (mine == b || mine == c) {
+                continue;
+            }
+            for (int k = 0; k < mine.length; k++) {
+                Object p = mine[k];
+                if (p instanceof Block || p == null || b != null && b[k] == p || c != null && c[k] == p
+                        || ZEROS.containsValue(p)) {
+                    continue;
+                }
+                spares.give(p);
+            }
+        }
+    }
+
     /** True when both lists hold the very same pieces: an array that did not change shares even its list. */
     private static boolean sameItems(Object[] a, Object[] b) {
         if (a.length != b.length) {
@@ -230,7 +266,7 @@ public final class FabricSnapshot {
      * bytes copied to {@code copied[0]} and the PE memories read to {@code copied[1]}. Where
      * {@code dirty} says nothing can have changed, {@code before}'s piece is taken unread.
      */
-    private static Object[] piecesOf(Object a, Object[] before, long[] copied, Dirty dirty) {
+    private static Object[] piecesOf(Object a, Object[] before, long[] copied, Dirty dirty, SpareChunks spares) {
         if (a instanceof byte[][] perPe) {
             SramPool pool = new SramPool();
             Object[] out = blocks(perPe.length, before, copied, (i, old) -> {
@@ -272,7 +308,8 @@ public final class FabricSnapshot {
                 if (sameRange(a, from, to, zero)) {
                     out[k] = zero;
                 } else {
-                    out[k] = copyRange(a, from, to);
+                    Object spare = spares == null ? null : spares.copy(a, from, to);
+                    out[k] = spare != null ? spare : copyRange(a, from, to);
                     copied[0] += sizeOf(out[k]);
                 }
             }

@@ -3,6 +3,7 @@ package org.waferscope.engine.sim;
 import java.util.ArrayList;
 import java.util.List;
 import org.waferscope.engine.fabric.FabricSnapshot;
+import org.waferscope.engine.fabric.SpareChunks;
 
 /**
  * Snapshots taken as a run goes, for stepping back: restore the newest snapshot at or
@@ -38,14 +39,19 @@ final class TimeTravel {
     private int lastRead;
     private int pes;
     private long takenNanos;
+    private int taken;
+
+    /** Pieces of dropped snapshots, filled again by later ones (at most the budget again). */
+    private final SpareChunks spares;
 
     TimeTravel(long budgetBytes, long initialInterval) {
         this.budgetBytes = budgetBytes;
         this.interval = initialInterval;
+        this.spares = new SpareChunks(budgetBytes);
     }
 
     void clear() {
-        snapshots.clear();
+        snapshots.clear();   // their pieces go to the collector, not to the spares: the fabric's base may be among them
         bytes = 0;
         runNanos = 0;
     }
@@ -75,9 +81,10 @@ final class TimeTravel {
         }
         int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
-        Wafer.Snapshot s = w.snapshot(last);
+        Wafer.Snapshot s = w.snapshot(last, spares);
         long cost = System.nanoTime() - t0;
         takenNanos += cost;
+        taken++;
         // The first snapshot copies everything; later ones copy what changed, so its cost
         // says nothing about theirs (at full wafer it would put the next one minutes away).
         lastCostNanos = last == null ? 0 : cost;
@@ -128,6 +135,12 @@ final class TimeTravel {
         if (kept.size() == snapshots.size()) {
             kept.remove(1);
         }
+        for (int i = 1; i < snapshots.size() - 1; i++) {
+            if (!kept.contains(snapshots.get(i))) {
+                FabricSnapshot.recycle(snapshots.get(i).fabric(), snapshots.get(i - 1).fabric(),
+                        snapshots.get(i + 1).fabric(), spares);
+            }
+        }
         snapshots.clear();
         snapshots.addAll(kept);
         recount();
@@ -172,6 +185,16 @@ final class TimeTravel {
 
     int count() {
         return snapshots.size();
+    }
+
+    /** Snapshots taken since this was made, those dropped since included. */
+    int taken() {
+        return taken;
+    }
+
+    /** Bytes snapshots copied into the pieces of dropped ones rather than into new arrays. */
+    long reusedBytes() {
+        return spares.reusedBytes();
     }
 
     /** Heap the snapshots hold, each shared piece counted once. */
