@@ -22,6 +22,7 @@ public enum DsdOpKind {
     FSUBH("@fsubh", ElementType.F16, 2, SimdClass.FP16_ELEMENTWISE),
     FMULH("@fmulh", ElementType.F16, 2, SimdClass.FP16_ELEMENTWISE),
     FMOVH("@fmovh", ElementType.F16, 1, SimdClass.FP16_ELEMENTWISE),
+    FNEGH("@fnegh", ElementType.F16, 1, SimdClass.FP16_ELEMENTWISE),
     MOV16("@mov16", ElementType.I16, 1, SimdClass.INT16),
     MOV32("@mov32", ElementType.U32, 1, SimdClass.MOVE32),
     ADD16("@add16", ElementType.I16, 2, SimdClass.INT16),
@@ -70,6 +71,7 @@ public enum DsdOpKind {
             case FSUBH -> type.normalize(f(fl(s0) - fl(s1)));
             case FMULH -> type.normalize(f(fl(s0) * fl(s1)));
             case FMOVH -> type.normalize(s0);
+            case FNEGH -> type.normalize(f(-fl(s0)));
             case MOV16 -> (short) s0;
             case ADD16 -> (short) (s0 + s1);
             case SUB16 -> (short) (s0 - s1);

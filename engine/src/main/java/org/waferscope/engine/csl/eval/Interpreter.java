@@ -86,7 +86,7 @@ public class Interpreter extends Evaluator {
         } else if (st instanceof Stmt.While w) {
             return loop(w, s);
         } else if (st instanceof Stmt.For f) {
-            return forRange(f, s);
+            return isRange(f) ? forRange(f, s) : forArray(f, s);
         } else if (st instanceof Stmt.Return r) {
             returned = r.value() == null ? new Value.VoidVal() : eval(r.value(), s);
             return Flow.RETURN;
@@ -284,6 +284,58 @@ public class Interpreter extends Evaluator {
             }
         }
         return Flow.NORMAL;
+    }
+
+    private static boolean isRange(Stmt.For f) {
+        return f.iterable() instanceof Expr.Builtin b && b.name().equals("@range");
+    }
+
+    /**
+     * {@code for (arr) |elem, i|} at compile time: the elements of a 1-D array, with their
+     * index as a compile-time integer; {@code _} names nothing. The SDK's layouts loop this
+     * way over {@code @zeros([WIDTH]u8)} to count PEs (fft-1d-2d).
+     */
+    private Flow forArray(Stmt.For f, Scope s) {
+        Value it = eval(f.iterable(), s);
+        List<Value> items = new java.util.ArrayList<>();
+        if (it instanceof Value.ArrayVal a && a.type().dims().size() == 1) {
+            for (int bits : a.bits()) {
+                items.add(ValueOps.fromBits(bits, a.type().elem()));
+            }
+        } else if (it instanceof Value.ComptimeArrayVal a) {
+            items.addAll(a.items());
+        } else {
+            throw new CslError(f.iterable().pos(), "for loops run over @range(T, n), @range(T, start, stop, step) "
+                    + "or a 1-D array in Waferscope's CSL subset, not " + ValueOps.describe(it));
+        }
+        if (f.captures().isEmpty() || f.captures().size() > 2) {
+            throw new CslError(f.pos(), "a for loop over an array names its element and optionally its index");
+        }
+        long trips = 0;
+        int names = f.captures().size() + declarations(f.body());
+        for (int i = 0; i < items.size(); i++) {
+            Budget.trip(++trips, f.pos());
+            Scope body = s.child(names);
+            bindCapture(body, f.captures().get(0), items.get(i), f.pos());
+            if (f.captures().size() == 2) {
+                bindCapture(body, f.captures().get(1), ValueOps.integer(i), f.pos());
+            }
+            budget.step(f.body().pos());
+            Flow fl = statements(f.body(), body);
+            if (fl == Flow.BREAK) {
+                break;
+            }
+            if (fl == Flow.RETURN) {
+                return fl;
+            }
+        }
+        return Flow.NORMAL;
+    }
+
+    private static void bindCapture(Scope body, String name, Value v, SourcePos pos) {
+        if (!name.equals("_")) {
+            body.define(name, new Binding.Const(v), pos);
+        }
     }
 
     private static long longOf(Value v, SourcePos pos) {
