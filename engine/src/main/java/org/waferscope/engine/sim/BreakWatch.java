@@ -21,6 +21,14 @@ import org.waferscope.engine.ir.Symbol;
  * while one is set the simulator steps one cycle at a time. Observations are kept whether
  * or not anything fires, so that continuing after a hit runs past it.
  *
+ * <p>A hit count ({@code hit N}) counts arrivals in a {@link HitLog}. A watch made after a
+ * step back or a change of the breakpoints takes over the logs of the breakpoints it shares
+ * with the one before, cut at the wafer's cycle: the count is then what a run from cycle 0
+ * would have counted, and since arrival is a matter of where each PE is at this cycle and the
+ * previous one, taking in the wafer as it is carries on the arrivals exactly. A breakpoint
+ * new to the list (or changed, or one the wafer went back to before it was set) counts from
+ * the cycle it is taken in, the PEs then sitting on its line included.
+ *
  * <p>Threads: the simulation thread only.
  */
 final class BreakWatch {
@@ -29,7 +37,8 @@ final class BreakWatch {
     private final List<Breakpoint> all;
     private final List<String> warnings = new ArrayList<>();
     private final BreakCondition[] conditions;
-    private final long[] hits;
+    /** One per line breakpoint with a hit count, null for the rest. */
+    private final HitLog[] logs;
     private final List<String> lineKeys = new ArrayList<>();
     private final int[] seenCycle;
     private final int[] seenKey;
@@ -41,11 +50,20 @@ final class BreakWatch {
     private final boolean tasks;
 
     BreakWatch(Wafer wafer, List<Breakpoint> breakpoints) {
+        this(wafer, breakpoints, null);
+    }
+
+    /**
+     * A watch over {@code wafer} as it is now (after a step back, a reset or a change of the
+     * breakpoints), keeping the hit counts {@code before} (null for none) kept for the same
+     * breakpoints up to this cycle. {@code before} is not to be used afterwards.
+     */
+    BreakWatch(Wafer wafer, List<Breakpoint> breakpoints, BreakWatch before) {
         this.wafer = wafer;
         this.f = wafer.fabric();
         this.all = List.copyOf(breakpoints);
         this.conditions = new BreakCondition[all.size()];
-        this.hits = new long[all.size()];
+        this.logs = logs(all, before, wafer.cycle());
         this.symbolBefore = new byte[all.size()][][];
         boolean cycleLook = false;
         boolean taskLook = false;
@@ -85,6 +103,31 @@ final class BreakWatch {
         observe();
     }
 
+    /**
+     * The hit logs of the counted line breakpoints: {@code before}'s for an equal breakpoint
+     * that it started counting before {@code now}, cut at {@code now}; a fresh one otherwise.
+     */
+    private static HitLog[] logs(List<Breakpoint> all, BreakWatch before, long now) {
+        HitLog[] out = new HitLog[all.size()];
+        boolean[] taken = before == null ? null : new boolean[before.all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            if (!(all.get(i) instanceof Breakpoint.Line l) || l.hitCount() <= 0) {
+                continue;
+            }
+            out[i] = new HitLog(now);
+            for (int j = 0; before != null && j < before.all.size(); j++) {
+                HitLog old = before.logs[j];
+                if (!taken[j] && old != null && old.since() < now && before.all.get(j).equals(l)) {
+                    taken[j] = true;
+                    old.cutAfter(now);
+                    out[i] = old;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     private BreakCondition condition(Breakpoint b, String text, String symbol) {
         if (text == null || text.isBlank()) {
             return null;
@@ -122,7 +165,7 @@ final class BreakWatch {
     }
 
     /** Takes in the wafer as it is now without firing (after setting breakpoints, a step back or a reset). */
-    void observe() {
+    private void observe() {
         if (seenCycle != null) {
             Arrays.fill(seenCycle, -2);
         }
@@ -142,7 +185,7 @@ final class BreakWatch {
             Breakpoint b = all.get(i);
             BreakHit h = null;
             if (b instanceof Breakpoint.Line l) {
-                h = line(i, l, arrived);
+                h = line(i, l, arrived, fire);
             } else if (b instanceof Breakpoint.SymbolWritten s) {
                 h = symbol(i, s, fire);
             } else if (b instanceof Breakpoint.WaveletArrives w && fire) {
@@ -184,7 +227,11 @@ final class BreakWatch {
         return out;
     }
 
-    private BreakHit line(int i, Breakpoint.Line l, List<Integer> arrived) {
+    private BreakHit line(int i, Breakpoint.Line l, List<Integer> arrived, boolean fire) {
+        HitLog log = logs[i];
+        if (!fire && (log == null || log.since() < wafer.cycle())) {
+            return null; // a log kept from before has this cycle's arrivals already
+        }
         List<Integer> mine = new ArrayList<>();
         for (int p : arrived) {
             SourcePos pos = PeProbe.currentLine(f, p);
@@ -195,9 +242,12 @@ final class BreakWatch {
         if (mine.isEmpty()) {
             return null;
         }
-        hits[i] += mine.size();
-        if (l.hitCount() > 0 && (hits[i] < l.hitCount() || hits[i] - mine.size() >= l.hitCount())) {
-            return null;
+        if (log != null) {
+            long earlier = log.total();
+            log.add(wafer.cycle(), mine.size());
+            if (log.total() < l.hitCount() || earlier >= l.hitCount()) {
+                return null;
+            }
         }
         int p = mine.get(0);
         return hit(l, p, pe(p) + " arrived at line " + l.line() + (mine.size() > 1 ? " (and " + (mine.size() - 1)

@@ -296,13 +296,14 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** The breakpoints the next frames report against; takes in the wafer as it is, so none fires at once. */
     private void setBreakpoints(List<Breakpoint> list) {
         breakpoints = List.copyOf(list);
+        BreakWatch before = watch;
         watch = null;
         if (wafer == null) {
             return;
         }
         wafer.setBreakpoints(null);
         if (!breakpoints.isEmpty()) {
-            watch = new BreakWatch(wafer, breakpoints);
+            watch = new BreakWatch(wafer, breakpoints, before);
             watch.warnings().forEach(w -> console.add(wafer.cycle(), ConsoleLine.Kind.WARNING, -1, -1, w));
         }
     }
@@ -415,7 +416,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         message = "";
         hit = null;
         if (watch != null) {
-            watch = new BreakWatch(wafer, breakpoints);
+            watch = new BreakWatch(wafer, breakpoints, watch); // hit counts as a run to this cycle has them
         }
         dirty = true;
     }
