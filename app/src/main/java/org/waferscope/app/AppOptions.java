@@ -80,6 +80,21 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
         return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params));
     }
 
+    /**
+     * Why the program these options name cannot be opened, or null when it can: an unknown
+     * sample or a missing folder. Checked before any window exists, so a scripted
+     * {@code --screenshot} fails (and says why) instead of writing a picture of an empty window.
+     */
+    String missingProgram(org.waferscope.app.samples.SampleCatalog samples) {
+        if (open != null && !java.nio.file.Files.isDirectory(open)) {
+            return "cannot open the program folder: " + open + " is not a folder";
+        }
+        if (open == null && sample != null && samples.byName(sample).isEmpty()) {
+            return samples.unknown(sample);
+        }
+        return null;
+    }
+
     private static long number(String option, String text) {
         try {
             return Long.parseLong(text.strip());

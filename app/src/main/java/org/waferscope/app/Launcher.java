@@ -3,6 +3,7 @@ package org.waferscope.app;
 import java.util.Set;
 import javafx.application.Application;
 import org.waferscope.app.cli.WaferscopeCli;
+import org.waferscope.app.samples.SampleCatalog;
 
 /**
  * The jar's entry point. A plain class (not the JavaFX {@code Application}) so that
@@ -43,11 +44,15 @@ public final class Launcher {
             System.out.println(org.waferscope.app.cli.WaferscopeCli.VERSION);
             return;
         }
+        String problem;
         try {
-            AppOptions.parse(list);
+            problem = AppOptions.parse(list).missingProgram(new SampleCatalog(Launcher.class.getClassLoader()));
         } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
             // said before any window or toolkit starts, so it works without a display too
-            System.err.println("waferscope: " + e.getMessage());
+            System.err.println("waferscope: " + problem);
             System.exit(2);
         }
         if (list.contains(AppOptions.HEADLESS)) {

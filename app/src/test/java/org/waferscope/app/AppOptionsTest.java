@@ -81,4 +81,17 @@ class AppOptionsTest {
         }
         assertEquals(org.waferscope.app.cli.WaferscopeCli.VERSION, out.toString(java.nio.charset.StandardCharsets.UTF_8).trim());
     }
+
+    @Test
+    void aMistypedSampleOrAMissingFolderIsSaidBeforeAnyWindow(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        var samples = new org.waferscope.app.samples.SampleCatalog(AppOptionsTest.class.getClassLoader());
+        assertEquals(samples.unknown("nonesuch"),
+                AppOptions.parse(List.of("--sample", "nonesuch")).missingProgram(samples));
+        assertTrue(samples.unknown("nonesuch").startsWith("no sample named nonesuch; the samples are "));
+        assertEquals("cannot open the program folder: " + tmp.resolve("gone") + " is not a folder",
+                AppOptions.parse(List.of("--open", tmp.resolve("gone").toString())).missingProgram(samples));
+        assertNull(AppOptions.parse(List.of("--sample", "game-of-life")).missingProgram(samples));
+        assertNull(AppOptions.parse(List.of("--open", tmp.toString())).missingProgram(samples));
+        assertNull(AppOptions.parse(List.of()).missingProgram(samples), "no program named: the default sample");
+    }
 }

@@ -39,4 +39,19 @@ class ScreenshotCommandTest {
         long colours = IntStream.range(0, 200).map(i -> img.getRGB(i * 7, 300 + i)).distinct().count();
         assertTrue(colours > 3, "a real picture, not a blank");
     }
+
+    @Test
+    void aMistypedSampleExitsNonZeroAndWritesNoPicture() throws Exception {
+        Path png = tmp.resolve("none.png");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), Launcher.class.getName(), "--headless",
+                "--sample", "nonesuch", "--screenshot", png.toString()))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "it stops by itself");
+        String out = Files.readString(tmp.resolve("out.txt"));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("no sample named nonesuch; the samples are "), out);
+        assertTrue(!Files.exists(png), "no picture of an empty window");
+    }
 }
