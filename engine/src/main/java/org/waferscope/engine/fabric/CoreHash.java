@@ -1,6 +1,8 @@
 package org.waferscope.engine.fabric;
 
+import java.util.function.IntConsumer;
 import java.util.function.IntToLongFunction;
+import java.util.function.LongSupplier;
 
 /**
  * The compute engine's records ({@link CoreRecords#core}) as the arrays the fabric kept
@@ -15,10 +17,7 @@ final class CoreHash {
     static StateHash.View ints(Fabric f, IntToLongFunction value) {
         return h -> {
             StateHash.Ints s = new StateHash.Ints(h);
-            for (int p = 0; p < f.n; p++) {
-                s.add((int) value.applyAsLong(p));
-            }
-            return s.end();
+            return each(f, value, s::add, s::end);
         };
     }
 
@@ -26,11 +25,16 @@ final class CoreHash {
     static StateHash.View bytes(Fabric f, IntToLongFunction value) {
         return h -> {
             StateHash.Bytes s = new StateHash.Bytes(h);
-            for (int p = 0; p < f.n; p++) {
-                s.add((int) value.applyAsLong(p));
-            }
-            return s.end();
+            return each(f, value, s::add, s::end);
         };
+    }
+
+    /** Feeds every PE's value to {@code add}, then returns {@code end}'s hash. */
+    private static long each(Fabric f, IntToLongFunction value, IntConsumer add, LongSupplier end) {
+        for (int p = 0; p < f.n; p++) {
+            add.accept((int) value.applyAsLong(p));
+        }
+        return end.getAsLong();
     }
 
     /** A per-PE long value, hashed as a long array of {@code f.n}. */
