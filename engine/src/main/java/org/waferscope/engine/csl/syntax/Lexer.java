@@ -111,7 +111,8 @@ public final class Lexer {
                 diags.error(new SourcePos(file, l, c), "expected a builtin name after '@'");
                 return null;
             }
-            return new Token(TokenKind.BUILTIN, "@" + word, l, c);
+            // interned too: a builtin's dispatch (a switch on its name) then matches by identity
+            return new Token(TokenKind.BUILTIN, ("@" + word).intern(), l, c);
         }
         if (Character.isDigit(ch)) {
             return number(l, c);
