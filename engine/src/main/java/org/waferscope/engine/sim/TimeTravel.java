@@ -13,7 +13,8 @@ import org.waferscope.engine.fabric.SpareChunks;
  * <p>Each snapshot shares with the one before it what has not changed
  * ({@link FabricSnapshot#of(org.waferscope.engine.fabric.Fabric, FabricSnapshot)}), and its
  * cost is its own pieces. A snapshot is due {@code interval} cycles after the last one, but
- * not before the run since then has taken ten times what the last snapshot took (so
+ * not before the run since then has taken ten times what the next snapshot is expected to
+ * take (the last one's CPU time on this thread, scaled by the PEs it will read: so
  * snapshots cost at most about a tenth of the run), and at the latest after
  * {@link #MAX_RERUN_NANOS} of running (so a step back re-runs at most that long), unless
  * snapshots are so dear that this would spend more than a tenth of the run on them. When the
@@ -81,9 +82,12 @@ final class TimeTravel {
         }
         int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
+        long c0 = threadCpuNanos();
         Wafer.Snapshot s = w.snapshot(last, spares);
-        long cost = System.nanoTime() - t0;
-        takenNanos += cost;
+        takenNanos += System.nanoTime() - t0;
+        // what this thread spent on it: the collector's pauses, which other jobs on the machine
+        // can stretch to seconds, would otherwise space the next snapshots minutes apart
+        long cost = c0 < 0 ? System.nanoTime() - t0 : threadCpuNanos() - c0;
         taken++;
         // The first snapshot copies everything; later ones copy what changed, so its cost
         // says nothing about theirs (at full wafer it would put the next one minutes away).
@@ -176,6 +180,13 @@ final class TimeTravel {
         Wafer.Snapshot first = snapshots.isEmpty() ? null : snapshots.get(0);
         snapshots.removeIf(s -> s.cycle() > cycle && s != first);
         recount();
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** This thread's CPU time, or -1 where the JVM does not measure it. */
+    private static long threadCpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     /** Wall time spent taking snapshots since this was made. */
