@@ -30,6 +30,19 @@ class SdkStencilStepsTest {
         return a;
     }
 
+    /** BiCGStab and PCG check the device's xi = |r|^2 after the residual and each iteration. */
+    @Test
+    void theSolversCheckTheResidualTheHostLoopsOn() throws Exception {
+        for (String example : new String[] {"bicgstab", "preconditioned-conjugate-gradient"}) {
+            HostArrays host = arrays(example);
+            String json = new String(SdkBundled.runJson(example), StandardCharsets.UTF_8);
+            for (int k = 0; k <= 2; k++) {
+                assertTrue(host.values.get("xi" + k).data()[0] > 0, example + " xi" + k);
+                assertTrue(json.contains("\"array\": \"xi_" + k + "\", \"expected\": \"xi" + k + "\""), example + " check of xi_" + k);
+            }
+        }
+    }
+
     @Test
     void everyStencilBenchmarksStepsMakeTheirArrays() throws Exception {
         for (String example : new String[] {"7pt-stencil-spmv", "power-method", "conjugate-gradient", "bicgstab",
@@ -88,6 +101,8 @@ class SdkStencilStepsTest {
         }
         double[] p = r.clone();
         double rho = dot(r, r);
+        double[] rhos = new double[3];
+        rhos[0] = rho;
         for (int k = 1; k <= 2; k++) {
             if (k > 1) {
                 double beta = dot(r, r) / rho;
@@ -102,10 +117,20 @@ class SdkStencilStepsTest {
                 x[i] += alpha * p[i];
                 r[i] -= alpha * w[i];
             }
+            rhos[k] = dot(r, r);
         }
-        double[] bundled = arrays("conjugate-gradient").values.get("x2").data();
+        HostArrays host = arrays("conjugate-gradient");
+        double[] bundled = host.values.get("x2").data();
         for (int i = 0; i < size; i++) {
             assertEquals(x[i], bundled[i], 1e-5 * Math.abs(x[i]) + 1e-6, "x2[" + i + "]");
+        }
+        // the device's rho, copied out after the residual and each iteration, is checked too
+        // (session 6 of docs/sdk-examples-audit.md): the expectations are the loop's |r|^2
+        String json = new String(SdkBundled.runJson("conjugate-gradient"), StandardCharsets.UTF_8);
+        for (int k = 0; k <= 2; k++) {
+            double expected = host.values.get("rho" + k).data()[0];
+            assertEquals(rhos[k], expected, 1e-5 * rhos[k], "rho" + k);
+            assertTrue(json.contains("\"array\": \"rho_" + k + "\", \"expected\": \"rho" + k + "\""), "check of rho_" + k);
         }
     }
 }
