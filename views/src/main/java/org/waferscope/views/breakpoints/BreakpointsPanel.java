@@ -96,12 +96,13 @@ public class BreakpointsPanel extends VBox {
         spec.setMaxWidth(Double.MAX_VALUE);
         HBox buttons = new HBox(6, kinds, addButton, spacer, clear);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        // The engine counts a hit count's arrivals afresh whenever it takes in the wafer anew.
-        Label counting = new Label("A hit count (hit N) counts arrivals afresh after a step back, a reset or a change "
-                + "to the breakpoints, so after a step back its N-th hit can come later than before.");
+        // What a hit count counts from is not obvious from the list: say it where counts are set.
+        Label counting = new Label("A hit count (hit N) counts arrivals since cycle 0, or since the breakpoint was "
+                + "added or changed. A step back keeps the count; a reset starts it afresh.");
         counting.setId("breakpoints-hit-note");
         counting.getStyleClass().add("inspector-hint");
         counting.setWrapText(true);
+        counting.setMinHeight(Region.USE_PREF_SIZE); // all of it, however long the list
         counting.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.entries().stream().anyMatch(e -> e.breakpoint() instanceof Breakpoint.Line l && l.hitCount() > 0),
                 model.entries()));

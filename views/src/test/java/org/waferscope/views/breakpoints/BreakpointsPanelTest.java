@@ -14,7 +14,7 @@ import org.testfx.framework.junit5.Start;
 import org.waferscope.engine.api.BreakSpec;
 import org.waferscope.views.source.BreakpointsModel;
 
-/** A breakpoint with a hit count says what it counts: a step back starts the count again. */
+/** A breakpoint with a hit count says what it counts: a step back keeps the count, a reset starts it again. */
 @ExtendWith(ApplicationExtension.class)
 class BreakpointsPanelTest {
     private final BreakpointsModel model = new BreakpointsModel(c -> { });
@@ -32,7 +32,8 @@ class BreakpointsPanelTest {
         assertFalse(note.isVisible(), "no hit count, no note");
         robot.interact(() -> model.add(BreakSpec.parse("receiver.csl:30 hit 6")));
         assertTrue(note.isVisible(), "a hit count brings the note");
-        assertTrue(note.getText().contains("afresh after a step back"), note.getText());
+        assertTrue(note.getText().contains("A step back keeps the count"), note.getText());
+        assertFalse(note.getText().contains("afresh after a step back"), "a step back no longer restarts the count");
         robot.interact(model::clear);
         assertFalse(note.isVisible());
     }
