@@ -25,11 +25,7 @@ class ScreenshotCommandTest {
     @Test
     void writesTheMainWindowAsPngWithoutADisplay() throws Exception {
         Path png = tmp.resolve("shot.png");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), Launcher.class.getName(), "--headless",
-                "--screenshot", png.toString(), "--cycles", "50", "--select", "1,1"))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        Process p = explorer("--screenshot", png.toString(), "--cycles", "50", "--select", "1,1");
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the screenshot run ends by itself");
         String out = Files.readString(tmp.resolve("out.txt"));
         assertEquals(0, p.exitValue(), out);
@@ -43,15 +39,20 @@ class ScreenshotCommandTest {
     @Test
     void aMistypedSampleExitsNonZeroAndWritesNoPicture() throws Exception {
         Path png = tmp.resolve("none.png");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), Launcher.class.getName(), "--headless",
-                "--sample", "nonesuch", "--screenshot", png.toString()))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
+        Process p = explorer("--sample", "nonesuch", "--screenshot", png.toString());
         assertTrue(p.waitFor(1, TimeUnit.MINUTES), "it stops by itself");
         String out = Files.readString(tmp.resolve("out.txt"));
         assertEquals(2, p.exitValue(), out);
         assertTrue(out.contains("no sample named nonesuch; the samples are "), out);
         assertTrue(!Files.exists(png), "no picture of an empty window");
+    }
+
+    /** The explorer, headless, in a JVM of its own, its output to out.txt. */
+    private Process explorer(String... args) throws java.io.IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "-Djava.util.prefs.userRoot=" + tmp.resolve("prefs"), Launcher.class.getName(), "--headless"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
     }
 }

@@ -231,13 +231,31 @@ public final class ClusterWindow {
         return stage;
     }
 
+    /**
+     * Dresses this window as {@code owner} is (the app's stylesheet, the theme, the UI scale)
+     * and keeps doing so when the user toggles the theme or the scale there; without it the
+     * window showed JavaFX's light default beside a dark main window.
+     */
+    public void followLooks(Scene owner) {
+        Scene scene = stage.getScene();
+        javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), owner.getStylesheets());
+        scene.getRoot().styleProperty().bind(owner.getRoot().styleProperty());
+        Runnable themes = () -> {
+            scene.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
+            owner.getRoot().getStyleClass().stream().filter(c -> c.startsWith("theme-"))
+                    .forEach(scene.getRoot().getStyleClass()::add);
+        };
+        themes.run();
+        owner.getRoot().getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> themes.run());
+    }
+
     /** True when the folder is a cluster program. */
     static boolean isCluster(Path dir) {
         return Files.isRegularFile(dir.resolve("cluster.json"));
     }
 
     /** Loads the cluster program in {@code dir} and opens its window; problems go to the main window's console. */
-    static void fxOpen(Path dir, SimulationSession session) {
+    static void fxOpen(Path dir, SimulationSession session, Scene looks) {
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "waferscope-cluster");
             t.setDaemon(true);
@@ -251,6 +269,7 @@ public final class ClusterWindow {
                         session.fxOpen(wafer);   // not main::open: a replay folder is no recent program
                         session.console().note(Kind.HOST, 0, what);
                     }, background, Platform::runLater);
+                    w.followLooks(looks);
                     w.stage().show();
                     session.console().note(Kind.HOST, 0, "Opened the cluster program " + dir.getFileName()
                             + " in its own window; click a system there to open a replay of its wafer here.");

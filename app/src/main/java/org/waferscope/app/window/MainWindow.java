@@ -144,7 +144,7 @@ public final class MainWindow implements Shell {
     public void open(Path dir) {
         prefs.addRecent(dir);
         if (ClusterWindow.isCluster(dir)) {
-            ClusterWindow.fxOpen(dir, session);
+            ClusterWindow.fxOpen(dir, session, stage.getScene());
             return;
         }
         session.fxOpen(dir);
@@ -154,7 +154,7 @@ public final class MainWindow implements Shell {
         try {
             Path dir = samples.materialize(s);
             if (ClusterWindow.isCluster(dir)) {
-                ClusterWindow.fxOpen(dir, session);
+                ClusterWindow.fxOpen(dir, session, stage.getScene());
                 return;
             }
             session.fxOpen(dir);

@@ -133,6 +133,13 @@ class HistoryViewsTest {
             int y = 22 + row * 26 + 13;
             assertTrue(coloursAlong(img[0], y) > 2, "row " + row + " has slices");
         }
+        // the header's first letter stands clear of the left edge, not cut by it
+        javafx.scene.image.PixelReader px = img[0].getPixelReader();
+        for (int y = 0; y < 22; y++) {
+            for (int x = 0; x < 3; x++) {
+                assertEquals(px.getArgb(0, 0), px.getArgb(x, y), "header ink at (" + x + ", " + y + ")");
+            }
+        }
     }
 
     @Test

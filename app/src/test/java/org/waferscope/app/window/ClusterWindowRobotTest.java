@@ -150,6 +150,44 @@ class ClusterWindowRobotTest {
         assertFalse(Files.exists(replays), "closing the window deletes its wafers' folders");
     }
 
+    @Test
+    void dressesAsTheMainWindowDoesAndFollowsItsTheme(FxRobot robot) throws Exception {
+        javafx.scene.Scene owner = new javafx.scene.Scene(new javafx.scene.layout.Pane());
+        robot.interact(() -> {
+            owner.getStylesheets().setAll(org.waferscope.assets.Stylesheet.BASE.url(),
+                    org.waferscope.app.prefs.Theme.DARK.sheet.url());
+            owner.getRoot().getStyleClass().add("theme-dark");
+            window.followLooks(owner);
+        });
+        assertTrue(brightness(robot, "/tmp/polish-cluster-dark.png") < 0.35, "the toolbar is dark, as the main window's");
+        robot.interact(() -> {
+            owner.getStylesheets().setAll(org.waferscope.assets.Stylesheet.BASE.url(),
+                    org.waferscope.app.prefs.Theme.LIGHT.sheet.url());
+            owner.getRoot().getStyleClass().setAll("theme-light");
+        });
+        assertTrue(window.stage().getScene().getRoot().getStyleClass().contains("theme-light"));
+        assertFalse(window.stage().getScene().getRoot().getStyleClass().contains("theme-dark"));
+        assertTrue(brightness(robot, "/tmp/polish-cluster-light.png") > 0.6, "a theme toggled there is followed");
+    }
+
+    /** The brightness of the window's toolbar strip beside its last button; the whole window goes to {@code png}. */
+    private double brightness(FxRobot robot, String png) {
+        double[] out = new double[1];
+        robot.interact(() -> {
+            window.view().paintIfDirty();
+            javafx.scene.image.WritableImage img = window.stage().getScene().snapshot(null);
+            try {
+                PngWriter.write(img, Path.of(png));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Bounds b = robot.lookup("#cluster-step").query().localToScene(
+                    robot.lookup("#cluster-step").query().getBoundsInLocal());
+            out[0] = img.getPixelReader().getColor((int) b.getMinX() - 3, (int) b.getCenterY()).getBrightness();
+        });
+        return out[0];
+    }
+
     private static String status(FxRobot robot) {
         return robot.lookup("#cluster-status").queryAs(Label.class).getText();
     }

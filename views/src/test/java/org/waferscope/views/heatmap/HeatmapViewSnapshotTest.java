@@ -65,6 +65,35 @@ class HeatmapViewSnapshotTest {
     }
 
     @Test
+    void aFittedFabricStaysFittedWhenTheViewIsResizedAndAZoomIsKept(FxRobot robot) {
+        robot.interact(() -> view.setFrame(sim.latestFrame()));
+        for (double width : new double[] {250, 600, 400}) {
+            resizeTo(robot, width, 300);
+            Viewport v = view.getViewport();
+            assertTrue(v.showsAll(), "all of the fabric at width " + width);
+            assertEquals(Viewport.fit(40, 30, v.viewWidth(), v.viewHeight()).scale(), v.scale(), 1e-9,
+                    "as large as fits at width " + width);
+        }
+        // a user's zoom is on purpose: a resize keeps its scale and its centre
+        robot.interact(() -> view.setViewport(view.getViewport().zoom(3)));
+        double zoomed = view.getViewport().scale();
+        resizeTo(robot, 300, 250);
+        assertEquals(zoomed, view.getViewport().scale(), 1e-9);
+        assertEquals(20, view.getViewport().toFabricX(view.getViewport().viewWidth() / 2), 1e-6);
+    }
+
+    /** Resizes the window, as dragging a side pane's divider resizes the fabric view, and lays it out. */
+    private void resizeTo(FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            javafx.stage.Window w = view.getScene().getWindow();
+            w.setWidth(width + w.getWidth() - view.getScene().getWidth());
+            w.setHeight(height + w.getHeight() - view.getScene().getHeight());
+            view.getScene().getRoot().layout();
+        });
+        assertEquals(width, view.getWidth(), 1);
+    }
+
+    @Test
     void paletteChangeRecolours(FxRobot robot) {
         robot.interact(() -> view.setFrame(sim.latestFrame()));
         int viridis = pixelAtPe(robot, 3, 3);
