@@ -323,10 +323,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
             travel.maybeRecord(wafer);
             long chunk = Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000));
-            long t0 = System.nanoTime();
+            long t0 = TimeTravel.clock();
             StopReason r = wafer.advance(chunk, watch != null && watch.lineStops(),
                     stopAtTask || watch != null && watch.taskStops());
-            travel.ran(System.nanoTime() - t0);
+            travel.ran(TimeTravel.clock() - t0);
             dirty = true;
             BreakHit h = watch == null ? null : watch.check();
             if (h != null) {

@@ -14,8 +14,8 @@ import org.waferscope.engine.fabric.SpareChunks;
  * ({@link FabricSnapshot#of(org.waferscope.engine.fabric.Fabric, FabricSnapshot)}), and its
  * cost is its own pieces. A snapshot is due {@code interval} cycles after the last one, but
  * not before the run since then has taken ten times what the next snapshot is expected to
- * take (the last one's CPU time on this thread, scaled by the PEs it will read: so
- * snapshots cost at most about a tenth of the run), and at the latest after
+ * take (the last one's, scaled by the PEs it will read: so snapshots cost at most about a
+ * tenth of the run, both timed by {@link #clock()}), and at the latest after
  * {@link #MAX_RERUN_NANOS} of running (so a step back re-runs at most that long), unless
  * snapshots are so dear that this would spend more than a tenth of the run on them. When the
  * snapshots exceed the memory budget, every other one of the older half is dropped and the
@@ -26,7 +26,7 @@ import org.waferscope.engine.fabric.SpareChunks;
  * <p>Threads: the simulation thread only.
  */
 final class TimeTravel {
-    /** The longest run between two snapshots, in wall time: what one step back may have to re-run. */
+    /** The longest run between two snapshots, by {@link #clock()}: what one step back may have to re-run. */
     static final long MAX_RERUN_NANOS = 800_000_000L;
 
     private final long budgetBytes;
@@ -62,7 +62,7 @@ final class TimeTravel {
         return tooLarge;
     }
 
-    /** The simulator ran the wafer for {@code nanos} of wall time since the last call. */
+    /** The simulator ran the wafer for {@code nanos} by {@link #clock()} since the last call. */
     void ran(long nanos) {
         runNanos += nanos;
     }
@@ -82,12 +82,10 @@ final class TimeTravel {
         }
         int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
-        long c0 = threadCpuNanos();
+        long c0 = clock();
         Wafer.Snapshot s = w.snapshot(last, spares);
         takenNanos += System.nanoTime() - t0;
-        // what this thread spent on it: the collector's pauses, which other jobs on the machine
-        // can stretch to seconds, would otherwise space the next snapshots minutes apart
-        long cost = c0 < 0 ? System.nanoTime() - t0 : threadCpuNanos() - c0;
+        long cost = clock() - c0;
         taken++;
         // The first snapshot copies everything; later ones copy what changed, so its cost
         // says nothing about theirs (at full wafer it would put the next one minutes away).
@@ -184,9 +182,15 @@ final class TimeTravel {
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** This thread's CPU time, or -1 where the JVM does not measure it. */
-    private static long threadCpuNanos() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    /**
+     * The clock that run time and snapshot costs are measured by: the simulation thread's CPU
+     * time (it is the stepper's worker 0), or wall time where the JVM does not measure that.
+     * Wall time counts the collector's pauses and whatever else the machine runs, which
+     * other jobs can stretch to seconds; both would space snapshots by the machine's load
+     * rather than by what they cost the simulator.
+     */
+    static long clock() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Wall time spent taking snapshots since this was made. */
