@@ -266,14 +266,29 @@ public class Interpreter extends Evaluator {
                 throw new CslError(a.get(3).pos(), "@range step must not be 0");
             }
         }
-        long trips = 0;
-        int names = 1 + declarations(f.body());
-        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-            Budget.trip(++trips, f.pos());
+        long count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                : (start > stop ? (start - stop - step - 1) / -step : 0);
+        long first = start;
+        long by = step;
+        String name = f.captures().get(0);
+        // The loop variable and a block body's names share one scope: shadowing is an
+        // error either way, and a full-wafer layout makes one scope per PE fewer.
+        return trips(f, s, 1, count, (body, k) ->
+                body.define(name, new Binding.Const(new Value.IntVal(first + k * by, t)), f.pos()));
+    }
+
+    /** Binds a for loop's captures for one trip. */
+    private interface TripBinder {
+        void define(Scope body, long trip);
+    }
+
+    /** Runs a for loop's body count times, each in a fresh scope with the captures bound. */
+    private Flow trips(Stmt.For f, Scope s, int captures, long count, TripBinder bind) {
+        int names = captures + declarations(f.body());
+        for (long k = 0; k < count; k++) {
+            Budget.trip(k + 1, f.pos());
             Scope body = s.child(names);
-            body.define(f.captures().get(0), new Binding.Const(new Value.IntVal(i, t)), f.pos());
-            // The loop variable and a block body's names share one scope: shadowing is an
-            // error either way, and a full-wafer layout makes one scope per PE fewer.
+            bind.define(body, k);
             budget.step(f.body().pos());
             Flow fl = statements(f.body(), body);
             if (fl == Flow.BREAK) {
@@ -311,25 +326,12 @@ public class Interpreter extends Evaluator {
         if (f.captures().isEmpty() || f.captures().size() > 2) {
             throw new CslError(f.pos(), "a for loop over an array names its element and optionally its index");
         }
-        long trips = 0;
-        int names = f.captures().size() + declarations(f.body());
-        for (int i = 0; i < items.size(); i++) {
-            Budget.trip(++trips, f.pos());
-            Scope body = s.child(names);
-            bindCapture(body, f.captures().get(0), items.get(i), f.pos());
+        return trips(f, s, f.captures().size(), items.size(), (body, k) -> {
+            bindCapture(body, f.captures().get(0), items.get((int) k), f.pos());
             if (f.captures().size() == 2) {
-                bindCapture(body, f.captures().get(1), ValueOps.integer(i), f.pos());
+                bindCapture(body, f.captures().get(1), ValueOps.integer(k), f.pos());
             }
-            budget.step(f.body().pos());
-            Flow fl = statements(f.body(), body);
-            if (fl == Flow.BREAK) {
-                break;
-            }
-            if (fl == Flow.RETURN) {
-                return fl;
-            }
-        }
-        return Flow.NORMAL;
+        });
     }
 
     private static void bindCapture(Scope body, String name, Value v, SourcePos pos) {
