@@ -2,9 +2,7 @@ package org.waferscope.engine.fabric;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.arch.Direction;
 import org.waferscope.engine.ir.PeProgram;
@@ -166,65 +164,7 @@ public final class FabricBuilder {
     }
 
     private void buildTables() {
-        int[] toRamp = rampColors();
-        tables = new ProgramTables[programs.length];
-        for (int i = 0; i < programs.length; i++) {
-            tables[i] = new ProgramTables(programs[i], profile, autoQueues(programs[i], toRamp[i]));
-        }
-    }
-
-    /**
-     * Per program, the colors (bit c for color c) that some PE running it routes to its
-     * RAMP: one pass over the wafer for all programs, not one per program (a layout may
-     * specialise a program thousands of ways).
-     */
-    private int[] rampColors() {
-        int[] toRamp = new int[programs.length];
-        int ramp = Direction.RAMP.bit();
-        for (int p = 0; p < peProgram.length; p++) {
-            int pi = peProgram[p];
-            if (pi < 0) {
-                continue;
-            }
-            int[] pairs = layout.colorsOf(p);
-            for (int i = 0; i < pairs.length; i += 2) {
-                // a color outside 0..31 is not routable, which buildRoutes reports
-                if ((cfgTxUnion[pairs[i + 1]] & ramp) != 0 && pairs[i] >= 0 && pairs[i] < 32) {
-                    toRamp[pi] |= 1 << pairs[i];
-                }
-            }
-        }
-        return toRamp;
-    }
-
-    /**
-     * Colors some PE delivers to this program's CE through RAMP ({@code toRamp}, a bit per
-     * color) that the program binds no input queue to get the lowest free queues, so a
-     * control-only color still arrives.
-     */
-    private Map<Integer, Integer> autoQueues(PeProgram program, int toRamp) {
-        int needed = toRamp;
-        for (int bound : program.inputQueueColors().values()) {
-            if (bound >= 0 && bound < 32) {
-                needed &= ~(1 << bound);
-            }
-        }
-        Map<Integer, Integer> extra = new HashMap<>();
-        int q = 0;
-        for (int c = 0; c < 32; c++) {
-            if ((needed & 1 << c) == 0) {
-                continue;
-            }
-            while (q < profile.inputQueues() && program.inputQueueColors().containsKey(q)) {
-                q++;
-            }
-            if (q >= profile.inputQueues()) {
-                problem("program " + program.name() + " receives more colors than the CE has input queues");
-                break;
-            }
-            extra.put(q++, c);
-        }
-        return extra;
+        tables = RampQueues.tables(profile, layout, programs, peProgram, cfgTxUnion, this::problem);
     }
 
     private void buildConfigs() {
