@@ -20,9 +20,12 @@ import java.util.List;
  *                        {@link #POP_ON_ADVANCE} or {@link #ALWAYS_POP}
  * @param teardown        the color starts in teardown mode ({@code .teardown = true}): the
  *                        router moves none of its wavelets until the CE ends the mode
+ * @param counter         a counter filter on what reaches the CE, or null ({@link CounterFilter});
+ *                        a color has a range filter or a counter filter, not both
  */
 public record ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode,
-                          int filterMin, int filterMax, boolean swapX, boolean swapY, int pop, boolean teardown) {
+                          int filterMin, int filterMax, boolean swapX, boolean swapY, int pop, boolean teardown,
+                          CounterFilter counter) {
     public static final int NO_POP = 0;
     /** Pops a command that advances this router's switch. */
     public static final int POP_ON_ADVANCE = 1;
@@ -39,6 +42,20 @@ public record ColorConfig(List<RoutePosition> positions, int initialPosition, bo
         if (initialPosition < 0 || initialPosition >= positions.size()) {
             throw new IllegalArgumentException("switch position " + initialPosition + " is not configured");
         }
+        if (counter != null && filterMin >= 0) {
+            throw new IllegalArgumentException("a color has a range filter or a counter filter, not both");
+        }
+    }
+
+    /** A color config without a counter filter. */
+    public ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode, int filterMin, int filterMax,
+                       boolean swapX, boolean swapY, int pop, boolean teardown) {
+        this(positions, initialPosition, ringMode, filterMin, filterMax, swapX, swapY, pop, teardown, null);
+    }
+
+    /** The same config with other route positions (the same number of them). */
+    public ColorConfig withPositions(List<RoutePosition> other) {
+        return new ColorConfig(other, initialPosition, ringMode, filterMin, filterMax, swapX, swapY, pop, teardown, counter);
     }
 
     /** A color config that starts out of teardown mode. */
@@ -64,7 +81,7 @@ public record ColorConfig(List<RoutePosition> positions, int initialPosition, bo
     }
 
     public boolean hasFilter() {
-        return filterMin >= 0;
+        return filterMin >= 0 || counter != null;
     }
 
     /** Every port any position accepts from. */

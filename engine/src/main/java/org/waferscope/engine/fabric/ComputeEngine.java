@@ -221,7 +221,7 @@ final class ComputeEngine {
         int options = code[base + 1];
         int[][] decoded = f.tables[f.peProgram[p]].decoded;
         int[] pre = decoded == null ? null : decoded[f.pc(p)];
-        int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, base, code, pre, scratch);
+        int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, kind, base, code, pre, scratch);
         if (DsdOperand.async(options)) {
             options = withRegisterTasks(options, ops);
             if (!MicrothreadUnit.start(f, p, f.pc(p), word, options, ops)) {
@@ -268,12 +268,15 @@ final class ComputeEngine {
      * The op's operands in {@code scratch}: the decoded ones with their run-time scalars read
      * from the frame, or, when the op is not decoded, all of them read from the frame.
      */
-    private static int[] resolve(Fabric f, int p, int base, int[] code, int[] pre, int[] scratch) {
+    private static int[] resolve(Fabric f, int p, DsdOpKind kind, int base, int[] code, int[] pre, int[] scratch) {
         byte[] m = f.sram[p];
         int fp = f.fp(p);
         if (pre == null) {
             for (int k = 0; k < 4; k++) {
                 DsdExecutor.resolve(m, fp, code[base + 2 + k], scratch, k * DsdExecutor.OPERAND);
+            }
+            if (kind.type.bytes == 4) {
+                DsdExecutor.widen(scratch);
             }
             return scratch;
         }

@@ -142,7 +142,8 @@ public final class CoreInspector {
                     buffered += f.count(ch);
                 }
             }
-            String filter = f.cfgFilterMin[cfg] >= 0 ? "index " + f.cfgFilterMin[cfg] + ".." + f.cfgFilterMax[cfg] : "";
+            String filter = f.cfgFilterMin[cfg] >= 0 ? "index " + f.cfgFilterMin[cfg] + ".." + f.cfgFilterMax[cfg]
+                    : CounterFilters.describe(f, rs, cfg);
             rows.add(new CoreSnapshot.RouteRow(f.rsColor[rs], f.rsPos[rs], positions, f.cfgRing[cfg], filter, buffered));
         }
         return rows;

@@ -117,6 +117,9 @@ final class DecodedOps {
                 }
             }
         }
+        if (kind.type.bytes == 4) {
+            DsdExecutor.widen(e);
+        }
         e[LENGTH] = DsdExecutor.length(e, 0);
         e[FABRIC] = DsdExecutor.touchesFabric(e, 0) ? 1 : 0;
         e[SHAPE] = e[FABRIC] == 0 ? GENERAL : shape(e, kind);

@@ -51,6 +51,21 @@ final class DsdExecutor {
     }
 
     /**
+     * A 32-bit op over a mem1d DSD made for 16-bit elements walks it in 32-bit elements: the
+     * stride counts elements of the op's width, from the same base. The SDK's fft-1d-2d moves
+     * complex f16 numbers, (real, imaginary) pairs, one per wavelet with {@code @fmovs} over
+     * DSDs of its f16 arrays ({@code |i|{n} -> X[i + 2]} sends pairs 1, 2, 3), and its 2-D
+     * transpose is right only so. Called with the operands of a 32-bit op only.
+     */
+    static void widen(int[] ops) {
+        for (int b = 0; b < OPERANDS; b += OPERAND) {
+            if (ops[b] == DESCRIPTOR && Dsd.kind(ops[b + 1]) == Dsd.MEM1D && Dsd.elementBytes(ops[b + 1]) == 2) {
+                ops[b + 4] *= 2;
+            }
+        }
+    }
+
+    /**
      * The number of elements: the destination's length, else the first source DSD's; a
      * FIFO's capacity counts only when every DSD operand is a FIFO. A memory source sets the
      * length of a move to a fabout DSD: the SDK examples send a whole buffer through a fabout

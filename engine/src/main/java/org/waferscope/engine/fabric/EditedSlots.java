@@ -76,6 +76,7 @@ final class EditedSlots {
         b.cfgFilterMin = Arrays.copyOf(b.cfgFilterMin, count + extra);
         b.cfgFilterMax = Arrays.copyOf(b.cfgFilterMax, count + extra);
         b.cfgPop = Arrays.copyOf(b.cfgPop, count + extra);
+        b.cfgCounter = b.cfgCounter == null ? null : Arrays.copyOf(b.cfgCounter, count + extra);
         int next = count;
         for (int p = 0; p < b.peProgram.length; p++) {
             for (int rs = b.rsStart[p]; rs < b.rsStart[p + 1]; rs++) {
@@ -91,6 +92,9 @@ final class EditedSlots {
                 b.cfgFilterMin[next] = b.cfgFilterMin[from];
                 b.cfgFilterMax[next] = b.cfgFilterMax[from];
                 b.cfgPop[next] = b.cfgPop[from];
+                if (b.cfgCounter != null) {
+                    b.cfgCounter[next] = b.cfgCounter[from];
+                }
                 b.rsConfig[rs] = next++;
             }
         }

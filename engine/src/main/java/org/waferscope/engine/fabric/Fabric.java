@@ -103,6 +103,10 @@ public final class Fabric extends CoreRecords {
     final int[] cfgInitial;
     final int[] cfgFilterMin;
     final int[] cfgFilterMax;
+    /** Per color config, its counter filter ({@link CounterFilter}); null when no config has one. */
+    final CounterFilter[] cfgCounter;
+    /** Per route slot, its counter filter's counter; null when no config has a counter filter. */
+    final int[] rsCounter;
     /** Per PE, the router's sources: its input channels, then the CE's output queues. */
     final int[] srcStart;
     final int[] srcChan;
@@ -212,6 +216,9 @@ public final class Fabric extends CoreRecords {
         cfgInitial = b.cfgInitial;
         cfgFilterMin = b.cfgFilterMin;
         cfgFilterMax = b.cfgFilterMax;
+        cfgCounter = b.cfgCounter;
+        rsCounter = cfgCounter == null ? null : new int[rsPos.length];
+        CounterFilters.reset(this);
         routeEdits = new RouteEdits(cfgRx, cfgTx, cfgPositions, b.rsTornAtStart);
         srcStart = b.srcStart;
         srcChan = b.srcChan;
@@ -329,9 +336,11 @@ public final class Fabric extends CoreRecords {
         if (logical) {
             s.addAll(ChannelHash.channels(this));
             s.addAll(List.of(rsPos, rsTorn, cfgRx, cfgTx, cfgPositions));
+            CounterFilters.addState(this, s);
             s.addAll(ChannelHash.routers(this));
         } else {
             s.addAll(List.of(chan, rsPos, rsTorn, cfgRx, cfgTx, cfgPositions, router));
+            CounterFilters.addState(this, s);
         }
         s.addAll(List.of(hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor, hostPath, hostPathCount,
                 hostPathColor));

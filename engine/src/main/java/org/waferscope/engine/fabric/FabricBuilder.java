@@ -57,6 +57,8 @@ public final class FabricBuilder {
     int[] cfgInitial;
     int[] cfgFilterMin;
     int[] cfgFilterMax;
+    /** Per color config, its counter filter or null; null itself when no config has one. */
+    CounterFilter[] cfgCounter;
     int[] srcStart;
     int[] srcChan;
     byte[] srcPort;
@@ -193,6 +195,11 @@ public final class FabricBuilder {
             cfgFilterMin[c] = cc.filterMin();
             cfgPop[c] = cc.pop();
             cfgFilterMax[c] = cc.filterMax();
+            if (cc.counter() != null) {
+                cfgCounter = cfgCounter == null ? new CounterFilter[count] : cfgCounter;
+                cfgCounter[c] = cc.counter();
+                cfgFilterMin[c] = Router.COUNTER_FILTER;
+            }
         }
     }
 

@@ -36,5 +36,6 @@ final class FabricReset {
         for (int rs = 0; rs < f.rsPos.length; rs++) {
             f.rsPos[rs] = f.cfgInitial[f.rsConfig[rs]];
         }
+        CounterFilters.reset(f);
     }
 }

@@ -35,6 +35,8 @@ final class Router {
     private static final VarHandle WAKE = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int RAMP = Direction.RAMP.ordinal();
     private static final int RAMP_BIT = Direction.RAMP.bit();
+    /** {@link Fabric#cfgFilterMin} of a color with a counter filter ({@link CounterFilters}); -1 is no filter. */
+    static final int COUNTER_FILTER = -2;
 
     static int route(Fabric f, int p, long cycle) {
         int result = injectFromHost(f, p, cycle);
@@ -149,7 +151,7 @@ final class Router {
             }
         }
         int rampChan = -1;
-        if ((tx & RAMP_BIT) != 0 && admitsToCe(f, cfg, payload, meta)) {
+        if ((tx & RAMP_BIT) != 0 && admitsToCe(f, rs, cfg, payload, meta)) {
             int q = f.tables[f.peProgram[p]].colorQueue[color];
             rampChan = f.inQueue(p, q);
             if (f.full(rampChan)) {
@@ -157,6 +159,9 @@ final class Router {
             }
         }
         f.pop(p, ch);
+        if ((tx & RAMP_BIT) != 0 && f.cfgFilterMin[cfg] == COUNTER_FILTER) {
+            CounterFilters.count(f, rs, cfg, meta);
+        }
         int out = meta & ~Wavelet.ADVANCE_AFTER;
         int swap = f.rsSwap[rs];
         int onward = popped(f, rs, cfg, payload, meta);
@@ -213,14 +218,14 @@ final class Router {
         return Wavelet.popCommand(payload);
     }
 
-    /** Whether a wavelet leaving through RAMP reaches the CE: not a ce_ignore control, and inside the filter. */
-    private static boolean admitsToCe(Fabric f, int cfg, int payload, int meta) {
+    /** Whether a wavelet leaving through RAMP reaches the CE: not a ce_ignore control, and let through by the filter. */
+    private static boolean admitsToCe(Fabric f, int rs, int cfg, int payload, int meta) {
         if (Wavelet.isControl(meta)) {
             return !Wavelet.controlCeIgnore(payload);
         }
         int min = f.cfgFilterMin[cfg];
         if (min < 0) {
-            return true;
+            return min != COUNTER_FILTER || CounterFilters.passes(f, rs, cfg);
         }
         int index = Wavelet.index(payload);
         return index >= min && index <= f.cfgFilterMax[cfg];

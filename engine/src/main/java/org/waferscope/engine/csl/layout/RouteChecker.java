@@ -69,8 +69,7 @@ final class RouteChecker {
                 for (RoutePosition p : c.positions()) {
                     kept.add(new RoutePosition(p.rx(), p.tx() & ~off));
                 }
-                l.setColorConfig(x, y, pairs[i], new ColorConfig(kept, c.initialPosition(), c.ringMode(),
-                        c.filterMin(), c.filterMax(), c.swapX(), c.swapY(), c.pop(), c.teardown()));
+                l.setColorConfig(x, y, pairs[i], c.withPositions(kept));
             }
         }
     }

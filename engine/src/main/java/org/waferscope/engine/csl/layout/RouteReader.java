@@ -30,7 +30,6 @@ final class RouteReader {
     private static final Set<String> SWITCHES = Set.of("pos1", "pos2", "pos3", "current_switch_pos", "ring_mode",
             "pop_mode");
     private static final Set<String> POP_MODES = Set.of("no_pop", "pop_on_advance", "always_pop");
-    private static final Set<String> FILTER = Set.of("kind", "min_idx", "max_idx");
 
     private final Map<Value, ColorConfig> cache = new HashMap<>();
     /** The evaluator reuses a literal's struct while its values repeat: most reads hit by identity. */
@@ -129,23 +128,12 @@ final class RouteReader {
                 }
             }
         }
-        int min = -1;
-        int max = -1;
-        if (top.containsKey("filter")) {
-            Map<String, Value> f = struct(top.get("filter"), FILTER, ".filter", pos);
-            Map<String, Value> kind = struct(f.get("kind"), Set.of("range"), ".filter.kind", pos);
-            if (!kind.containsKey("range") || !ValueOps.bool(kind.get("range"), ".range", pos)) {
-                throw new CslError(pos, "Waferscope supports range filters only: .kind = .{ .range = true }");
-            }
-            if (!f.containsKey("min_idx") || !f.containsKey("max_idx")) {
-                throw new CslError(pos, "a range filter needs .min_idx and .max_idx");
-            }
-            min = ValueOps.intIn(f.get("min_idx"), 0, 0xFFFF, ".min_idx", pos);
-            max = ValueOps.intIn(f.get("max_idx"), min, 0xFFFF, ".max_idx", pos);
-        }
+        FilterReader.Filter filter = top.containsKey("filter") ? FilterReader.read(top.get("filter"), pos)
+                : FilterReader.Filter.NONE;
         // .teardown = true: the color starts in teardown mode, until the PE's program ends it
         boolean teardown = top.containsKey("teardown") && ValueOps.bool(top.get("teardown"), ".teardown", pos);
-        return new ColorConfig(positions, current, ring, min, max, swapX, swapY, pop, teardown);
+        return new ColorConfig(positions, current, ring, filter.min(), filter.max(), swapX, swapY, pop, teardown,
+                filter.counter());
     }
 
     private static int ports(Value v, SourcePos pos) {
