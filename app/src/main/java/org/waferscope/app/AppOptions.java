@@ -18,18 +18,19 @@ import org.waferscope.engine.api.LayerChoice;
  * @param params     layout params overriding run.json's, as text
  */
 record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerChoice layer, int[] select,
-                  String theme, long exitAfterMs, java.util.Map<String, String> params) {
+                  String theme, long exitAfterMs, java.util.Map<String, String> params,
+                  org.waferscope.engine.program.SdkChoice build) {
     /** Flag (no value): render with no display at all, for {@code --screenshot} on servers. */
     static final String HEADLESS = "--headless";
     static final String USAGE = """
-            usage: waferscope [--open DIR | --sample NAME] [--param NAME=VALUE]... [--layer LAYER|value:SYMBOL] [--select X,Y]
+            usage: waferscope [--open DIR [--build N] | --sample NAME] [--param NAME=VALUE]... [--layer LAYER|value:SYMBOL] [--select X,Y]
                               [--theme light|dark] [--headless]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
                    waferscope run|bench|export-trace|compare|train|sdk-examples-check ...   (the headless command line)""";
 
     /** The options that take a value; any other word is unknown, whether or not a value follows it. */
     private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--open", "--sample", "--screenshot",
-            "--cycles", "--layer", "--select", "--theme", "--exit-after", "--param");
+            "--cycles", "--layer", "--select", "--theme", "--exit-after", "--param", "--build");
 
     static AppOptions parse(List<String> args) {
         Path open = null;
@@ -41,6 +42,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
         String theme = null;
         long exitAfter = Long.getLong("waferscope.exitAfterMs", 0L);
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        org.waferscope.engine.program.SdkChoice build = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals(HEADLESS)) {
@@ -63,6 +65,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
                         .mapToInt(Math::toIntExact).toArray();
                 case "--theme" -> theme = next;
                 case "--exit-after" -> exitAfter = number(a, next);
+                case "--build" -> build = org.waferscope.engine.program.SdkChoice.parse(next);
                 case "--param" -> {
                     int eq = next.indexOf('=');
                     if (eq < 1) {
@@ -77,7 +80,11 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
         if (select != null && select.length != 2) {
             throw new IllegalArgumentException("--select wants X,Y");
         }
-        return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params));
+        if (build != null && open == null) {
+            throw new IllegalArgumentException("--build chooses a build of the SDK example folder --open names; give --open DIR");
+        }
+        return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params),
+                build);
     }
 
     /**

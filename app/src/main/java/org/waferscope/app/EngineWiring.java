@@ -38,9 +38,19 @@ final class EngineWiring {
      */
     static FolderLoader programs(java.util.Map<String, String> startParams) {
         java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
-        return (folder, params) -> {
-            java.util.Map<String, String> p = used.getAndSet(true) || !params.isEmpty() ? params : startParams;
-            return ProgramLoader.load(folder, ProgramLoader.LoadOptions.DEFAULTS.withParams(p));
+        return new FolderLoader() {
+            @Override
+            public org.waferscope.engine.program.WaferProgram load(java.nio.file.Path folder,
+                    java.util.Map<String, String> params) throws Exception {
+                return load(folder, params, null);
+            }
+
+            @Override
+            public org.waferscope.engine.program.WaferProgram load(java.nio.file.Path folder,
+                    java.util.Map<String, String> params, org.waferscope.engine.program.SdkChoice build) throws Exception {
+                java.util.Map<String, String> p = used.getAndSet(true) || !params.isEmpty() ? params : startParams;
+                return ProgramLoader.load(folder, ProgramLoader.LoadOptions.DEFAULTS.withParams(p).withBuild(build));
+            }
         };
     }
 }

@@ -80,7 +80,8 @@ public final class WaferscopeApp extends Application {
     private static boolean openFirstProgram(AppOptions options, SampleCatalog samples, MainWindow window,
                                             SimulationSession session) {
         if (options.open() != null) {
-            window.open(options.open());
+            // no chooser at start: --build says which build, else the script's first
+            window.open(options.open(), options.build());
             return true;
         }
         var sample = options.sample() != null ? samples.byName(options.sample()) : samples.defaultSample();

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.host.CheckResult;
 import org.waferscope.engine.program.ProgramLoader;
+import org.waferscope.engine.program.SdkChoice;
+import org.waferscope.engine.program.SdkFolderSource;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.RunResult;
 import org.waferscope.engine.sim.Wafer;
@@ -25,8 +27,10 @@ import picocli.CommandLine.Spec;
  * {@code sdk-examples-check DIR}: opens every example of a checkout of the public Cerebras
  * SDK examples exactly as {@code run DIR} would, runs it and prints one line each (PASS, FAIL
  * or REFUSED with the first reason) and a total, so anyone with the examples can repeat the
- * check. The {@code sdklayout-*} tutorials (a Python layout API) and folders without a build
- * script are listed as skipped.
+ * check. An example whose build script compiles several programs gets a line for each build
+ * (and for each run variant with host steps of its own), named by its params as
+ * {@code run DIR --build N} opens it: the total counts builds. The {@code sdklayout-*}
+ * tutorials (a Python layout API) and folders without a build script are listed as skipped.
  */
 @Command(name = "sdk-examples-check", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = "Run every example of a csl-examples checkout (tutorials/*, benchmarks/*) and print a total.")
@@ -69,17 +73,21 @@ final class SdkExamplesCheckCommand implements Callable<Integer> {
             }
             String skip = skipReason(ex);
             if (skip != null) {
-                out.printf(Locale.ROOT, "%-45s SKIP     %s%n", name, skip);
+                out.printf(Locale.ROOT, "%-52s SKIP     %s%n", name, skip);
                 skipped++;
                 continue;
             }
-            total++;
-            String[] verdict = run(ex);
-            if (verdict[0].equals("PASS")) {
-                pass++;
+            List<SdkFolderSource.Choice> builds = SdkFolderSource.choices(ex, false);
+            for (SdkFolderSource.Choice c : builds.size() > 1 ? builds : List.<SdkFolderSource.Choice>of(FIRST)) {
+                total++;
+                String[] verdict = run(ex, c.choice());
+                if (verdict[0].equals("PASS")) {
+                    pass++;
+                }
+                String row = c == FIRST ? name : name + " " + c.label();
+                out.printf(Locale.ROOT, "%-52s %-8s %s%n", row, verdict[0], verdict[1]);
+                out.flush();
             }
-            out.printf(Locale.ROOT, "%-45s %-8s %s%n", name, verdict[0], verdict[1]);
-            out.flush();
         }
         out.printf(Locale.ROOT, "total: %d of %d pass (%d skipped)%n", pass, total, skipped);
         return pass == total ? WaferscopeCli.OK : WaferscopeCli.CHECK_FAILED;
@@ -95,11 +103,14 @@ final class SdkExamplesCheckCommand implements Callable<Integer> {
         return null;
     }
 
+    /** The one row of an example with a single build. */
+    private static final SdkFolderSource.Choice FIRST = new SdkFolderSource.Choice(SdkChoice.FIRST, "");
+
     /** {verdict, first reason}. */
-    private String[] run(Path ex) {
+    private String[] run(Path ex, SdkChoice build) {
         WaferProgram p;
         try {
-            p = ProgramLoader.load(ex, ProgramLoader.LoadOptions.DEFAULTS);
+            p = ProgramLoader.load(ex, ProgramLoader.LoadOptions.DEFAULTS.withBuild(build));
         } catch (ProgramLoadException e) {
             return new String[] {"REFUSED", e.diagnostics().isEmpty() ? "" : e.diagnostics().get(0).toString()};
         }

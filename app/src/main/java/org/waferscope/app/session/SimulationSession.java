@@ -40,6 +40,8 @@ public final class SimulationSession {
     private final SimulationHandle sim;
     private final java.util.function.Function<WaferProgram, java.util.concurrent.CompletionStage<?>> place;
     private final FolderLoader programs;
+    /** The build of the open SDK example's script (null: its first); FX thread only. */
+    private org.waferscope.engine.program.SdkChoice build;
     private final Executor background;
     private final Executor fx;
     private final ControlsModel controls;
@@ -102,15 +104,27 @@ public final class SimulationSession {
         fxOpen(dir, java.util.Map.of());
     }
 
-    /** Like {@link #fxOpen(Path)}, with layout params that override the folder's run.json. */
+    /**
+     * Like {@link #fxOpen(Path)}, with layout params that override the folder's run.json. A
+     * reload of the open folder keeps the build of its SDK build script that is open.
+     */
     public void fxOpen(Path dir, java.util.Map<String, String> params) {
+        fxOpen(dir, params, dir.equals(folder.get()) ? build : null);
+    }
+
+    /** Like {@link #fxOpen(Path, java.util.Map)}, opening build {@code choice} of an SDK example (null: the first). */
+    public void fxOpen(Path dir, java.util.Map<String, String> params, org.waferscope.engine.program.SdkChoice choice) {
         String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
-        console.note(Kind.HOST, frame.get().cycle(), "Loading " + dir + with + " …");
+        String which = choice == null ? "" : " (build " + choice.spec() + " of its build script)";
+        console.note(Kind.HOST, frame.get().cycle(), "Loading " + dir + which + with + " …");
         background.execute(() -> {
             try {
-                WaferProgram p = programs.load(dir, params);
-                fx.execute(() -> loaded(dir, p));
+                WaferProgram p = programs.load(dir, params, choice);
+                fx.execute(() -> {
+                    build = choice;
+                    loaded(dir, p);
+                });
             } catch (Exception | LinkageError e) {
                 fx.execute(() -> failed(dir, e));
             }

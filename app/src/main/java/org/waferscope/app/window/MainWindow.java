@@ -140,14 +140,26 @@ public final class MainWindow implements Shell {
         return pump;
     }
 
-    /** Opens a program folder and remembers it among the recent ones. */
+    /**
+     * Opens a program folder and remembers it among the recent ones. An SDK example whose
+     * build script compiles several programs asks which one first ({@link BuildChooser}).
+     */
     public void open(Path dir) {
+        if (ClusterWindow.isCluster(dir)) {
+            open(dir, null);
+            return;
+        }
+        BuildChooser.ask(stage, dir, choice -> open(dir, choice));
+    }
+
+    /** Opens a program folder, and build {@code build} of its SDK build script (null: the first), without asking. */
+    public void open(Path dir, org.waferscope.engine.program.SdkChoice build) {
         prefs.addRecent(dir);
         if (ClusterWindow.isCluster(dir)) {
             ClusterWindow.fxOpen(dir, session, stage.getScene());
             return;
         }
-        session.fxOpen(dir);
+        session.fxOpen(dir, java.util.Map.of(), build);
     }
 
     public void openSample(Sample s) {

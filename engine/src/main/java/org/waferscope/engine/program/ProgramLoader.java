@@ -40,19 +40,33 @@ public final class ProgramLoader {
      * @param params layout params that override run.json's "params", as text
      * @param budget compile-time steps allowed (layout loops and all)
      */
-    public record LoadOptions(ArchProfile arch, Map<String, String> params, long budget) {
+    /**
+     * How to load a folder.
+     *
+     * @param build for an SDK example folder, which build of its script (and run variant) to open;
+     *              null for the first ({@code --build})
+     */
+    public record LoadOptions(ArchProfile arch, Map<String, String> params, long budget, SdkChoice build) {
         public static final LoadOptions DEFAULTS = new LoadOptions(null, Map.of(), Budget.DEFAULT_STEPS);
 
         public LoadOptions {
             params = Map.copyOf(params);
         }
 
+        public LoadOptions(ArchProfile arch, Map<String, String> params, long budget) {
+            this(arch, params, budget, null);
+        }
+
         public LoadOptions withArch(ArchProfile a) {
-            return new LoadOptions(a, params, budget);
+            return new LoadOptions(a, params, budget, build);
         }
 
         public LoadOptions withParams(Map<String, String> p) {
-            return new LoadOptions(arch, p, budget);
+            return new LoadOptions(arch, p, budget, build);
+        }
+
+        public LoadOptions withBuild(SdkChoice b) {
+            return new LoadOptions(arch, params, budget, b);
         }
     }
 
@@ -68,7 +82,12 @@ public final class ProgramLoader {
         ProgramSource src;
         try {
             boolean wse3 = options.arch() != null && options.arch().name().equalsIgnoreCase("wse3");
-            ProgramSource sdk = SdkFolderSource.open(folder, wse3);
+            ProgramSource sdk = SdkFolderSource.open(folder, wse3, options.build() == null ? SdkChoice.FIRST : options.build());
+            if (sdk == null && options.build() != null) {
+                throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(new SourcePos(String.valueOf(folder), 1, 1),
+                        "--build " + options.build().spec() + " chooses a build of an SDK example's build script, and this "
+                        + "folder has none (no commands_wse2.sh with a cslc command)"));
+            }
             src = sdk != null ? sdk : new FolderSource(folder);
             String hint = sdk == null ? FolderOfPrograms.hint(folder) : null;
             if (hint != null) {

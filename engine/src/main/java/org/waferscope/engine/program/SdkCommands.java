@@ -27,10 +27,16 @@ public record SdkCommands(String layout, Map<String, String> params, int fabricW
 
     /** Reads the first cslc command of a shell script; null when the script has none. */
     public static SdkCommands parse(String script) {
-        List<String> words = firstCslc(script);
-        if (words == null) {
-            return null;
+        for (List<String> words : commandLines(script)) {
+            if (words.get(0).equals("cslc")) {
+                return of(words);
+            }
         }
+        return null;
+    }
+
+    /** The options of one cslc command's words; null when it names no .csl file. */
+    static SdkCommands of(List<String> words) {
         String layout = null;
         Map<String, String> params = new LinkedHashMap<>();
         int[] dims = {0, 0};
@@ -88,20 +94,20 @@ public record SdkCommands(String layout, Map<String, String> params, int fabricW
         }
     }
 
-    /** The words of the first command line starting with cslc, with backslash continuations joined. */
-    private static List<String> firstCslc(String script) {
+    /** The script's command lines as words, backslash continuations joined, comments and blank lines left out. */
+    static List<List<String>> commandLines(String script) {
         String joined = script.replace("\\\r\n", " ").replace("\\\n", " ");
+        List<List<String>> lines = new ArrayList<>();
         for (String line : joined.split("\r?\n")) {
             String t = line.strip();
             int hash = t.indexOf(" #");
             if (hash >= 0) {
                 t = t.substring(0, hash);
             }
-            List<String> words = new ArrayList<>(List.of(t.split("\\s+")));
-            if (!words.isEmpty() && words.get(0).equals("cslc")) {
-                return words;
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                lines.add(new ArrayList<>(List.of(t.split("\\s+"))));
             }
         }
-        return null;
+        return lines;
     }
 }

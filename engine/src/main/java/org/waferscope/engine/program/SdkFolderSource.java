@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.waferscope.engine.csl.ProgramLoadException;
 
 /**
  * A folder of the public Cerebras SDK examples, opened as it is. Its build script
@@ -34,22 +37,85 @@ public final class SdkFolderSource implements ProgramSource {
      *
      * @param wse3 prefer {@code commands_wse3.sh}
      */
-    public static SdkFolderSource open(Path dir, boolean wse3) throws IOException {
+    public static SdkFolderSource open(Path dir, boolean wse3) throws IOException, ProgramLoadException {
+        return open(dir, wse3, SdkChoice.FIRST);
+    }
+
+    /**
+     * As {@link #open(Path, boolean)}, with the build (and run variant) of the script to open.
+     *
+     * @throws ProgramLoadException when the script has no such build or variant
+     */
+    public static SdkFolderSource open(Path dir, boolean wse3, SdkChoice choice) throws IOException, ProgramLoadException {
         FolderSource f = new FolderSource(dir);
+        Script s = script(f, wse3);
+        if (s == null) {
+            return null;
+        }
+        if (choice.build() > s.builds().size()) {
+            throw refused(s, "the build script has " + s.builds().size() + " build" + (s.builds().size() == 1 ? "" : "s")
+                    + " (cslc commands); --build " + choice.spec() + " names none");
+        }
+        SdkBuild b = s.builds().get(choice.build() - 1);
+        if (!choice.variant().isEmpty() && b.variants().stream().map(SdkChoice::key).noneMatch(choice.variant()::equals)) {
+            throw refused(s, "build " + b.number() + " " + b.label() + " is run with " + b.variants().stream()
+                    .map(v -> v.isEmpty() ? "run.py" : "run.py " + v).toList() + "; --build " + choice.spec()
+                    + " names no run of it");
+        }
+        byte[] own = Files.isRegularFile(f.folder().resolve(RunJson.FILE)) ? null : SdkBundled.runJson(f.name(), choice);
+        return new SdkFolderSource(f, b.commands(), own);
+    }
+
+    /**
+     * What a user can open of an SDK example folder: each build of its script, and each run
+     * variant of a build that has host steps of its own (the bundled {@code run-N-VARIANT.json});
+     * empty for a folder that is not an SDK example.
+     */
+    public static List<Choice> choices(Path dir, boolean wse3) throws IOException {
+        FolderSource f = new FolderSource(dir);
+        Script s = script(f, wse3);
+        if (s == null) {
+            return List.of();
+        }
+        boolean ownSteps = Files.isRegularFile(f.folder().resolve(RunJson.FILE));
+        List<Choice> out = new ArrayList<>();
+        for (SdkBuild b : s.builds()) {
+            out.add(new Choice(new SdkChoice(b.number(), ""), b.label()));
+            for (String v : b.variants()) {
+                String key = SdkChoice.key(v);
+                if (!key.isEmpty() && !ownSteps && SdkBundled.hasVariant(f.name(), b.number(), key)) {
+                    out.add(new Choice(new SdkChoice(b.number(), key), b.label() + " " + v));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One thing to open: the choice, and how to show it ({@code [DIM:2,Nz:4,FP:1] --inverse}). */
+    public record Choice(SdkChoice choice, String label) {
+    }
+
+    private record Script(String name, List<SdkBuild> builds) {
+    }
+
+    /** The build script to read (commands_wse2.sh, else commands_wse3.sh, or the other way with wse3) and its builds. */
+    private static Script script(FolderSource f, boolean wse3) throws IOException {
         String[] scripts = wse3 ? new String[] {"commands_wse3.sh", "commands_wse2.sh"}
                 : new String[] {"commands_wse2.sh", "commands_wse3.sh"};
         for (String s : scripts) {
-            Path p = f.folder().resolve(s);
-            if (Files.isRegularFile(p)) {
-                SdkCommands c = SdkCommands.parse(new String(f.read(s, 1 << 16), StandardCharsets.UTF_8));
-                if (c != null) {
-                    byte[] own = Files.isRegularFile(f.folder().resolve(RunJson.FILE)) ? null
-                            : SdkBundled.runJson(f.name());
-                    return new SdkFolderSource(f, c, own);
+            if (Files.isRegularFile(f.folder().resolve(s))) {
+                List<SdkBuild> builds = SdkBuild.parseAll(new String(f.read(s, 1 << 16), StandardCharsets.UTF_8));
+                if (!builds.isEmpty()) {
+                    return new Script(s, builds);
                 }
             }
         }
         return null;
+    }
+
+    private static ProgramLoadException refused(Script s, String why) {
+        return new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(
+                new org.waferscope.engine.ir.SourcePos(s.name(), 1, 1), why));
     }
 
     @Override

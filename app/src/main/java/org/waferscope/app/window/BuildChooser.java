@@ -1,0 +1,48 @@
+package org.waferscope.app.window;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.ChoiceDialog;
+import javafx.stage.Window;
+import org.waferscope.engine.program.SdkChoice;
+import org.waferscope.engine.program.SdkFolderSource;
+
+/**
+ * Asks which build to open when an SDK example's build script compiles several programs (the
+ * fft-1d-2d benchmark builds a 1-D and a 2-D FFT, and runs the 2-D one forward and inverse).
+ * The command line's {@code --build N} chooses without asking.
+ */
+final class BuildChooser {
+    private BuildChooser() {
+    }
+
+    /**
+     * Opens {@code dir} through {@code open}: at once with null (the folder's only program, or
+     * not an SDK example), or with the build the user chooses; not at all when the user cancels.
+     */
+    static void ask(Window owner, Path dir, Consumer<SdkChoice> open) {
+        List<SdkFolderSource.Choice> choices = choices(dir);
+        if (choices.size() < 2) {
+            open.accept(null);
+            return;
+        }
+        List<String> labels = choices.stream().map(c -> "build " + c.choice().spec() + "  " + c.label()).toList();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.get(0), labels);
+        dialog.initOwner(owner);
+        dialog.setTitle("Open which build?");
+        dialog.setHeaderText(dir.getFileName() + ": its build script compiles " + choices.size()
+                + " programs. Open which one? (On the command line: --build N)");
+        dialog.setContentText("Build:");
+        dialog.showAndWait().ifPresent(label -> open.accept(choices.get(labels.indexOf(label)).choice()));
+    }
+
+    private static List<SdkFolderSource.Choice> choices(Path dir) {
+        try {
+            return SdkFolderSource.choices(dir, false);
+        } catch (IOException e) {
+            return List.of();   // the load itself will say what is wrong with the folder
+        }
+    }
+}
