@@ -26,6 +26,16 @@ class AppOptionsTest {
     }
 
     @Test
+    void buildChoosesABuildOfTheOpenedSdkExample() {
+        AppOptions o = AppOptions.parse(List.of("--open", "csl-examples/benchmarks/fft-1d-2d", "--build", "2:inverse"));
+        assertEquals(new org.waferscope.engine.program.SdkChoice(2, "inverse"), o.build());
+        assertNull(AppOptions.parse(List.of("--open", "x")).build());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--build", "2")))
+                .getMessage().contains("give --open DIR"));
+        assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--open", "x", "--build", "two")));
+    }
+
+    @Test
     void headlessIsAFlag() {
         AppOptions o = AppOptions.parse(List.of("--headless", "--screenshot", "a.png"));
         assertEquals(Path.of("a.png"), o.screenshot());

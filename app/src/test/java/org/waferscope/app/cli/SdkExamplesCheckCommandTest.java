@@ -104,4 +104,32 @@ class SdkExamplesCheckCommandTest {
         assertEquals(0, code, out.toString());
         assertTrue(out.toString().contains("PASS"), out.toString());
     }
+
+    /** A build script with two cslc commands: a line for each build, named by its params, and run picks one with --build. */
+    @Test
+    void eachBuildOfAScriptIsALineOfItsOwn(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("benchmarks/two-builds");
+        example(dir, PE, RUN);
+        Files.writeString(dir.resolve("layout.csl"), "param k: i16;\n"
+                + LAYOUT.replace(".memcpy_params = memcpy.get_params(0)", ".memcpy_params = memcpy.get_params(0), .k = k"));
+        Files.writeString(dir.resolve("pe.csl"), "param k: i16;\n" + PE.replace("v[0] = 1.5;", "v[0] = 1.5 * @as(f32, k);"));
+        Files.writeString(dir.resolve("commands_wse2.sh"), "cslc ./layout.csl --params=k:1 -o a\ncs_python run.py --name a\n"
+                + "cslc ./layout.csl --params=k:2 -o b\ncs_python run.py --name b\n");
+        StringWriter out = new StringWriter();
+        WaferscopeCli.execute(new String[] {"sdk-examples-check", tmp.toString()}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        String[] lines = out.toString().split("\n");
+        assertEquals(3, lines.length, out.toString());
+        assertTrue(lines[0].matches("benchmarks/two-builds \\[k:1\\] +PASS .*"), lines[0]);
+        assertTrue(lines[1].matches("benchmarks/two-builds \\[k:2\\] +FAIL .*"), lines[1]);
+        assertEquals("total: 1 of 2 pass (0 skipped)", lines[2]);
+        StringWriter second = new StringWriter();
+        int code = WaferscopeCli.execute(new String[] {"run", dir.toString(), "--build", "2"}, new PrintWriter(second),
+                new PrintWriter(new StringWriter()));
+        assertEquals(WaferscopeCli.CHECK_FAILED, code, second.toString());
+        StringWriter refused = new StringWriter();
+        assertEquals(WaferscopeCli.INVALID_PROGRAM, WaferscopeCli.execute(new String[] {"run", dir.toString(), "--build", "3"},
+                new PrintWriter(refused), new PrintWriter(refused)));
+        assertTrue(refused.toString().contains("commands_wse2.sh:1:1: error: the build script has 2 builds"), refused.toString());
+    }
 }

@@ -31,6 +31,51 @@ class SdkFftStepsTest {
         }
     }
 
+    /**
+     * The 2-D build's steps (run-2.json, and run-2-inverse.json for run.py --inverse): X holds
+     * row x of a 4 x 4 complex matrix on PE x, and PE x ends holding column x of its 2-D
+     * transform (run.py transposes the result back before comparing with numpy's fft2). So
+     * output (x, z) is F[z][x] = sum_(a, b) A[a][b] e^(-+2 pi i (z a + x b) / N), over pairs.
+     */
+    @Test
+    void bundled2dMatricesAreTheTransposedTwoDimensionalTransform() throws Exception {
+        for (String variant : new String[] {"", "inverse"}) {
+            byte[] json = SdkBundled.runJson("fft-1d-2d", new SdkChoice(2, variant));
+            assertNotNull(json, "no bundled steps for fft-1d-2d build 2 " + variant);
+            JsonNode doc = new ObjectMapper().readTree(json);
+            boolean inverse = variant.equals("inverse");
+            JsonNode m = doc.get("arrays").get(inverse ? "IDFT2" : "DFT2").get("values");
+            int sign = inverse ? 1 : -1;
+            double scale = inverse ? 1.0 / (N * N) : 1.0;
+            for (int x = 0; x < N; x++) {
+                for (int z = 0; z < N; z++) {
+                    int r = x * 2 * N + 2 * z;
+                    for (int a = 0; a < N; a++) {
+                        for (int b = 0; b < N; b++) {
+                            int c = a * 2 * N + 2 * b;
+                            double angle = sign * 2 * Math.PI * (z * a + x * b) / N;
+                            double re = Math.cos(angle) * scale;
+                            double im = Math.sin(angle) * scale;
+                            assertEquals(re, m.get(r).get(c).asDouble(), 1e-12, "row " + r + " column " + c);
+                            assertEquals(-im, m.get(r).get(c + 1).asDouble(), 1e-12);
+                            assertEquals(im, m.get(r + 1).get(c).asDouble(), 1e-12);
+                            assertEquals(re, m.get(r + 1).get(c + 1).asDouble(), 1e-12);
+                        }
+                    }
+                }
+            }
+            assertEquals(inverse ? "f_ifft" : "f_fft", doc.get("steps").get(2).get("launch").asText());
+            JsonNode x = doc.get("arrays").get("X").get("values");
+            for (int k = 0; k < x.size(); k++) {
+                double v = x.get(k).asDouble();
+                assertEquals(v, Math.rint(v * 32) / 32, "inputs are multiples of 1/32, exact in f16 and in every sum");
+                if (k % 2 == 1) {
+                    assertEquals(0, v, "imaginary parts start at 0, as run.py's");
+                }
+            }
+        }
+    }
+
     private static void assertMatrix(JsonNode rows, int sign, double scale) {
         for (int k = 0; k < N; k++) {
             for (int j = 0; j < N; j++) {

@@ -131,4 +131,76 @@ class SdkFolderTest {
         assertTrue(e.diagnostics().get(0).toString().startsWith("scale.csl:"), e.getMessage());
         assertTrue(e.diagnostics().get(1).message().contains("Waferscope bundles no host steps for an example named \"not-bundled\""));
     }
+
+    static final String TWO_BUILDS = """
+            #!/usr/bin/env bash
+            set -e
+            cslc ./src/scale_layout.csl --arch wse2 --fabric-dims=9,4 --fabric-offsets=4,1 \\
+            --params=count:3,factor:5 -o out-a --memcpy --channels=1
+            cs_python run.py --name out-a
+            cs_python run.py --name out-a --inverse
+            # the second build
+            cslc ./src/scale_layout.csl --arch wse2 --fabric-dims=9,4 --fabric-offsets=4,1 \\
+            --params=count:4,factor:7 -o out-b --memcpy --channels=1
+            cs_python run.py --name out-b --cmaddr 1.2.3.4:9000
+            cs_python run.py --inverse --name out-b
+            """;
+
+    @Test
+    void everyCslcCommandIsABuildWithTheRunsThatFollowIt() {
+        java.util.List<SdkBuild> builds = SdkBuild.parseAll(TWO_BUILDS);
+        assertEquals(2, builds.size());
+        assertEquals(1, builds.get(0).number());
+        assertEquals("[count:3,factor:5]", builds.get(0).label());
+        assertEquals(java.util.List.of("", "--inverse"), builds.get(0).variants());
+        assertEquals(Map.of("count", "4", "factor", "7"), builds.get(1).commands().params());
+        assertEquals(java.util.List.of("", "--inverse"), builds.get(1).variants(), "--name and --cmaddr say only where");
+        assertEquals("inverse", SdkChoice.key("--inverse"));
+        assertEquals("real-norm-1", SdkChoice.key("--real --norm 1"));
+        assertEquals(new SdkChoice(2, "inverse"), SdkChoice.parse("2:inverse"));
+        assertThrows(IllegalArgumentException.class, () -> SdkChoice.parse("second"));
+        assertThrows(IllegalArgumentException.class, () -> SdkChoice.parse("0"));
+    }
+
+    @Test
+    void buildChoosesTheCslcCommandAndAMissingOneIsRefusedAtTheScript(@TempDir Path tmp) throws Exception {
+        Path dir = folder(tmp.resolve("two"), RUN);
+        Files.writeString(dir.resolve("commands_wse2.sh"), TWO_BUILDS);
+        WaferProgram first = ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS);
+        assertEquals(3, first.layout().width());
+        WaferProgram second = ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS.withBuild(new SdkChoice(2, "")));
+        assertEquals(4, second.layout().width());
+        assertEquals("7", second.params().get("factor"));
+        try (Wafer w = Wafer.load(second, 1)) {
+            RunResult r = w.runToCompletion(100_000);
+            assertTrue(r.allChecksPass() && !r.checks().isEmpty(), () -> r.checks().toString());
+        }
+        ProgramLoadException none = assertThrows(ProgramLoadException.class, () -> ProgramLoader.load(dir,
+                ProgramLoader.LoadOptions.DEFAULTS.withBuild(new SdkChoice(3, ""))));
+        assertEquals("commands_wse2.sh:1:1: error: the build script has 2 builds (cslc commands); --build 3 names none",
+                none.diagnostics().get(0).toString());
+        ProgramLoadException variant = assertThrows(ProgramLoadException.class, () -> ProgramLoader.load(dir,
+                ProgramLoader.LoadOptions.DEFAULTS.withBuild(new SdkChoice(2, "real"))));
+        assertTrue(variant.getMessage().contains("--build 2:real names no run of it"), variant.getMessage());
+        // the folder's own run.json serves every build: no variant has host steps of its own
+        assertEquals(java.util.List.of("[count:3,factor:5]", "[count:4,factor:7]"),
+                SdkFolderSource.choices(dir, false).stream().map(SdkFolderSource.Choice::label).toList());
+        Files.createDirectories(tmp.resolve("plain"));
+        Files.writeString(tmp.resolve("plain/layout.csl"), "layout { @set_rectangle(1, 1); }");
+        ProgramLoadException notSdk = assertThrows(ProgramLoadException.class, () -> ProgramLoader.load(tmp.resolve("plain"),
+                ProgramLoader.LoadOptions.DEFAULTS.withBuild(new SdkChoice(2, ""))));
+        assertTrue(notSdk.getMessage().contains("--build 2 chooses a build of an SDK example's build script"),
+                notSdk.getMessage());
+    }
+
+    /** fft-1d-2d's bundled steps: the 2-D build and its --inverse run are choices of their own. */
+    @Test
+    void bundledVariantsAreChoices(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("fft-1d-2d");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("commands_wse2.sh"), TWO_BUILDS.replace("./src/scale_layout.csl", "./layout.csl"));
+        assertEquals(java.util.List.of("1", "2", "2:inverse"),
+                SdkFolderSource.choices(dir, false).stream().map(c -> c.choice().spec()).toList());
+        assertEquals("[count:4,factor:7] --inverse", SdkFolderSource.choices(dir, false).get(2).label());
+    }
 }
