@@ -68,6 +68,37 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void everySideTabShowsAtTheDefaultLayout(FxRobot robot) {
+        // "what is this PE waiting on" is a student's first question: its tab is never under the overflow menu
+        // at the test window's 1280×800 (the headless screen's size), narrower than the default 1440×900
+        open(robot, "broadcast-chain");
+        explorer.pulse(robot);
+        allTabsInView(robot, "#side-tabs");
+        allTabsInView(robot, "#inspector-tabs");
+        shot(robot, "first-minutes-side-tabs");
+    }
+
+    /** Every tab header of the tab pane lies inside it, and no ▾ menu is shown for tabs that do not fit. */
+    private static void allTabsInView(FxRobot robot, String id) {
+        javafx.scene.control.TabPane pane = robot.lookup(id).queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.Node menu = pane.lookup(".control-buttons-tab");
+        assertTrue(menu == null || !menu.isVisible() || menu.getBoundsInLocal().getWidth() == 0,
+                id + " shows no overflow menu");
+        double right = pane.localToScene(pane.getBoundsInLocal()).getMaxX();
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        for (javafx.scene.Node tab : pane.lookupAll(".tab")) {
+            double end = tab.localToScene(tab.getBoundsInLocal()).getMaxX();
+            if (end <= right + 0.5 && tab.isVisible()) {
+                shown.add(((javafx.scene.control.Label) tab.lookup(".tab-label")).getText());
+            } else {
+                System.out.println(id + ": " + tab.lookup(".tab-label") + " ends at " + end + ", beyond " + right);
+            }
+        }
+        assertEquals(pane.getTabs().stream().map(javafx.scene.control.Tab::getText).toList(), shown,
+                "every tab of " + id + " is in view");
+    }
+
+    @Test
     void theShortcutListLinesUpItsKeysAndActions(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.interact(() -> explorer.window.showShortcuts());

@@ -9,5 +9,5 @@ package org.waferscope.app.prefs;
 public record WindowLayout(double x, double y, double width, double height, boolean maximized, double[] mainDividers,
                            double centreDivider) {
     public static final WindowLayout DEFAULT = new WindowLayout(Double.NaN, Double.NaN, 1440, 900, false,
-            new double[] {0.16, 0.69}, 0.70);
+            new double[] {0.21, 0.73}, 0.70);
 }

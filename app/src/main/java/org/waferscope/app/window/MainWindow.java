@@ -76,6 +76,8 @@ public final class MainWindow implements Shell {
         inspector.setId("inspector");
         lesson.setId("lesson");
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        left.setId("side-tabs");
+        left.getStyleClass().add("side-tabs");
         javafx.scene.control.Label galleryHint = new javafx.scene.control.Label("Double-click a sample to open it.");
         galleryHint.getStyleClass().add("inspector-hint");
         galleryHint.setPadding(new javafx.geometry.Insets(6, 10, 4, 10));

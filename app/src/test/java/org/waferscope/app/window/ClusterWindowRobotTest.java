@@ -32,7 +32,7 @@ import org.waferscope.views.cluster.ClusterViewModel;
  * the test's thread: a few cycles at a time (the thumbnails follow the kernels), a layer
  * phase, a training step, Run to the end; a click on a system opens that wafer as a
  * program folder, a second click replaces it, and closing the window deletes it. Writes
- * target/screenshots/cluster.png.
+ * target/screenshots/cluster-light.png and cluster-dark.png (docs/cluster-view*.png).
  */
 @ExtendWith(ApplicationExtension.class)
 class ClusterWindowRobotTest {
@@ -107,16 +107,25 @@ class ClusterWindowRobotTest {
         // into the next step: forward layer 1 runs while layer 2's weights are prefetched
         robot.clickOn("#cluster-cycles");
         assertTrue(model.frameProperty().get().phase().startsWith("step 2: forward layer 1"));
-        Path shot = Path.of("target", "screenshots", "cluster.png");
-        robot.interact(() -> {
-            window.view().paintIfDirty();
-            try {
-                PngWriter.write(window.stage().getScene().snapshot(null), shot);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertTrue(Files.size(shot) > 20_000);
+        // the pictures in docs/CLUSTER.md: this moment in the app's light and dark themes
+        javafx.scene.Scene owner = new javafx.scene.Scene(new javafx.scene.layout.Pane());
+        robot.interact(() -> window.followLooks(owner));
+        for (org.waferscope.app.prefs.Theme theme : org.waferscope.app.prefs.Theme.values()) {
+            Path shot = Path.of("target", "screenshots", "cluster-" + theme.name().toLowerCase(java.util.Locale.ROOT)
+                    + ".png");
+            robot.interact(() -> {
+                owner.getStylesheets().setAll(org.waferscope.assets.Stylesheet.BASE.url(), theme.sheet.url());
+                owner.getRoot().getStyleClass().setAll("theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+                window.stage().getScene().getRoot().applyCss();
+                window.view().paintIfDirty();
+                try {
+                    PngWriter.write(window.stage().getScene().snapshot(null), shot);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertTrue(Files.size(shot) > 20_000);
+        }
 
         // Run, a step a frame, to the end: it stops by itself
         robot.interact(() -> {
@@ -160,6 +169,9 @@ class ClusterWindowRobotTest {
             window.followLooks(owner);
         });
         assertTrue(brightness(robot, "/tmp/polish-cluster-dark.png") < 0.35, "the toolbar is dark, as the main window's");
+        // the diagram and the timeline are canvases: they take the theme's colours too (they were painted white)
+        assertTrue(canvasBrightness(robot, "#cluster-diagram") < 0.35, "the diagram is dark");
+        assertTrue(canvasBrightness(robot, "#cluster-gantt") < 0.35, "the timeline is dark");
         robot.interact(() -> {
             owner.getStylesheets().setAll(org.waferscope.assets.Stylesheet.BASE.url(),
                     org.waferscope.app.prefs.Theme.LIGHT.sheet.url());
@@ -168,6 +180,8 @@ class ClusterWindowRobotTest {
         assertTrue(window.stage().getScene().getRoot().getStyleClass().contains("theme-light"));
         assertFalse(window.stage().getScene().getRoot().getStyleClass().contains("theme-dark"));
         assertTrue(brightness(robot, "/tmp/polish-cluster-light.png") > 0.6, "a theme toggled there is followed");
+        assertTrue(canvasBrightness(robot, "#cluster-diagram") > 0.6, "the diagram follows the toggle");
+        assertTrue(canvasBrightness(robot, "#cluster-gantt") > 0.6, "the timeline follows the toggle");
     }
 
     /** The brightness of the window's toolbar strip beside its last button; the whole window goes to {@code png}. */
@@ -184,6 +198,19 @@ class ClusterWindowRobotTest {
             Bounds b = robot.lookup("#cluster-step").query().localToScene(
                     robot.lookup("#cluster-step").query().getBoundsInLocal());
             out[0] = img.getPixelReader().getColor((int) b.getMinX() - 3, (int) b.getCenterY()).getBrightness();
+        });
+        return out[0];
+    }
+
+    /** The brightness of a canvas pane's bottom-right corner, where nothing but its background is drawn. */
+    private double canvasBrightness(FxRobot robot, String id) {
+        double[] out = new double[1];
+        robot.interact(() -> {
+            window.stage().getScene().getRoot().applyCss();   // the theme's colours reach the canvases' properties
+            window.view().paintIfDirty();
+            javafx.scene.Node pane = robot.lookup(id).query();
+            Image img = pane.snapshot(null, null);
+            out[0] = img.getPixelReader().getColor((int) img.getWidth() - 3, (int) img.getHeight() - 3).getBrightness();
         });
         return out[0];
     }

@@ -114,7 +114,7 @@ final class BreakWatch {
             if (!(all.get(i) instanceof Breakpoint.Line l) || l.hitCount() <= 0) {
                 continue;
             }
-            out[i] = new HitLog(now);
+            out[i] = new HitLog(now, l.hitCount());
             for (int j = 0; before != null && j < before.all.size(); j++) {
                 HitLog old = before.logs[j];
                 if (!taken[j] && old != null && old.since() < now && before.all.get(j).equals(l)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.ChunkClaims;
 import org.waferscope.engine.fabric.CommitFront;
@@ -54,6 +55,10 @@ public final class CycleStepper implements AutoCloseable {
     private volatile boolean closed;
     /** Where worker 0 records each cycle's tallies, or null. */
     private RunTimeline timeline;
+    /** Asked by worker 0 once a cycle: true ends the step at that cycle's end (someone waits for the wafer). */
+    private BooleanSupplier interrupt = () -> false;
+    /** Worker 0's answer by cycle parity, read by every worker after the cycle's barrier (as the tallies are). */
+    private final boolean[] interrupted = new boolean[2];
 
     // the current job, written by worker 0 before releasing the others
     private long jobStart;
@@ -105,6 +110,15 @@ public final class CycleStepper implements AutoCloseable {
     /** Records every cycle from now on into {@code t} (null: none). Between steps only. */
     public void recordInto(RunTimeline t) {
         timeline = t;
+    }
+
+    /**
+     * Lets {@code when} end a step early, at the end of a cycle, with {@link StopReason#INTERRUPTED}
+     * (null: never). A step cut short is only a shorter step, so the state stays the same as
+     * with any other chunking. Between steps only.
+     */
+    public void interruptWhen(BooleanSupplier when) {
+        interrupt = when == null ? () -> false : when;
     }
 
     /** What one call to {@link #step} did. */
@@ -193,7 +207,11 @@ public final class CycleStepper implements AutoCloseable {
                 claims.reset((int) ((c + 1) & 1));
             }
             cycle.computeAndCommit(claims, id, c, rounds + 1 + (c - jobStart), mine, front);
+            if (id == 0) {
+                interrupted[(int) (c & 1)] = interrupt.getAsBoolean();
+            }
             sync();
+            boolean stopAsked = interrupted[(int) (c & 1)];
             BandState[] all = bands[(int) (c & 1)];
             boolean progressed = false;
             boolean moved = false;
@@ -249,6 +267,8 @@ public final class CycleStepper implements AutoCloseable {
                 reason = StopReason.NO_PROGRESS;
             } else if (c >= end) {
                 reason = StopReason.CYCLES_DONE;
+            } else if (stopAsked) {
+                reason = StopReason.INTERRUPTED;
             }
             if (reason != null) {
                 // every worker settles its share of the sleepers' words, and all are done before the step returns

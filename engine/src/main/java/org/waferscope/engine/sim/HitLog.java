@@ -8,6 +8,10 @@ import java.util.Arrays;
  * with arrivals (the cycle and the count up to it), in cycle order, so the count at any cycle
  * is a binary search away and a step back just cuts the tail.
  *
+ * <p>Bounded by the hit count: the breakpoint fires once, when the total reaches it, and at
+ * any cycle after that a step back only needs to know that it was reached. So the log stops
+ * growing there, and holds at most {@code hitCount} entries however long the run.
+ *
  * <p>Threads: the simulation thread only.
  */
 final class HitLog {
@@ -15,10 +19,12 @@ final class HitLog {
     private long[] totals = new long[8];
     private int size;
     private final long since;
+    private final long hitCount;
 
-    /** A log that starts counting at {@code since}. */
-    HitLog(long since) {
+    /** A log that starts counting at {@code since}, for a breakpoint that fires at the {@code hitCount}-th arrival. */
+    HitLog(long since, long hitCount) {
         this.since = since;
+        this.hitCount = hitCount;
     }
 
     /** The cycle this log started counting at. */
@@ -28,6 +34,9 @@ final class HitLog {
 
     /** {@code n} PEs arrived at {@code cycle}, which is later than any cycle logged so far. */
     void add(long cycle, int n) {
+        if (total() >= hitCount) {
+            return;   // reached before: later arrivals cannot change what the count says
+        }
         if (size == cycles.length) {
             cycles = Arrays.copyOf(cycles, size * 2);
             totals = Arrays.copyOf(totals, size * 2);
@@ -37,7 +46,12 @@ final class HitLog {
         size++;
     }
 
-    /** Arrivals counted so far. */
+    /** Entries kept (for tests: never more than the hit count). */
+    int entries() {
+        return size;
+    }
+
+    /** Arrivals counted so far (up to the arrival that reached the hit count). */
     long total() {
         return size == 0 ? 0 : totals[size - 1];
     }

@@ -39,6 +39,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private final AtomicReference<Frame> latest = new AtomicReference<>(Frame.empty());
     private final ConsoleLog console = new ConsoleLog();
     private volatile boolean closed;
+    private volatile boolean stopWanted;   // a Pause, Reset, StepBack or Load waits: a run's step ends at its next cycle
     private Thread thread;
 
     // simulation-thread state
@@ -134,6 +135,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     private void enqueue(Object o) {
         mailbox.add(o);
+        stopWanted |= o instanceof Command.Pause || o instanceof Command.Reset || o instanceof Command.StepBack || o instanceof Load;
         synchronized (signal) {
             signal.notifyAll();
         }
@@ -163,6 +165,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
      * publish a frame if anything changed. Tests call this by hand instead of {@link #start}.
      */
     public void tick() {
+        stopWanted = false;
         Object o;
         while ((o = mailbox.poll()) != null) {
             handle(o);
@@ -170,7 +173,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         if (state == SimState.RUNNING) {
             runSlice();
         }
-        if (dirty && (state != SimState.RUNNING || frameDue())) {
+        if (dirty && (state != SimState.RUNNING || frameDue() && !stopWanted)) {
             publish();
         }
     }
@@ -320,11 +323,11 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** Simulates up to n cycles (snapshotting for step-back as it goes); true if it stopped at a breakpoint or task. */
     private boolean advance(long n, boolean stopAtTask) {
         long target = wafer.cycle() + n;
-        while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
+        for (StopReason r = null; wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING && r != StopReason.INTERRUPTED; ) {
             travel.maybeRecord(wafer);
             long chunk = Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000));
             long t0 = TimeTravel.clock();
-            StopReason r = wafer.advance(chunk, watch != null && watch.lineStops(),
+            r = wafer.advance(chunk, watch != null && watch.lineStops(),
                     stopAtTask || watch != null && watch.taskStops());
             travel.ran(TimeTravel.clock() - t0);
             dirty = true;
@@ -360,6 +363,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         // at one cycle, and a slice takes a handful of steps instead of a dozen.
         long chunk = Math.max(1, budget / 4);
         boolean stopped = false;
+        wafer.interruptWhen(() -> stopWanted);   // at full wafer one step of the slice can last a second
         while (!stopped && wafer.cycle() - before < budget && wafer.status() == WaferStatus.RUNNING) {
             stopped = advance(Math.min(chunk, budget - (wafer.cycle() - before)), false);
             if (System.nanoTime() >= deadline || !mailbox.isEmpty()) {
@@ -367,6 +371,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             }
             chunk *= 2;
         }
+        wafer.interruptWhen(null);
         pacer.ran(wafer.cycle() - before, System.nanoTime() - start);
         if (stopped) {
             settle(SimState.PAUSED);

@@ -15,5 +15,7 @@ public enum StopReason {
     /** A task started (when asked to stop there). */
     TASK_STARTED,
     /** What the host waits for has happened (releases, streamed wavelets). */
-    HOST_EVENT
+    HOST_EVENT,
+    /** Someone asked the step to end at the next cycle boundary (a Pause waits). */
+    INTERRUPTED
 }

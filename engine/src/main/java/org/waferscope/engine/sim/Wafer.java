@@ -235,7 +235,7 @@ public final class Wafer implements AutoCloseable {
                     lines.addAll(StallReport.describe(fabric, REPORT_LINES));
                     finish(WaferStatus.DEADLOCK, lines);
                 }
-                case BREAKPOINT, TASK_STARTED -> {
+                case BREAKPOINT, TASK_STARTED, INTERRUPTED -> {
                     return r.reason();
                 }
                 default -> {
@@ -243,6 +243,14 @@ public final class Wafer implements AutoCloseable {
             }
         }
         return StopReason.QUIET;
+    }
+
+    /**
+     * Lets {@code when} end {@link #advance} early, at a cycle boundary, with
+     * {@link StopReason#INTERRUPTED} (null: never); see {@link CycleStepper#interruptWhen}.
+     */
+    public void interruptWhen(java.util.function.BooleanSupplier when) {
+        stepper.interruptWhen(when);
     }
 
     /** Runs the program to its end or for at most {@code maxCycles}. */

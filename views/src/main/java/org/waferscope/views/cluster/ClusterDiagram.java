@@ -21,7 +21,9 @@ import org.waferscope.views.palette.Palette;
 public final class ClusterDiagram extends CanvasPane {
     static final Color WEIGHTS = Color.web("#1f77b4");
     static final Color GRADIENTS = Color.web("#ff7f0e");
-    private static final Color IDLE = Color.web("#b0b0b0");
+    /** MemoryX's and SwarmX's tints, mixed into the theme's box colour. */
+    private static final Color MEMORY_TINT = Color.web("#9467bd");
+    private static final Color SWARM_TINT = Color.web("#2ca02c");
 
     private final List<double[]> systemBoxes = new ArrayList<>();
 
@@ -81,26 +83,29 @@ public final class ClusterDiagram extends CanvasPane {
         double x0 = (w - (n * boxW + (n - 1) * gap)) / 2;
         // links: MemoryX - root, node - parent, system - leaf node
         int root = levels.size() - 1;
-        link(g, w / 2, top + memH, nodeX[root][0], nodeY[root], flows.memoryDown, flows.memoryUp, f.linkGbps());
+        link(g, w / 2, top + memH, nodeX[root][0], nodeY[root], flows.memoryDown, flows.memoryUp, f.linkGbps(),
+                line.get());
         for (int d = 0; d < root; d++) {
             for (int i = 0; i < nodeX[d].length; i++) {
                 link(g, nodeX[d][i], nodeY[d], nodeX[d + 1][i / f.fanout()], nodeY[d + 1], flows.down, flows.up,
-                        f.linkGbps());
+                        f.linkGbps(), line.get());
             }
         }
         for (int s = 0; s < n; s++) {
             double bx = x0 + s * (boxW + gap);
-            link(g, bx + boxW / 2, sysY, nodeX[0][s / f.fanout()], nodeY[0], flows.down, flows.up, f.linkGbps());
+            link(g, bx + boxW / 2, sysY, nodeX[0][s / f.fanout()], nodeY[0], flows.down, flows.up, f.linkGbps(),
+                    line.get());
         }
-        box(g, w / 2 - memW / 2, top, memW, memH, "MemoryX", flows.memoryActivity, Color.web("#f4f0fa"));
+        box(g, w / 2 - memW / 2, top, memW, memH, "MemoryX", flows.memoryActivity,
+                box.get().interpolate(MEMORY_TINT, 0.12));
         g.setFont(Font.font(11));
         for (int d = 0; d < levels.size(); d++) {
             for (double x : nodeX[d]) {
-                g.setFill(Color.web("#eef6ee"));
+                g.setFill(box.get().interpolate(SWARM_TINT, 0.15));
                 g.fillOval(x - 28, nodeY[d] - 12, 56, 24);
-                g.setStroke(Color.web("#557755"));
+                g.setStroke(SWARM_TINT);
                 g.strokeOval(x - 28, nodeY[d] - 12, 56, 24);
-                g.setFill(Color.web("#224422"));
+                g.setFill(ink.get());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 g.fillText("SwarmX", x, nodeY[d]);
@@ -110,20 +115,20 @@ public final class ClusterDiagram extends CanvasPane {
             double bx = x0 + s * (boxW + gap);
             systemBoxes.add(new double[] {bx, sysY, boxW, sysH});
             ClusterFrame.Wafer wafer = f.wafers().get(s);
-            box(g, bx, sysY, boxW, sysH, wafer.name(), flows.systemActivity(wafer.name()), Color.web("#f5f5f5"));
+            box(g, bx, sysY, boxW, sysH, wafer.name(), flows.systemActivity(wafer.name()), box.get());
             thumbnail(g, wafer, bx + 6, sysY + 22, boxW - 12, sysH - 28);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.setFill(Color.web("#333333"));
+        g.setFill(muted.get());
         g.fillText(String.format(java.util.Locale.ROOT, "t = %.3f us into the step   %s", t * 1e6, flows.caption), 8, 2);
     }
 
     private static void link(GraphicsContext g, double x1, double y1, double x2, double y2, double down, double up,
-                             double gbps) {
+                             double gbps, Color idle) {
         double capacity = gbps * 1e9 / 8;
         g.setLineWidth(1);
-        g.setStroke(IDLE);
+        g.setStroke(idle);
         g.strokeLine(x1, y1, x2, y2);
         if (down > 0) {
             g.setStroke(WEIGHTS);
@@ -137,14 +142,14 @@ public final class ClusterDiagram extends CanvasPane {
         }
     }
 
-    private static void box(GraphicsContext g, double x, double y, double w, double h, String title, String activity,
+    private void box(GraphicsContext g, double x, double y, double w, double h, String title, String activity,
                             Color fill) {
         g.setFill(fill);
         g.fillRoundRect(x, y, w, h, 8, 8);
-        g.setStroke(activity.isEmpty() ? Color.web("#888888") : Color.web("#222222"));
+        g.setStroke(activity.isEmpty() ? line.get() : ink.get());
         g.setLineWidth(activity.isEmpty() ? 1 : 2.5);
         g.strokeRoundRect(x, y, w, h, 8, 8);
-        g.setFill(Color.web("#222222"));
+        g.setFill(ink.get());
         g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -156,7 +161,7 @@ public final class ClusterDiagram extends CanvasPane {
         g.fillText(activity, x + 6 + titleW + 8, y + 5);
     }
 
-    private static void thumbnail(GraphicsContext g, ClusterFrame.Wafer wafer, double x, double y, double w, double h) {
+    private void thumbnail(GraphicsContext g, ClusterFrame.Wafer wafer, double x, double y, double w, double h) {
         float[] u = wafer.utilization();
         WritableImage img = new WritableImage(wafer.width(), wafer.height());
         int[] argb = new int[u.length];
@@ -179,7 +184,7 @@ public final class ClusterDiagram extends CanvasPane {
                 g.strokeLine(left, y + r * scale, left + wafer.width() * scale, y + r * scale);
             }
         }
-        g.setFill(Color.web("#555555"));
+        g.setFill(muted.get());
         g.setFont(Font.font(10));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);

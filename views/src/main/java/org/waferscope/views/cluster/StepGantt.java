@@ -48,9 +48,9 @@ public final class StepGantt extends CanvasPane {
         double plotW = w - LABEL_W - 8;
         for (int r = 0; r < rows; r++) {
             double y = 4 + r * rowH;
-            g.setFill(r % 2 == 0 ? Color.web("#f7f7f7") : Color.WHITE);
+            g.setFill(r % 2 == 0 ? stripe.get() : paper.get());
             g.fillRect(0, y, w, rowH);
-            g.setFill(Color.web("#333333"));
+            g.setFill(ink.get());
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(f.rows().get(r), 6, y + rowH / 2);
         }
@@ -68,15 +68,19 @@ public final class StepGantt extends CanvasPane {
             }
         }
         double axisY = 4 + rows * rowH + 2;
-        g.setStroke(Color.web("#666666"));
+        g.setStroke(muted.get());
         g.setLineWidth(1);
         g.strokeLine(LABEL_W, axisY, LABEL_W + plotW, axisY);
-        g.setFill(Color.web("#333333"));
+        g.setFill(muted.get());
         g.setTextAlign(TextAlignment.CENTER);
-        for (int i = 0; i <= 5; i++) {
+        // before the first step there is no time scale: one "0.0 us" rather than six
+        for (int i = 0; i <= (f.stepSeconds() > 0 ? 5 : 0); i++) {
             double x = LABEL_W + plotW * i / 5;
             g.strokeLine(x, axisY, x, axisY + 4);
-            g.fillText(String.format(java.util.Locale.ROOT, "%.1f us", span * i / 5 * 1e6), x, axisY + 12);
+            // the last figure ends at its tick, so the pane's edge does not cut it
+            g.setTextAlign(i == 5 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(String.format(java.util.Locale.ROOT, "%.1f us", span * i / 5 * 1e6), i == 5 ? x + 4 : x,
+                    axisY + 12);
         }
         double px = LABEL_W + model.playheadProperty().get() / span * plotW;
         g.setStroke(Color.web("#d62728"));

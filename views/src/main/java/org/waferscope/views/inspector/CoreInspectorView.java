@@ -37,6 +37,8 @@ public class CoreInspectorView extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("inspector-tabs");
+        tabs.getStyleClass().add("side-tabs");
         tabs.getTabs().addAll(tab("Tasks", tasksPane()), tab("Source", sourcePane()), tab("Memory", new MemoryPane(model, menus)),
                 tab("Router", routerPane()), tab("Counters", countersPane()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
