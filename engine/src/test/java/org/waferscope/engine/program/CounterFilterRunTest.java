@@ -168,6 +168,10 @@ class CounterFilterRunTest {
             assertPasses(first);
             assertPasses(second);
             assertEquals(hash, w.stateHash());
+            // the inspector shows the counter: receiver 3's went 1 + 12 steps round 0..4
+            var route = org.waferscope.engine.fabric.CoreInspector.inspect(w.fabric(), 3, 0).routes().stream()
+                    .filter(r -> r.color() == 3).findFirst().orElseThrow();
+            assertEquals("counter 3 of 0..4, passes 0..2", route.filter());
         }
     }
 
