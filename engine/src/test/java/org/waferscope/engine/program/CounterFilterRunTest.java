@@ -175,6 +175,21 @@ class CounterFilterRunTest {
         }
     }
 
+    /** The counters belong to their PE's router: any number of threads gives the same state. */
+    @Test
+    void threadsDoNotChangeTheState() throws Exception {
+        WaferProgram p = ProgramLoader.load(new MemorySource("counter", files(null)),
+                ProgramLoader.LoadOptions.DEFAULTS.withArch(ArchProfile.byName("wse2")));
+        long[] hashes = new long[2];
+        for (int t = 1; t <= 2; t++) {
+            try (Wafer w = Wafer.load(p, t)) {
+                assertPasses(w.runToCompletion(1_000_000));
+                hashes[t - 1] = w.stateHash();
+            }
+        }
+        assertEquals(hashes[0], hashes[1]);
+    }
+
     @Test
     void withoutTheFilterEveryWaveletArrivesAndTheCheckFails() throws Exception {
         RunResult r = run(files(".{ .kind = .{ .counter = true }, .limit1 = 0, .max_counter = 0 }"), "wse2");
