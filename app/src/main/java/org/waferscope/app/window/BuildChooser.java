@@ -31,6 +31,7 @@ final class BuildChooser {
         List<String> labels = choices.stream().map(c -> "build " + c.choice().spec() + "  " + c.label()).toList();
         ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.get(0), labels);
         dialog.initOwner(owner);
+        dialog.getDialogPane().setId("build-chooser");
         dialog.setTitle("Open which build?");
         dialog.setHeaderText(dir.getFileName() + ": its build script compiles " + choices.size()
                 + " programs. Open which one? (On the command line: --build N)");

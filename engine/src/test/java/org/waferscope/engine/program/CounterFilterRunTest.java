@@ -168,7 +168,26 @@ class CounterFilterRunTest {
             assertPasses(first);
             assertPasses(second);
             assertEquals(hash, w.stateHash());
+            // the inspector shows the counter: receiver 3's went 1 + 12 steps round 0..4
+            var route = org.waferscope.engine.fabric.CoreInspector.inspect(w.fabric(), 3, 0).routes().stream()
+                    .filter(r -> r.color() == 3).findFirst().orElseThrow();
+            assertEquals("counter 3 of 0..4, passes 0..2", route.filter());
         }
+    }
+
+    /** The counters belong to their PE's router: any number of threads gives the same state. */
+    @Test
+    void threadsDoNotChangeTheState() throws Exception {
+        WaferProgram p = ProgramLoader.load(new MemorySource("counter", files(null)),
+                ProgramLoader.LoadOptions.DEFAULTS.withArch(ArchProfile.byName("wse2")));
+        long[] hashes = new long[2];
+        for (int t = 1; t <= 2; t++) {
+            try (Wafer w = Wafer.load(p, t)) {
+                assertPasses(w.runToCompletion(1_000_000));
+                hashes[t - 1] = w.stateHash();
+            }
+        }
+        assertEquals(hashes[0], hashes[1]);
     }
 
     @Test
