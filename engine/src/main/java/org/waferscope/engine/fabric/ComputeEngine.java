@@ -40,12 +40,14 @@ final class ComputeEngine {
         try {
             int mt = f.hasMicrothreads(p) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, cycle, sink, scratch);
-            if (f.activity(p) == Activity.IDLE && (mt & WORKING) != 0) {
+            byte activity = f.activity(p);
+            if (activity == Activity.IDLE && (mt & WORKING) != 0) {
                 // an idle CE whose microthreads only wait is waiting, not busy
-                f.setActivity(p, (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
-                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT);
+                activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
+                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+                f.setActivity(p, activity);
             }
-            count(f, p);
+            count(f, p, activity);
             int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
             boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
             if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
@@ -85,8 +87,8 @@ final class ComputeEngine {
         f.activated[p] |= 1L << id;
     }
 
-    private static void count(Fabric f, int p) {
-        switch (f.activity(p)) {
+    private static void count(Fabric f, int p, byte activity) {
+        switch (activity) {
             case Activity.COMPUTE -> f.addCycles(p, CoreRecords.COMPUTE, 1);
             case Activity.FABRIC, Activity.MICROTHREADS -> f.addCycles(p, CoreRecords.FABRIC, 1);
             case Activity.STALL_INPUT -> f.addCycles(p, CoreRecords.STALL_IN, 1);
@@ -102,7 +104,14 @@ final class ComputeEngine {
             f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
-        if (f.pc(p) >= 0) {
+        int pc = f.pc(p);
+        if (pc >= 0) {
+            // a vector op decoded once for the program runs from its entry, without the interpreter's decode
+            int[][] decoded = f.tables[f.peProgram[p]].decoded;
+            int[] pre = decoded == null ? null : decoded[pc];
+            if (pre != null) {
+                return vectorOp(f, p, cycle, pc, pre, scratch);
+            }
             return Interpreter.execute(f, p, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
@@ -215,20 +224,20 @@ final class ComputeEngine {
     }
 
     /** Starts or continues the vector op at pc; returns the result bits. */
-    static int vectorOp(Fabric f, int p, long cycle, int base, int[] code, int[] scratch) {
+    static int vectorOp(Fabric f, int p, long cycle, int pc, int[] pre, int[] scratch) {
+        int[] code = f.tables[f.peProgram[p]].code;
+        int base = pc * Opcode.WIDTH;
         int word = code[base];
         DsdOpKind kind = Fabric.DSD_KINDS[(word >>> 8) & 0xFF];
         int options = code[base + 1];
-        int[][] decoded = f.tables[f.peProgram[p]].decoded;
-        int[] pre = decoded == null ? null : decoded[f.pc(p)];
         int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, base, code, pre, scratch);
         if (DsdOperand.async(options)) {
             options = withRegisterTasks(options, ops);
-            if (!MicrothreadUnit.start(f, p, f.pc(p), word, options, ops)) {
+            if (!MicrothreadUnit.start(f, p, pc, word, options, ops)) {
                 f.setActivity(p, Activity.STALL_OUTPUT);
                 return WORKING;
             }
-            f.setPc(p, f.pc(p) + 1);
+            f.setPc(p, pc + 1);
             f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
@@ -237,7 +246,7 @@ final class ComputeEngine {
             int width = f.simdWidth[kind.ordinal()];
             DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
             f.setBusy(p, Math.max(0, (length + width - 1) / width - 1));
-            f.setPc(p, f.pc(p) + 1);
+            f.setPc(p, pc + 1);
             complete(f, p, options);
             f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
@@ -256,7 +265,7 @@ final class ComputeEngine {
         f.setActivity(p, Activity.FABRIC);
         if (done >= length) {
             f.setOpDone(p, 0);
-            f.setPc(p, f.pc(p) + 1);
+            f.setPc(p, pc + 1);
             complete(f, p, options);
         } else {
             f.setOpDone(p, done);
