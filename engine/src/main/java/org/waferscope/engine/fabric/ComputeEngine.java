@@ -225,14 +225,21 @@ final class ComputeEngine {
 
     /** Starts or continues the vector op at pc; returns the result bits. */
     static int vectorOp(Fabric f, int p, long cycle, int pc, int[] pre, int[] scratch) {
-        int[] code = f.tables[f.peProgram[p]].code;
-        int base = pc * Opcode.WIDTH;
-        int word = code[base];
-        DsdOpKind kind = Fabric.DSD_KINDS[(word >>> 8) & 0xFF];
-        int options = code[base + 1];
-        int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, base, code, pre, scratch);
+        int kindIndex;
+        int options;
+        if (pre != null) {
+            kindIndex = pre[DecodedOps.KIND];
+            options = pre[DecodedOps.OPTIONS];
+        } else {
+            int[] code = f.tables[f.peProgram[p]].code;
+            kindIndex = (code[pc * Opcode.WIDTH] >>> 8) & 0xFF;
+            options = code[pc * Opcode.WIDTH + 1];
+        }
+        DsdOpKind kind = Fabric.DSD_KINDS[kindIndex];
+        int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, pc, pre, scratch);
         if (DsdOperand.async(options)) {
             options = withRegisterTasks(options, ops);
+            int word = f.tables[f.peProgram[p]].code[pc * Opcode.WIDTH];
             if (!MicrothreadUnit.start(f, p, pc, word, options, ops)) {
                 f.setActivity(p, Activity.STALL_OUTPUT);
                 return WORKING;
@@ -253,8 +260,8 @@ final class ComputeEngine {
         }
         int done = f.opDone(p);
         int r = done >= length ? 0 : switch (pre != null ? pre[DecodedOps.SHAPE] : DecodedOps.GENERAL) {
-            case DecodedOps.SEND -> DsdExecutor.sendOne(f, p, cycle, kind, ops, done, length);
-            case DecodedOps.RECEIVE -> DsdExecutor.receiveOne(f, p, kind, ops, done);
+            case DecodedOps.SEND -> DsdExecutor.sendOne(f, p, cycle, kind, ops, done, length, pre[DecodedOps.PROVEN] != 0);
+            case DecodedOps.RECEIVE -> DsdExecutor.receiveOne(f, p, kind, ops, done, pre[DecodedOps.PROVEN] != 0);
             default -> DsdExecutor.run(f, p, cycle, kind, ops, 0, done, length, 1);
         };
         if (r < 0) {
@@ -277,10 +284,12 @@ final class ComputeEngine {
      * The op's operands in {@code scratch}: the decoded ones with their run-time scalars read
      * from the frame, or, when the op is not decoded, all of them read from the frame.
      */
-    private static int[] resolve(Fabric f, int p, int base, int[] code, int[] pre, int[] scratch) {
+    private static int[] resolve(Fabric f, int p, int pc, int[] pre, int[] scratch) {
         byte[] m = f.sram[p];
         int fp = f.fp(p);
         if (pre == null) {
+            int[] code = f.tables[f.peProgram[p]].code;
+            int base = pc * Opcode.WIDTH;
             for (int k = 0; k < 4; k++) {
                 DsdExecutor.resolve(m, fp, code[base + 2 + k], scratch, k * DsdExecutor.OPERAND);
             }
