@@ -194,6 +194,43 @@ abstract class ChannelRings {
         return profile.hopCycles() > 1 && count(ch) == 1 && chan[rec(ch) + LAST] == now - 1;
     }
 
+    // ---- the head of a channel from its facts and counter word, read once by the caller ----
+    // (a router visit reads both once; each call above reads them again, since the JIT
+    // cannot tell that the stores in between leave them unchanged)
+
+    /** {@link #headInFlight(int, int)} of the channel with {@code facts} and counter word {@code ctr}. */
+    boolean headInFlight(long facts, int ctr, int now) {
+        return profile.hopCycles() > 1 && ((ctr - (ctr >>> 16)) & 0xFFFF) == 1 && chan[(int) facts + LAST] == now - 1;
+    }
+
+    /** {@link #headMeta(int)} of the channel with {@code facts} and counter word {@code ctr}. */
+    int headMeta(long facts, int ctr) {
+        int mask = (int) (facts >>> 32 + MASK_SHIFT) & 0xFF;
+        int j = (ctr >>> 16) & mask;
+        return chan[(int) facts + SLOTS + mask + 1 + (j >>> 2)] >>> ((j & 3) << 3) & 0xFF;
+    }
+
+    /** {@link #headPayload(int)} of the channel with {@code facts} and counter word {@code ctr}. */
+    int headPayload(long facts, int ctr) {
+        int mask = (int) (facts >>> 32 + MASK_SHIFT) & 0xFF;
+        return chan[(int) facts + SLOTS + ((ctr >>> 16) & mask)];
+    }
+
+    /**
+     * {@link #pop} of the channel with {@code facts}, whose counter word is still {@code ctr}
+     * (nothing wrote it since the caller read it).
+     */
+    void popHead(int owner, long facts, int ctr) {
+        int popped = (ctr >>> 16) + 1 & 0xFFFF;
+        chan[(int) facts + CTR] = ctr & 0xFFFF | popped << 16;
+        if (popped == (ctr & 0xFFFF)) {
+            int info = (int) (facts >>> 32);
+            if ((info & TRACKED) != 0) {
+                router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
+            }
+        }
+    }
+
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
     void push(int owner, int ch, int payload, int meta, int cycle) {
         int[] c = chan;

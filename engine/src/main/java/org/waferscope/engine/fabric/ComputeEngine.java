@@ -40,12 +40,14 @@ final class ComputeEngine {
         try {
             int mt = f.hasMicrothreads(p) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, cycle, sink, scratch);
-            if (f.activity(p) == Activity.IDLE && (mt & WORKING) != 0) {
+            byte activity = f.activity(p);
+            if (activity == Activity.IDLE && (mt & WORKING) != 0) {
                 // an idle CE whose microthreads only wait is waiting, not busy
-                f.setActivity(p, (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
-                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT);
+                activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
+                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+                f.setActivity(p, activity);
             }
-            count(f, p);
+            count(f, p, activity);
             int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
             boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
             if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
@@ -85,8 +87,8 @@ final class ComputeEngine {
         f.activated[p] |= 1L << id;
     }
 
-    private static void count(Fabric f, int p) {
-        switch (f.activity(p)) {
+    private static void count(Fabric f, int p, byte activity) {
+        switch (activity) {
             case Activity.COMPUTE -> f.addCycles(p, CoreRecords.COMPUTE, 1);
             case Activity.FABRIC, Activity.MICROTHREADS -> f.addCycles(p, CoreRecords.FABRIC, 1);
             case Activity.STALL_INPUT -> f.addCycles(p, CoreRecords.STALL_IN, 1);
@@ -102,7 +104,14 @@ final class ComputeEngine {
             f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
-        if (f.pc(p) >= 0) {
+        int pc = f.pc(p);
+        if (pc >= 0) {
+            // a vector op decoded once for the program runs from its entry, without the interpreter's decode
+            int[][] decoded = f.tables[f.peProgram[p]].decoded;
+            int[] pre = decoded == null ? null : decoded[pc];
+            if (pre != null) {
+                return vectorOp(f, p, cycle, pc, pre, scratch);
+            }
             return Interpreter.execute(f, p, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
@@ -215,20 +224,27 @@ final class ComputeEngine {
     }
 
     /** Starts or continues the vector op at pc; returns the result bits. */
-    static int vectorOp(Fabric f, int p, long cycle, int base, int[] code, int[] scratch) {
-        int word = code[base];
-        DsdOpKind kind = Fabric.DSD_KINDS[(word >>> 8) & 0xFF];
-        int options = code[base + 1];
-        int[][] decoded = f.tables[f.peProgram[p]].decoded;
-        int[] pre = decoded == null ? null : decoded[f.pc(p)];
-        int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, kind, base, code, pre, scratch);
+    static int vectorOp(Fabric f, int p, long cycle, int pc, int[] pre, int[] scratch) {
+        int kindIndex;
+        int options;
+        if (pre != null) {
+            kindIndex = pre[DecodedOps.KIND];
+            options = pre[DecodedOps.OPTIONS];
+        } else {
+            int[] code = f.tables[f.peProgram[p]].code;
+            kindIndex = (code[pc * Opcode.WIDTH] >>> 8) & 0xFF;
+            options = code[pc * Opcode.WIDTH + 1];
+        }
+        DsdOpKind kind = Fabric.DSD_KINDS[kindIndex];
+        int[] ops = pre != null && pre[DecodedOps.HAS_SCALARS] == 0 ? pre : resolve(f, p, kind, pc, pre, scratch);
         if (DsdOperand.async(options)) {
             options = withRegisterTasks(options, ops);
-            if (!MicrothreadUnit.start(f, p, f.pc(p), word, options, ops)) {
+            int word = f.tables[f.peProgram[p]].code[pc * Opcode.WIDTH];
+            if (!MicrothreadUnit.start(f, p, pc, word, options, ops)) {
                 f.setActivity(p, Activity.STALL_OUTPUT);
                 return WORKING;
             }
-            f.setPc(p, f.pc(p) + 1);
+            f.setPc(p, pc + 1);
             f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
@@ -237,15 +253,15 @@ final class ComputeEngine {
             int width = f.simdWidth[kind.ordinal()];
             DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
             f.setBusy(p, Math.max(0, (length + width - 1) / width - 1));
-            f.setPc(p, f.pc(p) + 1);
+            f.setPc(p, pc + 1);
             complete(f, p, options);
             f.setActivity(p, Activity.COMPUTE);
             return WORKING | PROGRESSED;
         }
         int done = f.opDone(p);
         int r = done >= length ? 0 : switch (pre != null ? pre[DecodedOps.SHAPE] : DecodedOps.GENERAL) {
-            case DecodedOps.SEND -> DsdExecutor.sendOne(f, p, cycle, kind, ops, done, length);
-            case DecodedOps.RECEIVE -> DsdExecutor.receiveOne(f, p, kind, ops, done);
+            case DecodedOps.SEND -> DsdExecutor.sendOne(f, p, cycle, kind, ops, done, length, pre[DecodedOps.PROVEN] != 0);
+            case DecodedOps.RECEIVE -> DsdExecutor.receiveOne(f, p, kind, ops, done, pre[DecodedOps.PROVEN] != 0);
             default -> DsdExecutor.run(f, p, cycle, kind, ops, 0, done, length, 1);
         };
         if (r < 0) {
@@ -256,7 +272,7 @@ final class ComputeEngine {
         f.setActivity(p, Activity.FABRIC);
         if (done >= length) {
             f.setOpDone(p, 0);
-            f.setPc(p, f.pc(p) + 1);
+            f.setPc(p, pc + 1);
             complete(f, p, options);
         } else {
             f.setOpDone(p, done);
@@ -268,10 +284,12 @@ final class ComputeEngine {
      * The op's operands in {@code scratch}: the decoded ones with their run-time scalars read
      * from the frame, or, when the op is not decoded, all of them read from the frame.
      */
-    private static int[] resolve(Fabric f, int p, DsdOpKind kind, int base, int[] code, int[] pre, int[] scratch) {
+    private static int[] resolve(Fabric f, int p, DsdOpKind kind, int pc, int[] pre, int[] scratch) {
         byte[] m = f.sram[p];
         int fp = f.fp(p);
         if (pre == null) {
+            int[] code = f.tables[f.peProgram[p]].code;
+            int base = pc * Opcode.WIDTH;
             for (int k = 0; k < 4; k++) {
                 DsdExecutor.resolve(m, fp, code[base + 2 + k], scratch, k * DsdExecutor.OPERAND);
             }

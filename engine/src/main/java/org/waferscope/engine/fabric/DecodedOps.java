@@ -37,7 +37,16 @@ final class DecodedOps {
     static final int HAS_SCALARS = SCALAR_SLOTS + 4;
     /** Index of the op's shape: {@link #GENERAL}, {@link #SEND} or {@link #RECEIVE}. */
     static final int SHAPE = HAS_SCALARS + 1;
-    static final int ENTRY = SHAPE + 1;
+    /** Index of the op's {@link DsdOpKind} ordinal and of its options word: a decoded op never reads its code. */
+    static final int KIND = SHAPE + 1;
+    static final int OPTIONS = KIND + 1;
+    /**
+     * Index of the flag (1) telling that every SRAM element a {@link #SEND} or {@link #RECEIVE}
+     * op reads or writes in memory lies inside the program's data, aligned: the op then skips
+     * the per-element bounds check, which could never fail.
+     */
+    static final int PROVEN = OPTIONS + 1;
+    static final int ENTRY = PROVEN + 1;
 
     /** Any op: {@link DsdExecutor#run} takes it. */
     static final int GENERAL = 0;
@@ -78,10 +87,12 @@ final class DecodedOps {
                     }
                 }
                 case Opcode.DSD_OP -> {
-                    decoded[pc] = entry(facts, pc, code, base, KINDS[(word >>> 8) & 0xFF]);
-                    if (!writesBelow(decoded[pc], KINDS[(word >>> 8) & 0xFF], stackBase)) {
+                    DsdOpKind kind = KINDS[(word >>> 8) & 0xFF];
+                    decoded[pc] = entry(facts, pc, code, base, kind);
+                    if (!writesBelow(decoded[pc], kind, stackBase)) {
                         return null;
                     }
+                    decoded[pc][PROVEN] = decoded[pc][SHAPE] != GENERAL && inside(decoded[pc], kind, stackBase) ? 1 : 0;
                 }
                 default -> {
                 }
@@ -123,7 +134,34 @@ final class DecodedOps {
         e[LENGTH] = DsdExecutor.length(e, 0);
         e[FABRIC] = DsdExecutor.touchesFabric(e, 0) ? 1 : 0;
         e[SHAPE] = e[FABRIC] == 0 ? GENERAL : shape(e, kind);
+        e[KIND] = kind.ordinal();
+        e[OPTIONS] = code[base + 1];
         return e;
+    }
+
+    /**
+     * Whether every memory element of the decoded op {@code e} (its operands' first
+     * {@code e[LENGTH]} elements, MEM1D only) lies within [0, {@code limit}) and is aligned
+     * for its type, as {@link Sram#inside} requires. A scalar read at run time cannot change
+     * an address, so it does not matter here.
+     */
+    static boolean inside(int[] e, DsdOpKind kind, int limit) {
+        int length = e[LENGTH];
+        int bytes = kind.type.bytes;
+        int align = Math.min(bytes, 4) - 1;
+        for (int k = 0; k <= kind.sources; k++) {
+            int o = k * DsdExecutor.OPERAND;
+            if (e[o] != DsdExecutor.DESCRIPTOR || Dsd.kind(e[o + 1]) != Dsd.MEM1D || length <= 0) {
+                continue;
+            }
+            long first = e[o + 2];
+            long last = first + (long) (length - 1) * e[o + 4];
+            if (Math.min(first, last) < 0 || Math.max(first, last) + bytes > limit
+                    || (first & align) != 0 || ((long) e[o + 4] & align) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int shape(int[] e, DsdOpKind kind) {

@@ -250,7 +250,7 @@ final class DsdExecutor {
      * a fabout destination): what {@link #run} does for one element, with each queue looked
      * up once. Returns 1, or {@link #STALL_OUTPUT}.
      */
-    static int sendOne(Fabric f, int p, long cycle, DsdOpKind kind, int[] ops, int i, int length) {
+    static int sendOne(Fabric f, int p, long cycle, DsdOpKind kind, int[] ops, int i, int length, boolean proven) {
         int w0 = ops[1];
         int ch = queue(f, p, w0, false);
         if (f.full(ch)) {
@@ -259,7 +259,9 @@ final class DsdExecutor {
         byte[] m = f.sram[p];
         ElementType t = kind.type;
         int addr = ops[OPERAND + 2] + i * ops[OPERAND + 4];
-        check(m, addr, t);
+        if (!proven) {
+            check(m, addr, t);
+        }
         send(f, p, cycle, t, w0, ch, i, length, kind.apply(Sram.read(m, addr, t), 0, 0));
         return 1;
     }
@@ -269,7 +271,7 @@ final class DsdExecutor {
      * destination; sources in memory, scalars or fabin queues): what {@link #run} does for one
      * element, with each queue looked up once. Returns 1, or {@link #STALL_INPUT}.
      */
-    static int receiveOne(Fabric f, int p, DsdOpKind kind, int[] ops, int i) {
+    static int receiveOne(Fabric f, int p, DsdOpKind kind, int[] ops, int i, boolean proven) {
         int sources = kind.sources;
         int ch1 = fabin(f, p, ops, OPERAND);
         int ch2 = sources > 1 ? fabin(f, p, ops, 2 * OPERAND) : -1;
@@ -279,11 +281,13 @@ final class DsdExecutor {
         }
         byte[] m = f.sram[p];
         ElementType t = kind.type;
-        int s0 = element(f, p, m, t, ops, OPERAND, i, ch1);
-        int s1 = sources > 1 ? element(f, p, m, t, ops, 2 * OPERAND, i, ch2) : 0;
-        int s2 = sources > 2 ? element(f, p, m, t, ops, 3 * OPERAND, i, ch3) : 0;
+        int s0 = element(f, p, m, t, ops, OPERAND, i, ch1, proven);
+        int s1 = sources > 1 ? element(f, p, m, t, ops, 2 * OPERAND, i, ch2, proven) : 0;
+        int s2 = sources > 2 ? element(f, p, m, t, ops, 3 * OPERAND, i, ch3, proven) : 0;
         int addr = ops[2] + i * ops[4];
-        check(m, addr, t);
+        if (!proven) {
+            check(m, addr, t);
+        }
         Sram.write(m, addr, t, kind.apply(s0, s1, s2));
         return 1;
     }
@@ -301,7 +305,8 @@ final class DsdExecutor {
     }
 
     /** Source element {@code i} of a {@link DecodedOps#RECEIVE} op: popped from channel {@code ch} when it is one. */
-    private static int element(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i, int ch) {
+    private static int element(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i, int ch,
+                               boolean proven) {
         if (ch >= 0) {
             int payload = f.headPayload(ch);
             f.pop(p, ch);
@@ -314,7 +319,9 @@ final class DsdExecutor {
             return 0;
         }
         int addr = ops[b + 2] + i * ops[b + 4];
-        check(m, addr, t);
+        if (!proven) {
+            check(m, addr, t);
+        }
         return Sram.read(m, addr, t);
     }
 

@@ -87,7 +87,8 @@ final class Interpreter {
             case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
             case Opcode.ACTIVATE_SLOT -> ComputeEngine.activate(f, p, t, taskId(get(m, fp, a)));
             case Opcode.DSD_OP -> {
-                return ComputeEngine.vectorOp(f, p, cycle, base, code, scratch);
+                // not decoded (ComputeEngine.stepCe runs the decoded ones): resolved from the frame
+                return ComputeEngine.vectorOp(f, p, cycle, pc, null, scratch);
             }
             case Opcode.DSD_ADD_OFFSET -> dsdEdit(m, fp, a, b, 1, get(m, fp, b + 1) + get(m, fp, c) * code[base + 4]);
             case Opcode.DSD_SET_BASE -> {

@@ -100,11 +100,14 @@ final class Router {
         int si = s0 + idx;
         int ch = f.srcChan[si];
         int port = f.srcPort[si];
+        // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
+        long facts = f.chFacts[ch];
+        int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
-        if (port != RAMP && f.headInFlight(ch, now)) {
+        if (port != RAMP && f.headInFlight(facts, ctr, now)) {
             return state | TIMED_WAIT;
         }
-        int meta = f.headMeta(ch);
+        int meta = f.headMeta(facts, ctr);
         int color = Wavelet.color(meta);
         int rs = f.srcRs[si];
         if (rs < 0) {
@@ -131,7 +134,7 @@ final class Router {
             countBlocked(f, p, tx & claimed);
             return state;
         }
-        if (!move(f, p, ch, meta, rs, cfg, tx, color, now)) {
+        if (!move(f, p, facts, ctr, meta, rs, cfg, tx, color, now)) {
             return state;
         }
         int at = RouterWords.at(p);
@@ -142,8 +145,14 @@ final class Router {
         return state | MOVED | tx << CLAIMED_SHIFT;
     }
 
-    private static boolean move(Fabric f, int p, int ch, int meta, int rs, int cfg, int tx, int color, int now) {
-        int payload = f.headPayload(ch);
+    /**
+     * Moves the head wavelet of the channel with {@code facts} and counter word {@code ctr}
+     * (as {@link #visit} read them; nothing writes them in between) to every port of
+     * {@code tx}, or to none when one has no room.
+     */
+    private static boolean move(Fabric f, int p, long facts, int ctr, int meta, int rs, int cfg, int tx, int color,
+                                int now) {
+        int payload = f.headPayload(facts, ctr);
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0 && f.freeForSender(f.rsDest[rs * 4 + d]) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
@@ -158,13 +167,27 @@ final class Router {
                 return false;
             }
         }
-        f.pop(p, ch);
+        f.popHead(p, facts, ctr);
         if ((tx & RAMP_BIT) != 0 && f.cfgFilterMin[cfg] == COUNTER_FILTER) {
             CounterFilters.count(f, rs, cfg, meta);
         }
         int out = meta & ~Wavelet.ADVANCE_AFTER;
+        if ((tx & ~RAMP_BIT) != 0) {
+            park(f, p, rs, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
+        }
+        if (rampChan >= 0) {
+            f.push(p, rampChan, payload, out, now);
+            f.countReceived(p);
+        }
+        if ((meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) != 0) {
+            switched(f, p, rs, cfg, color, payload, meta);
+        }
+        return true;
+    }
+
+    /** Parks the wavelet for each link port of {@code tx} until the commit phase, and counts the hops. */
+    private static void park(Fabric f, int p, int rs, int tx, int out, int onward) {
         int swap = f.rsSwap[rs];
-        int onward = popped(f, rs, cfg, payload, meta);
         long[] r = f.router;
         int at = RouterWords.at(p);
         for (int d = 0; d < 4; d++) {
@@ -178,10 +201,10 @@ final class Router {
                 r[hw] = RouterWords.withHalf(r[hw], d & 1, RouterWords.half(r[hw], d & 1) + 1);
             }
         }
-        if (rampChan >= 0) {
-            f.push(p, rampChan, payload, out, now);
-            f.countReceived(p);
-        }
+    }
+
+    /** What a control wavelet's command, or an advance-after flag, does to the switch once the wavelet has passed. */
+    private static void switched(Fabric f, int p, int rs, int cfg, int color, int payload, int meta) {
         if (Wavelet.isControl(meta)) {
             switch (Wavelet.controlOpcode(payload)) {
                 case Wavelet.OP_SWITCH_ADVANCE -> advance(f, rs, cfg);
@@ -194,7 +217,6 @@ final class Router {
         if ((meta & Wavelet.ADVANCE_AFTER) != 0) {
             advance(f, rs, cfg);
         }
-        return true;
     }
 
     /**

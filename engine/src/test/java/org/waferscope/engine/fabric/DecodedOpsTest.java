@@ -161,6 +161,7 @@ class DecodedOpsTest {
         b.exportFunction("start", f.index());
         PeProgram p = b.build();
         assertNotNull(decode(p)[2], "reads are not what sealing is about");
+        assertEquals(0, decode(p)[2][DecodedOps.PROVEN], "an address outside the data keeps its bounds check");
         FabricLayout l = new FabricLayout(2, 1);
         l.setTileCode(1, 0, p);
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
@@ -169,6 +170,43 @@ class DecodedOpsTest {
             assertEquals(WaferStatus.FAULTED, w.status());
             String fault = w.fabric().faultOf(1);
             assertTrue(fault.startsWith("vector access at address 0x9C40") && fault.endsWith("at far.csl:7:5"), fault);
+        }
+    }
+
+    /** A send of {@code length} f32 elements from {@code address} with {@code stride} bytes, in a program with 16 bytes of data. */
+    private static PeProgram sendFrom(int address, int length, int stride) {
+        ProgramBuilder b = new ProgramBuilder("from.csl");
+        b.global("data", ElementType.F32, new int[] {4}, SourcePos.UNKNOWN);
+        b.outputQueue(0);
+        FunctionBuilder f = b.function("start", 0);
+        int src = f.temps(4);
+        int out = f.temps(4);
+        f.loadConstant(src, Dsd.mem1d(address, length, stride)).loadConstant(out, Dsd.fabout(0, 0, 1, 0));
+        f.at(4, 2).dsdOp(DsdOpKind.MOV32, DsdOperand.dsd(out), DsdOperand.dsd(src)).unblockCmdStream().ret();
+        b.exportFunction("start", f.index());
+        return b.build();
+    }
+
+    /**
+     * A decoded op skips the per-element bounds check only when every element it touches was
+     * proven inside the data and aligned when the program was decoded; a misaligned or too
+     * long operand keeps the check and faults at its element as the general path does.
+     */
+    @Test
+    void boundsChecksAreSkippedOnlyWhereEveryElementIsProvenInside() {
+        assertEquals(1, decode(sendFrom(0, 4, 4))[2][DecodedOps.PROVEN]);
+        assertEquals(1, decode(sendFrom(12, 4, -4))[2][DecodedOps.PROVEN], "a negative stride stays inside");
+        assertEquals(0, decode(sendFrom(4, 4, 4))[2][DecodedOps.PROVEN], "the last element is past the data");
+        assertEquals(0, decode(sendFrom(2, 2, 4))[2][DecodedOps.PROVEN], "misaligned");
+        assertEquals(0, decode(sendFrom(0, 2, 6))[2][DecodedOps.PROVEN], "a stride that misaligns the second element");
+        FabricLayout l = new FabricLayout(2, 1);
+        l.setTileCode(1, 0, sendFrom(0, 2, 6));
+        try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
+            w.port().launch("start");
+            w.advance(100, false, false);
+            assertEquals(WaferStatus.FAULTED, w.status());
+            String fault = w.fabric().faultOf(1);
+            assertTrue(fault.startsWith("vector access at address 0x6 ") && fault.endsWith("at from.csl:4:2"), fault);
         }
     }
 }
