@@ -15,8 +15,9 @@ import org.waferscope.engine.sim.Wafer;
  * {@code bench --load}: where the time of loading a program goes, phase by phase (parse,
  * layout block, compile, route check, host arrays, fabric build, host copies, and the
  * cycle-0 snapshot the explorer keeps for stepping back). The first load runs on a cold JVM,
- * as a user's does. Each phase shows wall time and the loading thread's CPU time (the GC's
- * threads are not in it; on a shared machine it is the steadier figure).
+ * as a user's does. Each phase shows wall time and the CPU time of the loading thread and of
+ * the fabric build's helper threads (the GC's and the compiler's threads are not in it; on a
+ * shared machine it is the steadier figure).
  */
 final class LoadBench {
     private LoadBench() {

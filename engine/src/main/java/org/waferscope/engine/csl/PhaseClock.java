@@ -5,15 +5,16 @@ import java.lang.management.ThreadMXBean;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.waferscope.engine.fabric.FabricBuilder;
 
 /**
  * Where the time of a load goes, phase by phase (parse, layout block, compile, ...): each
  * {@link #lap} charges the wall time since the previous lap to a named phase, and the
- * loading thread's CPU time (steadier on a shared machine; it leaves out the GC's threads)
- * to the same phase. The CLI's
+ * loading thread's CPU time with that of the fabric build's helper threads (steadier on a
+ * shared machine; it leaves out the GC's and the compiler's threads) to the same phase. The CLI's
  * {@code bench --load} prints it; a load that nobody measures passes {@link #OFF}.
  *
- * <p>Threads: one loading thread.
+ * <p>Threads: one loading thread (the fabric build's helpers report their CPU time when done).
  */
 public final class PhaseClock {
     /** A clock that records nothing. */
@@ -50,8 +51,10 @@ public final class PhaseClock {
         cpuMark = cpu;
     }
 
+    /** The loading thread's CPU time, and that of the fabric build's helper threads, which work for it. */
     private static long cpuNow() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+        long own = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+        return own + FabricBuilder.helperCpuNanos();
     }
 
     /** Nanoseconds per phase, in the order the phases first ran. */
@@ -59,7 +62,7 @@ public final class PhaseClock {
         return Collections.unmodifiableMap(nanos);
     }
 
-    /** The loading thread's CPU nanoseconds per phase, in the same order. */
+    /** The loading thread's (and its helper threads') CPU nanoseconds per phase, in the same order. */
     public Map<String, Long> cpuNanos() {
         return Collections.unmodifiableMap(cpuNanos);
     }

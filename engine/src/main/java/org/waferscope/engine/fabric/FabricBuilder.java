@@ -17,6 +17,11 @@ public final class FabricBuilder {
     private static final int MAX_PROBLEMS = 50;
     /** The four link ports' bits in a route's port mask (RAMP excluded). */
     private static final int LINK_BITS = linkBits();
+    /**
+     * Fabrics of at least this many PEs make their largest arrays on other threads
+     * ({@link OffThread}); below it a thread costs more than it saves.
+     */
+    static final int APART_FROM = 1 << 16;
 
     final ArchProfile profile;
     final int width;
@@ -61,13 +66,21 @@ public final class FabricBuilder {
     int[] srcChan;
     byte[] srcPort;
     int[] srcRs;
+    /** Made on another thread from {@link #buildTables} on; taken by the fabric's constructors. */
+    FreshState fresh;
+    private OffThread<FreshState> freshTask;
+    /** {@link #chan}, made on another thread once the channels are counted; null until then. */
+    private OffThread<int[]> chanTask;
+    /** Whether big arrays are made on other threads. */
+    private final boolean apart;
 
     final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
     private final IntList chCapL = new IntList();
 
-    private FabricBuilder(ArchProfile profile, FabricLayout layout) {
+    private FabricBuilder(ArchProfile profile, FabricLayout layout, boolean apart) {
         this.profile = profile;
+        this.apart = apart;
         this.layout = layout;
         this.width = layout.width();
         this.height = layout.height();
@@ -86,9 +99,22 @@ public final class FabricBuilder {
         return bits;
     }
 
+    /**
+     * CPU nanoseconds the builds' helper threads have used since the JVM started (the
+     * loading thread's own CPU time leaves them out), for {@code PhaseClock}.
+     */
+    public static long helperCpuNanos() {
+        return OffThread.CPU_NANOS.get();
+    }
+
     /** Builds the fabric, or throws {@link FabricException} listing what is wrong. */
     public static Fabric build(ArchProfile profile, FabricLayout layout) {
-        FabricBuilder b = new FabricBuilder(profile, layout);
+        return build(profile, layout, layout.peCount() >= APART_FROM);
+    }
+
+    /** As {@link #build(ArchProfile, FabricLayout)}, making the largest arrays on other threads when {@code apart}. */
+    static Fabric build(ArchProfile profile, FabricLayout layout, boolean apart) {
+        FabricBuilder b = new FabricBuilder(profile, layout, apart);
         b.checkSizes();
         b.checkPrograms();
         b.fail();
@@ -99,8 +125,10 @@ public final class FabricBuilder {
         b.fail();
         b.buildQueuesAndSram();
         b.layoutChannels();
-        b.buildSources();
+        RouterSources.build(b);
+        b.fresh = b.freshTask.join();
         Fabric f = new Fabric(b);
+        b.allocateSram(); // the fabric shares the array of arrays
         FabricReset.toInitialState(f);
         return f;
     }
@@ -160,11 +188,48 @@ public final class FabricBuilder {
                 throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 words"));
             }
         }
-        chan = new int[(int) words];
+        if (chanTask == null) {
+            chan = new int[(int) words];
+            return;
+        }
+        chan = chanTask.join();
+        if (chan.length != words) {
+            throw new IllegalStateException("channel records counted " + chan.length + " words, laid out " + words);
+        }
+    }
+
+    /**
+     * Starts making {@link #chan} on another thread once the router's buffers are made: its
+     * size follows from them and from the queues the placed programs bind, whose depths the
+     * profile fixes. {@link #layoutChannels} checks that it counts the same.
+     */
+    private void startChannelRecords() {
+        // so far only router buffers, all of one depth
+        long words = (long) chCapL.size() * ChannelRings.recordSize(ChannelRings.ringSize(profile.routerBufferDepth()));
+        long[] perProgram = new long[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            perProgram[i] = tables[i].queueWords(profile);
+        }
+        for (int pi : peProgram) {
+            if (pi >= 0) {
+                words += perProgram[pi];
+            }
+        }
+        if (words <= Integer.MAX_VALUE - 8) {
+            int size = (int) words;
+            chanTask = OffThread.start("fabric build: channel records", apart, () -> new int[size]);
+        }
     }
 
     private void buildTables() {
         tables = RampQueues.tables(profile, layout, programs, peProgram, cfgTxUnion, this::problem);
+        boolean[] hasMicrothreads = new boolean[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            hasMicrothreads[i] = tables[i].microthreads > 0;
+        }
+        int n = peProgram.length;
+        freshTask = OffThread.start("fabric build: PE state", apart, () -> new FreshState(n, peProgram,
+                hasMicrothreads));
     }
 
     private void buildConfigs() {
@@ -203,6 +268,8 @@ public final class FabricBuilder {
         for (int p = 0; p < n; p++) {
             pairCount += layout.colorsOf(p).length / 2;
         }
+        int slotsExpected = pairCount;
+        OffThread<int[][]> slotArrays = OffThread.start("fabric build: route slots", apart, () -> slotArrays(slotsExpected));
         IntList color = new IntList(pairCount);
         IntList config = new IntList(pairCount);
         int[] scratch = new int[16];
@@ -212,7 +279,7 @@ public final class FabricBuilder {
             if (row.length > scratch.length) {
                 scratch = new int[row.length];
             }
-            int[] pairs = sortedPairs(row, scratch);
+            int[] pairs = PePairs.inKeyOrder(row, scratch);
             int length = row.length;
             for (int i = 0; i < length; i += 2) {
                 if (pairs[i] < 0 || pairs[i] >= profile.colors()) {
@@ -227,12 +294,14 @@ public final class FabricBuilder {
         rsColor = color.toArray();
         rsConfig = config.toArray();
         int slotsCount = rsColor.length;
-        rsPos = new int[slotsCount];
-        rsInChan = new int[slotsCount * 4];
-        rsDest = new int[slotsCount * 4];
-        rsSwap = new int[slotsCount];
-        Arrays.fill(rsInChan, -1);
-        Arrays.fill(rsDest, -1);
+        int[][] slots = slotArrays.join();
+        if (slotsCount != slotsExpected) {
+            slots = slotArrays(slotsCount); // a color was refused above, and the build will fail
+        }
+        rsPos = slots[0];
+        rsInChan = slots[1];
+        rsDest = slots[2];
+        rsSwap = slots[3];
         int links = 0;
         for (int rs = 0; rs < slotsCount; rs++) {
             links += Integer.bitCount(cfgRxUnion[rsConfig[rs]] & LINK_BITS);
@@ -248,11 +317,21 @@ public final class FabricBuilder {
                 }
             }
         }
+        startChannelRecords();
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 linkNeighbours(p, rs);
             }
         }
+    }
+
+    /** Per route slot, for {@code count} slots: position, input channels (-1), destinations (-1), swapped sides. */
+    private static int[][] slotArrays(int count) {
+        int[] inChan = new int[count * 4];
+        int[] dest = new int[count * 4];
+        Arrays.fill(inChan, -1);
+        Arrays.fill(dest, -1);
+        return new int[][] {new int[count], inChan, dest, new int[count]};
     }
 
     private void linkNeighbours(int p, int rs) {
@@ -305,34 +384,6 @@ public final class FabricBuilder {
         return -1;
     }
 
-    /** {@code pairs} in order of color: itself when already so, else sorted into {@code out}. */
-    private static int[] sortedPairs(int[] pairs, int[] out) {
-        if (sorted(pairs)) {
-            return pairs; // read only
-        }
-        System.arraycopy(pairs, 0, out, 0, pairs.length);
-        for (int i = 2; i < pairs.length; i += 2) {
-            for (int j = i; j > 0 && out[j - 2] > out[j]; j -= 2) {
-                int c = out[j];
-                int k = out[j + 1];
-                out[j] = out[j - 2];
-                out[j + 1] = out[j - 1];
-                out[j - 2] = c;
-                out[j - 1] = k;
-            }
-        }
-        return out;
-    }
-
-    private static boolean sorted(int[] pairs) {
-        for (int i = 2; i < pairs.length; i += 2) {
-            if (pairs[i - 2] > pairs[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void buildQueuesAndSram() {
         int n = peProgram.length;
         int inQ = profile.inputQueues();
@@ -365,7 +416,6 @@ public final class FabricBuilder {
             for (int i = 0; i < outQ; i++) {
                 q.add(t.outputQueueUsed[i] ? channel(profile.outputQueueDepths().get(i)) : -1);
             }
-            sram[p] = new byte[t.sramBytes];
             trBase[p] = trPoolSize;
             trPoolSize += t.program.tasks().size() + 1;
             if (t.microthreads > 0) {
@@ -375,6 +425,32 @@ public final class FabricBuilder {
             }
         }
         qChan = q.toArray();
+    }
+
+    /**
+     * Gives each PE with a program its SRAM, last of the build's allocations: these are the
+     * only small objects the build makes (one a PE), and a young collection copies whatever
+     * small objects are live in it. The large arrays' allocations start collections (G1
+     * collects the young generation when a humongous allocation crosses its occupancy
+     * threshold), so SRAM made before them was copied two or three times during the build
+     * (at full wafer 96 MB in 754,000 arrays, about a second of the collector's threads).
+     */
+    private void allocateSram() {
+        int half = peProgram.length / 2;
+        OffThread<Void> upper = OffThread.start("fabric build: SRAM", apart, () -> allocateSram(half, peProgram.length));
+        allocateSram(0, half);
+        upper.join();
+    }
+
+    /** SRAM for PEs {@code from} (inclusive) to {@code to}, holding their programs' images as {@link FabricReset} writes them. */
+    private Void allocateSram(int from, int to) {
+        for (int p = from; p < to; p++) {
+            int pi = peProgram[p];
+            if (pi >= 0) {
+                sram[p] = Arrays.copyOf(programs[pi].dataImage(), tables[pi].sramBytes);
+            }
+        }
+        return null;
     }
 
     /** How many queue channels the placed programs bind, so that the channel list is sized once. */
@@ -390,57 +466,6 @@ public final class FabricBuilder {
             }
         }
         return channels;
-    }
-
-    private void buildSources() {
-        int n = peProgram.length;
-        srcStart = new int[n + 1];
-        int outQ = profile.outputQueues();
-        int sources = 0;
-        for (int ch : rsInChan) {
-            sources += ch >= 0 ? 1 : 0;
-        }
-        for (int p = 0; p < n; p++) {
-            if (qBase[p] >= 0) {
-                for (int i = 0; i < outQ; i++) {
-                    sources += qChan[qBase[p] + profile.inputQueues() + i] >= 0 ? 1 : 0;
-                }
-            }
-        }
-        IntList chan = new IntList(sources);
-        IntList port = new IntList(sources);
-        IntList slot = new IntList(sources);
-        for (int p = 0; p < n; p++) {
-            srcStart[p] = chan.size();
-            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                for (int d = 0; d < 4; d++) {
-                    int ch = rsInChan[rs * 4 + d];
-                    if (ch >= 0) {
-                        chan.add(ch);
-                        port.add(d);
-                        slot.add(rs);
-                    }
-                }
-            }
-            if (qBase[p] >= 0) {
-                for (int i = 0; i < outQ; i++) {
-                    int ch = qChan[qBase[p] + profile.inputQueues() + i];
-                    if (ch >= 0) {
-                        chan.add(ch);
-                        port.add(Direction.RAMP.ordinal());
-                        slot.add(-1);
-                    }
-                }
-            }
-        }
-        srcStart[n] = chan.size();
-        srcChan = chan.toArray();
-        int[] ports = port.toArray();
-        srcPort = new byte[ports.length];
-        for (int i = 0; i < ports.length; i++) {
-            srcPort[i] = (byte) ports[i];
-        }
-        srcRs = slot.toArray();
     }
 
     private String at(int p) {

@@ -118,6 +118,22 @@ final class ProgramTables {
         return n;
     }
 
+    /** Words of the channel records of a PE running this program: its used queues', each a ring of its depth. */
+    long queueWords(ArchProfile profile) {
+        long words = 0;
+        for (int i = 0; i < profile.inputQueues(); i++) {
+            if (inputQueueUsed(i)) {
+                words += ChannelRings.recordSize(ChannelRings.ringSize(profile.inputQueueDepths().get(i)));
+            }
+        }
+        for (int i = 0; i < profile.outputQueues(); i++) {
+            if (outputQueueUsed[i]) {
+                words += ChannelRings.recordSize(ChannelRings.ringSize(profile.outputQueueDepths().get(i)));
+            }
+        }
+        return words;
+    }
+
     private static int countAsyncSites(int[] code) {
         int n = 0;
         for (int i = 0; i < code.length; i += Opcode.WIDTH) {
