@@ -23,6 +23,9 @@ final class LoadBench {
     private LoadBench() {
     }
 
+    /** The row of the helper threads' CPU seconds, part of the phases' CPU above it. */
+    static final String HELPERS = "of which helpers";
+
     static void run(String program, ProgramLoader.LoadOptions options, int threads, int repeat, PrintWriter out)
             throws ProgramLoadException {
         Map<String, double[]> table = new LinkedHashMap<>();
@@ -44,6 +47,9 @@ final class LoadBench {
                 double[] row = table.computeIfAbsent("total", k -> new double[2 * repeat]);
                 row[2 * i] = total;
                 row[2 * i + 1] = cpuTotal;
+                // the fabric build's helper threads: their share of the CPU column (no wall of their own)
+                double helpers = clock.helperCpuNanos().values().stream().mapToLong(Long::longValue).sum() / 1e9;
+                table.computeIfAbsent(HELPERS, k -> new double[2 * repeat])[2 * i + 1] = helpers;
                 if (i == 0) {
                     out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
                             p.layout().height());
@@ -59,7 +65,11 @@ final class LoadBench {
         table.forEach((phase, s) -> {
             out.printf(Locale.ROOT, "%-22s", phase);
             for (int i = 0; i < s.length; i += 2) {
-                out.printf(Locale.ROOT, "%12.3f%8.3f", s[i], s[i + 1]);
+                if (phase.equals(HELPERS)) {
+                    out.printf(Locale.ROOT, "%12s%8.3f", "", s[i + 1]);
+                } else {
+                    out.printf(Locale.ROOT, "%12.3f%8.3f", s[i], s[i + 1]);
+                }
             }
             out.println();
         });

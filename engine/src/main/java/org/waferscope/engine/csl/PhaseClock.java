@@ -25,12 +25,15 @@ public final class PhaseClock {
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
     private final Map<String, Long> cpuNanos = new LinkedHashMap<>();
+    private final Map<String, Long> helperNanos = new LinkedHashMap<>();
     private long mark = System.nanoTime();
     private long cpuMark;
+    private long helperMark;
 
     private PhaseClock(boolean on) {
         this.on = on;
         this.cpuMark = on ? cpuNow() : 0;
+        this.helperMark = FabricBuilder.helperCpuNanos();
     }
 
     /** A running clock; its first lap counts from now. */
@@ -45,10 +48,13 @@ public final class PhaseClock {
         }
         long now = System.nanoTime();
         long cpu = cpuNow();
+        long helpers = FabricBuilder.helperCpuNanos();
         nanos.merge(phase, now - mark, Long::sum);
         cpuNanos.merge(phase, cpu - cpuMark, Long::sum);
+        helperNanos.merge(phase, helpers - helperMark, Long::sum);
         mark = now;
         cpuMark = cpu;
+        helperMark = helpers;
     }
 
     /** The loading thread's CPU time, and that of the fabric build's helper threads, which work for it. */
@@ -65,5 +71,13 @@ public final class PhaseClock {
     /** The loading thread's (and its helper threads') CPU nanoseconds per phase, in the same order. */
     public Map<String, Long> cpuNanos() {
         return Collections.unmodifiableMap(cpuNanos);
+    }
+
+    /**
+     * Of {@link #cpuNanos()}, what the fabric build's helper threads used, per phase: with
+     * two cores free, a phase's wall time can fall to about the larger of this and the rest.
+     */
+    public Map<String, Long> helperCpuNanos() {
+        return Collections.unmodifiableMap(helperNanos);
     }
 }

@@ -15,8 +15,6 @@ import org.waferscope.engine.ir.PeProgram;
  */
 public final class FabricBuilder {
     private static final int MAX_PROBLEMS = 50;
-    /** The four link ports' bits in a route's port mask (RAMP excluded). */
-    private static final int LINK_BITS = linkBits();
     /**
      * Fabrics of at least this many PEs make their largest arrays on other threads
      * ({@link OffThread}); below it a thread costs more than it saves.
@@ -69,14 +67,15 @@ public final class FabricBuilder {
     /** Made on another thread from {@link #buildTables} on; taken by the fabric's constructors. */
     FreshState fresh;
     private OffThread<FreshState> freshTask;
-    /** {@link #chan}, made on another thread once the channels are counted; null until then. */
-    private OffThread<int[]> chanTask;
+    /** {@link #chan} and {@link #chFacts}, made on another thread once the router buffers are numbered. */
+    private OffThread<ChannelRecords> channelTask;
     /** Whether big arrays are made on other threads. */
     private final boolean apart;
 
     final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
-    private final IntList chCapL = new IntList();
+    /** Channels numbered so far: router buffers, then queues ({@link ChannelRecords}). */
+    private int channels;
 
     private FabricBuilder(ArchProfile profile, FabricLayout layout, boolean apart) {
         this.profile = profile;
@@ -89,14 +88,6 @@ public final class FabricBuilder {
         for (int p = 0; p < peProgram.length; p++) {
             peProgram[p] = layout.programOf(p);
         }
-    }
-
-    private static int linkBits() {
-        int bits = 0;
-        for (Direction d : Direction.LINKS) {
-            bits |= d.bit();
-        }
-        return bits;
     }
 
     /**
@@ -162,63 +153,15 @@ public final class FabricBuilder {
         }
     }
 
-    /**
-     * A channel of depth {@code cap}, numbered in order of creation. Its ring will have the
-     * next power of two slots, so that the 16-bit push and pop counters map to slots by a
-     * mask, seamlessly when they wrap.
-     */
-    private int channel(int cap) {
-        if (cap < 1 || cap > 0xFF) {
-            throw new IllegalArgumentException("channel depth " + cap + " is outside 1..255");
-        }
-        chCapL.add(cap);
-        return chCapL.size() - 1;
-    }
-
-    /** Gives each channel its record (its ring of slots) and its facts (where the record is, capacity and ring mask). */
+    /** Takes each channel's record (its ring of slots) and its facts from the helper that made them. */
     private void layoutChannels() {
-        int[] caps = chCapL.toArray();
-        chFacts = new long[caps.length];
-        long words = 0;
-        for (int ch = 0; ch < caps.length; ch++) {
-            int ring = ChannelRings.ringSize(caps[ch]);
-            chFacts[ch] = words | (long) (caps[ch] | (ring - 1) << ChannelRings.MASK_SHIFT) << 32;
-            words += ChannelRings.recordSize(ring);
-            if (words > Integer.MAX_VALUE - 8) {
-                throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 words"));
-            }
+        ChannelRecords records = channelTask.join();
+        if (records.facts().length != channels) {
+            throw new IllegalStateException("channel records made for " + records.facts().length + " channels, "
+                    + channels + " numbered");
         }
-        if (chanTask == null) {
-            chan = new int[(int) words];
-            return;
-        }
-        chan = chanTask.join();
-        if (chan.length != words) {
-            throw new IllegalStateException("channel records counted " + chan.length + " words, laid out " + words);
-        }
-    }
-
-    /**
-     * Starts making {@link #chan} on another thread once the router's buffers are made: its
-     * size follows from them and from the queues the placed programs bind, whose depths the
-     * profile fixes. {@link #layoutChannels} checks that it counts the same.
-     */
-    private void startChannelRecords() {
-        // so far only router buffers, all of one depth
-        long words = (long) chCapL.size() * ChannelRings.recordSize(ChannelRings.ringSize(profile.routerBufferDepth()));
-        long[] perProgram = new long[tables.length];
-        for (int i = 0; i < tables.length; i++) {
-            perProgram[i] = tables[i].queueWords(profile);
-        }
-        for (int pi : peProgram) {
-            if (pi >= 0) {
-                words += perProgram[pi];
-            }
-        }
-        if (words <= Integer.MAX_VALUE - 8) {
-            int size = (int) words;
-            chanTask = OffThread.start("fabric build: channel records", apart, () -> new int[size]);
-        }
+        chan = records.chan();
+        chFacts = records.facts();
     }
 
     private void buildTables() {
@@ -302,22 +245,19 @@ public final class FabricBuilder {
         rsInChan = slots[1];
         rsDest = slots[2];
         rsSwap = slots[3];
-        int links = 0;
-        for (int rs = 0; rs < slotsCount; rs++) {
-            links += Integer.bitCount(cfgRxUnion[rsConfig[rs]] & LINK_BITS);
-        }
-        chCapL.reserve(links + queueChannels());
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 int rx = cfgRxUnion[rsConfig[rs]] | EditedSlots.sides(this, p, rsColor[rs]);
                 for (Direction d : Direction.LINKS) {
                     if ((rx & d.bit()) != 0) {
-                        rsInChan[rs * 4 + d.ordinal()] = channel(profile.routerBufferDepth());
+                        rsInChan[rs * 4 + d.ordinal()] = channels++;
                     }
                 }
             }
         }
-        startChannelRecords();
+        int routerBuffers = channels;
+        channelTask = OffThread.start("fabric build: channel records", apart,
+                () -> ChannelRecords.make(profile, routerBuffers, peProgram, tables));
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 linkNeighbours(p, rs);
@@ -402,7 +342,6 @@ public final class FabricBuilder {
             }
         }
         IntList q = new IntList(placed * (inQ + outQ));
-        chCapL.reserve(queueChannels());
         for (int p = 0; p < n; p++) {
             int pi = peProgram[p];
             if (pi < 0) {
@@ -411,10 +350,10 @@ public final class FabricBuilder {
             ProgramTables t = tables[pi];
             qBase[p] = q.size();
             for (int i = 0; i < inQ; i++) {
-                q.add(t.inputQueueUsed(i) ? channel(profile.inputQueueDepths().get(i)) : -1);
+                q.add(t.inputQueueUsed(i) ? channels++ : -1);
             }
             for (int i = 0; i < outQ; i++) {
-                q.add(t.outputQueueUsed[i] ? channel(profile.outputQueueDepths().get(i)) : -1);
+                q.add(t.outputQueueUsed[i] ? channels++ : -1);
             }
             trBase[p] = trPoolSize;
             trPoolSize += t.program.tasks().size() + 1;
@@ -442,7 +381,7 @@ public final class FabricBuilder {
         upper.join();
     }
 
-    /** SRAM for PEs {@code from} (inclusive) to {@code to}, holding their programs' images as {@link FabricReset} writes them. */
+    /** SRAM for PEs {@code from} (inclusive) to {@code to}, each holding its program's image, then zeros. */
     private Void allocateSram(int from, int to) {
         for (int p = from; p < to; p++) {
             int pi = peProgram[p];
@@ -451,21 +390,6 @@ public final class FabricBuilder {
             }
         }
         return null;
-    }
-
-    /** How many queue channels the placed programs bind, so that the channel list is sized once. */
-    private int queueChannels() {
-        int[] perProgram = new int[tables.length];
-        for (int i = 0; i < tables.length; i++) {
-            perProgram[i] = tables[i].queueChannels(profile.inputQueues(), profile.outputQueues());
-        }
-        int channels = 0;
-        for (int pi : peProgram) {
-            if (pi >= 0) {
-                channels += perProgram[pi];
-            }
-        }
-        return channels;
     }
 
     private String at(int p) {

@@ -118,20 +118,21 @@ final class ProgramTables {
         return n;
     }
 
-    /** Words of the channel records of a PE running this program: its used queues', each a ring of its depth. */
-    long queueWords(ArchProfile profile) {
-        long words = 0;
+    /** The depths of the queues a PE running this program binds, in the order their channels are numbered: inputs, then outputs. */
+    int[] queueDepths(ArchProfile profile) {
+        int[] depths = new int[queueChannels(profile.inputQueues(), profile.outputQueues())];
+        int k = 0;
         for (int i = 0; i < profile.inputQueues(); i++) {
             if (inputQueueUsed(i)) {
-                words += ChannelRings.recordSize(ChannelRings.ringSize(profile.inputQueueDepths().get(i)));
+                depths[k++] = profile.inputQueueDepths().get(i);
             }
         }
         for (int i = 0; i < profile.outputQueues(); i++) {
             if (outputQueueUsed[i]) {
-                words += ChannelRings.recordSize(ChannelRings.ringSize(profile.outputQueueDepths().get(i)));
+                depths[k++] = profile.outputQueueDepths().get(i);
             }
         }
-        return words;
+        return depths;
     }
 
     private static int countAsyncSites(int[] code) {
