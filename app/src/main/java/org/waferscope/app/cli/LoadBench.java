@@ -15,12 +15,16 @@ import org.waferscope.engine.sim.Wafer;
  * {@code bench --load}: where the time of loading a program goes, phase by phase (parse,
  * layout block, compile, route check, host arrays, fabric build, host copies, and the
  * cycle-0 snapshot the explorer keeps for stepping back). The first load runs on a cold JVM,
- * as a user's does. Each phase shows wall time and the loading thread's CPU time (the GC's
- * threads are not in it; on a shared machine it is the steadier figure).
+ * as a user's does. Each phase shows wall time and the CPU time of the loading thread and of
+ * the fabric build's helper threads (the GC's and the compiler's threads are not in it; on a
+ * shared machine it is the steadier figure).
  */
 final class LoadBench {
     private LoadBench() {
     }
+
+    /** The row of the helper threads' CPU seconds, part of the phases' CPU above it. */
+    static final String HELPERS = "of which helpers";
 
     static void run(String program, ProgramLoader.LoadOptions options, int threads, int repeat, PrintWriter out)
             throws ProgramLoadException {
@@ -43,6 +47,9 @@ final class LoadBench {
                 double[] row = table.computeIfAbsent("total", k -> new double[2 * repeat]);
                 row[2 * i] = total;
                 row[2 * i + 1] = cpuTotal;
+                // the fabric build's helper threads: their share of the CPU column (no wall of their own)
+                double helpers = clock.helperCpuNanos().values().stream().mapToLong(Long::longValue).sum() / 1e9;
+                table.computeIfAbsent(HELPERS, k -> new double[2 * repeat])[2 * i + 1] = helpers;
                 if (i == 0) {
                     out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
                             p.layout().height());
@@ -58,7 +65,11 @@ final class LoadBench {
         table.forEach((phase, s) -> {
             out.printf(Locale.ROOT, "%-22s", phase);
             for (int i = 0; i < s.length; i += 2) {
-                out.printf(Locale.ROOT, "%12.3f%8.3f", s[i], s[i + 1]);
+                if (phase.equals(HELPERS)) {
+                    out.printf(Locale.ROOT, "%12s%8.3f", "", s[i + 1]);
+                } else {
+                    out.printf(Locale.ROOT, "%12.3f%8.3f", s[i], s[i + 1]);
+                }
             }
             out.println();
         });

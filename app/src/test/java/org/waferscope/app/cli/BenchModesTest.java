@@ -13,7 +13,7 @@ class BenchModesTest {
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().startsWith("cpu: "), o.out());
         for (String phase : new String[] {"parse", "layout block", "compile", "route check", "host arrays",
-                "fabric build", "host copies", "snapshot (explorer)", "total"}) {
+                "fabric build", "host copies", "snapshot (explorer)", "total", "of which helpers"}) {
             assertTrue(o.out().contains("\n" + phase + " "), phase + " in\n" + o.out());
         }
         assertTrue(o.out().contains("resident memory"), o.out());

@@ -72,7 +72,7 @@ abstract class ChannelRings {
         chFacts = b.chFacts;
         qBase = b.qBase;
         qChan = b.qChan;
-        router = RouterWords.allocate(b.width * b.height);
+        router = b.fresh.router;
     }
 
     static final int MASK_SHIFT = 8;

@@ -57,13 +57,23 @@ abstract class CoreRecords extends ChannelRings {
 
     CoreRecords(FabricBuilder b) {
         super(b);
-        int n = b.width * b.height;
-        core = new long[LEAD + n * WORDS];
+        core = b.fresh.core;
+    }
+
+    /**
+     * The records of {@code n} PEs at load; {@code hasMicrothreads[pi]} says whether program
+     * {@code pi} owns microthreads (then so does every PE that runs it, {@code peProgram}).
+     */
+    static long[] initialRecords(int n, int[] peProgram, boolean[] hasMicrothreads) {
+        long[] core = new long[LEAD + n * WORDS];
         for (int p = 0; p < n; p++) {
+            int pi = peProgram[p];
             // no task runs (pc -1, task -1), and the picker goes on from id 63, so it starts with the lowest
             core[at(p) + PC_FP] = 0xFFFFFFFFL;
-            core[at(p) + FLAGS] = (63L << PICKED) | (0xFFL << TASK) | (b.mtCount[p] > 0 ? HAS_MICROTHREADS : 0);
+            core[at(p) + FLAGS] = (63L << PICKED) | (0xFFL << TASK)
+                    | (pi >= 0 && hasMicrothreads[pi] ? HAS_MICROTHREADS : 0);
         }
+        return core;
     }
 
     /** Index of PE p's record. */

@@ -188,13 +188,14 @@ public final class Fabric extends CoreRecords {
         peProgram = b.peProgram;
         sram = b.sram;
         touched = new long[(n + 63) >>> 6];
-        activated = new long[n];
-        blocked = new long[n];
-        controlData = new int[n];
-        launchFn = filled(n, -1);
-        launchArgs = new int[n * MAX_LAUNCH_ARGS];
-        released = new byte[n];
-        fault = new String[n];
+        FreshState fresh = b.fresh;
+        activated = fresh.activated;
+        blocked = fresh.blocked;
+        controlData = fresh.controlData;
+        launchFn = fresh.launchFn;
+        launchArgs = fresh.launchArgs;
+        released = fresh.released;
+        fault = fresh.fault;
         trBase = b.trBase;
         taskRuns = new int[b.trPoolSize];
         mtBase = b.mtBase;
@@ -231,27 +232,21 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
-        hostIn = new int[n][];
-        hostInPos = new int[n];
-        hostInColor = new int[n];
-        hostOut = new int[n][];
-        hostOutCount = new int[n];
-        hostOutColor = new int[n];
-        hostPath = new int[n * HOST_PATH_DEPTH];
-        hostPathCount = new int[n];
-        hostPathColor = new int[n];
-        linkBlocked = new int[n * 4];
+        hostIn = fresh.hostIn;
+        hostInPos = fresh.hostInPos;
+        hostInColor = fresh.hostInColor;
+        hostOut = fresh.hostOut;
+        hostOutCount = fresh.hostOutCount;
+        hostOutColor = fresh.hostOutColor;
+        hostPath = fresh.hostPath;
+        hostPathCount = fresh.hostPathCount;
+        hostPathColor = fresh.hostPathColor;
+        linkBlocked = fresh.linkBlocked;
         active = new long[(n + 63) >>> 6];
         wake = new long[(n + 63) >>> 6];
         sleeping = new long[(n + 63) >>> 6];
-        sleepFrom = new long[n];
+        sleepFrom = fresh.sleepFrom;
         busyWords = new long[(active.length + 63) >>> 6];
-    }
-
-    private static int[] filled(int size, int value) {
-        int[] a = new int[size];
-        java.util.Arrays.fill(a, value);
-        return a;
     }
 
     public long cycle() {

@@ -15,8 +15,11 @@ import org.waferscope.engine.ir.PeProgram;
  */
 public final class FabricBuilder {
     private static final int MAX_PROBLEMS = 50;
-    /** The four link ports' bits in a route's port mask (RAMP excluded). */
-    private static final int LINK_BITS = linkBits();
+    /**
+     * Fabrics of at least this many PEs make their largest arrays on other threads
+     * ({@link OffThread}); below it a thread costs more than it saves.
+     */
+    static final int APART_FROM = 1 << 16;
 
     final ArchProfile profile;
     final int width;
@@ -63,13 +66,22 @@ public final class FabricBuilder {
     int[] srcChan;
     byte[] srcPort;
     int[] srcRs;
+    /** Made on another thread from {@link #buildTables} on; taken by the fabric's constructors. */
+    FreshState fresh;
+    private OffThread<FreshState> freshTask;
+    /** {@link #chan} and {@link #chFacts}, made on another thread once the router buffers are numbered. */
+    private OffThread<ChannelRecords> channelTask;
+    /** Whether big arrays are made on other threads. */
+    private final boolean apart;
 
     final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
-    private final IntList chCapL = new IntList();
+    /** Channels numbered so far: router buffers, then queues ({@link ChannelRecords}). */
+    private int channels;
 
-    private FabricBuilder(ArchProfile profile, FabricLayout layout) {
+    private FabricBuilder(ArchProfile profile, FabricLayout layout, boolean apart) {
         this.profile = profile;
+        this.apart = apart;
         this.layout = layout;
         this.width = layout.width();
         this.height = layout.height();
@@ -80,17 +92,22 @@ public final class FabricBuilder {
         }
     }
 
-    private static int linkBits() {
-        int bits = 0;
-        for (Direction d : Direction.LINKS) {
-            bits |= d.bit();
-        }
-        return bits;
+    /**
+     * CPU nanoseconds the builds' helper threads have used since the JVM started (the
+     * loading thread's own CPU time leaves them out), for {@code PhaseClock}.
+     */
+    public static long helperCpuNanos() {
+        return OffThread.CPU_NANOS.get();
     }
 
     /** Builds the fabric, or throws {@link FabricException} listing what is wrong. */
     public static Fabric build(ArchProfile profile, FabricLayout layout) {
-        FabricBuilder b = new FabricBuilder(profile, layout);
+        return build(profile, layout, layout.peCount() >= APART_FROM);
+    }
+
+    /** As {@link #build(ArchProfile, FabricLayout)}, making the largest arrays on other threads when {@code apart}. */
+    static Fabric build(ArchProfile profile, FabricLayout layout, boolean apart) {
+        FabricBuilder b = new FabricBuilder(profile, layout, apart);
         b.checkSizes();
         b.checkPrograms();
         b.fail();
@@ -101,8 +118,10 @@ public final class FabricBuilder {
         b.fail();
         b.buildQueuesAndSram();
         b.layoutChannels();
-        b.buildSources();
+        RouterSources.build(b);
+        b.fresh = b.freshTask.join();
         Fabric f = new Fabric(b);
+        b.allocateSram(); // the fabric shares the array of arrays
         FabricReset.toInitialState(f);
         return f;
     }
@@ -136,37 +155,26 @@ public final class FabricBuilder {
         }
     }
 
-    /**
-     * A channel of depth {@code cap}, numbered in order of creation. Its ring will have the
-     * next power of two slots, so that the 16-bit push and pop counters map to slots by a
-     * mask, seamlessly when they wrap.
-     */
-    private int channel(int cap) {
-        if (cap < 1 || cap > 0xFF) {
-            throw new IllegalArgumentException("channel depth " + cap + " is outside 1..255");
-        }
-        chCapL.add(cap);
-        return chCapL.size() - 1;
-    }
-
-    /** Gives each channel its record (its ring of slots) and its facts (where the record is, capacity and ring mask). */
+    /** Takes each channel's record (its ring of slots) and its facts from the helper that made them. */
     private void layoutChannels() {
-        int[] caps = chCapL.toArray();
-        chFacts = new long[caps.length];
-        long words = 0;
-        for (int ch = 0; ch < caps.length; ch++) {
-            int ring = ChannelRings.ringSize(caps[ch]);
-            chFacts[ch] = words | (long) (caps[ch] | (ring - 1) << ChannelRings.MASK_SHIFT) << 32;
-            words += ChannelRings.recordSize(ring);
-            if (words > Integer.MAX_VALUE - 8) {
-                throw new FabricException(List.of("the layout's wavelet buffers need more than 2^31 words"));
-            }
+        ChannelRecords records = channelTask.join();
+        if (records.facts().length != channels) {
+            throw new IllegalStateException("channel records made for " + records.facts().length + " channels, "
+                    + channels + " numbered");
         }
-        chan = new int[(int) words];
+        chan = records.chan();
+        chFacts = records.facts();
     }
 
     private void buildTables() {
         tables = RampQueues.tables(profile, layout, programs, peProgram, cfgTxUnion, this::problem);
+        boolean[] hasMicrothreads = new boolean[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            hasMicrothreads[i] = tables[i].microthreads > 0;
+        }
+        int n = peProgram.length;
+        freshTask = OffThread.start("fabric build: PE state", apart, () -> new FreshState(n, peProgram,
+                hasMicrothreads));
     }
 
     private void buildConfigs() {
@@ -210,6 +218,8 @@ public final class FabricBuilder {
         for (int p = 0; p < n; p++) {
             pairCount += layout.colorsOf(p).length / 2;
         }
+        int slotsExpected = pairCount;
+        OffThread<int[][]> slotArrays = OffThread.start("fabric build: route slots", apart, () -> slotArrays(slotsExpected));
         IntList color = new IntList(pairCount);
         IntList config = new IntList(pairCount);
         int[] scratch = new int[16];
@@ -219,7 +229,7 @@ public final class FabricBuilder {
             if (row.length > scratch.length) {
                 scratch = new int[row.length];
             }
-            int[] pairs = sortedPairs(row, scratch);
+            int[] pairs = PePairs.inKeyOrder(row, scratch);
             int length = row.length;
             for (int i = 0; i < length; i += 2) {
                 if (pairs[i] < 0 || pairs[i] >= profile.colors()) {
@@ -234,32 +244,41 @@ public final class FabricBuilder {
         rsColor = color.toArray();
         rsConfig = config.toArray();
         int slotsCount = rsColor.length;
-        rsPos = new int[slotsCount];
-        rsInChan = new int[slotsCount * 4];
-        rsDest = new int[slotsCount * 4];
-        rsSwap = new int[slotsCount];
-        Arrays.fill(rsInChan, -1);
-        Arrays.fill(rsDest, -1);
-        int links = 0;
-        for (int rs = 0; rs < slotsCount; rs++) {
-            links += Integer.bitCount(cfgRxUnion[rsConfig[rs]] & LINK_BITS);
+        int[][] slots = slotArrays.join();
+        if (slotsCount != slotsExpected) {
+            slots = slotArrays(slotsCount); // a color was refused above, and the build will fail
         }
-        chCapL.reserve(links + queueChannels());
+        rsPos = slots[0];
+        rsInChan = slots[1];
+        rsDest = slots[2];
+        rsSwap = slots[3];
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 int rx = cfgRxUnion[rsConfig[rs]] | EditedSlots.sides(this, p, rsColor[rs]);
                 for (Direction d : Direction.LINKS) {
                     if ((rx & d.bit()) != 0) {
-                        rsInChan[rs * 4 + d.ordinal()] = channel(profile.routerBufferDepth());
+                        rsInChan[rs * 4 + d.ordinal()] = channels++;
                     }
                 }
             }
         }
+        int routerBuffers = channels;
+        channelTask = OffThread.start("fabric build: channel records", apart,
+                () -> ChannelRecords.make(profile, routerBuffers, peProgram, tables));
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 linkNeighbours(p, rs);
             }
         }
+    }
+
+    /** Per route slot, for {@code count} slots: position, input channels (-1), destinations (-1), swapped sides. */
+    private static int[][] slotArrays(int count) {
+        int[] inChan = new int[count * 4];
+        int[] dest = new int[count * 4];
+        Arrays.fill(inChan, -1);
+        Arrays.fill(dest, -1);
+        return new int[][] {new int[count], inChan, dest, new int[count]};
     }
 
     private void linkNeighbours(int p, int rs) {
@@ -312,34 +331,6 @@ public final class FabricBuilder {
         return -1;
     }
 
-    /** {@code pairs} in order of color: itself when already so, else sorted into {@code out}. */
-    private static int[] sortedPairs(int[] pairs, int[] out) {
-        if (sorted(pairs)) {
-            return pairs; // read only
-        }
-        System.arraycopy(pairs, 0, out, 0, pairs.length);
-        for (int i = 2; i < pairs.length; i += 2) {
-            for (int j = i; j > 0 && out[j - 2] > out[j]; j -= 2) {
-                int c = out[j];
-                int k = out[j + 1];
-                out[j] = out[j - 2];
-                out[j + 1] = out[j - 1];
-                out[j - 2] = c;
-                out[j - 1] = k;
-            }
-        }
-        return out;
-    }
-
-    private static boolean sorted(int[] pairs) {
-        for (int i = 2; i < pairs.length; i += 2) {
-            if (pairs[i - 2] > pairs[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void buildQueuesAndSram() {
         int n = peProgram.length;
         int inQ = profile.inputQueues();
@@ -358,7 +349,6 @@ public final class FabricBuilder {
             }
         }
         IntList q = new IntList(placed * (inQ + outQ));
-        chCapL.reserve(queueChannels());
         for (int p = 0; p < n; p++) {
             int pi = peProgram[p];
             if (pi < 0) {
@@ -367,12 +357,11 @@ public final class FabricBuilder {
             ProgramTables t = tables[pi];
             qBase[p] = q.size();
             for (int i = 0; i < inQ; i++) {
-                q.add(t.inputQueueUsed(i) ? channel(profile.inputQueueDepths().get(i)) : -1);
+                q.add(t.inputQueueUsed(i) ? channels++ : -1);
             }
             for (int i = 0; i < outQ; i++) {
-                q.add(t.outputQueueUsed[i] ? channel(profile.outputQueueDepths().get(i)) : -1);
+                q.add(t.outputQueueUsed[i] ? channels++ : -1);
             }
-            sram[p] = new byte[t.sramBytes];
             trBase[p] = trPoolSize;
             trPoolSize += t.program.tasks().size() + 1;
             if (t.microthreads > 0) {
@@ -384,70 +373,30 @@ public final class FabricBuilder {
         qChan = q.toArray();
     }
 
-    /** How many queue channels the placed programs bind, so that the channel list is sized once. */
-    private int queueChannels() {
-        int[] perProgram = new int[tables.length];
-        for (int i = 0; i < tables.length; i++) {
-            perProgram[i] = tables[i].queueChannels(profile.inputQueues(), profile.outputQueues());
-        }
-        int channels = 0;
-        for (int pi : peProgram) {
-            if (pi >= 0) {
-                channels += perProgram[pi];
-            }
-        }
-        return channels;
+    /**
+     * Gives each PE with a program its SRAM, last of the build's allocations: these are the
+     * only small objects the build makes (one a PE), and a young collection copies whatever
+     * small objects are live in it. The large arrays' allocations start collections (G1
+     * collects the young generation when a humongous allocation crosses its occupancy
+     * threshold), so SRAM made before them was copied two or three times during the build
+     * (at full wafer 96 MB in 754,000 arrays, about a second of the collector's threads).
+     */
+    private void allocateSram() {
+        int half = peProgram.length / 2;
+        OffThread<Void> upper = OffThread.start("fabric build: SRAM", apart, () -> allocateSram(half, peProgram.length));
+        allocateSram(0, half);
+        upper.join();
     }
 
-    private void buildSources() {
-        int n = peProgram.length;
-        srcStart = new int[n + 1];
-        int outQ = profile.outputQueues();
-        int sources = 0;
-        for (int ch : rsInChan) {
-            sources += ch >= 0 ? 1 : 0;
-        }
-        for (int p = 0; p < n; p++) {
-            if (qBase[p] >= 0) {
-                for (int i = 0; i < outQ; i++) {
-                    sources += qChan[qBase[p] + profile.inputQueues() + i] >= 0 ? 1 : 0;
-                }
+    /** SRAM for PEs {@code from} (inclusive) to {@code to}, each holding its program's image, then zeros. */
+    private Void allocateSram(int from, int to) {
+        for (int p = from; p < to; p++) {
+            int pi = peProgram[p];
+            if (pi >= 0) {
+                sram[p] = Arrays.copyOf(programs[pi].dataImage(), tables[pi].sramBytes);
             }
         }
-        IntList chan = new IntList(sources);
-        IntList port = new IntList(sources);
-        IntList slot = new IntList(sources);
-        for (int p = 0; p < n; p++) {
-            srcStart[p] = chan.size();
-            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                for (int d = 0; d < 4; d++) {
-                    int ch = rsInChan[rs * 4 + d];
-                    if (ch >= 0) {
-                        chan.add(ch);
-                        port.add(d);
-                        slot.add(rs);
-                    }
-                }
-            }
-            if (qBase[p] >= 0) {
-                for (int i = 0; i < outQ; i++) {
-                    int ch = qChan[qBase[p] + profile.inputQueues() + i];
-                    if (ch >= 0) {
-                        chan.add(ch);
-                        port.add(Direction.RAMP.ordinal());
-                        slot.add(-1);
-                    }
-                }
-            }
-        }
-        srcStart[n] = chan.size();
-        srcChan = chan.toArray();
-        int[] ports = port.toArray();
-        srcPort = new byte[ports.length];
-        for (int i = 0; i < ports.length; i++) {
-            srcPort[i] = (byte) ports[i];
-        }
-        srcRs = slot.toArray();
+        return null;
     }
 
     private String at(int p) {

@@ -1,6 +1,12 @@
 package org.waferscope.engine.fabric;
 
-/** Puts a fabric in its state at cycle 0: SRAM from the programs' images, switches at their initial positions. */
+import org.waferscope.engine.ir.TaskDecl;
+
+/**
+ * Puts a fabric just built in its state at cycle 0: tasks blocked and activated as their
+ * programs declare, switches at their initial positions. Each PE's SRAM already holds its
+ * program's image: the builder makes it so ({@code FabricBuilder.allocateSram}).
+ */
 final class FabricReset {
     private FabricReset() {
     }
@@ -8,26 +14,24 @@ final class FabricReset {
     static void toInitialState(Fabric f) {
         f.base = null;
         java.util.Arrays.fill(f.touched, -1L);
+        long[] blocked = new long[f.programs.length];
+        long[] activated = new long[f.programs.length];
+        for (int pi = 0; pi < f.programs.length; pi++) {
+            for (TaskDecl t : f.programs[pi].tasks()) {
+                if (t.startsBlocked()) {
+                    blocked[pi] |= 1L << t.id();
+                }
+                if (t.startsActive()) {
+                    activated[pi] |= 1L << t.id();
+                }
+            }
+        }
         for (int p = 0; p < f.n; p++) {
             int pi = f.peProgram[p];
             if (pi >= 0) {
-                byte[] image = f.programs[pi].dataImage();
-                byte[] m = f.sram[p];
-                java.util.Arrays.fill(m, (byte) 0);
-                System.arraycopy(image, 0, m, 0, image.length);
-                long blocked = 0;
-                long activated = 0;
-                for (org.waferscope.engine.ir.TaskDecl t : f.programs[pi].tasks()) {
-                    if (t.startsBlocked()) {
-                        blocked |= 1L << t.id();
-                    }
-                    if (t.startsActive()) {
-                        activated |= 1L << t.id();
-                    }
-                }
-                f.blocked[p] = blocked;
-                f.activated[p] = activated;
-                if (activated != 0) {
+                f.blocked[p] = blocked[pi];
+                f.activated[p] = activated[pi];
+                if (activated[pi] != 0) {
                     Fabric.activate(f, p);
                 }
             }

@@ -101,4 +101,32 @@ public final class PePairs {
         nextRecent = (nextRecent + 1) % recent.length;
         return r;
     }
+
+    /** A row's {@code pairs} in order of key: itself when already so (read only), else sorted into {@code out}. */
+    static int[] inKeyOrder(int[] pairs, int[] out) {
+        if (sorted(pairs)) {
+            return pairs; // read only
+        }
+        System.arraycopy(pairs, 0, out, 0, pairs.length);
+        for (int i = 2; i < pairs.length; i += 2) {
+            for (int j = i; j > 0 && out[j - 2] > out[j]; j -= 2) {
+                int c = out[j];
+                int k = out[j + 1];
+                out[j] = out[j - 2];
+                out[j + 1] = out[j - 1];
+                out[j - 2] = c;
+                out[j - 1] = k;
+            }
+        }
+        return out;
+    }
+
+    private static boolean sorted(int[] pairs) {
+        for (int i = 2; i < pairs.length; i += 2) {
+            if (pairs[i - 2] > pairs[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -118,6 +118,23 @@ final class ProgramTables {
         return n;
     }
 
+    /** The depths of the queues a PE running this program binds, in the order their channels are numbered: inputs, then outputs. */
+    int[] queueDepths(ArchProfile profile) {
+        int[] depths = new int[queueChannels(profile.inputQueues(), profile.outputQueues())];
+        int k = 0;
+        for (int i = 0; i < profile.inputQueues(); i++) {
+            if (inputQueueUsed(i)) {
+                depths[k++] = profile.inputQueueDepths().get(i);
+            }
+        }
+        for (int i = 0; i < profile.outputQueues(); i++) {
+            if (outputQueueUsed[i]) {
+                depths[k++] = profile.outputQueueDepths().get(i);
+            }
+        }
+        return depths;
+    }
+
     private static int countAsyncSites(int[] code) {
         int n = 0;
         for (int i = 0; i < code.length; i += Opcode.WIDTH) {

@@ -1,0 +1,62 @@
+package org.waferscope.engine.fabric;
+
+import org.waferscope.engine.arch.Direction;
+
+/**
+ * Each PE's router sources, in the order its router serves them: its input buffers (route
+ * slot by slot, port by port), then the CE's output queues. Split from {@link FabricBuilder},
+ * which calls it once the channels are made.
+ */
+final class RouterSources {
+    private RouterSources() {
+    }
+
+    /** Sets the builder's {@code srcStart}, {@code srcChan}, {@code srcPort} and {@code srcRs}; counts first, so each is made once at its size. */
+    static void build(FabricBuilder b) {
+        int n = b.peProgram.length;
+        b.srcStart = new int[n + 1];
+        int outQ = b.profile.outputQueues();
+        int sources = 0;
+        for (int ch : b.rsInChan) {
+            sources += ch >= 0 ? 1 : 0;
+        }
+        for (int p = 0; p < n; p++) {
+            if (b.qBase[p] >= 0) {
+                for (int i = 0; i < outQ; i++) {
+                    sources += b.qChan[b.qBase[p] + b.profile.inputQueues() + i] >= 0 ? 1 : 0;
+                }
+            }
+        }
+        int[] chan = new int[sources];
+        byte[] port = new byte[sources];
+        int[] slot = new int[sources];
+        int k = 0;
+        for (int p = 0; p < n; p++) {
+            b.srcStart[p] = k;
+            for (int rs = b.rsStart[p]; rs < b.rsStart[p + 1]; rs++) {
+                for (int d = 0; d < 4; d++) {
+                    int ch = b.rsInChan[rs * 4 + d];
+                    if (ch >= 0) {
+                        chan[k] = ch;
+                        port[k] = (byte) d;
+                        slot[k++] = rs;
+                    }
+                }
+            }
+            if (b.qBase[p] >= 0) {
+                for (int i = 0; i < outQ; i++) {
+                    int ch = b.qChan[b.qBase[p] + b.profile.inputQueues() + i];
+                    if (ch >= 0) {
+                        chan[k] = ch;
+                        port[k] = (byte) Direction.RAMP.ordinal();
+                        slot[k++] = -1;
+                    }
+                }
+            }
+        }
+        b.srcStart[n] = k;
+        b.srcChan = chan;
+        b.srcPort = port;
+        b.srcRs = slot;
+    }
+}
