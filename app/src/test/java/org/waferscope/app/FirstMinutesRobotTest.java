@@ -99,6 +99,20 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void helpShowsTheSimulatedMachineAndTheChoicesMadeForIt(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.interact(() -> explorer.window.showMachine());
+        javafx.scene.Node sheet = robot.lookup("#machine-sheet").query();
+        java.util.List<String> texts = robot.from(sheet).lookup(".label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).toList();
+        assertTrue(texts.contains("757 × 996 PEs"), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("task picker: round-robin")), "the task picker's rule: " + texts);
+        assertTrue(texts.stream().anyMatch(t -> t.contains("2 cycles per hop")), texts.toString());
+        RealExplorer.shoot(robot, sheet.getScene(), "first-minutes-machine");
+        robot.interact(() -> ((Stage) sheet.getScene().getWindow()).close());
+    }
+
+    @Test
     void theShortcutListLinesUpItsKeysAndActions(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.interact(() -> explorer.window.showShortcuts());
