@@ -93,7 +93,9 @@ final class FabricPane extends BorderPane {
         whole.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 session.layers()::isRateLayer, session.layers().layerProperty()));
         whole.managedProperty().bind(whole.visibleProperty());
-        HBox footer = new HBox(12, legend, whole, fit, new PaletteChooser(session.layers()),
+        PaletteChooser palette = new PaletteChooser(session.layers());
+        palette.followSignedScale(heatmap.divergingProperty());
+        HBox footer = new HBox(12, legend, whole, fit, palette,
                 new RouteColorChooser(session.layers()), new org.waferscope.views.layers.ValueChooser(session.layers()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");
