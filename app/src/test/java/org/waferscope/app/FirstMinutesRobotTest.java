@@ -99,6 +99,46 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void noLayerButtonIsCutOffWhateverTheProgramsTitle(FxRobot robot) throws java.io.IOException {
+        for (String name : java.util.List.of("broadcast-chain", "gemv-checkerboard", "relay-deadlock", "summa",
+                "broadcast-chain")) {
+            open(robot, name);
+            explorer.pulse(robot);
+            javafx.scene.Node value = robot.lookup("#layer-value").query();
+            javafx.scene.Node header = robot.lookup(".fabric-header").query();
+            double end = value.localToScene(value.getBoundsInLocal()).getMaxX();
+            double right = header.localToScene(header.getBoundsInLocal()).getMaxX();
+            assertTrue(end <= right + 0.5, name + ": the last layer button ends at " + end + ", the header at " + right);
+        }
+        // a cluster system's replay has the longest title a user meets
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("waferscope-long-title");
+        java.nio.file.Path from = java.nio.file.Path.of("..", "sample-programs", "src", "main", "resources", "org",
+                "waferscope", "samples", "broadcast-chain");
+        try (var files = java.nio.file.Files.list(from)) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Path run = dir.resolve("run.json");
+        java.nio.file.Files.writeString(run, java.nio.file.Files.readString(run).replace("\"Broadcast chain\"",
+                "\"CS-1 of the cluster: layer 1 forward of step 1\""));
+        robot.interact(() -> explorer.window.open(dir));
+        for (int i = 0; i < 5; i++) {
+            explorer.pulse(robot);
+        }
+        assertEquals("CS-1 of the cluster: layer 1 forward of step 1", robot.lookup(".fabric-title").queryAs(
+                javafx.scene.control.Label.class).getText());
+        javafx.scene.Node value = robot.lookup("#layer-value").query();
+        javafx.scene.Node header = robot.lookup(".fabric-header").query();
+        assertTrue(value.localToScene(value.getBoundsInLocal()).getMaxX()
+                <= header.localToScene(header.getBoundsInLocal()).getMaxX() + 0.5, "a long title: no button cut off");
+        // the same program again (a copy): the variable chooser still names what the value layer shows
+        assertEquals("arrivals", robot.lookup("#value-symbol").queryAs(javafx.scene.control.ComboBox.class)
+                .getButtonCell().getText());
+        shot(robot, "first-minutes-long-title");
+    }
+
+    @Test
     void helpShowsTheSimulatedMachineAndTheChoicesMadeForIt(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.interact(() -> explorer.window.showMachine());
