@@ -139,6 +139,42 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void aNewProgramsTitleIsFittedByItsOwnLength(FxRobot robot) {
+        // a header wide enough for the layer names beside "Switches" but not beside "Broadcast chain":
+        // the new title must be measured, not the one before (it was shown as "Broadcast...")
+        open(robot, "switches");
+        explorer.pulse(robot);
+        javafx.scene.control.Label title = robot.lookup(".fabric-title").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.layout.Region header = robot.lookup(".fabric-header").queryAs(javafx.scene.layout.Region.class);
+        org.waferscope.views.layers.LayerChooserView chooser = robot.lookup(".layer-chooser")
+                .queryAs(org.waferscope.views.layers.LayerChooserView.class);
+        double[] target = new double[1];
+        robot.interact(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text("Broadcast chain");
+            probe.setFont(title.getFont());
+            double longer = probe.getLayoutBounds().getWidth();
+            probe.setText("Switches");
+            double shorter = probe.getLayoutBounds().getWidth();
+            target[0] = chooser.fullWidth() + (longer + shorter) / 2 + 40;
+        });
+        javafx.scene.control.SplitPane main = (javafx.scene.control.SplitPane)
+                ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getCenter();
+        for (int i = 0; i < 4; i++) {   // the dividers move the header's edges: a few turns to settle
+            robot.interact(() -> {
+                double[] d = main.getDividerPositions();
+                main.setDividerPositions(d[0] - (target[0] - header.getWidth()) / main.getWidth(), d[1]);
+            });
+            explorer.pulse(robot);
+        }
+        assertEquals(target[0], header.getWidth(), 3, "the header is as wide as wanted");
+        open(robot, "broadcast-chain");
+        explorer.pulse(robot);
+        explorer.pulse(robot);
+        assertTrue(title.getWidth() >= Math.min(title.prefWidth(-1), header.getWidth() / 3) - 0.5,
+                "the title is not cut to " + title.getWidth() + " beside a chooser of " + chooser.getWidth());
+    }
+
+    @Test
     void helpShowsTheSimulatedMachineAndTheChoicesMadeForIt(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.interact(() -> explorer.window.showMachine());
