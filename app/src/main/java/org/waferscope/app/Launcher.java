@@ -58,6 +58,19 @@ public final class Launcher {
         if (list.contains(AppOptions.HEADLESS)) {
             headless();
         }
+        quietClassPathWarning();
         Application.launch(WaferscopeApp.class, args);
+    }
+
+    /** JavaFX's logger; held here so that the filter set on it outlives this method. */
+    static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * Drops JavaFX's start-up warning that classes came from the class path ("Unsupported
+     * JavaFX configuration"): the jar runs from the class path on purpose (TOOLCHAIN.md), and
+     * the line on every start made users think the install was broken. Other warnings pass.
+     */
+    static void quietClassPathWarning() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 }

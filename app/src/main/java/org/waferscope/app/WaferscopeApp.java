@@ -58,6 +58,9 @@ public final class WaferscopeApp extends Application {
             stage.setWidth(1440);
             stage.setHeight(900);
         }
+        // Closing the main window quits, as the user expects: an open Cluster window would
+        // otherwise keep the application running with nowhere to open its wafers.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> Platform.exit());
         window.show();
         if (options.layer() != null) {
             session.fxChooseLayerAndKeep(options.layer());

@@ -99,6 +99,96 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void noLayerButtonIsCutOffWhateverTheProgramsTitle(FxRobot robot) throws java.io.IOException {
+        for (String name : java.util.List.of("broadcast-chain", "gemv-checkerboard", "relay-deadlock", "summa",
+                "broadcast-chain")) {
+            open(robot, name);
+            explorer.pulse(robot);
+            javafx.scene.Node value = robot.lookup("#layer-value").query();
+            javafx.scene.Node header = robot.lookup(".fabric-header").query();
+            double end = value.localToScene(value.getBoundsInLocal()).getMaxX();
+            double right = header.localToScene(header.getBoundsInLocal()).getMaxX();
+            assertTrue(end <= right + 0.5, name + ": the last layer button ends at " + end + ", the header at " + right);
+        }
+        // a cluster system's replay has the longest title a user meets
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("waferscope-long-title");
+        java.nio.file.Path from = java.nio.file.Path.of("..", "sample-programs", "src", "main", "resources", "org",
+                "waferscope", "samples", "broadcast-chain");
+        try (var files = java.nio.file.Files.list(from)) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Path run = dir.resolve("run.json");
+        java.nio.file.Files.writeString(run, java.nio.file.Files.readString(run).replace("\"Broadcast chain\"",
+                "\"CS-1 of the cluster: layer 1 forward of step 1\""));
+        robot.interact(() -> explorer.window.open(dir));
+        for (int i = 0; i < 5; i++) {
+            explorer.pulse(robot);
+        }
+        assertEquals("CS-1 of the cluster: layer 1 forward of step 1", robot.lookup(".fabric-title").queryAs(
+                javafx.scene.control.Label.class).getText());
+        javafx.scene.Node value = robot.lookup("#layer-value").query();
+        javafx.scene.Node header = robot.lookup(".fabric-header").query();
+        assertTrue(value.localToScene(value.getBoundsInLocal()).getMaxX()
+                <= header.localToScene(header.getBoundsInLocal()).getMaxX() + 0.5, "a long title: no button cut off");
+        // the same program again (a copy): the variable chooser still names what the value layer shows
+        assertEquals("arrivals", robot.lookup("#value-symbol").queryAs(javafx.scene.control.ComboBox.class)
+                .getButtonCell().getText());
+        shot(robot, "first-minutes-long-title");
+    }
+
+    @Test
+    void aNewProgramsTitleIsFittedByItsOwnLength(FxRobot robot) {
+        // a header wide enough for the layer names beside "Switches" but not beside "Broadcast chain":
+        // the new title must be measured, not the one before (it was shown as "Broadcast...")
+        open(robot, "switches");
+        explorer.pulse(robot);
+        javafx.scene.control.Label title = robot.lookup(".fabric-title").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.layout.Region header = robot.lookup(".fabric-header").queryAs(javafx.scene.layout.Region.class);
+        org.waferscope.views.layers.LayerChooserView chooser = robot.lookup(".layer-chooser")
+                .queryAs(org.waferscope.views.layers.LayerChooserView.class);
+        double[] target = new double[1];
+        robot.interact(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text("Broadcast chain");
+            probe.setFont(title.getFont());
+            double longer = probe.getLayoutBounds().getWidth();
+            probe.setText("Switches");
+            double shorter = probe.getLayoutBounds().getWidth();
+            target[0] = chooser.fullWidth() + (longer + shorter) / 2 + 40;
+        });
+        javafx.scene.control.SplitPane main = (javafx.scene.control.SplitPane)
+                ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getCenter();
+        for (int i = 0; i < 4; i++) {   // the dividers move the header's edges: a few turns to settle
+            robot.interact(() -> {
+                double[] d = main.getDividerPositions();
+                main.setDividerPositions(d[0] - (target[0] - header.getWidth()) / main.getWidth(), d[1]);
+            });
+            explorer.pulse(robot);
+        }
+        assertEquals(target[0], header.getWidth(), 3, "the header is as wide as wanted");
+        open(robot, "broadcast-chain");
+        explorer.pulse(robot);
+        explorer.pulse(robot);
+        assertTrue(title.getWidth() >= Math.min(title.prefWidth(-1), header.getWidth() / 3) - 0.5,
+                "the title is not cut to " + title.getWidth() + " beside a chooser of " + chooser.getWidth());
+    }
+
+    @Test
+    void helpShowsTheSimulatedMachineAndTheChoicesMadeForIt(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.interact(() -> explorer.window.showMachine());
+        javafx.scene.Node sheet = robot.lookup("#machine-sheet").query();
+        java.util.List<String> texts = robot.from(sheet).lookup(".label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).toList();
+        assertTrue(texts.contains("757 × 996 PEs"), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("task picker: round-robin")), "the task picker's rule: " + texts);
+        assertTrue(texts.stream().anyMatch(t -> t.contains("2 cycles per hop")), texts.toString());
+        RealExplorer.shoot(robot, sheet.getScene(), "first-minutes-machine");
+        robot.interact(() -> ((Stage) sheet.getScene().getWindow()).close());
+    }
+
+    @Test
     void theShortcutListLinesUpItsKeysAndActions(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.interact(() -> explorer.window.showShortcuts());

@@ -57,7 +57,9 @@ final class FabricPane extends BorderPane {
         header.widthProperty().addListener((o, a, w) -> fitHeader.run());
         // a new UI scale changes the fonts, not the header's width
         title.fontProperty().addListener((o, a, f) -> javafx.application.Platform.runLater(fitHeader));
-        title.textProperty().addListener((o, a, t) -> fitHeader.run());
+        // later, not now: the label measures its old text until its skin has seen the new one
+        // (a new program's title was fitted as "No program", shown as "Broadcast..." beside a full chooser)
+        title.textProperty().addListener((o, a, t) -> javafx.application.Platform.runLater(fitHeader));
         header.setMinWidth(0);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("fabric-header");
@@ -93,7 +95,9 @@ final class FabricPane extends BorderPane {
         whole.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 session.layers()::isRateLayer, session.layers().layerProperty()));
         whole.managedProperty().bind(whole.visibleProperty());
-        HBox footer = new HBox(12, legend, whole, fit, new PaletteChooser(session.layers()),
+        PaletteChooser palette = new PaletteChooser(session.layers());
+        palette.followSignedScale(heatmap.divergingProperty());
+        HBox footer = new HBox(12, legend, whole, fit, palette,
                 new RouteColorChooser(session.layers()), new org.waferscope.views.layers.ValueChooser(session.layers()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("fabric-footer");

@@ -317,6 +317,19 @@ public final class MainWindow implements Shell {
     }
 
     @Override
+    public void showMachine() {
+        org.waferscope.engine.program.WaferProgram p = session.programProperty().get();
+        org.waferscope.engine.arch.ArchProfile profile = p == null ? org.waferscope.engine.arch.ArchProfile.WSE2
+                : p.profile();
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.getDialogPane().setContent(MachineSheet.of(profile));
+        alert.setHeaderText(MachineSheet.title(profile));
+        alert.setTitle("The simulated machine");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    @Override
     public void quit() {
         stage.close();
     }

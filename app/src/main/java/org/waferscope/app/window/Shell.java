@@ -24,5 +24,7 @@ interface Shell {
 
     void showShortcuts();
 
+    void showMachine();
+
     void quit();
 }

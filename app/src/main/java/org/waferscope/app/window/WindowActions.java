@@ -38,6 +38,7 @@ final class WindowActions {
     final AppAction bigger;
     final AppAction smaller;
     final AppAction shortcuts;
+    final AppAction machine;
     final List<AppAction> layers = new ArrayList<>();
     /** Handled by the scene filter: single keys a focused control might take. */
     private final List<AppAction> simulationKeys;
@@ -75,6 +76,7 @@ final class WindowActions {
         smaller = new AppAction("Smaller UI", "mdi2m-magnify-minus-outline", key(KeyCode.MINUS, SHORTCUT_DOWN),
                 () -> shell.scaleUi(1 / 1.125));
         shortcuts = new AppAction("Keyboard shortcuts", "mdi2k-keyboard-outline", key(KeyCode.F1), shell::showShortcuts);
+        machine = new AppAction("The simulated machine…", "mdi2c-chip", null, shell::showMachine);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
             KeyCode.DIGIT7};
         for (MetricLayer l : MetricLayer.values()) {

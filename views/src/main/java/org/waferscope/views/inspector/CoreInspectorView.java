@@ -82,7 +82,8 @@ public class CoreInspectorView extends VBox {
         hint.getStyleClass().add("inspector-hint");
         hint.visibleProperty().bind(model.emptyProperty());
         hint.managedProperty().bind(model.emptyProperty());
-        VBox box = new VBox(2, title, hint, program, new HBox(10, activity, task), instr, sram);
+        // activity and task one above the other: side by side in a narrow inspector both were cut to "..."
+        VBox box = new VBox(2, title, hint, program, activity, task, instr, sram);
         box.getStyleClass().add("inspector-header");
         return box;
     }

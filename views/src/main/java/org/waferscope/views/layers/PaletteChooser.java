@@ -25,11 +25,38 @@ public class PaletteChooser extends ComboBox<Palette> {
         managedProperty().bind(visibleProperty());
     }
 
-    private static final class PaletteCell extends ListCell<Palette> {
+    /**
+     * While {@code signed} holds, the map shows values below zero on the blue–red scale centred
+     * on zero, whatever the palette: the chooser says so and is disabled, instead of naming a
+     * palette that is not on show.
+     */
+    public void followSignedScale(javafx.beans.value.ObservableBooleanValue signed) {
+        disableProperty().bind(signed);
+        Runnable show = () -> {
+            setButtonCell(signed.get() ? new SignedCell() : new PaletteCell());
+            getTooltip().setText(signed.get() ? "Values below zero: a blue–red scale centred on zero (the palette "
+                    + "applies when no value is negative)" : "Colour palette (colour-blind safe)");
+        };
+        signed.addListener((o, a, b) -> show.run());
+        show.run();
+    }
+
+    private static class PaletteCell extends ListCell<Palette> {
         @Override
         protected void updateItem(Palette p, boolean empty) {
             super.updateItem(p, empty);
-            setText(empty || p == null ? null : p.title);
+            setText(empty || p == null ? null : text(p));
+        }
+
+        String text(Palette p) {
+            return p.title;
+        }
+    }
+
+    private static final class SignedCell extends PaletteCell {
+        @Override
+        String text(Palette p) {
+            return "Blue–red (signed)";
         }
     }
 }

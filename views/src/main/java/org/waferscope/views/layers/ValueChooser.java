@@ -31,7 +31,9 @@ public class ValueChooser extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("value-chooser");
         symbol.setId("value-symbol");
-        symbol.setItems(model.symbols());
+        // a copy of the model's list, refilled before the value is set: sharing the list let the
+        // combo box clear its selection after ours was set when the same program loaded again
+        symbol.getItems().setAll(model.symbols());
         symbol.setCellFactory(v -> new SymbolCell(true));
         symbol.setButtonCell(new SymbolCell(false));
         symbol.setPromptText("variable");
@@ -63,7 +65,15 @@ public class ValueChooser extends HBox {
         reduce.valueProperty().addListener((o, a, b) -> edited());
         index.valueProperty().addListener((o, a, b) -> edited());
         model.valueProperty().addListener((o, a, q) -> show(q));
-        model.symbols().addListener((javafx.collections.ListChangeListener<ValueSymbol>) c -> show(model.valueProperty().get()));
+        model.symbols().addListener((javafx.collections.ListChangeListener<ValueSymbol>) c -> {
+            updating = true;
+            try {
+                symbol.getItems().setAll(model.symbols());
+            } finally {
+                updating = false;
+            }
+            show(model.valueProperty().get());
+        });
         show(model.valueProperty().get());
         visibleProperty().bind(Bindings.createBooleanBinding(() -> model.layerProperty().get() == MetricLayer.VALUE,
                 model.layerProperty()));
