@@ -162,14 +162,19 @@ class DecodedOpsTest {
         PeProgram p = b.build();
         assertNotNull(decode(p)[2], "reads are not what sealing is about");
         assertEquals(0, decode(p)[2][DecodedOps.PROVEN], "an address outside the data keeps its bounds check");
+        String fault = faultRunningAlone(p);
+        assertTrue(fault.startsWith("vector access at address 0x9C40") && fault.endsWith("at far.csl:7:5"), fault);
+    }
+
+    /** The fault of PE (1, 0) of a 2x1 fabric running {@code p}'s {@code start}, which must fault. */
+    private static String faultRunningAlone(PeProgram p) {
         FabricLayout l = new FabricLayout(2, 1);
         l.setTileCode(1, 0, p);
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             w.port().launch("start");
             w.advance(100, false, false);
             assertEquals(WaferStatus.FAULTED, w.status());
-            String fault = w.fabric().faultOf(1);
-            assertTrue(fault.startsWith("vector access at address 0x9C40") && fault.endsWith("at far.csl:7:5"), fault);
+            return w.fabric().faultOf(1);
         }
     }
 
@@ -199,14 +204,7 @@ class DecodedOpsTest {
         assertEquals(0, decode(sendFrom(4, 4, 4))[2][DecodedOps.PROVEN], "the last element is past the data");
         assertEquals(0, decode(sendFrom(2, 2, 4))[2][DecodedOps.PROVEN], "misaligned");
         assertEquals(0, decode(sendFrom(0, 2, 6))[2][DecodedOps.PROVEN], "a stride that misaligns the second element");
-        FabricLayout l = new FabricLayout(2, 1);
-        l.setTileCode(1, 0, sendFrom(0, 2, 6));
-        try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
-            w.port().launch("start");
-            w.advance(100, false, false);
-            assertEquals(WaferStatus.FAULTED, w.status());
-            String fault = w.fabric().faultOf(1);
-            assertTrue(fault.startsWith("vector access at address 0x6 ") && fault.endsWith("at from.csl:4:2"), fault);
-        }
+        String fault = faultRunningAlone(sendFrom(0, 2, 6));
+        assertTrue(fault.startsWith("vector access at address 0x6 ") && fault.endsWith("at from.csl:4:2"), fault);
     }
 }
