@@ -197,10 +197,14 @@ public final class Fabric extends CoreRecords {
         released = fresh.released;
         fault = fresh.fault;
         trBase = b.trBase;
-        taskRuns = new int[b.trPoolSize];
+        taskRuns = fresh.taskRuns;
         mtBase = b.mtBase;
         mtCount = b.mtCount;
-        mtPool = new int[b.mtPoolSize];
+        mtPool = fresh.mtPool;
+        if (taskRuns.length != b.trPoolSize || mtPool.length != b.mtPoolSize) {
+            throw new IllegalStateException("task and microthread pools made for " + taskRuns.length + " and "
+                    + mtPool.length + " words, laid out for " + b.trPoolSize + " and " + b.mtPoolSize);
+        }
         rsStart = b.rsStart;
         rsColor = b.rsColor;
         rsConfig = b.rsConfig;

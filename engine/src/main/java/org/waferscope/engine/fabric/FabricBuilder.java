@@ -168,13 +168,9 @@ public final class FabricBuilder {
 
     private void buildTables() {
         tables = RampQueues.tables(profile, layout, programs, peProgram, cfgTxUnion, this::problem);
-        boolean[] hasMicrothreads = new boolean[tables.length];
-        for (int i = 0; i < tables.length; i++) {
-            hasMicrothreads[i] = tables[i].microthreads > 0;
-        }
         int n = peProgram.length;
-        freshTask = OffThread.start("fabric build: PE state", apart, () -> new FreshState(n, peProgram,
-                hasMicrothreads));
+        ProgramTables[] t = tables;
+        freshTask = OffThread.start("fabric build: PE state", apart, () -> new FreshState(n, peProgram, t, apart));
     }
 
     private void buildConfigs() {

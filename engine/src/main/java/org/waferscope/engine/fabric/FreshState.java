@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The fabric's per-PE arrays whose first contents the routes do not shape: the router and
- * compute-engine records and the per-PE counters, launch slots and host-stream fields, about
- * 300 bytes a PE (230 MB at full wafer). {@link FabricBuilder} makes them on a second thread
+ * compute-engine records, the per-PE counters, launch slots and host-stream fields (about
+ * 300 bytes a PE, 230 MB at full wafer), and the pools of task run counts and microthread
+ * records (the latter 300 MB at full wafer for allreduce, whose programs have async ops). {@link FabricBuilder} makes them on a second thread
  * ({@link OffThread}) while it works out routes, queues and SRAM, and the fabric's
  * constructors take them as made here: zeros, with the few fields that start otherwise set
  * as those constructors set them before.
@@ -31,12 +32,33 @@ final class FreshState {
     final int[] hostPathColor;
     final int[] linkBlocked;
     final long[] sleepFrom;
+    /** Per-task run counts, {@code tasks + 1} per placed PE, as the builder's {@code trBase} lays them out. */
+    final int[] taskRuns;
+    /** The microthreads' records, {@link Microthreads#WORDS} per microthread of each placed PE, as {@code mtBase} lays them out. */
+    final int[] mtPool;
 
     /**
-     * For {@code n} PEs; {@code hasMicrothreads[pi]} says whether program {@code pi} owns
-     * microthreads, a status bit of the compute-engine record of each PE that runs it.
+     * For {@code n} PEs running {@code peProgram}'s programs, whose tables are {@code tables};
+     * the two pools are made on a thread of their own when {@code apart}.
      */
-    FreshState(int n, int[] peProgram, boolean[] hasMicrothreads) {
+    FreshState(int n, int[] peProgram, ProgramTables[] tables, boolean apart) {
+        boolean[] hasMicrothreads = new boolean[tables.length];
+        long taskWords = 0;
+        long threadWords = 0;
+        for (int pi : peProgram) {
+            if (pi >= 0) {
+                taskWords += tables[pi].program.tasks().size() + 1;
+                threadWords += (long) tables[pi].microthreads * Microthreads.WORDS;
+            }
+        }
+        for (int i = 0; i < tables.length; i++) {
+            hasMicrothreads[i] = tables[i].microthreads > 0;
+        }
+        // past 2^31 the builder reports the overflow itself, first
+        int taskSize = (int) Math.min(taskWords, Integer.MAX_VALUE - 8);
+        int threadSize = (int) Math.min(threadWords, Integer.MAX_VALUE - 8);
+        OffThread<int[][]> pools = OffThread.start("fabric build: pools", apart,
+                () -> new int[][] {new int[taskSize], new int[threadSize]});
         router = RouterWords.allocate(n);
         core = CoreRecords.initialRecords(n, peProgram, hasMicrothreads);
         activated = new long[n];
@@ -58,5 +80,8 @@ final class FreshState {
         hostPathColor = new int[n];
         linkBlocked = new int[n * 4];
         sleepFrom = new long[n];
+        int[][] made = pools.join();
+        taskRuns = made[0];
+        mtPool = made[1];
     }
 }
