@@ -2,8 +2,8 @@ package org.waferscope.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricSnapshot;
-import org.waferscope.engine.fabric.SpareChunks;
 
 /**
  * Snapshots taken as a run goes, for stepping back: restore the newest snapshot at or
@@ -42,19 +42,12 @@ final class TimeTravel {
     private long takenNanos;
     private int taken;
 
-    /** Pieces of dropped snapshots, filled again by later ones (at most the budget again). */
-    private final SpareChunks spares;
+    /** The fabric snapshotted (whose slabs the dropped snapshots' slots go back to). */
+    private Fabric fabric;
 
     TimeTravel(long budgetBytes, long initialInterval) {
         this.budgetBytes = budgetBytes;
         this.interval = initialInterval;
-        this.spares = new SpareChunks(budgetBytes);
-    }
-
-    void clear() {
-        snapshots.clear();   // their pieces go to the collector, not to the spares: the fabric's base may be among them
-        bytes = 0;
-        runNanos = 0;
     }
 
     /** True when the wafer's state is too large to snapshot within the budget. */
@@ -83,7 +76,8 @@ final class TimeTravel {
         int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
         long c0 = clock();
-        Wafer.Snapshot s = w.snapshot(last, spares);
+        Wafer.Snapshot s = w.snapshot(last);
+        fabric = w.fabric();
         takenNanos += System.nanoTime() - t0;
         long cost = clock() - c0;
         taken++;
@@ -140,7 +134,7 @@ final class TimeTravel {
         for (int i = 1; i < snapshots.size() - 1; i++) {
             if (!kept.contains(snapshots.get(i))) {
                 FabricSnapshot.recycle(snapshots.get(i).fabric(), snapshots.get(i - 1).fabric(),
-                        snapshots.get(i + 1).fabric(), spares);
+                        snapshots.get(i + 1).fabric());
             }
         }
         snapshots.clear();
@@ -173,13 +167,6 @@ final class TimeTravel {
         return best;
     }
 
-    /** Drops snapshots after {@code cycle} (their future is being rewritten). */
-    void forgetAfter(long cycle) {
-        Wafer.Snapshot first = snapshots.isEmpty() ? null : snapshots.get(0);
-        snapshots.removeIf(s -> s.cycle() > cycle && s != first);
-        recount();
-    }
-
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
@@ -207,9 +194,9 @@ final class TimeTravel {
         return taken;
     }
 
-    /** Bytes snapshots copied into the pieces of dropped ones rather than into new arrays. */
+    /** Bytes snapshots copied into the slots of dropped ones rather than into new ones. */
     long reusedBytes() {
-        return spares.reusedBytes();
+        return fabric == null ? 0 : FabricSnapshot.reusedBytes(fabric);
     }
 
     /** Heap the snapshots hold, each shared piece counted once. */
