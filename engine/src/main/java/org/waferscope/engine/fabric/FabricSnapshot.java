@@ -40,19 +40,16 @@ public final class FabricSnapshot {
      * for a flat primitive array, else an {@code Object[]} of arrays (or of {@link Block}s).
      */
     private final Object[] pieces;
-    /** Per state array: its {@link PieceSlabs#kindOf kind}, or -1, and its length. */
+    /** Per state array: its {@link PieceSlabs#kindOf kind}, or -1. */
     private final int[] kinds;
-    private final int[] lengths;
     private final PieceSlabs slabs;
     private final long bytes;
     private final int memoriesRead;
 
-    private FabricSnapshot(long cycle, Object[] pieces, int[] kinds, int[] lengths, PieceSlabs slabs, long bytes,
-            int memoriesRead) {
+    private FabricSnapshot(long cycle, Object[] pieces, int[] kinds, PieceSlabs slabs, long bytes, int memoriesRead) {
         this.cycle = cycle;
         this.pieces = pieces;
         this.kinds = kinds;
-        this.lengths = lengths;
         this.slabs = slabs;
         this.bytes = bytes;
         this.memoriesRead = memoriesRead;
@@ -89,13 +86,7 @@ public final class FabricSnapshot {
                 continue;
             }
             if (pieces[a] instanceof int[] mine) {
-                int[] t = (int[]) theirs;
-                b += 16 + 4L * mine.length;
-                for (int i = 0; i < mine.length; i++) {
-                    if (mine[i] != 0 && (t == null || t[i] != mine[i])) {
-                        b += pieceBytes(kinds[a], lengths[a], i);
-                    }
-                }
+                b += 16 + 4L * mine.length;   // the pieces themselves are the slabs' (heldBytes)
                 continue;
             }
             Object[] mine = (Object[]) pieces[a];
@@ -111,22 +102,6 @@ public final class FabricSnapshot {
             }
         }
         return b;
-    }
-
-    /**
-     * The bytes piece {@code k} of a flat array of kind {@code kind} and {@code length}
-     * elements holds: the last piece of a short array takes a whole slot, but counting
-     * that would make a small fabric's snapshots seem many times its state.
-     */
-    private static long pieceBytes(int kind, int length, int k) {
-        int chunk = kind == 1 ? LONG_CHUNK : CHUNK;
-        int width = switch (kind) {
-            case 0 -> 4;
-            case 1 -> 8;
-            case 2 -> 1;
-            default -> 2;
-        };
-        return 16 + (long) Math.min(chunk, length - k * chunk) * width;
     }
 
     /** {@link #bytesBeyond} of one block of PEs, against the piece {@code theirs} at its place. */
@@ -201,17 +176,16 @@ public final class FabricSnapshot {
         }
         Object[] pieces = new Object[live.size()];
         int[] kinds = new int[live.size()];
-        int[] lengths = new int[live.size()];
         long[] copied = new long[2];
+        slabs.takeNewBytes();
         // pieces of PEs not visited since `previous` was taken (or restored) are its very pieces
         Marks marks = previous != null && f.base == previous ? Marks.of(f) : null;
         for (int a = 0; a < pieces.length; a++) {
             Object array = live.get(a);
             kinds[a] = PieceSlabs.kindOf(array);
-            lengths[a] = java.lang.reflect.Array.getLength(array);
             Object before = previous == null ? null : previous.pieces[a];
             Dirty dirty = marks == null ? null : marks.forArray(f, array);
-            Object now = kinds[a] >= 0 ? handlesOf(array, (int[]) before, copied, dirty, slabs)
+            Object now = kinds[a] >= 0 ? handlesOf(array, (int[]) before, dirty, slabs)
                     : piecesOf(array, (Object[]) before, copied, dirty);
             if (before != null && sameItems(now, before)) {
                 pieces[a] = before;
@@ -220,7 +194,15 @@ public final class FabricSnapshot {
                 copied[0] += 16 + (now instanceof int[] h ? 4L * h.length : 8L * ((Object[]) now).length);
             }
         }
-        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, kinds, lengths, slabs, copied[0], (int) copied[1]);
+        for (int a = 0; a < pieces.length; a++) {
+            if (pieces[a] instanceof int[] handles) {
+                for (int h : handles) {
+                    slabs.hold(kinds[a], h);
+                }
+            }
+        }
+        copied[0] += slabs.takeNewBytes();
+        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, kinds, slabs, copied[0], (int) copied[1]);
         f.follow(s);
         return s;
     }
@@ -275,27 +257,23 @@ public final class FabricSnapshot {
     }
 
     /**
-     * Frees the slab slots of {@code dropped}'s pieces that neither of the snapshots beside it
-     * ({@code before}, {@code after}, either may be null) holds. A piece is shared only by
-     * snapshots next to each other in time, each taken after the one before, so once its
-     * neighbours do not hold it, no kept snapshot does. The caller no longer keeps
-     * {@code dropped}, and it must not be the fabric's base.
+     * Lets go of {@code dropped}'s pieces: the slab slots that no kept snapshot names are
+     * freed for later snapshots. The caller no longer keeps {@code dropped}, and it must not
+     * be the fabric's base.
      */
-    public static void recycle(FabricSnapshot dropped, FabricSnapshot before, FabricSnapshot after) {
+    public static void recycle(FabricSnapshot dropped) {
         for (int a = 0; a < dropped.pieces.length; a++) {
-            Object b = before == null ? null : before.pieces[a];
-            Object c = after == null ? null : after.pieces[a];
-            if (!(dropped.pieces[a] instanceof int[] mine) || mine == b || mine == c) {
-                continue;
-            }
-            int[] bh = (int[]) b;
-            int[] ch = (int[]) c;
-            for (int k = 0; k < mine.length; k++) {
-                if (mine[k] != 0 && (bh == null || bh[k] != mine[k]) && (ch == null || ch[k] != mine[k])) {
-                    dropped.slabs.free(dropped.kinds[a], mine[k]);
+            if (dropped.pieces[a] instanceof int[] handles) {
+                for (int h : handles) {
+                    dropped.slabs.release(dropped.kinds[a], h);
                 }
             }
         }
+    }
+
+    /** Heap the slabs of {@code f}'s snapshots hold in pieces in use, each distinct piece once. */
+    public static long heldBytes(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.heldBytes();
     }
 
     /** Bytes of pieces written into the slots of dropped snapshots rather than new ones, for this fabric. */
@@ -322,10 +300,10 @@ public final class FabricSnapshot {
 
     /**
      * The slab handles of flat primitive array {@code a}'s pieces, shared with {@code before}
-     * where equal; adds the bytes copied to {@code copied[0]}. Where {@code dirty} says
+     * where equal, and with any equal piece the slabs hold. Where {@code dirty} says
      * nothing can have changed, {@code before}'s handle is taken unread.
      */
-    private static int[] handlesOf(Object a, int[] before, long[] copied, Dirty dirty, PieceSlabs slabs) {
+    private static int[] handlesOf(Object a, int[] before, Dirty dirty, PieceSlabs slabs) {
         int length = java.lang.reflect.Array.getLength(a);
         int chunk = chunkOf(a);
         int[] out = new int[(length + chunk - 1) / chunk];
@@ -341,7 +319,6 @@ public final class FabricSnapshot {
                 out[k] = 0;
             } else {
                 out[k] = slabs.put(a, from, to);
-                copied[0] += pieceBytes(PieceSlabs.kindOf(a), length, k);
             }
         }
         return out;

@@ -133,8 +133,7 @@ final class TimeTravel {
         }
         for (int i = 1; i < snapshots.size() - 1; i++) {
             if (!kept.contains(snapshots.get(i))) {
-                FabricSnapshot.recycle(snapshots.get(i).fabric(), snapshots.get(i - 1).fabric(),
-                        snapshots.get(i + 1).fabric());
+                FabricSnapshot.recycle(snapshots.get(i).fabric());
             }
         }
         snapshots.clear();
@@ -143,9 +142,9 @@ final class TimeTravel {
         interval *= 2;
     }
 
-    /** Each snapshot's own bytes, against the one now before it. */
+    /** The slabs' pieces in use, and each snapshot's own lists and memories, against the one now before it. */
     private void recount() {
-        bytes = 0;
+        bytes = FabricSnapshot.heldBytes(fabric);
         Wafer.Snapshot before = null;
         for (Wafer.Snapshot s : snapshots) {
             bytes += s.fabric().bytesBeyond(before == null ? null : before.fabric());
