@@ -176,16 +176,18 @@ public final class FabricSnapshot {
         }
         Object[] pieces = new Object[live.size()];
         int[] kinds = new int[live.size()];
-        long[] copied = new long[2];
+        long[] copied = new long[1];
+        long[] read = new long[1];
         slabs.takeNewBytes();
         // pieces of PEs not visited since `previous` was taken (or restored) are its very pieces
         Marks marks = previous != null && f.base == previous ? Marks.of(f) : null;
         for (int a = 0; a < pieces.length; a++) {
             Object array = live.get(a);
-            kinds[a] = PieceSlabs.kindOf(array);
+            kinds[a] = array == f.sram ? PieceSlabs.MEMORY : PieceSlabs.kindOf(array);
             Object before = previous == null ? null : previous.pieces[a];
             Dirty dirty = marks == null ? null : marks.forArray(f, array);
-            Object now = kinds[a] >= 0 ? handlesOf(array, (int[]) before, dirty, slabs)
+            Object now = array == f.sram ? SlabPieces.ofMemories(f.sram, (int[]) before, dirty, slabs, read)
+                    : kinds[a] >= 0 ? SlabPieces.ofArray(array, kinds[a], chunkOf(array), (int[]) before, dirty, slabs)
                     : piecesOf(array, (Object[]) before, copied, dirty);
             if (before != null && sameItems(now, before)) {
                 pieces[a] = before;
@@ -202,7 +204,7 @@ public final class FabricSnapshot {
             }
         }
         copied[0] += slabs.takeNewBytes();
-        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, kinds, slabs, copied[0], (int) copied[1]);
+        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, kinds, slabs, copied[0], (int) read[0]);
         f.follow(s);
         return s;
     }
@@ -215,7 +217,12 @@ public final class FabricSnapshot {
         for (int a = 0; a < pieces.length; a++) {
             Dirty dirty = marks == null ? null : marks.forArray(f, live.get(a));
             if (pieces[a] instanceof int[] handles) {
-                restoreHandles(handles, live.get(a), base == null ? null : (int[]) base.pieces[a], dirty);
+                int[] was = base == null ? null : (int[]) base.pieces[a];
+                if (live.get(a) == f.sram) {
+                    SlabPieces.restoreMemories(handles, f.sram, was, dirty, slabs);
+                } else {
+                    SlabPieces.restoreArray(handles, kinds[a], chunkOf(live.get(a)), live.get(a), was, dirty, slabs);
+                }
             } else {
                 restore((Object[]) pieces[a], live.get(a), base == null ? null : (Object[]) base.pieces[a], dirty);
             }
@@ -246,7 +253,7 @@ public final class FabricSnapshot {
     }
 
     /** Marked PEs, and per piece the PEs it holds (null for a per-PE array, whose piece i is PE i's). */
-    private record Dirty(long[] marks, int[][] owners) {
+    record Dirty(long[] marks, int[][] owners) {
         boolean piece(int k) {
             return PieceOwners.anyMarked(marks, owners[0][k], owners[1][k]);
         }
@@ -299,51 +306,10 @@ public final class FabricSnapshot {
     }
 
     /**
-     * The slab handles of flat primitive array {@code a}'s pieces, shared with {@code before}
-     * where equal, and with any equal piece the slabs hold. Where {@code dirty} says
-     * nothing can have changed, {@code before}'s handle is taken unread.
-     */
-    private static int[] handlesOf(Object a, int[] before, Dirty dirty, PieceSlabs slabs) {
-        int length = java.lang.reflect.Array.getLength(a);
-        int chunk = chunkOf(a);
-        int[] out = new int[(length + chunk - 1) / chunk];
-        for (int k = 0; k < out.length; k++) {
-            int from = k * chunk;
-            int to = Math.min(length, from + chunk);
-            if (before != null && dirty != null && !dirty.piece(k)) {
-                assert slabs.same(a, from, to, before[k]) : "a piece of " + a.getClass().getSimpleName() + " changed unmarked";
-                out[k] = before[k];
-            } else if (before != null && slabs.same(a, from, to, before[k])) {
-                out[k] = before[k];
-            } else if (slabs.same(a, from, to, 0)) {
-                out[k] = 0;
-            } else {
-                out[k] = slabs.put(a, from, to);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The pieces of live array {@code a}, shared with {@code before} where equal; adds the
-     * bytes copied to {@code copied[0]} and the PE memories read to {@code copied[1]}. Where
-     * {@code dirty} says nothing can have changed, {@code before}'s piece is taken unread.
+     * The pieces of live array {@code a} (of objects, or of an int array per PE), shared with
+     * {@code before} where equal; adds the bytes copied to {@code copied[0]}.
      */
     private static Object[] piecesOf(Object a, Object[] before, long[] copied, Dirty dirty) {
-        if (a instanceof byte[][] perPe) {
-            SramPool pool = new SramPool();
-            Object[] out = blocks(perPe.length, before, copied, (i, old) -> {
-                byte[] x = perPe[i];
-                if (dirty != null && !dirty.pe(i)) {
-                    assert x == null || old instanceof byte[] o && Arrays.equals(o, x) : "PE " + i + " changed unmarked";
-                    return old;
-                }
-                copied[1] += x == null ? 0 : 1;
-                return x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
-            });
-            copied[0] += pool.bytesCopied();
-            return out;
-        }
         if (a instanceof int[][] perPe) {
             return blocks(perPe.length, before, copied, (i, old) -> {
                 int[] x = perPe[i];
@@ -414,22 +380,7 @@ public final class FabricSnapshot {
      * only the PEs' state that moved.
      */
     private static void restore(Object[] pieces, Object live, Object[] base, Dirty dirty) {
-        if (live instanceof byte[][] perPe) {
-            for (int k = 0; k < pieces.length; k++) {
-                Object[] items = ((Block) pieces[k]).items;
-                Object[] was = base == null ? null : ((Block) base[k]).items;
-                for (int j = 0; j < items.length; j++) {
-                    int i = k * PE_BLOCK + j;
-                    if (was != null && dirty != null && !dirty.pe(i) && was[j] == items[j]) {
-                        continue;
-                    }
-                    if (items[j] != null) {
-                        byte[] m = perPe[i];
-                        System.arraycopy(items[j], 0, m, 0, m.length);
-                    }
-                }
-            }
-        } else if (live instanceof int[][] perPe) {
+        if (live instanceof int[][] perPe) {
             for (int k = 0; k < pieces.length; k++) {
                 Object[] items = ((Block) pieces[k]).items;
                 for (int j = 0; j < items.length; j++) {
@@ -442,18 +393,6 @@ public final class FabricSnapshot {
                 int from = k * CHUNK;
                 System.arraycopy(pieces[k], 0, x, from, Math.min(CHUNK, x.length - from));
             }
-        }
-    }
-
-    /** {@link #restore} of a flat primitive array, from this snapshot's slabs. */
-    private void restoreHandles(int[] handles, Object live, int[] base, Dirty dirty) {
-        int length = java.lang.reflect.Array.getLength(live);
-        int chunk = chunkOf(live);
-        for (int k = 0; k < handles.length; k++) {
-            if (base != null && dirty != null && base[k] == handles[k] && !dirty.piece(k)) {
-                continue;
-            }
-            slabs.get(handles[k], live, k * chunk, Math.min(length, (k + 1) * chunk));
         }
     }
 

@@ -39,6 +39,13 @@ final class PieceSlabs {
     private final Kind longs = new Kind(FabricSnapshot.LONG_CHUNK, 8);
     private final Kind bytes = new Kind(FabricSnapshot.CHUNK, 1);
     private final Kind shorts = new Kind(FabricSnapshot.CHUNK, 2);
+    private final Kind memories = new Kind(MEMORY_CHUNK, 1);
+    private final Kind[] all = {ints, longs, bytes, shorts, memories};
+
+    /** The kind of the pieces of PE memories: {@link #MEMORY_CHUNK} bytes, as most PEs' memories are small. */
+    static final int MEMORY = 4;
+    /** Bytes per piece of a PE memory: a memory is its own pieces, so this is also what a small one wastes. */
+    static final int MEMORY_CHUNK = 128;
     private long reused;
     private long newBytes;
 
@@ -64,6 +71,22 @@ final class PieceSlabs {
         }
     }
 
+    /** Per PE, where its memory's pieces start in a snapshot's list of them (a memory never changes size). */
+    private int[] memoryStart;
+
+    /** Where each PE's memory pieces start, and their count at index {@code sram.length}. */
+    int[] memoryStart(byte[][] sram) {
+        if (memoryStart == null) {
+            int[] start = new int[sram.length + 1];
+            for (int p = 0; p < sram.length; p++) {
+                int len = sram[p] == null ? 0 : sram[p].length;
+                start[p + 1] = start[p] + (len + MEMORY_CHUNK - 1) / MEMORY_CHUNK;
+            }
+            memoryStart = start;
+        }
+        return memoryStart;
+    }
+
     /** The store of {@code f}'s snapshots, made at its first snapshot. */
     static PieceSlabs of(Fabric f) {
         if (f.slabs == null) {
@@ -82,29 +105,19 @@ final class PieceSlabs {
         return a instanceof int[] ? 0 : a instanceof long[] ? 1 : a instanceof byte[] ? 2 : a instanceof short[] ? 3 : -1;
     }
 
-    private Kind kind(Object a) {
-        return kind(kindOf(a));
-    }
-
     private Kind kind(int kind) {
-        return switch (kind) {
-            case 0 -> ints;
-            case 1 -> longs;
-            case 2 -> bytes;
-            case 3 -> shorts;
-            default -> throw new IllegalStateException("no slabs of kind " + kind);
-        };
+        return all[kind];
     }
 
     /**
      * The handle of a piece equal to {@code a}[from, to): one already held where there is
      * one, else a copy in a free slot. The caller {@link #hold}s it for each place it names it.
      */
-    int put(Object a, int from, int to) {
-        Kind k = kind(a);
+    int put(int kind, Object a, int from, int to) {
+        Kind k = kind(kind);
         long h = hash(a, from, to);
         Integer seen = k.byHash.get(h);
-        if (seen != null && same(a, from, to, seen + 1)) {
+        if (seen != null && same(kind, a, from, to, seen + 1)) {
             return seen + 1;
         }
         int slot;
@@ -158,7 +171,7 @@ final class PieceSlabs {
     /** Bytes the slots in use hold: the pieces of every snapshot held, each distinct one once. */
     long heldBytes() {
         long b = 0;
-        for (Kind k : new Kind[] {ints, longs, bytes, shorts}) {
+        for (Kind k : all) {
             b += (long) (k.used - k.freeCount) * k.chunk * k.width;
         }
         return b;
@@ -172,11 +185,11 @@ final class PieceSlabs {
     }
 
     /** Whether {@code a}[from, to) equals the piece {@code handle} names. */
-    boolean same(Object a, int from, int to, int handle) {
+    boolean same(int kind, Object a, int from, int to, int handle) {
         if (handle == 0) {
             return isZero(a, from, to);
         }
-        Kind k = kind(a);
+        Kind k = kind(kind);
         int slot = handle - 1;
         Object slab = k.slabs.get(slot / k.slotsPerSlab);
         int at = (slot % k.slotsPerSlab) * k.chunk;
@@ -192,12 +205,12 @@ final class PieceSlabs {
     }
 
     /** Copies the piece {@code handle} names into {@code live}[from, to). */
-    void get(int handle, Object live, int from, int to) {
+    void get(int kind, int handle, Object live, int from, int to) {
         if (handle == 0) {
             zero(live, from, to);
             return;
         }
-        Kind k = kind(live);
+        Kind k = kind(kind);
         int slot = handle - 1;
         System.arraycopy(k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, live, from, to - from);
     }
@@ -210,7 +223,7 @@ final class PieceSlabs {
     /** Heap the slabs take (free slots included). */
     long slabBytes() {
         long b = 0;
-        for (Kind k : new Kind[] {ints, longs, bytes, shorts}) {
+        for (Kind k : all) {
             b += (long) k.slabs.size() * k.slotsPerSlab * k.chunk * k.width;
         }
         return b;
