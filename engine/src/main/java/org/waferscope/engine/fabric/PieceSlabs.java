@@ -2,19 +2,18 @@ package org.waferscope.engine.fabric;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where the snapshots of one fabric keep the pieces of its flat primitive arrays: slots of
- * one piece each, carved from slabs of {@link #SLAB_BYTES}, and named by an int handle.
+ * one piece each, carved from slabs of up to {@link #MAX_SLAB_BYTES}, and named by an int handle.
  *
  * <p>Why slabs: a full-wafer snapshot copies up to half a GB, which as separate 2 KB arrays
  * is a quarter of a million young objects that the collector must then copy into the old
  * generation (seconds of pauses per snapshot, and a heap that grows to hold both copies).
- * A slab of 4 MB is allocated by G1 straight into the old generation and never moved, so a
- * snapshot's copy costs a copy and nothing more.
+ * A slab of megabytes is allocated by G1 straight into the old generation and never moved,
+ * so a snapshot's copy costs a copy and nothing more. Slabs are a sixty-fourth of the
+ * fabric's state (64 KB to 16 MB), so that a small fabric does not take megabytes per kind.
  *
  * <p>Equal pieces are stored once, wherever they are: on a full wafer most PEs of a program
  * are in one of a few states, and a piece holds the records of a few PEs, so the pieces that
@@ -32,15 +31,25 @@ import java.util.Map;
  * <p>Threads: the simulation thread only.
  */
 final class PieceSlabs {
-    /** Bytes per slab: at least half of G1's largest usual region, so slabs are never copied. */
-    static final int SLAB_BYTES = 4 << 20;
+    /** Bytes per slab at most: half of G1's region on heaps up to 32 GB, so slabs are never copied. */
+    static final int MAX_SLAB_BYTES = 16 << 20;
 
-    private final Kind ints = new Kind(FabricSnapshot.CHUNK, 4);
-    private final Kind longs = new Kind(FabricSnapshot.LONG_CHUNK, 8);
-    private final Kind bytes = new Kind(FabricSnapshot.CHUNK, 1);
-    private final Kind shorts = new Kind(FabricSnapshot.CHUNK, 2);
-    private final Kind memories = new Kind(MEMORY_CHUNK, 1);
-    private final Kind[] all = {ints, longs, bytes, shorts, memories};
+    private final Kind ints;
+    private final Kind longs;
+    private final Kind bytes;
+    private final Kind shorts;
+    private final Kind memories;
+    private final Kind[] all;
+
+    private PieceSlabs(long stateBytes) {
+        int slab = Integer.highestOneBit((int) Math.max(64 << 10, Math.min(MAX_SLAB_BYTES, stateBytes / 64)));
+        ints = new Kind(FabricSnapshot.CHUNK, 4, slab);
+        longs = new Kind(FabricSnapshot.LONG_CHUNK, 8, slab);
+        bytes = new Kind(FabricSnapshot.CHUNK, 1, slab);
+        shorts = new Kind(FabricSnapshot.CHUNK, 2, slab);
+        memories = new Kind(MEMORY_CHUNK, 1, slab);
+        all = new Kind[] {ints, longs, bytes, shorts, memories};
+    }
 
     /** The kind of the pieces of PE memories: {@link #MEMORY_CHUNK} bytes, as most PEs' memories are small. */
     static final int MEMORY = 4;
@@ -62,12 +71,12 @@ final class PieceSlabs {
         int[] refs = new int[64];
         long[] hashes = new long[64];
         /** Content hash to the slot that holds it (the first of equal hashes). */
-        final Map<Long, Integer> byHash = new HashMap<>();
+        final PieceIndex byHash = new PieceIndex();
 
-        Kind(int chunk, int width) {
+        Kind(int chunk, int width, int slabBytes) {
             this.chunk = chunk;
             this.width = width;
-            this.slotsPerSlab = SLAB_BYTES / (chunk * width);
+            this.slotsPerSlab = slabBytes / (chunk * width);
         }
     }
 
@@ -90,7 +99,7 @@ final class PieceSlabs {
     /** The store of {@code f}'s snapshots, made at its first snapshot. */
     static PieceSlabs of(Fabric f) {
         if (f.slabs == null) {
-            f.slabs = new PieceSlabs();
+            f.slabs = new PieceSlabs(FabricSnapshot.estimateBytes(f));
         }
         return f.slabs;
     }
@@ -116,8 +125,8 @@ final class PieceSlabs {
     int put(int kind, Object a, int from, int to) {
         Kind k = kind(kind);
         long h = hash(a, from, to);
-        Integer seen = k.byHash.get(h);
-        if (seen != null && same(kind, a, from, to, seen + 1)) {
+        int seen = k.byHash.get(h);
+        if (seen >= 0 && same(kind, a, from, to, seen + 1)) {
             return seen + 1;
         }
         int slot;
@@ -137,7 +146,7 @@ final class PieceSlabs {
         }
         System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
         k.hashes[slot] = h;
-        if (seen == null) {
+        if (seen < 0) {
             k.byHash.put(h, slot);
         }
         newBytes += (long) (to - from) * k.width;
