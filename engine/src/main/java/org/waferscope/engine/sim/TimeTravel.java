@@ -40,6 +40,7 @@ final class TimeTravel {
     private int lastRead;
     private int pes;
     private long takenNanos;
+    private long takenCpuNanos;
     private int taken;
 
     /** The fabric snapshotted (whose slabs the dropped snapshots' slots go back to). */
@@ -80,6 +81,7 @@ final class TimeTravel {
         fabric = w.fabric();
         takenNanos += System.nanoTime() - t0;
         long cost = clock() - c0;
+        takenCpuNanos += cost;
         taken++;
         // The first snapshot copies everything, and the one after it what the launch changed
         // (every PE runs at once); later ones copy what changed since, so their cost says
@@ -183,6 +185,11 @@ final class TimeTravel {
     /** Wall time spent taking snapshots since this was made. */
     long takenNanos() {
         return takenNanos;
+    }
+
+    /** Time taken by snapshots by {@link #clock()} (the simulating thread's CPU) since this was made. */
+    long takenCpuNanos() {
+        return takenCpuNanos;
     }
 
     int count() {
