@@ -8,13 +8,14 @@ import java.util.List;
  * gives the same states as the original run did, which is what stepping back relies on.
  *
  * <p>The state is held in pieces: each flat array in chunks of {@link #CHUNK} elements (long
- * arrays in chunks of {@link #LONG_CHUNK}, so that no piece is over 2 KB), and
- * a per-PE array (SRAM) whole, in blocks of {@link #PE_BLOCK} PEs. The pieces of flat
- * primitive arrays live in the fabric's {@link PieceSlabs} and are named by handles. A snapshot taken after another shares every piece that has
- * not changed since (compared element by element, so sharing never depends on knowing who
- * wrote what), and every block of PEs none of whose memories changed: on a full wafer,
- * where most PEs wait most of the time, a snapshot then holds the little that moved, not a
- * reference per PE. Pieces are never written after they are taken, so sharing is safe.
+ * arrays in chunks of {@link #LONG_CHUNK}, so that no piece is over 2 KB), each PE memory in
+ * pieces of {@link PieceSlabs#MEMORY_CHUNK} bytes of its own ({@link SlabPieces}), and the
+ * host's per-PE int arrays whole, in blocks of {@link #PE_BLOCK} PEs. The pieces of primitive
+ * arrays and memories live in the fabric's {@link PieceSlabs}, named by handles, each distinct
+ * content once: a snapshot taken after another shares every piece that has not changed
+ * since (taken unread where no PE that could change it was visited, else compared element by
+ * element), and any piece equal to one already held, wherever it is (PEs in like states hold
+ * like records). Pieces are never written while a snapshot names them, so sharing is safe.
  */
 public final class FabricSnapshot {
     /** Elements per piece of a flat array: small enough to share around a few busy PEs. */
@@ -22,7 +23,7 @@ public final class FabricSnapshot {
     /** PEs per block of a per-PE array's pieces. */
     static final int PE_BLOCK = 512;
 
-    /** The pieces of {@link #PE_BLOCK} PEs of a per-PE array (null where a PE has none). */
+    /** The pieces of {@link #PE_BLOCK} PEs of a per-PE int array (null where a PE has none). */
     private record Block(Object[] items) {
     }
 
@@ -224,7 +225,7 @@ public final class FabricSnapshot {
                     SlabPieces.restoreArray(handles, kinds[a], chunkOf(live.get(a)), live.get(a), was, dirty, slabs);
                 }
             } else {
-                restore((Object[]) pieces[a], live.get(a), base == null ? null : (Object[]) base.pieces[a], dirty);
+                restore((Object[]) pieces[a], live.get(a));
             }
         }
         f.cycle = cycle;
@@ -374,12 +375,11 @@ public final class FabricSnapshot {
     private static final Object[] NULLS = new Object[CHUNK];
 
     /**
-     * Copies {@code pieces} into {@code live}. A piece that this snapshot shares with
-     * {@code base} (the snapshot the live state last equalled) and that {@code dirty} says
-     * cannot have changed since is already in place: stepping back a few cycles then copies
-     * only the PEs' state that moved.
+     * Copies {@code pieces} into {@code live}, an array of objects or of int arrays per PE:
+     * small arrays (fault messages, host streams), copied whole. The slabs' pieces, most of
+     * the state, are restored by {@link SlabPieces}, which skips those already in place.
      */
-    private static void restore(Object[] pieces, Object live, Object[] base, Dirty dirty) {
+    private static void restore(Object[] pieces, Object live) {
         if (live instanceof int[][] perPe) {
             for (int k = 0; k < pieces.length; k++) {
                 Object[] items = ((Block) pieces[k]).items;
