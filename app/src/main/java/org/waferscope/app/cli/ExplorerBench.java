@@ -73,9 +73,10 @@ final class ExplorerBench {
                     + "%.2f per CPU-second of this thread, %.2f of the process  %d frames  state %016x%n",
                     threads, load, done, run, done / run, done / cpu, done / all, frames, sim.stateHash());
             Simulator.SnapshotFigures snaps = sim.snapshotFigures();
-            out.printf(Locale.ROOT, "snapshots %d taken, %d kept, %d MB, %.2f s taking them (%.0f %% of the run), "
-                    + "%d MB copied into dropped ones' arrays%n", snaps.taken(), snaps.kept(), snaps.bytes() >> 20,
-                    snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run, snaps.reusedBytes() >> 20);
+            out.printf(Locale.ROOT, "snapshots %d taken, %d kept, %d MB, %.2f s taking them (%.0f %% of the run; "
+                    + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
+                    snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,
+                    snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu, snaps.reusedBytes() >> 20);
             for (long back : new long[] {1, 1, 10}) {
                 long t2 = System.nanoTime();
                 long c2 = cpuNanos();

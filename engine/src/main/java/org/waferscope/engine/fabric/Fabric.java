@@ -52,6 +52,8 @@ public final class Fabric extends CoreRecords {
     FabricSnapshot base;
     /** Which PEs each snapshot piece of the large arrays holds; built at the first snapshot. */
     PieceOwners pieceOwners;
+    /** The slabs its snapshots keep their pieces in ({@link PieceSlabs}); made at the first snapshot. */
+    PieceSlabs slabs;
 
     // ---- compute engine (what every busy cycle uses is in the records of {@link CoreRecords}) ----
     final long[] activated;

@@ -8,12 +8,14 @@ import java.util.List;
  * gives the same states as the original run did, which is what stepping back relies on.
  *
  * <p>The state is held in pieces: each flat array in chunks of {@link #CHUNK} elements (long
- * arrays in chunks of {@link #LONG_CHUNK}, so that no piece is over 2 KB), and
- * a per-PE array (SRAM) whole, in blocks of {@link #PE_BLOCK} PEs. A snapshot taken after another shares every piece that has
- * not changed since (compared element by element, so sharing never depends on knowing who
- * wrote what), and every block of PEs none of whose memories changed: on a full wafer,
- * where most PEs wait most of the time, a snapshot then holds the little that moved, not a
- * reference per PE. Pieces are never written after they are taken, so sharing is safe.
+ * arrays in chunks of {@link #LONG_CHUNK}, so that no piece is over 2 KB), each PE memory in
+ * pieces of {@link PieceSlabs#MEMORY_CHUNK} bytes of its own ({@link SlabPieces}), and the
+ * host's per-PE int arrays whole, in blocks of {@link #PE_BLOCK} PEs. The pieces of primitive
+ * arrays and memories live in the fabric's {@link PieceSlabs}, named by handles, each distinct
+ * content once: a snapshot taken after another shares every piece that has not changed
+ * since (taken unread where no PE that could change it was visited, else compared element by
+ * element), and any piece equal to one already held, wherever it is (PEs in like states hold
+ * like records). Pieces are never written while a snapshot names them, so sharing is safe.
  */
 public final class FabricSnapshot {
     /** Elements per piece of a flat array: small enough to share around a few busy PEs. */
@@ -21,7 +23,7 @@ public final class FabricSnapshot {
     /** PEs per block of a per-PE array's pieces. */
     static final int PE_BLOCK = 512;
 
-    /** The pieces of {@link #PE_BLOCK} PEs of a per-PE array (null where a PE has none). */
+    /** The pieces of {@link #PE_BLOCK} PEs of a per-PE int array (null where a PE has none). */
     private record Block(Object[] items) {
     }
 
@@ -34,14 +36,22 @@ public final class FabricSnapshot {
     }
 
     private final long cycle;
-    /** Per state array: its pieces, in order. */
-    private final Object[][] pieces;
+    /**
+     * Per state array: its pieces, in order: an {@code int[]} of {@link PieceSlabs} handles
+     * for a flat primitive array, else an {@code Object[]} of arrays (or of {@link Block}s).
+     */
+    private final Object[] pieces;
+    /** Per state array: its {@link PieceSlabs#kindOf kind}, or -1. */
+    private final int[] kinds;
+    private final PieceSlabs slabs;
     private final long bytes;
     private final int memoriesRead;
 
-    private FabricSnapshot(long cycle, Object[][] pieces, long bytes, int memoriesRead) {
+    private FabricSnapshot(long cycle, Object[] pieces, int[] kinds, PieceSlabs slabs, long bytes, int memoriesRead) {
         this.cycle = cycle;
         this.pieces = pieces;
+        this.kinds = kinds;
+        this.slabs = slabs;
         this.bytes = bytes;
         this.memoriesRead = memoriesRead;
     }
@@ -72,18 +82,22 @@ public final class FabricSnapshot {
     public long bytesBeyond(FabricSnapshot other) {
         long b = 0;
         for (int a = 0; a < pieces.length; a++) {
-            Object[] mine = pieces[a];
-            Object[] theirs = other == null ? null : other.pieces[a];
-            if (mine == theirs) {
+            Object theirs = other == null ? null : other.pieces[a];
+            if (pieces[a] == theirs) {
                 continue;
             }
+            if (pieces[a] instanceof int[] mine) {
+                b += 16 + 4L * mine.length;   // the pieces themselves are the slabs' (heldBytes)
+                continue;
+            }
+            Object[] mine = (Object[]) pieces[a];
+            Object[] t = (Object[]) theirs;
             b += 16 + 8L * mine.length;
             for (int i = 0; i < mine.length; i++) {
                 Object p = mine[i];
                 if (p instanceof Block block) {
-                    b += blockBytesBeyond(block, theirs == null ? null : theirs[i]);
-                } else if (p != null && (theirs == null || theirs[i] != p) && (i == 0 || mine[i - 1] != p)
-                        && !ZEROS.containsValue(p)) {
+                    b += blockBytesBeyond(block, t == null ? null : t[i]);
+                } else if (p != null && (t == null || t[i] != p) && p != NULLS) {
                     b += sizeOf(p);
                 }
             }
@@ -148,42 +162,71 @@ public final class FabricSnapshot {
      * fabric, or null) every piece still equal to the live state.
      */
     public static FabricSnapshot of(Fabric f, FabricSnapshot previous) {
-        return of(f, previous, null);
+        return take(f, previous);
     }
 
     /**
-     * As {@link #of(Fabric, FabricSnapshot)}, copying into pieces of dropped snapshots held
-     * in {@code spares} (or null) where it can.
+     * As {@link #of(Fabric, FabricSnapshot)}: the pieces go into {@code f}'s slabs, into the
+     * slots of dropped snapshots where there are free ones.
      */
-    public static FabricSnapshot of(Fabric f, FabricSnapshot previous, SpareChunks spares) {
+    static FabricSnapshot take(Fabric f, FabricSnapshot previous) {
         List<Object> live = f.mutableState();
-        Object[][] pieces = new Object[live.size()][];
-        long[] copied = new long[2];
+        PieceSlabs slabs = PieceSlabs.of(f);
+        if (previous != null && previous.slabs != slabs) {
+            previous = null;   // another fabric's snapshot: its handles mean nothing here
+        }
+        Object[] pieces = new Object[live.size()];
+        int[] kinds = new int[live.size()];
+        long[] copied = new long[1];
+        long[] read = new long[1];
+        slabs.takeNewBytes();
         // pieces of PEs not visited since `previous` was taken (or restored) are its very pieces
         Marks marks = previous != null && f.base == previous ? Marks.of(f) : null;
         for (int a = 0; a < pieces.length; a++) {
-            Object[] before = previous == null ? null : previous.pieces[a];
-            Object[] now = piecesOf(live.get(a), before, copied, marks == null ? null : marks.forArray(f, live.get(a)),
-                    spares);
+            Object array = live.get(a);
+            kinds[a] = array == f.sram ? PieceSlabs.MEMORY : PieceSlabs.kindOf(array);
+            Object before = previous == null ? null : previous.pieces[a];
+            Dirty dirty = marks == null ? null : marks.forArray(f, array);
+            Object now = array == f.sram ? SlabPieces.ofMemories(f.sram, (int[]) before, dirty, slabs, read)
+                    : kinds[a] >= 0 ? SlabPieces.ofArray(array, kinds[a], chunkOf(array), (int[]) before, dirty, slabs)
+                    : piecesOf(array, (Object[]) before, copied, dirty);
             if (before != null && sameItems(now, before)) {
                 pieces[a] = before;
             } else {
                 pieces[a] = now;
-                copied[0] += 16 + 8L * now.length;
+                copied[0] += 16 + (now instanceof int[] h ? 4L * h.length : 8L * ((Object[]) now).length);
             }
         }
-        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, copied[0], (int) copied[1]);
+        for (int a = 0; a < pieces.length; a++) {
+            if (pieces[a] instanceof int[] handles) {
+                for (int h : handles) {
+                    slabs.hold(kinds[a], h);
+                }
+            }
+        }
+        copied[0] += slabs.takeNewBytes();
+        FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, kinds, slabs, copied[0], (int) read[0]);
         f.follow(s);
         return s;
     }
 
     public void restoreInto(Fabric f) {
         List<Object> live = f.mutableState();
-        FabricSnapshot base = f.base;
+        // the base's pieces are in place where nothing is marked; its handles compare with ours only in one store
+        FabricSnapshot base = f.base != null && f.base.slabs == slabs ? f.base : null;
         Marks marks = base == null ? null : Marks.of(f);
         for (int a = 0; a < pieces.length; a++) {
-            restore(pieces[a], live.get(a), base == null ? null : base.pieces[a],
-                    marks == null ? null : marks.forArray(f, live.get(a)));
+            Dirty dirty = marks == null ? null : marks.forArray(f, live.get(a));
+            if (pieces[a] instanceof int[] handles) {
+                int[] was = base == null ? null : (int[]) base.pieces[a];
+                if (live.get(a) == f.sram) {
+                    SlabPieces.restoreMemories(handles, f.sram, was, dirty, slabs);
+                } else {
+                    SlabPieces.restoreArray(handles, kinds[a], chunkOf(live.get(a)), live.get(a), was, dirty, slabs);
+                }
+            } else {
+                restore((Object[]) pieces[a], live.get(a));
+            }
         }
         f.cycle = cycle;
         // the sleepers and dozers are others now: the next step files them afresh
@@ -211,7 +254,7 @@ public final class FabricSnapshot {
     }
 
     /** Marked PEs, and per piece the PEs it holds (null for a per-PE array, whose piece i is PE i's). */
-    private record Dirty(long[] marks, int[][] owners) {
+    record Dirty(long[] marks, int[][] owners) {
         boolean piece(int k) {
             return PieceOwners.anyMarked(marks, owners[0][k], owners[1][k]);
         }
@@ -222,39 +265,41 @@ public final class FabricSnapshot {
     }
 
     /**
-     * Hands to {@code spares} the pieces of {@code dropped} that neither of the snapshots
-     * beside it ({@code before}, {@code after}, either may be null) holds. A piece is shared
-     * only by snapshots next to each other in time, each taken after the one before, so once
-     * its neighbours do not hold it, no kept snapshot does. The caller no longer keeps
-     * {@code dropped}, and it must not be the fabric's base.
+     * Lets go of {@code dropped}'s pieces: the slab slots that no kept snapshot names are
+     * freed for later snapshots. The caller no longer keeps {@code dropped}, and it must not
+     * be the fabric's base.
      */
-    public static void recycle(FabricSnapshot dropped, FabricSnapshot before, FabricSnapshot after,
-            SpareChunks spares) {
+    public static void recycle(FabricSnapshot dropped) {
         for (int a = 0; a < dropped.pieces.length; a++) {
-            Object[] mine = dropped.pieces[a];
-            Object[] b = before == null ? null : before.pieces[a];
-            Object[] c = after == null ? null : after.pieces[a];
-            if (mine == b || mine == c) {
-                continue;
-            }
-            for (int k = 0; k < mine.length; k++) {
-                Object p = mine[k];
-                if (p instanceof Block || p == null || b != null && b[k] == p || c != null && c[k] == p
-                        || ZEROS.containsValue(p)) {
-                    continue;
+            if (dropped.pieces[a] instanceof int[] handles) {
+                for (int h : handles) {
+                    dropped.slabs.release(dropped.kinds[a], h);
                 }
-                spares.give(p);
             }
         }
     }
 
+    /** Heap the slabs of {@code f}'s snapshots hold in pieces in use, each distinct piece once. */
+    public static long heldBytes(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.heldBytes();
+    }
+
+    /** Bytes of pieces written into the slots of dropped snapshots rather than new ones, for this fabric. */
+    public static long reusedBytes(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.reusedBytes();
+    }
+
     /** True when both lists hold the very same pieces: an array that did not change shares even its list. */
-    private static boolean sameItems(Object[] a, Object[] b) {
-        if (a.length != b.length) {
+    private static boolean sameItems(Object a, Object b) {
+        if (a instanceof int[] x) {
+            return b instanceof int[] y && Arrays.equals(x, y);
+        }
+        Object[] x = (Object[]) a;
+        if (!(b instanceof Object[] y) || x.length != y.length) {
             return false;
         }
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != y[i]) {
                 return false;
             }
         }
@@ -262,25 +307,10 @@ public final class FabricSnapshot {
     }
 
     /**
-     * The pieces of live array {@code a}, shared with {@code before} where equal; adds the
-     * bytes copied to {@code copied[0]} and the PE memories read to {@code copied[1]}. Where
-     * {@code dirty} says nothing can have changed, {@code before}'s piece is taken unread.
+     * The pieces of live array {@code a} (of objects, or of an int array per PE), shared with
+     * {@code before} where equal; adds the bytes copied to {@code copied[0]}.
      */
-    private static Object[] piecesOf(Object a, Object[] before, long[] copied, Dirty dirty, SpareChunks spares) {
-        if (a instanceof byte[][] perPe) {
-            SramPool pool = new SramPool();
-            Object[] out = blocks(perPe.length, before, copied, (i, old) -> {
-                byte[] x = perPe[i];
-                if (dirty != null && !dirty.pe(i)) {
-                    assert x == null || old instanceof byte[] o && Arrays.equals(o, x) : "PE " + i + " changed unmarked";
-                    return old;
-                }
-                copied[1] += x == null ? 0 : 1;
-                return x == null ? null : old instanceof byte[] o && Arrays.equals(o, x) ? o : pool.copy(x);
-            });
-            copied[0] += pool.bytesCopied();
-            return out;
-        }
+    private static Object[] piecesOf(Object a, Object[] before, long[] copied, Dirty dirty) {
         if (a instanceof int[][] perPe) {
             return blocks(perPe.length, before, copied, (i, old) -> {
                 int[] x = perPe[i];
@@ -291,27 +321,20 @@ public final class FabricSnapshot {
                 return out;
             });
         }
-        int length = java.lang.reflect.Array.getLength(a);
-        int chunk = chunkOf(a);
-        Object[] out = new Object[(length + chunk - 1) / chunk];
+        // an array of objects (the PEs' fault messages): pieces of their own, all-null ones shared
+        Object[] x = (Object[]) a;
+        Object[] out = new Object[(x.length + CHUNK - 1) / CHUNK];
         for (int k = 0; k < out.length; k++) {
-            int from = k * chunk;
-            int to = Math.min(length, from + chunk);
-            Object old = before == null ? null : before[k];
-            if (old != null && dirty != null && !dirty.piece(k)) {
-                assert sameRange(a, from, to, old) : "a piece of " + a.getClass().getSimpleName() + " changed unmarked";
+            int from = k * CHUNK;
+            int to = Math.min(x.length, from + CHUNK);
+            Object[] old = before == null ? null : (Object[]) before[k];
+            if (old != null && Arrays.equals(x, from, to, old, 0, to - from)) {
                 out[k] = old;
-            } else if (old != null && sameRange(a, from, to, old)) {
-                out[k] = old;
+            } else if (to - from == CHUNK && Arrays.equals(x, from, to, NULLS, 0, CHUNK)) {
+                out[k] = NULLS;
             } else {
-                Object zero = zeros(a, to - from);
-                if (sameRange(a, from, to, zero)) {
-                    out[k] = zero;
-                } else {
-                    Object spare = spares == null ? null : spares.copy(a, from, to);
-                    out[k] = spare != null ? spare : copyRange(a, from, to);
-                    copied[0] += sizeOf(out[k]);
-                }
+                out[k] = Arrays.copyOfRange(x, from, to);
+                copied[0] += sizeOf(out[k]);
             }
         }
         return out;
@@ -348,75 +371,16 @@ public final class FabricSnapshot {
         return out;
     }
 
-    /**
-     * A piece of zeros of {@code a}'s type: most counters, queues and buffers of a wafer
-     * are empty, and all empty pieces share one.
-     */
-    private static Object zeros(Object a, int n) {
-        if (n != chunkOf(a)) {
-            return java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
-        }
-        Object z = ZEROS.get(a.getClass());
-        return z != null ? z : java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), n);
-    }
-
-    private static final java.util.Map<Class<?>, Object> ZEROS = java.util.Map.of(int[].class, new int[CHUNK],
-            long[].class, new long[LONG_CHUNK], byte[].class, new byte[CHUNK], short[].class, new short[CHUNK]);
-
-    private static boolean sameRange(Object a, int from, int to, Object piece) {
-        int n = to - from;
-        if (a instanceof int[] x) {
-            return Arrays.equals(x, from, to, (int[]) piece, 0, n);
-        } else if (a instanceof long[] x) {
-            return Arrays.equals(x, from, to, (long[]) piece, 0, n);
-        } else if (a instanceof byte[] x) {
-            return Arrays.equals(x, from, to, (byte[]) piece, 0, n);
-        } else if (a instanceof short[] x) {
-            return Arrays.equals(x, from, to, (short[]) piece, 0, n);
-        } else if (a instanceof Object[] x) {
-            return Arrays.equals(x, from, to, (Object[]) piece, 0, n);
-        }
-        throw new IllegalStateException("unexpected state array " + a.getClass());
-    }
-
-    private static Object copyRange(Object a, int from, int to) {
-        if (a instanceof int[] x) {
-            return Arrays.copyOfRange(x, from, to);
-        } else if (a instanceof long[] x) {
-            return Arrays.copyOfRange(x, from, to);
-        } else if (a instanceof byte[] x) {
-            return Arrays.copyOfRange(x, from, to);
-        } else if (a instanceof short[] x) {
-            return Arrays.copyOfRange(x, from, to);
-        } else if (a instanceof Object[] x) {
-            return Arrays.copyOfRange(x, from, to);
-        }
-        throw new IllegalStateException("unexpected state array " + a.getClass());
-    }
+    /** The piece of an all-null object array, shared by every such piece. */
+    private static final Object[] NULLS = new Object[CHUNK];
 
     /**
-     * Copies {@code pieces} into {@code live}. A piece that this snapshot shares with
-     * {@code base} (the snapshot the live state last equalled) and that {@code dirty} says
-     * cannot have changed since is already in place: stepping back a few cycles then copies
-     * only the PEs' state that moved.
+     * Copies {@code pieces} into {@code live}, an array of objects or of int arrays per PE:
+     * small arrays (fault messages, host streams), copied whole. The slabs' pieces, most of
+     * the state, are restored by {@link SlabPieces}, which skips those already in place.
      */
-    private static void restore(Object[] pieces, Object live, Object[] base, Dirty dirty) {
-        if (live instanceof byte[][] perPe) {
-            for (int k = 0; k < pieces.length; k++) {
-                Object[] items = ((Block) pieces[k]).items;
-                Object[] was = base == null ? null : ((Block) base[k]).items;
-                for (int j = 0; j < items.length; j++) {
-                    int i = k * PE_BLOCK + j;
-                    if (was != null && dirty != null && !dirty.pe(i) && was[j] == items[j]) {
-                        continue;
-                    }
-                    if (items[j] != null) {
-                        byte[] m = perPe[i];
-                        System.arraycopy(items[j], 0, m, 0, m.length);
-                    }
-                }
-            }
-        } else if (live instanceof int[][] perPe) {
+    private static void restore(Object[] pieces, Object live) {
+        if (live instanceof int[][] perPe) {
             for (int k = 0; k < pieces.length; k++) {
                 Object[] items = ((Block) pieces[k]).items;
                 for (int j = 0; j < items.length; j++) {
@@ -424,12 +388,10 @@ public final class FabricSnapshot {
                 }
             }
         } else {
-            int chunk = chunkOf(live);
+            Object[] x = (Object[]) live;
             for (int k = 0; k < pieces.length; k++) {
-                if (base != null && dirty != null && base[k] == pieces[k] && !dirty.piece(k)) {
-                    continue;
-                }
-                System.arraycopy(pieces[k], 0, live, k * chunk, java.lang.reflect.Array.getLength(pieces[k]));
+                int from = k * CHUNK;
+                System.arraycopy(pieces[k], 0, x, from, Math.min(CHUNK, x.length - from));
             }
         }
     }

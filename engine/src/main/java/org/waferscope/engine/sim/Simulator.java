@@ -464,14 +464,15 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
      * (the cycle-0 one included), their heap, the time taken to take them all, and the bytes
      * they copied into the arrays of dropped ones instead of new ones.
      */
-    public record SnapshotFigures(int kept, int taken, long bytes, long takenNanos, long reusedBytes) {
+    public record SnapshotFigures(int kept, int taken, long bytes, long takenNanos, long takenCpuNanos,
+                                  long reusedBytes) {
     }
 
     /** The snapshots' figures (simulation thread only: benchmarks driving {@link #tick}). */
     public SnapshotFigures snapshotFigures() {
-        return travel == null ? new SnapshotFigures(0, 0, 0, 0, 0)
+        return travel == null ? new SnapshotFigures(0, 0, 0, 0, 0, 0)
                 : new SnapshotFigures(travel.count(), travel.taken(), travel.bytes(), travel.takenNanos(),
-                        travel.reusedBytes());
+                        travel.takenCpuNanos(), travel.reusedBytes());
     }
 
     /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */

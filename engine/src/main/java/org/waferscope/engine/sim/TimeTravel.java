@@ -2,8 +2,8 @@ package org.waferscope.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricSnapshot;
-import org.waferscope.engine.fabric.SpareChunks;
 
 /**
  * Snapshots taken as a run goes, for stepping back: restore the newest snapshot at or
@@ -40,21 +40,15 @@ final class TimeTravel {
     private int lastRead;
     private int pes;
     private long takenNanos;
+    private long takenCpuNanos;
     private int taken;
 
-    /** Pieces of dropped snapshots, filled again by later ones (at most the budget again). */
-    private final SpareChunks spares;
+    /** The fabric snapshotted (whose slabs the dropped snapshots' slots go back to). */
+    private Fabric fabric;
 
     TimeTravel(long budgetBytes, long initialInterval) {
         this.budgetBytes = budgetBytes;
         this.interval = initialInterval;
-        this.spares = new SpareChunks(budgetBytes);
-    }
-
-    void clear() {
-        snapshots.clear();   // their pieces go to the collector, not to the spares: the fabric's base may be among them
-        bytes = 0;
-        runNanos = 0;
     }
 
     /** True when the wafer's state is too large to snapshot within the budget. */
@@ -83,13 +77,16 @@ final class TimeTravel {
         int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
         long c0 = clock();
-        Wafer.Snapshot s = w.snapshot(last, spares);
+        Wafer.Snapshot s = w.snapshot(last);
+        fabric = w.fabric();
         takenNanos += System.nanoTime() - t0;
         long cost = clock() - c0;
+        takenCpuNanos += cost;
         taken++;
-        // The first snapshot copies everything; later ones copy what changed, so its cost
-        // says nothing about theirs (at full wafer it would put the next one minutes away).
-        lastCostNanos = last == null ? 0 : cost;
+        // The first snapshot copies everything, and the one after it what the launch changed
+        // (every PE runs at once); later ones copy what changed since, so their cost says
+        // nothing about the later ones' (at full wafer it put the next one past the run's end).
+        lastCostNanos = taken <= 2 ? 0 : cost;
         lastRead = toRead;
         pes = w.fabric().n;
         runNanos = 0;
@@ -139,8 +136,7 @@ final class TimeTravel {
         }
         for (int i = 1; i < snapshots.size() - 1; i++) {
             if (!kept.contains(snapshots.get(i))) {
-                FabricSnapshot.recycle(snapshots.get(i).fabric(), snapshots.get(i - 1).fabric(),
-                        snapshots.get(i + 1).fabric(), spares);
+                FabricSnapshot.recycle(snapshots.get(i).fabric());
             }
         }
         snapshots.clear();
@@ -149,9 +145,9 @@ final class TimeTravel {
         interval *= 2;
     }
 
-    /** Each snapshot's own bytes, against the one now before it. */
+    /** The slabs' pieces in use, and each snapshot's own lists and memories, against the one now before it. */
     private void recount() {
-        bytes = 0;
+        bytes = FabricSnapshot.heldBytes(fabric);
         Wafer.Snapshot before = null;
         for (Wafer.Snapshot s : snapshots) {
             bytes += s.fabric().bytesBeyond(before == null ? null : before.fabric());
@@ -173,13 +169,6 @@ final class TimeTravel {
         return best;
     }
 
-    /** Drops snapshots after {@code cycle} (their future is being rewritten). */
-    void forgetAfter(long cycle) {
-        Wafer.Snapshot first = snapshots.isEmpty() ? null : snapshots.get(0);
-        snapshots.removeIf(s -> s.cycle() > cycle && s != first);
-        recount();
-    }
-
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
@@ -198,6 +187,11 @@ final class TimeTravel {
         return takenNanos;
     }
 
+    /** Time taken by snapshots by {@link #clock()} (the simulating thread's CPU) since this was made. */
+    long takenCpuNanos() {
+        return takenCpuNanos;
+    }
+
     int count() {
         return snapshots.size();
     }
@@ -207,9 +201,9 @@ final class TimeTravel {
         return taken;
     }
 
-    /** Bytes snapshots copied into the pieces of dropped ones rather than into new arrays. */
+    /** Bytes snapshots copied into the slots of dropped ones rather than into new ones. */
     long reusedBytes() {
-        return spares.reusedBytes();
+        return fabric == null ? 0 : FabricSnapshot.reusedBytes(fabric);
     }
 
     /** Heap the snapshots hold, each shared piece counted once. */

@@ -347,12 +347,7 @@ public final class Wafer implements AutoCloseable {
 
     /** A snapshot sharing with {@code after} (an earlier snapshot of this wafer, or null) what has not changed since. */
     public Snapshot snapshot(Snapshot after) {
-        return snapshot(after, null);
-    }
-
-    /** As {@link #snapshot(Snapshot)}, copying into the pieces of dropped snapshots that {@code spares} holds. */
-    Snapshot snapshot(Snapshot after, org.waferscope.engine.fabric.SpareChunks spares) {
-        return new Snapshot(FabricSnapshot.of(fabric, after == null ? null : after.fabric(), spares), host.state(),
+        return new Snapshot(FabricSnapshot.of(fabric, after == null ? null : after.fabric()), host.state(),
                 console.size(), status, report, tasksStarted, stepper.quietStreak());
     }
 

@@ -33,8 +33,9 @@ class SharedSnapshotTest {
             w.stepFabric(120);
             Wafer.Snapshot second = w.snapshot(first);
             long atSecond = w.stateHash();
-            assertTrue(second.bytes() < first.bytes() / 2, "the second holds the little that moved: "
-                    + second.bytes() + " against " + first.bytes());
+            // (its own lists of piece handles, 4 bytes per piece, are most of it on a fabric this small)
+            assertTrue(second.bytes() < whole / 10, "the second holds the little that moved: "
+                    + second.bytes() + " of " + whole);
             w.stepFabric(200);
             long later = w.stateHash();
 

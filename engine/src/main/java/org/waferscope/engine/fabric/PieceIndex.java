@@ -1,0 +1,82 @@
+package org.waferscope.engine.fabric;
+
+/**
+ * Content hash to slot, for {@link PieceSlabs}: an open-addressing table of primitives, as a
+ * full-wafer snapshot looks up hundreds of thousands of pieces and a boxed map would make
+ * as many young objects that live as long as the slots (which slabs are there to avoid).
+ * Linear probing; removal shifts the entries after it back, so there are no tombstones.
+ */
+final class PieceIndex {
+    private long[] keys = new long[1024];
+    /** Slot + 1 per entry; 0 marks an empty entry. */
+    private int[] values = new int[1024];
+    private int size;
+
+    /** The slot holding a piece of hash {@code h}, or -1. */
+    int get(long h) {
+        int mask = keys.length - 1;
+        for (int i = spread(h) & mask; values[i] != 0; i = (i + 1) & mask) {
+            if (keys[i] == h) {
+                return values[i] - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Files {@code slot} under {@code h}; the caller has checked that no slot is filed there. */
+    void put(long h, int slot) {
+        if (2 * (size + 1) > keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = spread(h) & mask;
+        while (values[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = h;
+        values[i] = slot + 1;
+        size++;
+    }
+
+    /** Removes the entry of {@code h} if it names {@code slot}. */
+    void remove(long h, int slot) {
+        int mask = keys.length - 1;
+        int i = spread(h) & mask;
+        while (values[i] != 0 && !(keys[i] == h && values[i] == slot + 1)) {
+            i = (i + 1) & mask;
+        }
+        if (values[i] == 0) {
+            return;
+        }
+        size--;
+        // shift back the entries of the run after i that would no longer be found
+        int gap = i;
+        for (int j = (i + 1) & mask; values[j] != 0; j = (j + 1) & mask) {
+            int home = spread(keys[j]) & mask;
+            boolean movable = gap <= j ? home <= gap || home > j : home <= gap && home > j;
+            if (movable) {
+                keys[gap] = keys[j];
+                values[gap] = values[j];
+                gap = j;
+            }
+        }
+        values[gap] = 0;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new int[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldValues[i] != 0) {
+                put(oldKeys[i], oldValues[i] - 1);
+            }
+        }
+    }
+
+    private static int spread(long h) {
+        return (int) (h ^ h >>> 32);
+    }
+}

@@ -1,0 +1,304 @@
+package org.waferscope.engine.fabric;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the snapshots of one fabric keep the pieces of its flat primitive arrays: slots of
+ * one piece each, carved from slabs of up to {@link #MAX_SLAB_BYTES}, and named by an int handle.
+ *
+ * <p>Why slabs: a full-wafer snapshot copies up to half a GB, which as separate 2 KB arrays
+ * is a quarter of a million young objects that the collector must then copy into the old
+ * generation (seconds of pauses per snapshot, and a heap that grows to hold both copies).
+ * A slab of megabytes is allocated by G1 straight into the old generation and never moved,
+ * so a snapshot's copy costs a copy and nothing more. Slabs are a sixty-fourth of the
+ * fabric's state (64 KB to 16 MB), so that a small fabric does not take megabytes per kind.
+ *
+ * <p>Equal pieces are stored once, wherever they are: on a full wafer most PEs of a program
+ * are in one of a few states, and a piece holds the records of a few PEs, so the pieces that
+ * a snapshot copies come in few kinds (allreduce at full wafer: 69 distinct pieces of the
+ * core records among 23,562, 701 of the microthread records among 153,100). A content hash
+ * finds the candidate; the elements are compared in full.
+ *
+ * <p>Handle 0 is a piece of zeros (most queues, counters and buffers are empty); handle
+ * {@code h > 0} is slot {@code h - 1} of the element type's slabs. A slot is written once,
+ * when its piece is first taken, and never again until it is freed; each place of each
+ * snapshot that names it holds a reference ({@link #hold}), and it is freed when the last
+ * is let go ({@link #release}), to be filled again by a later snapshot. So a handle names
+ * one content for as long as any snapshot names it.
+ *
+ * <p>Threads: the simulation thread only.
+ */
+final class PieceSlabs {
+    /** Bytes per slab at most: half of G1's region on heaps up to 32 GB, so slabs are never copied. */
+    static final int MAX_SLAB_BYTES = 16 << 20;
+
+    private final Kind ints;
+    private final Kind longs;
+    private final Kind bytes;
+    private final Kind shorts;
+    private final Kind memories;
+    private final Kind[] all;
+
+    private PieceSlabs(long stateBytes) {
+        int slab = Integer.highestOneBit((int) Math.max(64 << 10, Math.min(MAX_SLAB_BYTES, stateBytes / 64)));
+        ints = new Kind(FabricSnapshot.CHUNK, 4, slab);
+        longs = new Kind(FabricSnapshot.LONG_CHUNK, 8, slab);
+        bytes = new Kind(FabricSnapshot.CHUNK, 1, slab);
+        shorts = new Kind(FabricSnapshot.CHUNK, 2, slab);
+        memories = new Kind(MEMORY_CHUNK, 1, slab);
+        all = new Kind[] {ints, longs, bytes, shorts, memories};
+    }
+
+    /** The kind of the pieces of PE memories: {@link #MEMORY_CHUNK} bytes, as most PEs' memories are small. */
+    static final int MEMORY = 4;
+    /** Bytes per piece of a PE memory: a memory is its own pieces, so this is also what a small one wastes. */
+    static final int MEMORY_CHUNK = 128;
+    private long reused;
+    private long newBytes;
+
+    /** The slabs and free slots of one element type. */
+    private static final class Kind {
+        final int chunk;
+        final int width;
+        final int slotsPerSlab;
+        final List<Object> slabs = new ArrayList<>();
+        int used;
+        int[] free = new int[64];
+        int freeCount;
+        /** Per slot: the places of snapshots that name it, and its content's hash. */
+        int[] refs = new int[64];
+        long[] hashes = new long[64];
+        /** Content hash to the slot that holds it (the first of equal hashes). */
+        final PieceIndex byHash = new PieceIndex();
+
+        Kind(int chunk, int width, int slabBytes) {
+            this.chunk = chunk;
+            this.width = width;
+            this.slotsPerSlab = slabBytes / (chunk * width);
+        }
+    }
+
+    /** Per PE, where its memory's pieces start in a snapshot's list of them (a memory never changes size). */
+    private int[] memoryStart;
+
+    /** Where each PE's memory pieces start, and their count at index {@code sram.length}. */
+    int[] memoryStart(byte[][] sram) {
+        if (memoryStart == null) {
+            int[] start = new int[sram.length + 1];
+            for (int p = 0; p < sram.length; p++) {
+                int len = sram[p] == null ? 0 : sram[p].length;
+                start[p + 1] = start[p] + (len + MEMORY_CHUNK - 1) / MEMORY_CHUNK;
+            }
+            memoryStart = start;
+        }
+        return memoryStart;
+    }
+
+    /** The store of {@code f}'s snapshots, made at its first snapshot. */
+    static PieceSlabs of(Fabric f) {
+        if (f.slabs == null) {
+            f.slabs = new PieceSlabs(FabricSnapshot.estimateBytes(f));
+        }
+        return f.slabs;
+    }
+
+    /** Whether this store keeps pieces of arrays like {@code a} (else they are arrays of their own). */
+    static boolean keeps(Object a) {
+        return a instanceof int[] || a instanceof long[] || a instanceof byte[] || a instanceof short[];
+    }
+
+    /** The kind of arrays like {@code a}, for {@link #put} and the rest: 0 to 3, or -1 when not kept here. */
+    static int kindOf(Object a) {
+        return a instanceof int[] ? 0 : a instanceof long[] ? 1 : a instanceof byte[] ? 2 : a instanceof short[] ? 3 : -1;
+    }
+
+    private Kind kind(int kind) {
+        return all[kind];
+    }
+
+    /**
+     * The handle of a piece equal to {@code a}[from, to): one already held where there is
+     * one, else a copy in a free slot. The caller {@link #hold}s it for each place it names it.
+     */
+    int put(int kind, Object a, int from, int to) {
+        Kind k = kind(kind);
+        long h = hash(a, from, to);
+        int seen = k.byHash.get(h);
+        if (seen >= 0 && same(kind, a, from, to, seen + 1)) {
+            return seen + 1;
+        }
+        int slot;
+        if (k.freeCount > 0) {
+            slot = k.free[--k.freeCount];
+            reused += (long) (to - from) * k.width;
+        } else {
+            slot = k.used++;
+            if (slot / k.slotsPerSlab == k.slabs.size()) {
+                k.slabs.add(java.lang.reflect.Array.newInstance(a.getClass().getComponentType(),
+                        k.slotsPerSlab * k.chunk));
+            }
+            if (slot == k.refs.length) {
+                k.refs = Arrays.copyOf(k.refs, slot * 2);
+                k.hashes = Arrays.copyOf(k.hashes, slot * 2);
+            }
+        }
+        System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
+        k.hashes[slot] = h;
+        if (seen < 0) {
+            k.byHash.put(h, slot);
+        }
+        newBytes += (long) (to - from) * k.width;
+        return slot + 1;
+    }
+
+    /** One more place of a snapshot names {@code handle} (of kind {@code kind}). */
+    void hold(int kind, int handle) {
+        if (handle != 0) {
+            kind(kind).refs[handle - 1]++;
+        }
+    }
+
+    /** A place that named {@code handle} is dropped; the last one frees its slot for a later snapshot. */
+    void release(int kind, int handle) {
+        if (handle == 0) {
+            return;
+        }
+        Kind k = kind(kind);
+        int slot = handle - 1;
+        if (--k.refs[slot] > 0) {
+            return;
+        }
+        k.byHash.remove(k.hashes[slot], slot);
+        if (k.freeCount == k.free.length) {
+            k.free = Arrays.copyOf(k.free, k.free.length * 2);
+        }
+        k.free[k.freeCount++] = slot;
+    }
+
+    /** Bytes the slots in use hold: the pieces of every snapshot held, each distinct one once. */
+    long heldBytes() {
+        long b = 0;
+        for (Kind k : all) {
+            b += (long) (k.used - k.freeCount) * k.chunk * k.width;
+        }
+        return b;
+    }
+
+    /** Bytes of new slots written so far (every put that found no equal piece), and reset the count. */
+    long takeNewBytes() {
+        long b = newBytes;
+        newBytes = 0;
+        return b;
+    }
+
+    /** Whether {@code a}[from, to) equals the piece {@code handle} names. */
+    boolean same(int kind, Object a, int from, int to, int handle) {
+        if (handle == 0) {
+            return isZero(a, from, to);
+        }
+        Kind k = kind(kind);
+        int slot = handle - 1;
+        Object slab = k.slabs.get(slot / k.slotsPerSlab);
+        int at = (slot % k.slotsPerSlab) * k.chunk;
+        int end = at + to - from;
+        if (a instanceof int[] x) {
+            return Arrays.equals(x, from, to, (int[]) slab, at, end);
+        } else if (a instanceof long[] x) {
+            return Arrays.equals(x, from, to, (long[]) slab, at, end);
+        } else if (a instanceof byte[] x) {
+            return Arrays.equals(x, from, to, (byte[]) slab, at, end);
+        }
+        return Arrays.equals((short[]) a, from, to, (short[]) slab, at, end);
+    }
+
+    /** Copies the piece {@code handle} names into {@code live}[from, to). */
+    void get(int kind, int handle, Object live, int from, int to) {
+        if (handle == 0) {
+            zero(live, from, to);
+            return;
+        }
+        Kind k = kind(kind);
+        int slot = handle - 1;
+        System.arraycopy(k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, live, from, to - from);
+    }
+
+    /** Bytes of pieces written into freed slots rather than new ones. */
+    long reusedBytes() {
+        return reused;
+    }
+
+    /** Heap the slabs take (free slots included). */
+    long slabBytes() {
+        long b = 0;
+        for (Kind k : all) {
+            b += (long) k.slabs.size() * k.slotsPerSlab * k.chunk * k.width;
+        }
+        return b;
+    }
+
+    /** A hash of {@code a}[from, to), its length included; two lanes, so that it is not one long chain of multiplies. */
+    private static long hash(Object a, int from, int to) {
+        long h0 = to - from;
+        long h1 = 0x632BE59BD9B4E019L;
+        int i = from;
+        if (a instanceof int[] x) {
+            for (; i + 1 < to; i += 2) {
+                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
+                h1 = (h1 ^ x[i + 1]) * 0xC2B2AE3D27D4EB4FL;
+            }
+            for (; i < to; i++) {
+                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
+            }
+        } else if (a instanceof long[] x) {
+            for (; i + 1 < to; i += 2) {
+                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
+                h1 = (h1 ^ x[i + 1]) * 0xC2B2AE3D27D4EB4FL;
+            }
+            for (; i < to; i++) {
+                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
+            }
+        } else if (a instanceof byte[] x) {
+            for (; i < to; i++) {
+                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
+            }
+        } else {
+            short[] x = (short[]) a;
+            for (; i < to; i++) {
+                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
+            }
+        }
+        long h = h0 ^ Long.rotateLeft(h1, 31);
+        return h ^ h >>> 29;
+    }
+
+    private static final int[] ZERO_INTS = new int[FabricSnapshot.CHUNK];
+    private static final long[] ZERO_LONGS = new long[FabricSnapshot.LONG_CHUNK];
+    private static final byte[] ZERO_BYTES = new byte[FabricSnapshot.CHUNK];
+    private static final short[] ZERO_SHORTS = new short[FabricSnapshot.CHUNK];
+
+    private static boolean isZero(Object a, int from, int to) {
+        int n = to - from;
+        if (a instanceof int[] x) {
+            return Arrays.equals(x, from, to, ZERO_INTS, 0, n);
+        } else if (a instanceof long[] x) {
+            return Arrays.equals(x, from, to, ZERO_LONGS, 0, n);
+        } else if (a instanceof byte[] x) {
+            return Arrays.equals(x, from, to, ZERO_BYTES, 0, n);
+        }
+        return Arrays.equals((short[]) a, from, to, ZERO_SHORTS, 0, n);
+    }
+
+    private static void zero(Object a, int from, int to) {
+        if (a instanceof int[] x) {
+            Arrays.fill(x, from, to, 0);
+        } else if (a instanceof long[] x) {
+            Arrays.fill(x, from, to, 0L);
+        } else if (a instanceof byte[] x) {
+            Arrays.fill(x, from, to, (byte) 0);
+        } else {
+            Arrays.fill((short[]) a, from, to, (short) 0);
+        }
+    }
+}
