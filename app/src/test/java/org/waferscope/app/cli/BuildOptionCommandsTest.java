@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --build N[:VARIANT]} on every command that opens a program folder: the build named
  * is the one loaded, and one the script does not have is refused at the script, exit code 2.
- * The folder is an SDK-style example of our own whose two builds differ in width (1 and 3 PEs).
+ * The folder is an SDK-style example of our own whose two builds differ in width (1 and 3 PEs);
+ * its PE program and host steps are the checker test's.
  */
 class BuildOptionCommandsTest {
     private static final String LAYOUT = """
@@ -27,19 +28,6 @@ class BuildOptionCommandsTest {
               @export_name("go", fn()void);
             }
             """;
-    private static final String PE = """
-            param memcpy_params: comptime_struct;
-            const sys = @import_module("<memcpy/memcpy>", memcpy_params);
-            var v: [2]f32;
-            var v_ptr: [*]f32 = &v;
-            fn go() void { v[0] = 1.5; v[1] = 2.5; sys.unblock_cmd_stream(); }
-            comptime { @export_symbol(v_ptr, "v"); @export_symbol(go); }
-            """;
-    private static final String RUN = """
-            { "steps": [ { "launch": "go" },
-              { "copy_out": { "symbol": "v", "array": "v", "rect": { "width": 1, "height": 1 }, "per_pe": 2 } },
-              { "check": { "array": "v", "expected": [1.5, 2.5] } } ] }
-            """;
 
     private static String twoBuilds(Path tmp) throws Exception {
         Path dir = tmp.resolve("two-builds");
@@ -49,8 +37,8 @@ class BuildOptionCommandsTest {
                 + "cslc ./layout.csl --fabric-dims=10,3 --fabric-offsets=4,1 --params=w:3 -o b --memcpy --channels 1\n"
                 + "cs_python run.py --name b\n");
         Files.writeString(dir.resolve("layout.csl"), LAYOUT);
-        Files.writeString(dir.resolve("pe.csl"), PE);
-        Files.writeString(dir.resolve("run.json"), RUN);
+        Files.writeString(dir.resolve("pe.csl"), SdkExamplesCheckCommandTest.PE);
+        Files.writeString(dir.resolve("run.json"), SdkExamplesCheckCommandTest.RUN);
         return dir.toString();
     }
 
