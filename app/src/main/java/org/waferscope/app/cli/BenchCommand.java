@@ -1,23 +1,20 @@
 package org.waferscope.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.Diagnostic;
 import org.waferscope.engine.csl.ProgramLoadException;
-import org.waferscope.engine.program.ClasspathSource;
 import org.waferscope.engine.program.ProgramLoader;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.RunResult;
 import org.waferscope.engine.sim.Wafer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "set a layout param (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
+
+    @Mixin
+    BuildOption build = new BuildOption();
 
     @Option(names = "--repeat", paramLabel = "N", description = "measured runs per thread count (default: ${DEFAULT-VALUE})")
     int repeat = 3;
@@ -77,14 +77,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         WaferProgram p;
         try {
-            ProgramLoader.LoadOptions o = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
-            if (arch != null) {
-                o = o.withArch(ArchProfile.byName(arch));
-            }
-            Path dir = Path.of(program);
-            p = !Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
-                    ? ProgramLoader.load(new ClasspathSource(BenchCommand.class.getClassLoader(), RunCommand.SAMPLES + program), o)
-                    : ProgramLoader.load(dir, o);
+            p = ProgramArgs.load(program, ProgramArgs.options(params, arch, build));
         } catch (ProgramLoadException e) {
             if (e.isInternal()) {
                 return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
@@ -118,11 +111,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The --load and --cycles modes. */
     private int measure(PrintWriter out, PrintWriter err) {
-        ProgramLoader.LoadOptions o = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
-        if (arch != null) {
-            o = o.withArch(ArchProfile.byName(arch));
-        }
         try {
+            ProgramLoader.LoadOptions o = ProgramArgs.options(params, arch, build);
             if (load) {
                 LoadBench.run(program, o, threads.get(0), repeat, out);
                 return WaferscopeCli.OK;

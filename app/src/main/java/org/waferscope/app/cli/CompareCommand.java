@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.waferscope.engine.program.ProgramLoader;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.trace.RunComparison;
 import org.waferscope.engine.trace.RunSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,6 +42,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--param-b", paramLabel = "NAME=VALUE", description = "a layout param for run B only (repeatable)")
     Map<String, String> paramsB = new LinkedHashMap<>();
 
+    @Mixin
+    BuildOption build = new BuildOption();
+
+    @Option(names = "--build-a", paramLabel = "N[:VARIANT]", description = "the build of A only, as --build")
+    String buildA;
+
+    @Option(names = "--build-b", paramLabel = "N[:VARIANT]", description = "the build of B only, as --build (compare "
+            + "DIR --build-a 1 --build-b 2 sets two builds of one SDK example side by side)")
+    String buildB;
+
     @Option(names = "--arch", paramLabel = "wse2|wse3", description = "architecture of both runs")
     String arch;
 
@@ -64,8 +76,17 @@ final class CompareCommand implements Callable<Integer> {
             return WaferscopeCli.INVALID_PROGRAM;
         }
         String nameB = programB == null ? programA : programB;
-        WaferProgram a = ProgramArgs.load(programA, merged(paramsA), arch, err);
-        WaferProgram b = a == null ? null : ProgramArgs.load(nameB, merged(paramsB), arch, err);
+        ProgramLoader.LoadOptions optionsA;
+        ProgramLoader.LoadOptions optionsB;
+        try {
+            optionsA = BuildOption.apply(ProgramArgs.options(merged(paramsA), arch, build), "--build-a", buildA);
+            optionsB = BuildOption.apply(ProgramArgs.options(merged(paramsB), arch, build), "--build-b", buildB);
+        } catch (IllegalArgumentException e) {
+            err.println("waferscope: " + e.getMessage());
+            return WaferscopeCli.INVALID_PROGRAM;
+        }
+        WaferProgram a = ProgramArgs.load(programA, optionsA, err);
+        WaferProgram b = a == null ? null : ProgramArgs.load(nameB, optionsB, err);
         if (a == null || b == null) {
             return WaferscopeCli.INVALID_PROGRAM;
         }
@@ -77,7 +98,8 @@ final class CompareCommand implements Callable<Integer> {
             err.println("waferscope: the machine cannot run this program: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;
         }
-        CompareReport report = new CompareReport(label(programA, merged(paramsA)), label(nameB, merged(paramsB)), c);
+        CompareReport report = new CompareReport(label(programA, optionsA, merged(paramsA)),
+                label(nameB, optionsB, merged(paramsB)), c);
         if (json) {
             out.println(report.json());
         } else {
@@ -92,8 +114,12 @@ final class CompareCommand implements Callable<Integer> {
         return m;
     }
 
-    private static String label(String program, Map<String, String> params) {
+    /** The run's name in the report; params in the order given (the load options' map has none). */
+    private static String label(String program, ProgramLoader.LoadOptions options, Map<String, String> params) {
         StringBuilder b = new StringBuilder(program);
+        if (options.build() != null) {
+            b.append(" --build ").append(options.build().spec());
+        }
         params.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         return b.toString();
     }

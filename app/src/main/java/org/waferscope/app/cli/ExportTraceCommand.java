@@ -12,6 +12,7 @@ import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.trace.PeRect;
 import org.waferscope.engine.trace.TraceExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,6 +48,9 @@ final class ExportTraceCommand implements Callable<Integer> {
     @Option(names = "--arch", paramLabel = "wse2|wse3", description = "architecture (default: run.json's, else wse2)")
     String arch;
 
+    @Mixin
+    BuildOption build = new BuildOption();
+
     @Option(names = "--max-cycles", paramLabel = "N", description = "cycle budget of a whole run (default: ${DEFAULT-VALUE})")
     long maxCycles = 10_000_000L;
 
@@ -60,7 +64,7 @@ final class ExportTraceCommand implements Callable<Integer> {
             err.println("waferscope: --rect: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;
         }
-        WaferProgram p = ProgramArgs.load(program, params, arch, err);
+        WaferProgram p = ProgramArgs.load(program, params, arch, build, err);
         if (p == null) {
             return WaferscopeCli.INVALID_PROGRAM;
         }

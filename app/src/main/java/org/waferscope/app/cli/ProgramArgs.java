@@ -18,11 +18,24 @@ final class ProgramArgs {
 
     /** Loads {@code program} or prints why not (positioned diagnostics) and returns null. */
     static WaferProgram load(String program, Map<String, String> params, String arch, PrintWriter err) {
-        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        return load(program, params, arch, new BuildOption(), err);
+    }
+
+    /** As above, opening the build of an SDK example's script that {@code build} names (the first without it). */
+    static WaferProgram load(String program, Map<String, String> params, String arch, BuildOption build, PrintWriter err) {
+        ProgramLoader.LoadOptions options;
         try {
-            if (arch != null) {
-                options = options.withArch(ArchProfile.byName(arch));
-            }
+            options = options(params, arch, build);
+        } catch (IllegalArgumentException e) {
+            err.println("waferscope: " + e.getMessage());
+            return null;
+        }
+        return load(program, options, err);
+    }
+
+    /** Loads {@code program} with {@code options} or prints why not (positioned diagnostics) and returns null. */
+    static WaferProgram load(String program, ProgramLoader.LoadOptions options, PrintWriter err) {
+        try {
             return load(program, options);
         } catch (IllegalArgumentException e) {
             err.println("waferscope: " + e.getMessage());
@@ -35,6 +48,16 @@ final class ProgramArgs {
             }
         }
         return null;
+    }
+
+    /**
+     * The load options of a command's {@code --param}, {@code --arch} and {@code --build}.
+     *
+     * @throws IllegalArgumentException naming what is wrong, for an unknown architecture or a malformed build
+     */
+    static ProgramLoader.LoadOptions options(Map<String, String> params, String arch, BuildOption build) {
+        ProgramLoader.LoadOptions options = build.apply(ProgramLoader.LoadOptions.DEFAULTS.withParams(params));
+        return arch == null ? options : options.withArch(ArchProfile.byName(arch));
     }
 
     private static boolean isCluster(String program) {

@@ -14,6 +14,7 @@ import org.waferscope.engine.sim.RunResult;
 import org.waferscope.engine.sim.Wafer;
 import org.waferscope.engine.sim.WaferStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,9 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "set a layout param (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--build", paramLabel = "N[:VARIANT]", description = "for an SDK example whose build script compiles "
-            + "several programs: the Nth (from 1), and its run.py variant (2:inverse is the 2nd build run with --inverse)")
-    String build;
+    @Mixin
+    BuildOption build = new BuildOption();
 
     @Option(names = "--max-cycles", paramLabel = "N", description = "cycle budget (default: ${DEFAULT-VALUE})")
     long maxCycles = 100_000_000L;
@@ -70,12 +70,10 @@ final class RunCommand implements Callable<Integer> {
             return refuse("--max-cycles must be positive");
         }
         ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
-        if (build != null) {
-            try {
-                options = options.withBuild(org.waferscope.engine.program.SdkChoice.parse(build));
-            } catch (IllegalArgumentException e) {
-                return refuse("--build: " + e.getMessage());
-            }
+        try {
+            options = build.apply(options);
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
         }
         if (arch != null) {
             try {

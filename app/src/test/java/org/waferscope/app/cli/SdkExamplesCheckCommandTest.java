@@ -21,7 +21,7 @@ class SdkExamplesCheckCommandTest {
               @export_name("go", fn()void);
             }
             """;
-    private static final String PE = """
+    static final String PE = """
             param memcpy_params: comptime_struct;
             const sys = @import_module("<memcpy/memcpy>", memcpy_params);
             var v: [2]f32;
@@ -29,7 +29,7 @@ class SdkExamplesCheckCommandTest {
             fn go() void { v[0] = 1.5; v[1] = 2.5; sys.unblock_cmd_stream(); }
             comptime { @export_symbol(v_ptr, "v"); @export_symbol(go); }
             """;
-    private static final String RUN = """
+    static final String RUN = """
             { "steps": [ { "launch": "go" },
               { "copy_out": { "symbol": "v", "array": "v", "rect": { "width": 1, "height": 1 }, "per_pe": 2 } },
               { "check": { "array": "v", "expected": [1.5, 2.5] } } ] }
