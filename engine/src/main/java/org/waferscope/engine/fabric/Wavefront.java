@@ -30,6 +30,7 @@ public final class Wavefront {
     private final int ring;
     private final int wheelShift;
     private long[][] visits = new long[0][];
+    private final PassUndo undo;
 
     public Wavefront(FabricCycle cycle) {
         this.cycle = cycle;
@@ -38,10 +39,28 @@ public final class Wavefront {
         this.span = (f.width + 63) >>> 6;
         this.ring = Integer.highestOneBit(span) << 1;
         this.wheelShift = cycle.wheelShift();
+        this.undo = new PassUndo(f);
     }
 
     /**
-     * Runs cycles {@code c0} to {@code c0 + levels - 1} over every busy word, level k's
+     * Gets ready to run cycles {@code c0} to {@code c0 + levels - 1} in one pass that can be
+     * undone ({@link PassUndo}); false, with nothing done, when saving what the pass may
+     * write would take more than {@code budget} bytes.
+     */
+    public boolean begin(long c0, int levels, DozeWheel[] wheels, long budget) {
+        return undo.begin(c0, levels, wheels, budget);
+    }
+
+    /**
+     * Puts the fabric back as the last {@link #begin} found it, but for the cycle number and
+     * the sleepers' counters, which the caller settles ({@link FabricCycle#settle(long)}).
+     */
+    public void undo() {
+        undo.restore();
+    }
+
+    /**
+     * Runs cycles {@code c0} to {@code c0 + levels - 1} (as {@link #begin} was told) over every busy word, level k's
      * tallies, events and dozers going to {@code bands[k]} (each cleared by the caller). The
      * fabric is then as that many cycles run one at a time would leave it.
      */
@@ -53,6 +72,10 @@ public final class Wavefront {
         int last = words - 1 + lag * (levels - 1) + span;
         long[] busy = f.busyWords;
         for (int s = 0; s <= last; s++) {
+            if (s < words) {
+                // the pass has not touched word s yet
+                undo.save(s);
+            }
             for (int k = 0; k < levels; k++) {
                 int cw = s - lag * k;
                 if (cw < -span) {

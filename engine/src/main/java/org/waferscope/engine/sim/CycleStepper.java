@@ -70,12 +70,26 @@ public final class CycleStepper implements AutoCloseable {
     private long lastCycle;
 
     /** Cycles one wavefront pass runs at most; below 2, none is run (docs/temporal-blocking.md). */
-    private final int waveDepth = Integer.getInteger("waferscope.wavefront", 0);
+    private final int waveDepth;
+    /** Wavefront passes run, and of them those undone because the step ended inside one. */
+    private long passes;
+    private long passesUndone;
     private Wavefront wave;
     /** One band per cycle of a wavefront pass, each alone in its array as the tally takes it. */
     private BandState[][] levels;
 
+    /**
+     * A stepper on {@code threadCount} threads; on one thread it runs several cycles at once
+     * in wavefront passes when the system property {@code waferscope.wavefront} names how
+     * many (docs/temporal-blocking.md; off by default).
+     */
     public CycleStepper(FabricCycle cycle, int threadCount) {
+        this(cycle, threadCount, Integer.getInteger("waferscope.wavefront", 0));
+    }
+
+    /** As {@link #CycleStepper(FabricCycle, int)}, with passes of up to {@code waveDepth} cycles (below 2: none). */
+    public CycleStepper(FabricCycle cycle, int threadCount, int waveDepth) {
+        this.waveDepth = waveDepth;
         this.cycle = cycle;
         this.chunks = cycle.chunks();
         this.workers = Math.max(1, Math.min(threadCount, chunks));
@@ -109,6 +123,16 @@ public final class CycleStepper implements AutoCloseable {
         return workers;
     }
 
+    /** Wavefront passes run so far. */
+    public long wavePasses() {
+        return passes;
+    }
+
+    /** Of {@link #wavePasses()}, those undone because the step had to stop inside them. */
+    public long wavePassesUndone() {
+        return passesUndone;
+    }
+
     /** Records every cycle from now on into {@code t} (null: none). Between steps only. */
     public void recordInto(RunTimeline t) {
         timeline = t;
@@ -134,15 +158,15 @@ public final class CycleStepper implements AutoCloseable {
         totalsStarted = 0;
         cycle.prepareStep(wheels);
         List<BandState.Event> events = new ArrayList<>();
+        claims.reset(0);
+        claims.reset(1);
         if (blockable(maxCycles, limits)) {
             runWaves(events);
         } else {
-            claims.reset(0);
-            claims.reset(1);
             for (int k = 1; k < workers; k++) {
                 go[k].release();
             }
-            runCycles(0);
+            runCycles(0, jobStart, newTally());
         }
         for (BandState[] parity : bands) {
             for (BandState b : parity) {
@@ -180,15 +204,16 @@ public final class CycleStepper implements AutoCloseable {
             if (closed) {
                 return;
             }
-            runCycles(id);
+            runCycles(id, jobStart, newTally());
         }
     }
 
-    /** The cycle loop every worker runs; each takes the same stop decision. */
-    private void runCycles(int id) {
-        long c = jobStart;
-        CycleTally tally = new CycleTally(jobLimits, jobStart + jobCycles, quietStreak, cycle.sleepers(),
-                cycle.dozers());
+    private CycleTally newTally() {
+        return new CycleTally(jobLimits, jobStart + jobCycles, quietStreak, cycle.sleepers(), cycle.dozers());
+    }
+
+    /** The cycle loop every worker runs from cycle {@code c} on; each takes the same stop decision. */
+    private void runCycles(int id, long c, CycleTally tally) {
         while (true) {
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
@@ -224,7 +249,11 @@ public final class CycleStepper implements AutoCloseable {
                 && limits.collectionsWanted() == 0;
     }
 
-    /** The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread. */
+    /**
+     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread.
+     * A pass in whose cycles the step should have stopped is undone and its cycles run again
+     * one at a time, as is the rest of a step whose busy PEs are too many to save.
+     */
     private void runWaves(List<BandState.Event> events) {
         if (wave == null) {
             wave = new Wavefront(cycle);
@@ -237,24 +266,46 @@ public final class CycleStepper implements AutoCloseable {
         long c = jobStart;
         long end = jobStart + jobCycles;
         CycleTally tally = new CycleTally(jobLimits, end, quietStreak, cycle.sleepers(), cycle.dozers());
+        long budget = Runtime.getRuntime().maxMemory() / 16;
         while (true) {
             int n = (int) Math.min(waveDepth, end - c);
+            if (n < 2 || !wave.begin(c, n, wheels, budget)) {
+                runCycles(0, c, tally);
+                return;
+            }
             BandState[] pass = new BandState[n];
             for (int k = 0; k < n; k++) {
                 pass[k] = levels[k][0];
                 pass[k].clear();
             }
             wave.run(c, n, pass);
+            passes++;
+            CycleTally trial = tally.copy();
             StopReason reason = null;
             int k = 0;
             while (reason == null && k < n) {
+                reason = trial.after(levels[k], c + k, null);
+                k++;
+            }
+            if (reason != null && k < n) {
+                // the step ends inside the pass: back to its start, and its cycles one at a time
+                for (BandState b : pass) {
+                    b.drainEvents(new ArrayList<>());
+                }
+                wave.undo();
+                passesUndone++;
+                cycle.fabric().setCycle(c);
+                cycle.settle(c);
+                cycle.prepareStep(wheels);
+                tally.recount(cycle.sleepers(), cycle.dozers());
+                runCycles(0, c, tally);
+                return;
+            }
+            for (k = 0; k < n; k++) {
                 reason = tally.after(levels[k], c + k, timeline);
-                pass[k++].drainEvents(events);
+                pass[k].drainEvents(events);
             }
-            if (reason != null && k < n && reason != StopReason.QUIET) {
-                throw new IllegalStateException("wavefront prototype: " + reason + " inside a pass at " + (c + k));
-            }
-            c += k;
+            c += n;
             if (reason != null) {
                 dozersLeft[0] = cycle.settle(c, 0, cycle.words());
                 finish(reason, c, tally);

@@ -29,6 +29,23 @@ final class CycleTally {
         this.dozers = dozers;
     }
 
+    /** A copy to try cycles on, leaving this one as it is. */
+    CycleTally copy() {
+        CycleTally t = new CycleTally(limits, end, quiet, sleepers, dozers);
+        t.releases = releases;
+        t.injections = injections;
+        t.collections = collections;
+        t.started = started;
+        t.stillActive = stillActive;
+        return t;
+    }
+
+    /** Takes the sleepers and dozers counted afresh, after the fabric was settled mid-step. */
+    void recount(int asleep, int dozing) {
+        sleepers = asleep;
+        dozers = dozing;
+    }
+
     /**
      * Adds cycle {@code c}'s bands and says why the step ends after it, or null. When
      * {@code timeline} is not null, the cycle is recorded there.
