@@ -153,7 +153,7 @@ final class PassUndo {
                 kinds[i] = Kind.WORD;
             } else if (x == f.taskRuns) {
                 kinds[i] = Kind.OFFSETS;
-                offsets[i] = f.trBase;
+                offsets[i] = taskRunStarts(lengths[i]);
             } else if (x == f.rsPos || x == f.rsTorn) {
                 kinds[i] = Kind.OFFSETS;
                 offsets[i] = f.rsStart;
@@ -165,6 +165,19 @@ final class PassUndo {
                 kinds[i] = Kind.WHOLE;
             }
         }
+    }
+
+    /**
+     * Where each PE's task counts start, for every PE and one past the last: {@code trBase}
+     * holds it only for PEs with a program (0 for the others), in PE order.
+     */
+    private int[] taskRunStarts(int length) {
+        int[] starts = new int[f.n + 1];
+        starts[f.n] = length;
+        for (int p = f.n - 1; p >= 0; p--) {
+            starts[p] = f.peProgram[p] >= 0 ? f.trBase[p] : starts[p + 1];
+        }
+        return starts;
     }
 
     private void stride(int i, int first, int perPe) {
@@ -234,7 +247,7 @@ final class PassUndo {
                 regionWords++;
             }
         }
-        if (regionWords * 64L * bytesPerPe() > budget) {
+        if (regionWords * 64L * BYTES_PER_PE > budget) {
             return false;
         }
         for (int i = 0; i < kinds.length; i++) {
@@ -262,9 +275,8 @@ final class PassUndo {
         return true;
     }
 
-    private long bytesPerPe() {
-        return 1600;
-    }
+    /** About what {@link #save} copies per PE of a full-wafer program (850 bytes measured, with room). */
+    private static final long BYTES_PER_PE = 1600;
 
     /** Whether word {@code w} is one the pass may write. */
     boolean mayWrite(int w) {
@@ -293,8 +305,7 @@ final class PassUndo {
                 case STRIDE -> s.add(x, lead[i] + p0 * per[i], (p1 - p0) * per[i]);
                 case OFFSETS -> {
                     int[] t = offsets[i];
-                    int to = p1 < t.length ? t[p1] : lengths[i];
-                    s.add(x, t[p0], to - t[p0]);
+                    s.add(x, t[p0], t[p1] - t[p0]);
                 }
                 case PIECES -> {
                     for (int j = wordStart[i][w]; j < wordStart[i][end]; j++) {
