@@ -36,6 +36,17 @@ public final class DozeWheel {
         counts[slot] = n + 1;
     }
 
+    /** Marks in {@code marks} (a bitmap of PEs) those filed to be visited in cycles {@code from} to {@code to}. */
+    void markDue(long from, long to, long[] marks) {
+        for (long c = from; c <= Math.min(to, from + SLOTS - 1); c++) {
+            int slot = (int) (c & (SLOTS - 1));
+            int[] list = pes[slot];
+            for (int i = 0; i < counts[slot]; i++) {
+                marks[list[i] >>> 6] |= 1L << list[i];
+            }
+        }
+    }
+
     /** After the compute phase of its chunk in {@code cycle}: wakes the PEs filed for the next cycle. */
     void wakeDue(Fabric f, long cycle) {
         int slot = (int) ((cycle + 1) & (SLOTS - 1));

@@ -26,11 +26,19 @@ public final class FabricCycle {
     private int dozers;
     /** log2 of the words per chunk, 0..6. */
     private final int chunkShift;
+    /**
+     * log2 of the words per doze wheel, at most {@link #chunkShift}: no more words than two
+     * rows' worth, so that a wavefront ({@link Wavefront}) has computed all of a wheel's words
+     * in one cycle before it computes any of them in the next.
+     */
+    private final int wheelShift;
 
     public FabricCycle(Fabric fabric) {
         this.f = fabric;
         int perChunk = Integer.highestOneBit(Math.max(1, fabric.active.length / 32));
         this.chunkShift = Integer.numberOfTrailingZeros(Math.min(64, perChunk));
+        int twoRows = 2 * ((fabric.width + 63) >>> 6);
+        this.wheelShift = Math.min(chunkShift, 31 - Integer.numberOfLeadingZeros(twoRows));
     }
 
     public Fabric fabric() {
@@ -64,6 +72,15 @@ public final class FabricCycle {
         return (f.active.length + (1 << chunkShift) - 1) >>> chunkShift;
     }
 
+    /** Doze wheels a stepper keeps: one per {@code 1 << wheelShift} words, a chunk's worth or less. */
+    public int wheels() {
+        return (f.active.length + (1 << wheelShift) - 1) >>> wheelShift;
+    }
+
+    int wheelShift() {
+        return wheelShift;
+    }
+
     /**
      * Rebuilds {@link Fabric#busyWords} from the activity bitmaps and counts the sleepers;
      * the stepper calls it before every step, so what the host, a snapshot or new
@@ -94,7 +111,7 @@ public final class FabricCycle {
                     if (f.busy(p) == 0) {
                         f.active[w] |= 1L << p;
                     } else {
-                        wheels[w >>> chunkShift].add(p, f.cycle + f.busy(p), f.cycle);
+                        wheels[w >>> wheelShift].add(p, f.cycle + f.busy(p), f.cycle);
                     }
                 }
             }
@@ -209,7 +226,10 @@ public final class FabricCycle {
         }
         if (band.wheels != null) {
             // the chunk's dozers due next cycle: woken now that none of its PEs computes again this cycle
-            band.wheels[s].wakeDue(f, cycle);
+            for (int k = first >>> wheelShift, end = Math.min(band.wheels.length, (s + 1) << (chunkShift - wheelShift));
+                 k < end; k++) {
+                band.wheels[k].wakeDue(f, cycle);
+            }
         }
         front.computed(s, round);
         return commitReady(band, committed, cycle, round, front, -1, -1, down);
@@ -274,7 +294,7 @@ public final class FabricCycle {
                     f.sleepFrom[p] = cycle;
                     band.dozersAdded++;
                     if (band.wheels != null) {
-                        band.wheels[w >>> chunkShift].add(p, cycle + f.busy(p) + 1, cycle);
+                        band.wheels[w >>> wheelShift].add(p, cycle + f.busy(p) + 1, cycle);
                     }
                 } else {
                     next |= bit;

@@ -10,6 +10,7 @@ import org.waferscope.engine.fabric.ChunkClaims;
 import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
 import org.waferscope.engine.fabric.FabricCycle;
+import org.waferscope.engine.fabric.Wavefront;
 import org.waferscope.engine.record.RunTimeline;
 
 /**
@@ -73,16 +74,36 @@ public final class CycleStepper implements AutoCloseable {
     private StopReason lastReason;
     private long lastCycle;
 
+    /** Cycles one wavefront pass runs at most; below 2, none is run (docs/temporal-blocking.md). */
+    private final int waveDepth;
+    /** Wavefront passes run, and of them those undone because the step ended inside one. */
+    private long passes;
+    private long passesUndone;
+    private Wavefront wave;
+    /** One band per cycle of a wavefront pass, each alone in its array as the tally takes it. */
+    private BandState[][] levels;
+
+    /**
+     * A stepper on {@code threadCount} threads; on one thread it runs several cycles at once
+     * in wavefront passes when the system property {@code waferscope.wavefront} names how
+     * many (docs/temporal-blocking.md; off by default).
+     */
     public CycleStepper(FabricCycle cycle, int threadCount) {
+        this(cycle, threadCount, Integer.getInteger("waferscope.wavefront", 0));
+    }
+
+    /** As {@link #CycleStepper(FabricCycle, int)}, with passes of up to {@code waveDepth} cycles (below 2: none). */
+    public CycleStepper(FabricCycle cycle, int threadCount, int waveDepth) {
+        this.waveDepth = waveDepth;
         this.cycle = cycle;
         this.chunks = cycle.chunks();
         this.workers = Math.max(1, Math.min(threadCount, chunks));
         this.bands = new BandState[2][workers];
-        this.wheels = new DozeWheel[chunks];
+        this.wheels = new DozeWheel[cycle.wheels()];
         this.dozersLeft = new int[workers];
         this.front = cycle.newFront();
         this.claims = new ChunkClaims(chunks, workers);
-        for (int s = 0; s < chunks; s++) {
+        for (int s = 0; s < wheels.length; s++) {
             wheels[s] = new DozeWheel();
         }
         for (int par = 0; par < 2; par++) {
@@ -105,6 +126,16 @@ public final class CycleStepper implements AutoCloseable {
 
     public int workers() {
         return workers;
+    }
+
+    /** Wavefront passes run so far. */
+    public long wavePasses() {
+        return passes;
+    }
+
+    /** Of {@link #wavePasses()}, those undone because the step had to stop inside them. */
+    public long wavePassesUndone() {
+        return passesUndone;
     }
 
     /** Records every cycle from now on into {@code t} (null: none). Between steps only. */
@@ -140,13 +171,17 @@ public final class CycleStepper implements AutoCloseable {
         releasesSoFar = 0;
         totalsStarted = 0;
         cycle.prepareStep(wheels);
+        List<BandState.Event> events = new ArrayList<>();
         claims.reset(0);
         claims.reset(1);
-        for (int k = 1; k < workers; k++) {
-            go[k].release();
+        if (blockable(maxCycles, limits)) {
+            runWaves(events);
+        } else {
+            for (int k = 1; k < workers; k++) {
+                go[k].release();
+            }
+            runCycles(0, jobStart, newTally());
         }
-        runCycles(0);
-        List<BandState.Event> events = new ArrayList<>();
         for (BandState[] parity : bands) {
             for (BandState b : parity) {
                 b.drainEvents(events);
@@ -183,22 +218,16 @@ public final class CycleStepper implements AutoCloseable {
             if (closed) {
                 return;
             }
-            runCycles(id);
+            runCycles(id, jobStart, newTally());
         }
     }
 
-    /** The cycle loop every worker runs; each takes the same stop decision. */
-    private void runCycles(int id) {
-        long c = jobStart;
-        long end = jobStart + jobCycles;
-        StepLimits limits = jobLimits;
-        long releases = 0;
-        long injections = 0;
-        long collections = 0;
-        int quiet = quietStreak;
-        int started = 0;
-        int sleepers = cycle.sleepers();
-        int dozers = cycle.dozers();
+    private CycleTally newTally() {
+        return new CycleTally(jobLimits, jobStart + jobCycles, quietStreak, cycle.sleepers(), cycle.dozers());
+    }
+
+    /** The cycle loop every worker runs from cycle {@code c} on; each takes the same stop decision. */
+    private void runCycles(int id, long c, CycleTally tally) {
         while (true) {
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
@@ -212,62 +241,9 @@ public final class CycleStepper implements AutoCloseable {
             }
             sync();
             boolean stopAsked = interrupted[(int) (c & 1)];
-            BandState[] all = bands[(int) (c & 1)];
-            boolean progressed = false;
-            boolean moved = false;
-            boolean breakpoint = false;
-            int faults = 0;
-            int tasks = 0;
-            // sleepers left unvisited this cycle stall, dozers compute; their counters are credited later
-            int busy = dozers;
-            int stalled = sleepers - dozers;
-            int hops = 0;
-            for (BandState b : all) {
-                busy -= b.wokenDozers;
-                stalled -= b.woken - b.wokenDozers;
-                busy += b.busy;
-                stalled += b.stalled;
-                hops += b.hops;
-                progressed |= b.progressed;
-                moved |= b.moved;
-                breakpoint |= b.atBreakpoint;
-                sleepers += b.sleepersAdded;
-                dozers += b.dozersAdded;
-                faults += b.faults;
-                tasks += b.tasksStarted;
-                releases += b.releases;
-                injections += b.injected;
-                collections += b.collected;
-            }
-            started += tasks;
-            // a dozing PE counts its memory vector op down unvisited: that is progress
-            progressed |= dozers > 0;
-            // sleepers are not visited, yet they have work: they count as active
-            int stillActive = sleepers;
-            for (BandState b : all) {
-                stillActive += b.stillActive;
-            }
-            quiet = progressed ? 0 : quiet + 1;
-            if (id == 0 && timeline != null) {
-                timeline.cycle(c, busy, stalled, hops, stillActive);
-            }
+            StopReason reason = tally.after(bands[(int) (c & 1)], c, id == 0 ? timeline : null);
             c++;
-            StopReason reason = null;
-            if (faults > 0) {
-                reason = StopReason.FAULT;
-            } else if (breakpoint && limits.stopAtBreakpoints()) {
-                reason = StopReason.BREAKPOINT;
-            } else if (tasks > 0 && limits.stopAtTaskStart()) {
-                reason = StopReason.TASK_STARTED;
-            } else if (limits.reached(releases, injections, collections)) {
-                reason = StopReason.HOST_EVENT;
-            } else if (stillActive == 0 && !moved) {
-                reason = StopReason.QUIET;
-            } else if (quiet >= NO_PROGRESS_CYCLES) {
-                reason = StopReason.NO_PROGRESS;
-            } else if (c >= end) {
-                reason = StopReason.CYCLES_DONE;
-            } else if (stopAsked) {
+            if (reason == null && stopAsked) {
                 reason = StopReason.INTERRUPTED;
             }
             if (reason != null) {
@@ -277,16 +253,100 @@ public final class CycleStepper implements AutoCloseable {
                         (int) ((long) words * (id + 1) / workers));
                 sync();
                 if (id == 0) {
-                    lastReason = reason;
-                    lastCycle = c;
-                    releasesSoFar = releases;
-                    totalsStarted = started;
-                    quietStreak = quiet;
-                    lastActive = stillActive;
+                    finish(reason, c, tally);
                 }
                 return;
             }
         }
+    }
+
+    /**
+     * Whether this step may run in wavefront passes: no stop it asks for can fall between
+     * two cycles of a pass (breakpoints, task starts, host events are taken cycle by cycle).
+     */
+    private boolean blockable(long maxCycles, StepLimits limits) {
+        return waveDepth > 1 && workers == 1 && maxCycles > 1 && !limits.stopAtBreakpoints()
+                && !limits.stopAtTaskStart() && limits.releasesWanted() == 0 && limits.injectionsWanted() == 0
+                && limits.collectionsWanted() == 0;
+    }
+
+    /**
+     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread.
+     * A pass in whose cycles the step should have stopped is undone and its cycles run again
+     * one at a time, as is the rest of a step whose busy PEs are too many to save.
+     */
+    private void runWaves(List<BandState.Event> events) {
+        if (wave == null) {
+            wave = new Wavefront(cycle);
+            levels = new BandState[waveDepth][1];
+            for (BandState[] one : levels) {
+                one[0] = new BandState();
+                one[0].useWheels(wheels);
+            }
+        }
+        long c = jobStart;
+        long end = jobStart + jobCycles;
+        CycleTally tally = new CycleTally(jobLimits, end, quietStreak, cycle.sleepers(), cycle.dozers());
+        long budget = Runtime.getRuntime().maxMemory() / 16;
+        while (true) {
+            int n = (int) Math.min(waveDepth, end - c);
+            if (n < 2 || !wave.begin(c, n, wheels, budget)) {
+                runCycles(0, c, tally);
+                return;
+            }
+            BandState[] pass = new BandState[n];
+            for (int k = 0; k < n; k++) {
+                pass[k] = levels[k][0];
+                pass[k].clear();
+            }
+            wave.run(c, n, pass);
+            passes++;
+            CycleTally trial = tally.copy();
+            StopReason reason = null;
+            int k = 0;
+            while (reason == null && k < n) {
+                reason = trial.after(levels[k], c + k, null);
+                k++;
+            }
+            if (reason != null && k < n) {
+                // the step ends inside the pass: back to its start, and its cycles one at a time
+                for (BandState b : pass) {
+                    b.drainEvents(new ArrayList<>());
+                }
+                wave.undo();
+                passesUndone++;
+                cycle.fabric().setCycle(c);
+                cycle.settle(c);
+                cycle.prepareStep(wheels);
+                tally.recount(cycle.sleepers(), cycle.dozers());
+                runCycles(0, c, tally);
+                return;
+            }
+            for (k = 0; k < n; k++) {
+                reason = tally.after(levels[k], c + k, timeline);
+                pass[k].drainEvents(events);
+            }
+            c += n;
+            if (reason == null && interrupt.getAsBoolean()) {
+                // a pause is taken between passes, at most waveDepth cycles late
+                reason = StopReason.INTERRUPTED;
+            }
+            if (reason != null) {
+                dozersLeft[0] = cycle.settle(c, 0, cycle.words());
+                finish(reason, c, tally);
+                return;
+            }
+        }
+    }
+
+    /** What the step's caller and the next step are told, from worker 0's tally. */
+    private void finish(StopReason reason, long c, CycleTally tally) {
+        lastReason = reason;
+        lastCycle = c;
+        releasesSoFar = tally.releases;
+        totalsStarted = tally.started;
+        quietStreak = tally.quiet;
+        lastActive = tally.stillActive;
     }
 
     private void sync() {

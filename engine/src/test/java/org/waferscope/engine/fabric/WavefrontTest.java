@@ -1,0 +1,82 @@
+package org.waferscope.engine.fabric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.arch.ElementType;
+import org.waferscope.engine.fixtures.NeighbourExchange;
+import org.waferscope.engine.ir.FunctionBuilder;
+import org.waferscope.engine.ir.PeProgram;
+import org.waferscope.engine.ir.ProgramBuilder;
+import org.waferscope.engine.sim.CycleStepper;
+import org.waferscope.engine.sim.StepLimits;
+import org.waferscope.engine.sim.StopReason;
+
+/**
+ * Steps run in wavefront passes ({@link Wavefront}, docs/temporal-blocking.md) against the
+ * same steps a cycle at a time: every step must end at the same cycle for the same reason
+ * with the same events and counts, and leave the same state. Steps that must stop inside a
+ * pass (a fault, a deadlock, a quiet fabric) undo it ({@link PassUndo}) and run its cycles
+ * again; doze wheels are woken by passes as by single cycles.
+ */
+class WavefrontTest {
+    private static final int[] CHUNKS = {1, 7, 23, 3, 50, 12, 2, 31};
+
+    static Stream<Arguments> programs() {
+        return Stream.concat(ReferenceStepperTest.programs(), Stream.of(
+                Arguments.of("neighbour exchange 40x12, dozing through memory vector ops", ArchProfile.WSE2,
+                        NeighbourExchange.layout(40, 12, NeighbourExchange.Options.atRate(30)), 600),
+                Arguments.of("neighbour exchange 32x20 with a PE that faults", ArchProfile.WSE2, withAFault(), 300)));
+    }
+
+    /** The exchange, one of whose PEs runs a load outside its SRAM instead. */
+    private static FabricLayout withAFault() {
+        FabricLayout l = NeighbourExchange.layout(32, 20, new NeighbourExchange.Options(20, true, false));
+        ProgramBuilder b = new ProgramBuilder("oob.csl");
+        FunctionBuilder f = b.function("start", 0);
+        int addr = f.temp();
+        int v = f.temp();
+        f.at(1, 1).constI32(addr, 60_000).at(2, 1).loadIndirect(ElementType.I32, v, addr, 4).ret();
+        b.exportFunction("start", f.index());
+        PeProgram faulty = b.build();
+        l.setTileCode(20, 9, faulty);
+        return l;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("programs")
+    void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles) {
+        Fabric single = FabricBuilder.build(profile, layout);
+        Fabric waved = FabricBuilder.build(profile, layout);
+        new HostPort(single).launch("start");
+        new HostPort(waved).launch("start");
+        boolean stoppedEarly = false;
+        try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
+             CycleStepper passes = new CycleStepper(new FabricCycle(waved), 1, 5)) {
+            for (int k = 0; waved.cycle() < cycles; k++) {
+                int n = CHUNKS[k % CHUNKS.length];
+                CycleStepper.Result a = one.step(n, StepLimits.NONE);
+                CycleStepper.Result b = passes.step(n, StepLimits.NONE);
+                String at = "step " + k + " of " + n + " cycles from cycle " + (single.cycle() - a.cycles());
+                assertEquals(a, b, at);
+                stoppedEarly |= a.reason() != StopReason.CYCLES_DONE;
+                if (StateHash.of(single) != StateHash.of(waved)) {
+                    fail(at + ": " + ReferenceStepper.firstDifference(single, waved));
+                }
+                if (a.cycles() == 0) {
+                    break;
+                }
+            }
+            assertTrue(passes.wavePasses() > 0, "steps ran in passes");
+            if (stoppedEarly) {
+                assertTrue(passes.wavePassesUndone() > 0, "a step that stopped early undid a pass");
+            }
+        }
+    }
+}
