@@ -104,9 +104,18 @@ public final class SimulationSession {
 
     /** Like {@link #fxOpen(Path)}, with layout params that override the folder's run.json. */
     public void fxOpen(Path dir, java.util.Map<String, String> params) {
+        fxOpen(dir, params, dir.toString());
+    }
+
+    /** Opens a bundled sample unpacked to {@code dir}: the console names the sample, not the temporary folder. */
+    public void fxOpenSample(Path dir, String name) {
+        fxOpen(dir, java.util.Map.of(), "the sample " + name);
+    }
+
+    private void fxOpen(Path dir, java.util.Map<String, String> params, String what) {
         String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
-        console.note(Kind.HOST, frame.get().cycle(), "Loading " + dir + with + " …");
+        console.note(Kind.HOST, frame.get().cycle(), "Loading " + what + with + " …");
         background.execute(() -> {
             try {
                 WaferProgram p = programs.load(dir, params);
