@@ -112,12 +112,22 @@ public final class SimulationSession {
         fxOpen(dir, params, dir.equals(folder.get()) ? build : null);
     }
 
+    /** Opens a bundled sample unpacked to {@code dir}: the console names the sample, not the temporary folder. */
+    public void fxOpenSample(Path dir, String name) {
+        fxOpen(dir, java.util.Map.of(), null, "the sample " + name);
+    }
+
     /** Like {@link #fxOpen(Path, java.util.Map)}, opening build {@code choice} of an SDK example (null: the first). */
     public void fxOpen(Path dir, java.util.Map<String, String> params, org.waferscope.engine.program.SdkChoice choice) {
+        fxOpen(dir, params, choice, dir.toString());
+    }
+
+    private void fxOpen(Path dir, java.util.Map<String, String> params, org.waferscope.engine.program.SdkChoice choice,
+                        String what) {
         String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         String which = choice == null ? "" : " (build " + choice.spec() + " of its build script)";
-        console.note(Kind.HOST, frame.get().cycle(), "Loading " + dir + which + with + " …");
+        console.note(Kind.HOST, frame.get().cycle(), "Loading " + what + which + with + " …");
         background.execute(() -> {
             try {
                 WaferProgram p = programs.load(dir, params, choice);

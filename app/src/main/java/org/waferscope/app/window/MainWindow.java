@@ -171,7 +171,7 @@ public final class MainWindow implements Shell {
                 ClusterWindow.fxOpen(dir, session, stage.getScene());
                 return;
             }
-            session.fxOpen(dir);
+            session.fxOpenSample(dir, s.name());
         } catch (IOException e) {
             session.console().note(Kind.ERROR, 0, "Could not unpack sample " + s.name() + ": " + e.getMessage());
         }
