@@ -42,7 +42,7 @@ final class FolderOfPrograms {
                 + "); this folder has no run.json, layout.csl or commands_wse2.sh of its own";
     }
 
-    private static boolean isProgram(Path dir) {
+    static boolean isProgram(Path dir) {
         return Stream.of(RunJson.FILE, "layout.csl", "commands_wse2.sh", "commands_wse3.sh")
                 .anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
     }

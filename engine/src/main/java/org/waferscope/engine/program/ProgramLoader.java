@@ -94,6 +94,12 @@ public final class ProgramLoader {
                 throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(
                         new SourcePos(String.valueOf(folder), 1, 1), hint));
             }
+            if (sdk == null) {
+                Diagnostics partial = PartialFolder.check(folder);
+                if (partial != null) {
+                    partial.throwIfAny();
+                }
+            }
         } catch (IOException e) {
             throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(new SourcePos(String.valueOf(folder), 1, 1),
                     "cannot open the program folder: " + e.getMessage()));
