@@ -17,7 +17,8 @@ class FolderOfProgramsTest {
         Files.writeString(dir.resolve("commands_wse2.sh"), "cslc ./layout.csl --arch wse2\n");
     }
 
-    private static String message(Path dir) {
+    /** The message of the load of {@code dir}, which must fail. */
+    static String message(Path dir) {
         ProgramLoadException e = assertThrows(ProgramLoadException.class,
                 () -> ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS));
         return e.getMessage();

@@ -2,21 +2,17 @@ package org.waferscope.engine.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.waferscope.engine.csl.ProgramLoadException;
 
 /** A folder of CSL without a layout, run.json or build script is named for what it is, and its syntax checked. */
 class PartialFolderTest {
     private static String message(Path dir) {
-        ProgramLoadException e = assertThrows(ProgramLoadException.class,
-                () -> ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS));
-        return e.getMessage();
+        return FolderOfProgramsTest.message(dir);
     }
 
     @Test
