@@ -10,6 +10,7 @@ import org.waferscope.engine.api.LayerChoice;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.Simulator;
+import org.waferscope.engine.sim.SnapshotFigures;
 import org.waferscope.engine.sim.Wafer;
 
 /**
@@ -72,7 +73,7 @@ final class ExplorerBench {
             out.printf(Locale.ROOT, "explorer  threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s, "
                     + "%.2f per CPU-second of this thread, %.2f of the process  %d frames  state %016x%n",
                     threads, load, done, run, done / run, done / cpu, done / all, frames, sim.stateHash());
-            Simulator.SnapshotFigures snaps = sim.snapshotFigures();
+            SnapshotFigures snaps = sim.snapshotFigures();
             out.printf(Locale.ROOT, "snapshots %d taken, %d kept, %d MB, %.2f s taking them (%.0f %% of the run; "
                     + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
                     snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,

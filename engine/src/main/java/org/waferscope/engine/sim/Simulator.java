@@ -459,20 +459,9 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         return wafer == null ? 0 : wafer.stateHash();
     }
 
-    /**
-     * What step-back snapshots have cost so far: how many are kept and how many were taken
-     * (the cycle-0 one included), their heap, the time taken to take them all, and the bytes
-     * they copied into the arrays of dropped ones instead of new ones.
-     */
-    public record SnapshotFigures(int kept, int taken, long bytes, long takenNanos, long takenCpuNanos,
-                                  long reusedBytes) {
-    }
-
     /** The snapshots' figures (simulation thread only: benchmarks driving {@link #tick}). */
     public SnapshotFigures snapshotFigures() {
-        return travel == null ? new SnapshotFigures(0, 0, 0, 0, 0, 0)
-                : new SnapshotFigures(travel.count(), travel.taken(), travel.bytes(), travel.takenNanos(),
-                        travel.takenCpuNanos(), travel.reusedBytes());
+        return travel == null ? SnapshotFigures.NONE : travel.figures();
     }
 
     /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */
