@@ -3,9 +3,11 @@ package org.waferscope.engine.program;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.Diagnostics;
 import org.waferscope.engine.csl.syntax.Parser;
 import org.waferscope.engine.ir.SourcePos;
@@ -18,14 +20,11 @@ import org.waferscope.engine.ir.SourcePos;
  * CSL is checked for syntax, which is all a file without a layout can be checked for.
  */
 final class PartialFolder {
-    /** Larger files are not read: a hostile folder must not make the loader read gigabytes. */
-    private static final long MAX_BYTES = 1 << 20;
-
     private PartialFolder() {
     }
 
-    /** The problems to report for {@code dir}, or null when it is not such a folder. */
-    static Diagnostics check(Path dir) {
+    /** The problems to report for {@code dir}, read through {@code src}, or null when it is not such a folder. */
+    static Diagnostics check(Path dir, ProgramSource src) {
         if (FolderOfPrograms.isProgram(dir)) {
             return null;
         }
@@ -37,13 +36,10 @@ final class PartialFolder {
         for (Path f : files) {
             String name = f.getFileName().toString();
             try {
-                if (Files.size(f) > MAX_BYTES) {
-                    d.error(new SourcePos(name, 1, 1), "not read: larger than " + MAX_BYTES + " bytes");
-                    continue;
-                }
-                Parser.parse(name, Files.readString(f, java.nio.charset.StandardCharsets.UTF_8), d);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                d.error(new SourcePos(name, 1, 1), "cannot read " + name + ": " + e.getMessage());
+                Parser.parse(name, ProgramLoader.text(src, name, ProgramLoader.MAX_CSL_BYTES, new SourcePos(name, 1, 1),
+                        new HashMap<>()), d);
+            } catch (CslError e) {
+                d.error(e.pos(), e.getMessage());
             }
         }
         String names = files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));

@@ -95,7 +95,7 @@ public final class ProgramLoader {
                         new SourcePos(String.valueOf(folder), 1, 1), hint));
             }
             if (sdk == null) {
-                Diagnostics partial = PartialFolder.check(folder);
+                Diagnostics partial = PartialFolder.check(folder, src);
                 if (partial != null) {
                     partial.throwIfAny();
                 }
