@@ -162,19 +162,35 @@ public final class FabricSnapshot {
      * fabric, or null) every piece still equal to the live state.
      */
     public static FabricSnapshot of(Fabric f, FabricSnapshot previous) {
-        return take(f, previous);
+        return of(f, previous, null);
     }
 
     /**
-     * As {@link #of(Fabric, FabricSnapshot)}: the pieces go into {@code f}'s slabs, into the
-     * slots of dropped snapshots where there are free ones.
+     * As {@link #of(Fabric, FabricSnapshot)}, asking {@code giveUp} now and then as it goes
+     * (every few hundred pieces or a few thousand PEs): once it says true, the snapshot is
+     * given up, the slots it filled are freed, and this returns null. The fabric is as if none
+     * had been begun. (A full-wafer snapshot takes seconds on a loaded machine, and the explorer
+     * gives it up rather than keep a Pause waiting for it.)
      */
-    static FabricSnapshot take(Fabric f, FabricSnapshot previous) {
-        List<Object> live = f.mutableState();
+    public static FabricSnapshot of(Fabric f, FabricSnapshot previous, java.util.function.BooleanSupplier giveUp) {
         PieceSlabs slabs = PieceSlabs.of(f);
         if (previous != null && previous.slabs != slabs) {
             previous = null;   // another fabric's snapshot: its handles mean nothing here
         }
+        slabs.begin(giveUp);
+        try {
+            return takeInto(f, previous, slabs);
+        } catch (PieceSlabs.GivenUp e) {
+            slabs.giveUp();
+            return null;
+        } finally {
+            slabs.end();
+        }
+    }
+
+    /** The pieces go into {@code f}'s slabs, into the slots of dropped snapshots where there are free ones. */
+    private static FabricSnapshot takeInto(Fabric f, FabricSnapshot previous, PieceSlabs slabs) {
+        List<Object> live = f.mutableState();
         Object[] pieces = new Object[live.size()];
         int[] kinds = new int[live.size()];
         long[] copied = new long[1];
@@ -183,6 +199,7 @@ public final class FabricSnapshot {
         // pieces of PEs not visited since `previous` was taken (or restored) are its very pieces
         Marks marks = previous != null && f.base == previous ? Marks.of(f) : null;
         for (int a = 0; a < pieces.length; a++) {
+            slabs.mayGiveUp();
             Object array = live.get(a);
             kinds[a] = array == f.sram ? PieceSlabs.MEMORY : PieceSlabs.kindOf(array);
             Object before = previous == null ? null : previous.pieces[a];
@@ -197,6 +214,7 @@ public final class FabricSnapshot {
                 copied[0] += 16 + (now instanceof int[] h ? 4L * h.length : 8L * ((Object[]) now).length);
             }
         }
+        slabs.end();   // from here on it is kept
         for (int a = 0; a < pieces.length; a++) {
             if (pieces[a] instanceof int[] handles) {
                 for (int h : handles) {
@@ -240,7 +258,8 @@ public final class FabricSnapshot {
      */
     private record Marks(long[] touched, long[] near, PieceOwners owners) {
         static Marks of(Fabric f) {
-            return new Marks(f.touched, PieceOwners.withNeighbours(f.touched, f.width), PieceOwners.of(f));
+            return new Marks(f.touched, PieceOwners.withNeighbours(f.touched, f.width),
+                    PieceOwners.of(f, PieceSlabs.of(f)::mayGiveUp));
         }
 
         /** What decides, piece by piece, whether live array {@code a} may have changed there; null: read it all. */

@@ -26,13 +26,16 @@ final class PieceOwners {
     /** Of the microthread records. */
     final int[][] mtPool;
 
-    private PieceOwners(Fabric f) {
+    private PieceOwners(Fabric f, Runnable mayGiveUp) {
         int pes = f.n;
         // channel records: each channel belongs to the PE whose router or CE reads it
         int[] owner = new int[f.channelCount()];
         java.util.Arrays.fill(owner, -1);
         int inOut = f.profile.inputQueues() + f.profile.outputQueues();
         for (int p = 0; p < pes; p++) {
+            if ((p & 4095) == 0) {
+                mayGiveUp.run();
+            }
             for (int s = f.srcStart[p]; s < f.srcStart[p + 1]; s++) {
                 owner[f.srcChan[s]] = p;
             }
@@ -53,6 +56,9 @@ final class PieceOwners {
         }
         int[][] c = empty(pieces(f.chan.length, FabricSnapshot.CHUNK));
         for (int ch = 0; ch < owner.length; ch++) {
+            if ((ch & 16383) == 0) {
+                mayGiveUp.run();
+            }
             int from = (int) f.chFacts[ch];
             int words = ChannelRings.recordSize(f.ring(ch));
             own(c, from, from + words, owner[ch] < 0 ? 0 : owner[ch], owner[ch] < 0 ? pes - 1 : owner[ch],
@@ -60,6 +66,7 @@ final class PieceOwners {
         }
         chan = c;
         int[][] r = empty(pieces(f.router.length, FabricSnapshot.LONG_CHUNK));
+        mayGiveUp.run();
         for (int p = 0; p < pes; p++) {
             own(r, RouterWords.at(p), RouterWords.at(p) + RouterWords.WORDS, p, p, FabricSnapshot.LONG_CHUNK);
         }
@@ -81,10 +88,18 @@ final class PieceOwners {
         }
     }
 
-    /** The fabric's table, built at its first snapshot. */
+    /** The fabric's table, built at its first use. */
     static PieceOwners of(Fabric f) {
+        return of(f, () -> { });
+    }
+
+    /**
+     * The fabric's table, built at its first use (a snapshot after another); {@code mayGiveUp} is run
+     * now and then while it is built, and may throw to give that snapshot up (nothing is kept).
+     */
+    static PieceOwners of(Fabric f, Runnable mayGiveUp) {
         if (f.pieceOwners == null) {
-            f.pieceOwners = new PieceOwners(f);
+            f.pieceOwners = new PieceOwners(f, mayGiveUp);
         }
         return f.pieceOwners;
     }

@@ -57,6 +57,17 @@ final class PieceSlabs {
     static final int MEMORY_CHUNK = 128;
     private long reused;
     private long newBytes;
+    /** Asked now and then while a snapshot is taken; true gives it up (null: never). */
+    private java.util.function.BooleanSupplier giveUp;
+
+    /** Thrown where a snapshot being taken is given up; {@link FabricSnapshot} catches it. */
+    static final class GivenUp extends RuntimeException {
+        private static final GivenUp INSTANCE = new GivenUp();
+
+        private GivenUp() {
+            super("snapshot given up", null, false, false);
+        }
+    }
 
     /** The slabs and free slots of one element type. */
     private static final class Kind {
@@ -67,6 +78,9 @@ final class PieceSlabs {
         int used;
         int[] free = new int[64];
         int freeCount;
+        /** {@link #used} and {@link #freeCount} when the snapshot being taken began (what giving it up goes back to). */
+        int usedMark;
+        int freeMark;
         /** Per slot: the places of snapshots that name it, and its content's hash. */
         int[] refs = new int[64];
         long[] hashes = new long[64];
@@ -170,11 +184,58 @@ final class PieceSlabs {
         if (--k.refs[slot] > 0) {
             return;
         }
+        free(k, slot);
+    }
+
+    private static void free(Kind k, int slot) {
         k.byHash.remove(k.hashes[slot], slot);
         if (k.freeCount == k.free.length) {
             k.free = Arrays.copyOf(k.free, k.free.length * 2);
         }
         k.free[k.freeCount++] = slot;
+    }
+
+    /**
+     * A snapshot begins: {@link #mayGiveUp} asks {@code when} (null: never), so that a
+     * full-wafer snapshot, seconds long on a loaded machine, need not keep a Pause waiting;
+     * the slots it fills are noted, to be freed if it is given up.
+     */
+    void begin(java.util.function.BooleanSupplier when) {
+        giveUp = when;
+        for (Kind k : all) {
+            k.usedMark = k.used;
+            k.freeMark = k.freeCount;
+        }
+    }
+
+    /** Throws {@link GivenUp} if the snapshot being taken is to be given up. */
+    void mayGiveUp() {
+        if (giveUp != null && giveUp.getAsBoolean()) {
+            throw GivenUp.INSTANCE;
+        }
+    }
+
+    /**
+     * The snapshot begun is given up before it held any slot: those it filled are free again
+     * (nothing is released while a snapshot is taken, so the free slots it took are still
+     * listed past {@code freeCount}, and the new ones are those past {@code usedMark}).
+     */
+    void giveUp() {
+        for (Kind k : all) {
+            for (int i = k.freeCount; i < k.freeMark; i++) {
+                k.byHash.remove(k.hashes[k.free[i]], k.free[i]);
+            }
+            k.freeCount = k.freeMark;
+            for (int slot = k.usedMark; slot < k.used; slot++) {
+                free(k, slot);
+            }
+        }
+        giveUp = null;
+    }
+
+    /** The snapshot begun is kept (or given up): nothing is asked any more. */
+    void end() {
+        giveUp = null;
     }
 
     /** Bytes the slots in use hold: the pieces of every snapshot held, each distinct one once. */

@@ -20,6 +20,9 @@ final class SlabPieces {
         int length = java.lang.reflect.Array.getLength(a);
         int[] out = new int[(length + chunk - 1) / chunk];
         for (int k = 0; k < out.length; k++) {
+            if ((k & 255) == 0) {
+                slabs.mayGiveUp();
+            }
             int from = k * chunk;
             int to = Math.min(length, from + chunk);
             if (before != null && dirty != null && !dirty.piece(k)) {
@@ -42,6 +45,9 @@ final class SlabPieces {
         int[] out = new int[start[sram.length]];
         int chunk = PieceSlabs.MEMORY_CHUNK;
         for (int p = 0; p < sram.length; p++) {
+            if ((p & 1023) == 0) {
+                slabs.mayGiveUp();
+            }
             byte[] m = sram[p];
             if (m == null) {
                 continue;

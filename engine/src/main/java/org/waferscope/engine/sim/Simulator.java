@@ -40,6 +40,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private final ConsoleLog console = new ConsoleLog();
     private volatile boolean closed;
     private volatile boolean stopWanted;   // a Pause, Reset, StepBack or Load waits: a run's step ends at its next cycle
+    private boolean cutting;               // a run's slice is under way, which stopWanted cuts (a Step is never cut)
     private Thread thread;
 
     // simulation-thread state
@@ -324,7 +325,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private boolean advance(long n, boolean stopAtTask) {
         long target = wafer.cycle() + n;
         for (StopReason r = null; wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING && r != StopReason.INTERRUPTED; ) {
-            travel.maybeRecord(wafer);
+            travel.maybeRecord(wafer, () -> stopWanted);   // a full-wafer snapshot can take seconds: a Pause gives it up
+            if (stopWanted && cutting) {
+                break;   // a run's step ends here, before another cycle
+            }
             long chunk = Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000));
             long t0 = TimeTravel.clock();
             r = wafer.advance(chunk, watch != null && watch.lineStops(),
@@ -364,6 +368,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         long chunk = Math.max(1, budget / 4);
         boolean stopped = false;
         wafer.interruptWhen(() -> stopWanted);   // at full wafer one step of the slice can last a second
+        cutting = true;
         while (!stopped && wafer.cycle() - before < budget && wafer.status() == WaferStatus.RUNNING) {
             stopped = advance(Math.min(chunk, budget - (wafer.cycle() - before)), false);
             if (System.nanoTime() >= deadline || !mailbox.isEmpty()) {
@@ -372,6 +377,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             chunk *= 2;
         }
         wafer.interruptWhen(null);
+        cutting = false;
         pacer.ran(wafer.cycle() - before, System.nanoTime() - start);
         if (stopped) {
             settle(SimState.PAUSED);

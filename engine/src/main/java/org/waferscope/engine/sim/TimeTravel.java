@@ -63,6 +63,15 @@ final class TimeTravel {
 
     /** Takes a snapshot if the wafer is far enough past the last one. */
     void maybeRecord(Wafer w) {
+        maybeRecord(w, null);
+    }
+
+    /**
+     * As {@link #maybeRecord(Wafer)}, but a snapshot after the first is given up as soon as
+     * {@code giveUp} says so (a Pause waits), and tried again at the next call: the run since
+     * the last one still counts.
+     */
+    void maybeRecord(Wafer w, java.util.function.BooleanSupplier giveUp) {
         if (tooLarge) {
             return;
         }
@@ -77,11 +86,14 @@ final class TimeTravel {
         int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
         long c0 = clock();
-        Wafer.Snapshot s = w.snapshot(last);
+        Wafer.Snapshot s = w.snapshot(last, last == null ? null : giveUp);
         fabric = w.fabric();
         takenNanos += System.nanoTime() - t0;
         long cost = clock() - c0;
         takenCpuNanos += cost;
+        if (s == null) {
+            return;
+        }
         taken++;
         // The first snapshot copies everything, and the one after it what the launch changed
         // (every PE runs at once); later ones copy what changed since, so their cost says

@@ -347,8 +347,18 @@ public final class Wafer implements AutoCloseable {
 
     /** A snapshot sharing with {@code after} (an earlier snapshot of this wafer, or null) what has not changed since. */
     public Snapshot snapshot(Snapshot after) {
-        return new Snapshot(FabricSnapshot.of(fabric, after == null ? null : after.fabric()), host.state(),
-                console.size(), status, report, tasksStarted, stepper.quietStreak());
+        return snapshot(after, null);
+    }
+
+    /**
+     * As {@link #snapshot(Snapshot)}, given up (null) as soon as {@code giveUp} says so
+     * (see {@link FabricSnapshot#of(org.waferscope.engine.fabric.Fabric, FabricSnapshot,
+     * java.util.function.BooleanSupplier)}).
+     */
+    public Snapshot snapshot(Snapshot after, java.util.function.BooleanSupplier giveUp) {
+        FabricSnapshot f = FabricSnapshot.of(fabric, after == null ? null : after.fabric(), giveUp);
+        return f == null ? null : new Snapshot(f, host.state(), console.size(), status, report, tasksStarted,
+                stepper.quietStreak());
     }
 
     public void restore(Snapshot s) {
