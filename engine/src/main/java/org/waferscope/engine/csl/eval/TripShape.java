@@ -31,6 +31,12 @@ import org.waferscope.engine.csl.value.ValueOps;
 public record TripShape(String var, List<Expr> probes, Set<String> names) {
     /** More probes than this and the loop is evaluated plainly (their keys index a table). */
     static final int MAX_PROBES = 10;
+    /**
+     * Syntax nested deeper than this (a chain of thousands of operators) is not read, and
+     * its loop is evaluated plainly: the reader recurses, where the evaluator walks such a
+     * chain in a loop.
+     */
+    static final int MAX_DEPTH = 100;
 
     /** The shape of {@code f}'s body, or null when trips must be evaluated plainly. */
     static TripShape of(Stmt.For f) {
@@ -38,8 +44,7 @@ public record TripShape(String var, List<Expr> probes, Set<String> names) {
             return null;
         }
         Reader r = new Reader(f.captures().get(0));
-        r.declared(f.body());
-        if (r.declared.contains(r.var) || !r.stmt(f.body()) || r.probes.size() > MAX_PROBES) {
+        if (!r.declared(f.body()) || r.declared.contains(r.var) || !r.stmt(f.body()) || r.probes.size() > MAX_PROBES) {
             return null;
         }
         return new TripShape(r.var, List.copyOf(r.probes.values()), Set.copyOf(r.probeNames));
@@ -53,34 +58,67 @@ public record TripShape(String var, List<Expr> probes, Set<String> names) {
         final Map<String, Expr> probes = new LinkedHashMap<>();
         /** The names the probes read besides the loop variable. */
         final Set<String> probeNames = new HashSet<>();
+        /** How deep the reader is in the syntax tree now. */
+        private int depth;
 
         Reader(String var) {
             this.var = var;
         }
 
-        void declared(Stmt st) {
-            if (st instanceof Stmt.VarDecl v) {
-                declared.add(v.name());
-            } else if (st instanceof Stmt.Block b) {
-                b.stmts().forEach(this::declared);
-            } else if (st instanceof Stmt.If i) {
-                declared(i.then());
-                if (i.otherwise() != null) {
-                    declared(i.otherwise());
-                }
-            } else if (st instanceof Stmt.While w) {
-                declared(w.body());
-            } else if (st instanceof Stmt.For f) {
-                declared.addAll(f.captures());
-                declared(f.body());
+        /** Adds the names {@code st} declares; false if it nests too deep to read. */
+        boolean declared(Stmt st) {
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                return false;
+            }
+            try {
+                return readDeclared(st);
+            } finally {
+                depth--;
             }
         }
 
+        private boolean readDeclared(Stmt st) {
+            boolean ok = true;
+            if (st instanceof Stmt.VarDecl v) {
+                declared.add(v.name());
+            } else if (st instanceof Stmt.Block b) {
+                for (Stmt x : b.stmts()) {
+                    ok &= declared(x);
+                }
+            } else if (st instanceof Stmt.If i) {
+                ok = declared(i.then()) && (i.otherwise() == null || declared(i.otherwise()));
+            } else if (st instanceof Stmt.While w) {
+                ok = declared(w.body());
+            } else if (st instanceof Stmt.For f) {
+                declared.addAll(f.captures());
+                ok = declared(f.body());
+            }
+            return ok;
+        }
+
         boolean stmt(Stmt st) {
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                return false;
+            }
+            try {
+                return readStmt(st);
+            } finally {
+                depth--;
+            }
+        }
+
+        private boolean readStmt(Stmt st) {
             if (st == null || st instanceof Stmt.Break || st instanceof Stmt.Continue) {
                 return true;
             } else if (st instanceof Stmt.Block b) {
-                return b.stmts().stream().allMatch(this::stmt);
+                for (Stmt x : b.stmts()) {
+                    if (!stmt(x)) {
+                        return false;
+                    }
+                }
+                return true;
             } else if (st instanceof Stmt.VarDecl v) {
                 return expr(v.type()) && expr(v.init()) && expr(v.align());
             } else if (st instanceof Stmt.ExprStmt e) {
@@ -98,6 +136,18 @@ public record TripShape(String var, List<Expr> probes, Set<String> names) {
         }
 
         boolean expr(Expr e) {
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                return false;
+            }
+            try {
+                return readExpr(e);
+            } finally {
+                depth--;
+            }
+        }
+
+        private boolean readExpr(Expr e) {
             if (e == null) {
                 return true;
             }
@@ -122,20 +172,59 @@ public record TripShape(String var, List<Expr> probes, Set<String> names) {
                 return true;
             }
             List<Expr> kids = children(e);
-            return kids == null ? !mentionsVar(e) : kids.stream().allMatch(this::expr);
+            if (kids == null) {
+                return !mentionsVar(e);
+            }
+            for (Expr k : kids) {
+                if (!expr(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean mentionsVar(Expr e) {
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                return true;
+            }
+            try {
+                return mentions(e);
+            } finally {
+                depth--;
+            }
+        }
+
+        private boolean mentions(Expr e) {
             if (e instanceof Expr.Name n) {
                 return n.name().equals(var);
             }
             List<Expr> kids = children(e);
-            // a node whose parts this reader does not list is taken to mention the variable
-            return kids == null || kids.stream().anyMatch(k -> k != null && mentionsVar(k));
+            if (kids == null) {
+                return true; // a node whose parts this reader does not list is taken to mention the variable
+            }
+            for (Expr k : kids) {
+                if (k != null && mentionsVar(k)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A probe's text without positions, or null if it is not made of names, literals and operators. */
         private String probeText(Expr e) {
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                return null;
+            }
+            try {
+                return text(e);
+            } finally {
+                depth--;
+            }
+        }
+
+        private String text(Expr e) {
             if (e instanceof Expr.Name n) {
                 if (!n.name().equals(var) && !declared.contains(n.name())) {
                     probeNames.add(n.name());

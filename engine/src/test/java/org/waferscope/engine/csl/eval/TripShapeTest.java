@@ -72,6 +72,10 @@ class TripShapeTest {
         assertNull(innerOf("@set_tile_code(x, y, \"a.csl\", .{ .e = f(y) == 0 });"), "a call in a probe");
         assertNull(innerOf("var n: i16 = 0; n += 1; @set_tile_code(x, y, \"a.csl\", .{ .e = y == n });"),
                 "an assignment");
+        String chain = "y" + " + 1".repeat(5000);
+        assertNull(innerOf("@set_tile_code(x, y, \"a.csl\", .{ .e = " + chain + " > 0 });"), "too deep to read");
+        assertNull(innerOf("if (y == 0) {}" + " else if (y == 1) {}".repeat(5000)
+                + " @set_tile_code(x, y, \"a.csl\", .{});"), "too deep to read");
         assertEquals(0, innerOf("@set_tile_code(x, y, \"a.csl\", .{});").probes().size(), "every trip alike");
     }
 }
