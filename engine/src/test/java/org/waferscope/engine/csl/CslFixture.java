@@ -35,16 +35,25 @@ public final class CslFixture {
     public static LayoutResult layout(Map<String, String> files, Map<String, String> params, ArchProfile profile)
             throws ProgramLoadException {
         Diagnostics diags = new Diagnostics();
+        LayoutResult r = layout(files, params, profile, new Budget(Budget.DEFAULT_STEPS), diags, true);
+        diags.throwIfAny();
+        return r;
+    }
+
+    /**
+     * Evaluates {@code files.get("layout.csl")} into {@code diags} (null if it failed);
+     * {@code replayTrips} as in {@link LayoutEvaluator#evaluate}.
+     */
+    public static LayoutResult layout(Map<String, String> files, Map<String, String> params, ArchProfile profile,
+                                      Budget budget, Diagnostics diags, boolean replayTrips) {
         SourceFile layout = Parser.parse("layout.csl", files.get("layout.csl"), diags);
         Map<String, SourceFile> parsed = new HashMap<>();
-        LayoutResult r = LayoutEvaluator.evaluate(layout, params, profile, (name, at) -> {
+        return LayoutEvaluator.evaluate(layout, params, profile, (name, at) -> {
             String text = files.get(name);
             if (text == null) {
                 throw new CslError(at, "no file " + name);
             }
             return parsed.computeIfAbsent(name, n -> Parser.parse(n, text, diags));
-        }, new Budget(Budget.DEFAULT_STEPS), diags);
-        diags.throwIfAny();
-        return r;
+        }, budget, diags, PhaseClock.OFF, replayTrips);
     }
 }

@@ -39,6 +39,16 @@ public final class Budget {
         }
     }
 
+    /** Whether {@code steps} more fit in the budget. */
+    public boolean has(long steps) {
+        return used + steps <= limit;
+    }
+
+    /** Charges {@code steps} that {@link #has} said fit: a replayed trip's, without its statements. */
+    void charge(long steps) {
+        used += steps;
+    }
+
     public long used() {
         return used;
     }

@@ -25,7 +25,7 @@ public class Evaluator {
 
     protected final ArchProfile profile;
     protected final Budget budget;
-    private final GlobalNames globals;
+    protected final GlobalNames globals;
     private BuiltinHook hook;
     private final LiteralMemo literals = new LiteralMemo();
 
@@ -44,6 +44,11 @@ public class Evaluator {
 
     public void setHook(BuiltinHook hook) {
         this.hook = hook;
+    }
+
+    /** The loop trip whose placements are being recorded for replay, or null ({@link Interpreter#replayTrips}). */
+    public TripRecording recording() {
+        return null;
     }
 
     public ArchProfile profile() {
@@ -433,6 +438,9 @@ public class Evaluator {
                     args.add(eval(a, s));
                 }
                 Value r = moduleHook == null ? null : moduleHook.call(m, f.name(), args, c.pos());
+                if (r != null && recording() != null) {
+                    recording().impure(); // a layout's module hook places routes itself
+                }
                 r = r != null ? r : Modules.callComptime(m, f.name(), args, c.pos());
                 if (r == null) {
                     throw new CslError(c.pos(), f.name() + "() of <" + m.name() + "> runs on the PE; it cannot be "

@@ -6,4 +6,13 @@ import org.waferscope.engine.ir.SourcePos;
 public interface GlobalNames {
     /** The binding of a top-level name, or null if the file declares none. */
     Binding resolve(String name, SourcePos pos);
+
+    /**
+     * Whether resolving {@code name} now would evaluate nothing (it was resolved before, or
+     * the file does not declare it): a replayed loop evaluates its probes before a trip only
+     * then, so that a global's initializer still runs where a plain evaluation runs it.
+     */
+    default boolean settled(String name) {
+        return false;
+    }
 }

@@ -21,9 +21,28 @@ public class Interpreter extends Evaluator {
 
     private Value returned;
     private int callDepth;
+    /** Loops whose trips may be replayed ({@link ReplayedLoop}), by shape; null until enabled. */
+    private java.util.Map<Stmt.For, Object> tripShapes;
+    /** The trip being recorded for replay, if any. */
+    TripRecording recording;
 
     public Interpreter(ArchProfile profile, Budget budget, GlobalNames globals) {
         super(profile, budget, globals);
+    }
+
+    /**
+     * Lets range loops whose trips differ only in their coordinates and the outcome of a few
+     * comparisons run their body once per outcome and replay it for the other trips
+     * ({@link TripShape}, {@link ReplayedLoop}); the builtin hook must then record its
+     * placements in {@link #recording()}. Same effects, same order, same budget charges.
+     */
+    public void replayTrips(boolean on) {
+        tripShapes = on ? new java.util.IdentityHashMap<>() : null;
+    }
+
+    @Override
+    public TripRecording recording() {
+        return recording;
     }
 
     /** Runs a block in a fresh child scope; break/continue/return outside a loop or function are errors. */
@@ -99,7 +118,7 @@ public class Interpreter extends Evaluator {
     }
 
     /** A block's statements in {@code inner}, the block's own scope. */
-    private Flow statements(Stmt.Block b, Scope inner) {
+    Flow statements(Stmt.Block b, Scope inner) {
         for (Stmt x : b.stmts()) {
             Flow f = exec(x, inner);
             if (f != Flow.NORMAL) {
@@ -110,7 +129,7 @@ public class Interpreter extends Evaluator {
     }
 
     /** How many names {@code b}'s own statements declare (its nested blocks have their own scopes). */
-    private static int declarations(Stmt.Block b) {
+    static int declarations(Stmt.Block b) {
         List<Stmt> stmts = b.stmts();
         int n = 0;
         for (int i = 0; i < stmts.size(); i++) {
@@ -135,6 +154,9 @@ public class Interpreter extends Evaluator {
     }
 
     private void assign(Stmt.Assign a, Scope s) {
+        if (recording != null) {
+            recording.impure();
+        }
         if (a.target() instanceof Expr.Index ix && ix.target() instanceof Expr.Name arr) {
             assignElement(a, ix, arr, s);
             return;
@@ -271,6 +293,15 @@ public class Interpreter extends Evaluator {
         long first = start;
         long by = step;
         String name = f.captures().get(0);
+        if (tripShapes != null && recording == null) {
+            Object shape = tripShapes.computeIfAbsent(f, x -> {
+                TripShape ts = TripShape.of(x);
+                return ts == null ? Boolean.FALSE : ts;
+            });
+            if (shape instanceof TripShape ts) {
+                return new ReplayedLoop(this, f, s, ts, budget, globals).run(first, by, count, t);
+            }
+        }
         // The loop variable and a block body's names share one scope: shadowing is an
         // error either way, and a full-wafer layout makes one scope per PE fewer.
         return trips(f, s, 1, count, (body, k) ->

@@ -97,6 +97,14 @@ public final class Scope {
         add(name, new Binding.Poisoned(cause));
     }
 
+    /**
+     * Binds this scope's latest name to {@code b} instead: a replayed loop's probes see each
+     * trip's index through one scope rather than a new one per trip.
+     */
+    void rebindLatest(Binding b) {
+        bindings[count - 1] = b;
+    }
+
     private void add(String name, Binding b) {
         if (count == names.length) {
             int grown = Math.max(4, count * 2);

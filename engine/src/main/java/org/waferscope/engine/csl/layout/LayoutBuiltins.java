@@ -7,10 +7,12 @@ import org.waferscope.engine.csl.eval.BuiltinHook;
 import org.waferscope.engine.csl.eval.Evaluator;
 import org.waferscope.engine.csl.eval.Modules;
 import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.eval.TripRecording;
 import org.waferscope.engine.csl.syntax.Expr;
 import org.waferscope.engine.csl.value.CslType;
 import org.waferscope.engine.csl.value.Value;
 import org.waferscope.engine.csl.value.ValueOps;
+import org.waferscope.engine.fabric.ColorConfig;
 import org.waferscope.engine.ir.SourcePos;
 
 /** The builtins of a layout block: the rectangle, tile code, routes and exports. */
@@ -38,14 +40,15 @@ final class LayoutBuiltins implements BuiltinHook {
                 int h = ValueOps.intIn(ev.eval(a.get(1), s), 1, st.profile.fabricHeight(),
                         "the height (the " + st.profile.name() + " fabric is " + st.profile.fabricHeight() + " high)", pos);
                 st.rectangle(w, h);
+                impure(ev);
             }
             case "@set_tile_code" -> {
                 if (a.size() != 3 && a.size() != 4) {
                     throw new CslError(pos, "@set_tile_code takes (x, y, \"file.csl\", .{ params })");
                 }
                 requireRectangle(pos);
-                int x = coord(ev.eval(a.get(0), s), st.layout.width(), "x (inside the rectangle)", pos);
-                int y = coord(ev.eval(a.get(1), s), st.layout.height(), "y (inside the rectangle)", pos);
+                int x = x(st, ev.eval(a.get(0), s), pos);
+                int y = y(st, ev.eval(a.get(1), s), pos);
                 if (!(ev.eval(a.get(2), s) instanceof Value.StringVal f)) {
                     throw new CslError(a.get(2).pos(), "the program must be a file name such as \"pe_program.csl\"");
                 }
@@ -59,12 +62,17 @@ final class LayoutBuiltins implements BuiltinHook {
                     }
                 }
                 st.tiles.set(x, y, f.v(), params, pos);
+                TripRecording rec = ev.recording();
+                if (rec != null) {
+                    rec.add(new Placement.Tile(st, x, y, rec.isLoopVariable(a.get(0)), rec.isLoopVariable(a.get(1)),
+                            f.v(), params, pos));
+                }
             }
             case "@set_color_config" -> {
                 arity(b, 4);
                 requireRectangle(pos);
-                int x = coord(ev.eval(a.get(0), s), st.layout.width(), "x (inside the rectangle)", pos);
-                int y = coord(ev.eval(a.get(1), s), st.layout.height(), "y (inside the rectangle)", pos);
+                int x = x(st, ev.eval(a.get(0), s), pos);
+                int y = y(st, ev.eval(a.get(1), s), pos);
                 Value c = ev.eval(a.get(2), s);
                 if (!(c instanceof Value.ColorVal color)) {
                     throw new CslError(a.get(2).pos(), "expected a color, not " + ValueOps.describe(c));
@@ -73,8 +81,13 @@ final class LayoutBuiltins implements BuiltinHook {
                     throw new CslError(a.get(2).pos(), "color " + color.id() + " is not routable (colors 0.."
                             + (st.profile.colors() - 1) + " are)");
                 }
-                st.layout.setColorConfig(x, y, color.id(), st.routes.read(ev.eval(a.get(3), s), pos));
-                st.recordSite(y * st.layout.width() + x, color.id(), pos);
+                ColorConfig config = st.routes.read(ev.eval(a.get(3), s), pos);
+                route(st, x, y, color.id(), config, pos);
+                TripRecording rec = ev.recording();
+                if (rec != null) {
+                    rec.add(new Placement.Route(st, x, y, rec.isLoopVariable(a.get(0)), rec.isLoopVariable(a.get(1)),
+                            color.id(), config, pos));
+                }
             }
             case "@export_name" -> {
                 if (a.size() != 2 && a.size() != 3) {
@@ -89,6 +102,7 @@ final class LayoutBuiltins implements BuiltinHook {
                     throw new CslError(a.get(1).pos(), "an exported symbol is a pointer such as [*]f32, a scalar type, "
                             + "or a function type such as fn()void; not " + t);
                 }
+                impure(ev);
                 if (st.exports.put(n.v(), new ExportDecl(n.v(), t, mutable, pos)) != null) {
                     throw new CslError(pos, "'" + n.v() + "' is exported twice");
                 }
@@ -102,6 +116,27 @@ final class LayoutBuiltins implements BuiltinHook {
             }
         }
         return VOID;
+    }
+
+    /** A layout builtin that changes state a replayed trip would not change again. */
+    private static void impure(Evaluator ev) {
+        if (ev.recording() != null) {
+            ev.recording().impure();
+        }
+    }
+
+    static int x(LayoutState st, Value v, SourcePos pos) {
+        return coord(v, st.layout.width(), "x (inside the rectangle)", pos);
+    }
+
+    static int y(LayoutState st, Value v, SourcePos pos) {
+        return coord(v, st.layout.height(), "y (inside the rectangle)", pos);
+    }
+
+    /** Gives PE (x, y) {@code config} for {@code color}, and remembers where that was said. */
+    static void route(LayoutState st, int x, int y, int color, ColorConfig config, SourcePos pos) {
+        st.layout.setColorConfig(x, y, color, config);
+        st.recordSite(y * st.layout.width() + x, color, pos);
     }
 
     private void requireRectangle(SourcePos pos) {

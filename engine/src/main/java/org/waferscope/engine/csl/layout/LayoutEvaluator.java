@@ -13,6 +13,7 @@ import org.waferscope.engine.csl.compile.ExportDecl;
 import org.waferscope.engine.csl.compile.PeCompiler;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.Budget;
+import org.waferscope.engine.csl.eval.GlobalNames;
 import org.waferscope.engine.csl.eval.Interpreter;
 import org.waferscope.engine.csl.eval.Scope;
 import org.waferscope.engine.csl.syntax.Decl;
@@ -36,12 +37,24 @@ public final class LayoutEvaluator {
     private final Interpreter ev;
     final LayoutState state;
 
-    private LayoutEvaluator(SourceFile file, ArchProfile profile, Budget budget, Diagnostics diags) {
+    private LayoutEvaluator(SourceFile file, ArchProfile profile, Budget budget, Diagnostics diags,
+                            boolean replayTrips) {
         this.file = file;
         this.profile = profile;
         this.diags = diags;
         this.budget = budget;
-        this.ev = new Interpreter(profile, budget, this::resolve);
+        this.ev = new Interpreter(profile, budget, new GlobalNames() {
+            @Override
+            public Binding resolve(String name, SourcePos pos) {
+                return LayoutEvaluator.this.resolve(name, pos);
+            }
+
+            @Override
+            public boolean settled(String name) {
+                return resolved.containsKey(name) || !decls.containsKey(name);
+            }
+        });
+        ev.replayTrips(replayTrips);
         this.state = new LayoutState(profile, file.name());
         ev.setHook(new LayoutBuiltins(state));
         ev.setModuleHook(new CollectivesLayout(state));
@@ -59,7 +72,18 @@ public final class LayoutEvaluator {
     /** As above, charging the layout block, the compiles and the route check to {@code clock}. */
     public static LayoutResult evaluate(SourceFile file, Map<String, String> params, ArchProfile profile,
                                         TileSources sources, Budget budget, Diagnostics diags, PhaseClock clock) {
-        LayoutEvaluator le = new LayoutEvaluator(file, profile, budget, diags);
+        return evaluate(file, params, profile, sources, budget, diags, clock, true);
+    }
+
+    /**
+     * As above; {@code replayTrips} false evaluates every loop trip plainly (a test compares
+     * that with the default, where a layout loop's trips of one kind are evaluated once and
+     * replayed: {@link Interpreter#replayTrips}).
+     */
+    public static LayoutResult evaluate(SourceFile file, Map<String, String> params, ArchProfile profile,
+                                        TileSources sources, Budget budget, Diagnostics diags, PhaseClock clock,
+                                        boolean replayTrips) {
+        LayoutEvaluator le = new LayoutEvaluator(file, profile, budget, diags, replayTrips);
         int before = diags.count();
         try {
             return le.run(params, sources, before, clock);
