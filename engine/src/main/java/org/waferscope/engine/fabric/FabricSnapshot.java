@@ -223,6 +223,7 @@ public final class FabricSnapshot {
             }
         }
         copied[0] += slabs.takeNewBytes();
+        slabs.snapshotTaken();
         FabricSnapshot s = new FabricSnapshot(f.cycle, pieces, kinds, slabs, copied[0], (int) read[0]);
         f.follow(s);
         return s;
@@ -296,11 +297,29 @@ public final class FabricSnapshot {
                 }
             }
         }
+        dropped.slabs.planAhead();   // the slots freed may stand in for fresh slabs
     }
 
     /** Heap the slabs of {@code f}'s snapshots hold in pieces in use, each distinct piece once. */
     public static long heldBytes(Fabric f) {
         return f.slabs == null ? 0 : f.slabs.heldBytes();
+    }
+
+    /**
+     * Fresh slabs of {@code f}'s snapshots that were made ahead on another thread and taken
+     * ready, and those made on the simulation thread because none was ready.
+     */
+    public static long[] slabsMade(Fabric f) {
+        return f.slabs == null ? new long[2] : f.slabs.slabsMade();
+    }
+
+    /**
+     * Makes {@code f}'s snapshot slabs ahead of need on another thread, or never, whatever
+     * its size (by default only a fabric whose slabs are a MB or more has them made ahead).
+     * Before its first snapshot only.
+     */
+    public static void makeSlabsAhead(Fabric f, boolean ahead) {
+        PieceSlabs.of(f, ahead ? PieceSlabs.makerThread() : null);
     }
 
     /** Bytes of pieces written into the slots of dropped snapshots rather than new ones, for this fabric. */

@@ -3,6 +3,10 @@ package org.waferscope.engine.fabric;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the snapshots of one fabric keep the pieces of its flat primitive arrays: slots of
@@ -28,7 +32,11 @@ import java.util.List;
  * is let go ({@link #release}), to be filled again by a later snapshot. So a handle names
  * one content for as long as any snapshot names it.
  *
- * <p>Threads: the simulation thread only.
+ * <p>Fresh slabs are made ahead of need on another thread ({@link SlabMaker}), as many as
+ * the last snapshot filled beyond the free slots, so that a snapshot pays for its copies
+ * and not for the first touch of new memory.
+ *
+ * <p>Threads: the simulation thread only (the {@link SlabMaker}s hand slabs over from theirs).
  */
 final class PieceSlabs {
     /** Bytes per slab at most: half of G1's region on heaps up to 32 GB, so slabs are never copied. */
@@ -41,15 +49,33 @@ final class PieceSlabs {
     private final Kind memories;
     private final Kind[] all;
 
-    private PieceSlabs(long stateBytes) {
+    private PieceSlabs(long stateBytes, Executor maker) {
         int slab = Integer.highestOneBit((int) Math.max(64 << 10, Math.min(MAX_SLAB_BYTES, stateBytes / 64)));
-        ints = new Kind(FabricSnapshot.CHUNK, 4, slab);
-        longs = new Kind(FabricSnapshot.LONG_CHUNK, 8, slab);
-        bytes = new Kind(FabricSnapshot.CHUNK, 1, slab);
-        shorts = new Kind(FabricSnapshot.CHUNK, 2, slab);
-        memories = new Kind(MEMORY_CHUNK, 1, slab);
+        ints = new Kind(FabricSnapshot.CHUNK, int.class, 4, slab, maker);
+        longs = new Kind(FabricSnapshot.LONG_CHUNK, long.class, 8, slab, maker);
+        bytes = new Kind(FabricSnapshot.CHUNK, byte.class, 1, slab, maker);
+        shorts = new Kind(FabricSnapshot.CHUNK, short.class, 2, slab, maker);
+        memories = new Kind(MEMORY_CHUNK, byte.class, 1, slab, maker);
         all = new Kind[] {ints, longs, bytes, shorts, memories};
     }
+
+    /**
+     * The thread that makes slabs ahead ({@link SlabMaker}): one, made when there is work and
+     * ended after a few idle seconds, so that a fabric dropped leaves no thread behind.
+     */
+    static Executor makerThread() {
+        return new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "snapshot slabs ahead");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Slabs to have ready between snapshots, over all kinds: two (16 MB at full wafer), which
+     * the explorer holds beyond its snapshots while they wait; more are made as they are taken.
+     */
+    private static final int AHEAD_SLABS = 2;
 
     /** The kind of the pieces of PE memories: {@link #MEMORY_CHUNK} bytes, as most PEs' memories are small. */
     static final int MEMORY = 4;
@@ -87,10 +113,22 @@ final class PieceSlabs {
         /** Content hash to the slot that holds it (the first of equal hashes). */
         final PieceIndex byHash = new PieceIndex();
 
-        Kind(int chunk, int width, int slabBytes) {
+        /** Where its fresh slabs come from. */
+        final SlabMaker maker;
+        /** Slots written (fresh or freed ones) by the snapshot being taken, and by the one before. */
+        int filled;
+        int lastFilled;
+
+        Kind(int chunk, Class<?> type, int width, int slabBytes, Executor ahead) {
             this.chunk = chunk;
             this.width = width;
             this.slotsPerSlab = slabBytes / (chunk * width);
+            this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
+        }
+
+        /** Slots there are room for without a fresh slab: freed ones and the rest of the last slab. */
+        long spareSlots() {
+            return freeCount + (long) slabs.size() * slotsPerSlab - used;
         }
     }
 
@@ -113,9 +151,31 @@ final class PieceSlabs {
     /** The store of {@code f}'s snapshots, made at its first snapshot. */
     static PieceSlabs of(Fabric f) {
         if (f.slabs == null) {
-            f.slabs = new PieceSlabs(FabricSnapshot.estimateBytes(f));
+            f.slabs = of(f, aheadWanted(FabricSnapshot.estimateBytes(f)) ? makerThread() : null);
         }
         return f.slabs;
+    }
+
+    /**
+     * The store of {@code f}'s snapshots, its fresh slabs made ahead by {@code ahead} (null:
+     * each made when needed); {@code f} has none yet.
+     */
+    static PieceSlabs of(Fabric f, Executor ahead) {
+        if (f.slabs != null) {
+            throw new IllegalStateException("the fabric's snapshots already have their slabs");
+        }
+        f.slabs = new PieceSlabs(FabricSnapshot.estimateBytes(f), ahead);
+        return f.slabs;
+    }
+
+    /**
+     * Whether to make slabs ahead for a fabric of {@code stateBytes}: when its slabs are a MB
+     * or more (a small fabric's snapshot costs microseconds either way), unless the system
+     * property {@code waferscope.slabsAhead} says {@code on} or {@code off} (for measuring).
+     */
+    static boolean aheadWanted(long stateBytes) {
+        String p = System.getProperty("waferscope.slabsAhead", "auto");
+        return p.equals("on") || !p.equals("off") && stateBytes / 64 >= 1 << 20;
     }
 
     /** Whether this store keeps pieces of arrays like {@code a} (else they are arrays of their own). */
@@ -150,8 +210,7 @@ final class PieceSlabs {
         } else {
             slot = k.used++;
             if (slot / k.slotsPerSlab == k.slabs.size()) {
-                k.slabs.add(java.lang.reflect.Array.newInstance(a.getClass().getComponentType(),
-                        k.slotsPerSlab * k.chunk));
+                k.slabs.add(k.maker.next());
             }
             if (slot == k.refs.length) {
                 k.refs = Arrays.copyOf(k.refs, slot * 2);
@@ -159,6 +218,7 @@ final class PieceSlabs {
             }
         }
         System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
+        k.filled++;
         k.hashes[slot] = h;
         if (seen < 0) {
             k.byHash.put(h, slot);
@@ -236,6 +296,43 @@ final class PieceSlabs {
     /** The snapshot begun is kept (or given up): nothing is asked any more. */
     void end() {
         giveUp = null;
+    }
+
+    /** A snapshot has been taken: what it filled is the guess of what the next one will. */
+    void snapshotTaken() {
+        for (Kind k : all) {
+            k.lastFilled = k.filled;
+            k.filled = 0;
+        }
+        planAhead();
+    }
+
+    /**
+     * Asks each kind's {@link SlabMaker} for the fresh slabs the next snapshot will want: as
+     * many slots as the last one filled, less the freed and unused ones there are, and no
+     * more than {@link #AHEAD_SLABS} in all (a full-wafer snapshot after a launch fills 12 and
+     * the next one 1; the makers make more while a snapshot takes them). Called after a snapshot and after one is dropped
+     * (whose freed slots may make fresh slabs unneeded).
+     */
+    void planAhead() {
+        int left = AHEAD_SLABS;
+        for (Kind k : all) {
+            long lacking = k.lastFilled - k.spareSlots();
+            int slabs = lacking <= 0 ? 0 : (int) Math.min(left, (lacking + k.slotsPerSlab - 1) / k.slotsPerSlab);
+            k.maker.keepReady(slabs);
+            left -= slabs;
+        }
+    }
+
+    /** Slabs made ahead and taken, and those made when needed because none was ready. */
+    long[] slabsMade() {
+        long[] out = new long[2];
+        for (Kind k : all) {
+            long[] c = k.maker.counts();
+            out[0] += c[0];
+            out[1] += c[1];
+        }
+        return out;
     }
 
     /** Bytes the slots in use hold: the pieces of every snapshot held, each distinct one once. */
@@ -321,6 +418,12 @@ final class PieceSlabs {
                 h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
             }
         } else if (a instanceof byte[] x) {
+            // eight bytes a step in two lanes: a PE memory's piece is 128 bytes, and a launch's
+            // snapshot hashes 754,000 of them at full wafer
+            for (; i + 15 < to; i += 16) {
+                h0 = (h0 ^ (long) LONGS.get(x, i)) * 0x9E3779B97F4A7C15L;
+                h1 = (h1 ^ (long) LONGS.get(x, i + 8)) * 0xC2B2AE3D27D4EB4FL;
+            }
             for (; i < to; i++) {
                 h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
             }
@@ -333,6 +436,10 @@ final class PieceSlabs {
         long h = h0 ^ Long.rotateLeft(h1, 31);
         return h ^ h >>> 29;
     }
+
+    /** Eight bytes of a byte array as one long, for {@link #hash}. */
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private static final int[] ZERO_INTS = new int[FabricSnapshot.CHUNK];
     private static final long[] ZERO_LONGS = new long[FabricSnapshot.LONG_CHUNK];

@@ -34,6 +34,16 @@ class SlabSnapshotTest {
 
     @Test
     void withSlotsReusedAgainAndAgainEveryKeptSnapshotRestoresExactlyOnAnyWorkerCount() {
+        checkRestores(false);
+    }
+
+    /** As above, with fresh slabs made ahead on a thread of their own, ready whenever it happens to have them. */
+    @Test
+    void withSlabsMadeAheadEveryKeptSnapshotRestoresExactlyOnAnyWorkerCount() {
+        checkRestores(true);
+    }
+
+    private static void checkRestores(boolean ahead) {
         int end = 500;
         long[] straight = new long[end + 1];
         try (Wafer w = Wafer.of(ArchProfile.WSE2, LAYOUT, 1)) {
@@ -46,6 +56,7 @@ class SlabSnapshotTest {
         for (int threads : new int[] {2, 4}) {
             try (Wafer w = Wafer.of(ArchProfile.WSE2, LAYOUT, threads)) {
                 w.port().launch("start");
+                FabricSnapshot.makeSlabsAhead(w.fabric(), ahead);
                 // room for a few snapshots only: older ones are thinned and their slots refilled
                 TimeTravel travel = new TimeTravel(FabricSnapshot.estimateBytes(w.fabric()) / 3, 10);
                 Random r = new Random(threads);
