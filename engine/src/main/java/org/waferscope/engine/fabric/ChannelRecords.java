@@ -10,11 +10,21 @@ import org.waferscope.engine.arch.ArchProfile;
  * buffers first, all of the profile's router-buffer depth, then each placed PE's used input
  * queues and output queues, in PE order. So every channel's depth follows from the number
  * of router buffers and the programs' tables, and this needs nothing else of the builder.
+ *
+ * <p>The records are laid out PE by PE, not in channel order: a PE's router buffers, then
+ * its queues. A busy PE's channels are then one run of memory rather than two far apart
+ * (the router buffers of every PE come before any queue in channel order), so a cycle
+ * streams one region of {@code chan} instead of two. Channel ids, and so the state hash,
+ * do not depend on where a record lies ({@link ChannelRings#chFacts} says where).
  */
 record ChannelRecords(int[] chan, long[] facts) {
 
-    /** The records and facts of {@code routerBuffers} router buffers and the queues of the PEs' programs. */
-    static ChannelRecords make(ArchProfile profile, int routerBuffers, int[] peProgram, ProgramTables[] tables) {
+    /**
+     * The records and facts of the router buffers and the queues of the PEs' programs;
+     * {@code buffersTo[p]} is one more than the last router buffer of PEs 0..p.
+     */
+    static ChannelRecords make(ArchProfile profile, int[] buffersTo, int[] peProgram, ProgramTables[] tables) {
+        int routerBuffers = buffersTo.length == 0 ? 0 : buffersTo[buffersTo.length - 1];
         int[][] depths = new int[tables.length][];
         for (int i = 0; i < tables.length; i++) {
             depths[i] = tables[i].queueDepths(profile);
@@ -30,13 +40,15 @@ record ChannelRecords(int[] chan, long[] facts) {
         int routerDepth = checked(profile.routerBufferDepth());
         long words = 0;
         int ch = 0;
-        for (; ch < routerBuffers; ch++) {
-            words = lay(facts, ch, routerDepth, words);
-        }
-        for (int pi : peProgram) {
+        int queue = routerBuffers;
+        for (int p = 0; p < peProgram.length; p++) {
+            for (; ch < buffersTo[p]; ch++) {
+                words = lay(facts, ch, routerDepth, words);
+            }
+            int pi = peProgram[p];
             if (pi >= 0) {
                 for (int depth : depths[pi]) {
-                    words = lay(facts, ch++, checked(depth), words);
+                    words = lay(facts, queue++, checked(depth), words);
                 }
             }
         }

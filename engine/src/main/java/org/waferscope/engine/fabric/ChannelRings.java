@@ -267,7 +267,12 @@ abstract class ChannelRings {
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        int at = rec(ch);
+        publishPops(chFacts[ch]);
+    }
+
+    /** {@link #publishPops(int)} of the channel whose facts word is {@code facts}. */
+    void publishPops(long facts) {
+        int at = (int) facts;
         chan[at + SEEN] = chan[at + CTR] >>> 16;
     }
 

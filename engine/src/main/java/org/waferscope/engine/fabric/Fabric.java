@@ -114,6 +114,13 @@ public final class Fabric extends CoreRecords {
     final int[] srcChan;
     final byte[] srcPort;
     final int[] srcRs;
+    /**
+     * Per source, its channel's {@link #chFacts} word with the source's port in the info
+     * (tracked or not): what a router visit and commit read in place of {@link #srcChan},
+     * {@link #srcPort} and then {@code chFacts}, so the channel's record is one load away
+     * from the router's busy bits instead of two, and the three arrays are not streamed.
+     */
+    final long[] srcFacts;
 
     // ---- host streams (per PE; null where no stream is set up) ----
     final int[][] hostIn;
@@ -238,6 +245,10 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
+        srcFacts = new long[srcChan.length];
+        for (int si = 0; si < srcChan.length; si++) {
+            srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+        }
         hostIn = fresh.hostIn;
         hostInPos = fresh.hostInPos;
         hostInColor = fresh.hostInColor;
@@ -359,7 +370,7 @@ public final class Fabric extends CoreRecords {
 
     /** Round-robin position among PE p's sources: the next one its router serves first. */
     int rr(int p) {
-        return (int) router[RouterWords.at(p) + RouterWords.RR];
+        return (int) router[RouterWords.at(p) + RouterWords.RR];   // the low half; the high one is PARKED
     }
 
     /** PE p's sources fed from port k that hold wavelets (bits from {@code srcStart[p]}). */

@@ -248,6 +248,7 @@ public final class FabricBuilder {
         rsInChan = slots[1];
         rsDest = slots[2];
         rsSwap = slots[3];
+        int[] buffersTo = new int[n];
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 int rx = cfgRxUnion[rsConfig[rs]] | EditedSlots.sides(this, p, rsColor[rs]);
@@ -257,10 +258,10 @@ public final class FabricBuilder {
                     }
                 }
             }
+            buffersTo[p] = channels;
         }
-        int routerBuffers = channels;
         channelTask = OffThread.start("fabric build: channel records", apart,
-                () -> ChannelRecords.make(profile, routerBuffers, peProgram, tables));
+                () -> ChannelRecords.make(profile, buffersTo, peProgram, tables));
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
                 linkNeighbours(p, rs);

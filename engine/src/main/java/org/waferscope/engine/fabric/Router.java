@@ -98,10 +98,9 @@ final class Router {
      */
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
-        int ch = f.srcChan[si];
-        int port = f.srcPort[si];
         // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
-        long facts = f.chFacts[ch];
+        long facts = f.srcFacts[si];
+        int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(facts, ctr, now)) {
@@ -112,7 +111,7 @@ final class Router {
         int rs = f.srcRs[si];
         if (rs < 0) {
             if (color >= f.profile.colors()) {
-                return state | toHost(f, p, ch, color);
+                return state | toHost(f, p, f.srcChan[si], color);
             }
             rs = findSlot(f, p, color);
             if (rs < 0) {
@@ -141,7 +140,8 @@ final class Router {
         if (port != RAMP) {
             f.router[at + RouterWords.POPPED] |= 1L << idx;
         }
-        f.router[at + RouterWords.RR] = idx + 1 == ns ? 0 : idx + 1;
+        long rr = f.router[at + RouterWords.RR];
+        f.router[at + RouterWords.RR] = rr & 0xFFFFFFFF00000000L | (idx + 1 == ns ? 0 : idx + 1);
         return state | MOVED | tx << CLAIMED_SHIFT;
     }
 
@@ -190,6 +190,7 @@ final class Router {
         int swap = f.rsSwap[rs];
         long[] r = f.router;
         int at = RouterWords.at(p);
+        r[at + RouterWords.RR] |= (long) (tx & 0xF) << RouterWords.PARKED;
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
                 // color swap: the lowest bit of the color flips on the way out
@@ -332,17 +333,24 @@ final class Router {
             r[at + RouterWords.POPPED] = 0;
             for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
                 if (f.srcRs[si] >= 0) {
-                    f.publishPops(f.srcChan[si]);
+                    f.publishPops(f.srcFacts[si]);
                 }
             }
         } else if (popped != 0) {
             r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPops(f.srcChan[s0 + Long.numberOfTrailingZeros(popped)]);
+                f.publishPops(f.srcFacts[s0 + Long.numberOfTrailingZeros(popped)]);
                 popped &= popped - 1;
             } while (popped != 0);
         }
+        long rr = r[at + RouterWords.RR];
+        int parked = (int) (rr >>> RouterWords.PARKED);
+        if (parked == 0) {
+            return;
+        }
+        // the record's second line (parked wavelets, their destinations) only when something is parked
+        r[at + RouterWords.RR] = (int) rr & 0xFFFFFFFFL;
         for (int k = 0; k < 2; k++) {
             long dests = r[at + RouterWords.DEST + k];
             if (dests == 0) {
@@ -364,10 +372,7 @@ final class Router {
 
     /** Wavelets PE p sent onto links this cycle (parked until the commit phase). */
     static int pendingHops(Fabric f, int p) {
-        int at = RouterWords.at(p) + RouterWords.DEST;
-        long a = f.router[at];
-        long b = f.router[at + 1];
-        return ((int) a != 0 ? 1 : 0) + ((a >>> 32) != 0 ? 1 : 0) + ((int) b != 0 ? 1 : 0) + ((b >>> 32) != 0 ? 1 : 0);
+        return Long.bitCount(f.router[RouterWords.at(p) + RouterWords.RR] >>> RouterWords.PARKED);
     }
 
     static int neighbour(Fabric f, int p, int d) {

@@ -13,7 +13,9 @@ package org.waferscope.engine.fabric;
  *       than 64 sources are not tracked; their router scans every source.</li>
  *   <li>{@link #POPPED}: the link buffers the router popped this cycle (source bits),
  *       published in the commit phase.</li>
- *   <li>{@link #RR}: the round-robin position among the PE's sources.</li>
+ *   <li>{@link #RR}: the round-robin position among the PE's sources (bits 0..31), and
+ *       the link directions with a wavelet parked this cycle (bits 32..35, {@link #PARKED}),
+ *       so that a commit with nothing to push never reads the record's second line.</li>
  *   <li>{@link #PEND}, four words: the wavelet sent this cycle on link direction d (N, S,
  *       E, W), payload in bits 0..31, meta in 32..39, parked until the commit phase.</li>
  *   <li>{@link #DEST}, two words: per direction, one more than the neighbour's input channel
@@ -34,6 +36,8 @@ final class RouterWords {
     static final int POPPED = 5;
     static final int RR = 6;
     static final int PEND = 7;
+    /** Where the {@link #RR} word keeps its bit per link direction with a parked wavelet. */
+    static final int PARKED = 32;
     static final int DEST = 11;
     static final int HOPS = 13;
     /**
