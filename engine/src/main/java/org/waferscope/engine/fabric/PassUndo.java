@@ -4,20 +4,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fabric's state as a wavefront pass found it ({@link Wavefront}), kept only for the PEs
- * the pass may write, so that a pass in which the step should have stopped early (a fault, a
- * deadlock) can be undone and its cycles run again one at a time.
+ * The fabric's state as it was at the start of an epoch of wavefront passes ({@link Wavefront}),
+ * kept only for the PEs those passes write, so that a pass in which the step should have
+ * stopped early (a fault, a deadlock, a quiet fabric) can be undone: the stepper puts the
+ * epoch's start back, runs the passes before that one again, and that one's cycles one at a
+ * time.
  *
- * <p>Which PEs: a pass of n cycles visits the PEs with work and those it wakes; each cycle's
- * commits write a visited PE and its four neighbours, and wake only those, or dozers whose
- * timer runs out. So the PEs it may write are those with work or due to wake from a doze in
- * the pass, widened n + 1 times by their neighbours ({@link #begin}).
+ * <p>What is saved, and when: a word's state just before the first write to it in the epoch
+ * ({@link #touch}). A cycle writes only the PEs it visits and their four neighbours, and wakes
+ * dozers whose timer runs out; so before a pass computes a word, the words holding its
+ * visited PEs and their neighbours are saved, unless this epoch saved them already (then
+ * what was saved is still the epoch's start), and the words of the dozers due in a pass are
+ * saved when it starts ({@link #plan}). A word nobody writes is never copied, and a word
+ * written in every cycle of a 50-cycle step is copied once, not once a pass.
  *
- * <p>When: a word's state is saved at the start of the pass's step at that word
- * ({@link #save}), its first touch, while the pass brings it into cache anyway. Every array
- * of {@link Fabric#mutableState()} is covered: per word, per PE at a stride, per PE at an
- * offset table, by piece owners ({@link PieceOwners}), per PE object, or whole at the start
- * for the small tables a PE cannot be told apart in.
+ * <p>Every array of {@link Fabric#mutableState()} is covered: per word, per PE at a stride,
+ * per PE at an offset table, by piece owners ({@link PieceOwners}), per PE object, or whole
+ * when the epoch opens for the small tables a PE cannot be told apart in.
  */
 final class PassUndo {
     private enum Kind { WORD, STRIDE, OFFSETS, PIECES, BYTES_PER_PE, INTS_PER_PE, WHOLE }
@@ -40,13 +43,15 @@ final class PassUndo {
     private final Saved[] saved;
     /** Each live array's length (the fabric's arrays never change size). */
     private final int[] lengths;
-    /** Words saved at once at most: about what a core's cache holds until the pass gets there. */
-    private static final int RUN = 8;
-    /** Words below this one are saved (or need not be) in this pass. */
-    private int savedTo;
-    /** Words whose PEs the pass may write. */
-    private long[] region = new long[0];
+    /** Words saved in this epoch, by word. */
+    private final long[] savedWords;
+    /** Words the epoch's passes may write, as {@link #plan} bounds them, and how many. */
+    private final long[] region;
     private int regionWords;
+    /** Words saved in this epoch. */
+    private int savedCount;
+    /** False while the passes of an undone epoch run again: they write nothing the epoch has not saved. */
+    private boolean saving;
 
     /** One array's saved ranges. */
     private static final class Saved {
@@ -128,6 +133,8 @@ final class PassUndo {
         lengths = new int[a];
         PieceOwners owners = PieceOwners.of(f);
         int words = f.active.length;
+        savedWords = new long[(words + 63) >>> 6];
+        region = new long[(words + 63) >>> 6];
         for (int i = 0; i < a; i++) {
             Object x = live.get(i);
             saved[i] = new Saved();
@@ -221,39 +228,19 @@ final class PassUndo {
     }
 
     /**
-     * Starts a pass of {@code levels} cycles from cycle {@code c0}: works out the words it may
-     * write and saves what cannot be told apart by PE. Returns false, saving nothing, when
-     * those words' state would take more than {@code budget} bytes.
+     * Opens an epoch: forgets what the last one saved and saves what cannot be told apart by
+     * PE. The fabric as it is now is what {@link #restore} puts back.
      */
-    boolean begin(long c0, int levels, DozeWheel[] wheels, long budget) {
-        long[] seed = new long[f.active.length];
-        for (int w = 0; w < seed.length; w++) {
-            seed[w] = f.active[w] | f.wake[w];
-        }
-        if (wheels != null) {
-            for (DozeWheel wheel : wheels) {
-                wheel.markDue(c0 + 1, c0 + levels, seed);
-            }
-        }
-        for (int k = 0; k <= levels; k++) {
-            seed = PieceOwners.withNeighbours(seed, f.width);
-        }
-        region = new long[(seed.length + 63) >>> 6];
+    void open() {
+        Arrays.fill(savedWords, 0);
+        Arrays.fill(region, 0);
         regionWords = 0;
-        savedTo = 0;
-        for (int w = 0; w < seed.length; w++) {
-            if (seed[w] != 0) {
-                region[w >>> 6] |= 1L << w;
-                regionWords++;
-            }
-        }
-        if (regionWords * 64L * BYTES_PER_PE > budget) {
-            return false;
-        }
+        savedCount = 0;
+        saving = true;
         for (int i = 0; i < kinds.length; i++) {
             saved[i].clear();
             Object x = live.get(i);
-            int length = java.lang.reflect.Array.getLength(x);
+            int length = lengths[i];
             switch (kinds[i]) {
                 case WHOLE -> saved[i].add(x, 0, length);
                 case STRIDE -> {
@@ -272,29 +259,105 @@ final class PassUndo {
                 }
             }
         }
+    }
+
+    /**
+     * Gets the epoch ready for a pass of {@code levels} cycles from cycle {@code c0}: saves the
+     * words of the dozers due to wake in it, and bounds the words it may write (those with
+     * work or due to wake, widened {@code levels} + 1 times by their neighbours). Returns false
+     * when the epoch's bound would then take more than {@code budget} bytes to save; the pass
+     * must not run in this epoch (its dozers' words may have been saved, which is harmless).
+     */
+    boolean plan(long c0, int levels, DozeWheel[] wheels, long budget) {
+        long[] due = new long[f.active.length];
+        if (wheels != null) {
+            for (DozeWheel wheel : wheels) {
+                wheel.markDue(c0 + 1, c0 + levels, due);
+            }
+        }
+        long[] seed = new long[due.length];
+        for (int w = 0; w < seed.length; w++) {
+            seed[w] = f.active[w] | f.wake[w] | due[w];
+        }
+        for (int k = 0; k <= levels; k++) {
+            seed = PieceOwners.withNeighbours(seed, f.width);
+        }
+        int words = regionWords;
+        for (int w = 0; w < seed.length; w++) {
+            if (seed[w] != 0 && (region[w >>> 6] & (1L << w)) == 0) {
+                words++;
+            }
+        }
+        if (words * 64L * BYTES_PER_PE > budget) {
+            return false;
+        }
+        regionWords = words;
+        for (int w = 0; w < seed.length; w++) {
+            if (seed[w] != 0) {
+                region[w >>> 6] |= 1L << w;
+            }
+            if (due[w] != 0) {
+                // woken from its doze by the pass without a visit first
+                saveWords(w, w);
+            }
+        }
         return true;
     }
 
-    /** About what {@link #save} copies per PE of a full-wafer program (850 bytes measured, with room). */
+    /** About what a word's save copies per PE of a full-wafer program (850 bytes measured, with room). */
     private static final long BYTES_PER_PE = 1600;
 
-    /** Whether word {@code w} is one the pass may write. */
-    boolean mayWrite(int w) {
-        return (region[w >>> 6] & (1L << w)) != 0;
+    /** Words saved in this epoch so far. */
+    int wordsSaved() {
+        return savedCount;
     }
 
-    /** Saves word {@code w}'s state: called before the pass touches it. */
-    void save(int w) {
-        if (w < savedTo || !mayWrite(w)) {
+    /** Stops saving until the next {@link #open}: the epoch's passes run again after a {@link #restore}. */
+    void replaying() {
+        saving = false;
+    }
+
+    /**
+     * Saves, unless this epoch did already, the words a pass is about to write by visiting
+     * PEs {@code visit} of word {@code w}: those holding them and their four neighbours.
+     */
+    void touch(int w, long visit) {
+        if (!saving || visit == 0) {
             return;
         }
-        // the run of words to be written from w on, up to RUN of them, in one copy per array:
-        // none of them is touched before the pass's step at w
-        int end = w + 1;
-        while (end < w + RUN && end < f.active.length && mayWrite(end)) {
-            end++;
+        int lo = (w << 6) + Long.numberOfTrailingZeros(visit);
+        int hi = (w << 6) + 63 - Long.numberOfLeadingZeros(visit);
+        int last = f.active.length - 1;
+        saveWords(Math.max(0, lo - 1) >>> 6, Math.min(f.n - 1, hi + 1) >>> 6);
+        if (hi - f.width >= 0) {
+            saveWords(Math.max(0, lo - f.width) >>> 6, (hi - f.width) >>> 6);
         }
-        savedTo = end;
+        if (lo + f.width < f.n) {
+            saveWords((lo + f.width) >>> 6, Math.min(last, (hi + f.width) >>> 6));
+        }
+    }
+
+    /** Saves words {@code from} to {@code to} (inclusive) but those saved already, in runs. */
+    private void saveWords(int from, int to) {
+        int w = from;
+        while (w <= to) {
+            if ((savedWords[w >>> 6] & (1L << w)) != 0) {
+                w++;
+                continue;
+            }
+            int end = w;
+            while (end <= to && (savedWords[end >>> 6] & (1L << end)) == 0) {
+                savedWords[end >>> 6] |= 1L << end;
+                end++;
+            }
+            saveRun(w, end);
+            savedCount += end - w;
+            w = end;
+        }
+    }
+
+    /** Saves the state of words {@code w} to {@code end} (exclusive). */
+    private void saveRun(int w, int end) {
         int p0 = w << 6;
         int p1 = Math.min(f.n, end << 6);
         for (int i = 0; i < kinds.length; i++) {
@@ -344,7 +407,7 @@ final class PassUndo {
         saved[i].add(x, from, Math.min(length, from + chunk[i]) - from);
     }
 
-    /** Puts back everything saved since {@link #begin}: the fabric is as the pass found it. */
+    /** Puts back everything saved since {@link #open}: the fabric is as the epoch found it. */
     void restore() {
         for (int i = 0; i < kinds.length; i++) {
             Object x = live.get(i);

@@ -43,24 +43,40 @@ public final class Wavefront {
     }
 
     /**
-     * Gets ready to run cycles {@code c0} to {@code c0 + levels - 1} in one pass that can be
-     * undone ({@link PassUndo}); false, with nothing done, when saving what the pass may
-     * write would take more than {@code budget} bytes.
+     * Opens an epoch of passes that can be undone together ({@link PassUndo}): {@link #undo}
+     * puts the fabric back as it is now.
      */
-    public boolean begin(long c0, int levels, DozeWheel[] wheels, long budget) {
-        return undo.begin(c0, levels, wheels, budget);
+    public void open() {
+        undo.open();
     }
 
     /**
-     * Puts the fabric back as the last {@link #begin} found it, but for the cycle number and
-     * the sleepers' counters, which the caller settles ({@link FabricCycle#settle(long)}).
+     * Gets the epoch ready to run cycles {@code c0} to {@code c0 + levels - 1} in one pass;
+     * false, with the pass not to be run in this epoch, when saving what the epoch may write
+     * would take more than {@code budget} bytes.
+     */
+    public boolean plan(long c0, int levels, DozeWheel[] wheels, long budget) {
+        return undo.plan(c0, levels, wheels, budget);
+    }
+
+    /**
+     * Puts the fabric back as it was when the epoch opened, but for the cycle number and the
+     * sleepers' counters, which the caller settles ({@link FabricCycle#settle(long)}). The
+     * epoch's passes may then run again, without saving, up to the one to be run a cycle at
+     * a time.
      */
     public void undo() {
         undo.restore();
+        undo.replaying();
+    }
+
+    /** Words of the fabric the epoch has saved so far (each once, however many passes wrote it). */
+    public int wordsSaved() {
+        return undo.wordsSaved();
     }
 
     /**
-     * Runs cycles {@code c0} to {@code c0 + levels - 1} (as {@link #begin} was told) over every busy word, level k's
+     * Runs cycles {@code c0} to {@code c0 + levels - 1} (as {@link #plan} was told) over every busy word, level k's
      * tallies, events and dozers going to {@code bands[k]} (each cleared by the caller). The
      * fabric is then as that many cycles run one at a time would leave it.
      */
@@ -72,10 +88,6 @@ public final class Wavefront {
         int last = words - 1 + lag * (levels - 1) + span;
         long[] busy = f.busyWords;
         for (int s = 0; s <= last; s++) {
-            if (s < words) {
-                // the pass has not touched word s yet
-                undo.save(s);
-            }
             for (int k = 0; k < levels; k++) {
                 int cw = s - lag * k;
                 if (cw < -span) {
@@ -88,6 +100,8 @@ public final class Wavefront {
                     int at = cw >>> 6;
                     long bit = 1L << cw;
                     if ((busy[at] & bit) != 0) {
+                        // the first write to these PEs and their neighbours in the epoch: save them
+                        undo.touch(cw, cycle.toVisit(cw));
                         visit = cycle.compute(cw, c, bands[k]);
                         if (f.active[cw] == 0) {
                             busy[at] &= ~bit;

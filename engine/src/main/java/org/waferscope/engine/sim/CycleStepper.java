@@ -9,6 +9,7 @@ import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.ChunkClaims;
 import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
+import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.fabric.Wavefront;
 import org.waferscope.engine.record.RunTimeline;
@@ -271,9 +272,17 @@ public final class CycleStepper implements AutoCloseable {
     }
 
     /**
-     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread.
-     * A pass in whose cycles the step should have stopped is undone and its cycles run again
-     * one at a time, as is the rest of a step whose busy PEs are too many to save.
+     * Cycles an epoch of passes covers at most: a pass that must be undone costs the epoch's
+     * earlier passes run again, and a word written in several passes of an epoch is saved once.
+     */
+    static final int EPOCH_CYCLES = 64;
+
+    /**
+     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread,
+     * in epochs whose start can be put back ({@code PassUndo}). A pass in whose cycles the step
+     * should have stopped is undone with its epoch: the epoch's earlier passes run again and
+     * that pass's cycles one at a time, as does the rest of a step whose busy PEs are too many
+     * to save.
      */
     private void runWaves(List<BandState.Event> events) {
         if (wave == null) {
@@ -288,17 +297,26 @@ public final class CycleStepper implements AutoCloseable {
         long end = jobStart + jobCycles;
         CycleTally tally = new CycleTally(jobLimits, end, quietStreak, cycle.sleepers(), cycle.dozers());
         long budget = Runtime.getRuntime().maxMemory() / 16;
+        long epoch = c;
+        boolean open = false;
         while (true) {
             int n = (int) Math.min(waveDepth, end - c);
-            if (n < 2 || !wave.begin(c, n, wheels, budget)) {
+            if (n >= 2 && open && c + n - epoch > Math.max(EPOCH_CYCLES, waveDepth)) {
+                open = false;
+            }
+            if (n >= 2 && open && !wave.plan(c, n, wheels, budget)) {
+                open = false;
+            }
+            if (n >= 2 && !open) {
+                wave.open();
+                epoch = c;
+                open = wave.plan(c, n, wheels, budget);
+            }
+            if (n < 2 || !open) {
                 runCycles(0, c, tally);
                 return;
             }
-            BandState[] pass = new BandState[n];
-            for (int k = 0; k < n; k++) {
-                pass[k] = levels[k][0];
-                pass[k].clear();
-            }
+            BandState[] pass = pass(n);
             wave.run(c, n, pass);
             passes++;
             CycleTally trial = tally.copy();
@@ -309,15 +327,9 @@ public final class CycleStepper implements AutoCloseable {
                 k++;
             }
             if (reason != null && k < n) {
-                // the step ends inside the pass: back to its start, and its cycles one at a time
-                for (BandState b : pass) {
-                    b.drainEvents(new ArrayList<>());
-                }
-                wave.undo();
+                // the step ends inside the pass: back to the epoch's start, and this pass's cycles one at a time
                 passesUndone++;
-                cycle.fabric().setCycle(c);
-                cycle.settle(c);
-                cycle.prepareStep(wheels);
+                redo(epoch, c);
                 tally.recount(cycle.sleepers(), cycle.dozers());
                 runCycles(0, c, tally);
                 return;
@@ -337,6 +349,47 @@ public final class CycleStepper implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** The first {@code n} bands of {@link #levels}, cleared, for one pass. */
+    private BandState[] pass(int n) {
+        BandState[] pass = new BandState[n];
+        for (int k = 0; k < n; k++) {
+            pass[k] = levels[k][0];
+            pass[k].clear();
+        }
+        return pass;
+    }
+
+    /**
+     * Puts the fabric back to cycle {@code from}, where the epoch opened, and runs it again
+     * in passes to cycle {@code to}: their tallies and events were taken the first time, and
+     * the same cycles give the same ones. The fabric is left settled at {@code to}, its
+     * sleepers filed afresh, as at the start of a step.
+     */
+    private void redo(long from, long to) {
+        List<BandState.Event> again = new ArrayList<>();
+        for (BandState[] one : levels) {
+            one[0].drainEvents(again);
+        }
+        wave.undo();
+        Fabric f = cycle.fabric();
+        f.setCycle(from);
+        cycle.settle(from);
+        cycle.prepareStep(wheels);
+        for (long c = from; c < to; ) {
+            // the epoch's passes were all waveDepth long; any split gives the same fabric
+            int n = (int) Math.min(waveDepth, to - c);
+            BandState[] pass = pass(n);
+            wave.run(c, n, pass);
+            for (BandState b : pass) {
+                b.drainEvents(again);
+            }
+            c += n;
+        }
+        f.setCycle(to);
+        cycle.settle(to);
+        cycle.prepareStep(wheels);
     }
 
     /** What the step's caller and the next step are told, from worker 0's tally. */

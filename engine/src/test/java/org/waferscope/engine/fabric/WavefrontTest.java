@@ -32,7 +32,19 @@ class WavefrontTest {
         return Stream.concat(ReferenceStepperTest.programs(), Stream.of(
                 Arguments.of("neighbour exchange 40x12, dozing through memory vector ops", ArchProfile.WSE2,
                         NeighbourExchange.layout(40, 12, NeighbourExchange.Options.atRate(30)), 600),
-                Arguments.of("neighbour exchange 32x20 with a PE that faults", ArchProfile.WSE2, withAFault(), 300)));
+                Arguments.of("neighbour exchange 32x20 with a PE that faults", ArchProfile.WSE2, withAFault(), 300),
+                Arguments.of("jittered exchange on a 2x24 strip of a sleeping 150x40 fabric, then quiet",
+                        ArchProfile.WSE2, NeighbourExchange.layout(150, 40, 63, 8, 2, 24,
+                                new NeighbourExchange.Options(14, true, true), NeighbourExchange.asleep()), 500)));
+    }
+
+    /** Every program with passes of 3 and 8 cycles. */
+    static Stream<Arguments> programsAndDepths() {
+        return programs().flatMap(a -> Stream.of(3, 8).map(d -> {
+            Object[] args = java.util.Arrays.copyOf(a.get(), 5);
+            args[4] = d;
+            return Arguments.of(args);
+        }));
     }
 
     /** The exchange, one of whose PEs runs a load outside its SRAM instead. */
@@ -49,16 +61,17 @@ class WavefrontTest {
         return l;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("programs")
-    void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles) {
+    @ParameterizedTest(name = "{0}, passes of {4}")
+    @MethodSource("programsAndDepths")
+    void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
+                                            int depth) {
         Fabric single = FabricBuilder.build(profile, layout);
         Fabric waved = FabricBuilder.build(profile, layout);
         new HostPort(single).launch("start");
         new HostPort(waved).launch("start");
         boolean stoppedEarly = false;
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
-             CycleStepper passes = new CycleStepper(new FabricCycle(waved), 1, 5)) {
+             CycleStepper passes = new CycleStepper(new FabricCycle(waved), 1, depth)) {
             for (int k = 0; waved.cycle() < cycles; k++) {
                 int n = CHUNKS[k % CHUNKS.length];
                 CycleStepper.Result a = one.step(n, StepLimits.NONE);
