@@ -23,98 +23,34 @@ import java.util.List;
  * when the epoch opens for the small tables a PE cannot be told apart in.
  */
 final class PassUndo {
-    private enum Kind { WORD, STRIDE, OFFSETS, PIECES, BYTES_PER_PE, INTS_PER_PE, WHOLE }
+    enum Kind { WORD, STRIDE, OFFSETS, PIECES, BYTES_PER_PE, INTS_PER_PE, WHOLE }
 
-    private final Fabric f;
-    private final List<Object> live;
-    private final Kind[] kinds;
+    final Fabric f;
+    final List<Object> live;
+    final Kind[] kinds;
     /** STRIDE: first index and elements per PE; OFFSETS: the table. */
-    private final int[] lead;
-    private final int[] per;
-    private final int[][] offsets;
+    final int[] lead;
+    final int[] per;
+    final int[][] offsets;
     /** PIECES: piece size, and per word the pieces whose owners include its PEs (CSR). */
-    private final int[] chunk;
-    private final int[][] wordStart;
-    private final int[][] wordPieces;
-    /** PIECES: pieces saved in this pass (unowned ones at its start). */
-    private final long[][] savedPiece;
-    private final int[][] unowned;
-    /** Per array, the saved elements: where in the live array, how many, and the copies. */
-    private final Saved[] saved;
+    final int[] chunk;
+    final int[][] wordStart;
+    final int[][] wordPieces;
+    final int[][] unowned;
+    /** PIECES: how many pieces the array has. */
+    final int[] pieceCount;
     /** Each live array's length (the fabric's arrays never change size). */
-    private final int[] lengths;
-    /** Words saved in this epoch, by word. */
-    private final long[] savedWords;
+    final int[] lengths;
+    /**
+     * What each worker saved in this epoch: worker 0 the words below {@link #mid} and the
+     * small tables, worker 1 those from it on; the words within a row of {@code mid}, which
+     * both write, worker 0 when the epoch opens.
+     */
+    private final WordSaves[] saves = new WordSaves[2];
+    private int mid;
     /** Words the epoch's passes may write, as {@link #plan} bounds them, and how many. */
     private final long[] region;
     private int regionWords;
-    /** Words saved in this epoch. */
-    private int savedCount;
-    /** False while the passes of an undone epoch run again: they write nothing the epoch has not saved. */
-    private boolean saving;
-
-    /** One array's saved ranges. */
-    private static final class Saved {
-        int[] from = new int[64];
-        int[] length = new int[64];
-        int count;
-        Object copy;
-        int used;
-        private int capacity;
-
-        void add(Object live, int at, int n) {
-            if (n <= 0) {
-                return;
-            }
-            append(live, at, at, n);
-        }
-
-        /**
-         * The contents of PE {@code p}'s own array {@code items}, and the array: a pass writes
-         * into PEs' arrays but never replaces one.
-         */
-        void addPe(int p, Object items, int n) {
-            append(items, 0, p, n);
-        }
-
-        private void append(Object live, int at, int where, int n) {
-            if (count == from.length) {
-                from = Arrays.copyOf(from, count * 2);
-                length = Arrays.copyOf(length, count * 2);
-            }
-            if (copy == null || used + n > capacity) {
-                int size = Math.max(used + n, copy == null ? 1024 : 2 * capacity);
-                Object grown = java.lang.reflect.Array.newInstance(live.getClass().getComponentType(), size);
-                if (copy != null) {
-                    System.arraycopy(copy, 0, grown, 0, used);
-                }
-                copy = grown;
-                capacity = size;
-            }
-            System.arraycopy(live, at, copy, used, n);
-            from[count] = where;
-            length[count++] = n;
-            used += n;
-        }
-
-        /** Puts back PEs' own arrays, each into the array it was saved from. */
-        void restorePes(Object[] perPe) {
-            for (int i = 0, at = 0; i < count; at += length[i], i++) {
-                System.arraycopy(copy, at, perPe[from[i]], 0, length[i]);
-            }
-        }
-
-        void restore(Object live) {
-            for (int i = 0, at = 0; i < count; at += length[i], i++) {
-                System.arraycopy(copy, at, live, from[i], length[i]);
-            }
-        }
-
-        void clear() {
-            count = 0;
-            used = 0;
-        }
-    }
 
     PassUndo(Fabric f) {
         this.f = f;
@@ -127,17 +63,14 @@ final class PassUndo {
         chunk = new int[a];
         wordStart = new int[a][];
         wordPieces = new int[a][];
-        savedPiece = new long[a][];
         unowned = new int[a][];
-        saved = new Saved[a];
+        pieceCount = new int[a];
         lengths = new int[a];
         PieceOwners owners = PieceOwners.of(f);
         int words = f.active.length;
-        savedWords = new long[(words + 63) >>> 6];
         region = new long[(words + 63) >>> 6];
         for (int i = 0; i < a; i++) {
             Object x = live.get(i);
-            saved[i] = new Saved();
             lengths[i] = java.lang.reflect.Array.getLength(x);
             int[][] own = owners.forArray(f, x);
             if (x == f.sram) {
@@ -224,40 +157,31 @@ final class PassUndo {
         wordStart[i] = count;
         wordPieces[i] = list;
         unowned[i] = Arrays.copyOf(none, nones);
-        savedPiece[i] = new long[(pieces + 63) >>> 6];
+        pieceCount[i] = pieces;
     }
 
     /**
      * Opens an epoch: forgets what the last one saved and saves what cannot be told apart by
-     * PE. The fabric as it is now is what {@link #restore} puts back.
+     * PE. The fabric as it is now is what {@link #restore} puts back. The words below
+     * {@code mid} are worker 0's to save, the others worker 1's ({@code mid} = the fabric's
+     * words: one worker); {@code span} words either side of {@code mid}, which both may write,
+     * are saved now.
      */
-    void open() {
-        Arrays.fill(savedWords, 0);
+    void open(int mid, int span) {
+        if (saves[0] == null) {
+            saves[0] = new WordSaves(this);
+            saves[1] = new WordSaves(this);
+        }
+        this.mid = mid;
         Arrays.fill(region, 0);
         regionWords = 0;
-        savedCount = 0;
-        saving = true;
-        for (int i = 0; i < kinds.length; i++) {
-            saved[i].clear();
-            Object x = live.get(i);
-            int length = lengths[i];
-            switch (kinds[i]) {
-                case WHOLE -> saved[i].add(x, 0, length);
-                case STRIDE -> {
-                    // words before the first record and after the last belong to nobody: saved at the start
-                    saved[i].add(x, 0, lead[i]);
-                    int end = lead[i] + f.n * per[i];
-                    saved[i].add(x, end, length - end);
-                }
-                case PIECES -> {
-                    Arrays.fill(savedPiece[i], 0);
-                    for (int k : unowned[i]) {
-                        savePiece(i, x, k, length);
-                    }
-                }
-                default -> {
-                }
-            }
+        saves[0].open(true);
+        saves[1].open(false);
+        if (mid < f.active.length) {
+            int from = Math.max(0, mid - span);
+            int to = Math.min(f.active.length, mid + span) - 1;
+            saves[0].saveWords(from, to);
+            saves[1].alreadySaved(from, to);
         }
     }
 
@@ -298,7 +222,7 @@ final class PassUndo {
             }
             if (due[w] != 0) {
                 // woken from its doze by the pass without a visit first
-                saveWords(w, w);
+                saves[w < mid ? 0 : 1].saveWords(w, w);
             }
         }
         return true;
@@ -309,113 +233,28 @@ final class PassUndo {
 
     /** Words saved in this epoch so far. */
     int wordsSaved() {
-        return savedCount;
+        return saves[0].count() + saves[1].count();
     }
 
     /** Stops saving until the next {@link #open}: the epoch's passes run again after a {@link #restore}. */
     void replaying() {
-        saving = false;
+        saves[0].stop();
+        saves[1].stop();
     }
 
     /**
-     * Saves, unless this epoch did already, the words a pass is about to write by visiting
-     * PEs {@code visit} of word {@code w}: those holding them and their four neighbours.
+     * Saves, unless this epoch did already, the words worker {@code id}'s pass is about to
+     * write by visiting PEs {@code visit} of word {@code w}: those holding them and their four
+     * neighbours.
      */
-    void touch(int w, long visit) {
-        if (!saving || visit == 0) {
-            return;
-        }
-        int lo = (w << 6) + Long.numberOfTrailingZeros(visit);
-        int hi = (w << 6) + 63 - Long.numberOfLeadingZeros(visit);
-        int last = f.active.length - 1;
-        saveWords(Math.max(0, lo - 1) >>> 6, Math.min(f.n - 1, hi + 1) >>> 6);
-        if (hi - f.width >= 0) {
-            saveWords(Math.max(0, lo - f.width) >>> 6, (hi - f.width) >>> 6);
-        }
-        if (lo + f.width < f.n) {
-            saveWords((lo + f.width) >>> 6, Math.min(last, (hi + f.width) >>> 6));
-        }
-    }
-
-    /** Saves words {@code from} to {@code to} (inclusive) but those saved already, in runs. */
-    private void saveWords(int from, int to) {
-        int w = from;
-        while (w <= to) {
-            if ((savedWords[w >>> 6] & (1L << w)) != 0) {
-                w++;
-                continue;
-            }
-            int end = w;
-            while (end <= to && (savedWords[end >>> 6] & (1L << end)) == 0) {
-                savedWords[end >>> 6] |= 1L << end;
-                end++;
-            }
-            saveRun(w, end);
-            savedCount += end - w;
-            w = end;
-        }
-    }
-
-    /** Saves the state of words {@code w} to {@code end} (exclusive). */
-    private void saveRun(int w, int end) {
-        int p0 = w << 6;
-        int p1 = Math.min(f.n, end << 6);
-        for (int i = 0; i < kinds.length; i++) {
-            Object x = live.get(i);
-            Saved s = saved[i];
-            switch (kinds[i]) {
-                case WORD -> s.add(x, w, end - w);
-                case STRIDE -> s.add(x, lead[i] + p0 * per[i], (p1 - p0) * per[i]);
-                case OFFSETS -> {
-                    int[] t = offsets[i];
-                    s.add(x, t[p0], t[p1] - t[p0]);
-                }
-                case PIECES -> {
-                    for (int j = wordStart[i][w]; j < wordStart[i][end]; j++) {
-                        savePiece(i, x, wordPieces[i][j], lengths[i]);
-                    }
-                }
-                case BYTES_PER_PE -> {
-                    byte[][] m = (byte[][]) x;
-                    for (int p = p0; p < p1; p++) {
-                        if (m[p] != null) {
-                            s.addPe(p, m[p], m[p].length);
-                        }
-                    }
-                }
-                case INTS_PER_PE -> {
-                    int[][] m = (int[][]) x;
-                    for (int p = p0; p < p1; p++) {
-                        if (m[p] != null) {
-                            s.addPe(p, m[p], m[p].length);
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-    }
-
-    private void savePiece(int i, Object x, int k, int length) {
-        long[] done = savedPiece[i];
-        if ((done[k >>> 6] & (1L << k)) != 0) {
-            return;
-        }
-        done[k >>> 6] |= 1L << k;
-        int from = k * chunk[i];
-        saved[i].add(x, from, Math.min(length, from + chunk[i]) - from);
+    void touch(int id, int w, long visit) {
+        saves[id].touch(w, visit);
     }
 
     /** Puts back everything saved since {@link #open}: the fabric is as the epoch found it. */
     void restore() {
-        for (int i = 0; i < kinds.length; i++) {
-            Object x = live.get(i);
-            switch (kinds[i]) {
-                case BYTES_PER_PE, INTS_PER_PE -> saved[i].restorePes((Object[]) x);
-                default -> saved[i].restore(x);
-            }
-        }
+        saves[0].restore();
+        saves[1].restore();
         // the sleepers and dozers may be others now: the next step files them afresh
         f.keptFor = null;
     }

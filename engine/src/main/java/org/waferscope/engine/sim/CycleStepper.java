@@ -80,9 +80,19 @@ public final class CycleStepper implements AutoCloseable {
     /** Wavefront passes run, and of them those undone because the step ended inside one. */
     private long passes;
     private long passesUndone;
+    private long passesShared;
     private Wavefront wave;
-    /** One band per cycle of a wavefront pass, each alone in its array as the tally takes it. */
+    /** Per cycle of a wavefront pass, one band per worker, as the tally takes them. */
     private BandState[][] levels;
+    /** The same bands per worker: its share of a pass, by level. */
+    private BandState[][] shares;
+    // worker 1's part of the current job, written by worker 0 before releasing it: a share of a
+    // pass from jobPassStart, or the cycle loop from jobFrom with a copy of worker 0's tally (null: a new one)
+    private boolean jobPass;
+    private long jobPassStart;
+    private int jobPassLevels;
+    private long jobFrom;
+    private CycleTally jobTally;
 
     /**
      * A stepper on {@code threadCount} threads; on one thread it runs several cycles at once
@@ -134,6 +144,11 @@ public final class CycleStepper implements AutoCloseable {
         return passes;
     }
 
+    /** Of {@link #wavePasses()}, those run on two workers. */
+    public long wavePassesShared() {
+        return passesShared;
+    }
+
     /** Of {@link #wavePasses()}, those undone because the step had to stop inside them. */
     public long wavePassesUndone() {
         return passesUndone;
@@ -178,6 +193,9 @@ public final class CycleStepper implements AutoCloseable {
         if (blockable(maxCycles, limits)) {
             runWaves(events);
         } else {
+            jobPass = false;
+            jobFrom = jobStart;
+            jobTally = null;
             for (int k = 1; k < workers; k++) {
                 go[k].release();
             }
@@ -219,7 +237,12 @@ public final class CycleStepper implements AutoCloseable {
             if (closed) {
                 return;
             }
-            runCycles(id, jobStart, newTally());
+            if (jobPass) {
+                wave.run(id, jobPassStart, jobPassLevels, shares[id]);
+                barrier.await();
+            } else {
+                runCycles(id, jobFrom, jobTally != null ? jobTally : newTally());
+            }
         }
     }
 
@@ -266,7 +289,7 @@ public final class CycleStepper implements AutoCloseable {
      * two cycles of a pass (breakpoints, task starts, host events are taken cycle by cycle).
      */
     private boolean blockable(long maxCycles, StepLimits limits) {
-        return waveDepth > 1 && workers == 1 && maxCycles > 1 && !limits.stopAtBreakpoints()
+        return waveDepth > 1 && workers <= 2 && maxCycles > 1 && !limits.stopAtBreakpoints()
                 && !limits.stopAtTaskStart() && limits.releasesWanted() == 0 && limits.injectionsWanted() == 0
                 && limits.collectionsWanted() == 0;
     }
@@ -286,11 +309,15 @@ public final class CycleStepper implements AutoCloseable {
      */
     private void runWaves(List<BandState.Event> events) {
         if (wave == null) {
-            wave = new Wavefront(cycle);
-            levels = new BandState[waveDepth][1];
-            for (BandState[] one : levels) {
-                one[0] = new BandState();
-                one[0].useWheels(wheels);
+            wave = new Wavefront(cycle, waveDepth);
+            levels = new BandState[waveDepth][workers];
+            shares = new BandState[workers][waveDepth];
+            for (int k = 0; k < waveDepth; k++) {
+                for (int id = 0; id < workers; id++) {
+                    levels[k][id] = new BandState();
+                    levels[k][id].useWheels(wheels);
+                    shares[id][k] = levels[k][id];
+                }
             }
         }
         long c = jobStart;
@@ -308,17 +335,17 @@ public final class CycleStepper implements AutoCloseable {
                 open = false;
             }
             if (n >= 2 && !open) {
-                wave.open();
+                wave.open(workers);
                 epoch = c;
                 open = wave.plan(c, n, wheels, budget);
             }
             if (n < 2 || !open) {
-                runCycles(0, c, tally);
+                cyclesFrom(c, tally);
                 return;
             }
-            BandState[] pass = pass(n);
-            wave.run(c, n, pass);
+            runPass(c, n);
             passes++;
+            passesShared += wave.twoWorkers() ? 1 : 0;
             CycleTally trial = tally.copy();
             StopReason reason = null;
             int k = 0;
@@ -331,12 +358,14 @@ public final class CycleStepper implements AutoCloseable {
                 passesUndone++;
                 redo(epoch, c);
                 tally.recount(cycle.sleepers(), cycle.dozers());
-                runCycles(0, c, tally);
+                cyclesFrom(c, tally);
                 return;
             }
             for (k = 0; k < n; k++) {
                 reason = tally.after(levels[k], c + k, timeline);
-                pass[k].drainEvents(events);
+                for (BandState b : levels[k]) {
+                    b.drainEvents(events);
+                }
             }
             c += n;
             if (reason == null && interrupt.getAsBoolean()) {
@@ -344,6 +373,7 @@ public final class CycleStepper implements AutoCloseable {
                 reason = StopReason.INTERRUPTED;
             }
             if (reason != null) {
+                java.util.Arrays.fill(dozersLeft, 0);
                 dozersLeft[0] = cycle.settle(c, 0, cycle.words());
                 finish(reason, c, tally);
                 return;
@@ -351,14 +381,34 @@ public final class CycleStepper implements AutoCloseable {
         }
     }
 
-    /** The first {@code n} bands of {@link #levels}, cleared, for one pass. */
-    private BandState[] pass(int n) {
-        BandState[] pass = new BandState[n];
+    /** Runs cycles {@code c} to {@code c + n - 1} in one pass, on both workers when the epoch has two, into {@link #levels}. */
+    private void runPass(long c, int n) {
         for (int k = 0; k < n; k++) {
-            pass[k] = levels[k][0];
-            pass[k].clear();
+            for (BandState b : levels[k]) {
+                b.clear();
+            }
         }
-        return pass;
+        if (wave.twoWorkers()) {
+            jobPass = true;
+            jobPassStart = c;
+            jobPassLevels = n;
+            go[1].release();
+            wave.run(0, c, n, shares[0]);
+            barrier.await();
+        } else {
+            wave.run(0, c, n, shares[0]);
+        }
+    }
+
+    /** The rest of the step a cycle at a time from cycle {@code c}, on every worker, each with a copy of {@code tally}. */
+    private void cyclesFrom(long c, CycleTally tally) {
+        jobPass = false;
+        jobFrom = c;
+        jobTally = tally.copy();
+        for (int k = 1; k < workers; k++) {
+            go[k].release();
+        }
+        runCycles(0, c, tally);
     }
 
     /**
@@ -369,8 +419,10 @@ public final class CycleStepper implements AutoCloseable {
      */
     private void redo(long from, long to) {
         List<BandState.Event> again = new ArrayList<>();
-        for (BandState[] one : levels) {
-            one[0].drainEvents(again);
+        for (BandState[] level : levels) {
+            for (BandState b : level) {
+                b.drainEvents(again);
+            }
         }
         wave.undo();
         Fabric f = cycle.fabric();
@@ -380,10 +432,12 @@ public final class CycleStepper implements AutoCloseable {
         for (long c = from; c < to; ) {
             // the epoch's passes were all waveDepth long; any split gives the same fabric
             int n = (int) Math.min(waveDepth, to - c);
-            BandState[] pass = pass(n);
-            wave.run(c, n, pass);
-            for (BandState b : pass) {
-                b.drainEvents(again);
+            wave.replay();
+            runPass(c, n);
+            for (BandState[] level : levels) {
+                for (BandState b : level) {
+                    b.drainEvents(again);
+                }
             }
             c += n;
         }

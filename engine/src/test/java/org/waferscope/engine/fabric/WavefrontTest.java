@@ -38,11 +38,12 @@ class WavefrontTest {
                                 new NeighbourExchange.Options(14, true, true), NeighbourExchange.asleep()), 500)));
     }
 
-    /** Every program with passes of 3 and 8 cycles. */
+    /** Every program with passes of 5 cycles on one worker, and of 8 on two. */
     static Stream<Arguments> programsAndDepths() {
-        return programs().flatMap(a -> Stream.of(3, 8).map(d -> {
-            Object[] args = java.util.Arrays.copyOf(a.get(), 5);
-            args[4] = d;
+        return programs().flatMap(a -> Stream.of(new int[] {5, 1}, new int[] {8, 2}).map(d -> {
+            Object[] args = java.util.Arrays.copyOf(a.get(), 6);
+            args[4] = d[0];
+            args[5] = d[1];
             return Arguments.of(args);
         }));
     }
@@ -61,17 +62,17 @@ class WavefrontTest {
         return l;
     }
 
-    @ParameterizedTest(name = "{0}, passes of {4}")
+    @ParameterizedTest(name = "{0}, passes of {4} on {5} worker(s)")
     @MethodSource("programsAndDepths")
     void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
-                                            int depth) {
+                                            int depth, int workers) {
         Fabric single = FabricBuilder.build(profile, layout);
         Fabric waved = FabricBuilder.build(profile, layout);
         new HostPort(single).launch("start");
         new HostPort(waved).launch("start");
         boolean stoppedEarly = false;
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
-             CycleStepper passes = new CycleStepper(new FabricCycle(waved), 1, depth)) {
+             CycleStepper passes = new CycleStepper(new FabricCycle(waved), workers, depth)) {
             for (int k = 0; waved.cycle() < cycles; k++) {
                 int n = CHUNKS[k % CHUNKS.length];
                 CycleStepper.Result a = one.step(n, StepLimits.NONE);
@@ -87,6 +88,11 @@ class WavefrontTest {
                 }
             }
             assertTrue(passes.wavePasses() > 0, "steps ran in passes");
+            int span = (layout.width() + 63) / 64;
+            if (workers > 1 && (waved.n + 63) / 64 >= 6 * span) {
+                // (a fabric of a few rows runs its passes on one worker)
+                assertTrue(passes.wavePassesShared() > 0, "passes ran on two workers");
+            }
             if (stoppedEarly) {
                 assertTrue(passes.wavePassesUndone() > 0, "a step that stopped early undid a pass");
             }
