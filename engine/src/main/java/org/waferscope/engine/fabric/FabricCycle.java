@@ -245,6 +245,11 @@ public final class FabricCycle {
         return from;
     }
 
+    /** The PEs of word {@code w} its {@link #compute} would visit now. */
+    long toVisit(int w) {
+        return visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
+    }
+
     /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
     public long compute(int w, long cycle, BandState band) {
         long visit = visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];

@@ -4,112 +4,53 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fabric's state as a wavefront pass found it ({@link Wavefront}), kept only for the PEs
- * the pass may write, so that a pass in which the step should have stopped early (a fault, a
- * deadlock) can be undone and its cycles run again one at a time.
+ * The fabric's state as it was at the start of an epoch of wavefront passes ({@link Wavefront}),
+ * kept only for the PEs those passes write, so that a pass in which the step should have
+ * stopped early (a fault, a deadlock, a quiet fabric) can be undone: the stepper puts the
+ * epoch's start back, runs the passes before that one again, and that one's cycles one at a
+ * time.
  *
- * <p>Which PEs: a pass of n cycles visits the PEs with work and those it wakes; each cycle's
- * commits write a visited PE and its four neighbours, and wake only those, or dozers whose
- * timer runs out. So the PEs it may write are those with work or due to wake from a doze in
- * the pass, widened n + 1 times by their neighbours ({@link #begin}).
+ * <p>What is saved, and when: a word's state just before the first write to it in the epoch
+ * ({@link #touch}). A cycle writes only the PEs it visits and their four neighbours, and wakes
+ * dozers whose timer runs out; so before a pass computes a word, the words holding its
+ * visited PEs and their neighbours are saved, unless this epoch saved them already (then
+ * what was saved is still the epoch's start), and the words of the dozers due in a pass are
+ * saved when it starts ({@link #plan}). A word nobody writes is never copied, and a word
+ * written in every cycle of a 50-cycle step is copied once, not once a pass.
  *
- * <p>When: a word's state is saved at the start of the pass's step at that word
- * ({@link #save}), its first touch, while the pass brings it into cache anyway. Every array
- * of {@link Fabric#mutableState()} is covered: per word, per PE at a stride, per PE at an
- * offset table, by piece owners ({@link PieceOwners}), per PE object, or whole at the start
- * for the small tables a PE cannot be told apart in.
+ * <p>Every array of {@link Fabric#mutableState()} is covered: per word, per PE at a stride,
+ * per PE at an offset table, by piece owners ({@link PieceOwners}), per PE object, or whole
+ * when the epoch opens for the small tables a PE cannot be told apart in.
  */
 final class PassUndo {
-    private enum Kind { WORD, STRIDE, OFFSETS, PIECES, BYTES_PER_PE, INTS_PER_PE, WHOLE }
+    enum Kind { WORD, STRIDE, OFFSETS, PIECES, BYTES_PER_PE, INTS_PER_PE, WHOLE }
 
-    private final Fabric f;
-    private final List<Object> live;
-    private final Kind[] kinds;
+    final Fabric f;
+    final List<Object> live;
+    final Kind[] kinds;
     /** STRIDE: first index and elements per PE; OFFSETS: the table. */
-    private final int[] lead;
-    private final int[] per;
-    private final int[][] offsets;
+    final int[] lead;
+    final int[] per;
+    final int[][] offsets;
     /** PIECES: piece size, and per word the pieces whose owners include its PEs (CSR). */
-    private final int[] chunk;
-    private final int[][] wordStart;
-    private final int[][] wordPieces;
-    /** PIECES: pieces saved in this pass (unowned ones at its start). */
-    private final long[][] savedPiece;
-    private final int[][] unowned;
-    /** Per array, the saved elements: where in the live array, how many, and the copies. */
-    private final Saved[] saved;
+    final int[] chunk;
+    final int[][] wordStart;
+    final int[][] wordPieces;
+    final int[][] unowned;
+    /** PIECES: how many pieces the array has. */
+    final int[] pieceCount;
     /** Each live array's length (the fabric's arrays never change size). */
-    private final int[] lengths;
-    /** Words saved at once at most: about what a core's cache holds until the pass gets there. */
-    private static final int RUN = 8;
-    /** Words below this one are saved (or need not be) in this pass. */
-    private int savedTo;
-    /** Words whose PEs the pass may write. */
-    private long[] region = new long[0];
+    final int[] lengths;
+    /**
+     * What each worker saved in this epoch: worker 0 the words below {@link #mid} and the
+     * small tables, worker 1 those from it on; the words within a row of {@code mid}, which
+     * both write, worker 0 when the epoch opens.
+     */
+    private final WordSaves[] saves = new WordSaves[2];
+    private int mid;
+    /** Words the epoch's passes may write, as {@link #plan} bounds them, and how many. */
+    private final long[] region;
     private int regionWords;
-
-    /** One array's saved ranges. */
-    private static final class Saved {
-        int[] from = new int[64];
-        int[] length = new int[64];
-        int count;
-        Object copy;
-        int used;
-        private int capacity;
-
-        void add(Object live, int at, int n) {
-            if (n <= 0) {
-                return;
-            }
-            append(live, at, at, n);
-        }
-
-        /**
-         * The contents of PE {@code p}'s own array {@code items}, and the array: a pass writes
-         * into PEs' arrays but never replaces one.
-         */
-        void addPe(int p, Object items, int n) {
-            append(items, 0, p, n);
-        }
-
-        private void append(Object live, int at, int where, int n) {
-            if (count == from.length) {
-                from = Arrays.copyOf(from, count * 2);
-                length = Arrays.copyOf(length, count * 2);
-            }
-            if (copy == null || used + n > capacity) {
-                int size = Math.max(used + n, copy == null ? 1024 : 2 * capacity);
-                Object grown = java.lang.reflect.Array.newInstance(live.getClass().getComponentType(), size);
-                if (copy != null) {
-                    System.arraycopy(copy, 0, grown, 0, used);
-                }
-                copy = grown;
-                capacity = size;
-            }
-            System.arraycopy(live, at, copy, used, n);
-            from[count] = where;
-            length[count++] = n;
-            used += n;
-        }
-
-        /** Puts back PEs' own arrays, each into the array it was saved from. */
-        void restorePes(Object[] perPe) {
-            for (int i = 0, at = 0; i < count; at += length[i], i++) {
-                System.arraycopy(copy, at, perPe[from[i]], 0, length[i]);
-            }
-        }
-
-        void restore(Object live) {
-            for (int i = 0, at = 0; i < count; at += length[i], i++) {
-                System.arraycopy(copy, at, live, from[i], length[i]);
-            }
-        }
-
-        void clear() {
-            count = 0;
-            used = 0;
-        }
-    }
 
     PassUndo(Fabric f) {
         this.f = f;
@@ -122,15 +63,14 @@ final class PassUndo {
         chunk = new int[a];
         wordStart = new int[a][];
         wordPieces = new int[a][];
-        savedPiece = new long[a][];
         unowned = new int[a][];
-        saved = new Saved[a];
+        pieceCount = new int[a];
         lengths = new int[a];
         PieceOwners owners = PieceOwners.of(f);
         int words = f.active.length;
+        region = new long[(words + 63) >>> 6];
         for (int i = 0; i < a; i++) {
             Object x = live.get(i);
-            saved[i] = new Saved();
             lengths[i] = java.lang.reflect.Array.getLength(x);
             int[][] own = owners.forArray(f, x);
             if (x == f.sram) {
@@ -217,142 +157,104 @@ final class PassUndo {
         wordStart[i] = count;
         wordPieces[i] = list;
         unowned[i] = Arrays.copyOf(none, nones);
-        savedPiece[i] = new long[(pieces + 63) >>> 6];
+        pieceCount[i] = pieces;
     }
 
     /**
-     * Starts a pass of {@code levels} cycles from cycle {@code c0}: works out the words it may
-     * write and saves what cannot be told apart by PE. Returns false, saving nothing, when
-     * those words' state would take more than {@code budget} bytes.
+     * Opens an epoch: forgets what the last one saved and saves what cannot be told apart by
+     * PE. The fabric as it is now is what {@link #restore} puts back. The words below
+     * {@code mid} are worker 0's to save, the others worker 1's ({@code mid} = the fabric's
+     * words: one worker); {@code span} words either side of {@code mid}, which both may write,
+     * are saved now.
      */
-    boolean begin(long c0, int levels, DozeWheel[] wheels, long budget) {
-        long[] seed = new long[f.active.length];
-        for (int w = 0; w < seed.length; w++) {
-            seed[w] = f.active[w] | f.wake[w];
+    void open(int mid, int span) {
+        if (saves[0] == null) {
+            saves[0] = new WordSaves(this);
+            saves[1] = new WordSaves(this);
         }
+        this.mid = mid;
+        Arrays.fill(region, 0);
+        regionWords = 0;
+        saves[0].open(true);
+        saves[1].open(false);
+        if (mid < f.active.length) {
+            int from = Math.max(0, mid - span);
+            int to = Math.min(f.active.length, mid + span) - 1;
+            saves[0].saveWords(from, to);
+            saves[1].alreadySaved(from, to);
+        }
+    }
+
+    /**
+     * Gets the epoch ready for a pass of {@code levels} cycles from cycle {@code c0}: saves the
+     * words of the dozers due to wake in it, and bounds the words it may write (those with
+     * work or due to wake, widened {@code levels} + 1 times by their neighbours). Returns false
+     * when the epoch's bound would then take more than {@code budget} bytes to save; the pass
+     * must not run in this epoch (its dozers' words may have been saved, which is harmless).
+     */
+    boolean plan(long c0, int levels, DozeWheel[] wheels, long budget) {
+        long[] due = new long[f.active.length];
         if (wheels != null) {
             for (DozeWheel wheel : wheels) {
-                wheel.markDue(c0 + 1, c0 + levels, seed);
+                wheel.markDue(c0 + 1, c0 + levels, due);
             }
+        }
+        long[] seed = new long[due.length];
+        for (int w = 0; w < seed.length; w++) {
+            seed[w] = f.active[w] | f.wake[w] | due[w];
         }
         for (int k = 0; k <= levels; k++) {
             seed = PieceOwners.withNeighbours(seed, f.width);
         }
-        region = new long[(seed.length + 63) >>> 6];
-        regionWords = 0;
-        savedTo = 0;
+        int words = regionWords;
+        for (int w = 0; w < seed.length; w++) {
+            if (seed[w] != 0 && (region[w >>> 6] & (1L << w)) == 0) {
+                words++;
+            }
+        }
+        if (words * 64L * BYTES_PER_PE > budget) {
+            return false;
+        }
+        regionWords = words;
         for (int w = 0; w < seed.length; w++) {
             if (seed[w] != 0) {
                 region[w >>> 6] |= 1L << w;
-                regionWords++;
             }
-        }
-        if (regionWords * 64L * BYTES_PER_PE > budget) {
-            return false;
-        }
-        for (int i = 0; i < kinds.length; i++) {
-            saved[i].clear();
-            Object x = live.get(i);
-            int length = java.lang.reflect.Array.getLength(x);
-            switch (kinds[i]) {
-                case WHOLE -> saved[i].add(x, 0, length);
-                case STRIDE -> {
-                    // words before the first record and after the last belong to nobody: saved at the start
-                    saved[i].add(x, 0, lead[i]);
-                    int end = lead[i] + f.n * per[i];
-                    saved[i].add(x, end, length - end);
-                }
-                case PIECES -> {
-                    Arrays.fill(savedPiece[i], 0);
-                    for (int k : unowned[i]) {
-                        savePiece(i, x, k, length);
-                    }
-                }
-                default -> {
-                }
+            if (due[w] != 0) {
+                // woken from its doze by the pass without a visit first
+                saves[w < mid ? 0 : 1].saveWords(w, w);
             }
         }
         return true;
     }
 
-    /** About what {@link #save} copies per PE of a full-wafer program (850 bytes measured, with room). */
+    /** About what a word's save copies per PE of a full-wafer program (850 bytes measured, with room). */
     private static final long BYTES_PER_PE = 1600;
 
-    /** Whether word {@code w} is one the pass may write. */
-    boolean mayWrite(int w) {
-        return (region[w >>> 6] & (1L << w)) != 0;
+    /** Words saved in this epoch so far. */
+    int wordsSaved() {
+        return saves[0].count() + saves[1].count();
     }
 
-    /** Saves word {@code w}'s state: called before the pass touches it. */
-    void save(int w) {
-        if (w < savedTo || !mayWrite(w)) {
-            return;
-        }
-        // the run of words to be written from w on, up to RUN of them, in one copy per array:
-        // none of them is touched before the pass's step at w
-        int end = w + 1;
-        while (end < w + RUN && end < f.active.length && mayWrite(end)) {
-            end++;
-        }
-        savedTo = end;
-        int p0 = w << 6;
-        int p1 = Math.min(f.n, end << 6);
-        for (int i = 0; i < kinds.length; i++) {
-            Object x = live.get(i);
-            Saved s = saved[i];
-            switch (kinds[i]) {
-                case WORD -> s.add(x, w, end - w);
-                case STRIDE -> s.add(x, lead[i] + p0 * per[i], (p1 - p0) * per[i]);
-                case OFFSETS -> {
-                    int[] t = offsets[i];
-                    s.add(x, t[p0], t[p1] - t[p0]);
-                }
-                case PIECES -> {
-                    for (int j = wordStart[i][w]; j < wordStart[i][end]; j++) {
-                        savePiece(i, x, wordPieces[i][j], lengths[i]);
-                    }
-                }
-                case BYTES_PER_PE -> {
-                    byte[][] m = (byte[][]) x;
-                    for (int p = p0; p < p1; p++) {
-                        if (m[p] != null) {
-                            s.addPe(p, m[p], m[p].length);
-                        }
-                    }
-                }
-                case INTS_PER_PE -> {
-                    int[][] m = (int[][]) x;
-                    for (int p = p0; p < p1; p++) {
-                        if (m[p] != null) {
-                            s.addPe(p, m[p], m[p].length);
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
+    /** Stops saving until the next {@link #open}: the epoch's passes run again after a {@link #restore}. */
+    void replaying() {
+        saves[0].stop();
+        saves[1].stop();
     }
 
-    private void savePiece(int i, Object x, int k, int length) {
-        long[] done = savedPiece[i];
-        if ((done[k >>> 6] & (1L << k)) != 0) {
-            return;
-        }
-        done[k >>> 6] |= 1L << k;
-        int from = k * chunk[i];
-        saved[i].add(x, from, Math.min(length, from + chunk[i]) - from);
+    /**
+     * Saves, unless this epoch did already, the words worker {@code id}'s pass is about to
+     * write by visiting PEs {@code visit} of word {@code w}: those holding them and their four
+     * neighbours.
+     */
+    void touch(int id, int w, long visit) {
+        saves[id].touch(w, visit);
     }
 
-    /** Puts back everything saved since {@link #begin}: the fabric is as the pass found it. */
+    /** Puts back everything saved since {@link #open}: the fabric is as the epoch found it. */
     void restore() {
-        for (int i = 0; i < kinds.length; i++) {
-            Object x = live.get(i);
-            switch (kinds[i]) {
-                case BYTES_PER_PE, INTS_PER_PE -> saved[i].restorePes((Object[]) x);
-                default -> saved[i].restore(x);
-            }
-        }
+        saves[0].restore();
+        saves[1].restore();
         // the sleepers and dozers may be others now: the next step files them afresh
         f.keptFor = null;
     }

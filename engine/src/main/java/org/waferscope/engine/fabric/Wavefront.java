@@ -1,26 +1,44 @@
 package org.waferscope.engine.fabric;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLongArray;
+
 /**
- * Several cycles over the fabric in one pass, on the calling thread: temporal blocking
- * (docs/temporal-blocking.md). A PE's cycle reads only its own state and its four
- * neighbours', so word w may compute cycle c + 1 as soon as every word within a row of it
- * ({@code span} words either side) has committed cycle c; and a word may commit cycle c as
- * soon as every word within a row has computed it ({@link CommitFront}). The pass walks the
- * words upwards once; at each position it computes word s in cycle c0, commits word
- * s - span in c0, computes word s - 2 span in c0 + 1, commits s - 3 span in c0 + 1, and so on
- * for every level. So each word's state is read for all the levels while the two rows
- * around it are still in cache, instead of once per cycle from memory.
+ * Several cycles over the fabric in one pass: temporal blocking (docs/temporal-blocking.md).
+ * A PE's cycle reads only its own state and its four neighbours', so word w may compute
+ * cycle c + 1 as soon as every word within a row of it ({@code span} words either side) has
+ * committed cycle c; and a word may commit cycle c as soon as every word within a row has
+ * computed it ({@link CommitFront}). The pass walks the words once; at each position it
+ * computes word s in cycle c0, commits word s - span in c0, computes word s - 2 span in
+ * c0 + 1, commits s - 3 span in c0 + 1, and so on for every level. So each word's state is
+ * read for all the levels while the two rows around it are still in cache, instead of once
+ * per cycle from memory.
  *
- * <p>Each level's tallies and events go to a band of its own, so the stepper can take its
- * per-cycle decisions afterwards, in cycle order. What it cannot do is stop between
- * levels: the caller runs a pass only where no decision can end the step early, or can undo
- * the pass when one does.
+ * <p>On two workers the words are split at {@link #mid}: worker 0 walks those below it
+ * upwards, worker 1 the others downwards, so both reach the rows around {@code mid} last in
+ * each level. There a worker waits, per level, for the other to have committed the level
+ * before (before computing a word within a row of {@code mid}) or computed this one (before
+ * committing such a word): the same two rules, across the split.
  *
- * <p>The doze wheels are per {@link FabricCycle#wheelShift} words, no more than two rows, so
- * level k has computed all of a wheel's words before level k + 1 computes any of them, and
- * wakes the wheel's dozers due next cycle in between, as the cycle-at-a-time path does.
+ * <p>Each level's tallies and events go to bands of its own, one per worker, so the stepper
+ * can take its per-cycle decisions afterwards, in cycle order. What it cannot do is stop
+ * between levels: the caller undoes the pass's epoch when the step should have stopped
+ * inside it ({@link PassUndo}).
+ *
+ * <p>The doze wheels are per {@link FabricCycle#wheelShift} words, no more than two rows, and
+ * {@code mid} falls between two wheels, so level k has computed all of a wheel's words before
+ * level k + 1 computes any of them, and wakes the wheel's dozers due next cycle in between,
+ * as the cycle-at-a-time path does.
+ *
+ * <p>Threads: {@link #open}, {@link #plan}, {@link #undo} on the stepper's thread between
+ * passes; {@link #run} by each worker at once, worker 1 started after {@link #plan}.
  */
 public final class Wavefront {
+    private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int COMPUTED = 0;
+    private static final int COMMITTED = 1;
+
     private final FabricCycle cycle;
     private final Fabric f;
     private final int words;
@@ -29,10 +47,18 @@ public final class Wavefront {
     /** Power of two above {@link #span}: the visited PEs of a level's last words, by word, until their commit. */
     private final int ring;
     private final int wheelShift;
-    private long[][] visits = new long[0][];
+    /** Per worker, per level, the visited PEs of its last words. */
+    private final long[][][] visits = new long[2][0][];
     private final PassUndo undo;
+    /** Words below: worker 0's; from it on: worker 1's. The fabric's words when one worker runs the passes. */
+    private int mid;
+    /** Per worker and level: the pass that has computed, and committed, all its words near {@link #mid}. */
+    private final AtomicLongArray done;
+    private final int maxLevels;
+    private long pass;
 
-    public Wavefront(FabricCycle cycle) {
+    /** A wavefront over {@code cycle}'s fabric, for passes of up to {@code maxLevels} cycles. */
+    public Wavefront(FabricCycle cycle, int maxLevels) {
         this.cycle = cycle;
         this.f = cycle.fabric();
         this.words = cycle.words();
@@ -40,72 +66,172 @@ public final class Wavefront {
         this.ring = Integer.highestOneBit(span) << 1;
         this.wheelShift = cycle.wheelShift();
         this.undo = new PassUndo(f);
+        this.maxLevels = maxLevels;
+        this.done = new AtomicLongArray(2 * maxLevels * 2);
     }
 
     /**
-     * Gets ready to run cycles {@code c0} to {@code c0 + levels - 1} in one pass that can be
-     * undone ({@link PassUndo}); false, with nothing done, when saving what the pass may
-     * write would take more than {@code budget} bytes.
+     * Opens an epoch of passes that can be undone together ({@link PassUndo}): {@link #undo}
+     * puts the fabric back as it is now. With {@code workers} 2, the passes of the epoch run on
+     * two workers, split where half the busy words are below (between two doze wheels, and
+     * each side at least two rows); on one when the fabric is too small for that.
      */
-    public boolean begin(long c0, int levels, DozeWheel[] wheels, long budget) {
-        return undo.begin(c0, levels, wheels, budget);
+    public void open(int workers) {
+        mid = workers > 1 ? split() : words;
+        undo.open(mid, span);
+    }
+
+    /** Whether the passes of this epoch run on two workers. */
+    public boolean twoWorkers() {
+        return mid < words;
+    }
+
+    private int split() {
+        long[] busy = f.busyWords;
+        int total = 0;
+        for (long b : busy) {
+            total += Long.bitCount(b);
+        }
+        int below = 0;
+        int at = 0;
+        while (at < words && below * 2 < total) {
+            below += (int) ((busy[at >>> 6] >>> at) & 1);
+            at++;
+        }
+        int wheel = 1 << wheelShift;
+        int m = (at + wheel / 2) & -wheel;
+        int least = ((2 * span + wheel - 1) / wheel) * wheel;
+        m = Math.max(m, least);
+        if (m + 2 * span > words) {
+            m = (words - 2 * span) & -wheel;
+        }
+        return m >= least && m + 2 * span <= words ? m : words;
     }
 
     /**
-     * Puts the fabric back as the last {@link #begin} found it, but for the cycle number and
-     * the sleepers' counters, which the caller settles ({@link FabricCycle#settle(long)}).
+     * Gets the epoch ready to run cycles {@code c0} to {@code c0 + levels - 1} in one pass;
+     * false, with the pass not to be run in this epoch, when saving what the epoch may write
+     * would take more than {@code budget} bytes.
+     */
+    public boolean plan(long c0, int levels, DozeWheel[] wheels, long budget) {
+        if (!undo.plan(c0, levels, wheels, budget)) {
+            return false;
+        }
+        pass++;
+        return true;
+    }
+
+    /** Starts a pass that runs again what the epoch ran before it was undone: nothing to plan or save. */
+    public void replay() {
+        pass++;
+    }
+
+    /**
+     * Puts the fabric back as it was when the epoch opened, but for the cycle number and the
+     * sleepers' counters, which the caller settles ({@link FabricCycle#settle(long)}). The
+     * epoch's passes may then run again, without saving, up to the one to be run a cycle at
+     * a time.
      */
     public void undo() {
         undo.restore();
+        undo.replaying();
+    }
+
+    /** Words of the fabric the epoch has saved so far (each once, however many passes wrote it). */
+    public int wordsSaved() {
+        return undo.wordsSaved();
     }
 
     /**
-     * Runs cycles {@code c0} to {@code c0 + levels - 1} (as {@link #begin} was told) over every busy word, level k's
-     * tallies, events and dozers going to {@code bands[k]} (each cleared by the caller). The
-     * fabric is then as that many cycles run one at a time would leave it.
+     * Worker {@code id}'s share of cycles {@code c0} to {@code c0 + levels - 1} (as
+     * {@link #plan} was told) over its busy words, level k's tallies, events and dozers going
+     * to {@code bands[k]} (each cleared by the caller). Once every worker's share has
+     * returned, the fabric is as that many cycles run one at a time would leave it.
      */
-    public void run(long c0, int levels, BandState[] bands) {
-        if (visits.length < levels) {
-            visits = new long[levels][ring];
+    public void run(int id, long c0, int levels, BandState[] bands) {
+        if (visits[id].length < levels) {
+            visits[id] = new long[Math.max(levels, maxLevels)][ring];
         }
+        boolean two = mid < words;
+        boolean down = id == 1;
+        int n = down ? words - mid : mid;
+        int other = 1 - id;
+        long[][] vis = visits[id];
         int lag = 2 * span;
-        int last = words - 1 + lag * (levels - 1) + span;
+        int last = n - 1 + lag * (levels - 1) + span;
         long[] busy = f.busyWords;
+        int wheelMask = (1 << wheelShift) - 1;
         for (int s = 0; s <= last; s++) {
-            if (s < words) {
-                // the pass has not touched word s yet
-                undo.save(s);
-            }
             for (int k = 0; k < levels; k++) {
-                int cw = s - lag * k;
-                if (cw < -span) {
+                int ci = s - lag * k;
+                if (ci < -span) {
                     break;
                 }
                 long c = c0 + k;
-                long[] vis = visits[k];
-                if (cw >= 0 && cw < words) {
+                long[] v = vis[k];
+                if (ci >= 0 && ci < n) {
+                    int cw = down ? words - 1 - ci : ci;
+                    if (two && k > 0 && ci >= n - span) {
+                        // within a row of the other share: its level k - 1 must be committed
+                        await(other, k - 1, COMMITTED);
+                    }
                     long visit = 0;
                     int at = cw >>> 6;
                     long bit = 1L << cw;
                     if ((busy[at] & bit) != 0) {
+                        // the first write to these PEs and their neighbours in the epoch: save them
+                        undo.touch(id, cw, cycle.toVisit(cw));
                         visit = cycle.compute(cw, c, bands[k]);
                         if (f.active[cw] == 0) {
-                            busy[at] &= ~bit;
+                            if (two) {
+                                BITS.getAndBitwiseAnd(busy, at, ~bit);
+                            } else {
+                                busy[at] &= ~bit;
+                            }
                         }
                     }
-                    vis[cw & (ring - 1)] = visit;
-                    if (bands[k].wheels != null && (((cw + 1) >>> wheelShift) != (cw >>> wheelShift) || cw == words - 1)) {
+                    v[cw & (ring - 1)] = visit;
+                    boolean wheelDone = down ? (cw & wheelMask) == 0 || cw == mid
+                            : (cw & wheelMask) == wheelMask || cw == words - 1;
+                    if (bands[k].wheels != null && wheelDone) {
                         // every word of this wheel has computed in cycle c, none yet in c + 1
                         bands[k].wheels[cw >>> wheelShift].wakeDue(f, c);
                     }
-                }
-                int mw = cw - span;
-                if (mw >= 0 && mw < words) {
-                    long v = vis[mw & (ring - 1)];
-                    if (v != 0) {
-                        cycle.commit(mw, v, c);
+                    if (two && ci == n - 1) {
+                        done.set(slot(id, k, COMPUTED), pass);
                     }
                 }
+                int mi = ci - span;
+                if (mi >= 0 && mi < n) {
+                    int mw = down ? words - 1 - mi : mi;
+                    if (two && mi >= n - span) {
+                        // within a row of the other share: its level k must be computed
+                        await(other, k, COMPUTED);
+                    }
+                    long pes = v[mw & (ring - 1)];
+                    if (pes != 0) {
+                        cycle.commit(mw, pes, c);
+                    }
+                    if (two && mi == n - 1) {
+                        done.set(slot(id, k, COMMITTED), pass);
+                    }
+                }
+            }
+        }
+    }
+
+    private int slot(int id, int level, int what) {
+        return (id * maxLevels + level) * 2 + what;
+    }
+
+    private void await(int id, int level, int what) {
+        int at = slot(id, level, what);
+        int spins = 0;
+        while (done.get(at) != pass) {
+            if (++spins < 2_000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
             }
         }
     }

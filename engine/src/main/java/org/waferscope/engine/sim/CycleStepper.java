@@ -9,6 +9,7 @@ import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.ChunkClaims;
 import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
+import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.fabric.Wavefront;
 import org.waferscope.engine.record.RunTimeline;
@@ -79,9 +80,19 @@ public final class CycleStepper implements AutoCloseable {
     /** Wavefront passes run, and of them those undone because the step ended inside one. */
     private long passes;
     private long passesUndone;
+    private long passesShared;
     private Wavefront wave;
-    /** One band per cycle of a wavefront pass, each alone in its array as the tally takes it. */
+    /** Per cycle of a wavefront pass, one band per worker, as the tally takes them. */
     private BandState[][] levels;
+    /** The same bands per worker: its share of a pass, by level. */
+    private BandState[][] shares;
+    // worker 1's part of the current job, written by worker 0 before releasing it: a share of a
+    // pass from jobPassStart, or the cycle loop from jobFrom with a copy of worker 0's tally (null: a new one)
+    private boolean jobPass;
+    private long jobPassStart;
+    private int jobPassLevels;
+    private long jobFrom;
+    private CycleTally jobTally;
 
     /**
      * A stepper on {@code threadCount} threads; on one thread it runs several cycles at once
@@ -133,6 +144,11 @@ public final class CycleStepper implements AutoCloseable {
         return passes;
     }
 
+    /** Of {@link #wavePasses()}, those run on two workers. */
+    public long wavePassesShared() {
+        return passesShared;
+    }
+
     /** Of {@link #wavePasses()}, those undone because the step had to stop inside them. */
     public long wavePassesUndone() {
         return passesUndone;
@@ -177,6 +193,9 @@ public final class CycleStepper implements AutoCloseable {
         if (blockable(maxCycles, limits)) {
             runWaves(events);
         } else {
+            jobPass = false;
+            jobFrom = jobStart;
+            jobTally = null;
             for (int k = 1; k < workers; k++) {
                 go[k].release();
             }
@@ -218,7 +237,12 @@ public final class CycleStepper implements AutoCloseable {
             if (closed) {
                 return;
             }
-            runCycles(id, jobStart, newTally());
+            if (jobPass) {
+                wave.run(id, jobPassStart, jobPassLevels, shares[id]);
+                barrier.await();
+            } else {
+                runCycles(id, jobFrom, jobTally != null ? jobTally : newTally());
+            }
         }
     }
 
@@ -265,42 +289,63 @@ public final class CycleStepper implements AutoCloseable {
      * two cycles of a pass (breakpoints, task starts, host events are taken cycle by cycle).
      */
     private boolean blockable(long maxCycles, StepLimits limits) {
-        return waveDepth > 1 && workers == 1 && maxCycles > 1 && !limits.stopAtBreakpoints()
+        return waveDepth > 1 && workers <= 2 && maxCycles > 1 && !limits.stopAtBreakpoints()
                 && !limits.stopAtTaskStart() && limits.releasesWanted() == 0 && limits.injectionsWanted() == 0
                 && limits.collectionsWanted() == 0;
     }
 
     /**
-     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread.
-     * A pass in whose cycles the step should have stopped is undone and its cycles run again
-     * one at a time, as is the rest of a step whose busy PEs are too many to save.
+     * Cycles an epoch of passes covers at most: a pass that must be undone costs the epoch's
+     * earlier passes run again, and a word written in several passes of an epoch is saved once.
+     */
+    static final int EPOCH_CYCLES = 64;
+
+    /**
+     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread,
+     * in epochs whose start can be put back ({@code PassUndo}). A pass in whose cycles the step
+     * should have stopped is undone with its epoch: the epoch's earlier passes run again and
+     * that pass's cycles one at a time, as does the rest of a step whose busy PEs are too many
+     * to save.
      */
     private void runWaves(List<BandState.Event> events) {
         if (wave == null) {
-            wave = new Wavefront(cycle);
-            levels = new BandState[waveDepth][1];
-            for (BandState[] one : levels) {
-                one[0] = new BandState();
-                one[0].useWheels(wheels);
+            wave = new Wavefront(cycle, waveDepth);
+            levels = new BandState[waveDepth][workers];
+            shares = new BandState[workers][waveDepth];
+            for (int k = 0; k < waveDepth; k++) {
+                for (int id = 0; id < workers; id++) {
+                    levels[k][id] = new BandState();
+                    levels[k][id].useWheels(wheels);
+                    shares[id][k] = levels[k][id];
+                }
             }
         }
         long c = jobStart;
         long end = jobStart + jobCycles;
         CycleTally tally = new CycleTally(jobLimits, end, quietStreak, cycle.sleepers(), cycle.dozers());
         long budget = Runtime.getRuntime().maxMemory() / 16;
+        long epoch = c;
+        boolean open = false;
         while (true) {
             int n = (int) Math.min(waveDepth, end - c);
-            if (n < 2 || !wave.begin(c, n, wheels, budget)) {
-                runCycles(0, c, tally);
+            if (n >= 2 && open && c + n - epoch > Math.max(EPOCH_CYCLES, waveDepth)) {
+                open = false;
+            }
+            if (n >= 2 && open && !wave.plan(c, n, wheels, budget)) {
+                open = false;
+            }
+            if (n >= 2 && !open) {
+                wave.open(workers);
+                epoch = c;
+                open = wave.plan(c, n, wheels, budget);
+            }
+            if (n < 2 || !open) {
+                cyclesFrom(c, tally);
                 return;
             }
-            BandState[] pass = new BandState[n];
-            for (int k = 0; k < n; k++) {
-                pass[k] = levels[k][0];
-                pass[k].clear();
-            }
-            wave.run(c, n, pass);
+            runPass(c, n);
             passes++;
+            passesShared += wave.twoWorkers() ? 1 : 0;
             CycleTally trial = tally.copy();
             StopReason reason = null;
             int k = 0;
@@ -309,22 +354,18 @@ public final class CycleStepper implements AutoCloseable {
                 k++;
             }
             if (reason != null && k < n) {
-                // the step ends inside the pass: back to its start, and its cycles one at a time
-                for (BandState b : pass) {
-                    b.drainEvents(new ArrayList<>());
-                }
-                wave.undo();
+                // the step ends inside the pass: back to the epoch's start, and this pass's cycles one at a time
                 passesUndone++;
-                cycle.fabric().setCycle(c);
-                cycle.settle(c);
-                cycle.prepareStep(wheels);
+                redo(epoch, c);
                 tally.recount(cycle.sleepers(), cycle.dozers());
-                runCycles(0, c, tally);
+                cyclesFrom(c, tally);
                 return;
             }
             for (k = 0; k < n; k++) {
                 reason = tally.after(levels[k], c + k, timeline);
-                pass[k].drainEvents(events);
+                for (BandState b : levels[k]) {
+                    b.drainEvents(events);
+                }
             }
             c += n;
             if (reason == null && interrupt.getAsBoolean()) {
@@ -332,11 +373,77 @@ public final class CycleStepper implements AutoCloseable {
                 reason = StopReason.INTERRUPTED;
             }
             if (reason != null) {
+                java.util.Arrays.fill(dozersLeft, 0);
                 dozersLeft[0] = cycle.settle(c, 0, cycle.words());
                 finish(reason, c, tally);
                 return;
             }
         }
+    }
+
+    /** Runs cycles {@code c} to {@code c + n - 1} in one pass, on both workers when the epoch has two, into {@link #levels}. */
+    private void runPass(long c, int n) {
+        for (int k = 0; k < n; k++) {
+            for (BandState b : levels[k]) {
+                b.clear();
+            }
+        }
+        if (wave.twoWorkers()) {
+            jobPass = true;
+            jobPassStart = c;
+            jobPassLevels = n;
+            go[1].release();
+            wave.run(0, c, n, shares[0]);
+            barrier.await();
+        } else {
+            wave.run(0, c, n, shares[0]);
+        }
+    }
+
+    /** The rest of the step a cycle at a time from cycle {@code c}, on every worker, each with a copy of {@code tally}. */
+    private void cyclesFrom(long c, CycleTally tally) {
+        jobPass = false;
+        jobFrom = c;
+        jobTally = tally.copy();
+        for (int k = 1; k < workers; k++) {
+            go[k].release();
+        }
+        runCycles(0, c, tally);
+    }
+
+    /**
+     * Puts the fabric back to cycle {@code from}, where the epoch opened, and runs it again
+     * in passes to cycle {@code to}: their tallies and events were taken the first time, and
+     * the same cycles give the same ones. The fabric is left settled at {@code to}, its
+     * sleepers filed afresh, as at the start of a step.
+     */
+    private void redo(long from, long to) {
+        List<BandState.Event> again = new ArrayList<>();
+        for (BandState[] level : levels) {
+            for (BandState b : level) {
+                b.drainEvents(again);
+            }
+        }
+        wave.undo();
+        Fabric f = cycle.fabric();
+        f.setCycle(from);
+        cycle.settle(from);
+        cycle.prepareStep(wheels);
+        for (long c = from; c < to; ) {
+            // the epoch's passes were all waveDepth long; any split gives the same fabric
+            int n = (int) Math.min(waveDepth, to - c);
+            wave.replay();
+            runPass(c, n);
+            for (BandState[] level : levels) {
+                for (BandState b : level) {
+                    b.drainEvents(again);
+                }
+            }
+            c += n;
+        }
+        f.setCycle(to);
+        cycle.settle(to);
+        cycle.prepareStep(wheels);
     }
 
     /** What the step's caller and the next step are told, from worker 0's tally. */

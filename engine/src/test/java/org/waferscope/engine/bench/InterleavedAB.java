@@ -22,15 +22,19 @@ import org.waferscope.engine.api.HostMachine;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.InterleavedAB \
- *     SIDE CYCLES ROUNDS NAME=DIR NAME=DIR ...
+ *     SIDE CYCLES ROUNDS [threads=T] [step=K] NAME=DIR[@PASS] NAME=DIR[@PASS] ...
  * </pre>
  *
- * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer; {@code sparse} for the
- * whole wafer with the exchange on a 150x251 rectangle in its middle and every other PE
- * asleep, {@code FabricBench.engineSparse}'s workload, counted in busy PE-cycles), CYCLES the cycles per
- * turn (a multiple of the exchange's 13); a few hundred rounds are needed for a steady figure
- * (each version is compiled on its own). It prints, per version, PE-cycles per CPU-second,
- * the geometric mean of its per-round ratios to the first version, and its state hash, which
+ * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or
+ * {@code sparse}: the whole wafer with the exchange on its middle 150x251 PEs and the others
+ * asleep (the benchmark's engineSparse). CYCLES are the cycles per turn (a multiple of the
+ * exchange's 13 when all are active), in calls of K cycles (default: all at once); a few
+ * hundred rounds are needed for a steady figure (each version is compiled on its own).
+ * {@code @PASS} sets {@code waferscope.wavefront} while that version's wafer is built, so
+ * one build can run against itself with and without wavefront passes. On T threads (default
+ * 1) the time is the process's CPU time, GC and compiler threads included, and the wall
+ * time is printed too. It prints, per version, PE-cycles (sparse: cycles) per CPU-second, the
+ * geometric mean of its per-round ratios to the first version, and its state hash, which
  * must be the same for all.
  */
 public final class InterleavedAB {
@@ -47,8 +51,16 @@ public final class InterleavedAB {
         long units;
         final List<Double> rates = new ArrayList<>();
 
-        Version(String name, Path dir, int width, int height, boolean sparse) throws ReflectiveOperationException, java.io.IOException {
+        long wall;
+
+        Version(String name, Path dir, int width, int height, boolean sparse, int threads, String pass)
+                throws ReflectiveOperationException, java.io.IOException {
             this.name = name;
+            if (pass == null) {
+                System.clearProperty("waferscope.wavefront");
+            } else {
+                System.setProperty("waferscope.wavefront", pass);
+            }
             URL[] urls = {dir.resolve("classes").toUri().toURL(), dir.resolve("test-classes").toUri().toURL()};
             ClassLoader cl = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
             Class<?> arch = cl.loadClass("org.waferscope.engine.arch.ArchProfile");
@@ -56,15 +68,16 @@ public final class InterleavedAB {
             Class<?> options = cl.loadClass("org.waferscope.engine.fixtures.NeighbourExchange$Options");
             Class<?> layoutClass = cl.loadClass("org.waferscope.engine.fabric.FabricLayout");
             Class<?> waferClass = cl.loadClass("org.waferscope.engine.sim.Wafer");
+            Class<?> program = cl.loadClass("org.waferscope.engine.ir.PeProgram");
             Object forever = options.getField("FOREVER").get(null);
             Object layout = sparse
                     ? exchange.getMethod("layout", int.class, int.class, int.class, int.class, int.class, int.class,
-                            options, cl.loadClass("org.waferscope.engine.ir.PeProgram")).invoke(null, width, height,
-                            (width - SPARSE_W) / 2, (height - SPARSE_H) / 2, SPARSE_W, SPARSE_H, forever,
+                            options, program).invoke(null, width, height, (width - SPARSE_W) / 2,
+                            (height - SPARSE_H) / 2, SPARSE_W, SPARSE_H, forever,
                             exchange.getMethod("asleep").invoke(null))
                     : exchange.getMethod("layout", int.class, int.class, options).invoke(null, width, height, forever);
             wafer = waferClass.getMethod("of", arch, layoutClass, int.class)
-                    .invoke(null, arch.getField("WSE2").get(null), layout, 1);
+                    .invoke(null, arch.getField("WSE2").get(null), layout, threads);
             Object port = waferClass.getMethod("port").invoke(wafer);
             port.getClass().getMethod("launch", String.class).invoke(port, "start");
             step = waferClass.getMethod("stepFabric", long.class);
@@ -73,7 +86,7 @@ public final class InterleavedAB {
         }
     }
 
-    /** The exchange's rectangle on the sparse wafer, as in {@code FabricBench}: 37,650 PEs, 4.99 %. */
+    /** The exchange's rectangle on the sparse wafer, as in FabricBench: 5 % of the WSE-2's PEs. */
     private static final int SPARSE_W = 150;
     private static final int SPARSE_H = 251;
 
@@ -84,30 +97,48 @@ public final class InterleavedAB {
         int rounds = Integer.parseInt(args[2]);
         int width = side;
         int height = side == 757 ? 996 : side;
+        int threads = 1;
+        long perCall = cycles;
         List<Version> versions = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             String[] nameDir = args[i].split("=", 2);
-            versions.add(new Version(nameDir[0], Path.of(nameDir[1]), width, height, sparse));
+            if (nameDir[0].equals("threads")) {
+                threads = Integer.parseInt(nameDir[1]);
+            } else if (nameDir[0].equals("step")) {
+                perCall = Long.parseLong(nameDir[1]);
+            } else {
+                String[] dirPass = nameDir[1].split("@", 2);
+                versions.add(new Version(nameDir[0], Path.of(dirPass[0]), width, height, sparse, threads,
+                        dirPass.length > 1 ? dirPass[1] : null));
+            }
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         int dropped = Math.max(3, rounds / 10);
-        long pes = sparse ? (long) SPARSE_W * SPARSE_H : (long) width * height;
+        // all active: PE-cycles; sparse: cycles
+        long perCycle = sparse ? 1 : (long) width * height;
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < versions.size(); k++) {
                 Version v = versions.get((k + r) % versions.size());
-                long t0 = mx.getCurrentThreadCpuTime();
-                v.step.invoke(v.wafer, cycles);
-                long t = mx.getCurrentThreadCpuTime() - t0;
+                long t0 = threads == 1 ? mx.getCurrentThreadCpuTime() : os.getProcessCpuTime();
+                long w0 = System.nanoTime();
+                for (long done = 0; done < cycles; done += perCall) {
+                    v.step.invoke(v.wafer, Math.min(perCall, cycles - done));
+                }
+                long w = System.nanoTime() - w0;
+                long t = (threads == 1 ? mx.getCurrentThreadCpuTime() : os.getProcessCpuTime()) - t0;
                 if (r >= dropped) {
                     v.cpu += t;
-                    v.units += pes * cycles;
-                    v.rates.add(pes * cycles * 1e3 / t);
+                    v.wall += w;
+                    v.units += perCycle * cycles;
+                    v.rates.add(perCycle * cycles * 1e3 / t);
                 }
             }
         }
-        System.out.printf("%dx%d exchange%s, 1 thread, %d rounds of %d cycles (%d dropped); CPU: %s%n", width, height,
-                sparse ? " on 150x251 PEs, the rest asleep (figures per busy PE-cycle)" : "", rounds, cycles, dropped,
-                HostMachine.cpu());
+        System.out.printf("%dx%d exchange%s, %d thread(s), %d rounds of %d cycles in calls of %d (%d dropped); CPU: %s%n",
+                width, height, sparse ? " on 150x251 PEs, the rest asleep" : "", threads, rounds, cycles, perCall,
+                dropped, HostMachine.cpu());
         Version first = versions.get(0);
         for (Version v : versions) {
             List<Double> sorted = new ArrayList<>(v.rates);
@@ -116,11 +147,17 @@ public final class InterleavedAB {
             for (int i = 0; i < v.rates.size(); i++) {
                 logs += Math.log(v.rates.get(i) / first.rates.get(i));
             }
-            System.out.printf("%-10s %.2f M PE-cycles per CPU-second (median round %.2f M), %.1f cycles per CPU-second, "
-                            + "%.1f ns per PE-cycle, x%.3f against %s (geomean of rounds), state hash %x%n", v.name,
-                    v.units * 1e3 / v.cpu, sorted.get(sorted.size() / 2), v.units * 1e9 / pes / v.cpu,
-                    v.cpu / (double) v.units, Math.exp(logs / v.rates.size()), first.name,
-                    v.hash.invoke(v.wafer));
+            if (sparse) {
+                System.out.printf("%-10s %.1f cycles per CPU-second (median round %.1f), %.1f per wall second, "
+                                + "x%.3f against %s (geomean of rounds), state hash %x%n", v.name, v.units * 1e9 / v.cpu,
+                        sorted.get(sorted.size() / 2) * 1e6, v.units * 1e9 / v.wall, Math.exp(logs / v.rates.size()),
+                        first.name, v.hash.invoke(v.wafer));
+            } else {
+                System.out.printf("%-10s %.2f M PE-cycles per CPU-second (median round %.2f M), %.1f ns per PE-cycle, "
+                                + "x%.3f against %s (geomean of rounds), state hash %x%n", v.name,
+                        v.units * 1e3 / v.cpu, sorted.get(sorted.size() / 2), v.cpu / (double) v.units,
+                        Math.exp(logs / v.rates.size()), first.name, v.hash.invoke(v.wafer));
+            }
         }
     }
 }

@@ -32,7 +32,20 @@ class WavefrontTest {
         return Stream.concat(ReferenceStepperTest.programs(), Stream.of(
                 Arguments.of("neighbour exchange 40x12, dozing through memory vector ops", ArchProfile.WSE2,
                         NeighbourExchange.layout(40, 12, NeighbourExchange.Options.atRate(30)), 600),
-                Arguments.of("neighbour exchange 32x20 with a PE that faults", ArchProfile.WSE2, withAFault(), 300)));
+                Arguments.of("neighbour exchange 32x20 with a PE that faults", ArchProfile.WSE2, withAFault(), 300),
+                Arguments.of("jittered exchange on a 2x24 strip of a sleeping 150x40 fabric, then quiet",
+                        ArchProfile.WSE2, NeighbourExchange.layout(150, 40, 63, 8, 2, 24,
+                                new NeighbourExchange.Options(14, true, true), NeighbourExchange.asleep()), 500)));
+    }
+
+    /** Every program with passes of 5 cycles on one worker, and of 8 on two. */
+    static Stream<Arguments> programsAndDepths() {
+        return programs().flatMap(a -> Stream.of(new int[] {5, 1}, new int[] {8, 2}).map(d -> {
+            Object[] args = java.util.Arrays.copyOf(a.get(), 6);
+            args[4] = d[0];
+            args[5] = d[1];
+            return Arguments.of(args);
+        }));
     }
 
     /** The exchange, one of whose PEs runs a load outside its SRAM instead. */
@@ -49,16 +62,17 @@ class WavefrontTest {
         return l;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("programs")
-    void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles) {
+    @ParameterizedTest(name = "{0}, passes of {4} on {5} worker(s)")
+    @MethodSource("programsAndDepths")
+    void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
+                                            int depth, int workers) {
         Fabric single = FabricBuilder.build(profile, layout);
         Fabric waved = FabricBuilder.build(profile, layout);
         new HostPort(single).launch("start");
         new HostPort(waved).launch("start");
         boolean stoppedEarly = false;
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
-             CycleStepper passes = new CycleStepper(new FabricCycle(waved), 1, 5)) {
+             CycleStepper passes = new CycleStepper(new FabricCycle(waved), workers, depth)) {
             for (int k = 0; waved.cycle() < cycles; k++) {
                 int n = CHUNKS[k % CHUNKS.length];
                 CycleStepper.Result a = one.step(n, StepLimits.NONE);
@@ -74,6 +88,11 @@ class WavefrontTest {
                 }
             }
             assertTrue(passes.wavePasses() > 0, "steps ran in passes");
+            int span = (layout.width() + 63) / 64;
+            if (workers > 1 && (waved.n + 63) / 64 >= 6 * span) {
+                // (a fabric of a few rows runs its passes on one worker)
+                assertTrue(passes.wavePassesShared() > 0, "passes ran on two workers");
+            }
             if (stoppedEarly) {
                 assertTrue(passes.wavePassesUndone() > 0, "a step that stopped early undid a pass");
             }
