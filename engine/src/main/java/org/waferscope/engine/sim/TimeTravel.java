@@ -34,6 +34,8 @@ final class TimeTravel {
     static final long MAX_RERUN_NANOS = 800_000_000L;
     /** How long, by the run's pace, the re-run from a snapshot kept near a step back's target should take. */
     static final long NEAR_NANOS = 250_000_000L;
+    /** The fewest cycles before a step back's target that a snapshot is kept at: a step back of ten and two of one. */
+    static final long NEAR_CYCLES = 12;
 
     private final long budgetBytes;
     private final List<Wafer.Snapshot> snapshots = new ArrayList<>();
@@ -89,9 +91,10 @@ final class TimeTravel {
     }
 
     /**
-     * The cycles a run takes {@link #NEAR_NANOS} to simulate at the pace seen so far (at
-     * least one): how far before a step back's target a snapshot is kept, so that the next
-     * steps back re-run about that long at most.
+     * The cycles a run takes {@link #NEAR_NANOS} to simulate at the pace seen so far, but at
+     * least {@link #NEAR_CYCLES}: how far before a step back's target a snapshot is kept, so
+     * that the next steps back (one cycle, one again, then ten) re-run from it, about that
+     * long at most.
      */
     long nearCycles() {
         if (fixedNear > 0) {
@@ -100,7 +103,7 @@ final class TimeTravel {
         if (paceCycles == 0 || paceNanos == 0) {
             return 100;
         }
-        return Math.max(1, (long) (NEAR_NANOS * (double) paceCycles / paceNanos));
+        return Math.max(NEAR_CYCLES, (long) (NEAR_NANOS * (double) paceCycles / paceNanos));
     }
 
     /**
