@@ -11,6 +11,7 @@ import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.Simulator;
 import org.waferscope.engine.sim.SnapshotFigures;
+import org.waferscope.engine.sim.StepBackFigures;
 import org.waferscope.engine.sim.Wafer;
 
 /**
@@ -78,13 +79,21 @@ final class ExplorerBench {
                     + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
                     snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,
                     snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu, snaps.reusedBytes() >> 20);
-            for (long back : new long[] {1, 1, 10}) {
+            // right after the run, then again and again: a student steps back one cycle at a time
+            for (long back : new long[] {1, 1, 10, 1, 1}) {
                 long t2 = System.nanoTime();
                 long c2 = cpuNanos();
+                long h2 = helperCpuNanos();
                 sim.post(new Command.StepBack(back));
                 sim.tick();
-                out.printf(Locale.ROOT, "step back %d cycle(s) to %d: %.2f s (%.2f s CPU)%n", back,
-                        sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9);
+                StepBackFigures f = sim.stepBackFigures();
+                out.printf(Locale.ROOT, "step back %d cycle(s) to %d: %.2f s (%.2f s CPU, %.2f s of %d helper(s))  "
+                        + "restore of cycle %d %.2f s CPU; re-ran %d cycles on %d worker(s) in %.2f s (%.2f s CPU)%s%n",
+                        back, sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9,
+                        (helperCpuNanos() - h2) / 1e9, f.workers() - 1, f.from(), f.restoreCpuNanos() / 1e9,
+                        f.rerunCycles(), f.workers(), f.rerunNanos() / 1e9, f.rerunCpuNanos() / 1e9,
+                        f.keptNear() ? String.format(Locale.ROOT, "; kept a snapshot near it (%.2f s CPU)",
+                                f.keepCpuNanos() / 1e9) : "");
             }
         }
         printMemory(out);
@@ -104,6 +113,18 @@ final class ExplorerBench {
     private static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    /** The CPU time of the stepper's helper workers ("wafer-worker-N"), which a step back's re-run may use. */
+    private static long helperCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("wafer-worker-")) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /** This thread's CPU time: the figure that stays steady when other jobs share the cores. */

@@ -52,6 +52,9 @@ public final class FabricCycle {
     /** Instruction-level breakpoints per program index (null entries for none), or null. */
     public void setBreakpoints(boolean[][] perProgram) {
         this.breakAt = perProgram;
+        if (perProgram == null) {
+            return;   // nobody needs to be seen anywhere: the sleepers sleep on, and the state hash stays as it was
+        }
         // a PE asleep on a line that now has a breakpoint must be seen there, as if it had been
         // visited all along: wake the sleepers once (one that is not on a breakpoint falls asleep again)
         for (int w = 0; w < f.sleeping.length; w++) {

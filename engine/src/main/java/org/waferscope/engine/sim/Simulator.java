@@ -34,6 +34,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     private final int workers;
     private final long snapshotBudget;
+    private final StepBack back;
+    long keepNearEvery;   // for tests: see TimeTravel.keepNearEvery
     private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
     private final Object signal = new Object();
     private final AtomicReference<Frame> latest = new AtomicReference<>(Frame.empty());
@@ -75,8 +77,14 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     /** As {@link #Simulator(int)}, with the heap that step-back snapshots may hold. */
     public Simulator(int workerThreads, long snapshotBudgetBytes) {
+        this(workerThreads, snapshotBudgetBytes, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above, re-running after a restore on {@code rerunWorkers} workers if more (by default one per core: {@link StepBack}). */
+    public Simulator(int workerThreads, long snapshotBudgetBytes, int rerunWorkers) {
         this.workers = Math.max(1, workerThreads);
         this.snapshotBudget = snapshotBudgetBytes;
+        this.back = new StepBack(Math.max(workers, rerunWorkers));
     }
 
     /** Starts the simulation thread. */
@@ -264,6 +272,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         frames = new FrameAssembler(wafer);
         pacer.setFabricSize(wafer.fabric().width * wafer.fabric().height);
         travel = new TimeTravel(snapshotBudgetFor(wafer), 1_000);
+        travel.keepNearEvery(keepNearEvery);
         travel.maybeRecord(wafer);
         if (travel.tooLarge()) {
             console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
@@ -331,9 +340,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             }
             long chunk = Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000));
             long t0 = TimeTravel.clock();
+            long from = wafer.cycle();
             r = wafer.advance(chunk, watch != null && watch.lineStops(),
                     stopAtTask || watch != null && watch.taskStops());
-            travel.ran(TimeTravel.clock() - t0);
+            travel.ran(TimeTravel.clock() - t0, wafer.cycle() - from);
             dirty = true;
             BreakHit h = watch == null ? null : watch.check();
             if (h != null) {
@@ -412,16 +422,9 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         Wafer.Snapshot s = travel.before(target);
         if (s == null) {
             reload();
+            back.fromStart(wafer, target);
         } else {
-            wafer.restore(s, false);
-        }
-        wafer.setMuted(true);
-        try {
-            while (wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING) {
-                wafer.advance(target - wafer.cycle(), false, false);
-            }
-        } finally {
-            wafer.setMuted(false);
+            back.to(wafer, travel, s, target);
         }
         frames.rewound();
         message = "";
@@ -468,6 +471,11 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** The snapshots' figures (simulation thread only: benchmarks driving {@link #tick}). */
     public SnapshotFigures snapshotFigures() {
         return travel == null ? SnapshotFigures.NONE : travel.figures();
+    }
+
+    /** What the last step back did (simulation thread only: benchmarks driving {@link #tick}). */
+    public StepBackFigures stepBackFigures() {
+        return back.last();
     }
 
     /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */

@@ -23,11 +23,19 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * exceeds the budget gets no snapshots at all: the simulator then steps back by loading the
  * program afresh and re-running.
  *
+ * <p>A step back may also keep one snapshot of its own, shortly before its target
+ * ({@link #keepNear}, see {@link StepBack}); thinning never drops it, the one the step back
+ * restored, the first or the newest.
+ *
  * <p>Threads: the simulation thread only.
  */
 final class TimeTravel {
     /** The longest run between two snapshots, by {@link #clock()}: what one step back may have to re-run. */
     static final long MAX_RERUN_NANOS = 800_000_000L;
+    /** How long, by the run's pace, the re-run from a snapshot kept near a step back's target should take. */
+    static final long NEAR_NANOS = 250_000_000L;
+    /** The fewest cycles before a step back's target that a snapshot is kept at: a step back of ten and two of one. */
+    static final long NEAR_CYCLES = 12;
 
     private final long budgetBytes;
     private final List<Wafer.Snapshot> snapshots = new ArrayList<>();
@@ -42,6 +50,13 @@ final class TimeTravel {
     private long takenNanos;
     private long takenCpuNanos;
     private int taken;
+    /** Run time and cycles so far (the pace), and the snapshot kept near the last step back's target, if any. */
+    private long paceNanos;
+    private long paceCycles;
+    private Wafer.Snapshot near;
+    private long keptNearCost;
+    /** For tests: a snapshot kept this many cycles before every step back's target, whatever the times (0: by the times). */
+    private long fixedNear;
 
     /** The fabric snapshotted (whose slabs the dropped snapshots' slots go back to). */
     private Fabric fabric;
@@ -49,6 +64,11 @@ final class TimeTravel {
     TimeTravel(long budgetBytes, long initialInterval) {
         this.budgetBytes = budgetBytes;
         this.interval = initialInterval;
+    }
+
+    /** For tests: keeps a snapshot {@code cycles} before every step back's target that lies past the one restored. */
+    void keepNearEvery(long cycles) {
+        fixedNear = cycles;
     }
 
     /** True when the wafer's state is too large to snapshot within the budget. */
@@ -59,6 +79,96 @@ final class TimeTravel {
     /** The simulator ran the wafer for {@code nanos} by {@link #clock()} since the last call. */
     void ran(long nanos) {
         runNanos += nanos;
+    }
+
+    /** As {@link #ran(long)}, over {@code cycles} cycles: the run's pace, which spaces the snapshots kept near a step back's target. */
+    void ran(long nanos, long cycles) {
+        ran(nanos);
+        if (cycles > 0) {
+            paceNanos += nanos;
+            paceCycles += cycles;
+        }
+    }
+
+    /**
+     * The cycles a run takes {@link #NEAR_NANOS} to simulate at the pace seen so far, but at
+     * least {@link #NEAR_CYCLES}: how far before a step back's target a snapshot is kept, so
+     * that the next steps back (one cycle, one again, then ten) re-run from it, about that
+     * long at most.
+     */
+    long nearCycles() {
+        if (fixedNear > 0) {
+            return fixedNear;
+        }
+        if (paceCycles == 0 || paceNanos == 0) {
+            return 100;
+        }
+        return Math.max(NEAR_CYCLES, (long) (NEAR_NANOS * (double) paceCycles / paceNanos));
+    }
+
+    /**
+     * Whether a snapshot here, during the re-run of a step back, pays: the re-run up to here
+     * took at least what the snapshot is expected to cost, so the next step back of a few
+     * cycles, which would re-run all of it again, saves more than it cost.
+     */
+    boolean worthKeeping(Wafer w, long rerunNanos) {
+        return !tooLarge && !snapshots.isEmpty() && (fixedNear > 0 || rerunNanos >= expectedCost(w));
+    }
+
+    /**
+     * Keeps a snapshot of {@code w} taken during a step back's re-run, after {@code base}
+     * (the snapshot just restored, whose pieces it shares where no PE was visited since). At
+     * most one such is kept: the one before goes, unless a run has passed it since (then it
+     * is one of the run's). When the budget is exceeded the run's older snapshots are thinned
+     * as always, but the one {@code base} stays, so a step back further than this one does
+     * not fall to cycle 0.
+     */
+    void keepNear(Wafer w, Wafer.Snapshot base) {
+        if (tooLarge || w.cycle() <= base.cycle() || snapshots.stream().anyMatch(s -> s.cycle() == w.cycle())) {
+            return;
+        }
+        long c0 = clock();
+        long t0 = System.nanoTime();
+        Wafer.Snapshot s = w.snapshot(base);
+        takenNanos += System.nanoTime() - t0;
+        long cost = clock() - c0;
+        takenCpuNanos += cost;
+        taken++;
+        keptNearCost = cost;
+        if (near != null && near != base) {
+            drop(near);
+        }
+        int at = 0;
+        while (at < snapshots.size() && snapshots.get(at).cycle() < s.cycle()) {
+            at++;
+        }
+        snapshots.add(at, s);
+        near = s;
+        recount();
+        while (bytes > budgetBytes && thinOlderHalf(base)) {
+            // the run's older snapshots thinned, the restored one and this one kept
+        }
+        runNanos = 0;
+    }
+
+    private void drop(Wafer.Snapshot s) {
+        if (snapshots.remove(s)) {
+            FabricSnapshot.recycle(s.fabric());
+        }
+    }
+
+    /** What the last {@link #keepNear} cost by {@link #clock()}. */
+    long keptNearCost() {
+        return keptNearCost;
+    }
+
+    /**
+     * A step back re-ran for {@code nanos} by {@link #clock()} from the snapshot it restored
+     * (or from the one it kept near the target) to the present: the run since the last
+     * snapshot, as the next snapshot's spacing counts it.
+     */
+    void rewound(long nanos) {
+        runNanos = nanos;
     }
 
     /** Takes a snapshot if the wafer is far enough past the last one. */
@@ -108,8 +218,9 @@ final class TimeTravel {
         }
         snapshots.add(s);
         bytes += s.bytes();
-        while (bytes > budgetBytes && snapshots.size() > 2) {
-            thinOlderHalf();
+        near = null;   // a run went past it: it is one of the run's now
+        while (bytes > budgetBytes && thinOlderHalf(null)) {
+            // the run's older snapshots thinned until they fit
         }
     }
 
@@ -134,27 +245,42 @@ final class TimeTravel {
         return (long) (lastCostNanos * (FabricSnapshot.pesToRead(w.fabric()) + fixed) / (lastRead + fixed));
     }
 
-    /** Drops every other snapshot of the older half (never the first) and doubles the interval. */
-    private void thinOlderHalf() {
+    /**
+     * Drops every other snapshot of the older half (never the first, nor the newest, nor
+     * {@code stays}: a step back's restored snapshot, or the fabric's base) and doubles the
+     * interval; false when there is nothing left to drop.
+     */
+    private boolean thinOlderHalf(Wafer.Snapshot stays) {
         int older = Math.max(2, snapshots.size() / 2);
+        int last = snapshots.size() - 1;
         List<Wafer.Snapshot> kept = new ArrayList<>();
+        Wafer.Snapshot spare = null;
         for (int i = 0; i < snapshots.size(); i++) {
-            if (i == 0 || i >= older || i % 2 == 0) {
-                kept.add(snapshots.get(i));
+            Wafer.Snapshot s = snapshots.get(i);
+            boolean fixed = i == 0 || i == last || s == stays || s == near;
+            if (fixed || i >= older || i % 2 == 0) {
+                kept.add(s);
+            }
+            if (!fixed && spare == null) {
+                spare = s;
             }
         }
         if (kept.size() == snapshots.size()) {
-            kept.remove(1);
+            if (spare == null) {
+                return false;
+            }
+            kept.remove(spare);
         }
-        for (int i = 1; i < snapshots.size() - 1; i++) {
-            if (!kept.contains(snapshots.get(i))) {
-                FabricSnapshot.recycle(snapshots.get(i).fabric());
+        for (Wafer.Snapshot s : snapshots) {
+            if (!kept.contains(s)) {
+                FabricSnapshot.recycle(s.fabric());
             }
         }
         snapshots.clear();
         snapshots.addAll(kept);
         recount();
         interval *= 2;
+        return true;
     }
 
     /** The slabs' pieces in use, and each snapshot's own lists and memories, against the one now before it. */

@@ -34,7 +34,12 @@ public final class Wafer implements AutoCloseable {
     private final WaferProgram program;
     private final Fabric fabric;
     private final FabricCycle cycles;
-    private final CycleStepper stepper;
+    /** The stepper a step runs on: the wafer's own, or {@link #wide} for a re-run. */
+    private CycleStepper stepper;
+    private final CycleStepper own;
+    /** A stepper with more workers for re-running after a restore, made on first use. */
+    private CycleStepper wide;
+    private int wideAsked;
     private final HostPort port;
     private final HostRunner host;
     private final ConsoleLog console;
@@ -51,8 +56,9 @@ public final class Wafer implements AutoCloseable {
         this.console = console;
         this.fabric = FabricBuilder.build(profile, layout);
         this.cycles = new FabricCycle(fabric);
-        this.stepper = new CycleStepper(cycles, threads);
-        stepper.recordInto(timeline);
+        this.own = new CycleStepper(cycles, threads);
+        this.stepper = own;
+        own.recordInto(timeline);
         this.port = new HostPort(fabric);
         this.host = new HostRunner(steps, arrays, port);
         clock.lap("fabric build");
@@ -143,7 +149,7 @@ public final class Wafer implements AutoCloseable {
     }
 
     public int workers() {
-        return stepper.workers();
+        return own.workers();
     }
 
     public List<org.waferscope.engine.host.CheckResult> checks() {
@@ -246,11 +252,42 @@ public final class Wafer implements AutoCloseable {
     }
 
     /**
+     * As {@link #advance advance(maxCycles, false, false)}, on {@code threads} workers when
+     * that is more than the wafer's own: the re-run after a restore, while the caller's
+     * other cores are idle. The state reached is the same on any worker count, so this only
+     * changes how soon it is reached. The extra workers park between re-runs.
+     */
+    public StopReason rerun(long maxCycles, int threads) {
+        if (threads <= own.workers()) {
+            return advance(maxCycles, false, false);
+        }
+        if (wide == null || wideAsked != threads) {
+            if (wide != null) {
+                wide.close();
+            }
+            wide = new CycleStepper(cycles, threads);
+            wideAsked = threads;
+            wide.recordInto(timeline);
+        }
+        if (wide.workers() <= own.workers()) {
+            return advance(maxCycles, false, false);   // a fabric of fewer chunks than workers
+        }
+        wide.setQuietStreak(own.quietStreak());
+        stepper = wide;
+        try {
+            return advance(maxCycles, false, false);
+        } finally {
+            own.setQuietStreak(wide.quietStreak());
+            stepper = own;
+        }
+    }
+
+    /**
      * Lets {@code when} end {@link #advance} early, at a cycle boundary, with
      * {@link StopReason#INTERRUPTED} (null: never); see {@link CycleStepper#interruptWhen}.
      */
     public void interruptWhen(java.util.function.BooleanSupplier when) {
-        stepper.interruptWhen(when);
+        own.interruptWhen(when);
     }
 
     /** Runs the program to its end or for at most {@code maxCycles}. */
@@ -358,7 +395,7 @@ public final class Wafer implements AutoCloseable {
     public Snapshot snapshot(Snapshot after, java.util.function.BooleanSupplier giveUp) {
         FabricSnapshot f = FabricSnapshot.of(fabric, after == null ? null : after.fabric(), giveUp);
         return f == null ? null : new Snapshot(f, host.state(), console.size(), status, report, tasksStarted,
-                stepper.quietStreak());
+                own.quietStreak());
     }
 
     public void restore(Snapshot s) {
@@ -379,11 +416,14 @@ public final class Wafer implements AutoCloseable {
         report = s.report();
         tasksStarted = s.tasksStarted();
         timeline.rewind(FabricMetrics.totals(fabric), FabricMetrics.activePes(fabric));
-        stepper.setQuietStreak(s.quietStreak());
+        own.setQuietStreak(s.quietStreak());
     }
 
     @Override
     public void close() {
-        stepper.close();
+        own.close();
+        if (wide != null) {
+            wide.close();
+        }
     }
 }
