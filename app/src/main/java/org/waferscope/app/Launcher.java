@@ -31,6 +31,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        int status = HugePages.relaunch(args);
+        if (status >= 0) {
+            System.exit(status);
+        }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(WaferscopeCli.execute(args));
         }

@@ -60,12 +60,17 @@ abstract class CoreRecords extends ChannelRings {
         core = b.fresh.core;
     }
 
+    /** Zeroed records for {@code n} PEs, to be {@linkplain #fill filled}. */
+    static long[] allocate(int n) {
+        return new long[LEAD + n * WORDS];
+    }
+
     /**
-     * The records of {@code n} PEs at load; {@code hasMicrothreads[pi]} says whether program
-     * {@code pi} owns microthreads (then so does every PE that runs it, {@code peProgram}).
+     * Sets the fields of {@code n} zeroed records that do not start at zero, as at load;
+     * {@code hasMicrothreads[pi]} says whether program {@code pi} owns microthreads (then so
+     * does every PE that runs it, {@code peProgram}). Returns {@code core}.
      */
-    static long[] initialRecords(int n, int[] peProgram, boolean[] hasMicrothreads) {
-        long[] core = new long[LEAD + n * WORDS];
+    static long[] fill(long[] core, int n, int[] peProgram, boolean[] hasMicrothreads) {
         for (int p = 0; p < n; p++) {
             int pi = peProgram[p];
             // no task runs (pc -1, task -1), and the picker goes on from id 63, so it starts with the lowest

@@ -170,7 +170,8 @@ public final class FabricBuilder {
         tables = RampQueues.tables(profile, layout, programs, peProgram, cfgTxUnion, this::problem);
         int n = peProgram.length;
         ProgramTables[] t = tables;
-        freshTask = OffThread.start("fabric build: PE state", apart, () -> new FreshState(n, peProgram, t, apart));
+        OffThread<PeStateArrays> early = layout.takeFabricState();
+        freshTask = OffThread.start("fabric build: PE state", apart, () -> new FreshState(n, peProgram, t, apart, early));
     }
 
     private void buildConfigs() {

@@ -45,6 +45,29 @@ public final class FabricLayout {
         this.peColors = new PePairs((int) n);
     }
 
+    /** The per-PE arrays of this layout's first fabric, begun early ({@link #beginFabricState}); null if not. */
+    private final java.util.concurrent.atomic.AtomicReference<OffThread<PeStateArrays>> early =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Begins, on another thread, the per-PE arrays that this layout's fabric will need
+     * whatever its routes and programs ({@link PeStateArrays}): a layout evaluator calls this
+     * as soon as the rectangle is set, so that at full wafer that fresh memory is touched on
+     * the second core while the layout block runs. Below {@link FabricBuilder#APART_FROM} PEs
+     * it does nothing. The first build takes the arrays; if none ever does, they are dropped.
+     */
+    public void beginFabricState() {
+        if (peProgram.length >= FabricBuilder.APART_FROM && early.get() == null) {
+            int n = peProgram.length;
+            early.compareAndSet(null, OffThread.start("fabric build: early PE state", true, () -> new PeStateArrays(n)));
+        }
+    }
+
+    /** The arrays {@link #beginFabricState} began, once (a second build makes its own); null if none. */
+    OffThread<PeStateArrays> takeFabricState() {
+        return early.getAndSet(null);
+    }
+
     public int width() {
         return width;
     }

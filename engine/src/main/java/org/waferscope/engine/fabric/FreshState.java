@@ -1,7 +1,5 @@
 package org.waferscope.engine.fabric;
 
-import java.util.Arrays;
-
 /**
  * The fabric's per-PE arrays whose first contents the routes do not shape: the router and
  * compute-engine records, the per-PE counters, launch slots and host-stream fields (about
@@ -39,9 +37,10 @@ final class FreshState {
 
     /**
      * For {@code n} PEs running {@code peProgram}'s programs, whose tables are {@code tables};
-     * the two pools are made on a thread of their own when {@code apart}.
+     * the two pools are made on a thread of their own when {@code apart}. The arrays that only
+     * the size shapes are {@code early}'s when it was begun for {@code n} PEs (null: made here).
      */
-    FreshState(int n, int[] peProgram, ProgramTables[] tables, boolean apart) {
+    FreshState(int n, int[] peProgram, ProgramTables[] tables, boolean apart, OffThread<PeStateArrays> early) {
         boolean[] hasMicrothreads = new boolean[tables.length];
         long taskWords = 0;
         long threadWords = 0;
@@ -59,27 +58,28 @@ final class FreshState {
         int threadSize = (int) Math.min(threadWords, Integer.MAX_VALUE - 8);
         OffThread<int[][]> pools = OffThread.start("fabric build: pools", apart,
                 () -> new int[][] {new int[taskSize], new int[threadSize]});
-        router = RouterWords.allocate(n);
-        core = CoreRecords.initialRecords(n, peProgram, hasMicrothreads);
-        activated = new long[n];
-        blocked = new long[n];
-        controlData = new int[n];
-        launchFn = new int[n];
-        Arrays.fill(launchFn, -1);
-        launchArgs = new int[n * Fabric.MAX_LAUNCH_ARGS];
-        released = new byte[n];
-        fault = new String[n];
-        hostIn = new int[n][];
-        hostInPos = new int[n];
-        hostInColor = new int[n];
-        hostOut = new int[n][];
-        hostOutCount = new int[n];
-        hostOutColor = new int[n];
-        hostPath = new int[n * Fabric.HOST_PATH_DEPTH];
-        hostPathCount = new int[n];
-        hostPathColor = new int[n];
-        linkBlocked = new int[n * 4];
-        sleepFrom = new long[n];
+        PeStateArrays a = early == null ? null : early.join();
+        a = a != null && a.n == n ? a : new PeStateArrays(n);
+        router = a.router;
+        core = CoreRecords.fill(a.core, n, peProgram, hasMicrothreads);
+        activated = a.activated;
+        blocked = a.blocked;
+        controlData = a.controlData;
+        launchFn = a.launchFn;
+        launchArgs = a.launchArgs;
+        released = a.released;
+        fault = a.fault;
+        hostIn = a.hostIn;
+        hostInPos = a.hostInPos;
+        hostInColor = a.hostInColor;
+        hostOut = a.hostOut;
+        hostOutCount = a.hostOutCount;
+        hostOutColor = a.hostOutColor;
+        hostPath = a.hostPath;
+        hostPathCount = a.hostPathCount;
+        hostPathColor = a.hostPathColor;
+        linkBlocked = a.linkBlocked;
+        sleepFrom = a.sleepFrom;
         int[][] made = pools.join();
         taskRuns = made[0];
         mtPool = made[1];

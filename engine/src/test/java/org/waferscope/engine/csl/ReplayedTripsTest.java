@@ -166,6 +166,24 @@ class ReplayedTripsTest {
     }
 
     @Test
+    void keysFollowWhatTheProbesReadOutsideTheLoop() {
+        // probes reading the outer index, a local of the outer body, and a range that grows
+        Run r = bothWays(files(layout("""
+                  for (@range(i16, w)) |x| {
+                    const lim = if (x == 2) 3 else 5;
+                    for (@range(i16, h)) |y| {
+                      @set_tile_code(x, y, "pe.csl", .{ .n = if (y < x) 4 else if (y < lim) 8 else 2 });
+                    }
+                    for (@range(i16, 1, x + 1, 1)) |y| {
+                      @set_color_config(x, y, row, .{ .routes = .{ .rx = .{ RAMP }, .tx = if (y == x) .{ RAMP } else .{ RAMP } } });
+                    }
+                  }
+                """)), SIZE, Budget.DEFAULT_STEPS);
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        assertEquals(3, r.result().layout().programs().size());
+    }
+
+    @Test
     void aCoordinateOffTheRectangleIsTheSameError() {
         Run r = bothWays(files(layout("""
                   for (@range(i16, w)) |x| {

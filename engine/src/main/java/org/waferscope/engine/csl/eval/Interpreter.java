@@ -23,6 +23,8 @@ public class Interpreter extends Evaluator {
     private int callDepth;
     /** Loops whose trips may be replayed ({@link ReplayedLoop}), by shape; null until enabled. */
     private java.util.Map<Stmt.For, Object> tripShapes;
+    /** Replayed loops' probe keys, kept from one execution of a loop to the next. */
+    private final java.util.Map<Stmt.For, TripKeys> tripKeys = new java.util.IdentityHashMap<>();
     /** The trip being recorded for replay, if any. */
     TripRecording recording;
 
@@ -299,7 +301,7 @@ public class Interpreter extends Evaluator {
                 return ts == null ? Boolean.FALSE : ts;
             });
             if (shape instanceof TripShape ts) {
-                return new ReplayedLoop(this, f, s, ts, budget, globals).run(first, by, count, t);
+                return new ReplayedLoop(this, f, s, ts, budget, globals).run(first, by, count, t, tripKeys);
             }
         }
         // The loop variable and a block body's names share one scope: shadowing is an

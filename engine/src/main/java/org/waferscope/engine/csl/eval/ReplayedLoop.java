@@ -37,7 +37,8 @@ final class ReplayedLoop {
     ReplayedLoop(Interpreter in, Stmt.For f, Scope outer, TripShape shape, Budget budget, GlobalNames globals) {
         this.in = in;
         this.globals = globals;
-        this.unsettled = new java.util.HashSet<>(shape.names());
+        this.unsettled = new java.util.HashSet<>();
+        shape.names().forEach(n -> unsettled.add(n.name()));
         this.f = f;
         this.outer = outer;
         this.shape = shape;
@@ -45,12 +46,13 @@ final class ReplayedLoop {
         this.byKey = new TripRecording.Entry[1 << shape.probes().size()];
     }
 
-    Interpreter.Flow run(long first, long by, long count, CslType t) {
+    Interpreter.Flow run(long first, long by, long count, CslType t, java.util.Map<Stmt.For, TripKeys> known) {
         int names = 1 + Interpreter.declarations(f.body());
+        TripKeys keys = keys(known, first, by, count, t);
         for (long k = 0; k < count; k++) {
             Budget.trip(k + 1, f.pos());
             Value index = new Value.IntVal(first + k * by, t);
-            int key = plainFromNowOn ? -1 : key(index);
+            int key = plainFromNowOn ? -1 : keys != null ? keys.key((int) k, () -> key(index)) : key(index);
             TripRecording.Entry e = key < 0 ? null : byKey[key];
             if (e != null && budget.has(e.steps())) {
                 replay(e, index);
@@ -58,7 +60,8 @@ final class ReplayedLoop {
             }
             Scope body = outer.child(names);
             body.define(shape.var(), new Binding.Const(index), f.pos());
-            TripRecording rec = key < 0 ? null : new TripRecording(shape.var(), budget);
+            // recorded even when it cannot be stored, to see whether it changes state
+            TripRecording rec = new TripRecording(shape.var(), budget);
             in.recording = rec;
             Interpreter.Flow fl;
             try {
@@ -67,9 +70,9 @@ final class ReplayedLoop {
             } finally {
                 in.recording = null;
             }
-            if (rec != null && rec.isImpure()) {
+            if (rec.isImpure()) {
                 plainFromNowOn = true;
-            } else if (rec != null && (fl == Interpreter.Flow.NORMAL || fl == Interpreter.Flow.CONTINUE)) {
+            } else if (key >= 0 && (fl == Interpreter.Flow.NORMAL || fl == Interpreter.Flow.CONTINUE)) {
                 byKey[key] = rec.entry();
             }
             if (fl == Interpreter.Flow.BREAK) {
@@ -80,6 +83,34 @@ final class ReplayedLoop {
             }
         }
         return Interpreter.Flow.NORMAL;
+    }
+
+    /**
+     * The keys an earlier execution of this loop found, if it ran over the same indexes with
+     * the same values of the probes' names (a layout's inner loop, once per column, sees the
+     * same rows each time); else a fresh table that this execution fills. Null while a name
+     * is not settled (reading it could run a global's initializer).
+     */
+    private TripKeys keys(java.util.Map<Stmt.For, TripKeys> known, long first, long by, long count, CslType t) {
+        unsettled.removeIf(this::settled);
+        if (!unsettled.isEmpty() || count > Budget.MAX_LOOP_TRIPS) {
+            return null;
+        }
+        List<Value> values = new java.util.ArrayList<>();
+        try {
+            for (org.waferscope.engine.csl.syntax.Expr.Name n : shape.names()) {
+                values.add(in.eval(n, outer));
+            }
+        } catch (CslError e) {
+            return null;
+        }
+        TripKeys before = known.get(f);
+        if (before != null && before.sameRun(values, first, by, count, t)) {
+            return before;
+        }
+        TripKeys fresh = new TripKeys(values, first, by, count, t);
+        known.put(f, fresh);
+        return fresh;
     }
 
     /** The probes' outcomes as bits, or -1 if one fails or is not a bool (the trip then runs plainly). */

@@ -26,9 +26,9 @@ import org.waferscope.engine.csl.value.ValueOps;
  * values are a function of those booleans and of what the loop's scope held; the body must
  * not assign (a trip that changed state would make the next one differ), which
  * {@link TripRecording} also checks while a trip runs (a called function could assign).
- * {@code names} are the names the probes read besides {@code v}.
+ * {@code names} are the names the probes read besides {@code v} (one use of each).
  */
-public record TripShape(String var, List<Expr> probes, Set<String> names) {
+public record TripShape(String var, List<Expr> probes, List<Expr.Name> names) {
     /** More probes than this and the loop is evaluated plainly (their keys index a table). */
     static final int MAX_PROBES = 10;
     /**
@@ -47,7 +47,7 @@ public record TripShape(String var, List<Expr> probes, Set<String> names) {
         if (!r.declared(f.body()) || r.declared.contains(r.var) || !r.stmt(f.body()) || r.probes.size() > MAX_PROBES) {
             return null;
         }
-        return new TripShape(r.var, List.copyOf(r.probes.values()), Set.copyOf(r.probeNames));
+        return new TripShape(r.var, List.copyOf(r.probes.values()), List.copyOf(r.probeNames.values()));
     }
 
     /** Walks a body; each method answers whether what it read qualifies. */
@@ -57,7 +57,7 @@ public record TripShape(String var, List<Expr> probes, Set<String> names) {
         /** Probes by their text without positions, so that {@code y % 2 == 0} written twice is one probe. */
         final Map<String, Expr> probes = new LinkedHashMap<>();
         /** The names the probes read besides the loop variable. */
-        final Set<String> probeNames = new HashSet<>();
+        final Map<String, Expr.Name> probeNames = new LinkedHashMap<>();
         /** How deep the reader is in the syntax tree now. */
         private int depth;
 
@@ -227,7 +227,7 @@ public record TripShape(String var, List<Expr> probes, Set<String> names) {
         private String text(Expr e) {
             if (e instanceof Expr.Name n) {
                 if (!n.name().equals(var) && !declared.contains(n.name())) {
-                    probeNames.add(n.name());
+                    probeNames.putIfAbsent(n.name(), n);
                 }
                 return n.name().equals(var) || !declared.contains(n.name()) ? n.name() : null;
             } else if (e instanceof Expr.IntLit i) {

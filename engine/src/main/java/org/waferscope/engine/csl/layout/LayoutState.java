@@ -33,6 +33,7 @@ final class LayoutState {
 
     void rectangle(int w, int h) {
         layout = new FabricLayout(w, h);
+        layout.beginFabricState(); // at full wafer, on the second core while the layout block runs
         tiles = new TileCode(w, h);
         routeSites = new PePairs(w * h);
     }
