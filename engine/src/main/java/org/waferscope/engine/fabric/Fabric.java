@@ -245,6 +245,10 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
+        qFacts = new long[qChan.length];
+        for (int i = 0; i < qChan.length; i++) {
+            qFacts[i] = qChan[i] < 0 ? -1 : chFacts[qChan[i]];
+        }
         srcFacts = new long[srcChan.length];
         for (int si = 0; si < srcChan.length; si++) {
             srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
