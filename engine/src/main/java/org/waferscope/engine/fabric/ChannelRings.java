@@ -60,12 +60,6 @@ abstract class ChannelRings {
     final int[] qBase;
     final int[] qChan;
     /**
-     * Per entry of {@link #qChan}, its channel's facts word (-1 for none), so that a vector op
-     * reaches its queue's record in one load after {@link #qBase} rather than two. Set by
-     * {@code Fabric} once the router's source bits are in the facts.
-     */
-    long[] qFacts;
-    /**
      * Per PE, the router's record ({@link RouterWords}): which sources hold wavelets (kept
      * up to date by {@link #push} and {@link #pop}), the buffers popped this cycle, the
      * round-robin position, the wavelets parked for the links and the link counters.
@@ -239,12 +233,8 @@ abstract class ChannelRings {
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
     void push(int owner, int ch, int payload, int meta, int cycle) {
-        pushAt(owner, chFacts[ch], payload, meta, cycle);
-    }
-
-    /** {@link #push} to the channel whose facts word is {@code facts}. */
-    void pushAt(int owner, long facts, int payload, int meta, int cycle) {
         int[] c = chan;
+        long facts = chFacts[ch];
         int at = (int) facts;
         int info = (int) (facts >>> 32);
         int ctr = c[at + CTR];
@@ -277,22 +267,8 @@ abstract class ChannelRings {
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        publishPops(chFacts[ch]);
-    }
-
-    /** {@link #publishPops(int)} of the channel whose facts word is {@code facts}. */
-    void publishPops(long facts) {
-        int at = (int) facts;
+        int at = rec(ch);
         chan[at + SEEN] = chan[at + CTR] >>> 16;
-    }
-
-    /**
-     * The facts word of input queue q at PE p ({@code input}) or of its output queue q, or -1
-     * when the queue is not set up: what {@link #qFacts} holds, one load from the record.
-     */
-    long queueFacts(int p, int q, boolean input) {
-        int base = qBase[p];
-        return base < 0 ? -1 : qFacts[base + (input ? q : profile.inputQueues() + q)];
     }
 
     /** The channel of input queue q at PE p, or -1. */

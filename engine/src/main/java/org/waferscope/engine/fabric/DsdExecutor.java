@@ -179,16 +179,6 @@ final class DsdExecutor {
         return ch;
     }
 
-    /** {@link #queue} as the queue's facts word ({@link ChannelRings#qFacts}). */
-    private static long queueFacts(Fabric f, int p, int w0, boolean input) {
-        int q = Dsd.queue(w0);
-        long facts = f.queueFacts(p, q, input);
-        if (facts < 0) {
-            throw new MachineFault((input ? "input" : "output") + " queue " + q + " is not set up on this PE");
-        }
-        return facts;
-    }
-
     private static int source(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i) {
         if (ops[b] == SCALAR) {
             return ops[b + 1];
@@ -243,26 +233,16 @@ final class DsdExecutor {
 
     /** Element {@code i} of {@code length}, value {@code v}, leaves through output channel {@code ch} as a wavelet. */
     private static void send(Fabric f, int p, long cycle, ElementType t, int w0, int ch, int i, int length, int v) {
-        f.push(p, ch, wire(t, w0, i, length, v), meta(w0, i, length), (int) cycle);
-        f.countSent(p);
-    }
-
-    /** The payload of element {@code i} of a send whose fabout descriptor is {@code w0}. */
-    private static int wire(ElementType t, int w0, int i, int length, int v) {
         int payload = toWire(v, t);
         if (Dsd.has(w0, Dsd.FLAG_STAMP_INDEX)) {
             payload = (payload & 0xFFFF) | (i << 16);
         }
-        return payload;
-    }
-
-    /** The color and flags of element {@code i} of a send whose fabout descriptor is {@code w0}. */
-    private static int meta(int w0, int i, int length) {
         int meta = Wavelet.meta(Dsd.color(w0), Dsd.has(w0, Dsd.FLAG_CONTROL));
         if (i == length - 1 && Dsd.has(w0, Dsd.FLAG_ADVANCE_SWITCH)) {
             meta |= Wavelet.ADVANCE_AFTER;
         }
-        return meta;
+        f.push(p, ch, payload, meta, (int) cycle);
+        f.countSent(p);
     }
 
     /**
@@ -272,9 +252,8 @@ final class DsdExecutor {
      */
     static int sendOne(Fabric f, int p, long cycle, DsdOpKind kind, int[] ops, int i, int length, boolean proven) {
         int w0 = ops[1];
-        long facts = queueFacts(f, p, w0, false);
-        int ctr = f.chan[(int) facts + ChannelRings.CTR];
-        if (((ctr - (ctr >>> 16)) & 0xFFFF) >= ((int) (facts >>> 32) & 0xFF)) {
+        int ch = queue(f, p, w0, false);
+        if (f.full(ch)) {
             return STALL_OUTPUT;
         }
         byte[] m = f.sram[p];
@@ -283,9 +262,7 @@ final class DsdExecutor {
         if (!proven) {
             check(m, addr, t);
         }
-        int v = kind.apply(Sram.read(m, addr, t), 0, 0);
-        f.pushAt(p, facts, wire(t, w0, i, length, v), meta(w0, i, length), (int) cycle);
-        f.countSent(p);
+        send(f, p, cycle, t, w0, ch, i, length, kind.apply(Sram.read(m, addr, t), 0, 0));
         return 1;
     }
 
@@ -296,9 +273,9 @@ final class DsdExecutor {
      */
     static int receiveOne(Fabric f, int p, DsdOpKind kind, int[] ops, int i, boolean proven) {
         int sources = kind.sources;
-        long ch1 = fabin(f, p, ops, OPERAND);
-        long ch2 = sources > 1 ? fabin(f, p, ops, 2 * OPERAND) : -1;
-        long ch3 = sources > 2 ? fabin(f, p, ops, 3 * OPERAND) : -1;
+        int ch1 = fabin(f, p, ops, OPERAND);
+        int ch2 = sources > 1 ? fabin(f, p, ops, 2 * OPERAND) : -1;
+        int ch3 = sources > 2 ? fabin(f, p, ops, 3 * OPERAND) : -1;
         if (ch1 == STALLED || ch2 == STALLED || ch3 == STALLED) {
             return STALL_INPUT;
         }
@@ -318,30 +295,21 @@ final class DsdExecutor {
     /** {@link #fabin}: the queue has no data wavelet at its head. */
     private static final int STALLED = -2;
 
-    /**
-     * A fabin source's input channel as its facts word, {@link #STALLED} when it has no data
-     * at its head, -1 for any other operand.
-     */
-    private static long fabin(Fabric f, int p, int[] ops, int b) {
+    /** A fabin source's input channel, {@link #STALLED} when it has no data at its head, -1 for any other operand. */
+    private static int fabin(Fabric f, int p, int[] ops, int b) {
         if (ops[b] != DESCRIPTOR || Dsd.kind(ops[b + 1]) != Dsd.FABIN) {
             return -1;
         }
-        long facts = queueFacts(f, p, ops[b + 1], true);
-        int ctr = f.chan[(int) facts + ChannelRings.CTR];
-        return ((ctr - (ctr >>> 16)) & 0xFFFF) == 0 || Wavelet.isControl(f.headMeta(facts, ctr)) ? STALLED : facts;
+        int ch = queue(f, p, ops[b + 1], true);
+        return f.count(ch) == 0 || Wavelet.isControl(f.headMeta(ch)) ? STALLED : ch;
     }
 
-    /**
-     * Source element {@code i} of a {@link DecodedOps#RECEIVE} op: popped from the channel
-     * whose facts word is {@code facts} when it is one (its counters read afresh: an earlier
-     * source may have popped the same queue).
-     */
-    private static int element(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i, long facts,
+    /** Source element {@code i} of a {@link DecodedOps#RECEIVE} op: popped from channel {@code ch} when it is one. */
+    private static int element(Fabric f, int p, byte[] m, ElementType t, int[] ops, int b, int i, int ch,
                                boolean proven) {
-        if (facts >= 0) {
-            int ctr = f.chan[(int) facts + ChannelRings.CTR];
-            int payload = f.headPayload(facts, ctr);
-            f.popHead(p, facts, ctr);
+        if (ch >= 0) {
+            int payload = f.headPayload(ch);
+            f.pop(p, ch);
             return fromWire(payload, t);
         }
         if (ops[b] == SCALAR) {

@@ -12,9 +12,8 @@ import org.waferscope.engine.sim.Wafer;
 
 /**
  * Where a busy PE's state lies (issue 14, "a smaller hot state"): a PE's channel records
- * are one run of {@link ChannelRings#chan}, the router's per-source facts are its channels'
- * facts with the source's port, and a commit with nothing parked leaves the parked bits and
- * destinations clear between cycles.
+ * are one run of {@link ChannelRings#chan}, and a commit leaves the parked bits
+ * ({@link RouterWords#PARKED}) and destinations clear between cycles.
  */
 class HotStateLayoutTest {
     @Test
@@ -31,18 +30,6 @@ class HotStateLayoutTest {
                 }
             }
             assertEquals(f.chan.length, end, "every record belongs to a PE, and they tile the array");
-        }
-    }
-
-    @Test
-    void aSourcesFactsAreItsChannelsWithItsPort() {
-        try (Wafer w = Wafer.of(ArchProfile.WSE2, NeighbourExchange.layout(4, 3, NeighbourExchange.Options.FOREVER), 1)) {
-            Fabric f = w.fabric();
-            for (int si = 0; si < f.srcChan.length; si++) {
-                long facts = f.srcFacts[si];
-                assertEquals(f.chFacts[f.srcChan[si]], facts, "tracked: the channel's own facts, port included");
-                assertEquals(f.srcPort[si], (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7);
-            }
         }
     }
 
