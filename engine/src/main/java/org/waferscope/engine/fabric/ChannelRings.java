@@ -267,12 +267,7 @@ abstract class ChannelRings {
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        publishPops(chFacts[ch]);
-    }
-
-    /** {@link #publishPops(int)} of the channel whose facts word is {@code facts}. */
-    void publishPops(long facts) {
-        int at = (int) facts;
+        int at = rec(ch);
         chan[at + SEEN] = chan[at + CTR] >>> 16;
     }
 

@@ -114,13 +114,6 @@ public final class Fabric extends CoreRecords {
     final int[] srcChan;
     final byte[] srcPort;
     final int[] srcRs;
-    /**
-     * Per source, its channel's {@link #chFacts} word with the source's port in the info
-     * (tracked or not): what a router visit and commit read in place of {@link #srcChan},
-     * {@link #srcPort} and then {@code chFacts}, so the channel's record is one load away
-     * from the router's busy bits instead of two, and the three arrays are not streamed.
-     */
-    final long[] srcFacts;
 
     // ---- host streams (per PE; null where no stream is set up) ----
     final int[][] hostIn;
@@ -244,10 +237,6 @@ public final class Fabric extends CoreRecords {
             for (int i = 0; ns <= 64 && i < ns; i++) {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
-        }
-        srcFacts = new long[srcChan.length];
-        for (int si = 0; si < srcChan.length; si++) {
-            srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
         }
         hostIn = fresh.hostIn;
         hostInPos = fresh.hostInPos;

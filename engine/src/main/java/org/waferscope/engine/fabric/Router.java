@@ -98,9 +98,10 @@ final class Router {
      */
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
+        int ch = f.srcChan[si];
+        int port = f.srcPort[si];
         // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
-        long facts = f.srcFacts[si];
-        int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
+        long facts = f.chFacts[ch];
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(facts, ctr, now)) {
@@ -111,7 +112,7 @@ final class Router {
         int rs = f.srcRs[si];
         if (rs < 0) {
             if (color >= f.profile.colors()) {
-                return state | toHost(f, p, f.srcChan[si], color);
+                return state | toHost(f, p, ch, color);
             }
             rs = findSlot(f, p, color);
             if (rs < 0) {
@@ -333,14 +334,14 @@ final class Router {
             r[at + RouterWords.POPPED] = 0;
             for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
                 if (f.srcRs[si] >= 0) {
-                    f.publishPops(f.srcFacts[si]);
+                    f.publishPops(f.srcChan[si]);
                 }
             }
         } else if (popped != 0) {
             r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPops(f.srcFacts[s0 + Long.numberOfTrailingZeros(popped)]);
+                f.publishPops(f.srcChan[s0 + Long.numberOfTrailingZeros(popped)]);
                 popped &= popped - 1;
             } while (popped != 0);
         }

@@ -1,0 +1,79 @@
+package org.waferscope.engine.fabric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.fixtures.NeighbourExchange;
+import org.waferscope.engine.sim.Wafer;
+
+/**
+ * Where a busy PE's state lies (issue 14, "a smaller hot state"): a PE's channel records
+ * are one run of {@link ChannelRings#chan}, and a commit leaves the parked bits
+ * ({@link RouterWords#PARKED}) and destinations clear between cycles.
+ */
+class HotStateLayoutTest {
+    @Test
+    void aPesChannelRecordsAreOneRunAndTheRunsFollowThePes() {
+        try (Wafer w = Wafer.of(ArchProfile.WSE2, NeighbourExchange.layout(5, 4, NeighbourExchange.Options.FOREVER), 1)) {
+            Fabric f = w.fabric();
+            int end = 0;
+            for (int p = 0; p < f.n; p++) {
+                List<Integer> channels = channelsOf(f, p);
+                channels.sort((a, b) -> Integer.compare((int) f.chFacts[a], (int) f.chFacts[b]));
+                for (int ch : channels) {
+                    assertEquals(end, (int) f.chFacts[ch], "PE " + p + "'s channel " + ch + " starts where the last ended");
+                    end += ChannelRings.recordSize(f.ring(ch));
+                }
+            }
+            assertEquals(f.chan.length, end, "every record belongs to a PE, and they tile the array");
+        }
+    }
+
+    @Test
+    void parkedBitsAndDestinationsAreClearBetweenCycles() {
+        try (Wafer w = Wafer.of(ArchProfile.WSE2, NeighbourExchange.layout(4, 4, NeighbourExchange.Options.FOREVER), 1)) {
+            w.port().launch("start");
+            Fabric f = w.fabric();
+            long hops = 0;
+            for (int c = 0; c < 40; c++) {
+                w.stepFabric(1);
+                for (int p = 0; p < f.n; p++) {
+                    long rr = f.router[RouterWords.at(p) + RouterWords.RR];
+                    assertEquals(0, rr >>> RouterWords.PARKED, "PE " + p + " after cycle " + c);
+                    assertEquals(f.rr(p), (int) rr);
+                    for (int d = 0; d < 4; d++) {
+                        assertEquals(-1, f.pendDest(p, d));
+                    }
+                }
+            }
+            for (int p = 0; p < f.n; p++) {
+                for (int d = 0; d < 4; d++) {
+                    hops += f.linkHops(p, d);
+                }
+            }
+            assertTrue(hops > 0, "wavelets crossed links, so something was parked and committed");
+        }
+    }
+
+    private static List<Integer> channelsOf(Fabric f, int p) {
+        List<Integer> channels = new ArrayList<>();
+        for (int rs = f.rsStart[p]; rs < f.rsStart[p + 1]; rs++) {
+            for (int k = 0; k < 4; k++) {
+                if (f.rsInChan[rs * 4 + k] >= 0) {
+                    channels.add(f.rsInChan[rs * 4 + k]);
+                }
+            }
+        }
+        int queues = f.profile.inputQueues() + f.profile.outputQueues();
+        for (int i = 0; f.qBase[p] >= 0 && i < queues; i++) {
+            if (f.qChan[f.qBase[p] + i] >= 0) {
+                channels.add(f.qChan[f.qBase[p] + i]);
+            }
+        }
+        return channels;
+    }
+}
