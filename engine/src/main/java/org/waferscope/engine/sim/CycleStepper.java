@@ -310,7 +310,7 @@ public final class CycleStepper implements AutoCloseable {
     static final int EPOCH_CYCLES = 64;
 
     /**
-     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread,
+     * The step in wavefront passes of up to {@link #waveDepth} cycles, on one worker or two,
      * in epochs whose start can be put back ({@code PassUndo}). A pass in whose cycles the step
      * should have stopped is undone with its epoch: the epoch's earlier passes run again and
      * that pass's cycles one at a time, as does the rest of a step whose busy PEs are too many
