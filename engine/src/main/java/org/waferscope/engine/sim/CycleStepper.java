@@ -31,6 +31,12 @@ import org.waferscope.engine.record.RunTimeline;
  * and meet at a last barrier. The doze wheels outlive the step, so the next one starts
  * without a walk over the sleepers ({@code FabricCycle.keep}).
  *
+ * <p>A step of several cycles on one or two workers, with no breakpoint, task start or host
+ * event to stop at, runs instead in wavefront passes ({@code Wavefront}): several cycles in
+ * one walk over the words, each worker over its half, meeting once a pass; a pass the step
+ * should have stopped inside is undone and its cycles run one at a time
+ * (docs/temporal-blocking.md).
+ *
  * <p>Threads: {@link #step} must be called from one thread at a time.
  */
 public final class CycleStepper implements AutoCloseable {
@@ -94,13 +100,16 @@ public final class CycleStepper implements AutoCloseable {
     private long jobFrom;
     private CycleTally jobTally;
 
+    /** Cycles a wavefront pass runs when the system property {@code waferscope.wavefront} does not say. */
+    public static final int DEFAULT_WAVE_DEPTH = 8;
+
     /**
-     * A stepper on {@code threadCount} threads; on one thread it runs several cycles at once
-     * in wavefront passes when the system property {@code waferscope.wavefront} names how
-     * many (docs/temporal-blocking.md; off by default).
+     * A stepper on {@code threadCount} threads; on one or two it runs up to
+     * {@link #DEFAULT_WAVE_DEPTH} cycles at once in wavefront passes, or as many as the system
+     * property {@code waferscope.wavefront} says (0 or 1: none; docs/temporal-blocking.md).
      */
     public CycleStepper(FabricCycle cycle, int threadCount) {
-        this(cycle, threadCount, Integer.getInteger("waferscope.wavefront", 0));
+        this(cycle, threadCount, Integer.getInteger("waferscope.wavefront", DEFAULT_WAVE_DEPTH));
     }
 
     /** As {@link #CycleStepper(FabricCycle, int)}, with passes of up to {@code waveDepth} cycles (below 2: none). */
@@ -301,7 +310,7 @@ public final class CycleStepper implements AutoCloseable {
     static final int EPOCH_CYCLES = 64;
 
     /**
-     * The step in wavefront passes of up to {@link #waveDepth} cycles, on the calling thread,
+     * The step in wavefront passes of up to {@link #waveDepth} cycles, on one worker or two,
      * in epochs whose start can be put back ({@code PassUndo}). A pass in whose cycles the step
      * should have stopped is undone with its epoch: the epoch's earlier passes run again and
      * that pass's cycles one at a time, as does the rest of a step whose busy PEs are too many
