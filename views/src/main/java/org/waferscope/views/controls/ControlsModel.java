@@ -30,7 +30,15 @@ public final class ControlsModel {
     private final IntegerProperty stepCount = new SimpleIntegerProperty(this, "stepCount", 100);
     private final DoubleProperty speedPosition = new SimpleDoubleProperty(this, "speedPosition", 1);
     private final DoubleProperty refreshRate = new SimpleDoubleProperty(this, "refreshRate", 30);
-    private final BooleanBinding running = Bindings.createBooleanBinding(() -> state.get() == SimState.RUNNING, state);
+    /**
+     * Run was posted and no frame has come since. At full wafer the first running frame
+     * comes seconds after Run (the first slice, the snapshot after the launch, a frame of every
+     * PE), and a click on Run / pause meanwhile posted Run again instead of Pause: it was lost.
+     */
+    private final javafx.beans.property.BooleanProperty runAsked =
+            new javafx.beans.property.SimpleBooleanProperty(this, "runAsked");
+    private final BooleanBinding running = Bindings.createBooleanBinding(
+            () -> state.get() == SimState.RUNNING || runAsked.get(), state, runAsked);
     private final BooleanBinding canRun = Bindings.createBooleanBinding(
             () -> state.get().canAdvance() && state.get() != SimState.RUNNING, state);
     private final BooleanBinding canStep = canRun.or(running);
@@ -62,8 +70,9 @@ public final class ControlsModel {
     }
 
     public void run() {
-        if (canRun.get()) {
+        if (canRun.get() && !runAsked.get()) {
             commands.accept(new Command.Run());
+            runAsked.set(true);
             pending.set("starting…");
         }
     }
@@ -71,6 +80,7 @@ public final class ControlsModel {
     public void pause() {
         if (running.get()) {
             commands.accept(new Command.Pause());
+            runAsked.set(false);
             pending.set("pausing…");
         }
     }
@@ -127,6 +137,7 @@ public final class ControlsModel {
      * its mailbox before publishing), so nothing is pending any more.
      */
     public void acknowledge() {
+        runAsked.set(false);
         pending.set("");
     }
 

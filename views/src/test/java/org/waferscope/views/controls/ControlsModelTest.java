@@ -36,6 +36,31 @@ class ControlsModelTest {
     }
 
     @Test
+    void aPauseClickedBeforeTheFirstRunningFrameIsPostedNotASecondRun() {
+        // at full wafer the first running frame comes seconds after Run: the click meant Pause
+        m.stateProperty().set(SimState.LOADED);
+        m.runOrPause();
+        assertTrue(m.runningProperty().get(), "Run was asked for");
+        m.runOrPause();
+        assertEquals(List.of(new Command.Run(), new Command.Pause()), sent);
+        assertEquals("pausing…", m.pendingProperty().get());
+        assertFalse(m.runningProperty().get());
+    }
+
+    @Test
+    void aFrameEndsTheWaitForTheRun() {
+        m.stateProperty().set(SimState.LOADED);
+        m.run();
+        m.run();
+        assertEquals(List.of(new Command.Run()), sent, "one Run while it is waited for");
+        m.stateProperty().set(SimState.HALTED);   // the run ended before a running frame was shown
+        m.acknowledge();
+        assertFalse(m.runningProperty().get());
+        m.runOrPause();
+        assertEquals(List.of(new Command.Run()), sent, "a halted program neither runs nor pauses");
+    }
+
+    @Test
     void aRequestIsPendingUntilTheNextFrame() {
         m.stateProperty().set(SimState.RUNNING);
         m.pause();
