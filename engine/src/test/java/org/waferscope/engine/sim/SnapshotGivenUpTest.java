@@ -57,14 +57,15 @@ class SnapshotGivenUpTest {
             assertTrue(never.asked > 30, "asked between arrays and within them: " + never.asked);
 
             // given up at its first question, then its second, ...: each time it begins afresh
-            // (fewer questions once the table of which PE owns which piece, built once, is whole)
+            // (no more questions than the twin asked: fewer when the table of which PE owns which
+            // piece, built once, was built by an attempt given up; the same when it was whole before)
             long held = FabricSnapshot.heldBytes(w.fabric());
             Wafer.Snapshot second;
             int at = 1;
             for (; (second = w.snapshot(first, new GiveUpAt(at))) == null; at++) {
                 assertEquals(held, FabricSnapshot.heldBytes(w.fabric()), "the slots filled are free again, question " + at);
             }
-            assertTrue(at > 30 && at <= never.asked, "kept once it asks fewer than " + at + " questions");
+            assertTrue(at > 30 && at <= never.asked + 1, "kept once it asks fewer than " + at + " questions");
             assertEquals(FabricSnapshot.heldBytes(twin.fabric()), FabricSnapshot.heldBytes(w.fabric()),
                     "the same pieces as a snapshot never given up");
             assertEquals(twinSecond.fabric().memoriesRead(), second.fabric().memoriesRead(),
