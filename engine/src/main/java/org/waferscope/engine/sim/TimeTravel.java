@@ -25,7 +25,7 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  *
  * <p>A step back may also keep one snapshot of its own, shortly before its target
  * ({@link #keepNear}, see {@link StepBack}); thinning never drops it, the one the step back
- * restored, the first or the newest.
+ * restored (unless nothing else is left to drop), the first or the newest.
  *
  * <p>Threads: the simulation thread only.
  */
@@ -121,7 +121,7 @@ final class TimeTravel {
      * most one such is kept: the one before goes, unless a run has passed it since (then it
      * is one of the run's). When the budget is exceeded the run's older snapshots are thinned
      * as always, but the one {@code base} stays, so a step back further than this one does
-     * not fall to cycle 0.
+     * not fall to cycle 0; only if that is not enough does {@code base} go too.
      */
     void keepNear(Wafer w, Wafer.Snapshot base) {
         if (tooLarge || w.cycle() <= base.cycle() || snapshots.stream().anyMatch(s -> s.cycle() == w.cycle())) {
@@ -147,6 +147,10 @@ final class TimeTravel {
         recount();
         while (bytes > budgetBytes && thinOlderHalf(base)) {
             // the run's older snapshots thinned, the restored one and this one kept
+        }
+        if (bytes > budgetBytes && base != snapshots.get(0)) {
+            drop(base);   // still too much (Game of Life keeps two): this one stands in for the restored one
+            recount();
         }
         runNanos = 0;
     }

@@ -101,7 +101,7 @@ class SteppingBackTest {
     }
 
     @Test
-    void aSnapshotKeptNearTheTargetLeavesTheRestoredOneAndFitsTheBudget() {
+    void aSnapshotKeptNearTheTargetLeavesTheRestoredOneWhileTheBudgetAllows() {
         try (Wafer w = Wafer.load(program(), 1)) {
             // room for about three snapshots beside the cycle-0 one
             long budget = FabricSnapshot.estimateBytes(w.fabric()) / 3;
@@ -121,7 +121,8 @@ class SteppingBackTest {
                 back.to(w, travel, from, target);
                 assertEquals(hashes[(int) target], w.stateHash(), "back to " + target);
                 assertTrue(travel.bytes() <= budget || travel.count() <= 4, travel.bytes() + " of " + budget);
-                assertTrue(travel.before(from.cycle()) == from, "the restored snapshot at " + from.cycle() + " is kept");
+                assertTrue(travel.before(from.cycle()) == from || back.last().keptNear() && travel.bytes() > budget / 2,
+                        "the restored snapshot at " + from.cycle() + " is kept unless the budget needs its room");
                 if (back.last().keptNear()) {
                     keptNear++;
                     assertEquals(target - 5, travel.before(target).cycle(), "the kept one is 5 cycles before " + target);
