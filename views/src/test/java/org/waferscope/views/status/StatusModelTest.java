@@ -20,7 +20,8 @@ class StatusModelTest {
         assertEquals("2.000 µs @ wse2", m.timeProperty().get());
         assertEquals("100.0 k cycles/s", m.rateProperty().get());
         assertEquals("30 fps", m.fpsProperty().get());
-        assertTrue(m.activityProperty().get().contains("host: launch main"));
+        assertTrue(m.activityProperty().get().contains("PEs at work"));
+        assertTrue(m.hostProperty().get().startsWith("host: launch main"), m.hostProperty().get());
     }
 
     @Test
