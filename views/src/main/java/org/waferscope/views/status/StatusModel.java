@@ -34,7 +34,8 @@ public final class StatusModel {
         fps.set(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
         activity.set(String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
                 f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()));
-        host.set(s.hostStep().isEmpty() ? "" : "host: " + s.hostStep());
+        // "host done" is said once, not as "host: host done"
+        host.set(s.hostStep().isEmpty() || s.hostStep().startsWith("host ") ? s.hostStep() : "host: " + s.hostStep());
         message.set(f.message());
     }
 

@@ -18,12 +18,12 @@ import org.waferscope.engine.api.ConsoleLine.Kind;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleViewTest {
     private final ConsoleModel model = new ConsoleModel();
-    private Stage stage;
+    private ConsoleView view;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        stage.setScene(new Scene(new StackPane(new ConsoleView(model)), 420, 240));
+        view = new ConsoleView(model);
+        stage.setScene(new Scene(new StackPane(view), 420, 240));
         stage.show();
     }
 
@@ -85,7 +85,7 @@ class ConsoleViewTest {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (double width = 420; width >= 270; width -= 10) {
             double w = width;
-            robot.interact(() -> stage.setWidth(w));
+            robot.interact(() -> view.setMaxWidth(w));   // (the stage keeps its size for the other tests)
             robot.interact(() -> { });
             String shown = ((javafx.scene.text.Text) counts.lookup(".text")).getText();
             assertTrue(shown.equals("0 errors · 1 warning") || shown.equals("0 err · 1 warn"), "at " + w + " px: " + shown);

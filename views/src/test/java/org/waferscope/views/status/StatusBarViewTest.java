@@ -27,13 +27,12 @@ import org.waferscope.engine.api.SimState;
 @ExtendWith(ApplicationExtension.class)
 class StatusBarViewTest {
     private final StatusModel model = new StatusModel();
-    private Stage stage;
+    private StatusBarView bar;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        stage.setScene(new Scene(new BorderPane(null, null, null, new StatusBarView(model, new SimpleStringProperty("")),
-                null), 1440, 60));
+        bar = new StatusBarView(model, new SimpleStringProperty(""));
+        stage.setScene(new Scene(new BorderPane(null, null, null, bar, null), 1440, 60));
         stage.show();
     }
 
@@ -51,8 +50,9 @@ class StatusBarViewTest {
         Label host = robot.lookup("#status-host").queryAs(Label.class);
         Label activity = robot.lookup("#status-activity").queryAs(Label.class);
         for (double width : new double[] {1440, 1280, 1000}) {
-            robot.interact(() -> stage.setWidth(width));
+            robot.interact(() -> bar.setMaxWidth(width));   // (the stage keeps its size for the other tests)
             robot.interact(() -> { });
+            assertEquals(width, bar.getWidth(), 0.5);
             for (String id : new String[] {"#status-state", "#status-cycle", "#status-time"}) {
                 Label l = robot.lookup(id).queryAs(Label.class);
                 assertEquals(l.getText(), shown(l), id + " at " + width + " px");

@@ -25,6 +25,16 @@ class StatusModelTest {
     }
 
     @Test
+    void theHostsEndIsNotSaidTwice() {
+        StatusModel m = new StatusModel();
+        m.update(new org.waferscope.engine.api.Frame(1, 107, SimState.HALTED, 5, 1,
+                org.waferscope.engine.api.MetricLayer.UTILIZATION, -1, new float[1], 0, 1, null,
+                new org.waferscope.engine.api.FabricStats(5, 0, 0, 0, 0, 1.259e-7, 0, "host done", "wse2"),
+                java.util.List.of(), "halted: 0 failed check(s)"), 2);
+        assertEquals("host done", m.hostProperty().get());
+    }
+
+    @Test
     void timeUnits() {
         assertEquals("0 s", StatusModel.seconds(0));
         assertEquals("1.2 ns", StatusModel.seconds(1.2e-9));
