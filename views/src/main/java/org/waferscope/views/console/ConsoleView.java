@@ -49,9 +49,21 @@ public class ConsoleView extends VBox {
         Label counts = new Label();
         counts.getStyleClass().add("console-counts");
         counts.setId("console-counts");
-        counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        javafx.beans.binding.StringBinding whole = javafx.beans.binding.Bindings.createStringBinding(
                 () -> counted(model.errorsProperty().get(), "error") + " · " + counted(model.warningsProperty().get(), "warning"),
-                model.errorsProperty(), model.warningsProperty()));
+                model.errorsProperty(), model.warningsProperty());
+        javafx.beans.binding.StringBinding brief = javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.errorsProperty().get() + " err · " + model.warningsProperty().get() + " warn",
+                model.errorsProperty(), model.warningsProperty());
+        // at 1280 px wide the console is a third of a screen and "0 errors · 0 warnings" was cut
+        // to "0 errors · 0 warni…": where the words do not fit, the short form, the words in a tooltip
+        counts.textProperty().bind(javafx.beans.binding.Bindings.when(briefCounts).then(brief).otherwise(whole));
+        javafx.scene.control.Tooltip countsTip = new javafx.scene.control.Tooltip();
+        countsTip.textProperty().bind(whole);
+        counts.setTooltip(countsTip);
+        this.counts = counts;
+        this.bar = bar;
+        this.wholeCounts = whole;
         Button clear = new Button("Clear", new FontIcon("mdi2d-delete-sweep-outline"));
         clear.setFocusTraversable(false);
         clear.setMinWidth(Button.USE_PREF_SIZE);
@@ -75,9 +87,14 @@ public class ConsoleView extends VBox {
     static final double COMPACT_BELOW = 560;
 
     private boolean scrollToEnd;
+    private final javafx.beans.property.BooleanProperty briefCounts = new javafx.beans.property.SimpleBooleanProperty();
+    private final Label counts;
+    private final HBox bar;
+    private final javafx.beans.binding.StringBinding wholeCounts;
 
     @Override
     protected void layoutChildren() {
+        briefCounts.set(countsRoom() < textWidth(wholeCounts.get()));   // sizing only, no drawing
         super.layoutChildren();
         int n = list.getItems().size();
         if (scrollToEnd && n > 0) {
@@ -126,6 +143,25 @@ public class ConsoleView extends VBox {
             String cycle = l.seq() >= 0 || l.cycle() > 0 ? String.format(Locale.ROOT, "%,10d  ", l.cycle()) : "           ";
             setText(cycle + where + l.text());
         }
+    }
+
+    /** The width the bar leaves for the counts beside its buttons. */
+    private double countsRoom() {
+        double room = getWidth() - bar.snappedLeftInset() - bar.snappedRightInset()
+                - bar.getSpacing() * (bar.getChildren().size() - 1);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n != counts) {
+                room -= n.prefWidth(-1);
+            }
+        }
+        return room;
+    }
+
+    /** The width the counts label needs for {@code text} in its font, padding included. */
+    private double textWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(counts.getFont());
+        return Math.ceil(t.getLayoutBounds().getWidth()) + counts.snappedLeftInset() + counts.snappedRightInset();
     }
 
     /** "1 error", "2 errors", "0 warnings". */

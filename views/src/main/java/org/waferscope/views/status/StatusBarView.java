@@ -1,5 +1,6 @@
 package org.waferscope.views.status;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -34,32 +35,55 @@ public class StatusBarView extends HBox {
         Label cycle = label("status-cycle", model.cycleProperty());
         Label time = label("status-time", model.timeProperty());
         Label activity = label("status-activity", model.activityProperty());
+        Label host = label("status-host", model.hostProperty());
+        Separator hostSep = sep();
+        hostSep.visibleProperty().bind(host.textProperty().isNotEmpty());
+        hostSep.managedProperty().bind(hostSep.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label rate = label("status-rate", model.rateProperty());
         Label fps = label("status-fps", model.fpsProperty());
-        // State and cycle never give way; the rest shrinks (with an ellipsis) in this order of
-        // importance, so a long deadlock message or a large UI scale cannot squeeze them out.
-        for (Label keep : new Label[] {state, cycle}) {
+        // State, cycle and time never give way; the others keep their whole text in this order
+        // while there is room, and then end in an ellipsis, their whole text in a tooltip: the
+        // host's step is long at full wafer, and a long deadlock message or a large UI scale
+        // must not squeeze the cycle out.
+        for (Label keep : new Label[] {state, cycle, time}) {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
-        for (Label shrink : new Label[] {waiting, time, activity, message, rate, fps}) {
-            shrink.setMinWidth(0);
+        givers = List.of(activity, message, rate, fps, host, waiting);
+        for (Label l : givers) {
+            l.setMinWidth(0);
+            javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+            whole.textProperty().bind(l.textProperty());
+            whole.setWrapText(true);
+            whole.setMaxWidth(700);
+            l.setTooltip(whole);
         }
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.SOMETIMES);
-        // the counts give way before the message: at most a third of the bar
-        widthProperty().addListener((o, a, w) -> activity.setMaxWidth(w.doubleValue() / 3));
-        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
-        full.textProperty().bind(model.messageProperty());
-        full.setWrapText(true);
-        full.setMaxWidth(700);
-        message.setTooltip(full);
-        javafx.scene.control.Tooltip counts = new javafx.scene.control.Tooltip();
-        counts.textProperty().bind(model.activityProperty());
-        activity.setTooltip(counts);
-        getChildren().addAll(state, waiting, sep(), cycle, sep(), time, sep(), activity, message, spacer, rate, sep(), fps);
+        getChildren().addAll(state, waiting, sep(), cycle, sep(), time, sep(), activity, hostSep, host, message, spacer,
+                rate, sep(), fps);
         setMinWidth(0);
+    }
+
+    /** The labels that give way when the bar is short, the one that keeps its text longest first. */
+    private final List<Label> givers;
+
+    /** Shares out what the others leave of the bar's width among {@link #givers}, in their order (no drawing). */
+    @Override
+    protected void layoutChildren() {
+        List<javafx.scene.Node> shown = getManagedChildren();
+        // in the HBox's own snapped sizes: a pixel short on one label is an ellipsis on another
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - snapSpaceX(getSpacing()) * (shown.size() - 1);
+        for (javafx.scene.Node n : shown) {
+            if (!(n instanceof Label l && givers.contains(l))) {
+                room -= snapSizeX(n.prefWidth(-1));
+            }
+        }
+        for (Label l : givers) {
+            double w = Math.max(0, Math.min(snapSizeX(l.prefWidth(-1)), Math.floor(room)));
+            l.setMaxWidth(w);
+            room -= w;
+        }
+        super.layoutChildren();
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {

@@ -21,6 +21,7 @@ public final class StatusModel {
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "");
     private final ReadOnlyStringWrapper fps = new ReadOnlyStringWrapper(this, "fps", "");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper(this, "host", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /** Takes the frame on show and the frames per second the UI is drawing. */
@@ -32,7 +33,9 @@ public final class StatusModel {
         rate.set(f.state() == SimState.RUNNING ? SpeedScale.rate(s.cyclesPerSecond()) + " cycles/s" : "");
         fps.set(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
         activity.set(String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
-                f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()) + (s.hostStep().isEmpty() ? "" : " · host: " + s.hostStep()));
+                f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()));
+        // "host done" is said once, not as "host: host done"
+        host.set(s.hostStep().isEmpty() || s.hostStep().startsWith("host ") ? s.hostStep() : "host: " + s.hostStep());
         message.set(f.message());
     }
 
@@ -76,6 +79,11 @@ public final class StatusModel {
 
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** What the host is doing ("host: waiting for …"), empty when there is no host program. */
+    public ReadOnlyStringProperty hostProperty() {
+        return host.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -18,10 +18,12 @@ import org.waferscope.engine.api.ConsoleLine.Kind;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleViewTest {
     private final ConsoleModel model = new ConsoleModel();
+    private ConsoleView view;
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new StackPane(new ConsoleView(model)), 420, 240));
+        view = new ConsoleView(model);
+        stage.setScene(new Scene(new StackPane(view), 420, 240));
         stage.show();
     }
 
@@ -73,5 +75,23 @@ class ConsoleViewTest {
         double right = clear.localToScene(clear.getBoundsInLocal()).getMaxX();
         assertTrue(right <= 420, "the Clear button ends at x = " + right + " of 420");
         assertTrue(clear.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY, "icons only");
+    }
+
+    @Test
+    void theCountsAreShownWholeOrShortNeverCut(FxRobot robot) {
+        // (1280 px wide, the console was a third of a screen and showed "0 errors · 0 warni…")
+        robot.interact(() -> model.note(Kind.WARNING, 0, "a warning"));
+        javafx.scene.control.Label counts = robot.lookup("#console-counts").queryAs(javafx.scene.control.Label.class);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (double width = 420; width >= 270; width -= 10) {
+            double w = width;
+            robot.interact(() -> view.setMaxWidth(w));   // (the stage keeps its size for the other tests)
+            robot.interact(() -> { });
+            String shown = ((javafx.scene.text.Text) counts.lookup(".text")).getText();
+            assertTrue(shown.equals("0 errors · 1 warning") || shown.equals("0 err · 1 warn"), "at " + w + " px: " + shown);
+            assertEquals("0 errors · 1 warning", counts.getTooltip().getText());
+            seen.add(shown);
+        }
+        assertEquals(2, seen.size(), "the words while they fit, then the short form: " + seen);
     }
 }

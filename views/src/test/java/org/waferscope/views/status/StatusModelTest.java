@@ -20,7 +20,18 @@ class StatusModelTest {
         assertEquals("2.000 µs @ wse2", m.timeProperty().get());
         assertEquals("100.0 k cycles/s", m.rateProperty().get());
         assertEquals("30 fps", m.fpsProperty().get());
-        assertTrue(m.activityProperty().get().contains("host: launch main"));
+        assertTrue(m.activityProperty().get().contains("PEs at work"));
+        assertTrue(m.hostProperty().get().startsWith("host: launch main"), m.hostProperty().get());
+    }
+
+    @Test
+    void theHostsEndIsNotSaidTwice() {
+        StatusModel m = new StatusModel();
+        m.update(new org.waferscope.engine.api.Frame(1, 107, SimState.HALTED, 5, 1,
+                org.waferscope.engine.api.MetricLayer.UTILIZATION, -1, new float[1], 0, 1, null,
+                new org.waferscope.engine.api.FabricStats(5, 0, 0, 0, 0, 1.259e-7, 0, "host done", "wse2"),
+                java.util.List.of(), "halted: 0 failed check(s)"), 2);
+        assertEquals("host done", m.hostProperty().get());
     }
 
     @Test
