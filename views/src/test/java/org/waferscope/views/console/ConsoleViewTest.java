@@ -24,6 +24,7 @@ class ConsoleViewTest {
     void start(Stage stage) {
         view = new ConsoleView(model);
         stage.setScene(new Scene(new StackPane(view), 420, 240));
+        stage.sizeToScene();   // the test stage is shared, and an earlier test may have left it another size
         stage.show();
     }
 

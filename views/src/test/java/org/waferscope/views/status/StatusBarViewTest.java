@@ -33,6 +33,7 @@ class StatusBarViewTest {
     void start(Stage stage) {
         bar = new StatusBarView(model, new SimpleStringProperty(""));
         stage.setScene(new Scene(new BorderPane(null, null, null, bar, null), 1440, 60));
+        stage.sizeToScene();   // the test stage is shared, and an earlier test may have left it another size
         stage.show();
     }
 
