@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  * is let go ({@link #release}), to be filled again by a later snapshot. So a handle names
  * one content for as long as any snapshot names it.
  *
- * <p>Fresh slabs are made ahead of need on another thread ({@link SlabMaker}), as many as
- * the last snapshot filled beyond the free slots, so that a snapshot pays for its copies
- * and not for the first touch of new memory.
+ * <p>Fresh slabs are made ahead of need on another thread ({@link SlabMaker}): up to two
+ * between snapshots (as many as the last one filled beyond the free slots), and one more as
+ * each is taken, so that a snapshot pays for its copies and not for the first touch of new
+ * memory.
  *
  * <p>Threads: the simulation thread only (the {@link SlabMaker}s hand slabs over from theirs).
  */
