@@ -62,14 +62,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private long lastPublishNanos;
     private long lastFrameCostNanos;
 
-    private record Load(WaferProgram program, CompletableFuture<Void> placed) {
-    }
-
-    private record Inspect(int x, int y, CompletableFuture<CoreSnapshot> result) {
-    }
-
-    private record Waits(CompletableFuture<List<WaitLink>> result) {
-    }
+    // what the mailbox carries besides commands
+    private record Load(WaferProgram program, CompletableFuture<Void> placed) { }
+    private record Inspect(int x, int y, CompletableFuture<CoreSnapshot> result) { }
+    private record Waits(CompletableFuture<List<WaitLink>> result) { }
 
     public Simulator(int workerThreads) {
         this(workerThreads, Runtime.getRuntime().maxMemory() / 4);
