@@ -72,7 +72,7 @@ abstract class ChannelRings {
         chFacts = b.chFacts;
         qBase = b.qBase;
         qChan = b.qChan;
-        router = b.fresh.router;
+        router = b.fresh.pe.router;
     }
 
     static final int MASK_SHIFT = 8;

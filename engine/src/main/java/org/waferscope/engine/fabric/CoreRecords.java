@@ -57,7 +57,7 @@ abstract class CoreRecords extends ChannelRings {
 
     CoreRecords(FabricBuilder b) {
         super(b);
-        core = b.fresh.core;
+        core = b.fresh.pe.core;
     }
 
     /** Zeroed records for {@code n} PEs, to be {@linkplain #fill filled}. */

@@ -191,13 +191,13 @@ public final class Fabric extends CoreRecords {
         sram = b.sram;
         touched = new long[(n + 63) >>> 6];
         FreshState fresh = b.fresh;
-        activated = fresh.activated;
-        blocked = fresh.blocked;
-        controlData = fresh.controlData;
-        launchFn = fresh.launchFn;
-        launchArgs = fresh.launchArgs;
-        released = fresh.released;
-        fault = fresh.fault;
+        activated = fresh.pe.activated;
+        blocked = fresh.pe.blocked;
+        controlData = fresh.pe.controlData;
+        launchFn = fresh.pe.launchFn;
+        launchArgs = fresh.pe.launchArgs;
+        released = fresh.pe.released;
+        fault = fresh.pe.fault;
         trBase = b.trBase;
         taskRuns = fresh.taskRuns;
         mtBase = b.mtBase;
@@ -238,20 +238,20 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
-        hostIn = fresh.hostIn;
-        hostInPos = fresh.hostInPos;
-        hostInColor = fresh.hostInColor;
-        hostOut = fresh.hostOut;
-        hostOutCount = fresh.hostOutCount;
-        hostOutColor = fresh.hostOutColor;
-        hostPath = fresh.hostPath;
-        hostPathCount = fresh.hostPathCount;
-        hostPathColor = fresh.hostPathColor;
-        linkBlocked = fresh.linkBlocked;
+        hostIn = fresh.pe.hostIn;
+        hostInPos = fresh.pe.hostInPos;
+        hostInColor = fresh.pe.hostInColor;
+        hostOut = fresh.pe.hostOut;
+        hostOutCount = fresh.pe.hostOutCount;
+        hostOutColor = fresh.pe.hostOutColor;
+        hostPath = fresh.pe.hostPath;
+        hostPathCount = fresh.pe.hostPathCount;
+        hostPathColor = fresh.pe.hostPathColor;
+        linkBlocked = fresh.pe.linkBlocked;
         active = new long[(n + 63) >>> 6];
         wake = new long[(n + 63) >>> 6];
         sleeping = new long[(n + 63) >>> 6];
-        sleepFrom = fresh.sleepFrom;
+        sleepFrom = fresh.pe.sleepFrom;
         busyWords = new long[(active.length + 63) >>> 6];
     }
 

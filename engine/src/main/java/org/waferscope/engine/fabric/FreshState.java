@@ -10,26 +10,8 @@ package org.waferscope.engine.fabric;
  * as those constructors set them before.
  */
 final class FreshState {
-    final long[] router;
-    final long[] core;
-    final long[] activated;
-    final long[] blocked;
-    final int[] controlData;
-    final int[] launchFn;
-    final int[] launchArgs;
-    final byte[] released;
-    final String[] fault;
-    final int[][] hostIn;
-    final int[] hostInPos;
-    final int[] hostInColor;
-    final int[][] hostOut;
-    final int[] hostOutCount;
-    final int[] hostOutColor;
-    final int[] hostPath;
-    final int[] hostPathCount;
-    final int[] hostPathColor;
-    final int[] linkBlocked;
-    final long[] sleepFrom;
+    /** The arrays only the fabric's size shapes, the compute-engine records filled as the constructors expect. */
+    final PeStateArrays pe;
     /** Per-task run counts, {@code tasks + 1} per placed PE, as the builder's {@code trBase} lays them out. */
     final int[] taskRuns;
     /** The microthreads' records, {@link Microthreads#WORDS} per microthread of each placed PE, as {@code mtBase} lays them out. */
@@ -60,26 +42,8 @@ final class FreshState {
                 () -> new int[][] {new int[taskSize], new int[threadSize]});
         PeStateArrays a = early == null ? null : early.join();
         a = a != null && a.n == n ? a : new PeStateArrays(n);
-        router = a.router;
-        core = CoreRecords.fill(a.core, n, peProgram, hasMicrothreads);
-        activated = a.activated;
-        blocked = a.blocked;
-        controlData = a.controlData;
-        launchFn = a.launchFn;
-        launchArgs = a.launchArgs;
-        released = a.released;
-        fault = a.fault;
-        hostIn = a.hostIn;
-        hostInPos = a.hostInPos;
-        hostInColor = a.hostInColor;
-        hostOut = a.hostOut;
-        hostOutCount = a.hostOutCount;
-        hostOutColor = a.hostOutColor;
-        hostPath = a.hostPath;
-        hostPathCount = a.hostPathCount;
-        hostPathColor = a.hostPathColor;
-        linkBlocked = a.linkBlocked;
-        sleepFrom = a.sleepFrom;
+        CoreRecords.fill(a.core, n, peProgram, hasMicrothreads);
+        pe = a;
         int[][] made = pools.join();
         taskRuns = made[0];
         mtPool = made[1];
