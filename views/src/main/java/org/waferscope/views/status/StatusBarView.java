@@ -43,6 +43,9 @@ public class StatusBarView extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label rate = label("status-rate", model.rateProperty());
         Label fps = label("status-fps", model.fpsProperty());
+        Separator fpsSep = sep();
+        fpsSep.visibleProperty().bind(fps.textProperty().isNotEmpty());
+        fpsSep.managedProperty().bind(fpsSep.visibleProperty());
         // State, cycle and time never give way; the others keep their whole text in this order
         // while there is room, and then end in an ellipsis, their whole text in a tooltip: the
         // host's step is long at full wafer, and a long deadlock message or a large UI scale
@@ -60,7 +63,7 @@ public class StatusBarView extends HBox {
             l.setTooltip(whole);
         }
         getChildren().addAll(state, waiting, sep(), cycle, sep(), time, sep(), activity, hostSep, host, message, spacer,
-                rate, sep(), fps);
+                rate, fpsSep, fps);
         setMinWidth(0);
     }
 

@@ -31,7 +31,8 @@ public final class StatusModel {
         cycle.set(String.format(Locale.ROOT, "cycle %,d", f.cycle()));
         time.set(seconds(s.simulatedSeconds()) + (s.arch().isEmpty() ? "" : " @ " + s.arch()));
         rate.set(f.state() == SimState.RUNNING ? SpeedScale.rate(s.cyclesPerSecond()) + " cycles/s" : "");
-        fps.set(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+        // the drawing rate only means something while frames come: paused, "0 fps" reads as broken
+        fps.set(f.state() == SimState.RUNNING ? String.format(Locale.ROOT, "%.0f fps", framesPerSecond) : "");
         activity.set(String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
                 f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()));
         // "host done" is said once, not as "host: host done"

@@ -32,6 +32,7 @@ class StatusModelTest {
                 new org.waferscope.engine.api.FabricStats(5, 0, 0, 0, 0, 1.259e-7, 0, "host done", "wse2"),
                 java.util.List.of(), "halted: 0 failed check(s)"), 2);
         assertEquals("host done", m.hostProperty().get());
+        assertEquals("", m.fpsProperty().get(), "no drawing rate once frames stop coming");
     }
 
     @Test
