@@ -65,17 +65,25 @@ public record TripShape(String var, List<Expr> probes, List<Expr.Name> names) {
             this.var = var;
         }
 
-        /** Adds the names {@code st} declares; false if it nests too deep to read. */
-        boolean declared(Stmt st) {
+        /**
+         * {@code read}'s answer one level deeper in the syntax, or {@code tooDeep} past
+         * {@link #MAX_DEPTH} levels (each reader recurses, so a deep chain must not reach the stack's end).
+         */
+        private <T> T deeper(T tooDeep, java.util.function.Supplier<T> read) {
             if (++depth > MAX_DEPTH) {
                 depth--;
-                return false;
+                return tooDeep;
             }
             try {
-                return readDeclared(st);
+                return read.get();
             } finally {
                 depth--;
             }
+        }
+
+        /** Adds the names {@code st} declares; false if it nests too deep to read. */
+        boolean declared(Stmt st) {
+            return deeper(false, () -> readDeclared(st));
         }
 
         private boolean readDeclared(Stmt st) {
@@ -98,15 +106,7 @@ public record TripShape(String var, List<Expr> probes, List<Expr.Name> names) {
         }
 
         boolean stmt(Stmt st) {
-            if (++depth > MAX_DEPTH) {
-                depth--;
-                return false;
-            }
-            try {
-                return readStmt(st);
-            } finally {
-                depth--;
-            }
+            return deeper(false, () -> readStmt(st));
         }
 
         private boolean readStmt(Stmt st) {
@@ -136,15 +136,7 @@ public record TripShape(String var, List<Expr> probes, List<Expr.Name> names) {
         }
 
         boolean expr(Expr e) {
-            if (++depth > MAX_DEPTH) {
-                depth--;
-                return false;
-            }
-            try {
-                return readExpr(e);
-            } finally {
-                depth--;
-            }
+            return deeper(false, () -> readExpr(e));
         }
 
         private boolean readExpr(Expr e) {
@@ -184,15 +176,7 @@ public record TripShape(String var, List<Expr> probes, List<Expr.Name> names) {
         }
 
         private boolean mentionsVar(Expr e) {
-            if (++depth > MAX_DEPTH) {
-                depth--;
-                return true;
-            }
-            try {
-                return mentions(e);
-            } finally {
-                depth--;
-            }
+            return deeper(true, () -> mentions(e));
         }
 
         private boolean mentions(Expr e) {
@@ -213,15 +197,7 @@ public record TripShape(String var, List<Expr> probes, List<Expr.Name> names) {
 
         /** A probe's text without positions, or null if it is not made of names, literals and operators. */
         private String probeText(Expr e) {
-            if (++depth > MAX_DEPTH) {
-                depth--;
-                return null;
-            }
-            try {
-                return text(e);
-            } finally {
-                depth--;
-            }
+            return deeper(null, () -> text(e));
         }
 
         private String text(Expr e) {
