@@ -16,21 +16,23 @@ import org.waferscope.engine.api.LayerChoice;
  * @param theme      "light" or "dark" to override the preference, or null
  * @param exitAfterMs close after this many milliseconds (scripted runs), or 0
  * @param params     layout params overriding run.json's, as text
+ * @param build      which build of an SDK example's build script to open, or null
+ * @param window     the window's width and height (e.g. a screenshot at a laptop's 1280x800), or null
  */
 record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerChoice layer, int[] select,
                   String theme, long exitAfterMs, java.util.Map<String, String> params,
-                  org.waferscope.engine.program.SdkChoice build) {
+                  org.waferscope.engine.program.SdkChoice build, int[] window) {
     /** Flag (no value): render with no display at all, for {@code --screenshot} on servers. */
     static final String HEADLESS = "--headless";
     static final String USAGE = """
             usage: waferscope [--open DIR [--build N] | --sample NAME] [--param NAME=VALUE]... [--layer LAYER|value:SYMBOL] [--select X,Y]
-                              [--theme light|dark] [--headless]
+                              [--theme light|dark] [--headless] [--window WIDTHxHEIGHT]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
                    waferscope run|bench|export-trace|compare|train|sdk-examples-check ...   (the headless command line)""";
 
     /** The options that take a value; any other word is unknown, whether or not a value follows it. */
     private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--open", "--sample", "--screenshot",
-            "--cycles", "--layer", "--select", "--theme", "--exit-after", "--param", "--build");
+            "--cycles", "--layer", "--select", "--theme", "--exit-after", "--param", "--build", "--window");
 
     static AppOptions parse(List<String> args) {
         Path open = null;
@@ -43,6 +45,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
         long exitAfter = Long.getLong("waferscope.exitAfterMs", 0L);
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
         org.waferscope.engine.program.SdkChoice build = null;
+        int[] window = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals(HEADLESS)) {
@@ -65,6 +68,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
                         .mapToInt(Math::toIntExact).toArray();
                 case "--theme" -> theme = next;
                 case "--exit-after" -> exitAfter = number(a, next);
+                case "--window" -> window = size(next);
                 case "--build" -> build = org.waferscope.engine.program.SdkChoice.parse(next);
                 case "--param" -> {
                     int eq = next.indexOf('=');
@@ -84,7 +88,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             throw new IllegalArgumentException("--build chooses a build of the SDK example folder --open names; give --open DIR");
         }
         return new AppOptions(open, sample, shot, cycles, layer, select, theme, exitAfter, java.util.Map.copyOf(params),
-                build);
+                build, window);
     }
 
     /**
@@ -108,6 +112,20 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " wants a whole number, not " + text);
         }
+    }
+
+    /** WIDTHxHEIGHT in pixels, each at least 640x480: smaller cannot show the explorer's panes. */
+    private static int[] size(String text) {
+        String[] wh = text.strip().toLowerCase(java.util.Locale.ROOT).split("x", -1);
+        if (wh.length != 2) {
+            throw new IllegalArgumentException("--window wants WIDTHxHEIGHT in pixels, such as 1280x800, not " + text);
+        }
+        long w = number("--window", wh[0]);
+        long h = number("--window", wh[1]);
+        if (w < 640 || h < 480 || w > 16384 || h > 16384) {
+            throw new IllegalArgumentException("--window wants a size from 640x480 to 16384x16384, not " + text);
+        }
+        return new int[] {(int) w, (int) h};
     }
 
     private static LayerChoice layer(String name) {

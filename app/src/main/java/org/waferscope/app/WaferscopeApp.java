@@ -53,10 +53,10 @@ public final class WaferscopeApp extends Application {
         }
         SampleCatalog samples = new SampleCatalog(WaferscopeApp.class.getClassLoader());
         MainWindow window = new MainWindow(stage, session, prefs, samples);
-        if (options.screenshot() != null) {
+        if (options.screenshot() != null || options.window() != null) {
             stage.setMaximized(false);
-            stage.setWidth(1440);
-            stage.setHeight(900);
+            stage.setWidth(options.window() == null ? 1440 : options.window()[0]);
+            stage.setHeight(options.window() == null ? 900 : options.window()[1]);
         }
         // Closing the main window quits, as the user expects: an open Cluster window would
         // otherwise keep the application running with nowhere to open its wafers.

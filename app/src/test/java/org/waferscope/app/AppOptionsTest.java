@@ -62,6 +62,16 @@ class AppOptionsTest {
     }
 
     @Test
+    void windowSetsTheWindowsSize() {
+        assertArrayEquals(new int[] {1280, 800}, AppOptions.parse(List.of("--window", "1280x800")).window());
+        assertArrayEquals(new int[] {1920, 1080}, AppOptions.parse(List.of("--window", " 1920X1080 ")).window());
+        assertEquals(null, AppOptions.parse(List.of()).window());
+        for (String bad : List.of("1280", "1280x", "x800", "axb", "320x200", "99999999999x800", "1280x800x2")) {
+            assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--window", bad)), bad);
+        }
+    }
+
+    @Test
     void commandLineWordsAreRecognised() {
         assertEquals(java.util.Set.of("run", "bench", "export-trace", "compare", "train", "sdk-examples-check"), Launcher.COMMANDS);
     }

@@ -54,6 +54,10 @@ public final class SimulationSession {
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame", Frame.empty());
     private final ReadOnlyObjectWrapper<WaferProgram> program = new ReadOnlyObjectWrapper<>(this, "program");
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
+    private final javafx.beans.property.ReadOnlyStringWrapper loading =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "loading", "");
+    /** Counts loads, so a load placed after a newer one began does not end the newer one's "Loading …". */
+    private long loads;
     private final javafx.beans.property.ReadOnlyStringWrapper loadError =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "loadError", "");
     private final ReadOnlyObjectWrapper<BreakHit> stop = new ReadOnlyObjectWrapper<>(this, "stop");
@@ -128,20 +132,22 @@ public final class SimulationSession {
                 .collect(java.util.stream.Collectors.joining(", "));
         String which = choice == null ? "" : " (build " + choice.spec() + " of its build script)";
         console.note(Kind.HOST, frame.get().cycle(), "Loading " + what + which + with + " …");
+        loading.set(what);
+        long load = ++loads;
         background.execute(() -> {
             try {
                 WaferProgram p = programs.load(dir, params, choice);
                 fx.execute(() -> {
                     build = choice;
-                    loaded(dir, p);
+                    loaded(dir, p, load);
                 });
             } catch (Exception | LinkageError e) {
-                fx.execute(() -> failed(dir, e));
+                fx.execute(() -> failed(dir, e, load));
             }
         });
     }
 
-    private void loaded(Path dir, WaferProgram p) {
+    private void loaded(Path dir, WaferProgram p, long load) {
         WaferProgram before = program.get();
         Path beforeFolder = folder.get();
         loadError.set("");
@@ -162,11 +168,13 @@ public final class SimulationSession {
             }
         }
         keepLayerOnce = false;
-        place.apply(p).whenComplete((ok, error) -> {
+        // a full wafer's fabric takes about as long to place as its program to load: still "Loading …"
+        place.apply(p).whenComplete((ok, error) -> fx.execute(() -> {
+            endLoading(load);
             if (error != null) {
-                fx.execute(() -> refused(dir, p, before, beforeFolder, error));
+                refused(dir, p, before, beforeFolder, error);
             }
-        });
+        }));
         layers.resend();
         controls.resend();
         breakpoints.setProgram(programKey(dir));
@@ -186,6 +194,12 @@ public final class SimulationSession {
         }
     }
 
+    private void endLoading(long load) {
+        if (load == loads) {
+            loading.set("");
+        }
+    }
+
     /** The machine refused a program the front end accepted: the one before stays, and so does its view. */
     private void refused(Path dir, WaferProgram p, WaferProgram before, Path beforeFolder, Throwable error) {
         if (program.get() == p) {
@@ -202,7 +216,8 @@ public final class SimulationSession {
         loadError.set("Could not place " + dir.getFileName() + " on the wafer: " + first + "  (details in the console)");
     }
 
-    private void failed(Path dir, Throwable e) {
+    private void failed(Path dir, Throwable e, long load) {
+        endLoading(load);
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         String[] lines = msg.split("\r?\n");
         // One console line per error, so the console's error count is the number of errors.
@@ -429,6 +444,11 @@ public final class SimulationSession {
     }
 
     /** A one-line summary of the last failed load, or "" once a program loads. */
+    /** What is being loaded (a folder, or "the sample NAME"), or "" when nothing is. */
+    public javafx.beans.property.ReadOnlyStringProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
     public javafx.beans.property.ReadOnlyStringProperty loadErrorProperty() {
         return loadError.getReadOnlyProperty();
     }

@@ -40,7 +40,12 @@ final class FabricPane extends BorderPane {
         new org.waferscope.app.session.ValueTileWindow(session.layers(), heatmap);
         heatmap.selectedProperty().bindBidirectional(session.layers().selectedProperty());
         session.frameProperty().addListener((o, a, f) -> show(f));
-        session.programProperty().addListener((o, a, p) -> title.setText(p == null ? "No program" : p.title()));
+        // a full wafer takes seconds to load: say so, rather than "No program" beside an empty fabric
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> session.programProperty().get() != null ? session.programProperty().get().title()
+                        : session.loadingProperty().get().isEmpty() ? "No program"
+                        : "Loading " + session.loadingProperty().get() + " …",
+                session.programProperty(), session.loadingProperty()));
 
         title.getStyleClass().add("fabric-title");
         title.setMinWidth(0);
@@ -67,7 +72,12 @@ final class FabricPane extends BorderPane {
         minimap.visibleProperty().bind(minimap.neededProperty());
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new Insets(10));
-        Label empty = new Label("Open a program folder (Ctrl+O) or pick a sample from the gallery.");
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> session.loadingProperty().get().isEmpty()
+                        ? "Open a program folder (Ctrl+O) or pick a sample from the gallery."
+                        : "Loading " + session.loadingProperty().get() + " … a full wafer takes a few seconds.",
+                session.loadingProperty()));
         empty.getStyleClass().add("fabric-empty");
         empty.setMouseTransparent(true);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(

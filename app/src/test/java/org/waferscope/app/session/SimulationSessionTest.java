@@ -124,6 +124,37 @@ class SimulationSessionTest {
     }
 
     @Test
+    void loadingLastsUntilTheFabricIsPlacedAndEndsOnFailureToo() {
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        CompletableFuture<Void> placed = new CompletableFuture<>();
+        org.waferscope.engine.program.WaferProgram p = new org.waferscope.engine.program.WaferProgram(
+                "Chain", "", "", null, org.waferscope.engine.arch.ArchProfile.WSE2,
+                new org.waferscope.engine.fabric.FabricLayout(2, 1), java.util.Map.of(), List.of(), java.util.Map.of(),
+                java.util.Map.of());
+        SimulationSession s = new SimulationSession(new EngineFactory.Engine(sim, q -> placed, () -> { }),
+                (dir, params) -> {
+                    if (dir.toString().equals("broken")) {
+                        throw new IllegalArgumentException("broken/layout.csl:1:1: expected a declaration");
+                    }
+                    return p;
+                }, background::add, Runnable::run);
+        assertEquals("", s.loadingProperty().get());
+        s.fxOpen(Path.of("chain"));
+        assertEquals("chain", s.loadingProperty().get(), "said while the program is read");
+        background.remove(0).run();
+        assertEquals(p, s.programProperty().get());
+        assertEquals("chain", s.loadingProperty().get(), "still said while the fabric is placed");
+        placed.complete(null);
+        assertEquals("", s.loadingProperty().get());
+
+        s.fxOpen(Path.of("broken"));
+        assertEquals("broken", s.loadingProperty().get());
+        background.remove(0).run();
+        assertEquals("", s.loadingProperty().get(), "a failed load is no longer loading");
+        assertTrue(s.loadErrorProperty().get().contains("expected a declaration"), s.loadErrorProperty().get());
+    }
+
+    @Test
     void aProgramTheMachineRefusesLeavesNoTitleBehindAndSaysWhy() {
         // the front end accepts it, but its route leaves the fabric: the wafer refuses it
         org.waferscope.engine.fabric.FabricLayout layout = new org.waferscope.engine.fabric.FabricLayout(2, 1);

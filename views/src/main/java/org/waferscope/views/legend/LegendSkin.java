@@ -49,6 +49,17 @@ final class LegendSkin extends SkinBase<LegendView> {
         rebuild();
     }
 
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        // as tall as the key's wrapped lines at this width: at 1280 px "no value" wrapped below the footer's edge
+        return top + row.prefHeight(width < 0 ? -1 : Math.max(0, width - left - right)) + bottom;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return computePrefHeight(width, top, right, bottom, left);
+    }
+
     private void rebuild() {
         LegendView v = getSkinnable();
         MetricLayer layer = v.layerProperty().get();

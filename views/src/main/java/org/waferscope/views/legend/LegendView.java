@@ -62,6 +62,12 @@ public class LegendView extends Control {
     }
 
     @Override
+    public javafx.geometry.Orientation getContentBias() {
+        // the key wraps on a narrow window, so its height depends on the width it is given
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    @Override
     protected Skin<?> createDefaultSkin() {
         return new LegendSkin(this);
     }

@@ -6,7 +6,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.SkinBase;
 
 /**
- * What both timelines are made of: a header line (a key or a note) over a canvas that
+ * What both timelines are made of: a header (a key or a note, one line or more) over a canvas that
  * fills the rest and is drawn in code. The canvas is unmanaged and resized only here, so
  * drawing stays in the control's paint step.
  */
@@ -40,12 +40,14 @@ abstract class HeaderedCanvasSkin<C extends Control, H extends Node> extends Ski
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
-        header.resizeRelocate(x, y, w, HEADER_HEIGHT);
-        double ch = Math.max(1, h - HEADER_HEIGHT);
+        // a key that wraps on a narrow window takes the lines it needs from the canvas
+        double hh = Math.min(h / 2, Math.max(HEADER_HEIGHT, Math.ceil(header.prefHeight(w))));
+        header.resizeRelocate(x, y, w, hh);
+        double ch = Math.max(1, h - hh);
         if (canvas.getWidth() != w || canvas.getHeight() != ch) {
             canvas.setWidth(w);
             canvas.setHeight(ch);
         }
-        canvas.relocate(x, y + HEADER_HEIGHT);
+        canvas.relocate(x, y + hh);
     }
 }

@@ -5,13 +5,13 @@ import java.util.function.ToDoubleFunction;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import org.waferscope.engine.api.TimelinePoint;
 import org.waferscope.views.heatmap.ValueText;
 
 /** A canvas with three series (and a dashed second run) and a key of CSS-styled labels above it. */
-final class TimelineSkin extends HeaderedCanvasSkin<TimelineView, HBox> {
+final class TimelineSkin extends HeaderedCanvasSkin<TimelineView, FlowPane> {
     static final Color UTILIZATION = Color.web("#009E73");
     static final Color STALLED = Color.web("#D55E00");
     static final Color HOPS = Color.web("#0072B2");
@@ -21,7 +21,8 @@ final class TimelineSkin extends HeaderedCanvasSkin<TimelineView, HBox> {
     private final Label range = new Label();
 
     TimelineSkin(TimelineView view) {
-        super(view, new HBox(14));
+        // a flow, not a row: at 1280 px the range's text was cut to "cycl…"; now it wraps below the key
+        super(view, new FlowPane(14, 0));
         header.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().addAll(util, stall, hops, range);
         range.getStyleClass().add("timeline-range");
