@@ -76,7 +76,7 @@ final class FabricPane extends BorderPane {
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> session.loadingProperty().get().isEmpty()
                         ? "Open a program folder (Ctrl+O) or pick a sample from the gallery."
-                        : "Loading " + session.loadingProperty().get() + " … a full wafer takes a few seconds.",
+                        : "Loading " + session.loadingProperty().get() + " …  (a full wafer takes a few seconds)",
                 session.loadingProperty()));
         empty.getStyleClass().add("fabric-empty");
         empty.setMouseTransparent(true);
