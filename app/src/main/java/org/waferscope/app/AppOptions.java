@@ -51,6 +51,10 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             if (a.equals(HEADLESS)) {
                 continue;
             }
+            if (i == 0 && !a.startsWith("-")) {
+                // a first word that is no option was meant as a command of the command line
+                throw new IllegalArgumentException("unknown command " + a + "\n" + USAGE);
+            }
             if (!WITH_VALUE.contains(a)) {
                 throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }

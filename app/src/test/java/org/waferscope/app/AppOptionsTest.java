@@ -53,12 +53,19 @@ class AppOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--bogus", "x")));
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--open")));
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--select", "1")));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("frobnicate")))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--sample", "x", "frobnicate")))
                 .getMessage().startsWith("unknown option frobnicate"), "a lone unknown word is unknown, not missing a value");
         assertEquals("--cycles wants a whole number, not abc",
                 assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--cycles", "abc"))).getMessage());
         assertEquals("--select wants a whole number, not a",
                 assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--select", "a,b"))).getMessage());
+    }
+
+    @Test
+    void aFirstWordThatIsNoOptionIsAnUnknownCommand() {
+        String said = assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("bogus-cmd"))).getMessage();
+        assertTrue(said.startsWith("unknown command bogus-cmd"), said);
+        assertTrue(said.contains("run|bench"), said);
     }
 
     @Test

@@ -111,7 +111,7 @@ class FirstMinutesRobotTest {
             assertTrue(end <= right + 0.5, name + ": the last layer button ends at " + end + ", the header at " + right);
         }
         // the console names a bundled sample, not the temporary folder it is unpacked to
-        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().equals("Loading the sample broadcast-chain …")),
+        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().equals("Loading the sample broadcast-chain\u00a0…")),
                 "the sample is named when it loads");
         // a cluster system's replay has the longest title a user meets
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("waferscope-long-title");

@@ -56,6 +56,8 @@ public final class SimulationSession {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
     private final javafx.beans.property.ReadOnlyStringWrapper loading =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "loading", "");
+    /** The bundled sample last opened: its temporary folder and how the console names it. */
+    private java.util.Map.Entry<Path, String> sample;
     /** Counts loads, so a load placed after a newer one began does not end the newer one's "Loading …". */
     private long loads;
     private final javafx.beans.property.ReadOnlyStringWrapper loadError =
@@ -118,12 +120,18 @@ public final class SimulationSession {
 
     /** Opens a bundled sample unpacked to {@code dir}: the console names the sample, not the temporary folder. */
     public void fxOpenSample(Path dir, String name) {
-        fxOpen(dir, java.util.Map.of(), null, "the sample " + name);
+        sample = java.util.Map.entry(dir, "the sample " + name);
+        fxOpen(dir, java.util.Map.of(), null, sample.getValue());
+    }
+
+    /** How the console names a folder: a sample by its name, also when reloaded with other params. */
+    private String named(Path dir) {
+        return sample != null && sample.getKey().equals(dir) ? sample.getValue() : dir.toString();
     }
 
     /** Like {@link #fxOpen(Path, java.util.Map)}, opening build {@code choice} of an SDK example (null: the first). */
     public void fxOpen(Path dir, java.util.Map<String, String> params, org.waferscope.engine.program.SdkChoice choice) {
-        fxOpen(dir, params, choice, dir.toString());
+        fxOpen(dir, params, choice, named(dir));
     }
 
     private void fxOpen(Path dir, java.util.Map<String, String> params, org.waferscope.engine.program.SdkChoice choice,
@@ -131,7 +139,7 @@ public final class SimulationSession {
         String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         String which = choice == null ? "" : " (build " + choice.spec() + " of its build script)";
-        console.note(Kind.HOST, frame.get().cycle(), "Loading " + what + which + with + " …");
+        console.note(Kind.HOST, frame.get().cycle(), "Loading " + what + which + with + "\u00a0…");
         loading.set(what);
         long load = ++loads;
         background.execute(() -> {
@@ -221,7 +229,7 @@ public final class SimulationSession {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         String[] lines = msg.split("\r?\n");
         // One console line per error, so the console's error count is the number of errors.
-        console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + dir + ": " + lines[0]);
+        console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + named(dir) + ": " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
             console.note(Kind.ERROR, frame.get().cycle(), "  " + lines[i]);
         }

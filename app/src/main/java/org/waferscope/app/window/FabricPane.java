@@ -86,6 +86,8 @@ final class FabricPane extends BorderPane {
         StackPane centre = new StackPane(heatmap, new WaitOverlay(heatmap, session.waits()), minimap, empty);
         centre.setMinSize(100, 100);
 
+        // no program, no scale: an empty fabric's legend read "0 … 1 % busy"
+        legend.visibleProperty().bind(empty.visibleProperty().not());
         HBox.setHgrow(legend, Priority.ALWAYS);
         legend.setMaxWidth(Double.MAX_VALUE);
         // The legend shows the range the heatmap actually painted (fitted to the data or not).

@@ -152,6 +152,15 @@ class SimulationSessionTest {
         background.remove(0).run();
         assertEquals("", s.loadingProperty().get(), "a failed load is no longer loading");
         assertTrue(s.loadErrorProperty().get().contains("expected a declaration"), s.loadErrorProperty().get());
+
+        // a sample is named as the sample, also when reloaded with other params (Ctrl+L), not by its temporary folder
+        s.fxOpenSample(Path.of("/tmp/waferscope-123/chain"), "chain");
+        background.remove(0).run();
+        s.fxOpen(Path.of("/tmp/waferscope-123/chain"), java.util.Map.of("receivers", "3"));
+        background.remove(0).run();
+        List<String> notes = s.console().lines().stream().map(ConsoleLine::text).filter(t -> t.startsWith("Loading")).toList();
+        assertEquals("Loading the sample chain with receivers=3\u00a0…", notes.get(notes.size() - 1));
+        assertTrue(notes.stream().noneMatch(t -> t.contains("/tmp/")), notes.toString());
     }
 
     @Test

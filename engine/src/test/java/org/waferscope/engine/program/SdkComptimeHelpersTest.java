@@ -169,4 +169,14 @@ class SdkComptimeHelpersTest {
                         "scale.csl", SCALE, "run.json", RUN.replace("\"steps\": 10", "\"steps\": -4")), "wse2"));
         assertTrue(e.getMessage().contains("value -4 does not fit in u16"), e.getMessage());
     }
+
+    @Test
+    void aFailedComptimeAssertSaysItsConditionAndTheValuesInIt() {
+        String layout = LAYOUT.replace("layout {", "layout {\n  @comptime_assert(W >= 3 and steps + 1 > 0, \"a row of three\");");
+        ProgramLoadException e = org.junit.jupiter.api.Assertions.assertThrows(ProgramLoadException.class,
+                () -> LanguageRunTest.run(Map.of("layout.csl", layout, "pe.csl", PE, "help.csl", HELP,
+                        "scale.csl", SCALE, "run.json", RUN.replace("\"W\": 3", "\"W\": 2")), "wse2"));
+        assertTrue(e.getMessage().contains("@comptime_assert failed: a row of three "
+                + "((W >= 3) and ((steps + 1) > 0), where W is 2, steps is 10)"), e.getMessage());
+    }
 }

@@ -55,9 +55,7 @@ final class DetailPainter {
                     route(g, (int) f.values()[pe], cx, cy, s);
                 }
                 if (s >= LABEL_SCALE) {
-                    g.setFill(ink);
-                    g.setFont(javafx.scene.text.Font.font(Math.min(14 * textScale, s * 0.11 * Math.min(textScale, 2))));
-                    g.fillText(x + "," + y, cx - s * 0.46, cy - s * 0.30);
+                    label(g, x, y, cx, cy, s, textScale, false);
                 }
                 CoreSnapshot snap = byPe.get(pe);
                 if (snap != null) {
@@ -65,6 +63,37 @@ final class DetailPainter {
                 }
             }
         }
+    }
+
+    /**
+     * Only the coordinate labels, each on a halo: over the value layer's tiles, where ports and
+     * queues would hide the program's data, a student still reads which PE is which.
+     */
+    void labels(GraphicsContext g, Viewport v, java.util.function.IntBinaryOperator colourAt, double textScale) {
+        double s = v.scale();
+        if (s < LABEL_SCALE) {
+            return;
+        }
+        for (int y = v.firstRow(); y < v.endRow(); y++) {
+            for (int x = v.firstColumn(); x < v.endColumn(); x++) {
+                chooseInk(colourAt.applyAsInt(x, y));
+                label(g, x, y, v.toViewX(x + 0.5), v.toViewY(y + 0.5), s, textScale, true);
+            }
+        }
+    }
+
+    private void label(GraphicsContext g, int x, int y, double cx, double cy, double s, double textScale, boolean onHalo) {
+        g.setFont(javafx.scene.text.Font.font(Math.min(14 * textScale, s * 0.11 * Math.min(textScale, 2))));
+        String text = x + "," + y;
+        double tx = cx - s * 0.46;
+        double ty = cy - s * 0.30;
+        if (onHalo) {
+            g.setStroke(halo);
+            g.setLineWidth(3);
+            g.strokeText(text, tx, ty);
+        }
+        g.setFill(ink);
+        g.fillText(text, tx, ty);
     }
 
     private void chooseInk(int argb) {

@@ -160,6 +160,9 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         // The value layer is the program's data: ports and queues drawn over it would hide the tiles.
         if (s >= DETAIL_SCALE && view.getFrame().layer() != org.waferscope.engine.api.MetricLayer.VALUE) {
             detail.paint(g, v, view.getFrame(), view.getDetails(), view::argbAt, view.textScaleProperty().get());
+        } else if (s >= DETAIL_SCALE) {
+            // ... but the first lesson promises squares "labelled with their x,y": the labels stay
+            detail.labels(g, v, view::argbAt, view.textScaleProperty().get());
         }
         g.setStroke(Color.gray(0.5, 0.8));
         g.setLineWidth(1);

@@ -78,10 +78,16 @@ public class CoreInspectorView extends VBox {
         machine.textProperty().bind(model.machineInstructionProperty());
         instr.setTooltip(machine);
         Label sram = bound("inspector-sram", model.sramProperty());
+        // Every line keeps its room, empty or not: when the first PE was clicked the header grew by
+        // four lines and the tabs jumped down under the pointer, so the next click missed them.
+        // With no PE, the program's line says what to do.
         Label hint = new Label("Click a PE on the fabric to inspect it.");
         hint.getStyleClass().add("inspector-hint");
+        hint.setWrapText(true);
         hint.visibleProperty().bind(model.emptyProperty());
         hint.managedProperty().bind(model.emptyProperty());
+        program.visibleProperty().bind(model.emptyProperty().not());
+        program.managedProperty().bind(model.emptyProperty().not());
         // activity and task one above the other: side by side in a narrow inspector both were cut to "..."
         VBox box = new VBox(2, title, hint, program, activity, task, instr, sram);
         box.getStyleClass().add("inspector-header");
@@ -93,9 +99,6 @@ public class CoreInspectorView extends VBox {
         l.textProperty().bind(text);
         l.getStyleClass().add(style);
         l.setWrapText(true);
-        // Empty lines (no PE yet, no instruction) take no room.
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
         return l;
     }
 

@@ -50,7 +50,7 @@ final class InspectorLines {
                 cycles("stalled on input", c.stalledInput(), total),
                 cycles("stalled on back-pressure", c.stalledBackpressure(), total),
                 cycles("idle", c.idle(), total),
-                new NameValue("tasks run", count(c.tasksRun())),
+                new NameValue("tasks run (all of its tasks)", count(c.tasksRun())),   // beside one task's runs in Tasks
                 new NameValue("wavelets sent", count(c.waveletsSent())),
                 new NameValue("wavelets received", count(c.waveletsReceived())));
     }

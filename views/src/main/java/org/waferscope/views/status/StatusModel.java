@@ -33,7 +33,9 @@ public final class StatusModel {
         rate.set(f.state() == SimState.RUNNING ? SpeedScale.rate(s.cyclesPerSecond()) + " cycles/s" : "");
         // the drawing rate only means something while frames come: paused, "0 fps" reads as broken
         fps.set(f.state() == SimState.RUNNING ? String.format(Locale.ROOT, "%.0f fps", framesPerSecond) : "");
-        activity.set(String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
+        // with no program there is no fabric: "1 × 1 fabric · 0 of 0 PEs" read as if one were loaded
+        activity.set(f.state() == SimState.EMPTY ? ""
+                : String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
                 f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()));
         // "host done" is said once, not as "host: host done"
         host.set(s.hostStep().isEmpty() || s.hostStep().startsWith("host ") ? s.hostStep() : "host: " + s.hostStep());

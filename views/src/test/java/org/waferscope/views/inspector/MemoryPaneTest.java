@@ -49,4 +49,17 @@ class MemoryPaneTest {
                 .map(r -> ((MemoryModel.ElementRow) r.getItem()).index()).toList();
         assertEquals(java.util.List.of(4990), marked, "the changed element, and only it, is marked");
     }
+
+    @Test
+    void theTabsStayPutWhenAPeIsSelectedAndCleared(FxRobot robot) {
+        javafx.scene.Node tabs = robot.lookup("#inspector-tabs").query();
+        robot.interact(model::clear);
+        double empty = tabs.localToScene(tabs.getBoundsInLocal()).getMinY();
+        robot.interact(() -> model.show(MemoryModelTest.snapshot(3, 4, 7)));
+        assertTrue(model.titleProperty().get().contains("3"), model.titleProperty().get());
+        assertEquals(empty, tabs.localToScene(tabs.getBoundsInLocal()).getMinY(), 0.5,
+                "the tab strip where the pointer found it before the first click on a PE");
+        robot.interact(model::clear);
+        assertEquals(empty, tabs.localToScene(tabs.getBoundsInLocal()).getMinY(), 0.5);
+    }
 }

@@ -36,6 +36,15 @@ class StatusModelTest {
     }
 
     @Test
+    void noProgramSaysNoFabric() {
+        StatusModel m = new StatusModel();
+        m.update(new org.waferscope.engine.api.Frame(0, 0, SimState.EMPTY, 1, 1,
+                org.waferscope.engine.api.MetricLayer.UTILIZATION, -1, new float[1], 0, 1, null,
+                new org.waferscope.engine.api.FabricStats(0, 0, 0, 0, 0, 0, 0, "", ""), java.util.List.of(), ""), 0);
+        assertEquals("", m.activityProperty().get(), "not \"1 × 1 fabric · 0 of 0 PEs at work\"");
+    }
+
+    @Test
     void timeUnits() {
         assertEquals("0 s", StatusModel.seconds(0));
         assertEquals("1.2 ns", StatusModel.seconds(1.2e-9));

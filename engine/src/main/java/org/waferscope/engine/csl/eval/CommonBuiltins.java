@@ -99,7 +99,8 @@ final class CommonBuiltins {
                 }
                 if (!ValueOps.bool(ev.eval(a.get(0), s), "@comptime_assert's condition", pos)) {
                     String msg = a.size() == 2 && ev.eval(a.get(1), s) instanceof Value.StringVal m ? ": " + m.v() : "";
-                    throw new CslError(pos, "@comptime_assert failed" + msg);
+                    throw new CslError(pos, "@comptime_assert failed" + msg + " (" + AssertText.of(a.get(0), x -> ev.eval(x, s))
+                            + ")");
                 }
                 return new Value.VoidVal();
             }
