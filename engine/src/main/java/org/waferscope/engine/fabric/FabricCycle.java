@@ -262,31 +262,11 @@ public final class FabricCycle {
         long next = 0;
         long bits = visit;
         boolean[][] breaks = breakAt;
-        long ahead = 0;
         while (bits != 0) {
             int i = Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
             long bit = 1L << i;
             int p = (w << 6) + i;
-            // the next three PEs' chains, a link each, so that their misses overlap this visit (VisitAhead)
-            if (bits != 0 && (VisitAhead.MODE & 7) != 0) {
-                long rest = bits & bits - 1;
-                if ((VisitAhead.MODE & 4) != 0) {
-                    ahead += VisitAhead.counters(f, (w << 6) + Long.numberOfTrailingZeros(bits));
-                }
-                if (rest != 0) {
-                    if ((VisitAhead.MODE & 2) != 0) {
-                        ahead += VisitAhead.facts(f, (w << 6) + Long.numberOfTrailingZeros(rest));
-                    }
-                    rest &= rest - 1;
-                    if (rest != 0 && (VisitAhead.MODE & 1) != 0) {
-                        ahead += VisitAhead.records(f, (w << 6) + Long.numberOfTrailingZeros(rest));
-                    }
-                }
-            }
-            if (bits != 0 && (VisitAhead.MODE & 16) != 0) {
-                ahead += VisitAhead.records(f, (w << 6) + Long.numberOfTrailingZeros(bits));
-            }
             if ((asleep & bit) != 0) {
                 // woken: credit the cycles it stalled or dozed unvisited, then treat it as any PE
                 band.woken++;
@@ -342,7 +322,6 @@ public final class FabricCycle {
                 }
             }
         }
-        VisitAhead.sink(ahead);
         band.visited += Long.bitCount(visit);
         band.stillActive += Long.bitCount(next);
         band.sleepersAdded += Long.bitCount(asleep) - Long.bitCount(f.sleeping[w]);

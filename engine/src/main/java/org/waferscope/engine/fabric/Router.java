@@ -54,10 +54,6 @@ final class Router {
         if (busy == 0) {
             return result;
         }
-        if ((VisitAhead.MODE & 8) != 0 && (busy & busy - 1) != 0) {
-            // two or more sources to visit: their first loads together, so that their misses overlap
-            VisitAhead.sink(VisitAhead.sources(f, busy, s0));
-        }
         // round-robin: the held sources from rr upwards, then those below it
         int start = f.rr(p);
         long later = busy & (-1L << start);
