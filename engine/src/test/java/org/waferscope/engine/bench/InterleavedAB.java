@@ -22,7 +22,7 @@ import org.waferscope.engine.api.HostMachine;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.InterleavedAB \
- *     SIDE CYCLES ROUNDS [threads=T] [step=K] NAME=DIR[@PASS] NAME=DIR[@PASS] ...
+ *     SIDE CYCLES ROUNDS [threads=T] [step=K] NAME=DIR[@PASS[,KEY=VALUE...]] NAME=DIR[@PASS] ...
  * </pre>
  *
  * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or
@@ -31,7 +31,8 @@ import org.waferscope.engine.api.HostMachine;
  * exchange's 13 when all are active), in calls of K cycles (default: all at once); a few
  * hundred rounds are needed for a steady figure (each version is compiled on its own).
  * {@code @PASS} sets {@code waferscope.wavefront} while that version's wafer is built, so
- * one build can run against itself with and without wavefront passes. On T threads (default
+ * one build can run against itself with and without wavefront passes; {@code @PASS,KEY=VALUE,...}
+ * (PASS may be empty) also sets those system properties while it is built. On T threads (default
  * 1) the time is the process's CPU time, GC and compiler threads included, and the wall
  * time is printed too. It prints, per version, PE-cycles (sparse: cycles) per CPU-second, the
  * geometric mean of its per-round ratios to the first version, and its state hash, which
@@ -56,10 +57,19 @@ public final class InterleavedAB {
         Version(String name, Path dir, int width, int height, boolean sparse, int threads, String pass)
                 throws ReflectiveOperationException, java.io.IOException {
             this.name = name;
-            if (pass == null) {
+            String[] settings = pass == null ? new String[] {""} : pass.split(",");
+            if (settings[0].isEmpty()) {
                 System.clearProperty("waferscope.wavefront");
             } else {
-                System.setProperty("waferscope.wavefront", pass);
+                System.setProperty("waferscope.wavefront", settings[0]);
+            }
+            for (String key : SET) {
+                System.clearProperty(key);   // an earlier version's settings are not this one's
+            }
+            for (int i = 1; i < settings.length; i++) {
+                String[] kv = settings[i].split("=", 2);
+                System.setProperty(kv[0], kv[1]);
+                SET.add(kv[0]);
             }
             URL[] urls = {dir.resolve("classes").toUri().toURL(), dir.resolve("test-classes").toUri().toURL()};
             ClassLoader cl = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
@@ -85,6 +95,9 @@ public final class InterleavedAB {
             step.invoke(wafer, 30L);
         }
     }
+
+    /** System properties some version's {@code @PASS,KEY=VALUE} set. */
+    private static final java.util.Set<String> SET = new java.util.HashSet<>();
 
     /** The exchange's rectangle on the sparse wafer, as in FabricBench: 5 % of the WSE-2's PEs. */
     private static final int SPARSE_W = 150;
