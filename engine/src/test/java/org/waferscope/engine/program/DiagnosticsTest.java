@@ -55,7 +55,7 @@ class DiagnosticsTest {
                   var q: u16 = (1 + ;
                 }
                 """)));
-        assertHas(all, "pe.csl:3:1: error: expected ';' after the declaration but found 'fn'",
+        assertHas(all, "pe.csl:2:17: error: expected ';' after the declaration but found 'fn' on line 3",
                 "pe.csl:4:3: error: 'defer' is not in Waferscope's CSL subset",
                 "pe.csl:5:21: error: expected an expression but found ';'");
     }

@@ -23,6 +23,8 @@ final class LegendSkin extends SkinBase<LegendView> {
     private final Label minLabel = new Label();
     private final Label maxLabel = new Label();
     private final Rectangle gradient = new Rectangle(160, 12);
+    /** The scale's ends stay beside its bar: wrapped apart, the top value read as the bottom one. */
+    private final javafx.scene.layout.HBox scale = new javafx.scene.layout.HBox(8);
 
     LegendSkin(LegendView view) {
         super(view);
@@ -37,6 +39,9 @@ final class LegendSkin extends SkinBase<LegendView> {
         gradient.getStyleClass().add("legend-gradient");
         gradient.setArcWidth(4);
         gradient.setArcHeight(4);
+        scale.setAlignment(Pos.CENTER_LEFT);
+        scale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scale.getChildren().addAll(minLabel, gradient, maxLabel);
         getChildren().add(row);
         view.layerProperty().addListener((o, a, b) -> rebuild());
         view.paletteProperty().addListener((o, a, b) -> rebuild());
@@ -80,7 +85,7 @@ final class LegendSkin extends SkinBase<LegendView> {
         boolean diverging = layer == MetricLayer.VALUE && v.divergingProperty().get();
         gradient.setFill(gradientOf(diverging ? org.waferscope.views.palette.DivergingPalette.lut()
                 : v.paletteProperty().get().lut()));
-        row.getChildren().addAll(minLabel, gradient, maxLabel);
+        row.getChildren().add(scale);
         if (layer == MetricLayer.VALUE) {
             row.getChildren().add(swatch(new Swatch("no value", CategoricalColors.NOTHING)));
         }

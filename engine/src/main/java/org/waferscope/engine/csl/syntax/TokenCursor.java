@@ -49,6 +49,14 @@ class TokenCursor {
 
     Token expect(TokenKind k, String what) {
         if (!at(k)) {
+            Token before = at > 0 ? tokens.get(at - 1) : null;
+            if (k == TokenKind.SEMI && before != null && before.line() < peek().line()) {
+                // a ';' forgotten at a line's end belongs there, not at the next line's first word
+                int end = before.column() + before.text().length() + (before.kind() == TokenKind.STRING
+                        && !before.text().startsWith("\"") ? 2 : 0);
+                throw new CslError(new SourcePos(file, before.line(), end),
+                        "expected " + what + " but found " + describe(peek()) + " on line " + peek().line());
+            }
             throw error(peek(), "expected " + what + " but found " + describe(peek()));
         }
         return advance();
