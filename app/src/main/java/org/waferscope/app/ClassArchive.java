@@ -115,7 +115,7 @@ final class ClassArchive {
         if (Files.isRegularFile(archive())) {
             return List.of("-XX:SharedArchiveFile=" + archive(), "-XX:+VerifySharedSpaces");
         }
-        if (Files.exists(failedMark())) {
+        if (Files.exists(failedMark()) || underWay(System.currentTimeMillis())) {
             return List.of();
         }
         try {
@@ -125,6 +125,26 @@ final class ClassArchive {
         } catch (IOException | SecurityException e) {
             return List.of();
         }
+    }
+
+    /**
+     * Whether another launch is recording or writing this archive (its list or its writer's
+     * file is less than an hour old): on a busy machine the writer, at the lowest priority,
+     * can take minutes, and every launch meanwhile would record and write it again.
+     */
+    boolean underWay(long now) {
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, name + ".*")) {
+            for (Path p : files) {
+                String f = p.getFileName().toString();
+                if ((f.contains(".classlist.") || f.contains(".jsa.tmp"))
+                        && now - Files.getLastModifiedTime(p).toMillis() < java.util.concurrent.TimeUnit.HOURS.toMillis(1)) {
+                    return true;
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            return false; // no directory yet: nothing under way
+        }
+        return false;
     }
 
     /** After the second JVM ended with {@code status}: writes the archive from a good run's list, in the background. */

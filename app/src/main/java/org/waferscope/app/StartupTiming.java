@@ -12,7 +12,8 @@ import org.waferscope.engine.api.SimState;
  * user's launch the explorer's window was first laid out for drawing, and when the first
  * program's first frame reached it (counted from the first JVM's start when the jar started
  * itself again, see {@link Relaunch}). It is how start-up changes such as the class-data
- * archive are measured where users meet them (docs/loading.md).
+ * archive are measured where users meet them (docs/loading.md). Each line gives the CPU
+ * seconds the JVM has used so far too (all its threads: the JIT's and the collector's too).
  *
  * <p>FX thread only: the listener runs at the end of a pulse's layout, before that pulse renders.
  */
@@ -59,6 +60,9 @@ final class StartupTiming {
     }
 
     private void say(String what, long now) {
-        System.err.printf(Locale.ROOT, "waferscope: %s %.2f s after launch%n", what, (now - launchedAt) / 1000.0);
+        // the CPU time tells start-up costs apart on a busy machine, where the wall time mostly waits for a core
+        double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+        System.err.printf(Locale.ROOT, "waferscope: %s %.2f s after launch (this JVM's CPU so far: %.2f s)%n", what,
+                (now - launchedAt) / 1000.0, cpu);
     }
 }

@@ -41,6 +41,18 @@ class ClassArchiveTest {
     }
 
     @Test
+    void aSecondLaunchWhileTheFirstRecordsNeitherRecordsNorUses() throws IOException {
+        Path cache = tmp.resolve("cache");
+        ClassArchive first = ClassArchive.at(cache, jar(), "cli", "jdk-17");
+        Path list = Path.of(first.options().get(0).substring("-XX:DumpLoadedClassList=".length()));
+        Files.writeString(list, "java/lang/Object\n");
+        ClassArchive second = ClassArchive.at(cache, jar(), "cli", "jdk-17");
+        assertEquals(List.of(), second.options());
+        Files.setLastModifiedTime(list, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000));
+        assertFalse(second.underWay(System.currentTimeMillis()), "a list left by a launch that died long ago");
+    }
+
+    @Test
     void aRebuiltJarOrAnotherJdkOrKindGetsItsOwnArchive() throws IOException {
         Path cache = tmp.resolve("cache");
         Path before = ClassArchive.at(cache, jar(), "cli", "jdk-17").archive();
