@@ -28,6 +28,13 @@ class ClassArchiveTest {
         return jar;
     }
 
+    /** A launch that records with {@code a}, and the list its JVM wrote. */
+    private static Path recorded(ClassArchive a) throws IOException {
+        Path list = Path.of(a.options().get(0).substring("-XX:DumpLoadedClassList=".length()));
+        Files.writeString(list, "java/lang/Object\n");
+        return list;
+    }
+
     @Test
     void aLaunchWithoutAnArchiveRecordsAndOneWithItUsesIt() throws IOException {
         Path cache = tmp.resolve("cache");
@@ -43,9 +50,7 @@ class ClassArchiveTest {
     @Test
     void aSecondLaunchWhileTheFirstRecordsNeitherRecordsNorUses() throws IOException {
         Path cache = tmp.resolve("cache");
-        ClassArchive first = ClassArchive.at(cache, jar(), "cli", "jdk-17");
-        Path list = Path.of(first.options().get(0).substring("-XX:DumpLoadedClassList=".length()));
-        Files.writeString(list, "java/lang/Object\n");
+        Path list = recorded(ClassArchive.at(cache, jar(), "cli", "jdk-17"));
         ClassArchive second = ClassArchive.at(cache, jar(), "cli", "jdk-17");
         assertEquals(List.of(), second.options());
         Files.setLastModifiedTime(list, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000));
@@ -68,8 +73,7 @@ class ClassArchiveTest {
     void aFailedRunRecordsNothingAndAFailedWriterIsNotTriedAgain() throws IOException {
         Path cache = tmp.resolve("cache");
         ClassArchive a = ClassArchive.at(cache, jar(), "explorer", "jdk-17");
-        Path list = Path.of(a.options().get(0).substring("-XX:DumpLoadedClassList=".length()));
-        Files.writeString(list, "java/lang/Object\n");
+        Path list = recorded(a);
         a.afterRun(1, "/no/such/java");
         assertFalse(Files.exists(list), "the list of a run that failed is dropped");
 
