@@ -31,7 +31,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        int status = HugePages.relaunch(args);
+        int status = Relaunch.run(args);
         if (status >= 0) {
             System.exit(status);
         }

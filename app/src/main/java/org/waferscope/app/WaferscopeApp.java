@@ -61,6 +61,7 @@ public final class WaferscopeApp extends Application {
         // Closing the main window quits, as the user expects: an open Cluster window would
         // otherwise keep the application running with nowhere to open its wafers.
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> Platform.exit());
+        StartupTiming.watchIfAsked(stage.getScene(), session.frameProperty());
         window.show();
         if (options.layer() != null) {
             session.fxChooseLayerAndKeep(options.layer());
