@@ -251,7 +251,12 @@ final class ComputeEngine {
         int length = pre != null ? pre[DecodedOps.LENGTH] : DsdExecutor.length(ops, 0);
         if (pre != null ? pre[DecodedOps.FABRIC] == 0 : !DsdExecutor.touchesFabric(ops, 0)) {
             int width = f.simdWidth[kind.ordinal()];
-            DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
+            if (pre != null && pre[DecodedOps.PROVEN] != 0) {
+                // every element proven inside and aligned when the program was decoded
+                MemoryRun.run(f.sram[p], kind.type, kind, ops, 0, 0, length);
+            } else {
+                DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
+            }
             f.setBusy(p, Math.max(0, (length + width - 1) / width - 1));
             f.setPc(p, pc + 1);
             complete(f, p, options);

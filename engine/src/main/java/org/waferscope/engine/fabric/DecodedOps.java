@@ -42,8 +42,9 @@ final class DecodedOps {
     static final int OPTIONS = KIND + 1;
     /**
      * Index of the flag (1) telling that every SRAM element a {@link #SEND} or {@link #RECEIVE}
-     * op reads or writes in memory lies inside the program's data, aligned: the op then skips
-     * the per-element bounds check, which could never fail.
+     * op, or a memory op of MEM1D operands and scalars only ({@link #memoryOnly}), reads or
+     * writes lies inside the program's data, aligned: the op then skips the per-element bounds
+     * check, which could never fail (a memory op runs as {@link MemoryRun#run}).
      */
     static final int PROVEN = OPTIONS + 1;
     static final int ENTRY = PROVEN + 1;
@@ -92,7 +93,8 @@ final class DecodedOps {
                     if (!writesBelow(decoded[pc], kind, stackBase)) {
                         return null;
                     }
-                    decoded[pc][PROVEN] = decoded[pc][SHAPE] != GENERAL && inside(decoded[pc], kind, stackBase) ? 1 : 0;
+                    decoded[pc][PROVEN] = (decoded[pc][SHAPE] != GENERAL || memoryOnly(decoded[pc], kind))
+                            && inside(decoded[pc], kind, stackBase) ? 1 : 0;
                 }
                 default -> {
                 }
@@ -158,6 +160,24 @@ final class DecodedOps {
             long last = first + (long) (length - 1) * e[o + 4];
             if (Math.min(first, last) < 0 || Math.max(first, last) + bytes > limit
                     || (first & align) != 0 || ((long) e[o + 4] & align) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the decoded op {@code e} touches nothing but memory through MEM1D descriptors
+     * (its destination and every descriptor source) and scalars: the operands
+     * {@link MemoryRun#run} takes.
+     */
+    static boolean memoryOnly(int[] e, DsdOpKind kind) {
+        if (e[FABRIC] != 0 || e[0] != DsdExecutor.DESCRIPTOR || Dsd.kind(e[1]) != Dsd.MEM1D) {
+            return false;
+        }
+        for (int k = 1; k <= kind.sources; k++) {
+            int o = k * DsdExecutor.OPERAND;
+            if (e[o] == DsdExecutor.DESCRIPTOR && Dsd.kind(e[o + 1]) != Dsd.MEM1D) {
                 return false;
             }
         }
