@@ -110,7 +110,12 @@ final class ComputeEngine {
             int[][] decoded = f.tables[f.peProgram[p]].decoded;
             int[] pre = decoded == null ? null : decoded[pc];
             if (pre != null) {
-                return vectorOp(f, p, cycle, pc, pre, scratch);
+                return switch (pre[DecodedOps.FAST]) {
+                    case DecodedOps.SEND -> DecodedStep.send(f, p, cycle, pc, pre, scratch);
+                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, cycle, pc, pre, scratch);
+                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, pc, pre);
+                    default -> vectorOp(f, p, cycle, pc, pre, scratch);
+                };
             }
             return Interpreter.execute(f, p, cycle, sink, scratch);
         }

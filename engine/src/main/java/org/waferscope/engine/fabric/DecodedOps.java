@@ -47,7 +47,21 @@ final class DecodedOps {
      * check, which could never fail (a memory op runs as {@link MemoryRun#run}).
      */
     static final int PROVEN = OPTIONS + 1;
-    static final int ENTRY = PROVEN + 1;
+    /**
+     * Index of the op's fast shape ({@link DecodedStep}): {@link #SEND}, {@link #RECEIVE} or
+     * {@link #MEMORY} when the op is synchronous, reads no scalar at run time, has 32-bit
+     * elements (a fabric op) and every memory element is {@link #PROVEN}; else {@link #GENERAL}.
+     */
+    static final int FAST = PROVEN + 1;
+    /**
+     * From here, per operand: the destination's output queue as an index into the PE's queue
+     * bindings (after the input queues), each source's input queue; -1 where the operand is
+     * not a queue.
+     */
+    static final int QUEUE = FAST + 1;
+    /** Index of the meta ({@link Wavelet#meta}) of the wavelets a {@link #SEND} op sends. */
+    static final int META = QUEUE + 4;
+    static final int ENTRY = META + 1;
 
     /** Any op: {@link DsdExecutor#run} takes it. */
     static final int GENERAL = 0;
@@ -55,11 +69,17 @@ final class DecodedOps {
     static final int SEND = 1;
     /** A fabric op with a memory destination and sources in memory, scalars or fabin queues. */
     static final int RECEIVE = 2;
+    /** A memory op over MEM1D operands and scalars ({@link #memoryOnly}); a {@link #FAST} shape only. */
+    static final int MEMORY = 3;
 
     private static final DsdOpKind[] KINDS = DsdOpKind.values();
 
-    /** Per pc, the decoded op, or null; null as a whole when the program is not sealed. */
-    static int[][] decode(PeProgram program, int stackBase) {
+    /**
+     * Per pc, the decoded op, or null; null as a whole when the program is not sealed.
+     * {@code inputQueues} is the number of input queues of the machine (output queue q is
+     * binding {@code inputQueues + q} of a PE).
+     */
+    static int[][] decode(PeProgram program, int stackBase, int inputQueues) {
         for (Symbol s : program.symbols()) {
             if ((long) s.address() + s.bytes() > stackBase) {
                 return null;
@@ -95,6 +115,7 @@ final class DecodedOps {
                     }
                     decoded[pc][PROVEN] = (decoded[pc][SHAPE] != GENERAL || memoryOnly(decoded[pc], kind))
                             && inside(decoded[pc], kind, stackBase) ? 1 : 0;
+                    fast(decoded[pc], kind, inputQueues);
                 }
                 default -> {
                 }
@@ -195,6 +216,27 @@ final class DecodedOps {
             }
         }
         return true;
+    }
+
+    /** Sets the entry's {@link #FAST} shape, queues and send meta. */
+    private static void fast(int[] e, DsdOpKind kind, int inputQueues) {
+        for (int k = 0; k < 4; k++) {
+            int o = k * DsdExecutor.OPERAND;
+            boolean queue = e[o] == DsdExecutor.DESCRIPTOR
+                    && (k == 0 ? Dsd.kind(e[o + 1]) == Dsd.FABOUT : Dsd.kind(e[o + 1]) == Dsd.FABIN);
+            e[QUEUE + k] = !queue ? -1 : k == 0 ? inputQueues + Dsd.queue(e[o + 1]) : Dsd.queue(e[o + 1]);
+        }
+        if (e[SHAPE] == SEND) {
+            e[META] = Wavelet.meta(Dsd.color(e[1]), Dsd.has(e[1], Dsd.FLAG_CONTROL));
+        }
+        boolean plain = e[PROVEN] != 0 && e[HAS_SCALARS] == 0 && !DsdOperand.async(e[OPTIONS]);
+        if (!plain) {
+            e[FAST] = GENERAL;
+        } else if (e[FABRIC] == 0) {
+            e[FAST] = MEMORY;
+        } else {
+            e[FAST] = kind.type.bytes == 4 ? e[SHAPE] : GENERAL;
+        }
     }
 
     /**

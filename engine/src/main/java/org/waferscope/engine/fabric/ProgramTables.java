@@ -83,7 +83,7 @@ final class ProgramTables {
         dataTasks = data;
         taskIndex[LAUNCH_TASK] = index;
         microthreads = Math.min(profile.microthreads(), countAsyncSites(code));
-        decoded = DecodedOps.decode(program, stackBase);
+        decoded = DecodedOps.decode(program, stackBase, profile.inputQueues());
     }
 
     private void bind(int q, int c) {

@@ -34,7 +34,7 @@ class DecodedOpsTest {
     private static final int SYNC = DsdOperand.options(false, DsdOperand.NO_TASK, DsdOperand.NO_TASK);
 
     private static int[][] decode(PeProgram p) {
-        return DecodedOps.decode(p, (p.dataBytes() + 3) & ~3);
+        return DecodedOps.decode(p, (p.dataBytes() + 3) & ~3, org.waferscope.engine.arch.ArchProfile.WSE2.inputQueues());
     }
 
     private static int dsdOps(PeProgram p) {
