@@ -107,14 +107,16 @@ final class ComputeEngine {
         int pc = f.pc(p);
         if (pc >= 0) {
             // a vector op decoded once for the program runs from its entry, without the interpreter's decode
-            int[][] decoded = f.tables[f.peProgram[p]].decoded;
-            int[] pre = decoded == null ? null : decoded[pc];
-            if (pre != null) {
-                return switch (pre[DecodedOps.FAST]) {
-                    case DecodedOps.SEND -> DecodedStep.send(f, p, cycle, pc, pre, scratch);
-                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, cycle, pc, pre, scratch);
-                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, pc, pre);
-                    default -> vectorOp(f, p, cycle, pc, pre, scratch);
+            ProgramTables t = f.tables[f.peProgram[p]];
+            int d = t.decodedAt[t.decodedBase + pc];
+            if (d >= 0) {
+                int[] pool = t.decodedPool;
+                int e = d >>> 2;
+                return switch (d & 3) {
+                    case DecodedOps.SEND -> DecodedStep.send(f, p, cycle, pc, pool, e, scratch);
+                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, cycle, pc, pool, e, scratch);
+                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, pc, pool, e);
+                    default -> vectorOp(f, p, cycle, pc, t.decoded[pc], scratch);
                 };
             }
             return Interpreter.execute(f, p, cycle, sink, scratch);

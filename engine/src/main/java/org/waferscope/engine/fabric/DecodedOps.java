@@ -125,18 +125,44 @@ final class DecodedOps {
     }
 
     /**
-     * Makes equal entries of all programs' tables one array: entries are never written after
+     * Makes equal entries of all programs' tables one array, and lays the entries out for the
+     * CE's dispatch ({@link ProgramTables#decodedAt}): entries are never written after
      * decoding, and a layout specialises a program many ways (the exchange: per side and
      * parity), so a cycle over PEs of different programs reads a few shared entries, which
      * stay in the core's first-level cache, instead of one copy per program.
      */
     static void share(ProgramTables[] tables) {
-        java.util.Map<Entry, int[]> seen = new java.util.HashMap<>();
+        java.util.Map<Entry, Integer> seen = new java.util.HashMap<>();
+        java.util.List<int[]> distinct = new java.util.ArrayList<>();
+        int pcs = 0;
         for (ProgramTables t : tables) {
             int[][] d = t.decoded;
+            t.decodedBase = pcs;
+            pcs += t.code.length / Opcode.WIDTH;
             for (int pc = 0; d != null && pc < d.length; pc++) {
                 if (d[pc] != null) {
-                    d[pc] = seen.computeIfAbsent(new Entry(d[pc]), Entry::words);
+                    Integer i = seen.get(new Entry(d[pc]));
+                    if (i == null) {
+                        seen.put(new Entry(d[pc]), distinct.size());
+                        distinct.add(d[pc]);
+                    } else {
+                        d[pc] = distinct.get(i);
+                    }
+                }
+            }
+        }
+        int[] pool = new int[distinct.size() * ENTRY];
+        for (int i = 0; i < distinct.size(); i++) {
+            System.arraycopy(distinct.get(i), 0, pool, i * ENTRY, ENTRY);
+        }
+        int[] at = new int[pcs];
+        java.util.Arrays.fill(at, -1);
+        for (ProgramTables t : tables) {
+            t.decodedAt = at;
+            t.decodedPool = pool;
+            for (int pc = 0; t.decoded != null && pc < t.decoded.length; pc++) {
+                if (t.decoded[pc] != null) {
+                    at[t.decodedBase + pc] = seen.get(new Entry(t.decoded[pc])) * ENTRY << 2 | t.decoded[pc][FAST];
                 }
             }
         }

@@ -23,62 +23,62 @@ final class DecodedStep {
     private static final int O = DsdExecutor.OPERAND;
 
     /** {@link DecodedOps#SEND}: the next element of a memory buffer leaves through an output queue. */
-    static int send(Fabric f, int p, long cycle, int pc, int[] e, int[] scratch) {
+    static int send(Fabric f, int p, long cycle, int pc, int[] pool, int e, int[] scratch) {
         int done = f.opDone(p);
-        int length = e[DecodedOps.LENGTH];
+        int length = pool[e + DecodedOps.LENGTH];
         int base = f.qBase[p];
-        int ch = base < 0 ? -1 : f.qChan[base + e[DecodedOps.QUEUE]];
+        int ch = base < 0 ? -1 : f.qChan[base + pool[e + DecodedOps.QUEUE]];
         if (ch < 0 || done >= length) {
-            return ComputeEngine.vectorOp(f, p, cycle, pc, e, scratch);
+            return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
         if (f.full(ch)) {
             f.setActivity(p, Activity.STALL_OUTPUT);
             return ComputeEngine.WORKING | ComputeEngine.STALLED;
         }
-        int v = Sram.readInt(f.sram[p], e[O + 2] + done * e[O + 4]);
-        int payload = Fabric.DSD_KINDS[e[DecodedOps.KIND]].apply(v, 0, 0);
-        int w0 = e[1];
+        int v = Sram.readInt(f.sram[p], pool[e + O + 2] + done * pool[e + O + 4]);
+        int payload = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]].apply(v, 0, 0);
+        int w0 = pool[e + 1];
         if (Dsd.has(w0, Dsd.FLAG_STAMP_INDEX)) {
             payload = (payload & 0xFFFF) | (done << 16);
         }
-        int meta = e[DecodedOps.META];
+        int meta = pool[e + DecodedOps.META];
         if (done == length - 1 && Dsd.has(w0, Dsd.FLAG_ADVANCE_SWITCH)) {
             meta |= Wavelet.ADVANCE_AFTER;
         }
         f.push(p, ch, payload, meta, (int) cycle);
         f.countSent(p);
-        return advance(f, p, pc, e, done + 1, length);
+        return advance(f, p, pc, pool, e, done + 1, length);
     }
 
     /**
      * {@link DecodedOps#RECEIVE}: one element into memory from sources in memory, constants or
      * input queues, each queue's head a data wavelet or the op stalls.
      */
-    static int receive(Fabric f, int p, long cycle, int pc, int[] e, int[] scratch) {
+    static int receive(Fabric f, int p, long cycle, int pc, int[] pool, int e, int[] scratch) {
         int done = f.opDone(p);
-        int length = e[DecodedOps.LENGTH];
+        int length = pool[e + DecodedOps.LENGTH];
         int base = f.qBase[p];
         if (base < 0 || done >= length) {
-            return ComputeEngine.vectorOp(f, p, cycle, pc, e, scratch);
+            return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
-        DsdOpKind kind = Fabric.DSD_KINDS[e[DecodedOps.KIND]];
+        DsdOpKind kind = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]];
         int sources = kind.sources;
-        int ch1 = fabin(f, base, e[DecodedOps.QUEUE + 1]);
-        int ch2 = sources > 1 ? fabin(f, base, e[DecodedOps.QUEUE + 2]) : NO_QUEUE;
-        int ch3 = sources > 2 ? fabin(f, base, e[DecodedOps.QUEUE + 3]) : NO_QUEUE;
+        int ch1 = fabin(f, base, pool[e + DecodedOps.QUEUE + 1]);
+        int ch2 = sources > 1 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 2]) : NO_QUEUE;
+        int ch3 = sources > 2 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 3]) : NO_QUEUE;
         if (ch1 == UNBOUND || ch2 == UNBOUND || ch3 == UNBOUND) {
-            return ComputeEngine.vectorOp(f, p, cycle, pc, e, scratch);
+            return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
         if (ch1 == EMPTY || ch2 == EMPTY || ch3 == EMPTY) {
             f.setActivity(p, Activity.STALL_INPUT);
             return ComputeEngine.WORKING | ComputeEngine.STALLED;
         }
         byte[] m = f.sram[p];
-        int s0 = element(f, p, m, e, O, done, ch1);
-        int s1 = sources > 1 ? element(f, p, m, e, 2 * O, done, ch2) : 0;
-        int s2 = sources > 2 ? element(f, p, m, e, 3 * O, done, ch3) : 0;
-        Sram.writeInt(m, e[2] + done * e[4], kind.apply(s0, s1, s2));
-        return advance(f, p, pc, e, done + 1, length);
+        int s0 = element(f, p, m, pool, e + O, done, ch1);
+        int s1 = sources > 1 ? element(f, p, m, pool, e + 2 * O, done, ch2) : 0;
+        int s2 = sources > 2 ? element(f, p, m, pool, e + 3 * O, done, ch3) : 0;
+        Sram.writeInt(m, pool[e + 2] + done * pool[e + 4], kind.apply(s0, s1, s2));
+        return advance(f, p, pc, pool, e, done + 1, length);
     }
 
     /** {@link #fabin}: the operand is not an input queue. */
@@ -99,39 +99,39 @@ final class DecodedStep {
         return f.count(ch) == 0 || Wavelet.isControl(f.headMeta(ch)) ? EMPTY : ch;
     }
 
-    private static int element(Fabric f, int p, byte[] m, int[] e, int b, int i, int ch) {
+    private static int element(Fabric f, int p, byte[] m, int[] pool, int b, int i, int ch) {
         if (ch >= 0) {
             int payload = f.headPayload(ch);
             f.pop(p, ch);
             return payload;
         }
-        return switch (e[b]) {
-            case DsdExecutor.SCALAR -> e[b + 1];
-            case DsdExecutor.DESCRIPTOR -> Sram.readInt(m, e[b + 2] + i * e[b + 4]);
+        return switch (pool[b]) {
+            case DsdExecutor.SCALAR -> pool[b + 1];
+            case DsdExecutor.DESCRIPTOR -> Sram.readInt(m, pool[b + 2] + i * pool[b + 4]);
             default -> 0;
         };
     }
 
     /** {@link DecodedOps#MEMORY}: the whole op at once; the CE stays busy for its remaining cycles. */
-    static int memory(Fabric f, int p, int pc, int[] e) {
-        DsdOpKind kind = Fabric.DSD_KINDS[e[DecodedOps.KIND]];
-        int length = e[DecodedOps.LENGTH];
-        MemoryRun.run(f.sram[p], kind.type, kind, e, 0, 0, length);
+    static int memory(Fabric f, int p, int pc, int[] pool, int e) {
+        DsdOpKind kind = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]];
+        int length = pool[e + DecodedOps.LENGTH];
+        MemoryRun.run(f.sram[p], kind.type, kind, pool, e, 0, length);
         int width = f.simdWidth[kind.ordinal()];
         f.setBusy(p, Math.max(0, (length + width - 1) / width - 1));
         f.setPc(p, pc + 1);
-        ComputeEngine.complete(f, p, e[DecodedOps.OPTIONS]);
+        ComputeEngine.complete(f, p, pool[e + DecodedOps.OPTIONS]);
         f.setActivity(p, Activity.COMPUTE);
         return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
     }
 
     /** After an element of a fabric op: the op goes on, or completes and the task goes on. */
-    private static int advance(Fabric f, int p, int pc, int[] e, int done, int length) {
+    private static int advance(Fabric f, int p, int pc, int[] pool, int e, int done, int length) {
         f.setActivity(p, Activity.FABRIC);
         if (done >= length) {
             f.setOpDone(p, 0);
             f.setPc(p, pc + 1);
-            ComputeEngine.complete(f, p, e[DecodedOps.OPTIONS]);
+            ComputeEngine.complete(f, p, pool[e + DecodedOps.OPTIONS]);
         } else {
             f.setOpDone(p, done);
         }
