@@ -107,10 +107,17 @@ final class ComputeEngine {
         int pc = f.pc(p);
         if (pc >= 0) {
             // a vector op decoded once for the program runs from its entry, without the interpreter's decode
-            int[][] decoded = f.tables[f.peProgram[p]].decoded;
-            int[] pre = decoded == null ? null : decoded[pc];
-            if (pre != null) {
-                return vectorOp(f, p, cycle, pc, pre, scratch);
+            ProgramTables t = f.tables[f.peProgram[p]];
+            int d = t.decodedAt[t.decodedBase + pc];
+            if (d >= 0) {
+                int[] pool = t.decodedPool;
+                int e = d >>> 2;
+                return switch (d & 3) {
+                    case DecodedOps.SEND -> DecodedStep.send(f, p, cycle, pc, pool, e, scratch);
+                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, cycle, pc, pool, e, scratch);
+                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, pc, pool, e);
+                    default -> vectorOp(f, p, cycle, pc, t.decoded[pc], scratch);
+                };
             }
             return Interpreter.execute(f, p, cycle, sink, scratch);
         }
@@ -251,7 +258,12 @@ final class ComputeEngine {
         int length = pre != null ? pre[DecodedOps.LENGTH] : DsdExecutor.length(ops, 0);
         if (pre != null ? pre[DecodedOps.FABRIC] == 0 : !DsdExecutor.touchesFabric(ops, 0)) {
             int width = f.simdWidth[kind.ordinal()];
-            DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
+            if (pre != null && pre[DecodedOps.PROVEN] != 0) {
+                // every element proven inside and aligned when the program was decoded
+                MemoryRun.run(f.sram[p], kind.type, kind, ops, 0, 0, length);
+            } else {
+                DsdExecutor.run(f, p, cycle, kind, ops, 0, 0, length, length);
+            }
             f.setBusy(p, Math.max(0, (length + width - 1) / width - 1));
             f.setPc(p, pc + 1);
             complete(f, p, options);

@@ -42,11 +42,26 @@ final class DecodedOps {
     static final int OPTIONS = KIND + 1;
     /**
      * Index of the flag (1) telling that every SRAM element a {@link #SEND} or {@link #RECEIVE}
-     * op reads or writes in memory lies inside the program's data, aligned: the op then skips
-     * the per-element bounds check, which could never fail.
+     * op, or a memory op of MEM1D operands and scalars only ({@link #memoryOnly}), reads or
+     * writes lies inside the program's data, aligned: the op then skips the per-element bounds
+     * check, which could never fail (a memory op runs as {@link MemoryRun#run}).
      */
     static final int PROVEN = OPTIONS + 1;
-    static final int ENTRY = PROVEN + 1;
+    /**
+     * Index of the op's fast shape ({@link DecodedStep}): {@link #SEND}, {@link #RECEIVE} or
+     * {@link #MEMORY} when the op is synchronous, reads no scalar at run time, has 32-bit
+     * elements (a fabric op) and every memory element is {@link #PROVEN}; else {@link #GENERAL}.
+     */
+    static final int FAST = PROVEN + 1;
+    /**
+     * From here, per operand: the destination's output queue as an index into the PE's queue
+     * bindings (after the input queues), each source's input queue; -1 where the operand is
+     * not a queue.
+     */
+    static final int QUEUE = FAST + 1;
+    /** Index of the meta ({@link Wavelet#meta}) of the wavelets a {@link #SEND} op sends. */
+    static final int META = QUEUE + 4;
+    static final int ENTRY = META + 1;
 
     /** Any op: {@link DsdExecutor#run} takes it. */
     static final int GENERAL = 0;
@@ -54,11 +69,17 @@ final class DecodedOps {
     static final int SEND = 1;
     /** A fabric op with a memory destination and sources in memory, scalars or fabin queues. */
     static final int RECEIVE = 2;
+    /** A memory op over MEM1D operands and scalars ({@link #memoryOnly}); a {@link #FAST} shape only. */
+    static final int MEMORY = 3;
 
     private static final DsdOpKind[] KINDS = DsdOpKind.values();
 
-    /** Per pc, the decoded op, or null; null as a whole when the program is not sealed. */
-    static int[][] decode(PeProgram program, int stackBase) {
+    /**
+     * Per pc, the decoded op, or null; null as a whole when the program is not sealed.
+     * {@code inputQueues} is the number of input queues of the machine (output queue q is
+     * binding {@code inputQueues + q} of a PE).
+     */
+    static int[][] decode(PeProgram program, int stackBase, int inputQueues) {
         for (Symbol s : program.symbols()) {
             if ((long) s.address() + s.bytes() > stackBase) {
                 return null;
@@ -92,13 +113,72 @@ final class DecodedOps {
                     if (!writesBelow(decoded[pc], kind, stackBase)) {
                         return null;
                     }
-                    decoded[pc][PROVEN] = decoded[pc][SHAPE] != GENERAL && inside(decoded[pc], kind, stackBase) ? 1 : 0;
+                    decoded[pc][PROVEN] = (decoded[pc][SHAPE] != GENERAL || memoryOnly(decoded[pc], kind))
+                            && inside(decoded[pc], kind, stackBase) ? 1 : 0;
+                    fast(decoded[pc], kind, inputQueues);
                 }
                 default -> {
                 }
             }
         }
         return decoded;
+    }
+
+    /**
+     * Makes equal entries of all programs' tables one array, and lays the entries out for the
+     * CE's dispatch ({@link ProgramTables#decodedAt}): entries are never written after
+     * decoding, and a layout specialises a program many ways (the exchange: per side and
+     * parity), so a cycle over PEs of different programs reads a few shared entries, which
+     * stay in the core's first-level cache, instead of one copy per program.
+     */
+    static void share(ProgramTables[] tables) {
+        java.util.Map<Entry, Integer> seen = new java.util.HashMap<>();
+        java.util.List<int[]> distinct = new java.util.ArrayList<>();
+        int pcs = 0;
+        for (ProgramTables t : tables) {
+            int[][] d = t.decoded;
+            t.decodedBase = pcs;
+            pcs += t.code.length / Opcode.WIDTH;
+            for (int pc = 0; d != null && pc < d.length; pc++) {
+                if (d[pc] != null) {
+                    Integer i = seen.get(new Entry(d[pc]));
+                    if (i == null) {
+                        seen.put(new Entry(d[pc]), distinct.size());
+                        distinct.add(d[pc]);
+                    } else {
+                        d[pc] = distinct.get(i);
+                    }
+                }
+            }
+        }
+        int[] pool = new int[distinct.size() * ENTRY];
+        for (int i = 0; i < distinct.size(); i++) {
+            System.arraycopy(distinct.get(i), 0, pool, i * ENTRY, ENTRY);
+        }
+        int[] at = new int[pcs];
+        java.util.Arrays.fill(at, -1);
+        for (ProgramTables t : tables) {
+            t.decodedAt = at;
+            t.decodedPool = pool;
+            for (int pc = 0; t.decoded != null && pc < t.decoded.length; pc++) {
+                if (t.decoded[pc] != null) {
+                    at[t.decodedBase + pc] = seen.get(new Entry(t.decoded[pc])) * ENTRY << 2 | t.decoded[pc][FAST];
+                }
+            }
+        }
+    }
+
+    /** A decoded entry compared by its contents. */
+    private record Entry(int[] words) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && java.util.Arrays.equals(words, e.words);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(words);
+        }
     }
 
     /** The op at {@code pc} decoded, or null when one of its descriptors is not a known constant. */
@@ -158,6 +238,45 @@ final class DecodedOps {
             long last = first + (long) (length - 1) * e[o + 4];
             if (Math.min(first, last) < 0 || Math.max(first, last) + bytes > limit
                     || (first & align) != 0 || ((long) e[o + 4] & align) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets the entry's {@link #FAST} shape, queues and send meta. */
+    private static void fast(int[] e, DsdOpKind kind, int inputQueues) {
+        for (int k = 0; k < 4; k++) {
+            int o = k * DsdExecutor.OPERAND;
+            boolean queue = e[o] == DsdExecutor.DESCRIPTOR
+                    && (k == 0 ? Dsd.kind(e[o + 1]) == Dsd.FABOUT : Dsd.kind(e[o + 1]) == Dsd.FABIN);
+            e[QUEUE + k] = !queue ? -1 : k == 0 ? inputQueues + Dsd.queue(e[o + 1]) : Dsd.queue(e[o + 1]);
+        }
+        if (e[SHAPE] == SEND) {
+            e[META] = Wavelet.meta(Dsd.color(e[1]), Dsd.has(e[1], Dsd.FLAG_CONTROL));
+        }
+        boolean plain = e[PROVEN] != 0 && e[HAS_SCALARS] == 0 && !DsdOperand.async(e[OPTIONS]);
+        if (!plain) {
+            e[FAST] = GENERAL;
+        } else if (e[FABRIC] == 0) {
+            e[FAST] = MEMORY;
+        } else {
+            e[FAST] = kind.type.bytes == 4 ? e[SHAPE] : GENERAL;
+        }
+    }
+
+    /**
+     * Whether the decoded op {@code e} touches nothing but memory through MEM1D descriptors
+     * (its destination and every descriptor source) and scalars: the operands
+     * {@link MemoryRun#run} takes.
+     */
+    static boolean memoryOnly(int[] e, DsdOpKind kind) {
+        if (e[FABRIC] != 0 || e[0] != DsdExecutor.DESCRIPTOR || Dsd.kind(e[1]) != Dsd.MEM1D) {
+            return false;
+        }
+        for (int k = 1; k <= kind.sources; k++) {
+            int o = k * DsdExecutor.OPERAND;
+            if (e[o] == DsdExecutor.DESCRIPTOR && Dsd.kind(e[o + 1]) != Dsd.MEM1D) {
                 return false;
             }
         }

@@ -83,7 +83,7 @@ final class ProgramTables {
         dataTasks = data;
         taskIndex[LAUNCH_TASK] = index;
         microthreads = Math.min(profile.microthreads(), countAsyncSites(code));
-        decoded = DecodedOps.decode(program, stackBase);
+        decoded = DecodedOps.decode(program, stackBase, profile.inputQueues());
     }
 
     private void bind(int q, int c) {
@@ -134,6 +134,19 @@ final class ProgramTables {
         }
         return depths;
     }
+
+    /**
+     * The fabric's decoded ops for its CE's dispatch, shared by every program of the fabric
+     * ({@link DecodedOps#share}): at {@code decodedAt[decodedBase + pc]}, -1 when the op at pc is
+     * not decoded, else the entry's offset in {@link #decodedPool} shifted left by 2 with its
+     * {@link DecodedOps#FAST} shape in the low bits. One dense table and one pool for all
+     * programs, so a cycle reaches its op's entry in two loads that mostly hit the first-level
+     * cache, where each program's own table and entries were lines of their own.
+     */
+    int[] decodedAt;
+    int decodedBase;
+    /** The distinct decoded entries of the fabric's programs, {@link DecodedOps#ENTRY} words each. */
+    int[] decodedPool;
 
     private static int countAsyncSites(int[] code) {
         int n = 0;

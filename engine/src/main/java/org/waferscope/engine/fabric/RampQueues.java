@@ -25,6 +25,7 @@ final class RampQueues {
         for (int i = 0; i < programs.length; i++) {
             tables[i] = new ProgramTables(programs[i], profile, autoQueues(profile, programs[i], toRamp[i], problem));
         }
+        DecodedOps.share(tables);
         return tables;
     }
 

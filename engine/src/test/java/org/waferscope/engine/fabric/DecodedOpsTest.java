@@ -34,7 +34,7 @@ class DecodedOpsTest {
     private static final int SYNC = DsdOperand.options(false, DsdOperand.NO_TASK, DsdOperand.NO_TASK);
 
     private static int[][] decode(PeProgram p) {
-        return DecodedOps.decode(p, (p.dataBytes() + 3) & ~3);
+        return DecodedOps.decode(p, (p.dataBytes() + 3) & ~3, org.waferscope.engine.arch.ArchProfile.WSE2.inputQueues());
     }
 
     private static int dsdOps(PeProgram p) {
@@ -206,5 +206,99 @@ class DecodedOpsTest {
         assertEquals(0, decode(sendFrom(0, 2, 6))[2][DecodedOps.PROVEN], "a stride that misaligns the second element");
         String fault = faultRunningAlone(sendFrom(0, 2, 6));
         assertTrue(fault.startsWith("vector access at address 0x6 ") && fault.endsWith("at from.csl:4:2"), fault);
+    }
+
+    /**
+     * Every op of the exchange takes a fast shape (DecodedStep): sends, receives and the
+     * memory ops, with the queue bindings and the wavelets' meta in the entry.
+     */
+    @Test
+    void everyVectorOpOfTheExchangeTakesAFastShape() {
+        int inputs = ArchProfile.WSE2.inputQueues();
+        for (PeProgram p : NeighbourExchange.layout(3, 3, NeighbourExchange.Options.FOREVER).programs()) {
+            int[][] d = decode(p);
+            for (int[] e : d) {
+                if (e == null) {
+                    continue;
+                }
+                assertTrue(e[DecodedOps.FAST] != DecodedOps.GENERAL, p.name());
+                if (e[DecodedOps.FAST] == DecodedOps.SEND) {
+                    assertEquals(inputs + Dsd.queue(e[1]), e[DecodedOps.QUEUE]);
+                    assertEquals(Wavelet.meta(Dsd.color(e[1]), false), e[DecodedOps.META]);
+                } else if (e[DecodedOps.FAST] == DecodedOps.RECEIVE) {
+                    assertEquals(-1, e[DecodedOps.QUEUE]);
+                    assertEquals(Dsd.queue(e[2 * DsdExecutor.OPERAND + 1]), e[DecodedOps.QUEUE + 2]);
+                } else {
+                    assertEquals(DecodedOps.MEMORY, e[DecodedOps.FAST]);
+                }
+            }
+        }
+    }
+
+    /** {@code acc = x * k} in a program with 16 bytes of data, x at {@code from}. */
+    private static PeProgram scale(int from) {
+        ProgramBuilder b = new ProgramBuilder("scale.csl");
+        b.global("data", ElementType.F32, new int[] {4}, SourcePos.UNKNOWN);
+        FunctionBuilder f = b.function("start", 0);
+        int x = f.temps(4);
+        int acc = f.temps(4);
+        int k = f.temp();
+        f.loadConstant(x, Dsd.mem1d(from, 1, 4)).loadConstant(acc, Dsd.mem1d(0, 1, 4)).constF32(k, 2f);
+        f.at(3, 1).dsdOp(DsdOpKind.FMULS, SYNC, DsdOperand.dsd(acc), DsdOperand.dsd(x), DsdOperand.scalar(k), DsdOperand.NONE)
+                .unblockCmdStream().ret();
+        b.exportFunction("start", f.index());
+        return b.build();
+    }
+
+    /**
+     * A memory op skips its bounds checks (MemoryRun) only when every element is proven inside
+     * the data; one reading past it keeps the general path and faults there.
+     */
+    @Test
+    void aMemoryOpRunsUncheckedOnlyWhenProvenInside() {
+        int pc = 3;
+        int[] inside = decode(scale(12))[pc];
+        assertEquals(1, inside[DecodedOps.PROVEN]);
+        assertEquals(DecodedOps.MEMORY, inside[DecodedOps.FAST]);
+        int[] outside = decode(scale(40_000))[pc];
+        assertEquals(0, outside[DecodedOps.PROVEN]);
+        assertEquals(DecodedOps.GENERAL, outside[DecodedOps.FAST]);
+        String fault = faultRunningAlone(scale(40_000));
+        assertTrue(fault.startsWith("vector access at address 0x9C40") && fault.endsWith("at scale.csl:3:1"), fault);
+    }
+
+    /** A fast receive from a queue the PE does not bind hands the cycle to the general path, which faults as it always did. */
+    @Test
+    void aFastReceiveFromAnUnboundQueueFaultsAsTheGeneralPathDoes() {
+        ProgramBuilder b = new ProgramBuilder("unbound.csl");
+        Symbol x = b.global("x", ElementType.F32);
+        b.inputQueue(0, 4);
+        FunctionBuilder f = b.function("start", 0);
+        int dst = f.temps(4);
+        int in = f.temps(4);
+        f.loadConstant(dst, Dsd.mem1d(x.address(), 1, 4)).loadConstant(in, Dsd.fabin(5, 3, 1));
+        f.at(6, 2).dsdOp(DsdOpKind.FADDS, SYNC, DsdOperand.dsd(dst), DsdOperand.dsd(dst), DsdOperand.dsd(in), DsdOperand.NONE)
+                .unblockCmdStream().ret();
+        b.exportFunction("start", f.index());
+        PeProgram p = b.build();
+        assertEquals(DecodedOps.RECEIVE, decode(p)[2][DecodedOps.FAST]);
+        String fault = faultRunningAlone(p);
+        assertEquals("input queue 3 is not set up on this PE at unbound.csl:6:2", fault);
+    }
+
+    /** Equal entries of a fabric's programs are one array, and the dispatch table points at a copy of each in the pool. */
+    @Test
+    void equalEntriesOfAllProgramsAreShared() {
+        ProgramTables a = new ProgramTables(sender("a.csl", (f, s) -> { }), ArchProfile.WSE2, java.util.Map.of());
+        ProgramTables b = new ProgramTables(sender("b.csl", (f, s) -> { }), ArchProfile.WSE2, java.util.Map.of());
+        int pc = 2;
+        assertTrue(a.decoded[pc] != b.decoded[pc]);
+        DecodedOps.share(new ProgramTables[] {a, b});
+        assertTrue(a.decoded[pc] == b.decoded[pc]);
+        assertEquals(a.decodedAt, b.decodedAt);
+        int d = b.decodedAt[b.decodedBase + pc];
+        assertEquals(DecodedOps.SEND, d & 3);
+        assertArrayEquals(b.decoded[pc], Arrays.copyOfRange(b.decodedPool, d >>> 2, (d >>> 2) + DecodedOps.ENTRY));
+        assertEquals(-1, a.decodedAt[a.decodedBase]);
     }
 }
