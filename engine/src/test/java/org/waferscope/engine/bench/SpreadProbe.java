@@ -30,7 +30,7 @@ import org.waferscope.engine.sim.Wafer;
  * </pre>
  *
  * It loads the program folder with the layout params given (two copies, stepped in turns,
- * with {@code -Dspread.twin=true}), runs CYCLES cycles in windows of WINDOW cycles and after
+ * with {@code -Dspread.twin=true}; a full collection after the loads with {@code -Dspread.gc=true}), runs CYCLES cycles in windows of WINDOW cycles and after
  * each window times the controls: a chase of dependent reads through 64 MB and through 8 MB,
  * a sum over 64 MB, sixteen chases at once, and a chain of multiplies in registers. It prints
  * one {@code win} line per window (with each copy's system time, page faults and involuntary
@@ -70,6 +70,9 @@ public final class SpreadProbe {
         List<Wafer> wafers = new ArrayList<>();
         for (int i = 0; i < copies; i++) {
             wafers.add(Wafer.load(p, 1));
+        }
+        if (Boolean.getBoolean("spread.gc")) {
+            System.gc(); // every copy's small objects moved by one full collection, not only the first copy's
         }
         List<Double> chase = new ArrayList<>();
         long[] cpuAll = new long[copies];
