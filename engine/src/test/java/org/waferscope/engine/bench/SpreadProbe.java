@@ -125,7 +125,7 @@ public final class SpreadProbe {
     }
 
     /**
-     * The controls alone, every quarter second for {@code seconds}, with the time of day: run
+     * The controls alone, one round after another for {@code seconds}, with the time of day: run
      * beside a probe in another process to see whether its slow windows are the machine's.
      */
     private static void monitor(long seconds) {
