@@ -52,6 +52,12 @@ public final class BandState implements CycleSink {
     public int busy;
     public int stalled;
     public int hops;
+    /**
+     * Wavelets this cycle's compute phase put into the band's channels less those it took
+     * out ({@link ChannelRings#heldChange}); with {@link #injected} and {@link #hops} (pushed
+     * in the commit phase) it is the cycle's change in wavelets held anywhere.
+     */
+    public int held;
     private final List<Event> events = new ArrayList<>();
     /** The words this band visited in the compute phase, and which of their PEs, in order, for their commits. */
     int[] visitedWords = new int[64];
@@ -86,6 +92,7 @@ public final class BandState implements CycleSink {
         busy = 0;
         stalled = 0;
         hops = 0;
+        held = 0;
     }
 
     /** Counts a visited PE's cycle by what its CE did ({@link Activity}), as its counters do. */

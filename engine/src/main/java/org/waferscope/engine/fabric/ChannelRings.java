@@ -65,6 +65,15 @@ abstract class ChannelRings {
      * round-robin position, the wavelets parked for the links and the link counters.
      */
     final long[] router;
+    /**
+     * Per word of the activity bitmap (64 PEs), the wavelets its PEs put into their own
+     * channels in this cycle's compute phase less those they took out (a pop, a CE send, a
+     * RAMP delivery); host injections and link hops are counted apart. Only the thread
+     * computing the word writes it, and {@code FabricCycle#compute} moves it into the band at
+     * once, so it is 0 between cycles: the running total of wavelets in flight
+     * ({@code RunTimeline}) needs no sweep of the channels.
+     */
+    final int[] heldChange;
 
     ChannelRings(FabricBuilder b) {
         profile = b.profile;
@@ -73,6 +82,7 @@ abstract class ChannelRings {
         qBase = b.qBase;
         qChan = b.qChan;
         router = b.fresh.pe.router;
+        heldChange = new int[(b.width * b.height + 63) >>> 6];
     }
 
     static final int MASK_SHIFT = 8;
@@ -221,6 +231,7 @@ abstract class ChannelRings {
      * (nothing wrote it since the caller read it).
      */
     void popHead(int owner, long facts, int ctr) {
+        heldChange[owner >>> 6]--;
         int popped = (ctr >>> 16) + 1 & 0xFFFF;
         chan[(int) facts + CTR] = ctr & 0xFFFF | popped << 16;
         if (popped == (ctr & 0xFFFF)) {
@@ -253,6 +264,7 @@ abstract class ChannelRings {
 
     /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
     void pop(int owner, int ch) {
+        heldChange[owner >>> 6]--;
         int at = rec(ch);
         int ctr = chan[at + CTR];
         int popped = (ctr >>> 16) + 1 & 0xFFFF;

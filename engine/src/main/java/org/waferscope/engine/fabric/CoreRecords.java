@@ -195,7 +195,9 @@ abstract class CoreRecords extends ChannelRings {
         return hi(core[at(p) + FLAGS]);
     }
 
+    /** Counts a wavelet PE p's CE has just pushed into its output queue (compute phase only). */
     final void countSent(int p) {
+        heldChange[p >>> 6]++;
         core[at(p) + FLAGS] += 1L << 32;
     }
 
@@ -203,7 +205,9 @@ abstract class CoreRecords extends ChannelRings {
         return lo(core[at(p) + COUNTS]);
     }
 
+    /** Counts a wavelet PE p's router has just delivered into its CE's input queue (compute phase only). */
     final void countReceived(int p) {
+        heldChange[p >>> 6]++;
         int i = at(p) + COUNTS;
         core[i] = withLo(core[i], lo(core[i]) + 1);
     }

@@ -325,6 +325,8 @@ public final class FabricCycle {
         band.visited += Long.bitCount(visit);
         band.stillActive += Long.bitCount(next);
         band.sleepersAdded += Long.bitCount(asleep) - Long.bitCount(f.sleeping[w]);
+        band.held += f.heldChange[w];
+        f.heldChange[w] = 0;
         f.active[w] = next;
         f.sleeping[w] = asleep;
         return visit;

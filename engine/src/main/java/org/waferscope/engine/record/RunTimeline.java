@@ -31,13 +31,19 @@ public final class RunTimeline {
     private long stalledNow;
     private long hopsNow;
     private int activeNow;
+    /** Wavelets held in the fabric's channels now: not a recorded figure, only kept up to date. */
+    private long heldNow;
 
     /** Totals since load: what the recording must agree with. */
     public record Totals(long cycle, long busy, long stalled, long hops) {
     }
 
-    /** Counts one cycle ({@code c}, the cycle just simulated) and closes a bucket when one is due. */
-    public void cycle(long c, int busyPes, int stalledPes, int linkHops, int activePes) {
+    /**
+     * Counts one cycle ({@code c}, the cycle just simulated) and closes a bucket when one is due;
+     * {@code heldChange} is the change in wavelets held in the channels over the cycle.
+     */
+    public void cycle(long c, int busyPes, int stalledPes, int linkHops, int activePes, int heldChange) {
+        heldNow += heldChange;
         busyNow += busyPes;
         stalledNow += stalledPes;
         hopsNow += linkHops;
@@ -78,9 +84,10 @@ public final class RunTimeline {
     /**
      * After the fabric went back to an earlier state: drops what was recorded past it and
      * continues from the fabric's own totals there, so stepping back and running forward
-     * again records the same history.
+     * again records the same history. {@code held} is the wavelets the fabric holds there.
      */
-    public void rewind(Totals at, int activePes) {
+    public void rewind(Totals at, int activePes, long held) {
+        heldNow = held;
         while (size > 1 && cycle[size - 1] > at.cycle()) {
             size--;
         }
@@ -103,6 +110,11 @@ public final class RunTimeline {
     /** The cycle the totals have reached. */
     public long cycle() {
         return now;
+    }
+
+    /** Wavelets in the fabric's channels now, kept from each cycle's change: the frame's figure without a sweep. */
+    public long waveletsHeld() {
+        return heldNow;
     }
 
     /** Totals over everything recorded. */

@@ -60,12 +60,14 @@ final class CycleTally {
         int busy = dozers;
         int stalled = sleepers - dozers;
         int hops = 0;
+        int held = 0;
         for (BandState b : all) {
             busy -= b.wokenDozers;
             stalled -= b.woken - b.wokenDozers;
             busy += b.busy;
             stalled += b.stalled;
             hops += b.hops;
+            held += b.held + b.injected + b.hops;
             progressed |= b.progressed;
             moved |= b.moved;
             breakpoint |= b.atBreakpoint;
@@ -87,7 +89,7 @@ final class CycleTally {
         }
         quiet = progressed ? 0 : quiet + 1;
         if (timeline != null) {
-            timeline.cycle(c, busy, stalled, hops, stillActive);
+            timeline.cycle(c, busy, stalled, hops, stillActive, held);
         }
         if (faults > 0) {
             return StopReason.FAULT;

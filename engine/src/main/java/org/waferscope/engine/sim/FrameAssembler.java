@@ -34,11 +34,13 @@ final class FrameAssembler {
 
     Frame build(long number, SimState state, FrameRequest request, double cyclesPerSecond, String message) {
         Fabric f = wafer.fabric();
-        long inFlight = FabricMetrics.waveletsInFlight(f);
+        // running totals the steppers keep, cycle by cycle: sweeping the channels and links took
+        // half of a full-wafer frame
+        long inFlight = wafer.timeline().waveletsHeld();
         boolean value = request.layer() == MetricLayer.VALUE;
         LayerSampler.Sample s = value ? null : sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
         FabricStats stats = new FabricStats(programPes, FabricMetrics.workingPes(f), inFlight,
-                wafer.totalLinkHops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
+                wafer.timeline().totals().hops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
                 wafer.hostActivity(), f.profile.name());
         if (value) {
             ValueSampler.Result r = values.sample(request.value());

@@ -185,14 +185,21 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     /**
      * While running, a frame is built only when the time since the last one is at least
-     * nine times what that one took: on a full wafer a frame (sampling every PE) can cost
-     * as much as a cycle, and building one after every slice would spend the engine's
-     * thread on frames instead of cycles. Small fabrics, whose frames cost microseconds,
-     * still get one per slice.
+     * {@link #FRAME_SPACING} times what that one took: on a full wafer a frame (sampling every
+     * PE) costs tens of milliseconds, and building one after every slice would spend the
+     * engine's thread on frames instead of cycles. Small fabrics, whose frames cost
+     * microseconds, still get one per slice.
      */
     private boolean frameDue() {
-        return System.nanoTime() - lastPublishNanos >= 9 * lastFrameCostNanos;
+        return System.nanoTime() - lastPublishNanos >= FRAME_SPACING * lastFrameCostNanos;
     }
+
+    /**
+     * Frames take at most 1 / (1 + this) of the engine's thread while running: about 3 %, so
+     * that the explorer keeps within 10 % of the CLI's speed with its snapshots' share besides
+     * (issue 14). A full wafer still gets a few frames a second.
+     */
+    static final int FRAME_SPACING = 32;
 
     private void handle(Object o) {
         if (o instanceof Load l) {

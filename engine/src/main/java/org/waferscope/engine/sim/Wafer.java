@@ -415,7 +415,7 @@ public final class Wafer implements AutoCloseable {
         status = s.status();
         report = s.report();
         tasksStarted = s.tasksStarted();
-        timeline.rewind(FabricMetrics.totals(fabric), FabricMetrics.activePes(fabric));
+        timeline.rewind(FabricMetrics.totals(fabric), FabricMetrics.activePes(fabric), FabricMetrics.waveletsInFlight(fabric));
         own.setQuietStreak(s.quietStreak());
     }
 

@@ -88,7 +88,7 @@ class RunTimelineTest {
         RunTimeline t = new RunTimeline();
         long cycles = RunTimeline.CAPACITY * 5L + 17;
         for (long c = 0; c < cycles; c++) {
-            t.cycle(c, (int) (c % 7), 1, (int) (c % 3), 5);
+            t.cycle(c, (int) (c % 7), 1, (int) (c % 3), 5, 0);
         }
         long[] ends = t.ends();
         assertTrue(ends.length <= RunTimeline.CAPACITY && t.bucketWidth() == 8, "width " + t.bucketWidth());
