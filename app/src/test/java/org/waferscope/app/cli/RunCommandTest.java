@@ -137,7 +137,7 @@ class RunCommandTest {
         Files.writeString(dir.resolve("run.json"), "{ \"steps\": [], \"colour\": 1 }");
         CliRun o = run("run", dir.toString());
         assertEquals(2, o.code());
-        assertTrue(o.err().contains("layout.csl:3:1: error:"), o.err());
+        assertTrue(o.err().contains("layout.csl:2:23: error: expected ';'"), o.err());   // at the end of the line that lacks it
         assertTrue(o.err().contains("run.json:1:16: error: unknown key \"colour\""), o.err());
     }
 

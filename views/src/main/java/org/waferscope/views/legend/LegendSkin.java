@@ -22,7 +22,8 @@ final class LegendSkin extends SkinBase<LegendView> {
     private final Label title = new Label();
     private final Label minLabel = new Label();
     private final Label maxLabel = new Label();
-    private final Rectangle gradient = new Rectangle(160, 12);
+    /** A region, not a shape: on a narrow footer the bar gives way before the choosers beside it. */
+    private final javafx.scene.layout.Region gradient = new javafx.scene.layout.Region();
     /** The scale's ends stay beside its bar: wrapped apart, the top value read as the bottom one. */
     private final javafx.scene.layout.HBox scale = new javafx.scene.layout.HBox(8);
 
@@ -37,10 +38,11 @@ final class LegendSkin extends SkinBase<LegendView> {
         minLabel.getStyleClass().add("legend-value");
         maxLabel.getStyleClass().add("legend-value");
         gradient.getStyleClass().add("legend-gradient");
-        gradient.setArcWidth(4);
-        gradient.setArcHeight(4);
+        gradient.setPrefSize(160, 12);
+        gradient.setMinSize(40, 12);
+        gradient.setMaxHeight(12);
+        javafx.scene.layout.HBox.setHgrow(gradient, javafx.scene.layout.Priority.SOMETIMES);
         scale.setAlignment(Pos.CENTER_LEFT);
-        scale.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         scale.getChildren().addAll(minLabel, gradient, maxLabel);
         getChildren().add(row);
         view.layerProperty().addListener((o, a, b) -> rebuild());
@@ -52,6 +54,23 @@ final class LegendSkin extends SkinBase<LegendView> {
         view.minProperty().addListener((o, a, b) -> range());
         view.maxProperty().addListener((o, a, b) -> range());
         rebuild();
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        // what the legend had before its scale became one piece: the choosers beside it keep their room
+        return left + Math.max(title.prefWidth(-1), 160) + right;
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        // narrower than the scale wants: its bar gives way (a flow lays children at their preferred width)
+        double natural = minLabel.prefWidth(-1) + 160 + maxLabel.prefWidth(-1) + 2 * scale.getSpacing();
+        double fitted = Math.min(natural, w);
+        if (scale.getPrefWidth() != fitted) {
+            scale.setPrefWidth(fitted);
+        }
+        super.layoutChildren(x, y, w, h);
     }
 
     @Override
@@ -83,8 +102,10 @@ final class LegendSkin extends SkinBase<LegendView> {
             return;
         }
         boolean diverging = layer == MetricLayer.VALUE && v.divergingProperty().get();
-        gradient.setFill(gradientOf(diverging ? org.waferscope.views.palette.DivergingPalette.lut()
-                : v.paletteProperty().get().lut()));
+        gradient.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                gradientOf(diverging ? org.waferscope.views.palette.DivergingPalette.lut()
+                : v.paletteProperty().get().lut()),
+                new javafx.scene.layout.CornerRadii(2), javafx.geometry.Insets.EMPTY)));
         row.getChildren().add(scale);
         if (layer == MetricLayer.VALUE) {
             row.getChildren().add(swatch(new Swatch("no value", CategoricalColors.NOTHING)));
