@@ -57,15 +57,18 @@ public final class Wavefront {
     private final int maxLevels;
     private long pass;
 
-    /** A wavefront over {@code cycle}'s fabric, for passes of up to {@code maxLevels} cycles. */
-    public Wavefront(FabricCycle cycle, int maxLevels) {
+    /**
+     * A wavefront over {@code cycle}'s fabric, for passes of up to {@code maxLevels} cycles,
+     * whose undo may take as much memory as {@code budget} allows.
+     */
+    public Wavefront(FabricCycle cycle, int maxLevels, SaveBudget budget) {
         this.cycle = cycle;
         this.f = cycle.fabric();
         this.words = cycle.words();
         this.span = (f.width + 63) >>> 6;
         this.ring = Integer.highestOneBit(span) << 1;
         this.wheelShift = cycle.wheelShift();
-        this.undo = new PassUndo(f);
+        this.undo = new PassUndo(f, budget);
         this.maxLevels = maxLevels;
         this.done = new AtomicLongArray(2 * maxLevels * 2);
     }
@@ -111,10 +114,10 @@ public final class Wavefront {
     /**
      * Gets the epoch ready to run cycles {@code c0} to {@code c0 + levels - 1} in one pass;
      * false, with the pass not to be run in this epoch, when saving what the epoch may write
-     * would take more than {@code budget} bytes.
+     * would take more memory than the {@link SaveBudget} allows.
      */
-    public boolean plan(long c0, int levels, DozeWheel[] wheels, long budget) {
-        if (!undo.plan(c0, levels, wheels, budget)) {
+    public boolean plan(long c0, int levels, DozeWheel[] wheels) {
+        if (!undo.plan(c0, levels, wheels)) {
             return false;
         }
         pass++;
@@ -135,6 +138,11 @@ public final class Wavefront {
     public void undo() {
         undo.restore();
         undo.replaying();
+    }
+
+    /** Bytes the undo's copies take, saved or not. */
+    public long heldBytes() {
+        return undo.heldBytes();
     }
 
     /** Words of the fabric the epoch has saved so far (each once, however many passes wrote it). */
