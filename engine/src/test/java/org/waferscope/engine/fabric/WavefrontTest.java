@@ -45,7 +45,8 @@ class WavefrontTest {
      * wafer's are (an assertion fails if a pass saves past what its epoch reserved).
      */
     static Stream<Arguments> programsAndDepths() {
-        return programs().flatMap(a -> Stream.of(new int[] {5, 1, 0}, new int[] {8, 2, 0}, new int[] {8, 2, 1}).map(d -> {
+        java.util.List<int[]> each = java.util.List.of(new int[] {5, 1, 0}, new int[] {8, 2, 0}, new int[] {8, 2, 1});
+        return programs().flatMap(a -> each.stream().map(d -> {
             Object[] args = java.util.Arrays.copyOf(a.get(), 7);
             args[4] = d[0];
             args[5] = d[1];
