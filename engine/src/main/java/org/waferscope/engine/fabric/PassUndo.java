@@ -58,11 +58,9 @@ final class PassUndo {
     /** Bytes saved when the epoch opened, and those the region's words hold. */
     private long openBytes;
     private long regionBytes;
-    private final SaveBudget budget;
 
-    PassUndo(Fabric f, SaveBudget budget) {
+    PassUndo(Fabric f) {
         this.f = f;
-        this.budget = budget;
         this.live = f.mutableState();
         int a = live.size();
         kinds = new Kind[a];
@@ -211,7 +209,7 @@ final class PassUndo {
      * (saved as they come, or reserved now); the pass must not run in this epoch (its dozers'
      * words may have been saved, which is harmless).
      */
-    boolean plan(long c0, int levels, DozeWheel[] wheels) {
+    boolean plan(long c0, int levels, DozeWheel[] wheels, SaveBudget budget) {
         long[] due = new long[f.active.length];
         if (wheels != null) {
             for (DozeWheel wheel : wheels) {

@@ -50,6 +50,7 @@ public final class Wavefront {
     /** Per worker, per level, the visited PEs of its last words. */
     private final long[][][] visits = new long[2][0][];
     private final PassUndo undo;
+    private final SaveBudget budget;
     /** Words below: worker 0's; from it on: worker 1's. The fabric's words when one worker runs the passes. */
     private int mid;
     /** Per worker and level: the pass that has computed, and committed, all its words near {@link #mid}. */
@@ -68,7 +69,8 @@ public final class Wavefront {
         this.span = (f.width + 63) >>> 6;
         this.ring = Integer.highestOneBit(span) << 1;
         this.wheelShift = cycle.wheelShift();
-        this.undo = new PassUndo(f, budget);
+        this.undo = cycle.passUndo();
+        this.budget = budget;
         this.maxLevels = maxLevels;
         this.done = new AtomicLongArray(2 * maxLevels * 2);
     }
@@ -117,7 +119,7 @@ public final class Wavefront {
      * would take more memory than the {@link SaveBudget} allows.
      */
     public boolean plan(long c0, int levels, DozeWheel[] wheels) {
-        if (!undo.plan(c0, levels, wheels)) {
+        if (!undo.plan(c0, levels, wheels, budget)) {
             return false;
         }
         pass++;
