@@ -321,8 +321,8 @@ public final class CycleStepper implements AutoCloseable {
      * The step in wavefront passes of up to {@link #waveDepth} cycles, on one worker or two,
      * in epochs whose start can be put back ({@code PassUndo}). A pass in whose cycles the step
      * should have stopped is undone with its epoch: the epoch's earlier passes run again and
-     * that pass's cycles one at a time, as does the rest of a step whose busy PEs are too many
-     * to save.
+     * that pass's cycles one at a time, as does the rest of a step whose saves the
+     * {@link SaveBudget} has no room for.
      */
     private void runWaves(List<BandState.Event> events) {
         if (wave == null) {
