@@ -86,6 +86,46 @@ public final class Wavefront {
         undo.open(mid, span);
     }
 
+    /**
+     * Bytes of busy rows a pass may keep in flight (two rows a level): 6 MB, a fifth of this
+     * machine's 32 MB L3, which it shares with the other tenants' work. Measured (session 9,
+     * docs/temporal-blocking.md): passes with 3–6 MB in flight pay 1.3–1.4x; the all-active
+     * full wafer's 8.8 MB (passes of 4) paid 0.96x and 17.6 MB (of 8) 0.82x.
+     */
+    static final long IN_FLIGHT_BYTES = 6L << 20;
+    /** The hot state of a busy word: 64 PEs at about 1.45 KB (docs/benchmarks.md, "What bounds the engine"). */
+    static final long WORD_BYTES = 64 * 1450;
+    /** Below this many cycles a pass does not pay for its undo. */
+    static final int MIN_LEVELS = 4;
+
+    /**
+     * Cycles a pass may run, at most {@code depth}, so that the busy state of the rows in
+     * flight stays within {@link #IN_FLIGHT_BYTES}; 1 (no passes) where that leaves fewer than
+     * {@link #MIN_LEVELS}. From {@link Fabric#busyWords} as the step found them.
+     */
+    public int levelsInCache(int depth) {
+        long[] busy = f.busyWords;
+        long found = 0;
+        int rows = 0;
+        long lastRow = -1;
+        for (int i = 0; i < busy.length; i++) {
+            for (long b = busy[i]; b != 0; b &= b - 1) {
+                int w = (i << 6) + Long.numberOfTrailingZeros(b);
+                found++;
+                long row = ((long) w << 6) / f.width;
+                if (row != lastRow) {
+                    rows++;
+                    lastRow = row;
+                }
+            }
+        }
+        if (found == 0) {
+            return depth;
+        }
+        long levels = IN_FLIGHT_BYTES * rows / (2 * WORD_BYTES * found);
+        return levels >= depth ? depth : levels >= MIN_LEVELS ? (int) levels : 1;
+    }
+
     /** Whether the passes of this epoch run on two workers. */
     public boolean twoWorkers() {
         return mid < words;

@@ -127,4 +127,26 @@ class WavefrontTest {
             assertEquals(StateHash.of(single), StateHash.of(waved));
         }
     }
+
+    /**
+     * Passes as deep as the busy rows in flight stay in cache: rows of 128 busy PEs allow
+     * passes of 8; rows of 757 (the full wafer's, all busy) none, where they were measured
+     * slower than cycles (docs/temporal-blocking.md, session 9).
+     */
+    @Test
+    void passesAreAsDeepAsTheirRowsInFlightStayInCache() {
+        assertEquals(8, levelsOnLaunch(128, 8));
+        assertEquals(1, levelsOnLaunch(757, 8));
+    }
+
+    private static int levelsOnLaunch(int width, int depth) {
+        Fabric f = FabricBuilder.build(ArchProfile.WSE2, NeighbourExchange.layout(width, 6,
+                NeighbourExchange.Options.FOREVER));
+        new HostPort(f).launch("start");
+        FabricCycle cycle = new FabricCycle(f);
+        DozeWheel[] wheels = new DozeWheel[cycle.wheels()];
+        java.util.Arrays.setAll(wheels, k -> new DozeWheel());
+        cycle.prepareStep(wheels);
+        return new Wavefront(cycle, depth, SaveBudget.heap()).levelsInCache(depth);
+    }
 }
