@@ -26,7 +26,7 @@ import org.waferscope.engine.api.HostMachine;
  * </pre>
  *
  * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or WxH
- * (all active, W wide: e.g. 48x15708, as many PEs as the wafer in rows a 16th as long), or
+ * (all active, W wide and H high, within the WSE-2's 757x996: e.g. 48x996, rows a 16th as long), or
  * {@code sparse}: the whole wafer with the exchange on its middle 150x251 PEs and the others
  * asleep (the benchmark's engineSparse). CYCLES are the cycles per turn (a multiple of the
  * exchange's 13 when all are active), in calls of K cycles (default: all at once); a few
