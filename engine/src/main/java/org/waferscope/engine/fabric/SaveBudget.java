@@ -8,7 +8,7 @@ package org.waferscope.engine.fabric;
  *   <li>An epoch whose saves are bounded by {@link #asItComes()} bytes or less copies each word
  *       as the passes first write it, the copies growing as they fill: small and sparse runs,
  *       as before.</li>
- *   <li>A larger one (the all-active full wafer saves about 0.7 GB) reserves its whole bound when
+ *   <li>A larger one (the all-active full wafer would save about 0.8 GB) reserves its whole bound when
  *       a pass is planned, so that no pass allocates, and only if {@link #upFront} allows it;
  *       otherwise, or when the reservation itself fails, the step runs cycle by cycle.</li>
  * </ul>

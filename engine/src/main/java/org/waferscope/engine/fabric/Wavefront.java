@@ -89,7 +89,7 @@ public final class Wavefront {
     /**
      * Bytes of busy rows a pass may keep in flight (two rows a level): 6 MB, a fifth of this
      * machine's 32 MB L3, which it shares with the other tenants' work. Measured (session 9,
-     * docs/temporal-blocking.md): passes with 3–6 MB in flight pay 1.3–1.4x; the all-active
+     * docs/temporal-blocking.md): passes with 1–5 MB in flight pay 1.3–1.4x; the all-active
      * full wafer's 8.8 MB (passes of 4) paid 0.96x and 17.6 MB (of 8) 0.82x.
      */
     static final long IN_FLIGHT_BYTES = 6L << 20;

@@ -103,11 +103,13 @@ public class FabricBench {
      * up to session 8: every call pays a step's fixed costs, and no wavefront pass can run
      * (a pass needs two cycles in one step). {@code perStep=52} (four rounds of the exchange's
      * 13 cycles) is how a run steps: the stepper may then run several cycles in one pass over
-     * the rows (temporal blocking, docs/temporal-blocking.md) if the heap has room for the
-     * passes' undo (about 0.9 GB here; the forks' -Xmx6g has). Either way the wafer ends in
-     * the same state. The yardstick, {@link #bareStencil}, is a plain sweep per time step
-     * with no temporal blocking of its own, so the ratio at 52 compares a blocked engine with
-     * an unblocked stencil; both ratios are given (docs/benchmarks.md).
+     * the rows (temporal blocking, docs/temporal-blocking.md), if the rows in flight fit the
+     * cache and the heap has room for the passes' undo. The full wafer's rows do not fit
+     * (session 9: passes measured 0.82x), so it runs cycle by cycle here too, without a
+     * step's fixed costs per cycle. Either way the wafer ends in the same state. The
+     * yardstick, {@link #bareStencil}, is a plain sweep per time step with no temporal
+     * blocking of its own; a ratio with passes would compare a blocked engine with an
+     * unblocked stencil. Both ratios are in docs/benchmarks.md.
      */
     @State(Scope.Benchmark)
     public static class FullWafer extends Clocked {
