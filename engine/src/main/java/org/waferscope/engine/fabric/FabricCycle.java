@@ -33,6 +33,13 @@ public final class FabricCycle {
      */
     private final int wheelShift;
 
+    /**
+     * The undo of wavefront passes over this fabric ({@link PassUndo}), made at the first
+     * pass and shared by the steppers of this cycle (a wafer's own and its re-run stepper,
+     * which never step at once), so that the fabric has one set of save copies.
+     */
+    private PassUndo passUndo;
+
     public FabricCycle(Fabric fabric) {
         this.f = fabric;
         int perChunk = Integer.highestOneBit(Math.max(1, fabric.active.length / 32));
@@ -82,6 +89,13 @@ public final class FabricCycle {
 
     int wheelShift() {
         return wheelShift;
+    }
+
+    PassUndo passUndo() {
+        if (passUndo == null) {
+            passUndo = new PassUndo(f);
+        }
+        return passUndo;
     }
 
     /**

@@ -41,6 +41,8 @@ final class PassUndo {
     final int[] pieceCount;
     /** Each live array's length (the fabric's arrays never change size). */
     final int[] lengths;
+    /** What a save of each array holds: its elements, or a PE's own array's elements. */
+    final Class<?>[] types;
     /**
      * What each worker saved in this epoch: worker 0 the words below {@link #mid} and the
      * small tables, worker 1 those from it on; the words within a row of {@code mid}, which
@@ -51,6 +53,11 @@ final class PassUndo {
     /** Words the epoch's passes may write, as {@link #plan} bounds them, and how many. */
     private final long[] region;
     private int regionWords;
+    /** Per worker and array: the elements the region's words hold, which their saves may copy. */
+    private final long[][] need = new long[2][];
+    /** Bytes saved when the epoch opened, and those the region's words hold. */
+    private long openBytes;
+    private long regionBytes;
 
     PassUndo(Fabric f) {
         this.f = f;
@@ -66,6 +73,7 @@ final class PassUndo {
         unowned = new int[a][];
         pieceCount = new int[a];
         lengths = new int[a];
+        types = new Class<?>[a];
         PieceOwners owners = PieceOwners.of(f);
         int words = f.active.length;
         region = new long[(words + 63) >>> 6];
@@ -104,6 +112,8 @@ final class PassUndo {
             } else {
                 kinds[i] = Kind.WHOLE;
             }
+            types[i] = kinds[i] == Kind.BYTES_PER_PE ? byte.class
+                    : kinds[i] == Kind.INTS_PER_PE ? int.class : x.getClass().getComponentType();
         }
     }
 
@@ -175,6 +185,9 @@ final class PassUndo {
         this.mid = mid;
         Arrays.fill(region, 0);
         regionWords = 0;
+        regionBytes = 0;
+        need[0] = new long[kinds.length];
+        need[1] = new long[kinds.length];
         saves[0].open(true);
         saves[1].open(false);
         if (mid < f.active.length) {
@@ -183,16 +196,20 @@ final class PassUndo {
             saves[0].saveWords(from, to);
             saves[1].alreadySaved(from, to);
         }
+        saves[0].mark();
+        saves[1].mark();
+        openBytes = saves[0].usedBytes() + saves[1].usedBytes();
     }
 
     /**
      * Gets the epoch ready for a pass of {@code levels} cycles from cycle {@code c0}: saves the
      * words of the dozers due to wake in it, and bounds the words it may write (those with
-     * work or due to wake, widened {@code levels} + 1 times by their neighbours). Returns false
-     * when the epoch's bound would then take more than {@code budget} bytes to save; the pass
-     * must not run in this epoch (its dozers' words may have been saved, which is harmless).
+     * work or due to wake, widened {@code levels} + 1 times by their neighbours) and the bytes
+     * their saves may take. Returns false when the {@link SaveBudget} does not allow that many
+     * (saved as they come, or reserved now); the pass must not run in this epoch (its dozers'
+     * words may have been saved, which is harmless).
      */
-    boolean plan(long c0, int levels, DozeWheel[] wheels, long budget) {
+    boolean plan(long c0, int levels, DozeWheel[] wheels, SaveBudget budget) {
         long[] due = new long[f.active.length];
         if (wheels != null) {
             for (DozeWheel wheel : wheels) {
@@ -207,15 +224,25 @@ final class PassUndo {
             seed = PieceOwners.withNeighbours(seed, f.width);
         }
         int words = regionWords;
+        long bytes = regionBytes;
+        long[][] more = {need[0].clone(), need[1].clone()};
         for (int w = 0; w < seed.length; w++) {
             if (seed[w] != 0 && (region[w >>> 6] & (1L << w)) == 0) {
                 words++;
+                bytes += add(w, more[w < mid ? 0 : 1]);
             }
         }
-        if (words * 64L * BYTES_PER_PE > budget) {
-            return false;
+        if (openBytes + bytes > budget.asItComes()) {
+            // too much to grow into as it comes: all of it reserved now, or no pass
+            long held = saves[0].heldBytes() + saves[1].heldBytes();
+            if (openBytes + bytes > budget.upFront(held) || !saves[0].reserve(more[0]) || !saves[1].reserve(more[1])) {
+                return false;
+            }
         }
         regionWords = words;
+        regionBytes = bytes;
+        need[0] = more[0];
+        need[1] = more[1];
         for (int w = 0; w < seed.length; w++) {
             if (seed[w] != 0) {
                 region[w >>> 6] |= 1L << w;
@@ -228,8 +255,54 @@ final class PassUndo {
         return true;
     }
 
-    /** About what a word's save copies per PE of a full-wafer program (850 bytes measured, with room). */
-    private static final long BYTES_PER_PE = 1600;
+    /**
+     * Adds to {@code elements} what a save of word {@code w} copies of each array (a piece
+     * shared with another word counted for both); returns its bytes.
+     */
+    private long add(int w, long[] elements) {
+        int p0 = w << 6;
+        int p1 = Math.min(f.n, p0 + 64);
+        long bytes = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            Object x = live.get(i);
+            long e = switch (kinds[i]) {
+                case WORD -> 1;
+                case STRIDE -> (long) (p1 - p0) * per[i];
+                case OFFSETS -> offsets[i][p1] - offsets[i][p0];
+                case PIECES -> {
+                    long sum = 0;
+                    for (int j = wordStart[i][w]; j < wordStart[i][w + 1]; j++) {
+                        int from = wordPieces[i][j] * chunk[i];
+                        sum += Math.min(lengths[i], from + chunk[i]) - from;
+                    }
+                    yield sum;
+                }
+                case BYTES_PER_PE, INTS_PER_PE -> {
+                    Object[] m = (Object[]) x;
+                    long sum = 0;
+                    for (int p = p0; p < p1; p++) {
+                        sum += m[p] == null ? 0 : java.lang.reflect.Array.getLength(m[p]);
+                    }
+                    yield sum;
+                }
+                case WHOLE -> 0;
+            };
+            elements[i] += e;
+            bytes += e * bytesOf(types[i]);
+        }
+        return bytes;
+    }
+
+    /** Bytes an element of type {@code t} takes in an array (a reference: 8, the most it may be). */
+    static int bytesOf(Class<?> t) {
+        return t == long.class || t == double.class ? 8 : t == int.class || t == float.class ? 4
+                : t == short.class || t == char.class ? 2 : t.isPrimitive() ? 1 : 8;
+    }
+
+    /** Bytes the epoch's copies take now, saved or not (both workers'). */
+    long heldBytes() {
+        return saves[0] == null ? 0 : saves[0].heldBytes() + saves[1].heldBytes();
+    }
 
     /** Words saved in this epoch so far. */
     int wordsSaved() {

@@ -50,6 +50,7 @@ public final class Wavefront {
     /** Per worker, per level, the visited PEs of its last words. */
     private final long[][][] visits = new long[2][0][];
     private final PassUndo undo;
+    private final SaveBudget budget;
     /** Words below: worker 0's; from it on: worker 1's. The fabric's words when one worker runs the passes. */
     private int mid;
     /** Per worker and level: the pass that has computed, and committed, all its words near {@link #mid}. */
@@ -57,15 +58,19 @@ public final class Wavefront {
     private final int maxLevels;
     private long pass;
 
-    /** A wavefront over {@code cycle}'s fabric, for passes of up to {@code maxLevels} cycles. */
-    public Wavefront(FabricCycle cycle, int maxLevels) {
+    /**
+     * A wavefront over {@code cycle}'s fabric, for passes of up to {@code maxLevels} cycles,
+     * whose undo may take as much memory as {@code budget} allows.
+     */
+    public Wavefront(FabricCycle cycle, int maxLevels, SaveBudget budget) {
         this.cycle = cycle;
         this.f = cycle.fabric();
         this.words = cycle.words();
         this.span = (f.width + 63) >>> 6;
         this.ring = Integer.highestOneBit(span) << 1;
         this.wheelShift = cycle.wheelShift();
-        this.undo = new PassUndo(f);
+        this.undo = cycle.passUndo();
+        this.budget = budget;
         this.maxLevels = maxLevels;
         this.done = new AtomicLongArray(2 * maxLevels * 2);
     }
@@ -79,6 +84,46 @@ public final class Wavefront {
     public void open(int workers) {
         mid = workers > 1 ? split() : words;
         undo.open(mid, span);
+    }
+
+    /**
+     * Bytes of busy rows a pass may keep in flight (two rows a level): 6 MB, a fifth of this
+     * machine's 32 MB L3, which it shares with the other tenants' work. Measured (session 9,
+     * docs/temporal-blocking.md): passes with 1–5 MB in flight pay 1.3–1.4x; the all-active
+     * full wafer's 8.8 MB (passes of 4) paid 0.96x and 17.6 MB (of 8) 0.82x.
+     */
+    static final long IN_FLIGHT_BYTES = 6L << 20;
+    /** The hot state of a busy word: 64 PEs at about 1.45 KB (docs/benchmarks.md, "What bounds the engine"). */
+    static final long WORD_BYTES = 64 * 1450;
+    /** Below this many cycles a pass does not pay for its undo. */
+    static final int MIN_LEVELS = 4;
+
+    /**
+     * Cycles a pass may run, at most {@code depth}, so that the busy state of the rows in
+     * flight stays within {@link #IN_FLIGHT_BYTES}; 1 (no passes) where that leaves fewer than
+     * {@link #MIN_LEVELS}. From {@link Fabric#busyWords} as the step found them.
+     */
+    public int levelsInCache(int depth) {
+        long[] busy = f.busyWords;
+        long found = 0;
+        int rows = 0;
+        long lastRow = -1;
+        for (int i = 0; i < busy.length; i++) {
+            for (long b = busy[i]; b != 0; b &= b - 1) {
+                int w = (i << 6) + Long.numberOfTrailingZeros(b);
+                found++;
+                long row = ((long) w << 6) / f.width;
+                if (row != lastRow) {
+                    rows++;
+                    lastRow = row;
+                }
+            }
+        }
+        if (found == 0) {
+            return depth;
+        }
+        long levels = IN_FLIGHT_BYTES * rows / (2 * WORD_BYTES * found);
+        return levels >= depth ? depth : levels >= MIN_LEVELS ? (int) levels : 1;
     }
 
     /** Whether the passes of this epoch run on two workers. */
@@ -111,9 +156,9 @@ public final class Wavefront {
     /**
      * Gets the epoch ready to run cycles {@code c0} to {@code c0 + levels - 1} in one pass;
      * false, with the pass not to be run in this epoch, when saving what the epoch may write
-     * would take more than {@code budget} bytes.
+     * would take more memory than the {@link SaveBudget} allows.
      */
-    public boolean plan(long c0, int levels, DozeWheel[] wheels, long budget) {
+    public boolean plan(long c0, int levels, DozeWheel[] wheels) {
         if (!undo.plan(c0, levels, wheels, budget)) {
             return false;
         }
@@ -135,6 +180,11 @@ public final class Wavefront {
     public void undo() {
         undo.restore();
         undo.replaying();
+    }
+
+    /** Bytes the undo's copies take, saved or not. */
+    public long heldBytes() {
+        return undo.heldBytes();
     }
 
     /** Words of the fabric the epoch has saved so far (each once, however many passes wrote it). */

@@ -32,6 +32,45 @@ final class WordSaves {
         Object copy;
         int used;
         private int capacity;
+        /** The copies' element type, and its bytes. */
+        final Class<?> type;
+        final int bytes;
+        /** {@link #used} when the epoch's passes began ({@link #mark}). */
+        int atMark;
+        /** Room was made for the epoch's bound: a save past it would mean the bound missed a write. */
+        boolean reserved;
+
+        Saved(Class<?> type) {
+            this.type = type;
+            this.bytes = PassUndo.bytesOf(type);
+        }
+
+        /** Makes room for {@code n} elements in all; false (the copies as they were) when the heap has no room. */
+        boolean reserve(long n) {
+            reserved = true;
+            if (n <= capacity) {
+                return true;
+            }
+            if (n > Integer.MAX_VALUE - 8) {
+                return false;
+            }
+            try {
+                grow((int) n);
+                return true;
+            } catch (OutOfMemoryError e) {
+                // one large array the heap cannot give: nothing else was allocated, the step runs cycle by cycle
+                return false;
+            }
+        }
+
+        private void grow(int size) {
+            Object grown = java.lang.reflect.Array.newInstance(type, size);
+            if (copy != null) {
+                System.arraycopy(copy, 0, grown, 0, used);
+            }
+            copy = grown;
+            capacity = size;
+        }
 
         void add(Object live, int at, int n) {
             if (n <= 0) {
@@ -54,13 +93,8 @@ final class WordSaves {
                 length = Arrays.copyOf(length, count * 2);
             }
             if (copy == null || used + n > capacity) {
-                int size = Math.max(used + n, copy == null ? 1024 : 2 * capacity);
-                Object grown = java.lang.reflect.Array.newInstance(live.getClass().getComponentType(), size);
-                if (copy != null) {
-                    System.arraycopy(copy, 0, grown, 0, used);
-                }
-                copy = grown;
-                capacity = size;
+                assert !reserved : "a save past the bound its epoch reserved";
+                grow(Math.max(used + n, copy == null ? 1024 : 2 * capacity));
             }
             System.arraycopy(live, at, copy, used, n);
             from[count] = where;
@@ -84,6 +118,7 @@ final class WordSaves {
         void clear() {
             count = 0;
             used = 0;
+            reserved = false;
         }
     }
 
@@ -94,7 +129,7 @@ final class WordSaves {
         saved = new Saved[a];
         savedPiece = new long[a][];
         for (int i = 0; i < a; i++) {
-            saved[i] = new Saved();
+            saved[i] = new Saved(layout.types[i]);
             if (layout.kinds[i] == PassUndo.Kind.PIECES) {
                 savedPiece[i] = new long[(layout.pieceCount[i] + 63) >>> 6];
             }
@@ -138,6 +173,45 @@ final class WordSaves {
 
     int count() {
         return count;
+    }
+
+    /** Notes what is saved now (the tables, the words around the split) as what the epoch's passes add to. */
+    void mark() {
+        for (Saved s : saved) {
+            s.atMark = s.used;
+        }
+    }
+
+    /** Bytes saved since {@link #open}. */
+    long usedBytes() {
+        long b = 0;
+        for (Saved s : saved) {
+            b += (long) s.used * s.bytes;
+        }
+        return b;
+    }
+
+    /** Bytes the copies take, saved or not. */
+    long heldBytes() {
+        long b = 0;
+        for (Saved s : saved) {
+            b += (long) s.capacity * s.bytes;
+        }
+        return b;
+    }
+
+    /**
+     * Makes room for {@code elements[i]} more elements of array {@code i} than were saved at
+     * {@link #mark}, so that the passes save without allocating; false when the heap has no
+     * room for it (then the epoch's passes must not run).
+     */
+    boolean reserve(long[] elements) {
+        for (int i = 0; i < saved.length; i++) {
+            if (!saved[i].reserve(saved[i].atMark + elements[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void stop() {

@@ -11,6 +11,7 @@ import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
 import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricCycle;
+import org.waferscope.engine.fabric.SaveBudget;
 import org.waferscope.engine.fabric.Wavefront;
 import org.waferscope.engine.record.RunTimeline;
 
@@ -88,6 +89,7 @@ public final class CycleStepper implements AutoCloseable {
     private long passesUndone;
     private long passesShared;
     private Wavefront wave;
+    private final SaveBudget saveBudget;
     /** Per cycle of a wavefront pass, one band per worker, as the tally takes them. */
     private BandState[][] levels;
     /** The same bands per worker: its share of a pass, by level. */
@@ -114,7 +116,13 @@ public final class CycleStepper implements AutoCloseable {
 
     /** As {@link #CycleStepper(FabricCycle, int)}, with passes of up to {@code waveDepth} cycles (below 2: none). */
     public CycleStepper(FabricCycle cycle, int threadCount, int waveDepth) {
+        this(cycle, threadCount, waveDepth, SaveBudget.heap());
+    }
+
+    /** As {@link #CycleStepper(FabricCycle, int, int)}, the passes' undo taking what {@code budget} allows. */
+    public CycleStepper(FabricCycle cycle, int threadCount, int waveDepth, SaveBudget budget) {
         this.waveDepth = waveDepth;
+        this.saveBudget = budget;
         this.cycle = cycle;
         this.chunks = cycle.chunks();
         this.workers = Math.max(1, Math.min(threadCount, chunks));
@@ -313,12 +321,12 @@ public final class CycleStepper implements AutoCloseable {
      * The step in wavefront passes of up to {@link #waveDepth} cycles, on one worker or two,
      * in epochs whose start can be put back ({@code PassUndo}). A pass in whose cycles the step
      * should have stopped is undone with its epoch: the epoch's earlier passes run again and
-     * that pass's cycles one at a time, as does the rest of a step whose busy PEs are too many
-     * to save.
+     * that pass's cycles one at a time, as does the rest of a step whose saves the
+     * {@link SaveBudget} has no room for.
      */
     private void runWaves(List<BandState.Event> events) {
         if (wave == null) {
-            wave = new Wavefront(cycle, waveDepth);
+            wave = new Wavefront(cycle, waveDepth, saveBudget);
             levels = new BandState[waveDepth][workers];
             shares = new BandState[workers][waveDepth];
             for (int k = 0; k < waveDepth; k++) {
@@ -332,21 +340,21 @@ public final class CycleStepper implements AutoCloseable {
         long c = jobStart;
         long end = jobStart + jobCycles;
         CycleTally tally = new CycleTally(jobLimits, end, quietStreak, cycle.sleepers(), cycle.dozers());
-        long budget = Runtime.getRuntime().maxMemory() / 16;
         long epoch = c;
         boolean open = false;
+        int depth = wave.levelsInCache(waveDepth);
         while (true) {
-            int n = (int) Math.min(waveDepth, end - c);
+            int n = (int) Math.min(depth, end - c);
             if (n >= 2 && open && c + n - epoch > Math.max(EPOCH_CYCLES, waveDepth)) {
                 open = false;
             }
-            if (n >= 2 && open && !wave.plan(c, n, wheels, budget)) {
+            if (n >= 2 && open && !wave.plan(c, n, wheels)) {
                 open = false;
             }
             if (n >= 2 && !open) {
                 wave.open(workers);
                 epoch = c;
-                open = wave.plan(c, n, wheels, budget);
+                open = wave.plan(c, n, wheels);
             }
             if (n < 2 || !open) {
                 cyclesFrom(c, tally);

@@ -34,7 +34,7 @@ import org.waferscope.engine.sim.Wafer;
  * <ul>
  *   <li>{@link #engineAllActive}: every PE of the 757x996 WSE-2 grid runs the
  *       nearest-neighbour exchange; scores are PE-cycles per second, on 1 and 2 threads
- *       (the thread scaling target);</li>
+ *       (the thread scaling target), stepped one cycle a call or 52 (see {@link FullWafer});</li>
  *   <li>{@link #bareStencil}: a plain Java 5-point stencil over the same grid with 64 bytes
  *       of state per point; scores are point-updates per second (the yardstick);</li>
  *   <li>{@link #engineSparse}: the full wafer with the exchange running on 5 % of its PEs
@@ -97,15 +97,32 @@ public class FabricBench {
         }
     }
 
+    /**
+     * The whole wafer with every PE running the exchange, stepped {@code perStep} cycles a call.
+     * {@code perStep=1} is how the explorer single-steps, and what this benchmark measured
+     * up to session 8: every call pays a step's fixed costs, and no wavefront pass can run
+     * (a pass needs two cycles in one step). {@code perStep=52} (four rounds of the exchange's
+     * 13 cycles) is how a run steps: the stepper may then run several cycles in one pass over
+     * the rows (temporal blocking, docs/temporal-blocking.md), if the rows in flight fit the
+     * cache and the heap has room for the passes' undo. The full wafer's rows do not fit
+     * (session 9: passes measured 0.82x), so it runs cycle by cycle here too, without a
+     * step's fixed costs per cycle. Either way the wafer ends in the same state. The
+     * yardstick, {@link #bareStencil}, is a plain sweep per time step with no temporal
+     * blocking of its own; a ratio with passes would compare a blocked engine with an
+     * unblocked stencil. Both ratios are in docs/benchmarks.md.
+     */
     @State(Scope.Benchmark)
     public static class FullWafer extends Clocked {
         @Param({"1", "2"})
         public int threads;
+        /** Cycles per call to the stepper; a divisor of {@link #ALL_ACTIVE_CYCLES}. */
+        @Param({"1", "52"})
+        public int perStep;
         Wafer wafer;
 
         @Override
         String clockLabel() {
-            return threads == 1 ? "engine, all PEs active, 1 thread" : null;
+            return threads == 1 ? "engine, all PEs active, " + perStep + " cycle(s) per step, 1 thread" : null;
         }
 
         @Override
@@ -115,6 +132,9 @@ public class FabricBench {
 
         @Setup(Level.Trial)
         public void build() {
+            if (perStep < 1 || ALL_ACTIVE_CYCLES % perStep != 0) {
+                throw new IllegalArgumentException("perStep must divide " + ALL_ACTIVE_CYCLES + ": " + perStep);
+            }
             wafer = Wafer.of(WSE2, NeighbourExchange.layout(WSE2.fabricWidth(), WSE2.fabricHeight(),
                     NeighbourExchange.Options.FOREVER), threads);
             wafer.port().launch("start");
@@ -131,12 +151,22 @@ public class FabricBench {
         }
     }
 
-    /** One cycle of the whole wafer, every PE active: the score is PE-cycles per second. */
+    /** Cycles of the whole wafer an invocation of {@link #engineAllActive} runs. */
+    static final int ALL_ACTIVE_CYCLES = 52;
+
+    /**
+     * {@value #ALL_ACTIVE_CYCLES} cycles of the whole wafer, every PE active, in calls of
+     * {@code perStep}: the score is PE-cycles per second.
+     */
     @Benchmark
-    @OperationsPerInvocation(757 * 996)
+    @OperationsPerInvocation(ALL_ACTIVE_CYCLES * 757 * 996)
     public CycleStepper.Result engineAllActive(FullWafer s) {
-        s.clock.units += PES;
-        return s.wafer.stepFabric(1);
+        s.clock.units += (long) ALL_ACTIVE_CYCLES * PES;
+        CycleStepper.Result r = null;
+        for (int done = 0; done < ALL_ACTIVE_CYCLES; done += s.perStep) {
+            r = s.wafer.stepFabric(s.perStep);
+        }
+        return r;
     }
 
     @State(Scope.Benchmark)

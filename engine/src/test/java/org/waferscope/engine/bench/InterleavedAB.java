@@ -25,7 +25,8 @@ import org.waferscope.engine.api.HostMachine;
  *     SIDE CYCLES ROUNDS [threads=T] [step=K] NAME=DIR[@PASS[,KEY=VALUE...]] NAME=DIR[@PASS] ...
  * </pre>
  *
- * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or
+ * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or WxH
+ * (all active, W wide and H high, within the WSE-2's 757x996: e.g. 48x996, rows a 16th as long), or
  * {@code sparse}: the whole wafer with the exchange on its middle 150x251 PEs and the others
  * asleep (the benchmark's engineSparse). CYCLES are the cycles per turn (a multiple of the
  * exchange's 13 when all are active), in calls of K cycles (default: all at once); a few
@@ -105,11 +106,12 @@ public final class InterleavedAB {
 
     public static void main(String[] args) throws Exception {
         boolean sparse = args[0].equals("sparse");
-        int side = sparse ? 757 : Integer.parseInt(args[0]);
+        String[] wh = args[0].split("x");
+        int side = sparse ? 757 : Integer.parseInt(wh[0]);
         long cycles = Long.parseLong(args[1]);
         int rounds = Integer.parseInt(args[2]);
         int width = side;
-        int height = side == 757 ? 996 : side;
+        int height = wh.length > 1 ? Integer.parseInt(wh[1]) : side == 757 ? 996 : side;
         int threads = 1;
         long perCall = cycles;
         List<Version> versions = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,14 +39,24 @@ class WavefrontTest {
                                 new NeighbourExchange.Options(14, true, true), NeighbourExchange.asleep()), 500)));
     }
 
-    /** Every program with passes of 5 cycles on one worker, and of 8 on two. */
+    /**
+     * Every program with passes of 5 cycles on one worker, and of 8 on two; and of 8 on two
+     * with every epoch's saves reserved up front ({@link SaveBudget}), as the all-active full
+     * wafer's are (an assertion fails if a pass saves past what its epoch reserved).
+     */
     static Stream<Arguments> programsAndDepths() {
-        return programs().flatMap(a -> Stream.of(new int[] {5, 1}, new int[] {8, 2}).map(d -> {
-            Object[] args = java.util.Arrays.copyOf(a.get(), 6);
+        java.util.List<int[]> each = java.util.List.of(new int[] {5, 1, 0}, new int[] {8, 2, 0}, new int[] {8, 2, 1});
+        return programs().flatMap(a -> each.stream().map(d -> {
+            Object[] args = java.util.Arrays.copyOf(a.get(), 7);
             args[4] = d[0];
             args[5] = d[1];
+            args[6] = d[2] == 1 ? "reserved up front" : "saved as they come";
             return Arguments.of(args);
         }));
+    }
+
+    private static SaveBudget budget(String saves) {
+        return saves.equals("reserved up front") ? SaveBudget.of(0, Long.MAX_VALUE) : SaveBudget.of(Long.MAX_VALUE, 0);
     }
 
     /** The exchange, one of whose PEs runs a load outside its SRAM instead. */
@@ -62,17 +73,17 @@ class WavefrontTest {
         return l;
     }
 
-    @ParameterizedTest(name = "{0}, passes of {4} on {5} worker(s)")
+    @ParameterizedTest(name = "{0}, passes of {4} on {5} worker(s), {6}")
     @MethodSource("programsAndDepths")
     void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
-                                            int depth, int workers) {
+                                            int depth, int workers, String saves) {
         Fabric single = FabricBuilder.build(profile, layout);
         Fabric waved = FabricBuilder.build(profile, layout);
         new HostPort(single).launch("start");
         new HostPort(waved).launch("start");
         boolean stoppedEarly = false;
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
-             CycleStepper passes = new CycleStepper(new FabricCycle(waved), workers, depth)) {
+             CycleStepper passes = new CycleStepper(new FabricCycle(waved), workers, depth, budget(saves))) {
             for (int k = 0; waved.cycle() < cycles; k++) {
                 int n = CHUNKS[k % CHUNKS.length];
                 CycleStepper.Result a = one.step(n, StepLimits.NONE);
@@ -97,5 +108,45 @@ class WavefrontTest {
                 assertTrue(passes.wavePassesUndone() > 0, "a step that stopped early undid a pass");
             }
         }
+    }
+
+    /** An undo the budget has no room for: every step runs cycle by cycle, to the same state. */
+    @Test
+    void aStepWhoseSavesFitNoBudgetRunsCycleByCycle() {
+        FabricLayout layout = NeighbourExchange.layout(40, 12, NeighbourExchange.Options.FOREVER);
+        Fabric single = FabricBuilder.build(ArchProfile.WSE2, layout);
+        Fabric waved = FabricBuilder.build(ArchProfile.WSE2, layout);
+        new HostPort(single).launch("start");
+        new HostPort(waved).launch("start");
+        try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
+             CycleStepper none = new CycleStepper(new FabricCycle(waved), 1, 8, SaveBudget.of(1000, 1000))) {
+            for (int n : CHUNKS) {
+                assertEquals(one.step(n, StepLimits.NONE), none.step(n, StepLimits.NONE));
+            }
+            assertEquals(0, none.wavePasses(), "no pass ran");
+            assertEquals(StateHash.of(single), StateHash.of(waved));
+        }
+    }
+
+    /**
+     * Passes as deep as the busy rows in flight stay in cache: rows of 128 busy PEs allow
+     * passes of 8; rows of 757 (the full wafer's, all busy) none, where they were measured
+     * slower than cycles (docs/temporal-blocking.md, session 9).
+     */
+    @Test
+    void passesAreAsDeepAsTheirRowsInFlightStayInCache() {
+        assertEquals(8, levelsOnLaunch(128, 8));
+        assertEquals(1, levelsOnLaunch(757, 8));
+    }
+
+    private static int levelsOnLaunch(int width, int depth) {
+        Fabric f = FabricBuilder.build(ArchProfile.WSE2, NeighbourExchange.layout(width, 6,
+                NeighbourExchange.Options.FOREVER));
+        new HostPort(f).launch("start");
+        FabricCycle cycle = new FabricCycle(f);
+        DozeWheel[] wheels = new DozeWheel[cycle.wheels()];
+        java.util.Arrays.setAll(wheels, k -> new DozeWheel());
+        cycle.prepareStep(wheels);
+        return new Wavefront(cycle, depth, SaveBudget.heap()).levelsInCache(depth);
     }
 }
