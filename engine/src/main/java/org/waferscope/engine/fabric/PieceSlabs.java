@@ -388,6 +388,37 @@ final class PieceSlabs {
         return reused;
     }
 
+    /**
+     * Heap the slots' bookkeeping takes: per slot its reference count and content hash, the
+     * hash index, the free list and where each PE memory's pieces start. With PE memories in
+     * pieces of {@link #MEMORY_CHUNK} bytes this is about a third of what those pieces hold.
+     */
+    long indexBytes() {
+        long b = memoryStart == null ? 0 : 16 + 4L * memoryStart.length;
+        for (Kind k : all) {
+            b += 48 + 4L * k.refs.length + 8L * k.hashes.length + 4L * k.free.length + k.byHash.bytes();
+        }
+        return b;
+    }
+
+    /** Heap of the fresh slabs made ahead (or being made) and not yet taken. */
+    long aheadBytes() {
+        long b = 0;
+        for (Kind k : all) {
+            b += k.maker.promisedBytes();
+        }
+        return b;
+    }
+
+    /**
+     * What the slabs made ahead are counted as against a budget: {@link #AHEAD_SLABS} slabs when
+     * they are made ahead (what is kept ready between snapshots), whatever the maker's thread has
+     * got to, so that what a budget decides does not depend on another thread's timing.
+     */
+    long aheadReserve() {
+        return !ints.maker.ahead() ? 0 : (long) AHEAD_SLABS * ints.slotsPerSlab * ints.chunk * ints.width;
+    }
+
     /** Heap the slabs take (free slots included). */
     long slabBytes() {
         long b = 0;
