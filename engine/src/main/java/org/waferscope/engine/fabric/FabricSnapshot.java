@@ -297,6 +297,7 @@ public final class FabricSnapshot {
                 }
             }
         }
+        dropped.slabs.trimTail();    // slabs left with nothing in them go back to the heap
         dropped.slabs.planAhead();   // the slots freed may stand in for fresh slabs
     }
 

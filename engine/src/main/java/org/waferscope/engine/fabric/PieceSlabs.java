@@ -257,6 +257,42 @@ final class PieceSlabs {
     }
 
     /**
+     * Gives back each kind's last slabs whose slots are all free (most often the newest pieces of
+     * a snapshot just dropped: a snapshot fills freed slots first, then fresh slabs), so that the
+     * heap the slabs hold follows the snapshots kept and not the most ever kept at once. Between
+     * snapshots only (a slot being filled holds no reference yet).
+     */
+    void trimTail() {
+        for (Kind k : all) {
+            int cut = k.used;
+            while (!k.slabs.isEmpty()) {
+                int start = (k.slabs.size() - 1) * k.slotsPerSlab;
+                for (int slot = start; slot < cut; slot++) {
+                    if (k.refs[slot] > 0) {
+                        start = -1;
+                        break;
+                    }
+                }
+                if (start < 0) {
+                    break;
+                }
+                k.slabs.remove(k.slabs.size() - 1);
+                cut = start;
+            }
+            if (cut < k.used) {
+                int kept = 0;
+                for (int i = 0; i < k.freeCount; i++) {
+                    if (k.free[i] < cut) {
+                        k.free[kept++] = k.free[i];
+                    }
+                }
+                k.freeCount = kept;
+                k.used = cut;
+            }
+        }
+    }
+
+    /**
      * A snapshot begins: {@link #mayGiveUp} asks {@code when} (null: never), so that a
      * full-wafer snapshot, seconds long on a loaded machine, need not keep a Pause waiting;
      * the slots it fills are noted, to be freed if it is given up.

@@ -110,29 +110,40 @@ final class History {
         try {
             w.asideFromTimeline(() -> {
                 w.restore(from, false);
-                w.setMuted(true);
-                w.interruptWhen(cancel);
-                try {
-                    while (w.cycle() < nearAt && w.status() == WaferStatus.RUNNING && !cancel.getAsBoolean()) {
-                        w.rerun(nearAt - w.cycle(), back.workers());
-                    }
-                } finally {
-                    w.interruptWhen(null);
-                    w.setMuted(false);
-                }
+                rerun(w, nearAt, cancel);
                 if (w.cycle() == nearAt && !cancel.getAsBoolean()) {
                     travel.keepNear(w, from);
-                    done[0] = true;
+                    rerun(w, present, cancel);   // from the one just kept: the present without holding a snapshot of it
+                    done[0] = w.cycle() == present;
                 }
-                w.restore(here, false);
+                if (!done[0]) {
+                    w.restore(here, false);
+                }
             });
         } finally {
             travel.unpin();
+        }
+        if (done[0]) {
+            travel.dropIfOver(here);
         }
         travel.rewound(0);
         if (done[0]) {
             preparedAt = present;
         }
         return done[0];
+    }
+
+    /** Re-runs {@code w} on every core up to {@code target}, muted, stopping between cycles once {@code cancel} says so. */
+    private void rerun(Wafer w, long target, BooleanSupplier cancel) {
+        w.setMuted(true);
+        w.interruptWhen(cancel);
+        try {
+            while (w.cycle() < target && w.status() == WaferStatus.RUNNING && !cancel.getAsBoolean()) {
+                w.rerun(target - w.cycle(), back.workers());
+            }
+        } finally {
+            w.interruptWhen(null);
+            w.setMuted(false);
+        }
     }
 }

@@ -238,6 +238,14 @@ final class TimeTravel {
         }
     }
 
+    /** Drops {@code s} (not the fabric's base) when everything held is over the budget: a preparation's pinned one, once passed. */
+    void dropIfOver(Wafer.Snapshot s) {
+        if (need() > budgetBytes && snapshots.size() > 1 && s != snapshots.get(0)) {
+            drop(s);
+            recount();
+        }
+    }
+
     /** Whether {@code s} is the fabric's base (see {@link FabricSnapshot#baseOf}), which is never dropped. */
     private boolean isBase(Wafer.Snapshot s) {
         return fabric != null && FabricSnapshot.baseOf(fabric) == s.fabric();
