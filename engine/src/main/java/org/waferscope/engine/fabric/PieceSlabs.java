@@ -123,7 +123,9 @@ final class PieceSlabs {
         Kind(int chunk, Class<?> type, int width, int slabBytes, Executor ahead) {
             this.chunk = chunk;
             this.width = width;
-            this.slotsPerSlab = slabBytes / (chunk * width);
+            // one slot short of the power of two: the array's header then does not spill into one more
+            // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
+            this.slotsPerSlab = slabBytes / (chunk * width) - 1;
             this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
         }
 

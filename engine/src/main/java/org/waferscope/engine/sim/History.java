@@ -11,8 +11,8 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  *
  * <p>The budget counts everything time travel holds ({@link HistoryBytes}): the snapshots'
  * slabs and lists, the snapshot kept near a step back's target, the slabs made ahead, and the
- * re-run stepper. It is half of the fabric's state, which a bare run holds too, so that the
- * explorer's heap stays within about 1.5 times a run's ({@link #budgetFor}).
+ * re-run stepper. It is a share of the fabric's state, which a bare run holds too, so that the
+ * explorer's resident memory stays within about 1.5 times a run's ({@link #budgetFor}).
  *
  * <p>Threads: the simulation thread only.
  */
@@ -42,14 +42,17 @@ final class History {
     }
 
     /**
-     * The heap everything time travel holds may take for this wafer: the simulator's cap
-     * (a quarter of the heap by default), but no more than half of the fabric's state (at
-     * least 64 MB). A bare run holds the state and the collector's room around it; the explorer
-     * holds that plus this, so its heap stays within about 1.5 times a run's.
+     * The heap everything time travel holds may take for this wafer: three quarters of the
+     * fabric's mutable state (at least 64 MB), but no more than the simulator's cap (a quarter
+     * of the heap by default). Why that much: a bare run's resident memory is about 1.9 times
+     * that state at full wafer (Game of Life: 1,390 MB resident, 1,216 MB live, for 700 MB of
+     * state; the program's tables and the collector's room are the rest), so half of a run's
+     * resident memory, what the explorer may add, is about 0.95 of the state; a quarter of it
+     * is left for what the explorer holds besides time travel (frames, samplers).
      */
     long budgetFor(Wafer w) {
-        long half = FabricSnapshot.estimateBytes(w.fabric()) / 2;
-        return Math.min(cap, Math.max(64L << 20, half));
+        long share = FabricSnapshot.estimateBytes(w.fabric()) / 4 * 3;
+        return Math.min(cap, Math.max(64L << 20, share));
     }
 
     TimeTravel travel() {
