@@ -42,17 +42,17 @@ final class History {
     }
 
     /**
-     * The heap everything time travel holds may take for this wafer: three quarters of the
-     * fabric's mutable state (at least 64 MB), but no more than the simulator's cap (a quarter
-     * of the heap by default). Why that much: a bare run's resident memory is about 1.9 times
-     * that state at full wafer (Game of Life: 1,390 MB resident, 1,216 MB live, for 700 MB of
-     * state; the program's tables and the collector's room are the rest), so half of a run's
-     * resident memory, what the explorer may add, is about 0.95 of the state; a quarter of it
-     * is left for what the explorer holds besides time travel (frames, samplers).
+     * The heap everything time travel holds may take for this wafer: half of the fabric's
+     * mutable state (at least 64 MB), but no more than the simulator's cap (a quarter of the
+     * heap by default). Why half: a bare run holds that state and about as much again (the
+     * program's tables, the collector's room), and the explorer's resident memory grows by
+     * more than its live heap does (the collector keeps more room around a larger heap: at full
+     * wafer, allreduce's run is 1,215 MB live and 1,428 MB resident, its explorer 1,953 MB live
+     * and 2,480 MB resident); so half of the state is about what 1.5 times a run's memory leaves.
      */
     long budgetFor(Wafer w) {
-        long share = FabricSnapshot.estimateBytes(w.fabric()) / 4 * 3;
-        return Math.min(cap, Math.max(64L << 20, share));
+        long half = FabricSnapshot.estimateBytes(w.fabric()) / 2;
+        return Math.min(cap, Math.max(64L << 20, half));
     }
 
     TimeTravel travel() {
