@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.waferscope.engine.api.Command;
-import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.fabric.FabricLayout;
 import org.waferscope.engine.fabric.FabricSnapshot;
-import org.waferscope.engine.fixtures.NeighbourExchange;
-import org.waferscope.engine.host.HostStep;
 import org.waferscope.engine.program.WaferProgram;
 
 /**
@@ -25,28 +21,16 @@ import org.waferscope.engine.program.WaferProgram;
  * near the present, so the next step back re-runs a few cycles only.
  */
 class PreparedStepBackTest {
-    private static final FabricLayout LAYOUT = NeighbourExchange.layout(32, 24, 0, 0, 32, 24,
-            new NeighbourExchange.Options(0, true, false), NeighbourExchange.idle());
+    /** SteppingBackTest's fabric of 32×24 PEs exchanging with their neighbours, and its straight run's hashes. */
+    private static final FabricLayout LAYOUT = SteppingBackTest.program().layout();
     private static final int END = 300;
-    private static long[] straight;
 
     private static WaferProgram program() {
-        return new WaferProgram("exchange", "", "", null, ArchProfile.WSE2, LAYOUT, Map.of(),
-                List.of(new HostStep.Launch("start")), Map.of(), Map.of());
+        return SteppingBackTest.program();
     }
 
-    private static synchronized long[] straight() {
-        if (straight == null) {
-            long[] hashes = new long[END + 1];
-            try (Wafer w = Wafer.load(program(), 1)) {
-                for (int c = 0; c <= END; c++) {
-                    hashes[c] = w.stateHash();
-                    w.advance(1, false, false);
-                }
-            }
-            straight = hashes;
-        }
-        return straight;
+    private static long[] straight() {
+        return SteppingBackTest.straight();
     }
 
     /** A cancel that says true from its {@code after}-th question on. */
