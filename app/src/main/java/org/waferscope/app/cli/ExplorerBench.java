@@ -9,6 +9,7 @@ import org.waferscope.engine.api.FrameRequest;
 import org.waferscope.engine.api.LayerChoice;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.program.WaferProgram;
+import org.waferscope.engine.sim.HistoryBytes;
 import org.waferscope.engine.sim.Simulator;
 import org.waferscope.engine.sim.SnapshotFigures;
 import org.waferscope.engine.sim.StepBackFigures;
@@ -39,8 +40,9 @@ final class ExplorerBench {
             out.printf(Locale.ROOT, "cli       threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s, "
                     + "%.2f per CPU-second of this thread, %.2f of the process  state %016x%n",
                     threads, load, w.cycle(), run, w.cycle() / run, w.cycle() / cpu, w.cycle() / all, w.stateHash());
+            printMemory(out);
+            printLive(out, 0);
         }
-        printMemory(out);
     }
 
     static void explorer(WaferProgram p, int threads, long cycles, PrintWriter out) {
@@ -79,8 +81,15 @@ final class ExplorerBench {
                     + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
                     snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,
                     snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu, snaps.reusedBytes() >> 20);
-            // right after the run, then again and again: a student steps back one cycle at a time
+            // after the run, then again and again: a student steps back one cycle at a time, and
+            // looks at the wafer in between, which the explorer's loop spends preparing the next
             for (long back : new long[] {1, 1, 10, 1, 1}) {
+                long t3 = System.nanoTime();
+                long c3 = cpuNanos();
+                long h3 = helperCpuNanos();
+                sim.tick();   // paused with nothing to do: what the explorer's loop does while the user looks
+                out.printf(Locale.ROOT, "paused    prepared the next step back in %.2f s (%.2f s CPU, %.2f s of the helper)%n",
+                        seconds(t3), (cpuNanos() - c3) / 1e9, (helperCpuNanos() - h3) / 1e9);
                 long t2 = System.nanoTime();
                 long c2 = cpuNanos();
                 long h2 = helperCpuNanos();
@@ -95,8 +104,27 @@ final class ExplorerBench {
                         f.keptNear() ? String.format(Locale.ROOT, "; kept a snapshot near it (%.2f s CPU)",
                                 f.keepCpuNanos() / 1e9) : "");
             }
+            printMemory(out);
+            HistoryBytes h = sim.historyBytes();
+            out.printf(Locale.ROOT, "history   %d MB of a %d MB budget (counted %d MB): snapshots' slabs %d MB (near "
+                    + "snapshot's copy %d MB), their slots' index %d MB, their lists %d MB, slabs made ahead %d MB, "
+                    + "re-run stepper %d MB%n", h.total() >> 20, h.budget() >> 20, h.counted() >> 20, h.slabs() >> 20,
+                    h.near() >> 20, h.index() >> 20, h.lists() >> 20, h.ahead() >> 20, h.rerun() >> 20);
+            printLive(out, h.total());
         }
-        printMemory(out);
+    }
+
+    /** The live heap after a full collection, and of it what {@code history} bytes time travel holds. */
+    private static void printLive(PrintWriter out, long history) {
+        System.gc();
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage();
+        java.lang.management.MemoryUsage other = java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getNonHeapMemoryUsage();
+        out.printf(Locale.ROOT, "live      heap %d MB after a full collection (time travel %d MB, the rest %d MB), "
+                + "non-heap %d MB; then resident %d MB%n", heap.getUsed() >> 20, history >> 20,
+                (heap.getUsed() - history) >> 20, other.getCommitted() >> 20,
+                org.waferscope.engine.api.HostMachine.residentMb()[0]);
     }
 
     private static void printMemory(PrintWriter out) {

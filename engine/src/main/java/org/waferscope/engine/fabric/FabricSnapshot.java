@@ -297,12 +297,44 @@ public final class FabricSnapshot {
                 }
             }
         }
+        dropped.slabs.trimTail();    // slabs left with nothing in them go back to the heap
         dropped.slabs.planAhead();   // the slots freed may stand in for fresh slabs
+    }
+
+    /**
+     * The snapshot {@code f} was last taken into or restored from: its pieces are what the next
+     * snapshot or restore compares against, so it must not be {@link #recycle recycled}.
+     */
+    public static FabricSnapshot baseOf(Fabric f) {
+        return f.base;
     }
 
     /** Heap the slabs of {@code f}'s snapshots hold in pieces in use, each distinct piece once. */
     public static long heldBytes(Fabric f) {
         return f.slabs == null ? 0 : f.slabs.heldBytes();
+    }
+
+    /**
+     * Heap the slabs of {@code f}'s snapshots take, free slots included: slabs are never given
+     * back, so this is what the pieces ever held at once, at most, and what the heap keeps.
+     */
+    public static long slabBytes(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.slabBytes();
+    }
+
+    /** Heap the bookkeeping of {@code f}'s snapshot slabs takes (slot counts, hashes and their index). */
+    public static long indexBytes(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.indexBytes();
+    }
+
+    /** Heap of fresh slabs made ahead for {@code f}'s next snapshots (ready or in the making), not yet taken. */
+    public static long aheadBytes(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.aheadBytes();
+    }
+
+    /** What the slabs made ahead for {@code f} count for against a budget (two slabs when made ahead, else 0). */
+    public static long aheadReserve(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.aheadReserve();
     }
 
     /**

@@ -12,6 +12,11 @@ final class PieceIndex {
     private int[] values = new int[1024];
     private int size;
 
+    /** Heap the table takes. */
+    long bytes() {
+        return 32 + 12L * keys.length;
+    }
+
     /** The slot holding a piece of hash {@code h}, or -1. */
     int get(long h) {
         int mask = keys.length - 1;

@@ -123,7 +123,9 @@ final class PieceSlabs {
         Kind(int chunk, Class<?> type, int width, int slabBytes, Executor ahead) {
             this.chunk = chunk;
             this.width = width;
-            this.slotsPerSlab = slabBytes / (chunk * width);
+            // one slot short of the power of two: the array's header then does not spill into one more
+            // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
+            this.slotsPerSlab = slabBytes / (chunk * width) - 1;
             this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
         }
 
@@ -199,7 +201,7 @@ final class PieceSlabs {
      */
     int put(int kind, Object a, int from, int to) {
         Kind k = kind(kind);
-        long h = hash(a, from, to);
+        long h = PieceContent.hash(a, from, to);
         int seen = k.byHash.get(h);
         if (seen >= 0 && same(kind, a, from, to, seen + 1)) {
             return seen + 1;
@@ -254,6 +256,42 @@ final class PieceSlabs {
             k.free = Arrays.copyOf(k.free, k.free.length * 2);
         }
         k.free[k.freeCount++] = slot;
+    }
+
+    /**
+     * Gives back each kind's last slabs whose slots are all free (most often the newest pieces of
+     * a snapshot just dropped: a snapshot fills freed slots first, then fresh slabs), so that the
+     * heap the slabs hold follows the snapshots kept and not the most ever kept at once. Between
+     * snapshots only (a slot being filled holds no reference yet).
+     */
+    void trimTail() {
+        for (Kind k : all) {
+            int cut = k.used;
+            while (!k.slabs.isEmpty()) {
+                int start = (k.slabs.size() - 1) * k.slotsPerSlab;
+                for (int slot = start; slot < cut; slot++) {
+                    if (k.refs[slot] > 0) {
+                        start = -1;
+                        break;
+                    }
+                }
+                if (start < 0) {
+                    break;
+                }
+                k.slabs.remove(k.slabs.size() - 1);
+                cut = start;
+            }
+            if (cut < k.used) {
+                int kept = 0;
+                for (int i = 0; i < k.freeCount; i++) {
+                    if (k.free[i] < cut) {
+                        k.free[kept++] = k.free[i];
+                    }
+                }
+                k.freeCount = kept;
+                k.used = cut;
+            }
+        }
     }
 
     /**
@@ -355,7 +393,7 @@ final class PieceSlabs {
     /** Whether {@code a}[from, to) equals the piece {@code handle} names. */
     boolean same(int kind, Object a, int from, int to, int handle) {
         if (handle == 0) {
-            return isZero(a, from, to);
+            return PieceContent.isZero(a, from, to);
         }
         Kind k = kind(kind);
         int slot = handle - 1;
@@ -375,7 +413,7 @@ final class PieceSlabs {
     /** Copies the piece {@code handle} names into {@code live}[from, to). */
     void get(int kind, int handle, Object live, int from, int to) {
         if (handle == 0) {
-            zero(live, from, to);
+            PieceContent.zero(live, from, to);
             return;
         }
         Kind k = kind(kind);
@@ -388,6 +426,37 @@ final class PieceSlabs {
         return reused;
     }
 
+    /**
+     * Heap the slots' bookkeeping takes: per slot its reference count and content hash, the
+     * hash index, the free list and where each PE memory's pieces start. With PE memories in
+     * pieces of {@link #MEMORY_CHUNK} bytes this is about a third of what those pieces hold.
+     */
+    long indexBytes() {
+        long b = memoryStart == null ? 0 : 16 + 4L * memoryStart.length;
+        for (Kind k : all) {
+            b += 48 + 4L * k.refs.length + 8L * k.hashes.length + 4L * k.free.length + k.byHash.bytes();
+        }
+        return b;
+    }
+
+    /** Heap of the fresh slabs made ahead (or being made) and not yet taken. */
+    long aheadBytes() {
+        long b = 0;
+        for (Kind k : all) {
+            b += k.maker.promisedBytes();
+        }
+        return b;
+    }
+
+    /**
+     * What the slabs made ahead are counted as against a budget: {@link #AHEAD_SLABS} slabs when
+     * they are made ahead (what is kept ready between snapshots), whatever the maker's thread has
+     * got to, so that what a budget decides does not depend on another thread's timing.
+     */
+    long aheadReserve() {
+        return !ints.maker.ahead() ? 0 : (long) AHEAD_SLABS * ints.slotsPerSlab * ints.chunk * ints.width;
+    }
+
     /** Heap the slabs take (free slots included). */
     long slabBytes() {
         long b = 0;
@@ -395,79 +464,5 @@ final class PieceSlabs {
             b += (long) k.slabs.size() * k.slotsPerSlab * k.chunk * k.width;
         }
         return b;
-    }
-
-    /** A hash of {@code a}[from, to), its length included; two lanes, so that it is not one long chain of multiplies. */
-    private static long hash(Object a, int from, int to) {
-        long h0 = to - from;
-        long h1 = 0x632BE59BD9B4E019L;
-        int i = from;
-        if (a instanceof int[] x) {
-            for (; i + 1 < to; i += 2) {
-                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
-                h1 = (h1 ^ x[i + 1]) * 0xC2B2AE3D27D4EB4FL;
-            }
-            for (; i < to; i++) {
-                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
-            }
-        } else if (a instanceof long[] x) {
-            for (; i + 1 < to; i += 2) {
-                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
-                h1 = (h1 ^ x[i + 1]) * 0xC2B2AE3D27D4EB4FL;
-            }
-            for (; i < to; i++) {
-                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
-            }
-        } else if (a instanceof byte[] x) {
-            // eight bytes a step in two lanes: a PE memory's piece is 128 bytes, and a launch's
-            // snapshot hashes 754,000 of them at full wafer
-            for (; i + 15 < to; i += 16) {
-                h0 = (h0 ^ (long) LONGS.get(x, i)) * 0x9E3779B97F4A7C15L;
-                h1 = (h1 ^ (long) LONGS.get(x, i + 8)) * 0xC2B2AE3D27D4EB4FL;
-            }
-            for (; i < to; i++) {
-                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
-            }
-        } else {
-            short[] x = (short[]) a;
-            for (; i < to; i++) {
-                h0 = (h0 ^ x[i]) * 0x9E3779B97F4A7C15L;
-            }
-        }
-        long h = h0 ^ Long.rotateLeft(h1, 31);
-        return h ^ h >>> 29;
-    }
-
-    /** Eight bytes of a byte array as one long, for {@link #hash}. */
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-    private static final int[] ZERO_INTS = new int[FabricSnapshot.CHUNK];
-    private static final long[] ZERO_LONGS = new long[FabricSnapshot.LONG_CHUNK];
-    private static final byte[] ZERO_BYTES = new byte[FabricSnapshot.CHUNK];
-    private static final short[] ZERO_SHORTS = new short[FabricSnapshot.CHUNK];
-
-    private static boolean isZero(Object a, int from, int to) {
-        int n = to - from;
-        if (a instanceof int[] x) {
-            return Arrays.equals(x, from, to, ZERO_INTS, 0, n);
-        } else if (a instanceof long[] x) {
-            return Arrays.equals(x, from, to, ZERO_LONGS, 0, n);
-        } else if (a instanceof byte[] x) {
-            return Arrays.equals(x, from, to, ZERO_BYTES, 0, n);
-        }
-        return Arrays.equals((short[]) a, from, to, ZERO_SHORTS, 0, n);
-    }
-
-    private static void zero(Object a, int from, int to) {
-        if (a instanceof int[] x) {
-            Arrays.fill(x, from, to, 0);
-        } else if (a instanceof long[] x) {
-            Arrays.fill(x, from, to, 0L);
-        } else if (a instanceof byte[] x) {
-            Arrays.fill(x, from, to, (byte) 0);
-        } else {
-            Arrays.fill((short[]) a, from, to, (short) 0);
-        }
     }
 }

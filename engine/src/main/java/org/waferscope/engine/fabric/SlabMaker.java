@@ -85,4 +85,18 @@ final class SlabMaker {
     int waiting() {
         return ready.size();
     }
+
+    /** Whether slabs are made ahead on another thread at all. */
+    boolean ahead() {
+        return executor != null;
+    }
+
+    /** Heap of the slabs ready or in the making, not yet taken: what the maker holds beyond the snapshots' slabs. */
+    long promisedBytes() {
+        return executor == null ? 0 : (long) promised.get() * length * widthOf(type);
+    }
+
+    private static int widthOf(Class<?> type) {
+        return type == long.class ? 8 : type == int.class ? 4 : type == short.class ? 2 : 1;
+    }
 }

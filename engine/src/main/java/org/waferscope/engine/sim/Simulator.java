@@ -33,8 +33,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private static final long MAX_STEP_SEARCH = 5_000_000;
 
     private final int workers;
-    private final long snapshotBudget;
-    private final StepBack back;
+    private final History history;
     long keepNearEvery;   // for tests: see TimeTravel.keepNearEvery
     private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
     private final Object signal = new Object();
@@ -79,8 +78,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** As above, re-running after a restore on {@code rerunWorkers} workers if more (by default one per core: {@link StepBack}). */
     public Simulator(int workerThreads, long snapshotBudgetBytes, int rerunWorkers) {
         this.workers = Math.max(1, workerThreads);
-        this.snapshotBudget = snapshotBudgetBytes;
-        this.back = new StepBack(Math.max(workers, rerunWorkers));
+        this.history = new History(snapshotBudgetBytes, Math.max(workers, rerunWorkers));
     }
 
     /** Starts the simulation thread. */
@@ -180,6 +178,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         }
         if (dirty && (state != SimState.RUNNING || frameDue() && !stopWanted)) {
             publish();
+        } else if (state == SimState.PAUSED && mailbox.isEmpty()) {
+            history.prepare(wafer, () -> !mailbox.isEmpty());   // shown and idle: the next step back, while the user looks
         }
     }
 
@@ -274,9 +274,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         this.program = program;
         frames = new FrameAssembler(wafer);
         pacer.setFabricSize(wafer.fabric().width * wafer.fabric().height);
-        travel = new TimeTravel(snapshotBudgetFor(wafer), 1_000);
-        travel.keepNearEvery(keepNearEvery);
-        travel.maybeRecord(wafer);
+        travel = history.start(wafer, keepNearEvery);
         if (travel.tooLarge()) {
             console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
                     + "in this heap; stepping back and reset load the program afresh and re-run");
@@ -289,16 +287,6 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         state = SimState.LOADED;
         dirty = true;
         placed.complete(null);
-    }
-
-    /**
-     * The heap step-back snapshots may hold for this wafer: the simulator's budget, but no
-     * more than half of the fabric's state (at least 64 MB), so that the explorer needs at
-     * most about 1.5 times the memory of a bare run of the same program.
-     */
-    private long snapshotBudgetFor(Wafer w) {
-        long half = org.waferscope.engine.fabric.FabricSnapshot.estimateBytes(w.fabric()) / 2;
-        return Math.min(snapshotBudget, Math.max(64L << 20, half));
     }
 
     private void serve(Inspect i) {
@@ -341,7 +329,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             if (stopWanted && cutting) {
                 break;   // a run's step ends here, before another cycle
             }
-            long chunk = Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000));
+            long chunk = travel.cyclesToNextFixed(wafer.cycle(),
+                    Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000)));
             long t0 = TimeTravel.clock();
             long from = wafer.cycle();
             r = wafer.advance(chunk, watch != null && watch.lineStops(),
@@ -422,13 +411,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     private void restoreTo(long target) {
-        Wafer.Snapshot s = travel.before(target);
-        if (s == null) {
-            reload();
-            back.fromStart(wafer, target);
-        } else {
-            back.to(wafer, travel, s, target);
-        }
+        wafer = history.restoreTo(wafer, target, this::reload);
         frames.rewound();
         message = "";
         hit = null;
@@ -439,12 +422,13 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     /** Without snapshots: the program goes on a fresh wafer, at cycle 0 (same program, same states). */
-    private void reload() {
+    private Wafer reload() {
         wafer.close();
         wafer = null;
         frames = null;
         wafer = Wafer.load(program, workers, console);
         frames = new FrameAssembler(wafer);
+        return wafer;
     }
 
     private void moveTo(SimState next) {
@@ -478,7 +462,12 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     /** What the last step back did (simulation thread only: benchmarks driving {@link #tick}). */
     public StepBackFigures stepBackFigures() {
-        return back.last();
+        return history.back().last();
+    }
+
+    /** Everything time travel holds on the heap, by holder (simulation thread only: benchmarks driving {@link #tick}). */
+    public HistoryBytes historyBytes() {
+        return travel == null ? HistoryBytes.NONE : travel.held();
     }
 
     /** The state as the simulation thread sees it (tests driving {@link #tick} read it). */

@@ -38,7 +38,19 @@ final class TimeTravel {
     static final long NEAR_CYCLES = 12;
 
     private final long budgetBytes;
+    /** Heap held for time travel outside the snapshots' slabs: the re-run stepper's (see {@link HistoryBytes}). */
+    private final java.util.function.LongSupplier rerunBytes;
+    /**
+     * For measuring: a snapshot every this many cycles exactly, whatever the times, and one kept
+     * {@link #NEAR_CYCLES} before every step back's target (0: by the times), from the system
+     * property {@code waferscope.snapshotEvery}; so that runs keep the same snapshots and their
+     * memory can be compared.
+     */
+    static final long FIXED_EVERY = Long.getLong("waferscope.snapshotEvery", 0);
     private final List<Wafer.Snapshot> snapshots = new ArrayList<>();
+    /** The snapshots' own lists and small arrays (the slabs' pieces aside), and what the last one taken on a run copied. */
+    private long listBytes;
+    private long lastBytes;
     private long interval;
     private long bytes;
     private boolean tooLarge;
@@ -54,6 +66,8 @@ final class TimeTravel {
     private long paceNanos;
     private long paceCycles;
     private Wafer.Snapshot near;
+    /** A snapshot that nothing drops while set: the present one a preparation will restore ({@link #pin}). */
+    private Wafer.Snapshot pinned;
     private long keptNearCost;
     /** For tests: a snapshot kept this many cycles before every step back's target, whatever the times (0: by the times). */
     private long fixedNear;
@@ -62,8 +76,29 @@ final class TimeTravel {
     private Fabric fabric;
 
     TimeTravel(long budgetBytes, long initialInterval) {
+        this(budgetBytes, initialInterval, () -> 0);
+    }
+
+    /**
+     * Snapshots within {@code budgetBytes} of heap, counted together with {@code rerunBytes}
+     * (the re-run stepper's heap) and the slabs made ahead: everything time travel holds.
+     */
+    TimeTravel(long budgetBytes, long initialInterval, java.util.function.LongSupplier rerunBytes) {
         this.budgetBytes = budgetBytes;
         this.interval = initialInterval;
+        this.rerunBytes = rerunBytes;
+        if (FIXED_EVERY > 0) {
+            fixedNear = NEAR_CYCLES;
+        }
+    }
+
+    /** Cycles from {@code cycle} to the next snapshot on the fixed schedule ({@link #FIXED_EVERY}); at most {@code max}. */
+    long cyclesToNextFixed(long cycle, long max) {
+        if (FIXED_EVERY <= 0 || snapshots.isEmpty()) {
+            return max;
+        }
+        long next = snapshots.get(snapshots.size() - 1).cycle() + FIXED_EVERY;
+        return next > cycle ? Math.min(max, next - cycle) : max;
     }
 
     /** For tests: keeps a snapshot {@code cycles} before every step back's target that lies past the one restored. */
@@ -135,7 +170,7 @@ final class TimeTravel {
         takenCpuNanos += cost;
         taken++;
         keptNearCost = cost;
-        if (near != null && near != base) {
+        if (near != null && near != base && near != pinned) {
             drop(near);
         }
         int at = 0;
@@ -145,10 +180,10 @@ final class TimeTravel {
         snapshots.add(at, s);
         near = s;
         recount();
-        while (bytes > budgetBytes && thinOlderHalf(base)) {
+        while (need() > budgetBytes && thinOlderHalf(base)) {
             // the run's older snapshots thinned, the restored one and this one kept
         }
-        if (bytes > budgetBytes && base != snapshots.get(0)) {
+        if (need() > budgetBytes && base != snapshots.get(0) && base != pinned) {
             drop(base);   // still too much (Game of Life keeps two): this one stands in for the restored one
             recount();
         }
@@ -156,9 +191,64 @@ final class TimeTravel {
     }
 
     private void drop(Wafer.Snapshot s) {
+        if (isBase(s)) {
+            return;   // the fabric's next snapshot or restore compares against its pieces
+        }
         if (snapshots.remove(s)) {
             FabricSnapshot.recycle(s.fabric());
         }
+    }
+
+    /**
+     * A snapshot of {@code w} as it is now, for a preparation to come back to: the one kept at
+     * this cycle if there is one, else one taken now after the newest before it (a run's
+     * snapshot, spaced and thinned as those are); null when {@code giveUp} gave it up. It is
+     * {@link #pin pinned} until {@link #unpin}: neither thinning nor a snapshot kept near a
+     * target drops it meanwhile.
+     */
+    Wafer.Snapshot pinPresent(Wafer w, java.util.function.BooleanSupplier giveUp) {
+        Wafer.Snapshot at = before(w.cycle());
+        if (at == null || at.cycle() != w.cycle()) {
+            long c0 = clock();
+            long t0 = System.nanoTime();
+            at = w.snapshot(at, giveUp);
+            takenNanos += System.nanoTime() - t0;
+            takenCpuNanos += clock() - c0;
+            if (at == null) {
+                return null;
+            }
+            taken++;
+            int i = 0;
+            while (i < snapshots.size() && snapshots.get(i).cycle() < at.cycle()) {
+                i++;
+            }
+            snapshots.add(i, at);
+            runNanos = 0;
+        }
+        pinned = at;
+        recount();
+        return at;
+    }
+
+    /** The pinned snapshot may go again like any other; the older ones are thinned to the budget. */
+    void unpin() {
+        pinned = null;
+        while (need() > budgetBytes && thinOlderHalf(null)) {
+            // thinned until they fit, the fabric's base, the near one and the newest kept
+        }
+    }
+
+    /** Drops {@code s} (not the fabric's base) when everything held is over the budget: a preparation's pinned one, once passed. */
+    void dropIfOver(Wafer.Snapshot s) {
+        if (need() > budgetBytes && snapshots.size() > 1 && s != snapshots.get(0)) {
+            drop(s);
+            recount();
+        }
+    }
+
+    /** Whether {@code s} is the fabric's base (see {@link FabricSnapshot#baseOf}), which is never dropped. */
+    private boolean isBase(Wafer.Snapshot s) {
+        return fabric != null && FabricSnapshot.baseOf(fabric) == s.fabric();
     }
 
     /** What the last {@link #keepNear} cost by {@link #clock()}. */
@@ -197,6 +287,9 @@ final class TimeTravel {
         if (last != null && (w.cycle() <= last.cycle() || !due(w.cycle() - last.cycle(), expectedCost(w)))) {
             return;
         }
+        while (last != null && need() + lastBytes > budgetBytes && thinOlderHalf(null)) {
+            // room made first, so that the snapshot fills freed slots rather than fresh slabs
+        }
         int toRead = FabricSnapshot.pesToRead(w.fabric());
         long t0 = System.nanoTime();
         long c0 = clock();
@@ -221,14 +314,18 @@ final class TimeTravel {
             return;
         }
         snapshots.add(s);
-        bytes += s.bytes();
+        lastBytes = taken <= 2 ? 0 : s.bytes();
+        recount();
         near = null;   // a run went past it: it is one of the run's now
-        while (bytes > budgetBytes && thinOlderHalf(null)) {
+        while (need() > budgetBytes && thinOlderHalf(null)) {
             // the run's older snapshots thinned until they fit
         }
     }
 
     private boolean due(long cyclesSince, long expectedCost) {
+        if (FIXED_EVERY > 0) {
+            return cyclesSince >= FIXED_EVERY;
+        }
         if (runNanos >= MAX_RERUN_NANOS && runNanos >= 9 * expectedCost) {
             return true;   // keeps a step back short, as long as snapshots stay under a tenth of the run
         }
@@ -261,7 +358,7 @@ final class TimeTravel {
         Wafer.Snapshot spare = null;
         for (int i = 0; i < snapshots.size(); i++) {
             Wafer.Snapshot s = snapshots.get(i);
-            boolean fixed = i == 0 || i == last || s == stays || s == near;
+            boolean fixed = i == 0 || i == last || s == stays || s == near || s == pinned || isBase(s);
             if (fixed || i >= older || i % 2 == 0) {
                 kept.add(s);
             }
@@ -289,12 +386,32 @@ final class TimeTravel {
 
     /** The slabs' pieces in use, and each snapshot's own lists and memories, against the one now before it. */
     private void recount() {
-        bytes = FabricSnapshot.heldBytes(fabric);
+        listBytes = 0;
         Wafer.Snapshot before = null;
         for (Wafer.Snapshot s : snapshots) {
-            bytes += s.fabric().bytesBeyond(before == null ? null : before.fabric());
+            listBytes += s.fabric().bytesBeyond(before == null ? null : before.fabric());
             before = s;
         }
+        bytes = FabricSnapshot.heldBytes(fabric) + listBytes;
+    }
+
+    /**
+     * What the budget holds time travel to: the snapshots (slots in use, their bookkeeping and their lists), the
+     * slabs made ahead (as the two kept ready between snapshots, whatever the maker's thread has
+     * got to, so that no decision depends on its timing), and the re-run stepper's heap.
+     */
+    private long need() {
+        return bytes + (fabric == null ? 0 : FabricSnapshot.aheadReserve(fabric) + FabricSnapshot.indexBytes(fabric))
+                + rerunBytes.getAsLong();
+    }
+
+    /** Everything time travel holds now, by holder (see {@link HistoryBytes}). */
+    HistoryBytes held() {
+        if (fabric == null) {
+            return new HistoryBytes(budgetBytes, 0, 0, 0, 0, rerunBytes.getAsLong(), 0, rerunBytes.getAsLong());
+        }
+        return new HistoryBytes(budgetBytes, FabricSnapshot.slabBytes(fabric), FabricSnapshot.indexBytes(fabric), listBytes,
+                FabricSnapshot.aheadBytes(fabric), rerunBytes.getAsLong(), near == null ? 0 : near.bytes(), need());
     }
 
     /** The newest snapshot at or before {@code cycle}; the cycle-0 one at worst; null when there are none. */

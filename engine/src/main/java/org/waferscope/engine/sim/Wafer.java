@@ -47,7 +47,9 @@ public final class Wafer implements AutoCloseable {
     private WaferStatus status = WaferStatus.RUNNING;
     private List<String> report = List.of();
     private long tasksStarted;
-    private final RunTimeline timeline = new RunTimeline();
+    private RunTimeline timeline = new RunTimeline();
+    /** What ends a step early (see {@link #interruptWhen}); the re-run stepper asks it too. */
+    private java.util.function.BooleanSupplier interrupt;
 
     private Wafer(WaferProgram program, ArchProfile profile, FabricLayout layout, List<HostStep> steps,
                   Map<String, org.waferscope.engine.host.HostArray> arrays, int threads, ConsoleLog console,
@@ -265,9 +267,10 @@ public final class Wafer implements AutoCloseable {
             if (wide != null) {
                 wide.close();
             }
-            wide = new CycleStepper(cycles, threads);
+            wide = new CycleStepper(cycles, threads, RERUN_WAVE_DEPTH);
             wideAsked = threads;
             wide.recordInto(timeline);
+            wide.interruptWhen(interrupt);
         }
         if (wide.workers() <= own.workers()) {
             return advance(maxCycles, false, false);   // a fabric of fewer chunks than workers
@@ -283,11 +286,68 @@ public final class Wafer implements AutoCloseable {
     }
 
     /**
+     * Cycles a wavefront pass of the re-run stepper runs (below 2: none, the default). A pass
+     * saves every word its epoch writes ({@code WordSaves}), and those copies live as long as
+     * the stepper: at full wafer, for a program that keeps every PE busy, as much heap as the
+     * fabric's state, on top of the simulating stepper's own. Re-run cycle by cycle, the
+     * stepper holds a few KB; the system property {@code waferscope.rerunWavefront} sets a depth
+     * (for measuring).
+     */
+    static final int RERUN_WAVE_DEPTH = Integer.getInteger("waferscope.rerunWavefront", 0);
+
+    /**
+     * Heap the re-run stepper holds while parked between step backs (0 before the first): with
+     * passes, up to the fabric's state in save copies (counted as that); without, its
+     * per-worker tallies and per-chunk marks, a few KB, counted as a KB per chunk of PEs.
+     */
+    public long rerunStepperBytes() {
+        if (wide == null) {
+            return 0;
+        }
+        return RERUN_WAVE_DEPTH >= 2 ? FabricSnapshot.estimateBytes(fabric) : 1024L * cycles.chunks();
+    }
+
+    /** Lets the re-run stepper go (its workers end, its heap is the collector's); the next re-run makes another. */
+    public void dropRerunStepper() {
+        if (wide != null) {
+            wide.close();
+            wide = null;
+        }
+    }
+
+    /**
+     * Runs {@code work} with the run's timeline set aside: whatever it simulates or restores is
+     * recorded into a scratch timeline, so that work which ends where it began (preparing a step
+     * back while paused) leaves the timeline as the run left it.
+     */
+    public void asideFromTimeline(Runnable work) {
+        RunTimeline kept = timeline;
+        timeline = new RunTimeline();
+        own.recordInto(timeline);
+        if (wide != null) {
+            wide.recordInto(timeline);
+        }
+        try {
+            work.run();
+        } finally {
+            timeline = kept;
+            own.recordInto(kept);
+            if (wide != null) {
+                wide.recordInto(kept);
+            }
+        }
+    }
+
+    /**
      * Lets {@code when} end {@link #advance} early, at a cycle boundary, with
      * {@link StopReason#INTERRUPTED} (null: never); see {@link CycleStepper#interruptWhen}.
      */
     public void interruptWhen(java.util.function.BooleanSupplier when) {
+        interrupt = when;
         own.interruptWhen(when);
+        if (wide != null) {
+            wide.interruptWhen(when);
+        }
     }
 
     /** Runs the program to its end or for at most {@code maxCycles}. */

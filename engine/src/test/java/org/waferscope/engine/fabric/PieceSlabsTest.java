@@ -100,4 +100,32 @@ class PieceSlabsTest {
         }
         assertEquals(-1, index.get(-5L));
     }
+
+    @Test
+    void slabsLeftWithNothingInThemGoBackToTheHeap() {
+        PieceSlabs s = slabs();
+        int[] a = new int[FabricSnapshot.CHUNK];
+        java.util.List<Integer> handles = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {   // a few slabs' worth of distinct pieces
+            a[0] = i;
+            int h = s.put(0, a, 0, a.length);
+            s.hold(0, h);
+            handles.add(h);
+        }
+        long full = s.slabBytes();
+        for (int h : handles.subList(300, 600)) {
+            s.release(0, h);
+        }
+        s.trimTail();
+        assertTrue(s.slabBytes() < full, s.slabBytes() + " of " + full + " after the newest half went");
+        assertTrue(s.slabBytes() >= s.heldBytes(), "the pieces still named stay");
+        a[0] = 7;
+        int again = s.put(0, a, 0, a.length);
+        int[] back = new int[FabricSnapshot.CHUNK];
+        s.get(0, again, back, 0, back.length);
+        assertArrayEquals(a, back, "a slot after the trim is filled as any other");
+        a[0] = 5;
+        s.get(0, handles.get(4), back, 0, back.length);
+        assertArrayEquals(a, back, "a piece still named is where it was");
+    }
 }

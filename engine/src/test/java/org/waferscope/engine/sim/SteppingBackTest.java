@@ -30,15 +30,15 @@ class SteppingBackTest {
             new NeighbourExchange.Options(0, true, false), NeighbourExchange.idle());
     private static final int END = 400;
 
-    private static WaferProgram program() {
+    static WaferProgram program() {
         return new WaferProgram("exchange", "", "", null, ArchProfile.WSE2, LAYOUT, Map.of(),
                 List.of(new HostStep.Launch("start")), Map.of(), Map.of());
     }
 
     private static long[] straight;
 
-    /** The state hash after each cycle of a straight run on one worker. */
-    private static synchronized long[] straight() {
+    /** The state hash after each cycle of a straight run on one worker (to cycle 400). */
+    static synchronized long[] straight() {
         if (straight != null) {
             return straight;
         }

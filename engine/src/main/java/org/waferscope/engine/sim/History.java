@@ -1,0 +1,152 @@
+package org.waferscope.engine.sim;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.waferscope.engine.fabric.FabricSnapshot;
+
+/**
+ * What the simulator keeps for going back in time, under one heap budget: the snapshots
+ * ({@link TimeTravel}), the step back that restores one and re-runs ({@link StepBack}), and
+ * the first step back after a pause, prepared while the user looks ({@link #prepare}).
+ *
+ * <p>The budget counts everything time travel holds ({@link HistoryBytes}): the snapshots'
+ * slabs and lists, the snapshot kept near a step back's target, the slabs made ahead, and the
+ * re-run stepper. It is a share of the fabric's state, which a bare run holds too, so that the
+ * explorer's resident memory stays within about 1.5 times a run's ({@link #budgetFor}).
+ *
+ * <p>Threads: the simulation thread only.
+ */
+final class History {
+    private final long cap;
+    private final StepBack back;
+    private TimeTravel travel;
+    /** The cycle a preparation was last finished at (nothing left to prepare there), or -1. */
+    private long preparedAt = -1;
+    /** Whether {@link #prepare} runs at all (the system property {@code waferscope.prepareBack}, for measuring). */
+    private static final boolean PREPARE = !"off".equals(System.getProperty("waferscope.prepareBack"));
+
+    History(long cap, int rerunWorkers) {
+        this.cap = cap;
+        this.back = new StepBack(rerunWorkers);
+    }
+
+    /** A program was placed on {@code w}: its history starts with the cycle-0 snapshot. */
+    TimeTravel start(Wafer w, long keepNearEvery) {
+        travel = new TimeTravel(budgetFor(w), 1_000, w::rerunStepperBytes);
+        if (keepNearEvery > 0) {
+            travel.keepNearEvery(keepNearEvery);
+        }
+        travel.maybeRecord(w);
+        preparedAt = -1;
+        return travel;
+    }
+
+    /**
+     * The heap everything time travel holds may take for this wafer: half of the fabric's
+     * mutable state (at least 64 MB), but no more than the simulator's cap (a quarter of the
+     * heap by default). Why half: a bare run holds that state and about as much again (the
+     * program's tables, the collector's room), and the explorer's resident memory grows by
+     * more than its live heap does (the collector keeps more room around a larger heap: at full
+     * wafer, allreduce's run is 1,215 MB live and 1,428 MB resident, its explorer 1,953 MB live
+     * and 2,480 MB resident); so half of the state is about what 1.5 times a run's memory leaves.
+     */
+    long budgetFor(Wafer w) {
+        long half = FabricSnapshot.estimateBytes(w.fabric()) / 2;
+        return Math.min(cap, Math.max(64L << 20, half));
+    }
+
+    TimeTravel travel() {
+        return travel;
+    }
+
+    StepBack back() {
+        return back;
+    }
+
+    /**
+     * Brings {@code w} back to {@code target}: restores the newest snapshot at or before it and
+     * re-runs, or, without snapshots, re-runs the wafer {@code reload} puts the program on
+     * afresh. Returns the wafer now simulated.
+     */
+    Wafer restoreTo(Wafer w, long target, Supplier<Wafer> reload) {
+        Wafer.Snapshot s = travel.before(target);
+        if (s == null) {
+            w = reload.get();
+            back.fromStart(w, target);
+        } else {
+            back.to(w, travel, s, target);
+        }
+        preparedAt = -1;
+        return w;
+    }
+
+    /**
+     * Prepares, while paused, the step back a user most likely asks next (one cycle): when the
+     * newest snapshot before the present lies more than {@link TimeTravel#nearCycles()} back,
+     * snapshots the present, restores that older one, re-runs up to that many cycles before the
+     * present, keeps a snapshot there ({@link TimeTravel#keepNear}) and restores the present
+     * again. The next steps back then re-run from it, a fraction of a second.
+     *
+     * <p>{@code cancel} is asked between cycles and while a snapshot is taken: once it says true
+     * (the user did something), the work stops and the present is restored, so the wafer is
+     * exactly as before either way (the same state, console and timeline). Returns false when
+     * cancelled (tried again at the next call), true when done or nothing was to be done.
+     */
+    boolean prepare(Wafer w, BooleanSupplier cancel) {
+        long present = w.cycle();
+        if (!PREPARE || preparedAt == present || travel == null || travel.tooLarge()
+                || w.status() != WaferStatus.RUNNING) {
+            return true;
+        }
+        Wafer.Snapshot before = travel.before(present - 1);
+        long nearAt = present - travel.nearCycles();
+        if (before == null || before.cycle() >= nearAt || before.cycle() >= present) {
+            preparedAt = present;
+            return true;
+        }
+        Wafer.Snapshot here = travel.pinPresent(w, cancel);
+        if (here == null) {
+            return false;
+        }
+        Wafer.Snapshot from = travel.before(present - 1);   // taken after the pin, which drops nothing
+        boolean[] done = new boolean[1];
+        try {
+            w.asideFromTimeline(() -> {
+                w.restore(from, false);
+                rerun(w, nearAt, cancel);
+                if (w.cycle() == nearAt && !cancel.getAsBoolean()) {
+                    travel.keepNear(w, from);
+                    rerun(w, present, cancel);   // from the one just kept: the present without holding a snapshot of it
+                    done[0] = w.cycle() == present;
+                }
+                if (!done[0]) {
+                    w.restore(here, false);
+                }
+            });
+        } finally {
+            travel.unpin();
+        }
+        if (done[0]) {
+            travel.dropIfOver(here);
+        }
+        travel.rewound(0);
+        if (done[0]) {
+            preparedAt = present;
+        }
+        return done[0];
+    }
+
+    /** Re-runs {@code w} on every core up to {@code target}, muted, stopping between cycles once {@code cancel} says so. */
+    private void rerun(Wafer w, long target, BooleanSupplier cancel) {
+        w.setMuted(true);
+        w.interruptWhen(cancel);
+        try {
+            while (w.cycle() < target && w.status() == WaferStatus.RUNNING && !cancel.getAsBoolean()) {
+                w.rerun(target - w.cycle(), back.workers());
+            }
+        } finally {
+            w.interruptWhen(null);
+            w.setMuted(false);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.waferscope.engine.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.fabric.FabricSnapshot;
+import org.waferscope.engine.program.WaferProgram;
+
+/**
+ * The step back prepared while paused ({@link History#prepare}) changes nothing a user sees:
+ * finished or cancelled at any point, the wafer is at the same state, with the same timeline,
+ * and every step back after it reaches a straight run's state; finished, it leaves a snapshot
+ * near the present, so the next step back re-runs a few cycles only.
+ */
+class PreparedStepBackTest {
+    /** SteppingBackTest's fabric of 32×24 PEs exchanging with their neighbours, and its straight run's hashes. */
+    private static final FabricLayout LAYOUT = SteppingBackTest.program().layout();
+    private static final int END = 300;
+
+    private static WaferProgram program() {
+        return SteppingBackTest.program();
+    }
+
+    private static long[] straight() {
+        return SteppingBackTest.straight();
+    }
+
+    /** A cancel that says true from its {@code after}-th question on. */
+    private static java.util.function.BooleanSupplier cancelAfter(int after) {
+        int[] asked = new int[1];
+        return () -> ++asked[0] > after;
+    }
+
+    @ParameterizedTest(name = "cancelled at question {0}")
+    @ValueSource(ints = {0, 1, 2, 5, 20, 60, 1_000_000})
+    void preparedOrCancelledTheWaferIsWhereItWas(int after) {
+        long[] hashes = straight();
+        try (Wafer w = Wafer.load(program(), 1)) {
+            History history = new History(Long.MAX_VALUE, 2);
+            TimeTravel travel = history.start(w, 6);
+            w.advance(40, false, false);
+            travel.ran(TimeTravel.MAX_RERUN_NANOS);
+            travel.maybeRecord(w);
+            w.advance(200, false, false);
+            long present = w.cycle();
+            List<?> timeline = w.timeline().points(LAYOUT.width() * LAYOUT.height());
+            boolean done = history.prepare(w, cancelAfter(after));
+            assertEquals(hashes[(int) present], w.stateHash(), "back at the present");
+            assertEquals(present, w.cycle());
+            assertEquals(timeline, w.timeline().points(LAYOUT.width() * LAYOUT.height()), "the timeline as it was");
+            if (done) {
+                assertEquals(present - 6, travel.before(present - 1).cycle(), "a snapshot kept 6 cycles back");
+            } else {
+                assertTrue(after < 1_000_000, "only a cancel stops it");
+            }
+            for (long target = present - 1; target > present - 30; target -= 4) {
+                w.restore(travel.before(target), false);
+                w.rerun(target - w.cycle(), 2);
+                assertEquals(hashes[(int) target], w.stateHash(), "stepped back to " + target);
+            }
+        }
+    }
+
+    @Test
+    void withATightBudgetAnyMixWithPreparedStepsBackGivesTheStraightRunsStates() {
+        long[] hashes = straight();
+        long budget;
+        try (Wafer w = Wafer.load(program(), 1)) {
+            budget = FabricSnapshot.estimateBytes(w.fabric()) / 3;   // the cycle-0 snapshot and little more
+        }
+        try (Simulator sim = new Simulator(1, budget, 2)) {
+            sim.keepNearEvery = 5;
+            sim.load(program());
+            sim.tick();
+            Random r = new Random(7);
+            long cycle = 0;
+            StringBuilder done = new StringBuilder();
+            int shortStepsBack = 0;
+            for (int i = 0; i < 40; i++) {
+                int what = r.nextInt(4);
+                if (what == 0 && cycle < END - 40) {
+                    int n = 1 + r.nextInt(40);
+                    sim.post(new Command.Step(n));
+                    done.append(" step ").append(n);
+                } else {
+                    sim.post(new Command.StepBack(what == 3 ? 1 + r.nextInt(20) : 1));
+                    done.append(" back");
+                }
+                sim.tick();   // the command, then (paused, nothing waiting) the next step back prepared
+                cycle = sim.latestFrame().cycle();
+                assertEquals(hashes[(int) cycle], sim.stateHash(), "at cycle " + cycle + " after" + done);
+                HistoryBytes h = sim.historyBytes();
+                assertTrue(h.counted() <= h.budget() || sim.snapshotFigures().kept() <= 4,
+                        h + " with " + sim.snapshotFigures().kept() + " snapshots");
+                if (sim.stepBackFigures().from() >= 0 && sim.stepBackFigures().rerunCycles() < 5) {
+                    shortStepsBack++;
+                }
+            }
+            assertTrue(shortStepsBack > 5, "steps back that re-ran under 5 cycles: " + shortStepsBack);
+            assertFalse(done.isEmpty());
+        }
+    }
+}
