@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.waferscope.engine.csl.syntax.Expr;
-import org.waferscope.engine.csl.syntax.TokenKind;
 import org.waferscope.engine.csl.value.Value;
+import org.waferscope.engine.csl.value.ValueOps;
 
 /**
  * What a failed {@code @comptime_assert} says beyond "failed": its condition written out again
@@ -53,9 +53,9 @@ final class AssertText {
             names.computeIfAbsent(text, k -> valueOf(f, eval));
             return text;
         } else if (e instanceof Expr.Unary u) {
-            return symbol(u.op()) + write(u.operand(), eval, names);
+            return ValueOps.opText(u.op()) + write(u.operand(), eval, names);
         } else if (e instanceof Expr.Binary b) {
-            return "(" + write(b.left(), eval, names) + " " + symbol(b.op()) + " " + write(b.right(), eval, names) + ")";
+            return "(" + write(b.left(), eval, names) + " " + ValueOps.opText(b.op()) + " " + write(b.right(), eval, names) + ")";
         } else if (e instanceof Expr.Builtin b) {
             return b.name() + "(" + String.join(", ", b.args().stream().map(a -> write(a, eval, names)).toList()) + ")";
         } else if (e instanceof Expr.Call c) {
@@ -73,31 +73,5 @@ final class AssertText {
         } catch (RuntimeException ignored) {
             return null;   // a name the condition could not read is left unexplained, not a second error
         }
-    }
-
-    private static String symbol(TokenKind op) {
-        return switch (op) {
-            case AND -> "and";
-            case OR -> "or";
-            case BANG -> "!";
-            case TILDE -> "~";
-            case PLUS -> "+";
-            case MINUS -> "-";
-            case STAR -> "*";
-            case SLASH -> "/";
-            case PERCENT -> "%";
-            case SHL -> "<<";
-            case SHR -> ">>";
-            case AMP -> "&";
-            case PIPE -> "|";
-            case CARET -> "^";
-            case EQ -> "==";
-            case NE -> "!=";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            default -> op.name().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 }
