@@ -117,7 +117,9 @@ final class RunCommand implements Callable<Integer> {
                 PrintWriter hitsTo = json ? err : out;
                 int hits = org.waferscope.engine.sim.BreakRun.untilTheEnd(w, bps, maxCycles,
                         warning -> err.println("waferscope: " + warning),
-                        h -> hitsTo.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(), h.what()));
+                        // the run goes on at each hit: the explorer's "paused at" is not said here
+                        h -> hitsTo.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(),
+                                h.what().replaceFirst("^paused at ", "")));
                 hitsTo.println(hits + " breakpoint hit(s)");
             }
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));

@@ -139,7 +139,8 @@ public final class SimulationSession {
         String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         String which = choice == null ? "" : " (build " + choice.spec() + " of its build script)";
-        console.note(Kind.HOST, frame.get().cycle(), "Loading " + what + which + with + "\u00a0…");
+        // no cycle: it is not a moment of the program shown now ("221 Loading mandelbrot" read as one)
+        console.note(Kind.HOST, 0, "Loading " + what + which + with + "\u00a0…");
         loading.set(what);
         long load = ++loads;
         background.execute(() -> {
