@@ -2,7 +2,7 @@ package org.waferscope.engine.sim;
 
 /**
  * Everything time travel holds on the heap, by holder, against the one budget they share:
- * the snapshots' slabs (free slots included: slabs are never given back), the slots'
+ * the snapshots' slabs (free slots included: only slabs left wholly free at the end are given back), the slots'
  * bookkeeping (counts, hashes and their index), the snapshots' own
  * lists and small arrays, the fresh slabs made ahead and not yet taken, and the re-run
  * stepper parked between step backs. {@code near} is the part of the snapshots that the

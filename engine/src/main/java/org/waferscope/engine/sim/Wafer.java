@@ -307,14 +307,6 @@ public final class Wafer implements AutoCloseable {
         return RERUN_WAVE_DEPTH >= 2 ? FabricSnapshot.estimateBytes(fabric) : 1024L * cycles.chunks();
     }
 
-    /** Lets the re-run stepper go (its workers end, its heap is the collector's); the next re-run makes another. */
-    public void dropRerunStepper() {
-        if (wide != null) {
-            wide.close();
-            wide = null;
-        }
-    }
-
     /**
      * Runs {@code work} with the run's timeline set aside: whatever it simulates or restores is
      * recorded into a scratch timeline, so that work which ends where it began (preparing a step
