@@ -187,6 +187,24 @@ class RealEngineRobotTest {
     }
 
     @Test
+    void aBoolParamIsACheckBoxAndReloadsAsTrueOrFalse(FxRobot robot) {
+        Sample fifo = samples.byName("fifo-pipeline").orElseThrow();
+        robot.interact(() -> window.openSample(fifo));
+        pulse(robot);
+        assertEquals("true", session.programProperty().get().params().get("use_fifo"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        javafx.scene.control.CheckBox box = robot.lookup("#param-use_fifo").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(box.isSelected(), "it shows the value the program holds");
+        assertTrue(robot.lookup("#param-n").tryQueryAs(javafx.scene.control.TextField.class).isPresent(),
+                "an int param stays a text field");
+        robot.clickOn(box);
+        robot.clickOn("#params-reload");
+        pulse(robot);
+        assertEquals("false", session.programProperty().get().params().get("use_fifo"));
+        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+    }
+
+    @Test
     void switchingLayersChangesWhatFramesCarry(FxRobot robot) {
         loadSample(robot);
         robot.clickOn("#layer-task_state");

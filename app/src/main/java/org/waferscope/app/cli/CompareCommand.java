@@ -79,14 +79,16 @@ final class CompareCommand implements Callable<Integer> {
         ProgramLoader.LoadOptions optionsA;
         ProgramLoader.LoadOptions optionsB;
         try {
-            optionsA = BuildOption.apply(ProgramArgs.options(merged(paramsA), arch, build), "--build-a", buildA);
-            optionsB = BuildOption.apply(ProgramArgs.options(merged(paramsB), arch, build), "--build-b", buildB);
+            optionsA = BuildOption.apply(ProgramArgs.options(merged(paramsA), arch, build), "run A: --build-a", buildA);
+            optionsB = BuildOption.apply(ProgramArgs.options(merged(paramsB), arch, build), "run B: --build-b", buildB);
         } catch (IllegalArgumentException e) {
             err.println("waferscope: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;
         }
-        WaferProgram a = ProgramArgs.load(programA, optionsA, err);
-        WaferProgram b = a == null ? null : ProgramArgs.load(nameB, optionsB, err);
+        WaferProgram a = ProgramArgs.load(programA, optionsA, err,
+                heading("A", label(programA, optionsA, merged(paramsA)), paramsA));
+        WaferProgram b = a == null ? null : ProgramArgs.load(nameB, optionsB, err,
+                heading("B", label(nameB, optionsB, merged(paramsB)), paramsB));
         if (a == null || b == null) {
             return WaferscopeCli.INVALID_PROGRAM;
         }
@@ -112,6 +114,18 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, String> m = new LinkedHashMap<>(params);
         m.putAll(own);
         return m;
+    }
+
+    /**
+     * The line said before a run's load errors: the diagnostics name a file and line of the
+     * program, never which of the two runs, nor the option a refused value came from.
+     */
+    private String heading(String side, String label, Map<String, String> own) {
+        String lower = side.toLowerCase(java.util.Locale.ROOT);
+        String from = own.isEmpty() ? (params.isEmpty() ? "" : "; its params come from --param")
+                : params.isEmpty() ? "; its own params come from --param-" + lower
+                : "; its params come from --param and --param-" + lower;
+        return "waferscope: run " + side + " (" + label + ") does not load" + from + ":";
     }
 
     /** The run's name in the report; params in the order given (the load options' map has none). */

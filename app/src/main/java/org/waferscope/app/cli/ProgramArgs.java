@@ -35,11 +35,22 @@ final class ProgramArgs {
 
     /** Loads {@code program} with {@code options} or prints why not (positioned diagnostics) and returns null. */
     static WaferProgram load(String program, ProgramLoader.LoadOptions options, PrintWriter err) {
+        return load(program, options, err, null);
+    }
+
+    /** As above; {@code heading} (null: none) is said first when the load fails (compare's "run B ..."). */
+    static WaferProgram load(String program, ProgramLoader.LoadOptions options, PrintWriter err, String heading) {
         try {
             return load(program, options);
         } catch (IllegalArgumentException e) {
+            if (heading != null) {
+                err.println(heading);
+            }
             err.println("waferscope: " + e.getMessage());
         } catch (ProgramLoadException e) {
+            if (heading != null) {
+                err.println(heading);
+            }
             for (Diagnostic d : e.diagnostics()) {
                 err.println(d);
             }

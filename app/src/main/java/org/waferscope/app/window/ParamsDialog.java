@@ -5,6 +5,8 @@ import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -18,14 +20,15 @@ import org.waferscope.engine.program.WaferProgram;
  * {@code --param NAME=VALUE} sets, and what the lessons' "Things to try" suggest. Its
  * result is the params as typed, to reload the program with (or none, to reload it as its
  * run.json has it); the front end checks them, and a value it refuses leaves the program on
- * the wafer as it was.
+ * the wafer as it was. A bool param is a check box (a typed "ture" would only be refused);
+ * every other type stays a text field, checked by the front end with a positioned error.
  */
 final class ParamsDialog extends Dialog<Map<String, String>> {
     static final ButtonType RELOAD = new ButtonType("Reload with these", ButtonBar.ButtonData.OK_DONE);
     /** Reloads with no overrides: the params as the program's run.json sets them. */
     static final ButtonType DEFAULTS = new ButtonType("Reload with run.json's", ButtonBar.ButtonData.LEFT);
 
-    private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final Map<String, Control> fields = new LinkedHashMap<>();
 
     ParamsDialog(Window owner, WaferProgram p) {
         initOwner(owner);
@@ -37,9 +40,13 @@ final class ParamsDialog extends Dialog<Map<String, String>> {
         int row = 0;
         for (Map.Entry<String, String> e : p.params().entrySet()) {
             Label name = new Label(e.getKey());
-            TextField value = new TextField(e.getValue());
+            Control value = isBool(e.getValue()) ? new CheckBox() : new TextField(e.getValue());
+            if (value instanceof CheckBox box) {
+                box.setSelected(Boolean.parseBoolean(e.getValue()));
+            } else {
+                ((TextField) value).setPrefColumnCount(14);
+            }
             value.setId("param-" + e.getKey());
-            value.setPrefColumnCount(14);
             name.setLabelFor(value);
             grid.addRow(row++, name, value);
             fields.put(e.getKey(), value);
@@ -59,13 +66,23 @@ final class ParamsDialog extends Dialog<Map<String, String>> {
         getDialogPane().lookupButton(RELOAD).setDisable(p.params().isEmpty());
         getDialogPane().lookupButton(DEFAULTS).setDisable(p.params().isEmpty());
         setResultConverter(b -> b == RELOAD ? values() : b == DEFAULTS ? Map.of() : null);
-        setOnShown(e -> fields.values().stream().findFirst().ifPresent(TextField::requestFocus));
+        setOnShown(e -> fields.values().stream().findFirst().ifPresent(Control::requestFocus));
+    }
+
+    /**
+     * Whether a param is a bool, from its value as the program holds it: the layout binds
+     * each param by its declared type and prints a bool as {@code true} or {@code false},
+     * which no int, float or color prints as.
+     */
+    static boolean isBool(String bound) {
+        return bound.equals("true") || bound.equals("false");
     }
 
     /** The params as typed, trimmed, in the layout's order. */
     Map<String, String> values() {
         Map<String, String> out = new LinkedHashMap<>();
-        fields.forEach((name, field) -> out.put(name, field.getText().trim()));
+        fields.forEach((name, field) -> out.put(name, field instanceof CheckBox box ? Boolean.toString(box.isSelected())
+                : ((TextField) field).getText().trim()));
         return out;
     }
 }

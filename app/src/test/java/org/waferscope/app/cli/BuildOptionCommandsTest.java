@@ -85,7 +85,9 @@ class BuildOptionCommandsTest {
         refusedAtTheScript(CliRun.of("bench", dir, "--build", "3", "--threads", "1", "--repeat", "1"));
         refusedAtTheScript(CliRun.of("bench", dir, "--build", "3", "--load", "--repeat", "1"));
         refusedAtTheScript(CliRun.of("export-trace", dir, "--out", tmp.resolve("t.json").toString(), "--build", "3"));
-        refusedAtTheScript(CliRun.of("compare", dir, "--build-b", "3"));
+        CliRun compare = CliRun.of("compare", dir, "--build-b", "3");
+        refusedAtTheScript(compare);
+        assertTrue(compare.err().contains("run B (" + dir + " --build 3) does not load"), compare.err());
         assertTrue(Files.notExists(tmp.resolve("t.json")));
     }
 
@@ -100,6 +102,6 @@ class BuildOptionCommandsTest {
             assertTrue(o.err().contains("waferscope: --build: a build is chosen as N or N:VARIANT"), args[0] + ": " + o.err());
         }
         CliRun b = CliRun.of("compare", dir, "--build-b", "0");
-        assertTrue(b.err().contains("waferscope: --build-b: a build is chosen as N or N:VARIANT"), b.err());
+        assertTrue(b.err().contains("waferscope: run B: --build-b: a build is chosen as N or N:VARIANT"), b.err());
     }
 }

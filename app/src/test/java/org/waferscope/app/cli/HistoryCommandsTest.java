@@ -73,4 +73,17 @@ class HistoryCommandsTest {
         assertEquals(j.get("b").get("cycles").asLong() - j.get("a").get("cycles").asLong(),
                 j.get("cycleDifference").asLong());
     }
+
+    @Test
+    void aRefusedParamSaysWhichRunAndWhichOptionItCameFrom() {
+        CliRun b = run("compare", "fifo-pipeline", "--param-a", "use_fifo=true", "--param-b", "use_fifo=banana");
+        assertEquals(WaferscopeCli.INVALID_PROGRAM, b.code(), b.out() + b.err());
+        assertTrue(b.err().contains("run B (fifo-pipeline use_fifo=banana) does not load; its own params come from "
+                + "--param-b:"), b.err());
+        assertTrue(b.err().contains("layout.csl:12:7: error: param 'use_fifo' is bool"), b.err());
+        assertFalse(b.err().contains("run A"), b.err());
+        CliRun a = run("compare", "fifo-pipeline", "--param", "use_fifo=true", "--param-a", "nosuch=1");
+        assertTrue(a.err().contains("run A (fifo-pipeline use_fifo=true nosuch=1) does not load; its params come from "
+                + "--param and --param-a:"), a.err());
+    }
 }
