@@ -115,12 +115,22 @@ public record PeProgram(
     /** Problems that keep this program off a PE of the given profile, in words; empty if none. */
     public List<String> check(ArchProfile profile) {
         List<String> problems = new ArrayList<>();
-        int total = sramBytes(profile);
-        if (total > profile.sramBytes()) {
-            problems.add(String.format("program %s needs %,d bytes of SRAM (code %,d + data %,d + stack %,d) "
-                            + "but a PE has %,d", name, total, codeBytes(profile), dataBytes(), stackBytes,
-                    profile.sramBytes()));
+        if (sramBytes(profile) > profile.sramBytes()) {
+            problems.add("program " + name + " needs " + sramBreakdown(profile));
         }
+        problems.addAll(problemsBesidesSram(profile));
+        return problems;
+    }
+
+    /** {@code 61,240 bytes of SRAM (code 1,096 + data 59,948 + stack 196) but a PE has 49,152}. */
+    public String sramBreakdown(ArchProfile profile) {
+        return String.format("%,d bytes of SRAM (code %,d + data %,d + stack %,d) but a PE has %,d",
+                sramBytes(profile), codeBytes(profile), dataBytes(), stackBytes, profile.sramBytes());
+    }
+
+    /** As {@link #check}, leaving out whether the program fits in SRAM (the compiler says that at its symbols). */
+    public List<String> problemsBesidesSram(ArchProfile profile) {
+        List<String> problems = new ArrayList<>();
         Set<Integer> seen = new TreeSet<>();
         for (TaskDecl t : tasks) {
             if (t.id() < 0 || t.id() >= profile.taskIds()) {

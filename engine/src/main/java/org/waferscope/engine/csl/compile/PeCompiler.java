@@ -158,7 +158,10 @@ public final class PeCompiler {
         }
         new TaskTable(u).bind();
         PeProgram p = u.program.build();
-        for (String problem : p.check(u.profile)) {
+        if (p.sramBytes(u.profile) > u.profile.sramBytes()) {
+            SramOverflow.report(p, u.profile, file.name(), requestedAt, u.diags);
+        }
+        for (String problem : p.problemsBesidesSram(u.profile)) {
             u.diags.error(requestedAt, file.name() + ": " + problem);
         }
         return p;
