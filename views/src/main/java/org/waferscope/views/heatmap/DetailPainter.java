@@ -17,7 +17,7 @@ import org.waferscope.views.palette.CategoricalColors;
  * and its ramp; traffic or back-pressure per outgoing link as arrows whose width follows
  * the value; the chosen color's route as arrows out (tx) and ticks in (rx); and, where a
  * core snapshot is at hand, input-queue fill bars and the wavelets buffered in the router,
- * one dot per wavelet in its color's hue.
+ * one dot per wavelet in its color's hue (below the PE's coordinate label, when there is one).
  */
 final class DetailPainter {
     private static final Color PORT = Color.gray(0.95, 0.55);
@@ -54,20 +54,20 @@ final class DetailPainter {
                 if (f.layer() == MetricLayer.ROUTE) {
                     route(g, (int) f.values()[pe], cx, cy, s);
                 }
-                if (s >= LABEL_SCALE) {
-                    label(g, x, y, cx, cy, s, textScale, false);
-                }
                 CoreSnapshot snap = byPe.get(pe);
                 if (snap != null) {
-                    queues(g, snap, cx, cy, s);
+                    queues(g, snap, cx, cy, s, s >= LABEL_SCALE ? labelBottom(cy, s, textScale) : Double.NaN);
                 }
             }
         }
+        // Last, on a halo: arrows and wavelet dots of this PE and its neighbours never cover them.
+        labels(g, v, colourAt, textScale);
     }
 
     /**
-     * Only the coordinate labels, each on a halo: over the value layer's tiles, where ports and
-     * queues would hide the program's data, a student still reads which PE is which.
+     * The coordinate labels, each on a halo: drawn after all other detail (so no arrow or
+     * wavelet dot covers them), and alone over the value layer's tiles, where ports and queues
+     * would hide the program's data, so that a student still reads which PE is which.
      */
     void labels(GraphicsContext g, Viewport v, java.util.function.IntBinaryOperator colourAt, double textScale) {
         double s = v.scale();
@@ -77,23 +77,30 @@ final class DetailPainter {
         for (int y = v.firstRow(); y < v.endRow(); y++) {
             for (int x = v.firstColumn(); x < v.endColumn(); x++) {
                 chooseInk(colourAt.applyAsInt(x, y));
-                label(g, x, y, v.toViewX(x + 0.5), v.toViewY(y + 0.5), s, textScale, true);
+                label(g, x, y, v.toViewX(x + 0.5), v.toViewY(y + 0.5), s, textScale);
             }
         }
     }
 
-    private void label(GraphicsContext g, int x, int y, double cx, double cy, double s, double textScale, boolean onHalo) {
-        g.setFont(javafx.scene.text.Font.font(Math.min(14 * textScale, s * 0.11 * Math.min(textScale, 2))));
+    private void label(GraphicsContext g, int x, int y, double cx, double cy, double s, double textScale) {
+        g.setFont(javafx.scene.text.Font.font(labelSize(s, textScale)));
         String text = x + "," + y;
         double tx = cx - s * 0.46;
         double ty = cy - s * 0.30;
-        if (onHalo) {
-            g.setStroke(halo);
-            g.setLineWidth(3);
-            g.strokeText(text, tx, ty);
-        }
+        g.setStroke(halo);
+        g.setLineWidth(3);
+        g.strokeText(text, tx, ty);
         g.setFill(ink);
         g.fillText(text, tx, ty);
+    }
+
+    private static double labelSize(double s, double textScale) {
+        return Math.min(14 * textScale, s * 0.11 * Math.min(textScale, 2));
+    }
+
+    /** Below the coordinate label's baseline, its descenders and its halo: where the wavelet dots may start. */
+    static double labelBottom(double cy, double s, double textScale) {
+        return cy - s * 0.30 + labelSize(s, textScale) * 0.3 + 2;
     }
 
     private void chooseInk(int argb) {
@@ -171,7 +178,8 @@ final class DetailPainter {
         }
     }
 
-    private void queues(GraphicsContext g, CoreSnapshot snap, double cx, double cy, double s) {
+    /** {@code dotsTop}: where the row of buffered wavelets starts, under the label (NaN: no label, the top). */
+    private void queues(GraphicsContext g, CoreSnapshot snap, double cx, double cy, double s, double dotsTop) {
         double bw = Math.max(2, s * 0.06);
         double bh = s * 0.3;
         double left = cx - s * 0.38;
@@ -190,7 +198,7 @@ final class DetailPainter {
         }
         double dot = Math.max(2, s * 0.07);
         double x = cx - s * 0.38;
-        double y = cy - s * 0.38;
+        double y = Double.isNaN(dotsTop) ? cy - s * 0.38 : dotsTop;
         for (CoreSnapshot.RouteRow r : snap.routes()) {
             for (int k = 0; k < r.buffered() && x < cx + s * 0.38; k++) {
                 g.setFill(Color.rgb(0, 0, 0, 0.6));
