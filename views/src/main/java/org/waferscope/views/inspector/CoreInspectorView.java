@@ -102,8 +102,7 @@ public class CoreInspectorView extends VBox {
         return l;
     }
 
-    private static Tab tab(String title, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
+    private static Tab named(Tab t, String title) {
         t.setId("inspector-tab-" + title.toLowerCase(java.util.Locale.ROOT));
         return t;
     }
@@ -112,21 +111,37 @@ public class CoreInspectorView extends VBox {
         TableView<TaskRow> tasks = Tables.table(model.tasks(), "No tasks");
         tasks.setId("inspector-tasks");
         tasks.getColumns().setAll(java.util.List.of(
-                Tables.column("id", 36, TaskRow::id), Tables.column("kind", 60, TaskRow::kind),
-                Tables.column("name", 110, TaskRow::name), Tables.column("bound to", 80, TaskRow::boundTo),
-                Tables.column("state", 80, Tables::taskState), Tables.column("runs", 44, TaskRow::timesRun)));
+                Tables.column("id", 28, TaskRow::id), Tables.column("kind", 50, TaskRow::kind),
+                Tables.column("name", 84, TaskRow::name), Tables.column("bound to", 76, TaskRow::boundTo),
+                Tables.column("state", 76, Tables::taskState), Tables.column("runs", 38, TaskRow::timesRun)));
         tasks.setRowFactory(v -> new TaskRowCell());
         menus.tasks(tasks);
         TableView<MicrothreadRow> threads = Tables.table(model.microthreads(), "No microthreads at work");
         threads.getColumns().setAll(java.util.List.of(
-                Tables.column("slot", 40, MicrothreadRow::slot), Tables.column("operation", 140, MicrothreadRow::operation),
-                Tables.column("done", 80, r -> r.done() + " / " + r.length()),
+                Tables.column("slot", 36, MicrothreadRow::slot), Tables.column("operation", 100, MicrothreadRow::operation),
+                Tables.column("done", 64, r -> r.done() + " / " + r.length()),
                 Tables.column("waiting for", 120, MicrothreadRow::waitingFor)));
-        threads.setPrefHeight(110);
         TableView<NameValue> params = nameValues(model.params(), "No params");
-        params.setPrefHeight(110);
         VBox.setVgrow(tasks, Priority.ALWAYS);
+        VBox.setVgrow(threads, Priority.SOMETIMES);
+        VBox.setVgrow(params, Priority.SOMETIMES);
         return new VBox(4, tasks, section("Microthreads"), threads, section("Params"), params);
+    }
+
+    /**
+     * A tab's content, scrolling as a whole only when the tab is too short for each of its
+     * tables' header and two rows (a table is never squeezed below that).
+     */
+    private static Tab tab(String title, javafx.scene.Node content) {
+        if (!(content instanceof VBox box) || box.getChildren().stream().noneMatch(n -> n instanceof TableView)) {
+            return named(new Tab(title, content), title);
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("inspector-tab-scroll");
+        return named(new Tab(title, scroll), title);
     }
 
     private VBox sourcePane() {
@@ -177,7 +192,7 @@ public class CoreInspectorView extends VBox {
 
     private static TableView<NameValue> nameValues(javafx.collections.ObservableList<NameValue> rows, String empty) {
         TableView<NameValue> t = Tables.table(rows, empty);
-        t.getColumns().setAll(java.util.List.of(Tables.column("name", 160, NameValue::name),
+        t.getColumns().setAll(java.util.List.of(Tables.column("name", 130, NameValue::name),
                 Tables.column("value", 160, NameValue::value)));
         return t;
     }

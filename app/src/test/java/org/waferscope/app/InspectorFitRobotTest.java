@@ -1,0 +1,106 @@
+package org.waferscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.api.SimState;
+import org.waferscope.views.heatmap.PeLocation;
+
+/**
+ * The inspector's tables at a laptop's 1280×800 (the test window's size): each lies whole
+ * inside the inspector, shows rows, and keeps its columns at a width their text reads at,
+ * scrolling sideways where they do not all fit.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InspectorFitRobotTest {
+    private RealExplorer explorer;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        explorer = new RealExplorer(stage);
+    }
+
+    @AfterEach
+    void tearDown(FxRobot robot) throws Exception {
+        explorer.close(robot);
+    }
+
+    @Test
+    void everyTableOfTheInspectorIsWholeAndReadableAt1280By800(FxRobot robot) {
+        robot.interact(() -> explorer.window.openSample(explorer.samples.byName("fifo-pipeline").orElseThrow()));
+        explorer.pulse(robot);
+        assertEquals(SimState.LOADED, explorer.session.frameProperty().get().state());
+        robot.interact(() -> explorer.session.post(new Command.Step(40)));
+        explorer.pulse(robot);
+        robot.interact(() -> explorer.session.layers().selectedProperty().set(new PeLocation(1, 0)));
+        explorer.pulse(robot);
+        explorer.pulse(robot);
+        assertEquals(1280, stage.getWidth(), 1);
+        Node inspector = robot.lookup("#inspector").query();
+        for (String tab : java.util.List.of("Tasks", "Router", "Counters", "Memory")) {
+            robot.interact(() -> ((org.waferscope.views.inspector.CoreInspectorView) inspector).showTab(tab));
+            robot.interact(() -> stage.getScene().getRoot().layout());
+            RealExplorer.shoot(robot, stage.getScene(), "inspector-fit-" + tab.toLowerCase(java.util.Locale.ROOT));
+            Bounds room = inspector.localToScene(inspector.getLayoutBounds());
+            for (Node n : inspector.lookupAll(".inspector-table")) {
+                if (!n.isVisible() || n.getScene() == null || !showing(n)) {
+                    continue;
+                }
+                TableView<?> t = (TableView<?>) n;
+                Bounds b = t.localToScene(t.getLayoutBounds());
+                String what = tab + " " + t.getColumns().get(0).getText() + "…";
+                assertTrue(b.getMaxY() <= room.getMaxY() + 0.5 && b.getMaxX() <= room.getMaxX() + 0.5,
+                        what + " lies inside the inspector: " + b + " in " + room);
+                assertTrue(b.getHeight() >= 3 * 24, what + " shows a header and two rows at least: " + b.getHeight());
+                for (TableColumn<?, ?> c : t.getColumns()) {
+                    assertTrue(c.getWidth() >= c.getPrefWidth() - 0.5, what + " column " + c.getText() + " is "
+                            + c.getWidth() + " wide, less than the " + c.getPrefWidth() + " its text needs");
+                }
+            }
+        }
+    }
+
+    @Test
+    void inALargerWindowTheTaskTableFillsItsWidthWithoutScrolling(FxRobot robot) {
+        robot.interact(() -> explorer.window.openSample(explorer.samples.byName("fifo-pipeline").orElseThrow()));
+        explorer.pulse(robot);
+        // the headless screen is 1280×800: give the inspector the 27 % of a 1440-pixel window instead
+        robot.interact(() -> {
+            Node n = robot.lookup("#inspector").query();
+            while (!(n instanceof javafx.scene.control.SplitPane)) {
+                n = n.getParent();
+            }
+            javafx.scene.control.SplitPane main = (javafx.scene.control.SplitPane) n;
+            double[] at = main.getDividerPositions();
+            main.setDividerPosition(at.length - 1, 1 - 0.27 * 1440 / 1280);
+            stage.getScene().getRoot().layout();
+        });
+        TableView<?> tasks = robot.lookup("#inspector-tasks").queryAs(TableView.class);
+        assertEquals(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN, tasks.getColumnResizePolicy(),
+                "at 1440 wide the task table's columns fit: " + tasks.getWidth());
+    }
+
+    /** Whether {@code n} is in the selected tab (the others' content is in the scene too). */
+    private static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
