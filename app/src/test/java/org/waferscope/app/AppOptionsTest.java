@@ -91,6 +91,9 @@ class AppOptionsTest {
         assertEquals("T[3]", AppOptions.parse(List.of("--layer", "value:T[3]")).layer().value().text());
         assertTrue(AppOptions.parse(List.of("--layer", "value:counts@row")).layer().asRow(), "@row draws arrays as rows");
         assertEquals("value:counts@row", AppOptions.parse(List.of("--layer", "value:counts@row")).layer().text());
+        assertTrue(AppOptions.parse(List.of("--layer", "value:T@halo")).layer().halo(), "@halo: a haloed tile");
+        assertEquals("value:T@halo", AppOptions.parse(List.of("--layer", "value:T@halo")).layer().text());
+        assertEquals("T", AppOptions.parse(List.of("--layer", "value:T@halo")).layer().value().text());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> AppOptions.parse(List.of("--layer", "value:T[")));
         assertEquals("--layer: value:T[:2: expected a closing ']'", e.getMessage());

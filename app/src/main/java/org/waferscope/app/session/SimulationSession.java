@@ -400,6 +400,7 @@ public final class SimulationSession {
         if (c.layer() == org.waferscope.engine.api.MetricLayer.VALUE) {
             layers.tilesAsRowsProperty().set(c.asRow());
             layers.showValue(c.value());
+            layers.tilesHaloProperty().set(c.halo());
         } else {
             layers.layerProperty().set(c.layer());
         }

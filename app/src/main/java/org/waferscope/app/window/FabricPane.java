@@ -37,6 +37,7 @@ final class FabricPane extends BorderPane {
         legend.paletteProperty().bind(session.layers().paletteProperty());
         legend.divergingProperty().bind(heatmap.divergingProperty());
         heatmap.tilesAsRowsProperty().bind(session.layers().tilesAsRowsProperty());
+        heatmap.tilesHaloProperty().bind(session.layers().tilesHaloProperty());
         new org.waferscope.app.session.ValueTileWindow(session.layers(), heatmap);
         heatmap.selectedProperty().bindBidirectional(session.layers().selectedProperty());
         session.frameProperty().addListener((o, a, f) -> show(f));

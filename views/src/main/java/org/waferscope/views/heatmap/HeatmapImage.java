@@ -18,28 +18,31 @@ final class HeatmapImage {
 
     /** Re-colours the image from {@code frame}; FX thread. */
     void update(Frame frame, int[] lut, boolean fitToData) {
-        update(frame, lut, fitToData, false);
+        update(frame, lut, fitToData, false, false);
     }
 
-    /** As above; value tiles of 1-D arrays drawn as rows when {@code tilesAsRows}. */
-    void update(Frame frame, int[] lut, boolean fitToData, boolean tilesAsRows) {
+    /**
+     * As above; value tiles of 1-D arrays drawn as rows when {@code tilesAsRows}, a tile's
+     * corners as no value when {@code halo}.
+     */
+    void update(Frame frame, int[] lut, boolean fitToData, boolean tilesAsRows, boolean halo) {
         boolean resized = raster.render(frame, lut, fitToData);
         if (resized || image == null) {
             image = new WritableImage(raster.width(), raster.height());
         }
         image.getPixelWriter().setPixels(0, 0, raster.width(), raster.height(), PixelFormat.getIntArgbPreInstance(),
                 IntBuffer.wrap(raster.pixels()), raster.width());
-        updateTiles(frame, tilesAsRows);
+        updateTiles(frame, tilesAsRows, halo);
     }
 
     /** The value layer's whole arrays, on the layer's scale (a sum's on its elements' own). */
-    private void updateTiles(Frame frame, boolean asRows) {
+    private void updateTiles(Frame frame, boolean asRows, boolean halo) {
         org.waferscope.engine.api.ValueSample s = frame.value();
         boolean sum = s != null && s.query().reduce() == org.waferscope.engine.api.ValueQuery.Reduce.SUM;
         float low = sum ? s.elementMin() : raster.low();
         float high = sum ? s.elementMax() : raster.high();
         if (!tiles.render(s, raster.lut(), low, high, org.waferscope.views.palette.CategoricalColors.NOTHING,
-                asRows)) {
+                asRows, halo)) {
             tileImage = null;
             return;
         }

@@ -119,8 +119,12 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         TileShape shape = view.tileRaster().shape();
         int c = (int) ((v.toFabricX(vx) - pe.x()) * shape.columns());
         int r = (int) ((v.toFabricY(vy) - pe.y()) * shape.rows());
-        int i = shape.elementAt(Math.max(0, Math.min(shape.columns() - 1, c)), Math.max(0, Math.min(shape.rows() - 1, r)),
-                s.length());
+        c = Math.max(0, Math.min(shape.columns() - 1, c));
+        r = Math.max(0, Math.min(shape.rows() - 1, r));
+        int i = shape.elementAt(c, r, s.length());
+        if (i >= 0 && view.tilesHaloProperty().get() && shape.isCorner(c, r)) {
+            return "   " + s.query().symbol() + "[" + i + "]: a halo corner, no data of the program";
+        }
         float e = i < 0 ? Float.NaN : s.element(pe.x(), pe.y(), i);
         return Float.isNaN(e) ? "" : "   " + s.query().symbol() + "[" + i + "] = " + ValueText.number(e);
     }

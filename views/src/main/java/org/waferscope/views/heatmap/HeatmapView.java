@@ -51,6 +51,8 @@ public class HeatmapView extends Control implements Paintable {
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "diverging", false);
     private final javafx.beans.property.BooleanProperty tilesAsRows =
             new javafx.beans.property.SimpleBooleanProperty(this, "tilesAsRows", false);
+    private final javafx.beans.property.BooleanProperty tilesHalo =
+            new javafx.beans.property.SimpleBooleanProperty(this, "tilesHalo", false);
     private final HeatmapImage image = new HeatmapImage();
     private boolean imageDirty = true;
     private boolean viewDirty = true;
@@ -62,6 +64,7 @@ public class HeatmapView extends Control implements Paintable {
         palette.addListener((o, a, b) -> imageDirty = true);
         fitToData.addListener((o, a, b) -> imageDirty = true);
         tilesAsRows.addListener((o, a, b) -> imageDirty = true);
+        tilesHalo.addListener((o, a, b) -> imageDirty = true);
         viewport.addListener((o, a, b) -> viewDirty = true);
         selected.addListener((o, a, b) -> viewDirty = true);
         hovered.addListener((o, a, b) -> viewDirty = true);
@@ -81,7 +84,7 @@ public class HeatmapView extends Control implements Paintable {
     @Override
     public void paintIfDirty() {
         if (imageDirty) {
-            image.update(getFrame(), getPalette().lut(), fitToData.get(), tilesAsRows.get());
+            image.update(getFrame(), getPalette().lut(), fitToData.get(), tilesAsRows.get(), tilesHalo.get());
             scaleLow.set(image.raster().low());
             scaleHigh.set(image.raster().high());
             diverging.set(image.raster().diverging());
@@ -134,6 +137,11 @@ public class HeatmapView extends Control implements Paintable {
     /** Zoomed-in value tiles draw a 1-D array as one row per PE (an image row) instead of a square. */
     public javafx.beans.property.BooleanProperty tilesAsRowsProperty() {
         return tilesAsRows;
+    }
+
+    /** Zoomed-in value tiles are a tile inside a one-cell halo: its corners, no data of the program, drawn as no value. */
+    public javafx.beans.property.BooleanProperty tilesHaloProperty() {
+        return tilesHalo;
     }
 
     /** True when the last paint used the diverging palette (signed program values). */

@@ -18,11 +18,16 @@ public final class TileRaster {
 
     /** Renders the sample's window; returns false (and keeps nothing) when the sample has no tiles. */
     public boolean render(ValueSample s, int[] lut, float low, float high, int noValue) {
-        return render(s, lut, low, high, noValue, false);
+        return render(s, lut, low, high, noValue, false, false);
     }
 
-    /** As above; with {@code asRow} each PE's 1-D array is drawn as one row. */
-    public boolean render(ValueSample s, int[] lut, float low, float high, int noValue, boolean asRow) {
+    /**
+     * As above; with {@code asRow} each PE's 1-D array is drawn as one row; with {@code halo}
+     * the tile is an array inside a one-cell halo, whose four corners a 5-point stencil never
+     * reads and its neighbours never fill: they hold whatever the array started with, and are
+     * drawn as no value rather than as a cold (or hot) spot.
+     */
+    public boolean render(ValueSample s, int[] lut, float low, float high, int noValue, boolean asRow, boolean halo) {
         if (s == null || s.tiles() == null || s.length() == 0) {
             window = null;
             return false;
@@ -41,7 +46,7 @@ public final class TileRaster {
                 for (int r = 0; r < shape.rows(); r++) {
                     int row = (py * shape.rows() + r) * width + px * shape.columns();
                     for (int c = 0; c < shape.columns(); c++) {
-                        int i = shape.elementAt(c, r, s.length());
+                        int i = halo && shape.isCorner(c, r) ? -1 : shape.elementAt(c, r, s.length());
                         float v = i < 0 ? Float.NaN : s.element(window.x() + px, window.y() + py, i);
                         pixels[row + c] = Float.isNaN(v) ? noValue : lut[clamp((int) ((v - low) * k), top)];
                     }

@@ -27,6 +27,11 @@ public record TileShape(int columns, int rows) {
         return new TileShape(side, (n + side - 1) / side);
     }
 
+    /** Whether column c, row r is a corner of a tile of 3 × 3 or more (a halo's corner, when it has one). */
+    public boolean isCorner(int c, int r) {
+        return columns >= 3 && rows >= 3 && (c == 0 || c == columns - 1) && (r == 0 || r == rows - 1);
+    }
+
     /** The element shown at column c, row r of the tile, or -1 past the end. */
     public int elementAt(int c, int r, int length) {
         int i = r * columns + c;

@@ -40,6 +40,8 @@ public final class LayerChooserModel {
     private final ObjectProperty<ValueQuery> value = new SimpleObjectProperty<>(this, "value");
     private final javafx.beans.property.BooleanProperty tilesAsRows =
             new javafx.beans.property.SimpleBooleanProperty(this, "tilesAsRows", false);
+    private final javafx.beans.property.BooleanProperty tilesHalo =
+            new javafx.beans.property.SimpleBooleanProperty(this, "tilesHalo", false);
     private final ObjectProperty<ValueQuery.Window> valueTiles = new SimpleObjectProperty<>(this, "valueTiles");
     private final ReadOnlyObjectWrapper<FrameRequest> request = new ReadOnlyObjectWrapper<>(this, "request",
             FrameRequest.DEFAULT);
@@ -53,6 +55,12 @@ public final class LayerChooserModel {
         selected.addListener((o, a, b) -> update());
         wholeRun.addListener((o, a, b) -> update());
         value.addListener((o, a, b) -> update());
+        // a halo is a fact of one array (heat-diffusion's T), not of the next one picked
+        value.addListener((o, a, b) -> {
+            if (a == null || b == null || !a.symbol().equals(b.symbol())) {
+                tilesHalo.set(false);
+            }
+        });
         valueTiles.addListener((o, a, b) -> update());
         // The value layer with nothing chosen yet shows the program's first variable.
         layer.addListener((o, a, l) -> {
@@ -136,6 +144,14 @@ public final class LayerChooserModel {
     /** Whether zoomed-in value tiles draw 1-D arrays as rows (a view choice; the engine is not told). */
     public javafx.beans.property.BooleanProperty tilesAsRowsProperty() {
         return tilesAsRows;
+    }
+
+    /**
+     * Whether the value's tiles are a tile inside a one-cell halo whose corners are no data
+     * ({@code value:T@halo}); set after the value, since a new variable clears it.
+     */
+    public javafx.beans.property.BooleanProperty tilesHaloProperty() {
+        return tilesHalo;
     }
 
     /** Shows the value layer with {@code q} (a lesson's watch, the command line's {@code --layer value:...}). */

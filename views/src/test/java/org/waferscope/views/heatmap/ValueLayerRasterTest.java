@@ -104,6 +104,25 @@ class ValueLayerRasterTest {
     }
 
     @Test
+    void aHaloedTilesCornersAreNoValueNotTheColdTheyHold() {
+        // heat-diffusion's T at tile=1: a 3x3 array, the cell in the middle, its halo around it
+        float[] elements = {0, 7, 0, 7, 9, 7, 0, 7, 0};
+        ValueQuery.Window w = new ValueQuery.Window(0, 0, 1, 1);
+        ValueSample s = sample(ValueQuery.of("T"), 9, w, elements);
+        int[] lut = Palette.VIRIDIS.lut();
+        TileRaster plain = new TileRaster();
+        assertTrue(plain.render(s, lut, 0, 9, CategoricalColors.NOTHING));
+        assertEquals(lut[0], plain.pixels()[0], "without the halo a corner is the coldest colour");
+        TileRaster halo = new TileRaster();
+        assertTrue(halo.render(s, lut, 0, 9, CategoricalColors.NOTHING, false, true));
+        for (int corner : new int[] {0, 2, 6, 8}) {
+            assertEquals(CategoricalColors.NOTHING, halo.pixels()[corner], "corner " + corner + " shows no value");
+        }
+        assertEquals(expected(lut, 7, 0, 9), halo.pixels()[1], "the halo's edges are the neighbours' values");
+        assertEquals(expected(lut, 9, 0, 9), halo.pixels()[4], "and the tile is itself");
+    }
+
+    @Test
     void tileShapeFollowsTheDeclaredShapeOrTheSquare() {
         assertEquals(new TileShape(6, 6), TileShape.of(new int[] {36}, 36));
         assertEquals(new TileShape(8, 4), TileShape.of(new int[] {4, 8}, 32));

@@ -24,6 +24,16 @@ class LayerChooserModelTest {
     }
 
     @Test
+    void aHaloBelongsToItsArrayAndGoesWhenAnotherIsPicked() {
+        m.showValue(org.waferscope.engine.api.ValueQuery.of("T"));
+        m.tilesHaloProperty().set(true);
+        m.showValue(org.waferscope.engine.api.ValueQuery.parse("max(T)"));
+        assertTrue(m.tilesHaloProperty().get(), "another reduction of the same T keeps it");
+        m.showValue(org.waferscope.engine.api.ValueQuery.of("next"));
+        assertFalse(m.tilesHaloProperty().get(), "next has no halo");
+    }
+
+    @Test
     void routeLayerCarriesTheColorClamped() {
         m.layerProperty().set(MetricLayer.ROUTE);
         assertTrue(m.routeColorUsedProperty().get());
