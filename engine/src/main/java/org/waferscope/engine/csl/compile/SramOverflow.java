@@ -35,7 +35,7 @@ final class SramOverflow {
         Symbol top = largest.get(0);
         String lead = String.format("%s, %,d bytes, is the largest global of %s, which does not fit in a PE's SRAM: ",
                 describe(top), top.bytes(), file);
-        String data = String.format("data %,d bytes", p.dataBytes());
+        String data = String.format(" + data %,d + stack %,d)", p.dataBytes(), p.stackBytes());
         if (diags.all().stream().anyMatch(d -> d.pos().equals(top.pos()) && d.message().startsWith(lead)
                 && d.message().contains(data) && d.message().endsWith(placed))) {
             return;
