@@ -197,11 +197,19 @@ class RealEngineRobotTest {
         assertTrue(box.isSelected(), "it shows the value the program holds");
         assertTrue(robot.lookup("#param-n").tryQueryAs(javafx.scene.control.TextField.class).isPresent(),
                 "an int param stays a text field");
+        RealExplorer.shoot(robot, box.getScene(), "params-dialog-bool");
         robot.clickOn(box);
         robot.clickOn("#params-reload");
         pulse(robot);
         assertEquals("false", session.programProperty().get().params().get("use_fifo"));
         assertEquals(SimState.LOADED, session.frameProperty().get().state());
+        // in the dark theme too, for a look
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        javafx.scene.control.CheckBox off = robot.lookup("#param-use_fifo").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(!off.isSelected(), "the reloaded program's false");
+        RealExplorer.shoot(robot, off.getScene(), "params-dialog-bool-other-theme");
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
