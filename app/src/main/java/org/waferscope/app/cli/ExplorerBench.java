@@ -10,6 +10,7 @@ import org.waferscope.engine.api.LayerChoice;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.HistoryBytes;
+import org.waferscope.engine.sim.RunCosts;
 import org.waferscope.engine.sim.Simulator;
 import org.waferscope.engine.sim.SnapshotFigures;
 import org.waferscope.engine.sim.StepBackFigures;
@@ -81,6 +82,7 @@ final class ExplorerBench {
                     + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
                     snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,
                     snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu, snaps.reusedBytes() >> 20);
+            printCosts(sim.runCosts(), out);
             // after the run, then again and again: a student steps back one cycle at a time, and
             // looks at the wafer in between, which the explorer's loop spends preparing the next
             for (long back : new long[] {1, 1, 10, 1, 1}) {
@@ -112,6 +114,20 @@ final class ExplorerBench {
                     h.near() >> 20, h.index() >> 20, h.lists() >> 20, h.ahead() >> 20, h.rerun() >> 20);
             printLive(out, h.total());
         }
+    }
+
+    /**
+     * Where the simulating thread's CPU went while running: within one process, stepping's share
+     * is how fast the explorer runs against {@code run} (which spends only the stepping), a
+     * figure that separate processes, moving by more than the explorer's overhead, cannot give.
+     */
+    private static void printCosts(RunCosts c, PrintWriter out) {
+        out.printf(Locale.ROOT, "thread    running %.2f s CPU: stepping %.2f s (%.1f %%), snapshots %.2f s (%.1f %%, %d taken), "
+                + "frames %.2f s (%.1f %%, %d), other %.2f s (%.1f %%): in this process the explorer runs at about "
+                + "%.1f %% of `run`'s speed%n", c.runningCpuNanos() / 1e9, c.steppingCpuNanos() / 1e9,
+                c.percent(c.steppingCpuNanos()), c.snapshotCpuNanos() / 1e9, c.percent(c.snapshotCpuNanos()),
+                c.snapshots(), c.frameCpuNanos() / 1e9, c.percent(c.frameCpuNanos()), c.frames(),
+                c.otherCpuNanos() / 1e9, c.percent(c.otherCpuNanos()), 100 * c.steppingShare());
     }
 
     /** The live heap after a full collection, and of it what {@code history} bytes time travel holds. */
