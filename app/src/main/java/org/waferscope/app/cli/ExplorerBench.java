@@ -83,8 +83,10 @@ final class ExplorerBench {
                     snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,
                     snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu, snaps.reusedBytes() >> 20);
             printCosts(sim.runCosts(), out);
-            // after the run, then again and again: a student steps back one cycle at a time, and
-            // looks at the wafer in between, which the explorer's loop spends preparing the next
+            // clicked at once, before the loop prepares anything: what the run's snapshots alone give
+            stepBack(sim, 1, " at once", out);
+            // then a student steps back one cycle at a time, and looks at the wafer in between,
+            // which the explorer's loop spends preparing the next
             for (long back : new long[] {1, 1, 10, 1, 1}) {
                 long t3 = System.nanoTime();
                 long c3 = cpuNanos();
@@ -92,19 +94,7 @@ final class ExplorerBench {
                 sim.tick();   // paused with nothing to do: what the explorer's loop does while the user looks
                 out.printf(Locale.ROOT, "paused    prepared the next step back in %.2f s (%.2f s CPU, %.2f s of the helper)%n",
                         seconds(t3), (cpuNanos() - c3) / 1e9, (helperCpuNanos() - h3) / 1e9);
-                long t2 = System.nanoTime();
-                long c2 = cpuNanos();
-                long h2 = helperCpuNanos();
-                sim.post(new Command.StepBack(back));
-                sim.tick();
-                StepBackFigures f = sim.stepBackFigures();
-                out.printf(Locale.ROOT, "step back %d cycle(s) to %d: %.2f s (%.2f s CPU, %.2f s of %d helper(s))  "
-                        + "restore of cycle %d %.2f s CPU; re-ran %d cycles on %d worker(s) in %.2f s (%.2f s CPU)%s%n",
-                        back, sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9,
-                        (helperCpuNanos() - h2) / 1e9, f.workers() - 1, f.from(), f.restoreCpuNanos() / 1e9,
-                        f.rerunCycles(), f.workers(), f.rerunNanos() / 1e9, f.rerunCpuNanos() / 1e9,
-                        f.keptNear() ? String.format(Locale.ROOT, "; kept a snapshot near it (%.2f s CPU)",
-                                f.keepCpuNanos() / 1e9) : "");
+                stepBack(sim, back, "", out);
             }
             printMemory(out);
             HistoryBytes h = sim.historyBytes();
@@ -114,6 +104,23 @@ final class ExplorerBench {
                     h.near() >> 20, h.index() >> 20, h.lists() >> 20, h.ahead() >> 20, h.rerun() >> 20);
             printLive(out, h.total());
         }
+    }
+
+    /** Steps back {@code back} cycles and says what it cost. */
+    private static void stepBack(Simulator sim, long back, String how, PrintWriter out) {
+        long t2 = System.nanoTime();
+        long c2 = cpuNanos();
+        long h2 = helperCpuNanos();
+        sim.post(new Command.StepBack(back));
+        sim.tick();
+        StepBackFigures f = sim.stepBackFigures();
+        out.printf(Locale.ROOT, "step back %d cycle(s)%s to %d: %.2f s (%.2f s CPU, %.2f s of %d helper(s))  "
+                + "restore of cycle %d %.2f s CPU; re-ran %d cycles on %d worker(s) in %.2f s (%.2f s CPU)%s%n",
+                back, how, sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9,
+                (helperCpuNanos() - h2) / 1e9, f.workers() - 1, f.from(), f.restoreCpuNanos() / 1e9,
+                f.rerunCycles(), f.workers(), f.rerunNanos() / 1e9, f.rerunCpuNanos() / 1e9,
+                f.keptNear() ? String.format(Locale.ROOT, "; kept a snapshot near it (%.2f s CPU)",
+                        f.keepCpuNanos() / 1e9) : "");
     }
 
     /**
