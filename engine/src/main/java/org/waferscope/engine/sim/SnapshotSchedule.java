@@ -18,10 +18,11 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * taken whatever its share.
  *
  * <p>The next snapshot's cost is the last one's, scaled by the PEs it will read against those
- * the last one read, plus a quarter of the wafer for what every snapshot compares whole; the
- * cycle-0 snapshot, a whole copy, counts as having read every PE. So the snapshot after a
- * launch, which reads every PE the launch woke, is expected to cost what a whole copy did,
- * and the ones after it, once the activity has narrowed, far less.
+ * the last one read, plus a quarter of the wafer for what every snapshot compares whole. The
+ * cycle-0 snapshot counts as having read every PE, at no less than
+ * {@link #FIRST_NANOS_PER_BYTE} per byte of the state: so the snapshot after a launch, which
+ * reads every PE the launch woke, is expected to cost about a whole copy (at full wafer it
+ * comes at the latest rerun), and the ones after it, once the activity has narrowed, far less.
  *
  * <p>Threads: the simulation thread only.
  */
@@ -93,8 +94,19 @@ final class SnapshotSchedule {
         return runNanos >= spacing() * expectedCost(w) && (cyclesSince >= interval || runNanos >= MAX_RERUN_NANOS);
     }
 
+    /**
+     * What the first snapshot after cycle 0 is taken to cost at least, per byte of the fabric's
+     * state: that one reads every PE the launch woke, and copies what they changed, while the
+     * cycle-0 one, though a whole copy, finds most pieces equal to others (PEs of one program
+     * start alike) and may cost a fifth of it (Game of Life at full wafer: 0.3 s, the next 1.6 s).
+     */
+    static final double FIRST_NANOS_PER_BYTE = 2.0;
+
     /** A run's snapshot was taken: it cost {@code cost}, read {@code read} PEs of {@code w}; the run starts again from it. */
     void taken(Wafer w, long cost, int read) {
+        if (pes == 0) {   // the cycle-0 one
+            cost = Math.max(cost, (long) (FIRST_NANOS_PER_BYTE * FabricSnapshot.estimateBytes(w.fabric())));
+        }
         lastCostNanos = cost;
         lastRead = read;
         pes = w.fabric().n;

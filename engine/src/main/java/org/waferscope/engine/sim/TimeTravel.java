@@ -142,7 +142,8 @@ final class TimeTravel {
      * most one such is kept: the one before goes, unless a run has passed it since (then it
      * is one of the run's). When the budget is exceeded the run's older snapshots are thinned
      * as always, but the one {@code base} stays, so a step back further than this one does
-     * not fall to cycle 0; only if that is not enough does {@code base} go too.
+     * not fall to cycle 0; only if that is not enough, and this one copied more than a
+     * quarter of the budget, does {@code base} go too.
      */
     void keepNear(Wafer w, Wafer.Snapshot base) {
         if (tooLarge || w.cycle() <= base.cycle() || snapshots.stream().anyMatch(s -> s.cycle() == w.cycle())) {
@@ -169,8 +170,12 @@ final class TimeTravel {
         while (need() > budgetBytes && thinOlderHalf(base)) {
             // the run's older snapshots thinned, the restored one and this one kept
         }
-        if (need() > budgetBytes && base != snapshots.get(0) && base != pinned) {
-            drop(base);   // still too much (Game of Life keeps two): this one stands in for the restored one
+        if (need() > budgetBytes && base != snapshots.get(0) && base != pinned && s.bytes() > budgetBytes / 4) {
+            // still too much, and snapshots are dear (one of Game of Life's is about the whole
+            // budget): this one stands in for the restored one. Cheap ones (allreduce's copy a
+            // few MB) keep it: without it the next step back or preparation further back
+            // re-runs from the one before, at worst from cycle 0 (5,000 cycles once)
+            drop(base);
             recount();
         }
         schedule.runSince(0);
