@@ -27,7 +27,8 @@ final class ExplorerBench {
     private ExplorerBench() {
     }
 
-    static void cli(WaferProgram p, int threads, long cycles, PrintWriter out) {
+    /** Runs as {@code run} does; returns cycles per CPU-second of this thread. */
+    static double cli(WaferProgram p, int threads, long cycles, PrintWriter out) {
         long t0 = System.nanoTime();
         try (Wafer w = Wafer.load(p, threads)) {
             double load = seconds(t0);
@@ -43,10 +44,12 @@ final class ExplorerBench {
                     threads, load, w.cycle(), run, w.cycle() / run, w.cycle() / cpu, w.cycle() / all, w.stateHash());
             printMemory(out);
             printLive(out, 0);
+            return w.cycle() / cpu;
         }
     }
 
-    static void explorer(WaferProgram p, int threads, long cycles, PrintWriter out) {
+    /** Runs as the explorer does, then steps back; returns cycles per CPU-second of this thread while running. */
+    static double explorer(WaferProgram p, int threads, long cycles, PrintWriter out) {
         try (Simulator sim = new Simulator(threads)) {
             long t0 = System.nanoTime();
             sim.load(p);
@@ -103,7 +106,19 @@ final class ExplorerBench {
                     + "re-run stepper %d MB%n", h.total() >> 20, h.budget() >> 20, h.counted() >> 20, h.slabs() >> 20,
                     h.near() >> 20, h.index() >> 20, h.lists() >> 20, h.ahead() >> 20, h.rerun() >> 20);
             printLive(out, h.total());
+            return done / cpu;
         }
+    }
+
+    /**
+     * {@code --explorer --with-run}: both in this process, the bare run first, so that their
+     * ratio is not one of two processes (which differ by up to 2.5× on a shared machine).
+     */
+    static void both(WaferProgram p, int threads, long cycles, PrintWriter out) {
+        double run = cli(p, threads, cycles, out);
+        double explorer = explorer(p, threads, cycles, out);
+        out.printf(Locale.ROOT, "in this process: the explorer %.2f cycles per CPU-second of the simulating thread, `run` %.2f:"
+                + " %.1f %%%n", explorer, run, 100 * explorer / run);
     }
 
     /** Steps back {@code back} cycles and says what it cost. */
