@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
             + "frames at the display rate), then time stepping back")
     boolean explorer;
 
+    @Option(names = "--with-run", description = "with --explorer: run as `run` does first, in the same process, and print "
+            + "the explorer's speed against it")
+    boolean withRun;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -120,7 +124,9 @@ final class BenchCommand implements Callable<Integer> {
             WaferProgram p = ProgramArgs.load(program, o);
             out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
                     p.layout().height());
-            if (explorer) {
+            if (explorer && withRun) {
+                ExplorerBench.both(p, threads.get(0), cycles, out);
+            } else if (explorer) {
                 ExplorerBench.explorer(p, threads.get(0), cycles, out);
             } else {
                 ExplorerBench.cli(p, threads.get(0), cycles, out);

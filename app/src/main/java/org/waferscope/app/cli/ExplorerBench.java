@@ -10,6 +10,7 @@ import org.waferscope.engine.api.LayerChoice;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.HistoryBytes;
+import org.waferscope.engine.sim.RunCosts;
 import org.waferscope.engine.sim.Simulator;
 import org.waferscope.engine.sim.SnapshotFigures;
 import org.waferscope.engine.sim.StepBackFigures;
@@ -26,7 +27,8 @@ final class ExplorerBench {
     private ExplorerBench() {
     }
 
-    static void cli(WaferProgram p, int threads, long cycles, PrintWriter out) {
+    /** Runs as {@code run} does; returns cycles per CPU-second of this thread. */
+    static double cli(WaferProgram p, int threads, long cycles, PrintWriter out) {
         long t0 = System.nanoTime();
         try (Wafer w = Wafer.load(p, threads)) {
             double load = seconds(t0);
@@ -42,10 +44,12 @@ final class ExplorerBench {
                     threads, load, w.cycle(), run, w.cycle() / run, w.cycle() / cpu, w.cycle() / all, w.stateHash());
             printMemory(out);
             printLive(out, 0);
+            return w.cycle() / cpu;
         }
     }
 
-    static void explorer(WaferProgram p, int threads, long cycles, PrintWriter out) {
+    /** Runs as the explorer does, then steps back; returns cycles per CPU-second of this thread while running. */
+    static double explorer(WaferProgram p, int threads, long cycles, PrintWriter out) {
         try (Simulator sim = new Simulator(threads)) {
             long t0 = System.nanoTime();
             sim.load(p);
@@ -81,8 +85,11 @@ final class ExplorerBench {
                     + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
                     snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,
                     snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu, snaps.reusedBytes() >> 20);
-            // after the run, then again and again: a student steps back one cycle at a time, and
-            // looks at the wafer in between, which the explorer's loop spends preparing the next
+            printCosts(sim.runCosts(), out);
+            // clicked at once, before the loop prepares anything: what the run's snapshots alone give
+            stepBack(sim, 1, " at once", out);
+            // then a student steps back one cycle at a time, and looks at the wafer in between,
+            // which the explorer's loop spends preparing the next
             for (long back : new long[] {1, 1, 10, 1, 1}) {
                 long t3 = System.nanoTime();
                 long c3 = cpuNanos();
@@ -90,19 +97,7 @@ final class ExplorerBench {
                 sim.tick();   // paused with nothing to do: what the explorer's loop does while the user looks
                 out.printf(Locale.ROOT, "paused    prepared the next step back in %.2f s (%.2f s CPU, %.2f s of the helper)%n",
                         seconds(t3), (cpuNanos() - c3) / 1e9, (helperCpuNanos() - h3) / 1e9);
-                long t2 = System.nanoTime();
-                long c2 = cpuNanos();
-                long h2 = helperCpuNanos();
-                sim.post(new Command.StepBack(back));
-                sim.tick();
-                StepBackFigures f = sim.stepBackFigures();
-                out.printf(Locale.ROOT, "step back %d cycle(s) to %d: %.2f s (%.2f s CPU, %.2f s of %d helper(s))  "
-                        + "restore of cycle %d %.2f s CPU; re-ran %d cycles on %d worker(s) in %.2f s (%.2f s CPU)%s%n",
-                        back, sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9,
-                        (helperCpuNanos() - h2) / 1e9, f.workers() - 1, f.from(), f.restoreCpuNanos() / 1e9,
-                        f.rerunCycles(), f.workers(), f.rerunNanos() / 1e9, f.rerunCpuNanos() / 1e9,
-                        f.keptNear() ? String.format(Locale.ROOT, "; kept a snapshot near it (%.2f s CPU)",
-                                f.keepCpuNanos() / 1e9) : "");
+                stepBack(sim, back, "", out);
             }
             printMemory(out);
             HistoryBytes h = sim.historyBytes();
@@ -111,7 +106,50 @@ final class ExplorerBench {
                     + "re-run stepper %d MB%n", h.total() >> 20, h.budget() >> 20, h.counted() >> 20, h.slabs() >> 20,
                     h.near() >> 20, h.index() >> 20, h.lists() >> 20, h.ahead() >> 20, h.rerun() >> 20);
             printLive(out, h.total());
+            return done / cpu;
         }
+    }
+
+    /**
+     * {@code --explorer --with-run}: both in this process, the bare run first, so that their
+     * ratio is not one of two processes (which differ by up to 2.5× on a shared machine).
+     */
+    static void both(WaferProgram p, int threads, long cycles, PrintWriter out) {
+        double run = cli(p, threads, cycles, out);
+        double explorer = explorer(p, threads, cycles, out);
+        out.printf(Locale.ROOT, "in this process: the explorer %.2f cycles per CPU-second of the simulating thread, `run` %.2f:"
+                + " %.1f %%%n", explorer, run, 100 * explorer / run);
+    }
+
+    /** Steps back {@code back} cycles and says what it cost. */
+    private static void stepBack(Simulator sim, long back, String how, PrintWriter out) {
+        long t2 = System.nanoTime();
+        long c2 = cpuNanos();
+        long h2 = helperCpuNanos();
+        sim.post(new Command.StepBack(back));
+        sim.tick();
+        StepBackFigures f = sim.stepBackFigures();
+        out.printf(Locale.ROOT, "step back %d cycle(s)%s to %d: %.2f s (%.2f s CPU, %.2f s of %d helper(s))  "
+                + "restore of cycle %d %.2f s CPU; re-ran %d cycles on %d worker(s) in %.2f s (%.2f s CPU)%s%n",
+                back, how, sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9,
+                (helperCpuNanos() - h2) / 1e9, f.workers() - 1, f.from(), f.restoreCpuNanos() / 1e9,
+                f.rerunCycles(), f.workers(), f.rerunNanos() / 1e9, f.rerunCpuNanos() / 1e9,
+                f.keptNear() ? String.format(Locale.ROOT, "; kept a snapshot near it (%.2f s CPU)",
+                        f.keepCpuNanos() / 1e9) : "");
+    }
+
+    /**
+     * Where the simulating thread's CPU went while running: within one process, stepping's share
+     * is how fast the explorer runs against {@code run} (which spends only the stepping), a
+     * figure that separate processes, moving by more than the explorer's overhead, cannot give.
+     */
+    private static void printCosts(RunCosts c, PrintWriter out) {
+        out.printf(Locale.ROOT, "thread    running %.2f s CPU: stepping %.2f s (%.1f %%), snapshots %.2f s (%.1f %%, %d taken), "
+                + "frames %.2f s (%.1f %%, %d), other %.2f s (%.1f %%): in this process the explorer runs at about "
+                + "%.1f %% of `run`'s speed%n", c.runningCpuNanos() / 1e9, c.steppingCpuNanos() / 1e9,
+                c.percent(c.steppingCpuNanos()), c.snapshotCpuNanos() / 1e9, c.percent(c.snapshotCpuNanos()),
+                c.snapshots(), c.frameCpuNanos() / 1e9, c.percent(c.frameCpuNanos()), c.frames(),
+                c.otherCpuNanos() / 1e9, c.percent(c.otherCpuNanos()), 100 * c.steppingShare());
     }
 
     /** The live heap after a full collection, and of it what {@code history} bytes time travel holds. */

@@ -28,5 +28,22 @@ class BenchModesTest {
         assertTrue(explorer.out().contains("step back 1 cycle(s) to "), explorer.out());
         assertTrue(explorer.out().contains("memory    resident"), explorer.out());
         assertTrue(bare.out().contains("cli       threads 1") && bare.out().contains(" 40 cycles in "), bare.out());
+        assertTrue(explorer.out().contains("step back 1 cycle(s) at once to 39"), explorer.out());
+    }
+
+    @Test
+    void theExplorerSaysWhereItsThreadWentAndWithRunComparesInOneProcess() {
+        CliRun o = CliRun.of("bench", "broadcast-chain", "--cycles", "40", "--explorer", "--with-run");
+        assertEquals(0, o.code(), o.out() + o.err());
+        String out = o.out();
+        assertTrue(out.contains("cli       threads 1") && out.contains("explorer  threads 1"), out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("thread    running ([0-9.]+) s CPU: stepping ([0-9.]+) s "
+                + "\\(([0-9.]+) %\\), snapshots ([0-9.]+) s \\(([0-9.]+) %, (\\d+) taken\\), frames ([0-9.]+) s \\(([0-9.]+) %, "
+                + "(\\d+)\\), other ([0-9.]+) s").matcher(out);
+        assertTrue(m.find(), out);
+        double parts = Double.parseDouble(m.group(3)) + Double.parseDouble(m.group(5)) + Double.parseDouble(m.group(8));
+        assertTrue(parts <= 100.2, "stepping, snapshots and frames are parts of the running time: " + parts);
+        assertTrue(Integer.parseInt(m.group(9)) >= 1, "at least the frame at the breakpoint: " + out);
+        assertTrue(out.contains("in this process: the explorer "), out);
     }
 }

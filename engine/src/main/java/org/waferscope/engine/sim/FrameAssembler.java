@@ -32,6 +32,12 @@ final class FrameAssembler {
         sampler.reset();
     }
 
+    /** The frame shown before any program is on the wafer. */
+    static Frame noWafer(long number, SimState state, FrameRequest request, String message) {
+        return new Frame(number, 0, state, 1, 1, request.layer(), request.routeColor(), new float[1], 0, 1, null,
+                FabricStats.NONE, java.util.List.of(), message);
+    }
+
     Frame build(long number, SimState state, FrameRequest request, double cyclesPerSecond, String message) {
         Fabric f = wafer.fabric();
         // running totals the steppers keep, cycle by cycle: sweeping the channels and links took

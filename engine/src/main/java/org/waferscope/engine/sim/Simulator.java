@@ -58,8 +58,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private String message = "";
     private long frameNumber;
     private boolean dirty = true;
-    private long lastPublishNanos;
-    private long lastFrameCostNanos;
+    private final RunLedger ledger = new RunLedger();
 
     // what the mailbox carries besides commands
     private record Load(WaferProgram program, CompletableFuture<Void> placed) { }
@@ -169,37 +168,30 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
      */
     public void tick() {
         stopWanted = false;
+        boolean running = state == SimState.RUNNING;
+        long c0 = running ? TimeTravel.clock() : 0;
         Object o;
         while ((o = mailbox.poll()) != null) {
             handle(o);
         }
         if (state == SimState.RUNNING) {
+            if (!running) {
+                running = true;
+                c0 = TimeTravel.clock();
+            }
             runSlice();
         }
-        if (dirty && (state != SimState.RUNNING || frameDue() && !stopWanted)) {
-            publish();
+        if (dirty && (state != SimState.RUNNING || ledger.frameDue() && !stopWanted)) {
+            publish(running);   // running: frames are spaced by their cost (RunLedger.frameDue)
         } else if (state == SimState.PAUSED && mailbox.isEmpty()) {
+            long p0 = TimeTravel.clock();
             history.prepare(wafer, () -> !mailbox.isEmpty());   // shown and idle: the next step back, while the user looks
+            ledger.preparing(TimeTravel.clock() - p0);
+        }
+        if (running) {
+            ledger.running(TimeTravel.clock() - c0);
         }
     }
-
-    /**
-     * While running, a frame is built only when the time since the last one is at least
-     * {@link #FRAME_SPACING} times what that one took: on a full wafer a frame (sampling every
-     * PE) costs tens of milliseconds, and building one after every slice would spend the
-     * engine's thread on frames instead of cycles. Small fabrics, whose frames cost
-     * microseconds, still get one per slice.
-     */
-    private boolean frameDue() {
-        return System.nanoTime() - lastPublishNanos >= FRAME_SPACING * lastFrameCostNanos;
-    }
-
-    /**
-     * Frames take at most 1 / (1 + this) of the engine's thread while running: about 3 %, so
-     * that the explorer keeps within 10 % of the CLI's speed with its snapshots' share besides
-     * (issue 14). A full wafer still gets a few frames a second.
-     */
-    static final int FRAME_SPACING = 32;
 
     private void handle(Object o) {
         if (o instanceof Load l) {
@@ -274,6 +266,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         this.program = program;
         frames = new FrameAssembler(wafer);
         pacer.setFabricSize(wafer.fabric().width * wafer.fabric().height);
+        ledger.clear();
         travel = history.start(wafer, keepNearEvery);
         if (travel.tooLarge()) {
             console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
@@ -325,7 +318,10 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private boolean advance(long n, boolean stopAtTask) {
         long target = wafer.cycle() + n;
         for (StopReason r = null; wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING && r != StopReason.INTERRUPTED; ) {
+            long s0 = TimeTravel.clock();
+            int taken = travel.taken();
             travel.maybeRecord(wafer, () -> stopWanted);   // a full-wafer snapshot can take seconds: a Pause gives it up
+            ledger.snapshot(TimeTravel.clock() - s0, travel.taken() > taken);
             if (stopWanted && cutting) {
                 break;   // a run's step ends here, before another cycle
             }
@@ -335,7 +331,9 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             long from = wafer.cycle();
             r = wafer.advance(chunk, watch != null && watch.lineStops(),
                     stopAtTask || watch != null && watch.taskStops());
-            travel.ran(TimeTravel.clock() - t0, wafer.cycle() - from);
+            long ran = TimeTravel.clock() - t0;
+            travel.ran(ran, wafer.cycle() - from);
+            ledger.stepping(ran);
             dirty = true;
             BreakHit h = watch == null ? null : watch.check();
             if (h != null) {
@@ -438,16 +436,13 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         }
     }
 
-    private void publish() {
+    private void publish(boolean running) {
         long t0 = System.nanoTime();
+        long c0 = TimeTravel.clock();
         dirty = false;
-        Frame f = wafer == null
-                ? new Frame(++frameNumber, 0, state, 1, 1, request.layer(), request.routeColor(), new float[1], 0, 1,
-                null, org.waferscope.engine.api.FabricStats.NONE, List.of(), message)
-                : frames.build(++frameNumber, state, request, pacer.cyclesPerSecond(), message).withHit(hit);
-        latest.set(f);
-        lastPublishNanos = System.nanoTime();
-        lastFrameCostNanos = lastPublishNanos - t0;
+        latest.set(wafer == null ? FrameAssembler.noWafer(++frameNumber, state, request, message)
+                : frames.build(++frameNumber, state, request, pacer.cyclesPerSecond(), message).withHit(hit));
+        ledger.published(t0, TimeTravel.clock() - c0, running);
     }
 
     /** The wafer's state hash, 0 when none is loaded (simulation thread only: tests and benchmarks driving {@link #tick}). */
@@ -458,6 +453,11 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** The snapshots' figures (simulation thread only: benchmarks driving {@link #tick}). */
     public SnapshotFigures snapshotFigures() {
         return travel == null ? SnapshotFigures.NONE : travel.figures();
+    }
+
+    /** Where the simulating thread's CPU went while running, since the load (simulation thread only: benchmarks driving {@link #tick}). */
+    public RunCosts runCosts() {
+        return ledger.costs();
     }
 
     /** What the last step back did (simulation thread only: benchmarks driving {@link #tick}). */

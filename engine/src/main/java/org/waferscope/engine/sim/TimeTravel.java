@@ -12,16 +12,12 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  *
  * <p>Each snapshot shares with the one before it what has not changed
  * ({@link FabricSnapshot#of(org.waferscope.engine.fabric.Fabric, FabricSnapshot)}), and its
- * cost is its own pieces. A snapshot is due {@code interval} cycles after the last one, but
- * not before the run since then has taken ten times what the next snapshot is expected to
- * take (the last one's, scaled by the PEs it will read: so snapshots cost at most about a
- * tenth of the run, both timed by {@link #clock()}), and at the latest after
- * {@link #MAX_RERUN_NANOS} of running (so a step back re-runs at most that long), unless
- * snapshots are so dear that this would spend more than a tenth of the run on them. When the
- * snapshots exceed the memory budget, every other one of the older half is dropped and the
- * interval doubles: recent history stays fine-grained. A fabric whose state alone far
- * exceeds the budget gets no snapshots at all: the simulator then steps back by loading the
- * program afresh and re-running.
+ * cost is its own pieces. When snapshots are due is {@link SnapshotSchedule}'s: spaced by
+ * their cost, so that they take a small share of the run. When the snapshots exceed the
+ * memory budget, every other one of the older half is dropped and the cycle interval
+ * doubles: recent history stays fine-grained. A fabric whose state alone far exceeds the
+ * budget gets no snapshots at all: the simulator then steps back by loading the program
+ * afresh and re-running.
  *
  * <p>A step back may also keep one snapshot of its own, shortly before its target
  * ({@link #keepNear}, see {@link StepBack}); thinning never drops it, the one the step back
@@ -30,8 +26,8 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * <p>Threads: the simulation thread only.
  */
 final class TimeTravel {
-    /** The longest run between two snapshots, by {@link #clock()}: what one step back may have to re-run. */
-    static final long MAX_RERUN_NANOS = 800_000_000L;
+    /** The longest run between two cheap snapshots, by {@link #clock()} (see {@link SnapshotSchedule}). */
+    static final long MAX_RERUN_NANOS = SnapshotSchedule.MAX_RERUN_NANOS;
     /** How long, by the run's pace, the re-run from a snapshot kept near a step back's target should take. */
     static final long NEAR_NANOS = 250_000_000L;
     /** The fewest cycles before a step back's target that a snapshot is kept at: a step back of ten and two of one. */
@@ -51,20 +47,13 @@ final class TimeTravel {
     /** The snapshots' own lists and small arrays (the slabs' pieces aside), and what the last one taken on a run copied. */
     private long listBytes;
     private long lastBytes;
-    private long interval;
+    private final SnapshotSchedule schedule;
     private long bytes;
     private boolean tooLarge;
-    private long runNanos;
-    private long lastCostNanos;
-    /** PEs the last snapshot read, and those of the wafer (what the cost of the next is scaled by). */
-    private int lastRead;
-    private int pes;
     private long takenNanos;
     private long takenCpuNanos;
     private int taken;
-    /** Run time and cycles so far (the pace), and the snapshot kept near the last step back's target, if any. */
-    private long paceNanos;
-    private long paceCycles;
+    /** The snapshot kept near the last step back's target, if any. */
     private Wafer.Snapshot near;
     /** A snapshot that nothing drops while set: the present one a preparation will restore ({@link #pin}). */
     private Wafer.Snapshot pinned;
@@ -85,7 +74,7 @@ final class TimeTravel {
      */
     TimeTravel(long budgetBytes, long initialInterval, java.util.function.LongSupplier rerunBytes) {
         this.budgetBytes = budgetBytes;
-        this.interval = initialInterval;
+        this.schedule = new SnapshotSchedule(initialInterval);
         this.rerunBytes = rerunBytes;
         if (FIXED_EVERY > 0) {
             fixedNear = NEAR_CYCLES;
@@ -113,16 +102,12 @@ final class TimeTravel {
 
     /** The simulator ran the wafer for {@code nanos} by {@link #clock()} since the last call. */
     void ran(long nanos) {
-        runNanos += nanos;
+        schedule.ran(nanos, 0);
     }
 
     /** As {@link #ran(long)}, over {@code cycles} cycles: the run's pace, which spaces the snapshots kept near a step back's target. */
     void ran(long nanos, long cycles) {
-        ran(nanos);
-        if (cycles > 0) {
-            paceNanos += nanos;
-            paceCycles += cycles;
-        }
+        schedule.ran(nanos, cycles);
     }
 
     /**
@@ -135,10 +120,11 @@ final class TimeTravel {
         if (fixedNear > 0) {
             return fixedNear;
         }
-        if (paceCycles == 0 || paceNanos == 0) {
+        double pace = schedule.cyclesPerSecond();
+        if (pace == 0) {
             return 100;
         }
-        return Math.max(NEAR_CYCLES, (long) (NEAR_NANOS * (double) paceCycles / paceNanos));
+        return Math.max(NEAR_CYCLES, (long) (NEAR_NANOS * pace / 1e9));
     }
 
     /**
@@ -147,7 +133,7 @@ final class TimeTravel {
      * cycles, which would re-run all of it again, saves more than it cost.
      */
     boolean worthKeeping(Wafer w, long rerunNanos) {
-        return !tooLarge && !snapshots.isEmpty() && (fixedNear > 0 || rerunNanos >= expectedCost(w));
+        return !tooLarge && !snapshots.isEmpty() && (fixedNear > 0 || rerunNanos >= schedule.expectedCost(w));
     }
 
     /**
@@ -156,7 +142,8 @@ final class TimeTravel {
      * most one such is kept: the one before goes, unless a run has passed it since (then it
      * is one of the run's). When the budget is exceeded the run's older snapshots are thinned
      * as always, but the one {@code base} stays, so a step back further than this one does
-     * not fall to cycle 0; only if that is not enough does {@code base} go too.
+     * not fall to cycle 0; only if that is not enough, and this one copied more than a
+     * quarter of the budget, does {@code base} go too.
      */
     void keepNear(Wafer w, Wafer.Snapshot base) {
         if (tooLarge || w.cycle() <= base.cycle() || snapshots.stream().anyMatch(s -> s.cycle() == w.cycle())) {
@@ -183,11 +170,15 @@ final class TimeTravel {
         while (need() > budgetBytes && thinOlderHalf(base)) {
             // the run's older snapshots thinned, the restored one and this one kept
         }
-        if (need() > budgetBytes && base != snapshots.get(0) && base != pinned) {
-            drop(base);   // still too much (Game of Life keeps two): this one stands in for the restored one
+        if (need() > budgetBytes && base != snapshots.get(0) && base != pinned && s.bytes() > budgetBytes / 4) {
+            // still too much, and snapshots are dear (one of Game of Life's is about the whole
+            // budget): this one stands in for the restored one. Cheap ones (allreduce's copy a
+            // few MB) keep it: without it the next step back or preparation further back
+            // re-runs from the one before, at worst from cycle 0 (5,000 cycles once)
+            drop(base);
             recount();
         }
-        runNanos = 0;
+        schedule.runSince(0);
     }
 
     private void drop(Wafer.Snapshot s) {
@@ -223,7 +214,7 @@ final class TimeTravel {
                 i++;
             }
             snapshots.add(i, at);
-            runNanos = 0;
+            schedule.runSince(0);
         }
         pinned = at;
         recount();
@@ -262,7 +253,7 @@ final class TimeTravel {
      * snapshot, as the next snapshot's spacing counts it.
      */
     void rewound(long nanos) {
-        runNanos = nanos;
+        schedule.runSince(nanos);
     }
 
     /** Takes a snapshot if the wafer is far enough past the last one. */
@@ -284,7 +275,7 @@ final class TimeTravel {
             return;
         }
         Wafer.Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
-        if (last != null && (w.cycle() <= last.cycle() || !due(w.cycle() - last.cycle(), expectedCost(w)))) {
+        if (last != null && (w.cycle() <= last.cycle() || !schedule.due(w, w.cycle() - last.cycle()))) {
             return;
         }
         while (last != null && need() + lastBytes > budgetBytes && thinOlderHalf(null)) {
@@ -302,13 +293,7 @@ final class TimeTravel {
             return;
         }
         taken++;
-        // The first snapshot copies everything, and the one after it what the launch changed
-        // (every PE runs at once); later ones copy what changed since, so their cost says
-        // nothing about the later ones' (at full wafer it put the next one past the run's end).
-        lastCostNanos = taken <= 2 ? 0 : cost;
-        lastRead = toRead;
-        pes = w.fabric().n;
-        runNanos = 0;
+        schedule.taken(w, cost, toRead);   // the cycle-0 one read every PE (pesToRead without a base)
         if (last == null && s.bytes() > budgetBytes) {
             tooLarge = true;
             return;
@@ -320,30 +305,6 @@ final class TimeTravel {
         while (need() > budgetBytes && thinOlderHalf(null)) {
             // the run's older snapshots thinned until they fit
         }
-    }
-
-    private boolean due(long cyclesSince, long expectedCost) {
-        if (FIXED_EVERY > 0) {
-            return cyclesSince >= FIXED_EVERY;
-        }
-        if (runNanos >= MAX_RERUN_NANOS && runNanos >= 9 * expectedCost) {
-            return true;   // keeps a step back short, as long as snapshots stay under a tenth of the run
-        }
-        return cyclesSince >= interval && runNanos >= 10 * expectedCost;
-    }
-
-    /**
-     * What the next snapshot should cost: the last one's, scaled by the PEs it will read
-     * against those the last one read, plus a quarter of the wafer for what every snapshot
-     * compares whole. The snapshot after a launch, which reads every PE, then does not space
-     * the later ones of a program whose activity has since narrowed to a few rows.
-     */
-    private long expectedCost(Wafer w) {
-        if (lastRead == 0) {
-            return lastCostNanos;
-        }
-        double fixed = pes / 4.0;
-        return (long) (lastCostNanos * (FabricSnapshot.pesToRead(w.fabric()) + fixed) / (lastRead + fixed));
     }
 
     /**
@@ -380,7 +341,7 @@ final class TimeTravel {
         snapshots.clear();
         snapshots.addAll(kept);
         recount();
-        interval *= 2;
+        schedule.thinned();
         return true;
     }
 
