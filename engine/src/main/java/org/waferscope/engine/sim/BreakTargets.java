@@ -9,6 +9,7 @@ import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.ir.PeProgram;
 import org.waferscope.engine.ir.SourcePos;
 import org.waferscope.engine.ir.Symbol;
+import org.waferscope.engine.program.WaferProgram;
 
 /**
  * Says which breakpoints can never fire in the loaded program, and why: a file no PE runs,
@@ -16,22 +17,54 @@ import org.waferscope.engine.ir.Symbol;
  * fabric. A breakpoint that can never fire is kept (the user may mend it) but costs nothing:
  * the watch leaves it out.
  */
-final class BreakTargets {
+public final class BreakTargets {
     /** The id the host-launched function runs under (as ProgramTables' LAUNCH_TASK). */
     static final int LAUNCH_TASK = 30;
 
-    private final Fabric f;
+    private final List<PeProgram> programs;
+    private final int width;
+    private final int height;
     private final int hostSteps;
 
     BreakTargets(Fabric f, int hostSteps) {
-        this.f = f;
+        this(programsOf(f), f.width, f.height, hostSteps);
+    }
+
+    private BreakTargets(List<PeProgram> programs, int width, int height, int hostSteps) {
+        this.programs = List.copyOf(programs);
+        this.width = width;
+        this.height = height;
         this.hostSteps = hostSteps;
     }
 
+    /** The targets of a loaded program (for the explorer's Breakpoints tab, before any wafer exists). */
+    public static BreakTargets of(WaferProgram p) {
+        return new BreakTargets(p.layout().programs(), p.layout().width(), p.layout().height(), p.steps().size());
+    }
+
+    private static List<PeProgram> programsOf(Fabric f) {
+        List<PeProgram> out = new ArrayList<>();
+        for (int i = 0; i < f.programCount(); i++) {
+            out.add(f.program(i));
+        }
+        return out;
+    }
+
+    /** A line breakpoint this program can stop at, as a form to type: "FILE:LINE" (null without code). */
+    public String example() {
+        for (PeProgram p : programs) {
+            int n = p.instructionCount();
+            if (n > 0) {
+                return p.position(n / 2).file() + ":" + p.position(n / 2).line();
+            }
+        }
+        return null;
+    }
+
     /** Why {@code b} can never fire here, or null when it can. */
-    String problem(Breakpoint b) {
-        if (b.pe() != null && (b.pe().x() < 0 || b.pe().y() < 0 || b.pe().x() >= f.width || b.pe().y() >= f.height)) {
-            return "there is no PE " + b.pe() + " on this " + f.width + "x" + f.height + " fabric";
+    public String problem(Breakpoint b) {
+        if (b.pe() != null && (b.pe().x() < 0 || b.pe().y() < 0 || b.pe().x() >= width || b.pe().y() >= height)) {
+            return "there is no PE " + b.pe() + " on this " + width + "x" + height + " fabric";
         }
         if (b instanceof Breakpoint.Line l) {
             String p = line(l.file(), l.line());
@@ -49,7 +82,7 @@ final class BreakTargets {
     }
 
     /** The problems of every breakpoint, each as "breakpoint SPEC: why". */
-    List<String> problems(List<Breakpoint> all) {
+    public List<String> problems(List<Breakpoint> all) {
         List<String> out = new ArrayList<>();
         for (Breakpoint b : all) {
             String p = problem(b);
@@ -63,8 +96,7 @@ final class BreakTargets {
     private String line(String file, int line) {
         TreeSet<Integer> lines = new TreeSet<>();
         TreeSet<String> files = new TreeSet<>();
-        for (int i = 0; i < f.programCount(); i++) {
-            PeProgram p = f.program(i);
+        for (PeProgram p : programs) {
             for (int pc = 0; pc < p.instructionCount(); pc++) {
                 SourcePos pos = p.position(pc);
                 files.add(pos.file());
@@ -104,8 +136,8 @@ final class BreakTargets {
     }
 
     private Symbol symbol(String name) {
-        for (int i = 0; i < f.programCount(); i++) {
-            Symbol s = f.program(i).symbol(name).orElse(null);
+        for (PeProgram p : programs) {
+            Symbol s = p.symbol(name).orElse(null);
             if (s != null) {
                 return s;
             }
@@ -118,8 +150,7 @@ final class BreakTargets {
     }
 
     private boolean hasTask(int id) {
-        for (int i = 0; i < f.programCount(); i++) {
-            PeProgram p = f.program(i);
+        for (PeProgram p : programs) {
             if (p.task(id).isPresent() || id == LAUNCH_TASK && !p.exportedFunctions().isEmpty()) {
                 return true;
             }
@@ -129,8 +160,7 @@ final class BreakTargets {
 
     private String tasks() {
         TreeSet<Integer> ids = new TreeSet<>();
-        for (int i = 0; i < f.programCount(); i++) {
-            PeProgram p = f.program(i);
+        for (PeProgram p : programs) {
             p.tasks().forEach(t -> ids.add(t.id()));
             if (!p.exportedFunctions().isEmpty()) {
                 ids.add(LAUNCH_TASK);
