@@ -19,9 +19,12 @@ import org.waferscope.views.source.BreakpointsModel;
 class BreakpointsPanelTest {
     private final BreakpointsModel model = new BreakpointsModel(c -> { });
 
+    private BreakpointsPanel panel;
+
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new BreakpointsPanel(model), 240, 500));
+        panel = new BreakpointsPanel(model);
+        stage.setScene(new Scene(panel, 240, 500));
         stage.show();
     }
 
@@ -36,5 +39,31 @@ class BreakpointsPanelTest {
         assertFalse(note.getText().contains("afresh after a step back"), "a step back no longer restarts the count");
         robot.interact(model::clear);
         assertFalse(note.isVisible());
+    }
+
+    @Test
+    void aBreakpointThatCanNeverStopIsMarkedAndADoubleClickSaysWhy(FxRobot robot) {
+        java.util.List<Object> jumped = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            panel.setOnJump(jumped::add);
+            panel.setProgramChecks(b -> b.describe().startsWith("receiver.csl:9999") ? "no code on line 9999" : null,
+                    "receiver.csl:27");
+            model.add(BreakSpec.parse("receiver.csl:27"));
+        });
+        javafx.scene.control.TextField field = robot.lookup("#breakpoint-spec").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(field.getPromptText().startsWith("receiver.csl:27"), "the loaded program's line: " + field.getPromptText());
+        robot.interact(() -> {
+            field.setText("receiver.csl:9999");
+            panel.add();
+        });
+        Label problem = robot.lookup(".breakpoint-problem").queryAs(Label.class);
+        // before: added silently, listed like any other, and a double-click did nothing
+        assertTrue(problem.getText().contains("can never stop: no code on line 9999"), problem.getText());
+        assertTrue(robot.lookup("⚠ receiver.csl:9999").tryQuery().isPresent(), "the entry is marked");
+        robot.doubleClickOn("⚠ receiver.csl:9999");
+        assertTrue(jumped.isEmpty(), "no jump to nowhere");
+        assertTrue(problem.getText().contains("receiver.csl:9999 can never stop"), problem.getText());
+        robot.doubleClickOn("receiver.csl:27");
+        assertTrue(jumped.size() == 1, "a breakpoint that can stop still jumps");
     }
 }
