@@ -87,8 +87,8 @@ public final class WaferscopeApp extends Application {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends org.waferscope.engine.api.Frame> o,
                                 org.waferscope.engine.api.Frame was, org.waferscope.engine.api.Frame f) {
-                if (f == null) {
-                    return;
+                if (f == null || f.state() == org.waferscope.engine.api.SimState.EMPTY) {
+                    return; // the frame before any program
                 }
                 o.removeListener(this);
                 if (xy[0] >= f.width() || xy[1] >= f.height()) {

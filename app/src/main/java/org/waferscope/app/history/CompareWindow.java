@@ -101,6 +101,14 @@ public final class CompareWindow {
             root.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
         }
         stage.setScene(scene);
+        // closes as a dialog does: Esc, or Ctrl+W (Cmd+W)
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE
+                    || e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.W) {
+                e.consume();
+                stage.hide();
+            }
+        });
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {

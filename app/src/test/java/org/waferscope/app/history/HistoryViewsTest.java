@@ -194,6 +194,9 @@ class HistoryViewsTest {
             }
         });
         shootOn(robot, scene.getRoot(), "history-compare-opened.png");
-        robot.interact(() -> w[0].stage().hide());
+        robot.interact(() -> javafx.event.Event.fireEvent(scene.getRoot(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE, false, false, false,
+                false)));
+        assertTrue(!w[0].stage().isShowing(), "Esc closes it");
     }
 }
