@@ -80,6 +80,7 @@ public class BreakpointsPanel extends VBox {
         addButton.setOnAction(e -> add());
         problem.getStyleClass().add("breakpoint-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // every line of the reason, not one cut short
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         Button clear = new Button("Clear all");
