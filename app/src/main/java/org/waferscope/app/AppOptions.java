@@ -85,8 +85,11 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             }
             i++;
         }
-        if (select != null && select.length != 2) {
-            throw new IllegalArgumentException("--select wants X,Y");
+        if (select != null && (select.length != 2 || select[0] < 0 || select[1] < 0)) {
+            throw new IllegalArgumentException("--select wants X,Y, each 0 or more");
+        }
+        if (cycles < 0) {
+            throw new IllegalArgumentException("--cycles wants 0 or more cycles, not " + cycles);
         }
         if (build != null && open == null) {
             throw new IllegalArgumentException("--build chooses a build of the SDK example folder --open names; give --open DIR");

@@ -68,6 +68,7 @@ public final class WaferscopeApp extends Application {
         }
         if (options.select() != null) {
             session.layers().selectedProperty().set(new PeLocation(options.select()[0], options.select()[1]));
+            warnIfOffTheFabric(options.select(), session);
         }
         boolean loading = openFirstProgram(options, samples, window, session);
         if (options.screenshot() != null) {
@@ -78,6 +79,26 @@ public final class WaferscopeApp extends Application {
             exit.setOnFinished(e -> stage.close());
             exit.play();
         }
+    }
+
+    /** Says so when the program's first frame shows that {@code --select X,Y} is off its fabric (it selects nothing). */
+    private static void warnIfOffTheFabric(int[] xy, SimulationSession session) {
+        session.frameProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends org.waferscope.engine.api.Frame> o,
+                                org.waferscope.engine.api.Frame was, org.waferscope.engine.api.Frame f) {
+                if (f == null || f.state() == org.waferscope.engine.api.SimState.EMPTY) {
+                    return; // the frame before any program
+                }
+                o.removeListener(this);
+                if (xy[0] >= f.width() || xy[1] >= f.height()) {
+                    String why = "--select " + xy[0] + "," + xy[1] + ": there is no PE (" + xy[0] + ", " + xy[1]
+                            + ") on this " + f.width() + "x" + f.height() + " fabric, so none is selected";
+                    System.err.println("waferscope: " + why);
+                    session.console().note(org.waferscope.engine.api.ConsoleLine.Kind.WARNING, f.cycle(), why);
+                }
+            }
+        });
     }
 
     /** Opens {@code --open}, {@code --sample} or the default sample; false when there is none. */

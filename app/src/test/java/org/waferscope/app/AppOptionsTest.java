@@ -124,4 +124,12 @@ class AppOptionsTest {
         assertNull(AppOptions.parse(List.of("--open", tmp.toString())).missingProgram(samples));
         assertNull(AppOptions.parse(List.of()).missingProgram(samples), "no program named: the default sample");
     }
+
+    @Test
+    void negativeCyclesOrPlacesAreRefused() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--screenshot", "x.png",
+                "--cycles", "-5"))).getMessage().contains("--cycles wants 0 or more"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--select", "-1,2")))
+                .getMessage().contains("--select wants X,Y, each 0 or more"));
+    }
 }

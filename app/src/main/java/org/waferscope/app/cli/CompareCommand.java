@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  * program or options.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
-        description = {"Run two programs, or one program with two sets of params, and compare cycles, checks",
-                "and the whole-run layers (utilization, SRAM, traffic, back-pressure) PE by PE.",
+        description = {"Run two programs, or one program with two sets of params, and compare cycles, checks "
+                + "and the whole-run layers (utilization, SRAM, traffic, back-pressure) PE by PE.",
                 "Example: compare fifo-pipeline --param-a use_fifo=true --param-b use_fifo=false"})
 final class CompareCommand implements Callable<Integer> {
     @Spec

@@ -30,19 +30,33 @@ public final class CompareReport {
         out.printf(Locale.ROOT, "%-26s %14s %14s %14s%n", "", "A", "B", "B - A");
         row(out, "cycles", a.cycles(), b.cycles());
         out.printf(Locale.ROOT, "%-26s %14s %14s%n", "status", a.status(), b.status());
-        row(out, "fabric", (long) a.width() * a.height(), (long) b.width() * b.height());
+        String shapeA = a.width() + "x" + a.height();
+        String shapeB = b.width() + "x" + b.height();
+        out.printf(Locale.ROOT, "%-26s %14s %14s %14s%n", "fabric", shapeA, shapeB, shapeA.equals(shapeB) ? "same" : "differs");
         row(out, "link hops", a.linkHops(), b.linkHops());
         row(out, "tasks started", a.tasksStarted(), b.tasksStarted());
         for (RunComparison.CheckDiff d : c.checks()) {
-            out.printf(Locale.ROOT, "%-26s %14s %14s   %s%n", "check", pass(d.passA()), pass(d.passB()), d.name());
+            out.printf(Locale.ROOT, "%-26s %14s %14s %14s%n  %s%n", "check", pass(d.passA()), pass(d.passB()),
+                    java.util.Objects.equals(d.passA(), d.passB()) ? "same" : "differs", d.name());
         }
         out.println("layers over the whole run (mean per PE; |B - A| per PE):");
         for (RunComparison.LayerDiff l : c.layers()) {
-            out.printf(Locale.ROOT, "  %-24s %14.3f %14.3f %14.3f  max |B-A| %.3f, %s%n", name(l), l.meanA(), l.meanB(),
-                    l.meanB() - l.meanA(), l.maxAbsDiff(),
-                    l.sameShape() ? l.differingPes() + " PEs differ" : "fabrics differ in shape");
+            out.printf(Locale.ROOT, "  %-24s %14.3f %14.3f %14.3f  %s%n", name(l), l.meanA(), l.meanB(),
+                    l.meanB() - l.meanA(), perPe(l));
         }
         out.println(c.identical() ? "the two runs are identical" : "the runs differ");
+    }
+
+    /** The per-PE difference: only where the fabrics match, PE for PE; enough digits to see a small one. */
+    static String perPe(RunComparison.LayerDiff l) {
+        if (!l.sameShape()) {
+            return "fabrics differ in shape: no PE-by-PE difference";
+        }
+        if (l.differingPes() == 0) {
+            return "no PE differs";
+        }
+        return String.format(Locale.ROOT, "max |B-A| %.3g, %d PE%s differ%s", l.maxAbsDiff(), l.differingPes(),
+                l.differingPes() == 1 ? "" : "s", l.differingPes() == 1 ? "s" : "");
     }
 
     private static String name(RunComparison.LayerDiff l) {

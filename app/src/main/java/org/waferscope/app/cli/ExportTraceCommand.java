@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
  * chrome://tracing). Exit codes: 0 written, 2 invalid program or options.
  */
 @Command(name = "export-trace", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
-        description = {"Write a program's run as Chrome/Perfetto trace-event JSON: per-PE task slices and stalls,",
-                "wavelet flows between PEs, fabric counters. 1 us of trace time = 1 cycle."})
+        description = {"Write a program's run as Chrome/Perfetto trace-event JSON: per-PE task slices and stalls, "
+                + "wavelet flows between PEs, fabric counters.", "1 us of trace time = 1 cycle."})
 final class ExportTraceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,6 +64,10 @@ final class ExportTraceCommand implements Callable<Integer> {
             err.println("waferscope: --rect: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;
         }
+        if (cycles == 0 || cycles < -1) {
+            err.println("waferscope: --cycles wants 1 or more cycles (a trace of " + cycles + " would be empty)");
+            return WaferscopeCli.INVALID_PROGRAM;
+        }
         WaferProgram p = ProgramArgs.load(program, params, arch, build, err);
         if (p == null) {
             return WaferscopeCli.INVALID_PROGRAM;
@@ -79,10 +83,25 @@ final class ExportTraceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("waferscope: " + e.getMessage());
         } catch (IOException e) {
-            err.println("waferscope: cannot write " + out + ": " + e.getMessage());
+            err.println("waferscope: cannot write " + out + ": " + whyNot(e));
         } catch (RuntimeException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
         }
         return WaferscopeCli.INVALID_PROGRAM;
+    }
+
+    /** The reason an output file cannot be written, in words (the exception's message is often the bare path). */
+    static String whyNot(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            Path parent = Path.of(n.getFile()).toAbsolutePath().getParent();
+            return parent != null && !Files.isDirectory(parent) ? "there is no folder " + parent : "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

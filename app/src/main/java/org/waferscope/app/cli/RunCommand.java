@@ -112,6 +112,11 @@ final class RunCommand implements Callable<Integer> {
         int workers;
         try (Wafer w = Wafer.load(p, threads)) {
             workers = w.workers();
+            java.util.List<String> never = org.waferscope.engine.sim.BreakRun.problems(w, bps);
+            if (!never.isEmpty()) {
+                // a usage error, as a --break the parser does not read: the run would say "0 hit(s)" and prove nothing
+                return refuse("--break: " + String.join(System.lineSeparator() + "waferscope: --break: ", never));
+            }
             if (!bps.isEmpty()) {
                 // With --json, stdout holds the one JSON object and nothing else; the hits go to stderr.
                 PrintWriter hitsTo = json ? err : out;

@@ -89,13 +89,19 @@ final class SdkExamplesCheckCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        if (only != null && total + skipped == 0) {
+            spec.commandLine().getErr().println("waferscope: --only " + only + ": no example's folder name contains it ("
+                    + examples.size() + " examples in " + dir + ")");
+            return WaferscopeCli.INVALID_PROGRAM;
+        }
         out.printf(Locale.ROOT, "total: %d of %d pass (%d skipped)%n", pass, total, skipped);
         return pass == total ? WaferscopeCli.OK : WaferscopeCli.CHECK_FAILED;
     }
 
     private static String skipReason(Path ex) {
-        if (ex.getFileName().toString().startsWith("sdklayout-")) {
-            return "uses the SDK's Python layout API, not a layout file";
+        String layoutApi = org.waferscope.engine.program.SdkLayoutFolder.hint(ex);
+        if (layoutApi != null || ex.getFileName().toString().startsWith("sdklayout-")) {
+            return layoutApi != null ? layoutApi : "uses the SDK's Python layout API, not a layout file";
         }
         if (!Files.isRegularFile(ex.resolve("commands_wse2.sh")) && !Files.isRegularFile(ex.resolve("commands_wse3.sh"))) {
             return "no build script (commands_wse2.sh): nothing to run";

@@ -173,8 +173,12 @@ final class TrainCommand implements Callable<Integer> {
             return ClusterProgram.load(new ClasspathSource(TrainCommand.class.getClassLoader(), bundled));
         }
         if (!Files.isRegularFile(dir.resolve("cluster.json"))) {
-            throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
-                    "not a cluster program: no cluster.json in this folder (and no bundled program of that name)"));
+            boolean wafer = !Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
+                    && TrainCommand.class.getClassLoader().getResource(bundled + "/run.json") != null;
+            throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1), wafer
+                    ? "not a cluster program: " + program + " is a bundled wafer sample (one wafer, no cluster.json); "
+                    + "run it with: run " + program
+                    : "not a cluster program: no cluster.json in this folder (and no bundled program of that name)"));
         }
         return ClusterProgram.load(dir);
     }

@@ -41,6 +41,12 @@ public final class WaferscopeCli {
         boolean json = java.util.Arrays.asList(args).contains("--json");
         CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((e, a) -> {
+            if (e.getMessage() != null && e.getMessage().contains("option option")) {
+                // picocli's own wording of a map option's bad value says "option" twice
+                CommandLine.ParameterException said = new CommandLine.ParameterException(e.getCommandLine(),
+                        e.getMessage().replace("option option", "option"), e);
+                e = said;
+            }
             int code = usage.handleParseException(e, a);
             if (json) {
                 // stdout holds one JSON object on every exit code, a wrong option included

@@ -73,8 +73,11 @@ public final class PeTimelineController {
         }
         long pes = (long) f.width() * f.height();
         if (pes > MAX_REPLAY_PES) {
-            shown(key, List.of(), "a " + f.width() + "x" + f.height() + " fabric is too large to replay here; "
-                    + "use export-trace --rect on the command line");
+            PeRect row = rowAround(pe, f.width(), f.height());
+            shown(key, List.of(), "a " + f.width() + "x" + f.height() + " fabric is too large to replay here. "
+                    + "For this row's history, on the command line: export-trace " + programArg(p.folder()) + " --rect " + row.x()
+                    + "," + row.y() + "," + row.width() + "," + row.height() + " --cycles " + Math.max(1, f.cycle())
+                    + " --out row.json (with the same --param)");
             return;
         }
         PeRect row = rowAround(pe, f.width(), f.height());
@@ -119,6 +122,17 @@ public final class PeTimelineController {
     }
 
     /** Up to {@link #ROW_PES} PEs of the selected PE's row, centred on it where the fabric allows. */
+    /** How the command line names the program: a bundled sample (copied to a temporary folder) by its name. */
+    static String programArg(java.nio.file.Path folder) {
+        if (folder == null) {
+            return "PROGRAM_DIR";
+        }
+        java.nio.file.Path parent = folder.getParent();
+        boolean sample = parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().startsWith("waferscope-");
+        return sample ? folder.getFileName().toString() : folder.toString();
+    }
+
     static PeRect rowAround(PeLocation pe, int width, int height) {
         int n = Math.min(ROW_PES, width);
         int x0 = Math.max(0, Math.min(width - n, pe.x() - n / 2));

@@ -104,7 +104,11 @@ public final class ClusterWindow {
         lesson.show(program.spec().title(), program.spec().summary(), program.spec().lesson());
         SplitPane split = new SplitPane(lesson, view);
         split.setDividerPositions(0.24);
-        stage.setScene(new Scene(split, 1400, 820));
+        stage.setScene(new Scene(split));
+        // 1400x820 where it fits; on a smaller screen (a 1280x800 laptop) its visible part, whole
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1400, screen.getWidth()));
+        stage.setHeight(Math.min(820, screen.getHeight()));
         stage.setTitle("Waferscope — cluster: " + program.spec().title());
         pump = new AnimationTimer() {
             @Override

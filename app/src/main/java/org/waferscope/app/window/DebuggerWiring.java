@@ -37,7 +37,12 @@ final class DebuggerWiring {
                 stopped(h);
             }
         });
-        session.programProperty().addListener((o, a, p) -> panel.showHit(null));
+        session.programProperty().addListener((o, a, p) -> {
+            panel.showHit(null);
+            // breakpoints that can never stop in this program are marked; the field shows one of its lines
+            var targets = p == null ? null : org.waferscope.engine.sim.BreakTargets.of(p);
+            panel.setProgramChecks(targets == null ? null : targets::problem, targets == null ? null : targets.example());
+        });
         waiting = new WaitingPanel(session.waits());
         waiting.setId("waiting");
         waiting.setOnSelect((x, y) -> {

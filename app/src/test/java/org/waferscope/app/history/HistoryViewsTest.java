@@ -173,4 +173,30 @@ class HistoryViewsTest {
             w[0].stage().hide();
         });
     }
+
+    @Test
+    void theCompareWindowDrawsItsMapsAsItOpens(FxRobot robot) throws Exception {
+        CompareWindow[] w = new CompareWindow[1];
+        robot.interact(() -> {
+            showIn(new StackPane(), 200, 100);
+            w[0] = new CompareWindow(stage, "A", "B", comparison, Palette.VIRIDIS);
+            w[0].show();
+        });
+        Scene scene = w[0].stage().getScene();
+        robot.interact(() -> {
+            for (String id : new String[] {"#compare-a", "#compare-b", "#compare-diff"}) {
+                HeatmapView h = (HeatmapView) scene.lookup(id);
+                h.paintIfDirty();
+                var v = h.getViewport();
+                // before: the maps stayed on their empty 1x1 fabric (black) until another layer was picked
+                assertTrue(v.sameFabric(h.getFrame().width(), h.getFrame().height()) && v.showsAll()
+                        && v.scale() > 10, id + " shows the whole fabric: " + v);
+            }
+        });
+        shootOn(robot, scene.getRoot(), "history-compare-opened.png");
+        robot.interact(() -> javafx.event.Event.fireEvent(scene.getRoot(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE, false, false, false,
+                false)));
+        assertTrue(!w[0].stage().isShowing(), "Esc closes it");
+    }
 }

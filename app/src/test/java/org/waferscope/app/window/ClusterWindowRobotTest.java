@@ -251,4 +251,33 @@ class ClusterWindowRobotTest {
         }
         return false;
     }
+
+    @Test
+    void opensWithinTheScreen(FxRobot robot) throws Exception {
+        ClusterProgram full = ClusterProgram.load(new ClasspathSource(getClass().getClassLoader(),
+                "org/waferscope/samples/cluster-digits"));
+        ClusterProgram p = full.with(full.spec().withSystems(2).withBatch(16).withSteps(3));
+        Stage[] other = new Stage[1];
+        robot.interact(() -> {
+            other[0] = new Stage();
+            new ClusterWindow(other[0], p, (dir, what) -> { }, Runnable::run, Runnable::run);
+            other[0].show();
+        });
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        try {
+            // before: a fixed 1400x820, cut on a 1280x800 screen (the headless one is that size)
+            assertTrue(other[0].getWidth() <= screen.getWidth() && other[0].getHeight() <= screen.getHeight(),
+                    other[0].getWidth() + "x" + other[0].getHeight() + " on " + screen);
+            robot.interact(() -> {
+                try {
+                    org.waferscope.app.export.PngWriter.write(other[0].getScene().snapshot(null),
+                            java.nio.file.Path.of("target", "screenshots", "cluster-window-within-screen.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } finally {
+            robot.interact(() -> other[0].close());
+        }
+    }
 }

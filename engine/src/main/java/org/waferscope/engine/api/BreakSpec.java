@@ -54,30 +54,43 @@ public final class BreakSpec {
         try {
             switch (kind) {
                 case "task":
-                    return new Breakpoint.TaskStart(parts.length > 1 ? Integer.parseInt(parts[1].trim()) : -1, pe);
+                    return new Breakpoint.TaskStart(parts.length > 1 ? atLeast(0, parts[1], text) : -1, pe);
                 case "wavelet":
-                    return new Breakpoint.WaveletArrives(Integer.parseInt(parts[1].trim()), pe);
+                    return new Breakpoint.WaveletArrives(atLeast(0, parts[1], text), pe);
                 case "write":
                     checkCondition(cond, parts[1].trim());
                     return new Breakpoint.SymbolWritten(parts[1].trim(), pe, cond);
                 case "queue-full":
                     return new Breakpoint.QueueFull(pe);
                 case "host-step":
-                    return new Breakpoint.HostStep(Integer.parseInt(parts[1].trim()));
+                    return new Breakpoint.HostStep(atLeast(1, parts[1], text));
                 case "cycle":
-                    return new Breakpoint.AtCycle(Long.parseLong(parts[1].trim().replace(",", "").replace("_", "")));
+                    long c = Long.parseLong(parts[1].trim().replace(",", "").replace("_", ""));
+                    if (c < 0) {
+                        throw new IllegalArgumentException("a cycle is 0 or more, found '" + text.trim() + "'");
+                    }
+                    return new Breakpoint.AtCycle(c);
                 default:
                     break;
             }
             int from = kind.equals("line") ? 1 : 0;
             if (parts.length - from == 2 && !parts[from].isBlank()) {
                 checkCondition(cond, null);
-                return new Breakpoint.Line(parts[from].trim(), Integer.parseInt(parts[from + 1].trim()), pe, cond, hit);
+                return new Breakpoint.Line(parts[from].trim(), atLeast(1, parts[from + 1], text), pe, cond, hit);
             }
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw expected(text);
         }
         throw expected(text);
+    }
+
+    /** A number that cannot be below {@code min} (a line, a host step from 1; a task, a color from 0). */
+    private static int atLeast(int min, String number, String text) {
+        int n = Integer.parseInt(number.trim());
+        if (n < min) {
+            throw new IllegalArgumentException("expected a number from " + min + ", found " + n + " in '" + text.trim() + "'");
+        }
+        return n;
     }
 
     private static void checkCondition(String cond, String symbol) {

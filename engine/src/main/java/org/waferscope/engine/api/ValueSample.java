@@ -14,8 +14,10 @@ import org.waferscope.engine.arch.ElementType;
  * @param tiles     the window of PEs whose whole arrays {@code elements} holds, or null
  * @param elements  for each PE of {@code tiles}, row-major, its {@code length} elements
  *                  (NaN past a shorter array or on a PE without it); empty without tiles
- * @param elementMin smallest element in {@code elements} (0 when none)
- * @param elementMax largest element in {@code elements} (0 when none)
+ * @param elementMin the low end of the range {@code elements} are coloured on: the smallest of
+ *                  them, or when one element is chosen, that element's smallest over the PEs
+ *                  (0 when none)
+ * @param elementMax the high end, alike
  * @param problem   why nothing could be read ("no PE has a variable X", an index out of
  *                  range), or ""
  */

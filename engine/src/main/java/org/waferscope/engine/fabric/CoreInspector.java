@@ -88,6 +88,13 @@ public final class CoreInspector {
                     activated, (f.blocked[p] & (1L << d.id())) != 0, f.task(p) == d.id(),
                     f.taskRuns[f.trBase[p] + t.taskIndex[d.id()]]));
         }
+        if (!t.program.exportedFunctions().isEmpty()) {
+            // the host-launched function runs as a task of its own (the header's "running task 30")
+            int id = ProgramTables.LAUNCH_TASK;
+            String fns = String.join(", ", new java.util.TreeSet<>(t.program.exportedFunctions().keySet()));
+            rows.add(new CoreSnapshot.TaskRow(id, "launch", fns, "host", f.launchFn[p] >= 0, false,
+                    f.task(p) == id, f.taskRuns[f.trBase[p] + t.taskIndex[id]]));
+        }
         return rows;
     }
 

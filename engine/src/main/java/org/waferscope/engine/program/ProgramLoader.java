@@ -89,7 +89,8 @@ public final class ProgramLoader {
                         + "folder has none (no commands_wse2.sh with a cslc command)"));
             }
             src = sdk != null ? sdk : new FolderSource(folder);
-            String hint = sdk == null ? FolderOfPrograms.hint(folder) : null;
+            String hint = sdk == null ? SdkLayoutFolder.hint(folder) : null;
+            hint = hint == null && sdk == null ? FolderOfPrograms.hint(folder) : hint;
             if (hint != null) {
                 throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(
                         new SourcePos(String.valueOf(folder), 1, 1), hint));

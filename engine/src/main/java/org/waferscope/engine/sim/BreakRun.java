@@ -15,6 +15,15 @@ public final class BreakRun {
     }
 
     /**
+     * Why each breakpoint that can never fire in {@code wafer}'s program cannot (a file no PE
+     * runs, a line with no code, a task, variable or host step the program lacks, a PE off the
+     * fabric), as "breakpoint SPEC can never stop: why"; empty when all can.
+     */
+    public static List<String> problems(Wafer wafer, List<Breakpoint> breakpoints) {
+        return new BreakTargets(wafer.fabric(), wafer.program().steps().size()).problems(breakpoints);
+    }
+
+    /**
      * Advances {@code wafer} until it ends or reaches {@code maxCycles}, handing each hit to
      * {@code onHit}; returns how many there were. Problems with the breakpoints (a PE off
      * the fabric, a condition it cannot read) go to {@code onWarning} first.

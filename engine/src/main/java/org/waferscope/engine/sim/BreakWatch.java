@@ -46,6 +46,8 @@ final class BreakWatch {
     private final boolean[] wasFull;
     private final byte[][][] symbolBefore;
     private int hostBefore;
+    /** Breakpoints that can never fire in this program ({@link BreakTargets}). */
+    private final boolean[] dead;
     private final boolean perCycle;
     private final boolean tasks;
 
@@ -68,11 +70,16 @@ final class BreakWatch {
         boolean cycleLook = false;
         boolean taskLook = false;
         boolean queues = false;
+        BreakTargets targets = new BreakTargets(f, wafer.program().steps().size());
+        this.dead = new boolean[all.size()];
         for (int i = 0; i < all.size(); i++) {
             Breakpoint b = all.get(i);
-            if (b.pe() != null && (b.pe().x() >= f.width || b.pe().y() >= f.height || b.pe().x() < 0 || b.pe().y() < 0)) {
-                warnings.add("breakpoint " + b.describe() + ": there is no PE " + b.pe() + " on this "
-                        + f.width + "x" + f.height + " fabric");
+            String problem = targets.problem(b);
+            if (problem != null) {
+                // kept in the list (the user may mend it), but it costs nothing: no per-cycle look for it
+                warnings.add("breakpoint " + b.describe() + " can never stop: " + problem);
+                dead[i] = true;
+                continue;
             }
             if (b instanceof Breakpoint.Line l) {
                 String key = l.file() + ":" + l.line();
@@ -101,6 +108,27 @@ final class BreakWatch {
         this.wasFull = queues ? new boolean[f.n] : null;
         wafer.setBreakpoints(lineKeys.isEmpty() ? null : Breakpoints.tables(f, lineKeys));
         observe();
+        if (wafer.cycle() == 0) {
+            atLoad();
+        }
+    }
+
+    /**
+     * At cycle 0 the host has already reached the step it starts on (its leading copies are done
+     * as the program loads, and a launch is carried out at cycle 0): a breakpoint on that step
+     * fires at the first look after cycle 0. Steps done before it took no cycle and cannot stop
+     * a run; the console says so.
+     */
+    private void atLoad() {
+        int startsOn = wafer.hostStepIndex();
+        hostBefore = startsOn - 1;
+        for (int i = 0; i < all.size(); i++) {
+            if (!dead[i] && all.get(i) instanceof Breakpoint.HostStep h && h.step() - 1 < startsOn) {
+                warnings.add("breakpoint " + h.describe() + " never stops a run: the host does step " + h.step()
+                        + " (" + wafer.hostStepText(h.step() - 1) + ") as the program loads, before cycle 0; "
+                        + "host-step:" + (startsOn + 1) + " is the first that can stop");
+            }
+        }
     }
 
     /**
@@ -184,7 +212,9 @@ final class BreakWatch {
         for (int i = 0; i < all.size(); i++) {
             Breakpoint b = all.get(i);
             BreakHit h = null;
-            if (b instanceof Breakpoint.Line l) {
+            if (dead[i]) {
+                continue;
+            } else if (b instanceof Breakpoint.Line l) {
                 h = line(i, l, arrived, fire);
             } else if (b instanceof Breakpoint.SymbolWritten s) {
                 h = symbol(i, s, fire);

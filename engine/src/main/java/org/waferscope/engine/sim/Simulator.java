@@ -390,7 +390,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private void settle(SimState wanted) {
         switch (wafer.status()) {
             case HALTED -> {
-                message = "halted: " + wafer.checks().stream().filter(c -> !c.pass()).count() + " failed check(s)";
+                message = HaltWords.halted(wafer.checks());
                 moveTo(SimState.HALTED);
             }
             case RUNNING -> moveTo(wanted);

@@ -80,7 +80,14 @@ public final class ValueSampler {
             min = 0;
             max = 0;
         }
-        return new Result(values, min, max, tiles(q, byProgram, firstFound, longest, pes));
+        ValueSample sample = tiles(q, byProgram, firstFound, longest, pes);
+        if (q.reduce() == Reduce.ELEMENT && sample.tiles() != null) {
+            // one element chosen: the whole arrays are coloured on its range, not on every element's,
+            // so that its differences from PE to PE (8, 10, 12, 14 among values up to 76) still show
+            sample = new ValueSample(q, sample.type(), sample.length(), sample.dims(), pes, sample.tiles(),
+                    sample.elements(), min, max, "");
+        }
+        return new Result(values, min, max, sample);
     }
 
     /** One number for a PE; NaN for an element past this PE's shorter array. */

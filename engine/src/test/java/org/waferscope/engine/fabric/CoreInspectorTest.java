@@ -39,4 +39,21 @@ class CoreInspectorTest {
             assertEquals(List.of(11, 12, 13, 14, 15, 16), q0.payloads());
         }
     }
+
+    /** The header says "running task 30": the table has the host-launched function's row to match. */
+    @Test
+    void theHostLaunchedFunctionIsARowOfTheTaskTable() throws Exception {
+        var program = org.waferscope.engine.program.ProgramLoader.load(
+                org.waferscope.engine.csl.CslFixture.sampleFolder("broadcast-chain"),
+                org.waferscope.engine.program.ProgramLoader.LoadOptions.DEFAULTS);
+        try (Wafer w = Wafer.load(program, 1)) {
+            w.advance(2, false, false);
+            CoreSnapshot sender = CoreInspector.inspect(w.fabric(), 0, 0);
+            CoreSnapshot.TaskRow launch = sender.tasks().stream().filter(t -> t.id() == 30).findFirst().orElseThrow(
+                    () -> new AssertionError("no row for task 30 in " + sender.tasks()));
+            assertEquals("launch", launch.kind());
+            assertEquals("start", launch.name());
+            assertEquals(1, launch.timesRun());
+        }
+    }
 }

@@ -50,4 +50,16 @@ class PartialFolderTest {
         assertFalse(m.contains("nothing to run"), m);
         assertTrue(m.contains("the program folder has no run.json"), m);
     }
+
+    /** As sdk-examples-check says of sdklayout-01: not "no layout.csl" and "no run.json". */
+    @Test
+    void anExampleLaidOutByTheSdksPythonApiIsSaidToBeOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("gv.csl"), "const n: i16 = 4;\n");
+        Files.writeString(dir.resolve("commands_wse2.sh"), "#!/usr/bin/env bash\ncs_python run.py --arch=wse2\n");
+        Files.writeString(dir.resolve("run.py"), "from sdk import SdkLayout\nlayout = SdkLayout(config)\n");
+        String m = message(dir);
+        assertTrue(m.contains("uses the SDK's Python layout API (SdkLayout in run.py), not a layout file"), m);
+        assertFalse(m.contains("no layout.csl"), m);
+        assertFalse(m.contains("no run.json"), m);
+    }
 }

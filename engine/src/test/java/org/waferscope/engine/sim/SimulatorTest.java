@@ -91,7 +91,8 @@ class SimulatorTest {
             sim.tick();
             CoreSnapshot core = pending.join();
             assertEquals("receiver.csl", core.program());
-            assertEquals(1, core.tasks().size());
+            assertEquals(2, core.tasks().size(), "its data task and the host-launched function: " + core.tasks());
+            assertEquals("launch", core.tasks().get(1).kind());
         }
     }
 

@@ -122,4 +122,21 @@ class ValueSamplerTest {
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ValueQuery.parse("T[x]")).getMessage().contains(":3: expected an element index"));
     }
+
+    @Test
+    void oneChosenElementColoursTheArraysOnItsOwnRange() throws Exception {
+        WaferProgram chain = ProgramLoader.load(CslFixture.sampleFolder("broadcast-chain"), ProgramLoader.LoadOptions.DEFAULTS);
+        try (Wafer w = Wafer.load(chain, 1)) {
+            w.runToCompletion(10_000);
+            ValueQuery.Window all = new ValueQuery.Window(0, 0, w.fabric().width, w.fabric().height);
+            ValueSampler.Result first = new ValueSampler(w.fabric()).sample(ValueQuery.parse("arrivals[0]").withTiles(all));
+            // PEs 1-4 see the first value at cycles 8, 10, 12, 14; the arrays reach 76 (the third value)
+            assertEquals(8, first.min());
+            assertEquals(14, first.max());
+            assertEquals(8, first.sample().elementMin(), "before: 8, the least of every element");
+            assertEquals(14, first.sample().elementMax(), "before: 76, the greatest of every element");
+            ValueSample whole = new ValueSampler(w.fabric()).sample(ValueQuery.parse("max(arrivals)").withTiles(all)).sample();
+            assertEquals(76, whole.elementMax(), "a reduction's arrays keep every element's range");
+        }
+    }
 }

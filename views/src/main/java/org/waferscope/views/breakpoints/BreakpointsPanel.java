@@ -32,12 +32,15 @@ import org.waferscope.views.source.BreakpointsModel.Entry;
 public class BreakpointsPanel extends VBox {
     private static final PseudoClass HIT = PseudoClass.getPseudoClass("hit");
     private static final PseudoClass OFF = PseudoClass.getPseudoClass("off");
+    /** A breakpoint that can never stop in the loaded program. */
+    private static final PseudoClass NEVER = PseudoClass.getPseudoClass("never");
 
     private final BreakpointsModel model;
     private final ListView<Entry> list = new ListView<>();
     private final TextField spec = new TextField();
     private final Label problem = new Label();
     private Consumer<Breakpoint> onJump = b -> { };
+    private java.util.function.Function<Breakpoint, String> problemOf = b -> null;
     private Breakpoint lastHit;
 
     public BreakpointsPanel(BreakpointsModel model) {
@@ -70,13 +73,14 @@ public class BreakpointsPanel extends VBox {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         spec.setId("breakpoint-spec");
-        spec.setPromptText("receiver.csl:27@2,0 if seen == 3");
+        spec.setPromptText("FILE.csl:LINE");
         spec.setOnAction(e -> add());
         Button addButton = new Button("Add");
         addButton.setId("breakpoint-add");
         addButton.setOnAction(e -> add());
         problem.getStyleClass().add("breakpoint-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // every line of the reason, not one cut short
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         Button clear = new Button("Clear all");
@@ -133,9 +137,11 @@ public class BreakpointsPanel extends VBox {
             return;
         }
         try {
-            model.add(BreakSpec.parse(text));
+            Breakpoint b = BreakSpec.parse(text);
+            model.add(b);
             spec.clear();
-            problem.setText("");
+            String why = problemOf.apply(b);
+            problem.setText(why == null ? "" : "Added, but it can never stop: " + why);
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
         }
@@ -143,9 +149,27 @@ public class BreakpointsPanel extends VBox {
 
     private void jump() {
         Entry sel = list.getSelectionModel().getSelectedItem();
-        if (sel != null) {
-            onJump.accept(sel.breakpoint());
+        if (sel == null) {
+            return;
         }
+        String why = problemOf.apply(sel.breakpoint());
+        if (why != null) {
+            problem.setText(sel.describe() + " can never stop: " + why);
+            return;
+        }
+        onJump.accept(sel.breakpoint());
+    }
+
+    /**
+     * Says, for each breakpoint, why it can never stop in the loaded program (null when it can):
+     * such entries are marked, and a double-click says why instead of jumping nowhere.
+     * {@code example} is a line breakpoint of this program, shown in the empty field.
+     */
+    public void setProgramChecks(java.util.function.Function<Breakpoint, String> problemOf, String example) {
+        this.problemOf = problemOf == null ? b -> null : problemOf;
+        spec.setPromptText(example == null ? "FILE.csl:LINE" : example + "   (or task:ID, write:NAME, cycle:N, …)");
+        problem.setText("");
+        list.refresh();
     }
 
     private MenuButton templates() {
@@ -209,8 +233,10 @@ public class BreakpointsPanel extends VBox {
                 return;
             }
             on.setSelected(e.enabled());
-            text.setText(e.describe());
-            text.setTooltip(new Tooltip(BreakSpec.format(e.breakpoint())));
+            String why = problemOf.apply(e.breakpoint());
+            pseudoClassStateChanged(NEVER, why != null);
+            text.setText((why != null ? "⚠ " : "") + e.describe());
+            text.setTooltip(new Tooltip(BreakSpec.format(e.breakpoint()) + (why != null ? "\ncan never stop: " + why : "")));
             setGraphic(row);
         }
     }

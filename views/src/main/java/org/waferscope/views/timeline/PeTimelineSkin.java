@@ -27,6 +27,7 @@ final class PeTimelineSkin extends HeaderedCanvasSkin<PeTimelineView, Label> {
         header.getStyleClass().add("timeline-range");
         // in line with the rows' "(x, y)" labels; at 0 the tab's edge cut the first letter
         header.setPadding(new javafx.geometry.Insets(0, 4, 0, 4));
+        header.setWrapText(true); // a long note (a fabric too large to replay, and the command to use) is read whole
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1, -1));
     }

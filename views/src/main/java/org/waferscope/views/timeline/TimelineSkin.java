@@ -59,8 +59,10 @@ final class TimelineSkin extends HeaderedCanvasSkin<TimelineView, FlowPane> {
         long bucket = pts.isEmpty() ? 1 : pts.get(pts.size() - 1).span();
         pts = TimelineBins.forWidth(pts, c1, w);
         other = other.isEmpty() ? other : TimelineBins.forWidth(other, c1, w);
-        double maxHops = Math.max(1, Math.max(maxHops(pts), maxHops(other)));
-        hops.setText("link hops/cycle (max " + ValueText.number(Math.round(maxHops * 10) / 10.0) + ")");
+        double seen = Math.max(maxHops(pts), maxHops(other));
+        double maxHops = Math.max(1, seen); // the scale's top; with no hop at all the key says "none", not "max 1"
+        hops.setText(seen <= 0 ? "link hops/cycle (none)"
+                : "link hops/cycle (max " + ValueText.number(Math.round(maxHops * 10) / 10.0) + ")");
         range.setText("cycles 0 – " + ValueText.number(c1) + (bucket > 1 ? " · recorded in buckets of " + bucket : "")
                 + (other.isEmpty() ? "" : " · dashed: second run"));
         Axes a = new Axes(c1, w, h);

@@ -1,0 +1,23 @@
+package org.waferscope.engine.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.host.CheckResult;
+import org.waferscope.engine.host.HostArray;
+
+/** A pass is said as a pass ("halted: 0 failed check(s)" before). */
+class HaltWordsTest {
+    private static CheckResult check(double got) {
+        return CheckResult.compare("x", new double[] {1}, HostArray.ofFloats("x", new int[] {1}, (float) got), 0);
+    }
+
+    @Test
+    void aFinishedRunIsSaidByItsChecks() {
+        assertEquals("halted: the check passed", HaltWords.halted(List.of(check(1))));
+        assertEquals("halted: all 2 checks passed", HaltWords.halted(List.of(check(1), check(1))));
+        assertEquals("halted: 1 of 2 check(s) FAILED", HaltWords.halted(List.of(check(1), check(5))));
+        assertEquals("halted (the host checks nothing)", HaltWords.halted(List.of()));
+    }
+}
