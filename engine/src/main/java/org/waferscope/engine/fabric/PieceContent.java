@@ -72,6 +72,19 @@ final class PieceContent {
         return Arrays.equals((short[]) a, from, to, ZERO_SHORTS, 0, n);
     }
 
+    /** Whether {@code a}[from, to) equals the first {@code to - from} elements of {@code b} (of the same type). */
+    static boolean equal(Object a, int from, int to, Object b) {
+        int n = to - from;
+        if (a instanceof int[] x) {
+            return Arrays.equals(x, from, to, (int[]) b, 0, n);
+        } else if (a instanceof long[] x) {
+            return Arrays.equals(x, from, to, (long[]) b, 0, n);
+        } else if (a instanceof byte[] x) {
+            return Arrays.equals(x, from, to, (byte[]) b, 0, n);
+        }
+        return Arrays.equals((short[]) a, from, to, (short[]) b, 0, n);
+    }
+
     static void zero(Object a, int from, int to) {
         if (a instanceof int[] x) {
             Arrays.fill(x, from, to, 0);

@@ -116,6 +116,13 @@ final class PieceSlabs {
 
         /** Where its fresh slabs come from. */
         final SlabMaker maker;
+        /** Its pieces kept as differences (null: every piece is copied whole). */
+        final PieceDeltas deltas;
+        /** A piece's length of zeros; one rebuilt from a delta (what a new piece is told against, and what one is compared with); a difference. */
+        final Object zeros;
+        final Object against;
+        final Object compared;
+        final byte[] out;
         /** Slots written (fresh or freed ones) by the snapshot being taken, and by the one before. */
         int filled;
         int lastFilled;
@@ -127,6 +134,11 @@ final class PieceSlabs {
             // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
             this.slotsPerSlab = slabBytes / (chunk * width) - 1;
             this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
+            this.deltas = DELTAS ? new PieceDeltas(chunk * width, Math.max(16 << 10, slabBytes / 8)) : null;
+            this.zeros = java.lang.reflect.Array.newInstance(type, chunk);
+            this.against = java.lang.reflect.Array.newInstance(type, chunk);
+            this.compared = java.lang.reflect.Array.newInstance(type, chunk);
+            this.out = new byte[chunk * width / 2 + 16];
         }
 
         /** Slots there are room for without a fresh slab: freed ones and the rest of the last slab. */
@@ -196,16 +208,97 @@ final class PieceSlabs {
     }
 
     /**
+     * Whether pieces that changed are kept as their difference from the piece before them
+     * ({@link PieceDeltas}): the system property {@code waferscope.snapshotDeltas}, {@code on}
+     * unless {@code off} (for measuring).
+     */
+    static final boolean DELTAS = !"off".equals(System.getProperty("waferscope.snapshotDeltas"));
+
+    /**
+     * The handle of a piece equal to {@code a}[from, to), given {@code was}, the handle at the
+     * same place in the snapshot before ({@code hadBefore}): {@code was} itself if equal, zeros,
+     * any equal piece already held, else a new one: told as its difference from {@code was}
+     * where that is short, or copied whole. The caller {@link #hold}s it for each place.
+     */
+    int take(int kind, Object a, int from, int to, boolean hadBefore, int was) {
+        Kind k = kind(kind);
+        int ref = hadBefore ? was : 0;
+        if (ref > 0 ? same(kind, a, from, to, ref) : ref == 0 && PieceContent.isZero(a, from, to)) {
+            return ref;
+        }
+        int length = -1;
+        if (k.deltas != null) {
+            if (ref < 0) {
+                get(kind, ref, k.against, 0, to - from);
+                if (PieceContent.equal(a, from, to, k.against)) {
+                    return ref;
+                }
+                if (k.deltas.depth[PieceDeltas.id(ref)] >= PieceDeltas.MAX_DEPTH) {
+                    ref = root(k, ref);   // told against the copy the chain starts from, so restores stay short
+                    get(kind, ref, k.against, 0, to - from);
+                }
+            }
+            Object against = ref > 0 ? k.slabs.get((ref - 1) / k.slotsPerSlab) : ref == 0 ? k.zeros : k.against;
+            int at = ref > 0 ? (ref - 1) % k.slotsPerSlab * k.chunk : 0;
+            length = PieceXor.encode(a, from, to, against, at, k.out, k.deltas.maxBytes());
+            if (length == PieceXor.HEADER) {
+                return ref;   // equal to the root
+            }
+        } else if (ref < 0) {
+            throw new IllegalStateException("a delta handle without deltas");
+        }
+        long h = PieceContent.hash(a, from, to);
+        int seen = handleOf(k.byHash.get(h));
+        if (seen != 0 && same(kind, a, from, to, seen)) {
+            return seen;
+        }
+        if (length < 0) {
+            return put(k, a, from, to, h, seen == 0);
+        }
+        int handle = k.deltas.add(k.out, length, ref, h, ref < 0 ? k.deltas.depth[PieceDeltas.id(ref)] : 0);
+        hold(kind, ref);   // the delta's own: what it is told against stays while it does
+        if (seen == 0) {
+            k.byHash.put(h, indexValue(handle));
+        }
+        k.filled++;
+        newBytes += k.deltas.slotBytes(handle);
+        return handle;
+    }
+
+    /** The copy (or zeros) that delta {@code handle}'s chain starts from. */
+    private static int root(Kind k, int handle) {
+        while (handle < 0) {
+            handle = k.deltas.reference[PieceDeltas.id(handle)];
+        }
+        return handle;
+    }
+
+    /** A handle as the hash index holds it: copies at even values, deltas at odd ones. */
+    private static int indexValue(int handle) {
+        return handle > 0 ? 2 * (handle - 1) : 2 * PieceDeltas.id(handle) + 1;
+    }
+
+    /** The handle an index value names; 0 for the index's "none" (-1). */
+    private static int handleOf(int value) {
+        return value < 0 ? 0 : (value & 1) == 0 ? value / 2 + 1 : -(value / 2 + 1);
+    }
+
+    /**
      * The handle of a piece equal to {@code a}[from, to): one already held where there is
      * one, else a copy in a free slot. The caller {@link #hold}s it for each place it names it.
      */
     int put(int kind, Object a, int from, int to) {
         Kind k = kind(kind);
         long h = PieceContent.hash(a, from, to);
-        int seen = k.byHash.get(h);
-        if (seen >= 0 && same(kind, a, from, to, seen + 1)) {
-            return seen + 1;
+        int seen = handleOf(k.byHash.get(h));
+        if (seen != 0 && same(kind, a, from, to, seen)) {
+            return seen;
         }
+        return put(k, a, from, to, h, seen == 0);
+    }
+
+    /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}. */
+    private int put(Kind k, Object a, int from, int to, long h, boolean file) {
         int slot;
         if (k.freeCount > 0) {
             slot = k.free[--k.freeCount];
@@ -223,8 +316,8 @@ final class PieceSlabs {
         System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
         k.filled++;
         k.hashes[slot] = h;
-        if (seen < 0) {
-            k.byHash.put(h, slot);
+        if (file) {
+            k.byHash.put(h, indexValue(slot + 1));
         }
         newBytes += (long) (to - from) * k.width;
         return slot + 1;
@@ -232,17 +325,33 @@ final class PieceSlabs {
 
     /** One more place of a snapshot names {@code handle} (of kind {@code kind}). */
     void hold(int kind, int handle) {
-        if (handle != 0) {
+        if (handle > 0) {
             kind(kind).refs[handle - 1]++;
+        } else if (handle < 0) {
+            kind(kind).deltas.refs[PieceDeltas.id(handle)]++;
         }
     }
 
-    /** A place that named {@code handle} is dropped; the last one frees its slot for a later snapshot. */
+    /**
+     * A place that named {@code handle} is dropped; the last one frees its slot for a later
+     * snapshot (a delta's then lets go of the piece it was told against).
+     */
     void release(int kind, int handle) {
+        release(kind(kind), handle);
+    }
+
+    private static void release(Kind k, int handle) {
+        while (handle < 0) {
+            int id = PieceDeltas.id(handle);
+            if (--k.deltas.refs[id] > 0) {
+                return;
+            }
+            k.byHash.remove(k.deltas.hashes[id], indexValue(handle));
+            handle = k.deltas.free(id);
+        }
         if (handle == 0) {
             return;
         }
-        Kind k = kind(kind);
         int slot = handle - 1;
         if (--k.refs[slot] > 0) {
             return;
@@ -251,7 +360,7 @@ final class PieceSlabs {
     }
 
     private static void free(Kind k, int slot) {
-        k.byHash.remove(k.hashes[slot], slot);
+        k.byHash.remove(k.hashes[slot], indexValue(slot + 1));
         if (k.freeCount == k.free.length) {
             k.free = Arrays.copyOf(k.free, k.free.length * 2);
         }
@@ -266,6 +375,9 @@ final class PieceSlabs {
      */
     void trimTail() {
         for (Kind k : all) {
+            if (k.deltas != null) {
+                k.deltas.trimTail();
+            }
             int cut = k.used;
             while (!k.slabs.isEmpty()) {
                 int start = (k.slabs.size() - 1) * k.slotsPerSlab;
@@ -304,6 +416,9 @@ final class PieceSlabs {
         for (Kind k : all) {
             k.usedMark = k.used;
             k.freeMark = k.freeCount;
+            if (k.deltas != null) {
+                k.deltas.begin();
+            }
         }
     }
 
@@ -321,8 +436,14 @@ final class PieceSlabs {
      */
     void giveUp() {
         for (Kind k : all) {
+            if (k.deltas != null) {
+                for (int id : k.deltas.made()) {
+                    k.byHash.remove(k.deltas.hashes[id], 2 * id + 1);
+                    release(k, k.deltas.free(id));   // the delta's own reference on what it was told against
+                }
+            }
             for (int i = k.freeCount; i < k.freeMark; i++) {
-                k.byHash.remove(k.hashes[k.free[i]], k.free[i]);
+                k.byHash.remove(k.hashes[k.free[i]], indexValue(k.free[i] + 1));
             }
             k.freeCount = k.freeMark;
             for (int slot = k.usedMark; slot < k.used; slot++) {
@@ -378,7 +499,7 @@ final class PieceSlabs {
     long heldBytes() {
         long b = 0;
         for (Kind k : all) {
-            b += (long) (k.used - k.freeCount) * k.chunk * k.width;
+            b += (long) (k.used - k.freeCount) * k.chunk * k.width + (k.deltas == null ? 0 : k.deltas.heldBytes());
         }
         return b;
     }
@@ -396,6 +517,10 @@ final class PieceSlabs {
             return PieceContent.isZero(a, from, to);
         }
         Kind k = kind(kind);
+        if (handle < 0) {
+            get(kind, handle, k.compared, 0, to - from);
+            return PieceContent.equal(a, from, to, k.compared);
+        }
         int slot = handle - 1;
         Object slab = k.slabs.get(slot / k.slotsPerSlab);
         int at = (slot % k.slotsPerSlab) * k.chunk;
@@ -417,6 +542,11 @@ final class PieceSlabs {
             return;
         }
         Kind k = kind(kind);
+        if (handle < 0) {
+            get(kind, k.deltas.reference[PieceDeltas.id(handle)], live, from, to);
+            PieceXor.apply(k.deltas.slab(handle), k.deltas.offset(handle), live, from, to);
+            return;
+        }
         int slot = handle - 1;
         System.arraycopy(k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, live, from, to - from);
     }
@@ -434,7 +564,8 @@ final class PieceSlabs {
     long indexBytes() {
         long b = memoryStart == null ? 0 : 16 + 4L * memoryStart.length;
         for (Kind k : all) {
-            b += 48 + 4L * k.refs.length + 8L * k.hashes.length + 4L * k.free.length + k.byHash.bytes();
+            b += 48 + 4L * k.refs.length + 8L * k.hashes.length + 4L * k.free.length + k.byHash.bytes()
+                    + (k.deltas == null ? 0 : k.deltas.indexBytes());
         }
         return b;
     }
@@ -461,7 +592,7 @@ final class PieceSlabs {
     long slabBytes() {
         long b = 0;
         for (Kind k : all) {
-            b += (long) k.slabs.size() * k.slotsPerSlab * k.chunk * k.width;
+            b += (long) k.slabs.size() * k.slotsPerSlab * k.chunk * k.width + (k.deltas == null ? 0 : k.deltas.slabBytes());
         }
         return b;
     }
