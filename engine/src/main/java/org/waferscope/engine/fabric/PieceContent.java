@@ -10,8 +10,12 @@ final class PieceContent {
     private PieceContent() {
     }
 
-    /** A hash of {@code a}[from, to), its length included; two lanes, so that it is not one long chain of multiplies. */
-    static long hash(Object a, int from, int to) {
+    /**
+     * A hash of {@code a}[from, to), its length included; two lanes, so that it is not one long
+     * chain of multiplies. Thirty-two bits: pieces found by it are compared in full anyway, and
+     * a full wafer's snapshots index millions of pieces (four bytes each saved twice over).
+     */
+    static int hash(Object a, int from, int to) {
         long h0 = to - from;
         long h1 = 0x632BE59BD9B4E019L;
         int i = from;
@@ -48,7 +52,8 @@ final class PieceContent {
             }
         }
         long h = h0 ^ Long.rotateLeft(h1, 31);
-        return h ^ h >>> 29;
+        h ^= h >>> 29;
+        return (int) (h ^ h >>> 32);
     }
 
     /** Eight bytes of a byte array as one long, for {@link #hash}. */

@@ -32,7 +32,7 @@ final class PieceDeltas {
 
     /** Per delta: places naming it, content hash, reference handle, depth, and where it is (size << 27 | slot). */
     int[] refs = new int[64];
-    long[] hashes = new long[64];
+    int[] hashes = new int[64];
     int[] reference = new int[64];
     byte[] depth = new byte[64];
     int[] at = new int[64];
@@ -99,7 +99,7 @@ final class PieceDeltas {
      * A new delta: {@code out}[0, length) against {@code ref} (which it holds), of content hash
      * {@code hash}; its handle. Nothing names it yet.
      */
-    int add(byte[] out, int length, int ref, long hash, int refDepth) {
+    int add(byte[] out, int length, int ref, int hash, int refDepth) {
         int id = freeIdCount > 0 ? freeIds[--freeIdCount] : ids++;
         if (id == refs.length) {
             int n = id * 2;
@@ -235,7 +235,7 @@ final class PieceDeltas {
 
     /** Heap of the per-delta bookkeeping and the free lists. */
     long indexBytes() {
-        long b = 96 + 21L * refs.length + 4L * freeIds.length + 4L * made.length;
+        long b = 96 + 17L * refs.length + 4L * freeIds.length + 4L * made.length;
         for (Size s : bySize) {
             b += 4L * s.free.length + s.busy.length;
         }

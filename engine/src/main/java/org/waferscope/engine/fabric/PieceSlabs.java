@@ -110,7 +110,7 @@ final class PieceSlabs {
         int freeMark;
         /** Per slot: the places of snapshots that name it, and its content's hash. */
         int[] refs = new int[64];
-        long[] hashes = new long[64];
+        int[] hashes = new int[64];
         /** Content hash to the slot that holds it (the first of equal hashes). */
         final PieceIndex byHash = new PieceIndex();
 
@@ -134,7 +134,7 @@ final class PieceSlabs {
             // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
             this.slotsPerSlab = slabBytes / (chunk * width) - 1;
             this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
-            this.deltas = DELTAS ? new PieceDeltas(chunk * width, Math.max(16 << 10, slabBytes / 8)) : null;
+            this.deltas = deltasWanted() ? new PieceDeltas(chunk * width, Math.max(16 << 10, slabBytes / 8)) : null;
             this.zeros = java.lang.reflect.Array.newInstance(type, chunk);
             this.against = java.lang.reflect.Array.newInstance(type, chunk);
             this.compared = java.lang.reflect.Array.newInstance(type, chunk);
@@ -209,10 +209,12 @@ final class PieceSlabs {
 
     /**
      * Whether pieces that changed are kept as their difference from the piece before them
-     * ({@link PieceDeltas}): the system property {@code waferscope.snapshotDeltas}, {@code on}
-     * unless {@code off} (for measuring).
+     * ({@link PieceDeltas}): the system property {@code waferscope.snapshotDeltas} when the
+     * slabs are made, {@code on} unless {@code off} (for measuring).
      */
-    static final boolean DELTAS = !"off".equals(System.getProperty("waferscope.snapshotDeltas"));
+    static boolean deltasWanted() {
+        return !"off".equals(System.getProperty("waferscope.snapshotDeltas"));
+    }
 
     /**
      * The handle of a piece equal to {@code a}[from, to), given {@code was}, the handle at the
@@ -247,7 +249,7 @@ final class PieceSlabs {
         } else if (ref < 0) {
             throw new IllegalStateException("a delta handle without deltas");
         }
-        long h = PieceContent.hash(a, from, to);
+        int h = PieceContent.hash(a, from, to);
         int seen = handleOf(k.byHash.get(h));
         if (seen != 0 && same(kind, a, from, to, seen)) {
             return seen;
@@ -260,7 +262,6 @@ final class PieceSlabs {
         if (seen == 0) {
             k.byHash.put(h, indexValue(handle));
         }
-        k.filled++;
         newBytes += k.deltas.slotBytes(handle);
         return handle;
     }
@@ -289,7 +290,7 @@ final class PieceSlabs {
      */
     int put(int kind, Object a, int from, int to) {
         Kind k = kind(kind);
-        long h = PieceContent.hash(a, from, to);
+        int h = PieceContent.hash(a, from, to);
         int seen = handleOf(k.byHash.get(h));
         if (seen != 0 && same(kind, a, from, to, seen)) {
             return seen;
@@ -298,7 +299,7 @@ final class PieceSlabs {
     }
 
     /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}. */
-    private int put(Kind k, Object a, int from, int to, long h, boolean file) {
+    private int put(Kind k, Object a, int from, int to, int h, boolean file) {
         int slot;
         if (k.freeCount > 0) {
             slot = k.free[--k.freeCount];
@@ -564,7 +565,7 @@ final class PieceSlabs {
     long indexBytes() {
         long b = memoryStart == null ? 0 : 16 + 4L * memoryStart.length;
         for (Kind k : all) {
-            b += 48 + 4L * k.refs.length + 8L * k.hashes.length + 4L * k.free.length + k.byHash.bytes()
+            b += 48 + 4L * k.refs.length + 4L * k.hashes.length + 4L * k.free.length + k.byHash.bytes()
                     + (k.deltas == null ? 0 : k.deltas.indexBytes());
         }
         return b;

@@ -69,22 +69,23 @@ final class PieceXor {
 
     /** Writes group {@code g}'s difference {@code d} (not 0) at {@code p}; the end, or -1 past {@code max}. */
     private static int group(byte[] out, int p, int g, long d, int max) {
-        int mask = 0;
-        for (int j = 0; j < 8; j++) {
-            if ((d >>> (j << 3) & 0xFF) != 0) {
-                mask |= 1 << j;
-            }
-        }
+        // bit j of the mask: byte j is not zero (each byte's bits folded into its top bit)
+        long t = d | d >>> 4;
+        t |= t >>> 2;
+        t |= t >>> 1;
+        int mask = (int) ((t & 0x0101010101010101L) * 0x0102040810204080L >>> 56);
         int end = p + 2 + Integer.bitCount(mask);
         if (end > max) {
             return -1;
         }
         out[p++] = (byte) g;
         out[p++] = (byte) mask;
-        for (int j = 0; j < 8; j++) {
-            if ((mask & 1 << j) != 0) {
-                out[p++] = (byte) (d >>> (j << 3));
-            }
+        if (mask == 0xFF) {
+            LONGS.set(out, p, d);
+            return end;
+        }
+        for (int m = mask; m != 0; m &= m - 1) {
+            out[p++] = (byte) (d >>> (Integer.numberOfTrailingZeros(m) << 3));
         }
         return end;
     }
@@ -98,23 +99,29 @@ final class PieceXor {
     static void apply(byte[] src, int at, Object a, int from, int to) {
         int end = at + length(src, at);
         int n = to - from;
+        int[] ints = a instanceof int[] x ? x : null;
+        long[] longs = a instanceof long[] x ? x : null;
         for (int p = at + HEADER; p < end;) {
             int g = src[p++] & 0xFF;
             int mask = src[p++] & 0xFF;
-            long d = 0;
-            for (int j = 0; j < 8; j++) {
-                if ((mask & 1 << j) != 0) {
-                    d |= (src[p++] & 0xFFL) << (j << 3);
+            long d;
+            if (mask == 0xFF) {
+                d = (long) LONGS.get(src, p);   // a whole group (a payload, a hash): one read
+                p += 8;
+            } else {
+                d = 0;
+                for (int m = mask; m != 0; m &= m - 1) {
+                    d |= (src[p++] & 0xFFL) << (Integer.numberOfTrailingZeros(m) << 3);
                 }
             }
-            if (a instanceof int[] x) {
+            if (ints != null) {
                 int i = from + 2 * g;
-                x[i] ^= (int) d;
+                ints[i] ^= (int) d;
                 if (2 * g + 1 < n) {
-                    x[i + 1] ^= (int) (d >>> 32);
+                    ints[i + 1] ^= (int) (d >>> 32);
                 }
-            } else if (a instanceof long[] x) {
-                x[from + g] ^= d;
+            } else if (longs != null) {
+                longs[from + g] ^= d;
             } else {
                 write(a, from, to, g, read(a, from, to, g) ^ d);
             }
