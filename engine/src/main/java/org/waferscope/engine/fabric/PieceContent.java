@@ -77,17 +77,17 @@ final class PieceContent {
         return Arrays.equals((short[]) a, from, to, ZERO_SHORTS, 0, n);
     }
 
-    /** Whether {@code a}[from, to) equals the first {@code to - from} elements of {@code b} (of the same type). */
-    static boolean equal(Object a, int from, int to, Object b) {
-        int n = to - from;
+    /** Whether {@code a}[from, to) equals {@code b}[at, at + to - from) (an array of the same type). */
+    static boolean equal(Object a, int from, int to, Object b, int at) {
+        int end = at + to - from;
         if (a instanceof int[] x) {
-            return Arrays.equals(x, from, to, (int[]) b, 0, n);
+            return Arrays.equals(x, from, to, (int[]) b, at, end);
         } else if (a instanceof long[] x) {
-            return Arrays.equals(x, from, to, (long[]) b, 0, n);
+            return Arrays.equals(x, from, to, (long[]) b, at, end);
         } else if (a instanceof byte[] x) {
-            return Arrays.equals(x, from, to, (byte[]) b, 0, n);
+            return Arrays.equals(x, from, to, (byte[]) b, at, end);
         }
-        return Arrays.equals((short[]) a, from, to, (short[]) b, 0, n);
+        return Arrays.equals((short[]) a, from, to, (short[]) b, at, end);
     }
 
     static void zero(Object a, int from, int to) {
