@@ -102,7 +102,7 @@ final class PieceDeltas {
     int add(byte[] out, int length, int ref, int hash, int refDepth) {
         int id = freeIdCount > 0 ? freeIds[--freeIdCount] : ids++;
         if (id == refs.length) {
-            int n = id * 2;
+            int n = id + id / 2 + 16;   // by halves: at full wafer these are millions of entries
             refs = Arrays.copyOf(refs, n);
             hashes = Arrays.copyOf(hashes, n);
             reference = Arrays.copyOf(reference, n);
@@ -136,7 +136,7 @@ final class PieceDeltas {
         depth[id] = (byte) (refDepth + 1);
         at[id] = size << 27 | slot;
         if (madeCount == made.length) {
-            made = Arrays.copyOf(made, madeCount * 2);
+            made = Arrays.copyOf(made, madeCount + madeCount / 2 + 16);
         }
         made[madeCount++] = id;
         return -(id + 1);

@@ -247,8 +247,8 @@ final class PieceSlabs {
                 k.slabs.add(k.maker.next());
             }
             if (slot == k.refs.length) {
-                k.refs = Arrays.copyOf(k.refs, slot * 2);
-                k.hashes = Arrays.copyOf(k.hashes, slot * 2);
+                k.refs = Arrays.copyOf(k.refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
+                k.hashes = Arrays.copyOf(k.hashes, slot + slot / 2 + 16);
             }
         }
         System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
