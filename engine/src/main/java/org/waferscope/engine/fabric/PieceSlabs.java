@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * finds the candidate; the elements are compared in full.
  *
  * <p>Handle 0 is a piece of zeros (most queues, counters and buffers are empty); handle
- * {@code h > 0} is slot {@code h - 1} of the element type's slabs. A slot is written once,
+ * {@code h > 0} is slot {@code h - 1} of the element type's slabs; {@code h < 0} is a piece
+ * kept as its difference from the one at its place in the snapshot before ({@link PieceDeltas},
+ * {@link #take}), which it holds a reference on. A slot is written once,
  * when its piece is first taken, and never again until it is freed; each place of each
  * snapshot that names it holds a reference ({@link #hold}), and it is freed when the last
  * is let go ({@link #release}), to be filled again by a later snapshot. So a handle names
