@@ -181,10 +181,10 @@ final class PieceSlabs {
         if (k.deltas != null) {
             if (ref < 0) {
                 get(kind, ref, k.against, 0, to - from);
+                if (PieceContent.equal(a, from, to, k.against, 0)) {
+                    return ref;   // (a vectorised compare: most pieces of PEs visited are unchanged)
+                }
                 if (k.deltas.depth[PieceDeltas.id(ref)] >= PieceDeltas.MAX_DEPTH) {
-                    if (PieceContent.equal(a, from, to, k.against, 0)) {
-                        return ref;
-                    }
                     ref = root(k, ref);   // told against the copy the chain starts from, so restores stay short
                     get(kind, ref, k.against, 0, to - from);
                 }
