@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.waferscope.engine.arch.ArchProfile;
-import org.waferscope.engine.fixtures.NeighbourExchange;
 
 /**
  * Pieces kept as their difference from the piece before them: the difference gives back the
@@ -18,11 +16,6 @@ import org.waferscope.engine.fixtures.NeighbourExchange;
  * the snapshots along it are dropped, and once every snapshot is let go nothing is held.
  */
 class PieceDeltasTest {
-    private static PieceSlabs slabs() {
-        Fabric f = FabricBuilder.build(ArchProfile.WSE2, NeighbourExchange.layout(4, 3, new NeighbourExchange.Options(0, true, false)));
-        return PieceSlabs.of(f);
-    }
-
     @Test
     void aDifferenceAppliedToWhatItWasTakenAgainstGivesThePieceBack() {
         Random r = new Random(3);
@@ -60,7 +53,7 @@ class PieceDeltasTest {
 
     @Test
     void chainsOfDeltasRestoreExactlyWhicheverSnapshotsAreDroppedAndLeaveNothingBehind() {
-        PieceSlabs s = slabs();
+        PieceSlabs s = PieceSlabsTest.slabs();
         Random r = new Random(17);
         int places = 24;
         int chunk = FabricSnapshot.CHUNK;

@@ -19,7 +19,7 @@ import org.waferscope.engine.fixtures.NeighbourExchange;
  * freed only when the last place naming it is let go, and a freed slot filled again.
  */
 class PieceSlabsTest {
-    private static PieceSlabs slabs() {
+    static PieceSlabs slabs() {
         Fabric f = FabricBuilder.build(ArchProfile.WSE2, NeighbourExchange.layout(4, 3, new NeighbourExchange.Options(0, true, false)));
         return PieceSlabs.of(f);
     }
