@@ -27,7 +27,6 @@ final class PieceDeltas {
     /** Slot sizes, 16 bytes and up in steps of a half and a third, up to {@link #maxBytes}. */
     private final int[] sizes;
     private final int maxBytes;
-    private final int slabBytes;
     private final Size[] bySize;
 
     /** Per delta: places naming it, content hash, reference handle, depth, and where it is (size << 27 | slot). */
@@ -67,7 +66,6 @@ final class PieceDeltas {
     /** Deltas of pieces of {@code pieceBytes}, in slabs of about {@code slabBytes}. */
     PieceDeltas(int pieceBytes, int slabBytes) {
         this.maxBytes = pieceBytes / 2;
-        this.slabBytes = slabBytes;
         List<Integer> s = new ArrayList<>();
         for (int b = 16; b <= maxBytes; b *= 2) {
             s.add(b);
@@ -85,10 +83,6 @@ final class PieceDeltas {
     /** The longest difference kept as a delta (its header included): half a piece. */
     int maxBytes() {
         return maxBytes;
-    }
-
-    static boolean isDelta(int handle) {
-        return handle < 0;
     }
 
     static int id(int handle) {
@@ -240,10 +234,5 @@ final class PieceDeltas {
             b += 4L * s.free.length + s.busy.length;
         }
         return b;
-    }
-
-    /** The slab size, for tests. */
-    int slabBytesEach() {
-        return slabBytes;
     }
 }

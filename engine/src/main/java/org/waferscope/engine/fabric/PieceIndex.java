@@ -1,7 +1,7 @@
 package org.waferscope.engine.fabric;
 
 /**
- * Content hash to slot, for {@link PieceSlabs}: an open-addressing table of primitives, as a
+ * Content hash to the piece that holds it (a copy's slot or a delta, {@link SlabKind#indexValue}), for {@link PieceSlabs}: an open-addressing table of primitives, as a
  * full-wafer snapshot looks up hundreds of thousands of pieces and a boxed map would make
  * as many young objects that live as long as the slots (which slabs are there to avoid).
  * Linear probing; removal shifts the entries after it back, so there are no tombstones.
