@@ -10,8 +10,12 @@ final class PieceContent {
     private PieceContent() {
     }
 
-    /** A hash of {@code a}[from, to), its length included; two lanes, so that it is not one long chain of multiplies. */
-    static long hash(Object a, int from, int to) {
+    /**
+     * A hash of {@code a}[from, to), its length included; two lanes, so that it is not one long
+     * chain of multiplies. Thirty-two bits: pieces found by it are compared in full anyway, and
+     * a full wafer's snapshots index millions of pieces (four bytes each saved twice over).
+     */
+    static int hash(Object a, int from, int to) {
         long h0 = to - from;
         long h1 = 0x632BE59BD9B4E019L;
         int i = from;
@@ -48,7 +52,8 @@ final class PieceContent {
             }
         }
         long h = h0 ^ Long.rotateLeft(h1, 31);
-        return h ^ h >>> 29;
+        h ^= h >>> 29;
+        return (int) (h ^ h >>> 32);
     }
 
     /** Eight bytes of a byte array as one long, for {@link #hash}. */
@@ -70,6 +75,19 @@ final class PieceContent {
             return Arrays.equals(x, from, to, ZERO_BYTES, 0, n);
         }
         return Arrays.equals((short[]) a, from, to, ZERO_SHORTS, 0, n);
+    }
+
+    /** Whether {@code a}[from, to) equals {@code b}[at, at + to - from) (an array of the same type). */
+    static boolean equal(Object a, int from, int to, Object b, int at) {
+        int end = at + to - from;
+        if (a instanceof int[] x) {
+            return Arrays.equals(x, from, to, (int[]) b, at, end);
+        } else if (a instanceof long[] x) {
+            return Arrays.equals(x, from, to, (long[]) b, at, end);
+        } else if (a instanceof byte[] x) {
+            return Arrays.equals(x, from, to, (byte[]) b, at, end);
+        }
+        return Arrays.equals((short[]) a, from, to, (short[]) b, at, end);
     }
 
     static void zero(Object a, int from, int to) {

@@ -1,8 +1,6 @@
 package org.waferscope.engine.fabric;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * finds the candidate; the elements are compared in full.
  *
  * <p>Handle 0 is a piece of zeros (most queues, counters and buffers are empty); handle
- * {@code h > 0} is slot {@code h - 1} of the element type's slabs. A slot is written once,
+ * {@code h > 0} is slot {@code h - 1} of the element type's slabs; {@code h < 0} is a piece
+ * kept as its difference from the one at its place in the snapshot before ({@link PieceDeltas},
+ * {@link #take}), which it holds a reference on. A slot is written once,
  * when its piece is first taken, and never again until it is freed; each place of each
  * snapshot that names it holds a reference ({@link #hold}), and it is freed when the last
  * is let go ({@link #release}), to be filled again by a later snapshot. So a handle names
@@ -43,21 +43,21 @@ final class PieceSlabs {
     /** Bytes per slab at most: half of G1's region on heaps up to 32 GB, so slabs are never copied. */
     static final int MAX_SLAB_BYTES = 16 << 20;
 
-    private final Kind ints;
-    private final Kind longs;
-    private final Kind bytes;
-    private final Kind shorts;
-    private final Kind memories;
-    private final Kind[] all;
+    private final SlabKind ints;
+    private final SlabKind longs;
+    private final SlabKind bytes;
+    private final SlabKind shorts;
+    private final SlabKind memories;
+    private final SlabKind[] all;
 
     private PieceSlabs(long stateBytes, Executor maker) {
         int slab = Integer.highestOneBit((int) Math.max(64 << 10, Math.min(MAX_SLAB_BYTES, stateBytes / 64)));
-        ints = new Kind(FabricSnapshot.CHUNK, int.class, 4, slab, maker);
-        longs = new Kind(FabricSnapshot.LONG_CHUNK, long.class, 8, slab, maker);
-        bytes = new Kind(FabricSnapshot.CHUNK, byte.class, 1, slab, maker);
-        shorts = new Kind(FabricSnapshot.CHUNK, short.class, 2, slab, maker);
-        memories = new Kind(MEMORY_CHUNK, byte.class, 1, slab, maker);
-        all = new Kind[] {ints, longs, bytes, shorts, memories};
+        ints = new SlabKind(FabricSnapshot.CHUNK, int.class, 4, slab, maker);
+        longs = new SlabKind(FabricSnapshot.LONG_CHUNK, long.class, 8, slab, maker);
+        bytes = new SlabKind(FabricSnapshot.CHUNK, byte.class, 1, slab, maker);
+        shorts = new SlabKind(FabricSnapshot.CHUNK, short.class, 2, slab, maker);
+        memories = new SlabKind(MEMORY_CHUNK, byte.class, 1, slab, maker);
+        all = new SlabKind[] {ints, longs, bytes, shorts, memories};
     }
 
     /**
@@ -93,45 +93,6 @@ final class PieceSlabs {
 
         private GivenUp() {
             super("snapshot given up", null, false, false);
-        }
-    }
-
-    /** The slabs and free slots of one element type. */
-    private static final class Kind {
-        final int chunk;
-        final int width;
-        final int slotsPerSlab;
-        final List<Object> slabs = new ArrayList<>();
-        int used;
-        int[] free = new int[64];
-        int freeCount;
-        /** {@link #used} and {@link #freeCount} when the snapshot being taken began (what giving it up goes back to). */
-        int usedMark;
-        int freeMark;
-        /** Per slot: the places of snapshots that name it, and its content's hash. */
-        int[] refs = new int[64];
-        long[] hashes = new long[64];
-        /** Content hash to the slot that holds it (the first of equal hashes). */
-        final PieceIndex byHash = new PieceIndex();
-
-        /** Where its fresh slabs come from. */
-        final SlabMaker maker;
-        /** Slots written (fresh or freed ones) by the snapshot being taken, and by the one before. */
-        int filled;
-        int lastFilled;
-
-        Kind(int chunk, Class<?> type, int width, int slabBytes, Executor ahead) {
-            this.chunk = chunk;
-            this.width = width;
-            // one slot short of the power of two: the array's header then does not spill into one more
-            // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
-            this.slotsPerSlab = slabBytes / (chunk * width) - 1;
-            this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
-        }
-
-        /** Slots there are room for without a fresh slab: freed ones and the rest of the last slab. */
-        long spareSlots() {
-            return freeCount + (long) slabs.size() * slotsPerSlab - used;
         }
     }
 
@@ -191,8 +152,75 @@ final class PieceSlabs {
         return a instanceof int[] ? 0 : a instanceof long[] ? 1 : a instanceof byte[] ? 2 : a instanceof short[] ? 3 : -1;
     }
 
-    private Kind kind(int kind) {
+    private SlabKind kind(int kind) {
         return all[kind];
+    }
+
+    /**
+     * Whether pieces that changed are kept as their difference from the piece before them
+     * ({@link PieceDeltas}): the system property {@code waferscope.snapshotDeltas} when the
+     * slabs are made, {@code on} unless {@code off} (for measuring).
+     */
+    static boolean deltasWanted() {
+        return !"off".equals(System.getProperty("waferscope.snapshotDeltas"));
+    }
+
+    /**
+     * The handle of a piece equal to {@code a}[from, to), given {@code was}, the handle at the
+     * same place in the snapshot before ({@code hadBefore}): {@code was} itself if equal, zeros,
+     * any equal piece already held, else a new one: told as its difference from {@code was}
+     * where that is short, or copied whole. The caller {@link #hold}s it for each place.
+     */
+    int take(int kind, Object a, int from, int to, boolean hadBefore, int was) {
+        SlabKind k = kind(kind);
+        int ref = hadBefore ? was : 0;
+        if (ref > 0 ? same(kind, a, from, to, ref) : ref == 0 && PieceContent.isZero(a, from, to)) {
+            return ref;
+        }
+        int length = -1;
+        if (k.deltas != null) {
+            if (ref < 0) {
+                get(kind, ref, k.against, 0, to - from);
+                if (PieceContent.equal(a, from, to, k.against, 0)) {
+                    return ref;   // (a vectorised compare: most pieces of PEs visited are unchanged)
+                }
+                if (k.deltas.depth[PieceDeltas.id(ref)] >= PieceDeltas.MAX_DEPTH) {
+                    ref = root(k, ref);   // told against the copy the chain starts from, so restores stay short
+                    get(kind, ref, k.against, 0, to - from);
+                }
+            }
+            Object against = ref > 0 ? k.slabs.get((ref - 1) / k.slotsPerSlab) : ref == 0 ? k.zeros : k.against;
+            int at = ref > 0 ? (ref - 1) % k.slotsPerSlab * k.chunk : 0;
+            length = PieceXor.encode(a, from, to, against, at, k.out, k.deltas.maxBytes());
+            if (length == PieceXor.HEADER) {
+                return ref;   // no difference: the piece before (or the root)
+            }
+        } else if (ref < 0) {
+            throw new IllegalStateException("a delta handle without deltas");
+        }
+        int h = PieceContent.hash(a, from, to);
+        int seen = SlabKind.handleOf(k.byHash.get(h));
+        if (seen != 0 && same(kind, a, from, to, seen)) {
+            return seen;
+        }
+        if (length < 0) {
+            return put(k, a, from, to, h, seen == 0);
+        }
+        int handle = k.deltas.add(k.out, length, ref, h, ref < 0 ? k.deltas.depth[PieceDeltas.id(ref)] : 0);
+        hold(kind, ref);   // the delta's own: what it is told against stays while it does
+        if (seen == 0) {
+            k.byHash.put(h, SlabKind.indexValue(handle));
+        }
+        newBytes += k.deltas.slotBytes(handle);
+        return handle;
+    }
+
+    /** The copy (or zeros) that delta {@code handle}'s chain starts from. */
+    private static int root(SlabKind k, int handle) {
+        while (handle < 0) {
+            handle = k.deltas.reference[PieceDeltas.id(handle)];
+        }
+        return handle;
     }
 
     /**
@@ -200,12 +228,17 @@ final class PieceSlabs {
      * one, else a copy in a free slot. The caller {@link #hold}s it for each place it names it.
      */
     int put(int kind, Object a, int from, int to) {
-        Kind k = kind(kind);
-        long h = PieceContent.hash(a, from, to);
-        int seen = k.byHash.get(h);
-        if (seen >= 0 && same(kind, a, from, to, seen + 1)) {
-            return seen + 1;
+        SlabKind k = kind(kind);
+        int h = PieceContent.hash(a, from, to);
+        int seen = SlabKind.handleOf(k.byHash.get(h));
+        if (seen != 0 && same(kind, a, from, to, seen)) {
+            return seen;
         }
+        return put(k, a, from, to, h, seen == 0);
+    }
+
+    /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}. */
+    private int put(SlabKind k, Object a, int from, int to, int h, boolean file) {
         int slot;
         if (k.freeCount > 0) {
             slot = k.free[--k.freeCount];
@@ -216,15 +249,15 @@ final class PieceSlabs {
                 k.slabs.add(k.maker.next());
             }
             if (slot == k.refs.length) {
-                k.refs = Arrays.copyOf(k.refs, slot * 2);
-                k.hashes = Arrays.copyOf(k.hashes, slot * 2);
+                k.refs = Arrays.copyOf(k.refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
+                k.hashes = Arrays.copyOf(k.hashes, slot + slot / 2 + 16);
             }
         }
         System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
         k.filled++;
         k.hashes[slot] = h;
-        if (seen < 0) {
-            k.byHash.put(h, slot);
+        if (file) {
+            k.byHash.put(h, SlabKind.indexValue(slot + 1));
         }
         newBytes += (long) (to - from) * k.width;
         return slot + 1;
@@ -232,30 +265,38 @@ final class PieceSlabs {
 
     /** One more place of a snapshot names {@code handle} (of kind {@code kind}). */
     void hold(int kind, int handle) {
-        if (handle != 0) {
+        if (handle > 0) {
             kind(kind).refs[handle - 1]++;
+        } else if (handle < 0) {
+            kind(kind).deltas.refs[PieceDeltas.id(handle)]++;
         }
     }
 
-    /** A place that named {@code handle} is dropped; the last one frees its slot for a later snapshot. */
+    /**
+     * A place that named {@code handle} is dropped; the last one frees its slot for a later
+     * snapshot (a delta's then lets go of the piece it was told against).
+     */
     void release(int kind, int handle) {
+        release(kind(kind), handle);
+    }
+
+    private static void release(SlabKind k, int handle) {
+        while (handle < 0) {
+            int id = PieceDeltas.id(handle);
+            if (--k.deltas.refs[id] > 0) {
+                return;
+            }
+            k.byHash.remove(k.deltas.hashes[id], SlabKind.indexValue(handle));
+            handle = k.deltas.free(id);
+        }
         if (handle == 0) {
             return;
         }
-        Kind k = kind(kind);
         int slot = handle - 1;
         if (--k.refs[slot] > 0) {
             return;
         }
-        free(k, slot);
-    }
-
-    private static void free(Kind k, int slot) {
-        k.byHash.remove(k.hashes[slot], slot);
-        if (k.freeCount == k.free.length) {
-            k.free = Arrays.copyOf(k.free, k.free.length * 2);
-        }
-        k.free[k.freeCount++] = slot;
+        k.free(slot);
     }
 
     /**
@@ -265,32 +306,8 @@ final class PieceSlabs {
      * snapshots only (a slot being filled holds no reference yet).
      */
     void trimTail() {
-        for (Kind k : all) {
-            int cut = k.used;
-            while (!k.slabs.isEmpty()) {
-                int start = (k.slabs.size() - 1) * k.slotsPerSlab;
-                for (int slot = start; slot < cut; slot++) {
-                    if (k.refs[slot] > 0) {
-                        start = -1;
-                        break;
-                    }
-                }
-                if (start < 0) {
-                    break;
-                }
-                k.slabs.remove(k.slabs.size() - 1);
-                cut = start;
-            }
-            if (cut < k.used) {
-                int kept = 0;
-                for (int i = 0; i < k.freeCount; i++) {
-                    if (k.free[i] < cut) {
-                        k.free[kept++] = k.free[i];
-                    }
-                }
-                k.freeCount = kept;
-                k.used = cut;
-            }
+        for (SlabKind k : all) {
+            k.trimTail();
         }
     }
 
@@ -301,9 +318,12 @@ final class PieceSlabs {
      */
     void begin(java.util.function.BooleanSupplier when) {
         giveUp = when;
-        for (Kind k : all) {
+        for (SlabKind k : all) {
             k.usedMark = k.used;
             k.freeMark = k.freeCount;
+            if (k.deltas != null) {
+                k.deltas.begin();
+            }
         }
     }
 
@@ -320,13 +340,19 @@ final class PieceSlabs {
      * listed past {@code freeCount}, and the new ones are those past {@code usedMark}).
      */
     void giveUp() {
-        for (Kind k : all) {
+        for (SlabKind k : all) {
+            if (k.deltas != null) {
+                for (int id : k.deltas.made()) {
+                    k.byHash.remove(k.deltas.hashes[id], 2 * id + 1);
+                    release(k, k.deltas.free(id));   // the delta's own reference on what it was told against
+                }
+            }
             for (int i = k.freeCount; i < k.freeMark; i++) {
-                k.byHash.remove(k.hashes[k.free[i]], k.free[i]);
+                k.byHash.remove(k.hashes[k.free[i]], SlabKind.indexValue(k.free[i] + 1));
             }
             k.freeCount = k.freeMark;
             for (int slot = k.usedMark; slot < k.used; slot++) {
-                free(k, slot);
+                k.free(slot);
             }
         }
         giveUp = null;
@@ -339,7 +365,7 @@ final class PieceSlabs {
 
     /** A snapshot has been taken: what it filled is the guess of what the next one will. */
     void snapshotTaken() {
-        for (Kind k : all) {
+        for (SlabKind k : all) {
             k.lastFilled = k.filled;
             k.filled = 0;
         }
@@ -355,7 +381,7 @@ final class PieceSlabs {
      */
     void planAhead() {
         int left = AHEAD_SLABS;
-        for (Kind k : all) {
+        for (SlabKind k : all) {
             long lacking = k.lastFilled - k.spareSlots();
             int slabs = lacking <= 0 ? 0 : (int) Math.min(left, (lacking + k.slotsPerSlab - 1) / k.slotsPerSlab);
             k.maker.keepReady(slabs);
@@ -366,7 +392,7 @@ final class PieceSlabs {
     /** Slabs made ahead and taken, and those made when needed because none was ready. */
     long[] slabsMade() {
         long[] out = new long[2];
-        for (Kind k : all) {
+        for (SlabKind k : all) {
             long[] c = k.maker.counts();
             out[0] += c[0];
             out[1] += c[1];
@@ -377,8 +403,8 @@ final class PieceSlabs {
     /** Bytes the slots in use hold: the pieces of every snapshot held, each distinct one once. */
     long heldBytes() {
         long b = 0;
-        for (Kind k : all) {
-            b += (long) (k.used - k.freeCount) * k.chunk * k.width;
+        for (SlabKind k : all) {
+            b += k.heldBytes();
         }
         return b;
     }
@@ -395,19 +421,13 @@ final class PieceSlabs {
         if (handle == 0) {
             return PieceContent.isZero(a, from, to);
         }
-        Kind k = kind(kind);
-        int slot = handle - 1;
-        Object slab = k.slabs.get(slot / k.slotsPerSlab);
-        int at = (slot % k.slotsPerSlab) * k.chunk;
-        int end = at + to - from;
-        if (a instanceof int[] x) {
-            return Arrays.equals(x, from, to, (int[]) slab, at, end);
-        } else if (a instanceof long[] x) {
-            return Arrays.equals(x, from, to, (long[]) slab, at, end);
-        } else if (a instanceof byte[] x) {
-            return Arrays.equals(x, from, to, (byte[]) slab, at, end);
+        SlabKind k = kind(kind);
+        if (handle < 0) {
+            get(kind, handle, k.compared, 0, to - from);
+            return PieceContent.equal(a, from, to, k.compared, 0);
         }
-        return Arrays.equals((short[]) a, from, to, (short[]) slab, at, end);
+        int slot = handle - 1;
+        return PieceContent.equal(a, from, to, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk);
     }
 
     /** Copies the piece {@code handle} names into {@code live}[from, to). */
@@ -416,7 +436,12 @@ final class PieceSlabs {
             PieceContent.zero(live, from, to);
             return;
         }
-        Kind k = kind(kind);
+        SlabKind k = kind(kind);
+        if (handle < 0) {
+            get(kind, k.deltas.reference[PieceDeltas.id(handle)], live, from, to);
+            PieceXor.apply(k.deltas.slab(handle), k.deltas.offset(handle), live, from, to);
+            return;
+        }
         int slot = handle - 1;
         System.arraycopy(k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, live, from, to - from);
     }
@@ -433,8 +458,8 @@ final class PieceSlabs {
      */
     long indexBytes() {
         long b = memoryStart == null ? 0 : 16 + 4L * memoryStart.length;
-        for (Kind k : all) {
-            b += 48 + 4L * k.refs.length + 8L * k.hashes.length + 4L * k.free.length + k.byHash.bytes();
+        for (SlabKind k : all) {
+            b += k.indexBytes();
         }
         return b;
     }
@@ -442,7 +467,7 @@ final class PieceSlabs {
     /** Heap of the fresh slabs made ahead (or being made) and not yet taken. */
     long aheadBytes() {
         long b = 0;
-        for (Kind k : all) {
+        for (SlabKind k : all) {
             b += k.maker.promisedBytes();
         }
         return b;
@@ -460,8 +485,8 @@ final class PieceSlabs {
     /** Heap the slabs take (free slots included). */
     long slabBytes() {
         long b = 0;
-        for (Kind k : all) {
-            b += (long) k.slabs.size() * k.slotsPerSlab * k.chunk * k.width;
+        for (SlabKind k : all) {
+            b += k.slabBytes();
         }
         return b;
     }

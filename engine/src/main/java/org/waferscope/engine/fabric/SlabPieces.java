@@ -30,7 +30,7 @@ final class SlabPieces {
                         + " changed unmarked";
                 out[k] = before[k];
             } else {
-                out[k] = handle(a, kind, from, to, before == null ? -1 : before[k], slabs);
+                out[k] = handle(a, kind, from, to, before, k, slabs);
             }
         }
         return out;
@@ -62,22 +62,16 @@ final class SlabPieces {
                     assert slabs.same(PieceSlabs.MEMORY, m, from, to, before[k]) : "PE " + p + " changed unmarked";
                     out[k] = before[k];
                 } else {
-                    out[k] = handle(m, PieceSlabs.MEMORY, from, to, before == null ? -1 : before[k], slabs);
+                    out[k] = handle(m, PieceSlabs.MEMORY, from, to, before, k, slabs);
                 }
             }
         }
         return out;
     }
 
-    /** The handle of {@code a}[from, to): {@code was} (the handle before, or -1) if equal, zeros, or the slabs'. */
-    private static int handle(Object a, int kind, int from, int to, int was, PieceSlabs slabs) {
-        if (was >= 0 && slabs.same(kind, a, from, to, was)) {
-            return was;
-        }
-        if (slabs.same(kind, a, from, to, 0)) {
-            return 0;
-        }
-        return slabs.put(kind, a, from, to);
+    /** The handle of {@code a}[from, to), given the handle at its place before (when {@code before} is not null). */
+    private static int handle(Object a, int kind, int from, int to, int[] before, int k, PieceSlabs slabs) {
+        return slabs.take(kind, a, from, to, before != null, before == null ? 0 : before[k]);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.waferscope.engine.fixtures.NeighbourExchange;
  * freed only when the last place naming it is let go, and a freed slot filled again.
  */
 class PieceSlabsTest {
-    private static PieceSlabs slabs() {
+    static PieceSlabs slabs() {
         Fabric f = FabricBuilder.build(ArchProfile.WSE2, NeighbourExchange.layout(4, 3, new NeighbourExchange.Options(0, true, false)));
         return PieceSlabs.of(f);
     }
@@ -73,32 +73,32 @@ class PieceSlabsTest {
     @Test
     void theHashIndexAgreesWithAMapThroughPutsAndRemovals() {
         PieceIndex index = new PieceIndex();
-        Map<Long, Integer> model = new HashMap<>();
+        Map<Integer, Integer> model = new HashMap<>();
         Random r = new Random(11);
-        List<Long> keys = new ArrayList<>();
+        List<Integer> keys = new ArrayList<>();
         for (int step = 0; step < 40_000; step++) {
             if (keys.isEmpty() || r.nextInt(3) > 0) {
                 // few distinct high bits, so that keys collide in the table and runs form
-                long k = (long) r.nextInt(5_000) << 40 | r.nextInt(64);
+                int k = r.nextInt(5_000) << 20 | r.nextInt(64);
                 if (!model.containsKey(k)) {
                     index.put(k, step);
                     model.put(k, step);
                     keys.add(k);
                 }
             } else {
-                long k = keys.remove(r.nextInt(keys.size()));
+                int k = keys.remove(r.nextInt(keys.size()));
                 index.remove(k, model.remove(k));
             }
             if (step % 997 == 0) {
-                for (Map.Entry<Long, Integer> e : model.entrySet()) {
+                for (Map.Entry<Integer, Integer> e : model.entrySet()) {
                     assertEquals(e.getValue(), index.get(e.getKey()), "key " + e.getKey());
                 }
             }
         }
-        for (long k : keys) {
+        for (int k : keys) {
             assertEquals(model.get(k), index.get(k));
         }
-        assertEquals(-1, index.get(-5L));
+        assertEquals(-1, index.get(-5));
     }
 
     @Test

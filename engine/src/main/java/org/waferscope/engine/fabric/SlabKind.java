@@ -1,0 +1,133 @@
+package org.waferscope.engine.fabric;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The slabs and free slots of one element type of {@link PieceSlabs}: its copies, its
+ * {@link PieceDeltas differences}, the hash index of both, and what they take.
+ *
+ * <p>Threads: the simulation thread only.
+ */
+final class SlabKind {
+    final int chunk;
+    final int width;
+    final int slotsPerSlab;
+    final List<Object> slabs = new ArrayList<>();
+    int used;
+    int[] free = new int[64];
+    int freeCount;
+    /** {@link #used} and {@link #freeCount} when the snapshot being taken began (what giving it up goes back to). */
+    int usedMark;
+    int freeMark;
+    /** Per slot: the places of snapshots that name it, and its content's hash. */
+    int[] refs = new int[64];
+    int[] hashes = new int[64];
+    /** Content hash to the slot that holds it (the first of equal hashes). */
+    final PieceIndex byHash = new PieceIndex();
+
+    /** Where its fresh slabs come from. */
+    final SlabMaker maker;
+    /** Its pieces kept as differences (null: every piece is copied whole). */
+    final PieceDeltas deltas;
+    /** A piece's length of zeros; one rebuilt from a delta (what a new piece is told against, and what one is compared with); a difference. */
+    final Object zeros;
+    final Object against;
+    final Object compared;
+    final byte[] out;
+    /** Slots written (fresh or freed ones) by the snapshot being taken, and by the one before. */
+    int filled;
+    int lastFilled;
+
+    SlabKind(int chunk, Class<?> type, int width, int slabBytes, Executor ahead) {
+        this.chunk = chunk;
+        this.width = width;
+        // one slot short of the power of two: the array's header then does not spill into one more
+        // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
+        this.slotsPerSlab = slabBytes / (chunk * width) - 1;
+        this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
+        this.deltas = PieceSlabs.deltasWanted() ? new PieceDeltas(chunk * width, Math.max(16 << 10, slabBytes / 8)) : null;
+        this.zeros = java.lang.reflect.Array.newInstance(type, chunk);
+        this.against = java.lang.reflect.Array.newInstance(type, chunk);
+        this.compared = java.lang.reflect.Array.newInstance(type, chunk);
+        this.out = new byte[chunk * width / 2 + 16];
+    }
+
+    /** Slots there are room for without a fresh slab: freed ones and the rest of the last slab. */
+    long spareSlots() {
+        return freeCount + (long) slabs.size() * slotsPerSlab - used;
+    }
+
+    /** Frees copy slot {@code slot} (no place names it now) for a later snapshot. */
+    void free(int slot) {
+        byHash.remove(hashes[slot], indexValue(slot + 1));
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = slot;
+    }
+
+    /** A handle as the hash index holds it: copies at even values, deltas at odd ones. */
+    static int indexValue(int handle) {
+        return handle > 0 ? 2 * (handle - 1) : 2 * PieceDeltas.id(handle) + 1;
+    }
+
+    /** The handle an index value names; 0 for the index's "none" (-1). */
+    static int handleOf(int value) {
+        return value < 0 ? 0 : (value & 1) == 0 ? value / 2 + 1 : -(value / 2 + 1);
+    }
+
+    /**
+     * Gives back the last slabs whose slots are all free, of copies and of differences (most
+     * often the newest pieces of a snapshot just dropped: a snapshot fills freed slots first,
+     * then fresh slabs). Between snapshots only (a slot being filled holds no reference yet).
+     */
+    void trimTail() {
+        if (deltas != null) {
+            deltas.trimTail();
+        }
+        int cut = used;
+        while (!slabs.isEmpty()) {
+            int start = (slabs.size() - 1) * slotsPerSlab;
+            for (int slot = start; slot < cut; slot++) {
+                if (refs[slot] > 0) {
+                    start = -1;
+                    break;
+                }
+            }
+            if (start < 0) {
+                break;
+            }
+            slabs.remove(slabs.size() - 1);
+            cut = start;
+        }
+        if (cut < used) {
+            int kept = 0;
+            for (int i = 0; i < freeCount; i++) {
+                if (free[i] < cut) {
+                    free[kept++] = free[i];
+                }
+            }
+            freeCount = kept;
+            used = cut;
+        }
+    }
+
+    /** Bytes the slots in use hold, copies and differences. */
+    long heldBytes() {
+        return (long) (used - freeCount) * chunk * width + (deltas == null ? 0 : deltas.heldBytes());
+    }
+
+    /** Heap of the bookkeeping: per slot its count and hash, the free list, the hash index, the deltas'. */
+    long indexBytes() {
+        return 48 + 4L * refs.length + 4L * hashes.length + 4L * free.length + byHash.bytes()
+                + (deltas == null ? 0 : deltas.indexBytes());
+    }
+
+    /** Heap the slabs take, free slots included. */
+    long slabBytes() {
+        return (long) slabs.size() * slotsPerSlab * chunk * width + (deltas == null ? 0 : deltas.slabBytes());
+    }
+}
