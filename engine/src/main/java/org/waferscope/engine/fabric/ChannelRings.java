@@ -279,7 +279,11 @@ abstract class ChannelRings {
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        int at = rec(ch);
+        publishPopsAt(rec(ch));
+    }
+
+    /** {@link #publishPops} of the channel whose record starts at {@code at}. */
+    void publishPopsAt(int at) {
         chan[at + SEEN] = chan[at + CTR] >>> 16;
     }
 

@@ -98,10 +98,9 @@ final class Router {
      */
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
-        int ch = f.srcChan[si];
-        int port = f.srcPort[si];
         // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
-        long facts = f.chFacts[ch];
+        long facts = f.srcFacts[si];
+        int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(facts, ctr, now)) {
@@ -112,7 +111,7 @@ final class Router {
         int rs = f.srcRs[si];
         if (rs < 0) {
             if (color >= f.profile.colors()) {
-                return state | toHost(f, p, ch, color);
+                return state | toHost(f, p, f.srcChan[si], color);
             }
             rs = findSlot(f, p, color);
             if (rs < 0) {
@@ -341,7 +340,7 @@ final class Router {
             r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPops(f.srcChan[s0 + Long.numberOfTrailingZeros(popped)]);
+                f.publishPopsAt((int) f.srcFacts[s0 + Long.numberOfTrailingZeros(popped)]);
                 popped &= popped - 1;
             } while (popped != 0);
         }
