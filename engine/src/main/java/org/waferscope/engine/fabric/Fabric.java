@@ -122,6 +122,14 @@ public final class Fabric extends CoreRecords {
      * arrays.
      */
     final long[] srcFacts;
+    /**
+     * Per entry of {@link #qChan}, read-only: the queue's {@link #chFacts} word, or 0 where
+     * the PE does not use the queue (a real channel's facts are never 0: its capacity is at
+     * least 1). The CE's decoded sends and receives and the router's deliveries reach a
+     * queue's record from here in one load, where {@link #qChan} and the channel's facts
+     * were two lines of two arrays.
+     */
+    final long[] qFacts;
 
     // ---- host streams (per PE; null where no stream is set up) ----
     final int[][] hostIn;
@@ -249,6 +257,10 @@ public final class Fabric extends CoreRecords {
         srcFacts = new long[srcChan.length];
         for (int si = 0; si < srcChan.length; si++) {
             srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+        }
+        qFacts = new long[qChan.length];
+        for (int i = 0; i < qChan.length; i++) {
+            qFacts[i] = qChan[i] < 0 ? 0 : chFacts[qChan[i]];
         }
         hostIn = fresh.pe.hostIn;
         hostInPos = fresh.pe.hostInPos;

@@ -159,11 +159,14 @@ final class Router {
                 return false;
             }
         }
-        int rampChan = -1;
+        long ramp = 0;
         if ((tx & RAMP_BIT) != 0 && admitsToCe(f, rs, cfg, payload, meta)) {
             int q = f.tables[f.peProgram[p]].colorQueue[color];
-            rampChan = f.inQueue(p, q);
-            if (f.full(rampChan)) {
+            ramp = f.qFacts[f.qBase[p] + q];
+            if (ramp == 0) {
+                f.full(f.inQueue(p, q));   // a queue the PE does not use: fails as it always did
+            }
+            if (f.fullOf(ramp)) {
                 return false;
             }
         }
@@ -175,8 +178,8 @@ final class Router {
         if ((tx & ~RAMP_BIT) != 0) {
             park(f, p, rs, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
         }
-        if (rampChan >= 0) {
-            f.push(p, rampChan, payload, out, now);
+        if (ramp != 0) {
+            f.pushTo(p, ramp, payload, out, now);
             f.countReceived(p);
         }
         if ((meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) != 0) {
