@@ -76,7 +76,38 @@ public final class HotLineTally {
                 }
             }
             System.out.printf("  %-14s %.3f (%.0f bytes)%n", "total", total, total * 64);
+            footprint(f);
         }
+    }
+
+    /**
+     * Bytes per PE of each of the fabric's arrays larger than a kilobyte (headers left out,
+     * a PE's SRAM counted in full): what a busy PE-cycle may read, written or not.
+     */
+    private static void footprint(Fabric f) {
+        System.out.printf("footprint, bytes per PE of %d:%n", f.n);
+        Map<String, Double> bytes = new TreeMap<>();
+        for (java.lang.reflect.Field field : collectFields(f.getClass())) {
+            try {
+                field.setAccessible(true);
+                Object v = field.get(f);
+                if (v == null || !v.getClass().isArray()) {
+                    continue;
+                }
+                long b = (long) Array.getLength(v) * elementBytes(v.getClass().getComponentType());
+                if (v instanceof byte[][] per) {
+                    for (byte[] m : per) {
+                        b += m == null ? 0 : 16 + m.length;
+                    }
+                }
+                if (b >= 1024) {
+                    bytes.put(field.getName(), b / (double) f.n);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // not one of the fabric's arrays
+            }
+        }
+        bytes.forEach((k, v) -> System.out.printf("  %-14s %.1f%n", k, v));
     }
 
     /** The fabric's names for its mutable arrays, by identity. */
