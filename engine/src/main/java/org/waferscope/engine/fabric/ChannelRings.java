@@ -244,8 +244,40 @@ abstract class ChannelRings {
 
     /** Appends a wavelet to channel {@code ch}, which belongs to PE {@code owner}. */
     void push(int owner, int ch, int payload, int meta, int cycle) {
+        pushTo(owner, chFacts[ch], payload, meta, cycle);
+    }
+
+    // ---- a channel reached by its facts word ({@code Fabric#qFacts}, {@code Fabric#srcFacts}) ----
+
+    /** {@link #count} of the channel with {@code facts}. */
+    int countOf(long facts) {
+        int ctr = chan[(int) facts + CTR];
+        return (ctr - (ctr >>> 16)) & 0xFFFF;
+    }
+
+    /** {@link #full} of the channel with {@code facts}. */
+    boolean fullOf(long facts) {
+        return countOf(facts) >= ((int) (facts >>> 32) & 0xFF);
+    }
+
+    /** {@link #headMeta(int)} of the channel with {@code facts}. */
+    int headMetaOf(long facts) {
+        return headMeta(facts, chan[(int) facts + CTR]);
+    }
+
+    /** {@link #headPayload(int)} of the channel with {@code facts}. */
+    int headPayloadOf(long facts) {
+        return headPayload(facts, chan[(int) facts + CTR]);
+    }
+
+    /** {@link #pop} of the channel with {@code facts}, which belongs to PE {@code owner}. */
+    void popOf(int owner, long facts) {
+        popHead(owner, facts, chan[(int) facts + CTR]);
+    }
+
+    /** {@link #push} to the channel with {@code facts}, which belongs to PE {@code owner}. */
+    void pushTo(int owner, long facts, int payload, int meta, int cycle) {
         int[] c = chan;
-        long facts = chFacts[ch];
         int at = (int) facts;
         int info = (int) (facts >>> 32);
         int ctr = c[at + CTR];
@@ -279,7 +311,11 @@ abstract class ChannelRings {
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */
     void publishPops(int ch) {
-        int at = rec(ch);
+        publishPopsAt(rec(ch));
+    }
+
+    /** {@link #publishPops} of the channel whose record starts at {@code at}. */
+    void publishPopsAt(int at) {
         chan[at + SEEN] = chan[at + CTR] >>> 16;
     }
 

@@ -27,11 +27,11 @@ final class DecodedStep {
         int done = f.opDone(p);
         int length = pool[e + DecodedOps.LENGTH];
         int base = f.qBase[p];
-        int ch = base < 0 ? -1 : f.qChan[base + pool[e + DecodedOps.QUEUE]];
-        if (ch < 0 || done >= length) {
+        long out = base < 0 ? 0 : f.qFacts[base + pool[e + DecodedOps.QUEUE]];
+        if (out == 0 || done >= length) {
             return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
-        if (f.full(ch)) {
+        if (f.fullOf(out)) {
             f.setActivity(p, Activity.STALL_OUTPUT);
             return ComputeEngine.WORKING | ComputeEngine.STALLED;
         }
@@ -45,7 +45,7 @@ final class DecodedStep {
         if (done == length - 1 && Dsd.has(w0, Dsd.FLAG_ADVANCE_SWITCH)) {
             meta |= Wavelet.ADVANCE_AFTER;
         }
-        f.push(p, ch, payload, meta, (int) cycle);
+        f.pushTo(p, out, payload, meta, (int) cycle);
         f.countSent(p);
         return advance(f, p, pc, pool, e, done + 1, length);
     }
@@ -63,9 +63,9 @@ final class DecodedStep {
         }
         DsdOpKind kind = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]];
         int sources = kind.sources;
-        int ch1 = fabin(f, base, pool[e + DecodedOps.QUEUE + 1]);
-        int ch2 = sources > 1 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 2]) : NO_QUEUE;
-        int ch3 = sources > 2 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 3]) : NO_QUEUE;
+        long ch1 = fabin(f, base, pool[e + DecodedOps.QUEUE + 1]);
+        long ch2 = sources > 1 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 2]) : NO_QUEUE;
+        long ch3 = sources > 2 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 3]) : NO_QUEUE;
         if (ch1 == UNBOUND || ch2 == UNBOUND || ch3 == UNBOUND) {
             return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
@@ -82,27 +82,28 @@ final class DecodedStep {
     }
 
     /** {@link #fabin}: the operand is not an input queue. */
-    private static final int NO_QUEUE = -1;
+    private static final long NO_QUEUE = -1;
     /** {@link #fabin}: the queue has no data wavelet at its head. */
-    private static final int EMPTY = -2;
+    private static final long EMPTY = -2;
     /** {@link #fabin}: the queue is not set up on this PE (the general path faults). */
-    private static final int UNBOUND = -3;
+    private static final long UNBOUND = -3;
 
-    private static int fabin(Fabric f, int base, int q) {
+    /** The input queue's facts word ({@code Fabric#qFacts}, always positive), or why there is none. */
+    private static long fabin(Fabric f, int base, int q) {
         if (q < 0) {
             return NO_QUEUE;
         }
-        int ch = f.qChan[base + q];
-        if (ch < 0) {
+        long facts = f.qFacts[base + q];
+        if (facts == 0) {
             return UNBOUND;
         }
-        return f.count(ch) == 0 || Wavelet.isControl(f.headMeta(ch)) ? EMPTY : ch;
+        return f.countOf(facts) == 0 || Wavelet.isControl(f.headMetaOf(facts)) ? EMPTY : facts;
     }
 
-    private static int element(Fabric f, int p, byte[] m, int[] pool, int b, int i, int ch) {
-        if (ch >= 0) {
-            int payload = f.headPayload(ch);
-            f.pop(p, ch);
+    private static int element(Fabric f, int p, byte[] m, int[] pool, int b, int i, long facts) {
+        if (facts > 0) {
+            int payload = f.headPayloadOf(facts);
+            f.popOf(p, facts);
             return payload;
         }
         return switch (pool[b]) {

@@ -114,6 +114,22 @@ public final class Fabric extends CoreRecords {
     final int[] srcChan;
     final byte[] srcPort;
     final int[] srcRs;
+    /**
+     * Per source, read-only: its channel's {@link #chFacts} word with the source's port in
+     * the info's port bits (set for every source, tracked or not). A router visit and a
+     * commit's published pops reach the channel's record from here in one load, where
+     * {@link #srcChan}, {@link #srcPort} and the channel's facts were three lines of three
+     * arrays.
+     */
+    final long[] srcFacts;
+    /**
+     * Per entry of {@link #qChan}, read-only: the queue's {@link #chFacts} word, or 0 where
+     * the PE does not use the queue (a real channel's facts are never 0: its capacity is at
+     * least 1). The CE's decoded sends and receives and the router's deliveries reach a
+     * queue's record from here in one load, where {@link #qChan} and the channel's facts
+     * were two lines of two arrays.
+     */
+    final long[] qFacts;
 
     // ---- host streams (per PE; null where no stream is set up) ----
     final int[][] hostIn;
@@ -237,6 +253,14 @@ public final class Fabric extends CoreRecords {
             for (int i = 0; ns <= 64 && i < ns; i++) {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
+        }
+        srcFacts = new long[srcChan.length];
+        for (int si = 0; si < srcChan.length; si++) {
+            srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+        }
+        qFacts = new long[qChan.length];
+        for (int i = 0; i < qChan.length; i++) {
+            qFacts[i] = qChan[i] < 0 ? 0 : chFacts[qChan[i]];
         }
         hostIn = fresh.pe.hostIn;
         hostInPos = fresh.pe.hostInPos;

@@ -98,10 +98,9 @@ final class Router {
      */
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
-        int ch = f.srcChan[si];
-        int port = f.srcPort[si];
         // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
-        long facts = f.chFacts[ch];
+        long facts = f.srcFacts[si];
+        int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(facts, ctr, now)) {
@@ -112,7 +111,7 @@ final class Router {
         int rs = f.srcRs[si];
         if (rs < 0) {
             if (color >= f.profile.colors()) {
-                return state | toHost(f, p, ch, color);
+                return state | toHost(f, p, f.srcChan[si], color);
             }
             rs = findSlot(f, p, color);
             if (rs < 0) {
@@ -160,11 +159,14 @@ final class Router {
                 return false;
             }
         }
-        int rampChan = -1;
+        long ramp = 0;
         if ((tx & RAMP_BIT) != 0 && admitsToCe(f, rs, cfg, payload, meta)) {
             int q = f.tables[f.peProgram[p]].colorQueue[color];
-            rampChan = f.inQueue(p, q);
-            if (f.full(rampChan)) {
+            ramp = f.qFacts[f.qBase[p] + q];
+            if (ramp == 0) {
+                f.full(f.inQueue(p, q));   // a queue the PE does not use: fails as it always did
+            }
+            if (f.fullOf(ramp)) {
                 return false;
             }
         }
@@ -176,8 +178,8 @@ final class Router {
         if ((tx & ~RAMP_BIT) != 0) {
             park(f, p, rs, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
         }
-        if (rampChan >= 0) {
-            f.push(p, rampChan, payload, out, now);
+        if (ramp != 0) {
+            f.pushTo(p, ramp, payload, out, now);
             f.countReceived(p);
         }
         if ((meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) != 0) {
@@ -341,7 +343,7 @@ final class Router {
             r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPops(f.srcChan[s0 + Long.numberOfTrailingZeros(popped)]);
+                f.publishPopsAt((int) f.srcFacts[s0 + Long.numberOfTrailingZeros(popped)]);
                 popped &= popped - 1;
             } while (popped != 0);
         }

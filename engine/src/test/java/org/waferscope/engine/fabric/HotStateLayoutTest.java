@@ -12,24 +12,34 @@ import org.waferscope.engine.sim.Wafer;
 
 /**
  * Where a busy PE's state lies (issue 14, "a smaller hot state"): a PE's channel records
- * are one run of {@link ChannelRings#chan}, and a commit leaves the parked bits
- * ({@link RouterWords#PARKED}) and destinations clear between cycles.
+ * are one run of {@link ChannelRings#chan}, none of them crossing a cache line it need not,
+ * and a commit leaves the parked bits ({@link RouterWords#PARKED}) and destinations clear
+ * between cycles.
  */
 class HotStateLayoutTest {
     @Test
-    void aPesChannelRecordsAreOneRunAndTheRunsFollowThePes() {
+    void aPesChannelRecordsAreOneRunAndNoneCrossesACacheLine() {
         try (Wafer w = Wafer.of(ArchProfile.WSE2, NeighbourExchange.layout(5, 4, NeighbourExchange.Options.FOREVER), 1)) {
             Fabric f = w.fabric();
-            int end = 0;
+            int end = ChannelRecords.LEAD;
+            int padding = 0;
             for (int p = 0; p < f.n; p++) {
                 List<Integer> channels = channelsOf(f, p);
                 channels.sort((a, b) -> Integer.compare((int) f.chFacts[a], (int) f.chFacts[b]));
                 for (int ch : channels) {
-                    assertEquals(end, (int) f.chFacts[ch], "PE " + p + "'s channel " + ch + " starts where the last ended");
-                    end += ChannelRings.recordSize(f.ring(ch));
+                    int at = (int) f.chFacts[ch];
+                    int size = ChannelRings.recordSize(f.ring(ch));
+                    assertTrue(at >= end, "PE " + p + "'s channel " + ch + " starts after the last record ended");
+                    assertTrue(at - end < ChannelRecords.LINE, "and less than a line after it");
+                    int into = (at - ChannelRecords.LEAD) % ChannelRecords.LINE;
+                    assertTrue(size <= ChannelRecords.LINE ? into + size <= ChannelRecords.LINE : into == 0,
+                            "channel " + ch + " (" + size + " ints at " + at + ") crosses no line it need not");
+                    padding += at - end;
+                    end = at + size;
                 }
             }
-            assertEquals(f.chan.length, end, "every record belongs to a PE, and they tile the array");
+            assertEquals(f.chan.length, end, "every record belongs to a PE, and the last one ends the array");
+            assertTrue(padding > 0, "the exchange's records do not all fit lines back to back");
         }
     }
 
