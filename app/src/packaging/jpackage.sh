@@ -38,6 +38,9 @@ args=(--type "$type" --name Waferscope --app-version 0.1.0 --vendor "Waferscope"
 if [ "$(uname -s)" = Linux ]; then
   args+=(--java-options "-XX:+UseTransparentHugePages")
 fi
+# The young generation capped, as the jar does (YoungGeneration.java): the explorer allocates
+# all the time it runs, and G1 would otherwise hold several hundred MB of eden beyond its data.
+args+=(--java-options "-XX:MaxNewSize=384m")
 
 if [ "$type" = deb ]; then
   # the dependencies jpackage finds itself (libxtst6 among them) plus GTK, which it misses;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Starts the jar again in a second JVM with the options a jar cannot carry itself: huge
- * pages ({@link HugePages}) and the class-data archive ({@link ClassArchive}). The first JVM
+ * pages ({@link HugePages}), a cap on the young generation ({@link YoungGeneration}) and the
+ * class-data archive ({@link ClassArchive}). The first JVM
  * loads none of the app: it waits for the second, exits with its status and, on a run that
  * recorded the classes it loaded, starts the archive's writer in the background.
  *
@@ -39,6 +40,7 @@ final class Relaunch {
         }
         ClassArchive archive = ClassArchive.forLaunch(args, line);
         List<String> extra = new ArrayList<>(HugePages.options(line));
+        extra.addAll(YoungGeneration.options(line, Runtime.getRuntime().maxMemory()));
         if (archive != null) {
             extra.addAll(archive.options());
         }
