@@ -41,10 +41,11 @@ public final class FabricCycle {
     private PassUndo passUndo;
     /**
      * Width in PEs of the column tiles of this fabric's wavefront passes ({@link ColumnTiles}):
-     * -1 as the cache rule chooses, 0 none, more forces that width; the system property
+     * -1 as the cache rule chooses, 0 none (the default: they measured slower than cycle by
+     * cycle, docs/temporal-blocking.md), more forces that width; the system property
      * {@code waferscope.tiles} when the fabric's cycle is made.
      */
-    private int tileWidth = Integer.getInteger("waferscope.tiles", -1);
+    private int tileWidth = Integer.getInteger("waferscope.tiles", 0);
 
     public FabricCycle(Fabric fabric) {
         this.f = fabric;

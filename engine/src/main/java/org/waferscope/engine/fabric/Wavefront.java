@@ -132,10 +132,11 @@ public final class Wavefront {
 
     /**
      * Cycles the passes of a step on {@code workers} workers may run, at most {@code depth},
-     * and how: over whole rows of words, as deep as {@link #levelsInCache} allows; or, on one
-     * worker where that allows no passes (the rows in flight are too wide), over column tiles
-     * whose rows in flight fit a core's L2 ({@link ColumnTiles#columnsInCache}). The fabric's
-     * {@link FabricCycle#tileWidth} may force tiles of a width (on one worker) or forbid them.
+     * and how: over whole rows of words, as deep as {@link #levelsInCache} allows (the
+     * default); or over column tiles ({@link ColumnTiles}), on one worker only, as the fabric's
+     * {@link FabricCycle#tileWidth} says: tiles of that width on every such step, or (-1) where
+     * whole rows allow no passes, tiles whose rows in flight fit a core's L2
+     * ({@link ColumnTiles#columnsInCache}).
      */
     public int levelsFor(int depth, int workers) {
         int rows = levelsInCache(depth);
