@@ -2,7 +2,6 @@ package org.waferscope.engine.fabric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.fixtures.NeighbourExchange;
 import org.waferscope.engine.sim.CycleStepper;
-import org.waferscope.engine.sim.StepLimits;
-import org.waferscope.engine.sim.StopReason;
 
 /**
  * Steps run in passes over column tiles ({@link ColumnTiles}, docs/temporal-blocking.md)
@@ -23,8 +20,6 @@ import org.waferscope.engine.sim.StopReason;
  * a pass and undo it, and PEs dozing through memory vector ops across tile edges.
  */
 class ColumnTilesTest {
-    private static final int[] CHUNKS = {1, 7, 23, 3, 50, 12, 2, 31};
-
     static Stream<Arguments> programs() {
         return Stream.concat(WavefrontTest.programs(), Stream.of(
                 Arguments.of("neighbour exchange 100x30, all active", ArchProfile.WSE2,
@@ -57,25 +52,9 @@ class ColumnTilesTest {
         new HostPort(tiled).launch("start");
         FabricCycle tiledCycle = new FabricCycle(tiled);
         tiledCycle.tileWidth(columns);
-        SaveBudget budget = saves.equals("reserved up front") ? SaveBudget.of(0, Long.MAX_VALUE)
-                : SaveBudget.of(Long.MAX_VALUE, 0);
-        boolean stoppedEarly = false;
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
-             CycleStepper passes = new CycleStepper(tiledCycle, 1, depth, budget)) {
-            for (int k = 0; tiled.cycle() < cycles; k++) {
-                int n = CHUNKS[k % CHUNKS.length];
-                CycleStepper.Result a = one.step(n, StepLimits.NONE);
-                CycleStepper.Result b = passes.step(n, StepLimits.NONE);
-                String at = "step " + k + " of " + n + " cycles from cycle " + (single.cycle() - a.cycles());
-                assertEquals(a, b, at);
-                stoppedEarly |= a.reason() != StopReason.CYCLES_DONE;
-                if (StateHash.of(single) != StateHash.of(tiled)) {
-                    fail(at + ": " + ReferenceStepper.firstDifference(single, tiled));
-                }
-                if (a.cycles() == 0) {
-                    break;
-                }
-            }
+             CycleStepper passes = new CycleStepper(tiledCycle, 1, depth, WavefrontTest.budget(saves))) {
+            boolean stoppedEarly = WavefrontTest.stepAlike(one, single, passes, tiled, cycles);
             assertTrue(passes.wavePasses() > 0, "steps ran in passes");
             if (stoppedEarly) {
                 assertTrue(passes.wavePassesUndone() > 0, "a step that stopped early undid a pass");

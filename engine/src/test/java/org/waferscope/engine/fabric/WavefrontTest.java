@@ -55,7 +55,32 @@ class WavefrontTest {
         }));
     }
 
-    private static SaveBudget budget(String saves) {
+    /**
+     * Steps {@code one} (over {@code single}) and {@code passes} (over {@code waved}) alike, in
+     * chunks of {@link #CHUNKS} cycles, until {@code waved} reaches cycle {@code cycles} or a
+     * step runs none: every step's result and the state after it must be equal. Returns whether
+     * some step stopped before its cycles were done.
+     */
+    static boolean stepAlike(CycleStepper one, Fabric single, CycleStepper passes, Fabric waved, int cycles) {
+        boolean stoppedEarly = false;
+            for (int k = 0; waved.cycle() < cycles; k++) {
+                int n = CHUNKS[k % CHUNKS.length];
+                CycleStepper.Result a = one.step(n, StepLimits.NONE);
+                CycleStepper.Result b = passes.step(n, StepLimits.NONE);
+                String at = "step " + k + " of " + n + " cycles from cycle " + (single.cycle() - a.cycles());
+                assertEquals(a, b, at);
+                stoppedEarly |= a.reason() != StopReason.CYCLES_DONE;
+                if (StateHash.of(single) != StateHash.of(waved)) {
+                    fail(at + ": " + ReferenceStepper.firstDifference(single, waved));
+                }
+                if (a.cycles() == 0) {
+                    break;
+                }
+            }
+        return stoppedEarly;
+    }
+
+    static SaveBudget budget(String saves) {
         return saves.equals("reserved up front") ? SaveBudget.of(0, Long.MAX_VALUE) : SaveBudget.of(Long.MAX_VALUE, 0);
     }
 
@@ -81,23 +106,9 @@ class WavefrontTest {
         Fabric waved = FabricBuilder.build(profile, layout);
         new HostPort(single).launch("start");
         new HostPort(waved).launch("start");
-        boolean stoppedEarly = false;
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
              CycleStepper passes = new CycleStepper(new FabricCycle(waved), workers, depth, budget(saves))) {
-            for (int k = 0; waved.cycle() < cycles; k++) {
-                int n = CHUNKS[k % CHUNKS.length];
-                CycleStepper.Result a = one.step(n, StepLimits.NONE);
-                CycleStepper.Result b = passes.step(n, StepLimits.NONE);
-                String at = "step " + k + " of " + n + " cycles from cycle " + (single.cycle() - a.cycles());
-                assertEquals(a, b, at);
-                stoppedEarly |= a.reason() != StopReason.CYCLES_DONE;
-                if (StateHash.of(single) != StateHash.of(waved)) {
-                    fail(at + ": " + ReferenceStepper.firstDifference(single, waved));
-                }
-                if (a.cycles() == 0) {
-                    break;
-                }
-            }
+            boolean stoppedEarly = stepAlike(one, single, passes, waved, cycles);
             assertTrue(passes.wavePasses() > 0, "steps ran in passes");
             int span = (layout.width() + 63) / 64;
             if (workers > 1 && (waved.n + 63) / 64 >= 6 * span) {
