@@ -31,25 +31,15 @@ class ColumnTilesTest {
 
     /** Every program with tiles of 5, 13 and 37 columns, passes of 8 and 5, saved as they come or reserved. */
     static Stream<Arguments> programsAndTiles() {
-        java.util.List<int[]> each = java.util.List.of(new int[] {5, 8, 0}, new int[] {13, 5, 1},
-                new int[] {37, 8, 0});
-        return programs().flatMap(a -> each.stream().map(d -> {
-            Object[] args = java.util.Arrays.copyOf(a.get(), 7);
-            args[4] = d[0];
-            args[5] = d[1];
-            args[6] = d[2] == 1 ? "reserved up front" : "saved as they come";
-            return Arguments.of(args);
-        }));
+        return WavefrontTest.eachWith(programs(), new int[] {5, 8, 0}, new int[] {13, 5, 1}, new int[] {37, 8, 0});
     }
 
     @ParameterizedTest(name = "{0}, tiles of {4} columns, passes of {5}, {6}")
     @MethodSource("programsAndTiles")
     void tilesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
                                            int columns, int depth, String saves) {
-        Fabric single = FabricBuilder.build(profile, layout);
-        Fabric tiled = FabricBuilder.build(profile, layout);
-        new HostPort(single).launch("start");
-        new HostPort(tiled).launch("start");
+        Fabric single = WavefrontTest.launched(profile, layout);
+        Fabric tiled = WavefrontTest.launched(profile, layout);
         FabricCycle tiledCycle = new FabricCycle(tiled);
         tiledCycle.tileWidth(columns);
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
@@ -78,10 +68,8 @@ class ColumnTilesTest {
     }
 
     private static int tilesOnLaunch(int width, int workers, int setting) {
-        Fabric f = FabricBuilder.build(ArchProfile.WSE2, NeighbourExchange.layout(width, 6,
-                NeighbourExchange.Options.FOREVER));
-        new HostPort(f).launch("start");
-        FabricCycle cycle = new FabricCycle(f);
+        FabricCycle cycle = new FabricCycle(WavefrontTest.launched(ArchProfile.WSE2,
+                NeighbourExchange.layout(width, 6, NeighbourExchange.Options.FOREVER)));
         cycle.tileWidth(setting);
         DozeWheel[] wheels = new DozeWheel[cycle.wheels()];
         java.util.Arrays.setAll(wheels, k -> new DozeWheel());

@@ -45,14 +45,25 @@ class WavefrontTest {
      * wafer's are (an assertion fails if a pass saves past what its epoch reserved).
      */
     static Stream<Arguments> programsAndDepths() {
-        java.util.List<int[]> each = java.util.List.of(new int[] {5, 1, 0}, new int[] {8, 2, 0}, new int[] {8, 2, 1});
-        return programs().flatMap(a -> each.stream().map(d -> {
+        return eachWith(programs(), new int[] {5, 1, 0}, new int[] {8, 2, 0}, new int[] {8, 2, 1});
+    }
+
+    /** Each program of {@code programs} once per setting: two numbers, and 1 for saves reserved up front. */
+    static Stream<Arguments> eachWith(Stream<Arguments> programs, int[]... settings) {
+        return programs.flatMap(a -> java.util.Arrays.stream(settings).map(d -> {
             Object[] args = java.util.Arrays.copyOf(a.get(), 7);
             args[4] = d[0];
             args[5] = d[1];
             args[6] = d[2] == 1 ? "reserved up front" : "saved as they come";
             return Arguments.of(args);
         }));
+    }
+
+    /** The fabric of {@code layout}, its {@code start} launched. */
+    static Fabric launched(ArchProfile profile, FabricLayout layout) {
+        Fabric f = FabricBuilder.build(profile, layout);
+        new HostPort(f).launch("start");
+        return f;
     }
 
     /**
@@ -102,10 +113,8 @@ class WavefrontTest {
     @MethodSource("programsAndDepths")
     void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
                                             int depth, int workers, String saves) {
-        Fabric single = FabricBuilder.build(profile, layout);
-        Fabric waved = FabricBuilder.build(profile, layout);
-        new HostPort(single).launch("start");
-        new HostPort(waved).launch("start");
+        Fabric single = launched(profile, layout);
+        Fabric waved = launched(profile, layout);
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
              CycleStepper passes = new CycleStepper(new FabricCycle(waved), workers, depth, budget(saves))) {
             boolean stoppedEarly = stepAlike(one, single, passes, waved, cycles);
