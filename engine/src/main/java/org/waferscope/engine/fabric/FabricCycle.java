@@ -41,7 +41,7 @@ public final class FabricCycle {
     private PassUndo passUndo;
     /**
      * Width in PEs of the column tiles of this fabric's wavefront passes ({@link ColumnTiles}):
-     * -1 as the cache rule chooses, 0 none (the default: they measured slower than cycle by
+     * -1 as the cache rule chooses, 0 none (the default: narrow bands measured slower than cycle by
      * cycle, docs/temporal-blocking.md), more forces that width; the system property
      * {@code waferscope.tiles} when the fabric's cycle is made.
      */
