@@ -31,10 +31,13 @@ package org.waferscope.engine.fabric;
  */
 final class ColumnTiles {
     /**
-     * Bytes of a band's rows in flight that should stay in a core's L2: 2 · levels + 2 rows of
-     * its columns and the 2 · levels + 2 it leans by, at {@link #PE_BYTES}.
+     * Bytes of a band's rows in flight (2 · levels + 2 rows of its columns and the
+     * 2 · levels + 2 it leans by, at {@link #PE_BYTES}): the whole rows' budget, 6 MB, so 223
+     * columns for passes of 8. Measured on the full wafer (docs/benchmarks.md, session 10):
+     * bands of 190 and 378 paid x1.30-1.37 at load 5-7; bands of 22-40, sized for the 1 MB
+     * L2, lost (x0.69-0.86 at load 15-21).
      */
-    static final long TILE_BYTES = 1L << 20;
+    static final long TILE_BYTES = Wavefront.IN_FLIGHT_BYTES;
     /** The hot state of a busy PE (docs/benchmarks.md, "What bounds the engine"). */
     static final long PE_BYTES = Wavefront.WORD_BYTES / 64;
     /** Narrower bands pay more for their leaning edges than their rows in cache save. */
