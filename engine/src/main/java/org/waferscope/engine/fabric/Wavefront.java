@@ -135,7 +135,7 @@ public final class Wavefront {
      * and how: over whole rows of words, as deep as {@link #levelsInCache} allows (the
      * default); or over column tiles ({@link ColumnTiles}), on one worker only, as the fabric's
      * {@link FabricCycle#tileWidth} says: tiles of that width on every such step, or (-1) where
-     * whole rows allow no passes, tiles whose rows in flight fit a core's L2
+     * whole rows allow no passes, tiles whose rows in flight fit the whole rows' budget
      * ({@link ColumnTiles#columnsInCache}).
      */
     public int levelsFor(int depth, int workers) {
