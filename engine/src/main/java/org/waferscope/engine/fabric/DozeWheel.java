@@ -60,4 +60,28 @@ public final class DozeWheel {
         }
         counts[slot] = 0;
     }
+
+    /**
+     * {@link #wakeDue} for the PEs {@code mask} of word {@code w} only, once they have computed
+     * {@code cycle}: a column tile's share of the wheel ({@link ColumnTiles}), whose other PEs
+     * may not have computed that cycle yet, or may have computed the next. The others stay filed.
+     */
+    void wakeDue(Fabric f, long cycle, int w, long mask) {
+        int slot = (int) ((cycle + 1) & (SLOTS - 1));
+        int n = counts[slot];
+        if (n == 0) {
+            return;
+        }
+        int[] list = pes[slot];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int p = list[i];
+            if (p >>> 6 == w && (mask & (1L << p)) != 0) {
+                Router.wake(f, p);
+            } else {
+                list[kept++] = p;
+            }
+        }
+        counts[slot] = kept;
+    }
 }

@@ -39,6 +39,13 @@ public final class FabricCycle {
      * which never step at once), so that the fabric has one set of save copies.
      */
     private PassUndo passUndo;
+    /**
+     * Width in PEs of the column tiles of this fabric's wavefront passes ({@link ColumnTiles}):
+     * -1 as the cache rule chooses, 0 none (the default: narrow bands measured slower than cycle by
+     * cycle, docs/temporal-blocking.md), more forces that width; the system property
+     * {@code waferscope.tiles} when the fabric's cycle is made.
+     */
+    private int tileWidth = Integer.getInteger("waferscope.tiles", 0);
 
     public FabricCycle(Fabric fabric) {
         this.f = fabric;
@@ -89,6 +96,15 @@ public final class FabricCycle {
 
     int wheelShift() {
         return wheelShift;
+    }
+
+    int tileWidth() {
+        return tileWidth;
+    }
+
+    /** Sets {@link #tileWidth} (tests: tiles forced on fabrics whose width cuts words). */
+    void tileWidth(int columns) {
+        tileWidth = columns;
     }
 
     PassUndo passUndo() {
@@ -269,8 +285,17 @@ public final class FabricCycle {
 
     /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
     public long compute(int w, long cycle, BandState band) {
-        long visit = visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
-        f.wake[w] = 0;
+        return compute(w, -1L, cycle, band);
+    }
+
+    /**
+     * Compute phase for the PEs {@code mask} of word {@code w} only: a column tile's share of
+     * a word its edge cuts ({@link ColumnTiles}); the word's other PEs keep their bits. Returns
+     * the PEs visited, which must be committed.
+     */
+    long compute(int w, long mask, long cycle, BandState band) {
+        long visit = (visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w]) & mask;
+        f.wake[w] &= ~mask;
         f.touched[w] |= visit;   // what snapshots must read again (FabricSnapshot, PieceOwners)
         long asleep = f.sleeping[w];
         long next = 0;
@@ -341,7 +366,7 @@ public final class FabricCycle {
         band.sleepersAdded += Long.bitCount(asleep) - Long.bitCount(f.sleeping[w]);
         band.held += f.heldChange[w];
         f.heldChange[w] = 0;
-        f.active[w] = next;
+        f.active[w] = f.active[w] & ~mask | next;
         f.sleeping[w] = asleep;
         return visit;
     }

@@ -57,6 +57,10 @@ public final class Wavefront {
     private final AtomicLongArray done;
     private final int maxLevels;
     private long pass;
+    /** The passes over column tiles, made at the first step that runs them. */
+    private ColumnTiles tiles;
+    /** This step's column tiles' width ({@link #levelsFor}); 0: passes walk whole rows of words. */
+    private int tileColumns;
 
     /**
      * A wavefront over {@code cycle}'s fabric, for passes of up to {@code maxLevels} cycles,
@@ -82,7 +86,7 @@ public final class Wavefront {
      * each side at least two rows); on one when the fabric is too small for that.
      */
     public void open(int workers) {
-        mid = workers > 1 ? split() : words;
+        mid = workers > 1 && tileColumns == 0 ? split() : words;
         undo.open(mid, span);
     }
 
@@ -124,6 +128,38 @@ public final class Wavefront {
         }
         long levels = IN_FLIGHT_BYTES * rows / (2 * WORD_BYTES * found);
         return levels >= depth ? depth : levels >= MIN_LEVELS ? (int) levels : 1;
+    }
+
+    /**
+     * Cycles the passes of a step on {@code workers} workers may run, at most {@code depth},
+     * and how: over whole rows of words, as deep as {@link #levelsInCache} allows (the
+     * default); or over column tiles ({@link ColumnTiles}), on one worker only, as the fabric's
+     * {@link FabricCycle#tileWidth} says: tiles of that width on every such step, or (-1) where
+     * whole rows allow no passes, tiles whose rows in flight fit the whole rows' budget
+     * ({@link ColumnTiles#columnsInCache}).
+     */
+    public int levelsFor(int depth, int workers) {
+        int rows = levelsInCache(depth);
+        int forced = cycle.tileWidth();
+        tileColumns = 0;
+        if (workers != 1 || forced == 0 || depth < 2) {
+            return rows;
+        }
+        if (forced > 0) {
+            tileColumns = forced;
+            return depth;
+        }
+        int columns = rows > 1 ? 0 : ColumnTiles.columnsInCache(depth);
+        if (columns == 0 || columns * 2 > f.width) {
+            return rows;
+        }
+        tileColumns = columns;
+        return depth;
+    }
+
+    /** This step's column tiles' width in PEs, 0 for none (set by {@link #levelsFor}). */
+    public int tileColumns() {
+        return tileColumns;
     }
 
     /** Whether the passes of this epoch run on two workers. */
@@ -199,6 +235,13 @@ public final class Wavefront {
      * returned, the fabric is as that many cycles run one at a time would leave it.
      */
     public void run(int id, long c0, int levels, BandState[] bands) {
+        if (tileColumns > 0) {
+            if (tiles == null) {
+                tiles = new ColumnTiles(cycle, undo);
+            }
+            tiles.run(c0, levels, tileColumns, bands);
+            return;
+        }
         if (visits[id].length < levels) {
             visits[id] = new long[Math.max(levels, maxLevels)][ring];
         }

@@ -342,7 +342,7 @@ public final class CycleStepper implements AutoCloseable {
         CycleTally tally = new CycleTally(jobLimits, end, quietStreak, cycle.sleepers(), cycle.dozers());
         long epoch = c;
         boolean open = false;
-        int depth = wave.levelsInCache(waveDepth);
+        int depth = wave.levelsFor(waveDepth, workers);
         while (true) {
             int n = (int) Math.min(depth, end - c);
             if (n >= 2 && open && c + n - epoch > Math.max(EPOCH_CYCLES, waveDepth)) {

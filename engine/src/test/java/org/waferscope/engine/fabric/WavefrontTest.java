@@ -45,8 +45,12 @@ class WavefrontTest {
      * wafer's are (an assertion fails if a pass saves past what its epoch reserved).
      */
     static Stream<Arguments> programsAndDepths() {
-        java.util.List<int[]> each = java.util.List.of(new int[] {5, 1, 0}, new int[] {8, 2, 0}, new int[] {8, 2, 1});
-        return programs().flatMap(a -> each.stream().map(d -> {
+        return eachWith(programs(), new int[] {5, 1, 0}, new int[] {8, 2, 0}, new int[] {8, 2, 1});
+    }
+
+    /** Each program of {@code programs} once per setting: two numbers, and 1 for saves reserved up front. */
+    static Stream<Arguments> eachWith(Stream<Arguments> programs, int[]... settings) {
+        return programs.flatMap(a -> java.util.Arrays.stream(settings).map(d -> {
             Object[] args = java.util.Arrays.copyOf(a.get(), 7);
             args[4] = d[0];
             args[5] = d[1];
@@ -55,7 +59,39 @@ class WavefrontTest {
         }));
     }
 
-    private static SaveBudget budget(String saves) {
+    /** The fabric of {@code layout}, its {@code start} launched. */
+    static Fabric launched(ArchProfile profile, FabricLayout layout) {
+        Fabric f = FabricBuilder.build(profile, layout);
+        new HostPort(f).launch("start");
+        return f;
+    }
+
+    /**
+     * Steps {@code one} (over {@code single}) and {@code passes} (over {@code waved}) alike, in
+     * chunks of {@link #CHUNKS} cycles, until {@code waved} reaches cycle {@code cycles} or a
+     * step runs none: every step's result and the state after it must be equal. Returns whether
+     * some step stopped before its cycles were done.
+     */
+    static boolean stepAlike(CycleStepper one, Fabric single, CycleStepper passes, Fabric waved, int cycles) {
+        boolean stoppedEarly = false;
+            for (int k = 0; waved.cycle() < cycles; k++) {
+                int n = CHUNKS[k % CHUNKS.length];
+                CycleStepper.Result a = one.step(n, StepLimits.NONE);
+                CycleStepper.Result b = passes.step(n, StepLimits.NONE);
+                String at = "step " + k + " of " + n + " cycles from cycle " + (single.cycle() - a.cycles());
+                assertEquals(a, b, at);
+                stoppedEarly |= a.reason() != StopReason.CYCLES_DONE;
+                if (StateHash.of(single) != StateHash.of(waved)) {
+                    fail(at + ": " + ReferenceStepper.firstDifference(single, waved));
+                }
+                if (a.cycles() == 0) {
+                    break;
+                }
+            }
+        return stoppedEarly;
+    }
+
+    static SaveBudget budget(String saves) {
         return saves.equals("reserved up front") ? SaveBudget.of(0, Long.MAX_VALUE) : SaveBudget.of(Long.MAX_VALUE, 0);
     }
 
@@ -77,27 +113,11 @@ class WavefrontTest {
     @MethodSource("programsAndDepths")
     void passesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
                                             int depth, int workers, String saves) {
-        Fabric single = FabricBuilder.build(profile, layout);
-        Fabric waved = FabricBuilder.build(profile, layout);
-        new HostPort(single).launch("start");
-        new HostPort(waved).launch("start");
-        boolean stoppedEarly = false;
+        Fabric single = launched(profile, layout);
+        Fabric waved = launched(profile, layout);
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
              CycleStepper passes = new CycleStepper(new FabricCycle(waved), workers, depth, budget(saves))) {
-            for (int k = 0; waved.cycle() < cycles; k++) {
-                int n = CHUNKS[k % CHUNKS.length];
-                CycleStepper.Result a = one.step(n, StepLimits.NONE);
-                CycleStepper.Result b = passes.step(n, StepLimits.NONE);
-                String at = "step " + k + " of " + n + " cycles from cycle " + (single.cycle() - a.cycles());
-                assertEquals(a, b, at);
-                stoppedEarly |= a.reason() != StopReason.CYCLES_DONE;
-                if (StateHash.of(single) != StateHash.of(waved)) {
-                    fail(at + ": " + ReferenceStepper.firstDifference(single, waved));
-                }
-                if (a.cycles() == 0) {
-                    break;
-                }
-            }
+            boolean stoppedEarly = stepAlike(one, single, passes, waved, cycles);
             assertTrue(passes.wavePasses() > 0, "steps ran in passes");
             int span = (layout.width() + 63) / 64;
             if (workers > 1 && (waved.n + 63) / 64 >= 6 * span) {
