@@ -81,11 +81,13 @@ final class History {
     }
 
     /**
-     * Prepares, while paused, the step back a user most likely asks next (one cycle): when the
-     * newest snapshot before the present lies more than {@link TimeTravel#nearCycles()} back,
-     * snapshots the present, restores that older one, re-runs up to that many cycles before the
-     * present, keeps a snapshot there ({@link TimeTravel#keepNear}) and restores the present
-     * again. The next steps back then re-run from it, a fraction of a second.
+     * Prepares, while paused, the steps back a user most likely asks next (one cycle, or up to
+     * {@link TimeTravel#nearCycles()}): when the newest snapshot before the present lies more than
+     * that many cycles back, or none lies within that many below the cycle that many back (a
+     * snapshot kept just below the present by a step back covers one-cycle steps only), snapshots
+     * the present, restores the newest one at or before that cycle, re-runs up to it, keeps a
+     * snapshot there ({@link TimeTravel#keepNear}) and restores the present again. The next
+     * steps back then re-run from it, a fraction of a second.
      *
      * <p>{@code cancel} is asked between cycles and while a snapshot is taken: once it says true
      * (the user did something), the work stops and the present is restored, so the wafer is
@@ -99,8 +101,9 @@ final class History {
             return true;
         }
         Wafer.Snapshot before = travel.before(present - 1);
-        long nearAt = present - travel.nearCycles();
-        if (before == null || before.cycle() >= nearAt || before.cycle() >= present) {
+        long near = travel.nearCycles();
+        long nearAt = present - near;
+        if (before == null || before.cycle() >= present || covered(before, nearAt) && covered(travel.before(nearAt), nearAt - near)) {
             preparedAt = present;
             return true;
         }
@@ -108,7 +111,7 @@ final class History {
         if (here == null) {
             return false;
         }
-        Wafer.Snapshot from = travel.before(present - 1);   // taken after the pin, which drops nothing
+        Wafer.Snapshot from = travel.before(nearAt);   // taken after the pin, which drops nothing
         boolean[] done = new boolean[1];
         try {
             w.asideFromTimeline(() -> {
@@ -134,6 +137,11 @@ final class History {
             preparedAt = present;
         }
         return done[0];
+    }
+
+    /** Whether a snapshot lies at or after {@code cycle} (at most a preparation's distance below what it must serve). */
+    private static boolean covered(Wafer.Snapshot s, long cycle) {
+        return s != null && s.cycle() >= cycle;
     }
 
     /** Re-runs {@code w} on every core up to {@code target}, muted, stopping between cycles once {@code cancel} says so. */

@@ -70,6 +70,25 @@ class PreparedStepBackTest {
     }
 
     @Test
+    void aSnapshotJustBelowThePresentStillGetsOneForALongerStepBack() {
+        long[] hashes = straight();
+        try (Wafer w = Wafer.load(program(), 1)) {
+            History history = new History(Long.MAX_VALUE, 2);
+            TimeTravel travel = history.start(w, 6);
+            w.advance(200, false, false);
+            Wafer.Snapshot first = travel.before(199);
+            w.restore(first, false);
+            w.rerun(199 - w.cycle(), 2);
+            travel.keepNear(w, first);   // as a step back to 199 leaves it: one snapshot just below the present
+            w.rerun(1, 2);
+            assertEquals(199, travel.before(199).cycle());
+            assertTrue(history.prepare(w, () -> false));
+            assertEquals(hashes[200], w.stateHash(), "back at the present");
+            assertEquals(194, travel.before(194).cycle(), "a step back of up to 6 cycles re-runs from 194, not from " + first.cycle());
+        }
+    }
+
+    @Test
     void withATightBudgetAnyMixWithPreparedStepsBackGivesTheStraightRunsStates() {
         long[] hashes = straight();
         long budget;
