@@ -83,8 +83,9 @@ final class History {
     /**
      * Prepares, while paused, the steps back a user most likely asks next (one cycle, or up to
      * {@link TimeTravel#nearCycles()}): when the newest snapshot before the present lies more than
-     * that many cycles back, or none lies within that many below the cycle that many back (a
-     * snapshot kept just below the present by a step back covers one-cycle steps only), snapshots
+     * that many cycles back, or it lies just below the present (within a quarter of that, as a
+     * step back leaves one) and none lies within that many below the cycle that many back (so a
+     * step back of ten would re-run from far), snapshots
      * the present, restores the newest one at or before that cycle, re-runs up to it, keeps a
      * snapshot there ({@link TimeTravel#keepNear}) and restores the present again. The next
      * steps back then re-run from it, a fraction of a second.
@@ -103,7 +104,9 @@ final class History {
         Wafer.Snapshot before = travel.before(present - 1);
         long near = travel.nearCycles();
         long nearAt = present - near;
-        if (before == null || before.cycle() >= present || covered(before, nearAt) && covered(travel.before(nearAt), nearAt - near)) {
+        boolean justBelow = before != null && before.cycle() >= present - Math.max(1, near / 4);
+        if (before == null || before.cycle() >= present
+                || covered(before, nearAt) && (!justBelow || covered(travel.before(nearAt), nearAt - near))) {
             preparedAt = present;
             return true;
         }
