@@ -1,6 +1,7 @@
 package org.waferscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,5 +83,17 @@ class BuildChooserRobotTest {
         robot.interact(() -> explorer.session.fxOpen(dir, java.util.Map.of()));
         explorer.pulse(robot);
         assertEquals(5, explorer.session.programProperty().get().layout().width(), "a reload keeps the build");
+    }
+
+    @Test
+    void openedWithoutChoosingTheConsoleSaysWhichBuildIsOpenAndHowToOpenTheOthers(FxRobot robot) throws Exception {
+        Path dir = twoBuilds(tmp.resolve("two-builds"));
+        robot.interact(() -> explorer.window.open(dir, null));   // as --open without --build
+        explorer.pulse(robot);
+        assertEquals(2, explorer.session.programProperty().get().layout().width(), "the first build");
+        assertTrue(explorer.session.console().lines().stream().anyMatch(l -> l.text().equals(
+                "two-builds: its build script compiles 2 programs (build 1 [w:2], build 2 [w:5]); build 1 is open."
+                        + " --build N opens another from the command line, and File > Open asks which.")),
+                explorer.session.console().lines().toString());
     }
 }

@@ -39,6 +39,22 @@ final class BuildChooser {
         dialog.showAndWait().ifPresent(label -> open.accept(choices.get(labels.indexOf(label)).choice()));
     }
 
+    /**
+     * What to tell a user who opened {@code dir} without choosing (the command line's
+     * {@code --open} without {@code --build}) when its build script compiles several programs:
+     * that the first is open, and how to open the others. Null for a folder of one program.
+     */
+    static String firstOfSeveral(Path dir) {
+        List<SdkFolderSource.Choice> choices = choices(dir);
+        if (choices.size() < 2) {
+            return null;
+        }
+        List<String> labels = choices.stream().map(c -> "build " + c.choice().spec() + " " + c.label()).toList();
+        return dir.getFileName() + ": its build script compiles " + choices.size() + " programs (" + String.join(", ", labels)
+                + "); build " + choices.get(0).choice().spec() + " is open. --build N opens another from the command"
+                + " line, and File > Open asks which.";
+    }
+
     private static List<SdkFolderSource.Choice> choices(Path dir) {
         try {
             return SdkFolderSource.choices(dir, false);

@@ -162,6 +162,10 @@ public final class MainWindow implements Shell {
             return;
         }
         session.fxOpen(dir, java.util.Map.of(), build);
+        String others = build == null ? BuildChooser.firstOfSeveral(dir) : null;
+        if (others != null) {
+            session.console().note(Kind.WARNING, 0, others);
+        }
     }
 
     public void openSample(Sample s) {
