@@ -31,9 +31,7 @@ final class HugePages {
     }
 
     static boolean wanted() {
-        return !"off".equalsIgnoreCase(System.getenv("WAFERSCOPE_HUGE_PAGES"))
-                && !"off".equalsIgnoreCase(System.getProperty("waferscope.hugePages"))
-                && madviseMode(read(MODE));
+        return !Relaunch.switchedOff("WAFERSCOPE_HUGE_PAGES", "waferscope.hugePages") && madviseMode(read(MODE));
     }
 
     /** Whether the kernel's setting ({@code always [madvise] never}) gives huge pages only on request. */

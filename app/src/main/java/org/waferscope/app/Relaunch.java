@@ -72,6 +72,11 @@ final class Relaunch {
         }
     }
 
+    /** Whether the user turned one of the added options off: {@code ENV=off} in the environment or {@code -Dproperty=off}. */
+    static boolean switchedOff(String env, String property) {
+        return "off".equalsIgnoreCase(System.getenv(env)) || "off".equalsIgnoreCase(System.getProperty(property));
+    }
+
     /** Whether the JVM's main class is this launcher, by class name or as the jar on the class path. */
     static boolean startedOnLauncher(String javaCommand, String classPath) {
         String main = javaCommand.split(" ", 2)[0];

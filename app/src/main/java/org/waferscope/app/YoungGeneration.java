@@ -25,9 +25,7 @@ final class YoungGeneration {
 
     /** The options this adds to the second JVM's command line, for a heap of {@code maxHeap} bytes. */
     static List<String> options(List<String> jvmGiven, long maxHeap) {
-        boolean off = "off".equalsIgnoreCase(System.getenv("WAFERSCOPE_YOUNG_CAP"))
-                || "off".equalsIgnoreCase(System.getProperty("waferscope.youngCap"));
-        return off || maxHeap < SMALLEST_HEAP || sizedByHand(jvmGiven) ? List.of() : List.of(FLAG);
+        return Relaunch.switchedOff("WAFERSCOPE_YOUNG_CAP", "waferscope.youngCap") || maxHeap < SMALLEST_HEAP || sizedByHand(jvmGiven) ? List.of() : List.of(FLAG);
     }
 
     static boolean sizedByHand(List<String> jvmGiven) {

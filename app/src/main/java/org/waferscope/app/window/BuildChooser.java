@@ -28,7 +28,7 @@ final class BuildChooser {
             open.accept(null);
             return;
         }
-        List<String> labels = choices.stream().map(c -> "build " + c.choice().spec() + "  " + c.label()).toList();
+        List<String> labels = labels(choices, "  ");
         ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.get(0), labels);
         dialog.initOwner(owner);
         dialog.getDialogPane().setId("build-chooser");
@@ -49,10 +49,15 @@ final class BuildChooser {
         if (choices.size() < 2) {
             return null;
         }
-        List<String> labels = choices.stream().map(c -> "build " + c.choice().spec() + " " + c.label()).toList();
-        return dir.getFileName() + ": its build script compiles " + choices.size() + " programs (" + String.join(", ", labels)
+        return dir.getFileName() + ": its build script compiles " + choices.size() + " programs ("
+                + String.join(", ", labels(choices, " "))
                 + "); build " + choices.get(0).choice().spec() + " is open. --build N opens another from the command"
                 + " line, and File > Open asks which.";
+    }
+
+    /** Each build as "build SPEC" and its params, {@code gap} between the two. */
+    private static List<String> labels(List<SdkFolderSource.Choice> choices, String gap) {
+        return choices.stream().map(c -> "build " + c.choice().spec() + gap + c.label()).toList();
     }
 
     private static List<SdkFolderSource.Choice> choices(Path dir) {
