@@ -118,8 +118,7 @@ abstract class ChannelRings {
     }
 
     int count(int ch) {
-        int ctr = chan[rec(ch) + CTR];
-        return (ctr - (ctr >>> 16)) & 0xFFFF;
+        return countOf(chFacts[ch]);
     }
 
     int capacity(int ch) {
@@ -296,17 +295,7 @@ abstract class ChannelRings {
 
     /** Removes the head wavelet of channel {@code ch}, which belongs to PE {@code owner}. */
     void pop(int owner, int ch) {
-        heldChange[owner >>> 6]--;
-        int at = rec(ch);
-        int ctr = chan[at + CTR];
-        int popped = (ctr >>> 16) + 1 & 0xFFFF;
-        chan[at + CTR] = ctr & 0xFFFF | popped << 16;
-        if (popped == (ctr & 0xFFFF)) {
-            int info = info(ch);
-            if ((info & TRACKED) != 0) {
-                router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] &= ~(1L << (info >>> BIT_SHIFT));
-            }
-        }
+        popOf(owner, chFacts[ch]);
     }
 
     /** Commit phase: the sender of channel {@code ch} may now see its pops. */

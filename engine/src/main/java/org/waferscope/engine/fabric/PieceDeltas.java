@@ -53,7 +53,6 @@ final class PieceDeltas {
         int used;
         int[] free = new int[16];
         int freeCount;
-        int inUse;
         /** Per slot: whether it is in use (for trimming the tail). */
         boolean[] busy = new boolean[64];
 
@@ -121,7 +120,6 @@ final class PieceDeltas {
             }
         }
         s.busy[slot] = true;
-        s.inUse++;
         held += s.bytes;
         System.arraycopy(out, 0, s.slabs.get(slot / s.perSlab), (slot % s.perSlab) * s.bytes, length);
         refs[id] = 0;
@@ -161,7 +159,6 @@ final class PieceDeltas {
         Size s = bySize[where >>> 27];
         int slot = where & (1 << 27) - 1;
         s.busy[slot] = false;
-        s.inUse--;
         held -= s.bytes;
         if (s.freeCount == s.free.length) {
             s.free = Arrays.copyOf(s.free, s.free.length * 2);

@@ -186,7 +186,6 @@ final class PieceSlabs {
                 }
                 if (k.deltas.depth[PieceDeltas.id(ref)] >= PieceDeltas.MAX_DEPTH) {
                     ref = root(k, ref);   // told against the copy the chain starts from, so restores stay short
-                    get(kind, ref, k.against, 0, to - from);
                 }
             }
             Object against = ref > 0 ? k.slabs.get((ref - 1) / k.slotsPerSlab) : ref == 0 ? k.zeros : k.against;

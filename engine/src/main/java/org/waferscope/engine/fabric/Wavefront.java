@@ -218,11 +218,6 @@ public final class Wavefront {
         undo.replaying();
     }
 
-    /** Bytes the undo's copies take, saved or not. */
-    public long heldBytes() {
-        return undo.heldBytes();
-    }
-
     /** Words of the fabric the epoch has saved so far (each once, however many passes wrote it). */
     public int wordsSaved() {
         return undo.wordsSaved();
