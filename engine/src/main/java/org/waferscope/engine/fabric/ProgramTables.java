@@ -14,8 +14,7 @@ import org.waferscope.engine.ir.TaskKind;
  * task ids to bodies, colors to input queues, where the stack starts.
  */
 final class ProgramTables {
-    /** The task id the host's launch of an exported function runs under (reserved for memcpy). */
-    static final int LAUNCH_TASK = 30;
+    static final int LAUNCH_TASK = PeProgram.LAUNCH_TASK;
 
     final PeProgram program;
     final int[] code;

@@ -47,6 +47,9 @@ public record PeProgram(
         Map<String, Integer> exportedFunctions,
         Map<Integer, Integer> inputQueueColors,
         Set<Integer> outputQueues) {
+    /** The task id the host's launch of an exported function runs under (reserved for memcpy). */
+    public static final int LAUNCH_TASK = 30;
+
 
     public PeProgram {
         params = Map.copyOf(params);

@@ -2,6 +2,8 @@ package org.waferscope.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.waferscope.engine.api.BreakCondition;
 import org.waferscope.engine.api.Breakpoint;
@@ -18,13 +20,12 @@ import org.waferscope.engine.program.WaferProgram;
  * the watch leaves it out.
  */
 public final class BreakTargets {
-    /** The id the host-launched function runs under (as ProgramTables' LAUNCH_TASK). */
-    static final int LAUNCH_TASK = 30;
-
     private final List<PeProgram> programs;
     private final int width;
     private final int height;
     private final int hostSteps;
+    /** Per file a PE runs, its lines with code; made at the first line breakpoint asked about (the programs do not change). */
+    private Map<String, TreeSet<Integer>> codeLines;
 
     BreakTargets(Fabric f, int hostSteps) {
         this(programsOf(f), f.width, f.height, hostSteps);
@@ -94,19 +95,18 @@ public final class BreakTargets {
     }
 
     private String line(String file, int line) {
-        TreeSet<Integer> lines = new TreeSet<>();
-        TreeSet<String> files = new TreeSet<>();
-        for (PeProgram p : programs) {
-            for (int pc = 0; pc < p.instructionCount(); pc++) {
-                SourcePos pos = p.position(pc);
-                files.add(pos.file());
-                if (pos.file().equals(file)) {
-                    lines.add(pos.line());
+        if (codeLines == null) {
+            codeLines = new TreeMap<>();
+            for (PeProgram p : programs) {
+                for (int pc = 0; pc < p.instructionCount(); pc++) {
+                    SourcePos pos = p.position(pc);
+                    codeLines.computeIfAbsent(pos.file(), f -> new TreeSet<>()).add(pos.line());
                 }
             }
         }
-        if (lines.isEmpty()) {
-            return "no PE runs " + file + " (the PEs run " + String.join(", ", files) + ")";
+        TreeSet<Integer> lines = codeLines.get(file);
+        if (lines == null) {
+            return "no PE runs " + file + " (the PEs run " + String.join(", ", codeLines.keySet()) + ")";
         }
         if (!lines.contains(line)) {
             Integer before = lines.floor(line);
@@ -151,7 +151,7 @@ public final class BreakTargets {
 
     private boolean hasTask(int id) {
         for (PeProgram p : programs) {
-            if (p.task(id).isPresent() || id == LAUNCH_TASK && !p.exportedFunctions().isEmpty()) {
+            if (p.task(id).isPresent() || id == PeProgram.LAUNCH_TASK && !p.exportedFunctions().isEmpty()) {
                 return true;
             }
         }
@@ -163,7 +163,7 @@ public final class BreakTargets {
         for (PeProgram p : programs) {
             p.tasks().forEach(t -> ids.add(t.id()));
             if (!p.exportedFunctions().isEmpty()) {
-                ids.add(LAUNCH_TASK);
+                ids.add(PeProgram.LAUNCH_TASK);
             }
         }
         return ids.isEmpty() ? "none" : ids.toString().replaceAll("[\\[\\]]", "");
