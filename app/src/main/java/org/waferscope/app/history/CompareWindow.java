@@ -20,7 +20,6 @@ import org.waferscope.engine.api.MetricLayer;
 import org.waferscope.engine.trace.RunComparison;
 import org.waferscope.engine.trace.RunSummary;
 import org.waferscope.views.heatmap.HeatmapView;
-import org.waferscope.views.heatmap.Viewport;
 import org.waferscope.views.legend.LegendView;
 import org.waferscope.views.palette.Palette;
 import org.waferscope.views.timeline.TimelineView;
@@ -156,30 +155,18 @@ public final class CompareWindow {
     private void show(MetricLayer layer) {
         float max = CompareFrames.sharedMax(c, layer);
         Frame a = CompareFrames.run(c.a(), layer, max);
-        showFrame(heatA, a);
-        showFrame(heatB, CompareFrames.run(c.b(), layer, max));
+        heatA.setFrame(a);
+        heatB.setFrame(CompareFrames.run(c.b(), layer, max));
         legendA.show(a);
         Frame d = CompareFrames.difference(c, layer);
         heatDiff.setVisible(d != null);
         legendDiff.setVisible(d != null);
         if (d != null) {
-            showFrame(heatDiff, d);
+            heatDiff.setFrame(d);
             legendDiff.show(d);
             diffTitle.setText("B - A (" + layer.unit + ")");
         } else {
             diffTitle.setText("B - A: the fabrics differ in shape");
-        }
-    }
-
-    /**
-     * Sets a map's frame, and its view onto that frame's fabric: the map's skin fits a new fabric
-     * only once it exists, and the first frames are set before the window shows (a view left on its
-     * empty 1×1 fabric drew nothing until another layer was picked).
-     */
-    private static void showFrame(HeatmapView h, Frame f) {
-        h.setFrame(f);
-        if (!h.getViewport().sameFabric(f.width(), f.height())) {
-            h.setViewport(Viewport.fit(f.width(), f.height(), h.getWidth(), h.getHeight()));
         }
     }
 

@@ -40,6 +40,9 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         getChildren().addAll(canvas, hoverLabel);
         new HeatmapInput(view, this).install();
         view.frameProperty().addListener((o, old, f) -> onFrame(f));
+        if (view.getFrame() != null) {
+            onFrame(view.getFrame());   // a frame given before the skin existed is fitted too
+        }
     }
 
     private void onFrame(Frame f) {
