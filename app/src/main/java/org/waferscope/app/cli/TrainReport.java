@@ -113,9 +113,9 @@ final class TrainReport {
                 r.microBatches(), r.microBatch(), r.residentWeightBytes(), r.peakPeBytes());
         out.printf(Locale.ROOT, "test accuracy   %.1f %% after %d steps, %.2f epochs (reference %.1f %%)%n",
                 100 * lp.testAccuracy(), n, n * (double) batch / Math.max(1, lp.trainSize()), 100 * ref.testAccuracy());
-        out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step; weight streaming on 1 system: %.2f us)%n",
+        out.printf(Locale.ROOT, "simulated time  %.3f ms (%.2f us per step; weight streaming's first step on 1 system: %.2f us)%n",
                 lp.simulatedSeconds() * 1e3, r.stepSeconds() * 1e6, ws.stepSeconds() * 1e6);
-        out.printf(Locale.ROOT, "samples/s       %,.0f (weight streaming on 1 system: %,.0f, %,d B of data per layer PE, "
+        out.printf(Locale.ROOT, "samples/s       %,.0f (weight streaming's first step on 1 system: %,.0f, %,d B of data per layer PE, "
                 + "no weights resident)%n", r.samplesPerSecond(), batch / ws.stepSeconds(), ws.sramBytesPerLayerPe());
         checkLine(maxDifference);
         out.printf(Locale.ROOT, "wall time       %.1f s%n", wall);

@@ -35,7 +35,7 @@ class TrainCommandTest {
                 "--mode", "layer-pipelined");
         assertEquals(0, o.code(), o.out() + o.err());
         for (String s : new String[] {"step    1", "test accuracy", "layer-pipelined", "samples/s", "reference check PASS",
-            "weight streaming on 1 system"}) {
+            "weight streaming's first step on 1 system"}) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
         }
     }
