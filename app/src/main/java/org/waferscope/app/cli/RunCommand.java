@@ -117,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
                 // a usage error, as a --break the parser does not read: the run would say "0 hit(s)" and prove nothing
                 return refuse("--break: " + String.join(System.lineSeparator() + "waferscope: --break: ", never));
             }
+            long start = System.nanoTime();
             if (!bps.isEmpty()) {
                 // With --json, stdout holds the one JSON object and nothing else; the hits go to stderr.
                 PrintWriter hitsTo = json ? err : out;
@@ -128,6 +129,8 @@ final class RunCommand implements Callable<Integer> {
                 hitsTo.println(hits + " breakpoint hit(s)");
             }
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));
+            // the breakpoints' part ran most cycles (runToCompletion timed only the rest): the report times the whole run
+            r = r.withWallSeconds((System.nanoTime() - start) / 1e9);
         } catch (org.waferscope.engine.fabric.FabricException | IllegalArgumentException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
             if (json) {
