@@ -108,6 +108,14 @@ final class RunCommand implements Callable<Integer> {
             }
             return WaferscopeCli.INVALID_PROGRAM;
         }
+        if (build.build == null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(program))) {
+            // as the explorer's console says it: a run of the first of several builds must not pass for the example's
+            String others = org.waferscope.engine.program.SdkFolderSource.firstOfSeveral(java.nio.file.Path.of(program),
+                    "runs");
+            if (others != null) {
+                err.println("waferscope: " + others + " --build N runs another.");
+            }
+        }
         RunResult r;
         int workers;
         try (Wafer w = Wafer.load(p, threads)) {
