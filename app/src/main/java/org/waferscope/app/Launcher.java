@@ -64,6 +64,9 @@ public final class Launcher {
         }
         quietClassPathWarning();
         Application.launch(WaferscopeApp.class, args);
+        if (ScreenshotRun.exitStatus() != 0) {
+            System.exit(ScreenshotRun.exitStatus());
+        }
     }
 
     /** JavaFX's logger; held here so that the filter set on it outlives this method. */

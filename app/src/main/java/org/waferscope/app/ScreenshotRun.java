@@ -15,13 +15,17 @@ import org.waferscope.engine.api.SimState;
 /**
  * {@code --screenshot}: waits (pulse by pulse, never sleeping) for the program to load,
  * runs the requested cycles, lets the window settle for a few pulses, writes the scene
- * as PNG and exits. Gives up waiting after a time limit and shoots what there is.
+ * as PNG and exits. Gives up waiting after a time limit and shoots what there is. A program
+ * that did not load is still shot (the picture shows why), but the run then fails: it says so
+ * on standard error and {@link #exitStatus()} is 2, as for {@code run}'s load errors.
  */
 final class ScreenshotRun extends AnimationTimer {
     private static final long LIMIT_NANOS = 120_000_000_000L;
     private static final int SETTLE_PULSES = 8;
     /** The cycles are run in this many steps, so the timeline has points to draw. */
     private static final int CHUNKS = 60;
+    /** Set on the FX thread before the toolkit exits, read by the launcher after it has. */
+    private static volatile int exitStatus;
 
     private enum Phase { LOADING, RUNNING, SETTLING }
 
@@ -85,7 +89,28 @@ final class ScreenshotRun extends AnimationTimer {
         } catch (IOException e) {
             System.err.println("Waferscope: could not write " + file + ": " + e.getMessage());
         }
+        String problem = problem(session);
+        if (problem != null) {
+            System.err.println("waferscope: --screenshot: " + problem);
+            exitStatus = 2;
+        }
         stage.close();
         Platform.exit();
+    }
+
+    /** Why the screenshot shows no program (the first error the console has of its load), or null when it shows one. */
+    static String problem(SimulationSession session) {
+        if (session.programProperty().get() != null) {
+            return null;
+        }
+        String first = session.console().lines().stream()
+                .filter(l -> l.kind() == org.waferscope.engine.api.ConsoleLine.Kind.ERROR).map(l -> l.text())
+                .findFirst().orElse("no program was loaded");
+        return "the program did not load, so the picture shows none: " + first;
+    }
+
+    /** The process's exit status once the toolkit has exited: 2 when the program shot did not load, else 0. */
+    static int exitStatus() {
+        return exitStatus;
     }
 }

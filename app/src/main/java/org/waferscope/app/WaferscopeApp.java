@@ -47,6 +47,7 @@ public final class WaferscopeApp extends Application {
         prefsNode = options.screenshot() != null
                 ? Preferences.userRoot().node("org/waferscope/screenshot-" + ProcessHandle.current().pid())
                 : Preferences.userRoot().node("org/waferscope/explorer");
+        AppPreferences.quietLockFailures();
         AppPreferences prefs = new AppPreferences(prefsNode);
         if (options.theme() != null) {
             prefs.setTheme(Theme.byName(options.theme()));

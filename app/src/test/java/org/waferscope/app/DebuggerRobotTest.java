@@ -301,4 +301,22 @@ class DebuggerRobotTest {
         robot.interact(() -> { });
         shot(robot, "gallery-selected");
     }
+
+    @Test
+    void breakpointsKeptFromAnEarlierSessionAreSaidInTheConsoleAndListed(FxRobot robot) throws Exception {
+        String key = SimulationSession.programKey(samples.materialize(samples.byName("broadcast-chain").orElseThrow()));
+        explorer.preferences().setBreakpoints(key, List.of("on receiver.csl:27", "off task@1,0"));
+        open(robot, "broadcast-chain");
+        String said = session.console().lines().stream().map(l -> l.text()).filter(t -> t.startsWith("restored "))
+                .findFirst().orElse("nothing said of the 2 breakpoints a Run would stop at");
+        assertTrue(said.startsWith("restored 2 breakpoints for this program, set in an earlier session: "
+                + "receiver.csl:27, "), said);
+        assertTrue(said.contains("(off)") && said.contains("Clear all"), said);
+        robot.clickOn("#tab-breakpoints");
+        assertEquals(2, robot.lookup("#breakpoints-list").queryAs(ListView.class).getItems().size());
+        // said once a session: opening it again, or another program and back, restores nothing new
+        open(robot, "sentinel");
+        open(robot, "broadcast-chain");
+        assertEquals(1, session.console().lines().stream().filter(l -> l.text().startsWith("restored ")).count());
+    }
 }

@@ -37,6 +37,11 @@ final class RealExplorer {
         window.show();
     }
 
+    /** The preferences this window keeps (in the node of its own), as an earlier session would have left them. */
+    AppPreferences preferences() {
+        return new AppPreferences(node);
+    }
+
     /** One turn of the simulator's loop, then one display pulse. */
     void pulse(FxRobot robot) {
         robot.interact(() -> {

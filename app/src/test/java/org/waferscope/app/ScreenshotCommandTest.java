@@ -47,6 +47,21 @@ class ScreenshotCommandTest {
         assertTrue(!Files.exists(png), "no picture of an empty window");
     }
 
+    @Test
+    void aProgramThatDoesNotCompileIsShotButTheRunFails() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(dir.resolve("layout.csl"), "layout {\n  @set_rectangle(1, 1\n}\n");
+        Path png = tmp.resolve("broken.png");
+        Process p = explorer("--open", dir.toString(), "--screenshot", png.toString(), "--cycles", "5");
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "it stops by itself");
+        String out = Files.readString(tmp.resolve("out.txt"));
+        assertEquals(2, p.exitValue(), "as run's load errors: " + out);
+        assertTrue(Files.exists(png), "the picture, which shows why, is still written: " + out);
+        assertTrue(out.contains("waferscope: --screenshot: the program did not load, so the picture shows none: "
+                + "Could not load "), out);
+        assertTrue(out.contains("broken: layout.csl:3:1: error: "), "the first error, positioned: " + out);
+    }
+
     /** The explorer, headless, in a JVM of its own, its output to out.txt. */
     private Process explorer(String... args) throws java.io.IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -108,6 +108,14 @@ final class RunCommand implements Callable<Integer> {
             }
             return WaferscopeCli.INVALID_PROGRAM;
         }
+        if (build.build == null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(program))) {
+            // as the explorer's console says it: a run of the first of several builds must not pass for the example's
+            String others = org.waferscope.engine.program.SdkFolderSource.firstOfSeveral(java.nio.file.Path.of(program),
+                    "runs");
+            if (others != null) {
+                err.println("waferscope: " + others + " --build N runs another.");
+            }
+        }
         RunResult r;
         int workers;
         try (Wafer w = Wafer.load(p, threads)) {
@@ -117,6 +125,7 @@ final class RunCommand implements Callable<Integer> {
                 // a usage error, as a --break the parser does not read: the run would say "0 hit(s)" and prove nothing
                 return refuse("--break: " + String.join(System.lineSeparator() + "waferscope: --break: ", never));
             }
+            long start = System.nanoTime();
             if (!bps.isEmpty()) {
                 // With --json, stdout holds the one JSON object and nothing else; the hits go to stderr.
                 PrintWriter hitsTo = json ? err : out;
@@ -128,6 +137,8 @@ final class RunCommand implements Callable<Integer> {
                 hitsTo.println(hits + " breakpoint hit(s)");
             }
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));
+            // the breakpoints' part ran most cycles (runToCompletion timed only the rest): the report times the whole run
+            r = r.withWallSeconds((System.nanoTime() - start) / 1e9);
         } catch (org.waferscope.engine.fabric.FabricException | IllegalArgumentException e) {
             err.println(program + ": error: the machine cannot run this program: " + e.getMessage());
             if (json) {

@@ -24,6 +24,28 @@ final class ScalingPlot {
     private ScalingPlot() {
     }
 
+    /**
+     * The y axis's ticks from 0 to just past {@code max}: 4 to 7 of them, a round step apart
+     * (1, 2 or 5 times a power of ten), so they read 2,000,000, 4,000,000 and not 2,292,097.
+     */
+    static double[] ticks(double max) {
+        double top = max > 0 ? max * 1.02 : 1;
+        double power = Math.pow(10, Math.floor(Math.log10(top / 5)));
+        double step = power;
+        for (double m : new double[] {1, 2, 5, 10}) {
+            step = m * power;
+            if (top / step <= 6) {
+                break;
+            }
+        }
+        int n = (int) Math.ceil(top / step);
+        double[] out = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            out[i] = step * i;
+        }
+        return out;
+    }
+
     static void write(Path file, String title, List<TrainReport.ScalingRow> rows) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -33,8 +55,9 @@ final class ScalingPlot {
         g.fillRect(0, 0, W, H);
         int maxN = rows.stream().mapToInt(TrainReport.ScalingRow::systems).max().orElse(1);
         double perSystem = rows.get(0).samplesPerSecond() / rows.get(0).systems();
-        double maxY = Math.max(perSystem * maxN, rows.stream().mapToDouble(TrainReport.ScalingRow::samplesPerSecond)
-                .max().orElse(1)) * 1.05;
+        double[] ticks = ticks(Math.max(perSystem * maxN, rows.stream()
+                .mapToDouble(TrainReport.ScalingRow::samplesPerSecond).max().orElse(1)));
+        double maxY = ticks[ticks.length - 1];
         g.setColor(new Color(0x222222));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString("Weight streaming: samples/s against CS systems", LEFT, 28);
@@ -45,11 +68,11 @@ final class ScalingPlot {
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
         g.setColor(new Color(0xDDDDDD));
-        for (int i = 0; i <= 5; i++) {
-            int y = y0 - ph * i / 5;
+        for (double t : ticks) {
+            int y = y0 - (int) Math.round(ph * t / maxY);
             g.drawLine(x0, y, x0 + pw, y);
             g.setColor(new Color(0x444444));
-            g.drawString(String.format(java.util.Locale.ROOT, "%,.0f", maxY * i / 5), 8, y + 4);
+            g.drawString(String.format(java.util.Locale.ROOT, "%,.0f", t), 8, y + 4);
             g.setColor(new Color(0xDDDDDD));
         }
         g.setColor(new Color(0x444444));

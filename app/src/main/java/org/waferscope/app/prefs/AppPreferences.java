@@ -17,6 +17,8 @@ public final class AppPreferences {
     /** Recent programs kept, newest first. */
     public static final int RECENT = 8;
     private static final String SEP = "\n";
+    /** The JDK's preferences logger, held so that the filter set on it stays (loggers are kept weakly). */
+    private static final java.util.logging.Logger JDK_PREFS_LOG = java.util.logging.Logger.getLogger("java.util.prefs");
 
     private final Preferences node;
 
@@ -103,6 +105,16 @@ public final class AppPreferences {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /**
+     * Drops the JDK's "Couldn't flush user prefs: … Couldn't get file lock" warning, which its
+     * background sync logs every 30 s while another Waferscope (or any Java program) holds the
+     * user preferences' lock. Nothing is lost: the next sync, or the one at exit, writes them.
+     * Other warnings of the preferences still show.
+     */
+    public static void quietLockFailures() {
+        JDK_PREFS_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().contains("Couldn't get file lock"));
     }
 
     /** Writes the node to its backing store; a failure only loses preferences. */

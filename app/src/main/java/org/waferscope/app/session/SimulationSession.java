@@ -186,12 +186,19 @@ public final class SimulationSession {
         }));
         layers.resend();
         controls.resend();
-        breakpoints.setProgram(programKey(dir));
+        var restored = breakpoints.setProgram(programKey(dir));
         lastHit = null;
         console.resetCounts();
         keepRouteColorRouted(p);
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
+        if (!restored.isEmpty()) {
+            // kept in the preferences: without a word, a later session's Run would stop for no reason it can see
+            console.note(Kind.HOST, 0, "restored " + restored.size() + " breakpoint" + (restored.size() > 1 ? "s" : "")
+                    + " for this program, set in an earlier session: " + String.join(", ", restored.stream()
+                    .map(e -> e.describe() + (e.enabled() ? "" : " (off)")).toList())
+                    + "; the Breakpoints tab lists them, and its Clear all removes them");
+        }
         org.waferscope.engine.api.ValueQuery shown = layers.valueProperty().get();
         if (asked != null && (shown == null || !shown.symbol().equals(asked.symbol()))) {
             // A typo in --layer value:… must not pass silently for the variable shown in its place.

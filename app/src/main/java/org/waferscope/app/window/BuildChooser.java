@@ -45,14 +45,8 @@ final class BuildChooser {
      * that the first is open, and how to open the others. Null for a folder of one program.
      */
     static String firstOfSeveral(Path dir) {
-        List<SdkFolderSource.Choice> choices = choices(dir);
-        if (choices.size() < 2) {
-            return null;
-        }
-        return dir.getFileName() + ": its build script compiles " + choices.size() + " programs ("
-                + String.join(", ", labels(choices, " "))
-                + "); build " + choices.get(0).choice().spec() + " is open. --build N opens another from the command"
-                + " line, and File > Open asks which.";
+        String note = SdkFolderSource.firstOfSeveral(dir, "is open");
+        return note == null ? null : note + " --build N opens another from the command line, and File > Open asks which.";
     }
 
     /** Each build as "build SPEC" and its params, {@code gap} between the two. */

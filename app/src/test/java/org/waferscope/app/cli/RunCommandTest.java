@@ -51,6 +51,33 @@ class RunCommandTest {
     }
 
     @Test
+    void theWallTimeOfARunWithBreakpointsCoversTheCyclesRunBetweenHits() throws Exception {
+        // the err stream notes when the first hit and the hit count are written: the run's timed part lies between
+        long[] at = new long[2];
+        StringWriter errText = new StringWriter() {
+            @Override
+            public void write(String s, int off, int len) {
+                super.write(s, off, len);
+                long now = System.nanoTime();
+                if (at[0] == 0 && toString().contains("reached cycle 1")) {
+                    at[0] = now;
+                }
+                if (at[1] == 0 && toString().contains("breakpoint hit(s)")) {
+                    at[1] = now;
+                }
+            }
+        };
+        StringWriter out = new StringWriter();
+        int code = WaferscopeCli.execute(new String[] {"run", "broadcast-chain", "--break", "cycle:1", "--break",
+                "host-step:3", "--json"}, new PrintWriter(out), new PrintWriter(errText));
+        assertEquals(0, code, out + errText.toString());
+        assertTrue(at[0] > 0 && at[1] > at[0], errText.toString());
+        double wall = new ObjectMapper().readTree(out.toString()).get("wallSeconds").asDouble();
+        assertTrue(wall >= (at[1] - at[0]) / 1e9, "wall " + wall + " s, but cycles 1 to the end took "
+                + (at[1] - at[0]) / 1e9 + " s");
+    }
+
+    @Test
     void gemvPassesAndPrintsASummary() {
         CliRun o = run("run", GEMV, "--param", "kernel_x_dim=2", "--param", "kernel_y_dim=8");
         assertEquals(0, o.code(), o.out() + o.err());

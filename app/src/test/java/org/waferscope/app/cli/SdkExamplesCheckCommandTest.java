@@ -52,10 +52,13 @@ class SdkExamplesCheckCommandTest {
         example(tmp.resolve("benchmarks/mine-02"), PE.replace("1.5;", "1.5 +;"), RUN);
         Files.createDirectories(tmp.resolve("tutorials/sdklayout-01-x"));
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         int code = WaferscopeCli.execute(new String[] {"sdk-examples-check", tmp.toString()}, new PrintWriter(out),
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(err));
         String[] lines = out.toString().split("\n");
         assertEquals(4, lines.length, out.toString());
+        assertEquals("waferscope: exit code 1: 1 build did not pass (1 refused, 0 failed)", err.toString().strip(),
+                "a refusal fails the check as a wrong answer does, and says so");
         assertTrue(lines[0].matches("tutorials/mine-01 +PASS +1 check, \\d+ cycles"), lines[0]);
         assertTrue(lines[1].matches("tutorials/sdklayout-01-x +SKIP .*"), lines[1]);
         assertTrue(lines[2].matches("benchmarks/mine-02 +REFUSED +pe.csl:5:28: error: expected an expression .*"), lines[2]);
@@ -131,5 +134,16 @@ class SdkExamplesCheckCommandTest {
         assertEquals(WaferscopeCli.INVALID_PROGRAM, WaferscopeCli.execute(new String[] {"run", dir.toString(), "--build", "3"},
                 new PrintWriter(refused), new PrintWriter(refused)));
         assertTrue(refused.toString().contains("commands_wse2.sh:1:1: error: the build script has 2 builds"), refused.toString());
+        // without --build, run runs the first and says so, as the explorer's console does
+        StringWriter first = new StringWriter();
+        StringWriter said = new StringWriter();
+        assertEquals(WaferscopeCli.OK, WaferscopeCli.execute(new String[] {"run", dir.toString()}, new PrintWriter(first),
+                new PrintWriter(said)), first.toString() + said);
+        assertEquals("waferscope: two-builds: its build script compiles 2 programs (build 1 [k:1], build 2 [k:2]); "
+                + "build 1 runs. --build N runs another.", said.toString().strip());
+        StringWriter chosen = new StringWriter();
+        WaferscopeCli.execute(new String[] {"run", dir.toString(), "--build", "1"}, new PrintWriter(first),
+                new PrintWriter(chosen));
+        assertEquals("", chosen.toString(), "a build chosen needs no word");
     }
 }

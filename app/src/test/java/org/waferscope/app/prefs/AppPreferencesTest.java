@@ -61,4 +61,36 @@ class AppPreferencesTest {
         assertArrayEquals(new double[] {0.2, 0.6}, back.mainDividers());
         assertEquals(0.5, back.centreDivider());
     }
+
+    @Test
+    void anotherInstancesLockOnThePreferencesIsNotWarnedOfEveryThirtySeconds() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("java.util.prefs");
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                shown.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        AppPreferences.quietLockFailures();
+        log.addHandler(h);
+        try {
+            // as the JDK's FileSystemPreferences says it, through the platform logger
+            System.Logger jdk = System.getLogger("java.util.prefs");
+            jdk.log(System.Logger.Level.WARNING,
+                    "Couldn't flush user prefs: java.util.prefs.BackingStoreException: Couldn't get file lock.");
+            jdk.log(System.Logger.Level.WARNING, "Could not create directory");
+        } finally {
+            log.removeHandler(h);
+        }
+        assertEquals(java.util.List.of("Could not create directory"), shown);
+    }
 }

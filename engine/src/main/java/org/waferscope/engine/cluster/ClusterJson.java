@@ -51,7 +51,7 @@ public final class ClusterJson {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            String msg = e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+            String msg = org.waferscope.engine.program.JsonSyntax.say(e.getOriginalMessage());
             throw new ProgramLoadException(new org.waferscope.engine.csl.Diagnostic(
                     new SourcePos(FILE, loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr()), msg));
         }

@@ -56,7 +56,7 @@ final class RunJson {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            diags.error(position(e.getLocation()), clean(e.getOriginalMessage()));
+            diags.error(position(e.getLocation()), JsonSyntax.say(e.getOriginalMessage()));
             return null;
         }
         JsonLocator loc = new JsonLocator(FILE, text, MAPPER.getFactory());

@@ -91,6 +91,27 @@ public final class SdkFolderSource implements ProgramSource {
         return out;
     }
 
+    /**
+     * For a folder whose build script compiles several programs, opened without choosing: "NAME:
+     * its build script compiles 3 programs (build 1 [..], ...); build 1 " then {@code taken} ("is
+     * open", "runs"), for the explorer's console and the command line alike; null for a folder
+     * of one program, or one whose script cannot be read (its load says what is wrong).
+     */
+    public static String firstOfSeveral(Path dir, String taken) {
+        List<Choice> choices;
+        try {
+            choices = choices(dir, false);
+        } catch (IOException e) {
+            return null;
+        }
+        if (choices.size() < 2) {
+            return null;
+        }
+        return dir.getFileName() + ": its build script compiles " + choices.size() + " programs ("
+                + String.join(", ", choices.stream().map(c -> "build " + c.choice().spec() + " " + c.label()).toList())
+                + "); build " + choices.get(0).choice().spec() + " " + taken + ".";
+    }
+
     /** One thing to open: the choice, and how to show it ({@code [DIM:2,Nz:4,FP:1] --inverse}). */
     public record Choice(SdkChoice choice, String label) {
     }

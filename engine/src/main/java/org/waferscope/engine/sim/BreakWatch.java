@@ -45,6 +45,11 @@ final class BreakWatch {
     private final int[] runs;
     private final boolean[] wasFull;
     private final byte[][][] symbolBefore;
+    /**
+     * Per symbol breakpoint, each PE's instruction before the last cycle: a write shows only
+     * after the cycle, when the CE has moved on to the next instruction, so the store is this one.
+     */
+    private final int[][] pcBefore;
     private int hostBefore;
     /** Breakpoints that can never fire in this program ({@link BreakTargets}). */
     private final boolean[] dead;
@@ -67,6 +72,7 @@ final class BreakWatch {
         this.conditions = new BreakCondition[all.size()];
         this.logs = logs(all, before, wafer.cycle());
         this.symbolBefore = new byte[all.size()][][];
+        this.pcBefore = new int[all.size()][];
         boolean cycleLook = false;
         boolean taskLook = false;
         boolean queues = false;
@@ -93,6 +99,8 @@ final class BreakWatch {
                 cycleLook = true;
                 conditions[i] = condition(b, s.condition(), s.symbol());
                 symbolBefore[i] = new byte[f.n][];
+                pcBefore[i] = new int[f.n];
+                Arrays.fill(pcBefore[i], -1);
             } else if (b instanceof Breakpoint.QueueFull) {
                 cycleLook = true;
                 queues = true;
@@ -337,6 +345,7 @@ final class BreakWatch {
     private BreakHit symbol(int i, Breakpoint.SymbolWritten s, boolean fire) {
         BreakHit first = null;
         byte[][] before = symbolBefore[i];
+        int[] pcs = pcBefore[i];
         for (int p = 0; p < f.n; p++) {
             PeProgram prog = PeProbe.program(f, p);
             Symbol sym = prog == null || !on(s, p) ? null : prog.symbol(s.symbol()).orElse(null);
@@ -344,14 +353,32 @@ final class BreakWatch {
                 continue;
             }
             byte[] now = Arrays.copyOfRange(f.sramOf(p), sym.address(), sym.address() + sym.bytes());
-            boolean changed = before[p] != null && !Arrays.equals(before[p], now);
-            before[p] = now;
-            if (changed && fire && first == null && meets(conditions[i], p)) {
-                first = hit(s, p, pe(p) + " wrote " + s.symbol() + " (now " + s.symbol()
-                        + (sym.length() > 1 ? "[0]" : "") + " = " + format(element(p, sym, 0)) + ")");
+            int changed = before[p] == null ? -1 : Arrays.mismatch(before[p], now);
+            if (changed >= 0 && fire && first == null && meets(conditions[i], p)) {
+                first = written(s, p, prog, sym, before[p], now, pcs[p]);
             }
+            before[p] = now;
+            pcs[p] = PeProbe.currentPc(f, p);
         }
         return first;
+    }
+
+    /** The hit of a write: the first element that changed, and the line of the store (the CE's line before the cycle). */
+    private BreakHit written(Breakpoint.SymbolWritten s, int p, PeProgram prog, Symbol sym, byte[] was, byte[] now,
+            int pc) {
+        int size = sym.type().bytes;
+        int firstByte = Arrays.mismatch(was, now);
+        int element = firstByte / size;
+        int more = 0;
+        for (int e = element + 1; e < sym.length(); e++) {
+            if (!Arrays.equals(was, e * size, (e + 1) * size, now, e * size, (e + 1) * size)) {
+                more++;
+            }
+        }
+        String name = s.symbol() + (sym.length() > 1 ? "[" + element + "]" : "");
+        String detail = pe(p) + " wrote " + name + " (now " + name + " = " + format(element(p, sym, element))
+                + (more > 0 ? ", and " + more + " more element" + (more > 1 ? "s" : "") : "") + ")";
+        return hit(s, p, pc < 0 ? null : prog.position(pc), detail);
     }
 
     private BreakHit hostStep(Breakpoint.HostStep h) {
@@ -396,8 +423,11 @@ final class BreakWatch {
     }
 
     private BreakHit hit(Breakpoint b, int p, String detail) {
+        return hit(b, p, p < 0 ? null : PeProbe.currentLine(f, p), detail);
+    }
+
+    private BreakHit hit(Breakpoint b, int p, SourcePos pos, String detail) {
         Breakpoint.Pe where = p < 0 ? null : new Breakpoint.Pe(p % f.width, p / f.width);
-        SourcePos pos = p < 0 ? null : PeProbe.currentLine(f, p);
         // a line breakpoint's text names its line already; the others add where the PE is
         boolean named = pos == null || b instanceof Breakpoint.Line;
         return new BreakHit(b, where, pos, wafer.cycle(), "paused at breakpoint " + b.describe() + ": " + detail

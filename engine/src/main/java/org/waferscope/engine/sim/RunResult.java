@@ -27,6 +27,11 @@ public record RunResult(WaferStatus status, long cycles, long stateHash, List<Ch
         return checks.stream().allMatch(CheckResult::pass);
     }
 
+    /** This outcome with the wall time of a longer run it ended (one that stopped at breakpoints on the way). */
+    public RunResult withWallSeconds(double seconds) {
+        return new RunResult(status, cycles, stateHash, checks, report, linkHops, arrays, console, seconds);
+    }
+
     public double cyclesPerSecond() {
         return wallSeconds > 0 ? cycles / wallSeconds : 0;
     }

@@ -47,4 +47,19 @@ class CslAndRunJsonErrorsTest {
         assertEquals(List.of("pe.csl:2:16: error: unknown name 'nope'", "pe.csl:3:28: error: unknown name 'gone'",
                 "run.json:1:1: error: the program folder has no run.json"), all);
     }
+
+    @Test
+    void aJsonSyntaxErrorIsSaidInOurWordsAtItsPlace() {
+        java.util.function.Function<String, String> said = run -> errors(Map.of("layout.csl",
+                LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", BAD_PE, "run.json", run)).get(2);
+        assertEquals("run.json:3:5: error: expected a key in double quotes (\"name\": value), found '{'",
+                said.apply("{\n  \"steps\": [],\n    {\"title\": \"x\"}\n}"));
+        assertEquals("run.json:3:1: error: a ',' before '}': JSON allows no comma after an object's last entry",
+                said.apply("{\n  \"steps\": [],\n}"));
+        assertEquals("run.json:1:10: error: expected ':' after the key, found '['", said.apply("{\"steps\" []}"));
+        assertEquals("run.json:1:13: error: the file ends before the '[' at line 1, column 11 is closed: a ']' is missing",
+                said.apply("{\"steps\": [1"));
+        assertEquals("run.json:1:11: error: expected a value (a string in double quotes, a number, true, false, null, "
+                + "[ or {), found a single quote: JSON strings take double quotes", said.apply("{\"title\": 'x'}"));
+    }
 }

@@ -136,4 +136,21 @@ class BreakpointTest {
                 List.of(new Breakpoint.QueueFull(new Pe(1, 0))));
         assertTrue(!full.isEmpty(), "count=16 fills the first receiver's queue");
     }
+
+    @Test
+    void aWriteNamesTheElementWrittenAndTheLineOfTheStore() throws Exception {
+        WaferProgram chain = sample("broadcast-chain", Map.of());
+        List<BreakHit> received = hitsUntilTheEnd(chain,
+                List.of(new Breakpoint.SymbolWritten("received", new Pe(1, 0), "")));
+        assertEquals(3, received.size(), received.toString());
+        for (int k = 0; k < 3; k++) {
+            String what = received.get(k).what();
+            assertTrue(what.contains("wrote received[" + k + "] (now received[" + k + "] = " + (10 * (k + 1)) + ")"),
+                    what);
+            assertTrue(what.endsWith("(receiver.csl:27)"), "the store is on line 27: " + what);
+            assertEquals(27, received.get(k).position().line());
+        }
+        List<BreakHit> seen = hitsUntilTheEnd(chain, List.of(new Breakpoint.SymbolWritten("seen", new Pe(1, 0), "")));
+        assertTrue(seen.get(0).what().endsWith("(receiver.csl:29)"), seen.get(0).what());
+    }
 }

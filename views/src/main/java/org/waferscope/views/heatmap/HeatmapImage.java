@@ -35,14 +35,11 @@ final class HeatmapImage {
         updateTiles(frame, tilesAsRows, halo);
     }
 
-    /** The value layer's whole arrays, on the layer's scale (a sum's on its elements' own). */
+    /** The value layer's whole arrays, on the layer's scale (which spans their elements). */
     private void updateTiles(Frame frame, boolean asRows, boolean halo) {
         org.waferscope.engine.api.ValueSample s = frame.value();
-        boolean sum = s != null && s.query().reduce() == org.waferscope.engine.api.ValueQuery.Reduce.SUM;
-        float low = sum ? s.elementMin() : raster.low();
-        float high = sum ? s.elementMax() : raster.high();
-        if (!tiles.render(s, raster.lut(), low, high, org.waferscope.views.palette.CategoricalColors.NOTHING,
-                asRows, halo)) {
+        if (!tiles.render(s, raster.lut(), raster.low(), raster.high(),
+                org.waferscope.views.palette.CategoricalColors.NOTHING, asRows, halo)) {
             tileImage = null;
             return;
         }

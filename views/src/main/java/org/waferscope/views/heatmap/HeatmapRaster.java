@@ -76,14 +76,14 @@ public final class HeatmapRaster {
      * The program's values: PEs without the variable in the "nothing here" grey; a signed
      * range (some value below zero) on the diverging palette, symmetric about zero so that
      * white is zero; otherwise the sequential palette between the values' min and max. When
-     * the frame carries whole arrays of an element-valued query, the range also spans their
-     * elements, so tiles and squares share one scale.
+     * the frame carries whole arrays (only a whole-array query asks for them), the range also
+     * spans their elements, so tiles and squares share one scale.
      */
     private void value(Frame frame, float[] v, int n, int[] lut) {
         low = frame.min();
         high = frame.max();
         org.waferscope.engine.api.ValueSample s = frame.value();
-        if (s != null && s.tiles() != null && s.query().reduce() != org.waferscope.engine.api.ValueQuery.Reduce.SUM) {
+        if (s != null && s.tiles() != null) {
             low = Math.min(low, s.elementMin());
             high = Math.max(high, s.elementMax());
         }

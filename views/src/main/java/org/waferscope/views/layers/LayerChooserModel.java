@@ -74,8 +74,11 @@ public final class LayerChooserModel {
         int c = Math.max(0, Math.min(COLORS - 1, routeColor.get()));
         PeLocation pe = selected.get();
         ValueQuery q = value.get();
+        // Zoomed in, a PE shows its whole array only when the whole array is asked for: one element, or a
+        // sum or max of them, is one number per PE, the number the legend's scale is made for.
+        boolean wholeArrays = layer.get() == MetricLayer.VALUE && q != null && q.reduce() == ValueQuery.Reduce.ARRAY;
         FrameRequest r = new FrameRequest(layer.get(), c, pe == null ? -1 : pe.x(), pe == null ? -1 : pe.y(),
-                wholeRun.get(), q == null ? null : q.withTiles(layer.get() == MetricLayer.VALUE ? valueTiles.get() : null));
+                wholeRun.get(), q == null ? null : q.withTiles(wholeArrays ? valueTiles.get() : null));
         if (!r.equals(request.get())) {
             request.set(r);
             commands.accept(new Command.Request(r));

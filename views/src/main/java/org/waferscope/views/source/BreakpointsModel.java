@@ -51,12 +51,24 @@ public final class BreakpointsModel {
         this.save = save;
     }
 
-    /** Shows (and sends) the list of the program keyed {@code key}, read from the store the first time. */
-    public void setProgram(String key) {
+    /**
+     * Shows (and sends) the list of the program keyed {@code key}, read from the store the first time.
+     *
+     * @return the breakpoints read from the store now (kept from an earlier session), which the
+     *         user may not know are set; empty when the list was already known or the store had none
+     */
+    public List<Entry> setProgram(String key) {
         program = key;
-        List<Entry> list = byProgram.computeIfAbsent(key, k -> read(load.apply(k)));
+        List<Entry> restored = List.of();
+        List<Entry> list = byProgram.get(key);
+        if (list == null) {
+            list = read(load.apply(key));
+            byProgram.put(key, list);
+            restored = list;
+        }
         entries.setAll(list);
         changed(false);
+        return restored;
     }
 
     public String program() {

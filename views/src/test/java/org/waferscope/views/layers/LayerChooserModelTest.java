@@ -77,11 +77,17 @@ class LayerChooserModelTest {
         m.layerProperty().set(MetricLayer.VALUE);
         assertEquals(org.waferscope.engine.api.ValueQuery.of("T"), m.requestProperty().get().value(),
                 "the first variable, until one is chosen");
-        m.valueProperty().set(org.waferscope.engine.api.ValueQuery.parse("sum(beta)"));
         m.valueTilesProperty().set(new org.waferscope.engine.api.ValueQuery.Window(1, 2, 3, 4));
+        assertEquals(new org.waferscope.engine.api.ValueQuery.Window(1, 2, 3, 4), m.requestProperty().get().value().tiles(),
+                "zoomed in, the whole array is drawn element by element");
+        m.valueProperty().set(org.waferscope.engine.api.ValueQuery.parse("sum(beta)"));
         FrameRequest r = m.requestProperty().get();
         assertEquals("sum(beta)", r.value().text());
-        assertEquals(new org.waferscope.engine.api.ValueQuery.Window(1, 2, 3, 4), r.value().tiles());
+        assertEquals(null, r.value().tiles(), "a reduction is one number per PE at every zoom, as its legend says");
+        m.valueProperty().set(org.waferscope.engine.api.ValueQuery.parse("T[2]"));
+        assertEquals(null, m.requestProperty().get().value().tiles(), "so is one element");
+        m.valueProperty().set(org.waferscope.engine.api.ValueQuery.parse("T"));
+        assertEquals(new org.waferscope.engine.api.ValueQuery.Window(1, 2, 3, 4), m.requestProperty().get().value().tiles());
         m.setSymbols(List.of());
         assertEquals(null, m.valueProperty().get(), "a new program without the variable drops it");
     }
