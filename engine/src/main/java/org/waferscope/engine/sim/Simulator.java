@@ -317,6 +317,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** Simulates up to n cycles (snapshotting for step-back as it goes); true if it stopped at a breakpoint or task. */
     private boolean advance(long n, boolean stopAtTask) {
         long target = wafer.cycle() + n;
+        TaskStarts starts = stopAtTask ? new TaskStarts(wafer.fabric()) : null;
         for (StopReason r = null; wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING && r != StopReason.INTERRUPTED; ) {
             long s0 = TimeTravel.clock();
             int taken = travel.taken();
@@ -344,7 +345,11 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
                 return true;
             }
             if (stopAtTask && r == StopReason.TASK_STARTED) {
-                message = "a task started";
+                List<Integer> pes = starts.pes();
+                message = starts.describe(pes);
+                int p = pes.isEmpty() ? -1 : pes.get(0);
+                console.add(wafer.cycle(), ConsoleLine.Kind.HOST, p < 0 ? -1 : p % wafer.fabric().width,
+                        p < 0 ? -1 : p / wafer.fabric().width, message);
                 return true;
             }
         }
