@@ -229,6 +229,7 @@ public final class SimulationSession {
         endLoading(load);
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         String[] lines = msg.split("\r?\n");
+        lines[0] = aboutTheFolder(dir, lines[0]);
         // One console line per error, so the console's error count is the number of errors.
         console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + named(dir) + ": " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
@@ -236,6 +237,20 @@ public final class SimulationSession {
         }
         loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
                 + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));
+    }
+
+    /**
+     * An error about the folder as a whole ("/tmp/x:1:1: error: open one of the 2 program folders
+     * inside…") is positioned at the folder itself, which "Could not load x:" names already: the
+     * position goes, so the banner does not read the folder twice.
+     */
+    static String aboutTheFolder(Path dir, String line) {
+        String at = dir + ":1:1: ";
+        if (!line.startsWith(at)) {
+            return line;
+        }
+        String rest = line.substring(at.length());
+        return rest.startsWith("error: ") ? rest.substring("error: ".length()) : rest;
     }
 
     /**

@@ -116,6 +116,23 @@ class SimulationSessionTest {
     }
 
     @Test
+    void anErrorAboutTheWholeFolderDoesNotNameItTwice() {
+        Path many = Path.of("/tmp/programs");
+        SimulationSession s = new SimulationSession(new EngineFactory.Engine(sim,
+                p -> CompletableFuture.completedFuture(null), () -> { }), (dir, params) -> {
+                    throw new IllegalArgumentException(dir + ":1:1: error: open one of the 2 program folders inside "
+                            + "this one (a, b)\n" + dir + "/a/x.csl:2:3: error: kept as it is");
+                }, Runnable::run, Runnable::run);
+        s.fxOpen(many);
+        assertEquals("Could not load programs: open one of the 2 program folders inside this one (a, b)  "
+                + "(+1 more in the console)", s.loadErrorProperty().get());
+        List<String> errors = s.console().lines().stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR)
+                .map(ConsoleLine::text).toList();
+        assertEquals(List.of("Could not load /tmp/programs: open one of the 2 program folders inside this one (a, b)",
+                "  /tmp/programs/a/x.csl:2:3: error: kept as it is"), errors);
+    }
+
+    @Test
     void controlsPostToTheEngine() {
         sim.frame(1, 0, SimState.LOADED);
         session.pulse(0);
