@@ -136,4 +136,24 @@ class BreakpointTest {
                 List.of(new Breakpoint.QueueFull(new Pe(1, 0))));
         assertTrue(!full.isEmpty(), "count=16 fills the first receiver's queue");
     }
+
+    @Test
+    void hostStepsReachedInOneCycleAreAllNamed() throws Exception {
+        // once the fabric is quiet the host copies both arrays out and checks them in one cycle: steps 4 and 5
+        // are reached together (and the program ends there)
+        try (Simulator sim = new Simulator(1)) {
+            sim.load(sample("broadcast-chain", Map.of()));
+            sim.post(new Command.SetBreakpoints(List.of(new Breakpoint.HostStep(4), new Breakpoint.HostStep(5))));
+            sim.post(new Command.Run());
+            sim.tick();
+            for (int t = 0; t < 100_000 && sim.state() == SimState.RUNNING; t++) {
+                sim.tick();
+            }
+            BreakHit h = sim.latestFrame().hit();
+            assertNotNull(h, sim.latestFrame().message());
+            assertEquals("paused at breakpoints host step 4, host step 5: the host reached steps 4 (copy arrivals out "
+                    + "to arrivals), 5 (check every receiver got every value, in order) in one cycle", h.what());
+            assertTrue(sim.console(0, 10_000).stream().anyMatch(l -> l.text().equals(h.what())), "said in the console");
+        }
+    }
 }
