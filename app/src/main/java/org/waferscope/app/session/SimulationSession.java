@@ -139,6 +139,9 @@ public final class SimulationSession {
         String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         String which = choice == null ? "" : " (build " + choice.spec() + " of its build script)";
+        // The counts start afresh with the load, not when it ends: a note posted while it runs
+        // (which build of a script is open) was shown beside "0 warnings".
+        console.resetCounts();
         // no cycle: it is not a moment of the program shown now ("221 Loading mandelbrot" read as one)
         console.note(Kind.HOST, 0, "Loading " + what + which + with + "\u00a0…");
         loading.set(what);
@@ -188,7 +191,6 @@ public final class SimulationSession {
         controls.resend();
         breakpoints.setProgram(programKey(dir));
         lastHit = null;
-        console.resetCounts();
         keepRouteColorRouted(p);
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");

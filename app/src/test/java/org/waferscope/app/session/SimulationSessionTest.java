@@ -133,6 +133,23 @@ class SimulationSessionTest {
     }
 
     @Test
+    void aWarningNotedWhileTheProgramLoadsIsCounted() {
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        org.waferscope.engine.program.WaferProgram p = new org.waferscope.engine.program.WaferProgram(
+                "Chain", "", "", null, org.waferscope.engine.arch.ArchProfile.WSE2,
+                new org.waferscope.engine.fabric.FabricLayout(2, 1), java.util.Map.of(), List.of(), java.util.Map.of(),
+                java.util.Map.of());
+        SimulationSession s = new SimulationSession(new EngineFactory.Engine(sim,
+                q -> CompletableFuture.completedFuture(null), () -> { }), (dir, params) -> p, background::add, Runnable::run);
+        s.console().note(ConsoleLine.Kind.WARNING, 0, "of the program before");
+        s.fxOpen(Path.of("two-builds"));
+        // as the window does for --open of a script with several builds: posted while the program loads
+        s.console().note(ConsoleLine.Kind.WARNING, 0, "two-builds: its build script compiles 2 programs ...");
+        background.remove(0).run();
+        assertEquals(1, s.console().warningsProperty().get(), "the note beside the count is counted, the one before not");
+    }
+
+    @Test
     void controlsPostToTheEngine() {
         sim.frame(1, 0, SimState.LOADED);
         session.pulse(0);
