@@ -156,4 +156,28 @@ class BreakpointTest {
             assertTrue(sim.console(0, 10_000).stream().anyMatch(l -> l.text().equals(h.what())), "said in the console");
         }
     }
+
+    @Test
+    void aStepDoneAtLoadIsSaidOnceWhateverComesAfter() throws Exception {
+        List<Breakpoint> list = List.of(new Breakpoint.HostStep(1));
+        try (Simulator sim = new Simulator(1)) {
+            sim.load(sample("broadcast-chain", Map.of()));
+            sim.post(new Command.SetBreakpoints(list));
+            sim.tick();
+            // a reset, steps back to cycle 0 and the list sent again there (as after any change of it)
+            for (Command c : List.of(new Command.Step(5), new Command.Reset(), new Command.Step(3), new Command.StepBack(3),
+                    new Command.SetBreakpoints(list), new Command.Step(2), new Command.StepBack(2),
+                    new Command.SetBreakpoints(List.of(new Breakpoint.HostStep(1), new Breakpoint.AtCycle(50))))) {
+                sim.post(c);
+                sim.tick();
+            }
+            long said = sim.console(0, 10_000).stream().filter(l -> l.text().contains("never stops a run")).count();
+            assertEquals(1, said, sim.console(0, 10_000).toString());
+            sim.load(sample("broadcast-chain", Map.of()));
+            sim.post(new Command.SetBreakpoints(list));
+            sim.tick();
+            said = sim.console(0, 10_000).stream().filter(l -> l.text().contains("never stops a run")).count();
+            assertEquals(2, said, "a new load says it again");
+        }
+    }
 }
