@@ -352,8 +352,12 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
                 List<Integer> pes = starts.pes();
                 message = starts.describe(pes);
                 int p = pes.isEmpty() ? -1 : pes.get(0);
-                console.add(wafer.cycle(), ConsoleLine.Kind.HOST, p < 0 ? -1 : p % wafer.fabric().width,
-                        p < 0 ? -1 : p / wafer.fabric().width, message);
+                int x = p < 0 ? -1 : p % wafer.fabric().width;
+                int y = p < 0 ? -1 : p / wafer.fabric().width;
+                // the console shows the line's PE in a column of its own: the text does not name it again
+                String named = "PE (" + x + ", " + y + ") ";
+                console.add(wafer.cycle(), ConsoleLine.Kind.HOST, x, y,
+                        message.startsWith(named) ? message.substring(named.length()) : message);
                 return true;
             }
         }

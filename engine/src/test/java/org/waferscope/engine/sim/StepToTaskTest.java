@@ -29,8 +29,9 @@ class StepToTaskTest {
             }
             assertEquals(SimState.PAUSED, sim.state());
             assertTrue(recv.matches("PE \\(1, 0\\) started task recv \\(id \\d+, color 0\\)"), recv);
-            String said = recv;
-            ConsoleLine line = sim.console(0, 10_000).stream().filter(l -> l.text().equals(said)).findFirst().orElseThrow();
+            ConsoleLine line = sim.console(0, 10_000).stream().filter(l -> l.text().startsWith("started task recv"))
+                    .findFirst().orElseThrow();
+            assertEquals(recv, "PE (1, 0) " + line.text(), "the console's PE column names the PE, the text not again");
             assertEquals(1, line.x(), "the console line points at the PE");
             assertEquals(0, line.y());
         }
