@@ -95,5 +95,10 @@ class BuildChooserRobotTest {
                 "two-builds: its build script compiles 2 programs (build 1 [w:2], build 2 [w:5]); build 1 is open."
                         + " --build N opens another from the command line, and File > Open asks which.")),
                 explorer.session.console().lines().toString());
+        long shown = explorer.session.console().lines().stream()
+                .filter(l -> l.kind() == org.waferscope.engine.api.ConsoleLine.Kind.WARNING).count();
+        assertEquals(1, shown, explorer.session.console().lines().toString());
+        assertEquals(shown, explorer.session.console().warningsProperty().get(),
+                "the count beside the console counts the note posted while the program loaded");
     }
 }

@@ -296,22 +296,25 @@ class RealEngineRobotTest {
         Sample heat = samples.byName("heat-diffusion").orElseThrow();
         robot.interact(() -> window.openSample(heat));
         pulse(robot);
-        assertEquals(MetricLayer.VALUE, session.frameProperty().get().layer(), "the lesson's watch: the sample opens on T");
-        assertEquals("T", session.frameProperty().get().value().query().text());
+        assertEquals(MetricLayer.VALUE, session.frameProperty().get().layer(), "the lesson's watch: the sample opens on u");
+        assertEquals("u", session.frameProperty().get().value().query().text());
+        assertEquals(0, session.frameProperty().get().cycle());
+        assertTrue(session.frameProperty().get().min() < session.frameProperty().get().max(),
+                "it opens on the layer that holds the starting temperatures (T is all 0 until the launch copies u in)");
         robot.interact(() -> session.controls().stepCountProperty().set(2000));
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         pulse(robot);
         robot.clickOn("#layer-value");
         robot.clickOn("#value-symbol");
         robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
-                && c.getText() != null && c.getText().startsWith("next  [")).queryAs(javafx.scene.Node.class));
+                && c.getText() != null && c.getText().startsWith("T  [")).queryAs(javafx.scene.Node.class));
         robot.clickOn("#value-reduce");
         robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
                 && "max".equals(c.getText())).queryAs(javafx.scene.Node.class));
         pulse(robot);
         org.waferscope.engine.api.Frame f = session.frameProperty().get();
         assertEquals(MetricLayer.VALUE, f.layer());
-        assertEquals("max(next)", f.value().query().text());
+        assertEquals("max(T)", f.value().query().text());
         HeatmapView heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);
         int[] lut = session.layers().paletteProperty().get().lut();
         // zoomed in, a reduction is still one number per PE: no whole arrays, and the scale is the maxima's
@@ -327,7 +330,7 @@ class RealEngineRobotTest {
                 assertEquals(lut[Math.max(0, Math.min(255, idx))], heatmap.argbAt(x, y), "PE " + x + "," + y);
             }
         }
-        assertTrue(robot.lookup(".legend-title").queryAs(Label.class).getText().startsWith("max(next) · ["),
+        assertTrue(robot.lookup(".legend-title").queryAs(Label.class).getText().startsWith("max(T) · ["),
                 "the legend names the variable and its type");
 
         // the Memory tab: a PE's T whole, a watch on another PE's element, both refreshed by a step

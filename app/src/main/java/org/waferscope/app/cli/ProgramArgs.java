@@ -95,6 +95,12 @@ final class ProgramArgs {
         Path dir = Path.of(program);
         if (!Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")
                 && ProgramArgs.class.getClassLoader().getResource(RunCommand.SAMPLES + program + "/run.json") != null) {
+            if (options.build() != null) {
+                // a folder without a build script refuses --build (ProgramLoader); a bundled sample has none either
+                throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
+                        "--build " + options.build().spec() + " chooses a build of an SDK example's build script, and "
+                                + "the bundled sample " + program + " has none (it is one program: leave --build out)"));
+            }
             return ProgramLoader.load(new ClasspathSource(ProgramArgs.class.getClassLoader(),
                     RunCommand.SAMPLES + program), options, clock);
         }

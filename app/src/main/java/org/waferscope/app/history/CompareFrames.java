@@ -11,7 +11,8 @@ import org.waferscope.engine.trace.RunSummary;
 /**
  * Frames for the comparison's heatmaps, so the fabric view draws them as it draws a live
  * run: A and B on one shared range, so equal colours mean equal values, and B - A on a
- * range symmetric about zero.
+ * range symmetric about zero (0 to 0 when nothing differs: the map is then all white, and
+ * the window says "no difference" rather than a made-up range of a millionth).
  */
 final class CompareFrames {
     private CompareFrames() {
@@ -27,7 +28,7 @@ final class CompareFrames {
         if (!d.sameShape()) {
             return null;
         }
-        float m = (float) Math.max(d.maxAbsDiff(), 1e-6);
+        float m = (float) d.maxAbsDiff();
         return frame(c.a().width(), c.a().height(), c.b().cycles(), layer, d.diff(), -m, m);
     }
 

@@ -51,6 +51,8 @@ public final class CompareWindow {
         }
         legendA.paletteProperty().set(palette);
         legendDiff.paletteProperty().set(palette);
+        heatDiff.signedProperty().set(true);   // B - A: blue below zero, white at zero, red above
+        legendDiff.divergingProperty().bind(heatDiff.divergingProperty());
         layer.getItems().addAll(RunSummary.LAYERS);
         layer.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -164,7 +166,7 @@ public final class CompareWindow {
         if (d != null) {
             heatDiff.setFrame(d);
             legendDiff.show(d);
-            diffTitle.setText("B - A (" + layer.unit + ")");
+            diffTitle.setText("B - A (" + layer.unit + ")" + (d.max() == 0 ? ": no difference" : ""));
         } else {
             diffTitle.setText("B - A: the fabrics differ in shape");
         }

@@ -139,6 +139,9 @@ public final class SimulationSession {
         String with = params.isEmpty() ? "" : " with " + params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
         String which = choice == null ? "" : " (build " + choice.spec() + " of its build script)";
+        // The counts start afresh with the load, not when it ends: a note posted while it runs
+        // (which build of a script is open) was shown beside "0 warnings".
+        console.resetCounts();
         // no cycle: it is not a moment of the program shown now ("221 Loading mandelbrot" read as one)
         console.note(Kind.HOST, 0, "Loading " + what + which + with + "\u00a0…");
         loading.set(what);
@@ -188,7 +191,6 @@ public final class SimulationSession {
         controls.resend();
         var restored = breakpoints.setProgram(programKey(dir));
         lastHit = null;
-        console.resetCounts();
         keepRouteColorRouted(p);
         console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
@@ -236,6 +238,7 @@ public final class SimulationSession {
         endLoading(load);
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         String[] lines = msg.split("\r?\n");
+        lines[0] = aboutTheFolder(dir, lines[0]);
         // One console line per error, so the console's error count is the number of errors.
         console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + named(dir) + ": " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
@@ -243,6 +246,20 @@ public final class SimulationSession {
         }
         loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
                 + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));
+    }
+
+    /**
+     * An error about the folder as a whole ("/tmp/x:1:1: error: open one of the 2 program folders
+     * inside…") is positioned at the folder itself, which "Could not load x:" names already: the
+     * position goes, so the banner does not read the folder twice.
+     */
+    static String aboutTheFolder(Path dir, String line) {
+        String at = dir + ":1:1: ";
+        if (!line.startsWith(at)) {
+            return line;
+        }
+        String rest = line.substring(at.length());
+        return rest.startsWith("error: ") ? rest.substring("error: ".length()) : rest;
     }
 
     /**

@@ -104,4 +104,23 @@ class BuildOptionCommandsTest {
         CliRun b = CliRun.of("compare", dir, "--build-b", "0");
         assertTrue(b.err().contains("waferscope: run B: --build-b: a build is chosen as N or N:VARIANT"), b.err());
     }
+
+    @Test
+    void aBundledSampleRefusesABuildAsAFolderWithoutAScriptDoes(@TempDir Path tmp) throws Exception {
+        Path plain = tmp.resolve("plain");
+        Files.createDirectories(plain);
+        Files.writeString(plain.resolve("layout.csl"), LAYOUT);
+        Files.writeString(plain.resolve("pe.csl"), SdkExamplesCheckCommandTest.PE);
+        Files.writeString(plain.resolve("run.json"), SdkExamplesCheckCommandTest.RUN);
+        CliRun folder = CliRun.of("run", plain.toString(), "--build", "2");
+        assertEquals(WaferscopeCli.INVALID_PROGRAM, folder.code(), folder.out() + folder.err());
+        for (String command : new String[] {"run", "export-trace"}) {
+            CliRun o = command.equals("run") ? CliRun.of("run", "broadcast-chain", "--build", "2")
+                    : CliRun.of("export-trace", "broadcast-chain", "--out", tmp.resolve("t.json").toString(), "--build", "2");
+            assertEquals(folder.code(), o.code(), command + ": " + o.out() + o.err());
+            assertTrue(o.err().contains("broadcast-chain:1:1: error: --build 2 chooses a build of an SDK example's build "
+                    + "script, and the bundled sample broadcast-chain has none"), o.err());
+            assertTrue(!o.out().contains("cycles"), "nothing ran: " + o.out());
+        }
+    }
 }

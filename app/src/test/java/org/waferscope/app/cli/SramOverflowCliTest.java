@@ -14,9 +14,9 @@ class SramOverflowCliTest {
         assertEquals(WaferscopeCli.INVALID_PROGRAM, o.code(), o.out() + o.err());
         String[] lines = o.err().strip().split("\n");
         assertEquals(1, lines.length, o.err());
-        assertTrue(lines[0].startsWith("tile.csl:40:5: error: T [5184]f32, 20,736 bytes, is the largest global of "
+        assertTrue(lines[0].startsWith("tile.csl:43:5: error: T [5184]f32, 20,736 bytes, is the largest global of "
                 + "tile.csl, which does not fit in a PE's SRAM: it needs "), lines[0]);
-        assertTrue(lines[0].contains("next largest: u [4900]f32 19,600 bytes (38:5), next [4900]f32 19,600 bytes (41:5) "
+        assertTrue(lines[0].contains("next largest: u [4900]f32 19,600 bytes (41:5), next [4900]f32 19,600 bytes (44:5) "
                 + "(placed by layout.csl:52:7)"), lines[0]);
     }
 }

@@ -199,4 +199,57 @@ class HistoryViewsTest {
                 false)));
         assertTrue(!w[0].stage().isShowing(), "Esc closes it");
     }
+
+    @Test
+    void theDifferenceIsOnTheSignedScaleAndNoDifferenceIsSaid(FxRobot robot) throws Exception {
+        CompareWindow[] w = new CompareWindow[1];
+        RunComparison same = RunComparison.of(comparison.a(), comparison.a());
+        for (RunComparison c : List.of(comparison, same)) {
+            robot.interact(() -> {
+                showIn(new StackPane(), 200, 100);
+                w[0] = new CompareWindow(stage, "A", "B", c, Palette.VIRIDIS);
+                w[0].show();
+                w[0].select(MetricLayer.BACKPRESSURE);
+            });
+            Scene scene = w[0].stage().getScene();
+            HeatmapView diff = (HeatmapView) scene.lookup("#compare-diff");
+            robot.interact(diff::paintIfDirty);
+            float[] d = c.layers().stream().filter(l -> l.layer() == MetricLayer.BACKPRESSURE).findFirst()
+                    .orElseThrow().diff();
+            int width = c.a().width();
+            int[] lut = org.waferscope.views.palette.DivergingPalette.lut();
+            int zero = lut[(lut.length - 1) / 2];
+            robot.interact(() -> {
+                assertTrue(diff.divergingProperty().get(), "B - A is drawn on the blue–red scale");
+                for (int i = 0; i < d.length; i++) {
+                    int argb = diff.argbAt(i % width, i / width);
+                    int red = (argb >> 16) & 0xFF;
+                    int blue = argb & 0xFF;
+                    String at = "PE " + i + " differs by " + d[i];
+                    if (d[i] > 0) {
+                        assertTrue(red > blue, at + ": red, " + Integer.toHexString(argb));
+                    } else if (d[i] < 0) {
+                        assertTrue(blue > red, at + ": blue, " + Integer.toHexString(argb));
+                    } else {
+                        assertEquals(zero & 0xFFFFFF, argb & 0xFFFFFF, at + ": white, the middle of the scale");
+                    }
+                }
+                String title = scene.getRoot().lookupAll(".panel-title").stream()
+                        .map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> t.startsWith("B - A"))
+                        .findFirst().orElseThrow();
+                var legend = scene.getRoot().lookupAll(".legend-view").stream().skip(1).findFirst().orElseThrow();
+                String range = legend.lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                        .reduce("", (a, b) -> a + " " + b);
+                if (c == same) {
+                    assertTrue(title.endsWith("no difference"), title);
+                    assertTrue(!range.contains("e-0"), "no made-up millionth range: " + range);
+                } else {
+                    assertTrue(!title.contains("no difference"), title);
+                    assertTrue(range.contains("-"), "the scale runs below zero: " + range);
+                }
+            });
+            shootOn(robot, scene.getRoot(), c == same ? "history-compare-same.png" : "history-compare-signed.png");
+            robot.interact(() -> w[0].stage().hide());
+        }
+    }
 }

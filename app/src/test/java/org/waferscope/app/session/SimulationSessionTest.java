@@ -116,6 +116,40 @@ class SimulationSessionTest {
     }
 
     @Test
+    void anErrorAboutTheWholeFolderDoesNotNameItTwice() {
+        Path many = Path.of("/tmp/programs");
+        SimulationSession s = new SimulationSession(new EngineFactory.Engine(sim,
+                p -> CompletableFuture.completedFuture(null), () -> { }), (dir, params) -> {
+                    throw new IllegalArgumentException(dir + ":1:1: error: open one of the 2 program folders inside "
+                            + "this one (a, b)\n" + dir + "/a/x.csl:2:3: error: kept as it is");
+                }, Runnable::run, Runnable::run);
+        s.fxOpen(many);
+        assertEquals("Could not load programs: open one of the 2 program folders inside this one (a, b)  "
+                + "(+1 more in the console)", s.loadErrorProperty().get());
+        List<String> errors = s.console().lines().stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR)
+                .map(ConsoleLine::text).toList();
+        assertEquals(List.of("Could not load /tmp/programs: open one of the 2 program folders inside this one (a, b)",
+                "  /tmp/programs/a/x.csl:2:3: error: kept as it is"), errors);
+    }
+
+    @Test
+    void aWarningNotedWhileTheProgramLoadsIsCounted() {
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        org.waferscope.engine.program.WaferProgram p = new org.waferscope.engine.program.WaferProgram(
+                "Chain", "", "", null, org.waferscope.engine.arch.ArchProfile.WSE2,
+                new org.waferscope.engine.fabric.FabricLayout(2, 1), java.util.Map.of(), List.of(), java.util.Map.of(),
+                java.util.Map.of());
+        SimulationSession s = new SimulationSession(new EngineFactory.Engine(sim,
+                q -> CompletableFuture.completedFuture(null), () -> { }), (dir, params) -> p, background::add, Runnable::run);
+        s.console().note(ConsoleLine.Kind.WARNING, 0, "of the program before");
+        s.fxOpen(Path.of("two-builds"));
+        // as the window does for --open of a script with several builds: posted while the program loads
+        s.console().note(ConsoleLine.Kind.WARNING, 0, "two-builds: its build script compiles 2 programs ...");
+        background.remove(0).run();
+        assertEquals(1, s.console().warningsProperty().get(), "the note beside the count is counted, the one before not");
+    }
+
+    @Test
     void controlsPostToTheEngine() {
         sim.frame(1, 0, SimState.LOADED);
         session.pulse(0);

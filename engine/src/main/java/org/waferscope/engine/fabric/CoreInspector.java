@@ -66,6 +66,11 @@ public final class CoreInspector {
         if (f.hostIn[p] != null && f.hostInPos[p] < f.hostIn[p].length) {
             return "idle; the host is streaming wavelets in";
         }
+        String receives = AwaitedInputs.describe(f, p);
+        if (receives != null) {
+            // between steps of a stencil: no task runs, and the PE waits on its neighbours, not the host
+            return "idle; " + receives;
+        }
         return f.released[p] != 0 ? "idle; it has released the host (unblock_cmd_stream)"
                 : "idle; the host waits for its unblock_cmd_stream";
     }

@@ -35,10 +35,12 @@ public final class WaitChain {
 
     private static void waitsForInput(Fabric f, int p, List<WaitLink> out) {
         ProgramTables t = f.tables[f.peProgram[p]];
+        // an idle CE waits only through its async receives: on their colors, not on every empty queue
+        List<Integer> awaited = f.pc(p) < 0 ? AwaitedInputs.colors(f, p) : null;
         for (int q = 0; q < f.profile.inputQueues(); q++) {
             int ch = f.inQueue(p, q);
             int color = t.queueColor[q];
-            if (ch < 0 || color < 0 || f.count(ch) > 0) {
+            if (ch < 0 || color < 0 || f.count(ch) > 0 || awaited != null && !awaited.contains(color)) {
                 continue;
             }
             int from = sender(f, p, color);

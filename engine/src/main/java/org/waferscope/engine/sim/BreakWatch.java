@@ -217,6 +217,7 @@ final class BreakWatch {
         BreakHit first = null;
         int now = (int) wafer.cycle();
         List<Integer> arrived = seenCycle == null ? List.of() : arrivals(now);
+        BreakHit host = hostSteps();
         for (int i = 0; i < all.size(); i++) {
             Breakpoint b = all.get(i);
             BreakHit h = null;
@@ -228,8 +229,8 @@ final class BreakWatch {
                 h = symbol(i, s, fire);
             } else if (b instanceof Breakpoint.WaveletArrives w && fire) {
                 h = wavelet(w);
-            } else if (b instanceof Breakpoint.HostStep hs) {
-                h = hostStep(hs);
+            } else if (b instanceof Breakpoint.HostStep) {
+                h = host != null && host.breakpoint() == b ? host : null;
             } else if (b instanceof Breakpoint.AtCycle c && c.cycle() == wafer.cycle()) {
                 h = hit(c, -1, "reached cycle " + c.cycle());
             }
@@ -381,13 +382,35 @@ final class BreakWatch {
         return hit(s, p, pc < 0 ? null : prog.position(pc), detail);
     }
 
-    private BreakHit hostStep(Breakpoint.HostStep h) {
-        int target = h.step() - 1;
+    /**
+     * The host-step breakpoints the host reached since the last look, as one hit: the host can
+     * do several steps in one cycle (copies out and a check, once the PEs release it), and
+     * each breakpoint on them is named, not only the first. The hit is the first one's.
+     */
+    private BreakHit hostSteps() {
         int now = wafer.hostStepIndex();
-        if (hostBefore < target && now >= target) {
-            return hit(h, -1, "the host reached step " + h.step() + ": " + wafer.hostStepText(target));
+        List<Breakpoint.HostStep> reached = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!dead[i] && all.get(i) instanceof Breakpoint.HostStep h && hostBefore < h.step() - 1
+                    && now >= h.step() - 1 && !steps.contains(h.step())) {
+                reached.add(h);
+                steps.add(h.step());
+            }
         }
-        return null;
+        if (reached.isEmpty()) {
+            return null;
+        }
+        List<String> each = new ArrayList<>();
+        for (Breakpoint.HostStep h : reached) {
+            each.add(h.step() + " (" + wafer.hostStepText(h.step() - 1) + ")");
+        }
+        String names = String.join(", ", reached.stream().map(Breakpoint::describe).toList());
+        return reached.size() == 1
+                ? hit(reached.get(0), -1, "the host reached step " + steps.get(0) + ": "
+                        + wafer.hostStepText(steps.get(0) - 1))
+                : new BreakHit(reached.get(0), null, null, wafer.cycle(), "paused at breakpoints " + names
+                        + ": the host reached steps " + String.join(", ", each) + " in one cycle");
     }
 
     private boolean on(Breakpoint b, int p) {

@@ -52,6 +52,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private WaferProgram program;
     private List<Breakpoint> breakpoints = List.of();
     private BreakWatch watch;
+    /** The breakpoint warnings the console has had since the load: each is said once, however often the list comes again. */
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
     private BreakHit hit;
     private SimState state = SimState.EMPTY;
     private FrameRequest request = FrameRequest.DEFAULT;
@@ -273,6 +275,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
                     + "in this heap; stepping back and reset load the program afresh and re-run");
         }
         hit = null;
+        warned.clear();
         setBreakpoints(List.of());
         console.add(0, ConsoleLine.Kind.HOST, -1, -1, String.format("loaded %s on a %dx%d %s fabric", program.title(),
                 wafer.fabric().width, wafer.fabric().height, program.profile().name()));
@@ -301,7 +304,8 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         wafer.setBreakpoints(null);
         if (!breakpoints.isEmpty()) {
             watch = new BreakWatch(wafer, breakpoints, before);
-            watch.warnings().forEach(w -> console.add(wafer.cycle(), ConsoleLine.Kind.WARNING, -1, -1, w));
+            watch.warnings().stream().filter(warned::add)
+                    .forEach(w -> console.add(wafer.cycle(), ConsoleLine.Kind.WARNING, -1, -1, w));
         }
     }
 
@@ -317,6 +321,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     /** Simulates up to n cycles (snapshotting for step-back as it goes); true if it stopped at a breakpoint or task. */
     private boolean advance(long n, boolean stopAtTask) {
         long target = wafer.cycle() + n;
+        TaskStarts starts = stopAtTask ? new TaskStarts(wafer.fabric()) : null;
         for (StopReason r = null; wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING && r != StopReason.INTERRUPTED; ) {
             long s0 = TimeTravel.clock();
             int taken = travel.taken();
@@ -344,7 +349,15 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
                 return true;
             }
             if (stopAtTask && r == StopReason.TASK_STARTED) {
-                message = "a task started";
+                List<Integer> pes = starts.pes();
+                message = starts.describe(pes);
+                int p = pes.isEmpty() ? -1 : pes.get(0);
+                int x = p < 0 ? -1 : p % wafer.fabric().width;
+                int y = p < 0 ? -1 : p / wafer.fabric().width;
+                // the console shows the line's PE in a column of its own: the text does not name it again
+                String named = "PE (" + x + ", " + y + ") ";
+                console.add(wafer.cycle(), ConsoleLine.Kind.HOST, x, y,
+                        message.startsWith(named) ? message.substring(named.length()) : message);
                 return true;
             }
         }

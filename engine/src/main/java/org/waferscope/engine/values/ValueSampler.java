@@ -80,14 +80,7 @@ public final class ValueSampler {
             min = 0;
             max = 0;
         }
-        ValueSample sample = tiles(q, byProgram, firstFound, longest, pes);
-        if (q.reduce() == Reduce.ELEMENT && sample.tiles() != null) {
-            // one element chosen: the whole arrays are coloured on its range, not on every element's,
-            // so that its differences from PE to PE (8, 10, 12, 14 among values up to 76) still show
-            sample = new ValueSample(q, sample.type(), sample.length(), sample.dims(), pes, sample.tiles(),
-                    sample.elements(), min, max, "");
-        }
-        return new Result(values, min, max, sample);
+        return new Result(values, min, max, tiles(q, byProgram, firstFound, longest, pes, min, max));
     }
 
     /** One number for a PE; NaN for an element past this PE's shorter array. */
@@ -116,7 +109,13 @@ public final class ValueSampler {
         };
     }
 
-    private ValueSample tiles(ValueQuery q, Symbol[] byProgram, Symbol first, int length, int pes) {
+    /**
+     * The sample, with the whole arrays of the PEs in the query's window when it has one. Their
+     * range is their elements' own; with one element chosen it is that element's range over the
+     * PEs ({@code min} to {@code max}), so that its differences from PE to PE (8, 10, 12, 14 among
+     * values up to 76) still show.
+     */
+    private ValueSample tiles(ValueQuery q, Symbol[] byProgram, Symbol first, int length, int pes, float min, float max) {
         ValueQuery.Window w = clip(q.tiles());
         float[] elements = new float[0];
         float lo = 0;
@@ -147,6 +146,10 @@ public final class ValueSampler {
             if (!(lo <= hi)) {
                 lo = 0;
                 hi = 0;
+            }
+            if (q.reduce() == Reduce.ELEMENT) {
+                lo = min;
+                hi = max;
             }
         } else {
             w = null;

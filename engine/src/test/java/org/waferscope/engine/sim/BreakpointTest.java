@@ -153,4 +153,48 @@ class BreakpointTest {
         List<BreakHit> seen = hitsUntilTheEnd(chain, List.of(new Breakpoint.SymbolWritten("seen", new Pe(1, 0), "")));
         assertTrue(seen.get(0).what().endsWith("(receiver.csl:29)"), seen.get(0).what());
     }
+
+    @Test
+    void hostStepsReachedInOneCycleAreAllNamed() throws Exception {
+        // once the fabric is quiet the host copies both arrays out and checks them in one cycle: steps 4 and 5
+        // are reached together (and the program ends there)
+        try (Simulator sim = new Simulator(1)) {
+            sim.load(sample("broadcast-chain", Map.of()));
+            sim.post(new Command.SetBreakpoints(List.of(new Breakpoint.HostStep(4), new Breakpoint.HostStep(5))));
+            sim.post(new Command.Run());
+            sim.tick();
+            for (int t = 0; t < 100_000 && sim.state() == SimState.RUNNING; t++) {
+                sim.tick();
+            }
+            BreakHit h = sim.latestFrame().hit();
+            assertNotNull(h, sim.latestFrame().message());
+            assertEquals("paused at breakpoints host step 4, host step 5: the host reached steps 4 (copy arrivals out "
+                    + "to arrivals), 5 (check every receiver got every value, in order) in one cycle", h.what());
+            assertTrue(sim.console(0, 10_000).stream().anyMatch(l -> l.text().equals(h.what())), "said in the console");
+        }
+    }
+
+    @Test
+    void aStepDoneAtLoadIsSaidOnceWhateverComesAfter() throws Exception {
+        List<Breakpoint> list = List.of(new Breakpoint.HostStep(1));
+        try (Simulator sim = new Simulator(1)) {
+            sim.load(sample("broadcast-chain", Map.of()));
+            sim.post(new Command.SetBreakpoints(list));
+            sim.tick();
+            // a reset, steps back to cycle 0 and the list sent again there (as after any change of it)
+            for (Command c : List.of(new Command.Step(5), new Command.Reset(), new Command.Step(3), new Command.StepBack(3),
+                    new Command.SetBreakpoints(list), new Command.Step(2), new Command.StepBack(2),
+                    new Command.SetBreakpoints(List.of(new Breakpoint.HostStep(1), new Breakpoint.AtCycle(50))))) {
+                sim.post(c);
+                sim.tick();
+            }
+            long said = sim.console(0, 10_000).stream().filter(l -> l.text().contains("never stops a run")).count();
+            assertEquals(1, said, sim.console(0, 10_000).toString());
+            sim.load(sample("broadcast-chain", Map.of()));
+            sim.post(new Command.SetBreakpoints(list));
+            sim.tick();
+            said = sim.console(0, 10_000).stream().filter(l -> l.text().contains("never stops a run")).count();
+            assertEquals(2, said, "a new load says it again");
+        }
+    }
 }

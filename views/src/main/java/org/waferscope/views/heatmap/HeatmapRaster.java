@@ -26,7 +26,17 @@ public final class HeatmapRaster {
     private float low;
     private float high = 1;
     private boolean diverging;
+    private boolean signed;
     private int[] lastLut;
+
+    /**
+     * When set, a measurement layer's values are differences (the comparison's B - A): they go
+     * on the diverging palette, symmetric about zero so that white is "no difference", whatever
+     * palette is chosen; a frame with nothing but zeros is all white.
+     */
+    public void setSigned(boolean signed) {
+        this.signed = signed;
+    }
 
     /**
      * Colours every PE of {@code frame}; continuous layers go through {@code lut} (256
@@ -63,6 +73,16 @@ public final class HeatmapRaster {
         } else if (frame.layer() == MetricLayer.ROUTE) {
             for (int i = 0; i < n; i++) {
                 pixels[i] = ROUTE_LUT[((int) v[i]) & (ROUTE_LUT.length - 1)];
+            }
+        } else if (signed) {
+            high = Math.max(Math.abs(frame.min()), Math.abs(frame.max()));
+            low = -high;
+            diverging = true;
+            lastLut = DivergingPalette.lut();
+            if (high > 0) {
+                continuous(v, n, low, high, lastLut);
+            } else {
+                java.util.Arrays.fill(pixels, 0, n, lastLut[(lastLut.length - 1) / 2]);
             }
         } else {
             low = frame.min();

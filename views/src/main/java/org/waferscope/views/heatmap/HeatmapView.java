@@ -49,6 +49,8 @@ public class HeatmapView extends Control implements Paintable {
             new javafx.beans.property.SimpleDoubleProperty(this, "textScale", 1);
     private final javafx.beans.property.ReadOnlyBooleanWrapper diverging =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "diverging", false);
+    private final javafx.beans.property.BooleanProperty signed =
+            new javafx.beans.property.SimpleBooleanProperty(this, "signed", false);
     private final javafx.beans.property.BooleanProperty tilesAsRows =
             new javafx.beans.property.SimpleBooleanProperty(this, "tilesAsRows", false);
     private final javafx.beans.property.BooleanProperty tilesHalo =
@@ -64,6 +66,7 @@ public class HeatmapView extends Control implements Paintable {
         palette.addListener((o, a, b) -> imageDirty = true);
         fitToData.addListener((o, a, b) -> imageDirty = true);
         tilesAsRows.addListener((o, a, b) -> imageDirty = true);
+        signed.addListener((o, a, b) -> imageDirty = true);
         tilesHalo.addListener((o, a, b) -> imageDirty = true);
         viewport.addListener((o, a, b) -> viewDirty = true);
         selected.addListener((o, a, b) -> viewDirty = true);
@@ -84,6 +87,7 @@ public class HeatmapView extends Control implements Paintable {
     @Override
     public void paintIfDirty() {
         if (imageDirty) {
+            image.raster().setSigned(signed.get());
             image.update(getFrame(), getPalette().lut(), fitToData.get(), tilesAsRows.get(), tilesHalo.get());
             scaleLow.set(image.raster().low());
             scaleHigh.set(image.raster().high());
@@ -144,7 +148,15 @@ public class HeatmapView extends Control implements Paintable {
         return tilesHalo;
     }
 
-    /** True when the last paint used the diverging palette (signed program values). */
+    /**
+     * The frame's values are differences (a comparison's B - A): every measurement layer is drawn
+     * on the blue–red scale centred on zero, not on the palette.
+     */
+    public javafx.beans.property.BooleanProperty signedProperty() {
+        return signed;
+    }
+
+    /** True when the last paint used the diverging palette (signed program values, or {@link #signedProperty()}). */
     public javafx.beans.property.ReadOnlyBooleanProperty divergingProperty() {
         return diverging.getReadOnlyProperty();
     }

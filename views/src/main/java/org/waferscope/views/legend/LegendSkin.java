@@ -101,7 +101,7 @@ final class LegendSkin extends SkinBase<LegendView> {
             }
             return;
         }
-        boolean diverging = layer == MetricLayer.VALUE && v.divergingProperty().get();
+        boolean diverging = v.divergingProperty().get();
         gradient.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
                 gradientOf(diverging ? org.waferscope.views.palette.DivergingPalette.lut()
                 : v.paletteProperty().get().lut()),

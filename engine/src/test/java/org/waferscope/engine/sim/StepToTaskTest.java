@@ -1,0 +1,39 @@
+package org.waferscope.engine.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.waferscope.engine.api.Command;
+import org.waferscope.engine.api.ConsoleLine;
+import org.waferscope.engine.api.SimState;
+
+/** "Step to the next task activation" says which PE started which task, by its name in the source. */
+class StepToTaskTest {
+
+    @Test
+    void theStopNamesThePeTheTaskItsIdAndItsColor() throws Exception {
+        try (Simulator sim = new Simulator(1)) {
+            sim.load(BreakpointTest.sample("broadcast-chain", Map.of()));
+            sim.tick();
+            sim.post(new Command.StepToTaskActivation());
+            sim.tick();
+            String first = sim.latestFrame().message();
+            assertTrue(first.matches("PE \\(\\d, 0\\) started task start \\(id 30, launched by the host\\).*"), first);
+            String recv = "";
+            for (int i = 0; i < 50 && !recv.contains("recv"); i++) {
+                sim.post(new Command.StepToTaskActivation());
+                sim.tick();
+                recv = sim.latestFrame().message();
+            }
+            assertEquals(SimState.PAUSED, sim.state());
+            assertTrue(recv.matches("PE \\(1, 0\\) started task recv \\(id \\d+, color 0\\)"), recv);
+            ConsoleLine line = sim.console(0, 10_000).stream().filter(l -> l.text().startsWith("started task recv"))
+                    .findFirst().orElseThrow();
+            assertEquals(recv, "PE (1, 0) " + line.text(), "the console's PE column names the PE, the text not again");
+            assertEquals(1, line.x(), "the console line points at the PE");
+            assertEquals(0, line.y());
+        }
+    }
+}
