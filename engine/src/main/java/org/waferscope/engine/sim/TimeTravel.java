@@ -26,8 +26,6 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * <p>Threads: the simulation thread only.
  */
 final class TimeTravel {
-    /** The longest run between two cheap snapshots, by {@link #clock()} (see {@link SnapshotSchedule}). */
-    static final long MAX_RERUN_NANOS = SnapshotSchedule.MAX_RERUN_NANOS;
     /** How long, by the run's pace, the re-run from a snapshot kept near a step back's target should take. */
     static final long NEAR_NANOS = 250_000_000L;
     /** The fewest cycles before a step back's target that a snapshot is kept at: a step back of ten and two of one. */
@@ -100,12 +98,10 @@ final class TimeTravel {
         return tooLarge;
     }
 
-    /** The simulator ran the wafer for {@code nanos} by {@link #clock()} since the last call. */
-    void ran(long nanos) {
-        schedule.ran(nanos, 0);
-    }
-
-    /** As {@link #ran(long)}, over {@code cycles} cycles: the run's pace, which spaces the snapshots kept near a step back's target. */
+    /**
+     * The simulator ran the wafer for {@code nanos} by {@link #clock()} since the last call, over
+     * {@code cycles} cycles: the run's pace, which spaces the snapshots kept near a step back's target.
+     */
     void ran(long nanos, long cycles) {
         schedule.ran(nanos, cycles);
     }

@@ -47,7 +47,7 @@ class PreparedStepBackTest {
             History history = new History(Long.MAX_VALUE, 2);
             TimeTravel travel = history.start(w, 6);
             w.advance(40, false, false);
-            travel.ran(TimeTravel.MAX_RERUN_NANOS);
+            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
             travel.maybeRecord(w);
             w.advance(200, false, false);
             long present = w.cycle();
