@@ -19,16 +19,19 @@ public final class LayerSampler {
     }
 
     private final Fabric f;
-    private final long[] base;
-    private final int[] baseLinks;
+    /**
+     * The counters at the window's start, per PE and per PE link, made at the first windowed
+     * sample that needs them: at full wafer 18 MB that a session watching values, SRAM, task
+     * states or a route never uses.
+     */
+    private long[] base = new long[0];
+    private int[] baseLinks = new int[0];
     private MetricLayer baseLayer;
     private long baseCycle = -1;
     private Sample last;
 
     public LayerSampler(Fabric fabric) {
         this.f = fabric;
-        this.base = new long[fabric.n];
-        this.baseLinks = new int[fabric.n * 4];
     }
 
     /** Forgets the window (after a restore moved the cycle backwards). */
@@ -60,6 +63,12 @@ public final class LayerSampler {
             return last;
         }
         boolean fresh = layer != baseLayer || now < baseCycle;
+        if (base.length == 0) {
+            base = new long[f.n];
+        }
+        if (baseLinks.length == 0 && layer != MetricLayer.UTILIZATION) {
+            baseLinks = new int[f.n * 4];
+        }
         last = rates(layer, now, fresh, base, baseLinks);
         baseLayer = layer;
         baseCycle = now;

@@ -4,12 +4,15 @@ package org.waferscope.engine.fabric;
  * Content hash to the piece that holds it (a copy's slot or a delta, {@link SlabKind#indexValue}), for {@link PieceSlabs}: an open-addressing table of primitives, as a
  * full-wafer snapshot looks up hundreds of thousands of pieces and a boxed map would make
  * as many young objects that live as long as the slots (which slabs are there to avoid).
- * Linear probing; removal shifts the entries after it back, so there are no tombstones.
+ * Linear probing; removal shifts the entries after it back, so there are no tombstones. Half
+ * full at most; an eighth full, it is made a quarter as long, so that it follows what the
+ * snapshots hold now rather than the most they ever held.
  */
 final class PieceIndex {
-    private int[] keys = new int[1024];
+    private static final int MIN_LENGTH = 1024;
+    private int[] keys = new int[MIN_LENGTH];
     /** Slot + 1 per entry; 0 marks an empty entry. */
-    private int[] values = new int[1024];
+    private int[] values = new int[MIN_LENGTH];
     private int size;
 
     /** Heap the table takes. */
@@ -66,13 +69,20 @@ final class PieceIndex {
             }
         }
         values[gap] = 0;
+        if (keys.length > MIN_LENGTH && 8 * size < keys.length) {
+            resize(keys.length / 4);   // half full at most again, not the most it ever held (snapshots dropped)
+        }
     }
 
     private void grow() {
+        resize(keys.length * 2);
+    }
+
+    private void resize(int length) {
         int[] oldKeys = keys;
         int[] oldValues = values;
-        keys = new int[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
+        keys = new int[length];
+        values = new int[length];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldValues[i] != 0) {

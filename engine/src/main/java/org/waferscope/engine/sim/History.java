@@ -116,13 +116,22 @@ final class History {
         }
         Wafer.Snapshot from = travel.before(nearAt);   // taken after the pin, which drops nothing
         boolean[] done = new boolean[1];
+        boolean[] letGo = new boolean[1];
         try {
             w.asideFromTimeline(() -> {
                 w.restore(from, false);
                 rerun(w, nearAt, cancel);
                 if (w.cycle() == nearAt && !cancel.getAsBoolean()) {
+                    // the present is the one kept and a few cycles on: when the budget cannot hold
+                    // both, the present's goes first (the slabs keep the most they ever held), and
+                    // from here on nothing is cancelled: a command waits for a snapshot and a
+                    // re-run of nearCycles, what the step back it prepares would cost anyway
+                    letGo[0] = travel.noRoomBeside(here);
+                    if (letGo[0]) {
+                        travel.unpinAndDrop(here);
+                    }
                     travel.keepNear(w, from);
-                    rerun(w, present, cancel);   // from the one just kept: the present without holding a snapshot of it
+                    rerun(w, present, letGo[0] ? () -> false : cancel);   // from the one just kept
                     done[0] = w.cycle() == present;
                 }
                 if (!done[0]) {
@@ -132,7 +141,7 @@ final class History {
         } finally {
             travel.unpin();
         }
-        if (done[0]) {
+        if (done[0] && !letGo[0]) {
             travel.dropIfOver(here);
         }
         travel.rewound(0);

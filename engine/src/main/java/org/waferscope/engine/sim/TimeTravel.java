@@ -26,8 +26,6 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * <p>Threads: the simulation thread only.
  */
 final class TimeTravel {
-    /** The longest run between two cheap snapshots, by {@link #clock()} (see {@link SnapshotSchedule}). */
-    static final long MAX_RERUN_NANOS = SnapshotSchedule.MAX_RERUN_NANOS;
     /** How long, by the run's pace, the re-run from a snapshot kept near a step back's target should take. */
     static final long NEAR_NANOS = 250_000_000L;
     /** The fewest cycles before a step back's target that a snapshot is kept at: a step back of ten and two of one. */
@@ -58,6 +56,8 @@ final class TimeTravel {
     /** A snapshot that nothing drops while set: the present one a preparation will restore ({@link #pin}). */
     private Wafer.Snapshot pinned;
     private long keptNearCost;
+    /** What the last snapshot kept near a target copied: what the next one is expected to. */
+    private long keptNearBytes;
     /** For tests: a snapshot kept this many cycles before every step back's target, whatever the times (0: by the times). */
     private long fixedNear;
 
@@ -100,12 +100,10 @@ final class TimeTravel {
         return tooLarge;
     }
 
-    /** The simulator ran the wafer for {@code nanos} by {@link #clock()} since the last call. */
-    void ran(long nanos) {
-        schedule.ran(nanos, 0);
-    }
-
-    /** As {@link #ran(long)}, over {@code cycles} cycles: the run's pace, which spaces the snapshots kept near a step back's target. */
+    /**
+     * The simulator ran the wafer for {@code nanos} by {@link #clock()} since the last call, over
+     * {@code cycles} cycles: the run's pace, which spaces the snapshots kept near a step back's target.
+     */
     void ran(long nanos, long cycles) {
         schedule.ran(nanos, cycles);
     }
@@ -149,6 +147,17 @@ final class TimeTravel {
         if (tooLarge || w.cycle() <= base.cycle() || snapshots.stream().anyMatch(s -> s.cycle() == w.cycle())) {
             return;
         }
+        if (near != null && near != base && near != pinned) {
+            // let go first, so that the new one fills the slots freed rather than fresh slabs
+            // (slabs are given back only when the last ones are left empty: the most ever held stays)
+            drop(near);
+            near = null;
+            recount();
+        }
+        long expected = Math.max(keptNearBytes, lastBytes);
+        while (need() + expected > budgetBytes && thinOlderHalf(base)) {
+            // room made first, as before a run's snapshot
+        }
         long c0 = clock();
         long t0 = System.nanoTime();
         Wafer.Snapshot s = w.snapshot(base);
@@ -157,9 +166,7 @@ final class TimeTravel {
         takenCpuNanos += cost;
         taken++;
         keptNearCost = cost;
-        if (near != null && near != base && near != pinned) {
-            drop(near);
-        }
+        keptNearBytes = s.bytes();
         int at = 0;
         while (at < snapshots.size() && snapshots.get(at).cycle() < s.cycle()) {
             at++;
@@ -226,6 +233,29 @@ final class TimeTravel {
         pinned = null;
         while (need() > budgetBytes && thinOlderHalf(null)) {
             // thinned until they fit, the fabric's base, the near one and the newest kept
+        }
+    }
+
+    /**
+     * Whether holding {@code pinned} leaves no room in the budget for a snapshot kept near a
+     * target as large as the last one (or as {@code pinned}): then a preparation lets it go
+     * before keeping that one rather than after, so the slabs never hold both.
+     */
+    boolean noRoomBeside(Wafer.Snapshot pinned) {
+        return need() + Math.max(keptNearBytes, pinned.bytes()) > budgetBytes;
+    }
+
+    /** Unpins {@code s} and drops it (unless it is the first or the fabric's base). */
+    void unpinAndDrop(Wafer.Snapshot s) {
+        if (pinned == s) {
+            pinned = null;
+        }
+        if (near == s) {
+            near = null;
+        }
+        if (s != snapshots.get(0)) {
+            drop(s);
+            recount();
         }
     }
 

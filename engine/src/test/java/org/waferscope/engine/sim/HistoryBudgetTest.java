@@ -32,7 +32,7 @@ class HistoryBudgetTest {
     /** Snapshots every 10 cycles up to cycle 120, into {@code travel}. */
     private static void run(Wafer w, TimeTravel travel) {
         for (int c = 0; c < 12; c++) {
-            travel.ran(TimeTravel.MAX_RERUN_NANOS);
+            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
             travel.maybeRecord(w);
             w.advance(10, false, false);
         }

@@ -21,7 +21,7 @@ class NearSnapshotBudgetTest {
         travel.keepNearEvery(6);
         travel.maybeRecord(w);
         w.advance(100, false, false);
-        travel.ran(TimeTravel.MAX_RERUN_NANOS);
+        travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
         travel.maybeRecord(w);
         w.advance(40, false, false);
         return travel;

@@ -47,7 +47,7 @@ class PreparedStepBackTest {
             History history = new History(Long.MAX_VALUE, 2);
             TimeTravel travel = history.start(w, 6);
             w.advance(40, false, false);
-            travel.ran(TimeTravel.MAX_RERUN_NANOS);
+            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
             travel.maybeRecord(w);
             w.advance(200, false, false);
             long present = w.cycle();
@@ -85,6 +85,33 @@ class PreparedStepBackTest {
             assertTrue(history.prepare(w, () -> false));
             assertEquals(hashes[200], w.stateHash(), "back at the present");
             assertEquals(194, travel.before(194).cycle(), "a step back of up to 6 cycles re-runs from 194, not from " + first.cycle());
+        }
+    }
+
+    /**
+     * Over the budget, a preparation lets the present's snapshot go before it keeps the one near
+     * the present, and not after: the slabs, which give back only their last ones left empty, then
+     * never hold both (at full wafer, Game of Life's slabs kept twice what was in use, session 10).
+     */
+    @Test
+    void overTheBudgetThePresentsSnapshotGoesBeforeTheNearOneIsKept() {
+        long[] hashes = straight();
+        try (Wafer w = Wafer.load(program(), 1)) {
+            History history = new History(FabricSnapshot.estimateBytes(w.fabric()) / 3, 2);
+            TimeTravel travel = history.start(w, 6);
+            w.advance(100, false, false);
+            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
+            travel.maybeRecord(w);
+            w.advance(40, false, false);
+            long slabsBefore = travel.held().slabs();
+            assertTrue(travel.noRoomBeside(travel.before(140)), "no room for a snapshot of the present and a near one: " + travel.held());
+            assertTrue(history.prepare(w, () -> false));
+            assertEquals(hashes[140], w.stateHash(), "back at the present");
+            assertEquals(134, travel.before(140).cycle(), "the present's snapshot went, the near one stays");
+            assertTrue(travel.held().slabs() < slabsBefore + slabsBefore / 3, "holding both took half as much again (1.50x), the near one in the present's slots 1.28x: " + slabsBefore + " -> " + travel.held());
+            w.restore(travel.before(139), false);
+            w.rerun(5, 2);
+            assertEquals(hashes[139], w.stateHash());
         }
     }
 

@@ -105,7 +105,7 @@ class SharedSnapshotTest {
             TimeTravel travel = new TimeTravel(Long.MAX_VALUE, 100);
             w.port().launch("start");
             for (int i = 0; i < 30; i++) {
-                travel.ran(TimeTravel.MAX_RERUN_NANOS);
+                travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
                 travel.maybeRecord(w);
                 w.stepFabric(100);
             }

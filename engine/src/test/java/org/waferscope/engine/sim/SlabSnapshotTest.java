@@ -61,7 +61,7 @@ class SlabSnapshotTest {
                 TimeTravel travel = new TimeTravel(FabricSnapshot.estimateBytes(w.fabric()) / 3, 10);
                 Random r = new Random(threads);
                 while (w.cycle() < end) {
-                    travel.ran(TimeTravel.MAX_RERUN_NANOS);
+                    travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
                     travel.maybeRecord(w);
                     w.stepFabric(Math.min(end - w.cycle(), 1 + r.nextInt(25)));
                     if (r.nextInt(6) == 0) {

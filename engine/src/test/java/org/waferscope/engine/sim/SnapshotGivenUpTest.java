@@ -89,7 +89,7 @@ class SnapshotGivenUpTest {
             travel.maybeRecord(w, () -> true);
             assertEquals(1, travel.count(), "the first snapshot, at the load, is never given up");
             w.stepFabric(30);
-            travel.ran(TimeTravel.MAX_RERUN_NANOS);
+            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
             travel.maybeRecord(w, () -> true);
             assertEquals(1, travel.count(), "a Pause waits: the snapshot due is given up");
             assertEquals(1, travel.taken());

@@ -109,7 +109,7 @@ class SteppingBackTest {
             travel.keepNearEvery(5);
             StepBack back = new StepBack(2);
             for (int c = 0; c < 300; c += 25) {
-                travel.ran(TimeTravel.MAX_RERUN_NANOS);
+                travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
                 travel.maybeRecord(w);
                 w.advance(25, false, false);
             }

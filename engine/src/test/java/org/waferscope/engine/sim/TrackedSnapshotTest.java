@@ -75,7 +75,7 @@ class TrackedSnapshotTest {
             TimeTravel travel = new TimeTravel(budget, 20);
             Random r = new Random(7);
             while (w.cycle() < 800) {
-                travel.ran(TimeTravel.MAX_RERUN_NANOS);
+                travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
                 travel.maybeRecord(w);
                 w.stepFabric(Math.min(800 - w.cycle(), 1 + r.nextInt(30)));
                 assertEquals(straight[(int) w.cycle()], w.stateHash(), "cycle " + w.cycle());
@@ -143,7 +143,7 @@ class TrackedSnapshotTest {
         for (int round = 0; round < 12 && w.status() == WaferStatus.RUNNING; round++) {
             long goal = Math.min(end, w.cycle() + 10 + r.nextInt(60));
             while (w.cycle() < goal && w.status() == WaferStatus.RUNNING) {
-                travel.ran(TimeTravel.MAX_RERUN_NANOS);
+                travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
                 travel.maybeRecord(w);
                 advanceTo(w, Math.min(goal, w.cycle() + 1 + r.nextInt(9)));
                 assertEquals(straight[(int) w.cycle()], w.stateHash(), "cycle " + w.cycle());
