@@ -103,6 +103,16 @@ abstract class ChannelRings {
         return chFacts.length;
     }
 
+    /** The channel whose record starts at {@code record} in {@link #chan} (a search of every channel: for reports). */
+    int channelAt(int record) {
+        for (int ch = 0; ch < chFacts.length; ch++) {
+            if ((int) chFacts[ch] == record) {
+                return ch;
+            }
+        }
+        return -1;
+    }
+
     /** Where channel {@code ch}'s record starts in {@link #chan}. */
     private int rec(int ch) {
         return (int) chFacts[ch];
@@ -131,7 +141,11 @@ abstract class ChannelRings {
 
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
-        long facts = chFacts[ch];
+        return roomOf(chFacts[ch]);
+    }
+
+    /** {@link #freeForSender} of the channel with {@code facts}. */
+    int roomOf(long facts) {
         int c = (int) facts;
         return ((int) (facts >>> 32) & 0xFF) - ((chan[c + CTR] - chan[c + SEEN]) & 0xFFFF);
     }

@@ -92,10 +92,10 @@ public final class Fabric extends CoreRecords {
     final RouteEdits routeEdits;
     /** Per route slot and link port (N, S, E, W): the input channel, or -1. */
     final int[] rsInChan;
-    /** Per route slot and link direction: the neighbour's input channel it feeds, or -1. */
-    final int[] rsDest;
-    /** Link directions on which a route slot's wavelets change color (color swap), bits 0..3. */
-    final int[] rsSwap;
+    /** Per route slot: where its links start in {@link #linkFacts}, and its link directions ({@link RouteLinks}). */
+    final int[] rsLinks;
+    /** The neighbours' input buffers the route slots' links feed, as their facts words, with color swap ({@link RouteLinks}). */
+    final long[] linkFacts;
     /** Per color config: whether its router pops control commands ({@link ColorConfig#pop()}). */
     final int[] cfgPop;
     final int[] cfgRx;
@@ -229,8 +229,6 @@ public final class Fabric extends CoreRecords {
         rsPos = b.rsPos;
         rsTorn = new byte[rsPos.length];
         rsInChan = b.rsInChan;
-        rsDest = b.rsDest;
-        rsSwap = b.rsSwap;
         cfgPop = b.cfgPop;
         cfgRx = b.cfgRx;
         cfgTx = b.cfgTx;
@@ -258,6 +256,8 @@ public final class Fabric extends CoreRecords {
         for (int si = 0; si < srcChan.length; si++) {
             srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
         }
+        rsLinks = new int[rsPos.length];
+        linkFacts = RouteLinks.build(b.rsDest, b.rsSwap, chFacts, rsLinks);
         qFacts = new long[qChan.length];
         for (int i = 0; i < qChan.length; i++) {
             qFacts[i] = qChan[i] < 0 ? 0 : chFacts[qChan[i]];
@@ -398,7 +398,13 @@ public final class Fabric extends CoreRecords {
 
     /** The neighbour's input channel of the wavelet PE p parked for link direction d, or -1. */
     int pendDest(int p, int d) {
-        return RouterWords.half(router[RouterWords.at(p) + RouterWords.DEST + (d >>> 1)], d & 1) - 1;
+        int record = RouterWords.half(router[RouterWords.at(p) + RouterWords.DEST + (d >>> 1)], d & 1) - 1;
+        return record < 0 ? -1 : channelAt(record);
+    }
+
+    /** Link facts of direction d of route slot rs (the neighbour's input buffer, {@link RouteLinks}); 0 when none. */
+    long link(int rs, int d) {
+        return RouteLinks.of(linkFacts, rsLinks[rs], d);
     }
 
     int pendPayload(int p, int d) {

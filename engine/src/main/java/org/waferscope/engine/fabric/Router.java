@@ -153,8 +153,9 @@ final class Router {
     private static boolean move(Fabric f, int p, long facts, int ctr, int meta, int rs, int cfg, int tx, int color,
                                 int now) {
         int payload = f.headPayload(facts, ctr);
+        int links = f.rsLinks[rs];
         for (int d = 0; d < 4; d++) {
-            if ((tx & (1 << d)) != 0 && f.freeForSender(f.rsDest[rs * 4 + d]) <= 0) {
+            if ((tx & (1 << d)) != 0 && f.roomOf(RouteLinks.of(f.linkFacts, links, d)) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
                 return false;
             }
@@ -176,7 +177,7 @@ final class Router {
         }
         int out = meta & ~Wavelet.ADVANCE_AFTER;
         if ((tx & ~RAMP_BIT) != 0) {
-            park(f, p, rs, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
+            park(f, p, links, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
         }
         if (ramp != 0) {
             f.pushTo(p, ramp, payload, out, now);
@@ -188,19 +189,23 @@ final class Router {
         return true;
     }
 
-    /** Parks the wavelet for each link port of {@code tx} until the commit phase, and counts the hops. */
-    private static void park(Fabric f, int p, int rs, int tx, int out, int onward) {
-        int swap = f.rsSwap[rs];
+    /**
+     * Parks the wavelet for each link port of {@code tx} until the commit phase, and counts the
+     * hops: the payload and meta, with the push bits of the destination's facts
+     * ({@link RouteLinks#PUSH_INFO}), and one more than where the destination's record lies.
+     */
+    private static void park(Fabric f, int p, int links, int tx, int out, int onward) {
         long[] r = f.router;
         int at = RouterWords.at(p);
         r[at + RouterWords.RR] |= (long) (tx & 0xF) << RouterWords.PARKED;
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
+                long link = RouteLinks.of(f.linkFacts, links, d);
                 // color swap: the lowest bit of the color flips on the way out
-                long sent = (swap & (1 << d)) != 0 ? out ^ 1 : out;
-                r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32;
+                long sent = (link & RouteLinks.SWAP) != 0 ? out ^ 1 : out;
+                r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32 | link & RouteLinks.PUSH_INFO;
                 int w = at + RouterWords.DEST + (d >>> 1);
-                r[w] = RouterWords.withHalf(r[w], d & 1, f.rsDest[rs * 4 + d] + 1);
+                r[w] = RouterWords.withHalf(r[w], d & 1, (int) link + 1);
                 int hw = at + RouterWords.HOPS + (d >>> 1);
                 r[hw] = RouterWords.withHalf(r[hw], d & 1, RouterWords.half(r[hw], d & 1) + 1);
             }
@@ -361,12 +366,13 @@ final class Router {
             }
             r[at + RouterWords.DEST + k] = 0;
             for (int half = 0; half < 2; half++) {
-                int dest = RouterWords.half(dests, half) - 1;
-                if (dest >= 0) {
+                int record = RouterWords.half(dests, half) - 1;
+                if (record >= 0) {
                     int d = 2 * k + half;
                     int q = neighbour(f, p, d);
                     long wavelet = r[at + RouterWords.PEND + d];
-                    f.push(q, dest, (int) wavelet, (int) (wavelet >>> 32) & 0xFF, (int) cycle);
+                    long facts = record & 0xFFFFFFFFL | wavelet & RouteLinks.PUSH_INFO;
+                    f.pushTo(q, facts, (int) wavelet, (int) (wavelet >>> 32) & 0xFF, (int) cycle);
                     wake(f, q);
                 }
             }

@@ -146,8 +146,8 @@ public final class StallReport {
         }
         List<String> full = new ArrayList<>();
         for (int d = 0; d < 4; d++) {
-            int dest = f.rsDest[rs * 4 + d];
-            if ((tx & (1 << d)) != 0 && dest >= 0 && f.freeForSender(dest) <= 0) {
+            long dest = f.link(rs, d);
+            if ((tx & (1 << d)) != 0 && dest != 0 && f.roomOf(dest) <= 0) {
                 int q = Router.neighbour(f, p, d);
                 full.add(Direction.LINKS[d] + " to PE (" + (q % f.width) + ", " + (q / f.width) + ") is full");
             }
