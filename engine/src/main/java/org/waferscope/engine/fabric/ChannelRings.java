@@ -260,7 +260,7 @@ abstract class ChannelRings {
         pushTo(owner, chFacts[ch], payload, meta, cycle);
     }
 
-    // ---- a channel reached by its facts word ({@code Fabric#qFacts}, {@code Fabric#srcFacts}) ----
+    // ---- a channel reached by its facts word ({@code Fabric#qFacts}, {@code Fabric#srcWords}) ----
 
     /** {@link #count} of the channel with {@code facts}. */
     int countOf(long facts) {

@@ -113,15 +113,17 @@ public final class Fabric extends CoreRecords {
     final int[] srcStart;
     final int[] srcChan;
     final byte[] srcPort;
-    final int[] srcRs;
     /**
-     * Per source, read-only: its channel's {@link #chFacts} word with the source's port in
-     * the info's port bits (set for every source, tracked or not). A router visit and a
-     * commit's published pops reach the channel's record from here in one load, where
-     * {@link #srcChan}, {@link #srcPort} and the channel's facts were three lines of three
-     * arrays.
+     * Two words per source, at {@code 2 si} and {@code 2 si + 1}. First, read-only: its
+     * channel's {@link #chFacts} word with the source's port in the info's port bits (set for
+     * every source, tracked or not). A router visit and a commit's published pops reach the
+     * channel's record from here in one load, where {@link #srcChan}, {@link #srcPort} and the
+     * channel's facts were three lines of three arrays. Second, beside it on the same line,
+     * its route word ({@link RouterSources#route}): the route slot and color config an input
+     * buffer's wavelets take; for a CE output queue, whose wavelets may be of any color, those
+     * of the color its last wavelet had, which its next one mostly has too.
      */
-    final long[] srcFacts;
+    final long[] srcWords;
     /**
      * Per entry of {@link #qChan}, read-only: the queue's {@link #chFacts} word, or 0 where
      * the PE does not use the queue (a real channel's facts are never 0: its capacity is at
@@ -244,7 +246,6 @@ public final class Fabric extends CoreRecords {
         srcStart = b.srcStart;
         srcChan = b.srcChan;
         srcPort = b.srcPort;
-        srcRs = b.srcRs;
         for (int p = 0; p < n; p++) {
             int s0 = srcStart[p];
             int ns = srcStart[p + 1] - s0;
@@ -252,9 +253,11 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
-        srcFacts = new long[srcChan.length];
+        srcWords = new long[srcChan.length * 2];
         for (int si = 0; si < srcChan.length; si++) {
-            srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+            srcWords[2 * si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+            int rs = b.srcRs[si];
+            srcWords[2 * si + 1] = rs < 0 ? RouterSources.NO_ROUTE : RouterSources.route(rs, rsConfig[rs], rsColor[rs]);
         }
         rsLinks = new int[rsPos.length];
         linkFacts = RouteLinks.build(b.rsDest, b.rsSwap, chFacts, rsLinks);

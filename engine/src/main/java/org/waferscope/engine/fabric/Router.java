@@ -99,7 +99,7 @@ final class Router {
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
         // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
-        long facts = f.srcFacts[si];
+        long facts = f.srcWords[2 * si];
         int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
@@ -108,8 +108,10 @@ final class Router {
         }
         int meta = f.headMeta(facts, ctr);
         int color = Wavelet.color(meta);
-        int rs = f.srcRs[si];
-        if (rs < 0) {
+        long route = f.srcWords[2 * si + 1];
+        int rs = RouterSources.slot(route);
+        if (port == RAMP && (rs < 0 || RouterSources.color(route) != color)) {
+            // an output queue's wavelet of another color than its last one (or its first)
             if (color >= f.profile.colors()) {
                 return state | toHost(f, p, f.srcChan[si], color);
             }
@@ -117,12 +119,14 @@ final class Router {
             if (rs < 0) {
                 return state;
             }
+            route = RouterSources.route(rs, f.rsConfig[rs], color);
+            f.srcWords[2 * si + 1] = route;
         }
         if (f.rsTorn[rs] != 0) {
             // teardown mode: the color waits until the CE ends it (RouteEdits)
             return state;
         }
-        int cfg = f.rsConfig[rs];
+        int cfg = RouterSources.config(route);
         int pos = f.rsPos[rs];
         if ((f.cfgRx[cfg * 4 + pos] & (1 << port)) == 0) {
             return state;
@@ -340,7 +344,7 @@ final class Router {
         if (f.srcStart[p + 1] - f.srcStart[p] > 64) {
             r[at + RouterWords.POPPED] = 0;
             for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
-                if (f.srcRs[si] >= 0) {
+                if (f.srcPort[si] != RAMP) {
                     f.publishPops(f.srcChan[si]);
                 }
             }
@@ -348,7 +352,7 @@ final class Router {
             r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPopsAt((int) f.srcFacts[s0 + Long.numberOfTrailingZeros(popped)]);
+                f.publishPopsAt((int) f.srcWords[2 * (s0 + Long.numberOfTrailingZeros(popped))]);
                 popped &= popped - 1;
             } while (popped != 0);
         }
