@@ -1,6 +1,7 @@
 package org.waferscope.engine.fabric;
 
 import java.util.List;
+import org.waferscope.engine.arch.Direction;
 import org.waferscope.engine.ir.DsdOpKind;
 import org.waferscope.engine.ir.PeProgram;
 
@@ -246,11 +247,14 @@ public final class Fabric extends CoreRecords {
         srcStart = b.srcStart;
         srcChan = b.srcChan;
         srcPort = b.srcPort;
+        boolean hops = profile.hopCycles() > 1;
         for (int p = 0; p < n; p++) {
             int s0 = srcStart[p];
             int ns = srcStart[p + 1] - s0;
             for (int i = 0; ns <= 64 && i < ns; i++) {
-                chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
+                int port = srcPort[s0 + i];
+                int arrives = hops && ns <= ARRIVING_SOURCES && port != Direction.RAMP.ordinal() ? ARRIVES : 0;
+                chFacts[srcChan[s0 + i]] |= (long) (TRACKED | arrives | port << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
         srcWords = new long[srcChan.length * 2];
@@ -389,9 +393,10 @@ public final class Fabric extends CoreRecords {
         return (int) router[RouterWords.at(p) + RouterWords.RR];   // the low half; the high one is PARKED
     }
 
-    /** PE p's sources fed from port k that hold wavelets (bits from {@code srcStart[p]}). */
+    /** PE p's sources fed from port k that hold wavelets (bits from {@code srcStart[p]}), those arriving ({@link #ARRIVES}) too. */
     long srcBusy(int p, int k) {
-        return router[RouterWords.at(p) + RouterWords.BUSY + k];
+        long w = router[RouterWords.at(p) + RouterWords.BUSY + k];
+        return srcStart[p + 1] - srcStart[p] <= ARRIVING_SOURCES ? (w | w >>> 32) & 0xFFFFFFFFL : w;
     }
 
     /** The link buffers PE p's router popped in this cycle's compute phase; 0 between cycles. */

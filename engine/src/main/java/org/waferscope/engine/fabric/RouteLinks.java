@@ -21,10 +21,10 @@ final class RouteLinks {
     static final long SWAP = 1L << 63;
     /**
      * The bits of a channel's facts word a push needs beyond where the record lies (ring
-     * mask, source bit, port, tracked: info bits 8..25); the router record keeps them in its
-     * parked wavelet's word ({@link RouterWords#PEND}) until the commit.
+     * mask, source bit, port, tracked, arrives: info bits 8..26); the router record keeps them
+     * in its parked wavelet's word ({@link RouterWords#PEND}) until the commit.
      */
-    static final long PUSH_INFO = 0x03FFFFL << 40;
+    static final long PUSH_INFO = 0x07FFFFL << 40;
     static final int AT = (1 << 28) - 1;
     static final int MASK_SHIFT = 28;
 

@@ -54,11 +54,23 @@ final class Router {
         if (busy == 0) {
             return result;
         }
+        int state = result | HOLDING;
+        if (busy >>> 32 != 0 && ns <= ChannelRings.ARRIVING_SOURCES) {
+            // pushed into empty link buffers in the last commit: on their hop this cycle
+            // (a visit would find headInFlight), so held from now on and visited from the next
+            for (int k = 0; k < 4; k++) {
+                long w = r[b + k];
+                if (w >>> 32 != 0) {
+                    r[b + k] = (w | w >>> 32) & 0xFFFFFFFFL;
+                }
+            }
+            busy &= 0xFFFFFFFFL;
+            state |= TIMED_WAIT;
+        }
         // round-robin: the held sources from rr upwards, then those below it
         int start = f.rr(p);
         long later = busy & (-1L << start);
         long sooner = busy & ~(-1L << start);
-        int state = result | HOLDING;
         for (long bits = later; ; bits = sooner, sooner = 0) {
             while (bits != 0) {
                 int idx = Long.numberOfTrailingZeros(bits);
