@@ -89,6 +89,15 @@ abstract class ChannelRings {
     static final int BIT_SHIFT = 16;
     static final int PORT_SHIFT = 22;
     static final int TRACKED = 1 << 25;
+    /**
+     * A tracked link buffer of a PE with at most {@link #ARRIVING_SOURCES} sources, on a
+     * profile whose hops take two cycles: a push into it while it is empty sets the source's
+     * bit in the high half of its {@link RouterWords#BUSY} word (it arrives), since its head
+     * is on its hop in the next cycle ({@link #headInFlight}); the router moves the bit down
+     * then, without visiting the buffer, and visits it from the cycle after.
+     */
+    static final int ARRIVES = 1 << 26;
+    static final int ARRIVING_SOURCES = 32;
 
     static int ringSize(int cap) {
         return cap <= 1 ? 1 : Integer.highestOneBit(cap - 1) << 1;
@@ -101,6 +110,16 @@ abstract class ChannelRings {
 
     int channelCount() {
         return chFacts.length;
+    }
+
+    /** The channel whose record starts at {@code record} in {@link #chan} (a search of every channel: for reports). */
+    int channelAt(int record) {
+        for (int ch = 0; ch < chFacts.length; ch++) {
+            if ((int) chFacts[ch] == record) {
+                return ch;
+            }
+        }
+        return -1;
     }
 
     /** Where channel {@code ch}'s record starts in {@link #chan}. */
@@ -131,7 +150,11 @@ abstract class ChannelRings {
 
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
-        long facts = chFacts[ch];
+        return roomOf(chFacts[ch]);
+    }
+
+    /** {@link #freeForSender} of the channel with {@code facts}. */
+    int roomOf(long facts) {
         int c = (int) facts;
         return ((int) (facts >>> 32) & 0xFF) - ((chan[c + CTR] - chan[c + SEEN]) & 0xFFFF);
     }
@@ -246,7 +269,7 @@ abstract class ChannelRings {
         pushTo(owner, chFacts[ch], payload, meta, cycle);
     }
 
-    // ---- a channel reached by its facts word ({@code Fabric#qFacts}, {@code Fabric#srcFacts}) ----
+    // ---- a channel reached by its facts word ({@code Fabric#qFacts}, {@code Fabric#srcWords}) ----
 
     /** {@link #count} of the channel with {@code facts}. */
     int countOf(long facts) {
@@ -289,7 +312,11 @@ abstract class ChannelRings {
         c[at + LAST] = cycle;
         c[at + CTR] = ctr & 0xFFFF0000 | (ctr + 1) & 0xFFFF;
         if ((info & TRACKED) != 0) {
-            router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] |= 1L << (info >>> BIT_SHIFT);
+            int bit = info >>> BIT_SHIFT;
+            if ((info & ARRIVES) != 0 && (ctr & 0xFFFF) == ctr >>> 16) {
+                bit += ARRIVING_SOURCES;   // into an empty link buffer: on its hop next cycle
+            }
+            router[RouterWords.at(owner) + RouterWords.BUSY + (info >>> PORT_SHIFT & 7)] |= 1L << bit;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.waferscope.engine.fabric;
 
 import java.util.List;
+import org.waferscope.engine.arch.Direction;
 import org.waferscope.engine.ir.DsdOpKind;
 import org.waferscope.engine.ir.PeProgram;
 
@@ -92,10 +93,10 @@ public final class Fabric extends CoreRecords {
     final RouteEdits routeEdits;
     /** Per route slot and link port (N, S, E, W): the input channel, or -1. */
     final int[] rsInChan;
-    /** Per route slot and link direction: the neighbour's input channel it feeds, or -1. */
-    final int[] rsDest;
-    /** Link directions on which a route slot's wavelets change color (color swap), bits 0..3. */
-    final int[] rsSwap;
+    /** Per route slot: where its links start in {@link #linkFacts}, and its link directions ({@link RouteLinks}). */
+    final int[] rsLinks;
+    /** The neighbours' input buffers the route slots' links feed, as their facts words, with color swap ({@link RouteLinks}). */
+    final long[] linkFacts;
     /** Per color config: whether its router pops control commands ({@link ColorConfig#pop()}). */
     final int[] cfgPop;
     final int[] cfgRx;
@@ -113,15 +114,17 @@ public final class Fabric extends CoreRecords {
     final int[] srcStart;
     final int[] srcChan;
     final byte[] srcPort;
-    final int[] srcRs;
     /**
-     * Per source, read-only: its channel's {@link #chFacts} word with the source's port in
-     * the info's port bits (set for every source, tracked or not). A router visit and a
-     * commit's published pops reach the channel's record from here in one load, where
-     * {@link #srcChan}, {@link #srcPort} and the channel's facts were three lines of three
-     * arrays.
+     * Two words per source, at {@code 2 si} and {@code 2 si + 1}. First, read-only: its
+     * channel's {@link #chFacts} word with the source's port in the info's port bits (set for
+     * every source, tracked or not). A router visit and a commit's published pops reach the
+     * channel's record from here in one load, where {@link #srcChan}, {@link #srcPort} and the
+     * channel's facts were three lines of three arrays. Second, beside it on the same line,
+     * its route word ({@link RouterSources#route}): the route slot and color config an input
+     * buffer's wavelets take; for a CE output queue, whose wavelets may be of any color, those
+     * of the color its last wavelet had, which its next one mostly has too.
      */
-    final long[] srcFacts;
+    final long[] srcWords;
     /**
      * Per entry of {@link #qChan}, read-only: the queue's {@link #chFacts} word, or 0 where
      * the PE does not use the queue (a real channel's facts are never 0: its capacity is at
@@ -229,8 +232,6 @@ public final class Fabric extends CoreRecords {
         rsPos = b.rsPos;
         rsTorn = new byte[rsPos.length];
         rsInChan = b.rsInChan;
-        rsDest = b.rsDest;
-        rsSwap = b.rsSwap;
         cfgPop = b.cfgPop;
         cfgRx = b.cfgRx;
         cfgTx = b.cfgTx;
@@ -246,18 +247,24 @@ public final class Fabric extends CoreRecords {
         srcStart = b.srcStart;
         srcChan = b.srcChan;
         srcPort = b.srcPort;
-        srcRs = b.srcRs;
+        boolean hops = profile.hopCycles() > 1;
         for (int p = 0; p < n; p++) {
             int s0 = srcStart[p];
             int ns = srcStart[p + 1] - s0;
             for (int i = 0; ns <= 64 && i < ns; i++) {
-                chFacts[srcChan[s0 + i]] |= (long) (TRACKED | srcPort[s0 + i] << PORT_SHIFT | i << BIT_SHIFT) << 32;
+                int port = srcPort[s0 + i];
+                int arrives = hops && ns <= ARRIVING_SOURCES && port != Direction.RAMP.ordinal() ? ARRIVES : 0;
+                chFacts[srcChan[s0 + i]] |= (long) (TRACKED | arrives | port << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
-        srcFacts = new long[srcChan.length];
+        srcWords = new long[srcChan.length * 2];
         for (int si = 0; si < srcChan.length; si++) {
-            srcFacts[si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+            srcWords[2 * si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+            int rs = b.srcRs[si];
+            srcWords[2 * si + 1] = rs < 0 ? RouterSources.NO_ROUTE : RouterSources.route(rs, rsConfig[rs], rsColor[rs]);
         }
+        rsLinks = new int[rsPos.length];
+        linkFacts = RouteLinks.build(b.rsDest, b.rsSwap, chFacts, rsLinks);
         qFacts = new long[qChan.length];
         for (int i = 0; i < qChan.length; i++) {
             qFacts[i] = qChan[i] < 0 ? 0 : chFacts[qChan[i]];
@@ -386,9 +393,10 @@ public final class Fabric extends CoreRecords {
         return (int) router[RouterWords.at(p) + RouterWords.RR];   // the low half; the high one is PARKED
     }
 
-    /** PE p's sources fed from port k that hold wavelets (bits from {@code srcStart[p]}). */
+    /** PE p's sources fed from port k that hold wavelets (bits from {@code srcStart[p]}), those arriving ({@link #ARRIVES}) too. */
     long srcBusy(int p, int k) {
-        return router[RouterWords.at(p) + RouterWords.BUSY + k];
+        long w = router[RouterWords.at(p) + RouterWords.BUSY + k];
+        return srcStart[p + 1] - srcStart[p] <= ARRIVING_SOURCES ? (w | w >>> 32) & 0xFFFFFFFFL : w;
     }
 
     /** The link buffers PE p's router popped in this cycle's compute phase; 0 between cycles. */
@@ -398,7 +406,13 @@ public final class Fabric extends CoreRecords {
 
     /** The neighbour's input channel of the wavelet PE p parked for link direction d, or -1. */
     int pendDest(int p, int d) {
-        return RouterWords.half(router[RouterWords.at(p) + RouterWords.DEST + (d >>> 1)], d & 1) - 1;
+        int record = RouterWords.half(router[RouterWords.at(p) + RouterWords.DEST + (d >>> 1)], d & 1) - 1;
+        return record < 0 ? -1 : channelAt(record);
+    }
+
+    /** Link facts of direction d of route slot rs (the neighbour's input buffer, {@link RouteLinks}); 0 when none. */
+    long link(int rs, int d) {
+        return RouteLinks.of(linkFacts, rsLinks[rs], d);
     }
 
     int pendPayload(int p, int d) {

@@ -119,7 +119,7 @@ public final class RouteEdits {
 
     /** The ports of {@code mask} this slot has a link to (RAMP always). */
     private static int reachable(Fabric f, int rs, int mask) {
-        return linked(f.rsDest, rs, mask);
+        return mask & (RAMP_BIT | f.rsLinks[rs] >>> RouteLinks.MASK_SHIFT);
     }
 
     private static int linked(int[] channels, int rs, int mask) {

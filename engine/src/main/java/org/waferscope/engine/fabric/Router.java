@@ -54,11 +54,23 @@ final class Router {
         if (busy == 0) {
             return result;
         }
+        int state = result | HOLDING;
+        if (busy >>> 32 != 0 && ns <= ChannelRings.ARRIVING_SOURCES) {
+            // pushed into empty link buffers in the last commit: on their hop this cycle
+            // (a visit would find headInFlight), so held from now on and visited from the next
+            for (int k = 0; k < 4; k++) {
+                long w = r[b + k];
+                if (w >>> 32 != 0) {
+                    r[b + k] = (w | w >>> 32) & 0xFFFFFFFFL;
+                }
+            }
+            busy &= 0xFFFFFFFFL;
+            state |= TIMED_WAIT;
+        }
         // round-robin: the held sources from rr upwards, then those below it
         int start = f.rr(p);
         long later = busy & (-1L << start);
         long sooner = busy & ~(-1L << start);
-        int state = result | HOLDING;
         for (long bits = later; ; bits = sooner, sooner = 0) {
             while (bits != 0) {
                 int idx = Long.numberOfTrailingZeros(bits);
@@ -99,7 +111,7 @@ final class Router {
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
         int si = s0 + idx;
         // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
-        long facts = f.srcFacts[si];
+        long facts = f.srcWords[2 * si];
         int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
@@ -108,8 +120,10 @@ final class Router {
         }
         int meta = f.headMeta(facts, ctr);
         int color = Wavelet.color(meta);
-        int rs = f.srcRs[si];
-        if (rs < 0) {
+        long route = f.srcWords[2 * si + 1];
+        int rs = RouterSources.slot(route);
+        if (port == RAMP && (rs < 0 || RouterSources.color(route) != color)) {
+            // an output queue's wavelet of another color than its last one (or its first)
             if (color >= f.profile.colors()) {
                 return state | toHost(f, p, f.srcChan[si], color);
             }
@@ -117,12 +131,14 @@ final class Router {
             if (rs < 0) {
                 return state;
             }
+            route = RouterSources.route(rs, f.rsConfig[rs], color);
+            f.srcWords[2 * si + 1] = route;
         }
         if (f.rsTorn[rs] != 0) {
             // teardown mode: the color waits until the CE ends it (RouteEdits)
             return state;
         }
-        int cfg = f.rsConfig[rs];
+        int cfg = RouterSources.config(route);
         int pos = f.rsPos[rs];
         if ((f.cfgRx[cfg * 4 + pos] & (1 << port)) == 0) {
             return state;
@@ -153,8 +169,9 @@ final class Router {
     private static boolean move(Fabric f, int p, long facts, int ctr, int meta, int rs, int cfg, int tx, int color,
                                 int now) {
         int payload = f.headPayload(facts, ctr);
+        int links = f.rsLinks[rs];
         for (int d = 0; d < 4; d++) {
-            if ((tx & (1 << d)) != 0 && f.freeForSender(f.rsDest[rs * 4 + d]) <= 0) {
+            if ((tx & (1 << d)) != 0 && f.roomOf(RouteLinks.of(f.linkFacts, links, d)) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
                 return false;
             }
@@ -176,7 +193,7 @@ final class Router {
         }
         int out = meta & ~Wavelet.ADVANCE_AFTER;
         if ((tx & ~RAMP_BIT) != 0) {
-            park(f, p, rs, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
+            park(f, p, links, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
         }
         if (ramp != 0) {
             f.pushTo(p, ramp, payload, out, now);
@@ -188,19 +205,23 @@ final class Router {
         return true;
     }
 
-    /** Parks the wavelet for each link port of {@code tx} until the commit phase, and counts the hops. */
-    private static void park(Fabric f, int p, int rs, int tx, int out, int onward) {
-        int swap = f.rsSwap[rs];
+    /**
+     * Parks the wavelet for each link port of {@code tx} until the commit phase, and counts the
+     * hops: the payload and meta, with the push bits of the destination's facts
+     * ({@link RouteLinks#PUSH_INFO}), and one more than where the destination's record lies.
+     */
+    private static void park(Fabric f, int p, int links, int tx, int out, int onward) {
         long[] r = f.router;
         int at = RouterWords.at(p);
         r[at + RouterWords.RR] |= (long) (tx & 0xF) << RouterWords.PARKED;
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
+                long link = RouteLinks.of(f.linkFacts, links, d);
                 // color swap: the lowest bit of the color flips on the way out
-                long sent = (swap & (1 << d)) != 0 ? out ^ 1 : out;
-                r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32;
+                long sent = (link & RouteLinks.SWAP) != 0 ? out ^ 1 : out;
+                r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32 | link & RouteLinks.PUSH_INFO;
                 int w = at + RouterWords.DEST + (d >>> 1);
-                r[w] = RouterWords.withHalf(r[w], d & 1, f.rsDest[rs * 4 + d] + 1);
+                r[w] = RouterWords.withHalf(r[w], d & 1, (int) link + 1);
                 int hw = at + RouterWords.HOPS + (d >>> 1);
                 r[hw] = RouterWords.withHalf(r[hw], d & 1, RouterWords.half(r[hw], d & 1) + 1);
             }
@@ -335,7 +356,7 @@ final class Router {
         if (f.srcStart[p + 1] - f.srcStart[p] > 64) {
             r[at + RouterWords.POPPED] = 0;
             for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
-                if (f.srcRs[si] >= 0) {
+                if (f.srcPort[si] != RAMP) {
                     f.publishPops(f.srcChan[si]);
                 }
             }
@@ -343,7 +364,7 @@ final class Router {
             r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPopsAt((int) f.srcFacts[s0 + Long.numberOfTrailingZeros(popped)]);
+                f.publishPopsAt((int) f.srcWords[2 * (s0 + Long.numberOfTrailingZeros(popped))]);
                 popped &= popped - 1;
             } while (popped != 0);
         }
@@ -361,12 +382,13 @@ final class Router {
             }
             r[at + RouterWords.DEST + k] = 0;
             for (int half = 0; half < 2; half++) {
-                int dest = RouterWords.half(dests, half) - 1;
-                if (dest >= 0) {
+                int record = RouterWords.half(dests, half) - 1;
+                if (record >= 0) {
                     int d = 2 * k + half;
                     int q = neighbour(f, p, d);
                     long wavelet = r[at + RouterWords.PEND + d];
-                    f.push(q, dest, (int) wavelet, (int) (wavelet >>> 32) & 0xFF, (int) cycle);
+                    long facts = record & 0xFFFFFFFFL | wavelet & RouteLinks.PUSH_INFO;
+                    f.pushTo(q, facts, (int) wavelet, (int) (wavelet >>> 32) & 0xFF, (int) cycle);
                     wake(f, q);
                 }
             }

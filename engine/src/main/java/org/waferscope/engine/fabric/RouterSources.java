@@ -59,4 +59,34 @@ final class RouterSources {
         b.srcPort = port;
         b.srcRs = slot;
     }
+
+    /**
+     * A source's route word ({@link Fabric#srcWords}): route slot in bits 0..31, its color
+     * config in 32..58, its color in 59..63. A visit reads it on the line of the source's
+     * facts, in place of a slot number and the slot's config from two arrays.
+     */
+    static long route(int rs, int cfg, int color) {
+        if (cfg >>> CFG_BITS != 0 || color >>> 5 != 0) {
+            throw new FabricException(java.util.List.of("color config " + cfg + " or color " + color
+                    + " does not fit a router source's route word"));
+        }
+        return rs & 0xFFFFFFFFL | (long) cfg << 32 | (long) color << COLOR_SHIFT;
+    }
+
+    /** The route word of an output queue that has sent nothing yet: no slot. */
+    static final long NO_ROUTE = 0xFFFFFFFFL;
+    static final int CFG_BITS = 27;
+    static final int COLOR_SHIFT = 59;
+
+    static int slot(long route) {
+        return (int) route;
+    }
+
+    static int config(long route) {
+        return (int) (route >>> 32) & (1 << CFG_BITS) - 1;
+    }
+
+    static int color(long route) {
+        return (int) (route >>> COLOR_SHIFT);
+    }
 }

@@ -10,16 +10,21 @@ package org.waferscope.engine.fabric;
  *       fed from (N, S, E, W, then RAMP for the CE's output queues), bit i for source
  *       {@code srcStart[p] + i}. Split by port because in the commit phase up to four
  *       neighbours set bits of the same PE at once, each in its own word. PEs with more
- *       than 64 sources are not tracked; their router scans every source.</li>
+ *       than 64 sources are not tracked; their router scans every source. A PE with at most
+ *       32 sources has the bits of its link buffers' arriving wavelets in the high half
+ *       ({@link ChannelRings#ARRIVES}), bit 32 + i, for the cycle they are on their hop.</li>
  *   <li>{@link #POPPED}: the link buffers the router popped this cycle (source bits),
  *       published in the commit phase.</li>
  *   <li>{@link #RR}: the round-robin position among the PE's sources (bits 0..31), and
  *       the link directions with a wavelet parked this cycle (bits 32..35, {@link #PARKED}),
  *       so that a commit with nothing to push never reads the record's second line.</li>
  *   <li>{@link #PEND}, four words: the wavelet sent this cycle on link direction d (N, S,
- *       E, W), payload in bits 0..31, meta in 32..39, parked until the commit phase.</li>
- *   <li>{@link #DEST}, two words: per direction, one more than the neighbour's input channel
- *       the parked wavelet goes to (0 for none), two to a word.</li>
+ *       E, W), payload in bits 0..31, meta in 32..39, and the push bits of its destination's facts
+ *       ({@link RouteLinks#PUSH_INFO}, 40..58), parked until the commit phase.</li>
+ *   <li>{@link #DEST}, two words: per direction, one more than where the record of the
+ *       neighbour's input channel the parked wavelet goes to starts (0 for none), two to a
+ *       word. With {@link #PEND}'s push bits that is the channel's facts word, so the commit
+ *       reads no facts of the neighbour's.</li>
  *   <li>{@link #HOPS}, two words: wavelets sent per link direction since load, 32-bit
  *       counters that wrap, two to a word.</li>
  * </ul>

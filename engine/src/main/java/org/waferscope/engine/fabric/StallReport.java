@@ -111,7 +111,7 @@ public final class StallReport {
                     ? at + ": the " + f.count(ch) + " wavelet(s) of color " + color + " in output queue "
                             + outputQueueOf(f, p, ch) + " cannot leave"
                     : at + ": router holds " + f.count(ch) + " wavelet(s) of color " + color + " from " + from;
-            int rs = f.srcRs[si] >= 0 ? f.srcRs[si] : Router.findSlot(f, p, color);
+            int rs = from != Direction.RAMP ? RouterSources.slot(f.srcWords[2 * si + 1]) : Router.findSlot(f, p, color);
             if (color >= f.profile.colors()) {
                 out.add(held + ", waiting for the host to collect its stream");
                 continue;
@@ -146,8 +146,8 @@ public final class StallReport {
         }
         List<String> full = new ArrayList<>();
         for (int d = 0; d < 4; d++) {
-            int dest = f.rsDest[rs * 4 + d];
-            if ((tx & (1 << d)) != 0 && dest >= 0 && f.freeForSender(dest) <= 0) {
+            long dest = f.link(rs, d);
+            if ((tx & (1 << d)) != 0 && dest != 0 && f.roomOf(dest) <= 0) {
                 int q = Router.neighbour(f, p, d);
                 full.add(Direction.LINKS[d] + " to PE (" + (q % f.width) + ", " + (q / f.width) + ") is full");
             }

@@ -107,10 +107,10 @@ public final class WaitChain {
             }
             int next = -1;
             for (int d = 0; d < 4 && next < 0; d++) {
-                int dest = f.rsDest[rs * 4 + d];
-                if ((tx & (1 << d)) != 0 && dest >= 0 && inside(f, at, d)) {
+                long dest = f.link(rs, d);
+                if ((tx & (1 << d)) != 0 && dest != 0 && inside(f, at, d)) {
                     next = Router.neighbour(f, at, d);
-                    if (f.full(dest) && hops > 0) {
+                    if (f.fullOf(dest) && hops > 0) {
                         return new int[] {next, -1};
                     }
                 }

@@ -69,6 +69,32 @@ class HotStateLayoutTest {
         }
     }
 
+    @Test
+    void aWaveletIntoAnEmptyLinkBufferArrivesForOneCycleThenIsHeld() {
+        try (Wafer w = Wafer.of(ArchProfile.WSE2, NeighbourExchange.layout(4, 4, NeighbourExchange.Options.FOREVER), 1)) {
+            w.port().launch("start");
+            Fabric f = w.fabric();
+            int arrivals = 0;
+            for (int c = 0; c < 40; c++) {
+                w.stepFabric(1);
+                for (int p = 0; p < f.n; p++) {
+                    for (int si = f.srcStart[p], i = 0; si < f.srcStart[p + 1]; si++, i++) {
+                        int ch = f.srcChan[si];
+                        int port = f.srcPort[si];
+                        long raw = f.router[RouterWords.at(p) + RouterWords.BUSY + port];
+                        boolean arriving = (raw >>> (32 + i) & 1) != 0;
+                        assertEquals(f.count(ch) > 0, (f.srcBusy(p, port) >>> i & 1) != 0, "PE " + p + " source " + i);
+                        // arriving: the only wavelet, pushed in the commit just run, so on its hop next cycle
+                        assertEquals(arriving, port < 4 && f.count(ch) == 1 && f.lastPush(ch) == f.cycle() - 1,
+                                "PE " + p + " source " + i + " after cycle " + c);
+                        arrivals += arriving ? 1 : 0;
+                    }
+                }
+            }
+            assertTrue(arrivals > 0, "wavelets arrived into empty buffers");
+        }
+    }
+
     private static List<Integer> channelsOf(Fabric f, int p) {
         List<Integer> channels = new ArrayList<>();
         for (int rs = f.rsStart[p]; rs < f.rsStart[p + 1]; rs++) {
