@@ -35,7 +35,7 @@ final class DecodedStep {
             f.setActivity(p, Activity.STALL_OUTPUT);
             return ComputeEngine.WORKING | ComputeEngine.STALLED;
         }
-        int v = Sram.readInt(f.sram[p], pool[e + O + 2] + done * pool[e + O + 4]);
+        int v = Sram.readIntInside(f.sram[p], pool[e + O + 2] + done * pool[e + O + 4]);
         int payload = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]].apply(v, 0, 0);
         int w0 = pool[e + 1];
         if (Dsd.has(w0, Dsd.FLAG_STAMP_INDEX)) {
@@ -77,7 +77,7 @@ final class DecodedStep {
         int s0 = element(f, p, m, pool, e + O, done, ch1);
         int s1 = sources > 1 ? element(f, p, m, pool, e + 2 * O, done, ch2) : 0;
         int s2 = sources > 2 ? element(f, p, m, pool, e + 3 * O, done, ch3) : 0;
-        Sram.writeInt(m, pool[e + 2] + done * pool[e + 4], kind.apply(s0, s1, s2));
+        Sram.writeIntInside(m, pool[e + 2] + done * pool[e + 4], kind.apply(s0, s1, s2));
         return advance(f, p, pc, pool, e, done + 1, length);
     }
 
@@ -108,7 +108,7 @@ final class DecodedStep {
         }
         return switch (pool[b]) {
             case DsdExecutor.SCALAR -> pool[b + 1];
-            case DsdExecutor.DESCRIPTOR -> Sram.readInt(m, pool[b + 2] + i * pool[b + 4]);
+            case DsdExecutor.DESCRIPTOR -> Sram.readIntInside(m, pool[b + 2] + i * pool[b + 4]);
             default -> 0;
         };
     }

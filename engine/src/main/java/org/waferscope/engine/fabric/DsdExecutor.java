@@ -199,14 +199,14 @@ final class DsdExecutor {
         if (Dsd.kind(w0) == Dsd.MEM4D) {
             int addr = ops[b + 2] + Mem4d.offset(m, ops[b + 4], i);
             check(m, addr, t);
-            return Sram.read(m, addr, t);
+            return Sram.readInside(m, addr, t);
         }
         if (Dsd.kind(w0) != Dsd.MEM1D) {
             throw new MachineFault("a fabout DSD cannot be a source");
         }
         int addr = ops[b + 2] + i * ops[b + 4];
         check(m, addr, t);
-        return Sram.read(m, addr, t);
+        return Sram.readInside(m, addr, t);
     }
 
     private static void store(Fabric f, int p, long cycle, byte[] m, ElementType t, int[] ops, int o, int i, int length, int v) {
@@ -218,12 +218,12 @@ final class DsdExecutor {
             case Dsd.MEM1D -> {
                 int addr = ops[o + 2] + i * ops[o + 4];
                 check(m, addr, t);
-                Sram.write(m, addr, t, v);
+                Sram.writeInside(m, addr, t, v);
             }
             case Dsd.MEM4D -> {
                 int addr = ops[o + 2] + Mem4d.offset(m, ops[o + 4], i);
                 check(m, addr, t);
-                Sram.write(m, addr, t, v);
+                Sram.writeInside(m, addr, t, v);
             }
             case Dsd.FABOUT -> send(f, p, cycle, t, w0, queue(f, p, w0, false), i, length, v);
             case Dsd.FIFO -> fifoPush(m, t, ops, o, v);
@@ -262,7 +262,7 @@ final class DsdExecutor {
         if (!proven) {
             check(m, addr, t);
         }
-        send(f, p, cycle, t, w0, ch, i, length, kind.apply(Sram.read(m, addr, t), 0, 0));
+        send(f, p, cycle, t, w0, ch, i, length, kind.apply(Sram.readInside(m, addr, t), 0, 0));
         return 1;
     }
 
@@ -288,7 +288,7 @@ final class DsdExecutor {
         if (!proven) {
             check(m, addr, t);
         }
-        Sram.write(m, addr, t, kind.apply(s0, s1, s2));
+        Sram.writeInside(m, addr, t, kind.apply(s0, s1, s2));
         return 1;
     }
 
@@ -322,7 +322,7 @@ final class DsdExecutor {
         if (!proven) {
             check(m, addr, t);
         }
-        return Sram.read(m, addr, t);
+        return Sram.readInside(m, addr, t);
     }
 
     private static int fifoCount(Fabric f, int p, int[] ops, int b) {
@@ -337,7 +337,7 @@ final class DsdExecutor {
         int head = Sram.readInt(m, header);
         int addr = ops[b + 2] + head * t.bytes;
         check(m, addr, t);
-        int v = Sram.read(m, addr, t);
+        int v = Sram.readInside(m, addr, t);
         Sram.writeInt(m, header, head + 1 == capacity ? 0 : head + 1);
         Sram.writeInt(m, header + 4, Sram.readInt(m, header + 4) - 1);
         return v;
@@ -350,7 +350,7 @@ final class DsdExecutor {
         int slot = (Sram.readInt(m, header) + count) % capacity;
         int addr = ops[o + 2] + slot * t.bytes;
         check(m, addr, t);
-        Sram.write(m, addr, t, v);
+        Sram.writeInside(m, addr, t, v);
         Sram.writeInt(m, header + 4, count + 1);
     }
 

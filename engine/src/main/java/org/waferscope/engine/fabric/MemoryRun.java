@@ -57,7 +57,7 @@ final class MemoryRun {
             int s0 = value(m, t, ops, b0, i);
             int s1 = sources > 1 ? value(m, t, ops, b1, i) : 0;
             int s2 = sources > 2 ? value(m, t, ops, b2, i) : 0;
-            Sram.write(m, ops[d + 2] + i * ops[d + 4], t, kind.apply(s0, s1, s2));
+            Sram.writeInside(m, ops[d + 2] + i * ops[d + 4], t, kind.apply(s0, s1, s2));
         }
         return n;
     }
@@ -65,7 +65,7 @@ final class MemoryRun {
     private static int value(byte[] m, ElementType t, int[] ops, int b, int i) {
         return switch (ops[b]) {
             case DsdExecutor.SCALAR -> ops[b + 1];
-            case DsdExecutor.DESCRIPTOR -> Sram.read(m, ops[b + 2] + i * ops[b + 4], t);
+            case DsdExecutor.DESCRIPTOR -> Sram.readInside(m, ops[b + 2] + i * ops[b + 4], t);
             default -> 0;
         };
     }
