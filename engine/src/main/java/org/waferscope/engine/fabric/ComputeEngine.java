@@ -311,10 +311,11 @@ final class ComputeEngine {
             return scratch;
         }
         System.arraycopy(pre, 0, scratch, 0, DsdExecutor.OPERANDS);
+        int size = f.tables[f.peProgram[p]].sramBytes;
         for (int k = 0; k < 4; k++) {
             int slot = pre[DecodedOps.SCALAR_SLOTS + k];
             if (slot >= 0) {
-                scratch[k * DsdExecutor.OPERAND + 1] = Sram.readInt(m, fp + 4 * slot);
+                scratch[k * DsdExecutor.OPERAND + 1] = Sram.readIntWithin(m, size, fp + 4 * slot);
             }
         }
         return scratch;

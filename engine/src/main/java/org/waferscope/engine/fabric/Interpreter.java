@@ -27,56 +27,57 @@ final class Interpreter {
         int c = code[base + 3];
         byte[] m = f.sram[p];
         int fp = f.fp(p);
+        int size = t.sramBytes;   // m.length, known without reading the array's header
         f.setActivity(p, Activity.COMPUTE);
         int next = pc + 1;
         switch (op) {
             case Opcode.NOP -> {
             }
-            case Opcode.CONST -> set(m, fp, a, b);
-            case Opcode.MOV -> set(m, fp, a, get(m, fp, b));
+            case Opcode.CONST -> set(m, size, fp, a, b);
+            case Opcode.MOV -> set(m, size, fp, a, get(m, size, fp, b));
             case Opcode.MOVN -> {
                 for (int k = 0; k < c; k++) {
-                    set(m, fp, a + k, get(m, fp, b + k));
+                    set(m, size, fp, a + k, get(m, size, fp, b + k));
                 }
             }
             case Opcode.LOADK -> {
                 int[] k = t.program.constants().get(b);
                 for (int i = 0; i < k.length; i++) {
-                    set(m, fp, a + i, k[i]);
+                    set(m, size, fp, a + i, k[i]);
                 }
             }
             case Opcode.ADD, Opcode.SUB, Opcode.MUL, Opcode.DIV, Opcode.REM, Opcode.MIN, Opcode.MAX, Opcode.AND,
                     Opcode.OR, Opcode.XOR, Opcode.SHL, Opcode.SHR, Opcode.EQ, Opcode.NE, Opcode.LT, Opcode.LE,
-                    Opcode.GT, Opcode.GE -> set(m, fp, a, Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b), get(m, fp, c)));
-            case Opcode.NEG, Opcode.NOT, Opcode.LNOT -> set(m, fp, a, Alu.unary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b)));
-            case Opcode.MATH -> set(m, fp, a, MATH_FNS[c].apply(TYPES[(word >>> 8) & 0xFF], get(m, fp, b),
-                    code[base + 4] < 0 ? 0 : get(m, fp, code[base + 4])));
-            case Opcode.CONV -> set(m, fp, a, Alu.convert(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
-            case Opcode.BITCAST -> set(m, fp, a, Alu.bitcast(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
-            case Opcode.LDG -> set(m, fp, a, load(m, b, TYPES[(word >>> 8) & 0xFF]));
-            case Opcode.STG -> store(m, a, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
+                    Opcode.GT, Opcode.GE -> set(m, size, fp, a, Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, size, fp, b), get(m, size, fp, c)));
+            case Opcode.NEG, Opcode.NOT, Opcode.LNOT -> set(m, size, fp, a, Alu.unary(op, TYPES[(word >>> 8) & 0xFF], get(m, size, fp, b)));
+            case Opcode.MATH -> set(m, size, fp, a, MATH_FNS[c].apply(TYPES[(word >>> 8) & 0xFF], get(m, size, fp, b),
+                    code[base + 4] < 0 ? 0 : get(m, size, fp, code[base + 4])));
+            case Opcode.CONV -> set(m, size, fp, a, Alu.convert(get(m, size, fp, b), TYPES[c], TYPES[code[base + 4]]));
+            case Opcode.BITCAST -> set(m, size, fp, a, Alu.bitcast(get(m, size, fp, b), TYPES[c], TYPES[code[base + 4]]));
+            case Opcode.LDG -> set(m, size, fp, a, load(m, b, TYPES[(word >>> 8) & 0xFF]));
+            case Opcode.STG -> store(m, a, TYPES[(word >>> 8) & 0xFF], get(m, size, fp, b));
             case Opcode.LDI -> {
-                int addr = get(m, fp, b) + c;
-                set(m, fp, a, RouterRegisters.holds(addr) ? RouterRegisters.read(f, p, addr)
+                int addr = get(m, size, fp, b) + c;
+                set(m, size, fp, a, RouterRegisters.holds(addr) ? RouterRegisters.read(f, p, addr)
                         : load(m, addr, TYPES[(word >>> 8) & 0xFF]));
             }
             case Opcode.STI -> {
-                int addr = get(m, fp, a) + c;
+                int addr = get(m, size, fp, a) + c;
                 if (RouterRegisters.holds(addr)) {
-                    RouterRegisters.write(f, p, addr, get(m, fp, b));
+                    RouterRegisters.write(f, p, addr, get(m, size, fp, b));
                 } else {
-                    store(m, addr, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
+                    store(m, addr, TYPES[(word >>> 8) & 0xFF], get(m, size, fp, b));
                 }
             }
-            case Opcode.ADDR_OF_SLOT -> set(m, fp, a, fp + 4 * b);
+            case Opcode.ADDR_OF_SLOT -> set(m, size, fp, a, fp + 4 * b);
             case Opcode.JMP -> next = a;
             case Opcode.JZ -> {
-                if (get(m, fp, a) == 0) {
+                if (get(m, size, fp, a) == 0) {
                     next = b;
                 }
             }
             case Opcode.JNZ -> {
-                if (get(m, fp, a) != 0) {
+                if (get(m, size, fp, a) != 0) {
                     next = b;
                 }
             }
@@ -85,18 +86,18 @@ final class Interpreter {
             case Opcode.ACTIVATE -> ComputeEngine.activate(f, p, t, a);
             case Opcode.BLOCK -> f.blocked[p] |= 1L << a;
             case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
-            case Opcode.ACTIVATE_SLOT -> ComputeEngine.activate(f, p, t, taskId(get(m, fp, a)));
+            case Opcode.ACTIVATE_SLOT -> ComputeEngine.activate(f, p, t, taskId(get(m, size, fp, a)));
             case Opcode.DSD_OP -> {
                 // not decoded (ComputeEngine.stepCe runs the decoded ones): resolved from the frame
                 return ComputeEngine.vectorOp(f, p, cycle, pc, null, scratch);
             }
-            case Opcode.DSD_ADD_OFFSET -> dsdEdit(m, fp, a, b, 1, get(m, fp, b + 1) + get(m, fp, c) * code[base + 4]);
+            case Opcode.DSD_ADD_OFFSET -> dsdEdit(m, fp, a, b, 1, get(m, size, fp, b + 1) + get(m, size, fp, c) * code[base + 4]);
             case Opcode.DSD_SET_BASE -> {
-                dsdEdit(m, fp, a, b, 1, get(m, fp, c));
+                dsdEdit(m, fp, a, b, 1, get(m, size, fp, c));
                 retype(m, fp, a, code[base + 4]);
             }
             case Opcode.DSD_SET_LENGTH -> {
-                int len = get(m, fp, c);
+                int len = get(m, size, fp, c);
                 if (len < 0 || len > Dsd.MAX_LENGTH) {
                     throw new MachineFault("DSD length " + len + " is outside 0.." + Dsd.MAX_LENGTH);
                 }
@@ -104,7 +105,7 @@ final class Interpreter {
             }
             case Opcode.PRINT -> print(f, p, t.program, m, fp, a, b, c, cycle, sink);
             case Opcode.TIMESTAMP -> {
-                int addr = get(m, fp, a);
+                int addr = get(m, size, fp, a);
                 store(m, addr, ElementType.U16, (int) (cycle & 0xFFFF));
                 store(m, addr + 2, ElementType.U16, (int) ((cycle >>> 16) & 0xFFFF));
                 store(m, addr + 4, ElementType.U16, (int) ((cycle >>> 32) & 0xFFFF));
@@ -113,11 +114,11 @@ final class Interpreter {
                 f.released[p] = 1;
                 sink.released(p);
             }
-            case Opcode.COORD -> set(m, fp, a, b == 0 ? p % f.width : p / f.width);
-            case Opcode.CYCLE -> set(m, fp, a, (int) cycle);
+            case Opcode.COORD -> set(m, size, fp, a, b == 0 ? p % f.width : p / f.width);
+            case Opcode.CYCLE -> set(m, size, fp, a, (int) cycle);
             case Opcode.TRAP -> throw new MachineFault("an @assert failed");
             case Opcode.ROUTE_POS -> {
-                if (!RouteSwitch.set(f, p, get(m, fp, a), get(m, fp, b), get(m, fp, c))) {
+                if (!RouteSwitch.set(f, p, get(m, size, fp, a), get(m, size, fp, b), get(m, size, fp, c))) {
                     f.setActivity(p, Activity.STALL_OUTPUT);
                     return ComputeEngine.WORKING | ComputeEngine.STALLED;
                 }
@@ -136,6 +137,15 @@ final class Interpreter {
             throw new MachineFault("task id " + id + " is outside 0..63");
         }
         return id;
+    }
+
+    /** Frame slot {@code slot} of the frame at {@code fp} in an SRAM of {@code size} bytes ({@link Sram#readIntWithin}). */
+    private static int get(byte[] m, int size, int fp, int slot) {
+        return Sram.readIntWithin(m, size, fp + 4 * slot);
+    }
+
+    private static void set(byte[] m, int size, int fp, int slot, int v) {
+        Sram.writeIntWithin(m, size, fp + 4 * slot, v);
     }
 
     private static int get(byte[] m, int fp, int slot) {
