@@ -22,7 +22,7 @@ import org.waferscope.engine.api.HostMachine;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.InterleavedAB \
- *     SIDE CYCLES ROUNDS [threads=T] [step=K] NAME=DIR[@PASS[,KEY=VALUE...]] NAME=DIR[@PASS] ...
+ *     SIDE CYCLES ROUNDS [threads=T] [step=K] [copies=C] NAME=DIR[@PASS[,KEY=VALUE...]] NAME=DIR[@PASS] ...
  * </pre>
  *
  * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or WxH
@@ -35,7 +35,10 @@ import org.waferscope.engine.api.HostMachine;
  * one build can run against itself with and without wavefront passes; {@code @PASS,KEY=VALUE,...}
  * (PASS may be empty) also sets those system properties while it is built. On T threads (default
  * 1) the time is the process's CPU time, GC and compiler threads included, and the wall
- * time is printed too. It prints, per version, PE-cycles (sparse: cycles) per CPU-second, the
+ * time is printed too. {@code copies=C} (default 1) gives each version C wafers of its own, stepped one
+ * after the other in each of its turns: where the arrays of one wafer land in memory moves a
+ * version by up to 10 % at this machine's load (docs/benchmarks.md, "Session 9: the spread
+ * between processes"), so C placements average that out. It prints, per version, PE-cycles (sparse: cycles) per CPU-second, the
  * geometric mean of its per-round ratios to the first version, and its state hash, which
  * must be the same for all.
  */
@@ -47,6 +50,8 @@ public final class InterleavedAB {
     private static final class Version {
         final String name;
         final Object wafer;
+        /** The wafers a turn steps: {@link #wafer} and its copies. */
+        final List<Object> wafers = new ArrayList<>();
         final Method step;
         final Method hash;
         long cpu;
@@ -55,7 +60,7 @@ public final class InterleavedAB {
 
         long wall;
 
-        Version(String name, Path dir, int width, int height, boolean sparse, int threads, String pass)
+        Version(String name, Path dir, int width, int height, boolean sparse, int threads, String pass, int copies)
                 throws ReflectiveOperationException, java.io.IOException {
             this.name = name;
             String[] settings = pass == null ? new String[] {""} : pass.split(",");
@@ -87,13 +92,17 @@ public final class InterleavedAB {
                             (height - SPARSE_H) / 2, SPARSE_W, SPARSE_H, forever,
                             exchange.getMethod("asleep").invoke(null))
                     : exchange.getMethod("layout", int.class, int.class, options).invoke(null, width, height, forever);
-            wafer = waferClass.getMethod("of", arch, layoutClass, int.class)
-                    .invoke(null, arch.getField("WSE2").get(null), layout, threads);
-            Object port = waferClass.getMethod("port").invoke(wafer);
-            port.getClass().getMethod("launch", String.class).invoke(port, "start");
             step = waferClass.getMethod("stepFabric", long.class);
             hash = waferClass.getMethod("stateHash");
-            step.invoke(wafer, 30L);
+            for (int c = 0; c < copies; c++) {
+                Object w = waferClass.getMethod("of", arch, layoutClass, int.class)
+                        .invoke(null, arch.getField("WSE2").get(null), layout, threads);
+                Object port = waferClass.getMethod("port").invoke(w);
+                port.getClass().getMethod("launch", String.class).invoke(port, "start");
+                step.invoke(w, 30L);
+                wafers.add(w);
+            }
+            wafer = wafers.get(0);
         }
     }
 
@@ -113,18 +122,21 @@ public final class InterleavedAB {
         int width = side;
         int height = wh.length > 1 ? Integer.parseInt(wh[1]) : side == 757 ? 996 : side;
         int threads = 1;
+        int copies = 1;
         long perCall = cycles;
         List<Version> versions = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
             String[] nameDir = args[i].split("=", 2);
             if (nameDir[0].equals("threads")) {
                 threads = Integer.parseInt(nameDir[1]);
+            } else if (nameDir[0].equals("copies")) {
+                copies = Integer.parseInt(nameDir[1]);
             } else if (nameDir[0].equals("step")) {
                 perCall = Long.parseLong(nameDir[1]);
             } else {
                 String[] dirPass = nameDir[1].split("@", 2);
                 versions.add(new Version(nameDir[0], Path.of(dirPass[0]), width, height, sparse, threads,
-                        dirPass.length > 1 ? dirPass[1] : null));
+                        dirPass.length > 1 ? dirPass[1] : null, copies));
             }
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -138,24 +150,31 @@ public final class InterleavedAB {
                 Version v = versions.get((k + r) % versions.size());
                 long t0 = threads == 1 ? mx.getCurrentThreadCpuTime() : os.getProcessCpuTime();
                 long w0 = System.nanoTime();
-                for (long done = 0; done < cycles; done += perCall) {
-                    v.step.invoke(v.wafer, Math.min(perCall, cycles - done));
+                for (Object w : v.wafers) {
+                    for (long done = 0; done < cycles; done += perCall) {
+                        v.step.invoke(w, Math.min(perCall, cycles - done));
+                    }
                 }
                 long w = System.nanoTime() - w0;
                 long t = (threads == 1 ? mx.getCurrentThreadCpuTime() : os.getProcessCpuTime()) - t0;
                 if (r >= dropped) {
                     v.cpu += t;
                     v.wall += w;
-                    v.units += perCycle * cycles;
-                    v.rates.add(perCycle * cycles * 1e3 / t);
+                    v.units += perCycle * cycles * v.wafers.size();
+                    v.rates.add(perCycle * cycles * v.wafers.size() * 1e3 / t);
                 }
             }
         }
-        System.out.printf("%dx%d exchange%s, %d thread(s), %d rounds of %d cycles in calls of %d (%d dropped); CPU: %s%n",
+        System.out.printf("%dx%d exchange%s, %d thread(s), %d rounds of %d cycles in calls of %d (%d dropped)%s; CPU: %s%n",
                 width, height, sparse ? " on 150x251 PEs, the rest asleep" : "", threads, rounds, cycles, perCall,
-                dropped, HostMachine.cpu());
+                dropped, copies > 1 ? ", " + copies + " wafers a version" : "", HostMachine.cpu());
         Version first = versions.get(0);
         for (Version v : versions) {
+            for (Object w : v.wafers) {
+                if (!v.hash.invoke(w).equals(v.hash.invoke(v.wafer))) {
+                    System.out.printf("%s: its wafers' state hashes differ%n", v.name);
+                }
+            }
             List<Double> sorted = new ArrayList<>(v.rates);
             Collections.sort(sorted);
             double logs = 0;
