@@ -1,6 +1,7 @@
 package org.waferscope.engine.sim;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.waferscope.engine.fabric.WorkerWaits;
 
 /**
  * A reusable barrier for a fixed set of workers that spins instead of parking: a cycle's
@@ -12,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the next phase's reads.
  */
 final class SpinBarrier {
-    private static final int SPINS_BEFORE_YIELD = 2_000;
-
     private final int parties;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int generation;
@@ -22,20 +21,21 @@ final class SpinBarrier {
         this.parties = parties;
     }
 
-    void await() {
+    /** Waits for every party; a wait is counted in {@code waits} as worker {@code id}'s. */
+    void await(int id, WorkerWaits waits) {
         int gen = generation;
         if (arrived.incrementAndGet() == parties) {
             arrived.set(0);
             generation = gen + 1;
             return;
         }
-        int spins = 0;
-        while (generation == gen) {
-            if (++spins < SPINS_BEFORE_YIELD) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+        if (generation != gen) {
+            return;
         }
+        long since = System.nanoTime();
+        for (int turn = 0; generation == gen; turn++) {
+            WorkerWaits.pause(turn);
+        }
+        waits.add(id, WorkerWaits.BARRIER, since);
     }
 }

@@ -1,0 +1,106 @@
+package org.waferscope.engine.fabric;
+
+/**
+ * What each worker of a stepper spent besides computing: how often, and for how many
+ * nanoseconds of wall time, it waited for another worker (at a barrier, at the split of a
+ * wavefront pass, for a neighbour's compute before a commit, for its next job), and the time
+ * worker 0 spent alone on a step's serial parts (the settle, the planning of a pass). With
+ * each worker's CPU time (ThreadMXBean), these say what two workers cost beyond one
+ * (docs/benchmarks.md, "Session 11"). A wait is timed only once its first check has failed,
+ * so a cycle that waits for nobody pays nothing for it.
+ *
+ * <p>Threads: each worker writes only its own slots, which lie 128 bytes apart so that they
+ * share no cache line; read them between steps.
+ */
+public final class WorkerWaits {
+    /** Kinds of wait or serial work, and their names as printed. */
+    public static final int BARRIER = 0;
+    public static final int SPLIT = 1;
+    public static final int COMMIT = 2;
+    public static final int IDLE = 3;
+    public static final int SETTLE = 4;
+    public static final int PLAN = 5;
+    public static final String[] NAMES = {"barrier", "split", "commit", "idle", "settle", "plan"};
+    /** Longs per worker: a count and nanoseconds per kind, padded to 128 bytes. */
+    private static final int STRIDE = 16;
+
+    /**
+     * Turns of a wait loop spent spinning on the core before it yields the core at every turn
+     * ({@link #pause}); the system property {@code waferscope.spins} when the class loads.
+     */
+    static final int SPINS = Integer.getInteger("waferscope.spins", 2_000);
+
+    private final long[] slots;
+    private final int workers;
+
+    public WorkerWaits(int workers) {
+        this.workers = workers;
+        this.slots = new long[(workers + 1) * STRIDE];
+    }
+
+    /**
+     * Turn {@code turn} (from 0) of a loop waiting for another worker: the first {@link #SPINS}
+     * spin, so that a wait of a few microseconds costs no trip to the scheduler; after that
+     * each yields, so that the worker waited for, or anyone else, can run on this core.
+     */
+    public static void pause(int turn) {
+        if (turn < SPINS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    /** Counts one wait (or serial part) of {@code kind} by worker {@code id} that began at {@code since} ({@link System#nanoTime}). */
+    public void add(int id, int kind, long since) {
+        int at = (id + 1) * STRIDE + 2 * kind;
+        slots[at]++;
+        slots[at + 1] += System.nanoTime() - since;
+    }
+
+    private static final java.lang.management.ThreadMXBean MX =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The calling thread's CPU time, to time a serial part by ({@link #addSerial}). */
+    public static long cpuNow() {
+        return MX.getCurrentThreadCpuTime();
+    }
+
+    /**
+     * Counts one serial part of {@code kind} ({@link #SETTLE} or {@link #PLAN}) by worker 0, begun at
+     * {@code since} ({@link System#nanoTime}) and at {@code cpuSince} ({@link #cpuNow}).
+     */
+    public void addSerial(int kind, long since, long cpuSince) {
+        add(0, kind, since);
+        slots[STRIDE + 12 + kind - SETTLE] += cpuNow() - cpuSince;
+    }
+
+    /** CPU nanoseconds worker 0 spent in serial parts of {@code kind} ({@link #SETTLE} or {@link #PLAN}). */
+    public long serialCpu(int kind) {
+        return slots[STRIDE + 12 + kind - SETTLE];
+    }
+
+    /** Adds {@code pes} to the PE-cycles worker {@code id} computed (the work it did). */
+    public void addVisited(int id, long pes) {
+        slots[(id + 1) * STRIDE + STRIDE - 1] += pes;
+    }
+
+    /** PE-cycles worker {@code id} computed so far. */
+    public long visited(int id) {
+        return slots[(id + 1) * STRIDE + STRIDE - 1];
+    }
+
+    /** Waits of {@code kind} worker {@code id} made so far. */
+    public long count(int id, int kind) {
+        return slots[(id + 1) * STRIDE + 2 * kind];
+    }
+
+    /** Nanoseconds of wall time worker {@code id} spent in waits of {@code kind}. */
+    public long nanos(int id, int kind) {
+        return slots[(id + 1) * STRIDE + 2 * kind + 1];
+    }
+}
