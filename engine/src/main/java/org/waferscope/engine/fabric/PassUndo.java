@@ -302,20 +302,27 @@ final class PassUndo {
                     }
                     yield sum;
                 }
-                case BYTES_PER_PE, INTS_PER_PE -> {
-                    Object[] m = (Object[]) x;
-                    long sum = 0;
-                    for (int p = p0; p < p1; p++) {
-                        sum += m[p] == null ? 0 : java.lang.reflect.Array.getLength(m[p]);
-                    }
-                    yield sum;
-                }
+                case BYTES_PER_PE, INTS_PER_PE -> ownLengths((Object[]) x, p0, p1);
                 case WHOLE -> 0;
             };
             elements[i] += e;
             bytes += e * bytesOf(types[i]);
         }
         return bytes;
+    }
+
+    /**
+     * The elements of PEs {@code p0} to {@code p1 - 1}'s own arrays in {@code perPe}, read as
+     * arrays of their type, not through reflection: a pass's plan asks for every word it may
+     * write.
+     */
+    private static long ownLengths(Object[] perPe, int p0, int p1) {
+        long sum = 0;
+        for (int p = p0; p < p1; p++) {
+            Object m = perPe[p];
+            sum += m == null ? 0 : m instanceof byte[] b ? b.length : ((int[]) m).length;
+        }
+        return sum;
     }
 
     /** Bytes an element of type {@code t} takes in an array (a reference: 8, the most it may be). */

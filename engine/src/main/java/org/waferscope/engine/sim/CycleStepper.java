@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
 import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.ChunkClaims;
@@ -64,8 +63,6 @@ public final class CycleStepper implements AutoCloseable {
     /** Each worker's waits, its share of the work, and worker 0's serial parts (diagnostics). */
     private final WorkerWaits waits;
     private final Semaphore[] go;
-    /** Per worker, the jobs posted to it so far ({@link #post}). */
-    private final AtomicLongArray posted;
     private final Thread[] threads;
     private volatile boolean closed;
     /** Where worker 0 records each cycle's tallies, or null. */
@@ -152,7 +149,6 @@ public final class CycleStepper implements AutoCloseable {
         this.barrier = new SpinBarrier(workers);
         this.waits = new WorkerWaits(workers);
         this.go = new Semaphore[workers];
-        this.posted = new AtomicLongArray(workers);
         this.threads = new Thread[workers];
         for (int k = 1; k < workers; k++) {
             go[k] = new Semaphore(0);
@@ -230,7 +226,7 @@ public final class CycleStepper implements AutoCloseable {
             jobFrom = jobStart;
             jobTally = null;
             for (int k = 1; k < workers; k++) {
-                post(k);
+                go[k].release();
             }
             runCycles(0, jobStart, newTally());
         }
@@ -265,11 +261,9 @@ public final class CycleStepper implements AutoCloseable {
     }
 
     private void helperLoop(int id) {
-        long taken = 0;
         while (!closed) {
             long since = System.nanoTime();
-            awaitJob(id, taken, since);
-            taken++;
+            go[id].acquireUninterruptibly();
             waits.add(id, WorkerWaits.IDLE, since);
             if (closed) {
                 return;
@@ -284,28 +278,6 @@ public final class CycleStepper implements AutoCloseable {
                 runCycles(id, jobFrom, jobTally != null ? jobTally : newTally());
             }
         }
-    }
-
-    /**
-     * How long a worker watches for its next job before it parks: between the passes of a step,
-     * worker 0 only tallies and plans, so the next pass comes within this, and a parked worker
-     * would wait for the scheduler to run it again (on a loaded machine, a whole time slice).
-     */
-    static final long WATCH_NANOS = 200_000;
-
-    /** Gives worker {@code id} its next job: it may be watching for it ({@link #awaitJob}), or parked. */
-    private void post(int id) {
-        posted.incrementAndGet(id);
-        go[id].release();
-    }
-
-    /** Waits for the job after the {@code taken} first: watching {@link #posted} for a while, then parked. */
-    private void awaitJob(int id, long taken, long since) {
-        while (posted.get(id) == taken && System.nanoTime() - since < WATCH_NANOS) {
-            Thread.onSpinWait();
-        }
-        // the permit comes with every job, watched for or not: take it, so that none is left over
-        go[id].acquireUninterruptibly();
     }
 
     /** Settles worker {@code id}'s share of the fabric's words at the step's end. */
@@ -466,7 +438,7 @@ public final class CycleStepper implements AutoCloseable {
         jobPass = false;
         jobSettle = true;
         for (int k = 1; k < workers; k++) {
-            post(k);
+            go[k].release();
         }
         settleShare(0, c);
         barrier.await(0, waits);
@@ -484,7 +456,7 @@ public final class CycleStepper implements AutoCloseable {
             jobPass = true;
             jobPassStart = c;
             jobPassLevels = n;
-            post(1);
+            go[1].release();
             wave.run(0, c, n, shares[0]);
             barrier.await(0, waits);
         } else {
