@@ -213,18 +213,20 @@ public final class FabricCycle {
         }
         int turn = 0;
         long since = 0;
+        long cpuSince = 0;
         while (committed < band.visitedCount) {
             int before = committed;
             committed = commitReady(band, committed, cycle, round, front, -1, -1, down);
             if (committed == before) {
                 if (turn == 0) {
                     since = System.nanoTime();
+                    cpuSince = WorkerWaits.cpuNow();
                 }
                 WorkerWaits.pause(turn++);
             }
         }
         if (turn > 0) {
-            waits.add(id, WorkerWaits.COMMIT, since);
+            waits.add(id, WorkerWaits.COMMIT, since, cpuSince);
         }
     }
 

@@ -326,11 +326,12 @@ public final class Wavefront {
             return;
         }
         long since = System.nanoTime();
+        long cpuSince = WorkerWaits.cpuNow();
         for (int turn = 0; done.get(at) != pass; turn++) {
             WorkerWaits.pause(turn);
         }
         if (waits != null) {
-            waits.add(1 - id, WorkerWaits.SPLIT, since);
+            waits.add(1 - id, WorkerWaits.SPLIT, since, cpuSince);
         }
     }
 }

@@ -21,14 +21,23 @@ public final class WorkerWaits {
     public static final int SETTLE = 4;
     public static final int PLAN = 5;
     public static final String[] NAMES = {"barrier", "split", "commit", "idle", "settle", "plan"};
-    /** Longs per worker: a count and nanoseconds per kind, padded to 128 bytes. */
-    private static final int STRIDE = 16;
+    /** Longs per worker: a count, wall and CPU nanoseconds per kind, and the PE-cycles computed, padded to 256 bytes. */
+    private static final int STRIDE = 32;
 
     /**
      * Turns of a wait loop spent spinning on the core before it yields the core at every turn
      * ({@link #pause}); the system property {@code waferscope.spins} when the class loads.
      */
     static final int SPINS = Integer.getInteger("waferscope.spins", 2_000);
+    /**
+     * After {@link #SPINS} turns, each turn sleeps this long (0: yields instead); the system
+     * property {@code waferscope.napNanos} when the class loads. A wait that outlasts the
+     * spinning is one for a worker the scheduler is not running: yielding then burnt a
+     * quarter of a millisecond of CPU a wait on the loaded machine, and a nap of 50 µs
+     * measured x1.07 in CPU per cycle and x1.12–1.34 in wall time against it, in both
+     * orders (docs/benchmarks.md, "Session 11").
+     */
+    static final long NAP_NANOS = Long.getLong("waferscope.napNanos", 50_000);
 
     private final long[] slots;
     private final int workers;
@@ -41,11 +50,14 @@ public final class WorkerWaits {
     /**
      * Turn {@code turn} (from 0) of a loop waiting for another worker: the first {@link #SPINS}
      * spin, so that a wait of a few microseconds costs no trip to the scheduler; after that
-     * each yields, so that the worker waited for, or anyone else, can run on this core.
+     * each sleeps {@link #NAP_NANOS}, so that the worker waited for, or anyone else, can run
+     * on this core while this one costs nothing.
      */
     public static void pause(int turn) {
         if (turn < SPINS) {
             Thread.onSpinWait();
+        } else if (NAP_NANOS > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(NAP_NANOS);
         } else {
             Thread.yield();
         }
@@ -55,33 +67,24 @@ public final class WorkerWaits {
         return workers;
     }
 
-    /** Counts one wait (or serial part) of {@code kind} by worker {@code id} that began at {@code since} ({@link System#nanoTime}). */
-    public void add(int id, int kind, long since) {
-        int at = (id + 1) * STRIDE + 2 * kind;
+    /**
+     * Counts one wait (or serial part) of {@code kind} by worker {@code id} that began at
+     * {@code since} ({@link System#nanoTime}) and at {@code cpuSince} of its thread's CPU time
+     * ({@link #cpuNow}).
+     */
+    public void add(int id, int kind, long since, long cpuSince) {
+        int at = (id + 1) * STRIDE + 3 * kind;
         slots[at]++;
         slots[at + 1] += System.nanoTime() - since;
+        slots[at + 2] += cpuNow() - cpuSince;
     }
 
     private static final java.lang.management.ThreadMXBean MX =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** The calling thread's CPU time, to time a serial part by ({@link #addSerial}). */
+    /** The calling thread's CPU time in nanoseconds, to time a wait or serial part by ({@link #add}). */
     public static long cpuNow() {
         return MX.getCurrentThreadCpuTime();
-    }
-
-    /**
-     * Counts one serial part of {@code kind} ({@link #SETTLE} or {@link #PLAN}) by worker 0, begun at
-     * {@code since} ({@link System#nanoTime}) and at {@code cpuSince} ({@link #cpuNow}).
-     */
-    public void addSerial(int kind, long since, long cpuSince) {
-        add(0, kind, since);
-        slots[STRIDE + 12 + kind - SETTLE] += cpuNow() - cpuSince;
-    }
-
-    /** CPU nanoseconds worker 0 spent in serial parts of {@code kind} ({@link #SETTLE} or {@link #PLAN}). */
-    public long serialCpu(int kind) {
-        return slots[STRIDE + 12 + kind - SETTLE];
     }
 
     /** Adds {@code pes} to the PE-cycles worker {@code id} computed (the work it did). */
@@ -96,11 +99,16 @@ public final class WorkerWaits {
 
     /** Waits of {@code kind} worker {@code id} made so far. */
     public long count(int id, int kind) {
-        return slots[(id + 1) * STRIDE + 2 * kind];
+        return slots[(id + 1) * STRIDE + 3 * kind];
     }
 
     /** Nanoseconds of wall time worker {@code id} spent in waits of {@code kind}. */
     public long nanos(int id, int kind) {
-        return slots[(id + 1) * STRIDE + 2 * kind + 1];
+        return slots[(id + 1) * STRIDE + 3 * kind + 1];
+    }
+
+    /** Nanoseconds of CPU time worker {@code id} spent in waits (or serial parts) of {@code kind}. */
+    public long cpu(int id, int kind) {
+        return slots[(id + 1) * STRIDE + 3 * kind + 2];
     }
 }

@@ -263,8 +263,9 @@ public final class CycleStepper implements AutoCloseable {
     private void helperLoop(int id) {
         while (!closed) {
             long since = System.nanoTime();
+            long cpuSince = WorkerWaits.cpuNow();
             go[id].acquireUninterruptibly();
-            waits.add(id, WorkerWaits.IDLE, since);
+            waits.add(id, WorkerWaits.IDLE, since, cpuSince);
             if (closed) {
                 return;
             }
@@ -284,9 +285,10 @@ public final class CycleStepper implements AutoCloseable {
     private void settleShare(int id, long c) {
         int words = cycle.words();
         long since = System.nanoTime();
+        long cpuSince = WorkerWaits.cpuNow();
         dozersLeft[id] = cycle.settle(c, (int) ((long) words * id / workers),
                 (int) ((long) words * (id + 1) / workers));
-        waits.add(id, WorkerWaits.SETTLE, since);
+        waits.add(id, WorkerWaits.SETTLE, since, cpuSince);
     }
 
     private CycleTally newTally() {
@@ -388,7 +390,7 @@ public final class CycleStepper implements AutoCloseable {
                 cyclesFrom(c, tally);
                 return;
             }
-            waits.addSerial(WorkerWaits.PLAN, planned, plannedCpu);
+            waits.add(0, WorkerWaits.PLAN, planned, plannedCpu);
             runPass(c, n);
             passes++;
             passesShared += wave.twoWorkers() ? 1 : 0;

@@ -33,9 +33,10 @@ final class SpinBarrier {
             return;
         }
         long since = System.nanoTime();
+        long cpuSince = WorkerWaits.cpuNow();
         for (int turn = 0; generation == gen; turn++) {
             WorkerWaits.pause(turn);
         }
-        waits.add(id, WorkerWaits.BARRIER, since);
+        waits.add(id, WorkerWaits.BARRIER, since, cpuSince);
     }
 }

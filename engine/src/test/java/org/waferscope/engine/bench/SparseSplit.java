@@ -49,7 +49,6 @@ public final class SparseSplit {
         long cycles;
         long[][] waitsAtStart;
         long[] visitedAtStart;
-        long[] serialAtStart;
 
         Run(int threads, int w, int h) throws ReflectiveOperationException {
             this.threads = threads;
@@ -82,14 +81,14 @@ public final class SparseSplit {
 
         void mark() {
             WorkerWaits ww = stepper.waits();
-            waitsAtStart = new long[ww.workers()][2 * WorkerWaits.NAMES.length];
+            waitsAtStart = new long[ww.workers()][3 * WorkerWaits.NAMES.length];
             visitedAtStart = new long[ww.workers()];
-            serialAtStart = new long[] {ww.serialCpu(WorkerWaits.SETTLE), ww.serialCpu(WorkerWaits.PLAN)};
             for (int id = 0; id < ww.workers(); id++) {
                 visitedAtStart[id] = ww.visited(id);
                 for (int k = 0; k < WorkerWaits.NAMES.length; k++) {
-                    waitsAtStart[id][2 * k] = ww.count(id, k);
-                    waitsAtStart[id][2 * k + 1] = ww.nanos(id, k);
+                    waitsAtStart[id][3 * k] = ww.count(id, k);
+                    waitsAtStart[id][3 * k + 1] = ww.nanos(id, k);
+                    waitsAtStart[id][3 * k + 2] = ww.cpu(id, k);
                 }
             }
         }
@@ -182,17 +181,13 @@ public final class SparseSplit {
             StringBuilder line = new StringBuilder(String.format("   w%d: %.1f %% of the PE-cycles", id,
                     100.0 * (ww.visited(id) - run.visitedAtStart[id]) / Math.max(1, total)));
             for (int k = 0; k < WorkerWaits.NAMES.length; k++) {
-                long n = ww.count(id, k) - run.waitsAtStart[id][2 * k];
-                long ns = ww.nanos(id, k) - run.waitsAtStart[id][2 * k + 1];
+                long n = ww.count(id, k) - run.waitsAtStart[id][3 * k];
+                long ns = ww.nanos(id, k) - run.waitsAtStart[id][3 * k + 1];
+                long cpu = ww.cpu(id, k) - run.waitsAtStart[id][3 * k + 2];
                 if (n > 0) {
-                    line.append(String.format("; %s %.2f a cycle, %.3f ms a cycle", WorkerWaits.NAMES[k],
-                            n / (double) run.cycles, ns / 1e6 / run.cycles));
+                    line.append(String.format("; %s %.2f a cycle, wall %.3f, CPU %.3f ms a cycle", WorkerWaits.NAMES[k],
+                            n / (double) run.cycles, ns / 1e6 / run.cycles, cpu / 1e6 / run.cycles));
                 }
-            }
-            if (id == 0) {
-                line.append(String.format("; CPU ms a cycle alone: settle %.3f, plan %.3f",
-                        (ww.serialCpu(WorkerWaits.SETTLE) - run.serialAtStart[0]) / 1e6 / run.cycles,
-                        (ww.serialCpu(WorkerWaits.PLAN) - run.serialAtStart[1]) / 1e6 / run.cycles));
             }
             System.out.println(line);
         }

@@ -21,16 +21,17 @@ class WorkerWaitsTest {
     void eachWorkersWaitsAreKeptApartByKind() {
         WorkerWaits w = new WorkerWaits(2);
         long since = System.nanoTime();
-        w.add(1, WorkerWaits.SPLIT, since);
-        w.add(1, WorkerWaits.SPLIT, since);
-        w.add(0, WorkerWaits.BARRIER, since);
+        long cpuSince = WorkerWaits.cpuNow();
+        w.add(1, WorkerWaits.SPLIT, since, cpuSince);
+        w.add(1, WorkerWaits.SPLIT, since, cpuSince);
+        w.add(0, WorkerWaits.BARRIER, since, cpuSince);
         w.addVisited(0, 5);
         w.addVisited(1, 7);
         assertEquals(2, w.count(1, WorkerWaits.SPLIT));
         assertEquals(0, w.count(0, WorkerWaits.SPLIT));
         assertEquals(1, w.count(0, WorkerWaits.BARRIER));
         assertEquals(0, w.count(1, WorkerWaits.BARRIER));
-        assertTrue(w.nanos(1, WorkerWaits.SPLIT) >= 0);
+        assertTrue(w.nanos(1, WorkerWaits.SPLIT) >= 0 && w.cpu(1, WorkerWaits.SPLIT) >= 0);
         assertEquals(5, w.visited(0));
         assertEquals(7, w.visited(1));
     }
