@@ -37,7 +37,10 @@ import org.waferscope.engine.record.RunTimeline;
  * event to stop at, runs instead in wavefront passes ({@code Wavefront}): several cycles in
  * one walk over the words, each worker over its half, meeting once a pass; a pass the step
  * should have stopped inside is undone and its cycles run one at a time
- * (docs/temporal-blocking.md).
+ * (docs/temporal-blocking.md). Its settle, too, is shared by both workers.
+ *
+ * <p>{@link #waits()} tells what each worker waited for, and for how long, and how many
+ * PE-cycles it computed (docs/benchmarks.md, "Session 11"; {@code bench/SparseSplit}).
  *
  * <p>Threads: {@link #step} must be called from one thread at a time.
  */

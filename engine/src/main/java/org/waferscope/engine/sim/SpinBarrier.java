@@ -6,8 +6,9 @@ import org.waferscope.engine.fabric.WorkerWaits;
 /**
  * A reusable barrier for a fixed set of workers that spins instead of parking: a cycle's
  * phases last microseconds, and parking costs more than that (about 13 µs per
- * {@code CyclicBarrier} round against about 0.5 µs spinning on our 2-core machines). It
- * yields after a while so that more workers than cores still make progress.
+ * {@code CyclicBarrier} round against about 0.5 µs spinning on our 2-core machines). After
+ * a while it naps instead ({@link WorkerWaits#pause}), so that more workers than cores, or a
+ * worker the scheduler has put aside, still make progress.
  *
  * <p>The volatile generation gives the happens-before edge between one phase's writes and
  * the next phase's reads.
