@@ -204,24 +204,29 @@ public final class FabricCycle {
      * the cycle's result: a compute reads nothing that a commit of the same cycle writes.
      */
     public void computeAndCommit(ChunkClaims claims, int id, long cycle, long round, BandState band,
-                                 CommitFront front) {
+                                 CommitFront front, WorkerWaits waits) {
         int committed = 0;
         int parity = (int) (cycle & 1);
         boolean down = claims.downwards(id);
         for (int s = claims.claim(parity, id); s >= 0; s = claims.claim(parity, id)) {
             committed = computeChunk(s, down, cycle, round, band, front, committed);
         }
-        int spins = 0;
+        int turn = 0;
+        long since = 0;
+        long cpuSince = 0;
         while (committed < band.visitedCount) {
             int before = committed;
             committed = commitReady(band, committed, cycle, round, front, -1, -1, down);
             if (committed == before) {
-                if (++spins < 2_000) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
+                if (turn == 0) {
+                    since = System.nanoTime();
+                    cpuSince = WorkerWaits.cpuNow();
                 }
+                WorkerWaits.pause(turn++);
             }
+        }
+        if (turn > 0) {
+            waits.add(id, WorkerWaits.COMMIT, since, cpuSince);
         }
     }
 

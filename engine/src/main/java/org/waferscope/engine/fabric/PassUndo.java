@@ -210,15 +210,35 @@ final class PassUndo {
      * words may have been saved, which is harmless).
      */
     boolean plan(long c0, int levels, DozeWheel[] wheels, SaveBudget budget) {
-        long[] due = new long[f.active.length];
+        int n = f.active.length;
+        if (due == null) {
+            due = new long[n];
+        }
         if (wheels != null) {
             for (DozeWheel wheel : wheels) {
                 wheel.markDue(c0 + 1, c0 + levels, due);
             }
         }
-        long[] seed = new long[due.length];
-        for (int w = 0; w < seed.length; w++) {
-            seed[w] = f.active[w] | f.wake[w] | due[w];
+        // only the words within levels + 1 rows of one with work can be written: the
+        // neighbours are taken over that range alone, not over the whole fabric (a sparse
+        // wafer's sleepers cost nothing here)
+        int first = n;
+        int last = -1;
+        for (int w = 0; w < n; w++) {
+            if ((f.active[w] | f.wake[w] | due[w]) != 0) {
+                first = Math.min(first, w);
+                last = w;
+            }
+        }
+        if (last < 0) {
+            return true;
+        }
+        int reach = (levels + 1) * (((f.width + 63) >>> 6) + 1);
+        int lo = Math.max(0, first - reach);
+        int hi = Math.min(n - 1, last + reach);
+        long[] seed = new long[hi - lo + 1];
+        for (int w = lo; w <= hi; w++) {
+            seed[w - lo] = f.active[w] | f.wake[w] | due[w];
         }
         for (int k = 0; k <= levels; k++) {
             seed = PieceOwners.withNeighbours(seed, f.width);
@@ -226,34 +246,39 @@ final class PassUndo {
         int words = regionWords;
         long bytes = regionBytes;
         long[][] more = {need[0].clone(), need[1].clone()};
-        for (int w = 0; w < seed.length; w++) {
-            if (seed[w] != 0 && (region[w >>> 6] & (1L << w)) == 0) {
+        for (int w = lo; w <= hi; w++) {
+            if (seed[w - lo] != 0 && (region[w >>> 6] & (1L << w)) == 0) {
                 words++;
                 bytes += add(w, more[w < mid ? 0 : 1]);
             }
         }
+        boolean room = true;
         if (openBytes + bytes > budget.asItComes()) {
             // too much to grow into as it comes: all of it reserved now, or no pass
             long held = saves[0].heldBytes() + saves[1].heldBytes();
-            if (openBytes + bytes > budget.upFront(held) || !saves[0].reserve(more[0]) || !saves[1].reserve(more[1])) {
-                return false;
-            }
+            room = openBytes + bytes <= budget.upFront(held) && saves[0].reserve(more[0]) && saves[1].reserve(more[1]);
         }
-        regionWords = words;
-        regionBytes = bytes;
-        need[0] = more[0];
-        need[1] = more[1];
-        for (int w = 0; w < seed.length; w++) {
-            if (seed[w] != 0) {
+        if (room) {
+            regionWords = words;
+            regionBytes = bytes;
+            need[0] = more[0];
+            need[1] = more[1];
+        }
+        for (int w = lo; w <= hi; w++) {
+            if (room && seed[w - lo] != 0) {
                 region[w >>> 6] |= 1L << w;
             }
-            if (due[w] != 0) {
+            if (room && due[w] != 0) {
                 // woken from its doze by the pass without a visit first
                 saves[w < mid ? 0 : 1].saveWords(w, w);
             }
+            due[w] = 0;
         }
-        return true;
+        return room;
     }
+
+    /** The words of the dozers due in the pass being planned; all zero between plans. */
+    private long[] due;
 
     /**
      * Adds to {@code elements} what a save of word {@code w} copies of each array (a piece
@@ -277,20 +302,27 @@ final class PassUndo {
                     }
                     yield sum;
                 }
-                case BYTES_PER_PE, INTS_PER_PE -> {
-                    Object[] m = (Object[]) x;
-                    long sum = 0;
-                    for (int p = p0; p < p1; p++) {
-                        sum += m[p] == null ? 0 : java.lang.reflect.Array.getLength(m[p]);
-                    }
-                    yield sum;
-                }
+                case BYTES_PER_PE, INTS_PER_PE -> ownLengths((Object[]) x, p0, p1);
                 case WHOLE -> 0;
             };
             elements[i] += e;
             bytes += e * bytesOf(types[i]);
         }
         return bytes;
+    }
+
+    /**
+     * The elements of PEs {@code p0} to {@code p1 - 1}'s own arrays in {@code perPe}, read as
+     * arrays of their type, not through reflection: a pass's plan asks for every word it may
+     * write.
+     */
+    private static long ownLengths(Object[] perPe, int p0, int p1) {
+        long sum = 0;
+        for (int p = p0; p < p1; p++) {
+            Object m = perPe[p];
+            sum += m == null ? 0 : m instanceof byte[] b ? b.length : ((int[]) m).length;
+        }
+        return sum;
     }
 
     /** Bytes an element of type {@code t} takes in an array (a reference: 8, the most it may be). */

@@ -312,15 +312,26 @@ public final class Wavefront {
         return (id * maxLevels + level) * 2 + what;
     }
 
+    /** Where a worker's waits for the other at the split are counted, or null. */
+    private WorkerWaits waits;
+
+    /** Counts each worker's waits at the split in {@code w} (null: none). */
+    public void countWaitsIn(WorkerWaits w) {
+        waits = w;
+    }
+
     private void await(int id, int level, int what) {
         int at = slot(id, level, what);
-        int spins = 0;
-        while (done.get(at) != pass) {
-            if (++spins < 2_000) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+        if (done.get(at) == pass) {
+            return;
+        }
+        long since = System.nanoTime();
+        long cpuSince = WorkerWaits.cpuNow();
+        for (int turn = 0; done.get(at) != pass; turn++) {
+            WorkerWaits.pause(turn);
+        }
+        if (waits != null) {
+            waits.add(1 - id, WorkerWaits.SPLIT, since, cpuSince);
         }
     }
 }

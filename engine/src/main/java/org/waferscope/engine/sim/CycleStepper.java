@@ -13,6 +13,7 @@ import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.fabric.SaveBudget;
 import org.waferscope.engine.fabric.Wavefront;
+import org.waferscope.engine.fabric.WorkerWaits;
 import org.waferscope.engine.record.RunTimeline;
 
 /**
@@ -36,7 +37,10 @@ import org.waferscope.engine.record.RunTimeline;
  * event to stop at, runs instead in wavefront passes ({@code Wavefront}): several cycles in
  * one walk over the words, each worker over its half, meeting once a pass; a pass the step
  * should have stopped inside is undone and its cycles run one at a time
- * (docs/temporal-blocking.md).
+ * (docs/temporal-blocking.md). Its settle, too, is shared by both workers.
+ *
+ * <p>{@link #waits()} tells what each worker waited for, and for how long, and how many
+ * PE-cycles it computed (docs/benchmarks.md, "Session 11"; {@code bench/SparseSplit}).
  *
  * <p>Threads: {@link #step} must be called from one thread at a time.
  */
@@ -59,6 +63,8 @@ public final class CycleStepper implements AutoCloseable {
     /** The chunks left to claim, by cycle parity: worker 0 resets the next cycle's while the others cannot use it. */
     private final ChunkClaims claims;
     private final SpinBarrier barrier;
+    /** Each worker's waits, its share of the work, and worker 0's serial parts (diagnostics). */
+    private final WorkerWaits waits;
     private final Semaphore[] go;
     private final Thread[] threads;
     private volatile boolean closed;
@@ -97,6 +103,9 @@ public final class CycleStepper implements AutoCloseable {
     // worker 1's part of the current job, written by worker 0 before releasing it: a share of a
     // pass from jobPassStart, or the cycle loop from jobFrom with a copy of worker 0's tally (null: a new one)
     private boolean jobPass;
+    /** Worker 1's job is its share of the step's settle, at cycle {@link #jobSettleAt}. */
+    private boolean jobSettle;
+    private long jobSettleAt;
     private long jobPassStart;
     private int jobPassLevels;
     private long jobFrom;
@@ -141,6 +150,7 @@ public final class CycleStepper implements AutoCloseable {
             }
         }
         this.barrier = new SpinBarrier(workers);
+        this.waits = new WorkerWaits(workers);
         this.go = new Semaphore[workers];
         this.threads = new Thread[workers];
         for (int k = 1; k < workers; k++) {
@@ -154,6 +164,11 @@ public final class CycleStepper implements AutoCloseable {
 
     public int workers() {
         return workers;
+    }
+
+    /** Each worker's waits and work so far, and worker 0's serial parts: read between steps. */
+    public WorkerWaits waits() {
+        return waits;
     }
 
     /** Wavefront passes run so far. */
@@ -250,17 +265,33 @@ public final class CycleStepper implements AutoCloseable {
 
     private void helperLoop(int id) {
         while (!closed) {
+            long since = System.nanoTime();
+            long cpuSince = WorkerWaits.cpuNow();
             go[id].acquireUninterruptibly();
+            waits.add(id, WorkerWaits.IDLE, since, cpuSince);
             if (closed) {
                 return;
             }
             if (jobPass) {
                 wave.run(id, jobPassStart, jobPassLevels, shares[id]);
-                barrier.await();
+                barrier.await(id, waits);
+            } else if (jobSettle) {
+                settleShare(id, jobSettleAt);
+                barrier.await(id, waits);
             } else {
                 runCycles(id, jobFrom, jobTally != null ? jobTally : newTally());
             }
         }
+    }
+
+    /** Settles worker {@code id}'s share of the fabric's words at the step's end. */
+    private void settleShare(int id, long c) {
+        int words = cycle.words();
+        long since = System.nanoTime();
+        long cpuSince = WorkerWaits.cpuNow();
+        dozersLeft[id] = cycle.settle(c, (int) ((long) words * id / workers),
+                (int) ((long) words * (id + 1) / workers));
+        waits.add(id, WorkerWaits.SETTLE, since, cpuSince);
     }
 
     private CycleTally newTally() {
@@ -276,11 +307,12 @@ public final class CycleStepper implements AutoCloseable {
                 // nobody uses it before this cycle's barrier, and everyone is done with it from the last cycle
                 claims.reset((int) ((c + 1) & 1));
             }
-            cycle.computeAndCommit(claims, id, c, rounds + 1 + (c - jobStart), mine, front);
+            cycle.computeAndCommit(claims, id, c, rounds + 1 + (c - jobStart), mine, front, waits);
+            waits.addVisited(id, mine.visited);
             if (id == 0) {
                 interrupted[(int) (c & 1)] = interrupt.getAsBoolean();
             }
-            sync();
+            sync(id);
             boolean stopAsked = interrupted[(int) (c & 1)];
             StopReason reason = tally.after(bands[(int) (c & 1)], c, id == 0 ? timeline : null);
             c++;
@@ -289,10 +321,8 @@ public final class CycleStepper implements AutoCloseable {
             }
             if (reason != null) {
                 // every worker settles its share of the sleepers' words, and all are done before the step returns
-                int words = cycle.words();
-                dozersLeft[id] = cycle.settle(c, (int) ((long) words * id / workers),
-                        (int) ((long) words * (id + 1) / workers));
-                sync();
+                settleShare(id, c);
+                sync(id);
                 if (id == 0) {
                     finish(reason, c, tally);
                 }
@@ -327,6 +357,7 @@ public final class CycleStepper implements AutoCloseable {
     private void runWaves(List<BandState.Event> events) {
         if (wave == null) {
             wave = new Wavefront(cycle, waveDepth, saveBudget);
+            wave.countWaitsIn(waits);
             levels = new BandState[waveDepth][workers];
             shares = new BandState[workers][waveDepth];
             for (int k = 0; k < waveDepth; k++) {
@@ -344,6 +375,8 @@ public final class CycleStepper implements AutoCloseable {
         boolean open = false;
         int depth = wave.levelsFor(waveDepth, workers);
         while (true) {
+            long planned = System.nanoTime();
+            long plannedCpu = WorkerWaits.cpuNow();
             int n = (int) Math.min(depth, end - c);
             if (n >= 2 && open && c + n - epoch > Math.max(EPOCH_CYCLES, waveDepth)) {
                 open = false;
@@ -360,6 +393,7 @@ public final class CycleStepper implements AutoCloseable {
                 cyclesFrom(c, tally);
                 return;
             }
+            waits.add(0, WorkerWaits.PLAN, planned, plannedCpu);
             runPass(c, n);
             passes++;
             passesShared += wave.twoWorkers() ? 1 : 0;
@@ -380,8 +414,9 @@ public final class CycleStepper implements AutoCloseable {
             }
             for (k = 0; k < n; k++) {
                 reason = tally.after(levels[k], c + k, timeline);
-                for (BandState b : levels[k]) {
-                    b.drainEvents(events);
+                for (int id = 0; id < workers; id++) {
+                    waits.addVisited(id, levels[k][id].visited);
+                    levels[k][id].drainEvents(events);
                 }
             }
             c += n;
@@ -391,11 +426,28 @@ public final class CycleStepper implements AutoCloseable {
             }
             if (reason != null) {
                 java.util.Arrays.fill(dozersLeft, 0);
-                dozersLeft[0] = cycle.settle(c, 0, cycle.words());
+                settleAll(c);
                 finish(reason, c, tally);
                 return;
             }
         }
+    }
+
+    /** Every worker settles its share of the fabric's words at cycle {@code c}, worker 1 given it as a job. */
+    private void settleAll(long c) {
+        jobSettleAt = c;
+        if (workers == 1) {
+            settleShare(0, c);
+            return;
+        }
+        jobPass = false;
+        jobSettle = true;
+        for (int k = 1; k < workers; k++) {
+            go[k].release();
+        }
+        settleShare(0, c);
+        barrier.await(0, waits);
+        jobSettle = false;
     }
 
     /** Runs cycles {@code c} to {@code c + n - 1} in one pass, on both workers when the epoch has two, into {@link #levels}. */
@@ -411,7 +463,7 @@ public final class CycleStepper implements AutoCloseable {
             jobPassLevels = n;
             go[1].release();
             wave.run(0, c, n, shares[0]);
-            barrier.await();
+            barrier.await(0, waits);
         } else {
             wave.run(0, c, n, shares[0]);
         }
@@ -473,9 +525,9 @@ public final class CycleStepper implements AutoCloseable {
         lastActive = tally.stillActive;
     }
 
-    private void sync() {
+    private void sync(int id) {
         if (workers > 1) {
-            barrier.await();
+            barrier.await(id, waits);
         }
     }
 

@@ -1,19 +1,19 @@
 package org.waferscope.engine.sim;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.waferscope.engine.fabric.WorkerWaits;
 
 /**
  * A reusable barrier for a fixed set of workers that spins instead of parking: a cycle's
  * phases last microseconds, and parking costs more than that (about 13 µs per
- * {@code CyclicBarrier} round against about 0.5 µs spinning on our 2-core machines). It
- * yields after a while so that more workers than cores still make progress.
+ * {@code CyclicBarrier} round against about 0.5 µs spinning on our 2-core machines). After
+ * a while it naps instead ({@link WorkerWaits#pause}), so that more workers than cores, or a
+ * worker the scheduler has put aside, still make progress.
  *
  * <p>The volatile generation gives the happens-before edge between one phase's writes and
  * the next phase's reads.
  */
 final class SpinBarrier {
-    private static final int SPINS_BEFORE_YIELD = 2_000;
-
     private final int parties;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int generation;
@@ -22,20 +22,22 @@ final class SpinBarrier {
         this.parties = parties;
     }
 
-    void await() {
+    /** Waits for every party; a wait is counted in {@code waits} as worker {@code id}'s. */
+    void await(int id, WorkerWaits waits) {
         int gen = generation;
         if (arrived.incrementAndGet() == parties) {
             arrived.set(0);
             generation = gen + 1;
             return;
         }
-        int spins = 0;
-        while (generation == gen) {
-            if (++spins < SPINS_BEFORE_YIELD) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+        if (generation != gen) {
+            return;
         }
+        long since = System.nanoTime();
+        long cpuSince = WorkerWaits.cpuNow();
+        for (int turn = 0; generation == gen; turn++) {
+            WorkerWaits.pause(turn);
+        }
+        waits.add(id, WorkerWaits.BARRIER, since, cpuSince);
     }
 }

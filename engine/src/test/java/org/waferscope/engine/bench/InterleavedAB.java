@@ -28,7 +28,8 @@ import org.waferscope.engine.api.HostMachine;
  * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or WxH
  * (all active, W wide and H high, within the WSE-2's 757x996: e.g. 48x996, rows a 16th as long), or
  * {@code sparse}: the whole wafer with the exchange on its middle 150x251 PEs and the others
- * asleep (the benchmark's engineSparse). CYCLES are the cycles per turn (a multiple of the
+ * asleep (the benchmark's engineSparse), or {@code sparse:WxH}: the same PEs at work on a
+ * smaller fabric (757x400: a third of the wafer's heap, for runs without the shared lock). CYCLES are the cycles per turn (a multiple of the
  * exchange's 13 when all are active), in calls of K cycles (default: all at once); a few
  * hundred rounds are needed for a steady figure (each version is compiled on its own).
  * {@code @PASS} sets {@code waferscope.wavefront} while that version's wafer is built, so
@@ -114,9 +115,9 @@ public final class InterleavedAB {
     private static final int SPARSE_H = 251;
 
     public static void main(String[] args) throws Exception {
-        boolean sparse = args[0].equals("sparse");
-        String[] wh = args[0].split("x");
-        int side = sparse ? 757 : Integer.parseInt(wh[0]);
+        boolean sparse = args[0].startsWith("sparse");
+        String[] wh = (sparse ? args[0].substring("sparse".length()).replace(":", "") : args[0]).split("x");
+        int side = sparse && wh[0].isEmpty() ? 757 : Integer.parseInt(wh[0]);
         long cycles = Long.parseLong(args[1]);
         int rounds = Integer.parseInt(args[2]);
         int width = side;
