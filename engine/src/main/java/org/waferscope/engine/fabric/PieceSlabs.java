@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Handle 0 is a piece of zeros (most queues, counters and buffers are empty); handle
  * {@code h > 0} is slot {@code h - 1} of the element type's slabs; {@code h < 0} is a piece
- * kept as its difference from the one at its place in the snapshot before ({@link PieceDeltas},
+ * that changed, kept as its difference from the root of the one at its place in the snapshot
+ * before (the copy or zeros that one was told against, or was: {@link PieceDeltas},
  * {@link #take}), which it holds a reference on. A slot is written once,
  * when its piece is first taken, and never again until it is freed; each place of each
  * snapshot that names it holds a reference ({@link #hold}), and it is freed when the last
@@ -147,7 +148,7 @@ final class PieceSlabs {
         return a instanceof int[] || a instanceof long[] || a instanceof byte[] || a instanceof short[];
     }
 
-    /** The kind of arrays like {@code a}, for {@link #put} and the rest: 0 to 3, or -1 when not kept here. */
+    /** The kind of arrays like {@code a}, for {@link #take} and the rest: 0 to 3, or -1 when not kept here. */
     static int kindOf(Object a) {
         return a instanceof int[] ? 0 : a instanceof long[] ? 1 : a instanceof byte[] ? 2 : a instanceof short[] ? 3 : -1;
     }
@@ -167,46 +168,40 @@ final class PieceSlabs {
 
     /**
      * The handle of a piece equal to {@code a}[from, to), given {@code was}, the handle at the
-     * same place in the snapshot before ({@code hadBefore}): {@code was} itself if equal, zeros,
-     * any equal piece already held, else a new one: told as its difference from {@code was}
-     * where that is short, or copied whole. The caller {@link #hold}s it for each place.
+     * same place in the snapshot before (0 if none): {@code was} itself if equal, zeros, its
+     * root, any equal piece already held, else a new one: told as its difference from
+     * {@code was}'s root (a copy, or zeros) where that is short, or copied whole. The caller
+     * {@link #hold}s it for each place.
      */
-    int take(int kind, Object a, int from, int to, boolean hadBefore, int was) {
+    int take(int kind, Object a, int from, int to, int was) {
         SlabKind k = kind(kind);
-        int ref = hadBefore ? was : 0;
-        if (ref > 0 ? same(kind, a, from, to, ref) : ref == 0 && PieceContent.isZero(a, from, to)) {
-            return ref;
+        if (was > 0 ? sameCopy(k, a, from, to, was - 1) : was == 0 && PieceContent.isZero(a, from, to)) {
+            return was;
         }
         int length = -1;
+        int root = was;
         if (k.deltas != null) {
-            if (ref < 0) {
-                get(kind, ref, k.against, 0, to - from);
-                if (PieceContent.equal(a, from, to, k.against, 0)) {
-                    return ref;   // (a vectorised compare: most pieces of PEs visited are unchanged)
-                }
-                if (k.deltas.depth[PieceDeltas.id(ref)] >= PieceDeltas.MAX_DEPTH) {
-                    ref = root(k, ref);   // told against the copy the chain starts from, so restores stay short
-                }
-            }
-            Object against = ref > 0 ? k.slabs.get((ref - 1) / k.slotsPerSlab) : ref == 0 ? k.zeros : k.against;
-            int at = ref > 0 ? (ref - 1) % k.slotsPerSlab * k.chunk : 0;
-            length = PieceXor.encode(a, from, to, against, at, k.out, k.deltas.maxBytes());
+            root = was < 0 ? k.deltas.root(was) : was;
+            length = encode(k, a, from, to, root, k.out, k.deltas.maxBytes());
             if (length == PieceXor.HEADER) {
-                return ref;   // no difference: the piece before (or the root)
+                return root;   // back to its root
             }
-        } else if (ref < 0) {
+            if (was < 0 && length > 0 && k.deltas.isEncoding(was, k.out, length)) {
+                return was;   // unchanged: most pieces of the PEs visited are, and nothing was rebuilt to see it
+            }
+        } else if (was < 0) {
             throw new IllegalStateException("a delta handle without deltas");
         }
         int h = PieceContent.hash(a, from, to);
         int seen = SlabKind.handleOf(k.byHash.get(h));
-        if (seen != 0 && same(kind, a, from, to, seen)) {
+        if (seen != 0 && same(k, a, from, to, seen)) {
             return seen;
         }
         if (length < 0) {
             return put(k, a, from, to, h, seen == 0);
         }
-        int handle = k.deltas.add(k.out, length, ref, h, ref < 0 ? k.deltas.depth[PieceDeltas.id(ref)] : 0);
-        hold(kind, ref);   // the delta's own: what it is told against stays while it does
+        int handle = k.deltas.add(k.out, length, root, h);
+        hold(k, root);   // the delta's own: its root stays while it does
         if (seen == 0) {
             k.byHash.put(h, SlabKind.indexValue(handle));
         }
@@ -214,45 +209,23 @@ final class PieceSlabs {
         return handle;
     }
 
-    /** The copy (or zeros) that delta {@code handle}'s chain starts from. */
-    private static int root(SlabKind k, int handle) {
-        while (handle < 0) {
-            handle = k.deltas.reference[PieceDeltas.id(handle)];
-        }
-        return handle;
-    }
-
-    /**
-     * The handle of a piece equal to {@code a}[from, to): one already held where there is
-     * one, else a copy in a free slot. The caller {@link #hold}s it for each place it names it.
-     */
-    int put(int kind, Object a, int from, int to) {
-        SlabKind k = kind(kind);
-        int h = PieceContent.hash(a, from, to);
-        int seen = SlabKind.handleOf(k.byHash.get(h));
-        if (seen != 0 && same(kind, a, from, to, seen)) {
-            return seen;
-        }
-        return put(k, a, from, to, h, seen == 0);
+    /** The difference of {@code a}[from, to) from the piece {@code root} (a copy or zeros) names, into {@code out}, as {@link PieceXor#encode}. */
+    private static int encode(SlabKind k, Object a, int from, int to, int root, byte[] out, int max) {
+        return root == 0 ? PieceXor.encode(a, from, to, k.zeros, 0, out, max)
+                : PieceXor.encode(a, from, to, k.slabOf(root - 1), k.offset(root - 1), out, max);
     }
 
     /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}. */
     private int put(SlabKind k, Object a, int from, int to, int h, boolean file) {
-        int slot;
         if (k.freeCount > 0) {
-            slot = k.free[--k.freeCount];
             reused += (long) (to - from) * k.width;
-        } else {
-            slot = k.used++;
-            if (slot / k.slotsPerSlab == k.slabs.size()) {
-                k.slabs.add(k.maker.next());
-            }
-            if (slot == k.refs.length) {
-                k.refs = Arrays.copyOf(k.refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
-                k.hashes = Arrays.copyOf(k.hashes, slot + slot / 2 + 16);
-            }
         }
-        System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
+        int slot = k.takeSlot();
+        if (slot >= k.refs.length) {
+            k.refs = Arrays.copyOf(k.refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
+            k.hashes = Arrays.copyOf(k.hashes, slot + slot / 2 + 16);
+        }
+        System.arraycopy(a, from, k.slabOf(slot), k.offset(slot), to - from);
         k.filled++;
         k.hashes[slot] = h;
         if (file) {
@@ -264,10 +237,14 @@ final class PieceSlabs {
 
     /** One more place of a snapshot names {@code handle} (of kind {@code kind}). */
     void hold(int kind, int handle) {
+        hold(kind(kind), handle);
+    }
+
+    private static void hold(SlabKind k, int handle) {
         if (handle > 0) {
-            kind(kind).refs[handle - 1]++;
+            k.refs[handle - 1]++;
         } else if (handle < 0) {
-            kind(kind).deltas.refs[PieceDeltas.id(handle)]++;
+            k.deltas.hold(handle);
         }
     }
 
@@ -280,13 +257,13 @@ final class PieceSlabs {
     }
 
     private static void release(SlabKind k, int handle) {
-        while (handle < 0) {
+        if (handle < 0) {
             int id = PieceDeltas.id(handle);
-            if (--k.deltas.refs[id] > 0) {
+            if (k.deltas.letGo(id) > 0) {
                 return;
             }
-            k.byHash.remove(k.deltas.hashes[id], SlabKind.indexValue(handle));
-            handle = k.deltas.free(id);
+            k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(handle));
+            handle = k.deltas.free(id);   // its root, which it held
         }
         if (handle == 0) {
             return;
@@ -342,8 +319,8 @@ final class PieceSlabs {
         for (SlabKind k : all) {
             if (k.deltas != null) {
                 for (int id : k.deltas.made()) {
-                    k.byHash.remove(k.deltas.hashes[id], 2 * id + 1);
-                    release(k, k.deltas.free(id));   // the delta's own reference on what it was told against
+                    k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(-(id + 1)));
+                    release(k, k.deltas.free(id));   // the delta's own reference on its root
                 }
             }
             for (int i = k.freeCount; i < k.freeMark; i++) {
@@ -382,7 +359,7 @@ final class PieceSlabs {
         int left = AHEAD_SLABS;
         for (SlabKind k : all) {
             long lacking = k.lastFilled - k.spareSlots();
-            int slabs = lacking <= 0 ? 0 : (int) Math.min(left, (lacking + k.slotsPerSlab - 1) / k.slotsPerSlab);
+            int slabs = lacking <= 0 ? 0 : (int) Math.min(left, (lacking + k.perSlab - 1) / k.perSlab);
             k.maker.keepReady(slabs);
             left -= slabs;
         }
@@ -417,16 +394,25 @@ final class PieceSlabs {
 
     /** Whether {@code a}[from, to) equals the piece {@code handle} names. */
     boolean same(int kind, Object a, int from, int to, int handle) {
+        return same(kind(kind), a, from, to, handle);
+    }
+
+    private static boolean same(SlabKind k, Object a, int from, int to, int handle) {
         if (handle == 0) {
             return PieceContent.isZero(a, from, to);
         }
-        SlabKind k = kind(kind);
-        if (handle < 0) {
-            get(kind, handle, k.compared, 0, to - from);
-            return PieceContent.equal(a, from, to, k.compared, 0);
+        if (handle > 0) {
+            return sameCopy(k, a, from, to, handle - 1);
         }
-        int slot = handle - 1;
-        return PieceContent.equal(a, from, to, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk);
+        // equal if its difference from the delta's root is the delta's: no longer than it, then the same bytes
+        byte[] slab = k.deltas.slab(handle);
+        int length = PieceXor.length(slab, k.deltas.offset(handle));
+        return encode(k, a, from, to, k.deltas.root(handle), k.check, length) == length
+                && k.deltas.isEncoding(handle, k.check, length);
+    }
+
+    private static boolean sameCopy(SlabKind k, Object a, int from, int to, int slot) {
+        return PieceContent.equal(a, from, to, k.slabOf(slot), k.offset(slot));
     }
 
     /** Copies the piece {@code handle} names into {@code live}[from, to). */
@@ -437,12 +423,11 @@ final class PieceSlabs {
         }
         SlabKind k = kind(kind);
         if (handle < 0) {
-            get(kind, k.deltas.reference[PieceDeltas.id(handle)], live, from, to);
+            get(kind, k.deltas.root(handle), live, from, to);
             PieceXor.apply(k.deltas.slab(handle), k.deltas.offset(handle), live, from, to);
             return;
         }
-        int slot = handle - 1;
-        System.arraycopy(k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, live, from, to - from);
+        System.arraycopy(k.slabOf(handle - 1), k.offset(handle - 1), live, from, to - from);
     }
 
     /** Bytes of pieces written into freed slots rather than new ones. */
@@ -478,7 +463,7 @@ final class PieceSlabs {
      * got to, so that what a budget decides does not depend on another thread's timing.
      */
     long aheadReserve() {
-        return !ints.maker.ahead() ? 0 : (long) AHEAD_SLABS * ints.slotsPerSlab * ints.chunk * ints.width;
+        return !ints.maker.ahead() ? 0 : (long) AHEAD_SLABS * ints.perSlab * ints.chunk * ints.width;
     }
 
     /** Heap the slabs take (free slots included). */

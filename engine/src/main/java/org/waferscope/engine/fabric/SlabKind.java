@@ -1,8 +1,5 @@
 package org.waferscope.engine.fabric;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -11,14 +8,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Threads: the simulation thread only.
  */
-final class SlabKind {
+final class SlabKind extends SlabSlots {
     final int chunk;
     final int width;
-    final int slotsPerSlab;
-    final List<Object> slabs = new ArrayList<>();
-    int used;
-    int[] free = new int[64];
-    int freeCount;
     /** {@link #used} and {@link #freeCount} when the snapshot being taken began (what giving it up goes back to). */
     int usedMark;
     int freeMark;
@@ -32,41 +24,47 @@ final class SlabKind {
     final SlabMaker maker;
     /** Its pieces kept as differences (null: every piece is copied whole). */
     final PieceDeltas deltas;
-    /** A piece's length of zeros; one rebuilt from a delta (what a new piece is told against, and what one is compared with); a difference. */
+    /** A piece's length of zeros (what a piece that was empty is told against). */
     final Object zeros;
-    final Object against;
-    final Object compared;
+    /** A difference being made, and one made only to compare (each a piece's half, and room for a group more). */
     final byte[] out;
+    final byte[] check;
     /** Slots written (fresh or freed ones) by the snapshot being taken, and by the one before. */
     int filled;
     int lastFilled;
 
     SlabKind(int chunk, Class<?> type, int width, int slabBytes, Executor ahead) {
-        this.chunk = chunk;
-        this.width = width;
         // one slot short of the power of two: the array's header then does not spill into one more
         // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
-        this.slotsPerSlab = slabBytes / (chunk * width) - 1;
-        this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
+        super(slabBytes / (chunk * width) - 1);
+        this.chunk = chunk;
+        this.width = width;
+        this.maker = new SlabMaker(type, perSlab * chunk, ahead);
         this.deltas = PieceSlabs.deltasWanted() ? new PieceDeltas(chunk * width, Math.max(16 << 10, slabBytes / 8)) : null;
         this.zeros = java.lang.reflect.Array.newInstance(type, chunk);
-        this.against = java.lang.reflect.Array.newInstance(type, chunk);
-        this.compared = java.lang.reflect.Array.newInstance(type, chunk);
         this.out = new byte[chunk * width / 2 + 16];
+        this.check = new byte[chunk * width / 2 + 16];
     }
 
-    /** Slots there are room for without a fresh slab: freed ones and the rest of the last slab. */
-    long spareSlots() {
-        return freeCount + (long) slabs.size() * slotsPerSlab - used;
+    @Override
+    boolean inUse(int slot) {
+        return refs[slot] > 0;
+    }
+
+    @Override
+    Object newSlab() {
+        return maker.next();
+    }
+
+    /** Where copy slot {@code slot} starts in its slab. */
+    int offset(int slot) {
+        return slot % perSlab * chunk;
     }
 
     /** Frees copy slot {@code slot} (no place names it now) for a later snapshot. */
     void free(int slot) {
         byHash.remove(hashes[slot], indexValue(slot + 1));
-        if (freeCount == free.length) {
-            free = Arrays.copyOf(free, free.length * 2);
-        }
-        free[freeCount++] = slot;
+        freeSlot(slot);
     }
 
     /** A handle as the hash index holds it: copies at even values, deltas at odd ones. */
@@ -79,40 +77,13 @@ final class SlabKind {
         return value < 0 ? 0 : (value & 1) == 0 ? value / 2 + 1 : -(value / 2 + 1);
     }
 
-    /**
-     * Gives back the last slabs whose slots are all free, of copies and of differences (most
-     * often the newest pieces of a snapshot just dropped: a snapshot fills freed slots first,
-     * then fresh slabs). Between snapshots only (a slot being filled holds no reference yet).
-     */
+    /** Gives back the last slabs whose slots are all free, of copies and of differences. */
+    @Override
     void trimTail() {
         if (deltas != null) {
             deltas.trimTail();
         }
-        int cut = used;
-        while (!slabs.isEmpty()) {
-            int start = (slabs.size() - 1) * slotsPerSlab;
-            for (int slot = start; slot < cut; slot++) {
-                if (refs[slot] > 0) {
-                    start = -1;
-                    break;
-                }
-            }
-            if (start < 0) {
-                break;
-            }
-            slabs.remove(slabs.size() - 1);
-            cut = start;
-        }
-        if (cut < used) {
-            int kept = 0;
-            for (int i = 0; i < freeCount; i++) {
-                if (free[i] < cut) {
-                    free[kept++] = free[i];
-                }
-            }
-            freeCount = kept;
-            used = cut;
-        }
+        super.trimTail();
     }
 
     /** Bytes the slots in use hold, copies and differences. */
@@ -128,6 +99,6 @@ final class SlabKind {
 
     /** Heap the slabs take, free slots included. */
     long slabBytes() {
-        return (long) slabs.size() * slotsPerSlab * chunk * width + (deltas == null ? 0 : deltas.slabBytes());
+        return (long) slabs.size() * perSlab * chunk * width + (deltas == null ? 0 : deltas.slabBytes());
     }
 }

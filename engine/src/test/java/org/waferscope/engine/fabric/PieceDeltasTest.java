@@ -66,7 +66,7 @@ class PieceDeltasTest {
         for (int snap = 0; snap < 60; snap++) {
             int[] hs = new int[places];
             for (int k = 0; k < places; k++) {
-                hs[k] = s.take(0, live, k * chunk, (k + 1) * chunk, before != null, before == null ? 0 : before[k]);
+                hs[k] = s.take(0, live, k * chunk, (k + 1) * chunk, before == null ? 0 : before[k]);
             }
             for (int h : hs) {
                 s.hold(0, h);
