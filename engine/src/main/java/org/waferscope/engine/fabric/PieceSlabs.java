@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Equal pieces are stored once, wherever they are: on a full wafer most PEs of a program
  * are in one of a few states, and a piece holds the records of a few PEs, so the pieces that
  * a snapshot copies come in few kinds (allreduce at full wafer: 69 distinct pieces of the
- * core records among 23,562, 701 of the microthread records among 153,100). A content hash
- * finds the candidate; the elements are compared in full.
+ * core records among 23,562, 701 of the microthread records among 153,100). A hash finds
+ * the candidate: of a copy, its content's, compared in full; of a difference, its bytes' and
+ * its root's, which are equal for equal pieces told against one root (most of them: PEs that
+ * started alike share their root), compared byte by byte.
  *
  * <p>Handle 0 is a piece of zeros (most queues, counters and buffers are empty); handle
  * {@code h > 0} is slot {@code h - 1} of the element type's slabs; {@code h < 0} is a piece
@@ -192,13 +194,20 @@ final class PieceSlabs {
         } else if (was < 0) {
             throw new IllegalStateException("a delta handle without deltas");
         }
-        int h = PieceContent.hash(a, from, to);
-        int seen = SlabKind.handleOf(k.byHash.get(h));
-        if (seen != 0 && same(k, a, from, to, seen)) {
-            return seen;
-        }
         if (length < 0) {
+            int h = PieceContent.hash(a, from, to);
+            int seen = SlabKind.handleOf(k.byHash.get(h));
+            if (seen != 0 && same(k, a, from, to, seen)) {
+                return seen;
+            }
             return put(k, a, from, to, h, seen == 0);
+        }
+        // a difference is filed by its bytes and root: hashing those is a few words, not the piece's 2 KB
+        int h = PieceContent.hash(k.out, 0, length) ^ root * 0x9E3779B9;
+        int seen = SlabKind.handleOf(k.byHash.get(h));
+        if (seen < 0 ? k.deltas.root(seen) == root && k.deltas.isEncoding(seen, k.out, length)
+                : seen > 0 && sameCopy(k, a, from, to, seen - 1)) {
+            return seen;
         }
         int handle = k.deltas.add(k.out, length, root, h);
         hold(k, root);   // the delta's own: its root stays while it does
