@@ -7,25 +7,28 @@ import java.util.List;
 /**
  * The pieces of one element type that {@link PieceSlabs} keeps as their difference from
  * another piece ({@link PieceXor}) rather than as a copy. Handle {@code -(id + 1)} names delta
- * {@code id}; it is told against its <em>root</em>, a copy or zeros (handle 0), never another
- * delta, and holds a reference on it, so the root stays as long as it does.
+ * {@code id}; it is told against its <em>reference</em>, a copy, zeros (handle 0) or another
+ * delta, and holds a reference on it, so what it is told against stays as long as it does.
+ * Following references from a delta ends at its <em>root</em>, a copy or zeros, at most
+ * {@link #maxDepth()} deltas down.
  *
- * <p>Why against the root and not against the piece before it: a piece told against the one
- * before it is rebuilt through its chain (the copy and every difference after it, each
- * somewhere else in the slabs) whenever it is compared or restored, and a snapshot compares
- * every piece of a PE visited, though most did not change. Told against its root, a piece is
- * one difference from a copy: whether the live piece is still that piece is whether its
- * difference from the root is still those bytes ({@link PieceXor#encode} into a scratch, then
- * a short compare), with nothing rebuilt, and a restore is one copy and one difference. A
- * difference from the root grows as the piece drifts from it; once over {@link #maxBytes}
- * the piece is copied whole and becomes the root of the next ones.
+ * <p>Two shapes, chosen piece by piece ({@link PieceSlabs#take}). A delta of depth 1 is told
+ * against its root: whether the live piece is still that piece is whether its difference
+ * from the root is still those bytes ({@link PieceXor#encode} into a scratch, then a short
+ * compare), with nothing rebuilt, and a restore is one copy and one difference; most pieces
+ * of the PEs a snapshot visits did not change, and this is how they are found so. A piece
+ * that drifted far from its root (Game of Life's channel records, a few hundred bytes every
+ * snapshot) is told against the piece before it instead, in a chain: each snapshot then holds
+ * only what changed since the last, where a difference from the root would be held anew by
+ * every snapshot. PE memories' pieces are small and mostly shared, and keep depth 1.
  *
  * <p>Differences are of many lengths, so they are kept in slots of a few sizes, from 16 bytes
- * up to half a piece (a longer difference is not worth it: the piece is copied whole), each
- * size in byte slabs of its own ({@link SlabSlots}). Slabs are a MB at full wafer, below G1's
- * humongous size: there are a dozen sizes, each with a slab partly filled, and a small slab
- * wastes less. Per delta its bookkeeping is four ints side by side ({@link #info}): the
- * places naming it, its content hash, its root and where it is, one cache line for all.
+ * up to {@link #maxBytes()} (a longer difference is not worth it: the piece is copied whole),
+ * each size in byte slabs of its own ({@link SlabSlots}). Slabs are a MB at full wafer, below
+ * G1's humongous size: there are a dozen sizes, each with a slab partly filled, and a small
+ * slab wastes less. Per delta its bookkeeping is five ints side by side ({@link #info}): the
+ * places naming it, its hash, its reference, its root, and its depth and place, one cache
+ * line for all.
  *
  * <p>Threads: the simulation thread only.
  */
@@ -36,15 +39,18 @@ final class PieceDeltas {
     private final Size[] bySize;
 
     /** Ints per delta in {@link #info}, and what each holds. */
-    private static final int STRIDE = 4;
+    private static final int STRIDE = 5;
     private static final int REFS = 0;
     private static final int HASH = 1;
-    private static final int ROOT = 2;
-    /** Where the difference is: its size's number {@code << 27 |} its slot. */
-    private static final int AT = 3;
-    private static final int SLOT_BITS = 27;
+    private static final int REF = 2;
+    private static final int ROOT = 3;
+    /** Its depth {@code << 29 |} its size's number {@code << 25 |} its slot in that size's slabs. */
+    private static final int AT = 4;
+    private static final int SLOT_BITS = 25;
+    private static final int SIZE_MASK = 0xF;
+    private final int maxDepth;
 
-    /** Per delta: the places naming it, content hash, root handle, where it is. */
+    /** Per delta: the places naming it, hash, reference, root, depth and where it is. */
     private int[] info = new int[STRIDE * 64];
     private int ids;
     private int[] freeIds = new int[64];
@@ -81,6 +87,7 @@ final class PieceDeltas {
     /** Deltas of pieces of {@code pieceBytes}, in slabs of about {@code slabBytes}. */
     PieceDeltas(int pieceBytes, int slabBytes) {
         this.maxBytes = pieceBytes / 2;
+        this.maxDepth = pieceBytes <= PieceSlabs.MEMORY_CHUNK ? 1 : MAX_DEPTH;
         List<Integer> s = new ArrayList<>();
         for (int b = 16; b <= maxBytes; b *= 2) {
             s.add(b);
@@ -100,15 +107,24 @@ final class PieceDeltas {
         return maxBytes;
     }
 
+    /** Deltas on deltas at most: a restore applies this many differences to a copy at worst. */
+    static final int MAX_DEPTH = 6;
+
+    /** How deep a chain of these deltas may go: 1 for PE memories (told against their root only), else {@link #MAX_DEPTH}. */
+    int maxDepth() {
+        return maxDepth;
+    }
+
     static int id(int handle) {
         return -handle - 1;
     }
 
     /**
-     * A new delta: {@code out}[0, length) against {@code root} (a copy or zeros, which it
-     * holds), of content hash {@code hash}; its handle. Nothing names it yet.
+     * A new delta: {@code out}[0, length) against {@code ref} (which it holds), whose root is
+     * {@code root}, filed under {@code hash}; its handle. Nothing names it yet.
      */
-    int add(byte[] out, int length, int root, int hash) {
+    int add(byte[] out, int length, int ref, int root, int hash) {
+        int depth = ref < 0 ? depth(ref) + 1 : 1;
         int id = freeIdCount > 0 ? freeIds[--freeIdCount] : ids++;
         if (STRIDE * id == info.length) {
             info = Arrays.copyOf(info, STRIDE * (id + id / 2 + 16));   // by halves: at full wafer millions of deltas
@@ -119,6 +135,9 @@ final class PieceDeltas {
         }
         Size s = bySize[size];
         int slot = s.takeSlot();
+        if (slot >= 1 << SLOT_BITS) {
+            throw new IllegalStateException("more than " + (1 << SLOT_BITS) + " snapshot differences of one size");
+        }
         if (slot >= s.busy.length) {
             s.busy = Arrays.copyOf(s.busy, Math.max(slot + 1, s.busy.length * 2));
         }
@@ -128,8 +147,9 @@ final class PieceDeltas {
         int i = STRIDE * id;
         info[i + REFS] = 0;
         info[i + HASH] = hash;
+        info[i + REF] = ref;
         info[i + ROOT] = root;
-        info[i + AT] = size << SLOT_BITS | slot;
+        info[i + AT] = depth << 29 | size << SLOT_BITS | slot;
         if (madeCount == made.length) {
             made = Arrays.copyOf(made, madeCount + madeCount / 2 + 16);
         }
@@ -137,12 +157,22 @@ final class PieceDeltas {
         return -(id + 1);
     }
 
-    /** The copy (or zeros) delta {@code handle} is told against. */
+    /** What delta {@code handle} is told against: a copy, zeros, or a delta one less deep. */
+    int ref(int handle) {
+        return info[STRIDE * id(handle) + REF];
+    }
+
+    /** The copy (or zeros) delta {@code handle}'s chain starts from. */
     int root(int handle) {
         return info[STRIDE * id(handle) + ROOT];
     }
 
-    /** Delta {@code id}'s content hash. */
+    /** Deltas from delta {@code handle} down to its root, itself included: 1 when told against the root. */
+    int depth(int handle) {
+        return info[STRIDE * id(handle) + AT] >>> 29;
+    }
+
+    /** Delta {@code id}'s hash, what the index files it under. */
     int hash(int id) {
         return info[STRIDE * id + HASH];
     }
@@ -159,18 +189,18 @@ final class PieceDeltas {
 
     /** Bytes of the slot a delta takes. */
     int slotBytes(int handle) {
-        return sizes[info[STRIDE * id(handle) + AT] >>> SLOT_BITS];
+        return sizes[info[STRIDE * id(handle) + AT] >>> SLOT_BITS & SIZE_MASK];
     }
 
     /** The slab holding {@code handle}'s difference; {@link #offset} is where in it. */
     byte[] slab(int handle) {
         int where = info[STRIDE * id(handle) + AT];
-        return (byte[]) bySize[where >>> SLOT_BITS].slabOf(where & (1 << SLOT_BITS) - 1);
+        return (byte[]) bySize[where >>> SLOT_BITS & SIZE_MASK].slabOf(where & (1 << SLOT_BITS) - 1);
     }
 
     int offset(int handle) {
         int where = info[STRIDE * id(handle) + AT];
-        Size s = bySize[where >>> SLOT_BITS];
+        Size s = bySize[where >>> SLOT_BITS & SIZE_MASK];
         return (where & (1 << SLOT_BITS) - 1) % s.perSlab * s.bytes;
     }
 
@@ -181,10 +211,10 @@ final class PieceDeltas {
         return PieceXor.length(slab, at) == length && Arrays.equals(slab, at, at + length, enc, 0, length);
     }
 
-    /** Frees delta {@code id}'s slot and id; returns its root, for the caller to release. */
+    /** Frees delta {@code id}'s slot and id; returns its reference, for the caller to release. */
     int free(int id) {
         int where = info[STRIDE * id + AT];
-        Size s = bySize[where >>> SLOT_BITS];
+        Size s = bySize[where >>> SLOT_BITS & SIZE_MASK];
         int slot = where & (1 << SLOT_BITS) - 1;
         s.busy[slot] = false;
         held -= s.bytes;
@@ -193,7 +223,7 @@ final class PieceDeltas {
             freeIds = Arrays.copyOf(freeIds, freeIdCount * 2);
         }
         freeIds[freeIdCount++] = id;
-        return info[STRIDE * id + ROOT];
+        return info[STRIDE * id + REF];
     }
 
     /** A snapshot begins: the deltas it makes are noted. */

@@ -172,50 +172,83 @@ final class PieceSlabs {
      * The handle of a piece equal to {@code a}[from, to), given {@code was}, the handle at the
      * same place in the snapshot before (0 if none): {@code was} itself if equal, zeros, its
      * root, any equal piece already held, else a new one: told as its difference from
-     * {@code was}'s root (a copy, or zeros) where that is short, or copied whole. The caller
-     * {@link #hold}s it for each place.
+     * {@code was}'s root (a copy, or zeros) where that is short, else from {@code was} itself
+     * where that is short ({@link PieceDeltas}), or copied whole. The caller {@link #hold}s it
+     * for each place.
      */
     int take(int kind, Object a, int from, int to, int was) {
         SlabKind k = kind(kind);
         if (was > 0 ? sameCopy(k, a, from, to, was - 1) : was == 0 && PieceContent.isZero(a, from, to)) {
             return was;
         }
-        int length = -1;
+        PieceDeltas d = k.deltas;
+        if (d == null) {
+            if (was < 0) {
+                throw new IllegalStateException("a delta handle without deltas");
+            }
+            return copy(k, a, from, to);
+        }
+        int n = to - from;
         int root = was;
-        if (k.deltas != null) {
-            root = was < 0 ? k.deltas.root(was) : was;
-            length = encode(k, a, from, to, root, k.out, k.deltas.maxBytes());
-            if (length == PieceXor.HEADER) {
-                return root;   // back to its root
+        int depth = 0;
+        if (was < 0) {
+            root = d.root(was);
+            depth = d.depth(was);
+            if (depth > 1) {
+                get(k, was, k.against, 0, n);   // a chain: a piece that changes much, rebuilt to be compared
+                if (PieceContent.equal(a, from, to, k.against, 0)) {
+                    return was;
+                }
             }
-            if (was < 0 && length > 0 && k.deltas.isEncoding(was, k.out, length)) {
-                return was;   // unchanged: most pieces of the PEs visited are, and nothing was rebuilt to see it
+        }
+        byte[] diff = k.out;
+        int ref = root;
+        int length = depth > 1 && depth < d.maxDepth() ? -1 : encode(k, a, from, to, root, diff, d.maxBytes());
+        if (length == PieceXor.HEADER) {
+            return root;   // back to its root
+        }
+        if (depth == 1 && length > 0 && d.isEncoding(was, diff, length)) {
+            return was;   // unchanged: most pieces of the PEs visited are, and nothing was rebuilt to see it
+        }
+        if (depth > 0 && depth < d.maxDepth() && (length < 0 || length > d.maxBytes() / 4)) {
+            // far from its root: told against the piece before, so that this snapshot holds only what changed since
+            if (depth == 1) {
+                get(k, was, k.against, 0, n);
             }
-        } else if (was < 0) {
-            throw new IllegalStateException("a delta handle without deltas");
+            int chained = PieceXor.encode(a, from, to, k.against, 0, k.check, d.maxBytes());
+            if (chained >= 0 && (length < 0 || chained < length)) {
+                diff = k.check;
+                length = chained;
+                ref = was;
+            }
         }
         if (length < 0) {
-            int h = PieceContent.hash(a, from, to);
-            int seen = SlabKind.handleOf(k.byHash.get(h));
-            if (seen != 0 && same(k, a, from, to, seen)) {
-                return seen;
-            }
-            return put(k, a, from, to, h, seen == 0);
+            return copy(k, a, from, to);
         }
-        // a difference is filed by its bytes and root: hashing those is a few words, not the piece's 2 KB
-        int h = PieceContent.hash(k.out, 0, length) ^ root * 0x9E3779B9;
+        // a difference is filed by its bytes and what it is told against: a few words to hash, not the piece's 2 KB
+        int h = PieceContent.hash(diff, 0, length) ^ ref * 0x9E3779B9;
         int seen = SlabKind.handleOf(k.byHash.get(h));
-        if (seen < 0 ? k.deltas.root(seen) == root && k.deltas.isEncoding(seen, k.out, length)
+        if (seen < 0 ? d.ref(seen) == ref && d.isEncoding(seen, diff, length)
                 : seen > 0 && sameCopy(k, a, from, to, seen - 1)) {
             return seen;
         }
-        int handle = k.deltas.add(k.out, length, root, h);
-        hold(k, root);   // the delta's own: its root stays while it does
+        int handle = d.add(diff, length, ref, root, h);
+        hold(k, ref);   // the delta's own: what it is told against stays while it does
         if (seen == 0) {
             k.byHash.put(h, SlabKind.indexValue(handle));
         }
-        newBytes += k.deltas.slotBytes(handle);
+        newBytes += d.slotBytes(handle);
         return handle;
+    }
+
+    /** An equal piece already held (found by its content's hash), else a copy of {@code a}[from, to). */
+    private int copy(SlabKind k, Object a, int from, int to) {
+        int h = PieceContent.hash(a, from, to);
+        int seen = SlabKind.handleOf(k.byHash.get(h));
+        if (seen != 0 && same(k, a, from, to, seen)) {
+            return seen;
+        }
+        return put(k, a, from, to, h, seen == 0);
     }
 
     /** The difference of {@code a}[from, to) from the piece {@code root} (a copy or zeros) names, into {@code out}, as {@link PieceXor#encode}. */
@@ -266,13 +299,13 @@ final class PieceSlabs {
     }
 
     private static void release(SlabKind k, int handle) {
-        if (handle < 0) {
+        while (handle < 0) {
             int id = PieceDeltas.id(handle);
             if (k.deltas.letGo(id) > 0) {
                 return;
             }
             k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(handle));
-            handle = k.deltas.free(id);   // its root, which it held
+            handle = k.deltas.free(id);   // what it was told against, which it held
         }
         if (handle == 0) {
             return;
@@ -329,7 +362,7 @@ final class PieceSlabs {
             if (k.deltas != null) {
                 for (int id : k.deltas.made()) {
                     k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(-(id + 1)));
-                    release(k, k.deltas.free(id));   // the delta's own reference on its root
+                    release(k, k.deltas.free(id));   // the delta's own reference on what it was told against
                 }
             }
             for (int i = k.freeCount; i < k.freeMark; i++) {
@@ -413,7 +446,11 @@ final class PieceSlabs {
         if (handle > 0) {
             return sameCopy(k, a, from, to, handle - 1);
         }
-        // equal if its difference from the delta's root is the delta's: no longer than it, then the same bytes
+        if (k.deltas.depth(handle) > 1) {
+            get(k, handle, k.compared, 0, to - from);
+            return PieceContent.equal(a, from, to, k.compared, 0);
+        }
+        // told against its root: equal if its difference from the root is the delta's (no longer, the same bytes)
         byte[] slab = k.deltas.slab(handle);
         int length = PieceXor.length(slab, k.deltas.offset(handle));
         return encode(k, a, from, to, k.deltas.root(handle), k.check, length) == length
@@ -426,17 +463,18 @@ final class PieceSlabs {
 
     /** Copies the piece {@code handle} names into {@code live}[from, to). */
     void get(int kind, int handle, Object live, int from, int to) {
+        get(kind(kind), handle, live, from, to);
+    }
+
+    private static void get(SlabKind k, int handle, Object live, int from, int to) {
         if (handle == 0) {
             PieceContent.zero(live, from, to);
-            return;
-        }
-        SlabKind k = kind(kind);
-        if (handle < 0) {
-            get(kind, k.deltas.root(handle), live, from, to);
+        } else if (handle > 0) {
+            System.arraycopy(k.slabOf(handle - 1), k.offset(handle - 1), live, from, to - from);
+        } else {
+            get(k, k.deltas.ref(handle), live, from, to);
             PieceXor.apply(k.deltas.slab(handle), k.deltas.offset(handle), live, from, to);
-            return;
         }
-        System.arraycopy(k.slabOf(handle - 1), k.offset(handle - 1), live, from, to - from);
     }
 
     /** Bytes of pieces written into freed slots rather than new ones. */
