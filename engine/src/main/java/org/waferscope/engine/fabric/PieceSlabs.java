@@ -216,6 +216,12 @@ final class PieceSlabs {
                 get(k, was, k.against, 0, n);
             }
             int chained = PieceXor.encode(a, from, to, k.against, 0, k.check, d.maxBytes());
+            if (depth > 1 && (chained < 0 || chained > d.maxBytes() / 4)) {
+                length = encode(k, a, from, to, root, diff, d.maxBytes());   // a jump: back near its root, perhaps
+                if (length == PieceXor.HEADER) {
+                    return root;
+                }
+            }
             if (chained >= 0 && (length < 0 || chained < length)) {
                 diff = k.check;
                 length = chained;
