@@ -1,6 +1,5 @@
 package org.waferscope.engine.fabric;
 
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -85,7 +84,6 @@ final class PieceSlabs {
     static final int MEMORY = 4;
     /** Bytes per piece of a PE memory: a memory is its own pieces, so this is also what a small one wastes. */
     static final int MEMORY_CHUNK = 128;
-    private long reused;
     private long newBytes;
     /** Asked now and then while a snapshot is taken; true gives it up (null: never). */
     private java.util.function.BooleanSupplier giveUp;
@@ -155,10 +153,6 @@ final class PieceSlabs {
         return a instanceof int[] ? 0 : a instanceof long[] ? 1 : a instanceof byte[] ? 2 : a instanceof short[] ? 3 : -1;
     }
 
-    private SlabKind kind(int kind) {
-        return all[kind];
-    }
-
     /**
      * Whether pieces that changed are kept as their difference from the piece before them
      * ({@link PieceDeltas}): the system property {@code waferscope.snapshotDeltas} when the
@@ -177,8 +171,8 @@ final class PieceSlabs {
      * for each place.
      */
     int take(int kind, Object a, int from, int to, int was) {
-        SlabKind k = kind(kind);
-        if (was > 0 ? sameCopy(k, a, from, to, was - 1) : was == 0 && PieceContent.isZero(a, from, to)) {
+        SlabKind k = all[kind];
+        if (was > 0 ? k.sameCopy(a, from, to, was - 1) : was == 0 && PieceContent.isZero(a, from, to)) {
             return was;
         }
         PieceDeltas d = k.deltas;
@@ -203,7 +197,7 @@ final class PieceSlabs {
         }
         byte[] diff = k.out;
         int ref = root;
-        int length = depth > 1 && depth < d.maxDepth() ? -1 : encode(k, a, from, to, root, diff, d.maxBytes());
+        int length = depth > 1 && depth < d.maxDepth() ? -1 : k.encode(a, from, to, root, diff, d.maxBytes());
         if (length == PieceXor.HEADER) {
             return root;   // back to its root
         }
@@ -217,7 +211,7 @@ final class PieceSlabs {
             }
             int chained = PieceXor.encode(a, from, to, k.against, 0, k.check, d.maxBytes());
             if (depth > 1 && (chained < 0 || chained > d.maxBytes() / 4)) {
-                length = encode(k, a, from, to, root, diff, d.maxBytes());   // a jump: back near its root, perhaps
+                length = k.encode(a, from, to, root, diff, d.maxBytes());   // a jump: back near its root, perhaps
                 if (length == PieceXor.HEADER) {
                     return root;
                 }
@@ -235,7 +229,7 @@ final class PieceSlabs {
         int h = PieceContent.hash(diff, 0, length) ^ ref * 0x9E3779B9;
         int seen = SlabKind.handleOf(k.byHash.get(h));
         if (seen < 0 ? d.ref(seen) == ref && d.isEncoding(seen, diff, length)
-                : seen > 0 && sameCopy(k, a, from, to, seen - 1)) {
+                : seen > 0 && k.sameCopy(a, from, to, seen - 1)) {
             return seen;
         }
         int handle = d.add(diff, length, ref, root, h);
@@ -254,38 +248,14 @@ final class PieceSlabs {
         if (seen != 0 && same(k, a, from, to, seen)) {
             return seen;
         }
-        return put(k, a, from, to, h, seen == 0);
-    }
-
-    /** The difference of {@code a}[from, to) from the piece {@code root} (a copy or zeros) names, into {@code out}, as {@link PieceXor#encode}. */
-    private static int encode(SlabKind k, Object a, int from, int to, int root, byte[] out, int max) {
-        return root == 0 ? PieceXor.encode(a, from, to, k.zeros, 0, out, max)
-                : PieceXor.encode(a, from, to, k.slabOf(root - 1), k.offset(root - 1), out, max);
-    }
-
-    /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}. */
-    private int put(SlabKind k, Object a, int from, int to, int h, boolean file) {
-        if (k.freeCount > 0) {
-            reused += (long) (to - from) * k.width;
-        }
-        int slot = k.takeSlot();
-        if (slot >= k.refs.length) {
-            k.refs = Arrays.copyOf(k.refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
-            k.hashes = Arrays.copyOf(k.hashes, slot + slot / 2 + 16);
-        }
-        System.arraycopy(a, from, k.slabOf(slot), k.offset(slot), to - from);
-        k.filled++;
-        k.hashes[slot] = h;
-        if (file) {
-            k.byHash.put(h, SlabKind.indexValue(slot + 1));
-        }
+        int slot = k.put(a, from, to, h, seen == 0);
         newBytes += (long) (to - from) * k.width;
         return slot + 1;
     }
 
     /** One more place of a snapshot names {@code handle} (of kind {@code kind}). */
     void hold(int kind, int handle) {
-        hold(kind(kind), handle);
+        hold(all[kind], handle);
     }
 
     private static void hold(SlabKind k, int handle) {
@@ -301,7 +271,7 @@ final class PieceSlabs {
      * snapshot (a delta's then lets go of the piece it was told against).
      */
     void release(int kind, int handle) {
-        release(kind(kind), handle);
+        release(all[kind], handle);
     }
 
     private static void release(SlabKind k, int handle) {
@@ -442,7 +412,7 @@ final class PieceSlabs {
 
     /** Whether {@code a}[from, to) equals the piece {@code handle} names. */
     boolean same(int kind, Object a, int from, int to, int handle) {
-        return same(kind(kind), a, from, to, handle);
+        return same(all[kind], a, from, to, handle);
     }
 
     private static boolean same(SlabKind k, Object a, int from, int to, int handle) {
@@ -450,7 +420,7 @@ final class PieceSlabs {
             return PieceContent.isZero(a, from, to);
         }
         if (handle > 0) {
-            return sameCopy(k, a, from, to, handle - 1);
+            return k.sameCopy(a, from, to, handle - 1);
         }
         if (k.deltas.depth(handle) > 1) {
             get(k, handle, k.compared, 0, to - from);
@@ -459,17 +429,13 @@ final class PieceSlabs {
         // told against its root: equal if its difference from the root is the delta's (no longer, the same bytes)
         byte[] slab = k.deltas.slab(handle);
         int length = PieceXor.length(slab, k.deltas.offset(handle));
-        return encode(k, a, from, to, k.deltas.root(handle), k.check, length) == length
+        return k.encode(a, from, to, k.deltas.root(handle), k.check, length) == length
                 && k.deltas.isEncoding(handle, k.check, length);
-    }
-
-    private static boolean sameCopy(SlabKind k, Object a, int from, int to, int slot) {
-        return PieceContent.equal(a, from, to, k.slabOf(slot), k.offset(slot));
     }
 
     /** Copies the piece {@code handle} names into {@code live}[from, to). */
     void get(int kind, int handle, Object live, int from, int to) {
-        get(kind(kind), handle, live, from, to);
+        get(all[kind], handle, live, from, to);
     }
 
     private static void get(SlabKind k, int handle, Object live, int from, int to) {
@@ -485,7 +451,11 @@ final class PieceSlabs {
 
     /** Bytes of pieces written into freed slots rather than new ones. */
     long reusedBytes() {
-        return reused;
+        long b = 0;
+        for (SlabKind k : all) {
+            b += k.reused;
+        }
+        return b;
     }
 
     /**

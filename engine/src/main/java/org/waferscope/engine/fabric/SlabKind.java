@@ -1,5 +1,6 @@
 package org.waferscope.engine.fabric;
 
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 
 /**
@@ -64,6 +65,39 @@ final class SlabKind extends SlabSlots {
     /** Where copy slot {@code slot} starts in its slab. */
     int offset(int slot) {
         return slot % perSlab * chunk;
+    }
+
+    /** Bytes of pieces copied into freed slots rather than new ones. */
+    long reused;
+
+    /** Whether {@code a}[from, to) equals the copy in {@code slot}. */
+    boolean sameCopy(Object a, int from, int to, int slot) {
+        return PieceContent.equal(a, from, to, slabOf(slot), offset(slot));
+    }
+
+    /** The difference of {@code a}[from, to) from the piece {@code root} (a copy or zeros) names, into {@code out}, as {@link PieceXor#encode}. */
+    int encode(Object a, int from, int to, int root, byte[] out, int max) {
+        return root == 0 ? PieceXor.encode(a, from, to, zeros, 0, out, max)
+                : PieceXor.encode(a, from, to, slabOf(root - 1), offset(root - 1), out, max);
+    }
+
+    /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}; its slot. */
+    int put(Object a, int from, int to, int h, boolean file) {
+        if (freeCount > 0) {
+            reused += (long) (to - from) * width;
+        }
+        int slot = takeSlot();
+        if (slot >= refs.length) {
+            refs = Arrays.copyOf(refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
+            hashes = Arrays.copyOf(hashes, slot + slot / 2 + 16);
+        }
+        System.arraycopy(a, from, slabOf(slot), offset(slot), to - from);
+        filled++;
+        hashes[slot] = h;
+        if (file) {
+            byHash.put(h, indexValue(slot + 1));
+        }
+        return slot;
     }
 
     /** Frees copy slot {@code slot} (no place names it now) for a later snapshot. */
