@@ -116,7 +116,7 @@ final class PieceSlabs {
     /** The store of {@code f}'s snapshots, made at its first snapshot. */
     static PieceSlabs of(Fabric f) {
         if (f.slabs == null) {
-            f.slabs = of(f, aheadWanted(FabricSnapshot.estimateBytes(f)) ? makerThread() : null);
+            f.slabs = of(f, SlabMaker.aheadWanted(FabricSnapshot.estimateBytes(f)) ? makerThread() : null);
         }
         return f.slabs;
     }
@@ -131,16 +131,6 @@ final class PieceSlabs {
         }
         f.slabs = new PieceSlabs(FabricSnapshot.estimateBytes(f), ahead);
         return f.slabs;
-    }
-
-    /**
-     * Whether to make slabs ahead for a fabric of {@code stateBytes}: when its slabs are a MB
-     * or more (a small fabric's snapshot costs microseconds either way), unless the system
-     * property {@code waferscope.slabsAhead} says {@code on} or {@code off} (for measuring).
-     */
-    static boolean aheadWanted(long stateBytes) {
-        String p = System.getProperty("waferscope.slabsAhead", "auto");
-        return p.equals("on") || !p.equals("off") && stateBytes / 64 >= 1 << 20;
     }
 
     /** Whether this store keeps pieces of arrays like {@code a} (else they are arrays of their own). */
@@ -227,12 +217,18 @@ final class PieceSlabs {
         }
         // a difference is filed by its bytes and what it is told against: a few words to hash, not the piece's 2 KB
         int h = PieceContent.hash(diff, 0, length) ^ ref * 0x9E3779B9;
-        int seen = SlabKind.handleOf(k.byHash.get(h));
+        int seen = k.recent(h);
+        if (seen < 0 && d.ref(seen) == ref && d.isEncoding(seen, diff, length)) {
+            return seen;
+        }
+        seen = SlabKind.handleOf(k.byHash.get(h));
         if (seen < 0 ? d.ref(seen) == ref && d.isEncoding(seen, diff, length)
                 : seen > 0 && k.sameCopy(a, from, to, seen - 1)) {
+            k.noteRecent(h, seen);
             return seen;
         }
         int handle = d.add(diff, length, ref, root, h);
+        k.noteRecent(h, handle);
         hold(k, ref);   // the delta's own: what it is told against stays while it does
         if (seen == 0) {
             k.byHash.put(h, SlabKind.indexValue(handle));
@@ -281,6 +277,7 @@ final class PieceSlabs {
                 return;
             }
             k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(handle));
+            k.forgetRecent();
             handle = k.deltas.free(id);   // what it was told against, which it held
         }
         if (handle == 0) {
@@ -338,6 +335,7 @@ final class PieceSlabs {
             if (k.deltas != null) {
                 for (int id : k.deltas.made()) {
                     k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(-(id + 1)));
+                    k.forgetRecent();
                     release(k, k.deltas.free(id));   // the delta's own reference on what it was told against
                 }
             }
