@@ -87,7 +87,7 @@ final class PieceDeltas {
     /** Deltas of pieces of {@code pieceBytes}, in slabs of about {@code slabBytes}. */
     PieceDeltas(int pieceBytes, int slabBytes) {
         this.maxBytes = pieceBytes / 2;
-        this.maxDepth = pieceBytes <= PieceSlabs.MEMORY_CHUNK ? 1 : MAX_DEPTH;
+        this.maxDepth = pieceBytes <= PieceSlabs.MEMORY_CHUNK ? Integer.getInteger("waferscope.memoryDeltaDepth", 1) : MAX_DEPTH;
         List<Integer> s = new ArrayList<>();
         for (int b = 16; b <= maxBytes; b *= 2) {
             s.add(b);
@@ -110,7 +110,11 @@ final class PieceDeltas {
     /** Deltas on deltas at most: a restore applies this many differences to a copy at worst. */
     static final int MAX_DEPTH = 6;
 
-    /** How deep a chain of these deltas may go: 1 for PE memories (told against their root only), else {@link #MAX_DEPTH}. */
+    /**
+     * How deep a chain of these deltas may go: {@link #MAX_DEPTH}, and 1 for PE memories (told
+     * against their root only), unless the system property {@code waferscope.memoryDeltaDepth}
+     * says otherwise (for measuring).
+     */
     int maxDepth() {
         return maxDepth;
     }
