@@ -157,8 +157,14 @@ class PieceDeltasTest {
     }
 
     @Test
-    void aPeMemoryIsAlwaysToldAgainstItsRoot() {
-        PieceSlabs s = PieceSlabsTest.slabs();
+    void aPeMemoryAtDepthOneIsAlwaysToldAgainstItsRoot() {
+        System.setProperty("waferscope.memoryDeltaDepth", "1");
+        PieceSlabs s;
+        try {
+            s = PieceSlabsTest.slabs();
+        } finally {
+            System.clearProperty("waferscope.memoryDeltaDepth");
+        }
         PieceDeltas d = deltasOf(s, PieceSlabs.MEMORY);
         byte[] m = new byte[PieceSlabs.MEMORY_CHUNK];
         int was = 0;
