@@ -6,35 +6,52 @@ import java.util.List;
 
 /**
  * The pieces of one element type that {@link PieceSlabs} keeps as their difference from
- * another piece ({@link PieceXor}) rather than as a copy: a snapshot's piece told against the
- * piece at the same place in the snapshot before it. Handle {@code -(id + 1)} names delta
- * {@code id}; its reference is any handle (a copy, zeros, or another delta: at most
- * {@link #MAX_DEPTH} deltas deep), and it holds a reference on it, so the piece it is told
- * against stays as long as it does.
+ * another piece ({@link PieceXor}) rather than as a copy. Handle {@code -(id + 1)} names delta
+ * {@code id}; it is told against its <em>reference</em>, a copy, zeros (handle 0) or another
+ * delta, and holds a reference on it, so what it is told against stays as long as it does.
+ * Following references from a delta ends at its <em>root</em>, a copy or zeros, at most
+ * {@link #maxDepth()} deltas down.
+ *
+ * <p>Two shapes, chosen piece by piece ({@link PieceSlabs#take}). A delta of depth 1 is told
+ * against its root: whether the live piece is still that piece is whether its difference
+ * from the root is still those bytes ({@link PieceXor#encode} into a scratch, then a short
+ * compare), with nothing rebuilt, and a restore is one copy and one difference; most pieces
+ * of the PEs a snapshot visits did not change, and this is how they are found so. A piece
+ * that drifted far from its root (Game of Life's channel records, a few hundred bytes every
+ * snapshot) is told against the piece before it instead, in a chain: each snapshot then holds
+ * only what changed since the last, where a difference from the root would be held anew by
+ * every snapshot.
  *
  * <p>Differences are of many lengths, so they are kept in slots of a few sizes, from 16 bytes
- * up to half a piece (a longer difference is not worth it: the piece is copied whole), each
- * size in byte slabs of its own, filled and freed like {@link PieceSlabs}' slots. Slabs are a
- * MB at full wafer, below G1's humongous size: there are a dozen sizes, each with a slab
- * partly filled, and a small slab wastes less.
+ * up to {@link #maxBytes()} (a longer difference is not worth it: the piece is copied whole),
+ * each size in byte slabs of its own ({@link SlabSlots}). Slabs are a MB at full wafer, below
+ * G1's humongous size: there are a dozen sizes, each with a slab partly filled, and a small
+ * slab wastes less. Per delta its bookkeeping is five ints side by side ({@link #info}): the
+ * places naming it, its hash, its reference, its root, and its depth and place, one cache
+ * line for all.
  *
  * <p>Threads: the simulation thread only.
  */
 final class PieceDeltas {
-    /** Deltas on deltas at most: a restore applies this many differences to a copy at worst. */
-    static final int MAX_DEPTH = 6;
-
     /** Slot sizes, 16 bytes and up in steps of a half and a third, up to {@link #maxBytes}. */
     private final int[] sizes;
     private final int maxBytes;
     private final Size[] bySize;
 
-    /** Per delta: places naming it, content hash, reference handle, depth, and where it is (size << 27 | slot). */
-    int[] refs = new int[64];
-    int[] hashes = new int[64];
-    int[] reference = new int[64];
-    byte[] depth = new byte[64];
-    int[] at = new int[64];
+    /** Ints per delta in {@link #info}, and what each holds. */
+    private static final int STRIDE = 5;
+    private static final int REFS = 0;
+    private static final int HASH = 1;
+    private static final int REF = 2;
+    private static final int ROOT = 3;
+    /** Its depth {@code << 29 |} its size's number {@code << 25 |} its slot in that size's slabs. */
+    private static final int AT = 4;
+    private static final int SLOT_BITS = 25;
+    private static final int SIZE_MASK = 0xF;
+    private final int maxDepth;
+
+    /** Per delta: the places naming it, hash, reference, root, depth and where it is. */
+    private int[] info = new int[STRIDE * 64];
     private int ids;
     private int[] freeIds = new int[64];
     private int freeIdCount;
@@ -46,25 +63,32 @@ final class PieceDeltas {
     private long held;
 
     /** The slots of one size. */
-    private static final class Size {
+    private static final class Size extends SlabSlots {
         final int bytes;
-        final int perSlab;
-        final List<byte[]> slabs = new ArrayList<>();
-        int used;
-        int[] free = new int[16];
-        int freeCount;
         /** Per slot: whether it is in use (for trimming the tail). */
         boolean[] busy = new boolean[64];
 
         Size(int bytes, int slabBytes) {
+            super(Math.max(1, slabBytes / bytes));
             this.bytes = bytes;
-            this.perSlab = Math.max(1, slabBytes / bytes);
+        }
+
+        @Override
+        boolean inUse(int slot) {
+            return busy[slot];
+        }
+
+        @Override
+        Object newSlab() {
+            return new byte[perSlab * bytes];
         }
     }
 
     /** Deltas of pieces of {@code pieceBytes}, in slabs of about {@code slabBytes}. */
     PieceDeltas(int pieceBytes, int slabBytes) {
         this.maxBytes = pieceBytes / 2;
+        this.maxDepth = pieceBytes <= PieceSlabs.MEMORY_CHUNK
+                ? Math.max(1, Math.min(MAX_DEPTH, Integer.getInteger("waferscope.memoryDeltaDepth", MAX_DEPTH))) : MAX_DEPTH;
         List<Integer> s = new ArrayList<>();
         for (int b = 16; b <= maxBytes; b *= 2) {
             s.add(b);
@@ -84,49 +108,54 @@ final class PieceDeltas {
         return maxBytes;
     }
 
+    /** Deltas on deltas at most: a restore applies this many differences to a copy at worst. */
+    static final int MAX_DEPTH = 6;
+
+    /**
+     * How deep a chain of these deltas may go: {@link #MAX_DEPTH}; for PE memories the system
+     * property {@code waferscope.memoryDeltaDepth} when set. At 1 (told against their root only)
+     * allreduce's full-wafer snapshots cost ×0.66–0.86 of the CPU but held 8 % more and their
+     * slabs 22 % (session 11), so memories chain like the rest by default.
+     */
+    int maxDepth() {
+        return maxDepth;
+    }
+
     static int id(int handle) {
         return -handle - 1;
     }
 
     /**
-     * A new delta: {@code out}[0, length) against {@code ref} (which it holds), of content hash
-     * {@code hash}; its handle. Nothing names it yet.
+     * A new delta: {@code out}[0, length) against {@code ref} (which it holds), whose root is
+     * {@code root}, filed under {@code hash}; its handle. Nothing names it yet.
      */
-    int add(byte[] out, int length, int ref, int hash, int refDepth) {
+    int add(byte[] out, int length, int ref, int root, int hash) {
+        int depth = ref < 0 ? depth(ref) + 1 : 1;
         int id = freeIdCount > 0 ? freeIds[--freeIdCount] : ids++;
-        if (id == refs.length) {
-            int n = id + id / 2 + 16;   // by halves: at full wafer these are millions of entries
-            refs = Arrays.copyOf(refs, n);
-            hashes = Arrays.copyOf(hashes, n);
-            reference = Arrays.copyOf(reference, n);
-            depth = Arrays.copyOf(depth, n);
-            at = Arrays.copyOf(at, n);
+        if (STRIDE * id == info.length) {
+            info = Arrays.copyOf(info, STRIDE * (id + id / 2 + 16));   // by halves: at full wafer millions of deltas
         }
         int size = 0;
         while (sizes[size] < length) {
             size++;
         }
         Size s = bySize[size];
-        int slot;
-        if (s.freeCount > 0) {
-            slot = s.free[--s.freeCount];
-        } else {
-            slot = s.used++;
-            if (slot / s.perSlab == s.slabs.size()) {
-                s.slabs.add(new byte[s.perSlab * s.bytes]);
-            }
-            if (slot == s.busy.length) {
-                s.busy = Arrays.copyOf(s.busy, slot * 2);
-            }
+        int slot = s.takeSlot();
+        if (slot >= 1 << SLOT_BITS) {
+            throw new IllegalStateException("more than " + (1 << SLOT_BITS) + " snapshot differences of one size");
+        }
+        if (slot >= s.busy.length) {
+            s.busy = Arrays.copyOf(s.busy, Math.max(slot + 1, s.busy.length * 2));
         }
         s.busy[slot] = true;
         held += s.bytes;
-        System.arraycopy(out, 0, s.slabs.get(slot / s.perSlab), (slot % s.perSlab) * s.bytes, length);
-        refs[id] = 0;
-        hashes[id] = hash;
-        reference[id] = ref;
-        depth[id] = (byte) (refDepth + 1);
-        at[id] = size << 27 | slot;
+        System.arraycopy(out, 0, s.slabOf(slot), slot % s.perSlab * s.bytes, length);
+        int i = STRIDE * id;
+        info[i + REFS] = 0;
+        info[i + HASH] = hash;
+        info[i + REF] = ref;
+        info[i + ROOT] = root;
+        info[i + AT] = depth << 29 | size << SLOT_BITS | slot;
         if (madeCount == made.length) {
             made = Arrays.copyOf(made, madeCount + madeCount / 2 + 16);
         }
@@ -134,41 +163,73 @@ final class PieceDeltas {
         return -(id + 1);
     }
 
+    /** What delta {@code handle} is told against: a copy, zeros, or a delta one less deep. */
+    int ref(int handle) {
+        return info[STRIDE * id(handle) + REF];
+    }
+
+    /** The copy (or zeros) delta {@code handle}'s chain starts from. */
+    int root(int handle) {
+        return info[STRIDE * id(handle) + ROOT];
+    }
+
+    /** Deltas from delta {@code handle} down to its root, itself included: 1 when told against the root. */
+    int depth(int handle) {
+        return info[STRIDE * id(handle) + AT] >>> 29;
+    }
+
+    /** Delta {@code id}'s hash, what the index files it under. */
+    int hash(int id) {
+        return info[STRIDE * id + HASH];
+    }
+
+    /** One more place names delta {@code handle}. */
+    void hold(int handle) {
+        info[STRIDE * id(handle) + REFS]++;
+    }
+
+    /** A place naming delta {@code id} is let go; the places left. */
+    int letGo(int id) {
+        return --info[STRIDE * id + REFS];
+    }
+
     /** Bytes of the slot a delta takes. */
     int slotBytes(int handle) {
-        return sizes[at[id(handle)] >>> 27];
+        return sizes[info[STRIDE * id(handle) + AT] >>> SLOT_BITS & SIZE_MASK];
     }
 
     /** The slab holding {@code handle}'s difference; {@link #offset} is where in it. */
     byte[] slab(int handle) {
-        int where = at[id(handle)];
-        Size s = bySize[where >>> 27];
-        int slot = where & (1 << 27) - 1;
-        return s.slabs.get(slot / s.perSlab);
+        int where = info[STRIDE * id(handle) + AT];
+        return (byte[]) bySize[where >>> SLOT_BITS & SIZE_MASK].slabOf(where & (1 << SLOT_BITS) - 1);
     }
 
     int offset(int handle) {
-        int where = at[id(handle)];
-        Size s = bySize[where >>> 27];
-        return (where & (1 << 27) - 1) % s.perSlab * s.bytes;
+        int where = info[STRIDE * id(handle) + AT];
+        Size s = bySize[where >>> SLOT_BITS & SIZE_MASK];
+        return (where & (1 << SLOT_BITS) - 1) % s.perSlab * s.bytes;
     }
 
-    /** Frees delta {@code id}'s slot and id; returns the reference it held, for the caller to release. */
+    /** Whether delta {@code handle}'s difference is {@code enc}[0, length) (an encoding, its length first). */
+    boolean isEncoding(int handle, byte[] enc, int length) {
+        byte[] slab = slab(handle);
+        int at = offset(handle);
+        return PieceXor.length(slab, at) == length && Arrays.equals(slab, at, at + length, enc, 0, length);
+    }
+
+    /** Frees delta {@code id}'s slot and id; returns its reference, for the caller to release. */
     int free(int id) {
-        int where = at[id];
-        Size s = bySize[where >>> 27];
-        int slot = where & (1 << 27) - 1;
+        int where = info[STRIDE * id + AT];
+        Size s = bySize[where >>> SLOT_BITS & SIZE_MASK];
+        int slot = where & (1 << SLOT_BITS) - 1;
         s.busy[slot] = false;
         held -= s.bytes;
-        if (s.freeCount == s.free.length) {
-            s.free = Arrays.copyOf(s.free, s.free.length * 2);
-        }
-        s.free[s.freeCount++] = slot;
+        s.freeSlot(slot);
         if (freeIdCount == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeIdCount * 2);
         }
         freeIds[freeIdCount++] = id;
-        return reference[id];
+        return info[STRIDE * id + REF];
     }
 
     /** A snapshot begins: the deltas it makes are noted. */
@@ -184,29 +245,7 @@ final class PieceDeltas {
     /** Gives back the last slabs of each size whose slots are all free. */
     void trimTail() {
         for (Size s : bySize) {
-            int cut = s.used;
-            while (!s.slabs.isEmpty()) {
-                int start = (s.slabs.size() - 1) * s.perSlab;
-                boolean empty = true;
-                for (int slot = start; slot < cut && empty; slot++) {
-                    empty = !s.busy[slot];
-                }
-                if (!empty) {
-                    break;
-                }
-                s.slabs.remove(s.slabs.size() - 1);
-                cut = start;
-            }
-            if (cut < s.used) {
-                int kept = 0;
-                for (int i = 0; i < s.freeCount; i++) {
-                    if (s.free[i] < cut) {
-                        s.free[kept++] = s.free[i];
-                    }
-                }
-                s.freeCount = kept;
-                s.used = cut;
-            }
+            s.trimTail();
         }
     }
 
@@ -226,7 +265,7 @@ final class PieceDeltas {
 
     /** Heap of the per-delta bookkeeping and the free lists. */
     long indexBytes() {
-        long b = 96 + 17L * refs.length + 4L * freeIds.length + 4L * made.length;
+        long b = 96 + 4L * info.length + 4L * freeIds.length + 4L * made.length;
         for (Size s : bySize) {
             b += 4L * s.free.length + s.busy.length;
         }

@@ -1,6 +1,5 @@
 package org.waferscope.engine.fabric;
 
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,12 +19,15 @@ import java.util.concurrent.TimeUnit;
  * <p>Equal pieces are stored once, wherever they are: on a full wafer most PEs of a program
  * are in one of a few states, and a piece holds the records of a few PEs, so the pieces that
  * a snapshot copies come in few kinds (allreduce at full wafer: 69 distinct pieces of the
- * core records among 23,562, 701 of the microthread records among 153,100). A content hash
- * finds the candidate; the elements are compared in full.
+ * core records among 23,562, 701 of the microthread records among 153,100). A hash finds
+ * the candidate: of a copy, its content's, compared in full; of a difference, its bytes' and
+ * its root's, which are equal for equal pieces told against one root (most of them: PEs that
+ * started alike share their root), compared byte by byte.
  *
  * <p>Handle 0 is a piece of zeros (most queues, counters and buffers are empty); handle
  * {@code h > 0} is slot {@code h - 1} of the element type's slabs; {@code h < 0} is a piece
- * kept as its difference from the one at its place in the snapshot before ({@link PieceDeltas},
+ * that changed, kept as its difference from the root of the one at its place in the snapshot
+ * before (the copy or zeros that one was told against, or was: {@link PieceDeltas},
  * {@link #take}), which it holds a reference on. A slot is written once,
  * when its piece is first taken, and never again until it is freed; each place of each
  * snapshot that names it holds a reference ({@link #hold}), and it is freed when the last
@@ -82,7 +84,6 @@ final class PieceSlabs {
     static final int MEMORY = 4;
     /** Bytes per piece of a PE memory: a memory is its own pieces, so this is also what a small one wastes. */
     static final int MEMORY_CHUNK = 128;
-    private long reused;
     private long newBytes;
     /** Asked now and then while a snapshot is taken; true gives it up (null: never). */
     private java.util.function.BooleanSupplier giveUp;
@@ -115,7 +116,7 @@ final class PieceSlabs {
     /** The store of {@code f}'s snapshots, made at its first snapshot. */
     static PieceSlabs of(Fabric f) {
         if (f.slabs == null) {
-            f.slabs = of(f, aheadWanted(FabricSnapshot.estimateBytes(f)) ? makerThread() : null);
+            f.slabs = of(f, SlabMaker.aheadWanted(FabricSnapshot.estimateBytes(f)) ? makerThread() : null);
         }
         return f.slabs;
     }
@@ -132,28 +133,14 @@ final class PieceSlabs {
         return f.slabs;
     }
 
-    /**
-     * Whether to make slabs ahead for a fabric of {@code stateBytes}: when its slabs are a MB
-     * or more (a small fabric's snapshot costs microseconds either way), unless the system
-     * property {@code waferscope.slabsAhead} says {@code on} or {@code off} (for measuring).
-     */
-    static boolean aheadWanted(long stateBytes) {
-        String p = System.getProperty("waferscope.slabsAhead", "auto");
-        return p.equals("on") || !p.equals("off") && stateBytes / 64 >= 1 << 20;
-    }
-
     /** Whether this store keeps pieces of arrays like {@code a} (else they are arrays of their own). */
     static boolean keeps(Object a) {
         return a instanceof int[] || a instanceof long[] || a instanceof byte[] || a instanceof short[];
     }
 
-    /** The kind of arrays like {@code a}, for {@link #put} and the rest: 0 to 3, or -1 when not kept here. */
+    /** The kind of arrays like {@code a}, for {@link #take} and the rest: 0 to 3, or -1 when not kept here. */
     static int kindOf(Object a) {
         return a instanceof int[] ? 0 : a instanceof long[] ? 1 : a instanceof byte[] ? 2 : a instanceof short[] ? 3 : -1;
-    }
-
-    private SlabKind kind(int kind) {
-        return all[kind];
     }
 
     /**
@@ -167,107 +154,111 @@ final class PieceSlabs {
 
     /**
      * The handle of a piece equal to {@code a}[from, to), given {@code was}, the handle at the
-     * same place in the snapshot before ({@code hadBefore}): {@code was} itself if equal, zeros,
-     * any equal piece already held, else a new one: told as its difference from {@code was}
-     * where that is short, or copied whole. The caller {@link #hold}s it for each place.
+     * same place in the snapshot before (0 if none): {@code was} itself if equal, zeros, its
+     * root, any equal piece already held, else a new one: told as its difference from
+     * {@code was}'s root (a copy, or zeros) where that is short, else from {@code was} itself
+     * where that is short ({@link PieceDeltas}), or copied whole. The caller {@link #hold}s it
+     * for each place.
      */
-    int take(int kind, Object a, int from, int to, boolean hadBefore, int was) {
-        SlabKind k = kind(kind);
-        int ref = hadBefore ? was : 0;
-        if (ref > 0 ? same(kind, a, from, to, ref) : ref == 0 && PieceContent.isZero(a, from, to)) {
-            return ref;
+    int take(int kind, Object a, int from, int to, int was) {
+        SlabKind k = all[kind];
+        if (was > 0 ? k.sameCopy(a, from, to, was - 1) : was == 0 && PieceContent.isZero(a, from, to)) {
+            return was;
         }
-        int length = -1;
-        if (k.deltas != null) {
-            if (ref < 0) {
-                get(kind, ref, k.against, 0, to - from);
+        PieceDeltas d = k.deltas;
+        if (d == null) {
+            if (was < 0) {
+                throw new IllegalStateException("a delta handle without deltas");
+            }
+            return copy(k, a, from, to);
+        }
+        int n = to - from;
+        int root = was;
+        int depth = 0;
+        if (was < 0) {
+            root = d.root(was);
+            depth = d.depth(was);
+            if (depth > 1) {
+                get(k, was, k.against, 0, n);   // a chain: a piece that changes much, rebuilt to be compared
                 if (PieceContent.equal(a, from, to, k.against, 0)) {
-                    return ref;   // (a vectorised compare: most pieces of PEs visited are unchanged)
-                }
-                if (k.deltas.depth[PieceDeltas.id(ref)] >= PieceDeltas.MAX_DEPTH) {
-                    ref = root(k, ref);   // told against the copy the chain starts from, so restores stay short
+                    return was;
                 }
             }
-            Object against = ref > 0 ? k.slabs.get((ref - 1) / k.slotsPerSlab) : ref == 0 ? k.zeros : k.against;
-            int at = ref > 0 ? (ref - 1) % k.slotsPerSlab * k.chunk : 0;
-            length = PieceXor.encode(a, from, to, against, at, k.out, k.deltas.maxBytes());
-            if (length == PieceXor.HEADER) {
-                return ref;   // no difference: the piece before (or the root)
-            }
-        } else if (ref < 0) {
-            throw new IllegalStateException("a delta handle without deltas");
         }
-        int h = PieceContent.hash(a, from, to);
-        int seen = SlabKind.handleOf(k.byHash.get(h));
-        if (seen != 0 && same(kind, a, from, to, seen)) {
-            return seen;
+        byte[] diff = k.out;
+        int ref = root;
+        int length = depth > 1 && depth < d.maxDepth() ? -1 : k.encode(a, from, to, root, diff, d.maxBytes());
+        if (length == PieceXor.HEADER) {
+            return root;   // back to its root
+        }
+        if (depth == 1 && length > 0 && d.isEncoding(was, diff, length)) {
+            return was;   // unchanged: most pieces of the PEs visited are, and nothing was rebuilt to see it
+        }
+        if (depth > 0 && depth < d.maxDepth() && (length < 0 || length > d.maxBytes() / 4)) {
+            // far from its root: told against the piece before, so that this snapshot holds only what changed since
+            if (depth == 1) {
+                get(k, was, k.against, 0, n);
+            }
+            int chained = PieceXor.encode(a, from, to, k.against, 0, k.check, d.maxBytes());
+            if (depth > 1 && (chained < 0 || chained > d.maxBytes() / 4)) {
+                length = k.encode(a, from, to, root, diff, d.maxBytes());   // a jump: back near its root, perhaps
+                if (length == PieceXor.HEADER) {
+                    return root;
+                }
+            }
+            if (chained >= 0 && (length < 0 || chained < length)) {
+                diff = k.check;
+                length = chained;
+                ref = was;
+            }
         }
         if (length < 0) {
-            return put(k, a, from, to, h, seen == 0);
+            return copy(k, a, from, to);
         }
-        int handle = k.deltas.add(k.out, length, ref, h, ref < 0 ? k.deltas.depth[PieceDeltas.id(ref)] : 0);
-        hold(kind, ref);   // the delta's own: what it is told against stays while it does
+        // a difference is filed by its bytes and what it is told against: a few words to hash, not the piece's 2 KB
+        int h = PieceContent.hash(diff, 0, length) ^ ref * 0x9E3779B9;
+        int seen = k.recent(h);
+        if (seen < 0 && d.ref(seen) == ref && d.isEncoding(seen, diff, length)) {
+            return seen;
+        }
+        seen = SlabKind.handleOf(k.byHash.get(h));
+        if (seen < 0 ? d.ref(seen) == ref && d.isEncoding(seen, diff, length)
+                : seen > 0 && k.sameCopy(a, from, to, seen - 1)) {
+            k.noteRecent(h, seen);
+            return seen;
+        }
+        int handle = d.add(diff, length, ref, root, h);
+        k.noteRecent(h, handle);
+        hold(k, ref);   // the delta's own: what it is told against stays while it does
         if (seen == 0) {
             k.byHash.put(h, SlabKind.indexValue(handle));
         }
-        newBytes += k.deltas.slotBytes(handle);
+        newBytes += d.slotBytes(handle);
         return handle;
     }
 
-    /** The copy (or zeros) that delta {@code handle}'s chain starts from. */
-    private static int root(SlabKind k, int handle) {
-        while (handle < 0) {
-            handle = k.deltas.reference[PieceDeltas.id(handle)];
-        }
-        return handle;
-    }
-
-    /**
-     * The handle of a piece equal to {@code a}[from, to): one already held where there is
-     * one, else a copy in a free slot. The caller {@link #hold}s it for each place it names it.
-     */
-    int put(int kind, Object a, int from, int to) {
-        SlabKind k = kind(kind);
+    /** An equal piece already held (found by its content's hash), else a copy of {@code a}[from, to). */
+    private int copy(SlabKind k, Object a, int from, int to) {
         int h = PieceContent.hash(a, from, to);
         int seen = SlabKind.handleOf(k.byHash.get(h));
-        if (seen != 0 && same(kind, a, from, to, seen)) {
+        if (seen != 0 && same(k, a, from, to, seen)) {
             return seen;
         }
-        return put(k, a, from, to, h, seen == 0);
-    }
-
-    /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}. */
-    private int put(SlabKind k, Object a, int from, int to, int h, boolean file) {
-        int slot;
-        if (k.freeCount > 0) {
-            slot = k.free[--k.freeCount];
-            reused += (long) (to - from) * k.width;
-        } else {
-            slot = k.used++;
-            if (slot / k.slotsPerSlab == k.slabs.size()) {
-                k.slabs.add(k.maker.next());
-            }
-            if (slot == k.refs.length) {
-                k.refs = Arrays.copyOf(k.refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
-                k.hashes = Arrays.copyOf(k.hashes, slot + slot / 2 + 16);
-            }
-        }
-        System.arraycopy(a, from, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, to - from);
-        k.filled++;
-        k.hashes[slot] = h;
-        if (file) {
-            k.byHash.put(h, SlabKind.indexValue(slot + 1));
-        }
+        int slot = k.put(a, from, to, h, seen == 0);
         newBytes += (long) (to - from) * k.width;
         return slot + 1;
     }
 
     /** One more place of a snapshot names {@code handle} (of kind {@code kind}). */
     void hold(int kind, int handle) {
+        hold(all[kind], handle);
+    }
+
+    private static void hold(SlabKind k, int handle) {
         if (handle > 0) {
-            kind(kind).refs[handle - 1]++;
+            k.refs[handle - 1]++;
         } else if (handle < 0) {
-            kind(kind).deltas.refs[PieceDeltas.id(handle)]++;
+            k.deltas.hold(handle);
         }
     }
 
@@ -276,17 +267,18 @@ final class PieceSlabs {
      * snapshot (a delta's then lets go of the piece it was told against).
      */
     void release(int kind, int handle) {
-        release(kind(kind), handle);
+        release(all[kind], handle);
     }
 
     private static void release(SlabKind k, int handle) {
         while (handle < 0) {
             int id = PieceDeltas.id(handle);
-            if (--k.deltas.refs[id] > 0) {
+            if (k.deltas.letGo(id) > 0) {
                 return;
             }
-            k.byHash.remove(k.deltas.hashes[id], SlabKind.indexValue(handle));
-            handle = k.deltas.free(id);
+            k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(handle));
+            k.forgetRecent();
+            handle = k.deltas.free(id);   // what it was told against, which it held
         }
         if (handle == 0) {
             return;
@@ -342,7 +334,8 @@ final class PieceSlabs {
         for (SlabKind k : all) {
             if (k.deltas != null) {
                 for (int id : k.deltas.made()) {
-                    k.byHash.remove(k.deltas.hashes[id], 2 * id + 1);
+                    k.byHash.remove(k.deltas.hash(id), SlabKind.indexValue(-(id + 1)));
+                    k.forgetRecent();
                     release(k, k.deltas.free(id));   // the delta's own reference on what it was told against
                 }
             }
@@ -382,7 +375,7 @@ final class PieceSlabs {
         int left = AHEAD_SLABS;
         for (SlabKind k : all) {
             long lacking = k.lastFilled - k.spareSlots();
-            int slabs = lacking <= 0 ? 0 : (int) Math.min(left, (lacking + k.slotsPerSlab - 1) / k.slotsPerSlab);
+            int slabs = lacking <= 0 ? 0 : (int) Math.min(left, (lacking + k.perSlab - 1) / k.perSlab);
             k.maker.keepReady(slabs);
             left -= slabs;
         }
@@ -417,37 +410,50 @@ final class PieceSlabs {
 
     /** Whether {@code a}[from, to) equals the piece {@code handle} names. */
     boolean same(int kind, Object a, int from, int to, int handle) {
+        return same(all[kind], a, from, to, handle);
+    }
+
+    private static boolean same(SlabKind k, Object a, int from, int to, int handle) {
         if (handle == 0) {
             return PieceContent.isZero(a, from, to);
         }
-        SlabKind k = kind(kind);
-        if (handle < 0) {
-            get(kind, handle, k.compared, 0, to - from);
+        if (handle > 0) {
+            return k.sameCopy(a, from, to, handle - 1);
+        }
+        if (k.deltas.depth(handle) > 1) {
+            get(k, handle, k.compared, 0, to - from);
             return PieceContent.equal(a, from, to, k.compared, 0);
         }
-        int slot = handle - 1;
-        return PieceContent.equal(a, from, to, k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk);
+        // told against its root: equal if its difference from the root is the delta's (no longer, the same bytes)
+        byte[] slab = k.deltas.slab(handle);
+        int length = PieceXor.length(slab, k.deltas.offset(handle));
+        return k.encode(a, from, to, k.deltas.root(handle), k.check, length) == length
+                && k.deltas.isEncoding(handle, k.check, length);
     }
 
     /** Copies the piece {@code handle} names into {@code live}[from, to). */
     void get(int kind, int handle, Object live, int from, int to) {
+        get(all[kind], handle, live, from, to);
+    }
+
+    private static void get(SlabKind k, int handle, Object live, int from, int to) {
         if (handle == 0) {
             PieceContent.zero(live, from, to);
-            return;
-        }
-        SlabKind k = kind(kind);
-        if (handle < 0) {
-            get(kind, k.deltas.reference[PieceDeltas.id(handle)], live, from, to);
+        } else if (handle > 0) {
+            System.arraycopy(k.slabOf(handle - 1), k.offset(handle - 1), live, from, to - from);
+        } else {
+            get(k, k.deltas.ref(handle), live, from, to);
             PieceXor.apply(k.deltas.slab(handle), k.deltas.offset(handle), live, from, to);
-            return;
         }
-        int slot = handle - 1;
-        System.arraycopy(k.slabs.get(slot / k.slotsPerSlab), (slot % k.slotsPerSlab) * k.chunk, live, from, to - from);
     }
 
     /** Bytes of pieces written into freed slots rather than new ones. */
     long reusedBytes() {
-        return reused;
+        long b = 0;
+        for (SlabKind k : all) {
+            b += k.reused;
+        }
+        return b;
     }
 
     /**
@@ -478,7 +484,7 @@ final class PieceSlabs {
      * got to, so that what a budget decides does not depend on another thread's timing.
      */
     long aheadReserve() {
-        return !ints.maker.ahead() ? 0 : (long) AHEAD_SLABS * ints.slotsPerSlab * ints.chunk * ints.width;
+        return !ints.maker.ahead() ? 0 : (long) AHEAD_SLABS * ints.perSlab * ints.chunk * ints.width;
     }
 
     /** Heap the slabs take (free slots included). */

@@ -3,6 +3,7 @@ package org.waferscope.engine.fabric;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * A piece told as its difference from another ({@link PieceDeltas}): the exclusive or of the
@@ -36,26 +37,63 @@ final class PieceXor {
     static int encode(Object a, int from, int to, Object ref, int at, byte[] out, int max) {
         int n = to - from;
         int p = HEADER;
+        // group by group while they differ; over a stretch of equal ones, a vectorised mismatch
+        // jumps to the next difference (a piece told against its root differs in a few groups)
         if (a instanceof int[] x) {
             int[] r = (int[]) ref;
-            for (int g = 0, i = 0; i < n; g++, i += 2) {
+            for (int i = 0; i < n;) {
                 long lo = x[from + i] ^ r[at + i];
                 long hi = i + 1 < n ? x[from + i + 1] ^ r[at + i + 1] : 0;
                 long d = lo & 0xFFFFFFFFL | hi << 32;
-                if (d != 0 && (p = group(out, p, g, d, max)) < 0) {
+                if (d == 0) {
+                    int m = Arrays.mismatch(x, from + i, to, r, at + i, at + n);
+                    if (m < 0) {
+                        break;
+                    }
+                    i = i + m & ~1;
+                    continue;
+                }
+                if ((p = group(out, p, i >> 1, d, max)) < 0) {
                     return -1;
                 }
+                i += 2;
             }
         } else if (a instanceof long[] x) {
             long[] r = (long[]) ref;
-            for (int g = 0; g < n; g++) {
+            for (int g = 0; g < n;) {
                 long d = x[from + g] ^ r[at + g];
-                if (d != 0 && (p = group(out, p, g, d, max)) < 0) {
+                if (d == 0) {
+                    int m = Arrays.mismatch(x, from + g, to, r, at + g, at + n);
+                    if (m < 0) {
+                        break;
+                    }
+                    g += m;
+                    continue;
+                }
+                if ((p = group(out, p, g, d, max)) < 0) {
                     return -1;
                 }
+                g++;
+            }
+        } else if (a instanceof byte[] x) {
+            byte[] r = (byte[]) ref;
+            for (int i = 0; i < n;) {
+                long d = read(x, from, to, i >> 3) ^ read(r, at, at + n, i >> 3);
+                if (d == 0) {
+                    int m = Arrays.mismatch(x, from + i, to, r, at + i, at + n);
+                    if (m < 0) {
+                        break;
+                    }
+                    i = i + m & ~7;
+                    continue;
+                }
+                if ((p = group(out, p, i >> 3, d, max)) < 0) {
+                    return -1;
+                }
+                i += 8;
             }
         } else {
-            for (int g = 0; g * perGroup(a) < n; g++) {
+            for (int g = 0; g * 4 < n; g++) {
                 long d = read(a, from, to, g) ^ read(ref, at, at + n, g);
                 if (d != 0 && (p = group(out, p, g, d, max)) < 0) {
                     return -1;
@@ -80,8 +118,11 @@ final class PieceXor {
         }
         out[p++] = (byte) g;
         out[p++] = (byte) mask;
-        if (mask == 0xFF) {
-            LONGS.set(out, p, d);
+        int low = Integer.numberOfTrailingZeros(mask);
+        if (isRun(mask >>> low) && p + 8 <= out.length) {
+            // the bytes are side by side (most are: a counter, a head, a whole word): one write,
+            // whose bytes past the run the next group writes over or the length leaves out
+            LONGS.set(out, p, d >>> (low << 3));
             return end;
         }
         for (int m = mask; m != 0; m &= m - 1) {
@@ -105,9 +146,13 @@ final class PieceXor {
             int g = src[p++] & 0xFF;
             int mask = src[p++] & 0xFF;
             long d;
-            if (mask == 0xFF) {
-                d = (long) LONGS.get(src, p);   // a whole group (a payload, a hash): one read
-                p += 8;
+            int low = Integer.numberOfTrailingZeros(mask);
+            if (isRun(mask >>> low) && p + 8 <= src.length) {
+                // bytes side by side (a whole group, a counter): one read, masked to the run
+                int k = Integer.bitCount(mask);
+                long v = (long) LONGS.get(src, p);
+                d = (k == 8 ? v : v & (1L << (k << 3)) - 1) << (low << 3);
+                p += k;
             } else {
                 d = 0;
                 for (int m = mask; m != 0; m &= m - 1) {
@@ -128,9 +173,9 @@ final class PieceXor {
         }
     }
 
-    /** Elements of {@code a}'s type in a group of eight bytes. */
-    private static int perGroup(Object a) {
-        return a instanceof byte[] ? 8 : a instanceof short[] ? 4 : a instanceof int[] ? 2 : 1;
+    /** Whether mask bits {@code m} (its lowest set) are one run: bytes side by side. */
+    private static boolean isRun(int m) {
+        return (m & m + 1) == 0;
     }
 
     /** Group {@code g} of {@code a}[from, to) (byte or short arrays), read little-endian, zeros past {@code to}. */

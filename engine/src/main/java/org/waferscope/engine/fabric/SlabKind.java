@@ -1,8 +1,6 @@
 package org.waferscope.engine.fabric;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -11,14 +9,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Threads: the simulation thread only.
  */
-final class SlabKind {
+final class SlabKind extends SlabSlots {
     final int chunk;
     final int width;
-    final int slotsPerSlab;
-    final List<Object> slabs = new ArrayList<>();
-    int used;
-    int[] free = new int[64];
-    int freeCount;
     /** {@link #used} and {@link #freeCount} when the snapshot being taken began (what giving it up goes back to). */
     int usedMark;
     int freeMark;
@@ -32,41 +25,119 @@ final class SlabKind {
     final SlabMaker maker;
     /** Its pieces kept as differences (null: every piece is copied whole). */
     final PieceDeltas deltas;
-    /** A piece's length of zeros; one rebuilt from a delta (what a new piece is told against, and what one is compared with); a difference. */
+    /** A piece's length of zeros (what a piece that was empty is told against). */
     final Object zeros;
+    /** A piece rebuilt from a delta (what a new piece is told against, and what one is compared with). */
     final Object against;
     final Object compared;
+    /** A difference being made, and another (each a piece's half, and room for a group more). */
     final byte[] out;
+    final byte[] check;
     /** Slots written (fresh or freed ones) by the snapshot being taken, and by the one before. */
     int filled;
     int lastFilled;
 
     SlabKind(int chunk, Class<?> type, int width, int slabBytes, Executor ahead) {
-        this.chunk = chunk;
-        this.width = width;
         // one slot short of the power of two: the array's header then does not spill into one more
         // of G1's regions (a humongous 8 MB slab took three 4 MB regions, half of it empty)
-        this.slotsPerSlab = slabBytes / (chunk * width) - 1;
-        this.maker = new SlabMaker(type, slotsPerSlab * chunk, ahead);
+        super(slabBytes / (chunk * width) - 1);
+        this.chunk = chunk;
+        this.width = width;
+        this.maker = new SlabMaker(type, perSlab * chunk, ahead);
         this.deltas = PieceSlabs.deltasWanted() ? new PieceDeltas(chunk * width, Math.max(16 << 10, slabBytes / 8)) : null;
         this.zeros = java.lang.reflect.Array.newInstance(type, chunk);
         this.against = java.lang.reflect.Array.newInstance(type, chunk);
         this.compared = java.lang.reflect.Array.newInstance(type, chunk);
         this.out = new byte[chunk * width / 2 + 16];
+        this.check = new byte[chunk * width / 2 + 16];
     }
 
-    /** Slots there are room for without a fresh slab: freed ones and the rest of the last slab. */
-    long spareSlots() {
-        return freeCount + (long) slabs.size() * slotsPerSlab - used;
+    @Override
+    boolean inUse(int slot) {
+        return refs[slot] > 0;
+    }
+
+    @Override
+    Object newSlab() {
+        return maker.next();
+    }
+
+    /** Where copy slot {@code slot} starts in its slab. */
+    int offset(int slot) {
+        return slot % perSlab * chunk;
+    }
+
+    /**
+     * The differences lately found or made, by hash: a small table that stays in the cache,
+     * looked at before the index, which at full wafer is tens of MB and misses the cache at every
+     * look-up. A snapshot meets the same few differences again and again (Game of Life's PE
+     * memories: a few dozen kinds among 1.5 million pieces). Forgotten once any delta is freed,
+     * so that what it names is always held.
+     */
+    private static final int RECENT = 1 << 12;
+    private final int[] recentHash = new int[RECENT];
+    private final int[] recentHandle = new int[RECENT];
+    private boolean recentStale;
+
+    /** The delta lately filed under {@code h}, or 0. */
+    int recent(int h) {
+        if (recentStale) {
+            Arrays.fill(recentHandle, 0);
+            recentStale = false;
+        }
+        int i = h & RECENT - 1;
+        return recentHash[i] == h ? recentHandle[i] : 0;
+    }
+
+    /** Delta {@code handle}, of hash {@code h}, was found or made. */
+    void noteRecent(int h, int handle) {
+        int i = h & RECENT - 1;
+        recentHash[i] = h;
+        recentHandle[i] = handle;
+    }
+
+    /** A delta was freed: what {@link #recent} names may be gone. */
+    void forgetRecent() {
+        recentStale = true;
+    }
+
+    /** Bytes of pieces copied into freed slots rather than new ones. */
+    long reused;
+
+    /** Whether {@code a}[from, to) equals the copy in {@code slot}. */
+    boolean sameCopy(Object a, int from, int to, int slot) {
+        return PieceContent.equal(a, from, to, slabOf(slot), offset(slot));
+    }
+
+    /** The difference of {@code a}[from, to) from the piece {@code root} (a copy or zeros) names, into {@code out}, as {@link PieceXor#encode}. */
+    int encode(Object a, int from, int to, int root, byte[] out, int max) {
+        return root == 0 ? PieceXor.encode(a, from, to, zeros, 0, out, max)
+                : PieceXor.encode(a, from, to, slabOf(root - 1), offset(root - 1), out, max);
+    }
+
+    /** A copy of {@code a}[from, to) in a free slot, of hash {@code h}, filed under it if {@code file}; its slot. */
+    int put(Object a, int from, int to, int h, boolean file) {
+        if (freeCount > 0) {
+            reused += (long) (to - from) * width;
+        }
+        int slot = takeSlot();
+        if (slot >= refs.length) {
+            refs = Arrays.copyOf(refs, slot + slot / 2 + 16);   // by halves: millions of slots at full wafer
+            hashes = Arrays.copyOf(hashes, slot + slot / 2 + 16);
+        }
+        System.arraycopy(a, from, slabOf(slot), offset(slot), to - from);
+        filled++;
+        hashes[slot] = h;
+        if (file) {
+            byHash.put(h, indexValue(slot + 1));
+        }
+        return slot;
     }
 
     /** Frees copy slot {@code slot} (no place names it now) for a later snapshot. */
     void free(int slot) {
         byHash.remove(hashes[slot], indexValue(slot + 1));
-        if (freeCount == free.length) {
-            free = Arrays.copyOf(free, free.length * 2);
-        }
-        free[freeCount++] = slot;
+        freeSlot(slot);
     }
 
     /** A handle as the hash index holds it: copies at even values, deltas at odd ones. */
@@ -79,40 +150,13 @@ final class SlabKind {
         return value < 0 ? 0 : (value & 1) == 0 ? value / 2 + 1 : -(value / 2 + 1);
     }
 
-    /**
-     * Gives back the last slabs whose slots are all free, of copies and of differences (most
-     * often the newest pieces of a snapshot just dropped: a snapshot fills freed slots first,
-     * then fresh slabs). Between snapshots only (a slot being filled holds no reference yet).
-     */
+    /** Gives back the last slabs whose slots are all free, of copies and of differences. */
+    @Override
     void trimTail() {
         if (deltas != null) {
             deltas.trimTail();
         }
-        int cut = used;
-        while (!slabs.isEmpty()) {
-            int start = (slabs.size() - 1) * slotsPerSlab;
-            for (int slot = start; slot < cut; slot++) {
-                if (refs[slot] > 0) {
-                    start = -1;
-                    break;
-                }
-            }
-            if (start < 0) {
-                break;
-            }
-            slabs.remove(slabs.size() - 1);
-            cut = start;
-        }
-        if (cut < used) {
-            int kept = 0;
-            for (int i = 0; i < freeCount; i++) {
-                if (free[i] < cut) {
-                    free[kept++] = free[i];
-                }
-            }
-            freeCount = kept;
-            used = cut;
-        }
+        super.trimTail();
     }
 
     /** Bytes the slots in use hold, copies and differences. */
@@ -128,6 +172,6 @@ final class SlabKind {
 
     /** Heap the slabs take, free slots included. */
     long slabBytes() {
-        return (long) slabs.size() * slotsPerSlab * chunk * width + (deltas == null ? 0 : deltas.slabBytes());
+        return (long) slabs.size() * perSlab * chunk * width + (deltas == null ? 0 : deltas.slabBytes());
     }
 }

@@ -96,6 +96,16 @@ final class SlabMaker {
         return executor == null ? 0 : (long) promised.get() * length * widthOf(type);
     }
 
+    /**
+     * Whether to make slabs ahead for a fabric of {@code stateBytes}: when its slabs are a MB
+     * or more (a small fabric's snapshot costs microseconds either way), unless the system
+     * property {@code waferscope.slabsAhead} says {@code on} or {@code off} (for measuring).
+     */
+    static boolean aheadWanted(long stateBytes) {
+        String p = System.getProperty("waferscope.slabsAhead", "auto");
+        return p.equals("on") || !p.equals("off") && stateBytes / 64 >= 1 << 20;
+    }
+
     private static int widthOf(Class<?> type) {
         return type == long.class ? 8 : type == int.class ? 4 : type == short.class ? 2 : 1;
     }

@@ -71,7 +71,7 @@ final class SlabPieces {
 
     /** The handle of {@code a}[from, to), given the handle at its place before (when {@code before} is not null). */
     private static int handle(Object a, int kind, int from, int to, int[] before, int k, PieceSlabs slabs) {
-        return slabs.take(kind, a, from, to, before != null, before == null ? 0 : before[k]);
+        return slabs.take(kind, a, from, to, before == null ? 0 : before[k]);
     }
 
     /**

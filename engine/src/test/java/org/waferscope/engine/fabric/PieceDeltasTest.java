@@ -11,9 +11,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pieces kept as their difference from the piece before them: the difference gives back the
- * exact piece for any content and any element type, a chain of them restores exactly however
- * the snapshots along it are dropped, and once every snapshot is let go nothing is held.
+ * Pieces kept as their difference from another: the difference gives back the exact piece for
+ * any content and any element type; a piece near its root is told against it and found
+ * unchanged by its difference's bytes, one far from it against the piece before; a chain of
+ * them restores exactly however the snapshots along it are dropped, and once every snapshot is
+ * let go nothing is held.
  */
 class PieceDeltasTest {
     @Test
@@ -66,7 +68,7 @@ class PieceDeltasTest {
         for (int snap = 0; snap < 60; snap++) {
             int[] hs = new int[places];
             for (int k = 0; k < places; k++) {
-                hs[k] = s.take(0, live, k * chunk, (k + 1) * chunk, before != null, before == null ? 0 : before[k]);
+                hs[k] = s.take(0, live, k * chunk, (k + 1) * chunk, before == null ? 0 : before[k]);
             }
             for (int h : hs) {
                 s.hold(0, h);
@@ -114,6 +116,81 @@ class PieceDeltasTest {
         assertEquals(0, s.heldBytes(), "every slot freed once nothing names it");
         s.trimTail();
         assertEquals(0, s.slabBytes(), "and every slab given back");
+    }
+
+    @Test
+    void aPieceNearItsRootIsToldAgainstItAndOneFarFromItAgainstThePieceBefore() {
+        PieceSlabs s = PieceSlabsTest.slabs();
+        PieceDeltas d = deltasOf(s, 0);
+        int chunk = FabricSnapshot.CHUNK;
+        int[] live = new int[chunk];
+        live[3] = 7;
+        int first = s.take(0, live, 0, chunk, 0);
+        s.hold(0, first);
+        assertTrue(first < 0 && d.depth(first) == 1 && d.ref(first) == 0, "a few words: a difference from zeros");
+        assertEquals(first, s.take(0, live, 0, chunk, first), "unchanged: the same handle, found without a rebuild");
+        live[9] = 1;
+        int near = s.take(0, live, 0, chunk, first);
+        s.hold(0, near);
+        assertEquals(1, d.depth(near), "still near its root: told against it");
+        assertEquals(0, d.ref(near));
+        for (int i = 0; i < chunk; i += 3) {
+            live[i] = 0x01000000 + i;   // far from zeros now
+        }
+        int far = s.take(0, live, 0, chunk, near);
+        s.hold(0, far);
+        int[] before = live.clone();
+        live[20]++;
+        int chained = s.take(0, live, 0, chunk, far);
+        s.hold(0, chained);
+        assertEquals(far, d.ref(chained), "a small change of a piece far from its root is told against the piece before");
+        assertEquals(d.depth(far) + 1, d.depth(chained));
+        assertEquals(chained, s.take(0, live, 0, chunk, chained), "a chained piece found unchanged");
+        int[] back = new int[chunk];
+        s.get(0, chained, back, 0, chunk);
+        assertArrayEquals(live, back);
+        s.get(0, far, back, 0, chunk);
+        assertArrayEquals(before, back);
+        java.util.Arrays.fill(live, 0);
+        live[3] = 7;
+        assertEquals(first, s.take(0, live, 0, chunk, chained), "back to a piece held: found by its difference's bytes");
+    }
+
+    @Test
+    void aPeMemoryAtDepthOneIsAlwaysToldAgainstItsRoot() {
+        System.setProperty("waferscope.memoryDeltaDepth", "1");
+        PieceSlabs s;
+        try {
+            s = PieceSlabsTest.slabs();
+        } finally {
+            System.clearProperty("waferscope.memoryDeltaDepth");
+        }
+        PieceDeltas d = deltasOf(s, PieceSlabs.MEMORY);
+        byte[] m = new byte[PieceSlabs.MEMORY_CHUNK];
+        int was = 0;
+        Random r = new Random(9);
+        for (int snap = 0; snap < 20; snap++) {
+            for (int i = 0; i < 6; i++) {
+                m[r.nextInt(m.length)] = (byte) r.nextInt();
+            }
+            int h = s.take(PieceSlabs.MEMORY, m, 0, m.length, was);
+            s.hold(PieceSlabs.MEMORY, h);
+            assertTrue(h >= 0 || d.depth(h) == 1, "snapshot " + snap);
+            byte[] back = new byte[m.length];
+            s.get(PieceSlabs.MEMORY, h, back, 0, m.length);
+            assertArrayEquals(m, back);
+            was = h;
+        }
+    }
+
+    private static PieceDeltas deltasOf(PieceSlabs s, int kind) {
+        try {
+            java.lang.reflect.Field f = PieceSlabs.class.getDeclaredField("all");
+            f.setAccessible(true);
+            return ((SlabKind[]) f.get(s))[kind].deltas;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Object array(int type, int n) {
