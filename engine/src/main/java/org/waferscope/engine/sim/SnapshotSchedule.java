@@ -14,11 +14,8 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * little. Dear ones come further apart: a step back is prepared while paused
  * ({@link History#prepare}), which keeps a snapshot near the present, so the run's snapshots
  * only bound what that preparation (and a step back clicked before it is done) re-runs. That
- * is bounded too: a snapshot is taken after {@link #LONGEST_RERUN_NANOS} of running even where
- * that makes it more than its share, as long as its share would keep it waiting more than
- * twice that; at the latest after twice {@link #LONGEST_RERUN_NANOS} whatever its share. (At
- * full wafer a Game of Life snapshot costs about 1 s of CPU: at the bound alone it took 9–11 %
- * of the thread, and the explorer ran at 87 % of {@code run}'s speed, issue 14.)
+ * is bounded too: at the latest after {@link #LONGEST_RERUN_NANOS} of running a snapshot is
+ * taken whatever its share.
  *
  * <p>The next snapshot's cost is the last one's, scaled by the PEs it will read against those
  * the last one read, plus a quarter of the wafer for what every snapshot compares whole. The
@@ -35,10 +32,10 @@ final class SnapshotSchedule {
     /** Cheap snapshots: at the latest after this much running, so a step back re-runs at most about that long. */
     static final long MAX_RERUN_NANOS = 800_000_000L;
     /**
-     * Dear snapshots: after this much running, or as much more as keeps them to their share, and
-     * at the latest after twice this, so that a step back clicked before its preparation is done
-     * re-runs at most twice this much of the run (on two cores about half of it in wall time); the
-     * system property {@code waferscope.longestRerun} (seconds) sets it, for measuring.
+     * Dear snapshots: at the latest after this much running, whatever their share, so that a
+     * step back clicked before its preparation is done re-runs at most this much of the run
+     * (on two cores about half of it in wall time); the system property
+     * {@code waferscope.longestRerun} (seconds) sets it, for measuring.
      */
     static final long LONGEST_RERUN_NANOS = (long) (1e9 * Double.parseDouble(
             System.getProperty("waferscope.longestRerun", "10")));
@@ -91,11 +88,10 @@ final class SnapshotSchedule {
         if (TimeTravel.FIXED_EVERY > 0) {
             return cyclesSince >= TimeTravel.FIXED_EVERY;
         }
-        double spaced = spacing() * expectedCost(w);
-        if (runNanos >= Math.min(2.0 * LONGEST_RERUN_NANOS, Math.max(LONGEST_RERUN_NANOS, spaced))) {
+        if (runNanos >= LONGEST_RERUN_NANOS) {
             return true;
         }
-        return runNanos >= spaced && (cyclesSince >= interval || runNanos >= MAX_RERUN_NANOS);
+        return runNanos >= spacing() * expectedCost(w) && (cyclesSince >= interval || runNanos >= MAX_RERUN_NANOS);
     }
 
     /**
