@@ -196,10 +196,7 @@ public final class SimulationSession {
                 + p.layout().width() + "×" + p.layout().height() + " PEs)");
         if (!restored.isEmpty()) {
             // kept in the preferences: without a word, a later session's Run would stop for no reason it can see
-            console.note(Kind.HOST, 0, "restored " + restored.size() + " breakpoint" + (restored.size() > 1 ? "s" : "")
-                    + " for this program, set in an earlier session: " + String.join(", ", restored.stream()
-                    .map(e -> e.describe() + (e.enabled() ? "" : " (off)")).toList())
-                    + "; the Breakpoints tab lists them, and its Clear all removes them");
+            console.note(Kind.HOST, 0, LoadWords.restored(restored));
         }
         org.waferscope.engine.api.ValueQuery shown = layers.valueProperty().get();
         if (asked != null && (shown == null || !shown.symbol().equals(asked.symbol()))) {
@@ -238,7 +235,7 @@ public final class SimulationSession {
         endLoading(load);
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         String[] lines = msg.split("\r?\n");
-        lines[0] = aboutTheFolder(dir, lines[0]);
+        lines[0] = LoadWords.aboutTheFolder(dir, lines[0]);
         // One console line per error, so the console's error count is the number of errors.
         console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + named(dir) + ": " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
@@ -246,20 +243,6 @@ public final class SimulationSession {
         }
         loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
                 + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));
-    }
-
-    /**
-     * An error about the folder as a whole ("/tmp/x:1:1: error: open one of the 2 program folders
-     * inside…") is positioned at the folder itself, which "Could not load x:" names already: the
-     * position goes, so the banner does not read the folder twice.
-     */
-    static String aboutTheFolder(Path dir, String line) {
-        String at = dir + ":1:1: ";
-        if (!line.startsWith(at)) {
-            return line;
-        }
-        String rest = line.substring(at.length());
-        return rest.startsWith("error: ") ? rest.substring("error: ".length()) : rest;
     }
 
     /**

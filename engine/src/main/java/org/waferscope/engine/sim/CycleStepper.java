@@ -90,16 +90,10 @@ public final class CycleStepper implements AutoCloseable {
 
     /** Cycles one wavefront pass runs at most; below 2, none is run (docs/temporal-blocking.md). */
     private final int waveDepth;
-    /** Wavefront passes run, and of them those undone because the step ended inside one. */
-    private long passes;
-    private long passesUndone;
-    private long passesShared;
     private Wavefront wave;
     private final SaveBudget saveBudget;
-    /** Per cycle of a wavefront pass, one band per worker, as the tally takes them. */
-    private BandState[][] levels;
-    /** The same bands per worker: its share of a pass, by level. */
-    private BandState[][] shares;
+    /** The bands of a pass's cycles, per worker, and the passes run; made with {@link #wave}. */
+    private PassLevels pass;
     // worker 1's part of the current job, written by worker 0 before releasing it: a share of a
     // pass from jobPassStart, or the cycle loop from jobFrom with a copy of worker 0's tally (null: a new one)
     private boolean jobPass;
@@ -173,17 +167,17 @@ public final class CycleStepper implements AutoCloseable {
 
     /** Wavefront passes run so far. */
     public long wavePasses() {
-        return passes;
+        return pass == null ? 0 : pass.passes;
     }
 
     /** Of {@link #wavePasses()}, those run on two workers. */
     public long wavePassesShared() {
-        return passesShared;
+        return pass == null ? 0 : pass.passesShared;
     }
 
     /** Of {@link #wavePasses()}, those undone because the step had to stop inside them. */
     public long wavePassesUndone() {
-        return passesUndone;
+        return pass == null ? 0 : pass.passesUndone;
     }
 
     /** Records every cycle from now on into {@code t} (null: none). Between steps only. */
@@ -222,7 +216,7 @@ public final class CycleStepper implements AutoCloseable {
         List<BandState.Event> events = new ArrayList<>();
         claims.reset(0);
         claims.reset(1);
-        if (blockable(maxCycles, limits)) {
+        if (PassLevels.mayRun(waveDepth, workers, maxCycles, limits)) {
             runWaves(events);
         } else {
             jobPass = false;
@@ -273,7 +267,7 @@ public final class CycleStepper implements AutoCloseable {
                 return;
             }
             if (jobPass) {
-                wave.run(id, jobPassStart, jobPassLevels, shares[id]);
+                wave.run(id, jobPassStart, jobPassLevels, pass.shares[id]);
                 barrier.await(id, waits);
             } else if (jobSettle) {
                 settleShare(id, jobSettleAt);
@@ -332,22 +326,6 @@ public final class CycleStepper implements AutoCloseable {
     }
 
     /**
-     * Whether this step may run in wavefront passes: no stop it asks for can fall between
-     * two cycles of a pass (breakpoints, task starts, host events are taken cycle by cycle).
-     */
-    private boolean blockable(long maxCycles, StepLimits limits) {
-        return waveDepth > 1 && workers <= 2 && maxCycles > 1 && !limits.stopAtBreakpoints()
-                && !limits.stopAtTaskStart() && limits.releasesWanted() == 0 && limits.injectionsWanted() == 0
-                && limits.collectionsWanted() == 0;
-    }
-
-    /**
-     * Cycles an epoch of passes covers at most: a pass that must be undone costs the epoch's
-     * earlier passes run again, and a word written in several passes of an epoch is saved once.
-     */
-    static final int EPOCH_CYCLES = 64;
-
-    /**
      * The step in wavefront passes of up to {@link #waveDepth} cycles, on one worker or two,
      * in epochs whose start can be put back ({@code PassUndo}). A pass in whose cycles the step
      * should have stopped is undone with its epoch: the epoch's earlier passes run again and
@@ -358,15 +336,7 @@ public final class CycleStepper implements AutoCloseable {
         if (wave == null) {
             wave = new Wavefront(cycle, waveDepth, saveBudget);
             wave.countWaitsIn(waits);
-            levels = new BandState[waveDepth][workers];
-            shares = new BandState[workers][waveDepth];
-            for (int k = 0; k < waveDepth; k++) {
-                for (int id = 0; id < workers; id++) {
-                    levels[k][id] = new BandState();
-                    levels[k][id].useWheels(wheels);
-                    shares[id][k] = levels[k][id];
-                }
-            }
+            pass = new PassLevels(waveDepth, workers, wheels);
         }
         long c = jobStart;
         long end = jobStart + jobCycles;
@@ -378,7 +348,7 @@ public final class CycleStepper implements AutoCloseable {
             long planned = System.nanoTime();
             long plannedCpu = WorkerWaits.cpuNow();
             int n = (int) Math.min(depth, end - c);
-            if (n >= 2 && open && c + n - epoch > Math.max(EPOCH_CYCLES, waveDepth)) {
+            if (n >= 2 && open && c + n - epoch > Math.max(PassLevels.EPOCH_CYCLES, waveDepth)) {
                 open = false;
             }
             if (n >= 2 && open && !wave.plan(c, n, wheels)) {
@@ -395,28 +365,28 @@ public final class CycleStepper implements AutoCloseable {
             }
             waits.add(0, WorkerWaits.PLAN, planned, plannedCpu);
             runPass(c, n);
-            passes++;
-            passesShared += wave.twoWorkers() ? 1 : 0;
+            pass.passes++;
+            pass.passesShared += wave.twoWorkers() ? 1 : 0;
             CycleTally trial = tally.copy();
             StopReason reason = null;
             int k = 0;
             while (reason == null && k < n) {
-                reason = trial.after(levels[k], c + k, null);
+                reason = trial.after(pass.levels[k], c + k, null);
                 k++;
             }
             if (reason != null && k < n) {
                 // the step ends inside the pass: back to the epoch's start, and this pass's cycles one at a time
-                passesUndone++;
+                pass.passesUndone++;
                 redo(epoch, c);
                 tally.recount(cycle.sleepers(), cycle.dozers());
                 cyclesFrom(c, tally);
                 return;
             }
             for (k = 0; k < n; k++) {
-                reason = tally.after(levels[k], c + k, timeline);
+                reason = tally.after(pass.levels[k], c + k, timeline);
                 for (int id = 0; id < workers; id++) {
-                    waits.addVisited(id, levels[k][id].visited);
-                    levels[k][id].drainEvents(events);
+                    waits.addVisited(id, pass.levels[k][id].visited);
+                    pass.levels[k][id].drainEvents(events);
                 }
             }
             c += n;
@@ -450,22 +420,18 @@ public final class CycleStepper implements AutoCloseable {
         jobSettle = false;
     }
 
-    /** Runs cycles {@code c} to {@code c + n - 1} in one pass, on both workers when the epoch has two, into {@link #levels}. */
+    /** Runs cycles {@code c} to {@code c + n - 1} in one pass, on both workers when the epoch has two, into {@link #pass}'s levels. */
     private void runPass(long c, int n) {
-        for (int k = 0; k < n; k++) {
-            for (BandState b : levels[k]) {
-                b.clear();
-            }
-        }
+        pass.clear(n);
         if (wave.twoWorkers()) {
             jobPass = true;
             jobPassStart = c;
             jobPassLevels = n;
             go[1].release();
-            wave.run(0, c, n, shares[0]);
+            wave.run(0, c, n, pass.shares[0]);
             barrier.await(0, waits);
         } else {
-            wave.run(0, c, n, shares[0]);
+            wave.run(0, c, n, pass.shares[0]);
         }
     }
 
@@ -488,11 +454,7 @@ public final class CycleStepper implements AutoCloseable {
      */
     private void redo(long from, long to) {
         List<BandState.Event> again = new ArrayList<>();
-        for (BandState[] level : levels) {
-            for (BandState b : level) {
-                b.drainEvents(again);
-            }
-        }
+        pass.drainInto(again);
         wave.undo();
         Fabric f = cycle.fabric();
         f.setCycle(from);
@@ -503,11 +465,7 @@ public final class CycleStepper implements AutoCloseable {
             int n = (int) Math.min(waveDepth, to - c);
             wave.replay();
             runPass(c, n);
-            for (BandState[] level : levels) {
-                for (BandState b : level) {
-                    b.drainEvents(again);
-                }
-            }
+            pass.drainInto(again);
             c += n;
         }
         f.setCycle(to);

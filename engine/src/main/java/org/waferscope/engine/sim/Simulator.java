@@ -334,8 +334,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
                     Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000)));
             long t0 = TimeTravel.clock();
             long from = wafer.cycle();
-            r = wafer.advance(chunk, watch != null && watch.lineStops(),
-                    stopAtTask || watch != null && watch.taskStops());
+            r = wafer.advance(chunk, watch != null && watch.lineStops(), stopAtTask || watch != null && watch.taskStops());
             long ran = TimeTravel.clock() - t0;
             travel.ran(ran, wafer.cycle() - from);
             ledger.stepping(ran);
@@ -349,15 +348,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
                 return true;
             }
             if (stopAtTask && r == StopReason.TASK_STARTED) {
-                List<Integer> pes = starts.pes();
-                message = starts.describe(pes);
-                int p = pes.isEmpty() ? -1 : pes.get(0);
-                int x = p < 0 ? -1 : p % wafer.fabric().width;
-                int y = p < 0 ? -1 : p / wafer.fabric().width;
-                // the console shows the line's PE in a column of its own: the text does not name it again
-                String named = "PE (" + x + ", " + y + ") ";
-                console.add(wafer.cycle(), ConsoleLine.Kind.HOST, x, y,
-                        message.startsWith(named) ? message.substring(named.length()) : message);
+                message = starts.tell(console, wafer.cycle());
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package org.waferscope.engine.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.PeProbe;
 import org.waferscope.engine.ir.FunctionInfo;
@@ -42,6 +43,22 @@ final class TaskStarts {
             }
         }
         return out;
+    }
+
+    /**
+     * Says in {@code console}, at {@code cycle}, which PEs started which tasks, on the first
+     * PE's line, and returns the words for the status bar.
+     */
+    String tell(ConsoleLog console, long cycle) {
+        List<Integer> pes = pes();
+        String words = describe(pes);
+        int p = pes.isEmpty() ? -1 : pes.get(0);
+        int x = p < 0 ? -1 : p % f.width;
+        int y = p < 0 ? -1 : p / f.width;
+        // the console shows the line's PE in a column of its own: the text does not name it again
+        String named = "PE (" + x + ", " + y + ") ";
+        console.add(cycle, ConsoleLine.Kind.HOST, x, y, words.startsWith(named) ? words.substring(named.length()) : words);
+        return words;
     }
 
     /**

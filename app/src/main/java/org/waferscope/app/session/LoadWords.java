@@ -1,0 +1,33 @@
+package org.waferscope.app.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.waferscope.views.source.BreakpointsModel;
+
+/** Words the session's console and banner say about a load. */
+final class LoadWords {
+    private LoadWords() {
+    }
+
+    /** The console's note on breakpoints kept from an earlier session, each named. */
+    static String restored(List<BreakpointsModel.Entry> restored) {
+        return "restored " + restored.size() + " breakpoint" + (restored.size() > 1 ? "s" : "")
+                + " for this program, set in an earlier session: " + String.join(", ", restored.stream()
+                .map(e -> e.describe() + (e.enabled() ? "" : " (off)")).toList())
+                + "; the Breakpoints tab lists them, and its Clear all removes them";
+    }
+
+    /**
+     * An error about the folder as a whole ("/tmp/x:1:1: error: open one of the 2 program folders
+     * inside…") is positioned at the folder itself, which "Could not load x:" names already: the
+     * position goes, so the banner does not read the folder twice.
+     */
+    static String aboutTheFolder(Path dir, String line) {
+        String at = dir + ":1:1: ";
+        if (!line.startsWith(at)) {
+            return line;
+        }
+        String rest = line.substring(at.length());
+        return rest.startsWith("error: ") ? rest.substring("error: ".length()) : rest;
+    }
+}
