@@ -219,8 +219,8 @@ public final class FabricCycle {
             committed = commitReady(band, committed, cycle, round, front, -1, -1, down);
             if (committed == before) {
                 if (turn == 0) {
-                    since = System.nanoTime();
-                    cpuSince = WorkerWaits.cpuNow();
+                    since = waits.wallNow();
+                    cpuSince = waits.cpuNow();
                 }
                 WorkerWaits.pause(turn++);
             }

@@ -325,8 +325,8 @@ public final class Wavefront {
         if (done.get(at) == pass) {
             return;
         }
-        long since = System.nanoTime();
-        long cpuSince = WorkerWaits.cpuNow();
+        long since = waits == null ? 0 : waits.wallNow();
+        long cpuSince = waits == null ? 0 : waits.cpuNow();
         for (int turn = 0; done.get(at) != pass; turn++) {
             WorkerWaits.pause(turn);
         }

@@ -41,6 +41,13 @@ public final class WorkerWaits {
 
     private final long[] slots;
     private final int workers;
+    /**
+     * Whether waits and serial parts are timed as well as counted ({@link #timeWaits}). Off by
+     * default: a read of the thread's CPU clock costs about 1.5 µs here, and worker 0 times a
+     * plan before every pass, which on a small fabric is a pass's own cost again. Set between
+     * steps; the workers see it through the semaphore that hands them their next job.
+     */
+    private boolean timed;
 
     public WorkerWaits(int workers) {
         this.workers = workers;
@@ -67,23 +74,39 @@ public final class WorkerWaits {
         return workers;
     }
 
+    /** From now on, times each wait and serial part in wall and CPU time (counts and work are always kept). */
+    public void timeWaits() {
+        timed = true;
+    }
+
+    /** {@link System#nanoTime} when waits are timed, else 0: where a wait or serial part begins. */
+    public long wallNow() {
+        return timed ? System.nanoTime() : 0;
+    }
+
+    /** The calling thread's CPU time when waits are timed, else 0: where a wait or serial part begins. */
+    public long cpuNow() {
+        return timed ? threadCpu() : 0;
+    }
+
     /**
      * Counts one wait (or serial part) of {@code kind} by worker {@code id} that began at
-     * {@code since} ({@link System#nanoTime}) and at {@code cpuSince} of its thread's CPU time
-     * ({@link #cpuNow}).
+     * {@code since} ({@link #wallNow}) and at {@code cpuSince} of its thread's CPU time
+     * ({@link #cpuNow}); its times are added only when waits are timed.
      */
     public void add(int id, int kind, long since, long cpuSince) {
         int at = (id + 1) * STRIDE + 3 * kind;
         slots[at]++;
-        slots[at + 1] += System.nanoTime() - since;
-        slots[at + 2] += cpuNow() - cpuSince;
+        if (timed) {
+            slots[at + 1] += System.nanoTime() - since;
+            slots[at + 2] += threadCpu() - cpuSince;
+        }
     }
 
     private static final java.lang.management.ThreadMXBean MX =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** The calling thread's CPU time in nanoseconds, to time a wait or serial part by ({@link #add}). */
-    public static long cpuNow() {
+    private static long threadCpu() {
         return MX.getCurrentThreadCpuTime();
     }
 

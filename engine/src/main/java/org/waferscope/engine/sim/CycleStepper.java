@@ -39,8 +39,9 @@ import org.waferscope.engine.record.RunTimeline;
  * should have stopped inside is undone and its cycles run one at a time
  * (docs/temporal-blocking.md). Its settle, too, is shared by both workers.
  *
- * <p>{@link #waits()} tells what each worker waited for, and for how long, and how many
- * PE-cycles it computed (docs/benchmarks.md, "Session 11"; {@code bench/SparseSplit}).
+ * <p>{@link #waits()} tells how many PE-cycles each worker computed, what it waited for, and,
+ * once asked ({@code WorkerWaits.timeWaits}), for how long (docs/benchmarks.md, "Session 11";
+ * {@code bench/SparseSplit}).
  *
  * <p>Threads: {@link #step} must be called from one thread at a time.
  */
@@ -259,8 +260,8 @@ public final class CycleStepper implements AutoCloseable {
 
     private void helperLoop(int id) {
         while (!closed) {
-            long since = System.nanoTime();
-            long cpuSince = WorkerWaits.cpuNow();
+            long since = waits.wallNow();
+            long cpuSince = waits.cpuNow();
             go[id].acquireUninterruptibly();
             waits.add(id, WorkerWaits.IDLE, since, cpuSince);
             if (closed) {
@@ -281,8 +282,8 @@ public final class CycleStepper implements AutoCloseable {
     /** Settles worker {@code id}'s share of the fabric's words at the step's end. */
     private void settleShare(int id, long c) {
         int words = cycle.words();
-        long since = System.nanoTime();
-        long cpuSince = WorkerWaits.cpuNow();
+        long since = waits.wallNow();
+        long cpuSince = waits.cpuNow();
         dozersLeft[id] = cycle.settle(c, (int) ((long) words * id / workers),
                 (int) ((long) words * (id + 1) / workers));
         waits.add(id, WorkerWaits.SETTLE, since, cpuSince);
@@ -345,8 +346,8 @@ public final class CycleStepper implements AutoCloseable {
         boolean open = false;
         int depth = wave.levelsFor(waveDepth, workers);
         while (true) {
-            long planned = System.nanoTime();
-            long plannedCpu = WorkerWaits.cpuNow();
+            long planned = waits.wallNow();
+            long plannedCpu = waits.cpuNow();
             int n = (int) Math.min(depth, end - c);
             if (n >= 2 && open && c + n - epoch > Math.max(PassLevels.EPOCH_CYCLES, waveDepth)) {
                 open = false;

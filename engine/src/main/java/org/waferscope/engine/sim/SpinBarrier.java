@@ -33,8 +33,8 @@ final class SpinBarrier {
         if (generation != gen) {
             return;
         }
-        long since = System.nanoTime();
-        long cpuSince = WorkerWaits.cpuNow();
+        long since = waits.wallNow();
+        long cpuSince = waits.cpuNow();
         for (int turn = 0; generation == gen; turn++) {
             WorkerWaits.pause(turn);
         }

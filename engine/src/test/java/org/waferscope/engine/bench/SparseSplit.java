@@ -81,6 +81,7 @@ public final class SparseSplit {
 
         void mark() {
             WorkerWaits ww = stepper.waits();
+            ww.timeWaits();
             waitsAtStart = new long[ww.workers()][3 * WorkerWaits.NAMES.length];
             visitedAtStart = new long[ww.workers()];
             for (int id = 0; id < ww.workers(); id++) {

@@ -20,8 +20,9 @@ class WorkerWaitsTest {
     @Test
     void eachWorkersWaitsAreKeptApartByKind() {
         WorkerWaits w = new WorkerWaits(2);
-        long since = System.nanoTime();
-        long cpuSince = WorkerWaits.cpuNow();
+        w.timeWaits();
+        long since = w.wallNow();
+        long cpuSince = w.cpuNow();
         w.add(1, WorkerWaits.SPLIT, since, cpuSince);
         w.add(1, WorkerWaits.SPLIT, since, cpuSince);
         w.add(0, WorkerWaits.BARRIER, since, cpuSince);
