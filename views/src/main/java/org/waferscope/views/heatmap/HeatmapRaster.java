@@ -75,10 +75,9 @@ public final class HeatmapRaster {
                 pixels[i] = ROUTE_LUT[((int) v[i]) & (ROUTE_LUT.length - 1)];
             }
         } else if (signed) {
-            high = Math.max(Math.abs(frame.min()), Math.abs(frame.max()));
-            low = -high;
-            diverging = true;
-            lastLut = DivergingPalette.lut();
+            low = frame.min();
+            high = frame.max();
+            symmetric();
             if (high > 0) {
                 continuous(v, n, low, high, lastLut);
             } else {
@@ -109,11 +108,7 @@ public final class HeatmapRaster {
         }
         diverging = low < 0;
         if (diverging) {
-            float a = Math.max(-low, Math.abs(high));
-            low = -a;
-            high = a;
-            lut = DivergingPalette.lut();
-            lastLut = lut;
+            lut = symmetric();
         }
         int top = lut.length - 1;
         float k = high > low ? top / (high - low) : 0;
@@ -126,6 +121,16 @@ public final class HeatmapRaster {
                 pixels[i] = lut[idx < 0 ? 0 : idx > top ? top : idx];
             }
         }
+    }
+
+    /** Makes the scale symmetric about zero on the diverging palette, whose middle (white) is zero; returns that palette. */
+    private int[] symmetric() {
+        float a = Math.max(Math.abs(low), Math.abs(high));
+        low = -a;
+        high = a;
+        diverging = true;
+        lastLut = DivergingPalette.lut();
+        return lastLut;
     }
 
     /** Whether the last render used the diverging palette (a value layer with values below zero). */
