@@ -51,7 +51,7 @@ final class BuildChooser {
 
     /** Each build as "build SPEC" and its params, {@code gap} between the two. */
     private static List<String> labels(List<SdkFolderSource.Choice> choices, String gap) {
-        return choices.stream().map(c -> "build " + c.choice().spec() + gap + c.label()).toList();
+        return choices.stream().map(c -> c.named(gap)).toList();
     }
 
     private static List<SdkFolderSource.Choice> choices(Path dir) {

@@ -108,12 +108,16 @@ public final class SdkFolderSource implements ProgramSource {
             return null;
         }
         return dir.getFileName() + ": its build script compiles " + choices.size() + " programs ("
-                + String.join(", ", choices.stream().map(c -> "build " + c.choice().spec() + " " + c.label()).toList())
+                + String.join(", ", choices.stream().map(c -> c.named(" ")).toList())
                 + "); build " + choices.get(0).choice().spec() + " " + taken + ".";
     }
 
     /** One thing to open: the choice, and how to show it ({@code [DIM:2,Nz:4,FP:1] --inverse}). */
     public record Choice(SdkChoice choice, String label) {
+        /** "build 2:inverse" then {@code gap} then its label, as lists of builds show it. */
+        public String named(String gap) {
+            return "build " + choice.spec() + gap + label;
+        }
     }
 
     private record Script(String name, List<SdkBuild> builds) {
