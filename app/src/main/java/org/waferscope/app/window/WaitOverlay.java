@@ -11,7 +11,7 @@ import org.waferscope.views.heatmap.Viewport;
 
 /**
  * The waiting chain drawn over the fabric: a ring on each waiting PE and an arrow from it
- * to the PE it waits on. A transparent canvas on top of the heatmap that redraws when the
+ * to the PE it waits on; a dashed ring on each PE the host waits for. A transparent canvas on top of the heatmap that redraws when the
  * chain or the view changes. FX thread only.
  */
 final class WaitOverlay extends Canvas {
@@ -45,6 +45,13 @@ final class WaitOverlay extends Canvas {
         g.setFill(INK);
         g.setLineWidth(Math.max(1.5, Math.min(4, s / 20)));
         for (WaitLink l : links) {
+            if (l.byHost()) {
+                // the host has no square: ring the PE it waits for, dashed
+                g.setLineDashes(r / 3);
+                g.strokeOval(v.toViewX(l.fromX() + 0.5) - r, v.toViewY(l.fromY() + 0.5) - r, 2 * r, 2 * r);
+                g.setLineDashes(null);
+                continue;
+            }
             double x = v.toViewX(l.x() + 0.5);
             double y = v.toViewY(l.y() + 0.5);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);

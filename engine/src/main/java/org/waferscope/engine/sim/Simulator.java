@@ -15,7 +15,6 @@ import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.api.SimulationHandle;
 import org.waferscope.engine.api.WaitLink;
 import org.waferscope.engine.fabric.CoreInspector;
-import org.waferscope.engine.fabric.WaitChain;
 import org.waferscope.engine.fabric.FabricException;
 import org.waferscope.engine.program.WaferProgram;
 
@@ -201,7 +200,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         } else if (o instanceof Inspect i) {
             serve(i);
         } else if (o instanceof Waits w) {
-            w.result().complete(wafer == null ? List.of() : WaitChain.of(wafer.fabric(), 200));
+            w.result().complete(WaitingChain.of(wafer, 200));
         } else if (o instanceof Command c) {
             command(c);
         }

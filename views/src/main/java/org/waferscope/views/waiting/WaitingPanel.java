@@ -16,7 +16,8 @@ import org.waferscope.engine.api.WaitLink;
 /**
  * The waiting chain: one row per stalled PE, "PE → what it waits for ← who should provide
  * it". Clicking a row selects the waiting PE; double-clicking selects the PE it waits on,
- * so the chain can be walked. Further rows of the same PE say only what else it waits for,
+ * so the chain can be walked; a row where the host waits selects the PE it waits for, as the
+ * host has no square of its own. Further rows of the same PE say only what else it waits for,
  * so a PE waiting on four colors takes four short rows, not four repeats. It only shows the
  * list it is given.
  */
@@ -55,7 +56,7 @@ public class WaitingPanel extends VBox {
             if (l == null) {
                 return;
             }
-            if (e.getClickCount() == 2 && l.hasSource()) {
+            if ((e.getClickCount() == 2 || l.byHost()) && l.hasSource()) {
                 onSelect.accept(l.fromX(), l.fromY());
             } else {
                 onSelect.accept(l.x(), l.y());
@@ -78,7 +79,7 @@ public class WaitingPanel extends VBox {
         onSelect = action;
     }
 
-    /** True when the row above names the same waiting PE: this row then says only what else it waits for. */
+    /** True when the row above names the same waiting PE (or the host): this row then says only what else it waits for. */
     private boolean sameAsAbove(int index, WaitLink l) {
         if (index <= 0 || index >= list.getItems().size()) {
             return false;
@@ -95,12 +96,16 @@ public class WaitingPanel extends VBox {
         return "also " + l.waitsFor() + (l.hasSource() ? "  ←  PE (" + l.fromX() + ", " + l.fromY() + ")" : "");
     }
 
-    /** "36 things on 9 PEs", or "" when nothing waits. */
+    /** "36 waits on 9 PEs", "the host waits for 2 PEs", both joined by " · ", or "" when nothing waits. */
     static String summaryOf(List<WaitLink> links) {
-        if (links.isEmpty()) {
-            return "";
+        long host = links.stream().filter(WaitLink::byHost).count();
+        List<WaitLink> pe = links.stream().filter(l -> !l.byHost()).toList();
+        String hostPart = host == 0 ? "" : "the host waits for " + host + (host == 1 ? " PE" : " PEs");
+        if (pe.isEmpty()) {
+            return hostPart;
         }
-        long pes = links.stream().map(l -> l.x() + "," + l.y()).distinct().count();
-        return links.size() + (links.size() == 1 ? " wait" : " waits") + " on " + pes + (pes == 1 ? " PE" : " PEs");
+        long pes = pe.stream().map(l -> l.x() + "," + l.y()).distinct().count();
+        String pePart = pe.size() + (pe.size() == 1 ? " wait" : " waits") + " on " + pes + (pes == 1 ? " PE" : " PEs");
+        return hostPart.isEmpty() ? pePart : hostPart + " · " + pePart;
     }
 }

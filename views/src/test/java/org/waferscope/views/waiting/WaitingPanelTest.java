@@ -76,4 +76,24 @@ class WaitingPanelTest {
         assertTrue(empty.getWidth() <= panel.getWidth(), "and fits: " + empty.getWidth() + " > " + panel.getWidth());
         assertTrue(!robot.lookup("#waiting-summary").queryAs(Label.class).isVisible(), "no count when nothing waits");
     }
+
+    @Test
+    void theHostsWaitsAreNamedAndAClickSelectsThePeItWaitsFor(FxRobot robot) {
+        List<int[]> chosen = new ArrayList<>();
+        robot.interact(() -> {
+            panel.setOnSelect((x, y) -> chosen.add(new int[] {x, y}));
+            links.setAll(WaitLink.host("unblock_cmd_stream", 3, 0, "has not called it"),
+                    WaitLink.host("unblock_cmd_stream", 4, 0, "has not called it"),
+                    new WaitLink(1, 0, "a wavelet of color 1 (input queue 3 is empty)", 0, 0, "should send it"));
+        });
+        List<String> rows = rowTexts(robot);
+        assertEquals("the host waits for unblock_cmd_stream  ←  PE (3, 0) has not called it", rows.get(0));
+        assertEquals("also unblock_cmd_stream  ←  PE (4, 0)", rows.get(1));
+        assertEquals("the host waits for 2 PEs · 1 wait on 1 PE",
+                robot.lookup("#waiting-summary").queryAs(Label.class).getText());
+        robot.clickOn(rows.get(0));
+        assertEquals(1, chosen.size(), "one click");
+        assertEquals(3, chosen.get(0)[0], "the host has no square: the PE it waits for is selected");
+        assertEquals(0, chosen.get(0)[1]);
+    }
 }
