@@ -192,8 +192,7 @@ public final class SimulationSession {
         var restored = breakpoints.setProgram(programKey(dir));
         lastHit = null;
         keepRouteColorRouted(p);
-        console.note(Kind.HOST, 0, "Loaded \"" + p.title() + "\" (" + p.profile().name() + ", "
-                + p.layout().width() + "×" + p.layout().height() + " PEs)");
+        // the engine's own line says it: "loaded T on a WxH wse2 fabric"
         if (!restored.isEmpty()) {
             // kept in the preferences: without a word, a later session's Run would stop for no reason it can see
             console.note(Kind.HOST, 0, LoadWords.restored(restored));
