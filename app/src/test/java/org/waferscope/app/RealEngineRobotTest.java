@@ -198,6 +198,9 @@ class RealEngineRobotTest {
         assertTrue(robot.lookup("#param-n").tryQueryAs(javafx.scene.control.TextField.class).isPresent(),
                 "an int param stays a text field");
         RealExplorer.shoot(robot, box.getScene(), "params-dialog-bool");
+        javafx.scene.control.Button defaults = robot.lookup("#params-defaults").queryAs(javafx.scene.control.Button.class);
+        assertEquals("Reload with run.json's params", defaults.getText(), "it said \"Reload with run.json's\", and stopped");
+        assertTrue(textFits(defaults), "whole, not cut: " + defaults.getWidth());
         robot.clickOn(box);
         robot.clickOn("#params-reload");
         pulse(robot);
@@ -361,5 +364,11 @@ class RealEngineRobotTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /** The button's text shows whole: no ellipsis in the label its skin draws. */
+    private static boolean textFits(javafx.scene.control.Labeled l) {
+        return l.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).allMatch(t -> t.equals(l.getText()));
     }
 }

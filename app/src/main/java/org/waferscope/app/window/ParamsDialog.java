@@ -26,7 +26,7 @@ import org.waferscope.engine.program.WaferProgram;
 final class ParamsDialog extends Dialog<Map<String, String>> {
     static final ButtonType RELOAD = new ButtonType("Reload with these", ButtonBar.ButtonData.OK_DONE);
     /** Reloads with no overrides: the params as the program's run.json sets them. */
-    static final ButtonType DEFAULTS = new ButtonType("Reload with run.json's", ButtonBar.ButtonData.LEFT);
+    static final ButtonType DEFAULTS = new ButtonType("Reload with run.json's params", ButtonBar.ButtonData.LEFT);
 
     private final Map<String, Control> fields = new LinkedHashMap<>();
 
