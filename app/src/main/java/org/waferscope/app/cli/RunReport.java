@@ -51,8 +51,15 @@ final class RunReport {
                     + " did not run, as the run stopped before them");
         }
         if (!r.report().isEmpty()) {
-            out.println(r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ":");
-            r.report().forEach(l -> out.println("  " + l));
+            String head = r.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            // a report that opens with its own "deadlock ..." line heads itself: no "deadlock:" above it
+            boolean headed = r.report().get(0).startsWith(head);
+            if (!headed) {
+                out.println(head + ":");
+            }
+            for (int i = 0; i < r.report().size(); i++) {
+                out.println((headed && i == 0 ? "" : "  ") + r.report().get(i));
+            }
         }
         out.printf(Locale.ROOT, "status        %s%n", r.status());
         out.printf(Locale.ROOT, "cycles        %,d (%.3f us at %.2f GHz)%n", r.cycles(), p.profile().seconds(r.cycles()) * 1e6,

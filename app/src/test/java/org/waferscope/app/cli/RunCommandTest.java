@@ -196,4 +196,12 @@ class RunCommandTest {
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("cycles/s"), o.out());
     }
+
+    @Test
+    void aDeadlockIsNamedOnceAtTheHeadOfItsReport() {
+        CliRun o = run("run", "relay-deadlock");
+        assertEquals(3, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("\ndeadlock at cycle 19: work remains but nothing can move\n  the host is waiting"), o.out());
+        assertTrue(!o.out().contains("deadlock:\n  deadlock"), "said twice: " + o.out());
+    }
 }
