@@ -83,6 +83,16 @@ public final class CategoricalColors {
         return hsb(hue, 0.65, 0.95);
     }
 
+    /**
+     * A hue for each task id in a PE's row of the timeline, kept between yellow-green and
+     * violet (80° to 280°): the reds, oranges and pinks are the row's stall marks, and task 0
+     * drawn red read as "waiting for input" while it ran. Golden-ratio steps spread the ids.
+     */
+    public static int taskColor(int task) {
+        double step = (task * 0.6180339887) % 1.0;
+        return hsb(80 + step * 200, 0.65, 0.95);
+    }
+
     static int hsb(double hue, double sat, double bri) {
         double c = bri * sat;
         double hp = hue / 60.0;

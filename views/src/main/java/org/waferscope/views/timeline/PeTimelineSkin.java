@@ -74,7 +74,7 @@ final class PeTimelineSkin extends HeaderedCanvasSkin<PeTimelineView, Label> {
         double barTop = top + pad * 2;
         double barH = Math.max(1, row - pad * 4);
         for (PeTrack.Slice s : t.taskSlices()) {
-            g.setFill(argb(CategoricalColors.fabricColor(s.task())).deriveColor(0, 1, 1, 0.85));
+            g.setFill(argb(CategoricalColors.taskColor(s.task())).deriveColor(0, 1, 1, 0.85));
             g.fillRect(LABEL_WIDTH + (s.start() - t.firstCycle()) * scale, barTop, Math.max(1, s.length() * scale), barH);
         }
         for (PeTrack.Slice s : t.stalls()) {
