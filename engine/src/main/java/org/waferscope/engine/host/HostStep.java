@@ -12,10 +12,29 @@ public sealed interface HostStep {
     /** Words for the console and the status bar. */
     String describe();
 
+    /**
+     * A host array as run.json names it: the loader's derived arrays ("A@broadcast1" for a
+     * broadcast copy, "x@index3" for a stream with its indices, "A@step2" reshaped or
+     * transposed) read "A (broadcast)", "x (with indices)", "A (reshaped)".
+     */
+    static String shown(String array) {
+        int at = array.indexOf('@');
+        if (at < 0) {
+            return array;
+        }
+        StringBuilder how = new StringBuilder();
+        for (String part : array.substring(at + 1).split("@")) {
+            String word = part.startsWith("broadcast") ? "broadcast" : part.startsWith("index") ? "with indices"
+                    : part.startsWith("step") ? "reshaped" : part;
+            how.append(how.isEmpty() ? "" : ", ").append(word);
+        }
+        return array.substring(0, at) + " (" + how + ")";
+    }
+
     /** Writes a host array into {@code symbol} on every PE of the rectangle (copy mode). */
     record CopyIn(String array, String symbol, PeRectangle rect) implements HostStep {
         public String describe() {
-            return "copy " + array + " into " + symbol;
+            return "copy " + HostStep.shown(array) + " into " + symbol;
         }
     }
 
@@ -30,7 +49,7 @@ public sealed interface HostStep {
         }
 
         public String describe() {
-            return "stream " + array + " in on color " + color;
+            return "stream " + HostStep.shown(array) + " in on color " + color;
         }
     }
 

@@ -103,4 +103,17 @@ class RunJsonSdkStepsTest {
         assertTrue(e.getMessage().contains("per_pe is 3 but array a gives each PE 6"), e.getMessage());
         assertTrue(e.getMessage().contains("start must be"), e.getMessage());
     }
+
+    @Test
+    void theConsoleNamesACopysArrayAsRunJsonDoes() throws Exception {
+        String a = "\"a\": { \"values\": [1, 2] }";
+        RunResult r = steps(a, "{ \"copy_in\": { \"array\": \"a\", \"symbol\": \"v\", \"broadcast\": \"all\", "
+                + "\"rect\": { \"width\": 3, \"height\": 2 } } }", "{ \"check\": { \"array\": \"out\", \"expected\": "
+                + doubled(pe -> new double[] {1, 2}) + ", \"tolerance\": 0 } }");
+        java.util.List<String> host = r.console().stream().map(org.waferscope.engine.api.ConsoleLine::text)
+                .filter(t -> t.startsWith("copy")).toList();
+        assertEquals("copy a (broadcast) into v", host.get(0), "the loader's own name was \"a@broadcast1\": " + host);
+        assertEquals("A (reshaped, with indices)", org.waferscope.engine.host.HostStep.shown("A@step2@index2"));
+        assertEquals("plain", org.waferscope.engine.host.HostStep.shown("plain"));
+    }
 }
