@@ -105,7 +105,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
      */
     String missingProgram(org.waferscope.app.samples.SampleCatalog samples) {
         if (open != null && !java.nio.file.Files.isDirectory(open)) {
-            return "cannot open the program folder: " + open + " is not a folder";
+            return "cannot open the program folder: " + org.waferscope.engine.program.FolderSource.notAFolder(open);
         }
         if (open == null && sample != null && samples.byName(sample).isEmpty()) {
             return samples.unknown(sample);

@@ -132,4 +132,13 @@ class AppOptionsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--select", "-1,2")))
                 .getMessage().contains("--select wants X,Y, each 0 or more"));
     }
+
+    @Test
+    void aFileGivenForItsFolderNamesTheFolder(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        var samples = new org.waferscope.app.samples.SampleCatalog(AppOptionsTest.class.getClassLoader());
+        Path layout = java.nio.file.Files.writeString(tmp.resolve("layout.csl"), "layout { }");
+        assertEquals("cannot open the program folder: " + layout + " is a file, not a folder: give the program folder "
+                + "that holds it, " + tmp.toAbsolutePath().normalize(),
+                AppOptions.parse(List.of("--open", layout.toString())).missingProgram(samples));
+    }
 }

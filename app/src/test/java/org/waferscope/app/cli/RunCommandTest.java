@@ -204,4 +204,14 @@ class RunCommandTest {
         assertTrue(o.out().contains("\ndeadlock at cycle 19: work remains but nothing can move\n  the host is waiting"), o.out());
         assertTrue(!o.out().contains("deadlock:\n  deadlock"), "said twice: " + o.out());
     }
+
+    @Test
+    void aLayoutFileGivenForItsFolderNamesTheFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path layout = java.nio.file.Files.writeString(tmp.resolve("layout.csl"), "layout { }");
+        CliRun o = run("run", layout.toString());
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains("is a file, not a folder: give the program folder that holds it, "
+                + tmp.toAbsolutePath().normalize()), o.err());
+    }
 }

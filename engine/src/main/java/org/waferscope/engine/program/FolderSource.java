@@ -15,9 +15,21 @@ public final class FolderSource implements ProgramSource {
     public FolderSource(Path folder) throws IOException {
         this.folder = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.folder)) {
-            throw new NoSuchFileException(folder + " is not a folder");
+            throw new NoSuchFileException(notAFolder(folder));
         }
         this.real = this.folder.toRealPath();
+    }
+
+    /**
+     * Why {@code path} cannot be opened as a program folder: it is not there, or it is a file
+     * of one (a layout.csl given for its folder), which names the folder to give instead.
+     */
+    public static String notAFolder(Path path) {
+        Path parent = path.toAbsolutePath().normalize().getParent();
+        if (Files.isRegularFile(path) && parent != null) {
+            return path + " is a file, not a folder: give the program folder that holds it, " + parent;
+        }
+        return path + " is not a folder";
     }
 
     @Override
