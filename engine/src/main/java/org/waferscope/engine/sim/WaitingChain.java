@@ -7,9 +7,10 @@ import org.waferscope.engine.fabric.WaitChain;
 
 /**
  * Who waits for whom on a wafer, for the explorer's Waiting tab. At a deadlock where the
- * host waits for PEs that never called unblock_cmd_stream, those PEs head the list: they
- * are often idle rather than stalled (a chain cut short leaves its far end never woken), so
- * the fabric's own chain alone says "nothing waits" about a run the engine calls stuck.
+ * host waits for PEs that never called unblock_cmd_stream, those the fabric's chain does not
+ * list already follow it: they are often idle rather than stalled (a chain cut short leaves
+ * its far end never woken), and the chain alone said "nothing waits" about a run the engine
+ * calls stuck.
  */
 final class WaitingChain {
     private WaitingChain() {
@@ -19,14 +20,18 @@ final class WaitingChain {
         if (w == null) {
             return List.of();
         }
-        List<WaitLink> out = new ArrayList<>();
+        List<WaitLink> out = new ArrayList<>(WaitChain.of(w.fabric(), max));
         if (w.status() == WaferStatus.DEADLOCK) {
+            // a PE the chain already lists is explained there (relay-deadlock's three): only the others
+            java.util.Set<Integer> listed = new java.util.HashSet<>();
             int width = w.fabric().width;
+            out.forEach(l -> listed.add(l.y() * width + l.x()));
             for (int p : w.port().unreleased(max)) {
-                out.add(WaitLink.host("unblock_cmd_stream", p % width, p / width, "has not called it"));
+                if (out.size() < max && !listed.contains(p)) {
+                    out.add(WaitLink.host("unblock_cmd_stream", p % width, p / width, "has not called it"));
+                }
             }
         }
-        out.addAll(WaitChain.of(w.fabric(), max - out.size()));
         return out;
     }
 }

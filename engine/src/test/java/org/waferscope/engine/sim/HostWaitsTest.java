@@ -53,6 +53,26 @@ class HostWaitsTest {
     }
 
     @Test
+    void pesTheChainExplainsAreNotListedAgainUnderTheHost() throws Exception {
+        try (Simulator sim = new Simulator(1)) {
+            sim.load(DeadlockCycleTest.relay());
+            sim.post(new Command.Run());
+            for (int i = 0; i < 100 && sim.state() != SimState.FAULTED; i++) {
+                sim.tick();
+            }
+            var pending = sim.waitingChain();
+            sim.tick();
+            List<WaitLink> chain = pending.join();
+            String all = chain.stream().map(WaitLink::describe).reduce("", (a, b) -> a + "\n" + b);
+            assertTrue(!chain.isEmpty() && !chain.get(0).byHost(), "the relay's cycle comes first: " + all);
+            for (WaitLink h : chain.stream().filter(WaitLink::byHost).toList()) {
+                assertTrue(chain.stream().noneMatch(l -> !l.byHost() && l.x() == h.fromX() && l.y() == h.fromY()),
+                        "PE (" + h.fromX() + ", " + h.fromY() + ") is listed twice: " + all);
+            }
+        }
+    }
+
+    @Test
     void aRunningHostIsNotListed() throws Exception {
         try (Simulator sim = new Simulator(1)) {
             sim.load(BreakpointTest.sample("broadcast-chain", java.util.Map.of()));
