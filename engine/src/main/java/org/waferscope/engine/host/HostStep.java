@@ -14,8 +14,8 @@ public sealed interface HostStep {
 
     /**
      * A host array as run.json names it: the loader's derived arrays ("A@broadcast1" for a
-     * broadcast copy, "x@index3" for a stream with its indices, "A@step2" reshaped or
-     * transposed) read "A (broadcast)", "x (with indices)", "A (reshaped)".
+     * broadcast copy, "x@index3" for a stream with its indices, "A@step2" reshaped,
+     * "A@transpose2" transposed) read "A (broadcast)", "x (with indices)", "A (reshaped)".
      */
     static String shown(String array) {
         int at = array.indexOf('@');
@@ -25,7 +25,7 @@ public sealed interface HostStep {
         StringBuilder how = new StringBuilder();
         for (String part : array.substring(at + 1).split("@")) {
             String word = part.startsWith("broadcast") ? "broadcast" : part.startsWith("index") ? "with indices"
-                    : part.startsWith("step") ? "reshaped" : part;
+                    : part.startsWith("step") ? "reshaped" : part.startsWith("transpose") ? "transposed" : part;
             how.append(how.isEmpty() ? "" : ", ").append(word);
         }
         return array.substring(0, at) + " (" + how + ")";

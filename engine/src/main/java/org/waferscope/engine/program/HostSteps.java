@@ -253,7 +253,7 @@ final class HostSteps {
         if (t.transpose() != null) {
             nd = nd.transpose(ctx.axes(t.transpose(), ptr + "/transpose"));
         }
-        String derived = name + "@step" + (i + 1);
+        String derived = name + (t.transpose() != null ? "@transpose" : "@step") + (i + 1);
         arrays.add(derived, new HostArrays.Typed(arrays.arrays.get(name).type(), nd));
         lengths.put(derived, nd.data().length);
         return derived;

@@ -114,6 +114,7 @@ class RunJsonSdkStepsTest {
                 .filter(t -> t.startsWith("copy")).toList();
         assertEquals("copy a (broadcast) into v", host.get(0), "the loader's own name was \"a@broadcast1\": " + host);
         assertEquals("A (reshaped, with indices)", org.waferscope.engine.host.HostStep.shown("A@step2@index2"));
+        assertEquals("B (transposed)", org.waferscope.engine.host.HostStep.shown("B@transpose4"));
         assertEquals("plain", org.waferscope.engine.host.HostStep.shown("plain"));
     }
 }
