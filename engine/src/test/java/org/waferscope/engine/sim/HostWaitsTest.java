@@ -34,41 +34,22 @@ class HostWaitsTest {
         Path layout = dir.resolve("layout.csl");
         String cut = Files.readString(layout).replace("if (x == receivers)", "if (x == receivers or x == 2)");
         Files.writeString(layout, cut);
-        try (Simulator sim = new Simulator(1)) {
-            sim.load(ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS));
-            sim.post(new Command.Run());
-            for (int i = 0; i < 100 && sim.state() != SimState.FAULTED; i++) {
-                sim.tick();
-            }
-            assertEquals(SimState.FAULTED, sim.state());
-            var pending = sim.waitingChain();
-            sim.tick();
-            List<WaitLink> chain = pending.join();
-            String all = chain.stream().map(WaitLink::describe).reduce("", (a, b) -> a + "\n" + b);
-            List<WaitLink> host = chain.stream().filter(WaitLink::byHost).toList();
-            assertEquals(List.of(WaitLink.host("unblock_cmd_stream", 3, 0, "has not called it"),
-                    WaitLink.host("unblock_cmd_stream", 4, 0, "has not called it")), host, all);
-            assertEquals("the host waits for unblock_cmd_stream  ←  PE (3, 0) has not called it", host.get(0).describe());
-        }
+        List<WaitLink> chain = WaitChainTest.whenStuck(ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS));
+        String all = chain.stream().map(WaitLink::describe).reduce("", (a, b) -> a + "\n" + b);
+        List<WaitLink> host = chain.stream().filter(WaitLink::byHost).toList();
+        assertEquals(List.of(WaitLink.host("unblock_cmd_stream", 3, 0, "has not called it"),
+                WaitLink.host("unblock_cmd_stream", 4, 0, "has not called it")), host, all);
+        assertEquals("the host waits for unblock_cmd_stream  ←  PE (3, 0) has not called it", host.get(0).describe());
     }
 
     @Test
     void pesTheChainExplainsAreNotListedAgainUnderTheHost() throws Exception {
-        try (Simulator sim = new Simulator(1)) {
-            sim.load(DeadlockCycleTest.relay());
-            sim.post(new Command.Run());
-            for (int i = 0; i < 100 && sim.state() != SimState.FAULTED; i++) {
-                sim.tick();
-            }
-            var pending = sim.waitingChain();
-            sim.tick();
-            List<WaitLink> chain = pending.join();
-            String all = chain.stream().map(WaitLink::describe).reduce("", (a, b) -> a + "\n" + b);
-            assertTrue(!chain.isEmpty() && !chain.get(0).byHost(), "the relay's cycle comes first: " + all);
-            for (WaitLink h : chain.stream().filter(WaitLink::byHost).toList()) {
-                assertTrue(chain.stream().noneMatch(l -> !l.byHost() && l.x() == h.fromX() && l.y() == h.fromY()),
-                        "PE (" + h.fromX() + ", " + h.fromY() + ") is listed twice: " + all);
-            }
+        List<WaitLink> chain = WaitChainTest.whenStuck(DeadlockCycleTest.relay());
+        String all = chain.stream().map(WaitLink::describe).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(!chain.isEmpty() && !chain.get(0).byHost(), "the relay's cycle comes first: " + all);
+        for (WaitLink h : chain.stream().filter(WaitLink::byHost).toList()) {
+            assertTrue(chain.stream().noneMatch(l -> !l.byHost() && l.x() == h.fromX() && l.y() == h.fromY()),
+                    "PE (" + h.fromX() + ", " + h.fromY() + ") is listed twice: " + all);
         }
     }
 
