@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.waferscope.engine.api.WaitLink;
 import org.waferscope.engine.arch.Direction;
+import org.waferscope.engine.ir.TaskKind;
 
 /**
  * "Why is it stuck?": for every PE whose CE is stalled, what it waits for and which PE
@@ -28,6 +29,30 @@ public final class WaitChain {
                 waitsForInput(f, p, out);
             } else if (a == Activity.STALL_OUTPUT) {
                 waitsForRoom(f, p, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * PEs holding wavelets in front of a data task they keep blocked: at a deadlock whatever
+     * feeds that queue (the host's stream, a sender) waits behind it, though the PE itself is
+     * idle, not stalled (gemv-streaming with its two streams swapped). Between cycles only.
+     */
+    public static List<WaitLink> blockedWithWaveletsWaiting(Fabric f, int max) {
+        List<WaitLink> out = new ArrayList<>();
+        for (int p = 0; p < f.n && out.size() < max; p++) {
+            if (f.peProgram[p] < 0 || f.blocked[p] == 0) {
+                continue;
+            }
+            ProgramTables t = f.tables[f.peProgram[p]];
+            for (int id = 0; id < 64 && out.size() < max; id++) {
+                int ch = t.taskKind[id] == TaskKind.DATA && (f.blocked[p] & (1L << id)) != 0
+                        ? f.inQueue(p, t.taskQueue[id]) : -1;
+                if (ch >= 0 && f.count(ch) > 0) {
+                    out.add(link(f, p, "its data task " + id + " to be unblocked (" + f.count(ch)
+                            + " wavelet(s) wait in input queue " + t.taskQueue[id] + ")", -1, ""));
+                }
             }
         }
         return out;

@@ -10,7 +10,8 @@ import org.waferscope.engine.fabric.WaitChain;
  * host waits for PEs that never called unblock_cmd_stream, those the fabric's chain does not
  * list already follow it: they are often idle rather than stalled (a chain cut short leaves
  * its far end never woken), and the chain alone said "nothing waits" about a run the engine
- * calls stuck.
+ * calls stuck. So do PEs that keep a data task blocked with wavelets waiting for it, which
+ * hold up whatever feeds that queue.
  */
 final class WaitingChain {
     private WaitingChain() {
@@ -26,6 +27,11 @@ final class WaitingChain {
             java.util.Set<Integer> listed = new java.util.HashSet<>();
             int width = w.fabric().width;
             out.forEach(l -> listed.add(l.y() * width + l.x()));
+            for (WaitLink l : WaitChain.blockedWithWaveletsWaiting(w.fabric(), max)) {
+                if (out.size() < max && listed.add(l.y() * width + l.x())) {
+                    out.add(l);
+                }
+            }
             for (int p : w.port().unreleased(max)) {
                 if (out.size() < max && !listed.contains(p)) {
                     out.add(WaitLink.host("unblock_cmd_stream", p % width, p / width, "has not called it"));

@@ -23,23 +23,54 @@ class HostWaitsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aChainCutShortListsThePesTheHostWaitsFor() throws Exception {
-        Path from = CslFixture.sampleFolder("broadcast-chain");
-        try (var files = Files.list(from)) {
+    /** A copy of the sample in the temporary folder, to edit as a lesson asks. */
+    private Path copyOf(String sample) throws Exception {
+        try (var files = Files.list(CslFixture.sampleFolder(sample))) {
             for (Path f : files.toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        Path layout = dir.resolve("layout.csl");
-        String cut = Files.readString(layout).replace("if (x == receivers)", "if (x == receivers or x == 2)");
-        Files.writeString(layout, cut);
+        return dir;
+    }
+
+    /** A copy of the sample with one edit to one file. */
+    private Path copyOf(String sample, String file, String was, String now) throws Exception {
+        copyOf(sample);
+        String text = Files.readString(dir.resolve(file));
+        assertTrue(text.contains(was), file + " has no " + was);
+        Files.writeString(dir.resolve(file), text.replace(was, now));
+        return dir;
+    }
+
+    @Test
+    void aChainCutShortListsThePesTheHostWaitsFor() throws Exception {
+        copyOf("broadcast-chain", "layout.csl", "if (x == receivers)", "if (x == receivers or x == 2)");
         List<WaitLink> chain = WaitChainTest.whenStuck(ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS));
         String all = chain.stream().map(WaitLink::describe).reduce("", (a, b) -> a + "\n" + b);
         List<WaitLink> host = chain.stream().filter(WaitLink::byHost).toList();
         assertEquals(List.of(WaitLink.host("unblock_cmd_stream", 3, 0, "has not called it"),
                 WaitLink.host("unblock_cmd_stream", 4, 0, "has not called it")), host, all);
         assertEquals("the host waits for unblock_cmd_stream  ←  PE (3, 0) has not called it", host.get(0).describe());
+    }
+
+    @Test
+    void aBlockedTaskWithWaveletsWaitingIsListed() throws Exception {
+        // gemv-streaming's lesson: swap the two streams and b fills the queue of a task that stays blocked
+        copyOf("gemv-streaming");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("run.json")));
+        List<Integer> streams = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().startsWith("{ \"stream_in\"")) {
+                streams.add(i);
+            }
+        }
+        assertEquals(2, streams.size(), "x and b");
+        java.util.Collections.swap(lines, streams.get(0), streams.get(1));
+        Files.write(dir.resolve("run.json"), lines);
+        List<WaitLink> chain = WaitChainTest.whenStuck(ProgramLoader.load(dir, ProgramLoader.LoadOptions.DEFAULTS));
+        String all = chain.stream().map(WaitLink::describe).reduce("", (a, c) -> a + "\n" + c);
+        assertTrue(chain.stream().anyMatch(l -> l.describe().matches(
+                "PE \\(0, 0\\) waits for its data task \\d+ to be unblocked \\(6 wavelet\\(s\\) wait in input queue 1\\)")), all);
     }
 
     @Test
