@@ -126,14 +126,16 @@ final class ExplorerBench {
 
     /**
      * Paused after the steps back, as when a user looks at the wafer: the loop's turns every
-     * 250 ms (as {@code Simulator.start}'s loop waits) for up to 6 s. They prepare the next step
-     * back, then, the wafer idle at one cycle for 3 s, may give the heap back (what {@code ps}
-     * shows then).
+     * 250 ms (as {@code Simulator.start}'s loop waits), the first preparing the next step back,
+     * the others for up to 6 s after it: the wafer idle at one cycle for 3 s, they may give the
+     * heap back (what {@code ps} shows then).
      */
     private static void idle(Simulator sim, PrintWriter out) {
         long t0 = System.nanoTime();
         long[] full = fullCollections();
-        while (fullCollections()[0] == full[0] && seconds(t0) < 6) {
+        sim.tick();   // the preparation, however long it takes; then the quiet
+        long t1 = System.nanoTime();
+        while (fullCollections()[0] == full[0] && seconds(t1) < 6) {
             sim.tick();
             try {
                 Thread.sleep(250);
