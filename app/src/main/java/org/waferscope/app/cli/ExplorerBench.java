@@ -67,6 +67,7 @@ final class ExplorerBench {
             long t1 = System.nanoTime();
             long c1 = cpuNanos();
             long p1 = processCpuNanos();
+            long full1 = fullCollections()[0];
             sim.post(new Command.Run());
             sim.tick();
             while (sim.state() == SimState.RUNNING) {
@@ -78,8 +79,9 @@ final class ExplorerBench {
             long done = sim.latestFrame().cycle();
             long frames = sim.latestFrame().number() - frames0;
             out.printf(Locale.ROOT, "explorer  threads %d  load %.2f s  %d cycles in %.2f s = %.2f cycles/s, "
-                    + "%.2f per CPU-second of this thread, %.2f of the process  %d frames  state %016x%n",
-                    threads, load, done, run, done / run, done / cpu, done / all, frames, sim.stateHash());
+                    + "%.2f per CPU-second of this thread, %.2f of the process  %d frames  %d full collections  "
+                    + "state %016x%n", threads, load, done, run, done / run, done / cpu, done / all, frames,
+                    fullCollections()[0] - full1, sim.stateHash());
             SnapshotFigures snaps = sim.snapshotFigures();
             out.printf(Locale.ROOT, "snapshots %d taken, %d kept, %d MB, %.2f s taking them (%.0f %% of the run; "
                     + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
@@ -100,6 +102,7 @@ final class ExplorerBench {
                 stepBack(sim, back, "", out);
             }
             printMemory(out);
+            idle(sim, out);
             HistoryBytes h = sim.historyBytes();
             out.printf(Locale.ROOT, "history   %d MB of a %d MB budget (counted %d MB): snapshots' slabs %d MB (near "
                     + "snapshot's copy %d MB), their slots' index %d MB, their lists %d MB, slabs made ahead %d MB, "
@@ -119,6 +122,44 @@ final class ExplorerBench {
         double explorer = explorer(p, threads, cycles, out);
         out.printf(Locale.ROOT, "in this process: the explorer %.2f cycles per CPU-second of the simulating thread, `run` %.2f:"
                 + " %.1f %%%n", explorer, run, 100 * explorer / run);
+    }
+
+    /**
+     * Paused after the steps back, as when a user looks at the wafer: the loop's turns every
+     * 250 ms (as {@code Simulator.start}'s loop waits), the first preparing the next step back,
+     * the others for up to 6 s after it: the wafer idle at one cycle for 3 s, they may give the
+     * heap back (what {@code ps} shows then).
+     */
+    private static void idle(Simulator sim, PrintWriter out) {
+        long t0 = System.nanoTime();
+        long[] full = fullCollections();
+        sim.tick();   // the preparation, however long it takes; then the quiet
+        long t1 = System.nanoTime();
+        while (fullCollections()[0] == full[0] && seconds(t1) < 6) {
+            sim.tick();
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long[] rss = org.waferscope.engine.api.HostMachine.residentMb();
+        out.printf(Locale.ROOT, "idle      paused %.2f s, %d full collection(s) in %.2f s; then resident %d MB, heap "
+                + "committed %d MB%n", seconds(t0), fullCollections()[0] - full[0], (fullCollections()[1] - full[1]) / 1e3,
+                rss[0], Runtime.getRuntime().totalMemory() >> 20);
+    }
+
+    /** Full collections so far: their count and milliseconds (G1's "Old Generation" collector counts only those). */
+    private static long[] fullCollections() {
+        long[] sum = new long[2];
+        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (b.getName().contains("Old") || b.getName().contains("MarkSweep")) {
+                sum[0] += b.getCollectionCount();
+                sum[1] += b.getCollectionTime();
+            }
+        }
+        return sum;
     }
 
     /** Steps back {@code back} cycles and says what it cost. */

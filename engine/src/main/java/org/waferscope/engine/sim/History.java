@@ -22,6 +22,16 @@ final class History {
     private TimeTravel travel;
     /** The cycle a preparation was last finished at (nothing left to prepare there), or -1. */
     private long preparedAt = -1;
+    /** The fabric's mutable state, for {@link IdleHeap}: what decides whether the heap is worth giving back. */
+    private long stateBytes;
+    /** The cycle the wafer has stayed at while idle, and since when (wall), for {@link #idle}; -1 when busy. */
+    private long quietCycle = -1;
+    private long quietSince;
+    /**
+     * How long the wafer stays at one cycle, idle, before the heap is given back: a user stepping
+     * cycle by cycle would otherwise pause for a full collection after every step.
+     */
+    static final long QUIET_NANOS = 3_000_000_000L;
     /** Whether {@link #prepare} runs at all (the system property {@code waferscope.prepareBack}, for measuring). */
     private static final boolean PREPARE = !"off".equals(System.getProperty("waferscope.prepareBack"));
 
@@ -32,12 +42,14 @@ final class History {
 
     /** A program was placed on {@code w}: its history starts with the cycle-0 snapshot. */
     TimeTravel start(Wafer w, long keepNearEvery) {
+        stateBytes = FabricSnapshot.estimateBytes(w.fabric());
         travel = new TimeTravel(budgetFor(w), 1_000, w::rerunStepperBytes);
         if (keepNearEvery > 0) {
             travel.keepNearEvery(keepNearEvery);
         }
         travel.maybeRecord(w);
         preparedAt = -1;
+        quietCycle = -1;
         return travel;
     }
 
@@ -77,7 +89,28 @@ final class History {
             back.to(w, travel, s, target);
         }
         preparedAt = -1;
+        quietCycle = -1;
         return w;
+    }
+
+    /**
+     * The simulator has nothing to do on {@code w}: if {@code paused}, the next step back is
+     * {@link #prepare prepared}; once that is done and the wafer has stayed at this cycle for
+     * {@link #QUIET_NANOS}, unless {@code cancel} says a command waits, the heap is given back
+     * ({@link IdleHeap}).
+     */
+    void idle(Wafer w, boolean paused, BooleanSupplier cancel) {
+        if (paused && !prepare(w, cancel) || cancel.getAsBoolean()) {
+            quietCycle = -1;
+            return;
+        }
+        long now = System.nanoTime();
+        if (quietCycle != w.cycle()) {
+            quietCycle = w.cycle();
+            quietSince = now;
+        } else if (now - quietSince >= QUIET_NANOS && IdleHeap.giveBack(stateBytes)) {
+            quietSince = now;   // looked at again as late: worthIt holds it back until the heap has grown again
+        }
     }
 
     /**

@@ -184,9 +184,9 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         }
         if (dirty && (state != SimState.RUNNING || ledger.frameDue() && !stopWanted)) {
             publish(running);   // running: frames are spaced by their cost (RunLedger.frameDue)
-        } else if (state == SimState.PAUSED && mailbox.isEmpty()) {
+        } else if (state != SimState.RUNNING && wafer != null && mailbox.isEmpty()) {
             long p0 = TimeTravel.clock();
-            history.prepare(wafer, () -> !mailbox.isEmpty());   // shown and idle: the next step back, while the user looks
+            history.idle(wafer, state == SimState.PAUSED, () -> !mailbox.isEmpty());   // the next step back, while the user looks
             ledger.preparing(TimeTravel.clock() - p0);
         }
         if (running) {

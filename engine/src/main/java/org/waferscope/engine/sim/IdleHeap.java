@@ -1,0 +1,103 @@
+package org.waferscope.engine.sim;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+
+/**
+ * Gives the heap back to the system once the simulator is idle (paused with the next step
+ * back prepared, halted, or loaded and not yet run). The collector keeps the heap it has
+ * touched: a full-wafer explorer's resident memory follows the most it ever held while
+ * running (frames, snapshots and their lists, a preparation's re-run), about a gigabyte more
+ * than it holds once paused, and G1 gives back nothing while less than 70 % of its heap is
+ * free ({@code MaxHeapFreeRatio}). So, idle, and only when that would free at least
+ * {@link #LEAST_GAIN}: one full collection with {@code MaxHeapFreeRatio} lowered to
+ * {@link #KEEP_FREE_PERCENT} for it (a manageable flag), then the flags as they were, so that
+ * no collection while running shrinks the heap the run then grows again.
+ *
+ * <p>Only for fabrics whose state is at least {@link #SMALLEST_STATE} (smaller ones leave
+ * little to give back, and tests would collect at every pause), only where the JVM lets the
+ * flags be set, and never when the user set them. {@code -Dwaferscope.giveBackHeap=off} turns
+ * it off (for measuring).
+ *
+ * <p>Threads: the simulation thread only.
+ */
+final class IdleHeap {
+    static final long SMALLEST_STATE = 128L << 20;
+    /** The heap left free after giving back, as a share of the heap then: room for a pause's small allocations. */
+    static final int KEEP_FREE_PERCENT = 10;
+    /** Giving back pauses every thread for about a second at full wafer: not for less than this. */
+    static final long LEAST_GAIN = 256L << 20;
+    private static final boolean ON = !"off".equals(System.getProperty("waferscope.giveBackHeap"));
+    private static final String MAX_FREE = "MaxHeapFreeRatio";
+    private static final String MIN_FREE = "MinHeapFreeRatio";
+
+    private IdleHeap() {
+    }
+
+    /**
+     * Whether a heap of {@code committed} bytes, {@code used} of them in use (live or not yet
+     * collected), would shrink by at least {@link #LEAST_GAIN}: after a collection that keeps
+     * {@link #KEEP_FREE_PERCENT} free it is at most {@code used} and that share besides.
+     */
+    static boolean worthIt(long committed, long used) {
+        return committed - used / (100 - KEEP_FREE_PERCENT) * 100 >= LEAST_GAIN;
+    }
+
+    /**
+     * Gives the heap back if the fabric's state ({@code stateBytes}) is large enough and it
+     * would pay; returns whether it collected.
+     */
+    static boolean giveBack(long stateBytes) {
+        if (!ON || stateBytes < SMALLEST_STATE) {
+            return false;
+        }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return worthIt(heap.getCommitted(), heap.getUsed()) && collect();
+    }
+
+    /**
+     * One full collection that gives back what is beyond {@link #KEEP_FREE_PERCENT} free, the
+     * flags restored after; false (and no collection) where the flags cannot be set or the
+     * user set them.
+     */
+    static boolean collect() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (vm == null) {
+            return false;
+        }
+        VMOption max;
+        VMOption min;
+        try {
+            max = vm.getVMOption(MAX_FREE);
+            min = vm.getVMOption(MIN_FREE);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (!max.isWriteable() || !min.isWriteable() || max.getOrigin() != VMOption.Origin.DEFAULT
+                || min.getOrigin() != VMOption.Origin.DEFAULT) {
+            return false;
+        }
+        try {
+            // the lower first: the JVM refuses a MaxHeapFreeRatio below MinHeapFreeRatio
+            vm.setVMOption(MIN_FREE, "0");
+            vm.setVMOption(MAX_FREE, Integer.toString(KEEP_FREE_PERCENT));
+            System.gc();
+            return true;
+        } catch (IllegalArgumentException | SecurityException e) {
+            return false;
+        } finally {
+            restore(vm, MAX_FREE, max.getValue());
+            restore(vm, MIN_FREE, min.getValue());
+        }
+    }
+
+    private static void restore(HotSpotDiagnosticMXBean vm, String flag, String value) {
+        try {
+            vm.setVMOption(flag, value);
+        } catch (IllegalArgumentException | SecurityException e) {
+            // left as set: it only shapes how much heap a collection keeps
+        }
+    }
+}
