@@ -77,6 +77,7 @@ public final class Wavefront {
         this.budget = budget;
         this.maxLevels = maxLevels;
         this.done = new AtomicLongArray(2 * maxLevels * 2);
+        this.lean = new LeaningSplit(cycle, undo, Math.max(2, maxLevels));
     }
 
     /**
@@ -86,9 +87,26 @@ public final class Wavefront {
      * each side at least two rows); on one when the fabric is too small for that.
      */
     public void open(int workers) {
-        mid = workers > 1 && tileColumns == 0 ? split() : words;
-        undo.open(mid, span);
+        leaning = false;
+        mid = words;
+        if (workers > 1 && tileColumns == 0) {
+            int half = halfBusy();
+            mid = LEANING ? lean.split(half, stepLevels) : words;
+            leaning = mid < words;
+            if (!leaning) {
+                mid = split(half);
+            }
+        }
+        undo.open(mid, leaning ? lean.sharedBelow() : span, span);
     }
+
+    /** Whether two workers split a pass with the split leaning ({@link LeaningSplit}) where there is room; else they meet at it every level. */
+    static final boolean LEANING = !"false".equals(System.getProperty("waferscope.leaningSplit"));
+    /** The leaning split's walk, and whether this epoch's passes take it. */
+    private final LeaningSplit lean;
+    private boolean leaning;
+    /** The cycles of this step's passes, as {@link #levelsFor} chose them. */
+    private int stepLevels;
 
     /**
      * Bytes of busy rows a pass may keep in flight (two rows a level): 6 MB, a fifth of this
@@ -140,6 +158,7 @@ public final class Wavefront {
      */
     public int levelsFor(int depth, int workers) {
         int rows = levelsInCache(depth);
+        stepLevels = rows;
         int forced = cycle.tileWidth();
         tileColumns = 0;
         if (workers != 1 || forced == 0 || depth < 2) {
@@ -162,12 +181,18 @@ public final class Wavefront {
         return tileColumns;
     }
 
+    /** Whether the passes of this epoch run on two workers split by {@link LeaningSplit}. */
+    public boolean leaning() {
+        return leaning;
+    }
+
     /** Whether the passes of this epoch run on two workers. */
     public boolean twoWorkers() {
         return mid < words;
     }
 
-    private int split() {
+    /** The word below which half the busy words lie. */
+    private int halfBusy() {
         long[] busy = f.busyWords;
         int total = 0;
         for (long b : busy) {
@@ -179,6 +204,11 @@ public final class Wavefront {
             below += (int) ((busy[at >>> 6] >>> at) & 1);
             at++;
         }
+        return at;
+    }
+
+    /** Where the two workers meet at every level: at {@code at}, half the busy words, between two doze wheels, each side at least two rows. */
+    private int split(int at) {
         int wheel = 1 << wheelShift;
         int m = (at + wheel / 2) & -wheel;
         int least = ((2 * span + wheel - 1) / wheel) * wheel;
@@ -235,6 +265,10 @@ public final class Wavefront {
                 tiles = new ColumnTiles(cycle, undo);
             }
             tiles.run(c0, levels, tileColumns, bands);
+            return;
+        }
+        if (leaning) {
+            lean.run(id, c0, levels, bands, pass, mid);
             return;
         }
         if (visits[id].length < levels) {
@@ -318,6 +352,7 @@ public final class Wavefront {
     /** Counts each worker's waits at the split in {@code w} (null: none). */
     public void countWaitsIn(WorkerWaits w) {
         waits = w;
+        lean.countWaitsIn(w);
     }
 
     private void await(int id, int level, int what) {
