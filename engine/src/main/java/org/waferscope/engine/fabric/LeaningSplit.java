@@ -1,7 +1,5 @@
 package org.waferscope.engine.fabric;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -34,7 +32,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * saved when the epoch opens ({@link PassUndo#open}).
  */
 final class LeaningSplit {
-    private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int COMPUTED = 0;
     private static final int COMMITTED = 1;
 
@@ -114,7 +111,6 @@ final class LeaningSplit {
         int top = zero ? mid - 1 : words - 1;
         int last = zero ? mid - 1 + span + lag * (levels - 1)
                 : words - mid + lean * (levels - 1) + 2 * span - 1 + lag * (levels - 1);
-        long[] busy = f.busyWords;
         int wheelMask = (1 << wheelShift) - 1;
         for (int s = 0; s <= last; s++) {
             for (int k = 0; k < levels; k++) {
@@ -131,16 +127,7 @@ final class LeaningSplit {
                         // worker 0's commits of level k - 1 within a row of this word
                         await(k - 1, COMMITTED, pass);
                     }
-                    long visit = 0;
-                    int at = cw >>> 6;
-                    long bit = 1L << cw;
-                    if ((busy[at] & bit) != 0) {
-                        undo.touch(id, cw, cycle.toVisit(cw));
-                        visit = cycle.compute(cw, c, bands[k]);
-                        if (f.active[cw] == 0) {
-                            BITS.getAndBitwiseAnd(busy, at, ~bit);
-                        }
-                    }
+                    long visit = Wavefront.computeWord(cycle, undo, id, cw, c, bands[k], true);
                     v[cw & (ring - 1)] = visit;
                     if (zero && cw >= split - span) {
                         handed[k][cw - (split - span)] = visit;

@@ -281,7 +281,6 @@ public final class Wavefront {
         long[][] vis = visits[id];
         int lag = 2 * span;
         int last = n - 1 + lag * (levels - 1) + span;
-        long[] busy = f.busyWords;
         int wheelMask = (1 << wheelShift) - 1;
         for (int s = 0; s <= last; s++) {
             for (int k = 0; k < levels; k++) {
@@ -297,22 +296,7 @@ public final class Wavefront {
                         // within a row of the other share: its level k - 1 must be committed
                         await(other, k - 1, COMMITTED);
                     }
-                    long visit = 0;
-                    int at = cw >>> 6;
-                    long bit = 1L << cw;
-                    if ((busy[at] & bit) != 0) {
-                        // the first write to these PEs and their neighbours in the epoch: save them
-                        undo.touch(id, cw, cycle.toVisit(cw));
-                        visit = cycle.compute(cw, c, bands[k]);
-                        if (f.active[cw] == 0) {
-                            if (two) {
-                                BITS.getAndBitwiseAnd(busy, at, ~bit);
-                            } else {
-                                busy[at] &= ~bit;
-                            }
-                        }
-                    }
-                    v[cw & (ring - 1)] = visit;
+                    v[cw & (ring - 1)] = computeWord(cycle, undo, id, cw, c, bands[k], two);
                     boolean wheelDone = down ? (cw & wheelMask) == 0 || cw == mid
                             : (cw & wheelMask) == wheelMask || cw == words - 1;
                     if (bands[k].wheels != null && wheelDone) {
@@ -340,6 +324,32 @@ public final class Wavefront {
                 }
             }
         }
+    }
+
+    /**
+     * Worker {@code id}'s compute of word {@code w} in cycle {@code c}, if it is busy: first the
+     * saves of the PEs it will write, and after it the word's busy bit cleared if none is left
+     * active ({@code shared}: atomically, another worker may be waking a PE of the same 64
+     * words). Returns the PEs it visited, for their commit.
+     */
+    static long computeWord(FabricCycle cycle, PassUndo undo, int id, int w, long c, BandState band, boolean shared) {
+        long[] busy = cycle.fabric().busyWords;
+        int at = w >>> 6;
+        long bit = 1L << w;
+        if ((busy[at] & bit) == 0) {
+            return 0;
+        }
+        // the first write to these PEs and their neighbours in the epoch: save them
+        undo.touch(id, w, cycle.toVisit(w));
+        long visit = cycle.compute(w, c, band);
+        if (cycle.fabric().active[w] == 0) {
+            if (shared) {
+                BITS.getAndBitwiseAnd(busy, at, ~bit);
+            } else {
+                busy[at] &= ~bit;
+            }
+        }
+        return visit;
     }
 
     private int slot(int id, int level, int what) {
