@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * upwards, worker 1 the others downwards, so both reach the rows around {@code mid} last in
  * each level. There a worker waits, per level, for the other to have committed the level
  * before (before computing a word within a row of {@code mid}) or computed this one (before
- * committing such a word): the same two rules, across the split.
+ * committing such a word): the same two rules, across the split. Where the fabric has room,
+ * the split leans instead, by two rows a level, and only worker 1 waits, for worker 0's
+ * words near the split, which worker 0 runs first ({@link LeaningSplit}).
  *
  * <p>Each level's tallies and events go to bands of its own, one per worker, so the stepper
  * can take its per-cycle decisions afterwards, in cycle order. What it cannot do is stop
