@@ -288,7 +288,12 @@ public final class FabricCycle {
         return visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w];
     }
 
-    /** Compute phase for word {@code w}; returns the PEs visited, which must be committed. */
+    /**
+     * Compute phase for word {@code w}; returns the PEs visited whose commit has work
+     * ({@link Router#COMMITS}), which must be committed. A visited PE whose router moved
+     * nothing has no pops to publish and no wavelet parked: its commit would only read its
+     * router record and leave, so it is not made.
+     */
     public long compute(int w, long cycle, BandState band) {
         return compute(w, -1L, cycle, band);
     }
@@ -296,7 +301,7 @@ public final class FabricCycle {
     /**
      * Compute phase for the PEs {@code mask} of word {@code w} only: a column tile's share of
      * a word its edge cuts ({@link ColumnTiles}); the word's other PEs keep their bits. Returns
-     * the PEs visited, which must be committed.
+     * the PEs visited whose commit has work, which must be committed.
      */
     long compute(int w, long mask, long cycle, BandState band) {
         long visit = (visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w]) & mask;
@@ -304,6 +309,7 @@ public final class FabricCycle {
         f.touched[w] |= visit;   // what snapshots must read again (FabricSnapshot, PieceOwners)
         long asleep = f.sleeping[w];
         long next = 0;
+        long commits = 0;
         long bits = visit;
         boolean[][] breaks = breakAt;
         while (bits != 0) {
@@ -355,6 +361,9 @@ public final class FabricCycle {
             if ((r & (Router.MOVED | Router.TIMED_WAIT)) != 0 || (c & ComputeEngine.PROGRESSED) != 0) {
                 band.progressed = true;
             }
+            if ((r & Router.COMMITS) != 0) {
+                commits |= bit;
+            }
             if ((r & Router.MOVED) != 0) {
                 band.moved = true;
                 band.hops += Router.pendingHops(f, p);
@@ -373,7 +382,7 @@ public final class FabricCycle {
         f.heldChange[w] = 0;
         f.active[w] = f.active[w] & ~mask | next;
         f.sleeping[w] = asleep;
-        return visit;
+        return commits;
     }
 
     /**
@@ -434,7 +443,7 @@ public final class FabricCycle {
         }
     }
 
-    /** Commit phase for the PEs {@link #compute} visited in word {@code w}. */
+    /** Commit phase for the PEs of word {@code w} whose commit {@link #compute} said has work. */
     public void commit(int w, long visited, long cycle) {
         long bits = visited;
         while (bits != 0) {

@@ -31,6 +31,13 @@ final class Router {
     static final int TIMED_WAIT = 4;
     static final int INJECTED = 8;
     static final int COLLECTED = 16;
+    /**
+     * The PE's {@link #commit} has work: pops of link buffers to publish or wavelets parked for
+     * the links (a move from a source), or a PE with more sources than its busy bits track,
+     * whose commit publishes every buffer. Without it the commit would do nothing, so the
+     * cycle does not call it ({@code FabricCycle#compute}).
+     */
+    static final int COMMITS = 32;
 
     private static final VarHandle WAKE = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int RAMP = Direction.RAMP.ordinal();
@@ -97,7 +104,7 @@ final class Router {
                 state = visit(f, p, s0, ns, idx, (int) cycle, state | HOLDING);
             }
         }
-        return state & ~CLAIMED_MASK;
+        return state & ~CLAIMED_MASK | COMMITS;
     }
 
     /** Link ports taken this cycle travel in the high bits of the router's state word. */
@@ -158,7 +165,7 @@ final class Router {
         }
         long rr = f.router[at + RouterWords.RR];
         f.router[at + RouterWords.RR] = rr & 0xFFFFFFFF00000000L | (idx + 1 == ns ? 0 : idx + 1);
-        return state | MOVED | tx << CLAIMED_SHIFT;
+        return state | MOVED | COMMITS | tx << CLAIMED_SHIFT;
     }
 
     /**
