@@ -60,6 +60,90 @@ final class RouterSources {
         b.srcRs = slot;
     }
 
+    // ---- a source's words in {@link Fabric#srcWords}: WORDS longs from at(si), on one cache line ----
+    /** Longs per source: 32 bytes, so that a source's words never cross a line when the array starts on one. */
+    static final int WORDS = 4;
+    /** The source's channel facts, with its port in the port bits. */
+    static final int FACTS = 0;
+    /** The source's {@link #route} word. */
+    static final int ROUTE = 1;
+    /** The route slot's one link ({@link #oneLink}), or 0. */
+    static final int LINK = 2;
+    /** The CE input queue a RAMP delivery of the route's color goes to ({@link #rampQueue}), or 0. */
+    static final int RAMP_QUEUE = 3;
+    /**
+     * Longs before the first source: with the 16-byte array header, 48 bytes put source
+     * {@code 2 k} on a 64-byte line boundary when the array starts on one (a large array of
+     * the G1 collector does), as {@link RouterWords#LEAD}.
+     */
+    static final int LEAD = 6;
+    /** Where a {@link #LINK} word keeps its link's direction bit (N, S, E, W): bits no channel facts use. */
+    static final int LINK_DIR_SHIFT = 59;
+
+    /** Index of source si's first word in {@link Fabric#srcWords}. */
+    static int at(int si) {
+        return LEAD + WORDS * si;
+    }
+
+    /**
+     * The sources' words ({@link Fabric#srcWords}), once the fabric's channel facts, links and
+     * queue facts are final; {@code srcRs} is the slot of each input buffer, -1 for an output
+     * queue (whose route is found when it first sends).
+     */
+    static long[] words(Fabric f, int[] srcRs) {
+        long[] w = new long[at(f.srcChan.length)];
+        for (int p = 0; p < f.n; p++) {
+            for (int si = f.srcStart[p]; si < f.srcStart[p + 1]; si++) {
+                int at = at(si);
+                w[at + FACTS] = f.chFacts[f.srcChan[si]] | (long) (f.srcPort[si] << ChannelRings.PORT_SHIFT) << 32;
+                int rs = srcRs[si];
+                if (rs < 0) {
+                    w[at + ROUTE] = NO_ROUTE;
+                } else {
+                    setRoute(f, p, w, at, rs, f.rsConfig[rs], f.rsColor[rs]);
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Sets the route, link and RAMP queue words of the source whose words start at {@code at}. */
+    static void setRoute(Fabric f, int p, long[] words, int at, int rs, int cfg, int color) {
+        words[at + ROUTE] = route(rs, cfg, color);
+        words[at + LINK] = oneLink(f, rs);
+        words[at + RAMP_QUEUE] = rampQueue(f, p, color);
+    }
+
+    /**
+     * The link facts of slot rs's only link direction, with that direction's bit at
+     * {@link #LINK_DIR_SHIFT}; 0 when the slot has no link or more than one. A move whose
+     * links are exactly that one reads it beside the source's facts, instead of the slot's
+     * {@link Fabric#rsLinks} and {@link Fabric#linkFacts} lines (both read-only, as this).
+     */
+    static long oneLink(Fabric f, int rs) {
+        int dirs = f.rsLinks[rs] >>> RouteLinks.MASK_SHIFT;
+        if (Integer.bitCount(dirs) != 1) {
+            return 0;
+        }
+        return RouteLinks.of(f.linkFacts, f.rsLinks[rs], Integer.numberOfTrailingZeros(dirs))
+                | (long) dirs << LINK_DIR_SHIFT;
+    }
+
+    /**
+     * The facts of the CE input queue that PE p's router delivers wavelets of {@code color}
+     * to ({@link Fabric#qFacts}); 0 where that lookup would not find one, so that a delivery
+     * falls back to it and fails as it always did.
+     */
+    static long rampQueue(Fabric f, int p, int color) {
+        int pi = f.peProgram[p];
+        int base = f.qBase[p];
+        if (pi < 0 || base < 0) {
+            return 0;
+        }
+        int q = f.tables[pi].colorQueue[color];
+        return q < 0 ? 0 : f.qFacts[base + q];
+    }
+
     /**
      * A source's route word ({@link Fabric#srcWords}): route slot in bits 0..31, its color
      * config in 32..58, its color in 59..63. A visit reads it on the line of the source's
