@@ -15,9 +15,7 @@ import org.waferscope.engine.arch.ArchProfile;
  * its queues. A busy PE's channels are then one run of memory rather than two far apart
  * (the router buffers of every PE come before any queue in channel order), so a cycle
  * streams one region of {@code chan} instead of two. Channel ids, and so the state hash,
- * do not depend on where a record lies ({@link ChannelRings#chFacts} says where). A PE's
- * queues start on a line of their own, so that they lie alike on every PE of a program
- * ({@link QueueAreas}).
+ * do not depend on where a record lies ({@link ChannelRings#chFacts} says where).
  */
 record ChannelRecords(int[] chan, long[] facts) {
 
@@ -48,9 +46,7 @@ record ChannelRecords(int[] chan, long[] facts) {
                 words = lay(facts, ch, routerDepth, words);
             }
             int pi = peProgram[p];
-            if (pi >= 0 && depths[pi].length > 0) {
-                // the PE's queues start on a line, so that they lie alike for every PE of the program (QueueAreas)
-                words += (LINE - (words - LEAD) % LINE) % LINE;
+            if (pi >= 0) {
                 for (int depth : depths[pi]) {
                     words = lay(facts, queue++, checked(depth), words);
                 }

@@ -26,7 +26,8 @@ final class DecodedStep {
     static int send(Fabric f, int p, long cycle, int pc, int[] pool, int e, int[] scratch) {
         int done = f.opDone(p);
         int length = pool[e + DecodedOps.LENGTH];
-        long out = QueueAreas.facts(f, p, pool[e + DecodedOps.QUEUE]);
+        int base = f.qBase[p];
+        long out = base < 0 ? 0 : f.qFacts[base + pool[e + DecodedOps.QUEUE]];
         if (out == 0 || done >= length) {
             return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
@@ -56,14 +57,15 @@ final class DecodedStep {
     static int receive(Fabric f, int p, long cycle, int pc, int[] pool, int e, int[] scratch) {
         int done = f.opDone(p);
         int length = pool[e + DecodedOps.LENGTH];
-        if (done >= length || f.queueAreas.area()[p] == 0 && f.qBase[p] < 0) {
+        int base = f.qBase[p];
+        if (base < 0 || done >= length) {
             return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
         DsdOpKind kind = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]];
         int sources = kind.sources;
-        long ch1 = fabin(f, p, pool[e + DecodedOps.QUEUE + 1]);
-        long ch2 = sources > 1 ? fabin(f, p, pool[e + DecodedOps.QUEUE + 2]) : NO_QUEUE;
-        long ch3 = sources > 2 ? fabin(f, p, pool[e + DecodedOps.QUEUE + 3]) : NO_QUEUE;
+        long ch1 = fabin(f, base, pool[e + DecodedOps.QUEUE + 1]);
+        long ch2 = sources > 1 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 2]) : NO_QUEUE;
+        long ch3 = sources > 2 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 3]) : NO_QUEUE;
         if (ch1 == UNBOUND || ch2 == UNBOUND || ch3 == UNBOUND) {
             return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
         }
@@ -86,12 +88,12 @@ final class DecodedStep {
     /** {@link #fabin}: the queue is not set up on this PE (the general path faults). */
     private static final long UNBOUND = -3;
 
-    /** The input queue's facts word ({@code Fabric#qFacts} from {@link QueueAreas}, always positive), or why there is none. */
-    private static long fabin(Fabric f, int p, int q) {
+    /** The input queue's facts word ({@code Fabric#qFacts}, always positive), or why there is none. */
+    private static long fabin(Fabric f, int base, int q) {
         if (q < 0) {
             return NO_QUEUE;
         }
-        long facts = QueueAreas.facts(f, p, q);
+        long facts = f.qFacts[base + q];
         if (facts == 0) {
             return UNBOUND;
         }

@@ -137,8 +137,6 @@ public final class Fabric extends CoreRecords {
      * were two lines of two arrays.
      */
     final long[] qFacts;
-    /** The same facts from each PE's queue area and its program's row ({@link QueueAreas}), for the CE's hot path. */
-    final QueueAreas queueAreas;
 
     // ---- host streams (per PE; null where no stream is set up) ----
     final int[][] hostIn;
@@ -270,7 +268,6 @@ public final class Fabric extends CoreRecords {
             qFacts[i] = qChan[i] < 0 ? 0 : chFacts[qChan[i]];
         }
         srcWords = RouterSources.words(this, b.srcRs);
-        queueAreas = QueueAreas.of(this);
         hostIn = fresh.pe.hostIn;
         hostInPos = fresh.pe.hostInPos;
         hostInColor = fresh.pe.hostInColor;

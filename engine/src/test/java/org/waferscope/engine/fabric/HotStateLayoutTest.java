@@ -95,66 +95,6 @@ class HotStateLayoutTest {
         }
     }
 
-    @Test
-    void everyPeFindsItsQueueFactsFromItsAreaAndItsQueuesStartOnALine() {
-        try (Wafer w = Wafer.of(ArchProfile.WSE2, NeighbourExchange.layout(5, 4, NeighbourExchange.Options.FOREVER), 1)) {
-            Fabric f = w.fabric();
-            int queues = f.profile.inputQueues() + f.profile.outputQueues();
-            int withQueues = 0;
-            for (int p = 0; p < f.n; p++) {
-                long area = f.queueAreas.area()[p];
-                int start = Integer.MAX_VALUE;
-                for (int q = 0; q < queues; q++) {
-                    long facts = f.qBase[p] < 0 ? 0 : f.qFacts[f.qBase[p] + q];
-                    assertEquals(facts, QueueAreas.facts(f, p, q), "PE " + p + " queue " + q);
-                    start = facts == 0 ? start : Math.min(start, (int) facts);
-                }
-                if (start != Integer.MAX_VALUE) {
-                    withQueues++;
-                    assertTrue(area > 0, "PE " + p + " reads its facts from its area, not from qFacts");
-                    assertEquals(start, (int) area);
-                    assertEquals(0, (start - ChannelRecords.LEAD) % ChannelRecords.LINE, "PE " + p + "'s queues start on a line");
-                }
-            }
-            assertEquals(f.n, withQueues);
-        }
-    }
-
-    @Test
-    void aSourcesWordsHoldItsSlotsOneLinkAndTheQueueItsColorIsDeliveredTo() {
-        try (Wafer w = Wafer.of(ArchProfile.WSE2, NeighbourExchange.layout(5, 4, NeighbourExchange.Options.FOREVER), 1)) {
-            w.port().launch("start");
-            w.stepFabric(40);   // the output queues' route words are set by their first wavelets
-            Fabric f = w.fabric();
-            int links = 0;
-            int deliveries = 0;
-            for (int p = 0; p < f.n; p++) {
-                for (int si = f.srcStart[p]; si < f.srcStart[p + 1]; si++) {
-                    int at = RouterSources.at(si);
-                    long route = f.srcWords[at + RouterSources.ROUTE];
-                    int rs = RouterSources.slot(route);
-                    if (rs < 0) {
-                        continue;
-                    }
-                    long one = f.srcWords[at + RouterSources.LINK];
-                    int dirs = f.rsLinks[rs] >>> RouteLinks.MASK_SHIFT;
-                    assertEquals(Integer.bitCount(dirs) == 1, one != 0, "PE " + p + " source " + si);
-                    if (one != 0) {
-                        int d = Integer.numberOfTrailingZeros(dirs);
-                        assertEquals(dirs, (int) (one >>> RouterSources.LINK_DIR_SHIFT) & 0xF);
-                        assertEquals(f.link(rs, d), one & ~(0xFL << RouterSources.LINK_DIR_SHIFT));
-                        links++;
-                    }
-                    int q = f.tables[f.peProgram[p]].colorQueue[RouterSources.color(route)];
-                    long ramp = f.srcWords[at + RouterSources.RAMP_QUEUE];
-                    assertEquals(q < 0 ? 0 : f.qFacts[f.qBase[p] + q], ramp, "PE " + p + " source " + si);
-                    deliveries += ramp != 0 ? 1 : 0;
-                }
-            }
-            assertTrue(links > 0 && deliveries > 0, "the exchange sends onto links and delivers into queues");
-        }
-    }
-
     private static List<Integer> channelsOf(Fabric f, int p) {
         List<Integer> channels = new ArrayList<>();
         for (int rs = f.rsStart[p]; rs < f.rsStart[p + 1]; rs++) {
