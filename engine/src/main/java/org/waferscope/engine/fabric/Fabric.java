@@ -115,18 +115,14 @@ public final class Fabric extends CoreRecords {
     final int[] srcChan;
     final byte[] srcPort;
     /**
-     * {@link RouterSources#WORDS} words per source, from {@link RouterSources#at}, on one
-     * cache line. First, read-only: its
+     * Two words per source, at {@code 2 si} and {@code 2 si + 1}. First, read-only: its
      * channel's {@link #chFacts} word with the source's port in the info's port bits (set for
      * every source, tracked or not). A router visit and a commit's published pops reach the
      * channel's record from here in one load, where {@link #srcChan}, {@link #srcPort} and the
      * channel's facts were three lines of three arrays. Second, beside it on the same line,
      * its route word ({@link RouterSources#route}): the route slot and color config an input
      * buffer's wavelets take; for a CE output queue, whose wavelets may be of any color, those
-     * of the color its last wavelet had, which its next one mostly has too. Then where
-     * a move of the route's wavelets goes, so that it reads no slot table: the slot's one
-     * link ({@link RouterSources#oneLink}) and the CE queue of a RAMP delivery
-     * ({@link RouterSources#rampQueue}).
+     * of the color its last wavelet had, which its next one mostly has too.
      */
     final long[] srcWords;
     /**
@@ -261,13 +257,18 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | arrives | port << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
+        srcWords = new long[srcChan.length * 2];
+        for (int si = 0; si < srcChan.length; si++) {
+            srcWords[2 * si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
+            int rs = b.srcRs[si];
+            srcWords[2 * si + 1] = rs < 0 ? RouterSources.NO_ROUTE : RouterSources.route(rs, rsConfig[rs], rsColor[rs]);
+        }
         rsLinks = new int[rsPos.length];
         linkFacts = RouteLinks.build(b.rsDest, b.rsSwap, chFacts, rsLinks);
         qFacts = new long[qChan.length];
         for (int i = 0; i < qChan.length; i++) {
             qFacts[i] = qChan[i] < 0 ? 0 : chFacts[qChan[i]];
         }
-        srcWords = RouterSources.words(this, b.srcRs);
         hostIn = fresh.pe.hostIn;
         hostInPos = fresh.pe.hostInPos;
         hostInColor = fresh.pe.hostInColor;

@@ -109,9 +109,9 @@ final class Router {
      * Returns the router's state word: result bits, plus the ports claimed so far.
      */
     private static int visit(Fabric f, int p, int s0, int ns, int idx, int now, int state) {
-        int at = RouterSources.at(s0 + idx);
+        int si = s0 + idx;
         // the channel's record and counters, read once for the whole visit (ChannelRings.Head)
-        long facts = f.srcWords[at + RouterSources.FACTS];
+        long facts = f.srcWords[2 * si];
         int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
@@ -120,19 +120,19 @@ final class Router {
         }
         int meta = f.headMeta(facts, ctr);
         int color = Wavelet.color(meta);
-        long route = f.srcWords[at + RouterSources.ROUTE];
+        long route = f.srcWords[2 * si + 1];
         int rs = RouterSources.slot(route);
         if (port == RAMP && (rs < 0 || RouterSources.color(route) != color)) {
             // an output queue's wavelet of another color than its last one (or its first)
             if (color >= f.profile.colors()) {
-                return state | toHost(f, p, f.srcChan[s0 + idx], color);
+                return state | toHost(f, p, f.srcChan[si], color);
             }
             rs = findSlot(f, p, color);
             if (rs < 0) {
                 return state;
             }
-            RouterSources.setRoute(f, p, f.srcWords, at, rs, f.rsConfig[rs], color);
-            route = f.srcWords[at + RouterSources.ROUTE];
+            route = RouterSources.route(rs, f.rsConfig[rs], color);
+            f.srcWords[2 * si + 1] = route;
         }
         if (f.rsTorn[rs] != 0) {
             // teardown mode: the color waits until the CE ends it (RouteEdits)
@@ -151,57 +151,39 @@ final class Router {
             countBlocked(f, p, tx & claimed);
             return state;
         }
-        // the source's words hold where its route's wavelets go; a delivery's queue only for the route's color
-        int onward = RouterSources.color(route) == color ? at : -1;
-        if (!move(f, p, facts, ctr, meta, rs, cfg, tx, color, now, onward)) {
+        if (!move(f, p, facts, ctr, meta, rs, cfg, tx, color, now)) {
             return state;
         }
-        int rw = RouterWords.at(p);
+        int at = RouterWords.at(p);
         if (port != RAMP) {
-            f.router[rw + RouterWords.POPPED] |= 1L << idx;
+            f.router[at + RouterWords.POPPED] |= 1L << idx;
         }
-        long rr = f.router[rw + RouterWords.RR];
-        f.router[rw + RouterWords.RR] = rr & 0xFFFFFFFF00000000L | (idx + 1 == ns ? 0 : idx + 1);
+        long rr = f.router[at + RouterWords.RR];
+        f.router[at + RouterWords.RR] = rr & 0xFFFFFFFF00000000L | (idx + 1 == ns ? 0 : idx + 1);
         return state | MOVED | tx << CLAIMED_SHIFT;
     }
 
     /**
      * Moves the head wavelet of the channel with {@code facts} and counter word {@code ctr}
      * (as {@link #visit} read them; nothing writes them in between) to every port of
-     * {@code tx}, or to none when one has no room. {@code onward} is where the source's
-     * words start when they are for this wavelet's color (its {@link RouterSources#LINK} and
-     * {@link RouterSources#RAMP_QUEUE}), else -1: then the move looks its way up in the slot's
-     * and the PE's tables.
+     * {@code tx}, or to none when one has no room.
      */
     private static boolean move(Fabric f, int p, long facts, int ctr, int meta, int rs, int cfg, int tx, int color,
-                                int now, int onward) {
+                                int now) {
         int payload = f.headPayload(facts, ctr);
-        int linkTx = tx & 0xF;
-        long one = 0;
-        int links = 0;
-        if (linkTx != 0) {
-            // the slot's one link, when that is where this wavelet goes: no slot table read
-            one = onward >= 0 ? f.srcWords[onward + RouterSources.LINK] : 0;
-            if (((int) (one >>> RouterSources.LINK_DIR_SHIFT) & 0xF) != linkTx) {
-                one = 0;
-                links = f.rsLinks[rs];
-            }
-        }
+        int links = f.rsLinks[rs];
         for (int d = 0; d < 4; d++) {
-            if ((tx & (1 << d)) != 0 && f.roomOf(one != 0 ? one : RouteLinks.of(f.linkFacts, links, d)) <= 0) {
+            if ((tx & (1 << d)) != 0 && f.roomOf(RouteLinks.of(f.linkFacts, links, d)) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
                 return false;
             }
         }
         long ramp = 0;
         if ((tx & RAMP_BIT) != 0 && admitsToCe(f, rs, cfg, payload, meta)) {
-            ramp = onward >= 0 ? f.srcWords[onward + RouterSources.RAMP_QUEUE] : 0;
+            int q = f.tables[f.peProgram[p]].colorQueue[color];
+            ramp = f.qFacts[f.qBase[p] + q];
             if (ramp == 0) {
-                int q = f.tables[f.peProgram[p]].colorQueue[color];
-                ramp = f.qFacts[f.qBase[p] + q];
-                if (ramp == 0) {
-                    f.full(f.inQueue(p, q));   // a queue the PE does not use: fails as it always did
-                }
+                f.full(f.inQueue(p, q));   // a queue the PE does not use: fails as it always did
             }
             if (f.fullOf(ramp)) {
                 return false;
@@ -213,7 +195,7 @@ final class Router {
         }
         int out = meta & ~Wavelet.ADVANCE_AFTER;
         if ((tx & ~RAMP_BIT) != 0) {
-            park(f, p, one, links, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
+            park(f, p, links, tx, out, Wavelet.isControl(meta) ? popped(f, rs, cfg, payload, meta) : payload);
         }
         if (ramp != 0) {
             f.pushTo(p, ramp, payload, out, now);
@@ -229,16 +211,14 @@ final class Router {
      * Parks the wavelet for each link port of {@code tx} until the commit phase, and counts the
      * hops: the payload and meta, with the push bits of the destination's facts
      * ({@link RouteLinks#PUSH_INFO}), and one more than where the destination's record lies.
-     * {@code one} is the link of every port of {@code tx}, or 0 to find each in the slot's
-     * {@code links}.
      */
-    private static void park(Fabric f, int p, long one, int links, int tx, int out, int onward) {
+    private static void park(Fabric f, int p, int links, int tx, int out, int onward) {
         long[] r = f.router;
         int at = RouterWords.at(p);
         r[at + RouterWords.RR] |= (long) (tx & 0xF) << RouterWords.PARKED;
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
-                long link = one != 0 ? one : RouteLinks.of(f.linkFacts, links, d);
+                long link = RouteLinks.of(f.linkFacts, links, d);
                 // color swap: the lowest bit of the color flips on the way out
                 long sent = (link & RouteLinks.SWAP) != 0 ? out ^ 1 : out;
                 r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32 | link & RouteLinks.PUSH_INFO;
@@ -386,8 +366,7 @@ final class Router {
             r[at + RouterWords.POPPED] = 0;
             int s0 = f.srcStart[p];
             do {
-                f.publishPopsAt((int) f.srcWords[RouterSources.at(s0 + Long.numberOfTrailingZeros(popped))
-                        + RouterSources.FACTS]);
+                f.publishPopsAt((int) f.srcWords[2 * (s0 + Long.numberOfTrailingZeros(popped))]);
                 popped &= popped - 1;
             } while (popped != 0);
         }

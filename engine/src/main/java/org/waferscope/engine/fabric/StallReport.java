@@ -111,7 +111,7 @@ public final class StallReport {
                     ? at + ": the " + f.count(ch) + " wavelet(s) of color " + color + " in output queue "
                             + outputQueueOf(f, p, ch) + " cannot leave"
                     : at + ": router holds " + f.count(ch) + " wavelet(s) of color " + color + " from " + from;
-            int rs = from != Direction.RAMP ? RouterSources.slot(f.srcWords[RouterSources.at(si) + RouterSources.ROUTE]) : Router.findSlot(f, p, color);
+            int rs = from != Direction.RAMP ? RouterSources.slot(f.srcWords[2 * si + 1]) : Router.findSlot(f, p, color);
             if (color >= f.profile.colors()) {
                 out.add(held + ", waiting for the host to collect its stream");
                 continue;
