@@ -146,7 +146,9 @@ final class Router {
             return state;
         }
         int cfg = RouterSources.config(route);
-        int pos = f.rsPos[rs];
+        // a color of one switch position is always at 0 (every write of rsPos keeps it below
+        // the config's positions): its slot's rsPos line is not read
+        int pos = f.cfgPositions[cfg] > 1 ? f.rsPos[rs] : 0;
         if ((f.cfgRx[cfg * 4 + pos] & (1 << port)) == 0) {
             return state;
         }

@@ -140,6 +140,25 @@ class RouterTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aSwitchOfOnePositionStaysAtPositionZeroWhateverItsCommands(boolean ring) {
+        // Router.visit reads no rsPos for a config of one position, taking position 0: so advances
+        // and resets must leave such a slot there, and its wavelets keep their one route
+        FabricLayout l = switchLayout(new ColorConfig(List.of(new RoutePosition(W, N)), 0, ring, -1, -1));
+        l.setTileCode(0, 1, Kernels.scriptedSender(3, List.of(Send.data(100), advance(1), Send.data(101), advance(2),
+                Send.control(Wavelet.OP_SWITCH_RESET, false, CTL, 3), Send.data(102))));
+        try (Wafer w = run(l, 300)) {
+            List<String> north = log(w, 1, 0);
+            assertEquals(6, north.size(), "every wavelet goes north, on the one position: " + north);
+            assertTrue(north.containsAll(List.of("got 100", "got 101", "got 102")), north.toString());
+            assertEquals(List.of(), log(w, 1, 2), "nothing goes south");
+            assertEquals(List.of(), log(w, 2, 1), "nothing goes east");
+            Fabric f = w.fabric();
+            assertEquals(0, f.rsPos[Router.findSlot(f, f.pe(1, 1), 3)]);
+        }
+    }
+
     @Test
     void aSendCanAdvanceItsOwnSwitchAfterItsLastWavelet() {
         FabricLayout l = new FabricLayout(2, 2);
