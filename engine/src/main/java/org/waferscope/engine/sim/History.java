@@ -27,6 +27,8 @@ final class History {
     /** The cycle the wafer has stayed at while idle, and since when (wall), for {@link #idle}; -1 when busy. */
     private long quietCycle = -1;
     private long quietSince;
+    /** The heap's bytes after it was last given back ({@link IdleHeap}), 0 before. */
+    private long heapKept;
     /**
      * How long the wafer stays at one cycle, idle, before the heap is given back: a user stepping
      * cycle by cycle would otherwise pause for a full collection after every step.
@@ -108,8 +110,10 @@ final class History {
         if (quietCycle != w.cycle()) {
             quietCycle = w.cycle();
             quietSince = now;
-        } else if (now - quietSince >= QUIET_NANOS && IdleHeap.giveBack(stateBytes)) {
-            quietSince = now;   // looked at again as late: worthIt holds it back until the heap has grown again
+        } else if (now - quietSince >= QUIET_NANOS) {
+            long kept = IdleHeap.giveBack(stateBytes, heapKept);
+            heapKept = kept >= 0 ? kept : heapKept;
+            quietSince = now;
         }
     }
 

@@ -3,7 +3,6 @@ package org.waferscope.engine.sim;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 
 /**
  * Gives the heap back to the system once the simulator is idle (paused with the next step
@@ -11,10 +10,11 @@ import java.lang.management.MemoryUsage;
  * touched: a full-wafer explorer's resident memory follows the most it ever held while
  * running (frames, snapshots and their lists, a preparation's re-run), about a gigabyte more
  * than it holds once paused, and G1 gives back nothing while less than 70 % of its heap is
- * free ({@code MaxHeapFreeRatio}). So, idle, and only when that would free at least
- * {@link #LEAST_GAIN}: one full collection with {@code MaxHeapFreeRatio} lowered to
- * {@link #KEEP_FREE_PERCENT} for it (a manageable flag), then the flags as they were, so that
- * no collection while running shrinks the heap the run then grows again.
+ * free ({@code MaxHeapFreeRatio}). So, idle, and only when the heap grew by at least
+ * {@link #LEAST_GAIN} since it was last given back: one full collection with
+ * {@code MaxHeapFreeRatio} lowered to {@link #KEEP_FREE_PERCENT} for it (a manageable flag),
+ * then the flags as they were, so that no collection while running shrinks the heap the run
+ * then grows again.
  *
  * <p>Only for fabrics whose state is at least {@link #SMALLEST_STATE} (smaller ones leave
  * little to give back, and tests would collect at every pause), only where the JVM lets the
@@ -27,7 +27,7 @@ final class IdleHeap {
     static final long SMALLEST_STATE = 128L << 20;
     /** The heap left free after giving back, as a share of the heap then: room for a pause's small allocations. */
     static final int KEEP_FREE_PERCENT = 10;
-    /** Giving back pauses every thread for about a second at full wafer: not for less than this. */
+    /** Giving back pauses every thread for about half a second at full wafer: not for less than this. */
     static final long LEAST_GAIN = 256L << 20;
     private static final boolean ON = !"off".equals(System.getProperty("waferscope.giveBackHeap"));
     private static final String MAX_FREE = "MaxHeapFreeRatio";
@@ -37,24 +37,29 @@ final class IdleHeap {
     }
 
     /**
-     * Whether a heap of {@code committed} bytes, {@code used} of them in use (live or not yet
-     * collected), would shrink by at least {@link #LEAST_GAIN}: after a collection that keeps
-     * {@link #KEEP_FREE_PERCENT} free it is at most {@code used} and that share besides.
+     * Whether a heap of {@code committed} bytes has grown by at least {@link #LEAST_GAIN} since
+     * the last collection here left {@code kept} (0 before the first). Not judged by what is in
+     * use now: that counts garbage not yet collected (the explorer's window makes some while
+     * paused), and a heap full of it would never look worth giving back.
      */
-    static boolean worthIt(long committed, long used) {
-        return committed - used / (100 - KEEP_FREE_PERCENT) * 100 >= LEAST_GAIN;
+    static boolean worthIt(long committed, long kept) {
+        return committed - kept >= LEAST_GAIN;
     }
 
     /**
-     * Gives the heap back if the fabric's state ({@code stateBytes}) is large enough and it
-     * would pay; returns whether it collected.
+     * Gives the heap back if the fabric's state ({@code stateBytes}) is large enough and the
+     * heap grew since the last time left {@code kept} bytes; returns the heap's bytes after, or
+     * -1 when it did not collect.
      */
-    static boolean giveBack(long stateBytes) {
-        if (!ON || stateBytes < SMALLEST_STATE) {
-            return false;
+    static long giveBack(long stateBytes, long kept) {
+        if (!ON || stateBytes < SMALLEST_STATE || !worthIt(committed(), kept) || !collect()) {
+            return -1;
         }
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return worthIt(heap.getCommitted(), heap.getUsed()) && collect();
+        return committed();
+    }
+
+    private static long committed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
     }
 
     /**

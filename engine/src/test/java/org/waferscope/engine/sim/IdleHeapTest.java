@@ -12,20 +12,18 @@ class IdleHeapTest {
     private static final long MB = 1L << 20;
 
     @Test
-    void givenBackOnlyWhenTheHeapWouldShrinkByTheLeastGain() {
-        // a full-wafer explorer paused: 3.4 GB committed, 1.7 GB in use, kept at 1.7 GB and a tenth free
-        assertTrue(IdleHeap.worthIt(3400 * MB, 1700 * MB));
-        long kept = 1700 * MB / (100 - IdleHeap.KEEP_FREE_PERCENT) * 100;
-        assertTrue(IdleHeap.worthIt(kept + IdleHeap.LEAST_GAIN, 1700 * MB));
-        assertFalse(IdleHeap.worthIt(kept + IdleHeap.LEAST_GAIN - 1, 1700 * MB));
-        // just given back: the heap is what it keeps, and stays
-        assertFalse(IdleHeap.worthIt(kept, 1700 * MB));
-        assertFalse(IdleHeap.worthIt(1700 * MB, 1700 * MB));
+    void givenBackOnlyOnceTheHeapGrewByTheLeastGain() {
+        // the first time, any heap of that size; then only once it grew that much again
+        assertTrue(IdleHeap.worthIt(IdleHeap.LEAST_GAIN, 0));
+        assertFalse(IdleHeap.worthIt(IdleHeap.LEAST_GAIN - 1, 0));
+        assertTrue(IdleHeap.worthIt(1900 * MB + IdleHeap.LEAST_GAIN, 1900 * MB));
+        assertFalse(IdleHeap.worthIt(1900 * MB + IdleHeap.LEAST_GAIN - 1, 1900 * MB));
+        assertFalse(IdleHeap.worthIt(1900 * MB, 1900 * MB));
     }
 
     @Test
     void smallFabricsAreLeftAlone() {
-        assertFalse(IdleHeap.giveBack(IdleHeap.SMALLEST_STATE - 1));
+        assertEquals(-1, IdleHeap.giveBack(IdleHeap.SMALLEST_STATE - 1, 0));
     }
 
     @Test
