@@ -126,10 +126,10 @@ final class PieceDeltas {
     }
 
     /**
-     * A new delta: {@code out}[0, length) against {@code ref} (which it holds), whose root is
+     * A new delta: {@code out}[at, at + length) against {@code ref} (which it holds), whose root is
      * {@code root}, filed under {@code hash}; its handle. Nothing names it yet.
      */
-    int add(byte[] out, int length, int ref, int root, int hash) {
+    int add(byte[] out, int at, int length, int ref, int root, int hash) {
         int depth = ref < 0 ? depth(ref) + 1 : 1;
         int id = freeIdCount > 0 ? freeIds[--freeIdCount] : ids++;
         if (STRIDE * id == info.length) {
@@ -149,7 +149,7 @@ final class PieceDeltas {
         }
         s.busy[slot] = true;
         held += s.bytes;
-        System.arraycopy(out, 0, s.slabOf(slot), slot % s.perSlab * s.bytes, length);
+        System.arraycopy(out, at, s.slabOf(slot), slot % s.perSlab * s.bytes, length);
         int i = STRIDE * id;
         info[i + REFS] = 0;
         info[i + HASH] = hash;
@@ -210,11 +210,76 @@ final class PieceDeltas {
         return (where & (1 << SLOT_BITS) - 1) % s.perSlab * s.bytes;
     }
 
-    /** Whether delta {@code handle}'s difference is {@code enc}[0, length) (an encoding, its length first). */
-    boolean isEncoding(int handle, byte[] enc, int length) {
-        byte[] slab = slab(handle);
-        int at = offset(handle);
-        return PieceXor.length(slab, at) == length && Arrays.equals(slab, at, at + length, enc, 0, length);
+    /** Whether delta {@code handle}'s difference is {@code enc}[from, from + length) (an encoding, its length first). */
+    boolean isEncoding(int handle, byte[] enc, int from, int length) {
+        return isEncoding(slab(handle), offset(handle), enc, from, length);
+    }
+
+    private static boolean isEncoding(byte[] slab, int at, byte[] enc, int from, int length) {
+        return PieceXor.length(slab, at) == length && Arrays.equals(slab, at, at + length, enc, from, from + length);
+    }
+
+    /** What the deltas are when a snapshot begins, for threads that prepare its pieces ({@link Reader}). */
+    Reader reader() {
+        Object[][] slabs = new Object[bySize.length][];
+        int[] perSlab = new int[bySize.length];
+        for (int i = 0; i < slabs.length; i++) {
+            slabs[i] = bySize[i].slabs.toArray();
+            perSlab[i] = bySize[i].perSlab;
+        }
+        return new Reader(info, slabs, perSlab, sizes, maxBytes, maxDepth);
+    }
+
+    /**
+     * The deltas that exist when a snapshot begins, read from other threads while the
+     * simulation thread adds more: it keeps the arrays as they were then (an array grown later
+     * is a copy, and a delta's reference, root and place never change while a snapshot is
+     * taken: nothing is freed), so whatever it reads of those deltas is safe without a lock.
+     */
+    static final class Reader {
+        private final int[] info;
+        private final Object[][] slabs;
+        private final int[] perSlab;
+        private final int[] bytes;
+        final int maxBytes;
+        final int maxDepth;
+
+        private Reader(int[] info, Object[][] slabs, int[] perSlab, int[] bytes, int maxBytes, int maxDepth) {
+            this.info = info;
+            this.slabs = slabs;
+            this.perSlab = perSlab;
+            this.bytes = bytes;
+            this.maxBytes = maxBytes;
+            this.maxDepth = maxDepth;
+        }
+
+        int ref(int handle) {
+            return info[STRIDE * id(handle) + REF];
+        }
+
+        int root(int handle) {
+            return info[STRIDE * id(handle) + ROOT];
+        }
+
+        int depth(int handle) {
+            return info[STRIDE * id(handle) + AT] >>> 29;
+        }
+
+        byte[] slab(int handle) {
+            int where = info[STRIDE * id(handle) + AT];
+            int size = where >>> SLOT_BITS & SIZE_MASK;
+            return (byte[]) slabs[size][(where & (1 << SLOT_BITS) - 1) / perSlab[size]];
+        }
+
+        int offset(int handle) {
+            int where = info[STRIDE * id(handle) + AT];
+            int size = where >>> SLOT_BITS & SIZE_MASK;
+            return (where & (1 << SLOT_BITS) - 1) % perSlab[size] * bytes[size];
+        }
+
+        boolean isEncoding(int handle, byte[] enc, int from, int length) {
+            return PieceDeltas.isEncoding(slab(handle), offset(handle), enc, from, length);
+        }
     }
 
     /** Frees delta {@code id}'s slot and id; returns its reference, for the caller to release. */
