@@ -53,6 +53,9 @@ final class PrepareAhead {
     private volatile Throwable failed;
     private volatile Thread simulating;
     private volatile Thread helping0;
+    /** CPU the helper thread has spent, all told (what the simulation thread was spared, and then some). */
+    private final java.util.concurrent.atomic.AtomicLong helperCpu = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
      * For pieces of {@code kinds}, with {@code helper} to prepare ahead (null: all on the
@@ -74,6 +77,11 @@ final class PrepareAhead {
             s[i] = new PiecePrep.Scratch(kinds[i]);
         }
         return s;
+    }
+
+    /** CPU the helper thread has spent on snapshots and restores so far (0 without one). */
+    long helperCpuNanos() {
+        return helperCpu.get();
     }
 
     /** How many pieces of {@code pieceBytes} a batch holds. */
@@ -170,6 +178,7 @@ final class PrepareAhead {
         simulating = Thread.currentThread();
         helping = true;
         helper.execute(() -> {
+            long c0 = THREADS.getCurrentThreadCpuTime();
             try {
                 for (int i = next.getAndIncrement(); i < slices; i = next.getAndIncrement()) {
                     slice.accept(i);
@@ -178,6 +187,7 @@ final class PrepareAhead {
                 failed = t;
                 next.set(slices);
             } finally {
+                helperCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
                 helping = false;
                 LockSupport.unpark(simulating);
             }
@@ -213,6 +223,7 @@ final class PrepareAhead {
     /** The helper's part: claims the next batch within the ring, prepares it, and so on, until all are claimed. */
     private void help(int batches, Job job) {
         helping0 = Thread.currentThread();
+        long c0 = THREADS.getCurrentThreadCpuTime();
         try {
             while (!stop) {
                 int c = claimed.get();
@@ -232,6 +243,7 @@ final class PrepareAhead {
         } catch (Throwable t) {
             failed = t;
         } finally {
+            helperCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
             helping0 = null;
             helping = false;
             LockSupport.unpark(simulating);
