@@ -11,22 +11,44 @@ final class SlabPieces {
     private SlabPieces() {
     }
 
+    /** Pieces [first, last) of a list: prepared into {@code batch} with {@code scratch}, or filed from it. */
+    private interface Pieces {
+        void of(int first, int last, PieceBatch batch, PiecePrep.Scratch[] scratch);
+    }
+
+    /**
+     * The {@code count} pieces of kind {@code kind} of a list, in batches prepared perhaps on two
+     * threads ({@link PrepareAhead}) and filed in order on this one (null scratch).
+     */
+    private static void inBatches(int count, int kind, PieceSlabs slabs, Pieces prepare, Pieces file) {
+        int pieceBytes = slabs.pieceBytes(kind);
+        int per = slabs.prepareAhead().piecesPer(pieceBytes);
+        slabs.prepareAhead().run((count + per - 1) / per, (b, into, scratch) -> {
+            int first = b * per;
+            into.clear(Math.min(count, first + per) - first, pieceBytes);
+            prepare.of(first, Math.min(count, first + per), into, scratch);
+        }, (b, prepared) -> {
+            slabs.mayGiveUp();
+            file.of(b * per, Math.min(count, b * per + per), prepared, null);
+        });
+    }
+
+    /** Runs {@code slice} over the {@code count} pieces of kind {@code kind} of a list, in slices, perhaps on two threads. */
+    private static void inSlices(int count, int kind, PieceSlabs slabs, Pieces slice) {
+        int per = slabs.prepareAhead().piecesPer(slabs.pieceBytes(kind));
+        slabs.prepareAhead().share((count + per - 1) / per, b -> slice.of(b * per, Math.min(count, b * per + per), null, null));
+    }
+
     /**
      * The handles of flat primitive array {@code a}'s pieces, shared with {@code before} where
      * equal, and with any equal piece the slabs hold. Where {@code dirty} says nothing can have
-     * changed, {@code before}'s handle is taken unread. Prepared in batches, perhaps on two
-     * threads ({@link PrepareAhead}), and filed in order.
+     * changed, {@code before}'s handle is taken unread.
      */
     static int[] ofArray(Object a, int kind, int chunk, int[] before, FabricSnapshot.Dirty dirty, PieceSlabs slabs) {
         int length = java.lang.reflect.Array.getLength(a);
         int[] out = new int[(length + chunk - 1) / chunk];
         PiecePrep.View view = slabs.view(kind);
-        int pieceBytes = slabs.pieceBytes(kind);
-        int per = slabs.prepareAhead().piecesPer(pieceBytes);
-        slabs.prepareAhead().run((out.length + per - 1) / per, (b, into, scratch) -> {
-            int first = b * per;
-            int last = Math.min(out.length, first + per);
-            into.clear(last - first, pieceBytes);
+        inBatches(out.length, kind, slabs, (first, last, into, scratch) -> {
             for (int k = first; k < last; k++) {
                 if (before != null && dirty != null && !dirty.piece(k)) {
                     into.held(k - first, before[k]);
@@ -35,16 +57,12 @@ final class SlabPieces {
                             before == null ? 0 : before[k], into, k - first);
                 }
             }
-        }, (b, prepared) -> {
-            slabs.mayGiveUp();
-            int first = b * per;
-            for (int k = first; k < Math.min(out.length, first + per); k++) {
+        }, (first, last, prepared, none) -> {
+            for (int k = first; k < last; k++) {
                 int from = k * chunk;
                 int to = Math.min(length, from + chunk);
-                if (before != null && dirty != null && !dirty.piece(k)) {
-                    assert slabs.same(kind, a, from, to, before[k]) : "a piece of " + a.getClass().getSimpleName()
-                            + " changed unmarked";
-                }
+                assert before == null || dirty == null || dirty.piece(k) || slabs.same(kind, a, from, to, before[k])
+                        : "a piece of " + a.getClass().getSimpleName() + " changed unmarked";
                 out[k] = slabs.file(kind, a, from, to, prepared, k - first);
             }
         });
@@ -61,12 +79,7 @@ final class SlabPieces {
         int chunk = PieceSlabs.MEMORY_CHUNK;
         int kind = PieceSlabs.MEMORY;
         PiecePrep.View view = slabs.view(kind);
-        int pieceBytes = slabs.pieceBytes(kind);
-        int per = slabs.prepareAhead().piecesPer(pieceBytes);
-        slabs.prepareAhead().run((out.length + per - 1) / per, (b, into, scratch) -> {
-            int first = b * per;
-            int last = Math.min(out.length, first + per);
-            into.clear(last - first, pieceBytes);
+        inBatches(out.length, kind, slabs, (first, last, into, scratch) -> {
             for (int p = peOf(start, first); p < sram.length && start[p] < last; p++) {
                 boolean unread = before != null && dirty != null && !dirty.pe(p);
                 for (int k = Math.max(first, start[p]); k < Math.min(last, start[p + 1]); k++) {
@@ -79,10 +92,7 @@ final class SlabPieces {
                     }
                 }
             }
-        }, (b, prepared) -> {
-            slabs.mayGiveUp();
-            int first = b * per;
-            int last = Math.min(out.length, first + per);
+        }, (first, last, prepared, none) -> {
             for (int p = peOf(start, first); p < sram.length && start[p] < last; p++) {
                 boolean unread = before != null && dirty != null && !dirty.pe(p);
                 if (!unread && start[p] >= first && start[p] < start[p + 1]) {
@@ -117,14 +127,14 @@ final class SlabPieces {
     /**
      * Copies the pieces {@code handles} name into {@code live}. A piece that the snapshot
      * shares with {@code base} (the snapshot the live state last equalled) and that
-     * {@code dirty} says cannot have changed since is already in place.
+     * {@code dirty} says cannot have changed since is already in place. Pieces go to places of
+     * their own, so perhaps on two threads.
      */
     static void restoreArray(int[] handles, int kind, int chunk, Object live, int[] base, FabricSnapshot.Dirty dirty,
             PieceSlabs slabs) {
         int length = java.lang.reflect.Array.getLength(live);
-        int per = slabs.prepareAhead().piecesPer(slabs.pieceBytes(kind));
-        slabs.prepareAhead().share((handles.length + per - 1) / per, b -> {
-            for (int k = b * per; k < Math.min(handles.length, (b + 1) * per); k++) {
+        inSlices(handles.length, kind, slabs, (first, last, none, no) -> {
+            for (int k = first; k < last; k++) {
                 if (base != null && dirty != null && base[k] == handles[k] && !dirty.piece(k)) {
                     continue;
                 }
@@ -137,10 +147,7 @@ final class SlabPieces {
     static void restoreMemories(int[] handles, byte[][] sram, int[] base, FabricSnapshot.Dirty dirty, PieceSlabs slabs) {
         int[] start = slabs.memoryStart(sram);
         int chunk = PieceSlabs.MEMORY_CHUNK;
-        int per = slabs.prepareAhead().piecesPer(slabs.pieceBytes(PieceSlabs.MEMORY));
-        slabs.prepareAhead().share((handles.length + per - 1) / per, b -> {
-            int first = b * per;
-            int last = Math.min(handles.length, first + per);
+        inSlices(handles.length, PieceSlabs.MEMORY, slabs, (first, last, none, no) -> {
             for (int p = peOf(start, first); p < sram.length && start[p] < last; p++) {
                 byte[] m = sram[p];
                 boolean inPlace = base != null && dirty != null && !dirty.pe(p);
