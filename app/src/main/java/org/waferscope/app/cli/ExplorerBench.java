@@ -84,9 +84,10 @@ final class ExplorerBench {
                     fullCollections()[0] - full1, sim.stateHash());
             SnapshotFigures snaps = sim.snapshotFigures();
             out.printf(Locale.ROOT, "snapshots %d taken, %d kept, %d MB, %.2f s taking them (%.0f %% of the run; "
-                    + "%.2f s CPU, %.0f %% of the thread's), %d MB copied into dropped ones' slots%n", snaps.taken(),
-                    snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9, 100 * snaps.takenNanos() / 1e9 / run,
-                    snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu, snaps.reusedBytes() >> 20);
+                    + "%.2f s CPU, %.0f %% of the thread's; %.2f s CPU of the helper beside it), %d MB copied into "
+                    + "dropped ones' slots%n", snaps.taken(), snaps.kept(), snaps.bytes() >> 20, snaps.takenNanos() / 1e9,
+                    100 * snaps.takenNanos() / 1e9 / run, snaps.takenCpuNanos() / 1e9, 100 * snaps.takenCpuNanos() / 1e9 / cpu,
+                    snaps.helperCpuNanos() / 1e9, snaps.reusedBytes() >> 20);
             printCosts(sim.runCosts(), out);
             // clicked at once, before the loop prepares anything: what the run's snapshots alone give
             stepBack(sim, 1, " at once", out);
@@ -167,13 +168,15 @@ final class ExplorerBench {
         long t2 = System.nanoTime();
         long c2 = cpuNanos();
         long h2 = helperCpuNanos();
+        long s2 = sim.snapshotFigures().helperCpuNanos();
         sim.post(new Command.StepBack(back));
         sim.tick();
         StepBackFigures f = sim.stepBackFigures();
-        out.printf(Locale.ROOT, "step back %d cycle(s)%s to %d: %.2f s (%.2f s CPU, %.2f s of %d helper(s))  "
-                + "restore of cycle %d %.2f s CPU; re-ran %d cycles on %d worker(s) in %.2f s (%.2f s CPU)%s%n",
+        out.printf(Locale.ROOT, "step back %d cycle(s)%s to %d: %.2f s (%.2f s CPU, %.2f s of %d helper(s), %.2f s of the "
+                + "snapshot helper)  restore of cycle %d %.2f s CPU; re-ran %d cycles on %d worker(s) in %.2f s (%.2f s CPU)%s%n",
                 back, how, sim.latestFrame().cycle(), seconds(t2), (cpuNanos() - c2) / 1e9,
-                (helperCpuNanos() - h2) / 1e9, f.workers() - 1, f.from(), f.restoreCpuNanos() / 1e9,
+                (helperCpuNanos() - h2) / 1e9, f.workers() - 1, (sim.snapshotFigures().helperCpuNanos() - s2) / 1e9,
+                f.from(), f.restoreCpuNanos() / 1e9,
                 f.rerunCycles(), f.workers(), f.rerunNanos() / 1e9, f.rerunCpuNanos() / 1e9,
                 f.keptNear() ? String.format(Locale.ROOT, "; kept a snapshot near it (%.2f s CPU)",
                         f.keepCpuNanos() / 1e9) : "");

@@ -354,6 +354,11 @@ public final class FabricSnapshot {
         PieceSlabs.of(f, ahead ? PieceSlabs.makerThread() : null);
     }
 
+    /** CPU that the second thread preparing {@code f}'s snapshots and writing its restores has spent ({@link PrepareAhead}). */
+    public static long helperCpuNanos(Fabric f) {
+        return f.slabs == null ? 0 : f.slabs.prepareAhead().helperCpuNanos();
+    }
+
     /** Bytes of pieces written into the slots of dropped snapshots rather than new ones, for this fabric. */
     public static long reusedBytes(Fabric f) {
         return f.slabs == null ? 0 : f.slabs.reusedBytes();

@@ -61,6 +61,8 @@ final class PieceDeltas {
 
     /** Bytes of the slots in use. */
     private long held;
+    /** The arrays as they are now, read through (see {@link #reader}). */
+    private Reader live;
 
     /** The slots of one size. */
     private static final class Size extends SlabSlots {
@@ -101,6 +103,7 @@ final class PieceDeltas {
         for (int i = 0; i < sizes.length; i++) {
             bySize[i] = new Size(sizes[i], slabBytes);
         }
+        live = read();
     }
 
     /** The longest difference kept as a delta (its header included): half a piece. */
@@ -126,13 +129,14 @@ final class PieceDeltas {
     }
 
     /**
-     * A new delta: {@code out}[0, length) against {@code ref} (which it holds), whose root is
+     * A new delta: {@code out}[at, at + length) against {@code ref} (which it holds), whose root is
      * {@code root}, filed under {@code hash}; its handle. Nothing names it yet.
      */
-    int add(byte[] out, int length, int ref, int root, int hash) {
+    int add(byte[] out, int at, int length, int ref, int root, int hash) {
         int depth = ref < 0 ? depth(ref) + 1 : 1;
         int id = freeIdCount > 0 ? freeIds[--freeIdCount] : ids++;
-        if (STRIDE * id == info.length) {
+        boolean grown = STRIDE * id == info.length;
+        if (grown) {
             info = Arrays.copyOf(info, STRIDE * (id + id / 2 + 16));   // by halves: at full wafer millions of deltas
         }
         int size = 0;
@@ -140,7 +144,11 @@ final class PieceDeltas {
             size++;
         }
         Size s = bySize[size];
+        int slabs = s.slabs.size();
         int slot = s.takeSlot();
+        if (grown || s.slabs.size() != slabs) {
+            live = read();
+        }
         if (slot >= 1 << SLOT_BITS) {
             throw new IllegalStateException("more than " + (1 << SLOT_BITS) + " snapshot differences of one size");
         }
@@ -149,7 +157,7 @@ final class PieceDeltas {
         }
         s.busy[slot] = true;
         held += s.bytes;
-        System.arraycopy(out, 0, s.slabOf(slot), slot % s.perSlab * s.bytes, length);
+        System.arraycopy(out, at, s.slabOf(slot), slot % s.perSlab * s.bytes, length);
         int i = STRIDE * id;
         info[i + REFS] = 0;
         info[i + HASH] = hash;
@@ -165,17 +173,17 @@ final class PieceDeltas {
 
     /** What delta {@code handle} is told against: a copy, zeros, or a delta one less deep. */
     int ref(int handle) {
-        return info[STRIDE * id(handle) + REF];
+        return live.ref(handle);
     }
 
     /** The copy (or zeros) delta {@code handle}'s chain starts from. */
     int root(int handle) {
-        return info[STRIDE * id(handle) + ROOT];
+        return live.root(handle);
     }
 
     /** Deltas from delta {@code handle} down to its root, itself included: 1 when told against the root. */
     int depth(int handle) {
-        return info[STRIDE * id(handle) + AT] >>> 29;
+        return live.depth(handle);
     }
 
     /** Delta {@code id}'s hash, what the index files it under. */
@@ -200,21 +208,90 @@ final class PieceDeltas {
 
     /** The slab holding {@code handle}'s difference; {@link #offset} is where in it. */
     byte[] slab(int handle) {
-        int where = info[STRIDE * id(handle) + AT];
-        return (byte[]) bySize[where >>> SLOT_BITS & SIZE_MASK].slabOf(where & (1 << SLOT_BITS) - 1);
+        return live.slab(handle);
     }
 
     int offset(int handle) {
-        int where = info[STRIDE * id(handle) + AT];
-        Size s = bySize[where >>> SLOT_BITS & SIZE_MASK];
-        return (where & (1 << SLOT_BITS) - 1) % s.perSlab * s.bytes;
+        return live.offset(handle);
     }
 
-    /** Whether delta {@code handle}'s difference is {@code enc}[0, length) (an encoding, its length first). */
-    boolean isEncoding(int handle, byte[] enc, int length) {
-        byte[] slab = slab(handle);
-        int at = offset(handle);
-        return PieceXor.length(slab, at) == length && Arrays.equals(slab, at, at + length, enc, 0, length);
+    /** Whether delta {@code handle}'s difference is {@code enc}[from, from + length) (an encoding, its length first). */
+    boolean isEncoding(int handle, byte[] enc, int from, int length) {
+        return live.isEncoding(handle, enc, from, length);
+    }
+
+    /**
+     * What the deltas are now, for threads that prepare a snapshot's pieces ({@link Reader}): it
+     * stays as it is while deltas are added (a new one is made when an array grows or a slab is
+     * added or given back).
+     */
+    Reader reader() {
+        return live;
+    }
+
+    /** The deltas' arrays as they are now. */
+    private Reader read() {
+        Object[][] slabs = new Object[bySize.length][];
+        int[] perSlab = new int[bySize.length];
+        for (int i = 0; i < slabs.length; i++) {
+            slabs[i] = bySize[i].slabs.toArray();
+            perSlab[i] = bySize[i].perSlab;
+        }
+        return new Reader(info, slabs, perSlab, sizes, maxBytes, maxDepth);
+    }
+
+    /**
+     * The deltas that exist when a snapshot begins, read from other threads while the
+     * simulation thread adds more: it keeps the arrays as they were then (an array grown later
+     * is a copy, and a delta's reference, root and place never change while a snapshot is
+     * taken: nothing is freed), so whatever it reads of those deltas is safe without a lock.
+     */
+    static final class Reader {
+        private final int[] info;
+        private final Object[][] slabs;
+        private final int[] perSlab;
+        private final int[] bytes;
+        final int maxBytes;
+        final int maxDepth;
+
+        private Reader(int[] info, Object[][] slabs, int[] perSlab, int[] bytes, int maxBytes, int maxDepth) {
+            this.info = info;
+            this.slabs = slabs;
+            this.perSlab = perSlab;
+            this.bytes = bytes;
+            this.maxBytes = maxBytes;
+            this.maxDepth = maxDepth;
+        }
+
+        int ref(int handle) {
+            return info[STRIDE * id(handle) + REF];
+        }
+
+        int root(int handle) {
+            return info[STRIDE * id(handle) + ROOT];
+        }
+
+        int depth(int handle) {
+            return info[STRIDE * id(handle) + AT] >>> 29;
+        }
+
+        byte[] slab(int handle) {
+            int where = info[STRIDE * id(handle) + AT];
+            int size = where >>> SLOT_BITS & SIZE_MASK;
+            return (byte[]) slabs[size][(where & (1 << SLOT_BITS) - 1) / perSlab[size]];
+        }
+
+        int offset(int handle) {
+            int where = info[STRIDE * id(handle) + AT];
+            int size = where >>> SLOT_BITS & SIZE_MASK;
+            return (where & (1 << SLOT_BITS) - 1) % perSlab[size] * bytes[size];
+        }
+
+        boolean isEncoding(int handle, byte[] enc, int from, int length) {
+            byte[] slab = slab(handle);
+            int at = offset(handle);
+            return PieceXor.length(slab, at) == length && Arrays.equals(slab, at, at + length, enc, from, from + length);
+        }
     }
 
     /** Frees delta {@code id}'s slot and id; returns its reference, for the caller to release. */
@@ -247,6 +324,7 @@ final class PieceDeltas {
         for (Size s : bySize) {
             s.trimTail();
         }
+        live = read();   // not holding the slabs given back
     }
 
     /** Bytes of the slots in use. */

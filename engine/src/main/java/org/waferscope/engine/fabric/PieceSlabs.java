@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * each is taken, so that a snapshot pays for its copies and not for the first touch of new
  * memory.
  *
- * <p>Threads: the simulation thread only (the {@link SlabMaker}s hand slabs over from theirs).
+ * <p>Threads: the simulation thread only (the {@link SlabMaker}s hand slabs over from theirs,
+ * and {@link PrepareAhead}'s helper reads, through {@link #view}, what was held when a snapshot began).
  */
 final class PieceSlabs {
     /** Bytes per slab at most: half of G1's region on heaps up to 32 GB, so slabs are never copied. */
@@ -52,7 +53,7 @@ final class PieceSlabs {
     private final SlabKind memories;
     private final SlabKind[] all;
 
-    private PieceSlabs(long stateBytes, Executor maker) {
+    private PieceSlabs(long stateBytes, Executor maker, Executor helper, int batchBytes) {
         int slab = Integer.highestOneBit((int) Math.max(64 << 10, Math.min(MAX_SLAB_BYTES, stateBytes / 64)));
         ints = new SlabKind(FabricSnapshot.CHUNK, int.class, 4, slab, maker);
         longs = new SlabKind(FabricSnapshot.LONG_CHUNK, long.class, 8, slab, maker);
@@ -60,6 +61,26 @@ final class PieceSlabs {
         shorts = new SlabKind(FabricSnapshot.CHUNK, short.class, 2, slab, maker);
         memories = new SlabKind(MEMORY_CHUNK, byte.class, 1, slab, maker);
         all = new SlabKind[] {ints, longs, bytes, shorts, memories};
+        prepare = new PrepareAhead(all, helper, batchBytes);
+    }
+
+    /** Who prepares a snapshot's pieces: this thread, and a second one where that pays. */
+    private final PrepareAhead prepare;
+    /** Each kind's pieces as they were when the snapshot being taken began, for preparing its pieces. */
+    private PiecePrep.View[] views;
+
+    PrepareAhead prepareAhead() {
+        return prepare;
+    }
+
+    /** Kind {@code kind} as it was when the snapshot being taken began ({@link #begin}). */
+    PiecePrep.View view(int kind) {
+        return views[kind];
+    }
+
+    /** Bytes of a whole piece of kind {@code kind}. */
+    int pieceBytes(int kind) {
+        return all[kind].chunk * all[kind].width;
     }
 
     /**
@@ -126,16 +147,20 @@ final class PieceSlabs {
      * each made when needed); {@code f} has none yet.
      */
     static PieceSlabs of(Fabric f, Executor ahead) {
+        long state = FabricSnapshot.estimateBytes(f);
+        return of(f, ahead, PrepareAhead.wanted(state) ? PrepareAhead.helperThread() : null, PieceBatch.BYTES);
+    }
+
+    /**
+     * As {@link #of(Fabric, Executor)}, its pieces prepared ahead by {@code helper} as well (null:
+     * on the simulation thread alone), in batches of about {@code batchBytes} of pieces.
+     */
+    static PieceSlabs of(Fabric f, Executor ahead, Executor helper, int batchBytes) {
         if (f.slabs != null) {
             throw new IllegalStateException("the fabric's snapshots already have their slabs");
         }
-        f.slabs = new PieceSlabs(FabricSnapshot.estimateBytes(f), ahead);
+        f.slabs = new PieceSlabs(FabricSnapshot.estimateBytes(f), ahead, helper, batchBytes);
         return f.slabs;
-    }
-
-    /** Whether this store keeps pieces of arrays like {@code a} (else they are arrays of their own). */
-    static boolean keeps(Object a) {
-        return a instanceof int[] || a instanceof long[] || a instanceof byte[] || a instanceof short[];
     }
 
     /** The kind of arrays like {@code a}, for {@link #take} and the rest: 0 to 3, or -1 when not kept here. */
@@ -162,72 +187,44 @@ final class PieceSlabs {
      */
     int take(int kind, Object a, int from, int to, int was) {
         SlabKind k = all[kind];
-        if (was > 0 ? k.sameCopy(a, from, to, was - 1) : was == 0 && PieceContent.isZero(a, from, to)) {
-            return was;
+        PieceBatch one = new PieceBatch();
+        one.clear(1, k.chunk * k.width);
+        PiecePrep.prepare(new PiecePrep.View(k), prepare.mine()[kind], a, from, to, was, one, 0);
+        return file(kind, a, from, to, one, 0);
+    }
+
+    /**
+     * The handle of piece {@code i} of {@code prepared}, {@code a}[from, to), as {@link #take}
+     * gives it: what {@link PiecePrep#prepare} found there, looked up among the pieces held
+     * (those this snapshot kept so far included) and kept if new. In the pieces' order, so
+     * that a snapshot is the same whichever thread prepared them.
+     */
+    int file(int kind, Object a, int from, int to, PieceBatch prepared, int i) {
+        SlabKind k = all[kind];
+        int what = prepared.what[i];
+        if (what == PieceBatch.HELD) {
+            return prepared.handle[i];
+        }
+        int h = prepared.hash[i];
+        if (what == PieceBatch.COPY) {
+            return copy(k, a, from, to, h);
         }
         PieceDeltas d = k.deltas;
-        if (d == null) {
-            if (was < 0) {
-                throw new IllegalStateException("a delta handle without deltas");
-            }
-            return copy(k, a, from, to);
-        }
-        int n = to - from;
-        int root = was;
-        int depth = 0;
-        if (was < 0) {
-            root = d.root(was);
-            depth = d.depth(was);
-            if (depth > 1) {
-                get(k, was, k.against, 0, n);   // a chain: a piece that changes much, rebuilt to be compared
-                if (PieceContent.equal(a, from, to, k.against, 0)) {
-                    return was;
-                }
-            }
-        }
-        byte[] diff = k.out;
-        int ref = root;
-        int length = depth > 1 && depth < d.maxDepth() ? -1 : k.encode(a, from, to, root, diff, d.maxBytes());
-        if (length == PieceXor.HEADER) {
-            return root;   // back to its root
-        }
-        if (depth == 1 && length > 0 && d.isEncoding(was, diff, length)) {
-            return was;   // unchanged: most pieces of the PEs visited are, and nothing was rebuilt to see it
-        }
-        if (depth > 0 && depth < d.maxDepth() && (length < 0 || length > d.maxBytes() / 4)) {
-            // far from its root: told against the piece before, so that this snapshot holds only what changed since
-            if (depth == 1) {
-                get(k, was, k.against, 0, n);
-            }
-            int chained = PieceXor.encode(a, from, to, k.against, 0, k.check, d.maxBytes());
-            if (depth > 1 && (chained < 0 || chained > d.maxBytes() / 4)) {
-                length = k.encode(a, from, to, root, diff, d.maxBytes());   // a jump: back near its root, perhaps
-                if (length == PieceXor.HEADER) {
-                    return root;
-                }
-            }
-            if (chained >= 0 && (length < 0 || chained < length)) {
-                diff = k.check;
-                length = chained;
-                ref = was;
-            }
-        }
-        if (length < 0) {
-            return copy(k, a, from, to);
-        }
-        // a difference is filed by its bytes and what it is told against: a few words to hash, not the piece's 2 KB
-        int h = PieceContent.hash(diff, 0, length) ^ ref * 0x9E3779B9;
+        byte[] diff = prepared.diffs;
+        int at = i * prepared.stride;
+        int length = prepared.length[i];
+        int ref = prepared.handle[i];
         int seen = k.recent(h);
-        if (seen < 0 && d.ref(seen) == ref && d.isEncoding(seen, diff, length)) {
+        if (seen < 0 && d.ref(seen) == ref && d.isEncoding(seen, diff, at, length)) {
             return seen;
         }
         seen = SlabKind.handleOf(k.byHash.get(h));
-        if (seen < 0 ? d.ref(seen) == ref && d.isEncoding(seen, diff, length)
+        if (seen < 0 ? d.ref(seen) == ref && d.isEncoding(seen, diff, at, length)
                 : seen > 0 && k.sameCopy(a, from, to, seen - 1)) {
             k.noteRecent(h, seen);
             return seen;
         }
-        int handle = d.add(diff, length, ref, root, h);
+        int handle = d.add(diff, at, length, ref, prepared.root[i], h);
         k.noteRecent(h, handle);
         hold(k, ref);   // the delta's own: what it is told against stays while it does
         if (seen == 0) {
@@ -238,8 +235,7 @@ final class PieceSlabs {
     }
 
     /** An equal piece already held (found by its content's hash), else a copy of {@code a}[from, to). */
-    private int copy(SlabKind k, Object a, int from, int to) {
-        int h = PieceContent.hash(a, from, to);
+    private int copy(SlabKind k, Object a, int from, int to, int h) {
         int seen = SlabKind.handleOf(k.byHash.get(h));
         if (seen != 0 && same(k, a, from, to, seen)) {
             return seen;
@@ -309,6 +305,10 @@ final class PieceSlabs {
      */
     void begin(java.util.function.BooleanSupplier when) {
         giveUp = when;
+        views = new PiecePrep.View[all.length];
+        for (int i = 0; i < all.length; i++) {
+            views[i] = new PiecePrep.View(all[i]);
+        }
         for (SlabKind k : all) {
             k.usedMark = k.used;
             k.freeMark = k.freeCount;
@@ -353,6 +353,7 @@ final class PieceSlabs {
     /** The snapshot begun is kept (or given up): nothing is asked any more. */
     void end() {
         giveUp = null;
+        views = null;   // they hold slabs that a dropped snapshot may give back
     }
 
     /** A snapshot has been taken: what it filled is the guess of what the next one will. */
@@ -428,7 +429,7 @@ final class PieceSlabs {
         byte[] slab = k.deltas.slab(handle);
         int length = PieceXor.length(slab, k.deltas.offset(handle));
         return k.encode(a, from, to, k.deltas.root(handle), k.check, length) == length
-                && k.deltas.isEncoding(handle, k.check, length);
+                && k.deltas.isEncoding(handle, k.check, 0, length);
     }
 
     /** Copies the piece {@code handle} names into {@code live}[from, to). */

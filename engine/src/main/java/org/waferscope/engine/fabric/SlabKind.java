@@ -27,11 +27,12 @@ final class SlabKind extends SlabSlots {
     final PieceDeltas deltas;
     /** A piece's length of zeros (what a piece that was empty is told against). */
     final Object zeros;
-    /** A piece rebuilt from a delta (what a new piece is told against, and what one is compared with). */
-    final Object against;
+    /**
+     * A piece rebuilt from a delta, and a difference being made (a piece's half, and room for a
+     * group more), for comparing a piece with one held on the simulation thread ({@link
+     * PiecePrep.Scratch} has its own for preparing pieces).
+     */
     final Object compared;
-    /** A difference being made, and another (each a piece's half, and room for a group more). */
-    final byte[] out;
     final byte[] check;
     /** Slots written (fresh or freed ones) by the snapshot being taken, and by the one before. */
     int filled;
@@ -46,9 +47,7 @@ final class SlabKind extends SlabSlots {
         this.maker = new SlabMaker(type, perSlab * chunk, ahead);
         this.deltas = PieceSlabs.deltasWanted() ? new PieceDeltas(chunk * width, Math.max(16 << 10, slabBytes / 8)) : null;
         this.zeros = java.lang.reflect.Array.newInstance(type, chunk);
-        this.against = java.lang.reflect.Array.newInstance(type, chunk);
         this.compared = java.lang.reflect.Array.newInstance(type, chunk);
-        this.out = new byte[chunk * width / 2 + 16];
         this.check = new byte[chunk * width / 2 + 16];
     }
 

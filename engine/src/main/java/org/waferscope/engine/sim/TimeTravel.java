@@ -463,6 +463,7 @@ final class TimeTravel {
 
     /** All of the above in one record, for the explorer's benchmark. */
     SnapshotFigures figures() {
-        return new SnapshotFigures(count(), taken, bytes, takenNanos, takenCpuNanos, reusedBytes());
+        return new SnapshotFigures(count(), taken, bytes, takenNanos, takenCpuNanos, reusedBytes(),
+                fabric == null ? 0 : FabricSnapshot.helperCpuNanos(fabric));
     }
 }

@@ -58,6 +58,9 @@ public final class SnapshotCostAB {
         final Method hash;
         Object last;
         long snapCpu;
+        /** A snapshot's wall time, and the whole process's CPU meanwhile: with a helper thread's share (PrepareAhead). */
+        long snapWall;
+        long snapProcess;
         long restoreCpu;
         int snaps;
         int restores;
@@ -93,8 +96,12 @@ public final class SnapshotCostAB {
         void round(long every) throws Exception {
             advance.invoke(wafer, every, false, false);
             long c0 = MX.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            long p0 = processCpu();
             Object s = snapshotAfter.invoke(wafer, last);
             long c1 = MX.getCurrentThreadCpuTime();
+            snapWall += System.nanoTime() - w0;
+            snapProcess += processCpu() - p0;
             restore.invoke(wafer, last);
             restore.invoke(wafer, s);
             long c2 = MX.getCurrentThreadCpuTime();
@@ -153,12 +160,19 @@ public final class SnapshotCostAB {
         for (Side s : sides) {
             double snap = s.snapCpu / 1e9 / s.snaps;
             double restore = s.restoreCpu / 1e9 / s.restores;
-            System.out.printf(Locale.ROOT, "%-12s %d snapshots: %.3f s CPU each (x%.2f); %d restores: %.3f s CPU each (x%.2f); "
-                            + "held %d MB, slabs %d MB, index %d MB; cycle %d, state %016x%n",
-                    s.name, s.snaps, snap, snap / (first.snapCpu / 1e9 / first.snaps), s.restores, restore,
+            System.out.printf(Locale.ROOT, "%-12s %d snapshots: %.3f s CPU each (x%.2f; wall %.3f s, process CPU %.3f s); "
+                            + "%d restores: %.3f s CPU each (x%.2f); held %d MB, slabs %d MB, index %d MB; cycle %d, state %016x%n",
+                    s.name, s.snaps, snap, snap / (first.snapCpu / 1e9 / first.snaps), s.snapWall / 1e9 / s.snaps,
+                    s.snapProcess / 1e9 / s.snaps, s.restores, restore,
                     restore / (first.restoreCpu / 1e9 / first.restores), s.mb(s.held), s.mb(s.slabs), s.mb(s.index),
                     (long) s.cycle.invoke(s.wafer), (long) s.hash.invoke(s.wafer));
         }
+    }
+
+    /** The whole process's CPU time (every thread's), or 0 where the JVM does not say. */
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** A class loader of build {@code dir}'s engine classes first, then this JVM's class path (the libraries). */
