@@ -174,10 +174,10 @@ final class PassUndo {
      * Opens an epoch: forgets what the last one saved and saves what cannot be told apart by
      * PE. The fabric as it is now is what {@link #restore} puts back. The words below
      * {@code mid} are worker 0's to save, the others worker 1's ({@code mid} = the fabric's
-     * words: one worker); the {@code below} words below {@code mid} and {@code above} from it
-     * on, which both may write, are saved now.
+     * words: one worker); {@code span} words either side of {@code mid}, which both may write,
+     * are saved now.
      */
-    void open(int mid, int below, int above) {
+    void open(int mid, int span) {
         if (saves[0] == null) {
             saves[0] = new WordSaves(this);
             saves[1] = new WordSaves(this);
@@ -191,8 +191,8 @@ final class PassUndo {
         saves[0].open(true);
         saves[1].open(false);
         if (mid < f.active.length) {
-            int from = Math.max(0, mid - below);
-            int to = Math.min(f.active.length, mid + above) - 1;
+            int from = Math.max(0, mid - span);
+            int to = Math.min(f.active.length, mid + span) - 1;
             saves[0].saveWords(from, to);
             saves[1].alreadySaved(from, to);
         }

@@ -19,9 +19,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * upwards, worker 1 the others downwards, so both reach the rows around {@code mid} last in
  * each level. There a worker waits, per level, for the other to have committed the level
  * before (before computing a word within a row of {@code mid}) or computed this one (before
- * committing such a word): the same two rules, across the split. Where the fabric has room,
- * the split leans instead, by two rows a level, and only worker 1 waits, for worker 0's
- * words near the split, which worker 0 runs first ({@link LeaningSplit}).
+ * committing such a word): the same two rules, across the split.
  *
  * <p>Each level's tallies and events go to bands of its own, one per worker, so the stepper
  * can take its per-cycle decisions afterwards, in cycle order. What it cannot do is stop
@@ -79,7 +77,6 @@ public final class Wavefront {
         this.budget = budget;
         this.maxLevels = maxLevels;
         this.done = new AtomicLongArray(2 * maxLevels * 2);
-        this.lean = new LeaningSplit(cycle, undo, Math.max(2, maxLevels));
     }
 
     /**
@@ -89,26 +86,9 @@ public final class Wavefront {
      * each side at least two rows); on one when the fabric is too small for that.
      */
     public void open(int workers) {
-        leaning = false;
-        mid = words;
-        if (workers > 1 && tileColumns == 0) {
-            int half = halfBusy();
-            mid = LEANING ? lean.split(half, stepLevels) : words;
-            leaning = mid < words;
-            if (!leaning) {
-                mid = split(half);
-            }
-        }
-        undo.open(mid, leaning ? lean.sharedBelow() : span, span);
+        mid = workers > 1 && tileColumns == 0 ? split() : words;
+        undo.open(mid, span);
     }
-
-    /** Whether two workers split a pass with the split leaning ({@link LeaningSplit}) where there is room; else they meet at it every level. */
-    static final boolean LEANING = !"false".equals(System.getProperty("waferscope.leaningSplit"));
-    /** The leaning split's walk, and whether this epoch's passes take it. */
-    private final LeaningSplit lean;
-    private boolean leaning;
-    /** The cycles of this step's passes, as {@link #levelsFor} chose them. */
-    private int stepLevels;
 
     /**
      * Bytes of busy rows a pass may keep in flight (two rows a level): 6 MB, a fifth of this
@@ -160,7 +140,6 @@ public final class Wavefront {
      */
     public int levelsFor(int depth, int workers) {
         int rows = levelsInCache(depth);
-        stepLevels = rows;
         int forced = cycle.tileWidth();
         tileColumns = 0;
         if (workers != 1 || forced == 0 || depth < 2) {
@@ -183,18 +162,12 @@ public final class Wavefront {
         return tileColumns;
     }
 
-    /** Whether the passes of this epoch run on two workers split by {@link LeaningSplit}. */
-    public boolean leaning() {
-        return leaning;
-    }
-
     /** Whether the passes of this epoch run on two workers. */
     public boolean twoWorkers() {
         return mid < words;
     }
 
-    /** The word below which half the busy words lie. */
-    private int halfBusy() {
+    private int split() {
         long[] busy = f.busyWords;
         int total = 0;
         for (long b : busy) {
@@ -206,11 +179,6 @@ public final class Wavefront {
             below += (int) ((busy[at >>> 6] >>> at) & 1);
             at++;
         }
-        return at;
-    }
-
-    /** Where the two workers meet at every level: at {@code at}, half the busy words, between two doze wheels, each side at least two rows. */
-    private int split(int at) {
         int wheel = 1 << wheelShift;
         int m = (at + wheel / 2) & -wheel;
         int least = ((2 * span + wheel - 1) / wheel) * wheel;
@@ -269,10 +237,6 @@ public final class Wavefront {
             tiles.run(c0, levels, tileColumns, bands);
             return;
         }
-        if (leaning) {
-            lean.run(id, c0, levels, bands, pass, mid);
-            return;
-        }
         if (visits[id].length < levels) {
             visits[id] = new long[Math.max(levels, maxLevels)][ring];
         }
@@ -283,6 +247,7 @@ public final class Wavefront {
         long[][] vis = visits[id];
         int lag = 2 * span;
         int last = n - 1 + lag * (levels - 1) + span;
+        long[] busy = f.busyWords;
         int wheelMask = (1 << wheelShift) - 1;
         for (int s = 0; s <= last; s++) {
             for (int k = 0; k < levels; k++) {
@@ -298,7 +263,22 @@ public final class Wavefront {
                         // within a row of the other share: its level k - 1 must be committed
                         await(other, k - 1, COMMITTED);
                     }
-                    v[cw & (ring - 1)] = computeWord(cycle, undo, id, cw, c, bands[k], two);
+                    long visit = 0;
+                    int at = cw >>> 6;
+                    long bit = 1L << cw;
+                    if ((busy[at] & bit) != 0) {
+                        // the first write to these PEs and their neighbours in the epoch: save them
+                        undo.touch(id, cw, cycle.toVisit(cw));
+                        visit = cycle.compute(cw, c, bands[k]);
+                        if (f.active[cw] == 0) {
+                            if (two) {
+                                BITS.getAndBitwiseAnd(busy, at, ~bit);
+                            } else {
+                                busy[at] &= ~bit;
+                            }
+                        }
+                    }
+                    v[cw & (ring - 1)] = visit;
                     boolean wheelDone = down ? (cw & wheelMask) == 0 || cw == mid
                             : (cw & wheelMask) == wheelMask || cw == words - 1;
                     if (bands[k].wheels != null && wheelDone) {
@@ -328,32 +308,6 @@ public final class Wavefront {
         }
     }
 
-    /**
-     * Worker {@code id}'s compute of word {@code w} in cycle {@code c}, if it is busy: first the
-     * saves of the PEs it will write, and after it the word's busy bit cleared if none is left
-     * active ({@code shared}: atomically, another worker may be waking a PE of the same 64
-     * words). Returns the PEs it visited, for their commit.
-     */
-    static long computeWord(FabricCycle cycle, PassUndo undo, int id, int w, long c, BandState band, boolean shared) {
-        long[] busy = cycle.fabric().busyWords;
-        int at = w >>> 6;
-        long bit = 1L << w;
-        if ((busy[at] & bit) == 0) {
-            return 0;
-        }
-        // the first write to these PEs and their neighbours in the epoch: save them
-        undo.touch(id, w, cycle.toVisit(w));
-        long visit = cycle.compute(w, c, band);
-        if (cycle.fabric().active[w] == 0) {
-            if (shared) {
-                BITS.getAndBitwiseAnd(busy, at, ~bit);
-            } else {
-                busy[at] &= ~bit;
-            }
-        }
-        return visit;
-    }
-
     private int slot(int id, int level, int what) {
         return (id * maxLevels + level) * 2 + what;
     }
@@ -364,7 +318,6 @@ public final class Wavefront {
     /** Counts each worker's waits at the split in {@code w} (null: none). */
     public void countWaitsIn(WorkerWaits w) {
         waits = w;
-        lean.countWaitsIn(w);
     }
 
     private void await(int id, int level, int what) {

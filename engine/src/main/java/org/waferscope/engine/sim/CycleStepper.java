@@ -176,11 +176,6 @@ public final class CycleStepper implements AutoCloseable {
         return pass == null ? 0 : pass.passesShared;
     }
 
-    /** Of {@link #wavePassesShared()}, those whose split leaned, worker 1 trailing worker 0 ({@code LeaningSplit}). */
-    public long wavePassesLeaning() {
-        return pass == null ? 0 : pass.passesLeaning;
-    }
-
     /** Of {@link #wavePasses()}, those undone because the step had to stop inside them. */
     public long wavePassesUndone() {
         return pass == null ? 0 : pass.passesUndone;
@@ -371,7 +366,8 @@ public final class CycleStepper implements AutoCloseable {
             }
             waits.add(0, WorkerWaits.PLAN, planned, plannedCpu);
             runPass(c, n);
-            pass.ran(wave);
+            pass.passes++;
+            pass.passesShared += wave.twoWorkers() ? 1 : 0;
             CycleTally trial = tally.copy();
             StopReason reason = null;
             int k = 0;
@@ -411,13 +407,17 @@ public final class CycleStepper implements AutoCloseable {
     /** Every worker settles its share of the fabric's words at cycle {@code c}, worker 1 given it as a job. */
     private void settleAll(long c) {
         jobSettleAt = c;
+        if (workers == 1) {
+            settleShare(0, c);
+            return;
+        }
         jobPass = false;
         jobSettle = true;
         for (int k = 1; k < workers; k++) {
             go[k].release();
         }
         settleShare(0, c);
-        sync(0);
+        barrier.await(0, waits);
         jobSettle = false;
     }
 

@@ -3,7 +3,6 @@ package org.waferscope.engine.sim;
 import java.util.List;
 import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.DozeWheel;
-import org.waferscope.engine.fabric.Wavefront;
 
 /**
  * The bands a wavefront pass fills, one per cycle of the pass and per worker, seen two ways:
@@ -25,7 +24,6 @@ final class PassLevels {
     long passes;
     long passesShared;
     long passesUndone;
-    long passesLeaning;
 
     PassLevels(int depth, int workers, DozeWheel[] wheels) {
         levels = new BandState[depth][workers];
@@ -48,13 +46,6 @@ final class PassLevels {
         return waveDepth > 1 && workers <= 2 && maxCycles > 1 && !limits.stopAtBreakpoints()
                 && !limits.stopAtTaskStart() && limits.releasesWanted() == 0 && limits.injectionsWanted() == 0
                 && limits.collectionsWanted() == 0;
-    }
-
-    /** Counts a pass {@code wave} has run. */
-    void ran(Wavefront wave) {
-        passes++;
-        passesShared += wave.twoWorkers() ? 1 : 0;
-        passesLeaning += wave.leaning() ? 1 : 0;
     }
 
     /** Clears the first {@code n} levels' bands before a pass of {@code n} cycles. */
