@@ -210,7 +210,7 @@ class ExplorerRobotTest {
         java.util.List<String> csv = java.nio.file.Files.readAllLines(tmp.resolve("metrics.csv"));
         assertEquals(3 + 48 * 32, csv.size(), "two comment lines, a header and one row per PE");
         assertEquals("x,y,value", csv.get(2));
-        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().startsWith("Metrics saved to")));
+        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().startsWith("Layer saved to")));
     }
 
     private static int[] pixels(FxRobot robot, HeatmapView heatmap) {

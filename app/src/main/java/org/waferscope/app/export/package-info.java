@@ -1,2 +1,2 @@
-/** Exports: the fabric view as a PNG picture and the shown layer's metrics as CSV. */
+/** Exports: the fabric view as a PNG picture and the shown layer as CSV. */
 package org.waferscope.app.export;

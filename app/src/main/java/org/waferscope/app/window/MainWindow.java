@@ -223,7 +223,7 @@ public final class MainWindow implements Shell {
 
     @Override
     public void exportCsv() {
-        File f = chooseFile("Export metrics", "metrics.csv", "CSV", "*.csv");
+        File f = chooseFile("Export layer", "layer.csv", "CSV", "*.csv");
         if (f != null) {
             exportCsvTo(f.toPath());
         }
@@ -233,7 +233,7 @@ public final class MainWindow implements Shell {
     public void exportCsvTo(Path file) {
         try {
             MetricsCsv.write(session.frameProperty().get(), file);
-            session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Metrics saved to " + file);
+            session.console().note(Kind.HOST, session.frameProperty().get().cycle(), "Layer saved to " + file);
         } catch (IOException e) {
             session.console().note(Kind.ERROR, 0, "Could not save " + file + ": " + e.getMessage());
         }

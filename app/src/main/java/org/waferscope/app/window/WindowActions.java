@@ -51,7 +51,7 @@ final class WindowActions {
                 shell::editParams, c.loadedProperty());
         exportPng = new AppAction("Export fabric view as PNG…", "mdi2i-image-outline", key(KeyCode.E, SHORTCUT_DOWN),
                 shell::exportPng, c.loadedProperty());
-        exportCsv = new AppAction("Export metrics as CSV…", "mdi2t-table-arrow-right",
+        exportCsv = new AppAction("Export layer as CSV…", "mdi2t-table-arrow-right",
                 key(KeyCode.E, SHORTCUT_DOWN, SHIFT_DOWN), shell::exportCsv, c.loadedProperty());
         exportTrace = new AppAction("Export trace (Perfetto)…", "mdi2c-chart-timeline", null, shell::exportTrace,
                 c.loadedProperty());
