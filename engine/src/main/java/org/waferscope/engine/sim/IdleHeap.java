@@ -32,6 +32,12 @@ final class IdleHeap {
     private static final boolean ON = !"off".equals(System.getProperty("waferscope.giveBackHeap"));
     private static final String MAX_FREE = "MaxHeapFreeRatio";
     private static final String MIN_FREE = "MinHeapFreeRatio";
+    /**
+     * Whether the user gave either flag. Read once, when this class is first used: setting a flag
+     * here, even back to its value, makes its origin {@code MANAGEMENT}, so a later look could not
+     * tell the user's setting from ours and would refuse every give-back after the first.
+     */
+    private static final boolean USER_SET = userSet();
 
     private IdleHeap() {
     }
@@ -80,8 +86,7 @@ final class IdleHeap {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (!max.isWriteable() || !min.isWriteable() || max.getOrigin() != VMOption.Origin.DEFAULT
-                || min.getOrigin() != VMOption.Origin.DEFAULT) {
+        if (USER_SET || !max.isWriteable() || !min.isWriteable()) {
             return false;
         }
         try {
@@ -95,6 +100,16 @@ final class IdleHeap {
         } finally {
             restore(vm, MAX_FREE, max.getValue());
             restore(vm, MIN_FREE, min.getValue());
+        }
+    }
+
+    private static boolean userSet() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        try {
+            return vm != null && (vm.getVMOption(MAX_FREE).getOrigin() != VMOption.Origin.DEFAULT
+                    || vm.getVMOption(MIN_FREE).getOrigin() != VMOption.Origin.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            return false;   // no such flags: collect() finds that out and declines
         }
     }
 

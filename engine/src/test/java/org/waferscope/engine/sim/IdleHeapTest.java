@@ -35,4 +35,11 @@ class IdleHeapTest {
         assertEquals(max, vm.getVMOption("MaxHeapFreeRatio").getValue());
         assertEquals(min, vm.getVMOption("MinHeapFreeRatio").getValue());
     }
+
+    @Test
+    void theHeapIsGivenBackAtEveryPauseNotOnlyTheFirst() {
+        // the first collection sets the flags, which marks them as set by management from then on
+        assertTrue(IdleHeap.collect());
+        assertTrue(IdleHeap.collect(), "a second pause gives the heap back too");
+    }
 }
