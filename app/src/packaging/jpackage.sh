@@ -31,16 +31,15 @@ args=(--type "$type" --name Waferscope --app-version 0.1.0 --vendor "Waferscope"
       --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files"
       --icon "$assets/icon-256.png" --dest "$dest")
 
-# On Linux the heap asks for transparent huge pages (the kernel's default `madvise` mode gives
-# them only to who asks): a full-wafer program's load makes about 1.2 GB of fresh arrays, and
-# with 2 MB pages instead of 4 KB ones that costs about a third less CPU (docs/loading.md).
-# Linux only: other systems' JVMs do not know the option and would refuse to start.
-if [ "$(uname -s)" = Linux ]; then
-  args+=(--java-options "-XX:+UseTransparentHugePages")
-fi
+# No transparent huge pages: on a virtual machine whose host has not backed the huge pages yet
+# they made a full-wafer load's fresh arrays cost 3 to 7 times the CPU of 4 KB pages
+# (HugePages.java, docs/benchmarks.md "Session 13"); the jar asks for them only when told to.
 # The young generation capped, as the jar does (YoungGeneration.java): the explorer allocates
 # all the time it runs, and G1 would otherwise hold several hundred MB of eden beyond its data.
 args+=(--java-options "-XX:MaxNewSize=384m")
+# G1's first marking threshold, as the jar sets it (MarkingThreshold.java): a full-wafer load
+# otherwise starts a concurrent marking at nearly every large array it makes.
+args+=(--java-options "-XX:InitiatingHeapOccupancyPercent=90")
 
 if [ "$type" = deb ]; then
   # the dependencies jpackage finds itself (libxtst6 among them) plus GTK, which it misses;

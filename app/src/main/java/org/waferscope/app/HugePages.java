@@ -6,15 +6,19 @@ import java.util.List;
 
 /**
  * Whether the jar's second JVM ({@link Relaunch}) gets {@code -XX:+UseTransparentHugePages}:
- * when {@code java -jar} was run without it on a Linux kernel that gives huge pages only to
- * who asks ({@code madvise}, most distributions' default). A full-wafer program's load makes
- * about 1.2 GB of fresh arrays, and with 2 MB pages that costs about a third less CPU
- * (docs/loading.md); the app image and {@code ./mvnw javafx:run} pass the option themselves,
- * but a jar cannot carry JVM options.
+ * only when asked for, with {@code WAFERSCOPE_HUGE_PAGES=on} in the environment or
+ * {@code -Dwaferscope.hugePages=on} on the command line, on a Linux kernel that gives huge
+ * pages only to who asks ({@code madvise}, most distributions' default).
  *
- * <p>Not wanted when the option is already set either way (so {@code -XX:-UseTransparentHugePages}
- * turns this off too), when {@code WAFERSCOPE_HUGE_PAGES=off} is in the environment or
- * {@code -Dwaferscope.hugePages=off} on the command line, or when the kernel's mode is
+ * <p>Asked for by default until session 12, when a full-wafer load's 1.2 GB of fresh arrays
+ * cost a third less CPU with 2 MB pages. On the 2-vCPU virtual machine of session 13 they cost
+ * 3 to 7 times more than 4 KB pages whenever the kernel hands out huge pages the host has not
+ * backed yet (640 MB of fresh arrays: 2.2–3.4 CPU-s, against 0.4–0.6 with small pages, and
+ * 0.16 only when the pages had just been freed by another JVM), and a cold full-wafer load's
+ * CPU rose with them (docs/benchmarks.md, "Session 13"): what they save depends on the
+ * machine under it, so they are left to who has measured it.
+ *
+ * <p>Not added when the option is already set either way, or when the kernel's mode is
  * {@code always} or {@code never}.
  */
 final class HugePages {
@@ -31,7 +35,13 @@ final class HugePages {
     }
 
     static boolean wanted() {
-        return !Relaunch.switchedOff("WAFERSCOPE_HUGE_PAGES", "waferscope.hugePages") && madviseMode(read(MODE));
+        return askedFor(System.getenv("WAFERSCOPE_HUGE_PAGES"), System.getProperty("waferscope.hugePages"))
+                && madviseMode(read(MODE));
+    }
+
+    /** Whether the environment's or the command line's setting asks for huge pages ({@code on}). */
+    static boolean askedFor(String env, String property) {
+        return "on".equalsIgnoreCase(env) || "on".equalsIgnoreCase(property);
     }
 
     /** Whether the kernel's setting ({@code always [madvise] never}) gives huge pages only on request. */

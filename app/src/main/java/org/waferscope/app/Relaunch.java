@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Starts the jar again in a second JVM with the options a jar cannot carry itself: huge
- * pages ({@link HugePages}), a cap on the young generation ({@link YoungGeneration}) and the
- * class-data archive ({@link ClassArchive}). The first JVM
- * loads none of the app: it waits for the second, exits with its status and, on a run that
- * recorded the classes it loaded, starts the archive's writer in the background.
+ * pages ({@link HugePages}, when asked for), a cap on the young generation
+ * ({@link YoungGeneration}), G1's first marking threshold ({@link MarkingThreshold}) and the
+ * class-data archive ({@link ClassArchive}). The first JVM loads none of the app: it waits for
+ * the second, exits with its status and, on a run that recorded the classes it loaded, starts
+ * the archive's writer in the background.
  *
  * <p>Not done when nothing is to be added, for {@code --help}/{@code --version}, in the second
  * JVM itself ({@code -Dwaferscope.relaunched=true}), or when this JVM was not started on the
@@ -41,6 +42,7 @@ final class Relaunch {
         ClassArchive archive = ClassArchive.forLaunch(args, line);
         List<String> extra = new ArrayList<>(HugePages.options(line));
         extra.addAll(YoungGeneration.options(line, Runtime.getRuntime().maxMemory()));
+        extra.addAll(MarkingThreshold.options(line));
         if (archive != null) {
             extra.addAll(archive.options());
         }

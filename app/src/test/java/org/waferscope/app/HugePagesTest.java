@@ -17,6 +17,14 @@ class HugePagesTest {
     }
 
     @Test
+    void onlyAskedForByOn() {
+        assertTrue(HugePages.askedFor("on", null));
+        assertTrue(HugePages.askedFor(null, "ON"));
+        assertFalse(HugePages.askedFor(null, null), "not by default");
+        assertFalse(HugePages.askedFor("off", "yes"));
+    }
+
+    @Test
     void anOptionGivenEitherWayIsLeftAlone() {
         assertTrue(HugePages.options(List.of("-XX:-UseTransparentHugePages", "-jar", "w.jar")).isEmpty(),
                 "turned off by hand");

@@ -257,7 +257,11 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | arrives | port << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
-        srcWords = new long[srcChan.length * 2];
+        srcWords = b.srcWordsTask.join();
+        if (srcWords.length != srcChan.length * 2) {
+            throw new IllegalStateException("source words made for " + srcWords.length / 2 + " sources, "
+                    + srcChan.length + " counted");
+        }
         for (int si = 0; si < srcChan.length; si++) {
             srcWords[2 * si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
             int rs = b.srcRs[si];

@@ -72,7 +72,9 @@ public final class FabricBuilder {
     /** {@link #chan} and {@link #chFacts}, made on another thread once the router buffers are numbered. */
     private OffThread<ChannelRecords> channelTask;
     /** Whether big arrays are made on other threads. */
-    private final boolean apart;
+    final boolean apart;
+    /** The fabric's {@link Fabric#srcWords}, made on another thread once the router sources are counted. */
+    OffThread<long[]> srcWordsTask;
 
     final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
@@ -208,15 +210,44 @@ public final class FabricBuilder {
         }
     }
 
+    /**
+     * Route slots, their input channels and their links. Each pass over the wafer is a method
+     * of its own: a cold load runs each once, and the JIT compiles a loop it finds hot (on
+     * stack replacement) as the whole method it is in, so one method held three such compiles.
+     */
     private void buildRoutes() {
         int n = peProgram.length;
         rsStart = new int[n + 1];
-        int pairCount = 0;
-        for (int p = 0; p < n; p++) {
-            pairCount += layout.colorsOf(p).length / 2;
-        }
+        int pairCount = countPairs();
         int slotsExpected = pairCount;
         OffThread<int[][]> slotArrays = OffThread.start("fabric build: route slots", apart, () -> slotArrays(slotsExpected));
+        takeSlots(pairCount);
+        int slotsCount = rsColor.length;
+        int[][] slots = slotArrays.join();
+        if (slotsCount != slotsExpected) {
+            slots = slotArrays(slotsCount); // a color was refused above, and the build will fail
+        }
+        rsPos = slots[0];
+        rsInChan = slots[1];
+        rsDest = slots[2];
+        rsSwap = slots[3];
+        int[] buffersTo = numberBuffers();
+        channelTask = OffThread.start("fabric build: channel records", apart,
+                () -> ChannelRecords.make(profile, buffersTo, peProgram, tables));
+        linkNeighbours();
+    }
+
+    private int countPairs() {
+        int pairCount = 0;
+        for (int p = 0; p < peProgram.length; p++) {
+            pairCount += layout.colorsOf(p).length / 2;
+        }
+        return pairCount;
+    }
+
+    /** Each PE's (color, config) pairs in order of color, as route slots: {@link #rsStart}, {@link #rsColor}, {@link #rsConfig}. */
+    private void takeSlots(int pairCount) {
+        int n = peProgram.length;
         IntList color = new IntList(pairCount);
         IntList config = new IntList(pairCount);
         int[] scratch = new int[16];
@@ -240,15 +271,11 @@ public final class FabricBuilder {
         rsStart[n] = color.size();
         rsColor = color.toArray();
         rsConfig = config.toArray();
-        int slotsCount = rsColor.length;
-        int[][] slots = slotArrays.join();
-        if (slotsCount != slotsExpected) {
-            slots = slotArrays(slotsCount); // a color was refused above, and the build will fail
-        }
-        rsPos = slots[0];
-        rsInChan = slots[1];
-        rsDest = slots[2];
-        rsSwap = slots[3];
+    }
+
+    /** Numbers the router's input buffers, slot by slot and port by port; per PE, the channels numbered up to its last. */
+    private int[] numberBuffers() {
+        int n = peProgram.length;
         int[] buffersTo = new int[n];
         for (int p = 0; p < n; p++) {
             for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
@@ -261,13 +288,7 @@ public final class FabricBuilder {
             }
             buffersTo[p] = channels;
         }
-        channelTask = OffThread.start("fabric build: channel records", apart,
-                () -> ChannelRecords.make(profile, buffersTo, peProgram, tables));
-        for (int p = 0; p < n; p++) {
-            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
-                linkNeighbours(p, rs);
-            }
-        }
+        return buffersTo;
     }
 
     /** Per route slot, for {@code count} slots: position, input channels (-1), destinations (-1), swapped sides. */
@@ -277,6 +298,14 @@ public final class FabricBuilder {
         Arrays.fill(inChan, -1);
         Arrays.fill(dest, -1);
         return new int[][] {new int[count], inChan, dest, new int[count]};
+    }
+
+    private void linkNeighbours() {
+        for (int p = 0; p < peProgram.length; p++) {
+            for (int rs = rsStart[p]; rs < rsStart[p + 1]; rs++) {
+                linkNeighbours(p, rs);
+            }
+        }
     }
 
     private void linkNeighbours(int p, int rs) {

@@ -27,6 +27,10 @@ final class RouterSources {
                 }
             }
         }
+        int words = sources * 2;
+        // the fabric's source words (two longs a source, 144 MB for Game of Life at full wafer)
+        // are first touched on another core while these three arrays are filled
+        b.srcWordsTask = OffThread.start("fabric build: source words", b.apart, () -> new long[words]);
         int[] chan = new int[sources];
         byte[] port = new byte[sources];
         int[] slot = new int[sources];

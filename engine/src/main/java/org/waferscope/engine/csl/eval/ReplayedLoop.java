@@ -58,23 +58,7 @@ final class ReplayedLoop {
                 replay(e, index);
                 continue;
             }
-            Scope body = outer.child(names);
-            body.define(shape.var(), new Binding.Const(index), f.pos());
-            // recorded even when it cannot be stored, to see whether it changes state
-            TripRecording rec = new TripRecording(shape.var(), budget);
-            in.recording = rec;
-            Interpreter.Flow fl;
-            try {
-                budget.step(f.body().pos());
-                fl = in.statements(f.body(), body);
-            } finally {
-                in.recording = null;
-            }
-            if (rec.isImpure()) {
-                plainFromNowOn = true;
-            } else if (key >= 0 && (fl == Interpreter.Flow.NORMAL || fl == Interpreter.Flow.CONTINUE)) {
-                byKey[key] = rec.entry();
-            }
+            Interpreter.Flow fl = plainTrip(names, index, key);
             if (fl == Interpreter.Flow.BREAK) {
                 break;
             }
@@ -83,6 +67,33 @@ final class ReplayedLoop {
             }
         }
         return Interpreter.Flow.NORMAL;
+    }
+
+    /**
+     * A trip evaluated plainly, recorded under {@code key} (when not negative) if it can be
+     * replayed. Kept out of {@link #run}: a column's few plain trips are the only ones that
+     * run the evaluator, and in its own method the JIT compiles the replaying loop without
+     * inlining the whole interpreter into it.
+     */
+    private Interpreter.Flow plainTrip(int names, Value index, int key) {
+        Scope body = outer.child(names);
+        body.define(shape.var(), new Binding.Const(index), f.pos());
+        // recorded even when it cannot be stored, to see whether it changes state
+        TripRecording rec = new TripRecording(shape.var(), budget);
+        in.recording = rec;
+        Interpreter.Flow fl;
+        try {
+            budget.step(f.body().pos());
+            fl = in.statements(f.body(), body);
+        } finally {
+            in.recording = null;
+        }
+        if (rec.isImpure()) {
+            plainFromNowOn = true;
+        } else if (key >= 0 && (fl == Interpreter.Flow.NORMAL || fl == Interpreter.Flow.CONTINUE)) {
+            byKey[key] = rec.entry();
+        }
+        return fl;
     }
 
     /**
