@@ -308,6 +308,34 @@ final class TimeTravel {
         if (last != null && (w.cycle() <= last.cycle() || !schedule.due(w, w.cycle() - last.cycle()))) {
             return;
         }
+        record(w, last, giveUp);
+    }
+
+    /**
+     * A run's snapshot of {@code w} now, due or not ({@link History#keepBeforeStop}); given up
+     * as {@link #maybeRecord(Wafer, java.util.function.BooleanSupplier)} is. True if one was taken.
+     */
+    boolean recordNow(Wafer w, java.util.function.BooleanSupplier giveUp) {
+        Wafer.Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
+        if (tooLarge || last == null || w.cycle() <= last.cycle()) {
+            return false;
+        }
+        int before = taken;
+        record(w, last, giveUp);
+        return taken > before;
+    }
+
+    /**
+     * Whether the run since the newest snapshot (what a step back to the present re-runs) took
+     * at least {@code nanos} by {@link #clock()}, and what the next snapshot should cost; in tests
+     * always, when snapshots are kept by rule ({@link #keepNearEvery}).
+     */
+    boolean ranPast(Wafer w, long nanos) {
+        long since = schedule.runNanos();
+        return fixedNear > 0 && FIXED_EVERY == 0 || since >= nanos && since >= schedule.expectedCost(w);
+    }
+
+    private void record(Wafer w, Wafer.Snapshot last, java.util.function.BooleanSupplier giveUp) {
         while (last != null && need() + lastBytes > budgetBytes && thinOlderHalf(null)) {
             // room made first, so that the snapshot fills freed slots rather than fresh slabs
         }
