@@ -210,6 +210,7 @@ final class History {
                 }
                 if (!done[0]) {
                     w.restore(here, false);
+                    rerun(w, present, () -> false);   // a cycle, when it is the stop's snapshot
                 }
             });
         } finally {

@@ -198,15 +198,16 @@ final class TimeTravel {
     }
 
     /**
-     * A snapshot of {@code w} as it is now, for a preparation to come back to: the one kept at
-     * this cycle if there is one, else one taken now after the newest before it (a run's
+     * A snapshot of {@code w} as it is now or a cycle before, for a preparation to come back to:
+     * the one kept at this cycle or the one before (a stop's, {@link History#keepBeforeStop}:
+     * the way back is then a restore and one cycle), else one taken now after the newest before it (a run's
      * snapshot, spaced and thinned as those are); null when {@code giveUp} gave it up. It is
      * {@link #pin pinned} until {@link #unpin}: neither thinning nor a snapshot kept near a
      * target drops it meanwhile.
      */
     Wafer.Snapshot pinPresent(Wafer w, java.util.function.BooleanSupplier giveUp) {
         Wafer.Snapshot at = before(w.cycle());
-        if (at == null || at.cycle() != w.cycle()) {
+        if (at == null || at.cycle() < w.cycle() - 1) {
             long c0 = clock();
             long t0 = System.nanoTime();
             at = w.snapshot(at, giveUp);

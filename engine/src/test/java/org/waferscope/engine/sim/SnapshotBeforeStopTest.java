@@ -83,6 +83,38 @@ class SnapshotBeforeStopTest {
         }
     }
 
+    @ParameterizedTest(name = "cancelled at question {0}")
+    @ValueSource(ints = {0, 1, 3, 20, 1_000_000})
+    void thePreparationAfterAStopComesBackByTheStopsSnapshotAndACycle(int after) {
+        long[] straight = SteppingBackTest.straight();
+        try (Wafer w = Wafer.load(SteppingBackTest.program(), 3)) {
+            History history = new History(Long.MAX_VALUE, 2);
+            TimeTravel travel = history.start(w, 6);
+            w.advance(40, false, false);
+            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
+            travel.maybeRecord(w);
+            w.advance(200, false, false);
+            assertTrue(history.keepBeforeStop(w, () -> false) > 0 || travel.before(w.cycle()).cycle() == w.cycle());
+            w.advance(1, false, false);
+            long present = w.cycle();
+            int taken = travel.taken();
+            int[] asked = new int[1];
+            List<?> timeline = w.timeline().points(32 * 24);
+            boolean done = history.prepare(w, () -> ++asked[0] > after);
+            assertEquals(straight[(int) present], w.stateHash(), "back at the present");
+            assertEquals(present, w.cycle());
+            assertEquals(timeline, w.timeline().points(32 * 24), "the timeline as it was");
+            assertTrue(travel.taken() <= taken + 1, "no snapshot of the present, at most the near one");
+            if (done) {
+                assertEquals(present - 6, travel.before(present - 2).cycle(), "a snapshot kept 6 cycles back");
+            }
+            for (long target = present - 1; target > present - 30; target -= 4) {
+                history.restoreTo(w, target, () -> null);
+                assertEquals(straight[(int) target], w.stateHash(), "stepped back to " + target);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0} worker(s)")
     @ValueSource(ints = {1, 3})
     void aResetOrLoadThatWaitsKeepsNothing(int workers) {
