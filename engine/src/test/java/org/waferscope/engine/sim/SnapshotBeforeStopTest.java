@@ -89,11 +89,7 @@ class SnapshotBeforeStopTest {
         long[] straight = SteppingBackTest.straight();
         try (Wafer w = Wafer.load(SteppingBackTest.program(), 3)) {
             History history = new History(Long.MAX_VALUE, 2);
-            TimeTravel travel = history.start(w, 6);
-            w.advance(40, false, false);
-            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
-            travel.maybeRecord(w);
-            w.advance(200, false, false);
+            TimeTravel travel = PreparedStepBackTest.toCycle240(w, history);
             assertTrue(history.keepBeforeStop(w, () -> false) > 0 || travel.before(w.cycle()).cycle() == w.cycle());
             w.advance(1, false, false);
             long present = w.cycle();
