@@ -200,6 +200,16 @@ final class BreakWatch {
         return Math.max(1, n);
     }
 
+    /** Whether a cycle breakpoint stops the run at {@code cycle}. */
+    boolean stopsAt(long cycle) {
+        for (Breakpoint b : all) {
+            if (b instanceof Breakpoint.AtCycle c && c.cycle() == cycle) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Takes in the wafer as it is now without firing (after setting breakpoints, a step back or a reset). */
     private void observe() {
         if (seenCycle != null) {

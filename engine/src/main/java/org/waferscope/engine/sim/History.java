@@ -96,6 +96,43 @@ final class History {
     }
 
     /**
+     * The most a step back right after a stop may re-run, by the run's clock (one thread): on
+     * two workers about half of it, beside a restore, within the 2 s a step back may take.
+     */
+    static final long STOP_RERUN_NANOS = 1_000_000_000L;
+    /** Whether {@link #keepBeforeStop} keeps anything (the system property {@code waferscope.stopSnapshot}, for measuring). */
+    private static final boolean STOP_SNAPSHOT = !"off".equals(System.getProperty("waferscope.stopSnapshot"));
+
+    /**
+     * Whether a run about to stop after its next cycle (a Pause or a step back waits, or a cycle
+     * breakpoint is one cycle ahead) should keep a snapshot first: a step back clicked at once
+     * re-runs from the newest snapshot, which the run spaces by its cost up to 10 s of running
+     * apart, while one kept here makes it a restore. Only when the run since the newest took
+     * longer than {@link #STOP_RERUN_NANOS} and than the snapshot is expected to cost (tests:
+     * always, when snapshots are kept by rule, {@link TimeTravel#ranPast}).
+     */
+    boolean worthKeepingBeforeStop(Wafer w) {
+        if (!STOP_SNAPSHOT || travel == null || travel.tooLarge() || TimeTravel.FIXED_EVERY > 0
+                || w.status() != WaferStatus.RUNNING) {
+            return false;
+        }
+        return travel.ranPast(w, STOP_RERUN_NANOS);
+    }
+
+    /**
+     * Keeps a run's snapshot of {@code w} before the last cycle of a run that stops, if
+     * {@link #worthKeepingBeforeStop worth it}; {@code giveUp} as for the run's others. Returns
+     * the CPU it took by {@link TimeTravel#clock()} (0: none taken).
+     */
+    long keepBeforeStop(Wafer w, BooleanSupplier giveUp) {
+        if (!worthKeepingBeforeStop(w)) {
+            return 0;
+        }
+        long c0 = TimeTravel.clock();
+        return travel.recordNow(w, giveUp) ? TimeTravel.clock() - c0 : 0;
+    }
+
+    /**
      * The simulator has nothing to do on {@code w}: if {@code paused}, the next step back is
      * {@link #prepare prepared}; once that is done and the wafer has stayed at this cycle for
      * {@link #QUIET_NANOS}, unless {@code cancel} says a command waits, the heap is given back
@@ -173,6 +210,7 @@ final class History {
                 }
                 if (!done[0]) {
                     w.restore(here, false);
+                    rerun(w, present, () -> false);   // a cycle, when it is the stop's snapshot
                 }
             });
         } finally {

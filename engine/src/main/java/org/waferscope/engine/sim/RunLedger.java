@@ -52,6 +52,16 @@ final class RunLedger {
     }
 
     /**
+     * A run about to stop kept a snapshot for the step back a user may click next
+     * ({@link History#keepBeforeStop}): a cost of stopping, once, not of running, so it is
+     * counted with the preparations while paused and taken out of running.
+     */
+    void stopping(long cpuNanos) {
+        preparing += cpuNanos;
+        running -= cpuNanos;
+    }
+
+    /**
      * While running, a frame is built only when the time since the last one is at least
      * {@link #FRAME_SPACING} times what that one took: on a full wafer a frame (sampling every
      * PE) costs tens of milliseconds, and one after every slice would spend the thread on

@@ -40,6 +40,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private final ConsoleLog console = new ConsoleLog();
     private volatile boolean closed;
     private volatile boolean stopWanted;   // a Pause, Reset, StepBack or Load waits: a run's step ends at its next cycle
+    private volatile boolean leaving;      // of those, a Reset or Load: nothing kept before the stop (RunSnapshots)
     private boolean cutting;               // a run's slice is under way, which stopWanted cuts (a Step is never cut)
     private Thread thread;
 
@@ -139,6 +140,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private void enqueue(Object o) {
         mailbox.add(o);
         stopWanted |= o instanceof Command.Pause || o instanceof Command.Reset || o instanceof Command.StepBack || o instanceof Load;
+        leaving |= o instanceof Command.Reset || o instanceof Load;
         synchronized (signal) {
             signal.notifyAll();
         }
@@ -169,6 +171,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
      */
     public void tick() {
         stopWanted = false;
+        leaving = false;
         boolean running = state == SimState.RUNNING;
         long c0 = running ? TimeTravel.clock() : 0;
         Object o;
@@ -321,16 +324,13 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     private boolean advance(long n, boolean stopAtTask) {
         long target = wafer.cycle() + n;
         TaskStarts starts = stopAtTask ? new TaskStarts(wafer.fabric()) : null;
-        for (StopReason r = null; wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING && r != StopReason.INTERRUPTED; ) {
-            long s0 = TimeTravel.clock();
-            int taken = travel.taken();
-            travel.maybeRecord(wafer, () -> stopWanted);   // a full-wafer snapshot can take seconds: a Pause gives it up
-            ledger.snapshot(TimeTravel.clock() - s0, travel.taken() > taken);
-            if (stopWanted && cutting) {
-                break;   // a run's step ends here, before another cycle
+        RunSnapshots snaps = new RunSnapshots(history, ledger, wafer, cutting, () -> stopWanted, () -> leaving);
+        for (StopReason r = null; wafer.cycle() < target && wafer.status() == WaferStatus.RUNNING; ) {
+            if (!snaps.takeAndGoOn(r)) {
+                break;   // a run's step ends here, before another cycle (or after one more: RunSnapshots)
             }
-            long chunk = travel.cyclesToNextFixed(wafer.cycle(),
-                    Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000)));
+            long chunk = snaps.chunk(travel.cyclesToNextFixed(wafer.cycle(),
+                    Math.min(target - wafer.cycle(), watch == null ? 1_000 : watch.chunk(1_000))), watch);
             long t0 = TimeTravel.clock();
             long from = wafer.cycle();
             r = wafer.advance(chunk, watch != null && watch.lineStops(), stopAtTask || watch != null && watch.taskStops());

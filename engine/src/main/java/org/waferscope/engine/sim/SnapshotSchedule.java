@@ -78,6 +78,11 @@ final class SnapshotSchedule {
         runNanos = nanos;
     }
 
+    /** The run since the last snapshot, by {@link TimeTravel#clock()}. */
+    long runNanos() {
+        return runNanos;
+    }
+
     /** The simulator's pace so far, cycles per second of {@link TimeTravel#clock()}; 0 before any run. */
     double cyclesPerSecond() {
         return paceCycles == 0 || paceNanos == 0 ? 0 : paceCycles * 1e9 / paceNanos;

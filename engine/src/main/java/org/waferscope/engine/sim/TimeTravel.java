@@ -198,15 +198,16 @@ final class TimeTravel {
     }
 
     /**
-     * A snapshot of {@code w} as it is now, for a preparation to come back to: the one kept at
-     * this cycle if there is one, else one taken now after the newest before it (a run's
+     * A snapshot of {@code w} as it is now or a cycle before, for a preparation to come back to:
+     * the one kept at this cycle or the one before (a stop's, {@link History#keepBeforeStop}:
+     * the way back is then a restore and one cycle), else one taken now after the newest before it (a run's
      * snapshot, spaced and thinned as those are); null when {@code giveUp} gave it up. It is
      * {@link #pin pinned} until {@link #unpin}: neither thinning nor a snapshot kept near a
      * target drops it meanwhile.
      */
     Wafer.Snapshot pinPresent(Wafer w, java.util.function.BooleanSupplier giveUp) {
         Wafer.Snapshot at = before(w.cycle());
-        if (at == null || at.cycle() != w.cycle()) {
+        if (at == null || at.cycle() < w.cycle() - 1) {
             long c0 = clock();
             long t0 = System.nanoTime();
             at = w.snapshot(at, giveUp);
@@ -308,6 +309,34 @@ final class TimeTravel {
         if (last != null && (w.cycle() <= last.cycle() || !schedule.due(w, w.cycle() - last.cycle()))) {
             return;
         }
+        record(w, last, giveUp);
+    }
+
+    /**
+     * A run's snapshot of {@code w} now, due or not ({@link History#keepBeforeStop}); given up
+     * as {@link #maybeRecord(Wafer, java.util.function.BooleanSupplier)} is. True if one was taken.
+     */
+    boolean recordNow(Wafer w, java.util.function.BooleanSupplier giveUp) {
+        Wafer.Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
+        if (tooLarge || last == null || w.cycle() <= last.cycle()) {
+            return false;
+        }
+        int before = taken;
+        record(w, last, giveUp);
+        return taken > before;
+    }
+
+    /**
+     * Whether the run since the newest snapshot (what a step back to the present re-runs) took
+     * at least {@code nanos} by {@link #clock()}, and what the next snapshot should cost; in tests
+     * always, when snapshots are kept by rule ({@link #keepNearEvery}).
+     */
+    boolean ranPast(Wafer w, long nanos) {
+        long since = schedule.runNanos();
+        return fixedNear > 0 && FIXED_EVERY == 0 || since >= nanos && since >= schedule.expectedCost(w);
+    }
+
+    private void record(Wafer w, Wafer.Snapshot last, java.util.function.BooleanSupplier giveUp) {
         while (last != null && need() + lastBytes > budgetBytes && thinOlderHalf(null)) {
             // room made first, so that the snapshot fills freed slots rather than fresh slabs
         }

@@ -39,17 +39,23 @@ class PreparedStepBackTest {
         return () -> ++asked[0] > after;
     }
 
+    /** Runs {@code w} to cycle 240 with {@code history}'s snapshots at cycles 0 and 40, those near a target kept 6 cycles before it. */
+    static TimeTravel toCycle240(Wafer w, History history) {
+        TimeTravel travel = history.start(w, 6);
+        w.advance(40, false, false);
+        travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
+        travel.maybeRecord(w);
+        w.advance(200, false, false);
+        return travel;
+    }
+
     @ParameterizedTest(name = "cancelled at question {0}")
     @ValueSource(ints = {0, 1, 2, 5, 20, 60, 1_000_000})
     void preparedOrCancelledTheWaferIsWhereItWas(int after) {
         long[] hashes = straight();
         try (Wafer w = Wafer.load(program(), 1)) {
             History history = new History(Long.MAX_VALUE, 2);
-            TimeTravel travel = history.start(w, 6);
-            w.advance(40, false, false);
-            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
-            travel.maybeRecord(w);
-            w.advance(200, false, false);
+            TimeTravel travel = toCycle240(w, history);
             long present = w.cycle();
             List<?> timeline = w.timeline().points(LAYOUT.width() * LAYOUT.height());
             boolean done = history.prepare(w, cancelAfter(after));
