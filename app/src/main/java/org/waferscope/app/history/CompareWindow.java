@@ -9,8 +9,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -67,12 +70,23 @@ public final class CompareWindow {
         });
         layer.setId("compare-layer");
         layer.valueProperty().addListener((o, a, l) -> show(l));
-        HBox maps = new HBox(10, column("A: " + labelA, heatA, legendA), column("B: " + labelB, heatB, new Label()),
+        // three equal columns: sized by their contents, A's (with the legend) took more width than B's, so B drew smaller
+        GridPane maps = new GridPane();
+        maps.setHgap(10);
+        maps.addRow(0, column("A: " + labelA, heatA, legendA), column("B: " + labelB, heatB, underB()),
                 column(diffTitle, heatDiff, legendDiff));
-        maps.setPadding(new Insets(8));
-        for (var n : maps.getChildren()) {
-            HBox.setHgrow(n, Priority.ALWAYS);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints third = new ColumnConstraints();
+            third.setPercentWidth(100.0 / 3);
+            third.setHgrow(Priority.ALWAYS);
+            third.setFillWidth(true);
+            maps.getColumnConstraints().add(third);
         }
+        RowConstraints tall = new RowConstraints();
+        tall.setVgrow(Priority.ALWAYS);
+        tall.setFillHeight(true);
+        maps.getRowConstraints().add(tall);
+        maps.setPadding(new Insets(8));
         StringWriter text = new StringWriter();
         new CompareReport(labelA, labelB, c).text(new PrintWriter(text));
         TextArea figures = new TextArea(text.toString());
@@ -127,6 +141,14 @@ public final class CompareWindow {
         });
         stage.setOnHidden(e -> pulse.stop());
         layer.setValue(MetricLayer.UTILIZATION);
+    }
+
+    /** Room under B as tall as A's legend (B is on A's range), so B's map lines up with A's and B - A's. */
+    private javafx.scene.Node underB() {
+        javafx.scene.layout.Region room = new javafx.scene.layout.Region();
+        room.minHeightProperty().bind(legendA.heightProperty());
+        room.prefHeightProperty().bind(legendA.heightProperty());
+        return room;
     }
 
     private static HeatmapView heatmap(String id) {

@@ -201,6 +201,34 @@ class HistoryViewsTest {
     }
 
     @Test
+    void theCompareWindowGivesItsThreeMapsOneWidth(FxRobot robot) throws Exception {
+        CompareWindow[] w = new CompareWindow[1];
+        robot.interact(() -> {
+            showIn(new StackPane(), 200, 100);
+            w[0] = new CompareWindow(stage, "fifo-pipeline use_fifo=true", "fifo-pipeline use_fifo=false",
+                    comparison, Palette.VIRIDIS);
+            w[0].show();
+        });
+        Scene scene = w[0].stage().getScene();
+        for (double width : new double[] {1200, 900, 1500}) {
+            robot.interact(() -> {
+                w[0].stage().setWidth(width);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+            });
+            robot.interact(() -> {
+                double a = ((HeatmapView) scene.lookup("#compare-a")).getWidth();
+                // before: A's column was as wide as its legend wanted, B's (no legend) narrower
+                for (String id : new String[] {"#compare-b", "#compare-diff"}) {
+                    assertEquals(a, ((HeatmapView) scene.lookup(id)).getWidth(), 1.0,
+                            id + " is as wide as A in a window " + width + " wide");
+                }
+            });
+        }
+        robot.interact(() -> w[0].stage().hide());
+    }
+
+    @Test
     void theDifferenceIsOnTheSignedScaleAndNoDifferenceIsSaid(FxRobot robot) throws Exception {
         CompareWindow[] w = new CompareWindow[1];
         RunComparison same = RunComparison.of(comparison.a(), comparison.a());
