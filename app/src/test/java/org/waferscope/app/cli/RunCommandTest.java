@@ -182,6 +182,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aChecksVerdictIsSaidOnceOnItsLine(@TempDir Path dir) throws Exception {
+        CliRun pass = run("run", GEMV);
+        assertTrue(pass.out().lines().anyMatch(l -> l.startsWith("PASS check y = A x + b (max abs error ")), pass.out());
+        assertTrue(pass.out().lines().noneMatch(l -> l.contains("passed")), pass.out());
+        for (String f : new String[] {"layout.csl", "pe_program.csl"}) {
+            Files.copy(Path.of(GEMV, f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("run.json"),
+                Files.readString(Path.of(GEMV, "run.json")).replace("\"A @ x + b\"", "\"A @ x\""));
+        CliRun fail = run("run", dir.toString());
+        assertTrue(fail.out().lines().anyMatch(l -> l.matches("FAIL check .*: \\d+ element\\(s\\) off, first at .*")),
+                fail.out());
+        assertTrue(fail.out().lines().noneMatch(l -> l.contains("FAILED")), fail.out());
+    }
+
+    @Test
     void tinyCycleBudgetExitsThreeWithTheReport() {
         CliRun o = run("run", GEMV, "--max-cycles", "10");
         assertEquals(3, o.code(), o.out() + o.err());
