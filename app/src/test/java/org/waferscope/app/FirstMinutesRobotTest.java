@@ -78,6 +78,19 @@ class FirstMinutesRobotTest {
         shot(robot, "first-minutes-side-tabs");
     }
 
+    @Test
+    void everySideTabShowsAgainAfterALargerUiAndBack(FxRobot robot) {
+        // Ctrl+= overflows the strip into a ▾ menu; Ctrl+− must bring back the strip as it was, "Waiting" whole
+        open(robot, "broadcast-chain");
+        robot.interact(() -> explorer.window.scaleUi(1.125));
+        explorer.pulse(robot);
+        robot.interact(() -> explorer.window.scaleUi(1 / 1.125));
+        explorer.pulse(robot);
+        allTabsInView(robot, "#side-tabs");
+        allTabsInView(robot, "#inspector-tabs");
+        shot(robot, "first-minutes-side-tabs-rescaled");
+    }
+
     /** Every tab header of the tab pane lies inside it, and no ▾ menu is shown for tabs that do not fit. */
     private static void allTabsInView(FxRobot robot, String id) {
         javafx.scene.control.TabPane pane = robot.lookup(id).queryAs(javafx.scene.control.TabPane.class);

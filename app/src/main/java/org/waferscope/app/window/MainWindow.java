@@ -272,6 +272,7 @@ public final class MainWindow implements Shell {
     public void scaleUi(double factor) {
         looks.scale(factor);
         fabric.heatmap.textScaleProperty().set(looks.scale());
+        TabStrips.refit(stage.getScene().getRoot());
     }
 
     @Override
