@@ -198,6 +198,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aDeadlockAfterWaveletsLeftTheFabricSaysWhere(@TempDir Path dir) throws Exception {
+        Path chain = Path.of("..", "sample-programs", "src", "main", "resources", "org", "waferscope", "samples",
+                "broadcast-chain");
+        for (String f : new String[] {"sender.csl", "receiver.csl", "run.json"}) {
+            Files.copy(chain.resolve(f), dir.resolve(f));
+        }
+        // the sender's route WEST leads off the 5x1 rectangle: its three wavelets vanish, as in the SDK
+        Files.writeString(dir.resolve("layout.csl"), Files.readString(chain.resolve("layout.csl"))
+                .replace(".rx = .{ RAMP }, .tx = .{ EAST } }", ".rx = .{ RAMP }, .tx = .{ WEST } }"));
+        CliRun o = run("run", dir.toString());
+        assertEquals(3, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("wavelets left the fabric, so whoever waits for them waits forever:"), o.out());
+        assertTrue(o.out().contains("PE (0, 0) sent 3 wavelets of color 0 WEST, off the fabric's edge"), o.out());
+    }
+
+    @Test
     void tinyCycleBudgetExitsThreeWithTheReport() {
         CliRun o = run("run", GEMV, "--max-cycles", "10");
         assertEquals(3, o.code(), o.out() + o.err());

@@ -96,4 +96,20 @@ class WaitingPanelTest {
         assertEquals(3, chosen.get(0)[0], "the host has no square: the PE it waits for is selected");
         assertEquals(0, chosen.get(0)[1]);
     }
+
+    @Test
+    void wavesThatLeftTheFabricAreARowOfTheirOwnAndAClickSelectsTheSender(FxRobot robot) {
+        List<int[]> chosen = new ArrayList<>();
+        robot.interact(() -> {
+            panel.setOnSelect((x, y) -> chosen.add(new int[] {x, y}));
+            links.setAll(WaitLink.host("unblock_cmd_stream", 1, 0, "has not called it"),
+                    WaitLink.leftFabric(0, 0, "3 wavelets of color 0 WEST, off the fabric's edge: nothing receives them"));
+        });
+        List<String> rows = rowTexts(robot);
+        assertEquals("PE (0, 0) sent 3 wavelets of color 0 WEST, off the fabric's edge: nothing receives them", rows.get(1));
+        assertEquals("the host waits for 1 PE · wavelets left the fabric by 1 route",
+                robot.lookup("#waiting-summary").queryAs(Label.class).getText());
+        robot.clickOn(rows.get(1));
+        assertEquals(List.of(0, 0), List.of(chosen.get(0)[0], chosen.get(0)[1]), "the PE that sent them");
+    }
 }
