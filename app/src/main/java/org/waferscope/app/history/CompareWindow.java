@@ -14,7 +14,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.waferscope.app.cli.CompareReport;
@@ -70,12 +69,20 @@ public final class CompareWindow {
         });
         layer.setId("compare-layer");
         layer.valueProperty().addListener((o, a, l) -> show(l));
-        // three equal columns: sized by their contents, A's (with the legend) took more width than B's, so B drew smaller
+        // three equal columns, and one row for the maps: sized by their contents, A's column (with its
+        // legend) took more width than B's, and a legend on two lines left its map shorter
         GridPane maps = new GridPane();
         maps.setHgap(10);
-        maps.addRow(0, column("A: " + labelA, heatA, legendA), column("B: " + labelB, heatB, underB()),
-                column(diffTitle, heatDiff, legendDiff));
+        maps.setVgap(4);
+        Label[] titles = {new Label("A: " + labelA), new Label("B: " + labelB), diffTitle};
+        HeatmapView[] heat = {heatA, heatB, heatDiff};
+        javafx.scene.Node[] legends = {legendA, new Label(), legendDiff};
         for (int i = 0; i < 3; i++) {
+            titles[i].getStyleClass().add("panel-title");
+            maps.add(titles[i], i, 0);
+            maps.add(heat[i], i, 1);
+            maps.add(legends[i], i, 2);
+            GridPane.setValignment(legends[i], javafx.geometry.VPos.TOP);
             ColumnConstraints third = new ColumnConstraints();
             third.setPercentWidth(100.0 / 3);
             third.setHgrow(Priority.ALWAYS);
@@ -85,7 +92,7 @@ public final class CompareWindow {
         RowConstraints tall = new RowConstraints();
         tall.setVgrow(Priority.ALWAYS);
         tall.setFillHeight(true);
-        maps.getRowConstraints().add(tall);
+        maps.getRowConstraints().addAll(new RowConstraints(), tall, new RowConstraints());
         maps.setPadding(new Insets(8));
         StringWriter text = new StringWriter();
         new CompareReport(labelA, labelB, c).text(new PrintWriter(text));
@@ -143,32 +150,12 @@ public final class CompareWindow {
         layer.setValue(MetricLayer.UTILIZATION);
     }
 
-    /** Room under B as tall as A's legend (B is on A's range), so B's map lines up with A's and B - A's. */
-    private javafx.scene.Node underB() {
-        javafx.scene.layout.Region room = new javafx.scene.layout.Region();
-        room.minHeightProperty().bind(legendA.heightProperty());
-        room.prefHeightProperty().bind(legendA.heightProperty());
-        return room;
-    }
-
     private static HeatmapView heatmap(String id) {
         HeatmapView h = new HeatmapView();
         h.setId(id);
         h.fitToDataProperty().set(false);
         h.setPrefSize(360, 300);
         return h;
-    }
-
-    private static VBox column(String title, HeatmapView h, javafx.scene.Node legend) {
-        return column(new Label(title), h, legend);
-    }
-
-    private static VBox column(Label title, HeatmapView h, javafx.scene.Node legend) {
-        title.getStyleClass().add("panel-title");
-        VBox.setVgrow(h, Priority.ALWAYS);
-        VBox box = new VBox(4, title, h, legend);
-        box.setMinWidth(200);
-        return box;
     }
 
     /** Picks the layer the three maps show. */

@@ -217,11 +217,14 @@ class HistoryViewsTest {
                 scene.getRoot().layout();
             });
             robot.interact(() -> {
-                double a = ((HeatmapView) scene.lookup("#compare-a")).getWidth();
-                // before: A's column was as wide as its legend wanted, B's (no legend) narrower
+                HeatmapView a = (HeatmapView) scene.lookup("#compare-a");
+                // before: A's column was as wide as its legend wanted, B's (no legend) narrower; and a
+                // legend on two lines (B - A's) left its map shorter than one on a single line (A's)
                 for (String id : new String[] {"#compare-b", "#compare-diff"}) {
-                    assertEquals(a, ((HeatmapView) scene.lookup(id)).getWidth(), 1.0,
-                            id + " is as wide as A in a window " + width + " wide");
+                    HeatmapView h = (HeatmapView) scene.lookup(id);
+                    assertEquals(a.getWidth(), h.getWidth(), 1.0, id + " is as wide as A in a window " + width + " wide");
+                    assertEquals(a.getHeight(), h.getHeight(), 1.0, id + " is as tall as A in a window " + width + " wide");
+                    assertEquals(a.localToScene(0, 0).getY(), h.localToScene(0, 0).getY(), 1.0, id + " starts level with A");
                 }
             });
         }
