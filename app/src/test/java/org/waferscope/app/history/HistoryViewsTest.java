@@ -142,16 +142,22 @@ class HistoryViewsTest {
         }
     }
 
-    @Test
-    void theCompareWindowShowsBothRunsAndTheirDifference(FxRobot robot) throws Exception {
+    /** The Compare window of fifo-pipeline with and without its FIFO, shown. */
+    private CompareWindow fifoCompared(FxRobot robot) {
         CompareWindow[] w = new CompareWindow[1];
         robot.interact(() -> {
             showIn(new StackPane(), 200, 100);
             w[0] = new CompareWindow(stage, "fifo-pipeline use_fifo=true", "fifo-pipeline use_fifo=false",
                     comparison, Palette.VIRIDIS);
             w[0].show();
-            w[0].select(MetricLayer.BACKPRESSURE);
         });
+        return w[0];
+    }
+
+    @Test
+    void theCompareWindowShowsBothRunsAndTheirDifference(FxRobot robot) throws Exception {
+        CompareWindow[] w = {fifoCompared(robot)};
+        robot.interact(() -> w[0].select(MetricLayer.BACKPRESSURE));
         Scene scene = w[0].stage().getScene();
         HeatmapView diff = (HeatmapView) scene.lookup("#compare-diff");
         robot.interact(() -> {
@@ -202,13 +208,7 @@ class HistoryViewsTest {
 
     @Test
     void theCompareWindowGivesItsThreeMapsOneWidth(FxRobot robot) throws Exception {
-        CompareWindow[] w = new CompareWindow[1];
-        robot.interact(() -> {
-            showIn(new StackPane(), 200, 100);
-            w[0] = new CompareWindow(stage, "fifo-pipeline use_fifo=true", "fifo-pipeline use_fifo=false",
-                    comparison, Palette.VIRIDIS);
-            w[0].show();
-        });
+        CompareWindow[] w = {fifoCompared(robot)};
         Scene scene = w[0].stage().getScene();
         for (double width : new double[] {1200, 900, 1500}) {
             robot.interact(() -> {
