@@ -73,6 +73,20 @@ class LeftTheFabricTest {
     }
 
     @Test
+    void theReportIsTheSameOnAnyThreadCount() throws Exception {
+        WaferProgram p = westward();
+        List<List<String>> reports = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 2, 3}) {
+            try (Wafer w = Wafer.load(p, threads)) {
+                w.runToCompletion(10_000);
+                reports.add(w.report());
+            }
+        }
+        assertEquals(reports.get(0), reports.get(1));
+        assertEquals(reports.get(0), reports.get(2));
+    }
+
+    @Test
     void aProgramWhoseWaveletsStayOnTheFabricSaysNothingOfIt() throws Exception {
         // the relay deadlocks with every wavelet on the fabric: no word of the edge
         try (Wafer w = Wafer.load(DeadlockCycleTest.relay(), 1)) {
