@@ -31,7 +31,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
                    waferscope run|bench|export-trace|compare|train|sdk-examples-check ...   (the headless command line)""";
 
     /** The options that take a value; any other word is unknown, whether or not a value follows it. */
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--open", "--sample", "--screenshot",
+    static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--open", "--sample", "--screenshot",
             "--cycles", "--layer", "--select", "--theme", "--exit-after", "--param", "--build", "--window");
 
     static AppOptions parse(List<String> args) {

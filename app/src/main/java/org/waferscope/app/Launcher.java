@@ -39,8 +39,9 @@ public final class Launcher {
             System.exit(WaferscopeCli.execute(args));
         }
         java.util.List<String> list = java.util.Arrays.asList(args);
-        if (list.contains("--help") || list.contains("-h")) {
-            System.out.println(AppOptions.USAGE);
+        String help = HelpText.of(list);
+        if (help != null) {
+            System.out.println(help);
             return;
         }
         if (list.contains("--version") || list.contains("-V")) {

@@ -141,4 +141,21 @@ class AppOptionsTest {
                 + "that holds it, " + tmp.toAbsolutePath().normalize(),
                 AppOptions.parse(List.of("--open", layout.toString())).missingProgram(samples));
     }
+
+    @Test
+    void helpSaysWhatEachOptionAndCommandIsAndHowToAskACommandForMore() {
+        String help = HelpText.of(List.of("--help"));
+        assertTrue(help != null && help.startsWith(AppOptions.USAGE), help);
+        for (String o : AppOptions.WITH_VALUE) {
+            assertTrue(help.contains("\n  " + o + " "), "the help explains " + o);
+        }
+        assertTrue(help.contains("\n  " + AppOptions.HEADLESS + " "), "and --headless");
+        for (String c : Launcher.COMMANDS) {
+            assertTrue(help.contains("\n  " + c + " "), "the help says what " + c + " does");
+        }
+        assertTrue(help.contains("waferscope run --help"), help);
+        assertEquals(help, HelpText.of(List.of("help")));
+        assertEquals(help, HelpText.of(List.of("--sample", "summa", "-h")));
+        assertEquals(null, HelpText.of(List.of("--sample", "summa")));
+    }
 }

@@ -78,6 +78,34 @@ class FirstMinutesRobotTest {
         shot(robot, "first-minutes-side-tabs");
     }
 
+    @Test
+    void everySideTabShowsAgainAfterALargerUiAndBack(FxRobot robot) {
+        // Ctrl+= overflows the strip into a ▾ menu; Ctrl+− must bring back the strip as it was, "Waiting" whole
+        open(robot, "broadcast-chain");
+        robot.interact(() -> explorer.window.scaleUi(1.125));
+        explorer.pulse(robot);
+        robot.interact(() -> explorer.window.scaleUi(1 / 1.125));
+        explorer.pulse(robot);
+        allTabsInView(robot, "#side-tabs");
+        allTabsInView(robot, "#inspector-tabs");
+        shot(robot, "first-minutes-side-tabs-rescaled");
+    }
+
+    @Test
+    void aSampleIsCopiedToAFolderOfTheStudentsAndTheCopyOpens(FxRobot robot, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path mine) throws Exception {
+        // the lessons' "in a copy of the sample": a double-clicked jar has no sample folder of its own to copy
+        open(robot, "broadcast-chain");
+        robot.interact(() -> explorer.window.saveCopyIn(mine));
+        explorer.pulse(robot);
+        java.nio.file.Path copy = mine.resolve("broadcast-chain");
+        assertEquals(copy, session.folderProperty().get(), "the copy is open");
+        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+        assertTrue(java.nio.file.Files.exists(copy.resolve("receiver.csl")), "with the sample's files");
+        assertTrue(session.console().lines().stream().anyMatch(l -> l.text().startsWith("Copied broadcast-chain to " + copy)),
+                "the console says where it is");
+    }
+
     /** Every tab header of the tab pane lies inside it, and no ▾ menu is shown for tabs that do not fit. */
     private static void allTabsInView(FxRobot robot, String id) {
         javafx.scene.control.TabPane pane = robot.lookup(id).queryAs(javafx.scene.control.TabPane.class);

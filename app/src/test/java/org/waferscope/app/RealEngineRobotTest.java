@@ -70,6 +70,24 @@ class RealEngineRobotTest {
         assertEquals(SimState.LOADED, session.frameProperty().get().state());
     }
 
+    /**
+     * Types a key and waits until the window has taken it in: Monocle delivers keys on its own
+     * thread, so a pulse right after {@code type} could turn the simulator before the key's
+     * command was posted (Space then still read PAUSED). The run controls say what they posted.
+     */
+    private void key(FxRobot robot, String pending, Runnable typing) {
+        java.util.concurrent.Callable<String> said = () -> org.testfx.util.WaitForAsyncUtils
+                .asyncFx(() -> session.controls().pendingProperty().get()).get();
+        try {
+            assertEquals("", said.call(), "the last pulse took in every command before this key");
+            typing.run();
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> said.call().equals(pending));
+        } catch (Exception e) {
+            throw new AssertionError("the window never said \"" + pending + "\" after the key", e);
+        }
+    }
+
     private long cycle() {
         return session.frameProperty().get().cycle();
     }
@@ -78,18 +96,18 @@ class RealEngineRobotTest {
     void loadsASampleThenStepsRunsAndPauses(FxRobot robot) {
         loadSample(robot);
         assertEquals("GEMV on a checkerboard of PEs", robot.lookup(".fabric-title").queryAs(Label.class).getText());
-        robot.type(KeyCode.RIGHT);
+        key(robot, "stepping…", () -> robot.type(KeyCode.RIGHT));
         pulse(robot);
         assertEquals(1, cycle());
         assertEquals(SimState.PAUSED, session.frameProperty().get().state());
-        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        key(robot, "stepping…", () -> robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT));
         pulse(robot);
         assertEquals(101, cycle());
-        robot.type(KeyCode.SPACE);
+        key(robot, "starting…", () -> robot.type(KeyCode.SPACE));
         pulse(robot);
         assertEquals(SimState.RUNNING, session.frameProperty().get().state());
         assertTrue(cycle() > 101, "a running slice simulated cycles");
-        robot.type(KeyCode.SPACE);
+        key(robot, "pausing…", () -> robot.type(KeyCode.SPACE));
         pulse(robot);
         assertEquals(SimState.PAUSED, session.frameProperty().get().state());
         long paused = cycle();

@@ -41,7 +41,8 @@ final class RunReport {
             }
         }
         for (CheckResult c : r.checks()) {
-            out.println((c.pass() ? "PASS " : "FAIL ") + c.describe());
+            // the verdict heads the line, so the outcome does not say it again ("PASS check y passed")
+            out.println((c.pass() ? "PASS check " + c.name() + " " : "FAIL check " + c.name() + ": ") + c.outcome());
         }
         long planned = p.steps().stream().filter(s -> s instanceof HostStep.Check).count();
         if (planned == 0) {

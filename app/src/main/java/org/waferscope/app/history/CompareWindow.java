@@ -9,9 +9,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.RowConstraints;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.waferscope.app.cli.CompareReport;
@@ -67,12 +69,31 @@ public final class CompareWindow {
         });
         layer.setId("compare-layer");
         layer.valueProperty().addListener((o, a, l) -> show(l));
-        HBox maps = new HBox(10, column("A: " + labelA, heatA, legendA), column("B: " + labelB, heatB, new Label()),
-                column(diffTitle, heatDiff, legendDiff));
-        maps.setPadding(new Insets(8));
-        for (var n : maps.getChildren()) {
-            HBox.setHgrow(n, Priority.ALWAYS);
+        // three equal columns, and one row for the maps: sized by their contents, A's column (with its
+        // legend) took more width than B's, and a legend on two lines left its map shorter
+        GridPane maps = new GridPane();
+        maps.setHgap(10);
+        maps.setVgap(4);
+        Label[] titles = {new Label("A: " + labelA), new Label("B: " + labelB), diffTitle};
+        HeatmapView[] heat = {heatA, heatB, heatDiff};
+        javafx.scene.Node[] legends = {legendA, new Label(), legendDiff};
+        for (int i = 0; i < 3; i++) {
+            titles[i].getStyleClass().add("panel-title");
+            maps.add(titles[i], i, 0);
+            maps.add(heat[i], i, 1);
+            maps.add(legends[i], i, 2);
+            GridPane.setValignment(legends[i], javafx.geometry.VPos.TOP);
+            ColumnConstraints third = new ColumnConstraints();
+            third.setPercentWidth(100.0 / 3);
+            third.setHgrow(Priority.ALWAYS);
+            third.setFillWidth(true);
+            maps.getColumnConstraints().add(third);
         }
+        RowConstraints tall = new RowConstraints();
+        tall.setVgrow(Priority.ALWAYS);
+        tall.setFillHeight(true);
+        maps.getRowConstraints().addAll(new RowConstraints(), tall, new RowConstraints());
+        maps.setPadding(new Insets(8));
         StringWriter text = new StringWriter();
         new CompareReport(labelA, labelB, c).text(new PrintWriter(text));
         TextArea figures = new TextArea(text.toString());
@@ -135,18 +156,6 @@ public final class CompareWindow {
         h.fitToDataProperty().set(false);
         h.setPrefSize(360, 300);
         return h;
-    }
-
-    private static VBox column(String title, HeatmapView h, javafx.scene.Node legend) {
-        return column(new Label(title), h, legend);
-    }
-
-    private static VBox column(Label title, HeatmapView h, javafx.scene.Node legend) {
-        title.getStyleClass().add("panel-title");
-        VBox.setVgrow(h, Priority.ALWAYS);
-        VBox box = new VBox(4, title, h, legend);
-        box.setMinWidth(200);
-        return box;
     }
 
     /** Picks the layer the three maps show. */

@@ -58,6 +58,15 @@ public final class MainWindow implements Shell {
     static final String PARAMS_HINT = "\n\nIn this window, a --param NAME=VALUE goes in File → Layout parameters… "
             + "(Ctrl+L): the program reloads with it.";
 
+    static final String COPY_HINT = "\n\nFor \"a copy of the sample\": File → Save a copy to edit… puts its files in "
+            + "a folder of yours and opens the copy.";
+
+    /** A lesson with how to do in this window what its "things to try" say on the command line. */
+    static String lessonWithHints(String lesson) {
+        return lesson + (lesson.contains("--param") ? PARAMS_HINT : "")
+                + (lesson.contains("copy of the sample") ? COPY_HINT : "");
+    }
+
     public MainWindow(Stage stage, SimulationSession session, AppPreferences prefs, SampleCatalog samples) {
         this.stage = stage;
         this.session = session;
@@ -87,7 +96,7 @@ public final class MainWindow implements Shell {
         left.getTabs().addAll(new Tab("Samples", new VBox(galleryHint, gallery)), new Tab("Lesson", lesson),
                 debugger.tab(), debugger.waitingTab());
         session.programProperty().addListener((o, a, p) -> {
-            lesson.show(p.title(), p.summary(), p.lesson().contains("--param") ? p.lesson() + PARAMS_HINT : p.lesson());
+            lesson.show(p.title(), p.summary(), lessonWithHints(p.lesson()));
             left.getSelectionModel().select(1);
             stage.setTitle("Waferscope — " + p.title());
         });
@@ -272,6 +281,7 @@ public final class MainWindow implements Shell {
     public void scaleUi(double factor) {
         looks.scale(factor);
         fabric.heatmap.textScaleProperty().set(looks.scale());
+        TabStrips.refit(stage.getScene().getRoot());
     }
 
     @Override
@@ -293,6 +303,33 @@ public final class MainWindow implements Shell {
             }
         });
         dialog.show();
+    }
+
+    @Override
+    public void saveCopy() {
+        Path dir = session.folderProperty().get();
+        if (dir == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose where to put a copy of " + dir.getFileName() + " (a folder of that name is made in it)");
+        File into = chooser.showDialog(stage);
+        if (into != null) {
+            saveCopyIn(into.toPath());
+        }
+    }
+
+    /** Copies the open program's folder into {@code into} and opens the copy; the console says where it is. */
+    public void saveCopyIn(Path into) {
+        Path dir = session.folderProperty().get();
+        try {
+            Path copy = ProgramCopy.copy(dir, into);
+            open(copy);
+            session.console().note(Kind.HOST, 0, "Copied " + dir.getFileName() + " to " + copy + ": edit its files "
+                    + "there with any text editor, then open it again (File → Open recent) to see your change");
+        } catch (IOException e) {
+            session.console().note(Kind.ERROR, 0, "Could not copy " + dir.getFileName() + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ final class MenuBarFactory {
         recent.setOnShowing(e -> fillRecent(recent, prefs, open));
         fillRecent(recent, prefs, open);
         Menu file = new Menu("_File", null, a.open.menuItem(), recent, a.gallery.menuItem(), a.params.menuItem(),
+                a.copy.menuItem(),
                 new SeparatorMenuItem(), a.exportPng.menuItem(), a.exportCsv.menuItem(), a.exportTrace.menuItem(), a.compare.menuItem(),
                 new SeparatorMenuItem(), a.quit.menuItem());
 

@@ -8,6 +8,8 @@ interface Shell {
 
     void editParams();
 
+    void saveCopy();
+
     void exportPng();
 
     void exportCsv();

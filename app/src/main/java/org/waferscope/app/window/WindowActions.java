@@ -37,6 +37,7 @@ final class WindowActions {
     final AppAction theme;
     final AppAction bigger;
     final AppAction smaller;
+    final AppAction copy;
     final AppAction shortcuts;
     final AppAction machine;
     final List<AppAction> layers = new ArrayList<>();
@@ -49,6 +50,7 @@ final class WindowActions {
         gallery = new AppAction("Sample gallery", "mdi2v-view-gallery-outline", key(KeyCode.G, SHORTCUT_DOWN), shell::showGallery);
         params = new AppAction("Layout parameters…", "mdi2t-tune-variant", key(KeyCode.L, SHORTCUT_DOWN),
                 shell::editParams, c.loadedProperty());
+        copy = new AppAction("Save a copy to edit…", "mdi2c-content-copy", null, shell::saveCopy, c.loadedProperty());
         exportPng = new AppAction("Export fabric view as PNG…", "mdi2i-image-outline", key(KeyCode.E, SHORTCUT_DOWN),
                 shell::exportPng, c.loadedProperty());
         exportCsv = new AppAction("Export layer as CSV…", "mdi2t-table-arrow-right",

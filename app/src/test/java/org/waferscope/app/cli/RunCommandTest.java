@@ -182,6 +182,38 @@ class RunCommandTest {
     }
 
     @Test
+    void aChecksVerdictIsSaidOnceOnItsLine(@TempDir Path dir) throws Exception {
+        CliRun pass = run("run", GEMV);
+        assertTrue(pass.out().lines().anyMatch(l -> l.startsWith("PASS check y = A x + b (max abs error ")), pass.out());
+        assertTrue(pass.out().lines().noneMatch(l -> l.contains("passed")), pass.out());
+        for (String f : new String[] {"layout.csl", "pe_program.csl"}) {
+            Files.copy(Path.of(GEMV, f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("run.json"),
+                Files.readString(Path.of(GEMV, "run.json")).replace("\"A @ x + b\"", "\"A @ x\""));
+        CliRun fail = run("run", dir.toString());
+        assertTrue(fail.out().lines().anyMatch(l -> l.matches("FAIL check .*: \\d+ element\\(s\\) off, first at .*")),
+                fail.out());
+        assertTrue(fail.out().lines().noneMatch(l -> l.contains("FAILED")), fail.out());
+    }
+
+    @Test
+    void aDeadlockAfterWaveletsLeftTheFabricSaysWhere(@TempDir Path dir) throws Exception {
+        Path chain = Path.of("..", "sample-programs", "src", "main", "resources", "org", "waferscope", "samples",
+                "broadcast-chain");
+        for (String f : new String[] {"sender.csl", "receiver.csl", "run.json"}) {
+            Files.copy(chain.resolve(f), dir.resolve(f));
+        }
+        // the sender's route WEST leads off the 5x1 rectangle: its three wavelets vanish, as in the SDK
+        Files.writeString(dir.resolve("layout.csl"), Files.readString(chain.resolve("layout.csl"))
+                .replace(".rx = .{ RAMP }, .tx = .{ EAST } }", ".rx = .{ RAMP }, .tx = .{ WEST } }"));
+        CliRun o = run("run", dir.toString());
+        assertEquals(3, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("wavelets left the fabric, so whoever waits for them waits forever:"), o.out());
+        assertTrue(o.out().contains("PE (0, 0) sent 3 wavelets of color 0 WEST, off the fabric's edge"), o.out());
+    }
+
+    @Test
     void tinyCycleBudgetExitsThreeWithTheReport() {
         CliRun o = run("run", GEMV, "--max-cycles", "10");
         assertEquals(3, o.code(), o.out() + o.err());

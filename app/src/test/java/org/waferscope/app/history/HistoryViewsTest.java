@@ -142,16 +142,22 @@ class HistoryViewsTest {
         }
     }
 
-    @Test
-    void theCompareWindowShowsBothRunsAndTheirDifference(FxRobot robot) throws Exception {
+    /** The Compare window of fifo-pipeline with and without its FIFO, shown. */
+    private CompareWindow fifoCompared(FxRobot robot) {
         CompareWindow[] w = new CompareWindow[1];
         robot.interact(() -> {
             showIn(new StackPane(), 200, 100);
             w[0] = new CompareWindow(stage, "fifo-pipeline use_fifo=true", "fifo-pipeline use_fifo=false",
                     comparison, Palette.VIRIDIS);
             w[0].show();
-            w[0].select(MetricLayer.BACKPRESSURE);
         });
+        return w[0];
+    }
+
+    @Test
+    void theCompareWindowShowsBothRunsAndTheirDifference(FxRobot robot) throws Exception {
+        CompareWindow[] w = {fifoCompared(robot)};
+        robot.interact(() -> w[0].select(MetricLayer.BACKPRESSURE));
         Scene scene = w[0].stage().getScene();
         HeatmapView diff = (HeatmapView) scene.lookup("#compare-diff");
         robot.interact(() -> {
@@ -198,6 +204,31 @@ class HistoryViewsTest {
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE, false, false, false,
                 false)));
         assertTrue(!w[0].stage().isShowing(), "Esc closes it");
+    }
+
+    @Test
+    void theCompareWindowGivesItsThreeMapsOneWidth(FxRobot robot) throws Exception {
+        CompareWindow[] w = {fifoCompared(robot)};
+        Scene scene = w[0].stage().getScene();
+        for (double width : new double[] {1200, 900, 1500}) {
+            robot.interact(() -> {
+                w[0].stage().setWidth(width);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+            });
+            robot.interact(() -> {
+                HeatmapView a = (HeatmapView) scene.lookup("#compare-a");
+                // before: A's column was as wide as its legend wanted, B's (no legend) narrower; and a
+                // legend on two lines (B - A's) left its map shorter than one on a single line (A's)
+                for (String id : new String[] {"#compare-b", "#compare-diff"}) {
+                    HeatmapView h = (HeatmapView) scene.lookup(id);
+                    assertEquals(a.getWidth(), h.getWidth(), 1.0, id + " is as wide as A in a window " + width + " wide");
+                    assertEquals(a.getHeight(), h.getHeight(), 1.0, id + " is as tall as A in a window " + width + " wide");
+                    assertEquals(a.localToScene(0, 0).getY(), h.localToScene(0, 0).getY(), 1.0, id + " starts level with A");
+                }
+            });
+        }
+        robot.interact(() -> w[0].stage().hide());
     }
 
     @Test

@@ -19,6 +19,22 @@ public record WaitLink(int x, int y, String waitsFor, int fromX, int fromY, Stri
         return new WaitLink(HOST, HOST, waitsFor, fromX, fromY, from);
     }
 
+    /** The fromX of a row that is not a wait: wavelets PE (x, y) sent off the fabric's edge ({@link #leftFabric}). */
+    public static final int OFF_EDGE = -2;
+
+    /**
+     * PE (x, y) sent wavelets off the fabric's edge, where nothing receives them: no wait, but
+     * at a deadlock often why a PE waits ("sent 3 wavelets of color 0 WEST, off the fabric's edge…").
+     */
+    public static WaitLink leftFabric(int x, int y, String what) {
+        return new WaitLink(x, y, what, OFF_EDGE, OFF_EDGE, "");
+    }
+
+    /** True for a row of {@link #leftFabric}. */
+    public boolean leftTheFabric() {
+        return fromX == OFF_EDGE;
+    }
+
     public boolean hasSource() {
         return fromX >= 0;
     }
@@ -30,6 +46,9 @@ public record WaitLink(int x, int y, String waitsFor, int fromX, int fromY, Stri
 
     /** One line: "PE (1, 0) waits for … ← PE (0, 0) should send it". */
     public String describe() {
+        if (leftTheFabric()) {
+            return "PE (" + x + ", " + y + ") sent " + waitsFor;
+        }
         return (byHost() ? "the host" : "PE (" + x + ", " + y + ")") + " waits for " + waitsFor
                 + (hasSource() ? "  ←  PE (" + fromX + ", " + fromY + ") " + from : "");
     }

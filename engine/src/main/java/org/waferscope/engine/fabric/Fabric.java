@@ -111,6 +111,8 @@ public final class Fabric extends CoreRecords {
     /** Per route slot, its counter filter's counter; null when no config has a counter filter. */
     final int[] rsCounter;
     /** Per PE, the router's sources: its input channels, then the CE's output queues. */
+    /** Wavelets sent off the rectangle's edge, per route slot that can; null when none can. */
+    final EdgeLeaks leaks;
     final int[] srcStart;
     final int[] srcChan;
     final byte[] srcPort;
@@ -257,6 +259,7 @@ public final class Fabric extends CoreRecords {
                 chFacts[srcChan[s0 + i]] |= (long) (TRACKED | arrives | port << PORT_SHIFT | i << BIT_SHIFT) << 32;
             }
         }
+        leaks = EdgeLeaks.of(this, b.layout);
         srcWords = b.srcWordsTask.join();
         if (srcWords.length != srcChan.length * 2) {
             throw new IllegalStateException("source words made for " + srcWords.length / 2 + " sources, "
@@ -265,7 +268,8 @@ public final class Fabric extends CoreRecords {
         for (int si = 0; si < srcChan.length; si++) {
             srcWords[2 * si] = chFacts[srcChan[si]] | (long) (srcPort[si] << PORT_SHIFT) << 32;
             int rs = b.srcRs[si];
-            srcWords[2 * si + 1] = rs < 0 ? RouterSources.NO_ROUTE : RouterSources.route(rs, rsConfig[rs], rsColor[rs]);
+            srcWords[2 * si + 1] = rs < 0 ? RouterSources.NO_ROUTE : EdgeLeaks.mark(this, rs,
+                    RouterSources.route(rs, rsConfig[rs], rsColor[rs]));
         }
         rsLinks = new int[rsPos.length];
         linkFacts = RouteLinks.build(b.rsDest, b.rsSwap, chFacts, rsLinks);
@@ -377,6 +381,7 @@ public final class Fabric extends CoreRecords {
         } else {
             s.addAll(List.of(chan, rsPos, rsTorn, cfgRx, cfgTx, cfgPositions, router));
             CounterFilters.addState(this, s);
+            EdgeLeaks.addState(this, s);
         }
         s.addAll(List.of(hostIn, hostInPos, hostInColor, hostOut, hostOutCount, hostOutColor, hostPath, hostPathCount,
                 hostPathColor));

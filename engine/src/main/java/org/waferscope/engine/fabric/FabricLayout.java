@@ -29,6 +29,11 @@ public final class FabricLayout {
     private int nextRecent;
     /** Per PE: pairs (color, config index). */
     private final PePairs peColors;
+    /**
+     * Routes whose tx ports out of the rectangle were dropped (the SDK allows them): key
+     * {@code pe << 8 | color}, per switch position the directions that led off the edge.
+     */
+    private final Map<Long, int[]> offEdge = new HashMap<>();
 
     public FabricLayout(int width, int height) {
         if (width < 1 || height < 1) {
@@ -94,6 +99,20 @@ public final class FabricLayout {
             return programs.size() - 1;
         });
         peProgram[pe(x, y)] = idx;
+    }
+
+    /**
+     * Notes that the route of {@code color} at PE (x, y) led off the rectangle: per switch
+     * position, the directions dropped from it. Wavelets sent that way leave the program; the
+     * engine counts them for its deadlock report.
+     */
+    public void setOffEdge(int x, int y, int color, int[] perPosition) {
+        offEdge.put((long) pe(x, y) << 8 | color, perPosition.clone());
+    }
+
+    /** Per PE and color with a route trimmed at the edge ({@code pe << 8 | color}): the directions dropped, per position. */
+    Map<Long, int[]> offEdge() {
+        return offEdge;
     }
 
     /** Sets the route of {@code color} at PE (x, y), replacing an earlier one. */

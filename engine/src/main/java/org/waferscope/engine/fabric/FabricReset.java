@@ -41,5 +41,6 @@ final class FabricReset {
             f.rsPos[rs] = f.cfgInitial[f.rsConfig[rs]];
         }
         CounterFilters.reset(f);
+        EdgeLeaks.reset(f);
     }
 }

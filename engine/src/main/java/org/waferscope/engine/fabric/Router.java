@@ -138,7 +138,7 @@ final class Router {
             if (rs < 0) {
                 return state;
             }
-            route = RouterSources.route(rs, f.rsConfig[rs], color);
+            route = EdgeLeaks.mark(f, rs, RouterSources.route(rs, f.rsConfig[rs], color));
             f.srcWords[2 * si + 1] = route;
         }
         if (f.rsTorn[rs] != 0) {
@@ -160,6 +160,9 @@ final class Router {
         }
         if (!move(f, p, facts, ctr, meta, rs, cfg, tx, color, now)) {
             return state;
+        }
+        if ((route & RouterSources.LEAKS) != 0) {
+            EdgeLeaks.moved(f, rs, pos);
         }
         int at = RouterWords.at(p);
         if (port != RAMP) {

@@ -66,7 +66,7 @@ final class RouterSources {
 
     /**
      * A source's route word ({@link Fabric#srcWords}): route slot in bits 0..31, its color
-     * config in 32..58, its color in 59..63. A visit reads it on the line of the source's
+     * config in 32..57, {@link #LEAKS} in 58, its color in 59..63. A visit reads it on the line of the source's
      * facts, in place of a slot number and the slot's config from two arrays.
      */
     static long route(int rs, int cfg, int color) {
@@ -79,7 +79,9 @@ final class RouterSources {
 
     /** The route word of an output queue that has sent nothing yet: no slot. */
     static final long NO_ROUTE = 0xFFFFFFFFL;
-    static final int CFG_BITS = 27;
+    static final int CFG_BITS = 26;
+    /** The slot may send off the rectangle's edge: a move through it is counted ({@link EdgeLeaks}). */
+    static final long LEAKS = 1L << 58;
     static final int COLOR_SHIFT = 59;
 
     static int slot(long route) {

@@ -84,13 +84,18 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
     }
 
     public String describe() {
+        return "check " + name + (pass ? " passed " : " FAILED: ") + outcome();
+    }
+
+    /** What came of the check, without its verdict: for a line that already opens with PASS or FAIL. */
+    public String outcome() {
         if (pass) {
-            return String.format("check %s passed (max abs error %.3g)", name, maxAbsError);
+            return String.format("(max abs error %.3g)", maxAbsError);
         }
         if (firstBad < 0 || Double.isNaN(expected)) {
-            return "check " + name + " FAILED: sizes differ";
+            return "sizes differ";
         }
-        return String.format("check %s FAILED: %d element(s) off, first at [%d]: expected %s, got %s (max abs error %.3g)",
-                name, mismatches, firstBad, expected, actual, maxAbsError);
+        return String.format("%d element(s) off, first at [%d]: expected %s, got %s (max abs error %.3g)",
+                mismatches, firstBad, expected, actual, maxAbsError);
     }
 }

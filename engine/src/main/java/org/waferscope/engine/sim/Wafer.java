@@ -7,6 +7,7 @@ import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.PhaseClock;
 import org.waferscope.engine.fabric.BandState;
+import org.waferscope.engine.fabric.EdgeLeaks;
 import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricBuilder;
 import org.waferscope.engine.fabric.FabricCycle;
@@ -210,6 +211,7 @@ public final class Wafer implements AutoCloseable {
                     port.unreleased(8).forEach(p -> lines.add("  PE (" + p % fabric.width + ", " + p / fabric.width
                             + ") has not called unblock_cmd_stream"));
                     lines.addAll(StallReport.describe(fabric, REPORT_LINES));
+                    leftTheFabric(lines);
                     finish(WaferStatus.DEADLOCK, lines);
                 }
                 break;
@@ -241,6 +243,7 @@ public final class Wafer implements AutoCloseable {
                         lines.add("the host is " + host.waitNow());
                     }
                     lines.addAll(StallReport.describe(fabric, REPORT_LINES));
+                    leftTheFabric(lines);
                     finish(WaferStatus.DEADLOCK, lines);
                 }
                 case BREAKPOINT, TASK_STARTED, INTERRUPTED -> {
@@ -251,6 +254,15 @@ public final class Wafer implements AutoCloseable {
             }
         }
         return StopReason.QUIET;
+    }
+
+    /** A deadlock's hint: wavelets that were sent off the rectangle's edge, where the PE meant to wait for them never hears. */
+    private void leftTheFabric(List<String> lines) {
+        List<String> left = EdgeLeaks.describe(fabric, REPORT_LINES);
+        if (!left.isEmpty()) {
+            lines.add("wavelets left the fabric, so whoever waits for them waits forever:");
+            left.forEach(l -> lines.add("  " + l));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.waferscope.engine.sim;
 import java.util.ArrayList;
 import java.util.List;
 import org.waferscope.engine.api.WaitLink;
+import org.waferscope.engine.fabric.EdgeLeaks;
 import org.waferscope.engine.fabric.WaitChain;
 
 /**
@@ -37,6 +38,8 @@ final class WaitingChain {
                     out.add(WaitLink.host("unblock_cmd_stream", p % width, p / width, "has not called it"));
                 }
             }
+            // not a wait, but often why the others wait: what was sent off the edge never arrives
+            out.addAll(EdgeLeaks.links(w.fabric(), max));
         }
         return out;
     }

@@ -99,13 +99,16 @@ public class WaitingPanel extends VBox {
     /** "36 waits on 9 PEs", "the host waits for 2 PEs", both joined by " · ", or "" when nothing waits. */
     static String summaryOf(List<WaitLink> links) {
         long host = links.stream().filter(WaitLink::byHost).count();
-        List<WaitLink> pe = links.stream().filter(l -> !l.byHost()).toList();
+        List<WaitLink> pe = links.stream().filter(l -> !l.byHost() && !l.leftTheFabric()).toList();
+        long left = links.stream().filter(WaitLink::leftTheFabric).count();
         String hostPart = host == 0 ? "" : "the host waits for " + host + (host == 1 ? " PE" : " PEs");
-        if (pe.isEmpty()) {
-            return hostPart;
+        String leftPart = left == 0 ? "" : "wavelets left the fabric by " + left + (left == 1 ? " route" : " routes");
+        String pePart = "";
+        if (!pe.isEmpty()) {
+            long pes = pe.stream().map(l -> l.x() + "," + l.y()).distinct().count();
+            pePart = pe.size() + (pe.size() == 1 ? " wait" : " waits") + " on " + pes + (pes == 1 ? " PE" : " PEs");
         }
-        long pes = pe.stream().map(l -> l.x() + "," + l.y()).distinct().count();
-        String pePart = pe.size() + (pe.size() == 1 ? " wait" : " waits") + " on " + pes + (pes == 1 ? " PE" : " PEs");
-        return hostPart.isEmpty() ? pePart : hostPart + " · " + pePart;
+        return String.join(" · ", java.util.stream.Stream.of(hostPart, pePart, leftPart).filter(t -> !t.isEmpty())
+                .toList());
     }
 }

@@ -52,6 +52,16 @@ class WaitingPanelTest {
                 .map(ListCell::getText).toList();
     }
 
+    /** Shows these rows; the list returned fills with the PEs that clicks on them select. */
+    private List<int[]> shownAndClicked(FxRobot robot, WaitLink... rows) {
+        List<int[]> chosen = new ArrayList<>();
+        robot.interact(() -> {
+            panel.setOnSelect((x, y) -> chosen.add(new int[] {x, y}));
+            links.setAll(rows);
+        });
+        return chosen;
+    }
+
     @Test
     void aPeWaitingOnManyThingsIsNamedOnceAndTheRestAreShort(FxRobot robot) {
         robot.interact(() -> links.setAll(fourEach()));
@@ -79,13 +89,9 @@ class WaitingPanelTest {
 
     @Test
     void theHostsWaitsAreNamedAndAClickSelectsThePeItWaitsFor(FxRobot robot) {
-        List<int[]> chosen = new ArrayList<>();
-        robot.interact(() -> {
-            panel.setOnSelect((x, y) -> chosen.add(new int[] {x, y}));
-            links.setAll(WaitLink.host("unblock_cmd_stream", 3, 0, "has not called it"),
-                    WaitLink.host("unblock_cmd_stream", 4, 0, "has not called it"),
-                    new WaitLink(1, 0, "a wavelet of color 1 (input queue 3 is empty)", 0, 0, "should send it"));
-        });
+        List<int[]> chosen = shownAndClicked(robot, WaitLink.host("unblock_cmd_stream", 3, 0, "has not called it"),
+                WaitLink.host("unblock_cmd_stream", 4, 0, "has not called it"),
+                new WaitLink(1, 0, "a wavelet of color 1 (input queue 3 is empty)", 0, 0, "should send it"));
         List<String> rows = rowTexts(robot);
         assertEquals("the host waits for unblock_cmd_stream  ←  PE (3, 0) has not called it", rows.get(0));
         assertEquals("also unblock_cmd_stream  ←  PE (4, 0)", rows.get(1));
@@ -95,5 +101,17 @@ class WaitingPanelTest {
         assertEquals(1, chosen.size(), "one click");
         assertEquals(3, chosen.get(0)[0], "the host has no square: the PE it waits for is selected");
         assertEquals(0, chosen.get(0)[1]);
+    }
+
+    @Test
+    void wavesThatLeftTheFabricAreARowOfTheirOwnAndAClickSelectsTheSender(FxRobot robot) {
+        List<int[]> chosen = shownAndClicked(robot, WaitLink.host("unblock_cmd_stream", 1, 0, "has not called it"),
+                WaitLink.leftFabric(0, 0, "3 wavelets of color 0 WEST, off the fabric's edge: nothing receives them"));
+        List<String> rows = rowTexts(robot);
+        assertEquals("PE (0, 0) sent 3 wavelets of color 0 WEST, off the fabric's edge: nothing receives them", rows.get(1));
+        assertEquals("the host waits for 1 PE · wavelets left the fabric by 1 route",
+                robot.lookup("#waiting-summary").queryAs(Label.class).getText());
+        robot.clickOn(rows.get(1));
+        assertEquals(List.of(0, 0), List.of(chosen.get(0)[0], chosen.get(0)[1]), "the PE that sent them");
     }
 }

@@ -42,7 +42,7 @@ final class RouteChecker {
         }
     }
 
-    /** Clears, on edge PEs, the tx ports that lead out of the rectangle. */
+    /** Clears, on edge PEs, the tx ports that lead out of the rectangle, and notes which for the deadlock report. */
     private static void trimOffEdge(FabricLayout l, int w) {
         int h = l.height();
         for (int pe = 0; pe < l.peCount(); pe++) {
@@ -66,10 +66,13 @@ final class RouteChecker {
                     continue;
                 }
                 java.util.List<RoutePosition> kept = new java.util.ArrayList<>();
+                int[] dropped = new int[c.positions().size()];
                 for (RoutePosition p : c.positions()) {
+                    dropped[kept.size()] = p.tx() & off;
                     kept.add(new RoutePosition(p.rx(), p.tx() & ~off));
                 }
                 l.setColorConfig(x, y, pairs[i], c.withPositions(kept));
+                l.setOffEdge(x, y, pairs[i], dropped);
             }
         }
     }
