@@ -110,9 +110,9 @@ public final class Fabric extends CoreRecords {
     final CounterFilter[] cfgCounter;
     /** Per route slot, its counter filter's counter; null when no config has a counter filter. */
     final int[] rsCounter;
-    /** Per PE, the router's sources: its input channels, then the CE's output queues. */
     /** Wavelets sent off the rectangle's edge, per route slot that can; null when none can. */
     final EdgeLeaks leaks;
+    /** Per PE, the router's sources: its input channels, then the CE's output queues. */
     final int[] srcStart;
     final int[] srcChan;
     final byte[] srcPort;
