@@ -190,10 +190,10 @@ final class ExplorerBench {
     private static void printCosts(RunCosts c, PrintWriter out) {
         out.printf(Locale.ROOT, "thread    running %.2f s CPU: stepping %.2f s (%.1f %%), snapshots %.2f s (%.1f %%, %d taken), "
                 + "frames %.2f s (%.1f %%, %d), other %.2f s (%.1f %%): in this process the explorer runs at about "
-                + "%.1f %% of `run`'s speed%n", c.runningCpuNanos() / 1e9, c.steppingCpuNanos() / 1e9,
+                + "%.1f %% of `run`'s speed; stepping in %d steps of the wafer%n", c.runningCpuNanos() / 1e9, c.steppingCpuNanos() / 1e9,
                 c.percent(c.steppingCpuNanos()), c.snapshotCpuNanos() / 1e9, c.percent(c.snapshotCpuNanos()),
                 c.snapshots(), c.frameCpuNanos() / 1e9, c.percent(c.frameCpuNanos()), c.frames(),
-                c.otherCpuNanos() / 1e9, c.percent(c.otherCpuNanos()), 100 * c.steppingShare());
+                c.otherCpuNanos() / 1e9, c.percent(c.otherCpuNanos()), 100 * c.steppingShare(), c.steps());
     }
 
     /** The live heap after a full collection, and of it what {@code history} bytes time travel holds. */

@@ -1,5 +1,7 @@
 package org.waferscope.engine.sim;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Decides how many cycles a running slice simulates: at "as fast as possible" about one
  * display refresh worth of work (so commands are never more than a frame late), at a set
@@ -68,6 +70,37 @@ final class RunPacer {
     long sliceNanos() {
         return Math.max((long) (1e9 / refresh), minSliceNanos);
     }
+
+    /**
+     * What ends a running slice's step: {@code urgent} (a Pause, a step back) asked every
+     * cycle; the slice's {@code deadline} (nanoTime) and {@code waiting} (any other command)
+     * every few cycles, about 64 times in the {@code budget} the slice expects to run, so that
+     * a fabric of a few PEs, whose cycle costs about what a look at the clock does, pays
+     * nothing for them. The stepper asks once a cycle, or once a wavefront pass; the step
+     * ends at that cycle's end, which is only a shorter step (the state is the same for any
+     * chunking), so a slice is one step of the fabric however long its cycles take.
+     */
+    BooleanSupplier sliceEnd(BooleanSupplier urgent, BooleanSupplier waiting, long deadline, long budget) {
+        int every = (int) Math.max(1, Math.min(LOOKS_APART, budget / LOOKS_PER_SLICE));
+        return new BooleanSupplier() {
+            private int left = every;
+
+            @Override
+            public boolean getAsBoolean() {
+                if (urgent.getAsBoolean()) {
+                    return true;
+                }
+                if (--left > 0) {
+                    return false;
+                }
+                left = every;
+                return System.nanoTime() - deadline >= 0 || waiting.getAsBoolean();
+            }
+        };
+    }
+
+    private static final long LOOKS_PER_SLICE = 64;
+    private static final long LOOKS_APART = 1_024;
 
     /** Milliseconds the loop may sleep between slices. */
     long idleMillis() {
