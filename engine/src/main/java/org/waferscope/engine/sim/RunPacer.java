@@ -72,15 +72,32 @@ final class RunPacer {
     }
 
     /**
-     * What ends a running slice's step: {@code urgent} (a Pause, a step back) asked every
-     * cycle; the slice's {@code deadline} (nanoTime) and {@code waiting} (any other command)
-     * every few cycles, about 64 times in the {@code budget} the slice expects to run, so that
-     * a fabric of a few PEs, whose cycle costs about what a look at the clock does, pays
-     * nothing for them. The stepper asks once a cycle, or once a wavefront pass; the step
-     * ends at that cycle's end, which is only a shorter step (the state is the same for any
-     * chunking), so a slice is one step of the fabric however long its cycles take.
+     * What ends a running slice's step ({@link #sliceEnd(BooleanSupplier, BooleanSupplier, long,
+     * BooleanSupplier, long)}): a slice from now, once this thread has had half a slice of CPU
+     * in it. On a loaded machine a slice's wall time holds little of the thread's CPU, and a
+     * step's fixed cost (the sleepers settled at its end, a few milliseconds at full wafer)
+     * would then weigh several times what it does on a quiet one (docs/benchmarks.md,
+     * "Session 13"); commands end the step at once whatever the slice has had.
      */
-    BooleanSupplier sliceEnd(BooleanSupplier urgent, BooleanSupplier waiting, long deadline, long budget) {
+    BooleanSupplier sliceEnd(BooleanSupplier urgent, BooleanSupplier waiting, long budget) {
+        long cpuFrom = TimeTravel.clock();
+        long cpuWanted = sliceNanos() / 2;
+        return sliceEnd(urgent, waiting, System.nanoTime() + sliceNanos(),
+                () -> TimeTravel.clock() - cpuFrom >= cpuWanted, budget);
+    }
+
+    /**
+     * What ends a running slice's step: {@code urgent} (a Pause, a step back) asked every
+     * cycle; the slice's {@code deadline} (nanoTime, once {@code worked} says the thread had
+     * its share) and {@code waiting} (any other command) every few cycles, about 64 times in
+     * the {@code budget} the slice expects to run, so that a fabric of a few PEs, whose cycle
+     * costs about what a look at the clock does, pays nothing for them. The stepper asks once
+     * a cycle, or once a wavefront pass; the step ends at that cycle's end, which is only a
+     * shorter step (the state is the same for any chunking), so a slice is one step of the
+     * fabric however long its cycles take.
+     */
+    static BooleanSupplier sliceEnd(BooleanSupplier urgent, BooleanSupplier waiting, long deadline, BooleanSupplier worked,
+                                    long budget) {
         int every = (int) Math.max(1, Math.min(LOOKS_APART, budget / LOOKS_PER_SLICE));
         return new BooleanSupplier() {
             private int left = every;
@@ -94,9 +111,18 @@ final class RunPacer {
                     return false;
                 }
                 left = every;
-                return System.nanoTime() - deadline >= 0 || waiting.getAsBoolean();
+                return System.nanoTime() - deadline >= 0 && worked.getAsBoolean() || waiting.getAsBoolean();
             }
         };
+    }
+
+    /**
+     * Cycles a slice's step may run: at a set speed the cycles owed ({@code budget}); as fast as
+     * possible a few times what the pacer expects, since the slice's end ({@link #sliceEnd})
+     * ends it, and a loaded machine gives the slice more wall time than the rate foresaw.
+     */
+    long stepLimit(long budget) {
+        return Double.isInfinite(speed) ? 4 * budget : budget;
     }
 
     private static final long LOOKS_PER_SLICE = 64;

@@ -366,9 +366,9 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         long budget = pacer.cyclesForSlice();
         long start = System.nanoTime();
         long before = wafer.cycle();
-        wafer.interruptWhen(pacer.sliceEnd(() -> stopWanted, () -> !mailbox.isEmpty(), start + pacer.sliceNanos(), budget));
+        wafer.interruptWhen(pacer.sliceEnd(() -> stopWanted, () -> !mailbox.isEmpty(), budget));
         cutting = true;
-        boolean stopped = advance(budget, false);
+        boolean stopped = advance(pacer.stepLimit(budget), false);
         wafer.interruptWhen(null);
         cutting = false;
         pacer.ran(wafer.cycle() - before, System.nanoTime() - start);

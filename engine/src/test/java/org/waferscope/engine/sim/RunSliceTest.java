@@ -33,26 +33,38 @@ class RunSliceTest {
 
     @Test
     void anUrgentCommandEndsTheStepAtTheFirstQuestion() {
-        BooleanSupplier end = new RunPacer().sliceEnd(() -> true, () -> false, System.nanoTime() + FAR, 100_000);
+        BooleanSupplier end = RunPacer.sliceEnd(() -> true, () -> false, System.nanoTime() + FAR, () -> true, 100_000);
         assertEquals(1, firstTrue(end, 1));
     }
 
     @Test
     void withTimeLeftAndNothingWaitingTheStepGoesOn() {
-        BooleanSupplier end = new RunPacer().sliceEnd(() -> false, () -> false, System.nanoTime() + FAR, 100_000);
+        BooleanSupplier end = RunPacer.sliceEnd(() -> false, () -> false, System.nanoTime() + FAR, () -> true, 100_000);
         assertEquals(-1, firstTrue(end, 50_000));
     }
 
     @Test
     void thePassedDeadlineAndAWaitingCommandAreSeenWithinAFewCyclesOfTheSlice() {
         // a budget of 6,400 cycles looks every 100th cycle: 64 looks a slice
-        BooleanSupplier late = new RunPacer().sliceEnd(() -> false, () -> false, System.nanoTime() - 1, 6_400);
+        BooleanSupplier late = RunPacer.sliceEnd(() -> false, () -> false, System.nanoTime() - 1, () -> true, 6_400);
         assertEquals(100, firstTrue(late, 1_000));
-        BooleanSupplier waiting = new RunPacer().sliceEnd(() -> false, () -> true, System.nanoTime() + FAR, 6_400);
+        BooleanSupplier waiting = RunPacer.sliceEnd(() -> false, () -> true, System.nanoTime() + FAR, () -> false, 6_400);
         assertEquals(100, firstTrue(waiting, 1_000));
         // a full wafer's slice of a few cycles looks at every one
-        BooleanSupplier few = new RunPacer().sliceEnd(() -> false, () -> false, System.nanoTime() - 1, 3);
+        BooleanSupplier few = RunPacer.sliceEnd(() -> false, () -> false, System.nanoTime() - 1, () -> true, 3);
         assertEquals(1, firstTrue(few, 10));
+    }
+
+    @Test
+    void aPassedDeadlineWaitsForTheThreadsShareOfTheSliceACommandDoesNot() {
+        // on a loaded machine the slice's wall time held too little of the thread's CPU
+        BooleanSupplier starved = RunPacer.sliceEnd(() -> false, () -> false, System.nanoTime() - 1, () -> false, 64);
+        assertEquals(-1, firstTrue(starved, 1_000));
+        boolean[] command = {false};
+        BooleanSupplier asked = RunPacer.sliceEnd(() -> false, () -> command[0], System.nanoTime() - 1, () -> false, 64);
+        assertEquals(-1, firstTrue(asked, 10));
+        command[0] = true;
+        assertEquals(1, firstTrue(asked, 1));
     }
 
     @Test
