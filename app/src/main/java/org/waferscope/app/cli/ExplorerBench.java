@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.waferscope.engine.api.Breakpoint;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.FrameRequest;
-import org.waferscope.engine.api.LayerChoice;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.HistoryBytes;
@@ -53,12 +52,7 @@ final class ExplorerBench {
         try (Simulator sim = new Simulator(threads)) {
             long t0 = System.nanoTime();
             sim.load(p);
-            FrameRequest request = FrameRequest.DEFAULT;
-            if (!p.watch().isEmpty()) {
-                LayerChoice c = LayerChoice.parse(p.watch());
-                request = request.withLayer(c.layer()).withValue(c.value());
-            }
-            sim.post(new Command.Request(request));
+            sim.post(new Command.Request(FrameRequest.watching(p.watch())));
             sim.tick();
             double load = seconds(t0);
             long frames0 = sim.latestFrame().number();

@@ -36,13 +36,14 @@ public final class ExplorerSide {
         bare = null;
         sim = new Simulator(1);
         sim.load(p);
-        FrameRequest request = FrameRequest.DEFAULT;
-        if (!p.watch().isEmpty()) {
-            LayerChoice c = LayerChoice.parse(p.watch());
-            request = request.withLayer(c.layer()).withValue(c.value());
-        }
-        sim.post(new Command.Request(request));
+        sim.post(new Command.Request(watching(p.watch())));
         sim.tick();
+    }
+
+    /** {@code FrameRequest.watching}, which builds before session 13, measured against, do not have. */
+    private static FrameRequest watching(String watch) {
+        LayerChoice c = watch.isEmpty() ? null : LayerChoice.parse(watch);
+        return c == null ? FrameRequest.DEFAULT : FrameRequest.DEFAULT.withLayer(c.layer()).withValue(c.value());
     }
 
     /** Runs {@code cycles} more cycles: to a cycle breakpoint in the explorer's loop, or in one call of the bare wafer. */
