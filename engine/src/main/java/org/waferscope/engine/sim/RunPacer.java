@@ -117,12 +117,14 @@ final class RunPacer {
     }
 
     /**
-     * Cycles a slice's step may run: at a set speed the cycles owed ({@code budget}); as fast as
-     * possible a few times what the pacer expects, since the slice's end ({@link #sliceEnd})
-     * ends it, and a loaded machine gives the slice more wall time than the rate foresaw.
+     * Cycles a slice's step may run: the pacer's {@code budget}, the cycles owed at a set speed;
+     * as fast as possible on a fabric whose steps' fixed cost sets the slice's length
+     * ({@link #setFabricSize}), a few times that, so that the slice's end ({@link #sliceEnd}),
+     * not a rate measured in wall time, ends it when a loaded machine gives the slice less CPU
+     * than the rate foresaw.
      */
     long stepLimit(long budget) {
-        return Double.isInfinite(speed) ? 4 * budget : budget;
+        return Double.isInfinite(speed) && minSliceNanos > (long) (1e9 / refresh) ? 4 * budget : budget;
     }
 
     private static final long LOOKS_PER_SLICE = 64;
