@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.waferscope.engine.api.Breakpoint;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.FrameRequest;
-import org.waferscope.engine.api.LayerChoice;
 import org.waferscope.engine.api.SimState;
 import org.waferscope.engine.program.WaferProgram;
 import org.waferscope.engine.sim.HistoryBytes;
@@ -53,12 +52,7 @@ final class ExplorerBench {
         try (Simulator sim = new Simulator(threads)) {
             long t0 = System.nanoTime();
             sim.load(p);
-            FrameRequest request = FrameRequest.DEFAULT;
-            if (!p.watch().isEmpty()) {
-                LayerChoice c = LayerChoice.parse(p.watch());
-                request = request.withLayer(c.layer()).withValue(c.value());
-            }
-            sim.post(new Command.Request(request));
+            sim.post(new Command.Request(FrameRequest.watching(p.watch())));
             sim.tick();
             double load = seconds(t0);
             long frames0 = sim.latestFrame().number();
@@ -190,11 +184,11 @@ final class ExplorerBench {
     private static void printCosts(RunCosts c, PrintWriter out) {
         out.printf(Locale.ROOT, "thread    running %.2f s CPU: stepping %.2f s (%.1f %%), snapshots %.2f s (%.1f %%, %d taken), "
                 + "frames %.2f s (%.1f %%, %d), other %.2f s (%.1f %%): in this process the explorer runs at about "
-                + "%.1f %% of `run`'s speed; then %.2f s CPU stopping (a snapshot before the last cycle, for a step "
-                + "back at once)%n", c.runningCpuNanos() / 1e9, c.steppingCpuNanos() / 1e9,
-                c.percent(c.steppingCpuNanos()), c.snapshotCpuNanos() / 1e9, c.percent(c.snapshotCpuNanos()),
-                c.snapshots(), c.frameCpuNanos() / 1e9, c.percent(c.frameCpuNanos()), c.frames(),
-                c.otherCpuNanos() / 1e9, c.percent(c.otherCpuNanos()), 100 * c.steppingShare(),
+                + "%.1f %% of `run`'s speed; stepping in %d steps of the wafer; then %.2f s CPU stopping (a snapshot "
+                + "before the last cycle, for a step back at once)%n", c.runningCpuNanos() / 1e9,
+                c.steppingCpuNanos() / 1e9, c.percent(c.steppingCpuNanos()), c.snapshotCpuNanos() / 1e9,
+                c.percent(c.snapshotCpuNanos()), c.snapshots(), c.frameCpuNanos() / 1e9, c.percent(c.frameCpuNanos()),
+                c.frames(), c.otherCpuNanos() / 1e9, c.percent(c.otherCpuNanos()), 100 * c.steppingShare(), c.steps(),
                 c.preparingCpuNanos() / 1e9);
     }
 

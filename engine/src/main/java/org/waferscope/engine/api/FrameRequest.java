@@ -11,6 +11,15 @@ public record FrameRequest(MetricLayer layer, int routeColor, int selectedX, int
                            ValueQuery value) {
     public static final FrameRequest DEFAULT = new FrameRequest(MetricLayer.UTILIZATION, 0, -1, -1, false);
 
+    /** What the explorer shows first for a program whose run.json watches {@code watch} (empty: the default layer). */
+    public static FrameRequest watching(String watch) {
+        if (watch == null || watch.isEmpty()) {
+            return DEFAULT;
+        }
+        LayerChoice c = LayerChoice.parse(watch);
+        return DEFAULT.withLayer(c.layer()).withValue(c.value());
+    }
+
     public FrameRequest(MetricLayer layer, int routeColor, int selectedX, int selectedY) {
         this(layer, routeColor, selectedX, selectedY, false);
     }

@@ -8,12 +8,15 @@ package org.waferscope.engine.sim;
  * {@link #steppingShare()} is, within one process, about how fast the explorer runs against
  * {@code run}: separate processes of the same build differ by more than the explorer's
  * overhead on a shared machine (docs/benchmarks.md, "Session 9: the spread between processes").
+ * {@code steps} counts the calls stepping made to the wafer: each has a fixed cost at full
+ * wafer (the sleepers settled at its end), so a running slice makes one (docs/benchmarks.md,
+ * "Session 13").
  * The preparation of a step back while paused is counted apart: it is idle time.
  */
-public record RunCosts(long runningCpuNanos, long steppingCpuNanos, long snapshotCpuNanos, int snapshots,
+public record RunCosts(long runningCpuNanos, long steppingCpuNanos, long steps, long snapshotCpuNanos, int snapshots,
                        long frameCpuNanos, int frames, long preparingCpuNanos) {
     /** Before any run. */
-    public static final RunCosts NONE = new RunCosts(0, 0, 0, 0, 0, 0, 0);
+    public static final RunCosts NONE = new RunCosts(0, 0, 0, 0, 0, 0, 0, 0);
 
     /** What running spent on none of the named parts. */
     public long otherCpuNanos() {

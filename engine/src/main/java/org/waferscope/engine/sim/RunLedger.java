@@ -19,6 +19,7 @@ final class RunLedger {
 
     private long running;
     private long stepping;
+    private long steps;
     private long snapshot;
     private int snapshots;
     private long frame;
@@ -29,7 +30,7 @@ final class RunLedger {
 
     /** A new program: its costs start from nothing. */
     void clear() {
-        running = stepping = snapshot = frame = preparing = 0;
+        running = stepping = steps = snapshot = frame = preparing = 0;
         snapshots = frames = 0;
     }
 
@@ -37,8 +38,10 @@ final class RunLedger {
         running += cpuNanos;
     }
 
+    /** One call to the wafer while running cost {@code cpuNanos}. */
     void stepping(long cpuNanos) {
         stepping += cpuNanos;
+        steps++;
     }
 
     /** A call that may have taken a snapshot cost {@code cpuNanos}; {@code took} if it did. */
@@ -82,6 +85,6 @@ final class RunLedger {
     }
 
     RunCosts costs() {
-        return new RunCosts(running, stepping, snapshot, snapshots, frame, frames, preparing);
+        return new RunCosts(running, stepping, steps, snapshot, snapshots, frame, frames, preparing);
     }
 }

@@ -41,10 +41,13 @@ final class RunSnapshots {
      * the last step ended (null before the first).
      */
     boolean takeAndGoOn(StopReason last) {
-        if (!cutting && last == StopReason.INTERRUPTED) {
+        boolean stop = cutting && stopping.getAsBoolean();
+        if (last == StopReason.INTERRUPTED && !stop) {
+            // a Step's interruption, or a running slice's deadline or another command
+            // (RunPacer#sliceEnd): the step ends here, and no stop waits to keep anything for
             return false;
         }
-        if (cutting && (last == StopReason.INTERRUPTED || stopping.getAsBoolean())) {
+        if (stop) {
             return !this.last && !leaving.getAsBoolean() && history.worthKeepingBeforeStop(wafer);
         }
         TimeTravel travel = history.travel();

@@ -355,30 +355,20 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     /**
-     * Simulates what the pacer allows, in chunks that start at a quarter of it and double, and
-     * stops at the slice's deadline or as soon as a command waits: on a full wafer a
-     * cycle can take a tenth of a second, so a slice sized by cycles alone could keep Pause
-     * waiting for seconds.
+     * Simulates what the pacer allows as one step of the fabric, which the stepper ends between
+     * cycles at the slice's deadline or as soon as a command waits ({@link RunPacer#sliceEnd}):
+     * on a full wafer a cycle can take a tenth of a second, so a slice sized by cycles alone
+     * could keep Pause waiting for seconds; and a step has a fixed cost of its own (the
+     * sleepers' counters settled at its end), which a slice cut into several steps paid
+     * several times (docs/benchmarks.md, "Session 13").
      */
     private void runSlice() {
         long budget = pacer.cyclesForSlice();
         long start = System.nanoTime();
-        long deadline = start + pacer.sliceNanos();
         long before = wafer.cycle();
-        // Each chunk is one step of the fabric, and a step has a fixed cost of its own (sweeps
-        // before and after): start at a quarter of what the pacer expects the slice to run, not
-        // at one cycle, and a slice takes a handful of steps instead of a dozen.
-        long chunk = Math.max(1, budget / 4);
-        boolean stopped = false;
-        wafer.interruptWhen(() -> stopWanted);   // at full wafer one step of the slice can last a second
+        wafer.interruptWhen(pacer.sliceEnd(() -> stopWanted, () -> !mailbox.isEmpty(), budget));
         cutting = true;
-        while (!stopped && wafer.cycle() - before < budget && wafer.status() == WaferStatus.RUNNING) {
-            stopped = advance(Math.min(chunk, budget - (wafer.cycle() - before)), false);
-            if (System.nanoTime() >= deadline || !mailbox.isEmpty()) {
-                break;
-            }
-            chunk *= 2;
-        }
+        boolean stopped = advance(pacer.stepLimit(budget), false);
         wafer.interruptWhen(null);
         cutting = false;
         pacer.ran(wafer.cycle() - before, System.nanoTime() - start);

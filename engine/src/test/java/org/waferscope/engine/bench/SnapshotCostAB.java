@@ -176,7 +176,7 @@ public final class SnapshotCostAB {
     }
 
     /** A class loader of build {@code dir}'s engine classes first, then this JVM's class path (the libraries). */
-    private static ClassLoader loaderOf(Path dir) throws java.io.IOException {
+    static ClassLoader loaderOf(Path dir) throws java.io.IOException {
         List<URL> urls = new ArrayList<>(List.of(dir.resolve("classes").toUri().toURL(),
                 dir.resolve("test-classes").toUri().toURL()));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,36 @@ class SnapshotBeforeStopTest {
             }
             runTo(sim, 400);
             assertEquals(straight[400], sim.stateHash());
+        }
+    }
+
+    /**
+     * A running slice's step is also interrupted at the slice's deadline, or when a command
+     * other than a stop waits ({@link RunPacer#sliceEnd}): no stop waits, so the step ends
+     * there, with nothing kept and no cycle more.
+     */
+    @Test
+    void aSlicesDeadlineEndsTheStepThereWithNothingKept() {
+        long[] straight = SteppingBackTest.straight();
+        try (Wafer w = Wafer.load(SteppingBackTest.program(), 3)) {
+            History history = new History(Long.MAX_VALUE, 2);
+            history.start(w, 7);
+            RunLedger ledger = new RunLedger();
+            w.advance(20, false, false);
+            int[] asked = new int[1];
+            w.interruptWhen(() -> ++asked[0] >= 9);
+            RunSnapshots snaps = new RunSnapshots(history, ledger, w, true, () -> false, () -> false);
+            StopReason r = null;
+            int steps = 0;
+            while (w.cycle() < 300 && snaps.takeAndGoOn(r)) {
+                r = w.advance(snaps.chunk(300 - w.cycle(), null), false, false);
+                steps++;
+            }
+            w.interruptWhen(null);
+            assertEquals(29, w.cycle(), "the step ends at the cycle its deadline came");
+            assertEquals(1, steps);
+            assertEquals(0, ledger.costs().preparingCpuNanos(), "no snapshot kept for a stop nobody asked for");
+            assertEquals(straight[29], w.stateHash());
         }
     }
 
