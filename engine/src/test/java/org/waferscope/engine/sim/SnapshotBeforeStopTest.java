@@ -61,19 +61,11 @@ class SnapshotBeforeStopTest {
     void aSlicesDeadlineEndsTheStepThereWithNothingKept() {
         long[] straight = SteppingBackTest.straight();
         try (Wafer w = Wafer.load(SteppingBackTest.program(), 3)) {
-            History history = new History(Long.MAX_VALUE, 2);
-            history.start(w, 7);
+            History history = startedTo20(w);
             RunLedger ledger = new RunLedger();
-            w.advance(20, false, false);
             int[] asked = new int[1];
             w.interruptWhen(() -> ++asked[0] >= 9);
-            RunSnapshots snaps = new RunSnapshots(history, ledger, w, true, () -> false, () -> false);
-            StopReason r = null;
-            int steps = 0;
-            while (w.cycle() < 300 && snaps.takeAndGoOn(r)) {
-                r = w.advance(snaps.chunk(300 - w.cycle(), null), false, false);
-                steps++;
-            }
+            int steps = runSlice(w, new RunSnapshots(history, ledger, w, true, () -> false, () -> false));
             w.interruptWhen(null);
             assertEquals(29, w.cycle(), "the step ends at the cycle its deadline came");
             assertEquals(1, steps);
@@ -87,19 +79,13 @@ class SnapshotBeforeStopTest {
     void aStopAskedWhileARunStepsEndsOneCycleOnAfterASnapshot(int askedAt) {
         long[] straight = SteppingBackTest.straight();
         try (Wafer w = Wafer.load(SteppingBackTest.program(), 3)) {
-            History history = new History(Long.MAX_VALUE, 2);
-            history.start(w, 7);
+            History history = startedTo20(w);
             RunLedger ledger = new RunLedger();
-            w.advance(20, false, false);
             boolean[] stop = new boolean[1];
             int[] asked = new int[1];
             // asked once a cycle by the stepper, as the simulator's run asks whether a Pause waits
             w.interruptWhen(() -> stop[0] |= ++asked[0] >= askedAt);
-            RunSnapshots snaps = new RunSnapshots(history, ledger, w, true, () -> stop[0], () -> false);
-            StopReason r = null;
-            while (w.cycle() < 300 && snaps.takeAndGoOn(r)) {
-                r = w.advance(snaps.chunk(300 - w.cycle(), null), false, false);
-            }
+            runSlice(w, new RunSnapshots(history, ledger, w, true, () -> stop[0], () -> false));
             w.interruptWhen(null);
             long stopped = w.cycle();
             assertEquals(20 + askedAt + 1, stopped, "the cycle the stop was asked at, and one more");
@@ -155,6 +141,25 @@ class SnapshotBeforeStopTest {
             assertEquals(before, history.travel().taken());
             assertEquals(20, w.cycle());
         }
+    }
+
+    /** A history keeping a snapshot near every 7 cycles of {@code w}, which is then run to cycle 20. */
+    private static History startedTo20(Wafer w) {
+        History history = new History(Long.MAX_VALUE, 2);
+        history.start(w, 7);
+        w.advance(20, false, false);
+        return history;
+    }
+
+    /** Steps {@code w} towards cycle 300 as a running slice does, until {@code snaps} ends it; returns the steps. */
+    private static int runSlice(Wafer w, RunSnapshots snaps) {
+        StopReason r = null;
+        int steps = 0;
+        while (w.cycle() < 300 && snaps.takeAndGoOn(r)) {
+            r = w.advance(snaps.chunk(300 - w.cycle(), null), false, false);
+            steps++;
+        }
+        return steps;
     }
 
     private static void runTo(Simulator sim, long to) {
