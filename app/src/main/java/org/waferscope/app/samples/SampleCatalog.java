@@ -100,16 +100,7 @@ public final class SampleCatalog {
         if (Files.isDirectory(dir)) {
             return dir;
         }
-        try (Stream<Path> files = Files.walk(s.folder())) {
-            for (Path f : files.toList()) {
-                Path target = dir.resolve(s.folder().relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        FolderCopy.copy(s.folder(), dir);
         return dir;
     }
 

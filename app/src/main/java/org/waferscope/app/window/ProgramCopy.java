@@ -3,7 +3,7 @@ package org.waferscope.app.window;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import org.waferscope.app.samples.FolderCopy;
 
 /**
  * A copy of the open program's folder in a folder of the user's, to edit. The lessons' "things
@@ -31,17 +31,7 @@ final class ProgramCopy {
         for (int n = 2; Files.exists(target); n++) {
             target = into.resolve(name + "-" + n);
         }
-        Path made = target;
-        try (Stream<Path> files = Files.walk(program)) {
-            for (Path f : files.toList()) {
-                Path to = made.resolve(program.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
-        return made;
+        FolderCopy.copy(program, target);
+        return target;
     }
 }
