@@ -110,26 +110,19 @@ public final class EdgeLeaks {
     }
 
     /**
-     * One line per PE, color and direction that wavelets left by, at most {@code max} (and a
-     * count of the rest): "PE (0, 0) sent 3 wavelets of color 0 WEST, off the fabric's edge".
+     * The {@link #links} as lines of a deadlock's report (and a count of the rest): "PE (0, 0)
+     * sent 3 wavelets of color 0 WEST, off the fabric's edge".
      */
     public static List<String> describe(Fabric f, int max) {
-        List<String> out = new ArrayList<>();
-        int more = 0;
-        for (int[] e : each(f)) {
-            if (out.size() < max) {
-                out.add("PE (" + e[0] % f.width + ", " + e[0] / f.width + ") sent " + what(e));
-            } else {
-                more++;
-            }
-        }
+        List<String> out = new ArrayList<>(links(f, max).stream().map(WaitLink::describe).toList());
+        int more = each(f).size() - out.size();
         if (more > 0) {
             out.add("... and " + more + " more routes off the edge");
         }
         return out;
     }
 
-    /** The same, as rows of the Waiting tab, each on the PE that sent. */
+    /** Each PE, color and direction that wavelets left by, at most {@code max}, as rows of the Waiting tab on the PE that sent. */
     public static List<WaitLink> links(Fabric f, int max) {
         List<WaitLink> out = new ArrayList<>();
         for (int[] e : each(f)) {
