@@ -92,6 +92,30 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void theValueFootersChoosersComeBackToTheirWidthAfterALargerUiAndBack(FxRobot robot) {
+        // a combo box is as wide as its list, and the list kept the cell widths it measured at the larger
+        // font: palette and reduction stayed 11-12 px wider and pushed "rows" past the fabric's edge
+        open(robot, "broadcast-chain");   // opens on the value layer
+        explorer.pulse(robot);
+        Control palette = robot.lookup("#palette").queryAs(Control.class);
+        Control reduce = robot.lookup("#value-reduce").queryAs(Control.class);
+        double paletteBefore = palette.getWidth();
+        double reduceBefore = reduce.getWidth();
+        robot.interact(() -> explorer.window.scaleUi(1.125));
+        explorer.pulse(robot);
+        assertTrue(palette.getWidth() > paletteBefore, "a larger UI widens the palette chooser");
+        robot.interact(() -> explorer.window.scaleUi(1 / 1.125));
+        explorer.pulse(robot);
+        assertEquals(paletteBefore, palette.getWidth(), 0.5, "the palette chooser is as wide as before");
+        assertEquals(reduceBefore, reduce.getWidth(), 0.5, "the reduction chooser is as wide as before");
+        javafx.scene.Node rows = robot.lookup("#value-rows").query();
+        javafx.scene.Node heatmap = robot.lookup("#heatmap").query();
+        assertTrue(rows.localToScene(rows.getBoundsInLocal()).getMaxX()
+                <= heatmap.localToScene(heatmap.getBoundsInLocal()).getMaxX() + 0.5, "\"rows\" is not cut off");
+        shot(robot, "first-minutes-value-footer-rescaled");
+    }
+
+    @Test
     void aSampleIsCopiedToAFolderOfTheStudentsAndTheCopyOpens(FxRobot robot, @org.junit.jupiter.api.io.TempDir
             java.nio.file.Path mine) throws Exception {
         // the lessons' "in a copy of the sample": a double-clicked jar has no sample folder of its own to copy

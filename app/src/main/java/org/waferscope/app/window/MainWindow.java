@@ -281,6 +281,7 @@ public final class MainWindow implements Shell {
     public void scaleUi(double factor) {
         looks.scale(factor);
         fabric.heatmap.textScaleProperty().set(looks.scale());
+        ComboWidths.release(stage.getScene().getRoot());
         TabStrips.refit(stage.getScene().getRoot());
     }
 
