@@ -59,6 +59,16 @@ class GameOfLifeTest {
         runAndCompare(w, h, gens, arch);
     }
 
+    /** run.json's check is Conway's rules on the host, so `run game-of-life` says PASS or FAIL itself. */
+    @Test
+    void runJsonChecksTheBoardAgainstConwaysRules() throws Exception {
+        Map<String, String> params = Map.of("width", "7", "height", "5", "gens", "6");
+        RunResult r = Samples.run("game-of-life", params);
+        double[] expected = Samples.checkedAndPassed("game-of-life", params, r);
+        assertArrayEquals(java.util.Arrays.stream(life(Samples.ints(r, "board"), 7, 5, 6)).asDoubleStream().toArray(),
+                expected, 0, "the check's board is this test's");
+    }
+
     /** The host's copies take no cycles, so they are done at load: the board shows before the first step. */
     @Test
     void theBoardIsOnTheWaferAsSoonAsItIsLoaded() throws Exception {

@@ -65,6 +65,21 @@ class HeatDiffusionTest {
         Samples.assertClose(expected, fromTiles(Samples.floats(r, "T"), width, height, tile), 0, "T");
     }
 
+    /** run.json's check is the whole-plate stencil on the host, in the copy-out's tile order. */
+    @org.junit.jupiter.api.Test
+    void runJsonChecksThePlateAgainstTheWholeGridStencil() throws Exception {
+        Map<String, String> params = Map.of("width", "3", "height", "2", "tile", "3", "steps", "5");
+        RunResult r = Samples.run("heat-diffusion", params);
+        double[] expected = Samples.checkedAndPassed("heat-diffusion", params, r);
+        float[] grid = new float[expected.length];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = (float) expected[i];
+        }
+        float alpha = Float.parseFloat(Samples.load("heat-diffusion", params, null).params().get("alpha"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(stencil(Samples.floats(r, "T0"), 6, 9, 5, alpha),
+                fromTiles(grid, 3, 2, 3), "the check's plate is this test's");
+    }
+
     @ParameterizedTest
     @CsvSource({"8,8,4,10,wse2", "8,8,4,10,wse3", "1,1,3,4,wse2", "3,1,2,5,wse2", "1,3,2,5,wse2", "5,4,1,6,wse2"})
     void matchesTheWholeGridStencil(int width, int height, int tile, int steps, String arch) throws Exception {

@@ -58,6 +58,16 @@ class MandelbrotTest {
         Samples.assertClose(image(rows, pixels, stages * iters), Samples.floats(r, "image"), 0, "image");
     }
 
+    /** run.json's check is the escape-time image on the host, so `run mandelbrot` says PASS or FAIL itself. */
+    @Test
+    void runJsonChecksTheImageAgainstTheEscapeTimes() throws Exception {
+        Map<String, String> params = Map.of("stages", "6", "rows", "3", "pixels", "9", "iters", "2");
+        RunResult r = Samples.run("mandelbrot", params);
+        double[] expected = Samples.checkedAndPassed("mandelbrot", params, r);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Samples.doubles(image(3, 9, 12)), expected, 0,
+                "the check's image is this test's");
+    }
+
     /** The imbalance the utilization layer shows: busy cycles per column and per row of PEs. */
     @Test
     void theWestEndAndTheMiddleRowsWorkHardest() throws Exception {

@@ -57,6 +57,29 @@ final class Samples {
         r.checks().forEach(c -> assertTrue(c.pass(), c.describe()));
     }
 
+    /**
+     * run.json's one check of {@code sample} run with {@code params}: its expected values (computed
+     * by the loader from the inputs) and that the run passed it, so that `run` verifies the result
+     * on its own, not only this test suite.
+     */
+    static double[] checkedAndPassed(String sample, Map<String, String> params, RunResult r) throws ProgramLoadException {
+        List<org.waferscope.engine.host.HostStep.Check> checks = load(sample, params, null).steps().stream()
+                .filter(org.waferscope.engine.host.HostStep.Check.class::isInstance)
+                .map(org.waferscope.engine.host.HostStep.Check.class::cast).toList();
+        assertEquals(1, checks.size(), sample + "'s run.json checks its result");
+        assertEquals(1, r.checks().size());
+        assertTrue(r.checks().get(0).pass(), r.checks().get(0).describe());
+        return checks.get(0).expected();
+    }
+
+    static double[] doubles(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
     static HostArray array(RunResult r, String name) {
         HostArray a = r.arrays().get(name);
         if (a == null) {

@@ -110,11 +110,30 @@ class RunCommandTest {
     }
 
     @Test
-    void aProgramWithoutChecksSaysSo() {
-        CliRun o = run("run", "game-of-life");
+    void aProgramWithoutChecksSaysSo(@TempDir Path dir) throws Exception {
+        // game-of-life without its check (the bundled one has it since session 14)
+        Path life = Path.of("..", "sample-programs", "src", "main", "resources", "org", "waferscope", "samples", "game-of-life");
+        for (String f : new String[] {"layout.csl", "cell.csl", "run.json"}) {
+            Files.copy(life.resolve(f), dir.resolve(f));
+        }
+        String json = Files.readString(dir.resolve("run.json"));
+        Files.writeString(dir.resolve("run.json"), json.substring(0, json.indexOf(",\n    { \"check\""))
+                + json.substring(json.indexOf("\n  ]", json.indexOf("{ \"check\""))));
+        CliRun o = run("run", dir.toString());
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("no checks: this program's run.json checks nothing"), o.out());
         assertTrue(!run("run", GEMV).out().contains("no checks"), "a program with checks does not say it");
+    }
+
+    @Test
+    void everyBundledWaferSampleChecksItsResult() {
+        // the README calls each sample a golden test: `run` says so for each, not "no checks"
+        for (String sample : new String[] {"game-of-life", "heat-diffusion", "mandelbrot"}) {
+            CliRun o = run("run", sample);
+            assertEquals(0, o.code(), sample + ": " + o.out() + o.err());
+            assertTrue(o.out().contains("PASS check "), sample + ": " + o.out());
+            assertTrue(!o.out().contains("no checks"), sample + ": " + o.out());
+        }
     }
 
     @Test
@@ -246,4 +265,5 @@ class RunCommandTest {
         assertTrue(o.err().contains("is a file, not a folder: give the program folder that holds it, "
                 + tmp.toAbsolutePath().normalize()), o.err());
     }
+
 }

@@ -9,6 +9,7 @@ import java.util.Map;
  * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, {@code tile(a, n)},
  * {@code sqrt(a)}, {@code abs(a)}, {@code max(a)}, {@code min(a)}, {@code floor(a)},
  * {@code bincount(a, n)}, {@code norm2(a)}, {@code repeat(a, n)}, {@code stencil7(x, c)},
+ * {@code life(board, gens)}, {@code stencil5(grid, alpha, steps)}, {@code mandelbrot(rows, ...)},
  * {@code hypersparse(A, 'part', pe_cols, pe_rows[, length])}, unary
  * minus and parentheses. Evaluated when the program loads, from the input arrays, with numpy's
  * dtypes ({@link NumpyType}): an i16 sum wraps, an f32 product is rounded to f32.

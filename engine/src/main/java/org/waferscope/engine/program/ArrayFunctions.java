@@ -9,16 +9,18 @@ import java.util.Set;
  * their expectations with a loop: {@code norm2(a)} (the Euclidean norm, numpy's
  * {@code linalg.norm(a, 2)} of a vector), {@code sqrt(a)} (elementwise), {@code repeat(a, n)}
  * (numpy's {@code repeat}: each element of the flattened a n times in a row) and
- * {@code stencil7(x, c)}, the 7-point stencil the SDK's stencil benchmarks apply.
+ * {@code stencil7(x, c)}, the 7-point stencil the SDK's stencil benchmarks apply; and the
+ * whole-grid references of {@link ReferenceKernels}.
  */
 final class ArrayFunctions {
-    static final Set<String> NAMES = Set.of("norm2", "sqrt", "repeat", "stencil7");
+    static final Set<String> NAMES = Set.of("norm2", "sqrt", "repeat", "stencil7", "life", "stencil5", "mandelbrot");
 
     private ArrayFunctions() {
     }
 
     static NdArray apply(String name, List<NdArray> args) {
-        int want = name.equals("stencil7") || name.equals("repeat") ? 2 : 1;
+        int want = ReferenceKernels.NAMES.contains(name) ? ReferenceKernels.arity(name)
+                : name.equals("stencil7") || name.equals("repeat") ? 2 : 1;
         if (args.size() != want) {
             throw new IllegalArgumentException(name + " takes " + want + " argument" + (want == 1 ? "" : "s"));
         }
@@ -38,6 +40,7 @@ final class ArrayFunctions {
                 yield new NdArray(args.get(0).shape(), out);
             }
             case "repeat" -> repeat(args.get(0), args.get(1));
+            case "life", "stencil5", "mandelbrot" -> ReferenceKernels.apply(name, args);
             default -> stencil7(args.get(0), args.get(1));
         };
     }

@@ -1,0 +1,154 @@
+package org.waferscope.engine.program;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a host script would compute on the CPU to check a whole-grid program, as run.json
+ * expressions: {@code life(board, gens)} (Conway's rules on a bounded board, cells beyond the
+ * edge dead), {@code stencil5(grid, alpha, steps)} (new = alpha (N + S + W + E) + (1 - 4 alpha) C
+ * with the edge held at 0, in f32 and the order N + S, + W, + E, × alpha, + C × (1 - 4 alpha))
+ * and {@code mandelbrot(rows, pixels, iters, x_min, x_max, y_min, y_max)} (escape-time counts
+ * of an image over that window, in f32, at most iters iterations). Each is the plain loop, with
+ * nothing of the wafer's way of doing it: no tiles, no pipeline, no exchanges.
+ */
+final class ReferenceKernels {
+    static final List<String> NAMES = List.of("life", "stencil5", "mandelbrot");
+    /** Cell or pixel updates a check may cost at load; as much as a '@' may multiply. */
+    private static final long MAX_WORK = 400_000_000L;
+
+    private ReferenceKernels() {
+    }
+
+    static int arity(String name) {
+        return switch (name) {
+            case "life" -> 2;
+            case "stencil5" -> 3;
+            default -> 7;
+        };
+    }
+
+    static NdArray apply(String name, List<NdArray> args) {
+        return switch (name) {
+            case "life" -> life(grid(args.get(0), name), count(args.get(1), name + "'s gens"));
+            case "stencil5" -> stencil5(grid(args.get(0), name), (float) number(args.get(1), "stencil5's alpha"),
+                    count(args.get(2), "stencil5's steps"));
+            default -> mandelbrot(count(args.get(0), "mandelbrot's rows"), count(args.get(1), "mandelbrot's pixels"),
+                    count(args.get(2), "mandelbrot's iters"), (float) number(args.get(3), "x_min"),
+                    (float) number(args.get(4), "x_max"), (float) number(args.get(5), "y_min"),
+                    (float) number(args.get(6), "y_max"));
+        };
+    }
+
+    static NdArray life(NdArray board, int gens) {
+        int h = board.shape()[0];
+        int w = board.shape()[1];
+        affordable((long) h * w * gens, "life");
+        double[] cur = board.data().clone();
+        for (int g = 0; g < gens; g++) {
+            double[] next = new double[cur.length];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int alive = 0;
+                    for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+                        for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
+                            alive += (nx != x || ny != y) && cur[ny * w + nx] != 0 ? 1 : 0;
+                        }
+                    }
+                    next[y * w + x] = alive == 3 || (alive == 2 && cur[y * w + x] != 0) ? 1 : 0;
+                }
+            }
+            cur = next;
+        }
+        return new NdArray(board.shape(), cur);
+    }
+
+    static NdArray stencil5(NdArray grid, float alpha, int steps) {
+        int rows = grid.shape()[0];
+        int cols = grid.shape()[1];
+        affordable((long) rows * cols * steps, "stencil5");
+        float beta = 1.0f - 4.0f * alpha;
+        float[] cur = new float[rows * cols];
+        for (int i = 0; i < cur.length; i++) {
+            cur[i] = (float) grid.data()[i];
+        }
+        for (int s = 0; s < steps; s++) {
+            float[] next = new float[cur.length];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    float v = (i > 0 ? cur[(i - 1) * cols + j] : 0f) + (i < rows - 1 ? cur[(i + 1) * cols + j] : 0f);
+                    v += j > 0 ? cur[i * cols + j - 1] : 0f;
+                    v += j < cols - 1 ? cur[i * cols + j + 1] : 0f;
+                    v *= alpha;
+                    next[i * cols + j] = v + cur[i * cols + j] * beta;
+                }
+            }
+            cur = next;
+        }
+        double[] out = new double[cur.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = cur[i];
+        }
+        return new NdArray(grid.shape(), out);
+    }
+
+    static NdArray mandelbrot(int rows, int pixels, int iters, float xMin, float xMax, float yMin, float yMax) {
+        affordable((long) rows * pixels * iters, "mandelbrot");
+        if ((long) rows * pixels > NdArray.MAX_ELEMENTS) {
+            throw new IllegalArgumentException("mandelbrot's image would hold more than " + NdArray.MAX_ELEMENTS + " pixels");
+        }
+        float dx = (xMax - xMin) / (float) pixels;
+        float dy = (yMax - yMin) / (float) rows;
+        double[] out = new double[rows * pixels];
+        for (int y = 0; y < rows; y++) {
+            float ci = yMin + (float) y * dy;
+            for (int i = 0; i < pixels; i++) {
+                float cr = xMin + (float) i * dx;
+                float zr = 0f;
+                float zi = 0f;
+                int n = 0;
+                for (; n < iters; n++) {
+                    float rr = zr * zr;
+                    float ii = zi * zi;
+                    if (rr + ii > 4.0f) {
+                        break;
+                    }
+                    zi = 2.0f * zr * zi + ci;
+                    zr = rr - ii + cr;
+                }
+                out[y * pixels + i] = n;
+            }
+        }
+        return new NdArray(new int[] {rows, pixels}, out);
+    }
+
+    private static NdArray grid(NdArray a, String name) {
+        if (a.shape().length != 2) {
+            throw new IllegalArgumentException(name + " takes a 2-D array (rows, columns), not shape "
+                    + Arrays.toString(a.shape()));
+        }
+        return a;
+    }
+
+    private static double number(NdArray a, String what) {
+        if (a.data().length != 1 || !Double.isFinite(a.data()[0])) {
+            throw new IllegalArgumentException(what + " is one finite number");
+        }
+        return a.data()[0];
+    }
+
+    private static int count(NdArray a, String what) {
+        double v = number(a, what);
+        if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " is a whole number from 0, not " + v);
+        }
+        return (int) v;
+    }
+
+    private static void affordable(long work, String name) {
+        if (work > MAX_WORK) {
+            throw new IllegalArgumentException(name + " of these sizes is too much work to check at load ("
+                    + work + " updates; at most " + MAX_WORK + ")");
+        }
+    }
+}
