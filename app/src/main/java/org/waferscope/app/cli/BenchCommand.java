@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.waferscope.engine.csl.Diagnostic;
 import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.program.ProgramLoader;
 import org.waferscope.engine.program.WaferProgram;
@@ -86,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
             if (e.isInternal()) {
                 return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
             }
-            e.diagnostics().stream().map(Diagnostic::toString).forEach(err::println);
+            e.diagnostics().stream().map(ProgramArgs::said).forEach(err::println);
             return WaferscopeCli.INVALID_PROGRAM;
         } catch (IllegalArgumentException e) {
             err.println("waferscope: " + e.getMessage());
@@ -133,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             return WaferscopeCli.OK;
         } catch (ProgramLoadException e) {
-            e.diagnostics().stream().map(Diagnostic::toString).forEach(err::println);
+            e.diagnostics().stream().map(ProgramArgs::said).forEach(err::println);
             return WaferscopeCli.INVALID_PROGRAM;
         } catch (IllegalArgumentException e) {
             err.println("waferscope: " + e.getMessage());

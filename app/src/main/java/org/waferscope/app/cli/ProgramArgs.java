@@ -16,6 +16,16 @@ final class ProgramArgs {
     private ProgramArgs() {
     }
 
+    /**
+     * One load error as compilers print it, {@code file:line:col: error: message}; an error about
+     * the program folder as a whole ("open one of the 32 program folders inside this one") is
+     * positioned at the folder, where a line and a column mean nothing: {@code folder: error: message}.
+     */
+    static String said(Diagnostic d) {
+        boolean folder = d.pos().line() == 1 && d.pos().column() == 1 && Files.isDirectory(Path.of(d.pos().file()));
+        return folder ? d.pos().file() + ": error: " + d.message() : d.toString();
+    }
+
     /** Loads {@code program} or prints why not (positioned diagnostics) and returns null. */
     static WaferProgram load(String program, Map<String, String> params, String arch, PrintWriter err) {
         return load(program, params, arch, new BuildOption(), err);
@@ -52,7 +62,7 @@ final class ProgramArgs {
                 err.println(heading);
             }
             for (Diagnostic d : e.diagnostics()) {
-                err.println(d);
+                err.println(said(d));
             }
             if (e.dropped() > 0) {
                 err.println("... and " + e.dropped() + " more errors");

@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
                 return internal(e.diagnostics().get(0).message());
             }
             for (Diagnostic d : e.diagnostics()) {
-                err.println(d);
+                err.println(ProgramArgs.said(d));
             }
             if (e.dropped() > 0) {
                 err.println("... and " + e.dropped() + " more errors");

@@ -84,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
                 p = p.with(p.spec().withBatch(batch));
             }
         } catch (ProgramLoadException e) {
-            e.diagnostics().forEach(d -> err.println(d));
+            e.diagnostics().forEach(d -> err.println(ProgramArgs.said(d)));
             return WaferscopeCli.INVALID_PROGRAM;
         }
         TrainReport report = new TrainReport(program, json, out);
@@ -104,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
                 return t.referenceCheckPasses() ? WaferscopeCli.OK : WaferscopeCli.CHECK_FAILED;
             }
         } catch (ProgramLoadException e) {
-            e.diagnostics().forEach(d -> err.println(d));
+            e.diagnostics().forEach(d -> err.println(ProgramArgs.said(d)));
             return WaferscopeCli.INVALID_PROGRAM;
         } catch (IllegalArgumentException e) {
             err.println(program + ": error: " + e.getMessage());

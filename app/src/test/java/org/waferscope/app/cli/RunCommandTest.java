@@ -266,4 +266,20 @@ class RunCommandTest {
                 + tmp.toAbsolutePath().normalize()), o.err());
     }
 
+    @Test
+    void anErrorAboutAFolderOfProgramsHasNoLineOrColumn(@TempDir Path tmp) throws Exception {
+        // a teacher runs the folder above the examples: "…:1:1: error:" put a line and a column on a folder
+        for (String name : new String[] {"first", "second"}) {
+            Files.createDirectories(tmp.resolve(name));
+            Files.writeString(tmp.resolve(name).resolve("layout.csl"), "layout { }");
+        }
+        CliRun o = run("run", tmp.toString());
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertTrue(o.err().startsWith(tmp + ": error: open one of the 2 program folders inside this one (first, second)"),
+                o.err());
+        assertTrue(!o.err().contains(":1:1:"), o.err());
+        // a positioned error keeps its place
+        CliRun bad = run("run", tmp.resolve("first").toString());
+        assertTrue(bad.err().contains("layout.csl:1:"), bad.err());
+    }
 }
