@@ -319,4 +319,50 @@ class DebuggerRobotTest {
         open(robot, "broadcast-chain");
         assertEquals(1, session.console().lines().stream().filter(l -> l.text().startsWith("restored ")).count());
     }
+
+    @Test
+    void breakpointsKeptFromAnEarlierSessionStopNothingUntilKeptAndCanBeRemoved(FxRobot robot) throws Exception {
+        // a shared lab machine: the last student's breakpoints come back switched off, named in a bar over the fabric
+        String key = SimulationSession.programKey(samples.materialize(samples.byName("broadcast-chain").orElseThrow()));
+        explorer.preferences().setBreakpoints(key, List.of("on receiver.csl:27", "off task@1,0"));
+        open(robot, "broadcast-chain");
+        pulse(robot);
+        org.controlsfx.control.NotificationPane bar = robot.lookup("#earlier-breakpoints")
+                .queryAs(org.controlsfx.control.NotificationPane.class);
+        assertTrue(bar.isShowing(), "the bar shows");
+        assertTrue(bar.getText().startsWith("2 breakpoints from an earlier session, now off: receiver.csl:27, "),
+                bar.getText());
+        assertTrue(session.breakpoints().entries().stream().noneMatch(e -> e.enabled()), "all switched off");
+        assertEquals(List.of("on receiver.csl:27", "off task@1,0"), explorer.preferences().breakpoints(key),
+                "the store keeps them as they were until the user says");
+        shot(robot, "earlier-breakpoints");
+        runToStop(robot);
+        assertEquals(SimState.HALTED, session.frameProperty().get().state(), "a Run stops at none of them");
+
+        // the student who set them keeps them: as they were, and the next Run stops at the line
+        robot.interact(() -> action(robot, "Keep").fire());
+        assertTrue(!bar.isShowing(), "the bar goes once answered");
+        assertEquals(List.of(true, false), session.breakpoints().entries().stream().map(e -> e.enabled()).toList());
+        robot.interact(() -> session.controls().reset());
+        pulse(robot);
+        runToStop(robot);
+        assertEquals(SimState.PAUSED, session.frameProperty().get().state(), "the kept breakpoint stops the run");
+
+        // another student removes them, here and in the preferences
+        String other = SimulationSession.programKey(samples.materialize(samples.byName("sentinel").orElseThrow()));
+        explorer.preferences().setBreakpoints(other, List.of("on task@0,0"));
+        open(robot, "sentinel");
+        pulse(robot);
+        assertTrue(bar.isShowing() && bar.getText().startsWith("A breakpoint from an earlier session, now off: "),
+                bar.getText());
+        robot.interact(() -> action(robot, "Remove").fire());
+        assertEquals(0, session.breakpoints().entries().size());
+        assertEquals(List.of(), explorer.preferences().breakpoints(other));
+        assertTrue(!bar.isShowing());
+    }
+
+    private static javafx.scene.control.Button action(FxRobot robot, String text) {
+        return robot.lookup("#earlier-breakpoints .button").match((javafx.scene.control.Button b) -> text.equals(b.getText()))
+                .query();
+    }
 }

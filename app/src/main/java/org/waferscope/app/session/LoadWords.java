@@ -9,12 +9,14 @@ final class LoadWords {
     private LoadWords() {
     }
 
-    /** The console's note on breakpoints kept from an earlier session, each named. */
+    /** The console's note on breakpoints kept from an earlier session, each named as it was stored. */
     static String restored(List<BreakpointsModel.Entry> restored) {
         return "restored " + restored.size() + " breakpoint" + (restored.size() > 1 ? "s" : "")
                 + " for this program, set in an earlier session: " + String.join(", ", restored.stream()
                 .map(e -> e.describe() + (e.enabled() ? "" : " (off)")).toList())
-                + "; the Breakpoints tab lists them, and its Clear all removes them";
+                + "; switched off, so that a Run stops only where you set a breakpoint: Keep, above the fabric,"
+                + " switches them back as they were, Remove drops them (the Breakpoints tab lists them too,"
+                + " and its Clear all removes them)";
     }
 
     /**

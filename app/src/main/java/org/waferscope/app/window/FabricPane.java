@@ -116,7 +116,7 @@ final class FabricPane extends BorderPane {
         footer.getStyleClass().add("fabric-footer");
         setTop(header);
         // Load errors also appear over the fabric, so a failed open is noticed at once.
-        NotificationPane notes = new NotificationPane(centre);
+        NotificationPane notes = new NotificationPane(new EarlierBreakpointsBar(centre, session.breakpoints()));
         notes.setId("load-error");
         notes.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         notes.setShowFromTop(true);

@@ -36,6 +36,10 @@ public final class BreakpointsModel {
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private final ObservableList<Entry> readOnly = FXCollections.unmodifiableObservableList(entries);
     private final Map<String, List<Entry>> byProgram = new HashMap<>();
+    /** Per program, the entries read from the store this session, as stored, until the user keeps or drops them. */
+    private final Map<String, List<Entry>> held = new HashMap<>();
+    private final ObservableList<Entry> earlier = FXCollections.observableArrayList();
+    private final ObservableList<Entry> earlierReadOnly = FXCollections.unmodifiableObservableList(earlier);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private Function<String, List<String>> load = key -> List.of();
     private BiConsumer<String, List<String>> save = (key, lines) -> { };
@@ -53,22 +57,65 @@ public final class BreakpointsModel {
 
     /**
      * Shows (and sends) the list of the program keyed {@code key}, read from the store the first time.
+     * What the store kept comes in switched off, and is listed in {@link #earlier()} until the user
+     * keeps or drops it: on a shared lab machine it may be another student's, and a Run must not stop
+     * where this user set nothing.
      *
-     * @return the breakpoints read from the store now (kept from an earlier session), which the
-     *         user may not know are set; empty when the list was already known or the store had none
+     * @return the breakpoints read from the store now (kept from an earlier session), as stored;
+     *         empty when the list was already known or the store had none
      */
     public List<Entry> setProgram(String key) {
         program = key;
         List<Entry> restored = List.of();
         List<Entry> list = byProgram.get(key);
         if (list == null) {
-            list = read(load.apply(key));
+            restored = read(load.apply(key));
+            list = restored.stream().map(e -> new Entry(e.breakpoint(), false)).toList();
             byProgram.put(key, list);
-            restored = list;
+            if (!restored.isEmpty()) {
+                held.put(key, restored);
+            }
         }
         entries.setAll(list);
         changed(false);
         return restored;
+    }
+
+    /**
+     * The breakpoints kept from an earlier session that are still listed and still switched off,
+     * as they were stored (on or off), awaiting {@link #keepEarlier()} or {@link #dropEarlier()}.
+     */
+    public ObservableList<Entry> earlier() {
+        return earlierReadOnly;
+    }
+
+    /** Switches the earlier session's breakpoints back to how they were stored. */
+    public void keepEarlier() {
+        for (Entry e : List.copyOf(earlier)) {
+            int i = indexOf(e.breakpoint());
+            if (i >= 0) {
+                entries.set(i, e);
+            }
+        }
+        held.remove(program);
+        changed(true);
+    }
+
+    /** Removes the earlier session's breakpoints that are still waiting, here and in the store. */
+    public void dropEarlier() {
+        List<Breakpoint> dropped = earlier.stream().map(Entry::breakpoint).toList();
+        entries.removeIf(e -> dropped.contains(e.breakpoint()));
+        held.remove(program);
+        changed(true);
+    }
+
+    private int indexOf(Breakpoint b) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).breakpoint().equals(b)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public String program() {
@@ -148,6 +195,11 @@ public final class BreakpointsModel {
 
     private void changed(boolean store) {
         byProgram.put(program, List.copyOf(entries));
+        // one switched on, removed or cleared by hand is decided: it waits no longer
+        earlier.setAll(held.getOrDefault(program, List.of()).stream().filter(e -> {
+            int i = indexOf(e.breakpoint());
+            return i >= 0 && !entries.get(i).enabled();
+        }).toList());
         if (store && !program.isEmpty()) {
             save.accept(program, entries.stream().map(e -> (e.enabled() ? "on " : "off ") + BreakSpec.format(e.breakpoint()))
                     .toList());
