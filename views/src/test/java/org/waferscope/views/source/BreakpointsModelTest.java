@@ -50,4 +50,33 @@ class BreakpointsModelTest {
         next.setProgram("/samples/broadcast-chain");
         assertEquals(2, next.entries().size(), "read back in the next session");
     }
+
+    @Test
+    void anEarlierSessionsBreakpointsWaitSwitchedOffUntilKeptOrDropped() {
+        Map<String, List<String>> store = new HashMap<>();
+        store.put("/p", List.of("on pe.csl:4", "off pe.csl:9", "on task@1,0"));
+        List<Command> sent = new ArrayList<>();
+        BreakpointsModel m = new BreakpointsModel(sent::add);
+        m.setStore(k -> store.getOrDefault(k, List.of()), store::put);
+        assertEquals(3, m.setProgram("/p").size());
+        assertEquals(new Command.SetBreakpoints(List.of()), sent.get(sent.size() - 1), "none is sent to the engine");
+        assertEquals(3, m.earlier().size());
+        assertEquals(List.of("on pe.csl:4", "off pe.csl:9", "on task@1,0"), store.get("/p"), "the store is untouched");
+        // one switched on by hand is decided; the others still wait
+        m.setEnabled(m.entries().get(2), true);
+        assertEquals(2, m.earlier().size());
+        m.keepEarlier();
+        assertEquals(List.of(true, false, true), m.entries().stream().map(BreakpointsModel.Entry::enabled).toList());
+        assertEquals(List.of(), m.earlier());
+        m.setProgram("/q");
+        m.setProgram("/p");
+        assertEquals(List.of(), m.earlier(), "asked once a session");
+
+        BreakpointsModel next = new BreakpointsModel(c -> { });
+        next.setStore(k -> store.getOrDefault(k, List.of()), store::put);
+        next.setProgram("/p");
+        next.dropEarlier();
+        assertEquals(List.of(), next.entries());
+        assertEquals(List.of(), store.get("/p"), "dropped from the store too");
+    }
 }
