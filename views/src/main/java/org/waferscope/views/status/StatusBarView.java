@@ -16,7 +16,7 @@ public class StatusBarView extends HBox {
         super(10);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
-        Label message = label("status-message", model.messageProperty());
+        message = label("status-message", model.messageProperty());
         FontIcon icon = new FontIcon(SimStateStyle.icon(SimState.EMPTY));
         Label state = new Label(SimStateStyle.label(SimState.EMPTY), icon);
         state.setId("status-state");
@@ -35,9 +35,16 @@ public class StatusBarView extends HBox {
         Label cycle = label("status-cycle", model.cycleProperty());
         Label time = label("status-time", model.timeProperty());
         Label activity = label("status-activity", model.activityProperty());
-        Label host = label("status-host", model.hostProperty());
+        // its text is set as the bar is laid out: the whole step, or its few words where that does not fit
+        host = new Label();
+        host.setId("status-host");
+        host.getStyleClass().add("status-host");
+        hostFull = model.hostProperty();
+        hostShort = model.hostShortProperty();
+        hostFull.addListener((o, a, b) -> requestLayout());
+        hostShort.addListener((o, a, b) -> requestLayout());
         Separator hostSep = sep();
-        hostSep.visibleProperty().bind(host.textProperty().isNotEmpty());
+        hostSep.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(hostFull));
         hostSep.managedProperty().bind(hostSep.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -49,7 +56,8 @@ public class StatusBarView extends HBox {
         // State, cycle and time never give way; the others keep their whole text in this order
         // while there is room, and then end in an ellipsis, their whole text in a tooltip: the
         // host's step is long at full wafer, and a long deadlock message or a large UI scale
-        // must not squeeze the cycle out.
+        // must not squeeze the cycle out. The host's step in a few words ("host waits for 3
+        // PE(s)") is kept before the message: beside a deadlock's message it was cut to "h…".
         for (Label keep : new Label[] {state, cycle, time}) {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -57,7 +65,7 @@ public class StatusBarView extends HBox {
         for (Label l : givers) {
             l.setMinWidth(0);
             javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-            whole.textProperty().bind(l.textProperty());
+            whole.textProperty().bind(l == host ? hostFull : l.textProperty());
             whole.setWrapText(true);
             whole.setMaxWidth(700);
             l.setTooltip(whole);
@@ -69,6 +77,10 @@ public class StatusBarView extends HBox {
 
     /** The labels that give way when the bar is short, the one that keeps its text longest first. */
     private final List<Label> givers;
+    private final Label host;
+    private final Label message;
+    private final javafx.beans.value.ObservableStringValue hostFull;
+    private final javafx.beans.value.ObservableStringValue hostShort;
 
     /** Shares out what the others leave of the bar's width among {@link #givers}, in their order (no drawing). */
     @Override
@@ -81,12 +93,41 @@ public class StatusBarView extends HBox {
                 room -= snapSizeX(n.prefWidth(-1));
             }
         }
+        String full = hostFull.get();
+        String brief = hostShort.get();
+        double briefWidth = snapSizeX(widthOf(host, brief));
+        double fullWidth = snapSizeX(widthOf(host, full));
+        double reserved = 0;
         for (Label l : givers) {
-            double w = Math.max(0, Math.min(snapSizeX(l.prefWidth(-1)), Math.floor(room)));
+            if (l == message) {
+                reserved = Math.max(0, Math.min(briefWidth, Math.floor(room)));
+                room -= reserved;
+            }
+            double w;
+            if (l == host) {
+                boolean whole = room + reserved >= fullWidth;
+                if (!host.getText().equals(whole ? full : brief)) {
+                    host.setText(whole ? full : brief);
+                }
+                w = whole ? fullWidth : reserved;
+                room -= w - reserved;
+            } else {
+                w = Math.max(0, Math.min(snapSizeX(l.prefWidth(-1)), Math.floor(room)));
+                room -= w;
+            }
             l.setMaxWidth(w);
-            room -= w;
         }
         super.layoutChildren();
+    }
+
+    /** What {@code l} would need to show {@code text} whole, in its font and padding. */
+    private static double widthOf(Label l, String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(l.getFont());
+        return Math.ceil(t.getLayoutBounds().getWidth()) + l.snappedLeftInset() + l.snappedRightInset();
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {

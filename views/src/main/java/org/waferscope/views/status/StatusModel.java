@@ -22,6 +22,7 @@ public final class StatusModel {
     private final ReadOnlyStringWrapper fps = new ReadOnlyStringWrapper(this, "fps", "");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper(this, "host", "");
+    private final ReadOnlyStringWrapper hostShort = new ReadOnlyStringWrapper(this, "hostShort", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /** Takes the frame on show and the frames per second the UI is drawing. */
@@ -39,6 +40,7 @@ public final class StatusModel {
                 f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()));
         // "host done" is said once, not as "host: host done"
         host.set(s.hostStep().isEmpty() || s.hostStep().startsWith("host ") ? s.hostStep() : "host: " + s.hostStep());
+        hostShort.set(shortHost(s.hostStep()));
         message.set(f.message());
     }
 
@@ -82,6 +84,31 @@ public final class StatusModel {
 
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /**
+     * The host's step in a few words, for a status bar with no room for all of it: "host waits
+     * for 3 PE(s)" for "waiting for unblock_cmd_stream from 3 PE(s)", "host waits" for another
+     * wait, "host: launch start" for "about to launch start"; a step said in fewer words is itself.
+     */
+    static String shortHost(String step) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("waiting for unblock_cmd_stream from (\\d+) PE\\(s\\)")
+                .matcher(step);
+        if (m.matches()) {
+            return "host waits for " + m.group(1) + " PE(s)";
+        }
+        if (step.startsWith("waiting ")) {
+            return "host waits";
+        }
+        if (step.startsWith("about to ")) {
+            return "host: " + step.substring("about to ".length());
+        }
+        return step.isEmpty() || step.startsWith("host ") ? step : "host: " + step;
+    }
+
+    /** {@link #hostProperty()} in a few words ({@link #shortHost}). */
+    public ReadOnlyStringProperty hostShortProperty() {
+        return hostShort.getReadOnlyProperty();
     }
 
     /** What the host is doing ("host: waiting for …"), empty when there is no host program. */

@@ -70,4 +70,30 @@ class StatusBarViewTest {
             }
         }
     }
+
+    @Test
+    void besideADeadlocksMessageTheHostSaysItsStepInAFewWordsNotACutOne(FxRobot robot) {
+        // at 1280 the host's step was cut to "h…" beside "deadlock at cycle …: work remains but nothing can move"
+        FabricStats stats = new FabricStats(753_972, 12, 1_505_952, 0, 0, 1.41e-8, 250,
+                "waiting for unblock_cmd_stream from 753972 PE(s)", "wse2");
+        robot.interact(() -> model.update(new Frame(1, 123_456, SimState.HALTED, 757, 996, MetricLayer.UTILIZATION, -1,
+                new float[1], 0, 1, null, stats, List.of(), "deadlock at cycle 123,456: work remains but nothing can move"), 1));
+        Label host = robot.lookup("#status-host").queryAs(Label.class);
+        Label message = robot.lookup("#status-message").queryAs(Label.class);
+        for (double width : new double[] {1280}) {
+            robot.interact(() -> bar.setMaxWidth(width));
+            robot.interact(() -> { });
+            robot.interact(() -> { });
+            assertEquals("host waits for 753972 PE(s)", host.getText(), "a few words at " + width + " px");
+            assertEquals(host.getText(), shown(host), "shown whole at " + width + " px");
+            assertTrue(shown(message).startsWith("deadlock at cycle 123,456"), width + ": " + shown(message));
+            assertEquals("host: waiting for unblock_cmd_stream from 753972 PE(s)", host.getTooltip().getText());
+        }
+        // the deadlock over (a step back), there is room for all of it again
+        robot.interact(() -> model.update(new Frame(2, 123_455, SimState.PAUSED, 757, 996, MetricLayer.UTILIZATION, -1,
+                new float[1], 0, 1, null, stats, List.of(), ""), 1));
+        robot.interact(() -> { });
+        robot.interact(() -> { });
+        assertEquals("host: waiting for unblock_cmd_stream from 753972 PE(s)", shown(host), "with room, all of it");
+    }
 }

@@ -60,4 +60,13 @@ class StatusModelTest {
             assertTrue(!SimStateStyle.label(s).isEmpty());
         }
     }
+
+    @Test
+    void theHostsStepInAFewWords() {
+        assertEquals("host waits for 3 PE(s)", StatusModel.shortHost("waiting for unblock_cmd_stream from 3 PE(s)"));
+        assertEquals("host waits", StatusModel.shortHost("waiting for the kernel to settle before copy y out of y"));
+        assertEquals("host: launch start", StatusModel.shortHost("about to launch start"));
+        assertEquals("host done", StatusModel.shortHost("host done"));
+        assertEquals("", StatusModel.shortHost(""));
+    }
 }
