@@ -94,6 +94,28 @@ class InspectorFitRobotTest {
                 "at 1440 wide the task table's columns fit: " + tasks.getWidth());
     }
 
+    @Test
+    void theMemoryTabsHeadingSaysSinceWhichCycleWholeAt1280(FxRobot robot) {
+        // "u  [16]f32  ·  16 elements  ·  0 changed since ..." hid the one figure that was news: the cycle
+        robot.interact(() -> explorer.window.openSample(explorer.samples.byName("heat-diffusion").orElseThrow()));
+        explorer.pulse(robot);
+        robot.interact(() -> explorer.session.layers().selectedProperty().set(new PeLocation(3, 1)));
+        robot.interact(() -> explorer.session.post(new Command.Step(3_000)));
+        explorer.pulse(robot);
+        robot.interact(() -> explorer.session.post(new Command.Step(1)));
+        explorer.pulse(robot);
+        explorer.pulse(robot);
+        Node inspector = robot.lookup("#inspector").query();
+        robot.interact(() -> ((org.waferscope.views.inspector.CoreInspectorView) inspector).showTab("Memory"));
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        javafx.scene.control.Label heading = robot.lookup(".memory-pane .inspector-section")
+                .match((javafx.scene.control.Label l) -> l.getText().contains("changed since cycle")).query();
+        String shown = robot.from(heading).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
+        assertEquals(heading.getText(), shown, "the heading is not cut");
+        assertTrue(heading.getText().endsWith("changed since cycle 3,000"), heading.getText());
+        RealExplorer.shoot(robot, stage.getScene(), "inspector-fit-memory-heading");
+    }
+
     /** Whether {@code n} is in the selected tab (the others' content is in the scene too). */
     private static boolean showing(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {

@@ -85,7 +85,8 @@ public final class MemoryModel {
         }
         elements.setAll(rows);
         heading.set(s.name() + "  " + InspectorLines.typeText(s) + "  ·  " + n + (n == 1 ? " element" : " elements")
-                + (old == null ? "" : "  ·  " + changed + " changed since cycle " + before.cycle()));
+                + (old == null ? "" : "  ·  " + changed + " changed since cycle "
+                + String.format(java.util.Locale.ROOT, "%,d", before.cycle())));
     }
 
     /** "[7]", or "[1, 3]" for element 7 of a [2, 4] array. */

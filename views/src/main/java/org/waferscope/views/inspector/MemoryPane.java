@@ -50,6 +50,9 @@ final class MemoryPane extends VBox {
         Label heading = new Label();
         heading.getStyleClass().add("inspector-section");
         heading.textProperty().bind(memory.headingProperty());
+        // wrapped, not cut: "… changed since cycle 3,000" ends in the figure that is news
+        heading.setWrapText(true);
+        heading.setMinHeight(Label.USE_PREF_SIZE);
         TableView<ElementRow> elements = Tables.table(memory.elements(), "Pick a symbol above");
         elements.setId("inspector-elements");
         elements.getStyleClass().add("memory-elements");
