@@ -63,7 +63,10 @@ final class Tables {
         return c;
     }
 
-    /** A task's picker state in words: running, activated, blocked, or both of the last two. */
+    /**
+     * A task's picker state in words: running, activated, blocked, both of the last two, or
+     * idle (a blank cell read as "nothing known" beside a data task waiting for its wavelets).
+     */
     static String taskState(org.waferscope.engine.api.CoreSnapshot.TaskRow t) {
         if (t.running()) {
             return "▶ running";
@@ -71,6 +74,6 @@ final class Tables {
         if (t.activated() && t.blocked()) {
             return "active, blocked";
         }
-        return t.activated() ? "active" : t.blocked() ? "blocked" : "";
+        return t.activated() ? "active" : t.blocked() ? "blocked" : "idle";
     }
 }
