@@ -69,6 +69,23 @@ class GameOfLifeTest {
                 expected, 0, "the check's board is this test's");
     }
 
+    /**
+     * The lesson's "things to try": without the @block lines a neighbour's next value is counted
+     * early; at 10 generations that ends in a deadlock, and at the default 8 it happens to pass.
+     */
+    @Test
+    void withoutItsBlocksTheBoardDeadlocksAtTenGenerationsAndPassesByLuckAtEight() throws Exception {
+        String cell = Samples.text("game-of-life", "cell.csl");
+        String unblocked = cell.replaceAll("(?m)^(\\s*)@block\\(", "$1// @block(");
+        assertEquals(4, unblocked.split("// @block\\(", -1).length - 1, "the four @block lines");
+        RunResult ten = Samples.runVariant("game-of-life", Map.of("cell.csl", unblocked), Map.of("gens", "10"), null,
+                "layout.csl", "cell.csl", "run.json");
+        assertEquals(org.waferscope.engine.sim.WaferStatus.DEADLOCK, ten.status());
+        RunResult eight = Samples.runVariant("game-of-life", Map.of("cell.csl", unblocked), Map.of(), null,
+                "layout.csl", "cell.csl", "run.json");
+        Samples.assertHalted(eight);
+    }
+
     /** The host's copies take no cycles, so they are done at load: the board shows before the first step. */
     @Test
     void theBoardIsOnTheWaferAsSoonAsItIsLoaded() throws Exception {
