@@ -101,25 +101,27 @@ final class ReferenceKernels {
         float dy = (yMax - yMin) / (float) rows;
         double[] out = new double[rows * pixels];
         for (int y = 0; y < rows; y++) {
-            float ci = yMin + (float) y * dy;
             for (int i = 0; i < pixels; i++) {
-                float cr = xMin + (float) i * dx;
-                float zr = 0f;
-                float zi = 0f;
-                int n = 0;
-                for (; n < iters; n++) {
-                    float rr = zr * zr;
-                    float ii = zi * zi;
-                    if (rr + ii > 4.0f) {
-                        break;
-                    }
-                    zi = 2.0f * zr * zi + ci;
-                    zr = rr - ii + cr;
-                }
-                out[y * pixels + i] = n;
+                out[y * pixels + i] = escapeTime(xMin + (float) i * dx, yMin + (float) y * dy, iters);
             }
         }
         return new NdArray(new int[] {rows, pixels}, out);
+    }
+
+    /** Iterations of z = z^2 + c from 0 before |z|^2 exceeds 4, at most {@code iters}, in f32. */
+    private static int escapeTime(float cr, float ci, int iters) {
+        float zr = 0f;
+        float zi = 0f;
+        for (int n = 0; n < iters; n++) {
+            float rr = zr * zr;
+            float ii = zi * zi;
+            if (rr + ii > 4.0f) {
+                return n;
+            }
+            zi = 2.0f * zr * zi + ci;
+            zr = rr - ii + cr;
+        }
+        return iters;
     }
 
     private static NdArray grid(NdArray a, String name) {

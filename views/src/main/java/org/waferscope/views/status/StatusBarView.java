@@ -16,7 +16,7 @@ public class StatusBarView extends HBox {
         super(10);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
-        message = label("status-message", model.messageProperty());
+        Label message = label("status-message", model.messageProperty());
         FontIcon icon = new FontIcon(SimStateStyle.icon(SimState.EMPTY));
         Label state = new Label(SimStateStyle.label(SimState.EMPTY), icon);
         state.setId("status-state");
@@ -56,8 +56,9 @@ public class StatusBarView extends HBox {
         // State, cycle and time never give way; the others keep their whole text in this order
         // while there is room, and then end in an ellipsis, their whole text in a tooltip: the
         // host's step is long at full wafer, and a long deadlock message or a large UI scale
-        // must not squeeze the cycle out. The host's step in a few words ("host waits for 3
-        // PE(s)") is kept before the message: beside a deadlock's message it was cut to "h…".
+        // must not squeeze the cycle out. Where the host's whole step does not fit it says it in
+        // a few words ("host waits for 3 PE(s)"), or not at all: beside a deadlock's message it
+        // was cut to "h…".
         for (Label keep : new Label[] {state, cycle, time}) {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -78,7 +79,6 @@ public class StatusBarView extends HBox {
     /** The labels that give way when the bar is short, the one that keeps its text longest first. */
     private final List<Label> givers;
     private final Label host;
-    private final Label message;
     private final javafx.beans.value.ObservableStringValue hostFull;
     private final javafx.beans.value.ObservableStringValue hostShort;
 
@@ -93,29 +93,22 @@ public class StatusBarView extends HBox {
                 room -= snapSizeX(n.prefWidth(-1));
             }
         }
-        String full = hostFull.get();
-        String brief = hostShort.get();
-        double briefWidth = snapSizeX(widthOf(host, brief));
-        double fullWidth = snapSizeX(widthOf(host, full));
-        double reserved = 0;
         for (Label l : givers) {
-            if (l == message) {
-                reserved = Math.max(0, Math.min(briefWidth, Math.floor(room)));
-                room -= reserved;
-            }
             double w;
             if (l == host) {
-                boolean whole = room + reserved >= fullWidth;
-                if (!host.getText().equals(whole ? full : brief)) {
-                    host.setText(whole ? full : brief);
+                // the whole step, or its few words, or nothing: "h…" said nothing
+                double fullWidth = snapSizeX(widthOf(host, hostFull.get()));
+                double briefWidth = snapSizeX(widthOf(host, hostShort.get()));
+                String text = room >= fullWidth ? hostFull.get() : room >= briefWidth ? hostShort.get() : "";
+                if (!host.getText().equals(text)) {
+                    host.setText(text);
                 }
-                w = whole ? fullWidth : reserved;
-                room -= w - reserved;
+                w = text.isEmpty() ? 0 : text.equals(hostFull.get()) ? fullWidth : briefWidth;
             } else {
                 w = Math.max(0, Math.min(snapSizeX(l.prefWidth(-1)), Math.floor(room)));
-                room -= w;
             }
             l.setMaxWidth(w);
+            room -= w;
         }
         super.layoutChildren();
     }
