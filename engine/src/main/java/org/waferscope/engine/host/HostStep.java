@@ -1,6 +1,7 @@
 package org.waferscope.engine.host;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One command of the host's command stream, as an SDK host script issues them. They run
@@ -95,10 +96,19 @@ public sealed interface HostStep {
      * {@code reduce} ("max", "min" or "sum"; null for none), the {@code count} elements of the
      * slice are first reduced to one value, which is compared with the one expected value.
      */
-    record Check(String name, String array, double[] expected, double tolerance, double atol, double rtol,
+    record Check(String name, String array, Supplier<double[]> values, double tolerance, double atol, double rtol,
                  int start, int step, boolean whole, String reduce, int count) implements HostStep {
         public Check(String name, String array, double[] expected, double tolerance) {
-            this(name, array, expected, tolerance, Double.NaN, Double.NaN, 0, 1, true, null, expected.length);
+            this(name, array, () -> expected, tolerance, Double.NaN, Double.NaN, 0, 1, true, null, expected.length);
+        }
+
+        /**
+         * The expected values. A check whose expectation is a whole-grid reference computes it
+         * on the first call, when the check runs, rather than at load (the loader has checked
+         * that it can).
+         */
+        public double[] expected() {
+            return values.get();
         }
 
         public String describe() {

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code bincount(a, n)}, {@code norm2(a)}, {@code repeat(a, n)}, {@code stencil7(x, c)},
  * {@code life(board, gens)}, {@code stencil5(grid, alpha, steps)}, {@code mandelbrot(rows, ...)},
  * {@code hypersparse(A, 'part', pe_cols, pe_rows[, length])}, unary
- * minus and parentheses. Evaluated when the program loads, from the input arrays, with numpy's
+ * minus and parentheses. Evaluated when the program loads (a whole-grid reference only checked
+ * then, and computed when its check runs: {@link #shaped}), from the input arrays, with numpy's
  * dtypes ({@link NumpyType}): an i16 sum wraps, an f32 product is rounded to f32.
  */
 final class ArrayExpr {
@@ -24,28 +25,52 @@ final class ArrayExpr {
 
     private static final long MAX_FLOPS = 400_000_000L;
 
+    /**
+     * An expression's value as {@link #shaped} gives it: {@code exact} unless a whole-grid
+     * reference was left out, whose place then holds zeros of its shape.
+     */
+    record Shaped(NdArray value, boolean exact) {
+    }
+
     private final String text;
     private final Map<String, Typed> arrays;
+    /** Leave the loops of {@link ReferenceKernels} out, and say so in {@link #leftOut}. */
+    private final boolean shapeOnly;
+    private boolean leftOut;
     private int at;
     private int depth;
 
-    private ArrayExpr(String text, Map<String, Typed> arrays) {
+    private ArrayExpr(String text, Map<String, Typed> arrays, boolean shapeOnly) {
         this.text = text;
         this.arrays = arrays;
+        this.shapeOnly = shapeOnly;
     }
 
     static NdArray eval(String text, Map<String, Typed> arrays) {
+        return evaluate(text, arrays, false).value();
+    }
+
+    /**
+     * The expression evaluated in full, except for the whole-grid references (life, stencil5,
+     * mandelbrot), which are checked and shaped but not computed: every error the full
+     * evaluation could meet is met here, at a fraction of its work.
+     */
+    static Shaped shaped(String text, Map<String, Typed> arrays) {
+        return evaluate(text, arrays, true);
+    }
+
+    private static Shaped evaluate(String text, Map<String, Typed> arrays, boolean shapeOnly) {
         if (text.length() > 1000) {
             throw new IllegalArgumentException("expression is too long");
         }
-        ArrayExpr e = new ArrayExpr(text, arrays);
+        ArrayExpr e = new ArrayExpr(text, arrays, shapeOnly);
         Typed v = e.sum();
         e.space();
         if (e.at != text.length()) {
             throw new IllegalArgumentException("unexpected '" + text.charAt(e.at) + "' at column " + (e.at + 1)
                     + " of \"" + text + "\"");
         }
-        return v.nd();
+        return new Shaped(v.nd(), !e.leftOut);
     }
 
     private void space() {
@@ -183,7 +208,7 @@ final class ArrayExpr {
      * count is an int64 as numpy's bincount gives, repeat keeps its array's dtype, the others
      * give the float type numpy would (f32 stays f32, integers become f64).
      */
-    private static Typed library(String name, java.util.List<Typed> args) {
+    private Typed library(String name, java.util.List<Typed> args) {
         NumpyType first = args.get(0).type();
         if (name.equals("bincount") || name.equals("floor")) {
             if (args.size() != (name.equals("bincount") ? 2 : 1)) {
@@ -192,8 +217,12 @@ final class ArrayExpr {
             return name.equals("floor") ? new Typed(ArrayCounts.floor(args.get(0).nd()), first)
                     : new Typed(ArrayCounts.bincount(args.get(0).nd(), args.get(1).nd()), NumpyType.WEAK_INT);
         }
-        NdArray r = ArrayFunctions.apply(name, args.stream().map(Typed::nd).toList());
+        NdArray r = ArrayFunctions.apply(name, args.stream().map(Typed::nd).toList(), shapeOnly);
         NumpyType t = name.equals("repeat") ? first : first.floatResult();
+        if (shapeOnly && ReferenceKernels.NAMES.contains(name)) {
+            leftOut = true;
+            return new Typed(r, t);   // zeros, which every dtype rounds to themselves
+        }
         double[] d = r.data().clone();
         for (int i = 0; i < d.length; i++) {
             d[i] = t.round(d[i]);

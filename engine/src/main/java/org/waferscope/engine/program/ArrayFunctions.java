@@ -19,6 +19,11 @@ final class ArrayFunctions {
     }
 
     static NdArray apply(String name, List<NdArray> args) {
+        return apply(name, args, false);
+    }
+
+    /** {@link #apply}; with {@code shapeOnly}, the references of {@link ReferenceKernels} are zeros in their shape. */
+    static NdArray apply(String name, List<NdArray> args, boolean shapeOnly) {
         int want = ReferenceKernels.NAMES.contains(name) ? ReferenceKernels.arity(name)
                 : name.equals("stencil7") || name.equals("repeat") ? 2 : 1;
         if (args.size() != want) {
@@ -40,7 +45,7 @@ final class ArrayFunctions {
                 yield new NdArray(args.get(0).shape(), out);
             }
             case "repeat" -> repeat(args.get(0), args.get(1));
-            case "life", "stencil5", "mandelbrot" -> ReferenceKernels.apply(name, args);
+            case "life", "stencil5", "mandelbrot" -> ReferenceKernels.apply(name, args, shapeOnly);
             default -> stencil7(args.get(0), args.get(1));
         };
     }

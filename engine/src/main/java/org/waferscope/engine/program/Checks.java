@@ -2,6 +2,7 @@ package org.waferscope.engine.program;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.host.HostStep;
 
@@ -29,16 +30,11 @@ final class Checks {
         if (c.expected() == null) {
             throw new CslError(ctx.at(ptr), "\"expected\" is missing: numbers, { \"file\": ... } or an expression such as \"A @ x + b\"");
         }
-        NdArray expected = expected(c.expected(), ptr + "/expected");
-        if (c.reshape() != null) {
-            expected = expected.reshape(ctx.dims(c.reshape(), ptr + "/reshape"));
-        }
-        if (c.transpose() != null) {
-            expected = expected.transpose(ctx.axes(c.transpose(), ptr + "/transpose"));
-        }
+        Map<String, ArrayExpr.Typed> env = arrays.environment(ctx.params());
+        ArrayExpr.Shaped first = expected(c.expected(), env, ptr + "/expected");
+        double[] e = arranged(first.value(), c, ptr, first.exact());
         int[] slice = slice(c.slice(), length, ptr + "/slice");
         int compared = slice == null ? length : slice[2];
-        double[] e = expected.data();
         String reduce = c.reduce();
         if (reduce != null && !java.util.Set.of("max", "min", "sum").contains(reduce)) {
             throw new CslError(ctx.at(ptr + "/reduce"), "reduce is \"max\", \"min\" or \"sum\", not \"" + reduce + "\"");
@@ -51,11 +47,7 @@ final class Checks {
         if (reduce != null) {
             compared = 1;
         }
-        if (e.length == 1 && compared > 1) {
-            double v = e[0];
-            e = new double[compared];
-            java.util.Arrays.fill(e, v);
-        }
+        e = spread(e, compared);
         if (e.length != compared) {
             throw new CslError(ctx.at(ptr + "/expected"), "expected has " + e.length + " values but " + c.array()
                     + (slice == null ? " has " + length : "'s slice has " + compared));
@@ -67,8 +59,64 @@ final class Checks {
         double atol = c.atol() == null ? Double.NaN : nonNegative(c.atol(), 0, ptr + "/atol", "atol");
         double rtol = c.rtol() == null ? Double.NaN : nonNegative(c.rtol(), 0, ptr + "/rtol", "rtol");
         String name = c.name() != null ? c.name() : c.array() + " (check " + (index + 1) + ")";
-        return new HostStep.Check(name, c.array(), e, tol, atol, rtol, slice == null ? 0 : slice[0],
+        Supplier<double[]> values;
+        if (first.exact()) {
+            double[] fixed = e;
+            values = () -> fixed;
+        } else {
+            // a whole-grid reference: computed when the check runs, as a host script would after
+            // the run, so that a full-wafer load does not wait for it (the shapes above are its own)
+            String text = c.expected().asText();
+            int n = compared;
+            values = new Later(() -> spread(arranged(ArrayExpr.eval(text, env), c, ptr, true), n));
+        }
+        return new HostStep.Check(name, c.array(), values, tol, atol, rtol, slice == null ? 0 : slice[0],
                 slice == null ? 1 : slice[1], slice == null, reduce, reduce != null ? reduced : e.length);
+    }
+
+    /**
+     * The expected values as the check's reshape and transpose lay them out; unless
+     * {@code moved}, only their count is right (a reference's stand-in, whose values nobody reads).
+     */
+    private double[] arranged(NdArray expected, RunSpec.Check c, String ptr, boolean moved) {
+        NdArray v = expected;
+        if (c.reshape() != null) {
+            v = v.reshape(ctx.dims(c.reshape(), ptr + "/reshape"));
+        }
+        if (c.transpose() != null) {
+            int[] axes = ctx.axes(c.transpose(), ptr + "/transpose");
+            v = moved ? v.transpose(axes) : new NdArray(v.transposedShape(axes), v.data());
+        }
+        return v.data();
+    }
+
+    /** One expected value stands for each of the {@code compared} elements. */
+    private static double[] spread(double[] e, int compared) {
+        if (e.length != 1 || compared <= 1) {
+            return e;
+        }
+        double[] all = new double[compared];
+        java.util.Arrays.fill(all, e[0]);
+        return all;
+    }
+
+    /** Values computed on first use, once. */
+    private static final class Later implements Supplier<double[]> {
+        private Supplier<double[]> compute;
+        private double[] values;
+
+        Later(Supplier<double[]> compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public synchronized double[] get() {
+            if (values == null) {
+                values = compute.get();
+                compute = null;
+            }
+            return values;
+        }
     }
 
     private double nonNegative(Double v, double dflt, String ptr, String what) {
@@ -90,10 +138,10 @@ final class Checks {
         return new int[] {start, step, (stop - start + step - 1) / step};
     }
 
-    private NdArray expected(JsonNode n, String ptr) {
+    private ArrayExpr.Shaped expected(JsonNode n, Map<String, ArrayExpr.Typed> env, String ptr) {
         if (n.isTextual()) {
             try {
-                return ArrayExpr.eval(n.asText(), arrays.environment(ctx.params()));
+                return ArrayExpr.shaped(n.asText(), env);
             } catch (IllegalArgumentException e) {
                 throw new CslError(ctx.at(ptr), e.getMessage());
             }
@@ -103,8 +151,8 @@ final class Checks {
             if (f == null || !f.isTextual() || n.size() != 1) {
                 throw new CslError(ctx.at(ptr), "expected as an object is { \"file\": \"name.npy\" }");
             }
-            return arrays.file(f.asText(), ptr + "/file");
+            return new ArrayExpr.Shaped(arrays.file(f.asText(), ptr + "/file"), true);
         }
-        return arrays.inline(n, ptr);
+        return new ArrayExpr.Shaped(arrays.inline(n, ptr), true);
     }
 }

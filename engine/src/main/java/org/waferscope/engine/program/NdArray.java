@@ -51,18 +51,7 @@ record NdArray(int[] shape, double[] data) {
     /** Numpy's transpose with an axis permutation; the result is laid out row-major again. */
     NdArray transpose(int[] axes) {
         int r = shape.length;
-        if (axes.length != r) {
-            throw new IllegalArgumentException("transpose needs " + r + " axes for shape " + Arrays.toString(shape));
-        }
-        boolean[] seen = new boolean[r];
-        int[] out = new int[r];
-        for (int i = 0; i < r; i++) {
-            if (axes[i] < 0 || axes[i] >= r || seen[axes[i]]) {
-                throw new IllegalArgumentException("transpose axes " + Arrays.toString(axes) + " are not a permutation");
-            }
-            seen[axes[i]] = true;
-            out[i] = shape[axes[i]];
-        }
+        int[] out = transposedShape(axes);
         int[] inStride = new int[r];
         int st = 1;
         for (int i = r - 1; i >= 0; i--) {
@@ -85,5 +74,23 @@ record NdArray(int[] shape, double[] data) {
             }
         }
         return new NdArray(out, res);
+    }
+
+    /** The shape {@link #transpose} gives, after the same checks of the axes, without moving an element. */
+    int[] transposedShape(int[] axes) {
+        int r = shape.length;
+        if (axes.length != r) {
+            throw new IllegalArgumentException("transpose needs " + r + " axes for shape " + Arrays.toString(shape));
+        }
+        boolean[] seen = new boolean[r];
+        int[] out = new int[r];
+        for (int i = 0; i < r; i++) {
+            if (axes[i] < 0 || axes[i] >= r || seen[axes[i]]) {
+                throw new IllegalArgumentException("transpose axes " + Arrays.toString(axes) + " are not a permutation");
+            }
+            seen[axes[i]] = true;
+            out[i] = shape[axes[i]];
+        }
+        return out;
     }
 }

@@ -28,22 +28,46 @@ final class ReferenceKernels {
         };
     }
 
-    static NdArray apply(String name, List<NdArray> args) {
+    /**
+     * The reference {@code name} of {@code args}, or, when {@code shapeOnly}, zeros in its shape
+     * after the same checks of the arguments: a check tells at load whether its expression
+     * holds together, and computes the reference only when it runs ({@code Checks}).
+     */
+    static NdArray apply(String name, List<NdArray> args, boolean shapeOnly) {
         return switch (name) {
-            case "life" -> life(grid(args.get(0), name), count(args.get(1), name + "'s gens"));
+            case "life" -> life(grid(args.get(0), name), count(args.get(1), name + "'s gens"), shapeOnly);
             case "stencil5" -> stencil5(grid(args.get(0), name), (float) number(args.get(1), "stencil5's alpha"),
-                    count(args.get(2), "stencil5's steps"));
+                    count(args.get(2), "stencil5's steps"), shapeOnly);
             default -> mandelbrot(count(args.get(0), "mandelbrot's rows"), count(args.get(1), "mandelbrot's pixels"),
                     count(args.get(2), "mandelbrot's iters"), (float) number(args.get(3), "x_min"),
                     (float) number(args.get(4), "x_max"), (float) number(args.get(5), "y_min"),
-                    (float) number(args.get(6), "y_max"));
+                    (float) number(args.get(6), "y_max"), shapeOnly);
         };
     }
 
     static NdArray life(NdArray board, int gens) {
+        return life(board, gens, false);
+    }
+
+    static NdArray stencil5(NdArray grid, float alpha, int steps) {
+        return stencil5(grid, alpha, steps, false);
+    }
+
+    static NdArray mandelbrot(int rows, int pixels, int iters, float xMin, float xMax, float yMin, float yMax) {
+        return mandelbrot(rows, pixels, iters, xMin, xMax, yMin, yMax, false);
+    }
+
+    private static NdArray zeros(int[] shape) {
+        return new NdArray(shape, new double[NdArray.size(shape)]);
+    }
+
+    private static NdArray life(NdArray board, int gens, boolean shapeOnly) {
         int h = board.shape()[0];
         int w = board.shape()[1];
         affordable((long) h * w * gens, "life");
+        if (shapeOnly) {
+            return zeros(board.shape());
+        }
         if (gens == 0) {
             return new NdArray(board.shape(), board.data().clone());
         }
@@ -82,10 +106,13 @@ final class ReferenceKernels {
         return new NdArray(board.shape(), out);
     }
 
-    static NdArray stencil5(NdArray grid, float alpha, int steps) {
+    private static NdArray stencil5(NdArray grid, float alpha, int steps, boolean shapeOnly) {
         int rows = grid.shape()[0];
         int cols = grid.shape()[1];
         affordable((long) rows * cols * steps, "stencil5");
+        if (shapeOnly) {
+            return zeros(grid.shape());
+        }
         float beta = 1.0f - 4.0f * alpha;
         float[] cur = new float[rows * cols];
         for (int i = 0; i < cur.length; i++) {
@@ -111,10 +138,14 @@ final class ReferenceKernels {
         return new NdArray(grid.shape(), out);
     }
 
-    static NdArray mandelbrot(int rows, int pixels, int iters, float xMin, float xMax, float yMin, float yMax) {
+    private static NdArray mandelbrot(int rows, int pixels, int iters, float xMin, float xMax, float yMin, float yMax,
+                                      boolean shapeOnly) {
         affordable((long) rows * pixels * iters, "mandelbrot");
         if ((long) rows * pixels > NdArray.MAX_ELEMENTS) {
             throw new IllegalArgumentException("mandelbrot's image would hold more than " + NdArray.MAX_ELEMENTS + " pixels");
+        }
+        if (shapeOnly) {
+            return zeros(new int[] {rows, pixels});
         }
         float dx = (xMax - xMin) / (float) pixels;
         float dy = (yMax - yMin) / (float) rows;

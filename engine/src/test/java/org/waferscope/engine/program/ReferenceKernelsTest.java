@@ -2,6 +2,7 @@ package org.waferscope.engine.program;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,5 +78,23 @@ class ReferenceKernelsTest {
                 assertThrows(IllegalArgumentException.class, () -> ArrayExpr.eval("life(b, 1.5)", env)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ArrayExpr.eval("life(b, 200000000)", env))
                 .getMessage().startsWith("life of these sizes is too much work to check at load"));
+    }
+
+    @Test
+    void atLoadAReferenceIsCheckedAndShapedButLeftToTheCheck() {
+        double[] b = {1, 0, 0, 1, 0, 0, 1, 0, 0};
+        Map<String, ArrayExpr.Typed> env = Map.of("b", grid(3, 3, b));
+        ArrayExpr.Shaped later = ArrayExpr.shaped("life(b, 1) + 1", env);
+        assertFalse(later.exact(), "life's loop is left for the check");
+        assertArrayEquals(new int[] {3, 3}, later.value().shape());
+        assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1}, later.value().data(), "zeros in its place, then + 1");
+        ArrayExpr.Shaped now = ArrayExpr.shaped("b * 2", env);
+        assertTrue(now.exact(), "an expression without a reference is the value itself");
+        assertArrayEquals(ArrayExpr.eval("b * 2", env).data(), now.value().data());
+        // what the full evaluation would refuse is refused without it
+        assertEquals("life's gens is a whole number from 0, not 1.5",
+                assertThrows(IllegalArgumentException.class, () -> ArrayExpr.shaped("life(b, 1.5)", env)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ArrayExpr.shaped("mandelbrot(4096, 4096, 100000, -2, 1, -1, 1)", env))
+                .getMessage().startsWith("mandelbrot of these sizes is too much work to check at load"));
     }
 }
