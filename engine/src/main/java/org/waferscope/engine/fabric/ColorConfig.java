@@ -1,6 +1,7 @@
 package org.waferscope.engine.fabric;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a PE's router handles one color: up to four switch positions (position 0 is the
@@ -67,6 +68,23 @@ public record ColorConfig(List<RoutePosition> positions, int initialPosition, bo
     /** A color config without color swap. */
     public ColorConfig(List<RoutePosition> positions, int initialPosition, boolean ringMode, int filterMin, int filterMax) {
         this(positions, initialPosition, ringMode, filterMin, filterMax, false, false, NO_POP);
+    }
+
+    // written out, as csl.value.Value's are: the generated ones spin classes in a cold JVM
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ColorConfig c && Objects.equals(c.positions, positions) && c.initialPosition == initialPosition
+                && c.ringMode == ringMode && c.filterMin == filterMin && c.filterMax == filterMax && c.swapX == swapX
+                && c.swapY == swapY && c.pop == pop && c.teardown == teardown && Objects.equals(c.counter, counter);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(positions) * 31 + initialPosition;
+        h = (h * 31 + Boolean.hashCode(ringMode)) * 31 + filterMin;
+        h = (h * 31 + filterMax) * 31 + Boolean.hashCode(swapX);
+        h = (h * 31 + Boolean.hashCode(swapY)) * 31 + pop;
+        return (h * 31 + Boolean.hashCode(teardown)) * 31 + Objects.hashCode(counter);
     }
 
     /** The color a wavelet of {@code color} leaves on toward link direction {@code d} (0 N, 1 S, 2 E, 3 W). */

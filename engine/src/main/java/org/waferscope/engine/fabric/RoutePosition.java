@@ -26,6 +26,17 @@ public record RoutePosition(int rx, int tx) {
         return m;
     }
 
+    // written out, as csl.value.Value's are: the generated ones spin classes in a cold JVM
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RoutePosition p && p.rx == rx && p.tx == tx;
+    }
+
+    @Override
+    public int hashCode() {
+        return rx * 31 + tx;
+    }
+
     @Override
     public String toString() {
         return "rx=" + Direction.maskToString(rx) + " tx=" + Direction.maskToString(tx);

@@ -1,5 +1,6 @@
 package org.waferscope.engine.ir;
 
+import java.util.Objects;
 import org.waferscope.engine.arch.ElementType;
 
 /**
@@ -18,5 +19,22 @@ public record Symbol(String name, int address, ElementType type, int length, int
                      String exported, boolean mutable, SourcePos pos) {
     public int bytes() {
         return length * type.bytes;
+    }
+
+    // written out, as csl.value.Value's are: the generated ones spin classes in a cold JVM; dims
+    // compares by reference, as the generated equals compares an array component
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Symbol s && Objects.equals(s.name, name) && s.address == address && s.type == type
+                && s.length == length && s.dims == dims && Objects.equals(s.exported, exported) && s.mutable == mutable
+                && Objects.equals(s.pos, pos);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(name) * 31 + address;
+        h = (h * 31 + Objects.hashCode(type)) * 31 + length;
+        h = (h * 31 + Objects.hashCode(dims)) * 31 + Objects.hashCode(exported);
+        return (h * 31 + Boolean.hashCode(mutable)) * 31 + Objects.hashCode(pos);
     }
 }

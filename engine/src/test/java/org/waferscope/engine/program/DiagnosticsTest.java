@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,23 @@ class DiagnosticsTest {
         assertHas(all, "layout.csl:4:3: error: PE (0, 0) forwards color 1 EAST but PE (1, 0) never accepts color 1 from WEST");
         // As in the SDK, an edge PE's route may point out of the rectangle (the direction is dropped).
         org.junit.jupiter.api.Assertions.assertFalse(all.contains("PE (2, 0)"), all);
+    }
+
+    @Test
+    void everySwitchPositionsForwardingIsChecked() {
+        String layout = """
+                const c: color = @get_color(1);
+                layout {
+                  @set_rectangle(2, 2);
+                  @set_color_config(0, 0, c, .{ .routes = .{ .rx = .{ RAMP }, .tx = .{ EAST } },
+                                                .switches = .{ .pos1 = .{ .tx = SOUTH } } });
+                  @set_color_config(1, 0, c, .{ .routes = .{ .rx = .{ WEST }, .tx = .{ RAMP } } });
+                  @set_color_config(0, 1, c, .{ .routes = .{ .rx = .{ EAST }, .tx = .{ RAMP } } });
+                }
+                """;
+        // position 0 forwards east, which PE (1, 0) accepts; position 1 forwards south, which PE (0, 1) does not
+        assertEquals(List.of("layout.csl:4:3: error: PE (0, 0) forwards color 1 SOUTH but PE (0, 1) never accepts color 1 "
+                + "from NORTH"), errors(Map.of("layout.csl", layout)).lines().filter(l -> l.contains(" forwards ")).toList());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.value.Value;
 import org.waferscope.engine.ir.SourcePos;
@@ -20,7 +21,17 @@ final class TileCode {
     record Request(String file, Value.StructVal params, SourcePos pos) {
     }
 
+    /** Its methods written out, as {@link Value}'s are: a load hashes one per kind of PE. */
     private record Key(String file, Value.StructVal params) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(k.file, file) && Objects.equals(k.params, params);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(file) * 31 + Objects.hashCode(params);
+        }
     }
 
     private record Seen(String file, int index) {

@@ -1,12 +1,26 @@
 package org.waferscope.engine.csl.value;
 
 import java.util.List;
+import java.util.Objects;
 import org.waferscope.engine.arch.ElementType;
 
-/** A CSL type as the front end sees it. Types are compile-time values too ({@link Value.TypeVal}). */
+/**
+ * A CSL type as the front end sees it. Types are compile-time values too ({@link Value.TypeVal}).
+ * The types a load compares write {@code equals} and {@code hashCode} out, as {@link Value}'s do.
+ */
 public sealed interface CslType {
     /** Machine scalars: i8..u32, f16, f32, bool. */
     record Scalar(ElementType elem) implements CslType {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Scalar s && s.elem == elem;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(elem);
+        }
+
         @Override
         public String toString() {
             return elem.cslName();
@@ -15,6 +29,16 @@ public sealed interface CslType {
 
     /** {@code [d0, d1, ...]elem}. */
     record Array(List<Integer> dims, CslType elem) implements CslType {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Array a && Objects.equals(a.dims, dims) && Objects.equals(a.elem, elem);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(dims) * 31 + Objects.hashCode(elem);
+        }
+
         public Array {
             dims = List.copyOf(dims);
         }
@@ -39,6 +63,16 @@ public sealed interface CslType {
 
     /** {@code [*]elem} (many) or {@code *elem}. */
     record Pointer(CslType elem, boolean many) implements CslType {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pointer p && Objects.equals(p.elem, elem) && p.many == many;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(elem) * 31 + Boolean.hashCode(many);
+        }
+
         @Override
         public String toString() {
             return (many ? "[*]" : "*") + elem;
@@ -79,6 +113,16 @@ public sealed interface CslType {
 
     /** Types with no parameters, named as CSL names them. */
     record Named(String name) implements CslType {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Named n && Objects.equals(n.name, name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(name);
+        }
+
         @Override
         public String toString() {
             return name;

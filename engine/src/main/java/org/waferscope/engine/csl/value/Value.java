@@ -3,6 +3,7 @@ package org.waferscope.engine.csl.value;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.waferscope.engine.arch.Direction;
 import org.waferscope.engine.ir.TaskKind;
@@ -10,12 +11,29 @@ import org.waferscope.engine.ir.TaskKind;
 /**
  * A compile-time value. Records compare by content, so a params struct can key the cache of
  * compiled PE programs.
+ *
+ * <p>The values a load compares or hashes write their {@code equals} and {@code hashCode} out,
+ * with the results the generated ones give (the same combination of the same component
+ * hashes, so hash maps keep their order): the generated ones are linked through
+ * {@code ObjectMethods}, which spins method-handle classes with the JDK's bytecode writer in
+ * every cold JVM, and the C2 compile of that writer then took a share of a cold load's second
+ * core (docs/loading.md, "Classes spun at run time").
  */
 public sealed interface Value {
     CslType type();
 
     /** An integer; its type is {@link CslType#COMPTIME_INT} or an integer scalar. */
     record IntVal(long v, CslType type) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IntVal i && i.v == v && Objects.equals(i.type, type);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(v) * 31 + Objects.hashCode(type);
+        }
+
         @Override
         public String toString() {
             return Long.toString(v);
@@ -25,12 +43,32 @@ public sealed interface Value {
     /** A float; f32 and f16 values are kept rounded to their type. */
     record FloatVal(double v, CslType type) implements Value {
         @Override
+        public boolean equals(Object o) {
+            return o instanceof FloatVal f && Double.compare(f.v, v) == 0 && Objects.equals(f.type, type);
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(v) * 31 + Objects.hashCode(type);
+        }
+
+        @Override
         public String toString() {
             return type == CslType.COMPTIME_FLOAT ? Double.toString(v) : Float.toString((float) v);
         }
     }
 
     record BoolVal(boolean v) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BoolVal b && b.v == v;
+        }
+
+        @Override
+        public int hashCode() {
+            return Boolean.hashCode(v);
+        }
+
         public CslType type() {
             return CslType.BOOL;
         }
@@ -53,6 +91,16 @@ public sealed interface Value {
     }
 
     record VoidVal() implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VoidVal;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+
         public CslType type() {
             return CslType.VOID;
         }
@@ -87,6 +135,16 @@ public sealed interface Value {
     }
 
     record ColorVal(int id) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ColorVal c && c.id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return id;
+        }
+
         public CslType type() {
             return CslType.COLOR;
         }
@@ -98,6 +156,16 @@ public sealed interface Value {
     }
 
     record DirectionVal(Direction d) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DirectionVal v && v.d == d;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(d);
+        }
+
         public CslType type() {
             return CslType.DIRECTION;
         }
@@ -110,6 +178,16 @@ public sealed interface Value {
 
     /** An anonymous struct {@code .{ .a = x }}; fields keep their written order. */
     record StructVal(Map<String, Value> fields) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StructVal s && Objects.equals(s.fields, fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(fields);
+        }
+
         public CslType type() {
             return CslType.COMPTIME_STRUCT;
         }
@@ -123,6 +201,16 @@ public sealed interface Value {
 
     /** A list literal {@code .{ a, b }}, such as a set of ports. */
     record TupleVal(List<Value> items) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TupleVal t && Objects.equals(t.items, items);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(items);
+        }
+
         public CslType type() {
             return CslType.COMPTIME_STRUCT;
         }
@@ -135,6 +223,16 @@ public sealed interface Value {
 
     /** A task id; a data task id remembers the color (WSE-2) or input queue (WSE-3) it names. */
     record TaskIdVal(TaskKind kind, int id, int color, int queue) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TaskIdVal t && t.kind == kind && t.id == id && t.color == color && t.queue == queue;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(kind) * 31 + id) * 31 + color) * 31 + queue;
+        }
+
         public CslType type() {
             return switch (kind) {
                 case DATA -> CslType.DATA_TASK_ID;
@@ -237,6 +335,16 @@ public sealed interface Value {
      * opaque params {@code memcpy.get_params(x)} returns.
      */
     record ModuleVal(String name, Map<String, Value> params) implements Value {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ModuleVal m && Objects.equals(m.name, name) && Objects.equals(m.params, params);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(name) * 31 + Objects.hashCode(params);
+        }
+
         public CslType type() {
             return CslType.MODULE;
         }
