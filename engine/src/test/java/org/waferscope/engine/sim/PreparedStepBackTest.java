@@ -95,6 +95,34 @@ class PreparedStepBackTest {
     }
 
     /**
+     * A snapshot 4 to 9 cycles below the present (a run's own a few cycles before its stop, or
+     * one a step back kept) serves steps back of one, but a step back of ten lands below it: the
+     * preparation finds the one under that far (here cycle 0) and keeps one near the present.
+     */
+    @Test
+    void aSnapshotAFewCyclesBelowThePresentDoesNotLetAStepBackOfTenFallFar() {
+        long[] hashes = straight();
+        try (Wafer w = Wafer.load(program(), 1)) {
+            History history = new History(Long.MAX_VALUE, 2);
+            TimeTravel travel = history.start(w, 12);
+            w.advance(200, false, false);
+            Wafer.Snapshot first = travel.before(199);
+            w.restore(first, false);
+            w.rerun(195 - w.cycle(), 2);
+            travel.keepNear(w, first);   // 5 cycles below the present
+            w.rerun(5, 2);
+            assertEquals(195, travel.before(199).cycle());
+            assertTrue(history.prepare(w, () -> false));
+            assertEquals(hashes[200], w.stateHash(), "back at the present");
+            Wafer.Snapshot from = travel.before(190);
+            assertTrue(from.cycle() >= 190 - 12, "a step back of ten re-runs from " + from.cycle());
+            w.restore(from, false);
+            w.rerun(190 - w.cycle(), 2);
+            assertEquals(hashes[190], w.stateHash());
+        }
+    }
+
+    /**
      * Over the budget, a preparation lets the present's snapshot go before it keeps the one near
      * the present, and not after: the slabs, which give back only their last ones left empty, then
      * never hold both (at full wafer, Game of Life's slabs kept twice what was in use, session 10).
