@@ -309,12 +309,14 @@ final class TimeTravel {
         if (last != null && (w.cycle() <= last.cycle() || !schedule.due(w, w.cycle() - last.cycle()))) {
             return;
         }
-        record(w, last, giveUp);
+        record(w, last, giveUp, null);
     }
 
     /**
-     * A run's snapshot of {@code w} now, due or not ({@link History#keepBeforeStop}); given up
-     * as {@link #maybeRecord(Wafer, java.util.function.BooleanSupplier)} is. True if one was taken.
+     * A run's snapshot of {@code w} now, due or not ({@link History#keepBeforeStop}); given up as
+     * {@link #maybeRecord(Wafer, java.util.function.BooleanSupplier)} is. True if one was taken. Thinning
+     * after it keeps the run's newest: this one is told against it and holds its pieces, so dropping it
+     * freed little and left the preparations to re-run from the one before (Game of Life: cycle 0).
      */
     boolean recordNow(Wafer w, java.util.function.BooleanSupplier giveUp) {
         Wafer.Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
@@ -322,7 +324,7 @@ final class TimeTravel {
             return false;
         }
         int before = taken;
-        record(w, last, giveUp);
+        record(w, last, giveUp, last);
         return taken > before;
     }
 
@@ -336,7 +338,7 @@ final class TimeTravel {
         return fixedNear > 0 && FIXED_EVERY == 0 || since >= nanos && since >= schedule.expectedCost(w);
     }
 
-    private void record(Wafer w, Wafer.Snapshot last, java.util.function.BooleanSupplier giveUp) {
+    private void record(Wafer w, Wafer.Snapshot last, java.util.function.BooleanSupplier giveUp, Wafer.Snapshot stays) {
         while (last != null && need() + lastBytes > budgetBytes && thinOlderHalf(null)) {
             // room made first, so that the snapshot fills freed slots rather than fresh slabs
         }
@@ -361,7 +363,7 @@ final class TimeTravel {
         lastBytes = taken <= 2 ? 0 : s.bytes();
         recount();
         near = null;   // a run went past it: it is one of the run's now
-        while (need() > budgetBytes && thinOlderHalf(null)) {
+        while (need() > budgetBytes && thinOlderHalf(stays)) {
             // the run's older snapshots thinned until they fit
         }
     }
