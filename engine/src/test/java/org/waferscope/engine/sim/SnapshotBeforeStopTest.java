@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.waferscope.engine.api.Breakpoint;
 import org.waferscope.engine.api.Command;
 import org.waferscope.engine.api.SimState;
-import org.waferscope.engine.fabric.FabricSnapshot;
 
 /**
  * A run that stops (at a cycle breakpoint, or when a Pause or step back waits) keeps a
@@ -139,12 +138,8 @@ class SnapshotBeforeStopTest {
     void overTheBudgetTheStopsSnapshotKeepsTheRunsNewest() {
         long[] straight = SteppingBackTest.straight();
         try (Wafer w = Wafer.load(SteppingBackTest.program(), 1)) {
-            History history = new History(FabricSnapshot.estimateBytes(w.fabric()) / 3, 2);
-            TimeTravel travel = history.start(w, 6);
-            w.advance(100, false, false);
-            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
-            travel.maybeRecord(w);
-            w.advance(40, false, false);
+            History history = PreparedStepBackTest.tightTo140(w);
+            TimeTravel travel = history.travel();
             assertTrue(history.keepBeforeStop(w, () -> false) > 0);
             assertEquals(140, travel.before(140).cycle(), "the stop's snapshot");
             assertTrue(travel.held().counted() > travel.held().budget(), "over the budget: " + travel.held());
