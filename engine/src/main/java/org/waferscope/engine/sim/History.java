@@ -192,6 +192,8 @@ final class History {
                 || w.status() != WaferStatus.RUNNING) {
             return true;
         }
+        // over the budget (a step back or preparation from far kept its near one), what lies ahead goes first
+        travel.dropAheadIfOver(present);
         Wafer.Snapshot before = travel.before(present - 1);
         long near = travel.nearCycles();
         long nearAt = present - near;
@@ -238,6 +240,7 @@ final class History {
         if (done[0] && !letGo[0]) {
             travel.dropIfOver(here);
         }
+        travel.dropAheadIfOver(present);
         travel.rewound(0);
         if (done[0]) {
             preparedAt = present;

@@ -163,6 +163,31 @@ class PreparedStepBackTest {
         }
     }
 
+    /**
+     * Over the budget after a step back from far (its near snapshot kept beside the run's), the
+     * preparation drops the snapshots after the present first: no step back from there restores
+     * them (at full wafer, Game of Life's history held 726 MB of a 372 MB budget so).
+     */
+    @Test
+    void overTheBudgetThePreparationDropsWhatLiesAheadOfThePresent() {
+        long[] hashes = straight();
+        try (Wafer w = Wafer.load(program(), 1)) {
+            History history = tightTo140(w);
+            TimeTravel travel = history.travel();
+            history.restoreTo(w, 95, () -> null);   // from cycle 0, a snapshot kept near 89
+            assertEquals(89, travel.before(95).cycle());
+            assertEquals(100, travel.before(139).cycle(), "the run's, ahead of the present");
+            assertTrue(travel.held().counted() > travel.held().budget(), "over the budget: " + travel.held());
+            assertTrue(history.prepare(w, () -> false));
+            assertEquals(hashes[95], w.stateHash());
+            assertTrue(travel.before(139).cycle() < 100, "the run's snapshot ahead of the present went");
+            assertEquals(89, travel.before(95).cycle(), "the near one stays");
+            history.restoreTo(w, 90, () -> null);
+            assertEquals(hashes[90], w.stateHash());
+            assertEquals(89, history.back().last().from());
+        }
+    }
+
     @Test
     void withATightBudgetAnyMixWithPreparedStepsBackGivesTheStraightRunsStates() {
         long[] hashes = straight();
