@@ -1,6 +1,8 @@
 package org.waferscope.engine.sim;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.waferscope.engine.fabric.FabricSnapshot;
 
@@ -37,9 +39,19 @@ final class History {
     /** Whether {@link #prepare} runs at all (the system property {@code waferscope.prepareBack}, for measuring). */
     private static final boolean PREPARE = !"off".equals(System.getProperty("waferscope.prepareBack"));
 
+    /** The wall clock the quiet is timed by, and what gives the heap back ({@link IdleHeap#giveBack}); tests pass their own. */
+    private final LongSupplier wall;
+    private final LongBinaryOperator giveBack;
+
     History(long cap, int rerunWorkers) {
+        this(cap, rerunWorkers, System::nanoTime, IdleHeap::giveBack);
+    }
+
+    History(long cap, int rerunWorkers, LongSupplier wall, LongBinaryOperator giveBack) {
         this.cap = cap;
         this.back = new StepBack(rerunWorkers);
+        this.wall = wall;
+        this.giveBack = giveBack;
     }
 
     /** A program was placed on {@code w}: its history starts with the cycle-0 snapshot. */
@@ -135,20 +147,25 @@ final class History {
     /**
      * The simulator has nothing to do on {@code w}: if {@code paused}, the next step back is
      * {@link #prepare prepared}; once that is done and the wafer has stayed at this cycle for
-     * {@link #QUIET_NANOS}, unless {@code cancel} says a command waits, the heap is given back
-     * ({@link IdleHeap}).
+     * {@link #QUIET_NANOS}, the preparation's time included, unless {@code cancel} says a command
+     * waits, the heap is given back ({@link IdleHeap}): at once after a preparation that long,
+     * which re-ran from the run's snapshot and grew the heap it gives back.
      */
     void idle(Wafer w, boolean paused, BooleanSupplier cancel) {
+        if (quietCycle != w.cycle()) {
+            // the quiet counts from here, the preparation included: the user has been looking at
+            // this cycle all along, and a long one (a re-run from the run's snapshot, up to 10 s
+            // of running back) is what grew the heap
+            quietCycle = w.cycle();
+            quietSince = wall.getAsLong();
+        }
         if (paused && !prepare(w, cancel) || cancel.getAsBoolean()) {
             quietCycle = -1;
             return;
         }
-        long now = System.nanoTime();
-        if (quietCycle != w.cycle()) {
-            quietCycle = w.cycle();
-            quietSince = now;
-        } else if (now - quietSince >= QUIET_NANOS) {
-            long kept = IdleHeap.giveBack(stateBytes, heapKept);
+        long now = wall.getAsLong();
+        if (now - quietSince >= QUIET_NANOS) {
+            long kept = giveBack.applyAsLong(stateBytes, heapKept);
             heapKept = kept >= 0 ? kept : heapKept;
             quietSince = now;
         }
@@ -158,8 +175,8 @@ final class History {
      * Prepares, while paused, the steps back a user most likely asks next (one cycle, or up to
      * {@link TimeTravel#nearCycles()}): when the newest snapshot before the present lies more than
      * that many cycles back, or it lies just below the present (within a quarter of that, as a
-     * step back leaves one) and none lies within that many below the cycle that many back (so a
-     * step back of ten would re-run from far), snapshots
+     * step back leaves one, or within {@link #LONGER_STEP}) and none lies within that many below
+     * the cycle that many back (so a step back of ten would re-run from far), snapshots
      * the present, restores the newest one at or before that cycle, re-runs up to it, keeps a
      * snapshot there ({@link TimeTravel#keepNear}) and restores the present again. The next
      * steps back then re-run from it, a fraction of a second.
@@ -175,12 +192,16 @@ final class History {
                 || w.status() != WaferStatus.RUNNING) {
             return true;
         }
+        // over the budget (a step back or preparation from far kept its near one), what lies ahead goes first
+        travel.dropAheadIfOver(present);
         Wafer.Snapshot before = travel.before(present - 1);
         long near = travel.nearCycles();
         long nearAt = present - near;
         boolean justBelow = before != null && before.cycle() >= present - Math.max(1, near / 4);
+        long longer = present - Math.min(near, LONGER_STEP);
         if (before == null || before.cycle() >= present
-                || covered(before, nearAt) && (!justBelow || covered(travel.before(nearAt), nearAt - near))) {
+                || covered(before, nearAt) && (!justBelow || covered(travel.before(nearAt), nearAt - near))
+                        && (before.cycle() <= longer || covered(travel.before(longer), longer - near))) {
             preparedAt = present;
             return true;
         }
@@ -219,12 +240,21 @@ final class History {
         if (done[0] && !letGo[0]) {
             travel.dropIfOver(here);
         }
+        travel.dropAheadIfOver(present);
         travel.rewound(0);
         if (done[0]) {
             preparedAt = present;
         }
         return done[0];
     }
+
+    /**
+     * The longer step back a user asks beside steps of one ({@link TimeTravel#NEAR_CYCLES} is one
+     * of it and two of one): a snapshot fewer cycles than this below the present does not serve
+     * it, so a preparation finds the one below that within reach too (one 4 to 9 cycles below
+     * the present once passed for both, and a step back of ten fell to cycle 0: 19.56 s).
+     */
+    static final long LONGER_STEP = TimeTravel.NEAR_CYCLES - 2;
 
     /** Whether a snapshot lies at or after {@code cycle} (at most a preparation's distance below what it must serve). */
     private static boolean covered(Wafer.Snapshot s, long cycle) {

@@ -11,13 +11,10 @@ import org.waferscope.engine.fabric.FabricSnapshot;
  * deterministic). The first snapshot (cycle 0) is always kept.
  *
  * <p>Each snapshot shares with the one before it what has not changed
- * ({@link FabricSnapshot#of(org.waferscope.engine.fabric.Fabric, FabricSnapshot)}), and its
- * cost is its own pieces. When snapshots are due is {@link SnapshotSchedule}'s: spaced by
- * their cost, so that they take a small share of the run. When the snapshots exceed the
- * memory budget, every other one of the older half is dropped and the cycle interval
- * doubles: recent history stays fine-grained. A fabric whose state alone far exceeds the
- * budget gets no snapshots at all: the simulator then steps back by loading the program
- * afresh and re-running.
+ * ({@link FabricSnapshot#of(org.waferscope.engine.fabric.Fabric, FabricSnapshot)}). They are
+ * spaced by their cost ({@link SnapshotSchedule}); over the memory budget every other one of
+ * the older half is dropped and the interval doubles: recent history stays fine-grained. A
+ * fabric whose state alone far exceeds the budget gets none: a step back then loads afresh.
  *
  * <p>A step back may also keep one snapshot of its own, shortly before its target
  * ({@link #keepNear}, see {@link StepBack}); thinning never drops it, the one the step back
@@ -125,11 +122,7 @@ final class TimeTravel {
         return Math.max(NEAR_CYCLES, (long) (NEAR_NANOS * pace / 1e9));
     }
 
-    /**
-     * Whether a snapshot here, during the re-run of a step back, pays: the re-run up to here
-     * took at least what the snapshot is expected to cost, so the next step back of a few
-     * cycles, which would re-run all of it again, saves more than it cost.
-     */
+    /** Whether a snapshot here, in a step back's re-run, pays: the re-run so far cost at least what it should (the next step back would re-run it all again). */
     boolean worthKeeping(Wafer w, long rerunNanos) {
         return !tooLarge && !snapshots.isEmpty() && (fixedNear > 0 || rerunNanos >= schedule.expectedCost(w));
     }
@@ -167,11 +160,7 @@ final class TimeTravel {
         taken++;
         keptNearCost = cost;
         keptNearBytes = s.bytes();
-        int at = 0;
-        while (at < snapshots.size() && snapshots.get(at).cycle() < s.cycle()) {
-            at++;
-        }
-        snapshots.add(at, s);
+        insert(s);
         near = s;
         recount();
         while (need() > budgetBytes && thinOlderHalf(base)) {
@@ -188,6 +177,15 @@ final class TimeTravel {
         schedule.runSince(0);
     }
 
+    /** Adds {@code s} in cycle order. */
+    private void insert(Wafer.Snapshot s) {
+        int at = 0;
+        while (at < snapshots.size() && snapshots.get(at).cycle() < s.cycle()) {
+            at++;
+        }
+        snapshots.add(at, s);
+    }
+
     private void drop(Wafer.Snapshot s) {
         if (isBase(s)) {
             return;   // the fabric's next snapshot or restore compares against its pieces
@@ -198,12 +196,9 @@ final class TimeTravel {
     }
 
     /**
-     * A snapshot of {@code w} as it is now or a cycle before, for a preparation to come back to:
-     * the one kept at this cycle or the one before (a stop's, {@link History#keepBeforeStop}:
-     * the way back is then a restore and one cycle), else one taken now after the newest before it (a run's
-     * snapshot, spaced and thinned as those are); null when {@code giveUp} gave it up. It is
-     * {@link #pin pinned} until {@link #unpin}: neither thinning nor a snapshot kept near a
-     * target drops it meanwhile.
+     * A snapshot of {@code w} now or a cycle before, for a preparation to come back to: the one kept
+     * at this cycle or the one before (a stop's, {@link History#keepBeforeStop}), else one taken now
+     * (a run's); null when {@code giveUp} gave it up. Pinned until {@link #unpin}: nothing drops it.
      */
     Wafer.Snapshot pinPresent(Wafer w, java.util.function.BooleanSupplier giveUp) {
         Wafer.Snapshot at = before(w.cycle());
@@ -217,11 +212,7 @@ final class TimeTravel {
                 return null;
             }
             taken++;
-            int i = 0;
-            while (i < snapshots.size() && snapshots.get(i).cycle() < at.cycle()) {
-                i++;
-            }
-            snapshots.add(i, at);
+            insert(at);
             schedule.runSince(0);
         }
         pinned = at;
@@ -268,6 +259,17 @@ final class TimeTravel {
         }
     }
 
+    /** Over the budget, drops the snapshots after {@code present}, newest first (but the base, near or pinned one): no step back from here restores them. */
+    void dropAheadIfOver(long present) {
+        for (int i = snapshots.size() - 1; i > 0 && need() > budgetBytes && snapshots.get(i).cycle() > present; i--) {
+            Wafer.Snapshot s = snapshots.get(i);
+            if (s != near && s != pinned && !isBase(s)) {
+                drop(s);
+                recount();
+            }
+        }
+    }
+
     /** Whether {@code s} is the fabric's base (see {@link FabricSnapshot#baseOf}), which is never dropped. */
     private boolean isBase(Wafer.Snapshot s) {
         return fabric != null && FabricSnapshot.baseOf(fabric) == s.fabric();
@@ -309,12 +311,14 @@ final class TimeTravel {
         if (last != null && (w.cycle() <= last.cycle() || !schedule.due(w, w.cycle() - last.cycle()))) {
             return;
         }
-        record(w, last, giveUp);
+        record(w, last, giveUp, null);
     }
 
     /**
-     * A run's snapshot of {@code w} now, due or not ({@link History#keepBeforeStop}); given up
-     * as {@link #maybeRecord(Wafer, java.util.function.BooleanSupplier)} is. True if one was taken.
+     * A run's snapshot of {@code w} now, due or not ({@link History#keepBeforeStop}); given up as
+     * {@link #maybeRecord(Wafer, java.util.function.BooleanSupplier)} is. True if one was taken. Thinning
+     * after it keeps the run's newest: this one is told against it and holds its pieces, so dropping it
+     * freed little and left the preparations to re-run from the one before (Game of Life: cycle 0).
      */
     boolean recordNow(Wafer w, java.util.function.BooleanSupplier giveUp) {
         Wafer.Snapshot last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
@@ -322,7 +326,7 @@ final class TimeTravel {
             return false;
         }
         int before = taken;
-        record(w, last, giveUp);
+        record(w, last, giveUp, last);
         return taken > before;
     }
 
@@ -336,7 +340,7 @@ final class TimeTravel {
         return fixedNear > 0 && FIXED_EVERY == 0 || since >= nanos && since >= schedule.expectedCost(w);
     }
 
-    private void record(Wafer w, Wafer.Snapshot last, java.util.function.BooleanSupplier giveUp) {
+    private void record(Wafer w, Wafer.Snapshot last, java.util.function.BooleanSupplier giveUp, Wafer.Snapshot stays) {
         while (last != null && need() + lastBytes > budgetBytes && thinOlderHalf(null)) {
             // room made first, so that the snapshot fills freed slots rather than fresh slabs
         }
@@ -361,7 +365,7 @@ final class TimeTravel {
         lastBytes = taken <= 2 ? 0 : s.bytes();
         recount();
         near = null;   // a run went past it: it is one of the run's now
-        while (need() > budgetBytes && thinOlderHalf(null)) {
+        while (need() > budgetBytes && thinOlderHalf(stays)) {
             // the run's older snapshots thinned until they fit
         }
     }
@@ -451,11 +455,9 @@ final class TimeTravel {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
-     * The clock that run time and snapshot costs are measured by: the simulation thread's CPU
-     * time (it is the stepper's worker 0), or wall time where the JVM does not measure that.
-     * Wall time counts the collector's pauses and whatever else the machine runs, which
-     * other jobs can stretch to seconds; both would space snapshots by the machine's load
-     * rather than by what they cost the simulator.
+     * The clock run time and snapshot costs are measured by: the simulation thread's CPU time (it
+     * is the stepper's worker 0), else wall time, which counts the collector's pauses and other
+     * jobs: snapshots would be spaced by the machine's load, not by what they cost.
      */
     static long clock() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();

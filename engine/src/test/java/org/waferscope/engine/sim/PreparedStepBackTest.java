@@ -41,12 +41,44 @@ class PreparedStepBackTest {
 
     /** Runs {@code w} to cycle 240 with {@code history}'s snapshots at cycles 0 and 40, those near a target kept 6 cycles before it. */
     static TimeTravel toCycle240(Wafer w, History history) {
+        return toCycle(w, history, 40, 240);
+    }
+
+    /** Runs {@code w} to cycle {@code to} with {@code history}'s snapshots at cycles 0 and {@code kept}, those near a target kept 6 cycles before it. */
+    private static TimeTravel toCycle(Wafer w, History history, long kept, long to) {
         TimeTravel travel = history.start(w, 6);
-        w.advance(40, false, false);
+        w.advance(kept, false, false);
         travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
         travel.maybeRecord(w);
-        w.advance(200, false, false);
+        w.advance(to - kept, false, false);
         return travel;
+    }
+
+    /**
+     * Runs {@code w} to cycle 200 with {@code history}'s snapshots kept {@code near} cycles before a
+     * target, and one kept at {@code keptAt} after the cycle-0 one, as a step back there leaves it.
+     */
+    private static TimeTravel to200WithOneKeptAt(Wafer w, History history, long near, long keptAt) {
+        TimeTravel travel = history.start(w, near);
+        w.advance(200, false, false);
+        Wafer.Snapshot first = travel.before(199);
+        w.restore(first, false);
+        w.rerun(keptAt - w.cycle(), 2);
+        travel.keepNear(w, first);
+        w.rerun(200 - keptAt, 2);
+        assertEquals(keptAt, travel.before(199).cycle());
+        return travel;
+    }
+
+    /**
+     * A history of {@code w} under a budget of a third of its state (the cycle-0 snapshot and
+     * little more), with snapshots at cycles 0 and 100, those near a target kept 6 cycles before
+     * it; {@code w} run to cycle 140.
+     */
+    static History tightTo140(Wafer w) {
+        History history = new History(FabricSnapshot.estimateBytes(w.fabric()) / 3, 2);
+        toCycle(w, history, 100, 140);
+        return history;
     }
 
     @ParameterizedTest(name = "cancelled at question {0}")
@@ -80,17 +112,31 @@ class PreparedStepBackTest {
         long[] hashes = straight();
         try (Wafer w = Wafer.load(program(), 1)) {
             History history = new History(Long.MAX_VALUE, 2);
-            TimeTravel travel = history.start(w, 6);
-            w.advance(200, false, false);
-            Wafer.Snapshot first = travel.before(199);
-            w.restore(first, false);
-            w.rerun(199 - w.cycle(), 2);
-            travel.keepNear(w, first);   // as a step back to 199 leaves it: one snapshot just below the present
-            w.rerun(1, 2);
-            assertEquals(199, travel.before(199).cycle());
+            TimeTravel travel = to200WithOneKeptAt(w, history, 6, 199);   // as a step back to 199 leaves it
             assertTrue(history.prepare(w, () -> false));
             assertEquals(hashes[200], w.stateHash(), "back at the present");
-            assertEquals(194, travel.before(194).cycle(), "a step back of up to 6 cycles re-runs from 194, not from " + first.cycle());
+            assertEquals(194, travel.before(194).cycle(), "a step back of up to 6 cycles re-runs from 194, not from 0");
+        }
+    }
+
+    /**
+     * A snapshot 4 to 9 cycles below the present (a run's own a few cycles before its stop, or
+     * one a step back kept) serves steps back of one, but a step back of ten lands below it: the
+     * preparation finds the one under that far (here cycle 0) and keeps one near the present.
+     */
+    @Test
+    void aSnapshotAFewCyclesBelowThePresentDoesNotLetAStepBackOfTenFallFar() {
+        long[] hashes = straight();
+        try (Wafer w = Wafer.load(program(), 1)) {
+            History history = new History(Long.MAX_VALUE, 2);
+            TimeTravel travel = to200WithOneKeptAt(w, history, 12, 195);
+            assertTrue(history.prepare(w, () -> false));
+            assertEquals(hashes[200], w.stateHash(), "back at the present");
+            Wafer.Snapshot from = travel.before(190);
+            assertTrue(from.cycle() >= 190 - 12, "a step back of ten re-runs from " + from.cycle());
+            w.restore(from, false);
+            w.rerun(190 - w.cycle(), 2);
+            assertEquals(hashes[190], w.stateHash());
         }
     }
 
@@ -103,12 +149,8 @@ class PreparedStepBackTest {
     void overTheBudgetThePresentsSnapshotGoesBeforeTheNearOneIsKept() {
         long[] hashes = straight();
         try (Wafer w = Wafer.load(program(), 1)) {
-            History history = new History(FabricSnapshot.estimateBytes(w.fabric()) / 3, 2);
-            TimeTravel travel = history.start(w, 6);
-            w.advance(100, false, false);
-            travel.ran(SnapshotSchedule.MAX_RERUN_NANOS, 0);
-            travel.maybeRecord(w);
-            w.advance(40, false, false);
+            History history = tightTo140(w);
+            TimeTravel travel = history.travel();
             long slabsBefore = travel.held().slabs();
             assertTrue(travel.noRoomBeside(travel.before(140)), "no room for a snapshot of the present and a near one: " + travel.held());
             assertTrue(history.prepare(w, () -> false));
@@ -118,6 +160,31 @@ class PreparedStepBackTest {
             w.restore(travel.before(139), false);
             w.rerun(5, 2);
             assertEquals(hashes[139], w.stateHash());
+        }
+    }
+
+    /**
+     * Over the budget after a step back from far (its near snapshot kept beside the run's), the
+     * preparation drops the snapshots after the present first: no step back from there restores
+     * them (at full wafer, Game of Life's history held 726 MB of a 372 MB budget so).
+     */
+    @Test
+    void overTheBudgetThePreparationDropsWhatLiesAheadOfThePresent() {
+        long[] hashes = straight();
+        try (Wafer w = Wafer.load(program(), 1)) {
+            History history = tightTo140(w);
+            TimeTravel travel = history.travel();
+            history.restoreTo(w, 95, () -> null);   // from cycle 0, a snapshot kept near 89
+            assertEquals(89, travel.before(95).cycle());
+            assertEquals(100, travel.before(139).cycle(), "the run's, ahead of the present");
+            assertTrue(travel.held().counted() > travel.held().budget(), "over the budget: " + travel.held());
+            assertTrue(history.prepare(w, () -> false));
+            assertEquals(hashes[95], w.stateHash());
+            assertTrue(travel.before(139).cycle() < 100, "the run's snapshot ahead of the present went");
+            assertEquals(89, travel.before(95).cycle(), "the near one stays");
+            history.restoreTo(w, 90, () -> null);
+            assertEquals(hashes[90], w.stateHash());
+            assertEquals(89, history.back().last().from());
         }
     }
 
