@@ -86,14 +86,17 @@ public final class StatusModel {
         return activity.getReadOnlyProperty();
     }
 
+    /** The host's wait for launched PEs, as the engine words it ({@code HostRunner}); compiled once, not per frame. */
+    private static final java.util.regex.Pattern WAITING_FOR_PES =
+            java.util.regex.Pattern.compile("waiting for unblock_cmd_stream from (\\d+) PE\\(s\\)");
+
     /**
      * The host's step in a few words, for a status bar with no room for all of it: "host waits
      * for 3 PE(s)" for "waiting for unblock_cmd_stream from 3 PE(s)", "host waits" for another
      * wait, "host: launch start" for "about to launch start"; a step said in fewer words is itself.
      */
     static String shortHost(String step) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("waiting for unblock_cmd_stream from (\\d+) PE\\(s\\)")
-                .matcher(step);
+        java.util.regex.Matcher m = WAITING_FOR_PES.matcher(step);
         if (m.matches()) {
             return "host waits for " + m.group(1) + " PE(s)";
         }
