@@ -118,7 +118,7 @@ final class History {
     /**
      * Whether a run about to stop after its next cycle (a Pause or a step back waits, or a cycle
      * breakpoint is one cycle ahead) should keep a snapshot first: a step back clicked at once
-     * re-runs from the newest snapshot, which the run spaces by its cost up to 10 s of running
+     * re-runs from the newest snapshot, which the run spaces by its cost up to 15 s of running
      * apart, while one kept here makes it a restore. Only when the run since the newest took
      * longer than {@link #STOP_RERUN_NANOS} and than the snapshot is expected to cost (tests:
      * always, when snapshots are kept by rule, {@link TimeTravel#ranPast}).
@@ -154,7 +154,7 @@ final class History {
     void idle(Wafer w, boolean paused, BooleanSupplier cancel) {
         if (quietCycle != w.cycle()) {
             // the quiet counts from here, the preparation included: the user has been looking at
-            // this cycle all along, and a long one (a re-run from the run's snapshot, up to 10 s
+            // this cycle all along, and a long one (a re-run from the run's snapshot, up to 15 s
             // of running back) is what grew the heap
             quietCycle = w.cycle();
             quietSince = wall.getAsLong();

@@ -35,10 +35,13 @@ final class SnapshotSchedule {
      * Dear snapshots: at the latest after this much running, whatever their share, so that a
      * step back clicked before its preparation is done re-runs at most this much of the run
      * (on two cores about half of it in wall time); the system property
-     * {@code waferscope.longestRerun} (seconds) sets it, for measuring.
+     * {@code waferscope.longestRerun} (seconds) sets it, for measuring. 15 s, not 10: a full-wafer
+     * Game of Life snapshot costs the thread about 1 s, so a bound of 10 s made snapshots 8–10 %
+     * of the run (the explorer at 87.6–89.5 % of {@code run}'s speed) where the share allows 5 %;
+     * at 15 s it was 90.2–94.0 % (docs/benchmarks.md, "Session 14, at the end").
      */
     static final long LONGEST_RERUN_NANOS = (long) (1e9 * Double.parseDouble(
-            System.getProperty("waferscope.longestRerun", "10")));
+            System.getProperty("waferscope.longestRerun", "15")));
 
     private long interval;
     private long runNanos;
