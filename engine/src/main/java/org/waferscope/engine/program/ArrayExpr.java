@@ -23,7 +23,8 @@ final class ArrayExpr {
         }
     }
 
-    private static final long MAX_FLOPS = 400_000_000L;
+    /** The most multiply-adds (or, for {@link ReferenceKernels}, cell updates) an expression may cost. */
+    static final long MAX_FLOPS = 400_000_000L;
 
     /**
      * An expression's value as {@link #shaped} gives it: {@code exact} unless a whole-grid

@@ -14,8 +14,6 @@ import java.util.List;
  */
 final class ReferenceKernels {
     static final List<String> NAMES = List.of("life", "stencil5", "mandelbrot");
-    /** Cell or pixel updates a check may cost at load; as much as a '@' may multiply. */
-    private static final long MAX_WORK = 400_000_000L;
 
     private ReferenceKernels() {
     }
@@ -43,18 +41,6 @@ final class ReferenceKernels {
                     (float) number(args.get(4), "x_max"), (float) number(args.get(5), "y_min"),
                     (float) number(args.get(6), "y_max"), shapeOnly);
         };
-    }
-
-    static NdArray life(NdArray board, int gens) {
-        return life(board, gens, false);
-    }
-
-    static NdArray stencil5(NdArray grid, float alpha, int steps) {
-        return stencil5(grid, alpha, steps, false);
-    }
-
-    static NdArray mandelbrot(int rows, int pixels, int iters, float xMin, float xMax, float yMin, float yMax) {
-        return mandelbrot(rows, pixels, iters, xMin, xMax, yMin, yMax, false);
     }
 
     private static NdArray zeros(int[] shape) {
@@ -198,9 +184,9 @@ final class ReferenceKernels {
     }
 
     private static void affordable(long work, String name) {
-        if (work > MAX_WORK) {
+        if (work > ArrayExpr.MAX_FLOPS) {
             throw new IllegalArgumentException(name + " of these sizes is too much work to check at load ("
-                    + work + " updates; at most " + MAX_WORK + ")");
+                    + work + " updates; at most " + ArrayExpr.MAX_FLOPS + ")");
         }
     }
 }
