@@ -36,6 +36,9 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
             return new CheckResult(name, false, Double.POSITIVE_INFINITY, Math.max(expected.length, actual.length()),
                     0, Double.NaN, Double.NaN);
         }
+        if (c.complex()) {
+            return complexPairs(c, expected, actual);
+        }
         double maxAbs = 0;
         int bad = 0;
         int first = -1;
@@ -57,6 +60,39 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
         }
         return new CheckResult(name, bad == 0, maxAbs, bad, first, first >= 0 ? expected[first] : Double.NaN,
                 first >= 0 ? actual.value(c.start() + first * c.step()) : Double.NaN);
+    }
+
+    /**
+     * numpy's {@code allclose} on complex numbers held as (real, imaginary) pairs: number k
+     * passes when {@code |a_k - e_k| <= atol + rtol |e_k|}, in complex magnitudes; the errors
+     * and the first failure are reported at the real part's index.
+     */
+    private static CheckResult complexPairs(HostStep.Check c, double[] expected, HostArray actual) {
+        double atol = Double.isNaN(c.atol()) ? 0 : c.atol();
+        double rtol = Double.isNaN(c.rtol()) ? 0 : c.rtol();
+        boolean numpy = !Double.isNaN(c.atol()) || !Double.isNaN(c.rtol());
+        double maxAbs = 0;
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i + 1 < expected.length; i += 2) {
+            double er = expected[i];
+            double ei = expected[i + 1];
+            double err = Math.hypot(actual.value(i) - er, actual.value(i + 1) - ei);
+            if (Double.isNaN(err)) {
+                err = Double.POSITIVE_INFINITY;
+            }
+            maxAbs = Math.max(maxAbs, err);
+            double size = Math.hypot(er, ei);
+            double allowed = numpy ? atol + rtol * size : c.tolerance() * Math.max(1.0, size);
+            if (err > allowed) {
+                bad++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        return new CheckResult(c.name(), bad == 0, maxAbs, bad, first, first >= 0 ? expected[first] : Double.NaN,
+                first >= 0 ? actual.value(first) : Double.NaN);
     }
 
     /** The largest, smallest or sum of the check's slice of {@code actual}, compared with its one expected value. */

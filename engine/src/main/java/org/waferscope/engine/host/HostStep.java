@@ -95,11 +95,15 @@ public sealed interface HostStep {
      * there are expected values (a slice may start at 0 and stop short of the end). With a
      * {@code reduce} ("max", "min" or "sum"; null for none), the {@code count} elements of the
      * slice are first reduced to one value, which is compared with the one expected value.
+     * With {@code complex}, elements 2k and 2k + 1 are the real and imaginary parts of one
+     * complex number, and the rule applies to complex differences and magnitudes, as numpy
+     * compares complex arrays.
      */
     record Check(String name, String array, Supplier<double[]> values, double tolerance, double atol, double rtol,
-                 int start, int step, boolean whole, String reduce, int count) implements HostStep {
+                 int start, int step, boolean whole, String reduce, int count, boolean complex) implements HostStep {
         public Check(String name, String array, double[] expected, double tolerance) {
-            this(name, array, () -> expected, tolerance, Double.NaN, Double.NaN, 0, 1, true, null, expected.length);
+            this(name, array, () -> expected, tolerance, Double.NaN, Double.NaN, 0, 1, true, null, expected.length,
+                    false);
         }
 
         /**

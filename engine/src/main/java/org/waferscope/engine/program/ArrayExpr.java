@@ -7,9 +7,10 @@ import java.util.Map;
  * The small numpy-like language of a check's {@code "expected"}: host array names, numbers,
  * {@code + - * /} (elementwise, or with a scalar), {@code @} (matrix-vector and matrix-matrix
  * product), {@code .T} and {@code transpose(a)}, {@code sum(a)}, {@code tile(a, n)},
- * {@code sqrt(a)}, {@code abs(a)}, {@code max(a)}, {@code min(a)}, {@code floor(a)},
+ * {@code sqrt(a)}, {@code cos(a)}, {@code sin(a)}, {@code abs(a)}, {@code max(a)}, {@code min(a)}, {@code floor(a)},
  * {@code bincount(a, n)}, {@code norm2(a)}, {@code repeat(a, n)}, {@code stencil7(x, c)},
  * {@code life(board, gens)}, {@code stencil5(grid, alpha, steps)}, {@code mandelbrot(rows, ...)},
+ * {@code fftn(a, norm)}, {@code ifftn(a, norm)},
  * {@code hypersparse(A, 'part', pe_cols, pe_rows[, length])}, unary
  * minus and parentheses. Evaluated when the program loads (a whole-grid reference only checked
  * then, and computed when its check runs: {@link #shaped}), from the input arrays, with numpy's
@@ -219,7 +220,9 @@ final class ArrayExpr {
                     : new Typed(ArrayCounts.bincount(args.get(0).nd(), args.get(1).nd()), NumpyType.WEAK_INT);
         }
         NdArray r = ArrayFunctions.apply(name, args.stream().map(Typed::nd).toList(), shapeOnly);
-        NumpyType t = name.equals("repeat") ? first : first.floatResult();
+        // numpy's fftn gives complex128 whatever its input, so its parts are doubles
+        NumpyType t = name.equals("repeat") ? first : ReferenceKernels.FOURIER.contains(name) ? NumpyType.F64
+                : first.floatResult();
         if (shapeOnly && ReferenceKernels.NAMES.contains(name)) {
             leftOut = true;
             return new Typed(r, t);   // zeros, which every dtype rounds to themselves

@@ -7,13 +7,15 @@ import java.util.Set;
 /**
  * Functions of run.json's expressions beyond numpy's operators, for host scripts that compute
  * their expectations with a loop: {@code norm2(a)} (the Euclidean norm, numpy's
- * {@code linalg.norm(a, 2)} of a vector), {@code sqrt(a)} (elementwise), {@code repeat(a, n)}
+ * {@code linalg.norm(a, 2)} of a vector), {@code sqrt(a)}, {@code cos(a)} and {@code sin(a)} (elementwise,
+ * in radians), {@code repeat(a, n)}
  * (numpy's {@code repeat}: each element of the flattened a n times in a row) and
  * {@code stencil7(x, c)}, the 7-point stencil the SDK's stencil benchmarks apply; and the
  * whole-grid references of {@link ReferenceKernels}.
  */
 final class ArrayFunctions {
-    static final Set<String> NAMES = Set.of("norm2", "sqrt", "repeat", "stencil7", "life", "stencil5", "mandelbrot");
+    static final Set<String> NAMES = Set.of("norm2", "sqrt", "cos", "sin", "repeat", "stencil7", "life", "stencil5",
+            "mandelbrot", "fftn", "ifftn");
 
     private ArrayFunctions() {
     }
@@ -37,15 +39,19 @@ final class ArrayFunctions {
                 }
                 yield new NdArray(new int[0], new double[] {Math.sqrt(s)});
             }
-            case "sqrt" -> {
+            case "sqrt", "cos", "sin" -> {
                 double[] out = args.get(0).data().clone();
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = Math.sqrt(out[i]);
+                    out[i] = switch (name) {
+                        case "sqrt" -> Math.sqrt(out[i]);
+                        case "cos" -> Math.cos(out[i]);
+                        default -> Math.sin(out[i]);
+                    };
                 }
                 yield new NdArray(args.get(0).shape(), out);
             }
             case "repeat" -> repeat(args.get(0), args.get(1));
-            case "life", "stencil5", "mandelbrot" -> ReferenceKernels.apply(name, args, shapeOnly);
+            case "life", "stencil5", "mandelbrot", "fftn", "ifftn" -> ReferenceKernels.apply(name, args, shapeOnly);
             default -> stencil7(args.get(0), args.get(1));
         };
     }

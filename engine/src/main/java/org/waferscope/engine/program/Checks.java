@@ -70,8 +70,13 @@ final class Checks {
             int n = compared;
             values = new Later(() -> spread(arranged(ArrayExpr.eval(text, env), c, ptr, true), n));
         }
+        boolean complex = Boolean.TRUE.equals(c.complex());
+        if (complex && (slice != null || reduce != null || e.length % 2 != 0)) {
+            throw new CslError(ctx.at(ptr + "/complex"), "a complex check compares whole arrays of (real, imaginary) "
+                    + "pairs: no slice, no reduce, an even number of values");
+        }
         return new HostStep.Check(name, c.array(), values, tol, atol, rtol, slice == null ? 0 : slice[0],
-                slice == null ? 1 : slice[1], slice == null, reduce, reduce != null ? reduced : e.length);
+                slice == null ? 1 : slice[1], slice == null, reduce, reduce != null ? reduced : e.length, complex);
     }
 
     /**

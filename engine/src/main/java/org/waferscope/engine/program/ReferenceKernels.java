@@ -9,11 +9,16 @@ import java.util.List;
  * edge dead), {@code stencil5(grid, alpha, steps)} (new = alpha (N + S + W + E) + (1 - 4 alpha) C
  * with the edge held at 0, in f32 and the order N + S, + W, + E, × alpha, + C × (1 - 4 alpha))
  * and {@code mandelbrot(rows, pixels, iters, x_min, x_max, y_min, y_max)} (escape-time counts
- * of an image over that window, in f32, at most iters iterations). Each is the plain loop, with
- * nothing of the wafer's way of doing it: no tiles, no pipeline, no exchanges.
+ * of an image over that window, in f32, at most iters iterations); and {@code fftn(a, norm)},
+ * {@code ifftn(a, norm)} (numpy's n-dimensional discrete Fourier transform and its inverse of a
+ * complex array held as (real, imaginary) pairs along a last axis of 2, norm as the SDK's fft
+ * benchmarks pass it: 0 backward, 1 ortho, 2 forward). Each is the plain loop, with nothing of
+ * the wafer's way of doing it: no tiles, no pipeline, no exchanges; the transforms are the
+ * definition's sums along one axis after another, in double, with no fast algorithm.
  */
 final class ReferenceKernels {
-    static final List<String> NAMES = List.of("life", "stencil5", "mandelbrot");
+    static final List<String> NAMES = List.of("life", "stencil5", "mandelbrot", "fftn", "ifftn");
+    static final List<String> FOURIER = List.of("fftn", "ifftn");
 
     private ReferenceKernels() {
     }
@@ -22,6 +27,7 @@ final class ReferenceKernels {
         return switch (name) {
             case "life" -> 2;
             case "stencil5" -> 3;
+            case "fftn", "ifftn" -> 2;
             default -> 7;
         };
     }
@@ -34,6 +40,8 @@ final class ReferenceKernels {
     static NdArray apply(String name, List<NdArray> args, boolean shapeOnly) {
         return switch (name) {
             case "life" -> life(grid(args.get(0), name), count(args.get(1), name + "'s gens"), shapeOnly);
+            case "fftn", "ifftn" -> Dft.transform(args.get(0), count(args.get(1), name + "'s norm"),
+                    name.equals("ifftn"), shapeOnly);
             case "stencil5" -> stencil5(grid(args.get(0), name), (float) number(args.get(1), "stencil5's alpha"),
                     count(args.get(2), "stencil5's steps"), shapeOnly);
             default -> mandelbrot(count(args.get(0), "mandelbrot's rows"), count(args.get(1), "mandelbrot's pixels"),
@@ -175,7 +183,7 @@ final class ReferenceKernels {
         return a.data()[0];
     }
 
-    private static int count(NdArray a, String what) {
+    static int count(NdArray a, String what) {
         double v = number(a, what);
         if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(what + " is a whole number from 0, not " + v);
@@ -183,7 +191,7 @@ final class ReferenceKernels {
         return (int) v;
     }
 
-    private static void affordable(long work, String name) {
+    static void affordable(long work, String name) {
         if (work > ArrayExpr.MAX_FLOPS) {
             throw new IllegalArgumentException(name + " of these sizes is too much work to check at load ("
                     + work + " updates; at most " + ArrayExpr.MAX_FLOPS + ")");

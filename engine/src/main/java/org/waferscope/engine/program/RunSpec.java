@@ -84,6 +84,7 @@ record RunSpec(
             @JsonProperty("slice") Slice slice,
             @JsonProperty("reduce") String reduce,
             @JsonProperty("reshape") List<JsonNode> reshape,
-            @JsonProperty("transpose") List<Integer> transpose) {
+            @JsonProperty("transpose") List<Integer> transpose,
+            @JsonProperty("complex") Boolean complex) {
     }
 }
