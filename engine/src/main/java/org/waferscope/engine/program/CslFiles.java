@@ -53,10 +53,25 @@ final class CslFiles implements ModuleFiles, TileSources {
         }
         if (!programs.containsKey(name)) {
             int mark = diags.count();
-            SourceFile f = Parser.parse(name, ProgramLoader.text(src, name, ProgramLoader.MAX_CSL_BYTES, at, sources), diags);
+            SourceFile f = Parser.parse(name, CslLibraries.isBundled(name) ? bundled(name, at)
+                    : ProgramLoader.text(src, name, ProgramLoader.MAX_CSL_BYTES, at, sources), diags);
             programs.put(name, diags.count() > mark ? null : ModuleLinker.link(f, this, diags));
         }
         return programs.get(name);
+    }
+
+    /**
+     * A bundled library's PE program, which its layout half names in {@code @set_tile_code}
+     * as {@code "<kernels/fft/fft3d_pe>"}: the program folder holds no copy of it.
+     */
+    private String bundled(String name, SourcePos at) {
+        try {
+            String text = CslLibraries.text(name);
+            sources.put(name, text);
+            return text;
+        } catch (IOException e) {
+            throw new CslError(at, "cannot read " + name + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -136,7 +136,7 @@ public final class Modules {
             }
             default -> throw new CslError(pos, "module <" + n + "> is not built into Waferscope; it has "
                     + "<memcpy/get_params>, <memcpy/memcpy>, <layout>, <time>, <simprint>, <control>, <math>, <random>, <debug>, <tile_config>, <memcpy/memcpy_switches>, <directions>, <collectives_2d/...> and "
-                    + "<kernels/tally/layout>, <kernels/tally/pe>");
+                    + "<kernels/tally/layout>, <kernels/tally/pe>, <kernels/fft/fft3d_layout>, <kernels/fft/fft3d_pe>");
         }
         return new ModuleVal(n, java.util.Collections.unmodifiableMap(members));
     }

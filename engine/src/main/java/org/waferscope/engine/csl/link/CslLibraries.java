@@ -17,7 +17,8 @@ public final class CslLibraries {
     }
 
     /** The bundled libraries, by the name written between the angle brackets. */
-    public static final List<String> NAMES = List.of("kernels/tally/layout", "kernels/tally/pe");
+    public static final List<String> NAMES = List.of("kernels/tally/layout", "kernels/tally/pe",
+            "kernels/fft/fft3d_layout", "kernels/fft/fft3d_pe");
 
     private static final String ROOT = "/org/waferscope/engine/csl/lib/";
 
