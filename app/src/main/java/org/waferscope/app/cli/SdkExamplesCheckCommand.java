@@ -32,9 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code run DIR --build N} opens it: the total counts builds. The {@code sdklayout-*}
  * tutorials (a Python layout API) and folders without a build script are listed as skipped.
  * Exit codes: 0 every build passes, 1 any fails or is refused (a refusal is a build this
- * Waferscope cannot run: a check of the whole checkout is a yes only when all of it runs, so
- * today's checkout exits 1 for fft-3d's two refused builds, and says so on standard error),
- * 2 invalid options.
+ * Waferscope cannot run: a check of the whole checkout is a yes only when all of it runs;
+ * standard error says how many did not), 2 invalid options.
  */
 @Command(name = "sdk-examples-check", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
         description = {"Run every example of a csl-examples checkout (tutorials/*, benchmarks/*) and print a total.",
