@@ -122,6 +122,33 @@ class SdkFft3dRunTest {
         assertRefused(dir, Map.of(), "FFT_kernel's WIDTH must be the .width the kernel was imported with");
     }
 
+    /** A folder's own run.json takes the place of the bundled steps: a norm the library has no meaning for faults at its assert. */
+    @Test
+    void aNormOutsideZeroToTwoStopsThePeAtTheLibrarysAssert(@TempDir Path tmp) throws Exception {
+        Path dir = folder(tmp, LAYOUT);
+        Files.writeString(dir.resolve("run.json"), """
+                { "sdk_layout": "layout.csl", "params": { "N": 4, "NUM_PENCILS_PER_DIM": 2 },
+                  "steps": [ { "launch": "csfftExecC2C", "args": [3, 0] } ] }
+                """);
+        RunResult r = run(dir, 1, Map.of());
+        assertEquals(WaferStatus.FAULTED, r.status(), () -> String.join("\n", r.report()));
+        assertTrue(String.join("\n", r.report()).contains("<kernels/fft/fft3d_pe>"), () -> String.join("\n", r.report()));
+    }
+
+    @Test
+    void aComplexCheckOfASliceIsRefused(@TempDir Path tmp) throws Exception {
+        Path dir = folder(tmp, LAYOUT);
+        Files.writeString(dir.resolve("run.json"), """
+                { "sdk_layout": "layout.csl", "params": { "N": 4, "NUM_PENCILS_PER_DIM": 2 },
+                  "steps": [
+                    { "copy_out": { "symbol": "X", "array": "x", "rect": { "width": 2, "height": 2 }, "per_pe": 32 } },
+                    { "check": { "array": "x", "expected": 0, "complex": true, "slice": { "step": 2 } } } ] }
+                """);
+        ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> ProgramLoader.load(dir,
+                ProgramLoader.LoadOptions.DEFAULTS));
+        assertTrue(e.getMessage().contains("a complex check compares whole arrays"), e.getMessage());
+    }
+
     private static void assertRefused(Path dir, Map<String, String> params, String reason) {
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> ProgramLoader.load(dir,
                 ProgramLoader.LoadOptions.DEFAULTS.withParams(params)));
