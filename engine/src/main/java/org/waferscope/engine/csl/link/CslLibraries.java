@@ -9,8 +9,10 @@ import java.util.List;
  * Library modules that Waferscope writes in CSL itself and bundles, in place of SDK libraries
  * whose source is not public: {@code @import_module("<kernels/tally/pe>", ...)} links the
  * bundled file in as a user module would be, so its tasks, globals and routes are ordinary
- * CSL that the inspector and the source view show. Each file says what it does and how it
- * may differ from the SDK's library of that name (docs/csl-subset.md sums it up).
+ * CSL that the inspector and the source view show. A layout half may name its PE half in
+ * {@code @set_tile_code} ({@code "<kernels/fft/fft3d_pe>"}), as the FFT kernel's does, since the
+ * example folder holds no PE program of its own. Each file says what it does and how it may
+ * differ from the SDK's library of that name (docs/csl-subset.md sums it up).
  */
 public final class CslLibraries {
     private CslLibraries() {
