@@ -107,16 +107,16 @@ final class ComputeEngine {
         int pc = f.pc(p);
         if (pc >= 0) {
             // a vector op decoded once for the program runs from its entry, without the interpreter's decode
-            ProgramTables t = f.tables[f.peProgram[p]];
-            int d = t.decodedAt[t.decodedBase + pc];
+            int pi = f.peProgram[p];
+            int d = f.decodedAt[f.decodedBase[pi] + pc];
             if (d >= 0) {
-                int[] pool = t.decodedPool;
+                int[] pool = f.decodedPool;
                 int e = d >>> 2;
                 return switch (d & 3) {
                     case DecodedOps.SEND -> DecodedStep.send(f, p, cycle, pc, pool, e, scratch);
                     case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, cycle, pc, pool, e, scratch);
                     case DecodedOps.MEMORY -> DecodedStep.memory(f, p, pc, pool, e);
-                    default -> vectorOp(f, p, cycle, pc, t.decoded[pc], scratch);
+                    default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
             return Interpreter.execute(f, p, cycle, sink, scratch);
