@@ -114,7 +114,7 @@ final class ComputeEngine {
                     default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
-            return Interpreter.execute(f, p, cycle, sink, scratch);
+            return Interpreter.execute(f, p, pi, pc, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
     }

@@ -47,6 +47,8 @@ public final class Fabric extends CoreRecords {
     final int[] decodedAt;
     final int[] decodedPool;
     final int[] decodedBase;
+    /** Each program's code ({@link ProgramTables#code}), for the interpreter's fetch. */
+    final int[][] code;
     /** SRAM per PE (data and stack), null for an empty PE. */
     final byte[][] sram;
     /**
@@ -219,8 +221,10 @@ public final class Fabric extends CoreRecords {
         decodedAt = tables.length == 0 ? new int[0] : tables[0].decodedAt;
         decodedPool = tables.length == 0 ? new int[0] : tables[0].decodedPool;
         decodedBase = new int[tables.length];
+        code = new int[tables.length][];
         for (int i = 0; i < tables.length; i++) {
             decodedBase[i] = tables[i].decodedBase;
+            code[i] = tables[i].code;
         }
         sram = b.sram;
         touched = new long[(n + 63) >>> 6];

@@ -347,7 +347,7 @@ public final class FabricCycle {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
                     f.sleepFrom[p] = cycle;
-                } else if (f.busy(p) > 0 && activity == Activity.COMPUTE && (r & Router.HOLDING) == 0
+                } else if (activity == Activity.COMPUTE && f.busy(p) > 0 && (r & Router.HOLDING) == 0
                         && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
                     // counting down a memory vector op, and nothing else to do: doze until it is done
                     asleep |= bit;
