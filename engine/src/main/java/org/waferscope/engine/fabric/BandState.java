@@ -96,14 +96,14 @@ public final class BandState implements CycleSink {
     }
 
     /** Counts a visited PE's cycle by what its CE did ({@link Activity}), as its counters do. */
-    void tally(byte activity) {
-        switch (activity) {
-            case Activity.COMPUTE, Activity.FABRIC, Activity.MICROTHREADS -> busy++;
-            case Activity.STALL_INPUT, Activity.STALL_OUTPUT -> stalled++;
-            default -> {
-            }
-        }
+    void tally(int activity) {
+        // without a branch: the activity of the PEs visited one after another is hard to predict
+        busy += BUSY >>> activity & 1;
+        stalled += STALLED >>> activity & 1;
     }
+
+    private static final int BUSY = 1 << Activity.COMPUTE | 1 << Activity.FABRIC | 1 << Activity.MICROTHREADS;
+    private static final int STALLED = 1 << Activity.STALL_INPUT | 1 << Activity.STALL_OUTPUT;
 
     @Override
     public void print(int pe, long cycle, String text) {

@@ -31,14 +31,20 @@ final class ComputeEngine {
      * or its router moves one, every cycle will be the same.
      */
     static final int STALLED = 16;
+    /**
+     * Bits 8..15 of {@link #step}'s result: what the CE did in the cycle ({@link Activity}), so
+     * that the visit counts it without reading the record again.
+     */
+    static final int ACTIVITY_SHIFT = 8;
 
     static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        if (f.faulted(p)) {
+        long flags = f.flags(p);
+        if (CoreRecords.faulted(flags)) {
             f.setActivity(p, Activity.FAULTED);
-            return 0;
+            return Activity.FAULTED << ACTIVITY_SHIFT;
         }
         try {
-            int mt = f.hasMicrothreads(p) ? MicrothreadUnit.advance(f, p, cycle) : 0;
+            int mt = CoreRecords.hasMicrothreads(flags) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, cycle, sink, scratch);
             byte activity = f.activity(p);
             if (activity == Activity.IDLE && (mt & WORKING) != 0) {
@@ -47,14 +53,14 @@ final class ComputeEngine {
                         : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
                 f.setActivity(p, activity);
             }
-            count(f, p, activity);
+            f.countCycle(p, activity);
             int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
             boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
             if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
                 // a stalled or idle CE whose microthreads (if any) only waited
                 bits |= STALLED;
             }
-            return bits;
+            return bits | activity << ACTIVITY_SHIFT;
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
             int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc(p);
             String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
@@ -62,7 +68,7 @@ final class ComputeEngine {
             f.markFaulted(p);
             f.setActivity(p, Activity.FAULTED);
             sink.fault(p, cycle, f.fault[p]);
-            return 0;
+            return Activity.FAULTED << ACTIVITY_SHIFT;
         }
     }
 
@@ -87,17 +93,6 @@ final class ComputeEngine {
         f.activated[p] |= 1L << id;
     }
 
-    private static void count(Fabric f, int p, byte activity) {
-        switch (activity) {
-            case Activity.COMPUTE -> f.addCycles(p, CoreRecords.COMPUTE, 1);
-            case Activity.FABRIC, Activity.MICROTHREADS -> f.addCycles(p, CoreRecords.FABRIC, 1);
-            case Activity.STALL_INPUT -> f.addCycles(p, CoreRecords.STALL_IN, 1);
-            case Activity.STALL_OUTPUT -> f.addCycles(p, CoreRecords.STALL_OUT, 1);
-            default -> {
-            }
-        }
-    }
-
     private static int stepCe(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
         if (f.busy(p) > 0) {
             f.setBusy(p, f.busy(p) - 1);
@@ -107,19 +102,19 @@ final class ComputeEngine {
         int pc = f.pc(p);
         if (pc >= 0) {
             // a vector op decoded once for the program runs from its entry, without the interpreter's decode
-            ProgramTables t = f.tables[f.peProgram[p]];
-            int d = t.decodedAt[t.decodedBase + pc];
+            int pi = f.peProgram[p];
+            int d = f.decodedAt[f.decodedBase[pi] + pc];
             if (d >= 0) {
-                int[] pool = t.decodedPool;
+                int[] pool = f.decodedPool;
                 int e = d >>> 2;
                 return switch (d & 3) {
                     case DecodedOps.SEND -> DecodedStep.send(f, p, cycle, pc, pool, e, scratch);
                     case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, cycle, pc, pool, e, scratch);
                     case DecodedOps.MEMORY -> DecodedStep.memory(f, p, pc, pool, e);
-                    default -> vectorOp(f, p, cycle, pc, t.decoded[pc], scratch);
+                    default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
-            return Interpreter.execute(f, p, cycle, sink, scratch);
+            return Interpreter.execute(f, p, pi, pc, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
     }

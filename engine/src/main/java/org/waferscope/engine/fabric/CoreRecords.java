@@ -166,7 +166,20 @@ abstract class CoreRecords extends ChannelRings {
 
     /** Whether the PE has faulted (then {@code Fabric.fault} holds why): read every cycle, so kept here too. */
     final boolean faulted(int p) {
-        return (core[at(p) + FLAGS] & FAULTED) != 0;
+        return faulted(core[at(p) + FLAGS]);
+    }
+
+    /** PE p's {@link #FLAGS} word, read once by a visit for the bits below. */
+    final long flags(int p) {
+        return core[at(p) + FLAGS];
+    }
+
+    static boolean faulted(long flags) {
+        return (flags & FAULTED) != 0;
+    }
+
+    static boolean hasMicrothreads(long flags) {
+        return (flags & HAS_MICROTHREADS) != 0;
     }
 
     final void markFaulted(int p) {
@@ -235,6 +248,22 @@ abstract class CoreRecords extends ChannelRings {
 
     final long cntStallOut(int p) {
         return core[at(p) + STALL_OUT];
+    }
+
+    /**
+     * Per {@link Activity}, in 4 bits each, the counter a cycle of it adds to; IDLE and
+     * FAULTED name {@link #COMPUTE} but add nothing ({@link #COUNTED}). A visit's CE changes
+     * activity from cycle to cycle, so a branch on it would often be mispredicted.
+     */
+    private static final long COUNTER_OF = COMPUTE | (long) COMPUTE << 4 | (long) FABRIC << 8
+            | (long) STALL_IN << 12 | (long) STALL_OUT << 16 | (long) FABRIC << 20 | (long) COMPUTE << 24;
+    /** The activities a cycle of which the counters count: all but IDLE and FAULTED. */
+    private static final int COUNTED = 1 << Activity.COMPUTE | 1 << Activity.FABRIC | 1 << Activity.STALL_INPUT
+            | 1 << Activity.STALL_OUTPUT | 1 << Activity.MICROTHREADS;
+
+    /** Counts one cycle of {@code activity} in PE p's cycle counters. */
+    final void countCycle(int p, int activity) {
+        core[at(p) + (int) (COUNTER_OF >>> (activity << 2) & 0xF)] += COUNTED >>> activity & 1;
     }
 
     /** Adds {@code cycles} to counter {@code which} ({@link #COMPUTE} .. {@link #STALL_OUT}) of PE p. */

@@ -40,6 +40,15 @@ public final class Fabric extends CoreRecords {
     final ProgramTables[] tables;
     /** Program index per PE, -1 for an empty PE. */
     final int[] peProgram;
+    /**
+     * The decoded ops of all programs ({@link DecodedOps#share}): the CE's dispatch reads them
+     * from here, one load from the program index to its base, not through its tables.
+     */
+    final int[] decodedAt;
+    final int[] decodedPool;
+    final int[] decodedBase;
+    /** Each program's code ({@link ProgramTables#code}), for the interpreter's fetch. */
+    final int[][] code;
     /** SRAM per PE (data and stack), null for an empty PE. */
     final byte[][] sram;
     /**
@@ -209,6 +218,14 @@ public final class Fabric extends CoreRecords {
         programs = b.programs;
         tables = b.tables;
         peProgram = b.peProgram;
+        decodedAt = tables.length == 0 ? new int[0] : tables[0].decodedAt;
+        decodedPool = tables.length == 0 ? new int[0] : tables[0].decodedPool;
+        decodedBase = new int[tables.length];
+        code = new int[tables.length][];
+        for (int i = 0; i < tables.length; i++) {
+            decodedBase[i] = tables[i].decodedBase;
+            code[i] = tables[i].code;
+        }
         sram = b.sram;
         touched = new long[(n + 63) >>> 6];
         FreshState fresh = b.fresh;

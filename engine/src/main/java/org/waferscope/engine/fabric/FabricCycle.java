@@ -329,8 +329,10 @@ public final class FabricCycle {
                 asleep &= ~bit;
             }
             int r = Router.route(f, p, cycle);
-            int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch) : 0;
-            band.tally(f.activity(p));
+            int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch)
+                    : f.activity(p) << ComputeEngine.ACTIVITY_SHIFT;
+            int activity = c >>> ComputeEngine.ACTIVITY_SHIFT & 0xFF;
+            band.tally(activity);
             boolean atBreakpoint = false;
             if (breaks != null && f.pc(p) >= 0) {
                 boolean[] b = breaks[f.peProgram[p]];
@@ -345,7 +347,7 @@ public final class FabricCycle {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
                     f.sleepFrom[p] = cycle;
-                } else if (f.busy(p) > 0 && f.activity(p) == Activity.COMPUTE && (r & Router.HOLDING) == 0
+                } else if (activity == Activity.COMPUTE && f.busy(p) > 0 && (r & Router.HOLDING) == 0
                         && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
                     // counting down a memory vector op, and nothing else to do: doze until it is done
                     asleep |= bit;

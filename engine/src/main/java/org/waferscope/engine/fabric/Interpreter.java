@@ -15,10 +15,9 @@ final class Interpreter {
     private static final ElementType[] TYPES = ElementType.values();
     private static final MathFn[] MATH_FNS = MathFn.values();
 
-    static int execute(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        ProgramTables t = f.tables[f.peProgram[p]];
-        int[] code = t.code;
-        int pc = f.pc(p);
+    /** Executes the instruction at {@code pc} of program {@code pi}, PE p's running task. */
+    static int execute(Fabric f, int p, int pi, int pc, long cycle, CycleSink sink, int[] scratch) {
+        int[] code = f.code[pi];
         int base = pc * Opcode.WIDTH;
         int word = code[base];
         int op = word & 0xFF;
@@ -40,7 +39,7 @@ final class Interpreter {
                 }
             }
             case Opcode.LOADK -> {
-                int[] k = t.program.constants().get(b);
+                int[] k = f.tables[pi].program.constants().get(b);
                 for (int i = 0; i < k.length; i++) {
                     set(m, fp, a + i, k[i]);
                 }
@@ -80,12 +79,12 @@ final class Interpreter {
                     next = b;
                 }
             }
-            case Opcode.CALL -> next = call(f, p, t.program, m, fp, a, b, pc);
+            case Opcode.CALL -> next = call(f, p, f.tables[pi].program, m, fp, a, b, pc);
             case Opcode.RET -> next = ret(f, p, m, fp, a);
-            case Opcode.ACTIVATE -> ComputeEngine.activate(f, p, t, a);
+            case Opcode.ACTIVATE -> ComputeEngine.activate(f, p, f.tables[pi], a);
             case Opcode.BLOCK -> f.blocked[p] |= 1L << a;
             case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
-            case Opcode.ACTIVATE_SLOT -> ComputeEngine.activate(f, p, t, taskId(get(m, fp, a)));
+            case Opcode.ACTIVATE_SLOT -> ComputeEngine.activate(f, p, f.tables[pi], taskId(get(m, fp, a)));
             case Opcode.DSD_OP -> {
                 // not decoded (ComputeEngine.stepCe runs the decoded ones): resolved from the frame
                 return ComputeEngine.vectorOp(f, p, cycle, pc, null, scratch);
@@ -102,7 +101,7 @@ final class Interpreter {
                 }
                 dsdEdit(m, fp, a, b, 2, len);
             }
-            case Opcode.PRINT -> print(f, p, t.program, m, fp, a, b, c, cycle, sink);
+            case Opcode.PRINT -> print(f, p, f.tables[pi].program, m, fp, a, b, c, cycle, sink);
             case Opcode.TIMESTAMP -> {
                 int addr = get(m, fp, a);
                 store(m, addr, ElementType.U16, (int) (cycle & 0xFFFF));
