@@ -125,6 +125,7 @@ public final class FabricBuilder {
         Fabric f = new Fabric(b);
         b.allocateSram(); // the fabric shares the array of arrays
         FabricReset.toInitialState(f);
+        RoutePlans.build(f);
         return f;
     }
 
