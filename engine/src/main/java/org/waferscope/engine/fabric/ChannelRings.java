@@ -71,6 +71,8 @@ abstract class ChannelRings {
      * but for an output queue's new color, so neither snapshots nor the state hash hold it.
      */
     final long[] srcPlan;
+    /** No plans are made ({@link RoutePlans#withoutPlans}): tests only. */
+    boolean unplanned;
     /**
      * Per word of the activity bitmap (64 PEs), the wavelets its PEs put into their own
      * channels in this cycle's compute phase less those they took out (a pop, a CE send, a

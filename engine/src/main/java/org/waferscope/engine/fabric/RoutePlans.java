@@ -42,10 +42,19 @@ final class RoutePlans {
         }
     }
 
+    /**
+     * Clears every plan and makes no more, so that every wavelet takes the general path: for
+     * tests that hold the two paths against each other.
+     */
+    static void withoutPlans(Fabric f) {
+        f.unplanned = true;
+        java.util.Arrays.fill(f.srcPlan, 0);
+    }
+
     /** The plan of a source of PE p on port {@code port} whose wavelets take route slot {@code rs}, or 0. */
     static long of(Fabric f, int p, int rs, int port) {
         int cfg = f.rsConfig[rs];
-        if (!fixed(f, p, rs, cfg) || (f.cfgRx[cfg * 4] & (1 << port)) == 0) {
+        if (f.unplanned || !fixed(f, p, rs, cfg) || (f.cfgRx[cfg * 4] & (1 << port)) == 0) {
             return 0;
         }
         int tx = f.cfgTx[cfg * 4];
