@@ -75,6 +75,8 @@ public final class FabricBuilder {
     final boolean apart;
     /** The fabric's {@link Fabric#srcWords}, made on another thread once the router sources are counted. */
     OffThread<long[]> srcWordsTask;
+    /** The fabric's {@link ChannelRings#srcPlan}, made beside {@link #srcWordsTask}. */
+    OffThread<long[]> srcPlanTask;
 
     final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
@@ -125,7 +127,6 @@ public final class FabricBuilder {
         Fabric f = new Fabric(b);
         b.allocateSram(); // the fabric shares the array of arrays
         FabricReset.toInitialState(f);
-        RoutePlans.build(f);
         return f;
     }
 

@@ -16,7 +16,9 @@ import org.waferscope.engine.arch.Direction;
  * the PE's router record ({@link RouterWords#PEND}); a RAMP delivery goes straight into
  * the CE's input queue.
  * A control wavelet's switch command takes effect after it has passed, so it travels the
- * old route. A color in teardown mode moves nothing ({@link RouteEdits}).
+ * old route. A color in teardown mode moves nothing ({@link RouteEdits}). A data wavelet
+ * whose route can never change moves by its source's plan ({@link RoutePlans}), which says
+ * what the rest of this would find.
  *
  * <p>Commit phase ({@link #commit}): the parked wavelets are pushed into the neighbours'
  * buffers (each buffer has one sender) and the neighbours are woken.
@@ -129,7 +131,7 @@ final class Router {
         int color = Wavelet.color(meta);
         long route = f.srcWords[2 * si + 1];
         long plan = f.srcPlan[si];
-        if (plan != 0 && (meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) == 0
+        if ((plan & RoutePlans.DEST) != 0 && (meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) == 0
                 && (port != RAMP || RouterSources.color(route) == color)) {
             // a fixed route (RoutePlans): the general path below would do the same
             int tx = RoutePlans.tx(plan);
@@ -155,6 +157,8 @@ final class Router {
             route = EdgeLeaks.mark(f, rs, RouterSources.route(rs, f.rsConfig[rs], color));
             f.srcWords[2 * si + 1] = route;
             f.srcPlan[si] = RoutePlans.of(f, p, rs, RAMP);
+        } else if (plan == 0) {
+            f.srcPlan[si] = RoutePlans.of(f, p, rs, port);
         }
         if (f.rsTorn[rs] != 0) {
             // teardown mode: the color waits until the CE ends it (RouteEdits)
