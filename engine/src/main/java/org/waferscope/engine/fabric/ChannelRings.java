@@ -67,8 +67,8 @@ abstract class ChannelRings {
     final long[] router;
     /**
      * Per router source (as {@code Fabric#srcWords}), where its data wavelets go when its route
-     * is fixed ({@link RoutePlans}): made from what is fixed at load, the same whenever it is
-     * made, so neither snapshots nor the state hash hold it.
+     * is fixed ({@link RoutePlans}), or 0: derived from the routes, never changed by a cycle
+     * but for an output queue's new color, so neither snapshots nor the state hash hold it.
      */
     final long[] srcPlan;
     /** No plans are made ({@link RoutePlans#withoutPlans}): tests only. */
@@ -90,7 +90,7 @@ abstract class ChannelRings {
         qBase = b.qBase;
         qChan = b.qChan;
         router = b.fresh.pe.router;
-        srcPlan = b.srcPlanTask.join();
+        srcPlan = new long[b.srcChan.length];
         heldChange = new int[(b.width * b.height + 63) >>> 6];
     }
 

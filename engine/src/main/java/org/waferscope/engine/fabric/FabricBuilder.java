@@ -75,8 +75,6 @@ public final class FabricBuilder {
     final boolean apart;
     /** The fabric's {@link Fabric#srcWords}, made on another thread once the router sources are counted. */
     OffThread<long[]> srcWordsTask;
-    /** The fabric's {@link ChannelRings#srcPlan}, made beside {@link #srcWordsTask}. */
-    OffThread<long[]> srcPlanTask;
 
     final FabricLayout layout;
     private final List<String> problems = new ArrayList<>();
@@ -125,7 +123,10 @@ public final class FabricBuilder {
         RouterSources.build(b);
         b.fresh = b.freshTask.join();
         Fabric f = new Fabric(b);
+        // the plans read the routes and queues as built, which the SRAM images leave alone
+        OffThread<Void> plans = OffThread.start("fabric build: route plans", b.apart, () -> RoutePlans.build(f));
         b.allocateSram(); // the fabric shares the array of arrays
+        plans.join();
         FabricReset.toInitialState(f);
         return f;
     }

@@ -13,16 +13,13 @@ import org.waferscope.engine.arch.Direction;
  *
  * <p>A plan is the destination's facts word (its record and info bits, bits 0..58, and
  * {@link RouteLinks#SWAP} for a link that swaps the color) with its direction plus one in bits
- * 59..61 (N, S, E, W, RAMP); 0 is a source not looked at yet, {@link #NONE} one without a plan.
- * A source gets one when its slot's route is fixed ({@link #fixed}): one switch position, no
- * filter, no route edits by its PE's program, no teardown handler for its color, not in
- * teardown mode at load, no way off the fabric's edge; and when that position accepts from the
- * source's port and sends to exactly one place that exists. Nothing can then change what the
- * plan says, and what decides whether there is one is fixed at load, so a plan is made when
- * it is first wanted, in a cycle or another alike: the first time the general path moves from
- * an input buffer, and for a CE output queue each time its route word changes to a new color
- * ({@code Router.visit}); a load does not pay for the sources that never send. Control
- * wavelets and advance-after flags take the general path.
+ * 59..61 (N, S, E, W, RAMP); 0 is no plan. A source gets one when its slot's route is fixed
+ * ({@link #fixed}): one switch position, no filter, no route edits by its PE's program, no
+ * teardown handler for its color, not in teardown mode at load, no way off the fabric's edge;
+ * and when that position accepts from the source's port and sends to exactly one place that
+ * exists. Nothing can then change what the plan says, so it is made once: at load for an input
+ * buffer, and for a CE output queue each time its route word changes to a new color
+ * ({@code Router.visit}). Control wavelets and advance-after flags take the general path.
  */
 final class RoutePlans {
     private RoutePlans() {
@@ -32,29 +29,44 @@ final class RoutePlans {
     static final int DEST_SHIFT = 59;
     /** The destination's record and info bits of a plan. */
     static final long FACTS = (1L << DEST_SHIFT) - 1;
-    /** The direction bits: a plan has some set. */
-    static final long DEST = 7L << DEST_SHIFT;
-    /** A source that has no plan and never will (0 is a source not looked at yet). */
-    static final long NONE = 1L << 62;
 
     /**
-     * Clears every plan and makes no more ({@link #NONE} from now on), so that every wavelet
-     * takes the general path: for tests that hold the two paths against each other.
+     * Sets the plans of the fabric's input buffers, once it is built (an output queue's is made
+     * with its route word). At load rather than at each buffer's first move: made at first
+     * use, the sparse wafer ran 4-8 % slower in four sittings (docs/benchmarks.md, session 15),
+     * we think because its first cycles then show the compiler the general path at every visit.
+     * Null, as a task of the build.
+     */
+    static Void build(Fabric f) {
+        int ramp = Direction.RAMP.ordinal();
+        for (int p = 0; p < f.n; p++) {
+            for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
+                if (f.srcPort[si] != ramp) {
+                    f.srcPlan[si] = of(f, p, RouterSources.slot(f.srcWords[2 * si + 1]), f.srcPort[si]);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Clears every plan and makes no more, so that every wavelet takes the general path: for
+     * tests that hold the two paths against each other.
      */
     static void withoutPlans(Fabric f) {
         f.unplanned = true;
         java.util.Arrays.fill(f.srcPlan, 0);
     }
 
-    /** The plan of a source of PE p on port {@code port} whose wavelets take route slot {@code rs}, or {@link #NONE}. */
+    /** The plan of a source of PE p on port {@code port} whose wavelets take route slot {@code rs}, or 0. */
     static long of(Fabric f, int p, int rs, int port) {
         int cfg = f.rsConfig[rs];
         if (f.unplanned || !fixed(f, p, rs, cfg) || (f.cfgRx[cfg * 4] & (1 << port)) == 0) {
-            return NONE;
+            return 0;
         }
         int tx = f.cfgTx[cfg * 4];
         if (Integer.bitCount(tx) != 1) {
-            return NONE;
+            return 0;
         }
         int d = Integer.numberOfTrailingZeros(tx);
         long dest;
@@ -65,7 +77,7 @@ final class RoutePlans {
         } else {
             dest = RouteLinks.of(f.linkFacts, f.rsLinks[rs], d);
         }
-        return dest == 0 ? NONE : dest & (FACTS | RouteLinks.SWAP) | (long) (d + 1) << DEST_SHIFT;
+        return dest == 0 ? 0 : dest & (FACTS | RouteLinks.SWAP) | (long) (d + 1) << DEST_SHIFT;
     }
 
     /**

@@ -131,7 +131,7 @@ final class Router {
         int color = Wavelet.color(meta);
         long route = f.srcWords[2 * si + 1];
         long plan = f.srcPlan[si];
-        if ((plan & RoutePlans.DEST) != 0 && (meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) == 0
+        if (plan != 0 && (meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) == 0
                 && (port != RAMP || RouterSources.color(route) == color)) {
             // a fixed route (RoutePlans): the general path below would do the same
             int tx = RoutePlans.tx(plan);
@@ -157,8 +157,6 @@ final class Router {
             route = EdgeLeaks.mark(f, rs, RouterSources.route(rs, f.rsConfig[rs], color));
             f.srcWords[2 * si + 1] = route;
             f.srcPlan[si] = RoutePlans.of(f, p, rs, RAMP);
-        } else if (plan == 0) {
-            f.srcPlan[si] = RoutePlans.of(f, p, rs, port);
         }
         if (f.rsTorn[rs] != 0) {
             // teardown mode: the color waits until the CE ends it (RouteEdits)

@@ -31,8 +31,6 @@ final class RouterSources {
         // the fabric's source words (two longs a source, 144 MB for Game of Life at full wafer)
         // are first touched on another core while these three arrays are filled
         b.srcWordsTask = OffThread.start("fabric build: source words", b.apart, () -> new long[words]);
-        int plans = sources;
-        b.srcPlanTask = OffThread.start("fabric build: source plans", b.apart, () -> new long[plans]);
         int[] chan = new int[sources];
         byte[] port = new byte[sources];
         int[] slot = new int[sources];

@@ -50,16 +50,10 @@ class RoutePlansTest {
         return 0;
     }
 
-    /** The plan PE (x, y)'s source on port {@code from} for {@code color} gets when it is made. */
-    private static long planFor(Fabric f, int x, int y, int color, Direction from) {
-        int p = f.pe(x, y);
-        return RoutePlans.of(f, p, Router.findSlot(f, p, color), from.ordinal());
-    }
-
     private static long plans(Fabric f) {
         long n = 0;
         for (long plan : f.srcPlan) {
-            n += (plan & RoutePlans.DEST) != 0 ? 1 : 0;
+            n += plan != 0 ? 1 : 0;
         }
         return n;
     }
@@ -95,20 +89,20 @@ class RoutePlansTest {
         try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
             Fabric f = w.fabric();
             Direction west = Direction.WEST;
-            long toCe = planFor(f, 1, 1, 0, west);
+            long toCe = plan(f, 1, 1, 0, west);
             assertEquals(Direction.RAMP.ordinal(), RoutePlans.direction(toCe), "into the CE's queue");
             assertEquals(f.chFacts[f.inQueue(f.pe(1, 1), 0)], toCe & RoutePlans.FACTS, "the queue's facts");
-            long relay = planFor(f, 1, 1, 1, west);
+            long relay = plan(f, 1, 1, 1, west);
             assertEquals(Direction.EAST.ordinal(), RoutePlans.direction(relay), "on east");
             int east = f.rsInChan[Router.findSlot(f, f.pe(2, 1), 1) * 4 + west.ordinal()];
             assertEquals(f.chFacts[east], relay & RoutePlans.FACTS, "to the east neighbour's west buffer");
-            assertEquals(Direction.NORTH.ordinal(), RoutePlans.direction(planFor(f, 1, 1, 6, west)));
-            assertEquals(RoutePlans.NONE, planFor(f, 1, 1, 2, west), "a multicast");
-            assertEquals(RoutePlans.NONE, planFor(f, 1, 1, 3, west), "two switch positions");
-            assertEquals(RoutePlans.NONE, planFor(f, 1, 1, 4, west), "a filter");
-            assertEquals(RoutePlans.NONE, planFor(f, 1, 1, 5, west), "torn down at load");
-            assertEquals(RoutePlans.NONE, planFor(f, 1, 0, 6, Direction.SOUTH), "a route that led off the fabric's edge");
-            assertEquals(Direction.RAMP.ordinal(), RoutePlans.direction(planFor(f, 2, 0, 6, west)), "its next hop's");
+            assertEquals(Direction.NORTH.ordinal(), RoutePlans.direction(plan(f, 1, 1, 6, west)));
+            assertEquals(0, plan(f, 1, 1, 2, west), "a multicast");
+            assertEquals(0, plan(f, 1, 1, 3, west), "two switch positions");
+            assertEquals(0, plan(f, 1, 1, 4, west), "a filter");
+            assertEquals(0, plan(f, 1, 1, 5, west), "torn down at load");
+            assertEquals(0, plan(f, 1, 0, 6, Direction.SOUTH), "a route that led off the fabric's edge");
+            assertEquals(Direction.RAMP.ordinal(), RoutePlans.direction(plan(f, 2, 0, 6, west)), "its next hop's");
         }
     }
 
@@ -148,18 +142,20 @@ class RoutePlansTest {
 
     @Test
     void controlWaveletsAndSwitchesBesideFixedRoutesTakeTheSamePathEitherWay() {
-        // (1,1) switches color 3 among three positions: no plan there; the sender's output queue
-        // and the receivers' buffers are planned, and control wavelets through them (advance,
-        // reset, teardown, an advance-after flag) take the general path
+        // (1,1) switches color 3 among three positions: no plan there; the sender's output queue,
+        // the receivers' buffers and a one-position relay of color 4 are planned, and control
+        // wavelets through them (advance, reset, teardown, an advance-after flag) take the general path
         FabricLayout l = new FabricLayout(3, 3);
         l.setColorConfig(1, 1, 3, new ColorConfig(List.of(new RoutePosition(W, N), new RoutePosition(W, S),
                 new RoutePosition(W, E)), 0, false, -1, -1));
+        l.setColorConfig(1, 1, 4, ColorConfig.route(W, E));
         l.setTileCode(1, 0, Kernels.printingReceiver(3, CTL));
         l.setColorConfig(1, 0, 3, ColorConfig.route(S, R));
         l.setTileCode(1, 2, Kernels.printingReceiver(3, CTL));
         l.setColorConfig(1, 2, 3, ColorConfig.route(N, R));
         l.setTileCode(2, 1, Kernels.printingReceiver(3, CTL));
         l.setColorConfig(2, 1, 3, ColorConfig.route(W, R));
+        l.setColorConfig(2, 1, 4, ColorConfig.route(W, R));
         l.setTileCode(0, 1, Kernels.scriptedSender(3, List.of(Send.data(100),
                 Send.control(Wavelet.OP_SWITCH_ADVANCE, false, CTL, 1), Send.data(101),
                 new Send(102, Dsd.FLAG_ADVANCE_SWITCH), Send.data(103),
@@ -170,9 +166,10 @@ class RoutePlansTest {
         try (Wafer w = launched(l)) {
             w.stepFabric(200);
             Fabric f = w.fabric();
-            assertEquals(RoutePlans.NONE, plan(f, 1, 1, 3, Direction.WEST), "a switch of three positions, once it has moved");
-            assertNotEquals(0, plan(f, 0, 1, 3, Direction.RAMP) & RoutePlans.DEST, "the sender's output queue, once it has sent");
-            assertNotEquals(0, plan(f, 1, 0, 3, Direction.SOUTH) & RoutePlans.DEST, "a receiver's buffer");
+            assertEquals(0, plan(f, 1, 1, 3, Direction.WEST), "a switch of three positions");
+            assertNotEquals(0, plan(f, 0, 1, 3, Direction.RAMP), "the sender's output queue, once it has sent");
+            assertNotEquals(0, plan(f, 1, 0, 3, Direction.SOUTH), "a receiver's buffer");
+            assertNotEquals(0, plan(f, 1, 1, 4, Direction.WEST), "a relay of one position");
         }
     }
 
