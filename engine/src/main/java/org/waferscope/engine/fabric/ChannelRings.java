@@ -66,6 +66,14 @@ abstract class ChannelRings {
      */
     final long[] router;
     /**
+     * Per router source (as {@code Fabric#srcWords}), where its data wavelets go when its route
+     * is fixed ({@link RoutePlans}), or 0: derived from the routes, never changed by a cycle
+     * but for an output queue's new color, so neither snapshots nor the state hash hold it.
+     */
+    final long[] srcPlan;
+    /** No plans are made ({@link RoutePlans#withoutPlans}): tests only. */
+    boolean unplanned;
+    /**
      * Per word of the activity bitmap (64 PEs), the wavelets its PEs put into their own
      * channels in this cycle's compute phase less those they took out (a pop, a CE send, a
      * RAMP delivery); host injections and link hops are counted apart. Only the thread
@@ -82,6 +90,7 @@ abstract class ChannelRings {
         qBase = b.qBase;
         qChan = b.qChan;
         router = b.fresh.pe.router;
+        srcPlan = new long[b.srcChan.length];
         heldChange = new int[(b.width * b.height + 63) >>> 6];
     }
 

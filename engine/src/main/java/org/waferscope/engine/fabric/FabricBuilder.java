@@ -123,7 +123,10 @@ public final class FabricBuilder {
         RouterSources.build(b);
         b.fresh = b.freshTask.join();
         Fabric f = new Fabric(b);
+        // the plans read the routes and queues as built, which the SRAM images leave alone
+        OffThread<Void> plans = OffThread.start("fabric build: route plans", b.apart, () -> RoutePlans.build(f));
         b.allocateSram(); // the fabric shares the array of arrays
+        plans.join();
         FabricReset.toInitialState(f);
         return f;
     }

@@ -60,6 +60,11 @@ public final class RouteEdits {
         this.tornAtStart = tornAtStart;
     }
 
+    /** Whether route slot rs's color starts in teardown mode. */
+    boolean tornAtStart(int rs) {
+        return tornAtStart[rs] != 0;
+    }
+
     /** Puts every edited route and teardown mode back as loaded. */
     void reset(Fabric f) {
         System.arraycopy(rx, 0, f.cfgRx, 0, rx.length);

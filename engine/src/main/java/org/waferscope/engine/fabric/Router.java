@@ -16,7 +16,9 @@ import org.waferscope.engine.arch.Direction;
  * the PE's router record ({@link RouterWords#PEND}); a RAMP delivery goes straight into
  * the CE's input queue.
  * A control wavelet's switch command takes effect after it has passed, so it travels the
- * old route. A color in teardown mode moves nothing ({@link RouteEdits}).
+ * old route. A color in teardown mode moves nothing ({@link RouteEdits}). A data wavelet
+ * whose route can never change moves by its source's plan ({@link RoutePlans}), which says
+ * what the rest of this would find.
  *
  * <p>Commit phase ({@link #commit}): the parked wavelets are pushed into the neighbours'
  * buffers (each buffer has one sender) and the neighbours are woken.
@@ -128,6 +130,20 @@ final class Router {
         int meta = f.headMeta(facts, ctr);
         int color = Wavelet.color(meta);
         long route = f.srcWords[2 * si + 1];
+        long plan = f.srcPlan[si];
+        if (plan != 0 && (meta & (Wavelet.CONTROL | Wavelet.ADVANCE_AFTER)) == 0
+                && (port != RAMP || RouterSources.color(route) == color)) {
+            // a fixed route (RoutePlans): the general path below would do the same
+            int tx = RoutePlans.tx(plan);
+            if ((tx & state >>> CLAIMED_SHIFT) != 0) {
+                countBlocked(f, p, tx);
+                return state;
+            }
+            if (!RoutePlans.move(f, p, facts, ctr, meta, plan, now)) {
+                return state;
+            }
+            return served(f, p, ns, idx, port, state, tx);
+        }
         int rs = RouterSources.slot(route);
         if (port == RAMP && (rs < 0 || RouterSources.color(route) != color)) {
             // an output queue's wavelet of another color than its last one (or its first)
@@ -140,6 +156,7 @@ final class Router {
             }
             route = EdgeLeaks.mark(f, rs, RouterSources.route(rs, f.rsConfig[rs], color));
             f.srcWords[2 * si + 1] = route;
+            f.srcPlan[si] = RoutePlans.of(f, p, rs, RAMP);
         }
         if (f.rsTorn[rs] != 0) {
             // teardown mode: the color waits until the CE ends it (RouteEdits)
@@ -164,6 +181,11 @@ final class Router {
         if ((route & RouterSources.LEAKS) != 0) {
             EdgeLeaks.moved(f, rs, pos);
         }
+        return served(f, p, ns, idx, port, state, tx);
+    }
+
+    /** Source {@code idx} moved a wavelet to {@code tx}: its pop to publish, the round-robin past it, the ports taken. */
+    private static int served(Fabric f, int p, int ns, int idx, int port, int state, int tx) {
         int at = RouterWords.at(p);
         if (port != RAMP) {
             f.router[at + RouterWords.POPPED] |= 1L << idx;
@@ -228,16 +250,20 @@ final class Router {
         r[at + RouterWords.RR] |= (long) (tx & 0xF) << RouterWords.PARKED;
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
-                long link = RouteLinks.of(f.linkFacts, links, d);
-                // color swap: the lowest bit of the color flips on the way out
-                long sent = (link & RouteLinks.SWAP) != 0 ? out ^ 1 : out;
-                r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32 | link & RouteLinks.PUSH_INFO;
-                int w = at + RouterWords.DEST + (d >>> 1);
-                r[w] = RouterWords.withHalf(r[w], d & 1, (int) link + 1);
-                int hw = at + RouterWords.HOPS + (d >>> 1);
-                r[hw] = RouterWords.withHalf(r[hw], d & 1, RouterWords.half(r[hw], d & 1) + 1);
+                parkOn(r, at, d, RouteLinks.of(f.linkFacts, links, d), out, onward);
             }
         }
+    }
+
+    /** Parks one wavelet in the router record at {@code at} for direction d, whose link's facts are {@code link}. */
+    static void parkOn(long[] r, int at, int d, long link, int out, int onward) {
+        // color swap: the lowest bit of the color flips on the way out
+        long sent = (link & RouteLinks.SWAP) != 0 ? out ^ 1 : out;
+        r[at + RouterWords.PEND + d] = onward & 0xFFFFFFFFL | sent << 32 | link & RouteLinks.PUSH_INFO;
+        int w = at + RouterWords.DEST + (d >>> 1);
+        r[w] = RouterWords.withHalf(r[w], d & 1, (int) link + 1);
+        int hw = at + RouterWords.HOPS + (d >>> 1);
+        r[hw] = RouterWords.withHalf(r[hw], d & 1, RouterWords.half(r[hw], d & 1) + 1);
     }
 
     /** What a control wavelet's command, or an advance-after flag, does to the switch once the wavelet has passed. */
