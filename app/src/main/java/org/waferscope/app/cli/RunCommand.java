@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * checks pass, 1 a check failed, 2 invalid program, 3 deadlock, fault or cycle budget
  * exhausted, 4 an internal error (a bug in Waferscope, reported in one line).
  */
-@Command(name = "run", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run a program folder (layout.csl, PE programs, run.json) to the end.")
 final class RunCommand implements Callable<Integer> {
     static final String SAMPLES = "org/waferscope/samples/";

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * today's checkout exits 1 for fft-3d's two refused builds, and says so on standard error),
  * 2 invalid options.
  */
-@Command(name = "sdk-examples-check", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+@Command(name = "sdk-examples-check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run every example of a csl-examples checkout (tutorials/*, benchmarks/*) and print a total.",
                 "Exit codes: 0 every build passes; 1 any build fails or is refused (standard error names how many "
                         + "of each); 2 invalid options."})
