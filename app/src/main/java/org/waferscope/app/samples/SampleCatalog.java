@@ -93,10 +93,11 @@ public final class SampleCatalog {
         return out;
     }
 
-    /** What to tell someone who named a sample that is not there: the names there are, in teaching order. */
+    /** What to tell someone who named a sample that is not there: the names there are, in teaching order, and the likeliest. */
     public String unknown(String name) {
-        return "no sample named " + name + "; the samples are "
-                + String.join(", ", samples().stream().map(Sample::name).toList());
+        List<String> names = samples().stream().map(Sample::name).toList();
+        return "no sample named " + name + "; the samples are " + String.join(", ", names)
+                + org.waferscope.engine.csl.eval.NameHint.didYouMean(name, names);
     }
 
     /**

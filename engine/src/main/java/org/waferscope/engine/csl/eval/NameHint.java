@@ -3,11 +3,11 @@ package org.waferscope.engine.csl.eval;
 import java.util.Collection;
 
 /**
- * The declared name a misspelt one most likely meant, for the "unknown name" error: a
- * student's commonest mistake is a typo ("recieved" for "received"), and the error is
- * shorter to act on when it names the fix.
+ * The declared name a misspelt one most likely meant, for the "unknown name" error (and a
+ * param or a sample named wrongly): a student's commonest mistake is a typo ("recieved" for
+ * "received"), and the error is shorter to act on when it names the fix.
  */
-final class NameHint {
+public final class NameHint {
     private NameHint() {
     }
 
@@ -18,7 +18,7 @@ final class NameHint {
      * (one edit makes "bq" of "q"). Empty when none is, or when two are equally close (a guess
      * between them would mislead).
      */
-    static String didYouMean(String wrote, Collection<String> declared) {
+    public static String didYouMean(String wrote, Collection<String> declared) {
         int most = wrote.length() < 3 ? 0 : wrote.length() <= 5 ? 1 : 2;
         if (most == 0) {
             return "";
