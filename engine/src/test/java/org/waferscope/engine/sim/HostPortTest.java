@@ -145,14 +145,18 @@ class HostPortTest {
         }
     }
 
-    @Test
-    void aKernelThatNeverReleasesTheStreamLeavesTheHostWaitingAndThatIsADeadlock() {
+    /** A kernel that returns from its launch without releasing the command stream, which the host then waits on. */
+    static WaferProgram holding() {
         ProgramBuilder b = new ProgramBuilder("hold.csl");
         FunctionBuilder f = b.function("hold", 0);
         f.ret();
         b.exportFunction("hold", f.index());
-        List<HostStep> steps = List.of(new HostStep.Launch("hold"), new HostStep.CopyOut("x", "x", KERNEL));
-        try (Wafer w = Wafer.load(program(b.build(), steps, Map.of()), 1)) {
+        return program(b.build(), List.of(new HostStep.Launch("hold"), new HostStep.CopyOut("x", "x", KERNEL)), Map.of());
+    }
+
+    @Test
+    void aKernelThatNeverReleasesTheStreamLeavesTheHostWaitingAndThatIsADeadlock() {
+        try (Wafer w = Wafer.load(holding(), 1)) {
             RunResult r = w.runToCompletion(10_000);
             assertEquals(WaferStatus.DEADLOCK, r.status());
             assertTrue(r.cycles() < 20, "noticed as soon as the fabric went quiet: " + r.cycles());
@@ -166,12 +170,7 @@ class HostPortTest {
     @Test
     void theHostsStatusIsSaidWholeAndInAFewWordsByTheEngineItself() {
         // the status bar shows the brief when the whole has no room; the view no longer shortens the sentence itself
-        ProgramBuilder b = new ProgramBuilder("hold.csl");
-        FunctionBuilder f = b.function("hold", 0);
-        f.ret();
-        b.exportFunction("hold", f.index());
-        List<HostStep> steps = List.of(new HostStep.Launch("hold"), new HostStep.CopyOut("x", "x", KERNEL));
-        try (Wafer w = Wafer.load(program(b.build(), steps, Map.of()), 1)) {
+        try (Wafer w = Wafer.load(holding(), 1)) {
             HostStatus before = w.hostStatus();
             assertEquals("about to launch hold", before.words());
             assertEquals("host: launch hold", before.brief());
