@@ -36,4 +36,20 @@ class StepToTaskTest {
             assertEquals(0, line.y());
         }
     }
+
+    @Test
+    void aStepThatMeetsNoTaskBeforeTheEndSaysSo() throws Exception {
+        // mandelbrot's stages do all their work in the launched start: after it, no task starts again
+        try (Simulator sim = new Simulator(1)) {
+            sim.load(BreakpointTest.sample("mandelbrot", Map.of()));
+            sim.tick();
+            sim.post(new Command.StepToTaskActivation());
+            sim.tick();
+            assertTrue(sim.latestFrame().message().contains("started task start"), sim.latestFrame().message());
+            sim.post(new Command.StepToTaskActivation());
+            sim.tick();
+            assertEquals(SimState.HALTED, sim.state());
+            assertEquals("no task started again before the end; halted: the check passed", sim.latestFrame().message());
+        }
+    }
 }
