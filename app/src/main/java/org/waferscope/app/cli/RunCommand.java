@@ -132,8 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 int hits = org.waferscope.engine.sim.BreakRun.untilTheEnd(w, bps, maxCycles,
                         warning -> err.println("waferscope: " + warning),
                         // the run goes on at each hit: the explorer's "paused at" is not said here
-                        h -> hitsTo.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(),
-                                h.what().replaceFirst("^paused at ", "")));
+                        h -> hitsTo.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(), h.event()));
                 hitsTo.println(hits + " breakpoint hit(s)");
             }
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));
