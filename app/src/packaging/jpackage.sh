@@ -11,6 +11,11 @@ target=$(cd "$here/../../target" && pwd)
 assets=$(cd "$here/../../../assets/src/main/resources/org/waferscope/assets" && pwd)
 jar="$target/waferscope.jar"
 [ -f "$jar" ] || { echo "jpackage.sh: $jar is missing; run the package phase first" >&2; exit 2; }
+# The POM's version, as the build wrote it into the jar (Help > About reads the same file), in
+# the form jpackage takes: numbers only, "0.1.0" of "0.1.0-SNAPSHOT".
+version=$(unzip -p "$jar" org/waferscope/app/about/version.properties | sed -n 's/^version=//p')
+version=${version%%-*}
+[ -n "$version" ] || { echo "jpackage.sh: $jar has no version.properties" >&2; exit 2; }
 
 input="$target/jpackage-input"
 dest="$target/dist"
@@ -25,7 +30,7 @@ modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$j
 # Who answers for the package (Debian's Maintainer field); override with WAFERSCOPE_MAINTAINER.
 maintainer=${WAFERSCOPE_MAINTAINER:-"Waferscope maintainers <maintainers@users.noreply.r-seed-34dcc52f.example>"}
 
-args=(--type "$type" --name Waferscope --app-version 0.1.0 --vendor "Waferscope"
+args=(--type "$type" --name Waferscope --app-version "$version" --vendor "Waferscope"
       --description "Explore a wafer-scale dataflow processor: heatmaps, stepping, core inspector"
       --input "$input" --main-jar waferscope.jar --main-class org.waferscope.app.Launcher
       --add-modules "$modules" --jlink-options "--strip-debug --no-man-pages --no-header-files"

@@ -37,6 +37,7 @@ final class ScreenshotRun extends AnimationTimer {
     private Phase phase;
     private long started = -1;
     private int settled;
+    private final Settling settling = new Settling(SETTLE_PULSES);
     private long target;
 
     ScreenshotRun(SimulationSession session, MainWindow window, Stage stage, Path file, long cycles,
@@ -73,11 +74,16 @@ final class ScreenshotRun extends AnimationTimer {
                 }
             }
             case SETTLING -> {
-                if (++settled >= SETTLE_PULSES) {
+                if (settling.at(++settled, loadErrorBounds())) {
                     shoot();
                 }
             }
         }
+    }
+
+    private javafx.geometry.Bounds loadErrorBounds() {
+        javafx.scene.Node bar = stage.getScene().getRoot().lookup("#load-error .notification-bar");
+        return bar == null || !bar.isVisible() ? null : bar.localToScene(bar.getLayoutBounds());
     }
 
     private void shoot() {

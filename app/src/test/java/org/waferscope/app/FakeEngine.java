@@ -133,7 +133,8 @@ final class FakeEngine implements SimulationHandle {
         }
         float max = request.layer() == MetricLayer.SRAM ? 4096 + 64 * width : 1;
         FabricStats stats = new FabricStats(width * height, (int) (width * height * 0.6), 37, cycle * 9, cycle / 4,
-                cycle / 0.85e9, 2.4e5, state == SimState.RUNNING ? "launch main" : "", "wse2");
+                cycle / 0.85e9, 2.4e5, state == SimState.RUNNING
+                ? org.waferscope.engine.api.HostStatus.busy("launch main") : org.waferscope.engine.api.HostStatus.NONE, "wse2");
         return new Frame(number, cycle, state, width, height, request.layer(), request.routeColor(), v, 0, max,
                 request.layer() == MetricLayer.TRAFFIC || request.layer() == MetricLayer.BACKPRESSURE ? links : null,
                 stats, tl, "");

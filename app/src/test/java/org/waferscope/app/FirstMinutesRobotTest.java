@@ -244,6 +244,38 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void helpAboutNamesTheVersionTheDocsTheLicenceAndTheDataItShips(FxRobot robot) throws Exception {
+        open(robot, "broadcast-chain");
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu help = bar.getMenus().stream().filter(m -> m.getText().equals("_Help")).findFirst()
+                .orElseThrow();
+        javafx.scene.control.MenuItem about = help.getItems().stream()
+                .filter(i -> "About Waferscope".equals(i.getText())).findFirst().orElseThrow(() -> new AssertionError(
+                        "Help has an About: " + help.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList()));
+        robot.interact(about::fire);
+        javafx.scene.Node sheet = robot.lookup("#about-sheet").query();
+        java.util.List<String> texts = robot.from(sheet).lookup(".label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).toList();
+        // the version the POM gives this build, not one written a second time in the source
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher parent = java.util.regex.Pattern.compile("(?s)<parent>.*?<version>([^<]+)</version>").matcher(pom);
+        assertTrue(parent.find(), "the module's POM names its parent's version");
+        String version = parent.group(1);
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Waferscope " + version + " on Java ")), texts.toString());
+        assertEquals("Waferscope " + version, org.waferscope.app.cli.WaferscopeCli.VERSION, "--version says the same");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("A desktop explorer for a wafer-scale dataflow processor")),
+                texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("README.md") && t.contains("docs/")), texts.toString());
+        assertTrue(texts.contains("Licence"), texts.toString());
+        // the one data set the samples ship, with the attribution its NOTICE asks for
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Sample cluster-digits: digits.csv.gz")
+                && t.contains("E. Alpaydin and C. Kaynak, 1998; licensed CC BY 4.0")), texts.toString());
+        assertEquals(1, texts.stream().filter(t -> t.startsWith("Sample ")).count(), "only what really ships: " + texts);
+        RealExplorer.shoot(robot, sheet.getScene(), "first-minutes-about");
+        robot.interact(() -> ((Stage) sheet.getScene().getWindow()).close());
+    }
+
+    @Test
     void theShortcutListLinesUpItsKeysAndActions(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.interact(() -> explorer.window.showShortcuts());

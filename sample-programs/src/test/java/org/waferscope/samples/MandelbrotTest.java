@@ -68,6 +68,28 @@ class MandelbrotTest {
                 "the check's image is this test's");
     }
 
+    /**
+     * What the value layer opens on: every PE's counts, not the last column's alone (the sixth
+     * review saw the image as a strip one PE wide beside seven columns of never-written zeros).
+     * Column x holds the image as it stood after x + 1 stages, so the columns sharpen eastward
+     * and the last is the finished image.
+     */
+    @ParameterizedTest
+    @CsvSource({"8,8,16,4", "6,3,9,2"})
+    void everyColumnHoldsTheImageAsItStoodAfterItsStage(int stages, int rows, int pixels, int iters) throws Exception {
+        WaferProgram p = Samples.load("mandelbrot", Map.of("stages", "" + stages, "rows", "" + rows,
+                "pixels", "" + pixels, "iters", "" + iters), null);
+        try (Wafer w = Wafer.load(p, 1)) {
+            Samples.assertHalted(w.runToCompletion(Samples.BUDGET));
+            for (int x = 0; x < stages; x++) {
+                double[] column = w.port().readSymbol("counts",
+                        new org.waferscope.engine.host.PeRectangle(x, 0, 1, rows, pixels, false), "column").values();
+                org.junit.jupiter.api.Assertions.assertArrayEquals(Samples.doubles(image(rows, pixels, (x + 1) * iters)),
+                        column, 0, "column " + x);
+            }
+        }
+    }
+
     /** The imbalance the utilization layer shows: busy cycles per column and per row of PEs. */
     @Test
     void theWestEndAndTheMiddleRowsWorkHardest() throws Exception {

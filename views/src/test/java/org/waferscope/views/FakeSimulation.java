@@ -88,7 +88,7 @@ public final class FakeSimulation implements org.waferscope.engine.api.Simulatio
             tl.add(new TimelinePoint(c, step, (float) (0.5 + 0.4 * Math.sin(c * 0.3)), 0.1f, c % 7, 3));
         }
         FabricStats stats = new FabricStats(width * height, width, 3, cycle * 2, cycle / 3, cycle / 0.85e9, 1e5,
-                "launch main", "wse2");
+                org.waferscope.engine.api.HostStatus.busy("launch main"), "wse2");
         return new Frame(number, cycle, state, width, height, request.layer(), request.routeColor(), v, 0, 1,
                 request.layer() == MetricLayer.TRAFFIC ? links : null, stats, tl, "");
     }

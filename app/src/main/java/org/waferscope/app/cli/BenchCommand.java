@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * a few times each, and prints simulation throughput. The first run of each count warms up
  * the JIT and is not counted.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measure simulation throughput of a program folder for several thread counts.")
 final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * history as Chrome/Perfetto trace-event JSON (open it at ui.perfetto.dev or
  * chrome://tracing). Exit codes: 0 written, 2 invalid program or options.
  */
-@Command(name = "export-trace", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+@Command(name = "export-trace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write a program's run as Chrome/Perfetto trace-event JSON: per-PE task slices and stalls, "
                 + "wavelet flows between PEs, fabric counters.", "1 us of trace time = 1 cycle."})
 final class ExportTraceCommand implements Callable<Integer> {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * checks pass, 1 a check failed, 2 invalid program, 3 deadlock, fault or cycle budget
  * exhausted, 4 an internal error (a bug in Waferscope, reported in one line).
  */
-@Command(name = "run", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run a program folder (layout.csl, PE programs, run.json) to the end.")
 final class RunCommand implements Callable<Integer> {
     static final String SAMPLES = "org/waferscope/samples/";
@@ -132,8 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 int hits = org.waferscope.engine.sim.BreakRun.untilTheEnd(w, bps, maxCycles,
                         warning -> err.println("waferscope: " + warning),
                         // the run goes on at each hit: the explorer's "paused at" is not said here
-                        h -> hitsTo.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(),
-                                h.what().replaceFirst("^paused at ", "")));
+                        h -> hitsTo.printf(java.util.Locale.ROOT, "%,10d  %s%n", h.cycle(), h.event()));
                 hitsTo.println(hits + " breakpoint hit(s)");
             }
             r = w.runToCompletion(Math.max(1, maxCycles - w.cycle()));

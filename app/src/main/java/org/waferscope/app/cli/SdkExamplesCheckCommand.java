@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * Waferscope cannot run: a check of the whole checkout is a yes only when all of it runs;
  * standard error says how many did not), 2 invalid options.
  */
-@Command(name = "sdk-examples-check", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+@Command(name = "sdk-examples-check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run every example of a csl-examples checkout (tutorials/*, benchmarks/*) and print a total.",
                 "Exit codes: 0 every build passes; 1 any build fails or is refused (standard error names how many "
                         + "of each); 2 invalid options."})

@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
  * The headless command line: {@code waferscope run PROGRAM_DIR ...}. The launcher hands it
  * the whole argument list when the first argument names a command.
  */
-@Command(name = "waferscope", mixinStandardHelpOptions = true, version = WaferscopeCli.VERSION,
+@Command(name = "waferscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs wafer programs without the explorer window.",
         subcommands = {RunCommand.class, BenchCommand.class, ExportTraceCommand.class, CompareCommand.class,
                 TrainCommand.class, SdkExamplesCheckCommand.class})
 public final class WaferscopeCli {
-    /** What {@code -V} prints, on every command. */
-    public static final String VERSION = "Waferscope 0.1";
+    /** What {@code -V} prints, on every command: "Waferscope " and the POM's version. */
+    public static final String VERSION = org.waferscope.app.about.AboutText.nameAndVersion();
 
     /** Exit codes of {@code run}. */
     public static final int OK = 0;

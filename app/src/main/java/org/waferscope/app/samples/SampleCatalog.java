@@ -74,10 +74,30 @@ public final class SampleCatalog {
         return samples().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** What to tell someone who named a sample that is not there: the names there are, in teaching order. */
+    /**
+     * What the samples that ship someone else's data owe its makers: each sample's
+     * {@code NOTICE}, by sample name, in teaching order, its lines joined into one paragraph.
+     */
+    public Map<String, String> notices() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Sample s : samples()) {
+            Path notice = s.folder().resolve("NOTICE");
+            if (Files.isRegularFile(notice)) {
+                try {
+                    out.put(s.name(), Files.readString(notice).strip().replaceAll("\\s*\\R\\s*", " "));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What to tell someone who named a sample that is not there: the names there are, in teaching order, and the likeliest. */
     public String unknown(String name) {
-        return "no sample named " + name + "; the samples are "
-                + String.join(", ", samples().stream().map(Sample::name).toList());
+        List<String> names = samples().stream().map(Sample::name).toList();
+        return "no sample named " + name + "; the samples are " + String.join(", ", names)
+                + org.waferscope.engine.csl.eval.NameHint.didYouMean(name, names);
     }
 
     /**

@@ -372,6 +372,16 @@ public final class MainWindow implements Shell {
     }
 
     @Override
+    public void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.getDialogPane().setContent(AboutSheet.of(samples.notices()));
+        alert.setHeaderText(AboutSheet.title());
+        alert.setTitle("About Waferscope");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    @Override
     public void quit() {
         stage.close();
     }

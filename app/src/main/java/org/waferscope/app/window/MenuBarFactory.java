@@ -57,7 +57,8 @@ final class MenuBarFactory {
         }
         Menu view = new Menu("_View", null, layers, palettes, a.fit.menuItem(), new SeparatorMenuItem(),
                 a.theme.menuItem(), a.bigger.menuItem(), a.smaller.menuItem());
-        Menu help = new Menu("_Help", null, a.shortcuts.menuItem(), a.machine.menuItem());
+        Menu help = new Menu("_Help", null, a.shortcuts.menuItem(), a.machine.menuItem(), new SeparatorMenuItem(),
+                a.about.menuItem());
         MenuBar bar = new MenuBar(file, sim, view, help);
         bar.setId("menu-bar");
         return bar;

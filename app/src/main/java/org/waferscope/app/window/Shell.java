@@ -28,5 +28,7 @@ interface Shell {
 
     void showMachine();
 
+    void showAbout();
+
     void quit();
 }

@@ -40,6 +40,7 @@ final class WindowActions {
     final AppAction copy;
     final AppAction shortcuts;
     final AppAction machine;
+    final AppAction about;
     final List<AppAction> layers = new ArrayList<>();
     /** Handled by the scene filter: single keys a focused control might take. */
     private final List<AppAction> simulationKeys;
@@ -79,6 +80,7 @@ final class WindowActions {
                 () -> shell.scaleUi(1 / 1.125));
         shortcuts = new AppAction("Keyboard shortcuts", "mdi2k-keyboard-outline", key(KeyCode.F1), shell::showShortcuts);
         machine = new AppAction("The simulated machine…", "mdi2c-chip", null, shell::showMachine);
+        about = new AppAction("About Waferscope", "mdi2i-information-outline", null, shell::showAbout);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
             KeyCode.DIGIT7};
         for (MetricLayer l : MetricLayer.values()) {

@@ -40,6 +40,15 @@ class RunCommandTest {
         assertTrue(o.err().contains("no program folder game-of-lif here, and no sample named game-of-lif; the samples are "
                 + "broadcast-chain, "), o.err());
         assertTrue(o.err().contains("game-of-life"), o.err());
+        assertTrue(o.err().contains("cluster-digits; did you mean 'game-of-life'?"), "the likeliest, after the list: " + o.err());
+    }
+
+    @Test
+    void aMisspeltParamIsAnsweredWithTheParamItMostLikelyMeant() {
+        CliRun o = run("run", "mandelbrot", "--param", "iter=3");
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains("a value is given for param 'iter' but layout.csl declares no such param; "
+                + "did you mean 'iters'?"), o.err());
     }
 
     @Test

@@ -10,10 +10,10 @@ package org.waferscope.engine.api;
  * @param tasksRun          tasks started since load
  * @param simulatedSeconds  the cycle count at the profile's clock
  * @param cyclesPerSecond   simulated cycles per wall-clock second, recently
- * @param hostStep          what the host is doing, in words
+ * @param host              what the host is doing, whole and in a few words
  * @param arch              the profile name
  */
 public record FabricStats(int programPes, int activePes, long waveletsInFlight, long linkHops, long tasksRun,
-                          double simulatedSeconds, double cyclesPerSecond, String hostStep, String arch) {
-    public static final FabricStats NONE = new FabricStats(0, 0, 0, 0, 0, 0, 0, "", "");
+                          double simulatedSeconds, double cyclesPerSecond, HostStatus host, String arch) {
+    public static final FabricStats NONE = new FabricStats(0, 0, 0, 0, 0, 0, 0, HostStatus.NONE, "");
 }

@@ -120,7 +120,8 @@ public record CheckResult(String name, boolean pass, double maxAbsError, int mis
     }
 
     public String describe() {
-        return "check " + name + (pass ? " passed " : " FAILED: ") + outcome();
+        // a colon after the name: a name that is a sentence ("every receiver got every value, in order") ran into the verdict
+        return "check " + name + (pass ? ": passed " : ": FAILED, ") + outcome();
     }
 
     /** What came of the check, without its verdict: for a line that already opens with PASS or FAIL. */

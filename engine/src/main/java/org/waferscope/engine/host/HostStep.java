@@ -14,43 +14,33 @@ public sealed interface HostStep {
     String describe();
 
     /**
-     * A host array as run.json names it: the loader's derived arrays ("A@broadcast1" for a
-     * broadcast copy, "x@index3" for a stream with its indices, "A@step2" reshaped,
-     * "A@transpose2" transposed) read "A (broadcast)", "x (with indices)", "A (reshaped)".
+     * Writes a host array into {@code symbol} on every PE of the rectangle (copy mode).
+     * {@code shown} is the array as run.json names it, with what the loader made of it: the
+     * loader's own array may be "a@broadcast1", shown "a (broadcast)".
      */
-    static String shown(String array) {
-        int at = array.indexOf('@');
-        if (at < 0) {
-            return array;
+    record CopyIn(String array, String shown, String symbol, PeRectangle rect) implements HostStep {
+        public CopyIn(String array, String symbol, PeRectangle rect) {
+            this(array, array, symbol, rect);
         }
-        StringBuilder how = new StringBuilder();
-        for (String part : array.substring(at + 1).split("@")) {
-            String word = part.startsWith("broadcast") ? "broadcast" : part.startsWith("index") ? "with indices"
-                    : part.startsWith("step") ? "reshaped" : part.startsWith("transpose") ? "transposed" : part;
-            how.append(how.isEmpty() ? "" : ", ").append(word);
-        }
-        return array.substring(0, at) + " (" + how + ")";
-    }
 
-    /** Writes a host array into {@code symbol} on every PE of the rectangle (copy mode). */
-    record CopyIn(String array, String symbol, PeRectangle rect) implements HostStep {
         public String describe() {
-            return "copy " + HostStep.shown(array) + " into " + symbol;
+            return "copy " + shown + " into " + symbol;
         }
     }
 
     /**
      * Streams a host array into the rectangle as wavelets of {@code color} (streaming mode):
      * each PE receives its elements in order, waking the data task bound to that color.
+     * {@code shown} is the array as run.json names it ("x (with indices)" for the loader's "x@index2").
      */
-    record StreamIn(String array, int color, PeRectangle rect, boolean nonblock) implements HostStep {
-        /** A blocking stream: the host's next step waits until the last wavelet went in. */
+    record StreamIn(String array, String shown, int color, PeRectangle rect, boolean nonblock) implements HostStep {
+        /** A blocking stream of an array shown by its own name: the host's next step waits until the last wavelet went in. */
         public StreamIn(String array, int color, PeRectangle rect) {
-            this(array, color, rect, false);
+            this(array, array, color, rect, false);
         }
 
         public String describe() {
-            return "stream " + HostStep.shown(array) + " in on color " + color;
+            return "stream " + shown + " in on color " + color;
         }
     }
 

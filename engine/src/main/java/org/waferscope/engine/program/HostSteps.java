@@ -105,8 +105,17 @@ final class HostSteps {
             RunSpec.Transfer t = stream ? s.streamIn() : s.copyIn();
             String p = ptr + (stream ? "/stream_in" : "/copy_in");
             String array = source(t, p, i);
+            // the console names the array as run.json does, with what was made of it here
+            List<String> made = new ArrayList<>();
+            if (t.reshape() != null) {
+                made.add("reshaped");
+            }
+            if (t.transpose() != null) {
+                made.add("transposed");
+            }
             if (t.broadcast() != null) {
                 array = broadcast(t, array, p, i);
+                made.add("broadcast");
             }
             PeRectangle rect = rect(t, p, lengths.get(array));
             if (rect.totalElements() != lengths.get(array)) {
@@ -119,14 +128,16 @@ final class HostSteps {
                     throw new CslError(ctx.at(p + "/index_high"), "\"index_high\" is for stream_in");
                 }
                 array = withIndex(array, rect, p, i);
+                made.add("with indices");
             }
+            String shown = t.array() + (made.isEmpty() ? "" : " (" + String.join(", ", made) + ")");
             if (stream) {
-                return new HostStep.StreamIn(array, color(t.color(), p + "/color", true), rect,
+                return new HostStep.StreamIn(array, shown, color(t.color(), p + "/color", true), rect,
                         Boolean.TRUE.equals(t.nonblock()));
             }
             // nonblock, as run.py passes it to memcpy_h2d, changes nothing: the host's commands run in order.
             symbol(required(t.symbol(), "symbol", p), rect, true, p + "/symbol");
-            return new HostStep.CopyIn(array, t.symbol(), rect);
+            return new HostStep.CopyIn(array, shown, t.symbol(), rect);
         }
         boolean stream = s.streamOut() != null;
         RunSpec.Transfer t = stream ? s.streamOut() : s.copyOut();

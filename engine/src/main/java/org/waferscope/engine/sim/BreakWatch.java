@@ -419,7 +419,7 @@ final class BreakWatch {
         return reached.size() == 1
                 ? hit(reached.get(0), -1, "the host reached step " + steps.get(0) + ": "
                         + wafer.hostStepText(steps.get(0) - 1))
-                : new BreakHit(reached.get(0), null, null, wafer.cycle(), "paused at breakpoints " + names
+                : new BreakHit(reached.get(0), null, null, wafer.cycle(), "breakpoints " + names
                         + ": the host reached steps " + String.join(", ", each) + " in one cycle");
     }
 
@@ -463,7 +463,7 @@ final class BreakWatch {
         Breakpoint.Pe where = p < 0 ? null : new Breakpoint.Pe(p % f.width, p / f.width);
         // a line breakpoint's text names its line already; the others add where the PE is
         boolean named = pos == null || b instanceof Breakpoint.Line;
-        return new BreakHit(b, where, pos, wafer.cycle(), "paused at breakpoint " + b.describe() + ": " + detail
+        return new BreakHit(b, where, pos, wafer.cycle(), "breakpoint " + b.describe() + ": " + detail
                 + (named ? "" : " (" + pos.file() + ":" + pos.line() + ")"));
     }
 }

@@ -47,7 +47,7 @@ final class FrameAssembler {
         LayerSampler.Sample s = value ? null : sampler.sample(request.layer(), request.routeColor(), request.wholeRun());
         FabricStats stats = new FabricStats(programPes, FabricMetrics.workingPes(f), inFlight,
                 wafer.timeline().totals().hops(), wafer.tasksStarted(), f.profile.seconds(f.cycle()), cyclesPerSecond,
-                wafer.hostActivity(), f.profile.name());
+                wafer.hostStatus(), f.profile.name());
         if (value) {
             ValueSampler.Result r = values.sample(request.value());
             return new Frame(number, f.cycle(), state, f.width, f.height, MetricLayer.VALUE, request.routeColor(),

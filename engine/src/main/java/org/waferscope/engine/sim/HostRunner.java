@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.waferscope.engine.api.HostStatus;
 import org.waferscope.engine.fabric.HostPort;
 import org.waferscope.engine.host.CheckResult;
 import org.waferscope.engine.host.HostArray;
@@ -114,11 +115,11 @@ final class HostRunner {
                     target = port.launch(l.function(), l.args());
                     started = true;
                     log.accept(l.describe() + " on " + target + " PE(s)");
-                    return new Wait(target, 0, 0, "waiting for unblock_cmd_stream from " + target + " PE(s)");
+                    return new Wait(target, 0, 0, HostStatus.waitingForPes(target).words());
                 }
                 long missing = target - port.releasedCount();
                 if (missing > 0) {
-                    return new Wait(missing, 0, 0, "waiting for unblock_cmd_stream from " + missing + " PE(s)");
+                    return new Wait(missing, 0, 0, HostStatus.waitingForPes(missing).words());
                 }
             } else if (step instanceof HostStep.StreamIn s) {
                 if (!started) {
@@ -130,7 +131,7 @@ final class HostRunner {
                 // once this stream is all in (nonblock frees only the host's own program)
                 long missing = port.pendingInjections();
                 if (missing > 0) {
-                    return new Wait(0, missing, 0, "streaming " + missing + " wavelet(s) in");
+                    return new Wait(0, missing, 0, streaming(missing).words());
                 }
             } else if (step instanceof HostStep.StreamOut s) {
                 if (!started) {
@@ -141,7 +142,7 @@ final class HostRunner {
                 // what waited on the memcpy path is collected at once
                 long missing = port.pendingCollections();
                 if (missing > 0) {
-                    return new Wait(0, 0, missing, "collecting " + missing + " wavelet(s) on color " + s.color());
+                    return new Wait(0, 0, missing, collecting(missing, s.color()).words());
                 }
                 arrays.put(s.array(), port.finishStreamOut(s.rect(), s.array(), s.type()));
             }
@@ -163,7 +164,7 @@ final class HostRunner {
     }
 
     private Wait settleWait(HostStep step) {
-        return new Wait(0, 0, 0, true, "waiting for the kernel to settle before " + step.describe());
+        return new Wait(0, 0, 0, true, HostStatus.settling(step.describe()).words());
     }
 
     /** The fabric has settled while a copy waited for it: the copy goes ahead at the next {@link #advance}. */
@@ -181,26 +182,39 @@ final class HostRunner {
 
     /** What the host waits for now, from the fabric's current state (no step is carried out). */
     String waitNow() {
+        return status().words();
+    }
+
+    /** What the host is doing now, whole and in a few words, from the fabric's current state (no step is carried out). */
+    HostStatus status() {
         if (done()) {
-            return "done";
+            return HostStatus.DONE;
         }
         HostStep step = steps.get(index);
         if ((step instanceof HostStep.CopyIn || step instanceof HostStep.CopyOut) && mustSettle()) {
-            return settleWait(step).what();
+            return HostStatus.settling(step.describe());
         }
         if (!started) {
-            return "about to " + step.describe();
+            return HostStatus.about(step.describe());
         }
         if (step instanceof HostStep.Launch) {
-            return "waiting for unblock_cmd_stream from " + (target - port.releasedCount()) + " PE(s)";
+            return HostStatus.waitingForPes(target - port.releasedCount());
         }
         if (step instanceof HostStep.StreamIn) {
-            return "streaming " + port.pendingInjections() + " wavelet(s) in";
+            return streaming(port.pendingInjections());
         }
         if (step instanceof HostStep.StreamOut s) {
-            return "collecting " + port.pendingCollections() + " wavelet(s) on color " + s.color();
+            return collecting(port.pendingCollections(), s.color());
         }
-        return step.describe();
+        return HostStatus.busy(step.describe());
+    }
+
+    private static HostStatus streaming(long wavelets) {
+        return HostStatus.busy("streaming " + wavelets + " wavelet(s) in");
+    }
+
+    private static HostStatus collecting(long wavelets, int color) {
+        return HostStatus.busy("collecting " + wavelets + " wavelet(s) on color " + color);
     }
 
     private HostArray array(String name) {

@@ -240,8 +240,14 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         } else if (c instanceof Command.StepToTaskActivation) {
             if (state.canAdvance()) {
                 clearStop();
-                advance(MAX_STEP_SEARCH, true);
+                boolean found = advance(MAX_STEP_SEARCH, true);
                 settle(SimState.PAUSED);
+                if (!found) {
+                    // said, or a step that ran to the program's end reads as if it had skipped a task
+                    String where = state == SimState.PAUSED
+                            ? String.format(java.util.Locale.ROOT, "in %,d cycles", MAX_STEP_SEARCH) : "again before the end";
+                    message = "no task started " + where + (message.isEmpty() ? "" : "; " + message);
+                }
             }
         } else if (c instanceof Command.StepBack s) {
             stepBack(s.cycles());

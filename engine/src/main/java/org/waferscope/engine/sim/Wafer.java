@@ -127,9 +127,9 @@ public final class Wafer implements AutoCloseable {
         return report;
     }
 
-    /** What the host is doing now, in words. */
-    public String hostActivity() {
-        return host.done() ? "host done" : host.waitNow();
+    /** What the host is doing now, whole and in a few words. */
+    public org.waferscope.engine.api.HostStatus hostStatus() {
+        return host.status();
     }
 
     /** The fabric-wide counters of the whole run, recorded cycle by cycle. */

@@ -49,6 +49,47 @@ class CslAndRunJsonErrorsTest {
     }
 
     @Test
+    void aMisspeltNameIsAnsweredWithTheDeclaredNameItMostLikelyMeant() {
+        // a student's commonest mistake; the seventh review's first malformed program was this one
+        String pe = """
+                param memcpy_params: comptime_struct;
+                var received: [3]f32 = @zeros([3]f32);
+                var seen: i16 = 0;
+                fn f() void {
+                  const local_count: i16 = 2;
+                  recieved[0] = 1.0;
+                  seen = locl_count;
+                  seen = sene + 1;
+                  received[1] = zzz;
+                }
+                """;
+        List<String> all = errors(Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", pe,
+                "run.json", "{ \"steps\": [] }"));
+        assertEquals(List.of("pe.csl:6:3: error: unknown name 'recieved'; did you mean 'received'?",
+                "pe.csl:7:10: error: unknown name 'locl_count'; did you mean 'local_count'?",
+                "pe.csl:8:10: error: unknown name 'sene'; did you mean 'seen'?",
+                "pe.csl:9:17: error: unknown name 'zzz'"), all, String.join("\n", all));
+    }
+
+    @Test
+    void aHintIsGivenOnlyForOneClearlyClosestName() {
+        java.util.function.BiFunction<String, List<String>, String> hint = (wrote, names) -> {
+            // through the language, as a student meets it
+            StringBuilder vars = new StringBuilder("param memcpy_params: comptime_struct;\n");
+            names.forEach(n -> vars.append("var ").append(n).append(": i16 = 0;\n"));
+            vars.append("fn f() void { var t: i16 = ").append(wrote).append("; }\n");
+            String e = errors(Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", vars.toString(),
+                    "run.json", "{ \"steps\": [] }")).get(0);
+            return e.substring(e.indexOf("unknown name"));
+        };
+        assertEquals("unknown name 'cout'; did you mean 'count'?", hint.apply("cout", List.of("count", "total")));
+        assertEquals("unknown name 'tb1'", hint.apply("tb1", List.of("ta1", "tc1")), "two as close: no guess");
+        assertEquals("unknown name 'bq'", hint.apply("bq", List.of("q")), "too short a name to guess at");
+        assertEquals("unknown name 'abcd'", hint.apply("abcd", List.of("axyd")), "two edits in four letters is no typo");
+        assertEquals("unknown name 'totla'; did you mean 'total'?", hint.apply("totla", List.of("total")), "a swap is one edit");
+    }
+
+    @Test
     void aJsonSyntaxErrorIsSaidInOurWordsAtItsPlace() {
         java.util.function.Function<String, String> said = run -> errors(Map.of("layout.csl",
                 LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", BAD_PE, "run.json", run)).get(2);

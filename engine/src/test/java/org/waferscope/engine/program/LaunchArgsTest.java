@@ -88,6 +88,17 @@ class LaunchArgsTest {
     }
 
     @Test
+    void theConsoleNamesAStreamsArrayAsRunJsonDoesWithWhatTheLoaderMadeOfIt() throws Exception {
+        // the loader's own array is "v@step2@index2"; the console and the status bar say what run.json says
+        String steps = runJson("{ \"launch\": \"start\", \"args\": [4, 1.5] }")
+                .replace("\"index_high\": true", "\"reshape\": [2, 2], \"index_high\": true");
+        org.waferscope.engine.sim.RunResult r = run(Map.of("layout.csl", LAYOUT, "pe.csl", PE, "run.json", steps), "wse2");
+        assertPasses(r);
+        assertTrue(r.console().stream().anyMatch(l -> l.text().startsWith("stream v (reshaped, with indices) in on color ")),
+                r.console().toString());
+    }
+
+    @Test
     void aLaunchMustGiveAsManyArgumentsAsTheFunctionTakes() {
         ProgramLoadException e = assertThrows(ProgramLoadException.class, () -> run(Map.of("layout.csl", LAYOUT,
                 "pe.csl", PE, "run.json", runJson("{ \"launch\": \"start\", \"args\": [4] }")), "wse2"));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.waferscope.engine.api.HostStatus;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.arch.ElementType;
 import org.waferscope.engine.fabric.FabricLayout;
@@ -144,14 +145,18 @@ class HostPortTest {
         }
     }
 
-    @Test
-    void aKernelThatNeverReleasesTheStreamLeavesTheHostWaitingAndThatIsADeadlock() {
+    /** A kernel that returns from its launch without releasing the command stream, which the host then waits on. */
+    static WaferProgram holding() {
         ProgramBuilder b = new ProgramBuilder("hold.csl");
         FunctionBuilder f = b.function("hold", 0);
         f.ret();
         b.exportFunction("hold", f.index());
-        List<HostStep> steps = List.of(new HostStep.Launch("hold"), new HostStep.CopyOut("x", "x", KERNEL));
-        try (Wafer w = Wafer.load(program(b.build(), steps, Map.of()), 1)) {
+        return program(b.build(), List.of(new HostStep.Launch("hold"), new HostStep.CopyOut("x", "x", KERNEL)), Map.of());
+    }
+
+    @Test
+    void aKernelThatNeverReleasesTheStreamLeavesTheHostWaitingAndThatIsADeadlock() {
+        try (Wafer w = Wafer.load(holding(), 1)) {
             RunResult r = w.runToCompletion(10_000);
             assertEquals(WaferStatus.DEADLOCK, r.status());
             assertTrue(r.cycles() < 20, "noticed as soon as the fabric went quiet: " + r.cycles());
@@ -159,6 +164,39 @@ class HostPortTest {
                     r.report().get(0));
             assertTrue(r.report().contains("  PE (1, 1) has not called unblock_cmd_stream"), r.report().toString());
             assertTrue(r.report().contains("  PE (2, 2) has not called unblock_cmd_stream"), r.report().toString());
+        }
+    }
+
+    @Test
+    void theHostsStatusIsSaidWholeAndInAFewWordsByTheEngineItself() {
+        // the status bar shows the brief when the whole has no room; the view no longer shortens the sentence itself
+        try (Wafer w = Wafer.load(holding(), 1)) {
+            HostStatus before = w.hostStatus();
+            assertEquals("about to launch hold", before.words());
+            assertEquals("host: launch hold", before.brief());
+            assertEquals("host: about to launch hold", before.line());
+            w.runToCompletion(10_000);
+            HostStatus held = w.hostStatus();
+            assertEquals("waiting for unblock_cmd_stream from 4 PE(s)", held.words());
+            assertEquals("host waits for 4 PE(s)", held.brief());
+            assertEquals("host: waiting for unblock_cmd_stream from 4 PE(s)", held.line());
+        }
+        try (Wafer w = Wafer.load(streaming(), 1)) {
+            StringBuilder seen = new StringBuilder();
+            while (w.status() == WaferStatus.RUNNING && w.cycle() < 10_000) {
+                HostStatus s = w.hostStatus();
+                if (s.words().startsWith("streaming ")) {
+                    assertEquals("host: " + s.words(), s.brief(), "already in a few words");
+                    seen.append('s');
+                }
+                w.advance(1, false, false);
+            }
+            assertTrue(seen.length() > 0, "the stream was seen under way");
+            HostStatus done = w.hostStatus();
+            assertTrue(done.done());
+            assertEquals("host done", done.brief());
+            assertEquals("host done", done.line(), "said once, not \"host: host done\"");
+            assertEquals("done", done.words(), "as a report says \"the host is done\"");
         }
     }
 

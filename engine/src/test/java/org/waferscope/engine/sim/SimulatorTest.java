@@ -54,7 +54,7 @@ class SimulatorTest {
                 sim.tick();
             }
             assertEquals(SimState.HALTED, sim.state());
-            assertTrue(sim.console(0, 1000).stream().anyMatch(l -> l.text().contains("check sums passed")),
+            assertTrue(sim.console(0, 1000).stream().anyMatch(l -> l.text().contains("check sums: passed")),
                     sim.console(0, 1000).toString());
         }
     }

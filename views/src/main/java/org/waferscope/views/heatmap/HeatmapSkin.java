@@ -21,6 +21,9 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
 
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
+    /** Where the pointer last was over the view, for the element under it when a new frame comes. */
+    private double hoverX;
+    private double hoverY;
     private final DetailPainter detail = new DetailPainter();
     private boolean sized;
 
@@ -52,7 +55,8 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
         }
         PeLocation pe = view.getHovered();
         if (pe != null && pe.x() < f.width() && pe.y() < f.height()) {
-            hoverLabel.setText(hoverText(f, pe));
+            // the element under a still pointer too: a run's frames dropped "counts[5] = 12", left the PE's mean
+            hoverLabel.setText(hoverText(f, pe) + elementText(view, pe, hoverX, hoverY));
             hoverLabel.resize(hoverLabel.prefWidth(-1), hoverLabel.prefHeight(-1));
         }
     }
@@ -102,6 +106,8 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
             hoverLabel.setVisible(false);
             return;
         }
+        hoverX = vx;
+        hoverY = vy;
         hoverLabel.setText(hoverText(view.getFrame(), pe) + elementText(view, pe, vx, vy));
         double w = hoverLabel.prefWidth(-1);
         double h = hoverLabel.prefHeight(-1);

@@ -38,9 +38,8 @@ public final class StatusModel {
         activity.set(f.state() == SimState.EMPTY ? ""
                 : String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
                 f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()));
-        // "host done" is said once, not as "host: host done"
-        host.set(s.hostStep().isEmpty() || s.hostStep().startsWith("host ") ? s.hostStep() : "host: " + s.hostStep());
-        hostShort.set(shortHost(s.hostStep()));
+        host.set(s.host().line());
+        hostShort.set(s.host().brief());
         message.set(f.message());
     }
 
@@ -86,30 +85,7 @@ public final class StatusModel {
         return activity.getReadOnlyProperty();
     }
 
-    /** The host's wait for launched PEs, as the engine words it ({@code HostRunner}); compiled once, not per frame. */
-    private static final java.util.regex.Pattern WAITING_FOR_PES =
-            java.util.regex.Pattern.compile("waiting for unblock_cmd_stream from (\\d+) PE\\(s\\)");
-
-    /**
-     * The host's step in a few words, for a status bar with no room for all of it: "host waits
-     * for 3 PE(s)" for "waiting for unblock_cmd_stream from 3 PE(s)", "host waits" for another
-     * wait, "host: launch start" for "about to launch start"; a step said in fewer words is itself.
-     */
-    static String shortHost(String step) {
-        java.util.regex.Matcher m = WAITING_FOR_PES.matcher(step);
-        if (m.matches()) {
-            return "host waits for " + m.group(1) + " PE(s)";
-        }
-        if (step.startsWith("waiting ")) {
-            return "host waits";
-        }
-        if (step.startsWith("about to ")) {
-            return "host: " + step.substring("about to ".length());
-        }
-        return step.isEmpty() || step.startsWith("host ") ? step : "host: " + step;
-    }
-
-    /** {@link #hostProperty()} in a few words ({@link #shortHost}). */
+    /** {@link #hostProperty()} in a few words, as the engine says it ({@code HostStatus.brief}). */
     public ReadOnlyStringProperty hostShortProperty() {
         return hostShort.getReadOnlyProperty();
     }

@@ -36,6 +36,7 @@ class HeatmapViewSnapshotTest {
         StackPane root = new StackPane(view, minimap);
         StackPane.setAlignment(minimap, javafx.geometry.Pos.BOTTOM_RIGHT);
         stage.setScene(new Scene(root, 400, 300));
+        stage.sizeToScene();   // the test stage is shared, and an earlier test may have resized it
         stage.show();
     }
 
@@ -115,6 +116,36 @@ class HeatmapViewSnapshotTest {
         Label hover = robot.lookup(".heatmap-hover").queryAs(Label.class);
         assertTrue(hover.isVisible());
         assertTrue(hover.getText().startsWith("PE (7, 4)"), hover.getText());
+    }
+
+    @Test
+    void theHoverKeepsNamingTheElementUnderTheStillPointerAsFramesCome(FxRobot robot) {
+        // mandelbrot running, the pointer on a pixel: each new frame left only "mean(counts) = 9.813"
+        org.waferscope.engine.api.ValueQuery.Window w = new org.waferscope.engine.api.ValueQuery.Window(0, 0, 2, 1);
+        robot.interact(() -> {
+            view.setFrame(ValueLayerRasterTest.valueFrame(2, 1, new float[] {1.5f, 5},
+                    ValueLayerRasterTest.sample(org.waferscope.engine.api.ValueQuery.of("T"), 4, w,
+                            new float[] {0, 1, 2, 3, 4, 5, 6, 7})));
+            view.getScene().getRoot().layout();
+            view.paintIfDirty();
+        });
+        Viewport v = view.getViewport();
+        assertTrue(v.scale() >= HeatmapSkin.TILE_SCALE, "zoomed in far enough for tiles: " + v.scale());
+        // the pointer on PE (1, 0), its 2x2 tile's column 0, row 1: element 2 (as HeatmapInput reports a move;
+        // a robot's pointer gets a stray exit from Monocle here)
+        robot.interact(() -> ((HeatmapSkin) view.getSkin()).showHover(new PeLocation(1, 0), v.toViewX(1.25), v.toViewY(0.75)));
+        Label hover = robot.lookup(".heatmap-hover").queryAs(Label.class);
+        assertTrue(hover.getText().endsWith("T[2] = 6"), hover.getText());
+        robot.interact(() -> {
+            org.waferscope.engine.api.Frame next = ValueLayerRasterTest.valueFrame(2, 1, new float[] {1.5f, 6},
+                    ValueLayerRasterTest.sample(org.waferscope.engine.api.ValueQuery.of("T"), 4, w,
+                            new float[] {0, 1, 2, 3, 4, 5, 9, 7}));
+            view.setFrame(new org.waferscope.engine.api.Frame(2, 1, next.state(), 2, 1, next.layer(), next.routeColor(),
+                    next.values(), next.min(), next.max(), null, next.stats(), next.timeline(), "", null, next.value()));
+            view.paintIfDirty();
+        });
+        assertTrue(hover.getText().startsWith("PE (1, 0)"), hover.getText());
+        assertTrue(hover.getText().endsWith("T[2] = 9"), "the new frame's element: " + hover.getText());
     }
 
     @Test

@@ -40,7 +40,7 @@ class StatusBarViewTest {
     /** A W×H fabric's frame, {@code active} of its PEs at work, its host waiting for every PE's unblock_cmd_stream. */
     private void show(FxRobot robot, long cycle, SimState state, int w, int h, int active, String message) {
         FabricStats stats = new FabricStats(w * h, active, 2L * w * h, 0, 0, 1.41e-8, 250,
-                "waiting for unblock_cmd_stream from " + w * h + " PE(s)", "wse2");
+                org.waferscope.engine.api.HostStatus.waitingForPes((long) w * h), "wse2");
         robot.interact(() -> model.update(new Frame(cycle, cycle, state, w, h, MetricLayer.UTILIZATION, -1,
                 new float[1], 0, 1, null, stats, List.of(), message), 1));
         robot.interact(() -> { });

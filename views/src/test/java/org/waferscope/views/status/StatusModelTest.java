@@ -29,7 +29,8 @@ class StatusModelTest {
         StatusModel m = new StatusModel();
         m.update(new org.waferscope.engine.api.Frame(1, 107, SimState.HALTED, 5, 1,
                 org.waferscope.engine.api.MetricLayer.UTILIZATION, -1, new float[1], 0, 1, null,
-                new org.waferscope.engine.api.FabricStats(5, 0, 0, 0, 0, 1.259e-7, 0, "host done", "wse2"),
+                new org.waferscope.engine.api.FabricStats(5, 0, 0, 0, 0, 1.259e-7, 0,
+                        org.waferscope.engine.api.HostStatus.DONE, "wse2"),
                 java.util.List.of(), "halted: 0 failed check(s)"), 2);
         assertEquals("host done", m.hostProperty().get());
         assertEquals("", m.fpsProperty().get(), "no drawing rate once frames stop coming");
@@ -40,7 +41,7 @@ class StatusModelTest {
         StatusModel m = new StatusModel();
         m.update(new org.waferscope.engine.api.Frame(0, 0, SimState.EMPTY, 1, 1,
                 org.waferscope.engine.api.MetricLayer.UTILIZATION, -1, new float[1], 0, 1, null,
-                new org.waferscope.engine.api.FabricStats(0, 0, 0, 0, 0, 0, 0, "", ""), java.util.List.of(), ""), 0);
+                new org.waferscope.engine.api.FabricStats(0, 0, 0, 0, 0, 0, 0, org.waferscope.engine.api.HostStatus.NONE, ""), java.util.List.of(), ""), 0);
         assertEquals("", m.activityProperty().get(), "not \"1 × 1 fabric · 0 of 0 PEs at work\"");
     }
 
@@ -61,12 +62,26 @@ class StatusModelTest {
         }
     }
 
+    /** The host's status as the engine made it, whole and in a few words; the model shows both and reads neither. */
+    private static StatusModel hostSays(org.waferscope.engine.api.HostStatus h) {
+        StatusModel m = new StatusModel();
+        m.update(new org.waferscope.engine.api.Frame(1, 7, SimState.PAUSED, 3, 1,
+                org.waferscope.engine.api.MetricLayer.UTILIZATION, -1, new float[1], 0, 1, null,
+                new org.waferscope.engine.api.FabricStats(3, 0, 0, 0, 0, 1e-8, 0, h, "wse2"), java.util.List.of(), ""), 2);
+        return m;
+    }
+
     @Test
     void theHostsStepInAFewWords() {
-        assertEquals("host waits for 3 PE(s)", StatusModel.shortHost("waiting for unblock_cmd_stream from 3 PE(s)"));
-        assertEquals("host waits", StatusModel.shortHost("waiting for the kernel to settle before copy y out of y"));
-        assertEquals("host: launch start", StatusModel.shortHost("about to launch start"));
-        assertEquals("host done", StatusModel.shortHost("host done"));
-        assertEquals("", StatusModel.shortHost(""));
+        org.waferscope.engine.api.HostStatus pes = org.waferscope.engine.api.HostStatus.waitingForPes(3);
+        assertEquals("host waits for 3 PE(s)", hostSays(pes).hostShortProperty().get());
+        assertEquals("host: waiting for unblock_cmd_stream from 3 PE(s)", hostSays(pes).hostProperty().get());
+        assertEquals("host waits", hostSays(org.waferscope.engine.api.HostStatus.settling("copy y out to y"))
+                .hostShortProperty().get());
+        assertEquals("host: launch start", hostSays(org.waferscope.engine.api.HostStatus.about("launch start"))
+                .hostShortProperty().get());
+        assertEquals("host done", hostSays(org.waferscope.engine.api.HostStatus.DONE).hostShortProperty().get());
+        assertEquals("", hostSays(org.waferscope.engine.api.HostStatus.NONE).hostShortProperty().get());
+        assertEquals("", hostSays(org.waferscope.engine.api.HostStatus.NONE).hostProperty().get());
     }
 }

@@ -79,7 +79,7 @@ class ExprCompiler {
         if (b == null) {
             Value v = Evaluator.builtinName(name);
             if (v == null) {
-                throw new CslError(pos, "unknown name '" + name.substring(name.lastIndexOf('.') + 1) + "'");
+                throw Evaluator.unknownName(name, pos, s, globals);
             }
             b = new Binding.Const(v);
         }

@@ -25,6 +25,11 @@ final class PeGlobals implements GlobalNames {
     }
 
     @Override
+    public java.util.Collection<String> names() {
+        return u.decls.keySet();
+    }
+
+    @Override
     public Binding resolve(String name, SourcePos pos) {
         Binding b = u.resolved.get(name);
         if (b instanceof Binding.Poisoned p) {

@@ -61,7 +61,7 @@ final class PeInterpreter extends Interpreter {
                 return g;
             }
             if (b == null && Evaluator.builtinName(n.name()) == null) {
-                throw Evaluator.unknownName(n);
+                throw Evaluator.unknownName(n, s, globals);
             }
             // &c of a const array (a module given .constants = &table): its copy in SRAM.
             Storage.Global copy = globals.inMemory(n.name(), b, n.pos());

@@ -201,7 +201,7 @@ public class Evaluator {
             remember(n, builtinName);
             return builtinName;
         }
-        throw unknownName(n);
+        throw unknownName(n, s, globals);
     }
 
     /**
@@ -232,10 +232,20 @@ public class Evaluator {
         }
     }
 
-    /** The error for a name nothing declares. */
-    public static CslError unknownName(Expr.Name n) {
+    /** The error for a name nothing declares, with the declared name it most likely meant ("did you mean 'received'?"). */
+    public static CslError unknownName(Expr.Name n, Scope s, GlobalNames globals) {
+        return unknownName(n.name(), n.pos(), s, globals);
+    }
+
+    /** As {@link #unknownName(Expr.Name, Scope, GlobalNames)}, for a name met at {@code pos}. */
+    public static CslError unknownName(String name, SourcePos pos, Scope s, GlobalNames globals) {
         // A module's names carry its import path (twice.scale); the user wrote the last part.
-        return new CslError(n.pos(), "unknown name '" + n.name().substring(n.name().lastIndexOf('.') + 1) + "'");
+        String wrote = name.substring(name.lastIndexOf('.') + 1);
+        return new CslError(pos, "unknown name '" + wrote + "'", () -> {
+            java.util.List<String> known = new java.util.ArrayList<>(s.names());
+            known.addAll(globals.names());
+            return NameHint.didYouMean(wrote, known);
+        });
     }
 
     /** The router ports by name; values are immutable, so each is made once. */

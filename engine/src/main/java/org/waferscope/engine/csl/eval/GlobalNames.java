@@ -15,4 +15,9 @@ public interface GlobalNames {
     default boolean settled(String name) {
         return false;
     }
+
+    /** The top-level names the file declares, for a misspelt name's "did you mean"; none when unknown. */
+    default java.util.Collection<String> names() {
+        return java.util.List.of();
+    }
 }

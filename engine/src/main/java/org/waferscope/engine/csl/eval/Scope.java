@@ -105,6 +105,15 @@ public final class Scope {
         bindings[count - 1] = b;
     }
 
+    /** Every name this scope and those around it declare, for a misspelt name's "did you mean". */
+    public java.util.List<String> names() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Scope s = this; s != null; s = s.parent) {
+            out.addAll(Arrays.asList(s.names).subList(0, s.count));
+        }
+        return out;
+    }
+
     private void add(String name, Binding b) {
         if (count == names.length) {
             int grown = Math.max(4, count * 2);

@@ -32,7 +32,8 @@ final class LayoutParams {
         for (String name : new TreeSet<>(given.keySet())) {
             if (!(decls.get(name) instanceof Decl.Param)) {
                 diags.error(new SourcePos(file.name(), 1, 1), "a value is given for param '" + name + "' but "
-                        + file.name() + " declares no such param");
+                        + file.name() + " declares no such param" + org.waferscope.engine.csl.eval.NameHint.didYouMean(name,
+                        decls.entrySet().stream().filter(e -> e.getValue() instanceof Decl.Param).map(Map.Entry::getKey).toList()));
             }
         }
         for (Decl d : file.decls()) {
