@@ -156,7 +156,7 @@ final class Router {
             }
             route = EdgeLeaks.mark(f, rs, RouterSources.route(rs, f.rsConfig[rs], color));
             f.srcWords[2 * si + 1] = route;
-            f.srcPlan[si] = RoutePlans.of(f, p, rs, RAMP);
+            f.srcPlan[si] = RoutePlans.of(f, p, route, RAMP);
         }
         if (f.rsTorn[rs] != 0) {
             // teardown mode: the color waits until the CE ends it (RouteEdits)
