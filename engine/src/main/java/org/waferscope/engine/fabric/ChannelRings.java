@@ -69,8 +69,12 @@ abstract class ChannelRings {
      * Per router source (as {@code Fabric#srcWords}), where its data wavelets go when its route
      * is fixed ({@link RoutePlans}), or 0: derived from the routes, never changed by a cycle
      * but for an output queue's new color, so neither snapshots nor the state hash hold it.
+     * Made by {@link #plansMaking} beside the end of the load; read only once a step has waited
+     * for it ({@link RoutePlans#await}).
      */
-    final long[] srcPlan;
+    long[] srcPlan;
+    /** The task making {@link #srcPlan} ({@link RoutePlans#build}), until a step has waited for it; then null. */
+    OffThread<long[]> plansMaking;
     /** No plans are made ({@link RoutePlans#withoutPlans}): tests only. */
     boolean unplanned;
     /**
@@ -90,7 +94,6 @@ abstract class ChannelRings {
         qBase = b.qBase;
         qChan = b.qChan;
         router = b.fresh.pe.router;
-        srcPlan = new long[b.srcChan.length];
         heldChange = new int[(b.width * b.height + 63) >>> 6];
     }
 

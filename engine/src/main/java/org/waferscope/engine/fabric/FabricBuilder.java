@@ -123,11 +123,11 @@ public final class FabricBuilder {
         RouterSources.build(b);
         b.fresh = b.freshTask.join();
         Fabric f = new Fabric(b);
-        // the plans read the routes and queues as built, which the SRAM images leave alone
-        OffThread<Void> plans = OffThread.start("fabric build: route plans", b.apart, () -> RoutePlans.build(f));
         b.allocateSram(); // the fabric shares the array of arrays
-        plans.join();
         FabricReset.toInitialState(f);
+        // the plans are a cache that no state, snapshot or hash reads: made beside what follows
+        // the build (the host's copies, the explorer's first snapshot), waited for by the first step
+        f.plansMaking = OffThread.start("fabric build: route plans", b.apart, () -> RoutePlans.build(f));
         return f;
     }
 

@@ -123,6 +123,7 @@ public final class FabricCycle {
      * the wheels still hold every dozer, and the step costs nothing per sleeping PE.
      */
     public void prepareStep(DozeWheel[] wheels) {
+        RoutePlans.await(f);
         long[] busy = f.busyWords;
         java.util.Arrays.fill(busy, 0);
         boolean kept = f.keptFor == wheels && !visitEveryPe;

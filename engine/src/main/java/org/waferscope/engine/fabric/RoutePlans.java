@@ -35,18 +35,34 @@ final class RoutePlans {
      * with its route word). At load rather than at each buffer's first move: made at first
      * use, the sparse wafer ran 4-8 % slower in four sittings (docs/benchmarks.md, session 15),
      * we think because its first cycles then show the compiler the general path at every visit.
-     * Null, as a task of the build.
+     * Returns the plans, one per source: a task started when the fabric is built
+     * ({@link ChannelRings#plansMaking}), which the first step waits for ({@link #await}).
      */
-    static Void build(Fabric f) {
+    static long[] build(Fabric f) {
         int ramp = Direction.RAMP.ordinal();
+        long[] plans = new long[f.srcChan.length];
         for (int p = 0; p < f.n; p++) {
             for (int si = f.srcStart[p], end = f.srcStart[p + 1]; si < end; si++) {
                 if (f.srcPort[si] != ramp) {
-                    f.srcPlan[si] = of(f, p, f.srcWords[2 * si + 1], f.srcPort[si]);
+                    plans[si] = of(f, p, f.srcWords[2 * si + 1], f.srcPort[si]);
                 }
             }
         }
-        return null;
+        return plans;
+    }
+
+    /**
+     * Waits for the plans made beside the end of the load, once: every step calls it before
+     * it runs a cycle ({@code FabricCycle.prepareStep}). Made at load and not at each source's
+     * first move all the same (see {@link #build}); made beside the load's last phases rather
+     * than inside the fabric's build, so that a full-wafer load does not wait for them.
+     */
+    static void await(Fabric f) {
+        OffThread<long[]> making = f.plansMaking;
+        if (making != null) {
+            f.srcPlan = making.join();
+            f.plansMaking = null;
+        }
     }
 
     /**
@@ -54,6 +70,7 @@ final class RoutePlans {
      * tests that hold the two paths against each other.
      */
     static void withoutPlans(Fabric f) {
+        await(f);
         f.unplanned = true;
         java.util.Arrays.fill(f.srcPlan, 0);
     }

@@ -23,6 +23,7 @@ public final class ReferenceStepper {
         this.f = fabric;
         this.cycle = new FabricCycle(fabric);
         cycle.visitEveryPe(true);
+        RoutePlans.await(fabric);   // a step would, in prepareStep, which this one does not call
         this.visited = new long[cycle.words()];
     }
 

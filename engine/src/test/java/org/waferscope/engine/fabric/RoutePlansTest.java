@@ -38,6 +38,7 @@ class RoutePlansTest {
 
     /** The plan of PE (x, y)'s source on port {@code from} for {@code color}, or 0 (also when it has no such source). */
     private static long plan(Fabric f, int x, int y, int color, Direction from) {
+        RoutePlans.await(f);
         int p = f.pe(x, y);
         int rs = Router.findSlot(f, p, color);
         for (int si = f.srcStart[p]; si < f.srcStart[p + 1]; si++) {
@@ -51,6 +52,7 @@ class RoutePlansTest {
     }
 
     private static long plans(Fabric f) {
+        RoutePlans.await(f);
         long n = 0;
         for (long plan : f.srcPlan) {
             n += plan != 0 ? 1 : 0;
