@@ -78,14 +78,9 @@ public final class EdgeLeaks {
         return l;
     }
 
-    /** Whether slot {@code rs} may send off the edge. */
-    static boolean leaks(Fabric f, int rs) {
-        return f.leaks != null && Arrays.binarySearch(f.leaks.slots, rs) >= 0;
-    }
-
     /** {@code route} with {@link RouterSources#LEAKS} when slot {@code rs} may send off the edge. */
     static long mark(Fabric f, int rs, long route) {
-        return leaks(f, rs) ? route | RouterSources.LEAKS : route;
+        return f.leaks != null && Arrays.binarySearch(f.leaks.slots, rs) >= 0 ? route | RouterSources.LEAKS : route;
     }
 
     /** A wavelet moved through slot {@code rs} at switch position {@code pos}: count the copies that left. */

@@ -31,7 +31,7 @@ final class RoutePlans {
     static final long FACTS = (1L << DEST_SHIFT) - 1;
 
     /**
-     * Sets the plans of the fabric's input buffers, once it is built (an output queue's is made
+     * Makes the plans of the fabric's input buffers, once it is built (an output queue's is made
      * with its route word). At load rather than at each buffer's first move: made at first
      * use, the sparse wafer ran 4-8 % slower in four sittings (docs/benchmarks.md, session 15),
      * we think because its first cycles then show the compiler the general path at every visit.
@@ -83,10 +83,8 @@ final class RoutePlans {
      * (Game of Life: 9.4 million, about 0.3 s of CPU on a thread of the build, session 15).
      */
     static long of(Fabric f, int p, long route, int port) {
-        int rs = RouterSources.slot(route);
         int cfg = RouterSources.config(route);
-        if (f.unplanned || (route & RouterSources.LEAKS) != 0 || !fixed(f, p, rs, cfg, RouterSources.color(route))
-                || (f.cfgRx[cfg * 4] & (1 << port)) == 0) {
+        if (f.unplanned || !fixed(f, p, route) || (f.cfgRx[cfg * 4] & (1 << port)) == 0) {
             return 0;
         }
         int tx = f.cfgTx[cfg * 4];
@@ -100,20 +98,23 @@ final class RoutePlans {
             int q = pi < 0 ? -1 : f.tables[pi].colorQueue[RouterSources.color(route)];
             dest = q < 0 || f.qBase[p] < 0 ? 0 : f.qFacts[f.qBase[p] + q];
         } else {
-            dest = RouteLinks.of(f.linkFacts, f.rsLinks[rs], d);
+            dest = RouteLinks.of(f.linkFacts, f.rsLinks[RouterSources.slot(route)], d);
         }
         return dest == 0 ? 0 : dest & (FACTS | RouteLinks.SWAP) | (long) (d + 1) << DEST_SHIFT;
     }
 
     /**
-     * Whether route slot rs of PE p keeps its route for good: every way a route changes
-     * (switch commands and advances, {@code ROUTE_POS}, {@link RouteEdits}, router register
-     * writes, teardown) needs more than one position, an edited color, a teardown handler or a
+     * Whether the slot of {@code route}, a route word of PE p, keeps its route for good: every
+     * way a route changes (switch commands and advances, {@code ROUTE_POS}, {@link RouteEdits},
+     * router register writes, teardown) needs more than one position, an edited color, a teardown handler or a
      * color that starts torn down; filters and edge leaks are work a plan does not do.
      */
-    static boolean fixed(Fabric f, int p, int rs, int cfg, int color) {
+    static boolean fixed(Fabric f, int p, long route) {
+        int cfg = RouterSources.config(route);
+        int color = RouterSources.color(route);
         int pi = f.peProgram[p];
-        return f.cfgPositions[cfg] == 1 && f.cfgFilterMin[cfg] == -1 && !f.routeEdits.tornAtStart(rs)
+        return f.cfgPositions[cfg] == 1 && f.cfgFilterMin[cfg] == -1
+                && !f.routeEdits.tornAtStart(RouterSources.slot(route)) && (route & RouterSources.LEAKS) == 0
                 && (pi < 0 || (f.tables[pi].editedColors & 1 << color) == 0 && f.tables[pi].teardownTask[color] < 0);
     }
 
