@@ -15,6 +15,13 @@ import org.waferscope.engine.api.ConsoleLine.Kind;
  * The console's lines: those read from the engine's log (which the session polls from
  * {@link #nextSeq()} on) and the app's own (load errors, notes), kept to a bounded count
  * so a chatty program cannot exhaust memory. Kinds can be hidden. FX thread only.
+ *
+ * <p>The error and warning counts describe the run as it stands at the cycle shown, as a
+ * time-travelling debugger's console does: the engine keeps its lines in the order they
+ * happened, so one of an earlier cycle than a line before it means the run went back (a
+ * step back, a reset), and the engine's lines of later cycles since the load are then
+ * {@linkplain #isSteppedBackFrom stepped back from}. They stay in the console, greyed, and
+ * count apart, until the load of another program starts the counts afresh.
  */
 public final class ConsoleModel {
     /** Lines kept; older ones are dropped. */
@@ -25,6 +32,13 @@ public final class ConsoleModel {
     private final Set<Kind> hidden = EnumSet.noneOf(Kind.class);
     private final ReadOnlyIntegerWrapper errors = new ReadOnlyIntegerWrapper(this, "errors");
     private final ReadOnlyIntegerWrapper warnings = new ReadOnlyIntegerWrapper(this, "warnings");
+    private final ReadOnlyIntegerWrapper errorsBehind = new ReadOnlyIntegerWrapper(this, "errorsBehind");
+    private final ReadOnlyIntegerWrapper warningsBehind = new ReadOnlyIntegerWrapper(this, "warningsBehind");
+    /** Bumped whenever lines already shown become stepped back from, so that their cells redraw. */
+    private final ReadOnlyIntegerWrapper rewinds = new ReadOnlyIntegerWrapper(this, "rewinds");
+    /** The engine's lines of this program's run not stepped back from, oldest first (a subset of {@link #lines}). */
+    private final java.util.ArrayDeque<ConsoleLine> current = new java.util.ArrayDeque<>();
+    private final Set<ConsoleLine> behind = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private long nextSeq;
 
     /** Adds lines read from the engine's log; they must come in sequence order. */
@@ -42,31 +56,73 @@ public final class ConsoleModel {
     }
 
     private void add(List<ConsoleLine> more) {
+        boolean wentBack = false;
         for (ConsoleLine l : more) {
-            if (l.kind() == Kind.ERROR || l.kind() == Kind.CHECK_FAIL) {
-                errors.set(errors.get() + 1);
-            } else if (l.kind() == Kind.WARNING) {
-                warnings.set(warnings.get() + 1);
+            if (l.seq() >= 0) {
+                wentBack |= goBackTo(l.cycle());
+                current.addLast(l);
             }
+            count(l, 1, errors, warnings);
         }
         lines.addAll(more);
         int excess = lines.size() - CAPACITY;
         if (excess > 0) {
+            for (ConsoleLine gone : lines.subList(0, excess)) {
+                behind.remove(gone);
+                if (current.peekFirst() == gone) {
+                    current.removeFirst();
+                }
+            }
             lines.remove(0, excess);
         }
+        if (wentBack) {
+            rewinds.set(rewinds.get() + 1);
+        }
+    }
+
+    /** Marks the engine's lines of cycles after {@code cycle} stepped back from; true if any were. */
+    private boolean goBackTo(long cycle) {
+        boolean any = false;
+        while (!current.isEmpty() && current.peekLast().cycle() > cycle) {
+            ConsoleLine l = current.removeLast();
+            behind.add(l);
+            count(l, -1, errors, warnings);
+            count(l, 1, errorsBehind, warningsBehind);
+            any = true;
+        }
+        return any;
+    }
+
+    private static void count(ConsoleLine l, int by, ReadOnlyIntegerWrapper errs, ReadOnlyIntegerWrapper warns) {
+        if (l.kind() == Kind.ERROR || l.kind() == Kind.CHECK_FAIL) {
+            errs.set(errs.get() + by);
+        } else if (l.kind() == Kind.WARNING) {
+            warns.set(warns.get() + by);
+        }
+    }
+
+    /**
+     * Whether {@code l} is a line of the engine's from a part of the run since stepped back
+     * from (or reset): the state shown has not reached it, and it is not counted.
+     */
+    public boolean isSteppedBackFrom(ConsoleLine l) {
+        return behind.contains(l);
     }
 
     /** Empties the view but keeps reading where it was. */
     public void clear() {
         lines.clear();
-        errors.set(0);
-        warnings.set(0);
+        behind.clear();
+        resetCounts();
     }
 
     /** Starts the error and warning counts afresh (a new program is loaded); the lines stay. */
     public void resetCounts() {
         errors.set(0);
         warnings.set(0);
+        errorsBehind.set(0);
+        warningsBehind.set(0);
+        current.clear();
     }
 
     /** The next engine sequence number to ask for. */
@@ -103,5 +159,20 @@ public final class ConsoleModel {
 
     public ReadOnlyIntegerProperty warningsProperty() {
         return warnings.getReadOnlyProperty();
+    }
+
+    /** Errors in lines stepped back from since the load, not counted in {@link #errorsProperty()}. */
+    public ReadOnlyIntegerProperty errorsSteppedBackFromProperty() {
+        return errorsBehind.getReadOnlyProperty();
+    }
+
+    /** Warnings in lines stepped back from since the load, not counted in {@link #warningsProperty()}. */
+    public ReadOnlyIntegerProperty warningsSteppedBackFromProperty() {
+        return warningsBehind.getReadOnlyProperty();
+    }
+
+    /** Changes each time lines already in the console become stepped back from. */
+    public ReadOnlyIntegerProperty rewindsProperty() {
+        return rewinds.getReadOnlyProperty();
     }
 }

@@ -29,7 +29,9 @@ public class ConsoleView extends VBox {
         getStyleClass().add("console-view");
         list = new ListView<>(model.visibleLines());
         list.setId("console-list");
-        list.setCellFactory(v -> new LineCell());
+        list.setCellFactory(v -> new LineCell(model));
+        // lines already drawn become stepped back from: their cells redraw greyed
+        model.rewindsProperty().addListener((o, was, now) -> list.refresh());
         list.setPlaceholder(new Label("Nothing printed yet."));
         // scroll once the list has taken the new lines in, in the next layout pass: scrolling
         // from this listener ran before the list knew its new length and left the last line hidden
@@ -59,7 +61,10 @@ public class ConsoleView extends VBox {
         // to "0 errors · 0 warni…": where the words do not fit, the short form, the words in a tooltip
         counts.textProperty().bind(javafx.beans.binding.Bindings.when(briefCounts).then(brief).otherwise(whole));
         javafx.scene.control.Tooltip countsTip = new javafx.scene.control.Tooltip();
-        countsTip.textProperty().bind(whole);
+        countsTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> whole.get() + behind(model.errorsSteppedBackFromProperty().get(),
+                        model.warningsSteppedBackFromProperty().get()),
+                whole, model.errorsSteppedBackFromProperty(), model.warningsSteppedBackFromProperty()));
         counts.setTooltip(countsTip);
         this.counts = counts;
         this.bar = bar;
@@ -122,9 +127,27 @@ public class ConsoleView extends VBox {
         return b;
     }
 
+    /**
+     * What the counts' tooltip adds once some lines are stepped back from: the counts are of
+     * the run up to the cycle shown, and how many the greyed lines hold.
+     */
+    static String behind(int errors, int warnings) {
+        if (errors == 0 && warnings == 0) {
+            return "";
+        }
+        String what = errors > 0 && warnings > 0 ? counted(errors, "error") + " and " + counted(warnings, "warning")
+                : errors > 0 ? counted(errors, "error") : counted(warnings, "warning");
+        return " up to the cycle shown; " + what + " more in the greyed lines, from later cycles since stepped back from";
+    }
+
     /** A console line, wrapped to the list's width: deadlock reports and errors run long. */
     private static final class LineCell extends ListCell<ConsoleLine> {
-        LineCell() {
+        private final ConsoleModel model;
+        private final javafx.scene.control.Tooltip later = new javafx.scene.control.Tooltip(
+                "Stepped back from: the run shown has not reached this line's cycle (not counted)");
+
+        LineCell(ConsoleModel model) {
+            this.model = model;
             setWrapText(true);
             // ask for no width of its own, so the text wraps at the list's width instead of running off it
             setPrefWidth(0);
@@ -136,9 +159,15 @@ public class ConsoleView extends VBox {
             getStyleClass().removeIf(s -> s.startsWith("console-"));
             if (empty || l == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
             getStyleClass().add("console-" + l.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            boolean steppedBackFrom = model.isSteppedBackFrom(l);
+            if (steppedBackFrom) {
+                getStyleClass().add("console-stepped-back-from");
+            }
+            setTooltip(steppedBackFrom ? later : null);
             String where = l.x() >= 0 ? String.format(Locale.ROOT, "PE (%d, %d)  ", l.x(), l.y()) : "";
             String cycle = l.seq() >= 0 || l.cycle() > 0 ? String.format(Locale.ROOT, "%,10d  ", l.cycle()) : "           ";
             setText(cycle + where + l.text());
