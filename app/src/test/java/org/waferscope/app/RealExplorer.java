@@ -50,6 +50,24 @@ final class RealExplorer {
         });
     }
 
+    /** Opens the bundled sample {@code name} as the gallery does, and waits until it is loaded. */
+    void open(FxRobot robot, String name) {
+        robot.interact(() -> window.openSample(samples.byName(name).orElseThrow()));
+        pulse(robot);
+        org.junit.jupiter.api.Assertions.assertEquals(org.waferscope.engine.api.SimState.LOADED,
+                session.frameProperty().get().state());
+    }
+
+    /** Space, then turns of the loop until the run pauses or ends. */
+    void runToStop(FxRobot robot) {
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        pulse(robot);
+        for (int i = 0; i < 2_000 && session.frameProperty().get().state() == org.waferscope.engine.api.SimState.RUNNING; i++) {
+            pulse(robot);
+        }
+        pulse(robot);
+    }
+
     /** Writes {@code scene} as target/screenshots/NAME.png, to look at. */
     static void shoot(FxRobot robot, javafx.scene.Scene scene, String name) {
         robot.interact(() -> {

@@ -120,6 +120,8 @@ final class FabricPane extends BorderPane {
         notes.setId("load-error");
         notes.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         notes.setShowFromTop(true);
+        // a long error (heat-diffusion with width 0) ended in "…" at 1280 wide, its place cut with it
+        WholeNotificationText.install(notes, "load-error-text");
         session.loadErrorProperty().addListener((o, a, msg) -> {
             if (msg.isEmpty()) {
                 notes.hide();
