@@ -23,7 +23,18 @@ final class ProgramArgs {
      */
     static String said(Diagnostic d) {
         boolean folder = d.pos().line() == 1 && d.pos().column() == 1 && Files.isDirectory(Path.of(d.pos().file()));
-        return folder ? d.pos().file() + ": error: " + d.message() : d.toString();
+        boolean name = d.pos().line() == AT_THE_NAME.line() && d.pos().column() == AT_THE_NAME.column();
+        return folder || name ? d.pos().file() + ": error: " + d.message() : d.toString();
+    }
+
+    /**
+     * Where an error about the name a command was given is placed, a name that is neither a
+     * folder nor a file ("mandelbrt"): no line and no column, which {@link #said} leaves out.
+     */
+    private static final org.waferscope.engine.ir.SourcePos AT_THE_NAME = new org.waferscope.engine.ir.SourcePos("", 0, 0);
+
+    private static org.waferscope.engine.ir.SourcePos atTheName(String program) {
+        return new org.waferscope.engine.ir.SourcePos(program, AT_THE_NAME.line(), AT_THE_NAME.column());
     }
 
     /** Loads {@code program} or prints why not (positioned diagnostics) and returns null. */
@@ -99,7 +110,7 @@ final class ProgramArgs {
             throws ProgramLoadException {
         if (isCluster(program)) {
             // A cluster folder has a layout but no run.json; loading it as a wafer program only said "not a folder".
-            throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
+            throw new ProgramLoadException(new Diagnostic(atTheName(program),
                     program + " is a cluster program (cluster.json): train it with `train " + program + "`"));
         }
         Path dir = Path.of(program);
@@ -116,7 +127,7 @@ final class ProgramArgs {
         }
         if (!Files.exists(dir) && program.matches("[A-Za-z0-9_-]+")) {
             // a mistyped sample name: say which names there are, not only that no such folder exists
-            throw new ProgramLoadException(new Diagnostic(new org.waferscope.engine.ir.SourcePos(program, 1, 1),
+            throw new ProgramLoadException(new Diagnostic(atTheName(program),
                     "no program folder " + program + " here, and "
                             + new org.waferscope.app.samples.SampleCatalog(ProgramArgs.class.getClassLoader()).unknown(program)));
         }

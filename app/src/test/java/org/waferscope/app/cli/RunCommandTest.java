@@ -291,4 +291,20 @@ class RunCommandTest {
         CliRun bad = run("run", tmp.resolve("first").toString());
         assertTrue(bad.err().contains("layout.csl:1:"), bad.err());
     }
+
+    @Test
+    void anErrorAboutASampleNameHasNoLineOrColumn() {
+        // "mandelbrt:1:1: error: …" put a line and a column on a name that is no file
+        CliRun o = run("run", "mandelbrt");
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertTrue(o.err().startsWith("mandelbrt: error: no program folder mandelbrt here, and no sample named mandelbrt; "),
+                o.err());
+        assertTrue(o.err().contains("did you mean 'mandelbrot'?"), o.err());
+        CliRun cluster = run("run", "cluster-digits");
+        assertTrue(cluster.err().startsWith("cluster-digits: error: cluster-digits is a cluster program"), cluster.err());
+        for (CliRun each : new CliRun[] {o, cluster, run("bench", "mandelbrt"), run("export-trace", "mandelbrt", "--out",
+                "unused.json")}) {
+            assertTrue(!each.err().contains(":0:0") && !each.err().contains(":1:1:"), each.err());
+        }
+    }
 }
