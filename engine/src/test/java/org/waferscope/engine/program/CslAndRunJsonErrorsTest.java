@@ -72,6 +72,33 @@ class CslAndRunJsonErrorsTest {
     }
 
     @Test
+    void everyUnknownNameOfAStatementIsSaidNotOnlyItsFirst() {
+        // the seventh review: "seen = locl_count + sene" named locl_count alone, sene at the next compile
+        String pe = """
+                param memcpy_params: comptime_struct;
+                var seen: i16 = 0;
+                var buf: [4]f32 = @zeros([4]f32);
+                fn f() void {
+                  const local_count: i16 = 2;
+                  seen = locl_count + sene + local_count;
+                  var t: i16 = @as(i16, nope) * sene + nope;
+                  seen = t + zzz;
+                  const d = @get_dsd(mem1d_dsd, .{ .tensor_access = |i|{4} -> buf[i] });
+                  _ = d;
+                  if (seen > 0) { seen = qqq; }
+                }
+                """;
+        List<String> all = errors(Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT, "pe.csl", pe,
+                "run.json", "{ \"steps\": [] }"));
+        assertEquals(List.of("pe.csl:6:10: error: unknown name 'locl_count'; did you mean 'local_count'?",
+                "pe.csl:6:23: error: unknown name 'sene'; did you mean 'seen'?",
+                "pe.csl:7:25: error: unknown name 'nope'",
+                "pe.csl:7:33: error: unknown name 'sene'; did you mean 'seen'?",
+                "pe.csl:8:14: error: unknown name 'zzz'",
+                "pe.csl:11:26: error: unknown name 'qqq'"), all, String.join("\n", all));
+    }
+
+    @Test
     void aHintIsGivenOnlyForOneClearlyClosestName() {
         java.util.function.BiFunction<String, List<String>, String> hint = (wrote, names) -> {
             // through the language, as a student meets it

@@ -2,6 +2,7 @@ package org.waferscope.engine.csl.compile;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.waferscope.engine.arch.ElementType;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.eval.Binding;
@@ -112,12 +113,48 @@ final class FunctionCompiler extends ExprCompiler {
                 statement(st, inner);
             } catch (CslError e) {
                 u.diags.error(e.pos(), e.getMessage());
+                sayTheOtherUnknownNames(st, inner, e);
                 if (st instanceof Stmt.VarDecl v) {
                     inner.poison(v.name(), e);
                 }
             }
         }
         f.release(mark);
+    }
+
+    /**
+     * When {@code st} was abandoned at an unknown name, says its other unknown names too: a
+     * statement stops at its first error, and "seen = locl_count + sene" named locl_count alone.
+     * Likewise when it was abandoned at a local whose declaration failed earlier (that error,
+     * said there, is not said again). Abandoned at any other error, it says no more: what
+     * follows such an error may only follow from it.
+     */
+    private void sayTheOtherUnknownNames(Stmt st, Scope s, CslError first) {
+        List<Expr.Name> unknown = UnknownNames.in(st, name -> declared(name, s));
+        boolean earlier = first.pos().file().equals(st.pos().file()) && (first.pos().line() < st.pos().line()
+                || first.pos().line() == st.pos().line() && first.pos().column() < st.pos().column());
+        if (!earlier && unknown.stream().noneMatch(n -> n.pos().equals(first.pos()))) {
+            return;
+        }
+        for (Expr.Name n : unknown) {
+            if (!n.pos().equals(first.pos())) {
+                CslError more = org.waferscope.engine.csl.eval.Evaluator.unknownName(n, s, globals);
+                u.diags.error(more.pos(), more.getMessage());
+            }
+        }
+    }
+
+    /** Whether a name is declared where the compiler looks for it, resolving nothing. */
+    private boolean declared(String name, Scope s) {
+        try {
+            if (s.lookup(name) != null) {
+                return true;
+            }
+        } catch (CslError poisoned) {
+            return true;
+        }
+        return u.resolved.containsKey(name) || u.decls.containsKey(name)
+                || org.waferscope.engine.csl.eval.Evaluator.builtinName(name) != null;
     }
 
     private void statement(Stmt st, Scope s) {
