@@ -85,8 +85,17 @@ public final class MemoryModel {
         }
         elements.setAll(rows);
         heading.set(s.name() + "  " + InspectorLines.typeText(s) + "  ·  " + n + (n == 1 ? " element" : " elements")
-                + (old == null ? "" : "  ·  " + changed + " changed since cycle "
-                + String.format(java.util.Locale.ROOT, "%,d", before.cycle())));
+                + (old == null ? "" : "  ·  " + changedWords(changed, before.cycle(), shown.cycle())));
+    }
+
+    /**
+     * "4 changed since cycle 120"; after a step back the cycle compared with is a later one,
+     * which "since" would put in the past: "4 differ from cycle 1,893, stepped back from".
+     */
+    static String changedWords(int changed, long before, long now) {
+        String cycle = String.format(java.util.Locale.ROOT, "%,d", before);
+        return before > now ? changed + (changed == 1 ? " differs" : " differ") + " from cycle " + cycle + ", stepped back from"
+                : changed + " changed since cycle " + cycle;
     }
 
     /** "[7]", or "[1, 3]" for element 7 of a [2, 4] array. */

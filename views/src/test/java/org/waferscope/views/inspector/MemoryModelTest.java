@@ -78,6 +78,18 @@ class MemoryModelTest {
     }
 
     @Test
+    void afterAStepBackTheCycleComparedWithIsSaidToBeTheOneSteppedBackFrom() {
+        // "0 changed since cycle 1,893" read at cycle 1,892 put the cycle left behind in the past
+        float[] v = ramp(8);
+        inspector.show(snapshot(1, 1, 1_893, f32("C", new int[] {8}, v)));
+        v[3] = 7;
+        inspector.show(snapshot(1, 1, 1_892, f32("C", new int[] {8}, v)));
+        assertEquals("C  [8]f32  ·  8 elements  ·  1 differs from cycle 1,893, stepped back from",
+                memory.headingProperty().get());
+        assertEquals(List.of(3), memory.elements().stream().filter(ElementRow::changed).map(ElementRow::index).toList());
+    }
+
+    @Test
     void theWatchListEvaluatesElementsAndReductionsAndMarksChanges() {
         WatchList w = memory.watches();
         PeLocation pe = new PeLocation(1, 2);
