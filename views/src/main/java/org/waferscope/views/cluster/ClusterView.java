@@ -116,11 +116,14 @@ public final class ClusterView extends BorderPane implements Paintable {
         return b;
     }
 
-    private static String describe(ClusterFrame f) {
+    /** "Weight-streaming cluster: digits: 4 systems. Step 1 done.   Steps done 1/60, loss …". */
+    static String describe(ClusterFrame f) {
         if (f == null) {
             return "";
         }
-        String where = String.format(Locale.ROOT, "%s: %d systems. %s", f.title(), f.wafers().size(), f.phase());
+        // the phase is said in lower case ("step 1 done"), as words that may stand mid-sentence; here one starts
+        String phase = f.phase().isEmpty() ? "" : Character.toUpperCase(f.phase().charAt(0)) + f.phase().substring(1);
+        String where = String.format(Locale.ROOT, "%s: %d systems. %s", f.title(), f.wafers().size(), phase);
         if (f.losses().isEmpty()) {
             return where;
         }

@@ -98,4 +98,11 @@ class ClusterViewModelTest {
         assertEquals(5e8, reduce.up, 1);
         assertEquals("", reduce.systemActivity("CS-1"));
     }
+
+    @Test
+    void theStatusLineStartsItsSentenceWithACapital() {
+        // "4 systems. no step yet", "4 systems. step 1 done.": a sentence began in lower case
+        ClusterFrame f = ClusterFrame.empty("Weight-streaming cluster: digits", 60, List.of(), List.of(), 10, 2);
+        assertEquals("Weight-streaming cluster: digits: 0 systems. No step yet", ClusterView.describe(f));
+    }
 }
