@@ -100,4 +100,26 @@ class EighthReviewRobotTest {
                 "and within the window");
         RealExplorer.shoot(robot, stage.getScene(), "load-error-whole-at-1280");
     }
+
+    @Test
+    void theValueFooterFitsAt1280WithTheSignedPaletteAndOneElement(FxRobot robot) {
+        // allreduce's result[0] after its run: "Blue–red (signed)", the element's index, and "rows" cut at the edge
+        explorer.open(robot, "allreduce");
+        explorer.runToStop(robot);
+        assertTrue(robot.lookup("#palette").queryAs(javafx.scene.control.Control.class).isDisabled(), "values are signed");
+        javafx.scene.Node heatmap = robot.lookup("#heatmap").query();
+        double edge = heatmap.localToScene(heatmap.getBoundsInLocal()).getMaxX() + 0.5;
+        for (String id : new String[] {"#palette", "#value-reduce", "#value-index"}) {
+            javafx.scene.Node n = robot.lookup(id).query();
+            assertTrue(n.isVisible() && n.localToScene(n.getBoundsInLocal()).getMaxX() <= edge, id + " is cut at the edge");
+        }
+        javafx.scene.Node rows = robot.lookup("#value-rows").query();
+        assertFalse(rows.isVisible(), "\"rows\" lays out whole arrays; one element has none to lay out");
+        robot.interact(() -> robot.lookup("#value-reduce").queryComboBox().getSelectionModel()
+                .select(org.waferscope.engine.api.ValueQuery.Reduce.ARRAY));
+        explorer.pulse(robot);
+        assertTrue(rows.isVisible(), "a whole array can be laid out as rows");
+        assertTrue(rows.localToScene(rows.getBoundsInLocal()).getMaxX() <= edge, "\"rows\" is not cut off");
+        RealExplorer.shoot(robot, stage.getScene(), "value-footer-signed-at-1280");
+    }
 }

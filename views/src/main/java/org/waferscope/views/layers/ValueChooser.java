@@ -60,6 +60,10 @@ public class ValueChooser extends HBox {
         rows.setMinWidth(javafx.scene.control.ToggleButton.USE_PREF_SIZE);
         rows.setTooltip(new Tooltip("Zoomed in, draw each PE's array as one row (a row of an image) instead of a square"));
         rows.selectedProperty().bindBidirectional(model.tilesAsRowsProperty());
+        // it draws whole arrays only: beside one element or a reduction it did nothing, and at 1280 wide,
+        // beside the index and the signed palette's longer name, it was cut at the fabric's edge
+        rows.visibleProperty().bind(reduce.valueProperty().isEqualTo(Reduce.ARRAY));
+        rows.managedProperty().bind(rows.visibleProperty());
         getChildren().addAll(symbol, reduce, index, rows);
         symbol.valueProperty().addListener((o, a, b) -> edited());
         reduce.valueProperty().addListener((o, a, b) -> edited());
