@@ -53,7 +53,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             }
             if (i == 0 && !a.startsWith("-")) {
                 // a first word that is no option was meant as a command of the command line
-                throw new IllegalArgumentException("unknown command " + a + "\n" + USAGE);
+                throw new IllegalArgumentException(unknownCommand(a) + "\n" + USAGE);
             }
             if (!WITH_VALUE.contains(a)) {
                 throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -141,5 +141,22 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--layer: " + e.getMessage());
         }
+    }
+
+    /**
+     * "unknown command WORD", with what was likely meant: a command of another name ("check":
+     * run says a program's errors before it runs anything), a sample named without --sample,
+     * or a mistyped command.
+     */
+    static String unknownCommand(String word) {
+        String said = "unknown command " + word;
+        if (java.util.Set.of("check", "compile", "lint", "build").contains(word)) {
+            return said + ": `run PROGRAM` says every error of a program before it runs anything";
+        }
+        if (new org.waferscope.app.samples.SampleCatalog(AppOptions.class.getClassLoader()).byName(word).isPresent()) {
+            return said + ": to open the sample " + word + " in the explorer, --sample " + word
+                    + "; to run it without the window, run " + word;
+        }
+        return said + org.waferscope.engine.csl.eval.NameHint.didYouMean(word, Launcher.COMMANDS);
     }
 }

@@ -69,6 +69,20 @@ class AppOptionsTest {
     }
 
     @Test
+    void anUnknownCommandIsAnsweredWithWhatWasLikelyMeant() {
+        // a new user's guesses: a "check" command, a sample without --sample, a typo
+        java.util.function.Function<String, String> said = w -> assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of(w, "broadcast-chain"))).getMessage().lines().findFirst().orElseThrow();
+        assertEquals("unknown command check: `run PROGRAM` says every error of a program before it runs anything",
+                said.apply("check"));
+        assertEquals("unknown command mandelbrot: to open the sample mandelbrot in the explorer, --sample mandelbrot; "
+                + "to run it without the window, run mandelbrot", said.apply("mandelbrot"));
+        assertEquals("unknown command export-trase; did you mean 'export-trace'?", said.apply("export-trase"));
+        assertEquals("unknown command rum; did you mean 'run'?", said.apply("rum"));
+        assertEquals("unknown command frobnicate", said.apply("frobnicate"), "nothing close: no guess");
+    }
+
+    @Test
     void windowSetsTheWindowsSize() {
         assertArrayEquals(new int[] {1280, 800}, AppOptions.parse(List.of("--window", "1280x800")).window());
         assertArrayEquals(new int[] {1920, 1080}, AppOptions.parse(List.of("--window", " 1920X1080 ")).window());
