@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "thread counts (default: 1,2)")
     List<Integer> threads = new ArrayList<>(List.of(1, 2));
 
-    @Option(names = "--arch", paramLabel = "wse2|wse3")
+    @Option(names = "--arch", paramLabel = "wse2|wse3", description = "architecture (default: run.json's, else wse2)")
     String arch;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "set a layout param (repeatable)")
