@@ -58,19 +58,11 @@ class DebuggerRobotTest {
     }
 
     private void open(FxRobot robot, String name) {
-        robot.interact(() -> window.openSample(samples.byName(name).orElseThrow()));
-        pulse(robot);
-        assertEquals(SimState.LOADED, session.frameProperty().get().state());
+        explorer.open(robot, name);
     }
 
-    /** Space, then turns of the loop until the run pauses or ends. */
     private void runToStop(FxRobot robot) {
-        robot.type(KeyCode.SPACE);
-        pulse(robot);
-        for (int i = 0; i < 2_000 && session.frameProperty().get().state() == SimState.RUNNING; i++) {
-            pulse(robot);
-        }
-        pulse(robot);
+        explorer.runToStop(robot);
     }
 
     private Label lineNumber(FxRobot robot, int line) {

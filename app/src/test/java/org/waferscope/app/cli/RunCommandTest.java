@@ -297,14 +297,13 @@ class RunCommandTest {
         // "mandelbrt:1:1: error: …" put a line and a column on a name that is no file
         CliRun o = run("run", "mandelbrt");
         assertEquals(2, o.code(), o.out() + o.err());
-        assertTrue(o.err().startsWith("mandelbrt: error: no program folder mandelbrt here, and no sample named mandelbrt; "),
-                o.err());
+        assertTrue(o.err().contains("no program folder mandelbrt here, and no sample named mandelbrt; "), o.err());
         assertTrue(o.err().contains("did you mean 'mandelbrot'?"), o.err());
-        CliRun cluster = run("run", "cluster-digits");
-        assertTrue(cluster.err().startsWith("cluster-digits: error: cluster-digits is a cluster program"), cluster.err());
-        for (CliRun each : new CliRun[] {o, cluster, run("bench", "mandelbrt"), run("export-trace", "mandelbrt", "--out",
-                "unused.json")}) {
-            assertTrue(!each.err().contains(":0:0") && !each.err().contains(":1:1:"), each.err());
+        String[][] asked = {{"run", "mandelbrt"}, {"run", "cluster-digits"}, {"bench", "mandelbrt"},
+            {"export-trace", "mandelbrt", "--out", "unused.json"}};
+        for (String[] args : asked) {
+            String err = run(args).err();
+            assertTrue(err.startsWith(args[1] + ": error: ") && !err.contains(":0:0") && !err.contains(":1:1:"), err);
         }
     }
 }
