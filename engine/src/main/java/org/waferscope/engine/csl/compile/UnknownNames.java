@@ -40,41 +40,41 @@ final class UnknownNames {
         }
         List<Expr.Name> out = new ArrayList<>();
         Set<String> said = new HashSet<>();
-        for (Expr e : roots) {
-            walk(e, Set.of(), declared, said, out);
+        // a stack, not recursion: a statement nested thousands deep (a fuzzer's) is reported, not a stack overflow
+        java.util.ArrayDeque<Visit> todo = new java.util.ArrayDeque<>();
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            todo.push(new Visit(roots.get(i), Set.of()));
+        }
+        while (!todo.isEmpty()) {
+            Visit v = todo.pop();
+            Expr e = v.expr();
+            if (e == null) {
+                continue;
+            }
+            if (e instanceof Expr.Name n) {
+                // "_" discards a value; a module's names ("twice.scale") are the module's to resolve
+                if (!n.name().equals("_") && n.name().indexOf('.') < 0 && !v.bound().contains(n.name())
+                        && !declared.test(n.name()) && said.add(n.name())) {
+                    out.add(n);
+                }
+                continue;
+            }
+            Set<String> bound = v.bound();
+            if (e instanceof Expr.TensorAccess t) {
+                Set<String> inner = new HashSet<>(bound);
+                inner.addAll(t.vars());
+                todo.push(new Visit(t.body(), inner));
+            }
+            List<Expr> children = children(e);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.push(new Visit(children.get(i), bound));
+            }
         }
         return out;
     }
 
-    private static void walk(Expr e, Set<String> bound, Predicate<String> declared, Set<String> said, List<Expr.Name> out) {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof Expr.Name n) {
-            // "_" discards a value; a module's names ("twice.scale") are the module's to resolve
-            if (!n.name().equals("_") && n.name().indexOf('.') < 0 && !bound.contains(n.name())
-                    && !declared.test(n.name()) && said.add(n.name())) {
-                out.add(n);
-            }
-            return;
-        }
-        if (e instanceof Expr.TensorAccess t) {
-            Set<String> inner = new HashSet<>(bound);
-            inner.addAll(t.vars());
-            each(t.extents(), bound, declared, said, out);
-            walk(t.body(), inner, declared, said, out);
-            return;
-        }
-        for (Expr child : children(e)) {
-            walk(child, bound, declared, said, out);
-        }
-    }
-
-    private static void each(List<Expr> es, Set<String> bound, Predicate<String> declared, Set<String> said,
-                             List<Expr.Name> out) {
-        for (Expr e : es) {
-            walk(e, bound, declared, said, out);
-        }
+    /** An expression still to look at, with the names bound around it. */
+    private record Visit(Expr expr, Set<String> bound) {
     }
 
     private static void addAll(List<Expr> to, List<Expr> these) {
@@ -122,6 +122,8 @@ final class UnknownNames {
         } else if (e instanceof Expr.ArrayLit a) {
             c.add(a.type());
             addAll(c, a.items());
+        } else if (e instanceof Expr.TensorAccess t) {
+            addAll(c, t.extents());
         } else if (e instanceof Expr.EnumType en) {
             c.add(en.tag());
             addAll(c, en.values());
