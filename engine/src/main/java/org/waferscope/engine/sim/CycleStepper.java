@@ -28,8 +28,8 @@ import org.waferscope.engine.record.RunTimeline;
  * bands' tallies for that cycle and takes the same stop decision, so no second barrier is
  * needed; tallies are double-buffered by cycle parity so a fast worker's next cycle never
  * overwrites what a slow one is still reading. At the end of a step the workers settle the
- * sleeping PEs' counters ({@code FabricCycle.settle}), each over its share of the words,
- * and meet at a last barrier. The doze wheels outlive the step, so the next one starts
+ * dozing PEs ({@code FabricCycle.settle}; none when none dozes), each over its share of the
+ * words, and meet at a last barrier. The doze wheels outlive the step, so the next one starts
  * without a walk over the sleepers ({@code FabricCycle.keep}).
  *
  * <p>A step of several cycles on one or two workers, with no breakpoint, task start or host
