@@ -242,13 +242,18 @@ abstract class CoreRecords extends ChannelRings {
         return core[at(p) + FABRIC];
     }
 
+    /** Cycles stalled on input, those a sleeper is still owed included ({@link SleepCredit}). */
     final long cntStallIn(int p) {
-        return core[at(p) + STALL_IN];
+        return core[at(p) + STALL_IN] + owedStall(p, STALL_IN);
     }
 
+    /** Cycles stalled on output, those a sleeper is still owed included. */
     final long cntStallOut(int p) {
-        return core[at(p) + STALL_OUT];
+        return core[at(p) + STALL_OUT] + owedStall(p, STALL_OUT);
     }
+
+    /** Cycles PE p has stalled asleep that counter {@code which} does not hold yet ({@link SleepCredit#owed}). */
+    abstract long owedStall(int p, int which);
 
     /**
      * Per {@link Activity}, in 4 bits each, the counter a cycle of it adds to; IDLE and

@@ -179,12 +179,12 @@ public final class Fabric extends CoreRecords {
      * Bit per PE: asleep, all its work waiting (a stalled vector op, microthreads that wait)
      * and its router empty, so it is not visited until a wavelet reaches its router
      * ({@link #wake}), the host writes its memory, or breakpoints change. It still has work: it
-     * counts as active for stop decisions and deadlock reports. Its stall cycles are
-     * credited when it wakes, and by {@link FabricCycle#settle} at the end of every step, so
-     * the counters are exact whenever anyone can read them.
+     * counts as active for stop decisions and deadlock reports. Its stall cycles are credited
+     * when it wakes and read meanwhile through the counters' accessors ({@link SleepCredit});
+     * a dozer's by {@link FabricCycle#settle} at the end of every step too.
      */
     final long[] sleeping;
-    /** Per PE, the last cycle whose stall a sleeping PE has been credited for; 0 while awake. */
+    /** Per PE, the last cycle a sleeper has been credited for ({@link SleepCredit#DOZING} on a dozer); 0 awake. */
     final long[] sleepFrom;
     /**
      * Bit per word of {@link #active}: the word may have PEs to visit ({@code active | wake}).
@@ -408,8 +408,14 @@ public final class Fabric extends CoreRecords {
                     CoreHash.ints(this, this::cntSent), CoreHash.ints(this, this::cntReceived)));
             s.add(ChannelHash.hops(this));
         }
-        s.addAll(List.of(linkBlocked, active, wake, sleeping, sleepFrom));
+        s.addAll(List.of(linkBlocked, active, wake, sleeping));
+        s.add(logical ? CoreHash.longs(this, p -> SleepCredit.settledFrom(this, p)) : sleepFrom);
         return s;
+    }
+
+    @Override
+    long owedStall(int p, int which) {
+        return SleepCredit.owed(this, p, which);
     }
 
     // ---- the router record of each PE ({@link RouterWords}), read as plain values ----

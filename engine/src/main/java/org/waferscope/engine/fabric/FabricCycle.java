@@ -325,7 +325,7 @@ public final class FabricCycle {
                     band.dozersAdded--;
                     band.wokenDozers++;
                 }
-                credit(p, cycle - 1 - f.sleepFrom[p]);
+                credit(p, cycle - 1 - SleepCredit.since(f.sleepFrom[p]));
                 f.sleepFrom[p] = 0;
                 asleep &= ~bit;
             }
@@ -347,12 +347,12 @@ public final class FabricCycle {
                         && (r & Router.HOLDING) == 0 && !atBreakpoint && !hostPending(p)) {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
-                    f.sleepFrom[p] = cycle;
+                    f.sleepFrom[p] = activity == Activity.COMPUTE ? cycle | SleepCredit.DOZING : cycle;
                 } else if (activity == Activity.COMPUTE && f.busy(p) > 0 && (r & Router.HOLDING) == 0
                         && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
                     // counting down a memory vector op, and nothing else to do: doze until it is done
                     asleep |= bit;
-                    f.sleepFrom[p] = cycle;
+                    f.sleepFrom[p] = cycle | SleepCredit.DOZING;
                     band.dozersAdded++;
                     if (band.wheels != null) {
                         band.wheels[w >>> wheelShift].add(p, cycle + f.busy(p) + 1, cycle);
@@ -389,9 +389,10 @@ public final class FabricCycle {
     }
 
     /**
-     * Brings the stall counters of sleeping PEs up to the last cycle run ({@code next} - 1),
-     * as if they had been visited: the stepper calls it after every step, so counters,
-     * snapshots and the state hash never depend on whether a PE slept.
+     * Brings the dozers up to the last cycle run ({@code next} - 1), as if they had been
+     * visited: the stepper calls it after every step, so that busy counts, counters,
+     * snapshots and the state hash never depend on whether a PE dozed. A PE asleep on a stall
+     * is owed its cycles until it wakes ({@link SleepCredit}), so the settle leaves it alone.
      */
     public void settle(long next) {
         settle(next, 0, f.sleeping.length);
@@ -411,20 +412,22 @@ public final class FabricCycle {
             while (bits != 0) {
                 int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                credit(p, last - f.sleepFrom[p]);
-                f.sleepFrom[p] = last;
-                if (f.activity(p) == Activity.COMPUTE) {
-                    if (f.busy(p) == 0) {
-                        // its op counted down in the last cycle: awake, as a visit would have left it
-                        // (active, so no wake bit: the wheel's wake is only what the visit's bit stands for)
-                        long bit = 1L << p;
-                        f.sleeping[w] &= ~bit;
-                        f.wake[w] &= ~bit;
-                        f.active[w] |= bit;
-                        f.sleepFrom[p] = 0;
-                    } else {
-                        dozing++;
-                    }
+                long since = f.sleepFrom[p];
+                if ((since & SleepCredit.DOZING) == 0) {
+                    continue;   // stalled: credited when it wakes, read meanwhile through the counters' accessors
+                }
+                credit(p, last - SleepCredit.since(since));
+                f.sleepFrom[p] = last | SleepCredit.DOZING;
+                if (f.busy(p) == 0) {
+                    // its op counted down in the last cycle: awake, as a visit would have left it
+                    // (active, so no wake bit: the wheel's wake is only what the visit's bit stands for)
+                    long bit = 1L << p;
+                    f.sleeping[w] &= ~bit;
+                    f.wake[w] &= ~bit;
+                    f.active[w] |= bit;
+                    f.sleepFrom[p] = 0;
+                } else {
+                    dozing++;
                 }
             }
         }

@@ -9,7 +9,6 @@ import org.waferscope.engine.fabric.BandState;
 import org.waferscope.engine.fabric.ChunkClaims;
 import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
-import org.waferscope.engine.fabric.Fabric;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.fabric.SaveBudget;
 import org.waferscope.engine.fabric.Wavefront;
@@ -29,8 +28,8 @@ import org.waferscope.engine.record.RunTimeline;
  * bands' tallies for that cycle and takes the same stop decision, so no second barrier is
  * needed; tallies are double-buffered by cycle parity so a fast worker's next cycle never
  * overwrites what a slow one is still reading. At the end of a step the workers settle the
- * sleeping PEs' counters ({@code FabricCycle.settle}), each over its share of the words,
- * and meet at a last barrier. The doze wheels outlive the step, so the next one starts
+ * dozing PEs ({@code FabricCycle.settle}; none when none dozes), each over its share of the
+ * words, and meet at a last barrier. The doze wheels outlive the step, so the next one starts
  * without a walk over the sleepers ({@code FabricCycle.keep}).
  *
  * <p>A step of several cycles on one or two workers, with no breakpoint, task start or host
@@ -271,7 +270,7 @@ public final class CycleStepper implements AutoCloseable {
                 wave.run(id, jobPassStart, jobPassLevels, pass.shares[id]);
                 barrier.await(id, waits);
             } else if (jobSettle) {
-                settleShare(id, jobSettleAt);
+                settleShare(id, jobSettleAt, jobTally.dozing());
                 barrier.await(id, waits);
             } else {
                 runCycles(id, jobFrom, jobTally != null ? jobTally : newTally());
@@ -279,12 +278,12 @@ public final class CycleStepper implements AutoCloseable {
         }
     }
 
-    /** Settles worker {@code id}'s share of the fabric's words at the step's end. */
-    private void settleShare(int id, long c) {
+    /** Settles worker {@code id}'s share of the fabric's words at the step's end; nothing to do when no PE {@code dozes}. */
+    private void settleShare(int id, long c, boolean dozes) {
         int words = cycle.words();
         long since = waits.wallNow();
         long cpuSince = waits.cpuNow();
-        dozersLeft[id] = cycle.settle(c, (int) ((long) words * id / workers),
+        dozersLeft[id] = !dozes ? 0 : cycle.settle(c, (int) ((long) words * id / workers),
                 (int) ((long) words * (id + 1) / workers));
         waits.add(id, WorkerWaits.SETTLE, since, cpuSince);
     }
@@ -316,7 +315,7 @@ public final class CycleStepper implements AutoCloseable {
             }
             if (reason != null) {
                 // every worker settles its share of the sleepers' words, and all are done before the step returns
-                settleShare(id, c);
+                settleShare(id, c, tally.dozing());
                 sync(id);
                 if (id == 0) {
                     finish(reason, c, tally);
@@ -397,7 +396,7 @@ public final class CycleStepper implements AutoCloseable {
             }
             if (reason != null) {
                 java.util.Arrays.fill(dozersLeft, 0);
-                settleAll(c);
+                settleAll(c, tally);
                 finish(reason, c, tally);
                 return;
             }
@@ -405,10 +404,11 @@ public final class CycleStepper implements AutoCloseable {
     }
 
     /** Every worker settles its share of the fabric's words at cycle {@code c}, worker 1 given it as a job. */
-    private void settleAll(long c) {
+    private void settleAll(long c, CycleTally tally) {
         jobSettleAt = c;
+        jobTally = tally;
         if (workers == 1) {
-            settleShare(0, c);
+            settleShare(0, c, tally.dozing());
             return;
         }
         jobPass = false;
@@ -416,7 +416,7 @@ public final class CycleStepper implements AutoCloseable {
         for (int k = 1; k < workers; k++) {
             go[k].release();
         }
-        settleShare(0, c);
+        settleShare(0, c, tally.dozing());
         barrier.await(0, waits);
         jobSettle = false;
     }
@@ -457,8 +457,7 @@ public final class CycleStepper implements AutoCloseable {
         List<BandState.Event> again = new ArrayList<>();
         pass.drainInto(again);
         wave.undo();
-        Fabric f = cycle.fabric();
-        f.setCycle(from);
+        cycle.fabric().setCycle(from);
         cycle.settle(from);
         cycle.prepareStep(wheels);
         for (long c = from; c < to; ) {
@@ -469,7 +468,7 @@ public final class CycleStepper implements AutoCloseable {
             pass.drainInto(again);
             c += n;
         }
-        f.setCycle(to);
+        cycle.fabric().setCycle(to);
         cycle.settle(to);
         cycle.prepareStep(wheels);
     }

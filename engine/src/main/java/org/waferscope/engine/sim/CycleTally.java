@@ -40,6 +40,14 @@ final class CycleTally {
         return t;
     }
 
+    /**
+     * Whether any PE dozes through a memory vector op after the last cycle tallied: only
+     * dozers need settling at a step's end ({@code FabricCycle.settle}).
+     */
+    boolean dozing() {
+        return dozers > 0;
+    }
+
     /** Takes the sleepers and dozers counted afresh, after the fabric was settled mid-step. */
     void recount(int asleep, int dozing) {
         sleepers = asleep;

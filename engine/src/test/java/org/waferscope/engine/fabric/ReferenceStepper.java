@@ -86,7 +86,7 @@ public final class ReferenceStepper {
                 diff("wake bit", (a.wake[p >>> 6] >>> p) & 1, (b.wake[p >>> 6] >>> p) & 1),
                 diff("sources popped", a.srcPopped(p), b.srcPopped(p)),
                 diff("sleeping bit", (a.sleeping[p >>> 6] >>> p) & 1, (b.sleeping[p >>> 6] >>> p) & 1),
-                diff("sleepFrom", a.sleepFrom[p], b.sleepFrom[p]));
+                diff("sleepFrom", SleepCredit.settledFrom(a, p), SleepCredit.settledFrom(b, p)));
         for (int k = 0; d == null && k < Fabric.BUSY_WORDS; k++) {
             d = diff("sources holding wavelets, port " + k, a.srcBusy(p, k), b.srcBusy(p, k));
         }
