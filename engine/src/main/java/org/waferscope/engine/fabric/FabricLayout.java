@@ -116,12 +116,13 @@ public final class FabricLayout {
     }
 
     /** Sets the route of {@code color} at PE (x, y), replacing an earlier one. */
-    public void setColorConfig(int x, int y, int color, ColorConfig config) {
+    /** Routes {@code color} at PE (x, y) by {@code config}; returns the config's index ({@link #config(int)}). */
+    public int setColorConfig(int x, int y, int color, ColorConfig config) {
         // the last few configs set, by identity: a layout loop sets the same handful at every PE
         for (int i = 0; i < recent.length; i++) {
             if (recent[i] == config) {
                 peColors.put(pe(x, y), color, recentIndex[i]);
-                return;
+                return recentIndex[i];
             }
         }
         Integer known = configByInstance.get(config);
@@ -136,6 +137,7 @@ public final class FabricLayout {
         recentIndex[nextRecent] = idx;
         nextRecent = (nextRecent + 1) % recent.length;
         peColors.put(pe(x, y), color, idx);
+        return idx;
     }
 
     public List<PeProgram> programs() {
@@ -163,6 +165,11 @@ public final class FabricLayout {
     public int[] colorsOf(int pe) {
         int[] pairs = peColors.row(pe);
         return pairs == null ? NO_PAIRS : pairs;
+    }
+
+    /** The index of the route config of {@code color} at PE i ({@link #config(int)}), or -1. */
+    public int configIndexAt(int pe, int color) {
+        return peColors.value(pe, color, -1);
     }
 
     /** The route config of {@code color} at PE i, or null. */
