@@ -19,6 +19,9 @@ public final class FabricLayout {
     private final int height;
     private final List<PeProgram> programs = new ArrayList<>();
     private final Map<PeProgram, Integer> programIndex = new IdentityHashMap<>();
+    /** The program {@link #setTileCode} placed last, and its index. */
+    private PeProgram lastProgram;
+    private int lastIndex = -1;
     private final int[] peProgram;
     private final List<ColorConfig> configs = new ArrayList<>();
     private final Map<ColorConfig, Integer> configIndex = new HashMap<>();
@@ -94,11 +97,15 @@ public final class FabricLayout {
 
     /** Puts {@code program} on PE (x, y), replacing what was there. */
     public void setTileCode(int x, int y, PeProgram program) {
-        int idx = programIndex.computeIfAbsent(program, p -> {
-            programs.add(p);
-            return programs.size() - 1;
-        });
-        peProgram[pe(x, y)] = idx;
+        // a load places the programs PE by PE, mostly the same one as the PE before
+        if (program != lastProgram || lastIndex < 0) {
+            lastIndex = programIndex.computeIfAbsent(program, p -> {
+                programs.add(p);
+                return programs.size() - 1;
+            });
+            lastProgram = program;
+        }
+        peProgram[pe(x, y)] = lastIndex;
     }
 
     /**
