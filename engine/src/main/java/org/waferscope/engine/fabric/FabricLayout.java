@@ -147,6 +147,14 @@ public final class FabricLayout {
         return idx;
     }
 
+    /** Routes {@code color} at PE (x, y) by the config of index {@code index} ({@link #config(int)}). */
+    public void setColorConfig(int x, int y, int color, int index) {
+        if (index < 0 || index >= configs.size()) {
+            throw new IllegalArgumentException("no route config " + index + " among " + configs.size());
+        }
+        peColors.put(pe(x, y), color, index);
+    }
+
     public List<PeProgram> programs() {
         return List.copyOf(programs);
     }

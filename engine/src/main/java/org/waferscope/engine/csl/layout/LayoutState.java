@@ -58,11 +58,25 @@ final class LayoutState {
     private final int[] recentSite = new int[8];
     private int nextRecent;
 
-    /** Routes {@code color} at PE (x, y) by {@code config}, noting {@code pos} as where it was set. */
-    void route(int x, int y, int color, ColorConfig config, SourcePos pos) {
+    /** Routes {@code color} at PE (x, y) by {@code config}, noting {@code pos} as where it was set; returns the config's index. */
+    int route(int x, int y, int color, ColorConfig config, SourcePos pos) {
         int index = layout.setColorConfig(x, y, color, config);
-        int pe = y * layout.width() + x;
-        int site = site(pos);
+        noteSite(y * layout.width() + x, color, index, site(pos));
+        return index;
+    }
+
+    /** As {@link #route(int, int, int, ColorConfig, SourcePos)}, given the config's index and the site's {@link #siteNumber}. */
+    void route(int x, int y, int color, int configIndex, int site) {
+        layout.setColorConfig(x, y, color, configIndex);
+        noteSite(y * layout.width() + x, color, configIndex, site);
+    }
+
+    /** The number of the call site at {@code pos}, as {@link #route} notes it. */
+    int siteNumber(SourcePos pos) {
+        return site(pos);
+    }
+
+    private void noteSite(int pe, int color, int index, int site) {
         boolean usual = color >= 0 && color < MAX_USUAL_COLOR && site == usualSite(index, color, site);
         if (!usual || unusual > 0 && routeSites.value(pe, color, -1) >= 0) {
             routeSites.put(pe, color, site);
