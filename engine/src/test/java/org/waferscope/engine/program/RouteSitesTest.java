@@ -1,12 +1,11 @@
 package org.waferscope.engine.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.waferscope.engine.csl.ProgramLoadException;
 
 /**
  * A route error names the call that set the route, however many PEs share its config and
@@ -15,10 +14,7 @@ import org.waferscope.engine.csl.ProgramLoadException;
  */
 class RouteSitesTest {
     private static List<String> errors(String layout) {
-        Map<String, String> all = Map.of("layout.csl", layout, "run.json", "{ \"steps\": [] }");
-        ProgramLoadException e = assertThrows(ProgramLoadException.class,
-                () -> ProgramLoader.load(new MemorySource("t", all), ProgramLoader.LoadOptions.DEFAULTS));
-        return e.diagnostics().stream().map(Object::toString).toList();
+        return PoisonedNameTest.errors(Map.of("layout.csl", layout));
     }
 
     @Test
@@ -84,7 +80,7 @@ class RouteSitesTest {
         List<String> got = errors(layout);
         assertEquals(6 + 6, got.size(), String.join("\n", got));   // east from two columns, south from two rows
         for (String line : got) {
-            assertEquals(true, line.startsWith("layout.csl:6:7: error: PE ("), line);
+            assertTrue(line.startsWith("layout.csl:6:7: error: PE ("), line);
         }
     }
 
