@@ -35,6 +35,8 @@ public final class Launcher {
         if (status >= 0) {
             System.exit(status);
         }
+        // a command or the explorer loads a program next: its JSON mapper is made meanwhile
+        org.waferscope.engine.program.ProgramLoader.warmUpAhead();
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(WaferscopeCli.execute(args));
         }

@@ -19,6 +19,9 @@ public final class FabricLayout {
     private final int height;
     private final List<PeProgram> programs = new ArrayList<>();
     private final Map<PeProgram, Integer> programIndex = new IdentityHashMap<>();
+    /** The program {@link #setTileCode} placed last, and its index. */
+    private PeProgram lastProgram;
+    private int lastIndex = -1;
     private final int[] peProgram;
     private final List<ColorConfig> configs = new ArrayList<>();
     private final Map<ColorConfig, Integer> configIndex = new HashMap<>();
@@ -94,11 +97,15 @@ public final class FabricLayout {
 
     /** Puts {@code program} on PE (x, y), replacing what was there. */
     public void setTileCode(int x, int y, PeProgram program) {
-        int idx = programIndex.computeIfAbsent(program, p -> {
-            programs.add(p);
-            return programs.size() - 1;
-        });
-        peProgram[pe(x, y)] = idx;
+        // a load places the programs PE by PE, mostly the same one as the PE before
+        if (program != lastProgram || lastIndex < 0) {
+            lastIndex = programIndex.computeIfAbsent(program, p -> {
+                programs.add(p);
+                return programs.size() - 1;
+            });
+            lastProgram = program;
+        }
+        peProgram[pe(x, y)] = lastIndex;
     }
 
     /**
@@ -116,12 +123,13 @@ public final class FabricLayout {
     }
 
     /** Sets the route of {@code color} at PE (x, y), replacing an earlier one. */
-    public void setColorConfig(int x, int y, int color, ColorConfig config) {
+    /** Routes {@code color} at PE (x, y) by {@code config}; returns the config's index ({@link #config(int)}). */
+    public int setColorConfig(int x, int y, int color, ColorConfig config) {
         // the last few configs set, by identity: a layout loop sets the same handful at every PE
         for (int i = 0; i < recent.length; i++) {
             if (recent[i] == config) {
                 peColors.put(pe(x, y), color, recentIndex[i]);
-                return;
+                return recentIndex[i];
             }
         }
         Integer known = configByInstance.get(config);
@@ -136,6 +144,15 @@ public final class FabricLayout {
         recentIndex[nextRecent] = idx;
         nextRecent = (nextRecent + 1) % recent.length;
         peColors.put(pe(x, y), color, idx);
+        return idx;
+    }
+
+    /** Routes {@code color} at PE (x, y) by the config of index {@code index} ({@link #config(int)}). */
+    public void setColorConfig(int x, int y, int color, int index) {
+        if (index < 0 || index >= configs.size()) {
+            throw new IllegalArgumentException("no route config " + index + " among " + configs.size());
+        }
+        peColors.put(pe(x, y), color, index);
     }
 
     public List<PeProgram> programs() {
@@ -163,6 +180,11 @@ public final class FabricLayout {
     public int[] colorsOf(int pe) {
         int[] pairs = peColors.row(pe);
         return pairs == null ? NO_PAIRS : pairs;
+    }
+
+    /** The index of the route config of {@code color} at PE i ({@link #config(int)}), or -1. */
+    public int configIndexAt(int pe, int color) {
+        return peColors.value(pe, color, -1);
     }
 
     /** The route config of {@code color} at PE i, or null. */

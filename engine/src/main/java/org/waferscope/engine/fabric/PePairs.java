@@ -9,35 +9,42 @@ import java.util.Arrays;
  * stored once, when another PE is written or any row is read. Growing each PE's array by
  * one pair per call allocated and copied eight arrays per PE at full wafer. A stored row
  * equal to one of the last few stored is shared with it (the PEs of one kind along a
- * layout's column have the same routes), so rows are read-only once stored. Which rows
- * exist is also kept in a bit set, small enough to stay in cache: a layout loop that walks
- * a column of the wafer moves a row's width through {@link #rows} at each step, and
- * reading a row that is not there yet was a cache miss per PE.
+ * layout's column have the same routes), so rows are read-only once stored.
+ *
+ * <p>Each row holds the number of its stored array ({@link #rowOf}, 0 for none), not a
+ * reference to it: the per-row table is large enough (3 MB at full wafer) to be allocated in
+ * the collector's old generation, and storing a reference to a young array there ran G1's
+ * write barrier (a fence, a card marked and queued for refinement) at every PE of a layout
+ * loop, which walks the wafer by columns and so touches another card at every step. An
+ * {@code int} store has no barrier; the distinct arrays, few in a regular layout, sit in
+ * {@link #distinct}.
  *
  * <p>Threads: one writer; reads after the last write see every pair (a read stores the
  * open row first).
  */
 public final class PePairs {
-    private final int[][] rows;
-    /** Bit r set when row r has been stored. */
-    private final long[] stored;
+    /** Per row, 1 + the index of its array in {@link #distinct}, or 0 when it has none. */
+    private final int[] rowOf;
+    /** The stored arrays, each once; {@link #distinctCount} of them. */
+    private int[][] distinct = new int[16][];
+    private int distinctCount;
     private int openRow = -1;
     private int[] open = new int[16];
     private int openLength;
-    /** The latest distinct rows stored, which an equal row shares. */
-    private final int[][] recent = new int[8][];
+    /** The latest distinct rows stored (their numbers in {@link #rowOf}'s terms), which an equal row shares. */
+    private final int[] recent = new int[8];
     private int nextRecent;
 
     public PePairs(int rowCount) {
-        rows = new int[rowCount][];
-        stored = new long[(rowCount + 63) >>> 6];
+        rowOf = new int[rowCount];
     }
 
     /** Sets {@code key}'s value in row {@code row}, replacing an earlier one. */
     public void put(int row, int key, int value) {
         if (row != openRow) {
             store();
-            int[] known = (stored[row >>> 6] & 1L << row) == 0 ? null : rows[row];
+            int at = rowOf[row];
+            int[] known = at == 0 ? null : distinct[at - 1];
             openLength = known == null ? 0 : known.length;
             if (openLength > open.length) {
                 open = new int[openLength * 2];
@@ -65,7 +72,8 @@ public final class PePairs {
         if (openRow >= 0) {
             store();
         }
-        return rows[row];
+        int at = rowOf[row];
+        return at == 0 ? null : distinct[at - 1];
     }
 
     /** The value of {@code key} in row {@code row}, or {@code missing}. */
@@ -83,23 +91,28 @@ public final class PePairs {
 
     private void store() {
         if (openRow >= 0) {
-            rows[openRow] = shared();
-            stored[openRow >>> 6] |= 1L << openRow;
+            rowOf[openRow] = shared();
             openRow = -1;
         }
     }
 
-    /** The open row as a stored row: a recent equal one, or a new exact-size copy. */
-    private int[] shared() {
-        for (int[] r : recent) {
-            if (r != null && Arrays.equals(r, 0, r.length, open, 0, openLength)) {
-                return r;
+    /** The open row as a stored row's number: a recent equal one, or that of a new exact-size copy. */
+    private int shared() {
+        for (int at : recent) {
+            if (at != 0) {
+                int[] r = distinct[at - 1];
+                if (Arrays.equals(r, 0, r.length, open, 0, openLength)) {
+                    return at;
+                }
             }
         }
-        int[] r = Arrays.copyOf(open, openLength);
-        recent[nextRecent] = r;
+        if (distinctCount == distinct.length) {
+            distinct = Arrays.copyOf(distinct, distinctCount * 2);
+        }
+        distinct[distinctCount++] = Arrays.copyOf(open, openLength);
+        recent[nextRecent] = distinctCount;
         nextRecent = (nextRecent + 1) % recent.length;
-        return r;
+        return distinctCount;
     }
 
     /** A row's {@code pairs} in order of key: itself when already so (read only), else sorted into {@code out}. */

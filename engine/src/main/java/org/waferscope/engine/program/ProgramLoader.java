@@ -73,6 +73,18 @@ public final class ProgramLoader {
     private ProgramLoader() {
     }
 
+    /**
+     * Starts reading a small run.json on a daemon thread, so that the JSON mapper a load's
+     * first step needs is made and warmed on the other core while a launcher parses its
+     * command line. Harmless if no load follows; a load that comes first waits for the
+     * mapper's class to be initialised, as it would have made it itself.
+     */
+    public static void warmUpAhead() {
+        Thread t = new Thread(RunJson::warmUp, "load warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static WaferProgram load(Path folder, LoadOptions options) throws ProgramLoadException {
         return load(folder, options, PhaseClock.OFF);
     }

@@ -50,6 +50,30 @@ final class RunJson {
         return m;
     }
 
+    /**
+     * A run.json with an array and a step of each kind that a load's first read meets: read
+     * once by {@link #warmUp()}, so that the mapper's set-up and its introspection of the step
+     * classes (about 40 ms of a cold JVM's loading thread) are done before a load asks.
+     */
+    static final String WARM_UP = """
+            { "title": "warm-up", "params": { "n": 2 },
+              "arrays": { "a": { "type": "f32", "shape": ["n"], "uniform": { "min": 0, "max": 1, "seed": 1 } } },
+              "steps": [
+                { "copy_in": { "array": "a", "symbol": "x", "rect": { "x": 0, "y": 0, "width": 1, "height": 1 }, "per_pe": "n" } },
+                { "launch": "start" },
+                { "copy_out": { "symbol": "x", "array": "b", "rect": { "x": 0, "y": 0, "width": 1, "height": 1 }, "per_pe": 2 } },
+                { "check": { "name": "b", "array": "b", "expected": "a", "tolerance": 0 } } ] }
+            """;
+
+    /**
+     * Reads {@link #WARM_UP} and drops it: a launcher calls this on a thread of its own while
+     * it parses its command line. The mapper is shared and thread-safe; nothing else is kept.
+     */
+    static boolean warmUp() {
+        Diagnostics d = new Diagnostics();
+        return read(WARM_UP, d) != null && !d.hasErrors();
+    }
+
     /** Reads {@code text}; returns null if it is not JSON at all (errors in {@code diags}). */
     static RunPlan read(String text, Diagnostics diags) {
         JsonNode root;

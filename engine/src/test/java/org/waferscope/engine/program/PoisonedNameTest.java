@@ -14,7 +14,8 @@ import org.waferscope.engine.csl.ProgramLoadException;
  * add nothing (in PE programs, modules and layouts alike).
  */
 class PoisonedNameTest {
-    private static List<String> errors(Map<String, String> files) {
+    /** The diagnostics of a load that must fail: {@code files} over a one-PE layout and an empty run.json. */
+    static List<String> errors(Map<String, String> files) {
         Map<String, String> all = new HashMap<>(Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT,
                 "run.json", "{ \"steps\": [] }"));
         all.putAll(files);

@@ -120,7 +120,6 @@ final class CollectivesLayout implements ModuleHook {
     private void set(int px, int py, int color, int link, int ramp, SourcePos pos) {
         ColorConfig cc = new ColorConfig(List.of(new RoutePosition(link, ramp), new RoutePosition(ramp, link)),
                 Collectives2d.RECEIVE, false, -1, -1);
-        st.layout.setColorConfig(px, py, color, cc);
-        st.recordSite(py * st.layout.width() + px, color, pos);
+        st.route(px, py, color, cc, pos);
     }
 }

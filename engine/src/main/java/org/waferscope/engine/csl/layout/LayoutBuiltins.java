@@ -135,8 +135,7 @@ final class LayoutBuiltins implements BuiltinHook {
 
     /** Gives PE (x, y) {@code config} for {@code color}, and remembers where that was said. */
     static void route(LayoutState st, int x, int y, int color, ColorConfig config, SourcePos pos) {
-        st.layout.setColorConfig(x, y, color, config);
-        st.recordSite(y * st.layout.width() + x, color, pos);
+        st.route(x, y, color, config, pos);
     }
 
     private void requireRectangle(SourcePos pos) {

@@ -237,8 +237,7 @@ public final class LayoutEvaluator {
                 layout.setTileCode(pe % w, pe / w, compiled[k].program());
                 for (CompiledPe.LocalRoute r : compiled[k].localRoutes()) {
                     try {
-                        layout.setColorConfig(pe % w, pe / w, r.color(), state.routes.read(r.config(), r.pos()));
-                        state.recordSite(pe, r.color(), r.pos());
+                        state.route(pe % w, pe / w, r.color(), state.routes.read(r.config(), r.pos()), r.pos());
                     } catch (CslError e) {
                         diags.error(e.pos(), e.getMessage());
                     }

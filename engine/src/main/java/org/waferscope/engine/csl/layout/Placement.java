@@ -22,13 +22,45 @@ sealed interface Placement extends TripRecording.Effect {
         }
     }
 
-    record Route(LayoutState st, int x, int y, boolean xFromLoop, boolean yFromLoop, int color,
-                 ColorConfig config, SourcePos pos) implements Placement {
+    /**
+     * A route placement. Its config's index in the layout and its call site's number are
+     * found at its first replay and kept: both lists only grow, so they stay the same, and a
+     * full wafer's replays set millions of routes.
+     */
+    final class Route implements Placement {
+        private final LayoutState st;
+        private final int x;
+        private final int y;
+        private final boolean xFromLoop;
+        private final boolean yFromLoop;
+        private final int color;
+        private final ColorConfig config;
+        private final SourcePos pos;
+        private int configIndex = -1;
+        private int site;
+
+        Route(LayoutState st, int x, int y, boolean xFromLoop, boolean yFromLoop, int color, ColorConfig config,
+              SourcePos pos) {
+            this.st = st;
+            this.x = x;
+            this.y = y;
+            this.xFromLoop = xFromLoop;
+            this.yFromLoop = yFromLoop;
+            this.color = color;
+            this.config = config;
+            this.pos = pos;
+        }
+
         @Override
         public void replay(Value index) {
             int px = xFromLoop ? LayoutBuiltins.x(st, index, pos) : x;
             int py = yFromLoop ? LayoutBuiltins.y(st, index, pos) : y;
-            LayoutBuiltins.route(st, px, py, color, config, pos);
+            if (configIndex < 0) {
+                configIndex = st.route(px, py, color, config, pos);
+                site = st.siteNumber(pos);
+            } else {
+                st.route(px, py, color, configIndex, site);
+            }
         }
     }
 }

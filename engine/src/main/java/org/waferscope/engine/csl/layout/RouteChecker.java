@@ -17,10 +17,23 @@ import org.waferscope.engine.ir.SourcePos;
  */
 final class RouteChecker {
     private static final int MAX_REPORTED = 20;
+    /** A neighbour out of the rectangle, in a {@link #passed} key. */
+    private static final int[] OFF = new int[0];
+    /** How many error-free neighbourhoods are remembered. */
+    private static final int REMEMBERED = 8;
 
     private final LayoutState st;
     private final Diagnostics diags;
     private int found;
+    /**
+     * Neighbourhoods whose check found nothing: a PE's own (color, config) pairs and its four
+     * neighbours' (N, E, S, W), as the arrays {@link FabricLayout#colorsOf} gives, compared by
+     * identity. A PE's check reads nothing else (its coordinates only choose the neighbours),
+     * and a layout's PEs of one kind share one pairs array, so most PEs of a regular layout
+     * meet a neighbourhood already checked.
+     */
+    private final int[][][] passed = new int[REMEMBERED][][];
+    private int nextPassed;
 
     RouteChecker(LayoutState st, Diagnostics diags) {
         this.st = st;
@@ -31,10 +44,27 @@ final class RouteChecker {
         FabricLayout l = st.layout;
         int w = l.width();
         trimOffEdge(l, w);
+        int h = l.height();
+        int[][] near = new int[5][];
         for (int pe = 0; pe < l.peCount(); pe++) {
+            int x = pe % w;
+            int y = pe / w;
             int[] pairs = l.colorsOf(pe);
+            near[0] = pairs;
+            near[1] = y > 0 ? l.colorsOf(pe - w) : OFF;
+            near[2] = x < w - 1 ? l.colorsOf(pe + 1) : OFF;
+            near[3] = y < h - 1 ? l.colorsOf(pe + w) : OFF;
+            near[4] = x > 0 ? l.colorsOf(pe - 1) : OFF;
+            if (pairs.length == 0 || passedBefore(near)) {
+                continue;
+            }
+            int before = found;
             for (int i = 0; i < pairs.length; i += 2) {
-                checkRoute(pe, pe % w, pe / w, pairs[i], l.config(pairs[i + 1]));
+                checkRoute(pe, x, y, pairs[i], l.config(pairs[i + 1]));
+            }
+            if (found == before) {
+                passed[nextPassed] = near.clone();
+                nextPassed = (nextPassed + 1) % REMEMBERED;
             }
         }
         if (found > MAX_REPORTED) {
@@ -42,8 +72,17 @@ final class RouteChecker {
         }
     }
 
+    private boolean passedBefore(int[][] near) {
+        for (int[][] p : passed) {
+            if (p != null && p[0] == near[0] && p[1] == near[1] && p[2] == near[2] && p[3] == near[3] && p[4] == near[4]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Clears, on edge PEs, the tx ports that lead out of the rectangle, and notes which for the deadlock report. */
-    private static void trimOffEdge(FabricLayout l, int w) {
+    private void trimOffEdge(FabricLayout l, int w) {
         int h = l.height();
         for (int pe = 0; pe < l.peCount(); pe++) {
             int x = pe % w;
@@ -71,7 +110,7 @@ final class RouteChecker {
                     dropped[kept.size()] = p.tx() & off;
                     kept.add(new RoutePosition(p.rx(), p.tx() & ~off));
                 }
-                l.setColorConfig(x, y, pairs[i], c.withPositions(kept));
+                st.replaceRoute(pe, pairs[i], c.withPositions(kept));
                 l.setOffEdge(x, y, pairs[i], dropped);
             }
         }

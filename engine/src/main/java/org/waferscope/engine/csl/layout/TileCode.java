@@ -39,9 +39,13 @@ final class TileCode {
 
     private final Map<Key, Integer> index = new HashMap<>();
     private final Map<Value.StructVal, Seen> byInstance = new java.util.IdentityHashMap<>();
-    /** The params instance of the latest call found by identity, and what it found. */
-    private Value.StructVal lastParams;
-    private Seen lastSeen;
+    /**
+     * The params instances of the latest calls found by identity, and what they found: a
+     * layout loop alternates between a few kinds of PE (even and odd rows, edges).
+     */
+    private final Value.StructVal[] lastParams = new Value.StructVal[4];
+    private final Seen[] lastSeen = new Seen[4];
+    private int nextLast;
     final List<Request> requests = new ArrayList<>();
     final int[] perPe;
     private final int width;
@@ -55,11 +59,9 @@ final class TileCode {
     void set(int x, int y, String file, Value.StructVal params, SourcePos pos) {
         // The evaluator hands the same params instance to every PE of a kind: look that up by
         // identity first, which spares hashing a struct per PE.
-        Seen seen = params == null ? null : params == lastParams ? lastSeen : byInstance.get(params);
+        Seen seen = params == null ? null : recentSeen(params);
         if (seen != null && seen.file().equals(file)) {
             perPe[y * width + x] = seen.index();
-            lastParams = params;
-            lastSeen = seen;
             return;
         }
         Key k = new Key(file, params);
@@ -77,5 +79,21 @@ final class TileCode {
         if (params != null && byInstance.size() < MAX_SPECIALISATIONS) {
             byInstance.put(params, new Seen(file, i));
         }
+    }
+
+    /** What a recent call with this params instance found, else the instance map's entry (kept as recent). */
+    private Seen recentSeen(Value.StructVal params) {
+        for (int k = 0; k < lastParams.length; k++) {
+            if (lastParams[k] == params) {
+                return lastSeen[k];
+            }
+        }
+        Seen seen = byInstance.get(params);
+        if (seen != null) {
+            lastParams[nextLast] = params;
+            lastSeen[nextLast] = seen;
+            nextLast = (nextLast + 1) % lastParams.length;
+        }
+        return seen;
     }
 }
