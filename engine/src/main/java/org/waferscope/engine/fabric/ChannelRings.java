@@ -23,10 +23,12 @@ import org.waferscope.engine.arch.ArchProfile;
  * the order the builder made them: router buffers, then queues, each in PE order.
  *
  * <p><b>Who writes what.</b> In the compute phase only the channel's owner writes the
- * popped half of {@link #CTR}; its sender reads the pushed half and {@link #SEEN}. In the
- * commit phase only the sender writes (pushed, {@link #LAST}, the slots) and only the owner
- * writes {@link #SEEN}. No two threads write one word in a phase, and a reader always sees
- * the half it needs unchanged.
+ * popped half of {@link #CTR} and a link buffer's {@link #SEEN} (its pops, stamped with the
+ * cycle: {@link #stamp}); its sender reads the pushed half and {@link #SEEN}, one word. In the
+ * commit phase the sender writes (pushed, {@link #LAST}, the slots, and clears a stamp when it
+ * pushes into the empty buffer) and the owner writes {@link #SEEN} for pops it did not stamp;
+ * both leave the pops in {@link #SEEN} as they are, and a reader always sees the half it needs
+ * unchanged.
  */
 abstract class ChannelRings {
     public final ArchProfile profile;
@@ -37,7 +39,10 @@ abstract class ChannelRings {
     // ---- the words of a channel record in {@link #chan} ----
     /** Pushes (bits 0..15) and pops (16..31), 16-bit counters that wrap; a ring's size divides 65,536. */
     static final int CTR = 0;
-    /** Pops as of the last commit phase (bits 0..15): what the channel's sender may know of its room. */
+    /**
+     * Pops as of the last commit phase (bits 0..15): what the channel's sender may know of its
+     * room; a link buffer's own pops, with the cycle's stamp in bits 16..31 ({@link #stamp}).
+     */
     static final int SEEN = 1;
     /**
      * The cycle of the channel's last push. A router buffer is fed at most once a cycle, so
@@ -163,6 +168,52 @@ abstract class ChannelRings {
     /** Room in a neighbour's input channel as its sender may know it (as of the last commit). */
     int freeForSender(int ch) {
         return roomOf(chFacts[ch]);
+    }
+
+    // ---- pops a link buffer's sender sees at once (a stamp in SEEN's high half) ----
+    // A link buffer's owner pops it in the compute phase; its sender, computing the same cycle
+    // (perhaps on another thread, or before), must see the room as of the last commit. Rather
+    // than the owner's commit copying the pops into SEEN, the pop writes them there at once with
+    // the cycle's stamp, and a sender that finds this cycle's stamp counts one pop less (a
+    // buffer is popped at most once a cycle). A stamp holds 15 bits of the cycle, so it must
+    // not outlive 2^15 cycles where it could matter: a push into the empty buffer clears it
+    // (that is in the commit phase, when no one reads it), and a visit of the buffer while it
+    // holds wavelets clears one 2^14 cycles old (a PE whose router holds wavelets is visited
+    // every cycle); while the buffer is empty a stamp taken for this cycle's makes the room one
+    // less than the capacity, which moves the same as the capacity when that is 2 or more, so
+    // a buffer of capacity 1 publishes its pops in the commit as before ({@link #stamps}).
+
+    /** SEEN's high half for a pop in cycle {@code now}: 15 bits of the cycle, and bit 15 set. */
+    static int stamp(int now) {
+        return now & 0x7FFF | 0x8000;
+    }
+
+    /** Whether a link buffer with {@code facts} has its pops stamped, not published in the commit: a capacity of 2 or more. */
+    static boolean stamps(long facts) {
+        return ((int) (facts >>> 32) & 0xFF) > 1;
+    }
+
+    /** {@link #roomOf} in cycle {@code now}'s compute phase, by the channel's sender: a pop stamped {@code now} is not seen yet. */
+    int roomOf(long facts, int now) {
+        int c = (int) facts;
+        int s = chan[c + SEEN];
+        int unseen = (s >>> 16) == stamp(now) ? 1 : 0;
+        return ((int) (facts >>> 32) & 0xFF) - ((chan[c + CTR] - s + unseen) & 0xFFFF);
+    }
+
+    /** {@link #popHead} of a link buffer that {@link #stamps}: its sender sees the pop from the next cycle on. */
+    void popLink(int owner, long facts, int ctr, int now) {
+        popHead(owner, facts, ctr);
+        chan[(int) facts + SEEN] = ((ctr >>> 16) + 1 & 0xFFFF) | stamp(now) << 16;
+    }
+
+    /** By a visit of link buffer {@code facts}, which holds wavelets, in cycle {@code now}: clears a stamp 2^14 cycles old or more. */
+    void ageStamp(long facts, int now) {
+        int at = (int) facts + SEEN;
+        int s = chan[at];
+        if (s < 0 && ((stamp(now) - (s >>> 16)) & 0x7FFF) >= 0x4000) {
+            chan[at] = s & 0xFFFF;
+        }
     }
 
     /** {@link #freeForSender} of the channel with {@code facts}. */
@@ -323,6 +374,9 @@ abstract class ChannelRings {
         c[m] = c[m] & ~(0xFF << shift) | (meta & 0xFF) << shift;
         c[at + LAST] = cycle;
         c[at + CTR] = ctr & 0xFFFF0000 | (ctr + 1) & 0xFFFF;
+        if ((ctr & 0xFFFF) == ctr >>> 16 && c[at + SEEN] < 0) {
+            c[at + SEEN] &= 0xFFFF;   // a stamp ends where the buffer fills again (see stamp)
+        }
         if ((info & TRACKED) != 0) {
             int bit = info >>> BIT_SHIFT;
             if ((info & ARRIVES) != 0 && (ctr & 0xFFFF) == ctr >>> 16) {

@@ -130,26 +130,35 @@ final class RoutePlans {
     /**
      * Moves the head data wavelet of the channel with {@code facts} and counter word {@code ctr}
      * as {@code plan} says, or returns false when its destination has no room: what
-     * {@code Router.move} does for such a wavelet, in the same order.
+     * {@code Router.move} does for such a wavelet, in the same order; a link buffer's pop is
+     * stamped when {@code stamped} ({@link ChannelRings#stamps}).
      */
-    static boolean move(Fabric f, int p, long facts, int ctr, int meta, long plan, int now) {
+    static boolean move(Fabric f, int p, long facts, int ctr, int meta, long plan, int now, boolean stamped) {
         int d = direction(plan);
         if (d == RAMP) {
             if (f.fullOf(plan)) {
                 return false;
             }
             int payload = f.headPayload(facts, ctr);
-            f.popHead(p, facts, ctr);
+            if (stamped) {
+                f.popLink(p, facts, ctr, now);
+            } else {
+                f.popHead(p, facts, ctr);
+            }
             f.pushTo(p, plan & FACTS, payload, meta, now);
             f.countReceived(p);
             return true;
         }
-        if (f.roomOf(plan) <= 0) {
+        if (f.roomOf(plan, now) <= 0) {
             f.linkBlocked[p * 4 + d]++;
             return false;
         }
         int payload = f.headPayload(facts, ctr);
-        f.popHead(p, facts, ctr);
+        if (stamped) {
+            f.popLink(p, facts, ctr, now);
+        } else {
+            f.popHead(p, facts, ctr);
+        }
         long[] r = f.router;
         int at = RouterWords.at(p);
         r[at + RouterWords.RR] |= (1L << d) << RouterWords.PARKED;

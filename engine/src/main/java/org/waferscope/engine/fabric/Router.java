@@ -123,6 +123,10 @@ final class Router {
         long facts = f.srcWords[2 * si];
         int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
+        boolean stamped = port != RAMP && ChannelRings.stamps(facts);
+        if (stamped) {
+            f.ageStamp(facts, now);
+        }
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(facts, ctr, now)) {
             return state | TIMED_WAIT;
@@ -139,10 +143,10 @@ final class Router {
                 countBlocked(f, p, tx);
                 return state;
             }
-            if (!RoutePlans.move(f, p, facts, ctr, meta, plan, now)) {
+            if (!RoutePlans.move(f, p, facts, ctr, meta, plan, now, stamped)) {
                 return state;
             }
-            return served(f, p, ns, idx, port, state, tx);
+            return served(f, p, ns, idx, port != RAMP && !stamped, state, tx);
         }
         int rs = RouterSources.slot(route);
         if (port == RAMP && (rs < 0 || RouterSources.color(route) != color)) {
@@ -175,37 +179,42 @@ final class Router {
             countBlocked(f, p, tx & claimed);
             return state;
         }
-        if (!move(f, p, facts, ctr, meta, rs, cfg, tx, color, now)) {
+        if (!move(f, p, facts, ctr, meta, rs, cfg, tx, color, now, stamped)) {
             return state;
         }
         if ((route & RouterSources.LEAKS) != 0) {
             EdgeLeaks.moved(f, rs, pos);
         }
-        return served(f, p, ns, idx, port, state, tx);
+        return served(f, p, ns, idx, port != RAMP && !stamped, state, tx);
     }
 
-    /** Source {@code idx} moved a wavelet to {@code tx}: its pop to publish, the round-robin past it, the ports taken. */
-    private static int served(Fabric f, int p, int ns, int idx, int port, int state, int tx) {
+    /**
+     * Source {@code idx} moved a wavelet to {@code tx}: its pop to publish in the commit when
+     * {@code publish} (a link buffer whose pops are not stamped), the round-robin past it, the
+     * ports taken. The commit has work when a pop is to be published or a wavelet was parked.
+     */
+    private static int served(Fabric f, int p, int ns, int idx, boolean publish, int state, int tx) {
         int at = RouterWords.at(p);
-        if (port != RAMP) {
+        if (publish) {
             f.router[at + RouterWords.POPPED] |= 1L << idx;
         }
         long rr = f.router[at + RouterWords.RR];
         f.router[at + RouterWords.RR] = rr & 0xFFFFFFFF00000000L | (idx + 1 == ns ? 0 : idx + 1);
-        return state | MOVED | COMMITS | tx << CLAIMED_SHIFT;
+        return state | MOVED | (publish || (tx & 0xF) != 0 ? COMMITS : 0) | tx << CLAIMED_SHIFT;
     }
 
     /**
      * Moves the head wavelet of the channel with {@code facts} and counter word {@code ctr}
      * (as {@link #visit} read them; nothing writes them in between) to every port of
-     * {@code tx}, or to none when one has no room.
+     * {@code tx}, or to none when one has no room; the pop of a link buffer is stamped when
+     * {@code stamped} ({@link ChannelRings#stamps}).
      */
     private static boolean move(Fabric f, int p, long facts, int ctr, int meta, int rs, int cfg, int tx, int color,
-                                int now) {
+                                int now, boolean stamped) {
         int payload = f.headPayload(facts, ctr);
         int links = f.rsLinks[rs];
         for (int d = 0; d < 4; d++) {
-            if ((tx & (1 << d)) != 0 && f.roomOf(RouteLinks.of(f.linkFacts, links, d)) <= 0) {
+            if ((tx & (1 << d)) != 0 && f.roomOf(RouteLinks.of(f.linkFacts, links, d), now) <= 0) {
                 f.linkBlocked[p * 4 + d]++;
                 return false;
             }
@@ -221,7 +230,11 @@ final class Router {
                 return false;
             }
         }
-        f.popHead(p, facts, ctr);
+        if (stamped) {
+            f.popLink(p, facts, ctr, now);
+        } else {
+            f.popHead(p, facts, ctr);
+        }
         if ((tx & RAMP_BIT) != 0 && f.cfgFilterMin[cfg] == COUNTER_FILTER) {
             CounterFilters.count(f, rs, cfg, meta);
         }
@@ -387,7 +400,8 @@ final class Router {
 
     /** Commit phase: publish what this PE consumed, push what it sent, wake the receivers. */
     static void commit(Fabric f, int p, long cycle) {
-        // publish the pops of this cycle, so the senders see the room as of this commit
+        // publish the pops of this cycle that were not stamped (ChannelRings.stamp): a link
+        // buffer of capacity 1, or every buffer of a PE with more sources than its busy bits track
         long[] r = f.router;
         int at = RouterWords.at(p);
         long popped = r[at + RouterWords.POPPED];
