@@ -122,8 +122,10 @@ public final class FabricLayout {
         return offEdge;
     }
 
-    /** Sets the route of {@code color} at PE (x, y), replacing an earlier one. */
-    /** Routes {@code color} at PE (x, y) by {@code config}; returns the config's index ({@link #config(int)}). */
+    /**
+     * Routes {@code color} at PE (x, y) by {@code config}, replacing an earlier route; returns
+     * the config's index ({@link #config(int)}).
+     */
     public int setColorConfig(int x, int y, int color, ColorConfig config) {
         // the last few configs set, by identity: a layout loop sets the same handful at every PE
         for (int i = 0; i < recent.length; i++) {
