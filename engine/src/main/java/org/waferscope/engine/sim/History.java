@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.waferscope.engine.api.ConsoleLine;
 import org.waferscope.engine.fabric.FabricSnapshot;
 
 /**
@@ -28,6 +29,8 @@ final class History {
     private long stateBytes;
     /** The cycle the wafer has stayed at while idle, and since when (wall), for {@link #idle}; -1 when busy. */
     private long quietCycle = -1;
+    /** Whether the load's cycle-0 snapshot is still to be taken ({@link #startOwing}). */
+    private boolean startOwed;
     private long quietSince;
     /** The heap's bytes after it was last given back ({@link IdleHeap}), 0 before. */
     private long heapKept;
@@ -56,15 +59,45 @@ final class History {
 
     /** A program was placed on {@code w}: its history starts with the cycle-0 snapshot. */
     TimeTravel start(Wafer w, long keepNearEvery) {
+        startOwing(w, keepNearEvery);
+        takeStart(w, null);
+        return travel;
+    }
+
+    /**
+     * As {@link #start}, but the cycle-0 snapshot is owed until {@link #takeStart}: the
+     * simulator takes it once the load's first frame is out, so a full wafer is on show
+     * that much sooner (a third of a second of its load), and before anything moves the wafer.
+     */
+    TimeTravel startOwing(Wafer w, long keepNearEvery) {
         stateBytes = FabricSnapshot.estimateBytes(w.fabric());
         travel = new TimeTravel(budgetFor(w), 1_000, w::rerunStepperBytes);
         if (keepNearEvery > 0) {
             travel.keepNearEvery(keepNearEvery);
         }
-        travel.maybeRecord(w);
+        startOwed = true;
         preparedAt = -1;
         quietCycle = -1;
         return travel;
+    }
+
+    /**
+     * Takes the cycle-0 snapshot {@link #startOwing} left owed, if it is; when the wafer's state
+     * proves too large to keep snapshots, says so on {@code console} (if given).
+     */
+    void takeStart(Wafer w, ConsoleLog console) {
+        if (!startOwed) {
+            return;
+        }
+        if (w.cycle() != 0) {
+            throw new IllegalStateException("the cycle-0 snapshot is owed, but the wafer is at cycle " + w.cycle());
+        }
+        startOwed = false;
+        travel.maybeRecord(w);
+        if (travel.tooLarge() && console != null) {
+            console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
+                    + "in this heap; stepping back and reset load the program afresh and re-run");
+        }
     }
 
     /**

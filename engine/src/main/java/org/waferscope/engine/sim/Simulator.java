@@ -192,6 +192,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
             history.idle(wafer, state == SimState.PAUSED, () -> !mailbox.isEmpty());   // the next step back, while the user looks
             ledger.preparing(TimeTravel.clock() - p0);
         }
+        history.takeStart(wafer, console);   // owed by a load, whose first frame has just been published
         if (running) {
             ledger.running(TimeTravel.clock() - c0);
         }
@@ -277,11 +278,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
         frames = new FrameAssembler(wafer);
         pacer.setFabricSize(wafer.fabric().width * wafer.fabric().height);
         ledger.clear();
-        travel = history.start(wafer, keepNearEvery);
-        if (travel.tooLarge()) {
-            console.add(0, ConsoleLine.Kind.WARNING, -1, -1, "this fabric's state is too large to keep snapshots "
-                    + "in this heap; stepping back and reset load the program afresh and re-run");
-        }
+        travel = history.startOwing(wafer, keepNearEvery);   // its cycle-0 snapshot once the first frame is out
         hit = null;
         warned.clear();
         setBreakpoints(List.of());
@@ -328,6 +325,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
 
     /** Simulates up to n cycles (snapshotting for step-back as it goes); true if it stopped at a breakpoint or task. */
     private boolean advance(long n, boolean stopAtTask) {
+        history.takeStart(wafer, console);
         long target = wafer.cycle() + n;
         TaskStarts starts = stopAtTask ? new TaskStarts(wafer.fabric()) : null;
         RunSnapshots snaps = new RunSnapshots(history, ledger, wafer, cutting, () -> stopWanted, () -> leaving);
@@ -408,6 +406,7 @@ public final class Simulator implements SimulationHandle, AutoCloseable {
     }
 
     private void restoreTo(long target) {
+        history.takeStart(wafer, console);
         wafer = history.restoreTo(wafer, target, this::reload);
         frames.rewound();
         message = "";
