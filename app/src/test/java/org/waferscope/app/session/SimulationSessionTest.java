@@ -253,4 +253,23 @@ class SimulationSessionTest {
                     "the session said it a second time: Loaded \"Broadcast chain\" (wse2, 5×1 PEs)");
         }
     }
+
+    @Test
+    void theCopiesMadeAsTheProgramLoadsSaySoBeforeTheLoadIsSaidDone() throws Exception {
+        // the seventh and eighth reviews: "copy values into values" before "loaded …" read as a copy into nothing
+        org.waferscope.engine.program.WaferProgram chain = org.waferscope.engine.program.ProgramLoader.load(
+                new org.waferscope.engine.program.ClasspathSource(getClass().getClassLoader(),
+                        "org/waferscope/samples/broadcast-chain"), org.waferscope.engine.program.ProgramLoader.LoadOptions.DEFAULTS);
+        try (org.waferscope.engine.sim.Simulator real = new org.waferscope.engine.sim.Simulator(1)) {
+            SimulationSession s = new SimulationSession(new EngineFactory.Engine(real, real::load, real),
+                    (dir, params) -> chain, Runnable::run, Runnable::run);
+            s.fxOpen(Path.of("broadcast-chain"));
+            real.tick();
+            s.pulse(1);
+            List<String> said = s.console().lines().stream().map(ConsoleLine::text)
+                    .filter(t -> t.startsWith("copy") || t.startsWith("loaded")).toList();
+            assertEquals(List.of("copy values into values, as the program loads", "loaded Broadcast chain on a 5x1 wse2 fabric"),
+                    said);
+        }
+    }
 }
