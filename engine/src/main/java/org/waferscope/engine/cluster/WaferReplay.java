@@ -12,7 +12,7 @@ import org.waferscope.engine.program.WaferProgram;
  * the last one done, else the first, about to begin) as an ordinary program folder
  * (layout.csl, the kernels, run.json and its data files), so that the explorer can open
  * that wafer in the fabric view, step it by cycle and inspect its PEs: the system's
- * samples as they sit in its layer PEs, the layer's weights as MemoryX holds them now,
+ * samples as they sit in its layer PEs, the layer's weights as MemoryX sent them out for that step,
  * streamed in at the west edge, and a check of the outputs against the host's arithmetic.
  */
 public final class WaferReplay {
@@ -80,8 +80,8 @@ public final class WaferReplay {
                   "summary": "One CS system's wafer from the cluster program: its samples in the layer PEs, layer 1's weights streaming in at the west edge.",
                   "lesson": [
                     "This is one system of the cluster, opened from the Cluster view: its layer PEs hold",
-                    "the samples of its share of the batch, and layer 1's weights, as MemoryX holds them",
-                    "now, stream in at the west edge one column at a time.",
+                    "the samples of its share of this step's batch, and layer 1's weights, as MemoryX sent",
+                    "them out for this step, stream in at the west edge one column at a time.",
                     "- Step by cycle and watch the Traffic layer: the weights go east along each row.",
                     "- Click a layer PE: the inspector shows got_chunk running an @fmacs per sample.",
                     "- At the end the outputs are checked against the host's arithmetic."
