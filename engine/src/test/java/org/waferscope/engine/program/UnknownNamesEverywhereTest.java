@@ -59,6 +59,7 @@ class UnknownNamesEverywhereTest {
                 param w: i16 = 2;
                 const memcpy = @import_module("<memcpy/get_params>", .{ .width = w, .height = 1 });
                 const h: i16 = hieght + wdth;
+                const flag: bool = true;
                 layout {
                   @set_rectangle(w, 1);
                   for (@range(i16, w)) |x| {
@@ -66,18 +67,19 @@ class UnknownNamesEverywhereTest {
                     @set_tile_code(colm, 0, "pe.csl", .{ .memcpy_params = memcpy.get_params(col), .k = kk, .j = clo });
                   }
                   const hh = h;
-                  @export_name("out", [*]i32, tru);
+                  @export_name("out", [*]i32, flga);
                   @export_name(cmpute, fn()void);
                 }
                 """;
         List<String> all = errors(Map.of("layout.csl", layout, "pe.csl", PE, "run.json", "{ \"steps\": [] }"));
         assertEquals(List.of("layout.csl:3:16: error: unknown name 'hieght'",
                 "layout.csl:3:25: error: unknown name 'wdth'",
-                "layout.csl:8:20: error: unknown name 'colm'; did you mean 'col'?",
-                "layout.csl:8:88: error: unknown name 'kk'",
-                "layout.csl:8:97: error: unknown name 'clo'; did you mean 'col'?",
-                "layout.csl:11:31: error: unknown name 'tru'",
-                "layout.csl:12:16: error: unknown name 'cmpute'"), all, String.join("\n", all));
+                "layout.csl:9:20: error: unknown name 'colm'; did you mean 'col'?",
+                "layout.csl:9:88: error: unknown name 'kk'",
+                "layout.csl:9:97: error: unknown name 'clo'; did you mean 'col'?",
+                // the layout's own globals are among the hints
+                "layout.csl:12:31: error: unknown name 'flga'; did you mean 'flag'?",
+                "layout.csl:13:16: error: unknown name 'cmpute'"), all, String.join("\n", all));
     }
 
     @Test
