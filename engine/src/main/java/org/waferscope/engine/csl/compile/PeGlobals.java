@@ -1,5 +1,6 @@
 package org.waferscope.engine.csl.compile;
 
+import java.util.List;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.GlobalNames;
@@ -73,16 +74,11 @@ final class PeGlobals implements GlobalNames {
     void sayTheOtherUnknownNames(Stmt st, CslError first) {
         boolean saidElsewhere = UnknownNames.failedBefore(first, u.resolved.values());
         Scope root = new Scope(null);
-        for (UnknownNames.Use n : UnknownNames.besides(UnknownNames.in(st, this::declared), first, saidElsewhere)) {
+        List<UnknownNames.Use> unknown = UnknownNames.in(st, name -> UnknownNames.declared(name, root, u.decls, u.resolved));
+        for (UnknownNames.Use n : UnknownNames.besides(unknown, first, saidElsewhere)) {
             CslError more = UnknownNames.error(n, root, this);
             u.diags.error(more.pos(), more.getMessage());
         }
-    }
-
-    /** Whether a name is declared at the top of the file, resolving nothing. */
-    private boolean declared(String name) {
-        return u.resolved.containsKey(name) || u.decls.containsKey(name)
-                || org.waferscope.engine.csl.eval.Evaluator.builtinName(name) != null;
     }
 
     private Binding bind(Decl d) {

@@ -76,6 +76,22 @@ public final class UnknownNames {
         return unknown.stream().filter(u -> !u.name().pos().equals(at)).toList();
     }
 
+    /**
+     * Whether {@code name} is declared where an evaluator looks for it, resolving nothing: in
+     * {@code s} (a local whose declaration failed counts: its error was said), among the file's
+     * declarations and the names already resolved, or as a builtin name (a type, a port).
+     */
+    public static boolean declared(String name, Scope s, java.util.Map<String, ?> decls, java.util.Map<String, ?> resolved) {
+        try {
+            if (s.lookup(name) != null) {
+                return true;
+            }
+        } catch (CslError poisoned) {
+            return true;
+        }
+        return resolved.containsKey(name) || decls.containsKey(name) || Evaluator.builtinName(name) != null;
+    }
+
     /** Whether {@code e} is the error of a declaration that failed before, among {@code bindings} (it was said there). */
     public static boolean failedBefore(CslError e, java.util.Collection<Binding> bindings) {
         for (Binding b : bindings) {

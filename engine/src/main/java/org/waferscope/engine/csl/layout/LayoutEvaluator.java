@@ -13,7 +13,6 @@ import org.waferscope.engine.csl.compile.ExportDecl;
 import org.waferscope.engine.csl.compile.PeCompiler;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.Budget;
-import org.waferscope.engine.csl.eval.Evaluator;
 import org.waferscope.engine.csl.eval.GlobalNames;
 import org.waferscope.engine.csl.eval.Interpreter;
 import org.waferscope.engine.csl.eval.Scope;
@@ -154,7 +153,8 @@ public final class LayoutEvaluator {
      */
     private void sayTheOtherUnknownNames(Stmt st, CslError first, Scope s) {
         boolean saidElsewhere = failedLocals.contains(first) || UnknownNames.failedBefore(first, resolved.values());
-        say(UnknownNames.besides(UnknownNames.in(st, name -> declared(name, s)), first, saidElsewhere), s);
+        List<UnknownNames.Use> unknown = UnknownNames.in(st, name -> UnknownNames.declared(name, s, decls, resolved));
+        say(UnknownNames.besides(unknown, first, saidElsewhere), s);
     }
 
     private void say(List<UnknownNames.Use> unknown, Scope s) {
@@ -162,18 +162,6 @@ public final class LayoutEvaluator {
             CslError e = UnknownNames.error(n, s, globals);
             diags.error(e.pos(), e.getMessage());
         }
-    }
-
-    /** Whether a name is declared where the evaluator looks for it, resolving nothing. */
-    private boolean declared(String name, Scope s) {
-        try {
-            if (s.lookup(name) != null) {
-                return true;
-            }
-        } catch (CslError poisoned) {
-            return true;
-        }
-        return decls.containsKey(name) || resolved.containsKey(name) || Evaluator.builtinName(name) != null;
     }
 
     private LayoutResult run(Map<String, String> params, TileSources sources, int before, PhaseClock clock) {
@@ -219,7 +207,7 @@ public final class LayoutEvaluator {
                 if (!onward) {
                     // without a rectangle the rest is not run: its unknown names are said all the same
                     int next = stmts.indexOf(stmt) + 1;
-                    say(UnknownNames.inRest(body, next, name -> declared(name, top)), top);
+                    say(UnknownNames.inRest(body, next, name -> UnknownNames.declared(name, top, decls, resolved)), top);
                 }
                 return onward;
             }
