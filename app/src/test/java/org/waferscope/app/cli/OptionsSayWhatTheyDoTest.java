@@ -47,4 +47,27 @@ class OptionsSayWhatTheyDoTest {
         }
         assertEquals(List.of(), broken);
     }
+
+    @Test
+    void noOptionIsBrokenAcrossLinesInAnySynopsis() {
+        // the ninth review: compare's synopsis wrapped "[--build=N[:" / "VARIANT]]", train's "[--plot=FILE." / "png]"
+        List<String> broken = new ArrayList<>();
+        CommandLine root = new CommandLine(WaferscopeCli.class);
+        for (CommandLine c : root.getSubcommands().values()) {
+            StringBuilder synopsis = new StringBuilder();
+            for (String line : c.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\\R")) {
+                if (synopsis.length() > 0 && !line.startsWith(" ")) {
+                    break;
+                }
+                synopsis.append(line).append('\n');
+            }
+            for (OptionSpec o : c.getCommandSpec().options()) {
+                String whole = o.longestName() + "=" + o.paramLabel();
+                if (o.arity().max() > 0 && synopsis.indexOf(o.longestName() + "=") >= 0 && synopsis.indexOf(whole) < 0) {
+                    broken.add(c.getCommandName() + ": " + whole);
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
 }
