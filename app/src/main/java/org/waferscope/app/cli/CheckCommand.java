@@ -1,8 +1,6 @@
 package org.waferscope.app.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.waferscope.engine.csl.Diagnostic;
@@ -35,11 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROGRAM_DIR", description = "the program folder, or the name of a bundled sample")
     String program;
 
-    @Option(names = "--arch", paramLabel = "wse2|wse3", description = "architecture (default: run.json's, else wse2)")
-    String arch;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "set a layout param (repeatable)")
-    Map<String, String> params = new LinkedHashMap<>();
+    @Mixin
+    LoadParams loadParams = new LoadParams();
 
     @Mixin
     BuildOption build = new BuildOption();
@@ -50,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgramLoader.LoadOptions options;
         try {
-            options = ProgramArgs.options(params, arch, build);
+            options = ProgramArgs.options(loadParams.params, loadParams.arch, build);
         } catch (IllegalArgumentException e) {
             err.println("waferscope: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;
