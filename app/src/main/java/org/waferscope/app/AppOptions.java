@@ -28,7 +28,7 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
             usage: waferscope [--open DIR [--build N] | --sample NAME] [--param NAME=VALUE]... [--layer LAYER|value:SYMBOL] [--select X,Y]
                               [--theme light|dark] [--headless] [--window WIDTHxHEIGHT]
                               [--screenshot FILE.png [--cycles N]] [--exit-after MS]
-                   waferscope run|bench|export-trace|compare|train|sdk-examples-check ...   (the headless command line)""";
+                   waferscope run|bench|check|export-trace|compare|train|sdk-examples-check ...   (the headless command line)""";
 
     /** The options that take a value; any other word is unknown, whether or not a value follows it. */
     static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--open", "--sample", "--screenshot",
@@ -144,14 +144,14 @@ record AppOptions(Path open, String sample, Path screenshot, long cycles, LayerC
     }
 
     /**
-     * "unknown command WORD", with what was likely meant: a command of another name ("check":
-     * run says a program's errors before it runs anything), a sample named without --sample,
-     * or a mistyped command.
+     * "unknown command WORD", with what was likely meant: a command of another name ("compile":
+     * check says a program's errors without running it), a sample named without --sample, or a
+     * mistyped command.
      */
     static String unknownCommand(String word) {
         String said = "unknown command " + word;
-        if (java.util.Set.of("check", "compile", "lint", "build").contains(word)) {
-            return said + ": `run PROGRAM` says every error of a program before it runs anything";
+        if (java.util.Set.of("compile", "lint", "build", "verify").contains(word)) {
+            return said + ": `check PROGRAM` says every error of a program without running it";
         }
         if (new org.waferscope.app.samples.SampleCatalog(AppOptions.class.getClassLoader()).byName(word).isPresent()) {
             return said + ": to open the sample " + word + " in the explorer, --sample " + word

@@ -32,6 +32,7 @@ final class HelpText {
 
             Commands (each takes --help for its own options, e.g. waferscope run --help):
               run                   run a program to its end and print its checks and figures
+              check                 load a program and say every error it has, without running it
               bench                 measure cycles per second on several thread counts
               export-trace          write a run as a Perfetto trace (open at ui.perfetto.dev)
               compare               run two programs, or one with two sets of params, side by side

@@ -12,7 +12,7 @@ import org.waferscope.app.samples.SampleCatalog;
  * line; anything else opens the explorer.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("run", "bench", "export-trace", "compare", "train", "sdk-examples-check");
+    static final Set<String> COMMANDS = Set.of("run", "check", "bench", "export-trace", "compare", "train", "sdk-examples-check");
 
     private Launcher() {
     }

@@ -70,11 +70,12 @@ class AppOptionsTest {
 
     @Test
     void anUnknownCommandIsAnsweredWithWhatWasLikelyMeant() {
-        // a new user's guesses: a "check" command, a sample without --sample, a typo
+        // a new user's guesses: a "compile" command, a sample without --sample, a typo
         java.util.function.Function<String, String> said = w -> assertThrows(IllegalArgumentException.class,
                 () -> AppOptions.parse(List.of(w, "broadcast-chain"))).getMessage().lines().findFirst().orElseThrow();
-        assertEquals("unknown command check: `run PROGRAM` says every error of a program before it runs anything",
-                said.apply("check"));
+        // "check" is a command now (CheckCommand): the other words a user tries for it point there
+        assertEquals("unknown command compile: `check PROGRAM` says every error of a program without running it",
+                said.apply("compile"));
         assertEquals("unknown command mandelbrot: to open the sample mandelbrot in the explorer, --sample mandelbrot; "
                 + "to run it without the window, run mandelbrot", said.apply("mandelbrot"));
         assertEquals("unknown command export-trase; did you mean 'export-trace'?", said.apply("export-trase"));
@@ -94,7 +95,8 @@ class AppOptionsTest {
 
     @Test
     void commandLineWordsAreRecognised() {
-        assertEquals(java.util.Set.of("run", "bench", "export-trace", "compare", "train", "sdk-examples-check"), Launcher.COMMANDS);
+        assertEquals(java.util.Set.of("run", "check", "bench", "export-trace", "compare", "train", "sdk-examples-check"),
+                Launcher.COMMANDS);
     }
 
     @Test

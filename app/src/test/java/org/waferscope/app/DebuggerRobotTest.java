@@ -145,6 +145,35 @@ class DebuggerRobotTest {
     }
 
     @Test
+    void aBreakpointOnALineWithNoCodeIsDrawnApartAndSaysWhyItNeverStops(FxRobot robot) {
+        // the eighth review: a breakpoint clicked on a comment was drawn red like any other, and never stopped
+        open(robot, "broadcast-chain");
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(1, 0)));
+        pulse(robot);
+        robot.clickOn("#inspector-tab-source");
+        robot.clickOn(lineNumber(robot, 23));
+        robot.clickOn(lineNumber(robot, 27));
+        Label comment = lineNumber(robot, 23);
+        Label code = lineNumber(robot, 27);
+        assertTrue(has(comment, "breakpoint-never"), "a line with no instruction is marked apart");
+        assertTrue(comment.getTooltip() != null && comment.getTooltip().getText().contains(
+                "can never stop: receiver.csl has no code on line 23 (the nearest with code: 25)"),
+                comment.getTooltip() == null ? "no tooltip" : comment.getTooltip().getText());
+        assertTrue(has(code, "breakpoint") && !has(code, "breakpoint-never"), "a line with code is an ordinary breakpoint");
+        assertEquals(null, code.getTooltip());
+        javafx.scene.layout.Border drawn = comment.getBorder();
+        assertTrue(drawn != null && !drawn.getStrokes().isEmpty(), "hollow: a ring, not a filled dot");
+        assertNotEquals(code.getTextFill(), comment.getTextFill(), "and greyed");
+        shot(robot, "breakpoint-no-code");
+
+        runToStop(robot);
+        assertEquals(27, session.inspector().sourceLineProperty().get(), "the run stops at the line with code, not at 23");
+        robot.clickOn(lineNumber(robot, 23));
+        assertTrue(!has(lineNumber(robot, 23), "breakpoint-never") && lineNumber(robot, 23).getTooltip() == null,
+                "removed with a click, its mark and tooltip gone");
+    }
+
+    @Test
     void thePanelAddsOtherKindsAndExplainsMistakes(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.clickOn("#tab-breakpoints");

@@ -2,10 +2,8 @@ package org.waferscope.app.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.program.ProgramLoader;
@@ -35,11 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", description = "thread counts (default: 1,2)")
     List<Integer> threads = new ArrayList<>(List.of(1, 2));
 
-    @Option(names = "--arch", paramLabel = "wse2|wse3", description = "architecture (default: run.json's, else wse2)")
-    String arch;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "set a layout param (repeatable)")
-    Map<String, String> params = new LinkedHashMap<>();
+    @Mixin
+    LoadParams loadParams = new LoadParams();
 
     @Mixin
     BuildOption build = new BuildOption();
@@ -80,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         WaferProgram p;
         try {
-            p = ProgramArgs.load(program, ProgramArgs.options(params, arch, build));
+            p = ProgramArgs.load(program, ProgramArgs.options(loadParams.params, loadParams.arch, build));
         } catch (ProgramLoadException e) {
             if (e.isInternal()) {
                 return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
@@ -115,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The --load and --cycles modes. */
     private int measure(PrintWriter out, PrintWriter err) {
         try {
-            ProgramLoader.LoadOptions o = ProgramArgs.options(params, arch, build);
+            ProgramLoader.LoadOptions o = ProgramArgs.options(loadParams.params, loadParams.arch, build);
             if (load) {
                 LoadBench.run(program, o, threads.get(0), repeat, out);
                 return WaferscopeCli.OK;

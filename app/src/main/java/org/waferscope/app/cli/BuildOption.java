@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
  * the script's file:1:1.
  */
 final class BuildOption {
-    static final String HELP = "for an SDK example whose build script compiles several programs: the Nth (from 1), "
-            + "and its run.py variant (2:inverse is the 2nd build run with --inverse)";
+    // worded so that no line of any command's --help ends inside "run.py": picocli may wrap after its dot
+    static final String HELP = "the Nth build (from 1) of an SDK example whose build script compiles several, "
+            + "and a variant of its run.py (2:inverse is the 2nd build run with --inverse)";
 
     @Option(names = "--build", paramLabel = "N[:VARIANT]", description = HELP)
     String build;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * prints how their cycles, checks and layers differ. Exit codes: 0 compared, 2 invalid
  * program or options.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// the synopsis says [OPTIONS]: written out, it broke "[--build=N[:" / "VARIANT]]" across lines; they are listed below
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, abbreviateSynopsis = true,
         description = {"Run two programs, or one program with two sets of params, and compare cycles, checks "
                 + "and the whole-run layers (utilization, SRAM, traffic, back-pressure) PE by PE.",
                 "Example: compare fifo-pipeline --param-a use_fifo=true --param-b use_fifo=false"})

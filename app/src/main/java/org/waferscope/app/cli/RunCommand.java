@@ -2,8 +2,6 @@ package org.waferscope.app.cli;
 
 import java.io.PrintWriter;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.Diagnostic;
@@ -39,11 +37,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: ${DEFAULT-VALUE})")
     int threads = 1;
 
-    @Option(names = "--arch", paramLabel = "wse2|wse3", description = "architecture (default: run.json's, else wse2)")
-    String arch;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "set a layout param (repeatable)")
-    Map<String, String> params = new LinkedHashMap<>();
+    @Mixin
+    LoadParams loadParams = new LoadParams();
 
     @Mixin
     BuildOption build = new BuildOption();
@@ -69,15 +64,15 @@ final class RunCommand implements Callable<Integer> {
         if (maxCycles < 1) {
             return refuse("--max-cycles must be positive");
         }
-        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(params);
+        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(loadParams.params);
         try {
             options = build.apply(options);
         } catch (IllegalArgumentException e) {
             return refuse(e.getMessage());
         }
-        if (arch != null) {
+        if (loadParams.arch != null) {
             try {
-                options = options.withArch(ArchProfile.byName(arch));
+                options = options.withArch(ArchProfile.byName(loadParams.arch));
             } catch (IllegalArgumentException e) {
                 return refuse(e.getMessage());
             }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * accuracy, the simulated time and samples per second. Exit codes: 0 the wafers agree
  * with the reference, 1 they do not, 2 the program is invalid, 3 a kernel stopped.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// the synopsis says [OPTIONS]: written out, it broke "[--plot=FILE." / "png]" across lines; they are listed below
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, abbreviateSynopsis = true,
         description = "Train a cluster program (cluster.json) by weight streaming on simulated CS systems.")
 final class TrainCommand implements Callable<Integer> {
     @Spec

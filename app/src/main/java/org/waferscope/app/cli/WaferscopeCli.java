@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "waferscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs wafer programs without the explorer window.",
-        subcommands = {RunCommand.class, BenchCommand.class, ExportTraceCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, BenchCommand.class, ExportTraceCommand.class, CompareCommand.class,
                 TrainCommand.class, SdkExamplesCheckCommand.class})
 public final class WaferscopeCli {
     /** What {@code -V} prints, on every command: "Waferscope " and the POM's version. */

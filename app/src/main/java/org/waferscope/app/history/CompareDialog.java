@@ -20,17 +20,25 @@ import org.waferscope.engine.program.WaferProgram;
 
 /**
  * Asks what to compare the program on the wafer with: the same folder with other params
- * (its params, editable, e.g. fifo-pipeline's use_fifo), or another program folder.
+ * (its params, editable, e.g. fifo-pipeline's use_fifo), or another program folder. Compare
+ * waits until run B differs from A: the same program with the same params runs the same,
+ * cycle for cycle, and a new user who pressed Compare at once read "no difference" as an answer.
  */
 final class CompareDialog extends Dialog<CompareTarget> {
     static final ButtonType COMPARE = new ButtonType("Compare", ButtonBar.ButtonData.OK_DONE);
 
     private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final Map<String, String> asLoaded;
+    private final Path loaded;
     private Path folder;
+    private final Label same = new Label("Run B is run A as it stands: change a param, or choose another folder "
+            + "(the same program with the same params runs the same, cycle for cycle).");
 
     CompareDialog(Window owner, WaferProgram p, Path dir) {
         initOwner(owner);
         folder = dir;
+        loaded = dir;
+        asLoaded = new LinkedHashMap<>(p.params());
         setTitle("Compare with…");
         setHeaderText("Compare " + p.title() + " with a second run");
         GridPane grid = new GridPane();
@@ -43,6 +51,7 @@ final class CompareDialog extends Dialog<CompareTarget> {
             value.setPrefColumnCount(14);
             grid.addRow(row++, new Label(e.getKey()), value);
             fields.put(e.getKey(), value);
+            value.textProperty().addListener((o, a, t) -> sameAsA());
         }
         Label which = new Label("Run B: " + dir.getFileName() + " with these params");
         Button other = new Button("Another program folder…");
@@ -55,6 +64,7 @@ final class CompareDialog extends Dialog<CompareTarget> {
                 fields.clear();
                 grid.getChildren().clear();
                 which.setText("Run B: " + folder + " as its run.json has it");
+                sameAsA();
             }
         });
         Label hint = new Label("Both runs go from load to their end (or the cycle budget) off the wafer; the window "
@@ -62,12 +72,29 @@ final class CompareDialog extends Dialog<CompareTarget> {
         hint.setWrapText(true);
         hint.setMaxWidth(440);
         hint.getStyleClass().add("inspector-hint");
-        VBox box = new VBox(10, which, grid, new HBox(other), hint);
+        same.setWrapText(true);
+        same.setMaxWidth(440);
+        same.setId("compare-same");
+        same.getStyleClass().add("breakpoint-problem");
+        same.managedProperty().bind(same.visibleProperty());
+        VBox box = new VBox(10, which, grid, new HBox(other), same, hint);
         box.setPadding(new Insets(10, 4, 0, 4));
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(COMPARE, ButtonType.CANCEL);
         getDialogPane().lookupButton(COMPARE).setId("compare-go");
+        sameAsA();
         setResultConverter(b -> b == COMPARE ? new CompareTarget(folder, values()) : null);
+    }
+
+    /** Whether run B, as the dialog has it now, is run A; Compare waits while it is, and says why. */
+    boolean sameAsA() {
+        boolean is = folder.equals(loaded) && values().equals(asLoaded);
+        same.setVisible(is);
+        javafx.scene.Node go = getDialogPane().lookupButton(COMPARE);
+        if (go != null) {
+            go.setDisable(is);
+        }
+        return is;
     }
 
     private Map<String, String> values() {

@@ -31,8 +31,8 @@ import org.waferscope.views.lesson.LessonView;
 /**
  * The Cluster view's window: a cluster program trained on a background thread a few
  * cycles, a layer phase or a step at a time, each answer's frame shown in the
- * {@link ClusterView}; a click on a system writes that wafer's next forward pass of layer 1
- * as a program folder and opens it in the main window's fabric view, saying that it is a
+ * {@link ClusterView}; a click on a system writes that wafer's forward pass of layer 1 in
+ * the step on show (under way, else the last done, else the first) as a program folder and opens it in the main window's fabric view, saying that it is a
  * replay (a copy that starts the pass afresh), not the training's own wafer. The folder lives in
  * one temporary folder of this window's, replaced at each click and deleted when the
  * window closes (or, at the latest, when the application exits).
@@ -170,11 +170,11 @@ public final class ClusterWindow {
             }
             clear(replays);
             Path dir = Files.createDirectory(replays.resolve("cs-" + (i + 1)));
-            WaferReplay.write(training, i, dir);
+            int step = WaferReplay.write(training, i, dir);
             try (Stream<Path> files = Files.walk(dir)) {
                 files.forEach(f -> f.toFile().deleteOnExit());   // in case the window is never closed
             }
-            String what = replayNote(org.waferscope.engine.cluster.StepSchedule.system(i), training.steps().size() + 1);
+            String what = replayNote(org.waferscope.engine.cluster.StepSchedule.system(i), step);
             fx.execute(() -> openWafer.accept(dir, what));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

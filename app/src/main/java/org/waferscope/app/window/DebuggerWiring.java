@@ -42,6 +42,7 @@ final class DebuggerWiring {
             // breakpoints that can never stop in this program are marked; the field shows one of its lines
             var targets = p == null ? null : org.waferscope.engine.sim.BreakTargets.of(p);
             panel.setProgramChecks(targets == null ? null : targets::problem, targets == null ? null : targets.example());
+            inspector.setBreakpointChecks(targets == null ? null : targets::problem);
         });
         waiting = new WaitingPanel(session.waits());
         waiting.setId("waiting");

@@ -236,8 +236,8 @@ class SimulationSessionTest {
                 .filter(l -> l.kind() == org.waferscope.engine.api.ConsoleLine.Kind.WARNING).count(), "T exists: no new warning");
     }
 
-    @Test
-    void aLoadIsSaidOnceInTheConsole() throws Exception {
+    /** The console's lines once broadcast-chain is opened on the real engine. */
+    private List<String> consoleAfterOpeningTheChain() throws Exception {
         org.waferscope.engine.program.WaferProgram chain = org.waferscope.engine.program.ProgramLoader.load(
                 new org.waferscope.engine.program.ClasspathSource(getClass().getClassLoader(),
                         "org/waferscope/samples/broadcast-chain"), org.waferscope.engine.program.ProgramLoader.LoadOptions.DEFAULTS);
@@ -247,10 +247,24 @@ class SimulationSessionTest {
             s.fxOpen(Path.of("broadcast-chain"));
             real.tick();
             s.pulse(1);
-            List<String> said = s.console().lines().stream().map(ConsoleLine::text)
-                    .filter(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("loaded")).toList();
-            assertEquals(List.of("loaded Broadcast chain on a 5x1 wse2 fabric"), said,
-                    "the session said it a second time: Loaded \"Broadcast chain\" (wse2, 5×1 PEs)");
+            return s.console().lines().stream().map(ConsoleLine::text).toList();
         }
+    }
+
+    @Test
+    void aLoadIsSaidOnceInTheConsole() throws Exception {
+        List<String> said = consoleAfterOpeningTheChain().stream()
+                .filter(t -> t.toLowerCase(java.util.Locale.ROOT).startsWith("loaded")).toList();
+        assertEquals(List.of("loaded Broadcast chain on a 5x1 wse2 fabric"), said,
+                "the session said it a second time: Loaded \"Broadcast chain\" (wse2, 5×1 PEs)");
+    }
+
+    @Test
+    void theCopiesMadeAsTheProgramLoadsSaySoBeforeTheLoadIsSaidDone() throws Exception {
+        // the seventh and eighth reviews: "copy values into values" before "loaded …" read as a copy into nothing
+        List<String> said = consoleAfterOpeningTheChain().stream()
+                .filter(t -> t.startsWith("copy") || t.startsWith("loaded")).toList();
+        assertEquals(List.of("copy values into values, as the program loads", "loaded Broadcast chain on a 5x1 wse2 fabric"),
+                said);
     }
 }

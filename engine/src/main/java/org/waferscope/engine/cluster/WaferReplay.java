@@ -8,18 +8,22 @@ import java.util.Map;
 import org.waferscope.engine.program.WaferProgram;
 
 /**
- * Writes one CS system's next forward pass of layer 1 (the first pass of the next step) as an ordinary program folder
+ * Writes one CS system's forward pass of layer 1 in the step on show (the step under way, else
+ * the last one done, else the first, about to begin) as an ordinary program folder
  * (layout.csl, the kernels, run.json and its data files), so that the explorer can open
  * that wafer in the fabric view, step it by cycle and inspect its PEs: the system's
- * samples as they sit in its layer PEs, the layer's weights as MemoryX holds them now,
+ * samples as they sit in its layer PEs, the layer's weights as MemoryX sent them out for that step,
  * streamed in at the west edge, and a check of the outputs against the host's arithmetic.
  */
 public final class WaferReplay {
     private WaferReplay() {
     }
 
-    /** Writes the folder for system {@code s} (0-based) into {@code dir}, which must exist. */
-    public static void write(ClusterTraining t, int s, Path dir) throws IOException {
+    /**
+     * Writes the folder for system {@code s} (0-based) into {@code dir}, which must exist, and
+     * returns the step it replays (1-based): the one a user has just watched, not the next.
+     */
+    public static int write(ClusterTraining t, int s, Path dir) throws IOException {
         WeightStreaming ws = t.cluster();
         CsSystem sys = ws.systems().get(s);
         WaferProgram kernel = ws.kernel();
@@ -33,14 +37,17 @@ public final class WaferReplay {
         int w = l0.width();
         int h = l0.height();
         SramPlan plan = ws.plan();
+        // the step under way or last done, with the weights it streamed (layer 1's update
+        // comes at the end of the step); before the first step, the first with the initial ones
+        int index = Math.max(0, ws.latestBegun());
+        float[] weights = ws.latestBegun() < 0 ? ws.weights(1) : ws.firstLayerOfLatestBegun();
         // what the system's layer PEs hold when this batch is loaded, computed aside: the wafer
         // itself may be in the middle of a step
-        int[] bits = sys.activationsFor(ws.nextBatch().get(s).samples());
+        int[] bits = sys.activationsFor(ws.batch(index).get(s).samples());
         float[] act = new float[bits.length];
         for (int i = 0; i < act.length; i++) {
             act[i] = Float.intBitsToFloat(bits[i]);
         }
-        float[] weights = ws.weights(1);
         float[] columns = CsSystem.columns(weights, spec.units()[1], spec.units()[0] + 1);
         float[] expected = act.clone();
         int bp = plan.bp();
@@ -73,8 +80,8 @@ public final class WaferReplay {
                   "summary": "One CS system's wafer from the cluster program: its samples in the layer PEs, layer 1's weights streaming in at the west edge.",
                   "lesson": [
                     "This is one system of the cluster, opened from the Cluster view: its layer PEs hold",
-                    "the samples of its share of the batch, and layer 1's weights, as MemoryX holds them",
-                    "now, stream in at the west edge one column at a time.",
+                    "the samples of its share of this step's batch, and layer 1's weights, as MemoryX sent",
+                    "them out for this step, stream in at the west edge one column at a time.",
                     "- Step by cycle and watch the Traffic layer: the weights go east along each row.",
                     "- Click a layer PE: the inspector shows got_chunk running an @fmacs per sample.",
                     "- At the end the outputs are checked against the host's arithmetic."
@@ -99,11 +106,12 @@ public final class WaferReplay {
                     { "check": { "name": "layer 1 outputs = the host's arithmetic", "array": "out", "expected": { "file": "expected.csv" }, "tolerance": 1e-5 } }
                   ]
                 }
-                """.formatted(StepSchedule.system(s), t.steps().size() + 1, spec.arch().name().toLowerCase(Locale.ROOT),
+                """.formatted(StepSchedule.system(s), index + 1, spec.arch().name().toLowerCase(Locale.ROOT),
                 w, h, bp, plan.actLength(), plan.gradLength(), plan.dwLength(), plan.wbufLength(), descs,
                 (columns.length + ", ").repeat(h).replaceAll(", $", ""), layer, plan.actLength(), layer, edge,
                 edge, columns.length, layer, plan.actLength());
         Files.writeString(dir.resolve("run.json"), run);
+        return index + 1;
     }
 
     private static float[] repeat(float[] a, int times) {

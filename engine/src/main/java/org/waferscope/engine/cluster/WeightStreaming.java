@@ -24,6 +24,9 @@ public final class WeightStreaming implements AutoCloseable {
     private final List<CsSystem> systems = new ArrayList<>();
     private final WaferProgram kernel;
     private int step;
+    /** The latest step begun, -1 before the first, and layer 1's weights as it began: what a replay of it streams. */
+    private int begun = -1;
+    private float[] firstLayerAtBegin;
 
     public WeightStreaming(ClusterSpec spec, ProgramSource folder, Dataset data, int threads)
             throws ProgramLoadException {
@@ -100,8 +103,13 @@ public final class WeightStreaming implements AutoCloseable {
 
     /** The next step's batch split over the systems, without touching any wafer. */
     List<Share> nextBatch() {
+        return batch(step);
+    }
+
+    /** Step {@code index}'s batch (0-based) split over the systems, without touching any wafer. */
+    List<Share> batch(int index) {
         int batch = spec.training().batch();
-        int[] idx = data.batch(step, batch);
+        int[] idx = data.batch(index, batch);
         int n = systems.size();
         int share = ceilDiv(batch, n);
         List<Share> out = new ArrayList<>();
@@ -121,7 +129,19 @@ public final class WeightStreaming implements AutoCloseable {
 
     /** Starts the next training step on every system; {@link StepRun#advance} runs it. */
     public StepRun begin() {
+        begun = step;
+        firstLayerAtBegin = memory.weights(1);
         return new StepRun(this, step);
+    }
+
+    /** The latest step begun (0-based; under way, or done if none is under way), or -1 before the first. */
+    int latestBegun() {
+        return begun;
+    }
+
+    /** Layer 1's weights as MemoryX streamed them for the latest step begun (its update comes at the step's end). */
+    float[] firstLayerOfLatestBegun() {
+        return firstLayerAtBegin.clone();
     }
 
     /** Called by a finished step. */

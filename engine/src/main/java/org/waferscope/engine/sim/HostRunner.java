@@ -19,6 +19,8 @@ import org.waferscope.engine.host.HostStep;
  * same cycle however the run is chunked.
  */
 final class HostRunner {
+    /** What a copy done as the program loads adds to its console line. */
+    static final String LOADING = ", as the program loads";
     /**
      * What the host needs from the fabric before its next step: counts still to come, or
      * ({@code settle}) for the kernel's earlier work to settle before a copy touches SRAM.
@@ -82,7 +84,9 @@ final class HostRunner {
     void copyInsAhead(Consumer<String> log) {
         while (!done() && !started && steps.get(index) instanceof HostStep.CopyIn c) {
             port.writeSymbol(c.symbol(), c.rect(), array(c.array()));
-            log.accept(c.describe());
+            // said as part of the load: the console lists it before the engine's "loaded …", which
+            // read as a copy into a program not yet there
+            log.accept(c.describe() + LOADING);
             index++;
         }
     }

@@ -112,7 +112,7 @@ class RunJsonSdkStepsTest {
                 + doubled(pe -> new double[] {1, 2}) + ", \"tolerance\": 0 } }");
         java.util.List<String> host = r.console().stream().map(org.waferscope.engine.api.ConsoleLine::text)
                 .filter(t -> t.startsWith("copy")).toList();
-        assertEquals("copy a (broadcast) into v", host.get(0), "the loader's own name was \"a@broadcast1\": " + host);
+        assertEquals("copy a (broadcast) into v, as the program loads", host.get(0), "the loader's own name was \"a@broadcast1\": " + host);
         // reshaped and transposed, the loader's own name was "b@transpose1"; plain, it is the array's own
         String b = "\"b\": { \"shape\": [12], \"arange\": { \"start\": 0 } }";
         RunResult t = steps(b, "{ \"copy_in\": { \"array\": \"b\", \"symbol\": \"v\", \"reshape\": [2, 6], "
@@ -120,11 +120,11 @@ class RunJsonSdkStepsTest {
                 "{ \"check\": { \"array\": \"out\", \"expected\": " + doubled(pe -> new double[] {pe, 6 + pe})
                 + ", \"tolerance\": 0 } }");
         assertTrue(t.checks().get(0).pass(), t.checks().get(0).describe());
-        assertTrue(t.console().stream().anyMatch(l -> l.text().equals("copy b (reshaped, transposed) into v")), t.console().toString());
+        assertTrue(t.console().stream().anyMatch(l -> l.text().equals("copy b (reshaped, transposed) into v, as the program loads")), t.console().toString());
         RunResult plain = steps(b, "{ \"copy_in\": { \"array\": \"b\", \"symbol\": \"v\", \"rect\": { \"width\": 3, \"height\": 2 } } }",
                 "{ \"check\": { \"array\": \"out\", \"expected\": " + doubled(pe -> new double[] {2 * pe, 2 * pe + 1})
                 + ", \"tolerance\": 0 } }");
         assertTrue(plain.checks().get(0).pass(), plain.checks().get(0).describe());
-        assertTrue(plain.console().stream().anyMatch(l -> l.text().equals("copy b into v")), plain.console().toString());
+        assertTrue(plain.console().stream().anyMatch(l -> l.text().equals("copy b into v, as the program loads")), plain.console().toString());
     }
 }

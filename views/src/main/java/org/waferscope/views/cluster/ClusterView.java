@@ -97,8 +97,8 @@ public final class ClusterView extends BorderPane implements Paintable {
         contrast.setMaxWidth(300);
         setRight(new VBox(charts, contrast));
         Label hint = new Label("Click a CS system to open a replay of its wafer in the main window: a copy of layer 1's "
-                + "forward pass of the step under way, from its start, to step and inspect (the training here does not move). "
-                + "Thumbnails: each PE's busy share "
+                + "forward pass of the step under way (or of the last one done), from its start, to step and inspect "
+                + "(the training here does not move). Thumbnails: each PE's busy share "
                 + "since the last update (dark idle, yellow busy). Blue: weights going down; orange: gradients going up; "
                 + "a link's thickness is the share of its bandwidth in use. Click the timeline to look at any moment.");
         hint.setId("cluster-hint");

@@ -122,7 +122,8 @@ final class HeatmapSkin extends SkinBase<HeatmapView> {
     private static String elementText(HeatmapView view, PeLocation pe, double vx, double vy) {
         org.waferscope.engine.api.ValueSample s = view.getFrame().value();
         Viewport v = view.getViewport();
-        if (s == null || s.tiles() == null || view.tileImage() == null || v.scale() < TILE_SCALE) {
+        if (s == null || s.tiles() == null || view.tileImage() == null || v.scale() < TILE_SCALE || s.length() == 1) {
+            // a one-element array's element is the PE's value, said already ("cell = 1 u16", not "   cell[0] = 1" again)
             return "";
         }
         TileShape shape = view.tileRaster().shape();

@@ -48,6 +48,12 @@ public final class ValueText {
                 + Direction.maskToString(RouteCode.tx(code)) + ", switch position " + RouteCode.position(code);
     }
 
+    /** A figure kept to tenths, as it reads: "9.2", "12.5", "1,234"; a whole one without ".0". */
+    public static String tenths(double v) {
+        double t = Math.round(v * 10) / 10.0;
+        return t == Math.rint(t) ? number(t) : String.format(Locale.ROOT, "%,.1f", t);
+    }
+
     /** A compact number: integers as integers, others with three significant digits. */
     public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {

@@ -8,6 +8,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.waferscope.engine.api.Breakpoint;
 import org.waferscope.engine.api.CoreSnapshot.MicrothreadRow;
 import org.waferscope.engine.api.CoreSnapshot.TaskRow;
 import org.waferscope.views.inspector.InspectorRows.NameValue;
@@ -27,6 +28,8 @@ public class CoreInspectorView extends VBox {
     private final TabPane tabs = new TabPane();
 
     private final BreakpointsModel breakpoints;
+    private java.util.function.Function<Breakpoint, String> problemOf = b -> null;
+    private Runnable marksNow = () -> { };
     private final InspectorBreakMenus menus;
 
     public CoreInspectorView(CoreInspectorModel model, BreakpointsModel breakpoints) {
@@ -144,6 +147,33 @@ public class CoreInspectorView extends VBox {
         return named(new Tab(title, scroll), title);
     }
 
+    /**
+     * Says, for each breakpoint, why it can never stop in the program loaded (null when it can),
+     * as the Breakpoints tab does: such lines are drawn apart in the source.
+     */
+    public void setBreakpointChecks(java.util.function.Function<Breakpoint, String> problemOf) {
+        this.problemOf = problemOf == null ? b -> null : problemOf;
+        marksNow.run();
+    }
+
+    /** The lines of {@code file} all of whose breakpoints can never stop, with the first one's reason. */
+    private java.util.Map<Integer, String> neverStops(String file) {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        java.util.Set<Integer> canStop = new java.util.HashSet<>();
+        for (BreakpointsModel.Entry e : breakpoints.entries()) {
+            if (e.breakpoint() instanceof Breakpoint.Line l && l.file().equals(file)) {
+                String why = problemOf.apply(l);
+                if (why == null) {
+                    canStop.add(l.line());
+                } else {
+                    out.putIfAbsent(l.line(), why);
+                }
+            }
+        }
+        out.keySet().removeAll(canStop);
+        return java.util.Map.copyOf(out);
+    }
+
     private VBox sourcePane() {
         Label file = new Label();
         file.textProperty().bind(model.sourceFileProperty());
@@ -156,7 +186,9 @@ public class CoreInspectorView extends VBox {
             String f = model.sourceFileProperty().get();
             source.breakpointsProperty().set(breakpoints.linesIn(f, true));
             source.disabledBreakpointsProperty().set(breakpoints.linesIn(f, false));
+            source.neverStopsProperty().set(neverStops(f));
         };
+        marksNow = marks;
         // the model's revision is a property this view holds strongly: the markers follow every change at once
         breakpoints.revisionProperty().addListener((o, a, r) -> marks.run());
         model.sourceFileProperty().addListener((o, a, f) -> marks.run());

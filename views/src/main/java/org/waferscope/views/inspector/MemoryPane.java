@@ -42,8 +42,17 @@ final class MemoryPane extends VBox {
         symbols.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null) {
                 memory.symbolProperty().set(s.name());
+            } else {
+                // the table clears its selection when its rows are replaced (a new step): pick the row again
+                selectRow(symbols, memory.symbolProperty().get());
             }
         });
+        // the row of the symbol shown below is the table's selection, also when the model chose it
+        // (the first symbol, on a new PE): a heading naming u under a list with no row picked, or with
+        // T picked, read as one selection
+        Runnable follow = () -> selectRow(symbols, memory.symbolProperty().get());
+        memory.symbolProperty().addListener((o, a, s) -> follow.run());
+        symbols.getItems().addListener((javafx.collections.ListChangeListener<SymbolLine>) c -> follow.run());
         symbols.setMinHeight(110);
         symbols.setPrefHeight(110);
 
@@ -63,6 +72,20 @@ final class MemoryPane extends VBox {
 
         // The element table takes the room; the symbol list and the watch list keep a few rows each.
         getChildren().addAll(formats(inspector), symbols, heading, elements, watchPane(inspector, elements));
+    }
+
+    private static void selectRow(TableView<SymbolLine> symbols, String name) {
+        SymbolLine now = symbols.getSelectionModel().getSelectedItem();
+        if (name == null || now != null && now.name().equals(name)) {
+            return;
+        }
+        for (SymbolLine l : symbols.getItems()) {
+            if (l.name().equals(name)) {
+                symbols.getSelectionModel().select(l);
+                return;
+            }
+        }
+        symbols.getSelectionModel().clearSelection();
     }
 
     private static HBox formats(CoreInspectorModel model) {

@@ -22,6 +22,7 @@ public class SourceView extends ListView<SourceView.Line> {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass BREAKPOINT = PseudoClass.getPseudoClass("breakpoint");
     private static final PseudoClass BREAKPOINT_OFF = PseudoClass.getPseudoClass("breakpoint-off");
+    private static final PseudoClass BREAKPOINT_NEVER = PseudoClass.getPseudoClass("breakpoint-never");
 
     /** One numbered source line. */
     public record Line(int number, String text) {
@@ -33,6 +34,8 @@ public class SourceView extends ListView<SourceView.Line> {
             new javafx.beans.property.SimpleObjectProperty<>(this, "breakpoints", java.util.Set.of());
     private final javafx.beans.property.ObjectProperty<java.util.Set<Integer>> disabledBreakpoints =
             new javafx.beans.property.SimpleObjectProperty<>(this, "disabledBreakpoints", java.util.Set.of());
+    private final javafx.beans.property.ObjectProperty<java.util.Map<Integer, String>> neverStops =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "neverStops", java.util.Map.of());
     private java.util.function.IntConsumer onToggleBreakpoint = line -> { };
     /** A line asked for by {@link #reveal} before its file arrived. */
     private int pendingReveal;
@@ -98,6 +101,15 @@ public class SourceView extends ListView<SourceView.Line> {
         return disabledBreakpoints;
     }
 
+    /**
+     * Lines whose breakpoint can never stop in the program loaded (a line with no instruction,
+     * such as a {@code const} or a comment), each with why: drawn hollow and grey, the reason in
+     * the number's tooltip, as the engine passes such a line by.
+     */
+    public javafx.beans.property.ObjectProperty<java.util.Map<Integer, String>> neverStopsProperty() {
+        return neverStops;
+    }
+
     /** Called with a line number when its number is clicked. */
     public void setOnToggleBreakpoint(java.util.function.IntConsumer action) {
         onToggleBreakpoint = action;
@@ -109,6 +121,8 @@ public class SourceView extends ListView<SourceView.Line> {
         // late, which left blank gaps between rows while scrolling (lines never wrap anyway)
         private final HBox code = new HBox();
         private final HBox row = new HBox(10, number, code);
+        /** The tooltip of a breakpoint that can never stop, made for the first one this cell shows. */
+        private javafx.scene.control.Tooltip why;
 
         LineCell() {
             // Each cell follows the marks itself: a refresh() of a list that is hidden (its
@@ -116,6 +130,7 @@ public class SourceView extends ListView<SourceView.Line> {
             currentLine.addListener(o -> mark());
             breakpoints.addListener(o -> mark());
             disabledBreakpoints.addListener(o -> mark());
+            neverStops.addListener(o -> mark());
             number.getStyleClass().add("source-line-number");
             number.setOnMouseClicked(e -> {
                 if (getItem() != null) {
@@ -130,6 +145,19 @@ public class SourceView extends ListView<SourceView.Line> {
             pseudoClassStateChanged(CURRENT, line != null && line.number() == currentLine.get());
             number.pseudoClassStateChanged(BREAKPOINT, line != null && breakpoints.get().contains(line.number()));
             number.pseudoClassStateChanged(BREAKPOINT_OFF, line != null && disabledBreakpoints.get().contains(line.number()));
+            String never = line == null ? null : neverStops.get().get(line.number());
+            number.pseudoClassStateChanged(BREAKPOINT_NEVER, never != null);
+            if (never == null) {
+                number.setTooltip(null);
+            } else {
+                if (why == null) {
+                    why = new javafx.scene.control.Tooltip();
+                    why.setWrapText(true);
+                    why.setMaxWidth(420);
+                }
+                why.setText("This breakpoint can never stop: " + never + ". Click the number to remove it.");
+                number.setTooltip(why);
+            }
         }
 
         @Override

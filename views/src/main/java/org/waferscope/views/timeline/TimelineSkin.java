@@ -62,7 +62,7 @@ final class TimelineSkin extends HeaderedCanvasSkin<TimelineView, FlowPane> {
         double seen = Math.max(maxHops(pts), maxHops(other));
         double maxHops = Math.max(1, seen); // the scale's top; with no hop at all the key says "none", not "max 1"
         hops.setText(seen <= 0 ? "link hops/cycle (none)"
-                : "link hops/cycle (max " + ValueText.number(Math.round(maxHops * 10) / 10.0) + ")");
+                : "link hops/cycle (max " + ValueText.tenths(maxHops) + ")");
         range.setText("cycles 0 – " + ValueText.number(c1) + (bucket > 1 ? " · recorded in buckets of " + bucket : "")
                 + (other.isEmpty() ? "" : " · dashed: second run"));
         Axes a = new Axes(c1, w, h);

@@ -149,6 +149,24 @@ class HeatmapViewSnapshotTest {
     }
 
     @Test
+    void aOneElementArraysHoverSaysItsValueOnce(FxRobot robot) {
+        // the ninth review: Game of Life's board, zoomed in, read "PE (6, 6)   cell = 1 u16   cell[0] = 1"
+        org.waferscope.engine.api.ValueQuery.Window w = new org.waferscope.engine.api.ValueQuery.Window(0, 0, 2, 1);
+        robot.interact(() -> {
+            view.setFrame(ValueLayerRasterTest.valueFrame(2, 1, new float[] {0, 1},
+                    ValueLayerRasterTest.sample(org.waferscope.engine.api.ValueQuery.of("cell"), 1, w, new float[] {0, 1})));
+            view.getScene().getRoot().layout();
+            view.paintIfDirty();
+        });
+        Viewport v = view.getViewport();
+        assertTrue(v.scale() >= HeatmapSkin.TILE_SCALE, "zoomed in far enough for tiles: " + v.scale());
+        robot.interact(() -> ((HeatmapSkin) view.getSkin()).showHover(new PeLocation(1, 0), v.toViewX(1.5), v.toViewY(0.5)));
+        Label hover = robot.lookup(".heatmap-hover").queryAs(Label.class);
+        assertTrue(hover.getText().startsWith("PE (1, 0)   cell = 1 "), hover.getText());
+        assertFalse(hover.getText().contains("cell[0]"), hover.getText());
+    }
+
+    @Test
     void zoomedInShowsDetailAndTheMinimap(FxRobot robot) {
         robot.interact(() -> {
             sim.post(new Command.Request(FrameRequest.DEFAULT.withLayer(MetricLayer.TRAFFIC)));

@@ -62,4 +62,35 @@ class MemoryPaneTest {
         robot.interact(model::clear);
         assertEquals(empty, tabs.localToScene(tabs.getBoundsInLocal()).getMinY(), 0.5);
     }
+
+    @Test
+    void theSymbolShownBelowIsTheListsSelectionAndLooksSelectedWhenItChanged(FxRobot robot) {
+        // the ninth review: heat-diffusion's heading named u under a list with no row picked, and a picked
+        // row that had changed looked like every other changed row
+        robot.interact(() -> {
+            view.getScene().getStylesheets().setAll(org.waferscope.assets.Stylesheet.BASE.url(),
+                    org.waferscope.assets.Stylesheet.DARK.url());
+            model.show(MemoryModelTest.snapshot(0, 0, 1, MemoryModelTest.f32("u", new int[] {2}, 1, 2),
+                    MemoryModelTest.f32("T", new int[] {2}, 3, 4)));
+            view.showTab("Memory");
+        });
+        @SuppressWarnings("unchecked")
+        TableView<InspectorRows.SymbolLine> symbols = robot.lookup("#inspector-symbols").queryAs(TableView.class);
+        assertEquals("u", model.memory().symbolProperty().get());
+        assertEquals("u", symbols.getSelectionModel().getSelectedItem().name(), "the symbol on show is the selected row");
+        robot.interact(() -> model.show(MemoryModelTest.snapshot(0, 0, 2, MemoryModelTest.f32("u", new int[] {2}, 1, 5),
+                MemoryModelTest.f32("T", new int[] {2}, 3, 6))));
+        robot.interact(() -> model.memory().symbolProperty().set("T"));
+        robot.interact(() -> symbols.layout());
+        assertEquals("T", symbols.getSelectionModel().getSelectedItem().name());
+        java.util.Map<String, javafx.scene.paint.Paint> fill = new java.util.HashMap<>();
+        for (TableRow<?> r : robot.lookup("#inspector-symbols .table-row-cell").queryAllAs(TableRow.class)) {
+            if (r.getItem() instanceof InspectorRows.SymbolLine l && r.getBackground() != null) {
+                java.util.List<javafx.scene.layout.BackgroundFill> fills = r.getBackground().getFills();
+                fill.put(l.name(), fills.get(fills.size() - 1).getFill());
+            }
+        }
+        assertTrue(fill.containsKey("u") && fill.containsKey("T"), fill.toString());
+        assertTrue(!fill.get("u").equals(fill.get("T")), "both changed, the selected one looks selected: " + fill);
+    }
 }

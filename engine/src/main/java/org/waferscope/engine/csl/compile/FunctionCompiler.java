@@ -8,6 +8,7 @@ import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.Interpreter;
 import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.eval.UnknownNames;
 import org.waferscope.engine.csl.syntax.Decl;
 import org.waferscope.engine.csl.syntax.Expr;
 import org.waferscope.engine.csl.syntax.Stmt;
@@ -130,31 +131,13 @@ final class FunctionCompiler extends ExprCompiler {
      * follows such an error may only follow from it.
      */
     private void sayTheOtherUnknownNames(Stmt st, Scope s, CslError first) {
-        List<Expr.Name> unknown = UnknownNames.in(st, name -> declared(name, s));
+        List<UnknownNames.Use> unknown = UnknownNames.inSimple(st, name -> UnknownNames.declared(name, s, u.decls, u.resolved));
         boolean earlier = first.pos().file().equals(st.pos().file()) && (first.pos().line() < st.pos().line()
                 || first.pos().line() == st.pos().line() && first.pos().column() < st.pos().column());
-        if (!earlier && unknown.stream().noneMatch(n -> n.pos().equals(first.pos()))) {
-            return;
+        for (UnknownNames.Use n : UnknownNames.besides(unknown, first, earlier)) {
+            CslError more = UnknownNames.error(n, s, globals);
+            u.diags.error(more.pos(), more.getMessage());
         }
-        for (Expr.Name n : unknown) {
-            if (!n.pos().equals(first.pos())) {
-                CslError more = org.waferscope.engine.csl.eval.Evaluator.unknownName(n, s, globals);
-                u.diags.error(more.pos(), more.getMessage());
-            }
-        }
-    }
-
-    /** Whether a name is declared where the compiler looks for it, resolving nothing. */
-    private boolean declared(String name, Scope s) {
-        try {
-            if (s.lookup(name) != null) {
-                return true;
-            }
-        } catch (CslError poisoned) {
-            return true;
-        }
-        return u.resolved.containsKey(name) || u.decls.containsKey(name)
-                || org.waferscope.engine.csl.eval.Evaluator.builtinName(name) != null;
     }
 
     private void statement(Stmt st, Scope s) {

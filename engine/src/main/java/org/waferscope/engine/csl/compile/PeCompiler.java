@@ -117,7 +117,12 @@ public final class PeCompiler {
         binder.inComptimeBlock = true;
         for (Decl d : file.decls()) {
             if (d instanceof Decl.Comptime c) {
-                guarded(() -> u.ev.runBlock(c.body(), new Scope(null)));
+                try {
+                    u.ev.runBlock(c.body(), new Scope(null));
+                } catch (CslError e) {
+                    u.diags.error(e.pos(), e.getMessage());
+                    globals.sayTheOtherUnknownNames(c.body(), e);
+                }
             }
         }
         binder.inComptimeBlock = false;

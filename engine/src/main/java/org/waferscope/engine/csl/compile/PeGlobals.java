@@ -1,9 +1,11 @@
 package org.waferscope.engine.csl.compile;
 
+import java.util.List;
 import org.waferscope.engine.csl.CslError;
 import org.waferscope.engine.csl.eval.Binding;
 import org.waferscope.engine.csl.eval.GlobalNames;
 import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.eval.UnknownNames;
 import org.waferscope.engine.csl.syntax.Decl;
 import org.waferscope.engine.csl.syntax.Stmt;
 import org.waferscope.engine.csl.value.CslType;
@@ -52,6 +54,9 @@ final class PeGlobals implements GlobalNames {
         try {
             b = bind(d);
         } catch (CslError e) {
+            if (d instanceof Decl.Global g) {
+                sayTheOtherUnknownNames(g.decl(), e);
+            }
             // Each use would evaluate the failing initializer again: remember the failure.
             u.resolved.put(name, new Binding.Poisoned(e));
             throw e;
@@ -60,6 +65,20 @@ final class PeGlobals implements GlobalNames {
         }
         u.resolved.put(name, b);
         return b;
+    }
+
+    /**
+     * When a global's declaration or a comptime block was abandoned at an unknown name, or at a
+     * global that failed before, says its other unknown names too ({@link UnknownNames}).
+     */
+    void sayTheOtherUnknownNames(Stmt st, CslError first) {
+        boolean saidElsewhere = UnknownNames.failedBefore(first, u.resolved.values());
+        Scope root = new Scope(null);
+        List<UnknownNames.Use> unknown = UnknownNames.in(st, name -> UnknownNames.declared(name, root, u.decls, u.resolved));
+        for (UnknownNames.Use n : UnknownNames.besides(unknown, first, saidElsewhere)) {
+            CslError more = UnknownNames.error(n, root, this);
+            u.diags.error(more.pos(), more.getMessage());
+        }
     }
 
     private Binding bind(Decl d) {

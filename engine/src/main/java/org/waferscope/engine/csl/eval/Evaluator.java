@@ -239,13 +239,7 @@ public class Evaluator {
 
     /** As {@link #unknownName(Expr.Name, Scope, GlobalNames)}, for a name met at {@code pos}. */
     public static CslError unknownName(String name, SourcePos pos, Scope s, GlobalNames globals) {
-        // A module's names carry its import path (twice.scale); the user wrote the last part.
-        String wrote = name.substring(name.lastIndexOf('.') + 1);
-        return new CslError(pos, "unknown name '" + wrote + "'", () -> {
-            java.util.List<String> known = new java.util.ArrayList<>(s.names());
-            known.addAll(globals.names());
-            return NameHint.didYouMean(wrote, known);
-        });
+        return UnknownNames.error(name, pos, java.util.Set.of(), s, globals);
     }
 
     /** The router ports by name; values are immutable, so each is made once. */

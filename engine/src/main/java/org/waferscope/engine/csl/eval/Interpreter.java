@@ -56,13 +56,13 @@ public class Interpreter extends Evaluator {
     }
 
     /**
-     * Runs a block's statements in order. A statement that fails is handed to {@code onError},
-     * which reports it and says whether the rest may still run: a layout reports several
-     * mistakes in one load this way.
+     * Runs a block's statements in order, in {@code inner}, a fresh scope the caller makes for
+     * the block (and may look names up in as it reports). A statement that fails is handed to
+     * {@code onError}, which reports it and says whether the rest may still run: a layout
+     * reports several mistakes in one load this way.
      */
-    public void runBlockReporting(Stmt.Block block, Scope scope,
+    public void runBlockReporting(Stmt.Block block, Scope inner,
                                   java.util.function.BiPredicate<Stmt, CslError> onError) {
-        Scope inner = scope.child();
         for (Stmt x : block.stmts()) {
             try {
                 if (exec(x, inner) != Flow.NORMAL) {

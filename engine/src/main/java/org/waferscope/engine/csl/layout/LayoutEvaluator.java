@@ -16,8 +16,10 @@ import org.waferscope.engine.csl.eval.Budget;
 import org.waferscope.engine.csl.eval.GlobalNames;
 import org.waferscope.engine.csl.eval.Interpreter;
 import org.waferscope.engine.csl.eval.Scope;
+import org.waferscope.engine.csl.eval.UnknownNames;
 import org.waferscope.engine.csl.syntax.Decl;
 import org.waferscope.engine.csl.syntax.SourceFile;
+import org.waferscope.engine.csl.syntax.Stmt;
 import org.waferscope.engine.csl.value.Value;
 import org.waferscope.engine.fabric.FabricLayout;
 import org.waferscope.engine.ir.SourcePos;
@@ -34,7 +36,10 @@ public final class LayoutEvaluator {
     private final Map<String, Decl> decls = new HashMap<>();
     private final Map<String, Binding> resolved = new HashMap<>();
     private final java.util.Set<String> resolving = new java.util.HashSet<>();
+    private final GlobalNames globals;
     private final Interpreter ev;
+    /** The errors of the layout block's declarations that failed (said where they failed). */
+    private final java.util.Set<CslError> failedLocals = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     final LayoutState state;
 
     private LayoutEvaluator(SourceFile file, ArchProfile profile, Budget budget, Diagnostics diags,
@@ -43,7 +48,7 @@ public final class LayoutEvaluator {
         this.profile = profile;
         this.diags = diags;
         this.budget = budget;
-        this.ev = new Interpreter(profile, budget, new GlobalNames() {
+        this.globals = new GlobalNames() {
             @Override
             public Binding resolve(String name, SourcePos pos) {
                 return LayoutEvaluator.this.resolve(name, pos);
@@ -53,7 +58,13 @@ public final class LayoutEvaluator {
             public boolean settled(String name) {
                 return resolved.containsKey(name) || !decls.containsKey(name);
             }
-        });
+
+            @Override
+            public java.util.Collection<String> names() {
+                return decls.keySet();
+            }
+        };
+        this.ev = new Interpreter(profile, budget, globals);
         ev.replayTrips(replayTrips);
         this.state = new LayoutState(profile, file.name());
         ev.setHook(new LayoutBuiltins(state));
@@ -122,6 +133,9 @@ public final class LayoutEvaluator {
                 throw new CslError(pos, "'" + name + "' has no value");
             }
         } catch (CslError e) {
+            if (d instanceof Decl.Global g) {
+                sayTheOtherUnknownNames(g.decl(), e, new Scope(null));
+            }
             // A layout loop would evaluate the failing initializer at every use: remember the failure.
             resolved.put(name, new Binding.Poisoned(e));
             throw e;
@@ -130,6 +144,24 @@ public final class LayoutEvaluator {
         }
         resolved.put(name, b);
         return b;
+    }
+
+    /**
+     * When {@code st} was abandoned at an unknown name, or at a declaration that failed before
+     * (said there), says its other unknown names too, those of the statements inside it
+     * included: layout code is evaluated, and stops at its first error.
+     */
+    private void sayTheOtherUnknownNames(Stmt st, CslError first, Scope s) {
+        boolean saidElsewhere = failedLocals.contains(first) || UnknownNames.failedBefore(first, resolved.values());
+        List<UnknownNames.Use> unknown = UnknownNames.in(st, name -> UnknownNames.declared(name, s, decls, resolved));
+        say(UnknownNames.besides(unknown, first, saidElsewhere), s);
+    }
+
+    private void say(List<UnknownNames.Use> unknown, Scope s) {
+        for (UnknownNames.Use n : unknown) {
+            CslError e = UnknownNames.error(n, s, globals);
+            diags.error(e.pos(), e.getMessage());
+        }
     }
 
     private LayoutResult run(Map<String, String> params, TileSources sources, int before, PhaseClock clock) {
@@ -161,9 +193,25 @@ public final class LayoutEvaluator {
         // budget). A failed declaration's name is poisoned, so its uses add nothing.
         int mark = diags.count();
         ev.globalsSettled();
-        ev.runBlockReporting(block.body(), new Scope(null), (stmt, e) -> {
+        Scope top = new Scope(null);
+        List<Stmt> stmts = block.body().stmts();
+        Stmt.Block body = block.body();
+        ev.runBlockReporting(body, top, (stmt, e) -> {
             diags.error(e.pos(), e.getMessage());
-            return state.layout != null && !e.getMessage().startsWith("compile-time evaluation took");
+            sayTheOtherUnknownNames(stmt, e, top);
+            if (stmt instanceof Stmt.VarDecl) {
+                failedLocals.add(e);
+            }
+            boolean onward = state.layout != null;
+            if (!e.getMessage().startsWith("compile-time evaluation took")) {
+                if (!onward) {
+                    // without a rectangle the rest is not run: its unknown names are said all the same
+                    int next = stmts.indexOf(stmt) + 1;
+                    say(UnknownNames.inRest(body, next, name -> UnknownNames.declared(name, top, decls, resolved)), top);
+                }
+                return onward;
+            }
+            return false;
         });
         if (diags.count() > mark) {
             if (state.layout != null) {
@@ -198,6 +246,7 @@ public final class LayoutEvaluator {
                     ev.runBlock(c.body(), new Scope(null));
                 } catch (CslError e) {
                     diags.error(e.pos(), e.getMessage());
+                    sayTheOtherUnknownNames(c.body(), e, new Scope(null));
                 }
             }
         }
