@@ -37,23 +37,41 @@ final class ComputeEngine {
      */
     static final int ACTIVITY_SHIFT = 8;
 
-    static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        long flags = f.flags(p);
+    /**
+     * Bit of a CE step's result: bits 8..15 hold the cycle's activity, which the step has not
+     * written to the record; {@link #step} writes it with the flags word, once. The paths that
+     * write it themselves (the vector ops) leave this bit clear, and the record is read.
+     */
+    static final int OWN_ACTIVITY = 32;
+    /** A CE step's result for a cycle of computing that the record does not hold yet. */
+    static final int COMPUTED = WORKING | PROGRESSED | OWN_ACTIVITY | Activity.COMPUTE << ACTIVITY_SHIFT;
+
+    /**
+     * PE p's cycle, p running program {@code pi}. Its record's words are reached by their
+     * index, and the flags word (activity) and one cycle counter are written once, here.
+     */
+    static int step(Fabric f, int p, int pi, long cycle, CycleSink sink, int[] scratch) {
+        long[] core = f.core;
+        int i = CoreRecords.at(p);
+        long flags = core[i + CoreRecords.FLAGS];
         if (CoreRecords.faulted(flags)) {
             f.setActivity(p, Activity.FAULTED);
             return Activity.FAULTED << ACTIVITY_SHIFT;
         }
         try {
             int mt = CoreRecords.hasMicrothreads(flags) ? MicrothreadUnit.advance(f, p, cycle) : 0;
-            int ce = stepCe(f, p, cycle, sink, scratch);
-            byte activity = f.activity(p);
+            int ce = stepCe(f, p, i, pi, cycle, sink, scratch);
+            // read again: the step may have sent (the count's bits) or started a task
+            flags = core[i + CoreRecords.FLAGS];
+            int activity = (ce & OWN_ACTIVITY) != 0 ? ce >>> ACTIVITY_SHIFT & 0xFF : CoreRecords.activityOf(flags);
             if (activity == Activity.IDLE && (mt & WORKING) != 0) {
                 // an idle CE whose microthreads only wait is waiting, not busy
                 activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
                         : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
-                f.setActivity(p, activity);
             }
-            f.countCycle(p, activity);
+            core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(flags, activity);
+            core[i + CoreRecords.counterOf(activity)] += CoreRecords.counted(activity);
+            ce &= WORKING | PROGRESSED | STALLED;
             int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
             boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
             if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
@@ -93,16 +111,19 @@ final class ComputeEngine {
         f.activated[p] |= 1L << id;
     }
 
-    private static int stepCe(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        if (f.busy(p) > 0) {
-            f.setBusy(p, f.busy(p) - 1);
-            f.setActivity(p, Activity.COMPUTE);
-            return WORKING | PROGRESSED;
+    /** The CE's part of the cycle, from the record at {@code i}; its result may carry {@link #OWN_ACTIVITY}. */
+    private static int stepCe(Fabric f, int p, int i, int pi, long cycle, CycleSink sink, int[] scratch) {
+        long[] core = f.core;
+        long busyDone = core[i + CoreRecords.BUSY_DONE];
+        if ((int) busyDone > 0) {
+            // counting down a memory op: its low half, which is above zero, so nothing borrows
+            core[i + CoreRecords.BUSY_DONE] = busyDone - 1;
+            return COMPUTED;
         }
-        int pc = f.pc(p);
+        long pcFp = core[i + CoreRecords.PC_FP];
+        int pc = (int) pcFp;
         if (pc >= 0) {
             // a vector op decoded once for the program runs from its entry, without the interpreter's decode
-            int pi = f.peProgram[p];
             int d = f.decodedAt[f.decodedBase[pi] + pc];
             if (d >= 0) {
                 int[] pool = f.decodedPool;
@@ -114,7 +135,7 @@ final class ComputeEngine {
                     default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
-            return Interpreter.execute(f, p, pi, pc, cycle, sink, scratch);
+            return Interpreter.execute(f, p, i, pi, pcFp, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
     }
@@ -127,8 +148,7 @@ final class ComputeEngine {
             ready |= 1L << ProgramTables.LAUNCH_TASK;
         }
         if (ready == 0) {
-            f.setActivity(p, Activity.IDLE);
-            return consumed ? PROGRESSED : 0;
+            return OWN_ACTIVITY | Activity.IDLE << ACTIVITY_SHIFT | (consumed ? PROGRESSED : 0);
         }
         // round-robin: the lowest ready id above the last one started, else the lowest
         long later = ready & (-2L << f.lastPicked(p));
@@ -138,8 +158,7 @@ final class ComputeEngine {
         f.countTaskRun(p);
         f.taskRuns[f.trBase[p] + t.taskIndex[id]]++;
         sink.taskStarted(p);
-        f.setActivity(p, Activity.COMPUTE);
-        return WORKING | PROGRESSED;
+        return COMPUTED;
     }
 
     private static void start(Fabric f, int p, ProgramTables t, int id) {

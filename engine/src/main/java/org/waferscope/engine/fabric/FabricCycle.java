@@ -330,7 +330,8 @@ public final class FabricCycle {
                 asleep &= ~bit;
             }
             int r = Router.route(f, p, cycle);
-            int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch)
+            int pi = f.peProgram[p];
+            int c = pi >= 0 ? ComputeEngine.step(f, p, pi, cycle, band, band.scratch)
                     : f.activity(p) << ComputeEngine.ACTIVITY_SHIFT;
             int activity = c >>> ComputeEngine.ACTIVITY_SHIFT & 0xFF;
             band.tally(activity);

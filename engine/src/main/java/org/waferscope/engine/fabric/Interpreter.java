@@ -15,8 +15,25 @@ final class Interpreter {
     private static final ElementType[] TYPES = ElementType.values();
     private static final MathFn[] MATH_FNS = MathFn.values();
 
-    /** Executes the instruction at {@code pc} of program {@code pi}, PE p's running task. */
-    static int execute(Fabric f, int p, int pi, int pc, long cycle, CycleSink sink, int[] scratch) {
+    /**
+     * Types whose arithmetic is plain 32-bit two's complement, with nothing to normalize
+     * ({@link Alu#binary} gives the same): those of the common integer instructions, decided
+     * without a table.
+     */
+    private static final int INT32 = 1 << ElementType.I32.ordinal() | 1 << ElementType.U32.ordinal();
+    /** Signed 32-bit: its comparisons are Java's. */
+    private static final int I32 = 1 << ElementType.I32.ordinal();
+    /** Types of four bytes, stored and loaded as the int they are in register form. */
+    private static final int FOUR_BYTES = INT32 | 1 << ElementType.F32.ordinal();
+
+    /**
+     * Executes the instruction at the pc of {@code pcFp} (PE p's record word {@link CoreRecords#PC_FP},
+     * its record at {@code i}), program {@code pi}, PE p's running task. Writes the pc (and the
+     * frame pointer a call or return changes) back to the record once; the activity it
+     * returns ({@link ComputeEngine#OWN_ACTIVITY}) is written by the caller.
+     */
+    static int execute(Fabric f, int p, int i, int pi, long pcFp, long cycle, CycleSink sink, int[] scratch) {
+        int pc = (int) pcFp;
         int[] code = f.code[pi];
         int base = pc * Opcode.WIDTH;
         int word = code[base];
@@ -25,8 +42,7 @@ final class Interpreter {
         int b = code[base + 2];
         int c = code[base + 3];
         byte[] m = f.sram[p];
-        int fp = f.fp(p);
-        f.setActivity(p, Activity.COMPUTE);
+        int fp = (int) (pcFp >>> 32);
         int next = pc + 1;
         switch (op) {
             case Opcode.NOP -> {
@@ -40,20 +56,37 @@ final class Interpreter {
             }
             case Opcode.LOADK -> {
                 int[] k = f.tables[pi].program.constants().get(b);
-                for (int i = 0; i < k.length; i++) {
-                    set(m, fp, a + i, k[i]);
+                for (int j = 0; j < k.length; j++) {
+                    set(m, fp, a + j, k[j]);
                 }
             }
-            case Opcode.ADD, Opcode.SUB, Opcode.MUL, Opcode.DIV, Opcode.REM, Opcode.MIN, Opcode.MAX, Opcode.AND,
-                    Opcode.OR, Opcode.XOR, Opcode.SHL, Opcode.SHR, Opcode.EQ, Opcode.NE, Opcode.LT, Opcode.LE,
-                    Opcode.GT, Opcode.GE -> set(m, fp, a, Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b), get(m, fp, c)));
+            case Opcode.ADD -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) + get(m, fp, c) : binary(op, word, m, fp, b, c));
+            case Opcode.SUB -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) - get(m, fp, c) : binary(op, word, m, fp, b, c));
+            case Opcode.MUL -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) * get(m, fp, c) : binary(op, word, m, fp, b, c));
+            case Opcode.AND -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) & get(m, fp, c) : binary(op, word, m, fp, b, c));
+            case Opcode.OR -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) | get(m, fp, c) : binary(op, word, m, fp, b, c));
+            case Opcode.XOR -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) ^ get(m, fp, c) : binary(op, word, m, fp, b, c));
+            case Opcode.SHL -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) << get(m, fp, c) : binary(op, word, m, fp, b, c));
+            case Opcode.EQ -> set(m, fp, a, is(INT32, word) ? (get(m, fp, b) == get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
+            case Opcode.NE -> set(m, fp, a, is(INT32, word) ? (get(m, fp, b) != get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
+            case Opcode.LT -> set(m, fp, a, is(I32, word) ? (get(m, fp, b) < get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
+            case Opcode.GE -> set(m, fp, a, is(I32, word) ? (get(m, fp, b) >= get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
+            case Opcode.DIV, Opcode.REM, Opcode.MIN, Opcode.MAX, Opcode.SHR, Opcode.LE, Opcode.GT -> set(m, fp, a, binary(op, word, m, fp, b, c));
             case Opcode.NEG, Opcode.NOT, Opcode.LNOT -> set(m, fp, a, Alu.unary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b)));
             case Opcode.MATH -> set(m, fp, a, MATH_FNS[c].apply(TYPES[(word >>> 8) & 0xFF], get(m, fp, b),
                     code[base + 4] < 0 ? 0 : get(m, fp, code[base + 4])));
             case Opcode.CONV -> set(m, fp, a, Alu.convert(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
             case Opcode.BITCAST -> set(m, fp, a, Alu.bitcast(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
-            case Opcode.LDG -> set(m, fp, a, load(m, b, TYPES[(word >>> 8) & 0xFF]));
-            case Opcode.STG -> store(m, a, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
+            case Opcode.LDG -> set(m, fp, a, is(FOUR_BYTES, word) && aligned4(m, b) ? Sram.readInt(m, b)
+                    : load(m, b, TYPES[(word >>> 8) & 0xFF]));
+            case Opcode.STG -> {
+                int v = get(m, fp, b);
+                if (is(FOUR_BYTES, word) && aligned4(m, a)) {
+                    Sram.writeInt(m, a, v);
+                } else {
+                    store(m, a, TYPES[(word >>> 8) & 0xFF], v);
+                }
+            }
             case Opcode.LDI -> {
                 int addr = get(m, fp, b) + c;
                 set(m, fp, a, RouterRegisters.holds(addr) ? RouterRegisters.read(f, p, addr)
@@ -79,8 +112,12 @@ final class Interpreter {
                     next = b;
                 }
             }
-            case Opcode.CALL -> next = call(f, p, f.tables[pi].program, m, fp, a, b, pc);
-            case Opcode.RET -> next = ret(f, p, m, fp, a);
+            case Opcode.CALL -> {
+                return call(f, i, f.tables[pi].program, m, fp, a, b, pc);
+            }
+            case Opcode.RET -> {
+                return ret(f, p, i, m, fp, a);
+            }
             case Opcode.ACTIVATE -> ComputeEngine.activate(f, p, f.tables[pi], a);
             case Opcode.BLOCK -> f.blocked[p] |= 1L << a;
             case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
@@ -117,17 +154,30 @@ final class Interpreter {
             case Opcode.TRAP -> throw new MachineFault("an @assert failed");
             case Opcode.ROUTE_POS -> {
                 if (!RouteSwitch.set(f, p, get(m, fp, a), get(m, fp, b), get(m, fp, c))) {
-                    f.setActivity(p, Activity.STALL_OUTPUT);
-                    return ComputeEngine.WORKING | ComputeEngine.STALLED;
+                    return ComputeEngine.WORKING | ComputeEngine.STALLED | ComputeEngine.OWN_ACTIVITY
+                            | Activity.STALL_OUTPUT << ComputeEngine.ACTIVITY_SHIFT;
                 }
             }
             case Opcode.ROUTE_CFG -> RouteEdits.apply(f, p, a, b, c, code[base + 4], code[base + 5]);
             default -> throw new MachineFault("unknown instruction " + op);
         }
-        if (f.pc(p) >= 0) {
-            f.setPc(p, next);
-        }
-        return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
+        // no other instruction changes the pc or frame pointer on its way (a call and a return have returned)
+        f.core[i + CoreRecords.PC_FP] = pcFp & 0xFFFFFFFF00000000L | next & 0xFFFFFFFFL;
+        return ComputeEngine.COMPUTED;
+    }
+
+    /** Whether the type in the instruction's {@code word} is one of {@code types} (bits by ordinal). */
+    private static boolean is(int types, int word) {
+        return (types >>> (word >>> 8 & 0xFF) & 1) != 0;
+    }
+
+    /** Whether a 4-byte access at {@code addr} lies inside the SRAM, aligned: {@link Sram#inside} for 4 bytes. */
+    private static boolean aligned4(byte[] m, int addr) {
+        return addr >= 0 && addr <= m.length - 4 && (addr & 3) == 0;
+    }
+
+    private static int binary(int op, int word, byte[] m, int fp, int b, int c) {
+        return Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b), get(m, fp, c));
     }
 
     private static int taskId(int id) {
@@ -178,7 +228,7 @@ final class Interpreter {
         }
     }
 
-    private static int call(Fabric f, int p, PeProgram program, byte[] m, int fp, int fn, int argBase, int pc) {
+    private static int call(Fabric f, int i, PeProgram program, byte[] m, int fp, int fn, int argBase, int pc) {
         FunctionInfo callee = program.functions().get(fn);
         int newFp = fp + 4 * (argBase - 2);
         if (newFp + 4 * callee.frameSlots() > m.length) {
@@ -186,11 +236,11 @@ final class Interpreter {
         }
         Sram.writeInt(m, newFp, pc + 1);
         Sram.writeInt(m, newFp + 4, fp);
-        f.setFp(p, newFp);
-        return callee.entry();
+        f.core[i + CoreRecords.PC_FP] = (long) newFp << 32 | callee.entry() & 0xFFFFFFFFL;
+        return ComputeEngine.COMPUTED;
     }
 
-    private static int ret(Fabric f, int p, byte[] m, int fp, int valueSlot) {
+    private static int ret(Fabric f, int p, int i, byte[] m, int fp, int valueSlot) {
         if (valueSlot >= 0) {
             set(m, fp, 2, get(m, fp, valueSlot));
         }
@@ -198,10 +248,10 @@ final class Interpreter {
         if (savedPc < 0) {
             f.setPc(p, -1);
             f.setTask(p, -1);
-            return -1;
+        } else {
+            f.core[i + CoreRecords.PC_FP] = (long) Sram.readInt(m, fp + 4) << 32 | savedPc & 0xFFFFFFFFL;
         }
-        f.setFp(p, Sram.readInt(m, fp + 4));
-        return savedPc;
+        return ComputeEngine.COMPUTED;
     }
 
     private static void print(Fabric f, int p, PeProgram program, byte[] m, int fp, int format, int first, int count,
