@@ -43,6 +43,11 @@ final class ComputeEngine {
      * write it themselves (the vector ops) leave this bit clear, and the record is read.
      */
     static final int OWN_ACTIVITY = 32;
+    /**
+     * Result bit of {@link #step}: the CE computes and has cycles of a memory vector op left
+     * after this one (the record's busy count is above zero), so it may doze.
+     */
+    static final int BUSY_LEFT = 64;
     /** A CE step's result for a cycle of computing that the record does not hold yet. */
     static final int COMPUTED = WORKING | PROGRESSED | OWN_ACTIVITY | Activity.COMPUTE << ACTIVITY_SHIFT;
 
@@ -61,33 +66,52 @@ final class ComputeEngine {
         try {
             int mt = CoreRecords.hasMicrothreads(flags) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, i, pi, cycle, sink, scratch);
-            // read again: the step may have sent (the count's bits) or started a task
-            flags = core[i + CoreRecords.FLAGS];
-            int activity = (ce & OWN_ACTIVITY) != 0 ? ce >>> ACTIVITY_SHIFT & 0xFF : CoreRecords.activityOf(flags);
-            if (activity == Activity.IDLE && (mt & WORKING) != 0) {
-                // an idle CE whose microthreads only wait is waiting, not busy
-                activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
-                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+            if (ce == COMPUTED && mt == 0) {
+                // the common cycle, an instruction or a memory op's cycle, kept short so the step stays small
+                core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(core[i + CoreRecords.FLAGS], Activity.COMPUTE);
+                core[i + CoreRecords.COMPUTE]++;
+                return WORKING | PROGRESSED | Activity.COMPUTE << ACTIVITY_SHIFT;
             }
-            core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(flags, activity);
-            core[i + CoreRecords.counterOf(activity)] += CoreRecords.counted(activity);
-            ce &= WORKING | PROGRESSED | STALLED;
-            int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
-            boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
-            if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
-                // a stalled or idle CE whose microthreads (if any) only waited
-                bits |= STALLED;
-            }
-            return bits | activity << ACTIVITY_SHIFT;
+            return account(core, i, mt, ce);
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
-            int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc(p);
-            String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
-            f.fault[p] = cause(e) + where;
-            f.markFaulted(p);
-            f.setActivity(p, Activity.FAULTED);
-            sink.fault(p, cycle, f.fault[p]);
-            return Activity.FAULTED << ACTIVITY_SHIFT;
+            return fault(f, p, cycle, sink, e);
         }
+    }
+
+    /**
+     * The cycle's activity into the record (read again: the step may have sent, whose count
+     * is in the flags word, or started a task) and its counter; returns {@link #step}'s result.
+     */
+    private static int account(long[] core, int i, int mt, int ce) {
+        long flags = core[i + CoreRecords.FLAGS];
+        int activity = (ce & OWN_ACTIVITY) != 0 ? ce >>> ACTIVITY_SHIFT & 0xFF : CoreRecords.activityOf(flags);
+        if (activity == Activity.IDLE && (mt & WORKING) != 0) {
+            // an idle CE whose microthreads only wait is waiting, not busy
+            activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
+                    : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+        }
+        core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(flags, activity);
+        core[i + CoreRecords.counterOf(activity)] += CoreRecords.counted(activity);
+        int busyLeft = activity == Activity.COMPUTE && (int) core[i + CoreRecords.BUSY_DONE] > 0 ? BUSY_LEFT : 0;
+        ce &= WORKING | PROGRESSED | STALLED;
+        int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
+        boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
+        if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
+            // a stalled or idle CE whose microthreads (if any) only waited
+            bits |= STALLED;
+        }
+        return bits | busyLeft | activity << ACTIVITY_SHIFT;
+    }
+
+    /** PE p faults with {@code e}, raised in its cycle: said where, and it stops. */
+    private static int fault(Fabric f, int p, long cycle, CycleSink sink, RuntimeException e) {
+        int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc(p);
+        String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
+        f.fault[p] = cause(e) + where;
+        f.markFaulted(p);
+        f.setActivity(p, Activity.FAULTED);
+        sink.fault(p, cycle, f.fault[p]);
+        return Activity.FAULTED << ACTIVITY_SHIFT;
     }
 
     /**
@@ -118,7 +142,7 @@ final class ComputeEngine {
         if ((int) busyDone > 0) {
             // counting down a memory op: its low half, which is above zero, so nothing borrows
             core[i + CoreRecords.BUSY_DONE] = busyDone - 1;
-            return COMPUTED;
+            return (int) busyDone > 1 ? COMPUTED | BUSY_LEFT : COMPUTED;
         }
         long pcFp = core[i + CoreRecords.PC_FP];
         int pc = (int) pcFp;
@@ -135,7 +159,8 @@ final class ComputeEngine {
                     default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
-            return Interpreter.execute(f, p, i, pi, pcFp, cycle, sink, scratch);
+            int r = Interpreter.common(f, p, i, pi, pcFp);
+            return r != Interpreter.NOT_COMMON ? r : Interpreter.execute(f, p, i, pi, pcFp, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
     }

@@ -343,13 +343,17 @@ public final class FabricCycle {
                     atBreakpoint = true;
                 }
             }
-            if ((r & Router.HOLDING) != 0 || (c & ComputeEngine.WORKING) != 0 || hostPending(p)) {
+            if ((c & (ComputeEngine.WORKING | ComputeEngine.PROGRESSED | ComputeEngine.STALLED
+                    | ComputeEngine.BUSY_LEFT)) == (ComputeEngine.WORKING | ComputeEngine.PROGRESSED)) {
+                // the common busy PE: it has work next cycle and neither sleeps nor dozes
+                next |= bit;
+            } else if ((r & Router.HOLDING) != 0 || (c & ComputeEngine.WORKING) != 0 || hostPending(p)) {
                 if ((c & (ComputeEngine.STALLED | ComputeEngine.PROGRESSED)) == ComputeEngine.STALLED
                         && (r & Router.HOLDING) == 0 && !atBreakpoint && !hostPending(p)) {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
                     f.sleepFrom[p] = activity == Activity.COMPUTE ? cycle | SleepCredit.DOZING : cycle;
-                } else if (activity == Activity.COMPUTE && f.busy(p) > 0 && (r & Router.HOLDING) == 0
+                } else if ((c & ComputeEngine.BUSY_LEFT) != 0 && (r & Router.HOLDING) == 0
                         && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
                     // counting down a memory vector op, and nothing else to do: doze until it is done
                     asleep |= bit;

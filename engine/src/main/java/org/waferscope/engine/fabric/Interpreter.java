@@ -21,10 +21,76 @@ final class Interpreter {
      * without a table.
      */
     private static final int INT32 = 1 << ElementType.I32.ordinal() | 1 << ElementType.U32.ordinal();
-    /** Signed 32-bit: its comparisons are Java's. */
-    private static final int I32 = 1 << ElementType.I32.ordinal();
     /** Types of four bytes, stored and loaded as the int they are in register form. */
     private static final int FOUR_BYTES = INT32 | 1 << ElementType.F32.ordinal();
+
+    /** {@link #common}'s answer for an instruction it leaves to {@link #execute}. */
+    static final int NOT_COMMON = -1;
+
+    /**
+     * The instructions of a busy scalar loop, on 32-bit integers or 4-byte words in place, done
+     * in a method small enough for the compiler to put in the CE's step, without
+     * {@link #execute}'s frame, its switch over every instruction, or {@link Alu}'s and
+     * {@link Sram}'s switches over the element type: what they would do for these types, in the
+     * same order (operands read, then the check that may fault). Any other instruction, type,
+     * or a global access that is not inside and aligned (which faults there), returns
+     * {@link #NOT_COMMON} before it has changed anything.
+     */
+    static int common(Fabric f, int p, int i, int pi, long pcFp) {
+        int pc = (int) pcFp;
+        int[] code = f.code[pi];
+        int base = pc * Opcode.WIDTH;
+        int word = code[base];
+        int a = code[base + 1];
+        int b = code[base + 2];
+        byte[] m = f.sram[p];
+        int fp = (int) (pcFp >>> 32);
+        int next;
+        switch (word & 0xFF) {
+            case Opcode.JMP -> next = a;
+            case Opcode.JZ -> next = get(m, fp, a) == 0 ? b : pc + 1;
+            case Opcode.JNZ -> next = get(m, fp, a) != 0 ? b : pc + 1;
+            case Opcode.CONST, Opcode.MOV, Opcode.ADD, Opcode.LDG, Opcode.STG -> {
+                if (!data(m, fp, word, a, b, code[base + 3])) {
+                    return NOT_COMMON;
+                }
+                next = pc + 1;
+            }
+            default -> {
+                return NOT_COMMON;
+            }
+        }
+        f.core[i + CoreRecords.PC_FP] = pcFp & 0xFFFFFFFF00000000L | next & 0xFFFFFFFFL;
+        return ComputeEngine.COMPUTED;
+    }
+
+    /** {@link #common}'s instructions that write a frame slot or a global: false, having done nothing, for another type. */
+    private static boolean data(byte[] m, int fp, int word, int a, int b, int c) {
+        int type = word >>> 8 & 0xFF;
+        switch (word & 0xFF) {
+            case Opcode.CONST -> set(m, fp, a, b);
+            case Opcode.MOV -> set(m, fp, a, get(m, fp, b));
+            case Opcode.ADD -> {
+                if ((INT32 >>> type & 1) == 0) {
+                    return false;
+                }
+                set(m, fp, a, get(m, fp, b) + get(m, fp, c));
+            }
+            case Opcode.LDG -> {
+                if ((FOUR_BYTES >>> type & 1) == 0 || !aligned4(m, b)) {
+                    return false;
+                }
+                set(m, fp, a, Sram.readInt(m, b));
+            }
+            default -> {
+                if ((FOUR_BYTES >>> type & 1) == 0 || !aligned4(m, a)) {
+                    return false;
+                }
+                Sram.writeInt(m, a, get(m, fp, b));   // STG
+            }
+        }
+        return true;
+    }
 
     /**
      * Executes the instruction at the pc of {@code pcFp} (PE p's record word {@link CoreRecords#PC_FP},
@@ -60,33 +126,16 @@ final class Interpreter {
                     set(m, fp, a + j, k[j]);
                 }
             }
-            case Opcode.ADD -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) + get(m, fp, c) : binary(op, word, m, fp, b, c));
-            case Opcode.SUB -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) - get(m, fp, c) : binary(op, word, m, fp, b, c));
-            case Opcode.MUL -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) * get(m, fp, c) : binary(op, word, m, fp, b, c));
-            case Opcode.AND -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) & get(m, fp, c) : binary(op, word, m, fp, b, c));
-            case Opcode.OR -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) | get(m, fp, c) : binary(op, word, m, fp, b, c));
-            case Opcode.XOR -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) ^ get(m, fp, c) : binary(op, word, m, fp, b, c));
-            case Opcode.SHL -> set(m, fp, a, is(INT32, word) ? get(m, fp, b) << get(m, fp, c) : binary(op, word, m, fp, b, c));
-            case Opcode.EQ -> set(m, fp, a, is(INT32, word) ? (get(m, fp, b) == get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
-            case Opcode.NE -> set(m, fp, a, is(INT32, word) ? (get(m, fp, b) != get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
-            case Opcode.LT -> set(m, fp, a, is(I32, word) ? (get(m, fp, b) < get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
-            case Opcode.GE -> set(m, fp, a, is(I32, word) ? (get(m, fp, b) >= get(m, fp, c) ? 1 : 0) : binary(op, word, m, fp, b, c));
-            case Opcode.DIV, Opcode.REM, Opcode.MIN, Opcode.MAX, Opcode.SHR, Opcode.LE, Opcode.GT -> set(m, fp, a, binary(op, word, m, fp, b, c));
+            case Opcode.ADD, Opcode.SUB, Opcode.MUL, Opcode.DIV, Opcode.REM, Opcode.MIN, Opcode.MAX, Opcode.AND,
+                    Opcode.OR, Opcode.XOR, Opcode.SHL, Opcode.SHR, Opcode.EQ, Opcode.NE, Opcode.LT, Opcode.LE,
+                    Opcode.GT, Opcode.GE -> set(m, fp, a, Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b), get(m, fp, c)));
             case Opcode.NEG, Opcode.NOT, Opcode.LNOT -> set(m, fp, a, Alu.unary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b)));
             case Opcode.MATH -> set(m, fp, a, MATH_FNS[c].apply(TYPES[(word >>> 8) & 0xFF], get(m, fp, b),
                     code[base + 4] < 0 ? 0 : get(m, fp, code[base + 4])));
             case Opcode.CONV -> set(m, fp, a, Alu.convert(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
             case Opcode.BITCAST -> set(m, fp, a, Alu.bitcast(get(m, fp, b), TYPES[c], TYPES[code[base + 4]]));
-            case Opcode.LDG -> set(m, fp, a, is(FOUR_BYTES, word) && aligned4(m, b) ? Sram.readInt(m, b)
-                    : load(m, b, TYPES[(word >>> 8) & 0xFF]));
-            case Opcode.STG -> {
-                int v = get(m, fp, b);
-                if (is(FOUR_BYTES, word) && aligned4(m, a)) {
-                    Sram.writeInt(m, a, v);
-                } else {
-                    store(m, a, TYPES[(word >>> 8) & 0xFF], v);
-                }
-            }
+            case Opcode.LDG -> set(m, fp, a, load(m, b, TYPES[(word >>> 8) & 0xFF]));
+            case Opcode.STG -> store(m, a, TYPES[(word >>> 8) & 0xFF], get(m, fp, b));
             case Opcode.LDI -> {
                 int addr = get(m, fp, b) + c;
                 set(m, fp, a, RouterRegisters.holds(addr) ? RouterRegisters.read(f, p, addr)
@@ -166,18 +215,9 @@ final class Interpreter {
         return ComputeEngine.COMPUTED;
     }
 
-    /** Whether the type in the instruction's {@code word} is one of {@code types} (bits by ordinal). */
-    private static boolean is(int types, int word) {
-        return (types >>> (word >>> 8 & 0xFF) & 1) != 0;
-    }
-
     /** Whether a 4-byte access at {@code addr} lies inside the SRAM, aligned: {@link Sram#inside} for 4 bytes. */
     private static boolean aligned4(byte[] m, int addr) {
         return addr >= 0 && addr <= m.length - 4 && (addr & 3) == 0;
-    }
-
-    private static int binary(int op, int word, byte[] m, int fp, int b, int c) {
-        return Alu.binary(op, TYPES[(word >>> 8) & 0xFF], get(m, fp, b), get(m, fp, c));
     }
 
     private static int taskId(int id) {
