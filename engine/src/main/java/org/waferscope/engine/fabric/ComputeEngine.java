@@ -52,13 +52,13 @@ final class ComputeEngine {
     static final int COMPUTED = WORKING | PROGRESSED | OWN_ACTIVITY | Activity.COMPUTE << ACTIVITY_SHIFT;
 
     /**
-     * PE p's cycle, p running program {@code pi}. Its record's words are reached by their
+     * PE p's cycle, p running program {@code pi}, {@code flags} its record's {@link CoreRecords#FLAGS}
+     * word as of the cycle's start (for the status bits). Its record's words are reached by their
      * index, and the flags word (activity) and one cycle counter are written once, here.
      */
-    static int step(Fabric f, int p, int pi, long cycle, CycleSink sink, int[] scratch) {
+    static int step(Fabric f, int p, int pi, long flags, long cycle, CycleSink sink, int[] scratch) {
         long[] core = f.core;
         int i = CoreRecords.at(p);
-        long flags = core[i + CoreRecords.FLAGS];
         if (CoreRecords.faulted(flags)) {
             f.setActivity(p, Activity.FAULTED);
             return Activity.FAULTED << ACTIVITY_SHIFT;
@@ -84,13 +84,18 @@ final class ComputeEngine {
      */
     private static int account(long[] core, int i, int mt, int ce) {
         long flags = core[i + CoreRecords.FLAGS];
-        int activity = (ce & OWN_ACTIVITY) != 0 ? ce >>> ACTIVITY_SHIFT & 0xFF : CoreRecords.activityOf(flags);
+        boolean own = (ce & OWN_ACTIVITY) != 0;
+        int activity = own ? ce >>> ACTIVITY_SHIFT & 0xFF : CoreRecords.activityOf(flags);
         if (activity == Activity.IDLE && (mt & WORKING) != 0) {
             // an idle CE whose microthreads only wait is waiting, not busy
             activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
                     : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+            own = true;
         }
-        core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(flags, activity);
+        if (own) {
+            // (otherwise the vector op's step has written its activity itself)
+            core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(flags, activity);
+        }
         core[i + CoreRecords.counterOf(activity)] += CoreRecords.counted(activity);
         int busyLeft = activity == Activity.COMPUTE && (int) core[i + CoreRecords.BUSY_DONE] > 0 ? BUSY_LEFT : 0;
         ce &= WORKING | PROGRESSED | STALLED;

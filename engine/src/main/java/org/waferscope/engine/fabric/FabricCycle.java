@@ -329,9 +329,12 @@ public final class FabricCycle {
                 f.sleepFrom[p] = 0;
                 asleep &= ~bit;
             }
-            int r = Router.route(f, p, cycle);
+            // the CE record's line asked for before the router's work, which never writes its flags word
+            long flags = f.flags(p);
+            // a router with no sources and no host stream does nothing: not called (its first tests, here)
+            int r = f.srcStart[p] != f.srcStart[p + 1] || f.hostIn[p] != null ? Router.route(f, p, cycle) : 0;
             int pi = f.peProgram[p];
-            int c = pi >= 0 ? ComputeEngine.step(f, p, pi, cycle, band, band.scratch)
+            int c = pi >= 0 ? ComputeEngine.step(f, p, pi, flags, cycle, band, band.scratch)
                     : f.activity(p) << ComputeEngine.ACTIVITY_SHIFT;
             int activity = c >>> ComputeEngine.ACTIVITY_SHIFT & 0xFF;
             band.tally(activity);
