@@ -50,7 +50,8 @@ final class Interpreter {
             case Opcode.JMP -> next = a;
             case Opcode.JZ -> next = get(m, fp, a) == 0 ? b : pc + 1;
             case Opcode.JNZ -> next = get(m, fp, a) != 0 ? b : pc + 1;
-            case Opcode.CONST, Opcode.MOV, Opcode.ADD, Opcode.LDG, Opcode.STG -> {
+            case Opcode.CONST, Opcode.MOV, Opcode.ADD, Opcode.SUB, Opcode.AND, Opcode.OR, Opcode.XOR, Opcode.LDG,
+                    Opcode.STG -> {
                 if (!data(m, fp, word, a, b, code[base + 3])) {
                     return NOT_COMMON;
                 }
@@ -70,11 +71,19 @@ final class Interpreter {
         switch (word & 0xFF) {
             case Opcode.CONST -> set(m, fp, a, b);
             case Opcode.MOV -> set(m, fp, a, get(m, fp, b));
-            case Opcode.ADD -> {
+            case Opcode.ADD, Opcode.SUB, Opcode.AND, Opcode.OR, Opcode.XOR -> {
                 if ((INT32 >>> type & 1) == 0) {
                     return false;
                 }
-                set(m, fp, a, get(m, fp, b) + get(m, fp, c));
+                int x = get(m, fp, b);
+                int y = get(m, fp, c);
+                set(m, fp, a, switch (word & 0xFF) {
+                    case Opcode.ADD -> x + y;
+                    case Opcode.SUB -> x - y;
+                    case Opcode.AND -> x & y;
+                    case Opcode.OR -> x | y;
+                    default -> x ^ y;
+                });
             }
             case Opcode.LDG -> {
                 if ((FOUR_BYTES >>> type & 1) == 0 || !aligned4(m, b)) {
