@@ -8,6 +8,7 @@ import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.arch.ElementType;
 import org.waferscope.engine.ir.FunctionBuilder;
 import org.waferscope.engine.ir.Opcode;
+import org.waferscope.engine.ir.PeProgram;
 import org.waferscope.engine.ir.ProgramBuilder;
 import org.waferscope.engine.ir.Symbol;
 import org.waferscope.engine.sim.Wafer;
@@ -21,6 +22,15 @@ import org.waferscope.engine.sim.WaferStatus;
 class InterpreterCommonTest {
     private static final int X = 0x7FFF_FFF0;
     private static final int Y = 0x35;
+
+    /** A 1x1 wafer running {@code p}, its {@code start} launched. */
+    private static Wafer launchedAlone(PeProgram p) {
+        FabricLayout l = new FabricLayout(1, 1);
+        l.setTileCode(0, 0, p);
+        Wafer w = Wafer.of(ArchProfile.WSE2, l, 1);
+        w.port().launch("start");
+        return w;
+    }
 
     @Test
     void integerOpsLoadsStoresAndJumpsGiveWhatTheGeneralPathGives() {
@@ -39,9 +49,6 @@ class InterpreterCommonTest {
         int x = f.temp();
         int y = f.temp();
         int r = f.temp();
-        int n = f.temp();
-        int one = f.temp();
-        int count = f.temp();
         f.constI32(x, X).constI32(y, Y);
         for (int o = 0; o < ops.length; o++) {
             for (int t = 0; t < types.length; t++) {
@@ -52,6 +59,9 @@ class InterpreterCommonTest {
             }
         }
         // a global read back (ldg) and a loop of jnz and jz counting three turns
+        int n = f.temp();
+        int one = f.temp();
+        int count = f.temp();
         f.loadGlobal(ElementType.I32, r, out[0][0].address()).storeGlobal(ElementType.I32, copied.address(), r);
         f.constI32(n, 3).constI32(one, 1).constI32(count, 0);
         FunctionBuilder.Label loop = f.label();
@@ -60,10 +70,7 @@ class InterpreterCommonTest {
                 .op(Opcode.ADD, ElementType.U32, count, count, one).jumpIfNotZero(one, loop);
         f.bind(done).storeGlobal(ElementType.U32, turns.address(), count).unblockCmdStream().ret();
         b.exportFunction("start", f.index());
-        FabricLayout l = new FabricLayout(1, 1);
-        l.setTileCode(0, 0, b.build());
-        try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
-            w.port().launch("start");
+        try (Wafer w = launchedAlone(b.build())) {
             w.stepFabric(200);
             assertEquals(1, w.port().releasedCount(), "the program ran to its end: " + w.fabric().faultOf(0));
             byte[] m = w.fabric().sram[0];
@@ -92,10 +99,7 @@ class InterpreterCommonTest {
         int v = f.temp();
         f.constI32(v, 7).at(4, 2).storeGlobal(ElementType.I32, 2, v).unblockCmdStream().ret();
         b.exportFunction("start", f.index());
-        FabricLayout l = new FabricLayout(1, 1);
-        l.setTileCode(0, 0, b.build());
-        try (Wafer w = Wafer.of(ArchProfile.WSE2, l, 1)) {
-            w.port().launch("start");
+        try (Wafer w = launchedAlone(b.build())) {
             w.advance(100, false, false);
             assertEquals(WaferStatus.FAULTED, w.status());
             String fault = w.fabric().faultOf(0);
