@@ -152,6 +152,12 @@ final class ComputeEngine {
         long pcFp = core[i + CoreRecords.PC_FP];
         int pc = (int) pcFp;
         if (pc >= 0) {
+            // a scalar instruction of a busy loop first: it need not look up the decoded ops, and a
+            // vector op only reads its (shared, cached) code word before it does
+            int r = Interpreter.common(f, p, i, pi, pcFp);
+            if (r != Interpreter.NOT_COMMON) {
+                return r;
+            }
             // a vector op decoded once for the program runs from its entry, without the interpreter's decode
             int d = f.decodedAt[f.decodedBase[pi] + pc];
             if (d >= 0) {
@@ -164,8 +170,7 @@ final class ComputeEngine {
                     default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
-            int r = Interpreter.common(f, p, i, pi, pcFp);
-            return r != Interpreter.NOT_COMMON ? r : Interpreter.execute(f, p, i, pi, pcFp, cycle, sink, scratch);
+            return Interpreter.execute(f, p, i, pi, pcFp, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
     }
