@@ -65,7 +65,10 @@ final class Interpreter {
         return ComputeEngine.COMPUTED;
     }
 
-    /** {@link #common}'s instructions that write a frame slot or a global: false, having done nothing, for another type. */
+    /**
+     * {@link #common}'s instructions that write a frame slot or a global (the default case is
+     * {@code STG}): false, having done nothing, for a type or an access they leave to {@link #execute}.
+     */
     private static boolean data(byte[] m, int fp, int word, int a, int b, int c) {
         int type = word >>> 8 & 0xFF;
         switch (word & 0xFF) {
@@ -95,7 +98,7 @@ final class Interpreter {
                 if ((FOUR_BYTES >>> type & 1) == 0 || !aligned4(m, a)) {
                     return false;
                 }
-                Sram.writeInt(m, a, get(m, fp, b));   // STG
+                Sram.writeInt(m, a, get(m, fp, b));
             }
         }
         return true;

@@ -80,7 +80,8 @@ class InterpreterCommonTest {
                         continue;
                     }
                     int expected = Alu.binary(ops[o], types[t], X, Y);
-                    assertEquals(expected, Sram.readInt(m, out[o][t].address()), Opcode.name(ops[o]) + " on " + types[t]);
+                    assertEquals(expected, Sram.readInt(m, out[o][t].address()),
+                            Opcode.name(ops[o]) + " on " + types[t]);
                 }
             }
             assertEquals(X + Y, Sram.readInt(m, out[0][0].address()), "i32 add wraps");
@@ -103,8 +104,8 @@ class InterpreterCommonTest {
             w.advance(100, false, false);
             assertEquals(WaferStatus.FAULTED, w.status());
             String fault = w.fabric().faultOf(0);
-            assertTrue(fault.startsWith("store of i32 at address 0x2 is outside the") && fault.endsWith("at misaligned.csl:4:2"),
-                    fault);
+            assertTrue(fault.startsWith("store of i32 at address 0x2 is outside the")
+                    && fault.endsWith("at misaligned.csl:4:2"), fault);
         }
     }
 }
