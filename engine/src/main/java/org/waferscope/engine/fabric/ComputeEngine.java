@@ -37,39 +37,86 @@ final class ComputeEngine {
      */
     static final int ACTIVITY_SHIFT = 8;
 
-    static int step(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        long flags = f.flags(p);
+    /**
+     * Bit of a CE step's result: bits 8..15 hold the cycle's activity, which the step has not
+     * written to the record; {@link #step} writes it with the flags word, once. The paths that
+     * write it themselves (the vector ops) leave this bit clear, and the record is read.
+     */
+    static final int OWN_ACTIVITY = 32;
+    /**
+     * Result bit of {@link #step}: the CE computes and has cycles of a memory vector op left
+     * after this one (the record's busy count is above zero), so it may doze.
+     */
+    static final int BUSY_LEFT = 64;
+    /** A CE step's result for a cycle of computing that the record does not hold yet. */
+    static final int COMPUTED = WORKING | PROGRESSED | OWN_ACTIVITY | Activity.COMPUTE << ACTIVITY_SHIFT;
+
+    /**
+     * PE p's cycle, p running program {@code pi}, {@code flags} its record's {@link CoreRecords#FLAGS}
+     * word as of the cycle's start (for the status bits). Its record's words are reached by their
+     * index, and the flags word (activity) and one cycle counter are written once, here.
+     */
+    static int step(Fabric f, int p, int pi, long flags, long cycle, CycleSink sink, int[] scratch) {
+        long[] core = f.core;
+        int i = CoreRecords.at(p);
         if (CoreRecords.faulted(flags)) {
             f.setActivity(p, Activity.FAULTED);
             return Activity.FAULTED << ACTIVITY_SHIFT;
         }
         try {
             int mt = CoreRecords.hasMicrothreads(flags) ? MicrothreadUnit.advance(f, p, cycle) : 0;
-            int ce = stepCe(f, p, cycle, sink, scratch);
-            byte activity = f.activity(p);
-            if (activity == Activity.IDLE && (mt & WORKING) != 0) {
-                // an idle CE whose microthreads only wait is waiting, not busy
-                activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
-                        : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
-                f.setActivity(p, activity);
+            int ce = stepCe(f, p, i, pi, cycle, sink, scratch);
+            if (ce == COMPUTED && mt == 0) {
+                // the common cycle, an instruction or a memory op's cycle, kept short so the step stays small
+                core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(core[i + CoreRecords.FLAGS], Activity.COMPUTE);
+                core[i + CoreRecords.COMPUTE]++;
+                return WORKING | PROGRESSED | Activity.COMPUTE << ACTIVITY_SHIFT;
             }
-            f.countCycle(p, activity);
-            int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
-            boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
-            if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
-                // a stalled or idle CE whose microthreads (if any) only waited
-                bits |= STALLED;
-            }
-            return bits | activity << ACTIVITY_SHIFT;
+            return account(core, i, mt, ce);
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
-            int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc(p);
-            String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
-            f.fault[p] = cause(e) + where;
-            f.markFaulted(p);
-            f.setActivity(p, Activity.FAULTED);
-            sink.fault(p, cycle, f.fault[p]);
-            return Activity.FAULTED << ACTIVITY_SHIFT;
+            return fault(f, p, cycle, sink, e);
         }
+    }
+
+    /**
+     * The cycle's activity into the record (read again: the step may have sent, whose count
+     * is in the flags word, or started a task) and its counter; returns {@link #step}'s result.
+     */
+    private static int account(long[] core, int i, int mt, int ce) {
+        long flags = core[i + CoreRecords.FLAGS];
+        boolean own = (ce & OWN_ACTIVITY) != 0;
+        int activity = own ? ce >>> ACTIVITY_SHIFT & 0xFF : CoreRecords.activityOf(flags);
+        if (activity == Activity.IDLE && (mt & WORKING) != 0) {
+            // an idle CE whose microthreads only wait is waiting, not busy
+            activity = (mt & PROGRESSED) != 0 ? Activity.MICROTHREADS
+                    : (mt & MicrothreadUnit.WAITING_INPUT) != 0 ? Activity.STALL_INPUT : Activity.STALL_OUTPUT;
+            own = true;
+        }
+        if (own) {
+            // (otherwise the vector op's step has written its activity itself)
+            core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(flags, activity);
+        }
+        core[i + CoreRecords.counterOf(activity)] += CoreRecords.counted(activity);
+        int busyLeft = activity == Activity.COMPUTE && (int) core[i + CoreRecords.BUSY_DONE] > 0 ? BUSY_LEFT : 0;
+        ce &= WORKING | PROGRESSED | STALLED;
+        int bits = (mt & (WORKING | PROGRESSED)) | (ce & ~STALLED);
+        boolean ceWaits = ce == 0 || (ce & (STALLED | PROGRESSED)) == STALLED;
+        if (ceWaits && (mt & PROGRESSED) == 0 && (bits & WORKING) != 0) {
+            // a stalled or idle CE whose microthreads (if any) only waited
+            bits |= STALLED;
+        }
+        return bits | busyLeft | activity << ACTIVITY_SHIFT;
+    }
+
+    /** PE p faults with {@code e}, raised in its cycle: said where, and it stops. */
+    private static int fault(Fabric f, int p, long cycle, CycleSink sink, RuntimeException e) {
+        int at = e instanceof MachineFault m && m.pc >= 0 ? m.pc : f.pc(p);
+        String where = at >= 0 ? " at " + f.programs[f.peProgram[p]].position(at) : "";
+        f.fault[p] = cause(e) + where;
+        f.markFaulted(p);
+        f.setActivity(p, Activity.FAULTED);
+        sink.fault(p, cycle, f.fault[p]);
+        return Activity.FAULTED << ACTIVITY_SHIFT;
     }
 
     /**
@@ -93,16 +140,25 @@ final class ComputeEngine {
         f.activated[p] |= 1L << id;
     }
 
-    private static int stepCe(Fabric f, int p, long cycle, CycleSink sink, int[] scratch) {
-        if (f.busy(p) > 0) {
-            f.setBusy(p, f.busy(p) - 1);
-            f.setActivity(p, Activity.COMPUTE);
-            return WORKING | PROGRESSED;
+    /** The CE's part of the cycle, from the record at {@code i}; its result may carry {@link #OWN_ACTIVITY}. */
+    private static int stepCe(Fabric f, int p, int i, int pi, long cycle, CycleSink sink, int[] scratch) {
+        long[] core = f.core;
+        long busyDone = core[i + CoreRecords.BUSY_DONE];
+        if ((int) busyDone > 0) {
+            // counting down a memory op: its low half, which is above zero, so nothing borrows
+            core[i + CoreRecords.BUSY_DONE] = busyDone - 1;
+            return (int) busyDone > 1 ? COMPUTED | BUSY_LEFT : COMPUTED;
         }
-        int pc = f.pc(p);
+        long pcFp = core[i + CoreRecords.PC_FP];
+        int pc = (int) pcFp;
         if (pc >= 0) {
+            // a scalar instruction of a busy loop first: it need not look up the decoded ops, and a
+            // vector op only reads its (shared, cached) code word before it does
+            int r = Interpreter.common(f, p, i, pi, pcFp);
+            if (r != Interpreter.NOT_COMMON) {
+                return r;
+            }
             // a vector op decoded once for the program runs from its entry, without the interpreter's decode
-            int pi = f.peProgram[p];
             int d = f.decodedAt[f.decodedBase[pi] + pc];
             if (d >= 0) {
                 int[] pool = f.decodedPool;
@@ -114,7 +170,7 @@ final class ComputeEngine {
                     default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
-            return Interpreter.execute(f, p, pi, pc, cycle, sink, scratch);
+            return Interpreter.execute(f, p, i, pi, pcFp, cycle, sink, scratch);
         }
         return pickTask(f, p, sink);
     }
@@ -127,8 +183,7 @@ final class ComputeEngine {
             ready |= 1L << ProgramTables.LAUNCH_TASK;
         }
         if (ready == 0) {
-            f.setActivity(p, Activity.IDLE);
-            return consumed ? PROGRESSED : 0;
+            return OWN_ACTIVITY | Activity.IDLE << ACTIVITY_SHIFT | (consumed ? PROGRESSED : 0);
         }
         // round-robin: the lowest ready id above the last one started, else the lowest
         long later = ready & (-2L << f.lastPicked(p));
@@ -138,8 +193,7 @@ final class ComputeEngine {
         f.countTaskRun(p);
         f.taskRuns[f.trBase[p] + t.taskIndex[id]]++;
         sink.taskStarted(p);
-        f.setActivity(p, Activity.COMPUTE);
-        return WORKING | PROGRESSED;
+        return COMPUTED;
     }
 
     private static void start(Fabric f, int p, ProgramTables t, int id) {

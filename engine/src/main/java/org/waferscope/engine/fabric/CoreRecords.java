@@ -268,7 +268,27 @@ abstract class CoreRecords extends ChannelRings {
 
     /** Counts one cycle of {@code activity} in PE p's cycle counters. */
     final void countCycle(int p, int activity) {
-        core[at(p) + (int) (COUNTER_OF >>> (activity << 2) & 0xF)] += COUNTED >>> activity & 1;
+        core[at(p) + counterOf(activity)] += counted(activity);
+    }
+
+    /** The word of a record ({@link #COMPUTE} .. {@link #STALL_OUT}) a cycle of {@code activity} counts in. */
+    static int counterOf(int activity) {
+        return (int) (COUNTER_OF >>> (activity << 2) & 0xF);
+    }
+
+    /** 1 when a cycle of {@code activity} is counted, 0 for IDLE and FAULTED. */
+    static int counted(int activity) {
+        return COUNTED >>> activity & 1;
+    }
+
+    /** The {@link Activity} in a {@link #FLAGS} word. */
+    static int activityOf(long flags) {
+        return (byte) (flags >>> ACTIVITY);
+    }
+
+    /** A {@link #FLAGS} word with {@code activity} in place of its activity. */
+    static long withActivity(long flags, int activity) {
+        return flags & ~(0xFFL << ACTIVITY) | (activity & 0xFFL) << ACTIVITY;
     }
 
     /** Adds {@code cycles} to counter {@code which} ({@link #COMPUTE} .. {@link #STALL_OUT}) of PE p. */

@@ -329,8 +329,12 @@ public final class FabricCycle {
                 f.sleepFrom[p] = 0;
                 asleep &= ~bit;
             }
-            int r = Router.route(f, p, cycle);
-            int c = f.peProgram[p] >= 0 ? ComputeEngine.step(f, p, cycle, band, band.scratch)
+            // the CE record's line asked for before the router's work, which never writes its flags word
+            long flags = f.flags(p);
+            // a router with no sources and no host stream does nothing: not called (its first tests, here)
+            int r = f.srcStart[p] != f.srcStart[p + 1] || f.hostIn[p] != null ? Router.route(f, p, cycle) : 0;
+            int pi = f.peProgram[p];
+            int c = pi >= 0 ? ComputeEngine.step(f, p, pi, flags, cycle, band, band.scratch)
                     : f.activity(p) << ComputeEngine.ACTIVITY_SHIFT;
             int activity = c >>> ComputeEngine.ACTIVITY_SHIFT & 0xFF;
             band.tally(activity);
@@ -342,13 +346,17 @@ public final class FabricCycle {
                     atBreakpoint = true;
                 }
             }
-            if ((r & Router.HOLDING) != 0 || (c & ComputeEngine.WORKING) != 0 || hostPending(p)) {
+            if ((c & (ComputeEngine.WORKING | ComputeEngine.PROGRESSED | ComputeEngine.STALLED
+                    | ComputeEngine.BUSY_LEFT)) == (ComputeEngine.WORKING | ComputeEngine.PROGRESSED)) {
+                // the common busy PE: it has work next cycle and neither sleeps nor dozes
+                next |= bit;
+            } else if ((r & Router.HOLDING) != 0 || (c & ComputeEngine.WORKING) != 0 || hostPending(p)) {
                 if ((c & (ComputeEngine.STALLED | ComputeEngine.PROGRESSED)) == ComputeEngine.STALLED
                         && (r & Router.HOLDING) == 0 && !atBreakpoint && !hostPending(p)) {
                     // nothing but a wavelet reaching the router can change this PE: let it sleep
                     asleep |= bit;
                     f.sleepFrom[p] = activity == Activity.COMPUTE ? cycle | SleepCredit.DOZING : cycle;
-                } else if (activity == Activity.COMPUTE && f.busy(p) > 0 && (r & Router.HOLDING) == 0
+                } else if ((c & ComputeEngine.BUSY_LEFT) != 0 && (r & Router.HOLDING) == 0
                         && !atBreakpoint && !hostPending(p) && microthreadsIdle(p)) {
                     // counting down a memory vector op, and nothing else to do: doze until it is done
                     asleep |= bit;

@@ -15,8 +15,103 @@ final class Interpreter {
     private static final ElementType[] TYPES = ElementType.values();
     private static final MathFn[] MATH_FNS = MathFn.values();
 
-    /** Executes the instruction at {@code pc} of program {@code pi}, PE p's running task. */
-    static int execute(Fabric f, int p, int pi, int pc, long cycle, CycleSink sink, int[] scratch) {
+    /**
+     * Types whose arithmetic is plain 32-bit two's complement, with nothing to normalize
+     * ({@link Alu#binary} gives the same): those of the common integer instructions, decided
+     * without a table.
+     */
+    private static final int INT32 = 1 << ElementType.I32.ordinal() | 1 << ElementType.U32.ordinal();
+    /** Types of four bytes, stored and loaded as the int they are in register form. */
+    private static final int FOUR_BYTES = INT32 | 1 << ElementType.F32.ordinal();
+
+    /** {@link #common}'s answer for an instruction it leaves to {@link #execute}. */
+    static final int NOT_COMMON = -1;
+
+    /**
+     * The instructions of a busy scalar loop, on 32-bit integers or 4-byte words in place, done
+     * in a method small enough for the compiler to put in the CE's step, without
+     * {@link #execute}'s frame, its switch over every instruction, or {@link Alu}'s and
+     * {@link Sram}'s switches over the element type: what they would do for these types, in the
+     * same order (operands read, then the check that may fault). Any other instruction, type,
+     * or a global access that is not inside and aligned (which faults there), returns
+     * {@link #NOT_COMMON} before it has changed anything.
+     */
+    static int common(Fabric f, int p, int i, int pi, long pcFp) {
+        int pc = (int) pcFp;
+        int[] code = f.code[pi];
+        int base = pc * Opcode.WIDTH;
+        int word = code[base];
+        int a = code[base + 1];
+        int b = code[base + 2];
+        byte[] m = f.sram[p];
+        int fp = (int) (pcFp >>> 32);
+        int next;
+        switch (word & 0xFF) {
+            case Opcode.JMP -> next = a;
+            case Opcode.JZ -> next = get(m, fp, a) == 0 ? b : pc + 1;
+            case Opcode.JNZ -> next = get(m, fp, a) != 0 ? b : pc + 1;
+            case Opcode.CONST, Opcode.MOV, Opcode.ADD, Opcode.SUB, Opcode.AND, Opcode.OR, Opcode.XOR, Opcode.LDG,
+                    Opcode.STG -> {
+                if (!data(m, fp, word, a, b, code[base + 3])) {
+                    return NOT_COMMON;
+                }
+                next = pc + 1;
+            }
+            default -> {
+                return NOT_COMMON;
+            }
+        }
+        f.core[i + CoreRecords.PC_FP] = pcFp & 0xFFFFFFFF00000000L | next & 0xFFFFFFFFL;
+        return ComputeEngine.COMPUTED;
+    }
+
+    /**
+     * {@link #common}'s instructions that write a frame slot or a global (the default case is
+     * {@code STG}): false, having done nothing, for a type or an access they leave to {@link #execute}.
+     */
+    private static boolean data(byte[] m, int fp, int word, int a, int b, int c) {
+        int type = word >>> 8 & 0xFF;
+        switch (word & 0xFF) {
+            case Opcode.CONST -> set(m, fp, a, b);
+            case Opcode.MOV -> set(m, fp, a, get(m, fp, b));
+            case Opcode.ADD, Opcode.SUB, Opcode.AND, Opcode.OR, Opcode.XOR -> {
+                if ((INT32 >>> type & 1) == 0) {
+                    return false;
+                }
+                int x = get(m, fp, b);
+                int y = get(m, fp, c);
+                set(m, fp, a, switch (word & 0xFF) {
+                    case Opcode.ADD -> x + y;
+                    case Opcode.SUB -> x - y;
+                    case Opcode.AND -> x & y;
+                    case Opcode.OR -> x | y;
+                    default -> x ^ y;
+                });
+            }
+            case Opcode.LDG -> {
+                if ((FOUR_BYTES >>> type & 1) == 0 || !aligned4(m, b)) {
+                    return false;
+                }
+                set(m, fp, a, Sram.readInt(m, b));
+            }
+            default -> {
+                if ((FOUR_BYTES >>> type & 1) == 0 || !aligned4(m, a)) {
+                    return false;
+                }
+                Sram.writeInt(m, a, get(m, fp, b));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Executes the instruction at the pc of {@code pcFp} (PE p's record word {@link CoreRecords#PC_FP},
+     * its record at {@code i}), program {@code pi}, PE p's running task. Writes the pc (and the
+     * frame pointer a call or return changes) back to the record once; the activity it
+     * returns ({@link ComputeEngine#OWN_ACTIVITY}) is written by the caller.
+     */
+    static int execute(Fabric f, int p, int i, int pi, long pcFp, long cycle, CycleSink sink, int[] scratch) {
+        int pc = (int) pcFp;
         int[] code = f.code[pi];
         int base = pc * Opcode.WIDTH;
         int word = code[base];
@@ -25,8 +120,7 @@ final class Interpreter {
         int b = code[base + 2];
         int c = code[base + 3];
         byte[] m = f.sram[p];
-        int fp = f.fp(p);
-        f.setActivity(p, Activity.COMPUTE);
+        int fp = (int) (pcFp >>> 32);
         int next = pc + 1;
         switch (op) {
             case Opcode.NOP -> {
@@ -40,8 +134,8 @@ final class Interpreter {
             }
             case Opcode.LOADK -> {
                 int[] k = f.tables[pi].program.constants().get(b);
-                for (int i = 0; i < k.length; i++) {
-                    set(m, fp, a + i, k[i]);
+                for (int j = 0; j < k.length; j++) {
+                    set(m, fp, a + j, k[j]);
                 }
             }
             case Opcode.ADD, Opcode.SUB, Opcode.MUL, Opcode.DIV, Opcode.REM, Opcode.MIN, Opcode.MAX, Opcode.AND,
@@ -79,8 +173,12 @@ final class Interpreter {
                     next = b;
                 }
             }
-            case Opcode.CALL -> next = call(f, p, f.tables[pi].program, m, fp, a, b, pc);
-            case Opcode.RET -> next = ret(f, p, m, fp, a);
+            case Opcode.CALL -> {
+                return call(f, i, f.tables[pi].program, m, fp, a, b, pc);
+            }
+            case Opcode.RET -> {
+                return ret(f, p, i, m, fp, a);
+            }
             case Opcode.ACTIVATE -> ComputeEngine.activate(f, p, f.tables[pi], a);
             case Opcode.BLOCK -> f.blocked[p] |= 1L << a;
             case Opcode.UNBLOCK -> f.blocked[p] &= ~(1L << a);
@@ -117,17 +215,21 @@ final class Interpreter {
             case Opcode.TRAP -> throw new MachineFault("an @assert failed");
             case Opcode.ROUTE_POS -> {
                 if (!RouteSwitch.set(f, p, get(m, fp, a), get(m, fp, b), get(m, fp, c))) {
-                    f.setActivity(p, Activity.STALL_OUTPUT);
-                    return ComputeEngine.WORKING | ComputeEngine.STALLED;
+                    return ComputeEngine.WORKING | ComputeEngine.STALLED | ComputeEngine.OWN_ACTIVITY
+                            | Activity.STALL_OUTPUT << ComputeEngine.ACTIVITY_SHIFT;
                 }
             }
             case Opcode.ROUTE_CFG -> RouteEdits.apply(f, p, a, b, c, code[base + 4], code[base + 5]);
             default -> throw new MachineFault("unknown instruction " + op);
         }
-        if (f.pc(p) >= 0) {
-            f.setPc(p, next);
-        }
-        return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
+        // no other instruction changes the pc or frame pointer on its way (a call and a return have returned)
+        f.core[i + CoreRecords.PC_FP] = pcFp & 0xFFFFFFFF00000000L | next & 0xFFFFFFFFL;
+        return ComputeEngine.COMPUTED;
+    }
+
+    /** Whether a 4-byte access at {@code addr} lies inside the SRAM, aligned: {@link Sram#inside} for 4 bytes. */
+    private static boolean aligned4(byte[] m, int addr) {
+        return addr >= 0 && addr <= m.length - 4 && (addr & 3) == 0;
     }
 
     private static int taskId(int id) {
@@ -178,7 +280,7 @@ final class Interpreter {
         }
     }
 
-    private static int call(Fabric f, int p, PeProgram program, byte[] m, int fp, int fn, int argBase, int pc) {
+    private static int call(Fabric f, int i, PeProgram program, byte[] m, int fp, int fn, int argBase, int pc) {
         FunctionInfo callee = program.functions().get(fn);
         int newFp = fp + 4 * (argBase - 2);
         if (newFp + 4 * callee.frameSlots() > m.length) {
@@ -186,11 +288,11 @@ final class Interpreter {
         }
         Sram.writeInt(m, newFp, pc + 1);
         Sram.writeInt(m, newFp + 4, fp);
-        f.setFp(p, newFp);
-        return callee.entry();
+        f.core[i + CoreRecords.PC_FP] = (long) newFp << 32 | callee.entry() & 0xFFFFFFFFL;
+        return ComputeEngine.COMPUTED;
     }
 
-    private static int ret(Fabric f, int p, byte[] m, int fp, int valueSlot) {
+    private static int ret(Fabric f, int p, int i, byte[] m, int fp, int valueSlot) {
         if (valueSlot >= 0) {
             set(m, fp, 2, get(m, fp, valueSlot));
         }
@@ -198,10 +300,10 @@ final class Interpreter {
         if (savedPc < 0) {
             f.setPc(p, -1);
             f.setTask(p, -1);
-            return -1;
+        } else {
+            f.core[i + CoreRecords.PC_FP] = (long) Sram.readInt(m, fp + 4) << 32 | savedPc & 0xFFFFFFFFL;
         }
-        f.setFp(p, Sram.readInt(m, fp + 4));
-        return savedPc;
+        return ComputeEngine.COMPUTED;
     }
 
     private static void print(Fabric f, int p, PeProgram program, byte[] m, int fp, int format, int first, int count,

@@ -27,6 +27,7 @@ import org.waferscope.engine.api.HostMachine;
  *
  * SIDE is the fabric's side (757 for the whole 757x996 WSE-2 wafer, all active), or WxH
  * (all active, W wide and H high, within the WSE-2's 757x996: e.g. 48x996, rows a 16th as long), or
+ * {@code floor:WxH}: every PE running a scalar loop that sends nothing ({@code CycleShapes floor}), or
  * {@code sparse}: the whole wafer with the exchange on its middle 150x251 PEs and the others
  * asleep (the benchmark's engineSparse), or {@code sparse:WxH}: the same PEs at work on a
  * smaller fabric (757x400: a third of the wafer's heap, for runs without the shared lock). CYCLES are the cycles per turn (a multiple of the
@@ -61,7 +62,8 @@ public final class InterleavedAB {
 
         long wall;
 
-        Version(String name, Path dir, int width, int height, boolean sparse, int threads, String pass, int copies)
+        Version(String name, Path dir, int width, int height, boolean sparse, boolean floor, int threads, String pass,
+                int copies)
                 throws ReflectiveOperationException, java.io.IOException {
             this.name = name;
             String[] settings = pass == null ? new String[] {""} : pass.split(",");
@@ -87,7 +89,7 @@ public final class InterleavedAB {
             Class<?> waferClass = cl.loadClass("org.waferscope.engine.sim.Wafer");
             Class<?> program = cl.loadClass("org.waferscope.engine.ir.PeProgram");
             Object forever = options.getField("FOREVER").get(null);
-            Object layout = sparse
+            Object layout = floor ? scalarLoops(cl, layoutClass, program, width, height) : sparse
                     ? exchange.getMethod("layout", int.class, int.class, int.class, int.class, int.class, int.class,
                             options, program).invoke(null, width, height, (width - SPARSE_W) / 2,
                             (height - SPARSE_H) / 2, SPARSE_W, SPARSE_H, forever,
@@ -107,6 +109,22 @@ public final class InterleavedAB {
         }
     }
 
+    /** Every PE of a WxH layout running {@code CycleShapes.scalarLoop}: the floor of a busy PE-cycle. */
+    private static Object scalarLoops(ClassLoader cl, Class<?> layoutClass, Class<?> program, int width, int height)
+            throws ReflectiveOperationException {
+        Method loop = cl.loadClass("org.waferscope.engine.fabric.CycleShapes").getDeclaredMethod("scalarLoop");
+        loop.setAccessible(true);
+        Object code = loop.invoke(null);
+        Object layout = layoutClass.getConstructor(int.class, int.class).newInstance(width, height);
+        Method set = layoutClass.getMethod("setTileCode", int.class, int.class, program);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                set.invoke(layout, x, y, code);
+            }
+        }
+        return layout;
+    }
+
     /** System properties some version's {@code @PASS,KEY=VALUE} set. */
     private static final java.util.Set<String> SET = new java.util.HashSet<>();
 
@@ -116,7 +134,9 @@ public final class InterleavedAB {
 
     public static void main(String[] args) throws Exception {
         boolean sparse = args[0].startsWith("sparse");
-        String[] wh = (sparse ? args[0].substring("sparse".length()).replace(":", "") : args[0]).split("x");
+        boolean floor = args[0].startsWith("floor:");
+        String[] wh = (sparse ? args[0].substring("sparse".length()).replace(":", "")
+                : floor ? args[0].substring("floor:".length()) : args[0]).split("x");
         int side = sparse && wh[0].isEmpty() ? 757 : Integer.parseInt(wh[0]);
         long cycles = Long.parseLong(args[1]);
         int rounds = Integer.parseInt(args[2]);
@@ -136,7 +156,7 @@ public final class InterleavedAB {
                 perCall = Long.parseLong(nameDir[1]);
             } else {
                 String[] dirPass = nameDir[1].split("@", 2);
-                versions.add(new Version(nameDir[0], Path.of(dirPass[0]), width, height, sparse, threads,
+                versions.add(new Version(nameDir[0], Path.of(dirPass[0]), width, height, sparse, floor, threads,
                         dirPass.length > 1 ? dirPass[1] : null, copies));
             }
         }
@@ -166,9 +186,9 @@ public final class InterleavedAB {
                 }
             }
         }
-        System.out.printf("%dx%d exchange%s, %d thread(s), %d rounds of %d cycles in calls of %d (%d dropped)%s; CPU: %s%n",
-                width, height, sparse ? " on 150x251 PEs, the rest asleep" : "", threads, rounds, cycles, perCall,
-                dropped, copies > 1 ? ", " + copies + " wafers a version" : "", HostMachine.cpu());
+        System.out.printf("%dx%d %s%s, %d thread(s), %d rounds of %d cycles in calls of %d (%d dropped)%s; CPU: %s%n",
+                width, height, floor ? "scalar loop" : "exchange", sparse ? " on 150x251 PEs, the rest asleep" : "",
+                threads, rounds, cycles, perCall, dropped, copies > 1 ? ", " + copies + " wafers a version" : "", HostMachine.cpu());
         Version first = versions.get(0);
         for (Version v : versions) {
             for (Object w : v.wafers) {
