@@ -159,7 +159,10 @@ final class RoutePlans {
         } else {
             f.popHead(p, facts, ctr);
         }
-        Router.parkOn(f.router, RouterWords.at(p), d, plan, meta, payload);   // Router.served marks it parked
+        long[] r = f.router;
+        int at = RouterWords.at(p);
+        r[at + RouterWords.RR] |= (1L << d) << RouterWords.PARKED;
+        Router.parkOn(r, at, d, plan, meta, payload);
         return true;
     }
 }

@@ -124,9 +124,8 @@ final class Router {
         int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         boolean stamped = port != RAMP && ChannelRings.stamps(facts);
-        // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old; the
-        // head of an arriving link buffer is on its hop only in the cycle it arrives, unvisited (route)
-        if (port != RAMP && (facts & (long) ChannelRings.ARRIVES << 32) == 0 && f.headInFlight(facts, ctr, now)) {
+        // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
+        if (port != RAMP && f.headInFlight(facts, ctr, now)) {
             return state | TIMED_WAIT;
         }
         int meta = f.headMeta(facts, ctr);
@@ -189,18 +188,15 @@ final class Router {
     /**
      * Source {@code idx} moved a wavelet to {@code tx}: its pop to publish in the commit when
      * {@code publish} (a link buffer whose pops are not stamped), the round-robin past it, the
-     * link directions parked on ({@link #park} leaves them to this), the ports taken. The commit
-     * has work when a pop is to be published or a wavelet was parked.
+     * ports taken. The commit has work when a pop is to be published or a wavelet was parked.
      */
     private static int served(Fabric f, int p, int ns, int idx, boolean publish, int state, int tx) {
         int at = RouterWords.at(p);
         if (publish) {
             f.router[at + RouterWords.POPPED] |= 1L << idx;
         }
-        // the round-robin past it, and the link directions it parked on (RouterWords.PARKED), in one store
         long rr = f.router[at + RouterWords.RR];
-        f.router[at + RouterWords.RR] = rr & 0xFFFFFFFF00000000L | (long) (tx & 0xF) << RouterWords.PARKED
-                | (idx + 1 == ns ? 0 : idx + 1);
+        f.router[at + RouterWords.RR] = rr & 0xFFFFFFFF00000000L | (idx + 1 == ns ? 0 : idx + 1);
         return state | MOVED | (publish || (tx & 0xF) != 0 ? COMMITS : 0) | tx << CLAIMED_SHIFT;
     }
 
@@ -261,6 +257,7 @@ final class Router {
     private static void park(Fabric f, int p, int links, int tx, int out, int onward) {
         long[] r = f.router;
         int at = RouterWords.at(p);
+        r[at + RouterWords.RR] |= (long) (tx & 0xF) << RouterWords.PARKED;
         for (int d = 0; d < 4; d++) {
             if ((tx & (1 << d)) != 0) {
                 parkOn(r, at, d, RouteLinks.of(f.linkFacts, links, d), out, onward);
