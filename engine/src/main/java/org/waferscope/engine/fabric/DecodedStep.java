@@ -36,7 +36,7 @@ final class DecodedStep {
             return ComputeEngine.WORKING | ComputeEngine.STALLED;
         }
         int v = Sram.readInt(f.sram[p], pool[e + O + 2] + done * pool[e + O + 4]);
-        int payload = apply(Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]], v, 0, 0);
+        int payload = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]].apply(v, 0, 0);
         int w0 = pool[e + 1];
         if (Dsd.has(w0, Dsd.FLAG_STAMP_INDEX)) {
             payload = (payload & 0xFFFF) | (done << 16);
@@ -77,23 +77,8 @@ final class DecodedStep {
         int s0 = element(f, p, m, pool, e + O, done, ch1);
         int s1 = sources > 1 ? element(f, p, m, pool, e + 2 * O, done, ch2) : 0;
         int s2 = sources > 2 ? element(f, p, m, pool, e + 3 * O, done, ch3) : 0;
-        Sram.writeInt(m, pool[e + 2] + done * pool[e + 4], apply(kind, s0, s1, s2));
+        Sram.writeInt(m, pool[e + 2] + done * pool[e + 4], kind.apply(s0, s1, s2));
         return advance(f, p, pc, pool, e, done + 1, length);
-    }
-
-    /**
-     * {@link DsdOpKind#apply}, with the kinds of the common sends and receives done here: the
-     * whole of {@code apply} is too large for the compiler to inline, so each element paid a call
-     * and a switch over every kind.
-     */
-    private static int apply(DsdOpKind kind, int s0, int s1, int s2) {
-        if (kind == DsdOpKind.MOV32 || kind == DsdOpKind.FMOVS) {
-            return s0;
-        }
-        if (kind == DsdOpKind.FADDS) {
-            return Float.floatToRawIntBits(Float.intBitsToFloat(s0) + Float.intBitsToFloat(s1));
-        }
-        return kind.apply(s0, s1, s2);
     }
 
     /** {@link #fabin}: the operand is not an input queue. */
