@@ -26,9 +26,15 @@ public final class StampSweep {
     /** Cycles between sweeps: 2^14, half the cycles after which a stamp's bits repeat. */
     public static final int PERIOD = 1 << 14;
 
-    /** Whether cycles {@code c} to {@code c + n - 1} hold a multiple of {@link #PERIOD}, before whose start a sweep is due. */
+    /**
+     * Whether cycles {@code c} to {@code c + n - 1} hold a multiple of {@link #PERIOD} other than 0,
+     * before whose start a sweep is due. None at cycle 0: nothing has been popped before it (a
+     * fabric at cycle 0 is as loaded, reset or restored to its load), and the first step of a
+     * full wafer need not walk every link buffer.
+     */
     public static boolean due(long c, int n) {
-        return ((c + n - 1) & -PERIOD) >= c;
+        long m = (c + n - 1) & -PERIOD;
+        return m >= c && m > 0;
     }
 
     /**

@@ -87,7 +87,8 @@ class StampedPopsTest {
 
     @Test
     void aSweepIsDueBeforeEveryCycleOrPassThatHoldsAMultipleOf16384() {
-        assertTrue(StampSweep.due(0, 1));
+        assertFalse(StampSweep.due(0, 1), "nothing is stamped before cycle 0");
+        assertFalse(StampSweep.due(0, 8));
         assertTrue(StampSweep.due(16384, 1));
         assertFalse(StampSweep.due(16383, 1));
         assertFalse(StampSweep.due(16385, 1));
