@@ -25,10 +25,10 @@ import org.waferscope.engine.arch.ArchProfile;
  * <p><b>Who writes what.</b> In the compute phase only the channel's owner writes the
  * popped half of {@link #CTR} and a link buffer's {@link #SEEN} (its pops, stamped with the
  * cycle: {@link #stamp}); its sender reads the pushed half and {@link #SEEN}, one word. In the
- * commit phase the sender writes (pushed, {@link #LAST}, the slots, and clears a stamp when it
- * pushes into the empty buffer) and the owner writes {@link #SEEN} for pops it did not stamp;
- * both leave the pops in {@link #SEEN} as they are, and a reader always sees the half it needs
- * unchanged.
+ * commit phase the sender writes (pushed, {@link #LAST}, the slots) and the owner writes
+ * {@link #SEEN} for pops it did not stamp; both leave the pops in {@link #SEEN} as they are, and
+ * a reader always sees the half it needs unchanged. Between cycles {@link StampSweep} clears old
+ * stamps.
  */
 abstract class ChannelRings {
     public final ArchProfile profile;
@@ -176,12 +176,9 @@ abstract class ChannelRings {
     // than the owner's commit copying the pops into SEEN, the pop writes them there at once with
     // the cycle's stamp, and a sender that finds this cycle's stamp counts one pop less (a
     // buffer is popped at most once a cycle). A stamp holds 15 bits of the cycle, so it must
-    // not outlive 2^15 cycles where it could matter: a push into the empty buffer clears it
-    // (that is in the commit phase, when no one reads it), and a visit of the buffer while it
-    // holds wavelets clears one 2^14 cycles old (a PE whose router holds wavelets is visited
-    // every cycle); while the buffer is empty a stamp taken for this cycle's makes the room one
-    // less than the capacity, which moves the same as the capacity when that is 2 or more, so
-    // a buffer of capacity 1 publishes its pops in the commit as before ({@link #stamps}).
+    // not outlive 2^15 cycles: every stepper clears all stamps once every 2^14 cycles, between
+    // cycles (StampSweep). A buffer of capacity 1 publishes its pops in the commit as before
+    // ({@link #stamps}).
 
     /** SEEN's high half for a pop in cycle {@code now}: 15 bits of the cycle, and bit 15 set. */
     static int stamp(int now) {
@@ -205,15 +202,6 @@ abstract class ChannelRings {
     void popLink(int owner, long facts, int ctr, int now) {
         popHead(owner, facts, ctr);
         chan[(int) facts + SEEN] = ((ctr >>> 16) + 1 & 0xFFFF) | stamp(now) << 16;
-    }
-
-    /** By a visit of link buffer {@code facts}, which holds wavelets, in cycle {@code now}: clears a stamp 2^14 cycles old or more. */
-    void ageStamp(long facts, int now) {
-        int at = (int) facts + SEEN;
-        int s = chan[at];
-        if (s < 0 && ((stamp(now) - (s >>> 16)) & 0x7FFF) >= 0x4000) {
-            chan[at] = s & 0xFFFF;
-        }
     }
 
     /** {@link #freeForSender} of the channel with {@code facts}. */
@@ -374,9 +362,6 @@ abstract class ChannelRings {
         c[m] = c[m] & ~(0xFF << shift) | (meta & 0xFF) << shift;
         c[at + LAST] = cycle;
         c[at + CTR] = ctr & 0xFFFF0000 | (ctr + 1) & 0xFFFF;
-        if ((ctr & 0xFFFF) == ctr >>> 16 && c[at + SEEN] < 0) {
-            c[at + SEEN] &= 0xFFFF;   // a stamp ends where the buffer fills again (see stamp)
-        }
         if ((info & TRACKED) != 0) {
             int bit = info >>> BIT_SHIFT;
             if ((info & ARRIVES) != 0 && (ctr & 0xFFFF) == ctr >>> 16) {

@@ -124,9 +124,6 @@ final class Router {
         int port = (int) (facts >>> 32 + ChannelRings.PORT_SHIFT) & 7;
         int ctr = f.chan[(int) facts + ChannelRings.CTR];
         boolean stamped = port != RAMP && ChannelRings.stamps(facts);
-        if (stamped) {
-            f.ageStamp(facts, now);
-        }
         // a CE output queue's wavelets were pushed after this router's turn, so are a cycle old
         if (port != RAMP && f.headInFlight(facts, ctr, now)) {
             return state | TIMED_WAIT;

@@ -11,6 +11,7 @@ import org.waferscope.engine.fabric.CommitFront;
 import org.waferscope.engine.fabric.DozeWheel;
 import org.waferscope.engine.fabric.FabricCycle;
 import org.waferscope.engine.fabric.SaveBudget;
+import org.waferscope.engine.fabric.StampSweep;
 import org.waferscope.engine.fabric.Wavefront;
 import org.waferscope.engine.fabric.WorkerWaits;
 import org.waferscope.engine.record.RunTimeline;
@@ -235,11 +236,7 @@ public final class CycleStepper implements AutoCloseable {
         events.sort(Comparator.comparingLong(BandState.Event::cycle).thenComparingInt(BandState.Event::pe));
         long done = lastCycle - jobStart;
         cycle.fabric().setCycle(lastCycle);
-        int dozing = 0;
-        for (int left : dozersLeft) {
-            dozing += left;
-        }
-        cycle.keep(wheels, dozing);
+        cycle.keep(wheels, java.util.Arrays.stream(dozersLeft).sum());
         rounds += done + 1;
         return new Result(done, lastReason, events, totalsStarted, (int) releasesSoFar, lastActive);
     }
@@ -295,6 +292,9 @@ public final class CycleStepper implements AutoCloseable {
     /** The cycle loop every worker runs from cycle {@code c} on; each takes the same stop decision. */
     private void runCycles(int id, long c, CycleTally tally) {
         while (true) {
+            if (StampSweep.due(c, 1) && StampSweep.share(cycle, id, workers)) {
+                sync(id);   // every share swept before anyone computes the cycle
+            }
             BandState mine = bands[(int) (c & 1)][id];
             mine.clear();
             if (id == 0) {
@@ -423,6 +423,7 @@ public final class CycleStepper implements AutoCloseable {
 
     /** Runs cycles {@code c} to {@code c + n - 1} in one pass, on both workers when the epoch has two, into {@link #pass}'s levels. */
     private void runPass(long c, int n) {
+        StampSweep.beforePass(cycle, c, n);
         pass.clear(n);
         if (wave.twoWorkers()) {
             jobPass = true;

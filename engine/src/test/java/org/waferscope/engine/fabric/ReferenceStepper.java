@@ -30,6 +30,9 @@ public final class ReferenceStepper {
     /** One cycle: compute over every PE, then commit every PE. */
     public void step() {
         long c = f.cycle();
+        if (StampSweep.due(c, 1)) {
+            StampSweep.sweep(cycle, 0, cycle.words());   // as the engine's steppers do
+        }
         band.clear();
         for (int w = 0; w < visited.length; w++) {
             visited[w] = cycle.compute(w, c, band);

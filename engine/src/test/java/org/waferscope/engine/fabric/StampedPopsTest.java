@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.arch.Direction;
 import org.waferscope.engine.fixtures.NeighbourExchange;
+import org.waferscope.engine.sim.CycleStepper;
+import org.waferscope.engine.sim.StepLimits;
 import org.waferscope.engine.sim.Wafer;
 
 /**
  * A link buffer's pops are seen by its sender from the cycle after the pop, though no commit
  * publishes them ({@link ChannelRings#stamp}): a pop stamped with this cycle counts as not yet
- * seen, and no stamp outlives the 2^15 cycles after which it would be taken for a later cycle's.
+ * seen, and no stamp outlives the 2^15 cycles after which it would be taken for a later cycle's
+ * ({@link StampSweep}).
  */
 class StampedPopsTest {
 
@@ -61,37 +66,71 @@ class StampedPopsTest {
     }
 
     @Test
-    void aStampIsClearedByAVisitBeforeItCouldBeTakenForALaterCycles() {
+    void aSweepClearsAStampBeforeItCouldBeTakenForALaterCycles() {
         try (Wafer w = exchange()) {
             Buffer b = linkBuffer(w);
             Fabric f = b.f();
             f.setCounters(b.ch(), 3, 0, 0);   // full
             f.popLink(b.owner(), b.facts(), ctr(b), 100);   // two held, room 1
-            // 2^15 cycles later the stamp's bits are the cycle's again: without a visit clearing
-            // it, the sender would count the old pop as not yet seen
+            // 2^15 cycles later the stamp's bits are the cycle's again: left alone, the sender
+            // would count the old pop as not yet seen
             assertEquals(0, f.roomOf(b.facts(), 100 + 32768), "the stamp left alone repeats");
-            f.ageStamp(b.facts(), 100 + 16383);
-            assertEquals(0, f.roomOf(b.facts(), 100 + 32768), "younger than 2^14 cycles: kept");
-            f.ageStamp(b.facts(), 100 + 16384);
+            java.util.Arrays.fill(f.touched, 0);
+            FabricCycle cycle = new FabricCycle(f);
+            StampSweep.sweep(cycle, 0, cycle.words());
             assertEquals(1, f.roomOf(b.facts(), 100 + 32768));
-            assertEquals(1, f.seenPoppedCount(b.ch()));
+            assertEquals(1, f.roomOf(b.facts(), 101));
+            assertEquals(1, f.seenPoppedCount(b.ch()), "the pops seen stay");
+            assertEquals(1L << b.owner(), f.touched[0], "the owner is marked for the next snapshot, and only it");
         }
     }
 
     @Test
-    void aPushIntoTheEmptyBufferClearsItsStamp() {
-        try (Wafer w = exchange()) {
-            Buffer b = linkBuffer(w);
-            Fabric f = b.f();
-            f.setCounters(b.ch(), 1, 0, 0);
-            f.popLink(b.owner(), b.facts(), ctr(b), 200);   // empty
-            assertEquals(2, f.roomOf(b.facts(), 200), "the pop of this cycle is not seen");
-            f.pushTo(b.owner(), b.facts(), 7, 0, 200);      // the sender's push in the commit
-            // one held, room 2: had the stamp stayed, room 1 in cycle 200 + 2^15, not visited
-            // while the wavelet is on its hop
-            assertEquals(2, f.roomOf(b.facts(), 200 + 32768));
-            assertEquals(2, f.roomOf(b.facts(), 201));
+    void aSweepIsDueBeforeEveryCycleOrPassThatHoldsAMultipleOf16384() {
+        assertFalse(StampSweep.due(0, 1), "nothing is stamped before cycle 0");
+        assertFalse(StampSweep.due(0, 8));
+        assertTrue(StampSweep.due(16384, 1));
+        assertFalse(StampSweep.due(16383, 1));
+        assertFalse(StampSweep.due(16385, 1));
+        assertTrue(StampSweep.due(16377, 8));
+        assertFalse(StampSweep.due(16376, 8));
+        assertFalse(StampSweep.due(16385, 8));
+        assertTrue(StampSweep.due(3L * 16384 - 1, 2));
+    }
+
+    /**
+     * PEs that send once every 20,000 cycles: the pops of their first iteration stay stamped
+     * until a stepper sweeps at cycle 16,384, cycle by cycle or in passes, on one worker or two.
+     */
+    @ParameterizedTest(name = "{0} worker(s), passes of {1}")
+    @CsvSource({"1, 0", "2, 0", "1, 8", "2, 8"})
+    void everyStepperSweepsAtTheMultiplesOf16384(int workers, int depth) {
+        Fabric f = FabricBuilder.build(ArchProfile.WSE2, NeighbourExchange.layout(8, 8,
+                NeighbourExchange.Options.atRate(20_000)));
+        new HostPort(f).launch("start");
+        try (CycleStepper s = new CycleStepper(new FabricCycle(f), workers, depth)) {
+            stepTo(s, f, 16_000);
+            assertTrue(stamps(f) > 0, "the first iteration's pops are still stamped");
+            stepTo(s, f, 16_390);
+            assertEquals(0, stamps(f), "no stamp is left from before the sweep");
         }
+    }
+
+    private static void stepTo(CycleStepper s, Fabric f, long cycle) {
+        while (f.cycle() < cycle) {
+            s.step(Math.min(997, cycle - f.cycle()), StepLimits.NONE);
+        }
+    }
+
+    /** Link buffers whose SEEN word holds a stamp. */
+    private static int stamps(Fabric f) {
+        int n = 0;
+        for (int si = 0; si < f.srcChan.length; si++) {
+            if (f.srcPort[si] != Direction.RAMP.ordinal() && f.chan[(int) f.srcWords[2 * si] + ChannelRings.SEEN] < 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test
