@@ -3,7 +3,6 @@ package org.waferscope.app.cli;
 import java.io.PrintWriter;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.waferscope.engine.csl.Diagnostic;
 import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.fabric.FabricLayout;
 import org.waferscope.engine.program.ProgramLoader;
@@ -57,23 +56,12 @@ final class CheckCommand implements Callable<Integer> {
             if (e.isInternal()) {
                 return WaferscopeCli.internalError(err, program, e.diagnostics().get(0).message());
             }
-            for (Diagnostic d : e.diagnostics()) {
-                err.println(ProgramArgs.said(d));
-            }
+            ProgramArgs.sayErrors(err, e);
             int errors = e.diagnostics().size() + e.dropped();
-            if (e.dropped() > 0) {
-                err.println("... and " + e.dropped() + " more errors");
-            }
             err.println(program + ": " + errors + (errors == 1 ? " error" : " errors") + "; nothing was run");
             return WaferscopeCli.INVALID_PROGRAM;
         }
-        if (build.build == null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(program))) {
-            String others = org.waferscope.engine.program.SdkFolderSource.firstOfSeveral(java.nio.file.Path.of(program),
-                    "checks");
-            if (others != null) {
-                err.println("waferscope: " + others + " --build N checks another.");
-            }
-        }
+        ProgramArgs.sayFirstOfSeveral(err, program, build, "checks");
         try (Wafer w = Wafer.load(p, 1)) {
             out.println(program + ": no errors. " + summary(p));
         } catch (org.waferscope.engine.fabric.FabricException | IllegalArgumentException e) {

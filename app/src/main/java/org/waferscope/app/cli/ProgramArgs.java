@@ -72,14 +72,33 @@ final class ProgramArgs {
             if (heading != null) {
                 err.println(heading);
             }
-            for (Diagnostic d : e.diagnostics()) {
-                err.println(said(d));
-            }
-            if (e.dropped() > 0) {
-                err.println("... and " + e.dropped() + " more errors");
-            }
+            sayErrors(err, e);
         }
         return null;
+    }
+
+    /** Prints a failed load's errors, each where it is ({@link #said}), and how many more were dropped. */
+    static void sayErrors(PrintWriter err, ProgramLoadException e) {
+        for (Diagnostic d : e.diagnostics()) {
+            err.println(said(d));
+        }
+        if (e.dropped() > 0) {
+            err.println("... and " + e.dropped() + " more errors");
+        }
+    }
+
+    /**
+     * As the explorer's console says it: that a program folder whose build script compiles several
+     * programs was opened at its first, so that what a command {@code does} with it ("runs",
+     * "checks") does not pass for the whole example's. Nothing when {@code build} names one.
+     */
+    static void sayFirstOfSeveral(PrintWriter err, String program, BuildOption build, String does) {
+        if (build.build == null && Files.isDirectory(Path.of(program))) {
+            String others = org.waferscope.engine.program.SdkFolderSource.firstOfSeveral(Path.of(program), does);
+            if (others != null) {
+                err.println("waferscope: " + others + " --build N " + does + " another.");
+            }
+        }
     }
 
     /**

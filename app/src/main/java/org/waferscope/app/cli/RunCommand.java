@@ -3,7 +3,6 @@ package org.waferscope.app.cli;
 import java.io.PrintWriter;
 
 import java.util.concurrent.Callable;
-import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.csl.Diagnostic;
 import org.waferscope.engine.csl.ProgramLoadException;
 import org.waferscope.engine.program.ProgramLoader;
@@ -64,18 +63,11 @@ final class RunCommand implements Callable<Integer> {
         if (maxCycles < 1) {
             return refuse("--max-cycles must be positive");
         }
-        ProgramLoader.LoadOptions options = ProgramLoader.LoadOptions.DEFAULTS.withParams(loadParams.params);
+        ProgramLoader.LoadOptions options;
         try {
-            options = build.apply(options);
+            options = ProgramArgs.options(loadParams.params, loadParams.arch, build);
         } catch (IllegalArgumentException e) {
             return refuse(e.getMessage());
-        }
-        if (loadParams.arch != null) {
-            try {
-                options = options.withArch(ArchProfile.byName(loadParams.arch));
-            } catch (IllegalArgumentException e) {
-                return refuse(e.getMessage());
-            }
         }
         java.util.List<org.waferscope.engine.api.Breakpoint> bps = new java.util.ArrayList<>();
         for (String b : breaks) {
@@ -92,25 +84,13 @@ final class RunCommand implements Callable<Integer> {
             if (e.isInternal()) {
                 return internal(e.diagnostics().get(0).message());
             }
-            for (Diagnostic d : e.diagnostics()) {
-                err.println(ProgramArgs.said(d));
-            }
-            if (e.dropped() > 0) {
-                err.println("... and " + e.dropped() + " more errors");
-            }
+            ProgramArgs.sayErrors(err, e);
             if (json) {
                 out.println(RunReport.invalid(program, e.diagnostics(), e.dropped()));
             }
             return WaferscopeCli.INVALID_PROGRAM;
         }
-        if (build.build == null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(program))) {
-            // as the explorer's console says it: a run of the first of several builds must not pass for the example's
-            String others = org.waferscope.engine.program.SdkFolderSource.firstOfSeveral(java.nio.file.Path.of(program),
-                    "runs");
-            if (others != null) {
-                err.println("waferscope: " + others + " --build N runs another.");
-            }
-        }
+        ProgramArgs.sayFirstOfSeveral(err, program, build, "runs");
         RunResult r;
         int workers;
         try (Wafer w = Wafer.load(p, threads)) {

@@ -134,10 +134,7 @@ final class FunctionCompiler extends ExprCompiler {
         List<UnknownNames.Use> unknown = UnknownNames.inSimple(st, name -> UnknownNames.declared(name, s, u.decls, u.resolved));
         boolean earlier = first.pos().file().equals(st.pos().file()) && (first.pos().line() < st.pos().line()
                 || first.pos().line() == st.pos().line() && first.pos().column() < st.pos().column());
-        for (UnknownNames.Use n : UnknownNames.besides(unknown, first, earlier)) {
-            CslError more = UnknownNames.error(n, s, globals);
-            u.diags.error(more.pos(), more.getMessage());
-        }
+        UnknownNames.say(UnknownNames.besides(unknown, first, earlier), s, globals, u.diags);
     }
 
     private void statement(Stmt st, Scope s) {

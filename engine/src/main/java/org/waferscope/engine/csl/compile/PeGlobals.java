@@ -75,10 +75,7 @@ final class PeGlobals implements GlobalNames {
         boolean saidElsewhere = UnknownNames.failedBefore(first, u.resolved.values());
         Scope root = new Scope(null);
         List<UnknownNames.Use> unknown = UnknownNames.in(st, name -> UnknownNames.declared(name, root, u.decls, u.resolved));
-        for (UnknownNames.Use n : UnknownNames.besides(unknown, first, saidElsewhere)) {
-            CslError more = UnknownNames.error(n, root, this);
-            u.diags.error(more.pos(), more.getMessage());
-        }
+        UnknownNames.say(UnknownNames.besides(unknown, first, saidElsewhere), root, this, u.diags);
     }
 
     private Binding bind(Decl d) {

@@ -102,6 +102,14 @@ public final class UnknownNames {
         return false;
     }
 
+    /** Says each of {@code uses} as an error in {@code diags}, with its hint ({@link #error(Use, Scope, GlobalNames)}). */
+    public static void say(List<Use> uses, Scope s, GlobalNames globals, org.waferscope.engine.csl.Diagnostics diags) {
+        for (Use n : uses) {
+            CslError e = error(n, s, globals);
+            diags.error(e.pos(), e.getMessage());
+        }
+    }
+
     /** The error for {@code use}, its hint drawn from the names in {@code s}, the statement's own around it, and the file's. */
     public static CslError error(Use use, Scope s, GlobalNames globals) {
         return error(use.name().name(), use.name().pos(), use.bound(), s, globals);

@@ -154,14 +154,7 @@ public final class LayoutEvaluator {
     private void sayTheOtherUnknownNames(Stmt st, CslError first, Scope s) {
         boolean saidElsewhere = failedLocals.contains(first) || UnknownNames.failedBefore(first, resolved.values());
         List<UnknownNames.Use> unknown = UnknownNames.in(st, name -> UnknownNames.declared(name, s, decls, resolved));
-        say(UnknownNames.besides(unknown, first, saidElsewhere), s);
-    }
-
-    private void say(List<UnknownNames.Use> unknown, Scope s) {
-        for (UnknownNames.Use n : unknown) {
-            CslError e = UnknownNames.error(n, s, globals);
-            diags.error(e.pos(), e.getMessage());
-        }
+        UnknownNames.say(UnknownNames.besides(unknown, first, saidElsewhere), s, globals, diags);
     }
 
     private LayoutResult run(Map<String, String> params, TileSources sources, int before, PhaseClock clock) {
@@ -207,7 +200,8 @@ public final class LayoutEvaluator {
                 if (!onward) {
                     // without a rectangle the rest is not run: its unknown names are said all the same
                     int next = stmts.indexOf(stmt) + 1;
-                    say(UnknownNames.inRest(body, next, name -> UnknownNames.declared(name, top, decls, resolved)), top);
+                    UnknownNames.say(UnknownNames.inRest(body, next, name -> UnknownNames.declared(name, top, decls, resolved)),
+                            top, globals, diags);
                 }
                 return onward;
             }
