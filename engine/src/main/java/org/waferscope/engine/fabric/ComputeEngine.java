@@ -40,7 +40,7 @@ final class ComputeEngine {
     /**
      * Bit of a CE step's result: bits 8..15 hold the cycle's activity, which the step has not
      * written to the record; {@link #step} writes it with the flags word, once. The paths that
-     * write it themselves (the vector ops) leave this bit clear, and the record is read.
+     * write it themselves (the vector ops of the general path) leave this bit clear, and the record is read.
      */
     static final int OWN_ACTIVITY = 32;
     /**
@@ -66,11 +66,13 @@ final class ComputeEngine {
         try {
             int mt = CoreRecords.hasMicrothreads(flags) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, i, pi, cycle, sink, scratch);
-            if (ce == COMPUTED && mt == 0) {
-                // the common cycle, an instruction or a memory op's cycle, kept short so the step stays small
-                core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(core[i + CoreRecords.FLAGS], Activity.COMPUTE);
-                core[i + CoreRecords.COMPUTE]++;
-                return WORKING | PROGRESSED | Activity.COMPUTE << ACTIVITY_SHIFT;
+            if ((ce & 0xFF) == (WORKING | PROGRESSED | OWN_ACTIVITY) && mt == 0) {
+                // the common cycle, an instruction, a memory op's cycle or a decoded op's element, kept
+                // short so the step stays small: computing (no cycles of a memory op left) or moving
+                int activity = ce >>> ACTIVITY_SHIFT;
+                core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(core[i + CoreRecords.FLAGS], activity);
+                core[i + CoreRecords.counterOf(activity)]++;
+                return ce & ~OWN_ACTIVITY;
             }
             return account(core, i, mt, ce);
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
@@ -164,9 +166,9 @@ final class ComputeEngine {
                 int[] pool = f.decodedPool;
                 int e = d >>> 2;
                 return switch (d & 3) {
-                    case DecodedOps.SEND -> DecodedStep.send(f, p, cycle, pc, pool, e, scratch);
-                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, cycle, pc, pool, e, scratch);
-                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, pc, pool, e);
+                    case DecodedOps.SEND -> DecodedStep.send(f, p, i, busyDone, pcFp, cycle, pool, e, scratch);
+                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, i, busyDone, pcFp, cycle, pool, e, scratch);
+                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, i, busyDone, pcFp, pool, e);
                     default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }

@@ -210,8 +210,13 @@ abstract class CoreRecords extends ChannelRings {
 
     /** Counts a wavelet PE p's CE has just pushed into its output queue (compute phase only). */
     final void countSent(int p) {
+        countSent(p, at(p));
+    }
+
+    /** {@link #countSent(int)} of PE p, whose record is at {@code i}. */
+    final void countSent(int p, int i) {
         heldChange[p >>> 6]++;
-        core[at(p) + FLAGS] += 1L << 32;
+        core[i + FLAGS] += 1L << 32;
     }
 
     final int cntReceived(int p) {

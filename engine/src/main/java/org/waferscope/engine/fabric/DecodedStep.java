@@ -12,6 +12,10 @@ import org.waferscope.engine.ir.DsdOpKind;
  * the wire and the SRAM unchanged. Checks, stalls, pops, pushes and record writes come in
  * the order of the general path, so every state is the same.
  *
+ * <p>Each works from the CE record's index and the two words {@code ComputeEngine.stepCe} has
+ * read (pc and frame pointer, busy count and elements done): it writes each word it changes
+ * once, and leaves the cycle's activity to the step ({@link ComputeEngine#OWN_ACTIVITY}).
+ *
  * <p>Where the general path would fault (a queue not set up on the PE) or do nothing (an op
  * of no elements), these hand the cycle to {@link ComputeEngine#vectorOp} before changing
  * anything, and it faults or completes exactly as before.
@@ -23,17 +27,16 @@ final class DecodedStep {
     private static final int O = DsdExecutor.OPERAND;
 
     /** {@link DecodedOps#SEND}: the next element of a memory buffer leaves through an output queue. */
-    static int send(Fabric f, int p, long cycle, int pc, int[] pool, int e, int[] scratch) {
-        int done = f.opDone(p);
+    static int send(Fabric f, int p, int i, long busyDone, long pcFp, long cycle, int[] pool, int e, int[] scratch) {
+        int done = (int) (busyDone >>> 32);
         int length = pool[e + DecodedOps.LENGTH];
         int base = f.qBase[p];
         long out = base < 0 ? 0 : f.qFacts[base + pool[e + DecodedOps.QUEUE]];
         if (out == 0 || done >= length) {
-            return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
+            return general(f, p, (int) pcFp, cycle, scratch);
         }
         if (f.fullOf(out)) {
-            f.setActivity(p, Activity.STALL_OUTPUT);
-            return ComputeEngine.WORKING | ComputeEngine.STALLED;
+            return STALLED_OUTPUT;
         }
         int v = Sram.readInt(f.sram[p], pool[e + O + 2] + done * pool[e + O + 4]);
         int payload = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]].apply(v, 0, 0);
@@ -46,20 +49,21 @@ final class DecodedStep {
             meta |= Wavelet.ADVANCE_AFTER;
         }
         f.pushTo(p, out, payload, meta, (int) cycle);
-        f.countSent(p);
-        return advance(f, p, pc, pool, e, done + 1, length);
+        f.countSent(p, i);
+        return advance(f, p, i, busyDone, pcFp, pool, e, done + 1, length);
     }
 
     /**
      * {@link DecodedOps#RECEIVE}: one element into memory from sources in memory, constants or
      * input queues, each queue's head a data wavelet or the op stalls.
      */
-    static int receive(Fabric f, int p, long cycle, int pc, int[] pool, int e, int[] scratch) {
-        int done = f.opDone(p);
+    static int receive(Fabric f, int p, int i, long busyDone, long pcFp, long cycle, int[] pool, int e,
+                       int[] scratch) {
+        int done = (int) (busyDone >>> 32);
         int length = pool[e + DecodedOps.LENGTH];
         int base = f.qBase[p];
         if (base < 0 || done >= length) {
-            return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
+            return general(f, p, (int) pcFp, cycle, scratch);
         }
         DsdOpKind kind = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]];
         int sources = kind.sources;
@@ -67,18 +71,31 @@ final class DecodedStep {
         long ch2 = sources > 1 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 2]) : NO_QUEUE;
         long ch3 = sources > 2 ? fabin(f, base, pool[e + DecodedOps.QUEUE + 3]) : NO_QUEUE;
         if (ch1 == UNBOUND || ch2 == UNBOUND || ch3 == UNBOUND) {
-            return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
+            return general(f, p, (int) pcFp, cycle, scratch);
         }
         if (ch1 == EMPTY || ch2 == EMPTY || ch3 == EMPTY) {
-            f.setActivity(p, Activity.STALL_INPUT);
-            return ComputeEngine.WORKING | ComputeEngine.STALLED;
+            return STALLED_INPUT;
         }
         byte[] m = f.sram[p];
         int s0 = element(f, p, m, pool, e + O, done, ch1);
         int s1 = sources > 1 ? element(f, p, m, pool, e + 2 * O, done, ch2) : 0;
         int s2 = sources > 2 ? element(f, p, m, pool, e + 3 * O, done, ch3) : 0;
         Sram.writeInt(m, pool[e + 2] + done * pool[e + 4], kind.apply(s0, s1, s2));
-        return advance(f, p, pc, pool, e, done + 1, length);
+        return advance(f, p, i, busyDone, pcFp, pool, e, done + 1, length);
+    }
+
+    /** A stalled cycle's step result, its activity for the step to write. */
+    private static final int STALLED_OUTPUT = ComputeEngine.WORKING | ComputeEngine.STALLED
+            | ComputeEngine.OWN_ACTIVITY | Activity.STALL_OUTPUT << ComputeEngine.ACTIVITY_SHIFT;
+    private static final int STALLED_INPUT = ComputeEngine.WORKING | ComputeEngine.STALLED
+            | ComputeEngine.OWN_ACTIVITY | Activity.STALL_INPUT << ComputeEngine.ACTIVITY_SHIFT;
+    /** A cycle that moved an element through a queue. */
+    private static final int MOVED = ComputeEngine.WORKING | ComputeEngine.PROGRESSED
+            | ComputeEngine.OWN_ACTIVITY | Activity.FABRIC << ComputeEngine.ACTIVITY_SHIFT;
+
+    /** The op at pc on the general path, which faults or completes where these cannot. */
+    private static int general(Fabric f, int p, int pc, long cycle, int[] scratch) {
+        return ComputeEngine.vectorOp(f, p, cycle, pc, f.tables[f.peProgram[p]].decoded[pc], scratch);
     }
 
     /** {@link #fabin}: the operand is not an input queue. */
@@ -114,28 +131,35 @@ final class DecodedStep {
     }
 
     /** {@link DecodedOps#MEMORY}: the whole op at once; the CE stays busy for its remaining cycles. */
-    static int memory(Fabric f, int p, int pc, int[] pool, int e) {
+    static int memory(Fabric f, int p, int i, long busyDone, long pcFp, int[] pool, int e) {
         DsdOpKind kind = Fabric.DSD_KINDS[pool[e + DecodedOps.KIND]];
         int length = pool[e + DecodedOps.LENGTH];
         MemoryRun.run(f.sram[p], kind.type, kind, pool, e, 0, length);
         int width = f.simdWidth[kind.ordinal()];
-        f.setBusy(p, Math.max(0, (length + width - 1) / width - 1));
-        f.setPc(p, pc + 1);
+        int busy = Math.max(0, (length + width - 1) / width - 1);
+        long[] core = f.core;
+        core[i + CoreRecords.BUSY_DONE] = busyDone & 0xFFFFFFFF00000000L | busy;
+        core[i + CoreRecords.PC_FP] = next(pcFp);
         ComputeEngine.complete(f, p, pool[e + DecodedOps.OPTIONS]);
-        f.setActivity(p, Activity.COMPUTE);
-        return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
+        return busy > 0 ? ComputeEngine.COMPUTED | ComputeEngine.BUSY_LEFT : ComputeEngine.COMPUTED;
     }
 
     /** After an element of a fabric op: the op goes on, or completes and the task goes on. */
-    private static int advance(Fabric f, int p, int pc, int[] pool, int e, int done, int length) {
-        f.setActivity(p, Activity.FABRIC);
-        if (done >= length) {
-            f.setOpDone(p, 0);
-            f.setPc(p, pc + 1);
-            ComputeEngine.complete(f, p, pool[e + DecodedOps.OPTIONS]);
-        } else {
-            f.setOpDone(p, done);
+    private static int advance(Fabric f, int p, int i, long busyDone, long pcFp, int[] pool, int e, int done,
+                               int length) {
+        long[] core = f.core;
+        if (done < length) {
+            core[i + CoreRecords.BUSY_DONE] = busyDone & 0xFFFFFFFFL | (long) done << 32;
+            return MOVED;
         }
-        return ComputeEngine.WORKING | ComputeEngine.PROGRESSED;
+        core[i + CoreRecords.BUSY_DONE] = busyDone & 0xFFFFFFFFL;
+        core[i + CoreRecords.PC_FP] = next(pcFp);
+        ComputeEngine.complete(f, p, pool[e + DecodedOps.OPTIONS]);
+        return MOVED;
+    }
+
+    /** The record's {@link CoreRecords#PC_FP} word at the next instruction. */
+    private static long next(long pcFp) {
+        return pcFp & 0xFFFFFFFF00000000L | (int) pcFp + 1 & 0xFFFFFFFFL;
     }
 }
