@@ -50,6 +50,8 @@ final class ComputeEngine {
     static final int BUSY_LEFT = 64;
     /** A CE step's result for a cycle of computing that the record does not hold yet. */
     static final int COMPUTED = WORKING | PROGRESSED | OWN_ACTIVITY | Activity.COMPUTE << ACTIVITY_SHIFT;
+    /** A CE step's result for a cycle that moved an element through a queue, the record not holding it yet. */
+    static final int MOVED = WORKING | PROGRESSED | OWN_ACTIVITY | Activity.FABRIC << ACTIVITY_SHIFT;
 
     /**
      * PE p's cycle, p running program {@code pi}, {@code flags} its record's {@link CoreRecords#FLAGS}
@@ -66,18 +68,25 @@ final class ComputeEngine {
         try {
             int mt = CoreRecords.hasMicrothreads(flags) ? MicrothreadUnit.advance(f, p, cycle) : 0;
             int ce = stepCe(f, p, i, pi, cycle, sink, scratch);
-            if ((ce & 0xFF) == (WORKING | PROGRESSED | OWN_ACTIVITY) && mt == 0) {
-                // the common cycle, an instruction, a memory op's cycle or a decoded op's element, kept
-                // short so the step stays small: computing (no cycles of a memory op left) or moving
-                int activity = ce >>> ACTIVITY_SHIFT;
-                core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(core[i + CoreRecords.FLAGS], activity);
-                core[i + CoreRecords.counterOf(activity)]++;
-                return ce & ~OWN_ACTIVITY;
+            // the common cycles, kept short so the step stays small: an instruction or a memory op's
+            // cycle (no cycles of the op left), and a decoded op's element
+            if (ce == COMPUTED && mt == 0) {
+                return counted(core, i, Activity.COMPUTE, CoreRecords.COMPUTE);
+            }
+            if (ce == MOVED && mt == 0) {
+                return counted(core, i, Activity.FABRIC, CoreRecords.FABRIC);
             }
             return account(core, i, mt, ce);
         } catch (MachineFault | ArithmeticException | IndexOutOfBoundsException e) {
             return fault(f, p, cycle, sink, e);
         }
+    }
+
+    /** A cycle of {@code activity} into the record at {@code i}, counted in its word {@code counter}. */
+    private static int counted(long[] core, int i, int activity, int counter) {
+        core[i + CoreRecords.FLAGS] = CoreRecords.withActivity(core[i + CoreRecords.FLAGS], activity);
+        core[i + counter]++;
+        return WORKING | PROGRESSED | activity << ACTIVITY_SHIFT;
     }
 
     /**
@@ -166,9 +175,9 @@ final class ComputeEngine {
                 int[] pool = f.decodedPool;
                 int e = d >>> 2;
                 return switch (d & 3) {
-                    case DecodedOps.SEND -> DecodedStep.send(f, p, i, busyDone, pcFp, cycle, pool, e, scratch);
-                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, i, busyDone, pcFp, cycle, pool, e, scratch);
-                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, i, busyDone, pcFp, pool, e);
+                    case DecodedOps.SEND -> DecodedStep.send(f, p, i, pcFp, cycle, pool, e, scratch);
+                    case DecodedOps.RECEIVE -> DecodedStep.receive(f, p, i, pcFp, cycle, pool, e, scratch);
+                    case DecodedOps.MEMORY -> DecodedStep.memory(f, p, i, pcFp, pool, e);
                     default -> vectorOp(f, p, cycle, pc, f.tables[pi].decoded[pc], scratch);
                 };
             }
