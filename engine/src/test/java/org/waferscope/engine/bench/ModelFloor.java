@@ -33,7 +33,7 @@ package org.waferscope.engine.bench;
  * from the cycle alone.
  */
 public final class ModelFloor {
-    // ---- the CE record, STRIDE ints per PE of the rectangle (one cache line) ----
+    // ---- the CE record, STRIDE ints per PE of the rectangle (two cache lines) ----
     static final int PC = 0;
     static final int X = 1;
     static final int ACC = 2;
@@ -43,16 +43,24 @@ public final class ModelFloor {
     static final int FABRIC = 6;
     static final int STALL_IN = 7;
     static final int STALL_OUT = 8;
-    /** The router's sources, 3 bits each in the engine's order: 0..3 an input buffer from N, S, E, W; 4..7 an output queue to N, S, E, W. */
-    static final int SOURCES = 9;
+    /** The router's sources that hold wavelets, a bit each by the source's place in the order the router serves them. */
+    static final int HELD = 9;
     static final int SOURCE_COUNT = 10;
-    /** The directions the PE exchanges with, 2 bits each in the order N, S, E, W. */
-    static final int DIRS = 11;
-    static final int DIR_COUNT = 12;
-    static final int START_X = 13;
-    static final int STRIDE = 16;
+    static final int DIR_COUNT = 11;
+    static final int START_X = 12;
+    /**
+     * The sources in the engine's order (input buffers by color: from W, E, N, S; then output
+     * queues 0..3: to E, W, S, N), each its link's place in {@link #edge} times 2, plus 1 for an
+     * output queue.
+     */
+    static final int SOURCE = 16;
+    /** The links the sends go to, in the program's order (N, S, E, W), as places in {@link #edge}. */
+    static final int SEND = 24;
+    /** The links the receives read, in the program's order (N, S, E, W). */
+    static final int RECEIVE = 28;
+    static final int STRIDE = 32;
 
-    // ---- a directed link's counters, EDGE ints per (receiving PE, direction it arrives from) ----
+    // ---- a directed link, EDGE ints per (receiving PE, direction it arrives from): one cache line ----
     static final int SENT = 0;
     static final int MOVED = 1;
     static final int DELIVERED = 2;
@@ -61,15 +69,24 @@ public final class ModelFloor {
     static final int LAST_MOVE = 5;
     static final int PREV_MOVE = 6;
     static final int BLOCKED = 7;
-    static final int EDGE = 8;
+    /** The receiver's {@link #HELD} bit for this link's buffer, and the sender's for its output queue. */
+    static final int IN_BIT = 8;
+    static final int OUT_BIT = 9;
+    /** The receiver's and the sender's CE records. */
+    static final int TO = 10;
+    static final int FROM = 11;
+    static final int IN_DEPTH = 12;
+    static final int OUT_DEPTH = 13;
+    static final int EDGE = 16;
+    /** Payloads per link, at the link's place in {@link #ring}: its output queue, buffer and input queue hold 13 at most. */
     static final int RING = 16;
 
     /** Router buffer depth of the WSE-2 profile. */
     static final int LINK_DEPTH = 3;
     /** Output queue depth by the direction sent to (N, S, E, W: queues 3, 2, 0, 1). */
-    static final int[] OUT_DEPTH = {6, 6, 2, 2};
+    static final int[] OUT_DEPTHS = {6, 6, 2, 2};
     /** Input queue depth by the direction a wavelet arrives from (N, S, E, W: queues 2, 3, 1, 0). */
-    static final int[] IN_DEPTH = {4, 4, 6, 6};
+    static final int[] IN_DEPTHS = {4, 4, 6, 6};
     /** Cycles of the task's start and its prelude before the loop, less twice the directions. */
     static final int PRELUDE = 16;
     /** Cycles an asleep PE computes (its task's start and two loads) before it stalls for good. */
@@ -101,48 +118,59 @@ public final class ModelFloor {
         edge = new int[n * 4 * EDGE];
         ring = new int[n * 4 * RING];
         nb = new int[n * 4];
-        for (int ky = 0; ky < h; ky++) {
-            for (int kx = 0; kx < w; kx++) {
-                int i = ky * w + kx;
-                nb[4 * i] = ky > 0 ? i - w : -1;
-                nb[4 * i + 1] = ky < h - 1 ? i + w : -1;
-                nb[4 * i + 2] = kx < w - 1 ? i + 1 : -1;
-                nb[4 * i + 3] = kx > 0 ? i - 1 : -1;
-                int c = i * STRIDE;
-                int dirs = 0;
-                int count = 0;
-                for (int d = 0; d < 4; d++) {
-                    if (nb[4 * i + d] >= 0) {
-                        dirs |= d << 2 * count++;
-                    }
+        for (int i = 0; i < n; i++) {
+            int kx = i % w;
+            int ky = i / w;
+            nb[4 * i] = ky > 0 ? i - w : -1;
+            nb[4 * i + 1] = ky < h - 1 ? i + w : -1;
+            nb[4 * i + 2] = kx < w - 1 ? i + 1 : -1;
+            nb[4 * i + 3] = kx > 0 ? i - 1 : -1;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = i * STRIDE;
+            int count = 0;
+            for (int d = 0; d < 4; d++) {
+                if (nb[4 * i + d] >= 0) {
+                    ce[c + SEND + count] = into(i, d);
+                    ce[c + RECEIVE + count++] = (4 * i + d) * EDGE;
                 }
-                // the engine's source order: input buffers by color (from W, E, N, S), then output queues 0..3 (E, W, S, N)
-                int sources = 0;
-                int ns = 0;
-                for (int a : new int[] {3, 2, 0, 1}) {
-                    if (nb[4 * i + a] >= 0) {
-                        sources |= a << 3 * ns++;
-                    }
-                }
-                for (int d : new int[] {2, 3, 1, 0}) {
-                    if (nb[4 * i + d] >= 0) {
-                        sources |= (4 | d) << 3 * ns++;
-                    }
-                }
-                ce[c + PC] = -(PRELUDE + 2 * count);
-                ce[c + SOURCES] = sources;
-                ce[c + SOURCE_COUNT] = ns;
-                ce[c + DIRS] = dirs;
-                ce[c + DIR_COUNT] = count;
-                ce[c + START_X] = Float.floatToRawIntBits((x0 + kx) * 1000 + (y0 + ky));
-                for (int a = 0; a < 4; a++) {
+            }
+            int ns = 0;
+            for (int a : new int[] {3, 2, 0, 1}) {
+                if (nb[4 * i + a] >= 0) {
                     int e = (4 * i + a) * EDGE;
+                    edge[e + IN_BIT] = 1 << ns;
+                    edge[e + TO] = c;
+                    edge[e + IN_DEPTH] = IN_DEPTHS[a];
                     edge[e + LAST_DELIVER] = Integer.MIN_VALUE;
                     edge[e + LAST_MOVE] = Integer.MIN_VALUE;
                     edge[e + PREV_MOVE] = Integer.MIN_VALUE;
+                    ce[c + SOURCE + ns++] = 2 * e;
                 }
             }
+            for (int d : new int[] {2, 3, 1, 0}) {
+                if (nb[4 * i + d] >= 0) {
+                    int e = into(i, d);
+                    edge[e + OUT_BIT] = 1 << ns;
+                    edge[e + FROM] = c;
+                    edge[e + OUT_DEPTH] = OUT_DEPTHS[d];
+                    ce[c + SOURCE + ns++] = 2 * e + 1;
+                }
+            }
+            ce[c + PC] = -(PRELUDE + 2 * count);
+            ce[c + SOURCE_COUNT] = ns;
+            ce[c + DIR_COUNT] = count;
+            ce[c + START_X] = Float.floatToRawIntBits((x0 + kx(i)) * 1000 + (y0 + i / w));
         }
+    }
+
+    private int kx(int i) {
+        return i % w;
+    }
+
+    /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
+    private int into(int i, int d) {
+        return (4 * nb[4 * i + d] + (d ^ 1)) * EDGE;
     }
 
     /** The exchange over a whole {@code width}×{@code height} fabric. */
@@ -156,73 +184,98 @@ public final class ModelFloor {
 
     /** Runs {@code cycles} cycles. */
     public void step(long cycles) {
-        int n = w * h;
         for (long k = 0; k < cycles; k++) {
-            int t = cycle;
-            for (int i = 0; i < n; i++) {
-                route(i, t);
-                computeEngine(i, t);
-            }
-            cycle = t + 1;
+            rows(0, h, cycle);
+            cycle++;
         }
     }
 
-    /** PE i's router in cycle t: its sources round-robin from after the last one served. */
-    private void route(int i, int t) {
+    /**
+     * Visits the PEs of rows {@code from} to {@code to} (exclusive) of the rectangle in cycle t.
+     * A PE's visit reads and writes only its own state and that of the links to and from its
+     * neighbours, so any serial order of the visits gives the same cycle; bands of rows two
+     * apart may be visited at once ({@link ModelFloorBands}).
+     */
+    void rows(int from, int to, int t) {
+        int[] c = ce;
+        for (int at = from * w * STRIDE, end = to * w * STRIDE; at < end; at += STRIDE) {
+            if (c[at + HELD] != 0) {
+                route(at, t);
+            }
+            computeEngine(at, t);
+        }
+    }
+
+    /** Ends cycle t once every row has been visited in it. */
+    void ended(int t) {
+        cycle = t + 1;
+    }
+
+    /** The router of the PE whose CE record is at {@code at}, in cycle t: its sources that hold wavelets, round-robin from after the last one served. */
+    private void route(int at, int t) {
         int[] c = ce;
         int[] e = edge;
-        int at = i * STRIDE;
-        int ns = c[at + SOURCE_COUNT];
-        int sources = c[at + SOURCES];
+        int held = c[at + HELD];
         int rr = c[at + RR];
         int served = -1;
         boolean ramp = false;
-        for (int k = 0, idx = rr; k < ns; k++, idx = idx + 1 == ns ? 0 : idx + 1) {
-            int s = sources >>> 3 * idx & 7;
-            if (s < 4) {
-                // an input buffer: its head to the CE's input queue when on time, RAMP free and the queue has room
-                int b = (4 * i + s) * EDGE;
-                int delivered = e[b + DELIVERED];
-                int held = e[b + MOVED] - delivered;
-                if (held == 0 || ramp) {
-                    continue;
+        int later = held & (-1 << rr);
+        for (int bits = later, sooner = held & ~(-1 << rr); ; bits = sooner, sooner = 0) {
+            while (bits != 0) {
+                int idx = Integer.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int s = c[at + SOURCE + idx];
+                int b = s >>> 1;
+                if ((s & 1) == 0) {
+                    // an input buffer: its head to the CE's input queue when on time, RAMP free and the queue has room
+                    if (ramp) {
+                        continue;
+                    }
+                    int delivered = e[b + DELIVERED];
+                    int inBuffer = e[b + MOVED] - delivered;
+                    int headMoved = inBuffer == 1 ? e[b + LAST_MOVE] : inBuffer == 2 ? e[b + PREV_MOVE] : Integer.MIN_VALUE;
+                    if (headMoved >= t - 1 || delivered - e[b + RECEIVED] >= e[b + IN_DEPTH]) {
+                        continue;
+                    }
+                    e[b + DELIVERED] = delivered + 1;
+                    e[b + LAST_DELIVER] = t;
+                    if (inBuffer == 1) {
+                        held &= ~(1 << idx);
+                    }
+                    ramp = true;
+                    served = idx;
+                } else {
+                    // an output queue: its head onto the link when the neighbour's buffer had room at the cycle's start
+                    int moved = e[b + MOVED];
+                    int seen = e[b + DELIVERED] - (e[b + LAST_DELIVER] == t ? 1 : 0);
+                    if (moved - seen >= LINK_DEPTH) {
+                        e[b + BLOCKED]++;
+                        continue;
+                    }
+                    e[b + MOVED] = moved + 1;
+                    e[b + PREV_MOVE] = e[b + LAST_MOVE];
+                    e[b + LAST_MOVE] = t;
+                    if (e[b + SENT] == moved + 1) {
+                        held &= ~(1 << idx);
+                    }
+                    c[e[b + TO] + HELD] |= e[b + IN_BIT];
+                    served = idx;
                 }
-                int headMoved = held == 1 ? e[b + LAST_MOVE] : held == 2 ? e[b + PREV_MOVE] : Integer.MIN_VALUE;
-                if (headMoved >= t - 1 || delivered - e[b + RECEIVED] >= IN_DEPTH[s]) {
-                    continue;
-                }
-                e[b + DELIVERED] = delivered + 1;
-                e[b + LAST_DELIVER] = t;
-                ramp = true;
-                served = idx;
-            } else {
-                // an output queue: its head onto the link when the neighbour's buffer had room at the cycle's start
-                int d = s & 3;
-                int b = (4 * nb[4 * i + d] + (d ^ 1)) * EDGE;
-                int moved = e[b + MOVED];
-                if (e[b + SENT] == moved) {
-                    continue;
-                }
-                int seen = e[b + DELIVERED] - (e[b + LAST_DELIVER] == t ? 1 : 0);
-                if (moved - seen >= LINK_DEPTH) {
-                    e[b + BLOCKED]++;
-                    continue;
-                }
-                e[b + MOVED] = moved + 1;
-                e[b + PREV_MOVE] = e[b + LAST_MOVE];
-                e[b + LAST_MOVE] = t;
-                served = idx;
+            }
+            if (sooner == 0) {
+                break;
             }
         }
+        c[at + HELD] = held;   // only its own router clears a PE's bits, and no router sets its own
         if (served >= 0) {
+            int ns = c[at + SOURCE_COUNT];
             c[at + RR] = served + 1 == ns ? 0 : served + 1;
         }
     }
 
-    /** PE i's CE in cycle t, after its router: one instruction, or a stall. */
-    private void computeEngine(int i, int t) {
+    /** The CE of the PE whose record is at {@code at} in cycle t, after its router: one instruction, or a stall. */
+    private void computeEngine(int at, int t) {
         int[] c = ce;
-        int at = i * STRIDE;
         int pc = c[at + PC];
         if (pc < 0) {
             // the task's start and the prelude; its last instruction stores x
@@ -236,29 +289,28 @@ public final class ModelFloor {
         int n = c[at + DIR_COUNT];
         if (pc < n) {
             // @mov32 to an output queue
-            int d = c[at + DIRS] >>> 2 * pc & 3;
-            int b = (4 * nb[4 * i + d] + (d ^ 1)) * EDGE;
+            int b = c[at + SEND + pc];
             int sent = edge[b + SENT];
-            if (sent - edge[b + MOVED] >= OUT_DEPTH[d]) {
+            if (sent - edge[b + MOVED] >= edge[b + OUT_DEPTH]) {
                 c[at + STALL_OUT]++;
                 return;
             }
-            ring[(b / EDGE) * RING + (sent & (RING - 1))] = c[at + X];
+            ring[b + (sent & (RING - 1))] = c[at + X];
             edge[b + SENT] = sent + 1;
+            c[at + HELD] |= edge[b + OUT_BIT];
             c[at + FABRIC]++;
             c[at + PC] = pc + 1;
             return;
         }
         if (pc > n && pc <= 2 * n) {
             // @fadds from an input queue
-            int a = c[at + DIRS] >>> 2 * (pc - n - 1) & 3;
-            int b = (4 * i + a) * EDGE;
+            int b = c[at + RECEIVE + pc - n - 1];
             int received = edge[b + RECEIVED];
             if (edge[b + DELIVERED] == received) {
                 c[at + STALL_IN]++;
                 return;
             }
-            float v = Float.intBitsToFloat(ring[(4 * i + a) * RING + (received & (RING - 1))]);
+            float v = Float.intBitsToFloat(ring[b + (received & (RING - 1))]);
             c[at + ACC] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) + v);
             edge[b + RECEIVED] = received + 1;
             c[at + FABRIC]++;
@@ -332,7 +384,7 @@ public final class ModelFloor {
         if (i < 0 || nb[4 * i + d] < 0) {
             return 0;
         }
-        return edge[(4 * nb[4 * i + d] + (d ^ 1)) * EDGE + which];
+        return edge[into(i, d) + which];
     }
 
     /** The counter {@code which} of the link arriving at PE (x, y) from direction a, 0 for none. */

@@ -17,7 +17,7 @@ import org.waferscope.engine.sim.Wafer;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.ModelFloorAB \
- *     SHAPE CYCLES ROUNDS [step=K] [stencil]
+ *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil]
  * </pre>
  *
  * SHAPE is {@code WxH} (the exchange on every PE of a W×H fabric), or {@code sparse} (the
@@ -42,9 +42,12 @@ public final class ModelFloorAB {
         int rounds = Integer.parseInt(args[2]);
         long perCall = cycles;
         boolean stencil = false;
+        int threads = 1;
         for (int i = 3; i < args.length; i++) {
             if (args[i].startsWith("step=")) {
                 perCall = Long.parseLong(args[i].substring(5));
+            } else if (args[i].startsWith("threads=")) {
+                threads = Integer.parseInt(args[i].substring(8));
             } else if (args[i].equals("stencil")) {
                 stencil = true;
             } else {
@@ -66,12 +69,14 @@ public final class ModelFloorAB {
         System.out.printf("CPU: %s; load average %.2f%n", HostMachine.cpu(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long pes = (long) w * h;
-        try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, 1);
-             BareStencil grid = stencil ? new BareStencil(fw, fh, 1) : null) {
+        ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h);
+        try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, threads);
+             BareStencil grid = stencil ? new BareStencil(fw, fh, threads) : null;
+             ModelFloorBands bands = threads > 1 ? new ModelFloorBands(floor, threads) : null) {
             wafer.port().launch("start");
             wafer.stepFabric(30);
-            ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h);
             floor.step(30);
+            long[] wall = new long[3];
             int dropped = Math.max(3, rounds / 10);
             long[] cpu = new long[3];
             List<Double> ratios = new ArrayList<>();
@@ -81,19 +86,27 @@ public final class ModelFloorAB {
                 long[] t = new long[3];
                 for (int k = 0; k < 3; k++) {
                     int which = (k + r) % 3;
-                    long t0 = MX.getCurrentThreadCpuTime();
+                    long t0 = cpuTime(threads);
+                    long w0 = System.nanoTime();
                     if (which == 0) {
                         for (long done = 0; done < cycles; done += perCall) {
                             wafer.stepFabric(Math.min(perCall, cycles - done));
                         }
                     } else if (which == 1) {
-                        floor.step(cycles);
+                        if (bands != null) {
+                            bands.step(cycles);
+                        } else {
+                            floor.step(cycles);
+                        }
                     } else {
                         for (int s = 0; s < sweeps; s++) {
                             grid.sweep();
                         }
                     }
-                    t[which] = MX.getCurrentThreadCpuTime() - t0;
+                    t[which] = cpuTime(threads) - t0;
+                    if (r >= dropped) {
+                        wall[which] += System.nanoTime() - w0;
+                    }
                 }
                 if (r >= dropped) {
                     for (int k = 0; k < 3; k++) {
@@ -106,8 +119,12 @@ public final class ModelFloorAB {
                 }
             }
             long counted = (long) (rounds - dropped) * cycles * pes;
-            System.out.printf("%s, exchange on %dx%d at (%d, %d), 1 thread, %d rounds of %d cycles (engine in calls of %d,"
-                    + " %d rounds dropped)%n", shape, w, h, x0, y0, rounds, cycles, perCall, dropped);
+            System.out.printf("%s, exchange on %dx%d at (%d, %d), %d thread(s) (%s CPU time), %d rounds of %d cycles"
+                    + " (engine in calls of %d, %d rounds dropped)%n", shape, w, h, x0, y0, threads,
+                    threads == 1 ? "the thread's" : "the process's", rounds, cycles, perCall, dropped);
+            long wallCycles = (long) (rounds - dropped) * cycles;
+            System.out.printf("cycles per wall second: engine %.1f, floor %.1f%n", wallCycles * 1e9 / wall[0],
+                    wallCycles * 1e9 / wall[1]);
             System.out.printf("engine %.1f ns per busy PE-cycle, floor %.1f ns: engine / floor %.2f (geomean of rounds %.2f)%n",
                     (double) cpu[0] / counted, (double) cpu[1] / counted, (double) cpu[0] / cpu[1], geomean(ratios));
             if (stencil) {
@@ -147,6 +164,13 @@ public final class ModelFloorAB {
             }
         }
         return "same work: both at cycle " + floor.cycle() + ", " + iterations + " iterations in all, every x equal";
+    }
+
+    /** The thread's CPU time on one thread; on several, the process's (its spinning helpers, GC and compiler included). */
+    private static long cpuTime(int threads) {
+        return threads == 1 ? MX.getCurrentThreadCpuTime()
+                : ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime();
     }
 
     private static double geomean(List<Double> xs) {

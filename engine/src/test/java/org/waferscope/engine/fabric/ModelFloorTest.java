@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.arch.Direction;
 import org.waferscope.engine.bench.ModelFloor;
+import org.waferscope.engine.bench.ModelFloorBands;
 import org.waferscope.engine.fixtures.NeighbourExchange;
 import org.waferscope.engine.ir.PeProgram;
 import org.waferscope.engine.sim.Wafer;
@@ -33,8 +34,22 @@ class ModelFloorTest {
         compare(40, 30, 13, 9, 15, 11, 250);
     }
 
-    /** Runs both for {@code cycles}, comparing every PE after each; returns having seen wavelets blocked and stalls. */
+    @Test
+    void bandsOnTwoThreadsMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 250, 2);
+    }
+
+    @Test
+    void bandsOnThreeThreadsMatchTheEngineEveryCycle() {
+        compare(16, 16, 0, 0, 16, 16, 200, 3);
+    }
+
     private static void compare(int fw, int fh, int x0, int y0, int w, int h, int cycles) {
+        compare(fw, fh, x0, y0, w, h, cycles, 1);
+    }
+
+    /** Runs both for {@code cycles}, the kernel on {@code threads}, comparing every PE after each cycle. */
+    private static void compare(int fw, int fh, int x0, int y0, int w, int h, int cycles, int threads) {
         boolean whole = x0 == 0 && y0 == 0 && w == fw && h == fh;
         FabricLayout layout = whole ? NeighbourExchange.layout(fw, fh, NeighbourExchange.Options.FOREVER)
                 : NeighbourExchange.layout(fw, fh, x0, y0, w, h, NeighbourExchange.Options.FOREVER,
@@ -42,12 +57,17 @@ class ModelFloorTest {
         ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h);
         long stalledIn = 0;
         long stalledOut = 0;
-        try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, 1)) {
+        try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, 1);
+             ModelFloorBands bands = threads > 1 ? new ModelFloorBands(floor, threads) : null) {
             wafer.port().launch("start");
             Fabric f = wafer.fabric();
             for (int t = 0; t < cycles; t++) {
                 wafer.stepFabric(1);
-                floor.step(1);
+                if (bands != null) {
+                    bands.step(1);
+                } else {
+                    floor.step(1);
+                }
                 for (int y = 0; y < fh; y++) {
                     for (int x = 0; x < fw; x++) {
                         same(f, floor, x, y, t);
@@ -59,8 +79,9 @@ class ModelFloorTest {
                 stalledOut += f.cntStallOut(p);
             }
         }
-        // the comparison covered the stalls the kernel has to time right
+        // the comparison covered the stalls the kernel has to time right (none on output: see ModelFloor)
         assertTrue(stalledIn > 0, "no PE stalled on input");
+        assertEquals(0, stalledOut);
         assertEquals(cycles, floor.cycle());
     }
 
