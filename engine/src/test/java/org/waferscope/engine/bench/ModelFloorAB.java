@@ -71,8 +71,7 @@ public final class ModelFloorAB {
         long pes = (long) w * h;
         ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h);
         try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, threads);
-             BareStencil grid = stencil ? new BareStencil(fw, fh, threads) : null;
-             ModelFloorBands bands = threads > 1 ? new ModelFloorBands(floor, threads) : null) {
+             BareStencil grid = stencil ? new BareStencil(fw, fh, 1) : null) {
             wafer.port().launch("start");
             wafer.stepFabric(30);
             floor.step(30);
@@ -93,8 +92,11 @@ public final class ModelFloorAB {
                             wafer.stepFabric(Math.min(perCall, cycles - done));
                         }
                     } else if (which == 1) {
-                        if (bands != null) {
-                            bands.step(cycles);
+                        if (threads > 1) {
+                            // its helper threads only for its turn, as the engine's park between calls
+                            try (ModelFloorBands bands = new ModelFloorBands(floor, threads)) {
+                                bands.step(cycles);
+                            }
                         } else {
                             floor.step(cycles);
                         }
