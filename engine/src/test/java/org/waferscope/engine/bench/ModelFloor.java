@@ -72,9 +72,8 @@ public final class ModelFloor {
     /** The receiver's {@link #HELD} bit for this link's buffer, and the sender's for its output queue. */
     static final int IN_BIT = 8;
     static final int OUT_BIT = 9;
-    /** The receiver's and the sender's CE records. */
+    /** The receiver's CE record. */
     static final int TO = 10;
-    static final int FROM = 11;
     static final int IN_DEPTH = 12;
     static final int OUT_DEPTH = 13;
     static final int EDGE = 16;
@@ -107,6 +106,10 @@ public final class ModelFloor {
 
     /** The exchange on the {@code w}×{@code h} rectangle at ({@code x0}, {@code y0}) of a larger fabric, launched at cycle 0. */
     public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h) {
+        if (w < 1 || h < 1 || x0 < 0 || y0 < 0 || x0 + w > fabricWidth || y0 + h > fabricHeight) {
+            throw new IllegalArgumentException("a " + w + "x" + h + " rectangle at (" + x0 + ", " + y0
+                    + ") is not inside a " + fabricWidth + "x" + fabricHeight + " fabric");
+        }
         this.fabricWidth = fabricWidth;
         this.fabricHeight = fabricHeight;
         this.x0 = x0;
@@ -152,7 +155,6 @@ public final class ModelFloor {
                 if (nb[4 * i + d] >= 0) {
                     int e = into(i, d);
                     edge[e + OUT_BIT] = 1 << ns;
-                    edge[e + FROM] = c;
                     edge[e + OUT_DEPTH] = OUT_DEPTHS[d];
                     ce[c + SOURCE + ns++] = 2 * e + 1;
                 }
@@ -160,12 +162,8 @@ public final class ModelFloor {
             ce[c + PC] = -(PRELUDE + 2 * count);
             ce[c + SOURCE_COUNT] = ns;
             ce[c + DIR_COUNT] = count;
-            ce[c + START_X] = Float.floatToRawIntBits((x0 + kx(i)) * 1000 + (y0 + i / w));
+            ce[c + START_X] = Float.floatToRawIntBits((x0 + i % w) * 1000 + (y0 + i / w));
         }
-    }
-
-    private int kx(int i) {
-        return i % w;
     }
 
     /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
@@ -335,6 +333,10 @@ public final class ModelFloor {
 
     /** The rectangle's index of fabric PE (x, y), or -1 outside it. */
     int index(int x, int y) {
+        if (x < 0 || y < 0 || x >= fabricWidth || y >= fabricHeight) {
+            throw new IllegalArgumentException("no PE (" + x + ", " + y + ") on a " + fabricWidth + "x" + fabricHeight
+                    + " fabric");
+        }
         int kx = x - x0;
         int ky = y - y0;
         return kx < 0 || ky < 0 || kx >= w || ky >= h ? -1 : ky * w + kx;
