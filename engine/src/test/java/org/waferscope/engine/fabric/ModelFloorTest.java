@@ -26,7 +26,7 @@ class ModelFloorTest {
 
     @Test
     void inCacheFabricMatchesTheEngineEveryCycle() {
-        compare(16, 16, 0, 0, 16, 16, 200);
+        compare(16, 16, 0, 0, 16, 16, 150);
     }
 
     @Test
@@ -36,12 +36,12 @@ class ModelFloorTest {
 
     @Test
     void bandsOnTwoThreadsMatchTheEngineEveryCycle() {
-        compare(40, 30, 13, 9, 15, 11, 250, 2);
+        compare(40, 30, 13, 9, 15, 11, 150, 2);
     }
 
     @Test
     void bandsOnThreeThreadsMatchTheEngineEveryCycle() {
-        compare(16, 16, 0, 0, 16, 16, 200, 3);
+        compare(16, 16, 0, 0, 16, 16, 120, 3);
     }
 
     private static void compare(int fw, int fh, int x0, int y0, int w, int h, int cycles) {
