@@ -74,6 +74,8 @@ public final class ModelFloor {
     static final int OUT_BIT = 9;
     /** The receiver's CE record. */
     static final int TO = 10;
+    /** Wavelets taken from the output queue: {@link #MOVED} once they are on the link, which a two-phase cycle defers to its commit. */
+    static final int TAKEN = 11;
     static final int IN_DEPTH = 12;
     static final int OUT_DEPTH = 13;
     static final int EDGE = 16;
@@ -103,9 +105,22 @@ public final class ModelFloor {
     /** Per PE of the rectangle and direction N, S, E, W: the neighbour's index, or -1. */
     final int[] nb;
     int cycle;
+    /**
+     * Moves onto links parked in the compute pass and pushed in a commit pass, as the engine's
+     * two phases do, instead of at once: what that costs the kernel (docs/benchmarks.md).
+     */
+    final boolean twoPhase;
+    /** The links with a wavelet parked this cycle, when {@link #twoPhase}. */
+    private final int[] parked;
+    private int parkedCount;
 
     /** The exchange on the {@code w}×{@code h} rectangle at ({@code x0}, {@code y0}) of a larger fabric, launched at cycle 0. */
     public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h) {
+        this(fabricWidth, fabricHeight, x0, y0, w, h, false);
+    }
+
+    /** The same, its moves onto links committed in a second pass over the cycle's parked wavelets when {@code twoPhase}. */
+    public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h, boolean twoPhase) {
         if (w < 1 || h < 1 || x0 < 0 || y0 < 0 || x0 + w > fabricWidth || y0 + h > fabricHeight) {
             throw new IllegalArgumentException("a " + w + "x" + h + " rectangle at (" + x0 + ", " + y0
                     + ") is not inside a " + fabricWidth + "x" + fabricHeight + " fabric");
@@ -116,7 +131,9 @@ public final class ModelFloor {
         this.y0 = y0;
         this.w = w;
         this.h = h;
+        this.twoPhase = twoPhase;
         int n = w * h;
+        parked = new int[twoPhase ? 4 * n : 0];
         ce = new int[n * STRIDE];
         edge = new int[n * 4 * EDGE];
         ring = new int[n * 4 * RING];
@@ -184,6 +201,9 @@ public final class ModelFloor {
     public void step(long cycles) {
         for (long k = 0; k < cycles; k++) {
             rows(0, h, cycle);
+            if (twoPhase) {
+                commit(cycle);
+            }
             cycle++;
         }
     }
@@ -202,6 +222,19 @@ public final class ModelFloor {
             }
             computeEngine(at, t);
         }
+    }
+
+    /** The commit pass of a two-phase cycle t: the parked wavelets onto their links, seen by their receivers from the next cycle. */
+    private void commit(int t) {
+        int[] e = edge;
+        for (int k = 0; k < parkedCount; k++) {
+            int b = parked[k];
+            e[b + MOVED]++;
+            e[b + PREV_MOVE] = e[b + LAST_MOVE];
+            e[b + LAST_MOVE] = t;
+            ce[e[b + TO] + HELD] |= e[b + IN_BIT];
+        }
+        parkedCount = 0;
     }
 
     /** Ends cycle t once every row has been visited in it. */
@@ -250,13 +283,18 @@ public final class ModelFloor {
                         e[b + BLOCKED]++;
                         continue;
                     }
-                    e[b + MOVED] = moved + 1;
-                    e[b + PREV_MOVE] = e[b + LAST_MOVE];
-                    e[b + LAST_MOVE] = t;
+                    e[b + TAKEN] = moved + 1;
+                    if (twoPhase) {
+                        parked[parkedCount++] = b;
+                    } else {
+                        e[b + MOVED] = moved + 1;
+                        e[b + PREV_MOVE] = e[b + LAST_MOVE];
+                        e[b + LAST_MOVE] = t;
+                        c[e[b + TO] + HELD] |= e[b + IN_BIT];
+                    }
                     if (e[b + SENT] == moved + 1) {
                         held &= ~(1 << idx);
                     }
-                    c[e[b + TO] + HELD] |= e[b + IN_BIT];
                     served = idx;
                 }
             }
@@ -289,7 +327,7 @@ public final class ModelFloor {
             // @mov32 to an output queue
             int b = c[at + SEND + pc];
             int sent = edge[b + SENT];
-            if (sent - edge[b + MOVED] >= edge[b + OUT_DEPTH]) {
+            if (sent - edge[b + TAKEN] >= edge[b + OUT_DEPTH]) {
                 c[at + STALL_OUT]++;
                 return;
             }
@@ -427,7 +465,7 @@ public final class ModelFloor {
 
     /** Wavelets in the output queue towards d. */
     public int outQueued(int x, int y, int d) {
-        return outgoing(x, y, d, SENT) - outgoing(x, y, d, MOVED);
+        return outgoing(x, y, d, SENT) - outgoing(x, y, d, TAKEN);
     }
 
     /** Wavelets in the link buffer holding what arrives from a. */

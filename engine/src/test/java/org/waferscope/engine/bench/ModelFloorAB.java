@@ -17,7 +17,7 @@ import org.waferscope.engine.sim.Wafer;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.ModelFloorAB \
- *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil]
+ *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases]
  * </pre>
  *
  * SHAPE is {@code WxH} (the exchange on every PE of a W×H fabric), or {@code sparse} (the
@@ -42,6 +42,7 @@ public final class ModelFloorAB {
         int rounds = Integer.parseInt(args[2]);
         long perCall = cycles;
         boolean stencil = false;
+        boolean phases = false;
         int threads = 1;
         for (int i = 3; i < args.length; i++) {
             if (args[i].startsWith("step=")) {
@@ -50,6 +51,8 @@ public final class ModelFloorAB {
                 threads = Integer.parseInt(args[i].substring(8));
             } else if (args[i].equals("stencil")) {
                 stencil = true;
+            } else if (args[i].equals("phases")) {
+                phases = true;
             } else {
                 throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
@@ -75,16 +78,21 @@ public final class ModelFloorAB {
             wafer.port().launch("start");
             wafer.stepFabric(30);
             floor.step(30);
-            long[] wall = new long[3];
+            ModelFloor twoPhases = phases ? new ModelFloor(fw, fh, x0, y0, w, h, true) : null;
+            if (phases) {
+                twoPhases.step(30);
+            }
+            long[] wall = new long[4];
             int dropped = Math.max(3, rounds / 10);
-            long[] cpu = new long[3];
+            long[] cpu = new long[4];
+            List<Double> phaseRatios = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
             List<Double> stencilRatios = new ArrayList<>();
             int sweeps = stencil ? (int) Math.max(1, cycles * pes / ((long) fw * fh)) : 0;
             for (int r = 0; r < rounds; r++) {
-                long[] t = new long[3];
-                for (int k = 0; k < 3; k++) {
-                    int which = (k + r) % 3;
+                long[] t = new long[4];
+                for (int k = 0; k < 4; k++) {
+                    int which = (k + r) % 4;
                     long t0 = cpuTime(threads);
                     long w0 = System.nanoTime();
                     if (which == 0) {
@@ -100,10 +108,12 @@ public final class ModelFloorAB {
                         } else {
                             floor.step(cycles);
                         }
-                    } else {
+                    } else if (which == 2) {
                         for (int s = 0; s < sweeps; s++) {
                             grid.sweep();
                         }
+                    } else if (phases) {
+                        twoPhases.step(cycles);
                     }
                     t[which] = cpuTime(threads) - t0;
                     if (r >= dropped) {
@@ -111,10 +121,13 @@ public final class ModelFloorAB {
                     }
                 }
                 if (r >= dropped) {
-                    for (int k = 0; k < 3; k++) {
+                    for (int k = 0; k < 4; k++) {
                         cpu[k] += t[k];
                     }
                     ratios.add((double) t[0] / t[1]);
+                    if (phases) {
+                        phaseRatios.add((double) t[3] / t[1]);
+                    }
                     if (stencil) {
                         stencilRatios.add((t[1] / (double) (cycles * pes)) / (t[2] / ((double) sweeps * fw * fh)));
                     }
@@ -136,6 +149,11 @@ public final class ModelFloorAB {
                         stencilNs / ((double) cpu[0] / counted), stencilNs / ((double) cpu[1] / counted),
                         1 / geomean(stencilRatios));
                 System.out.println("(stencil probe " + grid.probe() + ")");
+            }
+            if (phases) {
+                System.out.printf("floor with a commit pass %.1f ns: against the floor in one pass %.3f (geomean of rounds %.3f)%n",
+                        (double) cpu[3] / counted, (double) cpu[3] / cpu[1], geomean(phaseRatios));
+                System.out.println(sameWork(wafer, twoPhases, fw, fh));
             }
             System.out.println(sameWork(wafer, floor, fw, fh));
         }

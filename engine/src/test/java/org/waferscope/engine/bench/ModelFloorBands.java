@@ -16,6 +16,9 @@ public final class ModelFloorBands implements AutoCloseable {
     private int t;
 
     public ModelFloorBands(ModelFloor floor, int threads) {
+        if (floor.twoPhase) {
+            throw new IllegalArgumentException("bands run a one-pass kernel only");
+        }
         if (floor.h < 3 * threads) {
             throw new IllegalArgumentException(floor.h + " rows cannot be cut into " + threads + " bands of three rows");
         }

@@ -35,6 +35,11 @@ class ModelFloorTest {
     }
 
     @Test
+    void twoPhasesMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 0);
+    }
+
+    @Test
     void bandsOnTwoThreadsMatchTheEngineEveryCycle() {
         compare(40, 30, 13, 9, 15, 11, 150, 2);
     }
@@ -48,13 +53,16 @@ class ModelFloorTest {
         compare(fw, fh, x0, y0, w, h, cycles, 1);
     }
 
-    /** Runs both for {@code cycles}, the kernel on {@code threads}, comparing every PE after each cycle. */
+    /**
+     * Runs both for {@code cycles}, the kernel on {@code threads} (0: one, with its moves in a
+     * commit pass), comparing every PE after each cycle.
+     */
     private static void compare(int fw, int fh, int x0, int y0, int w, int h, int cycles, int threads) {
         boolean whole = x0 == 0 && y0 == 0 && w == fw && h == fh;
         FabricLayout layout = whole ? NeighbourExchange.layout(fw, fh, NeighbourExchange.Options.FOREVER)
                 : NeighbourExchange.layout(fw, fh, x0, y0, w, h, NeighbourExchange.Options.FOREVER,
                 NeighbourExchange.asleep());
-        ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h);
+        ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h, threads == 0);
         long stalledIn = 0;
         long stalledOut = 0;
         try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, 1);
