@@ -23,8 +23,8 @@ package org.waferscope.engine.bench;
  * snapshots, the host, time travel and the state hash. Each directed link is one ring of 16
  * payloads that its output queue, link buffer and input queue share (their depths add up to 13
  * at most, so nothing is overwritten while held): a payload is written once by the send and
- * read once by the receive, and the three channels are four counters. The compute and commit
- * phases are one pass: a move onto a link is written into the neighbour's buffer at once with
+ * read once by the receive, and the three channels are counters. The compute and commit
+ * phases are one pass (a variant keeps two, {@link #twoPhase}): a move onto a link is written into the neighbour's buffer at once with
  * the cycle it moved, and the neighbour, visited before or after in the same cycle, neither
  * delivers it (it is on its hop until two cycles later) nor counts the room it frees (room is as
  * of the cycle's start: a delivery remembers its cycle). The rectangle's PEs are visited every
