@@ -1,0 +1,486 @@
+package org.waferscope.engine.bench;
+
+/**
+ * The nearest-neighbour exchange ({@code NeighbourExchange}, every option off) simulated by a
+ * single-purpose kernel with the engine's model and cycle timing, but none of its generality:
+ * what a hand-written simulator of this one workload costs, the floor against which the
+ * engine's PE-cycle is read (docs/benchmarks.md, "Session 18: the model's own floor").
+ *
+ * <p><b>The model kept.</b> Every wavelet takes the engine's path: the CE's send pushes it into
+ * an output queue (depths 2, 2, 6, 6 for E, W, S, N), the PE's router moves the queue's head onto
+ * the link when the neighbour's link buffer (depth 3) had room as of the cycle's start, the
+ * wavelet is on its hop in the next cycle (2 cycles a hop), the neighbour's router then
+ * delivers it into the CE's input queue (depths 6, 6, 4, 4 for W, E, N, S) when that has room,
+ * one delivery a cycle through the RAMP port, its sources served round-robin from after the
+ * last one served (input buffers by color, then output queues, as the engine orders them), and
+ * the CE's receive pops it. The CE runs the exchange's program cycle by cycle: the task's
+ * start, its prelude, then per iteration the sends (N, S, E, W), {@code @fmovs}, the receives,
+ * {@code @fmuls}, {@code add}, {@code stg}, {@code jmp}, stalling on a full output queue or an
+ * empty input queue. It counts what the engine counts per PE: compute, fabric and stall
+ * cycles, wavelets sent and received, hops and blocked moves per link.
+ *
+ * <p><b>What it drops.</b> Switches, filters, control wavelets, teardown, tasks, breakpoints,
+ * snapshots, the host, time travel and the state hash. Each directed link is one ring of 16
+ * payloads that its output queue, link buffer and input queue share (their depths add up to 13
+ * at most, so nothing is overwritten while held): a payload is written once by the send and
+ * read once by the receive, and the three channels are counters. The compute and commit
+ * phases are one pass (a variant keeps two, {@link #twoPhase}): a move onto a link is written into the neighbour's buffer at once with
+ * the cycle it moved, and the neighbour, visited before or after in the same cycle, neither
+ * delivers it (it is on its hop until two cycles later) nor counts the room it frees (room is as
+ * of the cycle's start: a delivery remembers its cycle). The rectangle's PEs are visited every
+ * cycle; the rest of the fabric runs {@code NeighbourExchange.asleep()}, three cycles of work
+ * and then a receive nothing ever feeds, so no wavelet can reach them and their counters follow
+ * from the cycle alone.
+ */
+public final class ModelFloor {
+    // ---- the CE record, STRIDE ints per PE of the rectangle (two cache lines) ----
+    static final int PC = 0;
+    static final int X = 1;
+    static final int ACC = 2;
+    static final int ITER = 3;
+    static final int RR = 4;
+    static final int COMPUTE = 5;
+    static final int FABRIC = 6;
+    static final int STALL_IN = 7;
+    static final int STALL_OUT = 8;
+    /** The router's sources that hold wavelets, a bit each by the source's place in the order the router serves them. */
+    static final int HELD = 9;
+    static final int SOURCE_COUNT = 10;
+    static final int DIR_COUNT = 11;
+    static final int START_X = 12;
+    /**
+     * The sources in the engine's order (input buffers by color: from W, E, N, S; then output
+     * queues 0..3: to E, W, S, N), each its link's place in {@link #edge} times 2, plus 1 for an
+     * output queue.
+     */
+    static final int SOURCE = 16;
+    /** The links the sends go to, in the program's order (N, S, E, W), as places in {@link #edge}. */
+    static final int SEND = 24;
+    /** The links the receives read, in the program's order (N, S, E, W). */
+    static final int RECEIVE = 28;
+    static final int STRIDE = 32;
+
+    // ---- a directed link, EDGE ints per (receiving PE, direction it arrives from): one cache line ----
+    static final int SENT = 0;
+    static final int MOVED = 1;
+    static final int DELIVERED = 2;
+    static final int RECEIVED = 3;
+    static final int LAST_DELIVER = 4;
+    static final int LAST_MOVE = 5;
+    static final int PREV_MOVE = 6;
+    static final int BLOCKED = 7;
+    /** The receiver's {@link #HELD} bit for this link's buffer, and the sender's for its output queue. */
+    static final int IN_BIT = 8;
+    static final int OUT_BIT = 9;
+    /** The receiver's CE record. */
+    static final int TO = 10;
+    /** Wavelets taken from the output queue: {@link #MOVED} once they are on the link, which a two-phase cycle defers to its commit. */
+    static final int TAKEN = 11;
+    static final int IN_DEPTH = 12;
+    static final int OUT_DEPTH = 13;
+    static final int EDGE = 16;
+    /** Payloads per link, at the link's place in {@link #ring}: its output queue, buffer and input queue hold 13 at most. */
+    static final int RING = 16;
+
+    /** Router buffer depth of the WSE-2 profile. */
+    static final int LINK_DEPTH = 3;
+    /** Output queue depth by the direction sent to (N, S, E, W: queues 3, 2, 0, 1). */
+    static final int[] OUT_DEPTHS = {6, 6, 2, 2};
+    /** Input queue depth by the direction a wavelet arrives from (N, S, E, W: queues 2, 3, 1, 0). */
+    static final int[] IN_DEPTHS = {4, 4, 6, 6};
+    /** Cycles of the task's start and its prelude before the loop, less twice the directions. */
+    static final int PRELUDE = 16;
+    /** Cycles an asleep PE computes (its task's start and two loads) before it stalls for good. */
+    static final int ASLEEP_WORK = 3;
+
+    final int fabricWidth;
+    final int fabricHeight;
+    final int x0;
+    final int y0;
+    final int w;
+    final int h;
+    final int[] ce;
+    final int[] edge;
+    final int[] ring;
+    /** Per PE of the rectangle and direction N, S, E, W: the neighbour's index, or -1. */
+    final int[] nb;
+    int cycle;
+    /**
+     * Moves onto links parked in the compute pass and pushed in a commit pass, as the engine's
+     * two phases do, instead of at once: what that costs the kernel (docs/benchmarks.md).
+     */
+    final boolean twoPhase;
+    /** The links with a wavelet parked this cycle, when {@link #twoPhase}. */
+    private final int[] parked;
+    private int parkedCount;
+
+    /** The exchange on the {@code w}×{@code h} rectangle at ({@code x0}, {@code y0}) of a larger fabric, launched at cycle 0. */
+    public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h) {
+        this(fabricWidth, fabricHeight, x0, y0, w, h, false);
+    }
+
+    /** The same, its moves onto links committed in a second pass over the cycle's parked wavelets when {@code twoPhase}. */
+    public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h, boolean twoPhase) {
+        if (w < 1 || h < 1 || x0 < 0 || y0 < 0 || x0 + w > fabricWidth || y0 + h > fabricHeight) {
+            throw new IllegalArgumentException("a " + w + "x" + h + " rectangle at (" + x0 + ", " + y0
+                    + ") is not inside a " + fabricWidth + "x" + fabricHeight + " fabric");
+        }
+        this.fabricWidth = fabricWidth;
+        this.fabricHeight = fabricHeight;
+        this.x0 = x0;
+        this.y0 = y0;
+        this.w = w;
+        this.h = h;
+        this.twoPhase = twoPhase;
+        int n = w * h;
+        parked = new int[twoPhase ? 4 * n : 0];
+        ce = new int[n * STRIDE];
+        edge = new int[n * 4 * EDGE];
+        ring = new int[n * 4 * RING];
+        nb = new int[n * 4];
+        for (int i = 0; i < n; i++) {
+            int kx = i % w;
+            int ky = i / w;
+            nb[4 * i] = ky > 0 ? i - w : -1;
+            nb[4 * i + 1] = ky < h - 1 ? i + w : -1;
+            nb[4 * i + 2] = kx < w - 1 ? i + 1 : -1;
+            nb[4 * i + 3] = kx > 0 ? i - 1 : -1;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = i * STRIDE;
+            int count = 0;
+            for (int d = 0; d < 4; d++) {
+                if (nb[4 * i + d] >= 0) {
+                    ce[c + SEND + count] = into(i, d);
+                    ce[c + RECEIVE + count++] = (4 * i + d) * EDGE;
+                }
+            }
+            int ns = 0;
+            for (int a : new int[] {3, 2, 0, 1}) {
+                if (nb[4 * i + a] >= 0) {
+                    int e = (4 * i + a) * EDGE;
+                    edge[e + IN_BIT] = 1 << ns;
+                    edge[e + TO] = c;
+                    edge[e + IN_DEPTH] = IN_DEPTHS[a];
+                    edge[e + LAST_DELIVER] = Integer.MIN_VALUE;
+                    edge[e + LAST_MOVE] = Integer.MIN_VALUE;
+                    edge[e + PREV_MOVE] = Integer.MIN_VALUE;
+                    ce[c + SOURCE + ns++] = 2 * e;
+                }
+            }
+            for (int d : new int[] {2, 3, 1, 0}) {
+                if (nb[4 * i + d] >= 0) {
+                    int e = into(i, d);
+                    edge[e + OUT_BIT] = 1 << ns;
+                    edge[e + OUT_DEPTH] = OUT_DEPTHS[d];
+                    ce[c + SOURCE + ns++] = 2 * e + 1;
+                }
+            }
+            ce[c + PC] = -(PRELUDE + 2 * count);
+            ce[c + SOURCE_COUNT] = ns;
+            ce[c + DIR_COUNT] = count;
+            ce[c + START_X] = Float.floatToRawIntBits((x0 + i % w) * 1000 + (y0 + i / w));
+        }
+    }
+
+    /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
+    private int into(int i, int d) {
+        return (4 * nb[4 * i + d] + (d ^ 1)) * EDGE;
+    }
+
+    /** The exchange over a whole {@code width}×{@code height} fabric. */
+    public ModelFloor(int width, int height) {
+        this(width, height, 0, 0, width, height);
+    }
+
+    public long cycle() {
+        return cycle;
+    }
+
+    /** Runs {@code cycles} cycles. */
+    public void step(long cycles) {
+        for (long k = 0; k < cycles; k++) {
+            rows(0, h, cycle);
+            if (twoPhase) {
+                commit(cycle);
+            }
+            cycle++;
+        }
+    }
+
+    /**
+     * Visits the PEs of rows {@code from} to {@code to} (exclusive) of the rectangle in cycle t.
+     * A PE's visit reads and writes only its own state and that of the links to and from its
+     * neighbours, so any serial order of the visits gives the same cycle; bands of rows two
+     * apart may be visited at once ({@link ModelFloorBands}).
+     */
+    void rows(int from, int to, int t) {
+        int[] c = ce;
+        for (int at = from * w * STRIDE, end = to * w * STRIDE; at < end; at += STRIDE) {
+            if (c[at + HELD] != 0) {
+                route(at, t);
+            }
+            computeEngine(at, t);
+        }
+    }
+
+    /** The commit pass of a two-phase cycle t: the parked wavelets onto their links, seen by their receivers from the next cycle. */
+    private void commit(int t) {
+        int[] e = edge;
+        for (int k = 0; k < parkedCount; k++) {
+            int b = parked[k];
+            e[b + MOVED]++;
+            e[b + PREV_MOVE] = e[b + LAST_MOVE];
+            e[b + LAST_MOVE] = t;
+            ce[e[b + TO] + HELD] |= e[b + IN_BIT];
+        }
+        parkedCount = 0;
+    }
+
+    /** Ends cycle t once every row has been visited in it. */
+    void ended(int t) {
+        cycle = t + 1;
+    }
+
+    /** The router of the PE whose CE record is at {@code at}, in cycle t: its sources that hold wavelets, round-robin from after the last one served. */
+    private void route(int at, int t) {
+        int[] c = ce;
+        int[] e = edge;
+        int held = c[at + HELD];
+        int rr = c[at + RR];
+        int served = -1;
+        boolean ramp = false;
+        int later = held & (-1 << rr);
+        for (int bits = later, sooner = held & ~(-1 << rr); ; bits = sooner, sooner = 0) {
+            while (bits != 0) {
+                int idx = Integer.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int s = c[at + SOURCE + idx];
+                int b = s >>> 1;
+                if ((s & 1) == 0) {
+                    // an input buffer: its head to the CE's input queue when on time, RAMP free and the queue has room
+                    if (ramp) {
+                        continue;
+                    }
+                    int delivered = e[b + DELIVERED];
+                    int inBuffer = e[b + MOVED] - delivered;
+                    int headMoved = inBuffer == 1 ? e[b + LAST_MOVE] : inBuffer == 2 ? e[b + PREV_MOVE] : Integer.MIN_VALUE;
+                    if (headMoved >= t - 1 || delivered - e[b + RECEIVED] >= e[b + IN_DEPTH]) {
+                        continue;
+                    }
+                    e[b + DELIVERED] = delivered + 1;
+                    e[b + LAST_DELIVER] = t;
+                    if (inBuffer == 1) {
+                        held &= ~(1 << idx);
+                    }
+                    ramp = true;
+                    served = idx;
+                } else {
+                    // an output queue: its head onto the link when the neighbour's buffer had room at the cycle's start
+                    int moved = e[b + MOVED];
+                    int seen = e[b + DELIVERED] - (e[b + LAST_DELIVER] == t ? 1 : 0);
+                    if (moved - seen >= LINK_DEPTH) {
+                        e[b + BLOCKED]++;
+                        continue;
+                    }
+                    e[b + TAKEN] = moved + 1;
+                    if (twoPhase) {
+                        parked[parkedCount++] = b;
+                    } else {
+                        e[b + MOVED] = moved + 1;
+                        e[b + PREV_MOVE] = e[b + LAST_MOVE];
+                        e[b + LAST_MOVE] = t;
+                        c[e[b + TO] + HELD] |= e[b + IN_BIT];
+                    }
+                    if (e[b + SENT] == moved + 1) {
+                        held &= ~(1 << idx);
+                    }
+                    served = idx;
+                }
+            }
+            if (sooner == 0) {
+                break;
+            }
+        }
+        c[at + HELD] = held;   // only its own router clears a PE's bits, and no router sets its own
+        if (served >= 0) {
+            int ns = c[at + SOURCE_COUNT];
+            c[at + RR] = served + 1 == ns ? 0 : served + 1;
+        }
+    }
+
+    /** The CE of the PE whose record is at {@code at} in cycle t, after its router: one instruction, or a stall. */
+    private void computeEngine(int at, int t) {
+        int[] c = ce;
+        int pc = c[at + PC];
+        if (pc < 0) {
+            // the task's start and the prelude; its last instruction stores x
+            if (pc == -1) {
+                c[at + X] = c[at + START_X];
+            }
+            c[at + PC] = pc + 1;
+            c[at + COMPUTE]++;
+            return;
+        }
+        int n = c[at + DIR_COUNT];
+        if (pc < n) {
+            // @mov32 to an output queue
+            int b = c[at + SEND + pc];
+            int sent = edge[b + SENT];
+            if (sent - edge[b + TAKEN] >= edge[b + OUT_DEPTH]) {
+                c[at + STALL_OUT]++;
+                return;
+            }
+            ring[b + (sent & (RING - 1))] = c[at + X];
+            edge[b + SENT] = sent + 1;
+            c[at + HELD] |= edge[b + OUT_BIT];
+            c[at + FABRIC]++;
+            c[at + PC] = pc + 1;
+            return;
+        }
+        if (pc > n && pc <= 2 * n) {
+            // @fadds from an input queue
+            int b = c[at + RECEIVE + pc - n - 1];
+            int received = edge[b + RECEIVED];
+            if (edge[b + DELIVERED] == received) {
+                c[at + STALL_IN]++;
+                return;
+            }
+            float v = Float.intBitsToFloat(ring[b + (received & (RING - 1))]);
+            c[at + ACC] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) + v);
+            edge[b + RECEIVED] = received + 1;
+            c[at + FABRIC]++;
+            c[at + PC] = pc + 1;
+            return;
+        }
+        c[at + COMPUTE]++;
+        int next = pc + 1;
+        if (pc == n) {
+            c[at + ACC] = c[at + X];   // @fmovs
+        } else if (pc == 2 * n + 1) {
+            c[at + X] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) * 0.2f);   // @fmuls
+        } else if (pc == 2 * n + 3) {
+            c[at + ITER]++;   // stg of the count add made
+        } else if (pc == 2 * n + 4) {
+            next = 0;   // jmp
+        }
+        c[at + PC] = next;
+    }
+
+    // ---- what the engine counts, per PE of the fabric (tests compare them) ----
+
+    /** The rectangle's index of fabric PE (x, y), or -1 outside it. */
+    int index(int x, int y) {
+        if (x < 0 || y < 0 || x >= fabricWidth || y >= fabricHeight) {
+            throw new IllegalArgumentException("no PE (" + x + ", " + y + ") on a " + fabricWidth + "x" + fabricHeight
+                    + " fabric");
+        }
+        int kx = x - x0;
+        int ky = y - y0;
+        return kx < 0 || ky < 0 || kx >= w || ky >= h ? -1 : ky * w + kx;
+    }
+
+    private int counter(int x, int y, int which) {
+        int i = index(x, y);
+        if (i < 0) {
+            // asleep: its start and two loads, then a stalled receive
+            int work = Math.min(cycle, ASLEEP_WORK);
+            return which == COMPUTE ? work : which == STALL_IN ? cycle - work : 0;
+        }
+        return ce[i * STRIDE + which];
+    }
+
+    public long computeCycles(int x, int y) {
+        return counter(x, y, COMPUTE);
+    }
+
+    public long fabricCycles(int x, int y) {
+        return counter(x, y, FABRIC);
+    }
+
+    public long stallInCycles(int x, int y) {
+        return counter(x, y, STALL_IN);
+    }
+
+    public long stallOutCycles(int x, int y) {
+        return counter(x, y, STALL_OUT);
+    }
+
+    public int iterations(int x, int y) {
+        return counter(x, y, ITER);
+    }
+
+    public float x(int x, int y) {
+        return Float.intBitsToFloat(counter(x, y, X));
+    }
+
+    public float acc(int x, int y) {
+        return Float.intBitsToFloat(counter(x, y, ACC));
+    }
+
+    /** The counter {@code which} of the link from PE (x, y) towards direction d (N, S, E, W), 0 for none. */
+    private int outgoing(int x, int y, int d, int which) {
+        int i = index(x, y);
+        if (i < 0 || nb[4 * i + d] < 0) {
+            return 0;
+        }
+        return edge[into(i, d) + which];
+    }
+
+    /** The counter {@code which} of the link arriving at PE (x, y) from direction a, 0 for none. */
+    private int incoming(int x, int y, int a, int which) {
+        int i = index(x, y);
+        if (i < 0 || nb[4 * i + a] < 0) {
+            return 0;
+        }
+        return edge[(4 * i + a) * EDGE + which];
+    }
+
+    public int sent(int x, int y) {
+        int s = 0;
+        for (int d = 0; d < 4; d++) {
+            s += outgoing(x, y, d, SENT);
+        }
+        return s;
+    }
+
+    /** Wavelets the router delivered into the CE's input queues (the engine's received count). */
+    public int received(int x, int y) {
+        int s = 0;
+        for (int a = 0; a < 4; a++) {
+            s += incoming(x, y, a, DELIVERED);
+        }
+        return s;
+    }
+
+    /** Wavelets PE (x, y) sent onto its link towards d. */
+    public int hops(int x, int y, int d) {
+        return outgoing(x, y, d, MOVED);
+    }
+
+    /** Cycles PE (x, y)'s router found its link towards d full. */
+    public int blocked(int x, int y, int d) {
+        return outgoing(x, y, d, BLOCKED);
+    }
+
+    /** Wavelets in the output queue towards d. */
+    public int outQueued(int x, int y, int d) {
+        return outgoing(x, y, d, SENT) - outgoing(x, y, d, TAKEN);
+    }
+
+    /** Wavelets in the link buffer holding what arrives from a. */
+    public int linkHeld(int x, int y, int a) {
+        return incoming(x, y, a, MOVED) - incoming(x, y, a, DELIVERED);
+    }
+
+    /** Wavelets in the input queue of what arrives from a. */
+    public int inQueued(int x, int y, int a) {
+        return incoming(x, y, a, DELIVERED) - incoming(x, y, a, RECEIVED);
+    }
+
+    /** The round-robin position of PE (x, y)'s router. */
+    public int roundRobin(int x, int y) {
+        int i = index(x, y);
+        return i < 0 ? 0 : ce[i * STRIDE + RR];
+    }
+}

@@ -1,0 +1,203 @@
+package org.waferscope.engine.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import org.waferscope.engine.api.HostMachine;
+import org.waferscope.engine.arch.ArchProfile;
+import org.waferscope.engine.fabric.FabricLayout;
+import org.waferscope.engine.fixtures.NeighbourExchange;
+import org.waferscope.engine.sim.Wafer;
+
+/**
+ * The engine against its floor ({@link ModelFloor}) on the same exchange, in one JVM, one thread,
+ * in turns, timed by the thread's CPU time as {@link InterleavedAB} does; optionally the bare
+ * stencil ({@link BareStencil}) over the same grid in the same turns, the benchmark's yardstick.
+ *
+ * <pre>
+ * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.ModelFloorAB \
+ *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases]
+ * </pre>
+ *
+ * SHAPE is {@code WxH} (the exchange on every PE of a W×H fabric), or {@code sparse} (the
+ * benchmark's 150×251 exchange in the middle of the 757×996 wafer, the rest asleep), or
+ * {@code sparse:WxH} (the same rectangle on a smaller fabric). The engine is stepped K cycles a
+ * call (default all CYCLES at once); the kernel steps CYCLES at once. It prints ns per PE-cycle
+ * (sparse: per busy PE-cycle, the rectangle's) for each, their ratio per round (geometric mean,
+ * the first tenth of the rounds dropped while the JIT compiles), and checks at the end that both
+ * ran the same cycles to the same iteration counts and values.
+ */
+public final class ModelFloorAB {
+    private ModelFloorAB() {
+    }
+
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final int SPARSE_W = 150;
+    private static final int SPARSE_H = 251;
+
+    public static void main(String[] args) {
+        String shape = args[0];
+        long cycles = Long.parseLong(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        long perCall = cycles;
+        boolean stencil = false;
+        boolean phases = false;
+        int threads = 1;
+        for (int i = 3; i < args.length; i++) {
+            if (args[i].startsWith("step=")) {
+                perCall = Long.parseLong(args[i].substring(5));
+            } else if (args[i].startsWith("threads=")) {
+                threads = Integer.parseInt(args[i].substring(8));
+            } else if (args[i].equals("stencil")) {
+                stencil = true;
+            } else if (args[i].equals("phases")) {
+                phases = true;
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        boolean sparse = shape.startsWith("sparse");
+        String[] wh = sparse ? (shape.equals("sparse") ? new String[] {"757", "996"}
+                : shape.substring("sparse:".length()).split("x")) : shape.split("x");
+        int fw = Integer.parseInt(wh[0]);
+        int fh = Integer.parseInt(wh[1]);
+        int x0 = sparse ? (fw - SPARSE_W) / 2 : 0;
+        int y0 = sparse ? (fh - SPARSE_H) / 2 : 0;
+        int w = sparse ? SPARSE_W : fw;
+        int h = sparse ? SPARSE_H : fh;
+        FabricLayout layout = sparse ? NeighbourExchange.layout(fw, fh, x0, y0, w, h,
+                NeighbourExchange.Options.FOREVER, NeighbourExchange.asleep())
+                : NeighbourExchange.layout(fw, fh, NeighbourExchange.Options.FOREVER);
+        System.out.printf("CPU: %s; load average %.2f%n", HostMachine.cpu(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        long pes = (long) w * h;
+        ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h);
+        try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, threads);
+             BareStencil grid = stencil ? new BareStencil(fw, fh, 1) : null) {
+            wafer.port().launch("start");
+            wafer.stepFabric(30);
+            floor.step(30);
+            ModelFloor twoPhases = phases ? new ModelFloor(fw, fh, x0, y0, w, h, true) : null;
+            if (phases) {
+                twoPhases.step(30);
+            }
+            long[] wall = new long[4];
+            int dropped = Math.max(3, rounds / 10);
+            long[] cpu = new long[4];
+            List<Double> phaseRatios = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            List<Double> stencilRatios = new ArrayList<>();
+            int sweeps = stencil ? (int) Math.max(1, cycles * pes / ((long) fw * fh)) : 0;
+            for (int r = 0; r < rounds; r++) {
+                long[] t = new long[4];
+                for (int k = 0; k < 4; k++) {
+                    int which = (k + r) % 4;
+                    long t0 = cpuTime(threads);
+                    long w0 = System.nanoTime();
+                    if (which == 0) {
+                        for (long done = 0; done < cycles; done += perCall) {
+                            wafer.stepFabric(Math.min(perCall, cycles - done));
+                        }
+                    } else if (which == 1) {
+                        if (threads > 1) {
+                            // its helper threads only for its turn, as the engine's park between calls
+                            try (ModelFloorBands bands = new ModelFloorBands(floor, threads)) {
+                                bands.step(cycles);
+                            }
+                        } else {
+                            floor.step(cycles);
+                        }
+                    } else if (which == 2) {
+                        for (int s = 0; s < sweeps; s++) {
+                            grid.sweep();
+                        }
+                    } else if (phases) {
+                        twoPhases.step(cycles);
+                    }
+                    t[which] = cpuTime(threads) - t0;
+                    if (r >= dropped) {
+                        wall[which] += System.nanoTime() - w0;
+                    }
+                }
+                if (r >= dropped) {
+                    for (int k = 0; k < 4; k++) {
+                        cpu[k] += t[k];
+                    }
+                    ratios.add((double) t[0] / t[1]);
+                    if (phases) {
+                        phaseRatios.add((double) t[3] / t[1]);
+                    }
+                    if (stencil) {
+                        stencilRatios.add((t[1] / (double) (cycles * pes)) / (t[2] / ((double) sweeps * fw * fh)));
+                    }
+                }
+            }
+            long counted = (long) (rounds - dropped) * cycles * pes;
+            System.out.printf("%s, exchange on %dx%d at (%d, %d), %d thread(s) (%s CPU time), %d rounds of %d cycles"
+                    + " (engine in calls of %d, %d rounds dropped)%n", shape, w, h, x0, y0, threads,
+                    threads == 1 ? "the thread's" : "the process's", rounds, cycles, perCall, dropped);
+            long wallCycles = (long) (rounds - dropped) * cycles;
+            System.out.printf("cycles per wall second: engine %.1f, floor %.1f%n", wallCycles * 1e9 / wall[0],
+                    wallCycles * 1e9 / wall[1]);
+            System.out.printf("engine %.1f ns per busy PE-cycle, floor %.1f ns: engine / floor %.2f (geomean of rounds %.2f)%n",
+                    (double) cpu[0] / counted, (double) cpu[1] / counted, (double) cpu[0] / cpu[1], geomean(ratios));
+            if (stencil) {
+                double stencilNs = (double) cpu[2] / ((long) (rounds - dropped) * sweeps * fw * fh);
+                System.out.printf("bare stencil %.2f ns per point-update: engine / stencil %.3f, floor / stencil %.3f"
+                        + " (as the benchmark's ratio: stencil time over the other's; floor's geomean %.3f)%n", stencilNs,
+                        stencilNs / ((double) cpu[0] / counted), stencilNs / ((double) cpu[1] / counted),
+                        1 / geomean(stencilRatios));
+                System.out.println("(stencil probe " + grid.probe() + ")");
+            }
+            if (phases) {
+                System.out.printf("floor with a commit pass %.1f ns: against the floor in one pass %.3f (geomean of rounds %.3f)%n",
+                        (double) cpu[3] / counted, (double) cpu[3] / cpu[1], geomean(phaseRatios));
+                System.out.println(sameWork(wafer, twoPhases, fw, fh));
+            }
+            System.out.println(sameWork(wafer, floor, fw, fh));
+        }
+    }
+
+    /** Whether engine and floor stand at the same cycle with the same iterations and values everywhere. */
+    private static String sameWork(Wafer wafer, ModelFloor floor, int fw, int fh) {
+        if (wafer.cycle() != floor.cycle()) {
+            throw new IllegalStateException("engine at cycle " + wafer.cycle() + ", floor at " + floor.cycle());
+        }
+        var f = wafer.fabric();
+        long iterations = 0;
+        for (int y = 0; y < fh; y++) {
+            for (int x = 0; x < fw; x++) {
+                int i = floor.index(x, y);
+                if (i < 0) {
+                    continue;
+                }
+                int p = f.pe(x, y);
+                var program = f.programOf(p);
+                byte[] m = f.sramOf(p);
+                int it = org.waferscope.engine.fabric.Sram.readInt(m, program.symbol("iterations").get().address());
+                int xv = org.waferscope.engine.fabric.Sram.readInt(m, program.symbol("x").get().address());
+                if (it != floor.iterations(x, y) || xv != Float.floatToRawIntBits(floor.x(x, y))) {
+                    throw new IllegalStateException("PE (" + x + ", " + y + ") differs at cycle " + floor.cycle());
+                }
+                iterations += it;
+            }
+        }
+        return "same work: both at cycle " + floor.cycle() + ", " + iterations + " iterations in all, every x equal";
+    }
+
+    /** The thread's CPU time on one thread; on several, the process's (its spinning helpers, GC and compiler included). */
+    private static long cpuTime(int threads) {
+        return threads == 1 ? MX.getCurrentThreadCpuTime()
+                : ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime();
+    }
+
+    private static double geomean(List<Double> xs) {
+        double s = 0;
+        for (double x : xs) {
+            s += Math.log(x);
+        }
+        return Math.exp(s / xs.size());
+    }
+}
