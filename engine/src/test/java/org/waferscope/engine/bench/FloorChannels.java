@@ -68,12 +68,24 @@ final class FloorChannels {
         return payload;
     }
 
+    /** The meta byte at the head of link l's channel k (0: output queue, 1: link buffer, 2: input queue). */
+    int headMeta(int l, int k) {
+        long f = facts[3 * l + k];
+        int mask = (int) (f >>> 32);
+        return meta(f, (chan[(int) f + CTR] >>> 16) & mask);
+    }
+
+    /** The meta byte in slot j of the ring of the channel with facts f. */
+    private int meta(long f, int j) {
+        return chan[(int) f + SLOTS + (int) (f >>> 32) + 1 + (j >>> 2)] >>> ((j & 3) << 3) & 0xFF;
+    }
+
     private void hop(long from, long to, int owner, int cycle) {
         int ctr = chan[(int) from + CTR];
         int mask = (int) (from >>> 32);
         int j = (ctr >>> 16) & mask;
         int payload = chan[(int) from + SLOTS + j];
-        int meta = chan[(int) from + SLOTS + mask + 1 + (j >>> 2)] >>> ((j & 3) << 3) & 0xFF;
+        int meta = meta(from, j);
         pop(from, ctr, owner);
         push(to, payload, meta, cycle);
     }

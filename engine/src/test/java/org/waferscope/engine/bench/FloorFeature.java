@@ -7,6 +7,8 @@ package org.waferscope.engine.bench;
 public enum FloorFeature {
     /** Moves parked in the compute pass and pushed onto their links in a commit pass, as the engine's two phases do. */
     TWO_PHASE,
+    /** Each source's wavelet sent where its route word and plan say, read per visit as the engine's router reads them ({@link FloorRoutes}). */
+    ROUTES,
     /** Every wavelet through three channel records, the engine's, each copy with its counters ({@link FloorChannels}). */
     CHANNELS,
     /** The engine's bitmaps of busy, active, woken, touched and sleeping PEs and its tallies; needs {@link #TWO_PHASE} ({@link FloorUpkeep}). */

@@ -23,14 +23,13 @@ package org.waferscope.engine.bench;
  * snapshots, the host, time travel and the state hash. Each directed link is one ring of 16
  * payloads that its output queue, link buffer and input queue share (their depths add up to 13
  * at most, so nothing is overwritten while held): a payload is written once by the send and
- * read once by the receive, and the three channels are counters. The compute and commit
- * phases are one pass (a variant keeps two, {@link #twoPhase}): a move onto a link is written into the neighbour's buffer at once with
- * the cycle it moved, and the neighbour, visited before or after in the same cycle, neither
- * delivers it (it is on its hop until two cycles later) nor counts the room it frees (room is as
- * of the cycle's start: a delivery remembers its cycle). The rectangle's PEs are visited every
- * cycle; the rest of the fabric runs {@code NeighbourExchange.asleep()}, three cycles of work
- * and then a receive nothing ever feeds, so no wavelet can reach them and their counters follow
- * from the cycle alone.
+ * read once by the receive, and the three channels are counters. Compute and commit are one
+ * pass: a move is written into the neighbour's buffer at once with its cycle, and the neighbour,
+ * visited before or after in the same cycle, neither delivers it (on its hop until two cycles
+ * later) nor counts the room it frees (room is as of the cycle's start: a delivery remembers its
+ * cycle). The rectangle's PEs are visited every cycle; the rest of the fabric runs {@code
+ * NeighbourExchange.asleep()}, three cycles of work and then a receive nothing ever feeds, so
+ * their counters follow from the cycle. Variants add the engine's features ({@link FloorFeature}).
  */
 public final class ModelFloor {
     // ---- the CE record, STRIDE ints per PE of the rectangle (two cache lines) ----
@@ -105,16 +104,15 @@ public final class ModelFloor {
     /** Per PE of the rectangle and direction N, S, E, W: the neighbour's index, or -1. */
     final int[] nb;
     int cycle;
-    /**
-     * Moves onto links parked in the compute pass and pushed in a commit pass, as the engine's
-     * two phases do, instead of at once: what that costs the kernel (docs/benchmarks.md).
-     */
+    /** Moves parked in the compute pass and pushed in a commit pass, as the engine's phases do ({@link FloorFeature#TWO_PHASE}). */
     final boolean twoPhase;
     /** The links with a wavelet parked this cycle, when {@link #twoPhase}. */
     private final int[] parked;
     private int parkedCount;
     /** The engine's channel records, when {@link FloorFeature#CHANNELS}; else null. */
     final FloorChannels chans;
+    /** The engine's route words and plans, when {@link FloorFeature#ROUTES}; else null. */
+    private final FloorRoutes routes;
     /** The engine's bitmaps, when {@link FloorFeature#UPKEEP}; else null. */
     public final FloorUpkeep upkeep;
 
@@ -163,6 +161,7 @@ public final class ModelFloor {
             nb[4 * i + 3] = kx > 0 ? i - 1 : -1;
         }
         FloorWiring.wire(this);
+        routes = features.contains(FloorFeature.ROUTES) ? new FloorRoutes(this) : null;
     }
 
     /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
@@ -256,7 +255,7 @@ public final class ModelFloor {
             while (bits != 0) {
                 int idx = Integer.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                int s = c[at + SOURCE + idx];
+                int s = routes == null ? c[at + SOURCE + idx] : routes.source(at / STRIDE, idx, chans);
                 int b = s >>> 1;
                 if ((s & 1) == 0) {
                     // an input buffer: its head to the CE's input queue when on time, RAMP free and the queue has room

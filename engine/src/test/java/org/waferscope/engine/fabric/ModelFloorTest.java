@@ -48,6 +48,11 @@ class ModelFloorTest {
     }
 
     @Test
+    void routeWordsAndPlansMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.ROUTES));
+    }
+
+    @Test
     void bitmapsWithSleepAndWakeMatchTheEngineEveryCycle() {
         ModelFloor floor = compare(40, 30, 13, 9, 15, 11, 250, 1,
                 EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
