@@ -31,7 +31,8 @@ import org.waferscope.engine.sim.Wafer;
  * ran the same cycles to the same iteration counts and values. {@code phases} adds the kernel
  * with a commit pass; {@code features} adds one kernel for each of the engine's features
  * ({@link FloorFeature}) alone, the bitmaps over the two phases they need, and one with them all,
- * each timed in the same turns and set against the plain kernel.
+ * each timed in the same turns and set against the plain kernel. On one thread every kernel
+ * timed is loaded in a class loader of its own ({@link IsolatedFloor}).
  */
 public final class ModelFloorAB {
     private ModelFloorAB() {
@@ -41,7 +42,7 @@ public final class ModelFloorAB {
     private static final int SPARSE_W = 150;
     private static final int SPARSE_H = 251;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws ReflectiveOperationException {
         String shape = args[0];
         long cycles = Long.parseLong(args[1]);
         int rounds = Integer.parseInt(args[2]);
@@ -90,10 +91,12 @@ public final class ModelFloorAB {
             wafer.stepFabric(30);
             floor.step(30);
             int slots = 3 + variants.size();
-            ModelFloor[] kernels = new ModelFloor[variants.size()];
+            IsolatedFloor plain = IsolatedFloor.load(fw, fh, x0, y0, w, h, EnumSet.noneOf(FloorFeature.class));
+            plain.step(30);
+            IsolatedFloor[] kernels = new IsolatedFloor[variants.size()];
             List<List<Double>> variantRatios = new ArrayList<>();
             for (int k = 0; k < kernels.length; k++) {
-                kernels[k] = new ModelFloor(fw, fh, x0, y0, w, h, variants.get(k));
+                kernels[k] = IsolatedFloor.load(fw, fh, x0, y0, w, h, variants.get(k));
                 kernels[k].step(30);
                 variantRatios.add(new ArrayList<>());
             }
@@ -121,7 +124,7 @@ public final class ModelFloorAB {
                                 bands.step(cycles);
                             }
                         } else {
-                            floor.step(cycles);
+                            plain.step(cycles);
                         }
                     } else if (which == 2) {
                         for (int s = 0; s < sweeps; s++) {
@@ -173,12 +176,12 @@ public final class ModelFloorAB {
                         100 * (double) (cpu[3 + k] - cpu[1]) / (cpu[0] - cpu[1]));
                 System.out.println(sameWork(wafer, kernels[k], fw, fh));
             }
-            System.out.println(sameWork(wafer, floor, fw, fh));
+            System.out.println(sameWork(wafer, threads > 1 ? IsolatedFloor.of(floor) : plain, fw, fh));
         }
     }
 
     /** Whether engine and floor stand at the same cycle with the same iterations and values everywhere. */
-    private static String sameWork(Wafer wafer, ModelFloor floor, int fw, int fh) {
+    private static String sameWork(Wafer wafer, IsolatedFloor floor, int fw, int fh) {
         if (wafer.cycle() != floor.cycle()) {
             throw new IllegalStateException("engine at cycle " + wafer.cycle() + ", floor at " + floor.cycle());
         }
