@@ -12,5 +12,7 @@ public enum FloorFeature {
     /** Every wavelet through three channel records, the engine's, each copy with its counters ({@link FloorChannels}). */
     CHANNELS,
     /** The engine's bitmaps of busy, active, woken, touched and sleeping PEs and its tallies; needs {@link #TWO_PHASE} ({@link FloorUpkeep}). */
-    UPKEEP
+    UPKEEP,
+    /** The CE's program as an instruction array dispatched by a switch each cycle ({@link FloorInterpreter}). */
+    INTERPRETER
 }

@@ -113,6 +113,8 @@ public final class ModelFloor {
     final FloorChannels chans;
     /** The engine's route words and plans, when {@link FloorFeature#ROUTES}; else null. */
     private final FloorRoutes routes;
+    /** The CE's program as an instruction array run by an interpreter, when {@link FloorFeature#INTERPRETER}; else null. */
+    private final FloorInterpreter program;
     /** The engine's bitmaps, when {@link FloorFeature#UPKEEP}; else null. */
     public final FloorUpkeep upkeep;
 
@@ -162,6 +164,7 @@ public final class ModelFloor {
         }
         FloorWiring.wire(this);
         routes = features.contains(FloorFeature.ROUTES) ? new FloorRoutes(this) : null;
+        program = features.contains(FloorFeature.INTERPRETER) ? new FloorInterpreter() : null;
     }
 
     /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
@@ -317,66 +320,7 @@ public final class ModelFloor {
 
     /** The CE of the PE whose record is at {@code at} in cycle t, after its router: one instruction, or a stall. */
     private int computeEngine(int at, int t) {
-        int[] c = ce;
-        int pc = c[at + PC];
-        if (pc < 0) {
-            // the task's start and the prelude; its last instruction stores x
-            if (pc == -1) {
-                c[at + X] = c[at + START_X];
-            }
-            c[at + PC] = pc + 1;
-            c[at + COMPUTE]++;
-            return COMPUTED;
-        }
-        int n = c[at + DIR_COUNT];
-        if (pc < n) {
-            // @mov32 to an output queue
-            int b = c[at + SEND + pc];
-            int sent = edge[b + SENT];
-            if (sent - edge[b + TAKEN] >= edge[b + OUT_DEPTH]) {
-                c[at + STALL_OUT]++;
-                return STALLED_OUT;
-            }
-            if (chans == null) {
-                ring[b + (sent & (RING - 1))] = c[at + X];
-            } else {
-                chans.send(b / EDGE, c[at + X], t);
-            }
-            edge[b + SENT] = sent + 1;
-            c[at + HELD] |= edge[b + OUT_BIT];
-            c[at + FABRIC]++;
-            c[at + PC] = pc + 1;
-            return FABRICKED;
-        }
-        if (pc > n && pc <= 2 * n) {
-            // @fadds from an input queue
-            int b = c[at + RECEIVE + pc - n - 1];
-            int received = edge[b + RECEIVED];
-            if (edge[b + DELIVERED] == received) {
-                c[at + STALL_IN]++;
-                return STALLED_IN;
-            }
-            float v = Float.intBitsToFloat(chans != null ? chans.receive(b / EDGE, at / STRIDE)
-                    : ring[b + (received & (RING - 1))]);
-            c[at + ACC] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) + v);
-            edge[b + RECEIVED] = received + 1;
-            c[at + FABRIC]++;
-            c[at + PC] = pc + 1;
-            return FABRICKED;
-        }
-        c[at + COMPUTE]++;
-        int next = pc + 1;
-        if (pc == n) {
-            c[at + ACC] = c[at + X];   // @fmovs
-        } else if (pc == 2 * n + 1) {
-            c[at + X] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) * 0.2f);   // @fmuls
-        } else if (pc == 2 * n + 3) {
-            c[at + ITER]++;   // stg of the count add made
-        } else if (pc == 2 * n + 4) {
-            next = 0;   // jmp
-        }
-        c[at + PC] = next;
-        return COMPUTED;
+        return program == null ? FloorCe.step(this, at, t) : program.step(this, at, t);
     }
 
     // ---- what the engine counts, per PE of the fabric (tests compare them) ----

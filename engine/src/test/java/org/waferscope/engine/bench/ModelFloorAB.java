@@ -63,6 +63,7 @@ public final class ModelFloorAB {
                 variants.add(EnumSet.of(FloorFeature.TWO_PHASE));
                 variants.add(EnumSet.of(FloorFeature.CHANNELS));
                 variants.add(EnumSet.of(FloorFeature.ROUTES));
+                variants.add(EnumSet.of(FloorFeature.INTERPRETER));
                 variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
                 variants.add(EnumSet.allOf(FloorFeature.class));
             } else {

@@ -53,6 +53,11 @@ class ModelFloorTest {
     }
 
     @Test
+    void interpretedProgramMatchesTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.INTERPRETER));
+    }
+
+    @Test
     void bitmapsWithSleepAndWakeMatchTheEngineEveryCycle() {
         ModelFloor floor = compare(40, 30, 13, 9, 15, 11, 250, 1,
                 EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
