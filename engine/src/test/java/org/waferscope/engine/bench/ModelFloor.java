@@ -23,14 +23,13 @@ package org.waferscope.engine.bench;
  * snapshots, the host, time travel and the state hash. Each directed link is one ring of 16
  * payloads that its output queue, link buffer and input queue share (their depths add up to 13
  * at most, so nothing is overwritten while held): a payload is written once by the send and
- * read once by the receive, and the three channels are counters. The compute and commit
- * phases are one pass (a variant keeps two, {@link #twoPhase}): a move onto a link is written into the neighbour's buffer at once with
- * the cycle it moved, and the neighbour, visited before or after in the same cycle, neither
- * delivers it (it is on its hop until two cycles later) nor counts the room it frees (room is as
- * of the cycle's start: a delivery remembers its cycle). The rectangle's PEs are visited every
- * cycle; the rest of the fabric runs {@code NeighbourExchange.asleep()}, three cycles of work
- * and then a receive nothing ever feeds, so no wavelet can reach them and their counters follow
- * from the cycle alone.
+ * read once by the receive, and the three channels are counters. Compute and commit are one
+ * pass: a move is written into the neighbour's buffer at once with its cycle, and the neighbour,
+ * visited before or after in the same cycle, neither delivers it (on its hop until two cycles
+ * later) nor counts the room it frees (room is as of the cycle's start: a delivery remembers its
+ * cycle). The rectangle's PEs are visited every cycle; the rest of the fabric runs {@code
+ * NeighbourExchange.asleep()}, three cycles of work and then a receive nothing ever feeds, so
+ * their counters follow from the cycle. Variants add the engine's features ({@link FloorFeature}).
  */
 public final class ModelFloor {
     // ---- the CE record, STRIDE ints per PE of the rectangle (two cache lines) ----
@@ -105,14 +104,19 @@ public final class ModelFloor {
     /** Per PE of the rectangle and direction N, S, E, W: the neighbour's index, or -1. */
     final int[] nb;
     int cycle;
-    /**
-     * Moves onto links parked in the compute pass and pushed in a commit pass, as the engine's
-     * two phases do, instead of at once: what that costs the kernel (docs/benchmarks.md).
-     */
+    /** Moves parked in the compute pass and pushed in a commit pass, as the engine's phases do ({@link FloorFeature#TWO_PHASE}). */
     final boolean twoPhase;
     /** The links with a wavelet parked this cycle, when {@link #twoPhase}. */
     private final int[] parked;
     private int parkedCount;
+    /** The engine's channel records, when {@link FloorFeature#CHANNELS}; else null. */
+    final FloorChannels chans;
+    /** The engine's route words and plans, when {@link FloorFeature#ROUTES}; else null. */
+    private final FloorRoutes routes;
+    /** The CE's program as an instruction array run by an interpreter, when {@link FloorFeature#INTERPRETER}; else null. */
+    private final FloorInterpreter program;
+    /** The engine's bitmaps, when {@link FloorFeature#UPKEEP}; else null. */
+    public final FloorUpkeep upkeep;
 
     /** The exchange on the {@code w}×{@code h} rectangle at ({@code x0}, {@code y0}) of a larger fabric, launched at cycle 0. */
     public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h) {
@@ -121,6 +125,16 @@ public final class ModelFloor {
 
     /** The same, its moves onto links committed in a second pass over the cycle's parked wavelets when {@code twoPhase}. */
     public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h, boolean twoPhase) {
+        this(fabricWidth, fabricHeight, x0, y0, w, h, twoPhase ? java.util.EnumSet.of(FloorFeature.TWO_PHASE)
+                : java.util.EnumSet.noneOf(FloorFeature.class));
+    }
+
+    /** The same with the engine's {@code features} added to the kernel. */
+    public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h,
+                      java.util.Set<FloorFeature> features) {
+        if (features.contains(FloorFeature.UPKEEP) && !features.contains(FloorFeature.TWO_PHASE)) {
+            throw new IllegalArgumentException("the engine's bitmaps need its two phases: wakes come with the commit");
+        }
         if (w < 1 || h < 1 || x0 < 0 || y0 < 0 || x0 + w > fabricWidth || y0 + h > fabricHeight) {
             throw new IllegalArgumentException("a " + w + "x" + h + " rectangle at (" + x0 + ", " + y0
                     + ") is not inside a " + fabricWidth + "x" + fabricHeight + " fabric");
@@ -131,8 +145,10 @@ public final class ModelFloor {
         this.y0 = y0;
         this.w = w;
         this.h = h;
-        this.twoPhase = twoPhase;
+        this.twoPhase = features.contains(FloorFeature.TWO_PHASE);
         int n = w * h;
+        chans = features.contains(FloorFeature.CHANNELS) ? new FloorChannels(4 * n, n) : null;
+        upkeep = features.contains(FloorFeature.UPKEEP) ? new FloorUpkeep(n) : null;
         parked = new int[twoPhase ? 4 * n : 0];
         ce = new int[n * STRIDE];
         edge = new int[n * 4 * EDGE];
@@ -146,51 +162,14 @@ public final class ModelFloor {
             nb[4 * i + 2] = kx < w - 1 ? i + 1 : -1;
             nb[4 * i + 3] = kx > 0 ? i - 1 : -1;
         }
-        for (int i = 0; i < n; i++) {
-            int c = i * STRIDE;
-            int count = 0;
-            for (int d = 0; d < 4; d++) {
-                if (nb[4 * i + d] >= 0) {
-                    ce[c + SEND + count] = into(i, d);
-                    ce[c + RECEIVE + count++] = (4 * i + d) * EDGE;
-                }
-            }
-            int ns = 0;
-            for (int a : new int[] {3, 2, 0, 1}) {
-                if (nb[4 * i + a] >= 0) {
-                    int e = (4 * i + a) * EDGE;
-                    edge[e + IN_BIT] = 1 << ns;
-                    edge[e + TO] = c;
-                    edge[e + IN_DEPTH] = IN_DEPTHS[a];
-                    edge[e + LAST_DELIVER] = Integer.MIN_VALUE;
-                    edge[e + LAST_MOVE] = Integer.MIN_VALUE;
-                    edge[e + PREV_MOVE] = Integer.MIN_VALUE;
-                    ce[c + SOURCE + ns++] = 2 * e;
-                }
-            }
-            for (int d : new int[] {2, 3, 1, 0}) {
-                if (nb[4 * i + d] >= 0) {
-                    int e = into(i, d);
-                    edge[e + OUT_BIT] = 1 << ns;
-                    edge[e + OUT_DEPTH] = OUT_DEPTHS[d];
-                    ce[c + SOURCE + ns++] = 2 * e + 1;
-                }
-            }
-            ce[c + PC] = -(PRELUDE + 2 * count);
-            ce[c + SOURCE_COUNT] = ns;
-            ce[c + DIR_COUNT] = count;
-            ce[c + START_X] = Float.floatToRawIntBits((x0 + i % w) * 1000 + (y0 + i / w));
-        }
+        FloorWiring.wire(this);
+        routes = features.contains(FloorFeature.ROUTES) ? new FloorRoutes(this) : null;
+        program = features.contains(FloorFeature.INTERPRETER) ? new FloorInterpreter() : null;
     }
 
     /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
-    private int into(int i, int d) {
+    int into(int i, int d) {
         return (4 * nb[4 * i + d] + (d ^ 1)) * EDGE;
-    }
-
-    /** The exchange over a whole {@code width}×{@code height} fabric. */
-    public ModelFloor(int width, int height) {
-        this(width, height, 0, 0, width, height);
     }
 
     public long cycle() {
@@ -215,6 +194,10 @@ public final class ModelFloor {
      * apart may be visited at once ({@link ModelFloorBands}).
      */
     void rows(int from, int to, int t) {
+        if (upkeep != null) {
+            upkeep.cycle(this, t);   // the whole rectangle, by words of its PEs with work
+            return;
+        }
         int[] c = ce;
         for (int at = from * w * STRIDE, end = to * w * STRIDE; at < end; at += STRIDE) {
             if (c[at + HELD] != 0) {
@@ -233,8 +216,28 @@ public final class ModelFloor {
             e[b + PREV_MOVE] = e[b + LAST_MOVE];
             e[b + LAST_MOVE] = t;
             ce[e[b + TO] + HELD] |= e[b + IN_BIT];
+            if (upkeep != null) {
+                upkeep.wake(e[b + TO] / STRIDE);
+            }
         }
         parkedCount = 0;
+    }
+
+    /** What {@link #visit} returns: the CE's activity in the low bits, and whether the router still holds wavelets. */
+    static final int COMPUTED = 0;
+    static final int FABRICKED = 1;
+    static final int STALLED_IN = 2;
+    static final int STALLED_OUT = 3;
+    static final int ACTIVITY = 3;
+    static final int HOLDING = 4;
+
+    /** The router and CE of the PE whose record is at {@code at} in cycle t: the CE's activity, and {@link #HOLDING}. */
+    int visit(int at, int t) {
+        if (ce[at + HELD] != 0) {
+            route(at, t);
+        }
+        int activity = computeEngine(at, t);
+        return ce[at + HELD] != 0 ? activity | HOLDING : activity;
     }
 
     /** Ends cycle t once every row has been visited in it. */
@@ -255,7 +258,7 @@ public final class ModelFloor {
             while (bits != 0) {
                 int idx = Integer.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                int s = c[at + SOURCE + idx];
+                int s = routes == null ? c[at + SOURCE + idx] : routes.source(at / STRIDE, idx, chans);
                 int b = s >>> 1;
                 if ((s & 1) == 0) {
                     // an input buffer: its head to the CE's input queue when on time, RAMP free and the queue has room
@@ -269,6 +272,9 @@ public final class ModelFloor {
                         continue;
                     }
                     e[b + DELIVERED] = delivered + 1;
+                    if (chans != null) {
+                        chans.deliver(b / EDGE, at / STRIDE, t);
+                    }
                     e[b + LAST_DELIVER] = t;
                     if (inBuffer == 1) {
                         held &= ~(1 << idx);
@@ -284,6 +290,9 @@ public final class ModelFloor {
                         continue;
                     }
                     e[b + TAKEN] = moved + 1;
+                    if (chans != null) {
+                        chans.move(b / EDGE, at / STRIDE, t);
+                    }
                     if (twoPhase) {
                         parked[parkedCount++] = b;
                     } else {
@@ -310,61 +319,8 @@ public final class ModelFloor {
     }
 
     /** The CE of the PE whose record is at {@code at} in cycle t, after its router: one instruction, or a stall. */
-    private void computeEngine(int at, int t) {
-        int[] c = ce;
-        int pc = c[at + PC];
-        if (pc < 0) {
-            // the task's start and the prelude; its last instruction stores x
-            if (pc == -1) {
-                c[at + X] = c[at + START_X];
-            }
-            c[at + PC] = pc + 1;
-            c[at + COMPUTE]++;
-            return;
-        }
-        int n = c[at + DIR_COUNT];
-        if (pc < n) {
-            // @mov32 to an output queue
-            int b = c[at + SEND + pc];
-            int sent = edge[b + SENT];
-            if (sent - edge[b + TAKEN] >= edge[b + OUT_DEPTH]) {
-                c[at + STALL_OUT]++;
-                return;
-            }
-            ring[b + (sent & (RING - 1))] = c[at + X];
-            edge[b + SENT] = sent + 1;
-            c[at + HELD] |= edge[b + OUT_BIT];
-            c[at + FABRIC]++;
-            c[at + PC] = pc + 1;
-            return;
-        }
-        if (pc > n && pc <= 2 * n) {
-            // @fadds from an input queue
-            int b = c[at + RECEIVE + pc - n - 1];
-            int received = edge[b + RECEIVED];
-            if (edge[b + DELIVERED] == received) {
-                c[at + STALL_IN]++;
-                return;
-            }
-            float v = Float.intBitsToFloat(ring[b + (received & (RING - 1))]);
-            c[at + ACC] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) + v);
-            edge[b + RECEIVED] = received + 1;
-            c[at + FABRIC]++;
-            c[at + PC] = pc + 1;
-            return;
-        }
-        c[at + COMPUTE]++;
-        int next = pc + 1;
-        if (pc == n) {
-            c[at + ACC] = c[at + X];   // @fmovs
-        } else if (pc == 2 * n + 1) {
-            c[at + X] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) * 0.2f);   // @fmuls
-        } else if (pc == 2 * n + 3) {
-            c[at + ITER]++;   // stg of the count add made
-        } else if (pc == 2 * n + 4) {
-            next = 0;   // jmp
-        }
-        c[at + PC] = next;
+    private int computeEngine(int at, int t) {
+        return program == null ? FloorCe.step(this, at, t) : program.step(this, at, t);
     }
 
     // ---- what the engine counts, per PE of the fabric (tests compare them) ----
@@ -387,7 +343,7 @@ public final class ModelFloor {
             int work = Math.min(cycle, ASLEEP_WORK);
             return which == COMPUTE ? work : which == STALL_IN ? cycle - work : 0;
         }
-        return ce[i * STRIDE + which];
+        return ce[i * STRIDE + which] + (which == STALL_IN && upkeep != null ? upkeep.owed(i, cycle) : 0);
     }
 
     public long computeCycles(int x, int y) {

@@ -3,7 +3,9 @@ package org.waferscope.engine.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.waferscope.engine.api.HostMachine;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.fabric.FabricLayout;
@@ -17,7 +19,7 @@ import org.waferscope.engine.sim.Wafer;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.ModelFloorAB \
- *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases]
+ *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases] [features]
  * </pre>
  *
  * SHAPE is {@code WxH} (the exchange on every PE of a W×H fabric), or {@code sparse} (the
@@ -26,7 +28,12 @@ import org.waferscope.engine.sim.Wafer;
  * call (default all CYCLES at once); the kernel steps CYCLES at once. It prints ns per PE-cycle
  * (sparse: per busy PE-cycle, the rectangle's) for each, their ratio per round (geometric mean,
  * the first tenth of the rounds dropped while the JIT compiles), and checks at the end that both
- * ran the same cycles to the same iteration counts and values.
+ * ran the same cycles to the same iteration counts and values. {@code phases} adds the kernel
+ * with a commit pass; {@code features} adds one kernel for each of the engine's features
+ * ({@link FloorFeature}) alone, the bitmaps over the two phases they need, all but the
+ * interpreter, and all,
+ * each timed in the same turns and set against the plain kernel. On one thread every kernel
+ * timed is loaded in a class loader of its own ({@link IsolatedFloor}).
  */
 public final class ModelFloorAB {
     private ModelFloorAB() {
@@ -36,13 +43,13 @@ public final class ModelFloorAB {
     private static final int SPARSE_W = 150;
     private static final int SPARSE_H = 251;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws ReflectiveOperationException {
         String shape = args[0];
         long cycles = Long.parseLong(args[1]);
         int rounds = Integer.parseInt(args[2]);
         long perCall = cycles;
         boolean stencil = false;
-        boolean phases = false;
+        List<Set<FloorFeature>> variants = new ArrayList<>();
         int threads = 1;
         for (int i = 3; i < args.length; i++) {
             if (args[i].startsWith("step=")) {
@@ -52,7 +59,15 @@ public final class ModelFloorAB {
             } else if (args[i].equals("stencil")) {
                 stencil = true;
             } else if (args[i].equals("phases")) {
-                phases = true;
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE));
+            } else if (args[i].equals("features")) {
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE));
+                variants.add(EnumSet.of(FloorFeature.CHANNELS));
+                variants.add(EnumSet.of(FloorFeature.ROUTES));
+                variants.add(EnumSet.of(FloorFeature.INTERPRETER));
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
+                variants.add(EnumSet.complementOf(EnumSet.of(FloorFeature.INTERPRETER)));
+                variants.add(EnumSet.allOf(FloorFeature.class));
             } else {
                 throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
@@ -78,21 +93,27 @@ public final class ModelFloorAB {
             wafer.port().launch("start");
             wafer.stepFabric(30);
             floor.step(30);
-            ModelFloor twoPhases = phases ? new ModelFloor(fw, fh, x0, y0, w, h, true) : null;
-            if (phases) {
-                twoPhases.step(30);
+            int slots = 3 + variants.size();
+            IsolatedFloor plain = IsolatedFloor.load(fw, fh, x0, y0, w, h, EnumSet.noneOf(FloorFeature.class));
+            plain.step(30);
+            IsolatedFloor[] kernels = new IsolatedFloor[variants.size()];
+            List<List<Double>> variantRatios = new ArrayList<>();
+            for (int k = 0; k < kernels.length; k++) {
+                kernels[k] = IsolatedFloor.load(fw, fh, x0, y0, w, h, variants.get(k));
+                kernels[k].step(30);
+                variantRatios.add(new ArrayList<>());
             }
-            long[] wall = new long[4];
+            long[] wall = new long[slots];
             int dropped = Math.max(3, rounds / 10);
-            long[] cpu = new long[4];
-            List<Double> phaseRatios = new ArrayList<>();
+            long[] cpu = new long[slots];
             List<Double> ratios = new ArrayList<>();
             List<Double> stencilRatios = new ArrayList<>();
             int sweeps = stencil ? (int) Math.max(1, cycles * pes / ((long) fw * fh)) : 0;
             for (int r = 0; r < rounds; r++) {
-                long[] t = new long[4];
-                for (int k = 0; k < 4; k++) {
-                    int which = (k + r) % 4;
+                long[] t = new long[slots];
+                for (int k = 0; k < slots; k++) {
+                    // turns rotating, and every other round reversed: each kernel after each other one
+                    int which = r % 2 == 0 ? (k + r / 2) % slots : (slots - 1 - k + r / 2) % slots;
                     long t0 = cpuTime(threads);
                     long w0 = System.nanoTime();
                     if (which == 0) {
@@ -106,14 +127,14 @@ public final class ModelFloorAB {
                                 bands.step(cycles);
                             }
                         } else {
-                            floor.step(cycles);
+                            plain.step(cycles);
                         }
                     } else if (which == 2) {
                         for (int s = 0; s < sweeps; s++) {
                             grid.sweep();
                         }
-                    } else if (phases) {
-                        twoPhases.step(cycles);
+                    } else if (which >= 3) {
+                        kernels[which - 3].step(cycles);
                     }
                     t[which] = cpuTime(threads) - t0;
                     if (r >= dropped) {
@@ -121,12 +142,12 @@ public final class ModelFloorAB {
                     }
                 }
                 if (r >= dropped) {
-                    for (int k = 0; k < 4; k++) {
+                    for (int k = 0; k < slots; k++) {
                         cpu[k] += t[k];
                     }
                     ratios.add((double) t[0] / t[1]);
-                    if (phases) {
-                        phaseRatios.add((double) t[3] / t[1]);
+                    for (int k = 0; k < kernels.length; k++) {
+                        variantRatios.get(k).add((double) t[3 + k] / t[1]);
                     }
                     if (stencil) {
                         stencilRatios.add((t[1] / (double) (cycles * pes)) / (t[2] / ((double) sweeps * fw * fh)));
@@ -150,17 +171,20 @@ public final class ModelFloorAB {
                         1 / geomean(stencilRatios));
                 System.out.println("(stencil probe " + grid.probe() + ")");
             }
-            if (phases) {
-                System.out.printf("floor with a commit pass %.1f ns: against the floor in one pass %.3f (geomean of rounds %.3f)%n",
-                        (double) cpu[3] / counted, (double) cpu[3] / cpu[1], geomean(phaseRatios));
-                System.out.println(sameWork(wafer, twoPhases, fw, fh));
+            for (int k = 0; k < kernels.length; k++) {
+                double ns = (double) cpu[3 + k] / counted;
+                System.out.printf("floor with %s %.1f ns: against the plain floor %.3f (geomean of rounds %.3f),"
+                        + " +%.1f ns, %.1f%% of the engine's excess%n", variants.get(k), ns, (double) cpu[3 + k] / cpu[1],
+                        geomean(variantRatios.get(k)), ns - (double) cpu[1] / counted,
+                        100 * (double) (cpu[3 + k] - cpu[1]) / (cpu[0] - cpu[1]));
+                System.out.println(sameWork(wafer, kernels[k], fw, fh));
             }
-            System.out.println(sameWork(wafer, floor, fw, fh));
+            System.out.println(sameWork(wafer, threads > 1 ? IsolatedFloor.of(floor) : plain, fw, fh));
         }
     }
 
     /** Whether engine and floor stand at the same cycle with the same iterations and values everywhere. */
-    private static String sameWork(Wafer wafer, ModelFloor floor, int fw, int fh) {
+    private static String sameWork(Wafer wafer, IsolatedFloor floor, int fw, int fh) {
         if (wafer.cycle() != floor.cycle()) {
             throw new IllegalStateException("engine at cycle " + wafer.cycle() + ", floor at " + floor.cycle());
         }

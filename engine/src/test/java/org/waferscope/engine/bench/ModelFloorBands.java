@@ -16,8 +16,9 @@ public final class ModelFloorBands implements AutoCloseable {
     private int t;
 
     public ModelFloorBands(ModelFloor floor, int threads) {
-        if (floor.twoPhase) {
-            throw new IllegalArgumentException("bands run a one-pass kernel only");
+        if (floor.twoPhase || floor.chans != null) {
+            // (the channel records count pops per word of 64 PEs, which two bands may share)
+            throw new IllegalArgumentException("bands run a one-pass kernel without channel records only");
         }
         if (floor.h < 3 * threads) {
             throw new IllegalArgumentException(floor.h + " rows cannot be cut into " + threads + " bands of three rows");

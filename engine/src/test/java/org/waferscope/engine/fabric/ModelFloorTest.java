@@ -3,9 +3,12 @@ package org.waferscope.engine.fabric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.waferscope.engine.arch.ArchProfile;
 import org.waferscope.engine.arch.Direction;
+import org.waferscope.engine.bench.FloorFeature;
 import org.waferscope.engine.bench.ModelFloor;
 import org.waferscope.engine.bench.ModelFloorBands;
 import org.waferscope.engine.fixtures.NeighbourExchange;
@@ -40,6 +43,33 @@ class ModelFloorTest {
     }
 
     @Test
+    void channelRecordsMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.CHANNELS));
+    }
+
+    @Test
+    void routeWordsAndPlansMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.ROUTES));
+    }
+
+    @Test
+    void interpretedProgramMatchesTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.INTERPRETER));
+    }
+
+    @Test
+    void bitmapsWithSleepAndWakeMatchTheEngineEveryCycle() {
+        ModelFloor floor = compare(40, 30, 13, 9, 15, 11, 250, 1,
+                EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
+        assertTrue(floor.upkeep.woken() > 0, "no PE slept and woke");
+    }
+
+    @Test
+    void everyFeatureAtOnceMatchesTheEngineEveryCycle() {
+        compare(16, 16, 0, 0, 16, 16, 150, 1, EnumSet.allOf(FloorFeature.class));
+    }
+
+    @Test
     void bandsOnTwoThreadsMatchTheEngineEveryCycle() {
         compare(40, 30, 13, 9, 15, 11, 150, 2);
     }
@@ -58,11 +88,18 @@ class ModelFloorTest {
      * commit pass), comparing every PE after each cycle.
      */
     private static void compare(int fw, int fh, int x0, int y0, int w, int h, int cycles, int threads) {
+        compare(fw, fh, x0, y0, w, h, cycles, Math.max(1, threads), threads == 0
+                ? EnumSet.of(FloorFeature.TWO_PHASE) : EnumSet.noneOf(FloorFeature.class));
+    }
+
+    /** The same with the engine's {@code features} added to the kernel. */
+    private static ModelFloor compare(int fw, int fh, int x0, int y0, int w, int h, int cycles, int threads,
+                                      Set<FloorFeature> features) {
         boolean whole = x0 == 0 && y0 == 0 && w == fw && h == fh;
         FabricLayout layout = whole ? NeighbourExchange.layout(fw, fh, NeighbourExchange.Options.FOREVER)
                 : NeighbourExchange.layout(fw, fh, x0, y0, w, h, NeighbourExchange.Options.FOREVER,
                 NeighbourExchange.asleep());
-        ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h, threads == 0);
+        ModelFloor floor = new ModelFloor(fw, fh, x0, y0, w, h, features);
         long stalledIn = 0;
         long stalledOut = 0;
         try (Wafer wafer = Wafer.of(ArchProfile.WSE2, layout, 1);
@@ -91,6 +128,7 @@ class ModelFloorTest {
         assertTrue(stalledIn > 0, "no PE stalled on input");
         assertEquals(0, stalledOut);
         assertEquals(cycles, floor.cycle());
+        return floor;
     }
 
     private static void same(Fabric f, ModelFloor k, int x, int y, int t) {

@@ -1,0 +1,18 @@
+package org.waferscope.engine.bench;
+
+/**
+ * What a {@link ModelFloor} may add to its kernel of the engine's work, one feature of the
+ * engine at a time, to measure what each costs (docs/benchmarks.md, "where the engine's 5x goes").
+ */
+public enum FloorFeature {
+    /** Moves parked in the compute pass and pushed onto their links in a commit pass, as the engine's two phases do. */
+    TWO_PHASE,
+    /** Each source's wavelet sent where its route word and plan say, read per visit as the engine's router reads them ({@link FloorRoutes}). */
+    ROUTES,
+    /** Every wavelet through three channel records, the engine's, each copy with its counters ({@link FloorChannels}). */
+    CHANNELS,
+    /** The engine's bitmaps of busy, active, woken, touched and sleeping PEs and its tallies; needs {@link #TWO_PHASE} ({@link FloorUpkeep}). */
+    UPKEEP,
+    /** The CE's program as an instruction array dispatched by a switch each cycle ({@link FloorInterpreter}). */
+    INTERPRETER
+}
