@@ -107,6 +107,7 @@ public final class ModelFloorAB {
             int dropped = Math.max(3, rounds / 10);
             long[] cpu = new long[slots];
             List<Double> ratios = new ArrayList<>();
+            int tooShort = 0;
             List<Double> stencilRatios = new ArrayList<>();
             int sweeps = stencil ? (int) Math.max(1, cycles * pes / ((long) fw * fh)) : 0;
             for (int r = 0; r < rounds; r++) {
@@ -145,14 +146,24 @@ public final class ModelFloorAB {
                     for (int k = 0; k < slots; k++) {
                         cpu[k] += t[k];
                     }
+                    if (t[0] <= 0 || t[1] <= 0) {
+                        // the process's CPU clock ticks coarsely: a turn shorter than a tick reads 0,
+                        // and a round's ratio over it would be infinite
+                        tooShort++;
+                        continue;
+                    }
                     ratios.add((double) t[0] / t[1]);
                     for (int k = 0; k < kernels.length; k++) {
                         variantRatios.get(k).add((double) t[3 + k] / t[1]);
                     }
-                    if (stencil) {
+                    if (stencil && t[2] > 0) {
                         stencilRatios.add((t[1] / (double) (cycles * pes)) / (t[2] / ((double) sweeps * fw * fh)));
                     }
                 }
+            }
+            if (tooShort > 0) {
+                System.out.printf("%d round(s) left out of the geomeans: a turn was shorter than a tick of the"
+                        + " process's CPU clock (make the rounds longer)%n", tooShort);
             }
             long counted = (long) (rounds - dropped) * cycles * pes;
             System.out.printf("%s, exchange on %dx%d at (%d, %d), %d thread(s) (%s CPU time), %d rounds of %d cycles"
