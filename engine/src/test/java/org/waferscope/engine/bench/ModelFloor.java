@@ -120,13 +120,7 @@ public final class ModelFloor {
 
     /** The exchange on the {@code w}×{@code h} rectangle at ({@code x0}, {@code y0}) of a larger fabric, launched at cycle 0. */
     public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h) {
-        this(fabricWidth, fabricHeight, x0, y0, w, h, false);
-    }
-
-    /** The same, its moves onto links committed in a second pass over the cycle's parked wavelets when {@code twoPhase}. */
-    public ModelFloor(int fabricWidth, int fabricHeight, int x0, int y0, int w, int h, boolean twoPhase) {
-        this(fabricWidth, fabricHeight, x0, y0, w, h, twoPhase ? java.util.EnumSet.of(FloorFeature.TWO_PHASE)
-                : java.util.EnumSet.noneOf(FloorFeature.class));
+        this(fabricWidth, fabricHeight, x0, y0, w, h, java.util.EnumSet.noneOf(FloorFeature.class));
     }
 
     /** The same with the engine's {@code features} added to the kernel. */
