@@ -45,8 +45,8 @@ final class FloorChannels {
     }
 
     /** The CE's send on link l: the wavelet into its output queue. */
-    void send(int l, int payload, int cycle) {
-        push(facts[3 * l], payload, META, cycle);
+    void send(int l, int payload, int meta, int cycle) {
+        push(facts[3 * l], payload, meta, cycle);
     }
 
     /** The router's move of link l's output queue head into its link buffer. */

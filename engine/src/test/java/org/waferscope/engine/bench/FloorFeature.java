@@ -14,5 +14,11 @@ public enum FloorFeature {
     /** The engine's bitmaps of busy, active, woken, touched and sleeping PEs and its tallies; needs {@link #TWO_PHASE} ({@link FloorUpkeep}). */
     UPKEEP,
     /** The CE's program as an instruction array dispatched by a switch each cycle ({@link FloorInterpreter}). */
-    INTERPRETER
+    INTERPRETER,
+    /** x, acc and the iteration count in a byte array per PE, the engine's SRAM layout, through its accessors ({@link FloorSram}). */
+    SRAM_BYTES,
+    /** The vector ops run element by element from decoded descriptors, as the engine's decoded ops; needs {@link #SRAM_BYTES} ({@link FloorDsd}). */
+    DSD,
+    /** The engine's flags and counts words, fault guard, stall accounting, completion options and task picker ({@link FloorTasks}). */
+    TASKS
 }

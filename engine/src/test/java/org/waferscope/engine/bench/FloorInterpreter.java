@@ -1,14 +1,10 @@
 package org.waferscope.engine.bench;
 
-import static org.waferscope.engine.bench.ModelFloor.ACC;
 import static org.waferscope.engine.bench.ModelFloor.COMPUTE;
 import static org.waferscope.engine.bench.ModelFloor.COMPUTED;
 import static org.waferscope.engine.bench.ModelFloor.DIR_COUNT;
-import static org.waferscope.engine.bench.ModelFloor.ITER;
 import static org.waferscope.engine.bench.ModelFloor.PC;
 import static org.waferscope.engine.bench.ModelFloor.PRELUDE;
-import static org.waferscope.engine.bench.ModelFloor.START_X;
-import static org.waferscope.engine.bench.ModelFloor.X;
 
 /**
  * A {@link ModelFloor} feature, item (a) of docs/benchmarks.md's "where the engine's 5x goes",
@@ -67,22 +63,24 @@ final class FloorInterpreter {
             case RECEIVE:
                 return FloorCe.receive(f, at, pc, c[at + ModelFloor.RECEIVE + (op >>> 8)]);
             case LOAD_X:
-                c[at + X] = c[at + START_X];
+                FloorCe.loadX(f, at);
                 break;
             case FMOVS:
-                c[at + ACC] = c[at + X];
+                FloorCe.fmovs(f, at);
                 break;
             case FMULS:
-                c[at + X] = Float.floatToRawIntBits(Float.intBitsToFloat(c[at + ACC]) * 0.2f);
+                FloorCe.fmuls(f, at);
+                break;
+            case ADD:
+                FloorCe.add(f, at);
                 break;
             case STG:
-                c[at + ITER]++;
+                FloorCe.stg(f, at);
                 break;
             case JMP:
                 next = op >> 8;
                 break;
             case NOP:
-            case ADD:
             default:
                 break;
         }

@@ -47,6 +47,9 @@ public final class ModelFloor {
     static final int SOURCE_COUNT = 10;
     static final int DIR_COUNT = 11;
     static final int START_X = 12;
+    /** Elements done of the fabric op at pc, and cycles left of a memory op, when {@link FloorFeature#DSD}. */
+    static final int DONE = 13;
+    static final int BUSY = 14;
     /**
      * The sources in the engine's order (input buffers by color: from W, E, N, S; then output
      * queues 0..3: to E, W, S, N), each its link's place in {@link #edge} times 2, plus 1 for an
@@ -114,7 +117,13 @@ public final class ModelFloor {
     /** The engine's route words and plans, when {@link FloorFeature#ROUTES}; else null. */
     private final FloorRoutes routes;
     /** The CE's program as an instruction array run by an interpreter, when {@link FloorFeature#INTERPRETER}; else null. */
-    private final FloorInterpreter program;
+    final FloorInterpreter program;
+    /** x, acc and the count in SRAM bytes, when {@link FloorFeature#SRAM_BYTES}; else null. */
+    final FloorSram sram;
+    /** The vector ops from decoded descriptors, when {@link FloorFeature#DSD}; else null. */
+    private final FloorDsd dsd;
+    /** The engine's flags word, accounting and task picker, when {@link FloorFeature#TASKS}; else null. */
+    final FloorTasks tasks;
     /** The engine's bitmaps, when {@link FloorFeature#UPKEEP}; else null. */
     public final FloorUpkeep upkeep;
 
@@ -128,6 +137,9 @@ public final class ModelFloor {
                       java.util.Set<FloorFeature> features) {
         if (features.contains(FloorFeature.UPKEEP) && !features.contains(FloorFeature.TWO_PHASE)) {
             throw new IllegalArgumentException("the engine's bitmaps need its two phases: wakes come with the commit");
+        }
+        if (features.contains(FloorFeature.DSD) && !features.contains(FloorFeature.SRAM_BYTES)) {
+            throw new IllegalArgumentException("descriptors address the SRAM: DSD needs SRAM_BYTES");
         }
         if (w < 1 || h < 1 || x0 < 0 || y0 < 0 || x0 + w > fabricWidth || y0 + h > fabricHeight) {
             throw new IllegalArgumentException("a " + w + "x" + h + " rectangle at (" + x0 + ", " + y0
@@ -159,6 +171,9 @@ public final class ModelFloor {
         FloorWiring.wire(this);
         routes = features.contains(FloorFeature.ROUTES) ? new FloorRoutes(this) : null;
         program = features.contains(FloorFeature.INTERPRETER) ? new FloorInterpreter() : null;
+        sram = features.contains(FloorFeature.SRAM_BYTES) ? new FloorSram(n) : null;
+        dsd = features.contains(FloorFeature.DSD) ? new FloorDsd(this, sram) : null;
+        tasks = features.contains(FloorFeature.TASKS) ? new FloorTasks(n) : null;
     }
 
     /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
@@ -314,7 +329,27 @@ public final class ModelFloor {
 
     /** The CE of the PE whose record is at {@code at} in cycle t, after its router: one instruction, or a stall. */
     private int computeEngine(int at, int t) {
-        return program == null ? FloorCe.step(this, at, t) : program.step(this, at, t);
+        return tasks == null ? ceStep(at, t) : tasks.step(this, at, t);
+    }
+
+    /** The CE's instruction or stall, without the engine's step around it ({@link FloorTasks}). */
+    int ceStep(int at, int t) {
+        return dsd != null ? dsd.step(this, at, t) : program == null ? FloorCe.step(this, at, t) : program.step(this, at, t);
+    }
+
+    private static final int SYNC = org.waferscope.engine.ir.DsdOperand.options(false,
+            org.waferscope.engine.ir.DsdOperand.NO_TASK, org.waferscope.engine.ir.DsdOperand.NO_TASK);
+
+    /** The vector op at the pc of the PE whose record is at {@code at} completed (synchronous, no task named). */
+    void completed(int at) {
+        completed(at, SYNC);
+    }
+
+    /** The same with the op's {@code options}, which the engine reads for a task to activate or unblock. */
+    void completed(int at, int options) {
+        if (tasks != null) {
+            tasks.complete(at / STRIDE, options);
+        }
     }
 
     // ---- what the engine counts, per PE of the fabric (tests compare them) ----
@@ -336,6 +371,9 @@ public final class ModelFloor {
             // asleep: its start and two loads, then a stalled receive
             int work = Math.min(cycle, ASLEEP_WORK);
             return which == COMPUTE ? work : which == STALL_IN ? cycle - work : 0;
+        }
+        if (sram != null && (which == X || which == ACC || which == ITER)) {
+            return which == X ? sram.readX(i) : which == ACC ? sram.readAcc(i) : sram.readIterations(i);
         }
         return ce[i * STRIDE + which] + (which == STALL_IN && upkeep != null ? upkeep.owed(i, cycle) : 0);
     }
@@ -426,6 +464,12 @@ public final class ModelFloor {
     /** Wavelets in the input queue of what arrives from a. */
     public int inQueued(int x, int y, int a) {
         return incoming(x, y, a, DELIVERED) - incoming(x, y, a, RECEIVED);
+    }
+
+    /** The engine's activity of PE (x, y)'s CE in its last cycle and the wavelets it sent, from the flags word ({@link FloorFeature#TASKS}). */
+    public int[] flagsWord(int x, int y) {
+        int i = index(x, y);
+        return i < 0 || tasks == null ? null : new int[] {tasks.activity(i), tasks.sent(i)};
     }
 
     /** The round-robin position of PE (x, y)'s router. */

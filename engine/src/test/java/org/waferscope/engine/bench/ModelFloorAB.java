@@ -30,8 +30,9 @@ import org.waferscope.engine.sim.Wafer;
  * the first tenth of the rounds dropped while the JIT compiles), and checks at the end that both
  * ran the same cycles to the same iteration counts and values. {@code phases} adds the kernel
  * with a commit pass; {@code features} adds one kernel for each of the engine's features
- * ({@link FloorFeature}) alone, the bitmaps over the two phases they need, all but the
- * interpreter, and all,
+ * ({@link FloorFeature}) alone, the bitmaps over the two phases they need, the descriptors over
+ * the SRAM they address, the compute engine's features together (SRAM, descriptors, tasks and
+ * the interpreter), the router's and the step's (session 18's five) together, and all,
  * each timed in the same turns and set against the plain kernel. On one thread every kernel
  * timed is loaded in a class loader of its own ({@link IsolatedFloor}).
  */
@@ -66,7 +67,13 @@ public final class ModelFloorAB {
                 variants.add(EnumSet.of(FloorFeature.ROUTES));
                 variants.add(EnumSet.of(FloorFeature.INTERPRETER));
                 variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
-                variants.add(EnumSet.complementOf(EnumSet.of(FloorFeature.INTERPRETER)));
+                variants.add(EnumSet.of(FloorFeature.SRAM_BYTES));
+                variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD));
+                variants.add(EnumSet.of(FloorFeature.TASKS));
+                variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD, FloorFeature.TASKS,
+                        FloorFeature.INTERPRETER));
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.CHANNELS, FloorFeature.ROUTES,
+                        FloorFeature.UPKEEP, FloorFeature.INTERPRETER));
                 variants.add(EnumSet.allOf(FloorFeature.class));
             } else {
                 throw new IllegalArgumentException("unknown argument: " + args[i]);

@@ -65,6 +65,27 @@ class ModelFloorTest {
     }
 
     @Test
+    void valuesInSramBytesMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.SRAM_BYTES));
+    }
+
+    @Test
+    void vectorOpsFromDescriptorsMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD));
+    }
+
+    @Test
+    void flagsWordAccountingAndPickerMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.TASKS));
+    }
+
+    @Test
+    void theComputeEnginesFeaturesTogetherMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 250, 1, EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD,
+                FloorFeature.TASKS, FloorFeature.INTERPRETER, FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
+    }
+
+    @Test
     void everyFeatureAtOnceMatchesTheEngineEveryCycle() {
         compare(16, 16, 0, 0, 16, 16, 150, 1, EnumSet.allOf(FloorFeature.class));
     }
@@ -145,6 +166,11 @@ class ModelFloorTest {
         assertEquals(f.cntSent(p), k.sent(x, y), at + "wavelets sent");
         assertEquals(f.cntReceived(p), k.received(x, y), at + "wavelets received");
         assertEquals(f.rr(p), k.roundRobin(x, y), at + "round-robin position");
+        int[] flags = k.flagsWord(x, y);
+        if (flags != null) {
+            assertEquals(f.activity(p), flags[0], at + "activity in the flags word");
+            assertEquals(f.cntSent(p), flags[1], at + "wavelets sent in the flags word");
+        }
         byte[] m = f.sramOf(p);
         assertEquals(Sram.readInt(m, program.symbol("iterations").get().address()), k.iterations(x, y),
                 at + "iterations");
