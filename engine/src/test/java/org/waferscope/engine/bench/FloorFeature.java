@@ -20,5 +20,7 @@ public enum FloorFeature {
     /** The vector ops run element by element from decoded descriptors, as the engine's decoded ops; needs {@link #SRAM_BYTES} ({@link FloorDsd}). */
     DSD,
     /** The engine's flags and counts words, fault guard, stall accounting, completion options and task picker ({@link FloorTasks}). */
-    TASKS
+    TASKS,
+    /** The per-PE tables the engine's visit reads, the router's claimed ports and its pops published in the commit; needs {@link #TWO_PHASE} ({@link FloorTables}). */
+    TABLES
 }

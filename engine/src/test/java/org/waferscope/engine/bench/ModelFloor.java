@@ -80,6 +80,8 @@ public final class ModelFloor {
     static final int TAKEN = 11;
     static final int IN_DEPTH = 12;
     static final int OUT_DEPTH = 13;
+    /** Pops of the link buffer its sender sees: published in the commit, when {@link FloorFeature#TABLES}. */
+    static final int PUBLISHED = 14;
     static final int EDGE = 16;
     /** Payloads per link, at the link's place in {@link #ring}: its output queue, buffer and input queue hold 13 at most. */
     static final int RING = 16;
@@ -110,12 +112,14 @@ public final class ModelFloor {
     /** Moves parked in the compute pass and pushed in a commit pass, as the engine's phases do ({@link FloorFeature#TWO_PHASE}). */
     final boolean twoPhase;
     /** The links with a wavelet parked this cycle, when {@link #twoPhase}. */
-    private final int[] parked;
-    private int parkedCount;
+    final int[] parked;
+    int parkedCount;
     /** The engine's channel records, when {@link FloorFeature#CHANNELS}; else null. */
     final FloorChannels chans;
     /** The engine's route words and plans, when {@link FloorFeature#ROUTES}; else null. */
-    private final FloorRoutes routes;
+    final FloorRoutes routes;
+    /** The engine's per-PE tables read at each visit and its router's state word, when {@link FloorFeature#TABLES}; else null. */
+    final FloorTables tables;
     /** The CE's program as an instruction array run by an interpreter, when {@link FloorFeature#INTERPRETER}; else null. */
     final FloorInterpreter program;
     /** x, acc and the count in SRAM bytes, when {@link FloorFeature#SRAM_BYTES}; else null. */
@@ -137,6 +141,9 @@ public final class ModelFloor {
                       java.util.Set<FloorFeature> features) {
         if (features.contains(FloorFeature.UPKEEP) && !features.contains(FloorFeature.TWO_PHASE)) {
             throw new IllegalArgumentException("the engine's bitmaps need its two phases: wakes come with the commit");
+        }
+        if (features.contains(FloorFeature.TABLES) && !features.contains(FloorFeature.TWO_PHASE)) {
+            throw new IllegalArgumentException("pops are published in the commit: TABLES needs TWO_PHASE");
         }
         if (features.contains(FloorFeature.DSD) && !features.contains(FloorFeature.SRAM_BYTES)) {
             throw new IllegalArgumentException("descriptors address the SRAM: DSD needs SRAM_BYTES");
@@ -174,6 +181,7 @@ public final class ModelFloor {
         sram = features.contains(FloorFeature.SRAM_BYTES) ? new FloorSram(n) : null;
         dsd = features.contains(FloorFeature.DSD) ? new FloorDsd(this, sram) : null;
         tasks = features.contains(FloorFeature.TASKS) ? new FloorTasks(n) : null;
+        tables = features.contains(FloorFeature.TABLES) ? new FloorTables(this) : null;
     }
 
     /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */
@@ -209,10 +217,14 @@ public final class ModelFloor {
         }
         int[] c = ce;
         for (int at = from * w * STRIDE, end = to * w * STRIDE; at < end; at += STRIDE) {
-            if (c[at + HELD] != 0) {
-                route(at, t);
+            if (tables != null) {
+                tables.visit(this, at, t);
+            } else {
+                if (c[at + HELD] != 0) {
+                    FloorRouter.route(this, at, t);
+                }
+                computeEngine(at, t);
             }
-            computeEngine(at, t);
         }
     }
 
@@ -230,6 +242,9 @@ public final class ModelFloor {
             }
         }
         parkedCount = 0;
+        if (tables != null) {
+            tables.publish(this);
+        }
     }
 
     /** What {@link #visit} returns: the CE's activity in the low bits, and whether the router still holds wavelets. */
@@ -242,8 +257,11 @@ public final class ModelFloor {
 
     /** The router and CE of the PE whose record is at {@code at} in cycle t: the CE's activity, and {@link #HOLDING}. */
     int visit(int at, int t) {
+        if (tables != null) {
+            return tables.visit(this, at, t);
+        }
         if (ce[at + HELD] != 0) {
-            route(at, t);
+            FloorRouter.route(this, at, t);
         }
         int activity = computeEngine(at, t);
         return ce[at + HELD] != 0 ? activity | HOLDING : activity;
@@ -254,81 +272,8 @@ public final class ModelFloor {
         cycle = t + 1;
     }
 
-    /** The router of the PE whose CE record is at {@code at}, in cycle t: its sources that hold wavelets, round-robin from after the last one served. */
-    private void route(int at, int t) {
-        int[] c = ce;
-        int[] e = edge;
-        int held = c[at + HELD];
-        int rr = c[at + RR];
-        int served = -1;
-        boolean ramp = false;
-        int later = held & (-1 << rr);
-        for (int bits = later, sooner = held & ~(-1 << rr); ; bits = sooner, sooner = 0) {
-            while (bits != 0) {
-                int idx = Integer.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                int s = routes == null ? c[at + SOURCE + idx] : routes.source(at / STRIDE, idx, chans);
-                int b = s >>> 1;
-                if ((s & 1) == 0) {
-                    // an input buffer: its head to the CE's input queue when on time, RAMP free and the queue has room
-                    if (ramp) {
-                        continue;
-                    }
-                    int delivered = e[b + DELIVERED];
-                    int inBuffer = e[b + MOVED] - delivered;
-                    int headMoved = inBuffer == 1 ? e[b + LAST_MOVE] : inBuffer == 2 ? e[b + PREV_MOVE] : Integer.MIN_VALUE;
-                    if (headMoved >= t - 1 || delivered - e[b + RECEIVED] >= e[b + IN_DEPTH]) {
-                        continue;
-                    }
-                    e[b + DELIVERED] = delivered + 1;
-                    if (chans != null) {
-                        chans.deliver(b / EDGE, at / STRIDE, t);
-                    }
-                    e[b + LAST_DELIVER] = t;
-                    if (inBuffer == 1) {
-                        held &= ~(1 << idx);
-                    }
-                    ramp = true;
-                    served = idx;
-                } else {
-                    // an output queue: its head onto the link when the neighbour's buffer had room at the cycle's start
-                    int moved = e[b + MOVED];
-                    int seen = e[b + DELIVERED] - (e[b + LAST_DELIVER] == t ? 1 : 0);
-                    if (moved - seen >= LINK_DEPTH) {
-                        e[b + BLOCKED]++;
-                        continue;
-                    }
-                    e[b + TAKEN] = moved + 1;
-                    if (chans != null) {
-                        chans.move(b / EDGE, at / STRIDE, t);
-                    }
-                    if (twoPhase) {
-                        parked[parkedCount++] = b;
-                    } else {
-                        e[b + MOVED] = moved + 1;
-                        e[b + PREV_MOVE] = e[b + LAST_MOVE];
-                        e[b + LAST_MOVE] = t;
-                        c[e[b + TO] + HELD] |= e[b + IN_BIT];
-                    }
-                    if (e[b + SENT] == moved + 1) {
-                        held &= ~(1 << idx);
-                    }
-                    served = idx;
-                }
-            }
-            if (sooner == 0) {
-                break;
-            }
-        }
-        c[at + HELD] = held;   // only its own router clears a PE's bits, and no router sets its own
-        if (served >= 0) {
-            int ns = c[at + SOURCE_COUNT];
-            c[at + RR] = served + 1 == ns ? 0 : served + 1;
-        }
-    }
-
     /** The CE of the PE whose record is at {@code at} in cycle t, after its router: one instruction, or a stall. */
-    private int computeEngine(int at, int t) {
+    int computeEngine(int at, int t) {
         return tasks == null ? ceStep(at, t) : tasks.step(this, at, t);
     }
 

@@ -70,6 +70,7 @@ public final class ModelFloorAB {
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES));
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD));
                 variants.add(EnumSet.of(FloorFeature.TASKS));
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.TABLES));
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD, FloorFeature.TASKS,
                         FloorFeature.INTERPRETER));
                 variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.CHANNELS, FloorFeature.ROUTES,

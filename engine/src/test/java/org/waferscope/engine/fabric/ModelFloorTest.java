@@ -80,6 +80,11 @@ class ModelFloorTest {
     }
 
     @Test
+    void visitTablesAndRouterStateWordMatchTheEngineEveryCycle() {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.TABLES));
+    }
+
+    @Test
     void theComputeEnginesFeaturesTogetherMatchTheEngineEveryCycle() {
         compare(40, 30, 13, 9, 15, 11, 250, 1, EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD,
                 FloorFeature.TASKS, FloorFeature.INTERPRETER, FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
