@@ -22,5 +22,7 @@ public enum FloorFeature {
     /** The engine's flags and counts words, fault guard, stall accounting, completion options and task picker ({@link FloorTasks}). */
     TASKS,
     /** The per-PE tables the engine's visit reads, the router's claimed ports and its pops published in the commit; needs {@link #TWO_PHASE} ({@link FloorTables}). */
-    TABLES
+    TABLES,
+    /** {@link #SRAM_BYTES}'s SRAM as an int array per PE, word-addressed, instead of bytes; not with {@link #DSD}. */
+    SRAM_WORDS
 }

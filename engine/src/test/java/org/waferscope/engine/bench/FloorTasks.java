@@ -31,13 +31,13 @@ import org.waferscope.engine.ir.DsdOperand;
  * wavelet, the launch), round-robin from the last picked, and the task's frame written.
  */
 final class FloorTasks {
-    // the flags word's bytes and status bits, as CoreRecords lays them out
+    /** The flags word's bytes (running task, last picked, activity, status) at these bits, as the engine's. */
     private static final int TASK = 0;
-    private static final int PICKED = 8;
-    private static final int ACTIVITY = 16;
-    private static final int STATUS = 24;
-    private static final long HAS_MICROTHREADS = 1L << STATUS;
-    private static final long FAULTED = 2L << STATUS;
+    private static final int PICKED = TASK + 8;
+    private static final int ACTIVITY = PICKED + 8;
+    /** Its status bits: the program has microthreads; the PE has faulted. */
+    private static final long HAS_MICROTHREADS = 1L << ACTIVITY + 8;
+    private static final long FAULTED = HAS_MICROTHREADS << 1;
     /** The task id the host's launch runs under ({@code PeProgram.LAUNCH_TASK}). */
     private static final int LAUNCH_TASK = 30;
     /** Per kernel activity code ({@link ModelFloor#COMPUTED} ..), the engine's {@link Activity}, 4 bits each. */

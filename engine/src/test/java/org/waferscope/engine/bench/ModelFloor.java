@@ -145,6 +145,10 @@ public final class ModelFloor {
         if (features.contains(FloorFeature.TABLES) && !features.contains(FloorFeature.TWO_PHASE)) {
             throw new IllegalArgumentException("pops are published in the commit: TABLES needs TWO_PHASE");
         }
+        if (features.contains(FloorFeature.SRAM_WORDS)
+                && (!features.contains(FloorFeature.SRAM_BYTES) || features.contains(FloorFeature.DSD))) {
+            throw new IllegalArgumentException("SRAM_WORDS changes SRAM_BYTES's store, which DSD reads as bytes");
+        }
         if (features.contains(FloorFeature.DSD) && !features.contains(FloorFeature.SRAM_BYTES)) {
             throw new IllegalArgumentException("descriptors address the SRAM: DSD needs SRAM_BYTES");
         }
@@ -178,7 +182,8 @@ public final class ModelFloor {
         FloorWiring.wire(this);
         routes = features.contains(FloorFeature.ROUTES) ? new FloorRoutes(this) : null;
         program = features.contains(FloorFeature.INTERPRETER) ? new FloorInterpreter() : null;
-        sram = features.contains(FloorFeature.SRAM_BYTES) ? new FloorSram(n) : null;
+        sram = features.contains(FloorFeature.SRAM_BYTES)
+                ? new FloorSram(n, features.contains(FloorFeature.SRAM_WORDS)) : null;
         dsd = features.contains(FloorFeature.DSD) ? new FloorDsd(this, sram) : null;
         tasks = features.contains(FloorFeature.TASKS) ? new FloorTasks(n) : null;
         tables = features.contains(FloorFeature.TABLES) ? new FloorTables(this) : null;

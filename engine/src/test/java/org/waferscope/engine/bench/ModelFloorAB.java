@@ -19,7 +19,7 @@ import org.waferscope.engine.sim.Wafer;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.ModelFloorAB \
- *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases] [features]
+ *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases] [features] [words]
  * </pre>
  *
  * SHAPE is {@code WxH} (the exchange on every PE of a W×H fabric), or {@code sparse} (the
@@ -32,7 +32,8 @@ import org.waferscope.engine.sim.Wafer;
  * with a commit pass; {@code features} adds one kernel for each of the engine's features
  * ({@link FloorFeature}) alone, the bitmaps over the two phases they need, the descriptors over
  * the SRAM they address, the compute engine's features together (SRAM, descriptors, tasks and
- * the interpreter), the router's and the step's (session 18's five) together, and all,
+ * the interpreter), the router's and the step's (session 18's five) together, and all but
+ * {@link FloorFeature#SRAM_WORDS}; {@code words} the SRAM as bytes against the SRAM as words,
  * each timed in the same turns and set against the plain kernel. On one thread every kernel
  * timed is loaded in a class loader of its own ({@link IsolatedFloor}).
  */
@@ -75,7 +76,10 @@ public final class ModelFloorAB {
                         FloorFeature.INTERPRETER));
                 variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.CHANNELS, FloorFeature.ROUTES,
                         FloorFeature.UPKEEP, FloorFeature.INTERPRETER));
-                variants.add(EnumSet.allOf(FloorFeature.class));
+                variants.add(EnumSet.complementOf(EnumSet.of(FloorFeature.SRAM_WORDS)));
+            } else if (args[i].equals("words")) {
+                variants.add(EnumSet.of(FloorFeature.SRAM_BYTES));
+                variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.SRAM_WORDS));
             } else {
                 throw new IllegalArgumentException("unknown argument: " + args[i]);
             }

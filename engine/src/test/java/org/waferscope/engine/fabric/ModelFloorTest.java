@@ -66,22 +66,27 @@ class ModelFloorTest {
 
     @Test
     void valuesInSramBytesMatchTheEngineEveryCycle() {
-        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.SRAM_BYTES));
+        amongSleepers(FloorFeature.SRAM_BYTES);
+    }
+
+    @Test
+    void valuesInSramWordsMatchTheEngineEveryCycle() {
+        amongSleepers(FloorFeature.SRAM_BYTES, FloorFeature.SRAM_WORDS);
     }
 
     @Test
     void vectorOpsFromDescriptorsMatchTheEngineEveryCycle() {
-        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD));
+        amongSleepers(FloorFeature.SRAM_BYTES, FloorFeature.DSD);
     }
 
     @Test
     void flagsWordAccountingAndPickerMatchTheEngineEveryCycle() {
-        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.TASKS));
+        amongSleepers(FloorFeature.TASKS);
     }
 
     @Test
     void visitTablesAndRouterStateWordMatchTheEngineEveryCycle() {
-        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.TABLES));
+        amongSleepers(FloorFeature.TWO_PHASE, FloorFeature.TABLES);
     }
 
     @Test
@@ -92,7 +97,7 @@ class ModelFloorTest {
 
     @Test
     void everyFeatureAtOnceMatchesTheEngineEveryCycle() {
-        compare(16, 16, 0, 0, 16, 16, 150, 1, EnumSet.allOf(FloorFeature.class));
+        compare(16, 16, 0, 0, 16, 16, 150, 1, EnumSet.complementOf(EnumSet.of(FloorFeature.SRAM_WORDS)));
     }
 
     @Test
@@ -103,6 +108,11 @@ class ModelFloorTest {
     @Test
     void bandsOnThreeThreadsMatchTheEngineEveryCycle() {
         compare(16, 16, 0, 0, 16, 16, 120, 3);
+    }
+
+    /** The kernel with {@code features}, the 15×11 exchange among sleepers, 150 cycles. */
+    private static void amongSleepers(FloorFeature... features) {
+        compare(40, 30, 13, 9, 15, 11, 150, 1, EnumSet.copyOf(java.util.List.of(features)));
     }
 
     private static void compare(int fw, int fh, int x0, int y0, int w, int h, int cycles) {
