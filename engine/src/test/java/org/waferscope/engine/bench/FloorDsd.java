@@ -29,7 +29,8 @@ import org.waferscope.engine.ir.DsdOperand;
  * written in SRAM at base + counter × stride, the value through {@link DsdOpKind#apply}, the
  * queue reached through the PE's queue bindings ({@code Fabric.qFacts}). The memory ops run
  * as {@code MemoryRun} runs them, and set the CE busy for the SIMD width's remaining cycles
- * (none for one element). The scalar instructions stay the kernel's.
+ * (none for one element). The scalar instructions stay the kernel's. With
+ * {@link FloorFeature#DIRECT_OPS} the same entries are run from their direct slots instead.
  */
 final class FloorDsd {
     /** Shapes, as {@code DecodedOps}'s: the low two bits of a {@link #decodedAt} entry. */
@@ -72,7 +73,11 @@ final class FloorDsd {
     /** Per kind, the elements a memory op does a cycle. */
     private final int[] simdWidth = new int[KINDS.length];
 
-    FloorDsd(ModelFloor f, FloorSram sram) {
+    /** Each op run from its entry's direct operand slots ({@link FloorFeature#DIRECT_OPS}), not by its descriptors. */
+    private final boolean direct;
+
+    FloorDsd(ModelFloor f, FloorSram sram, boolean direct) {
+        this.direct = direct;
         int n = f.w * f.h;
         peProgram = new int[n];
         qBase = new int[n];
@@ -201,6 +206,9 @@ final class FloorDsd {
             int d = decodedAt[decodedBase[peProgram[p]] + pc];
             if (d >= 0) {
                 int e = (d >>> 2) * ENTRY;
+                if (direct) {
+                    return direct(f, at, p, pc, e, d & 3, t);
+                }
                 return switch (d & 3) {
                     case SEND -> send(f, at, p, pc, e, t);
                     case RECEIVE -> receive(f, at, p, pc, e);
@@ -335,5 +343,44 @@ final class FloorDsd {
         c[at + PC] = pc + 1;
         f.completed(at, pool[e + OPTIONS]);
         return FABRICKED;
+    }
+
+    /**
+     * The op at pc from its entry's direct slots, as a decoded op with its operands resolved at
+     * load would run: the one element's SRAM address and the queue read from the entry, the
+     * arithmetic fixed by the shape and kind, no descriptor, element counter or kind's switch.
+     */
+    private int direct(ModelFloor f, int at, int p, int pc, int e, int shape, int t) {
+        byte[] m = f.sram.m[p];
+        int[] c = f.ce;
+        if (shape == SEND) {
+            int b = qLink[qBase[p] + pool[e + QUEUE]] - 1;
+            if (FloorCe.full(f, at, b)) {
+                return STALLED_OUT;
+            }
+            FloorCe.push(f, at, b, Sram.readInt(m, pool[e + O + 2]), pool[e + META], t);
+            c[at + PC] = pc + 1;
+            f.completed(at, pool[e + OPTIONS]);
+            return FABRICKED;
+        }
+        if (shape == RECEIVE) {
+            int b = qLink[qBase[p] + pool[e + QUEUE + 2]] - 1;
+            if (FloorCe.empty(f, at, b)) {
+                return STALLED_IN;
+            }
+            int a = pool[e + 2];
+            Sram.writeInt(m, a, Float.floatToRawIntBits(Float.intBitsToFloat(Sram.readInt(m, a))
+                    + Float.intBitsToFloat(FloorCe.pop(f, at, b))));
+        } else {
+            int v = Sram.readInt(m, pool[e + O + 2]);
+            if (pool[e + 2 * O] == SCALAR) {
+                v = Float.floatToRawIntBits(Float.intBitsToFloat(v) * Float.intBitsToFloat(pool[e + 2 * O + 1]));
+            }
+            Sram.writeInt(m, pool[e + 2], v);
+            c[at + COMPUTE]++;
+        }
+        c[at + PC] = pc + 1;
+        f.completed(at, pool[e + OPTIONS]);
+        return shape == RECEIVE ? FABRICKED : COMPUTED;
     }
 }

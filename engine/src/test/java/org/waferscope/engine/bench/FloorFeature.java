@@ -24,5 +24,7 @@ public enum FloorFeature {
     /** The per-PE tables the engine's visit reads, the router's claimed ports and its pops published in the commit; needs {@link #TWO_PHASE} ({@link FloorTables}). */
     TABLES,
     /** {@link #SRAM_BYTES}'s SRAM as an int array per PE, word-addressed, instead of bytes; not with {@link #DSD}. */
-    SRAM_WORDS
+    SRAM_WORDS,
+    /** {@link #DSD}'s decoded entries run from direct operand slots (address, queue, kind fixed at load) instead of descriptors; needs {@link #SRAM_BYTES}, not with DSD. */
+    DIRECT_OPS
 }

@@ -149,6 +149,10 @@ public final class ModelFloor {
                 && (!features.contains(FloorFeature.SRAM_BYTES) || features.contains(FloorFeature.DSD))) {
             throw new IllegalArgumentException("SRAM_WORDS changes SRAM_BYTES's store, which DSD reads as bytes");
         }
+        if (features.contains(FloorFeature.DIRECT_OPS)
+                && (!features.contains(FloorFeature.SRAM_BYTES) || features.contains(FloorFeature.DSD))) {
+            throw new IllegalArgumentException("DIRECT_OPS runs SRAM_BYTES's ops instead of DSD's descriptors");
+        }
         if (features.contains(FloorFeature.DSD) && !features.contains(FloorFeature.SRAM_BYTES)) {
             throw new IllegalArgumentException("descriptors address the SRAM: DSD needs SRAM_BYTES");
         }
@@ -184,7 +188,8 @@ public final class ModelFloor {
         program = features.contains(FloorFeature.INTERPRETER) ? new FloorInterpreter() : null;
         sram = features.contains(FloorFeature.SRAM_BYTES)
                 ? new FloorSram(n, features.contains(FloorFeature.SRAM_WORDS)) : null;
-        dsd = features.contains(FloorFeature.DSD) ? new FloorDsd(this, sram) : null;
+        dsd = features.contains(FloorFeature.DSD) || features.contains(FloorFeature.DIRECT_OPS)
+                ? new FloorDsd(this, sram, features.contains(FloorFeature.DIRECT_OPS)) : null;
         tasks = features.contains(FloorFeature.TASKS) ? new FloorTasks(n) : null;
         tables = features.contains(FloorFeature.TABLES) ? new FloorTables(this) : null;
     }

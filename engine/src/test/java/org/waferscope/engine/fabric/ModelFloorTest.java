@@ -80,6 +80,11 @@ class ModelFloorTest {
     }
 
     @Test
+    void vectorOpsFromDirectSlotsMatchTheEngineEveryCycle() {
+        amongSleepers(FloorFeature.SRAM_BYTES, FloorFeature.DIRECT_OPS);
+    }
+
+    @Test
     void flagsWordAccountingAndPickerMatchTheEngineEveryCycle() {
         amongSleepers(FloorFeature.TASKS);
     }
@@ -97,7 +102,8 @@ class ModelFloorTest {
 
     @Test
     void everyFeatureAtOnceMatchesTheEngineEveryCycle() {
-        compare(16, 16, 0, 0, 16, 16, 150, 1, EnumSet.complementOf(EnumSet.of(FloorFeature.SRAM_WORDS)));
+        compare(16, 16, 0, 0, 16, 16, 150, 1, EnumSet.complementOf(EnumSet.of(FloorFeature.SRAM_WORDS,
+                FloorFeature.DIRECT_OPS)));
     }
 
     @Test
