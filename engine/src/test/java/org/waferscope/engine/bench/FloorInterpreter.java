@@ -12,8 +12,9 @@ import static org.waferscope.engine.bench.ModelFloor.PRELUDE;
  * fetched at the pc and dispatched by a switch every cycle, instead of the kernel's own control
  * flow ({@link FloorCe#step}). One program per number of links a PE has (2 to 4), shared by the
  * PEs that have them; the pc is {@link FloorCe}'s, so the record is the kernel's. What the
- * engine's interpreter does beyond fetch and dispatch (decoded operands, DSDs, SRAM as bytes,
- * tasks) is not here.
+ * engine's interpreter does beyond fetch and dispatch is in other features: the SRAM as bytes
+ * ({@link FloorSram}), the decoded ops' descriptors ({@link FloorDsd}), the flags word and
+ * tasks ({@link FloorTasks}).
  */
 final class FloorInterpreter {
     private static final int NOP = 0;
