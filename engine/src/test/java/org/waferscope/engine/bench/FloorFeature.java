@@ -26,5 +26,7 @@ public enum FloorFeature {
     /** {@link #SRAM_BYTES}'s SRAM as an int array per PE, word-addressed, instead of bytes; not with {@link #DSD}. */
     SRAM_WORDS,
     /** {@link #DSD}'s decoded entries run from direct operand slots (address, queue, kind fixed at load) instead of descriptors; needs {@link #SRAM_BYTES}, not with DSD. */
-    DIRECT_OPS
+    DIRECT_OPS,
+    /** {@link #TABLES}' per-PE tables read at each visit, without the router's state word; not with TABLES. */
+    VISIT_TABLES
 }

@@ -38,7 +38,7 @@ final class FloorRouter {
     static void route(ModelFloor f, int at, int t) {
         int[] c = f.ce;
         int[] e = f.edge;
-        FloorTables tables = f.tables;
+        FloorTables word = f.tables != null && f.tables.routerWord ? f.tables : null;   // its state word
         FloorRoutes routes = f.routes;
         FloorChannels chans = f.chans;
         int held = c[at + HELD];
@@ -72,15 +72,15 @@ final class FloorRouter {
                         held &= ~(1 << idx);
                     }
                     claimed |= RAMP_BIT;
-                    if (tables != null) {
-                        tables.popped(at / STRIDE, idx);   // the pop, published in the commit
+                    if (word != null) {
+                        word.popped(at / STRIDE, idx);   // the pop, published in the commit
                     }
                     served = idx;
                 } else {
                     // an output queue: its head onto the link when the neighbour's buffer had room at the cycle's start
                     int moved = e[b + MOVED];
-                    int seen = tables != null ? e[b + PUBLISHED] : e[b + DELIVERED] - (e[b + LAST_DELIVER] == t ? 1 : 0);
-                    if (tables != null) {
+                    int seen = word != null ? e[b + PUBLISHED] : e[b + DELIVERED] - (e[b + LAST_DELIVER] == t ? 1 : 0);
+                    if (word != null) {
                         // the link's port (the side it leaves by), claimed by one move a cycle as the engine's state word does
                         int tx = 1 << ((b / EDGE & 3) ^ 1);
                         if ((tx & claimed) != 0) {

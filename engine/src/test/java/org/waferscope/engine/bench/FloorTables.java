@@ -19,9 +19,12 @@ import static org.waferscope.engine.bench.ModelFloor.STRIDE;
  * word: the ports a cycle's moves claim (RAMP and each link once), the link buffers popped
  * this cycle, as {@code RouterWords.POPPED}, and their pops published in the commit for the
  * senders' room checks ({@code Router.commit}), instead of the kernel's own count of the
- * cycle's deliveries.
+ * cycle's deliveries. With {@link FloorFeature#VISIT_TABLES} the tables alone, the router's
+ * state word left out.
  */
 final class FloorTables {
+    /** Whether the router keeps the engine's state word: claimed ports, pops published in the commit. */
+    final boolean routerWord;
     /** Per PE, where its router's sources start; the next PE's entry ends them. */
     final int[] srcStart;
     /** Per PE, the host's stream into it: the exchange has none. */
@@ -39,7 +42,8 @@ final class FloorTables {
     private final int[] poppers;
     private int popperCount;
 
-    FloorTables(ModelFloor f) {
+    FloorTables(ModelFloor f, boolean routerWord) {
+        this.routerWord = routerWord;
         int n = f.w * f.h;
         srcStart = new int[n + 1];
         hostIn = new int[n][];

@@ -118,7 +118,7 @@ public final class ModelFloor {
     final FloorChannels chans;
     /** The engine's route words and plans, when {@link FloorFeature#ROUTES}; else null. */
     final FloorRoutes routes;
-    /** The engine's per-PE tables read at each visit and its router's state word, when {@link FloorFeature#TABLES}; else null. */
+    /** The engine's per-PE tables read at each visit and its router's state word, when {@link FloorFeature#TABLES} (the tables alone with {@link FloorFeature#VISIT_TABLES}); else null. */
     final FloorTables tables;
     /** The CE's program as an instruction array run by an interpreter, when {@link FloorFeature#INTERPRETER}; else null. */
     final FloorInterpreter program;
@@ -141,6 +141,9 @@ public final class ModelFloor {
                       java.util.Set<FloorFeature> features) {
         if (features.contains(FloorFeature.UPKEEP) && !features.contains(FloorFeature.TWO_PHASE)) {
             throw new IllegalArgumentException("the engine's bitmaps need its two phases: wakes come with the commit");
+        }
+        if (features.contains(FloorFeature.TABLES) && features.contains(FloorFeature.VISIT_TABLES)) {
+            throw new IllegalArgumentException("VISIT_TABLES is TABLES without the router's state word: one or the other");
         }
         if (features.contains(FloorFeature.TABLES) && !features.contains(FloorFeature.TWO_PHASE)) {
             throw new IllegalArgumentException("pops are published in the commit: TABLES needs TWO_PHASE");
@@ -191,7 +194,8 @@ public final class ModelFloor {
         dsd = features.contains(FloorFeature.DSD) || features.contains(FloorFeature.DIRECT_OPS)
                 ? new FloorDsd(this, sram, features.contains(FloorFeature.DIRECT_OPS)) : null;
         tasks = features.contains(FloorFeature.TASKS) ? new FloorTasks(n) : null;
-        tables = features.contains(FloorFeature.TABLES) ? new FloorTables(this) : null;
+        tables = features.contains(FloorFeature.TABLES) || features.contains(FloorFeature.VISIT_TABLES)
+                ? new FloorTables(this, features.contains(FloorFeature.TABLES)) : null;
     }
 
     /** The link PE i sends on towards d: the neighbour's, arriving from the opposite side. */

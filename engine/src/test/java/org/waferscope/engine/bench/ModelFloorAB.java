@@ -19,7 +19,7 @@ import org.waferscope.engine.sim.Wafer;
  *
  * <pre>
  * java -Xmx4g -cp engine/target/test-classes:engine/target/classes org.waferscope.engine.bench.ModelFloorAB \
- *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases] [features] [words] [direct]
+ *     SHAPE CYCLES ROUNDS [step=K] [threads=T] [stencil] [phases] [features] [words] [direct] [tables]
  * </pre>
  *
  * SHAPE is {@code WxH} (the exchange on every PE of a W×H fabric), or {@code sparse} (the
@@ -33,8 +33,10 @@ import org.waferscope.engine.sim.Wafer;
  * ({@link FloorFeature}) alone, the bitmaps over the two phases they need, the descriptors over
  * the SRAM they address, the compute engine's features together (SRAM, descriptors, tasks and
  * the interpreter), the router's and the step's (session 18's five) together, and all but
- * {@link FloorFeature#SRAM_WORDS} and {@link FloorFeature#DIRECT_OPS}; {@code words} the SRAM as
- * bytes against the SRAM as words; {@code direct} the SRAM, its ops by descriptors and by direct slots;
+ * {@link FloorFeature#SRAM_WORDS}, {@link FloorFeature#DIRECT_OPS} and {@link FloorFeature#VISIT_TABLES};
+ * {@code words} the SRAM as bytes against the SRAM as words; {@code direct} the SRAM, its ops by
+ * descriptors and by direct slots; {@code tables} the two phases, with the visit's tables, and
+ * with the router's state word too;
  * each timed in the same turns and set against the plain kernel. On one thread every kernel
  * timed is loaded in a class loader of its own ({@link IsolatedFloor}).
  */
@@ -77,7 +79,8 @@ public final class ModelFloorAB {
                         FloorFeature.INTERPRETER));
                 variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.CHANNELS, FloorFeature.ROUTES,
                         FloorFeature.UPKEEP, FloorFeature.INTERPRETER));
-                variants.add(EnumSet.complementOf(EnumSet.of(FloorFeature.SRAM_WORDS, FloorFeature.DIRECT_OPS)));
+                variants.add(EnumSet.complementOf(EnumSet.of(FloorFeature.SRAM_WORDS, FloorFeature.DIRECT_OPS,
+                        FloorFeature.VISIT_TABLES)));
             } else if (args[i].equals("words")) {
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES));
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.SRAM_WORDS));
@@ -85,6 +88,10 @@ public final class ModelFloorAB {
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES));
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD));
                 variants.add(EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DIRECT_OPS));
+            } else if (args[i].equals("tables")) {
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE));
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.VISIT_TABLES));
+                variants.add(EnumSet.of(FloorFeature.TWO_PHASE, FloorFeature.TABLES));
             } else {
                 throw new IllegalArgumentException("unknown argument: " + args[i]);
             }

@@ -95,6 +95,11 @@ class ModelFloorTest {
     }
 
     @Test
+    void visitTablesAloneMatchTheEngineEveryCycle() {
+        amongSleepers(FloorFeature.TWO_PHASE, FloorFeature.VISIT_TABLES);
+    }
+
+    @Test
     void theComputeEnginesFeaturesTogetherMatchTheEngineEveryCycle() {
         compare(40, 30, 13, 9, 15, 11, 250, 1, EnumSet.of(FloorFeature.SRAM_BYTES, FloorFeature.DSD,
                 FloorFeature.TASKS, FloorFeature.INTERPRETER, FloorFeature.TWO_PHASE, FloorFeature.UPKEEP));
@@ -103,7 +108,7 @@ class ModelFloorTest {
     @Test
     void everyFeatureAtOnceMatchesTheEngineEveryCycle() {
         compare(16, 16, 0, 0, 16, 16, 150, 1, EnumSet.complementOf(EnumSet.of(FloorFeature.SRAM_WORDS,
-                FloorFeature.DIRECT_OPS)));
+                FloorFeature.DIRECT_OPS, FloorFeature.VISIT_TABLES)));
     }
 
     @Test
