@@ -54,6 +54,14 @@ public record ArchProfile(
         if (hopCycles < 1 || routerBufferDepth < 1 || colors < 1 || colors > 32) {
             throw new IllegalArgumentException("profile " + name + " has impossible timing or colors");
         }
+        for (SimdClass c : SimdClass.values()) {
+            // a vector op's busy cycles are its length over its class's width
+            Integer width = simdWidths.get(c);
+            if (width == null || width < 1) {
+                throw new IllegalArgumentException("profile " + name + " gives no SIMD width of at least 1 for "
+                        + c.label);
+            }
+        }
         if (hopCycles > 2) {
             // the fabric keeps one arrival cycle per buffer, which is exact for hops of 1 or 2 cycles
             throw new IllegalArgumentException("profile " + name + ": hops of " + hopCycles
