@@ -182,6 +182,16 @@ public class CoreInspectorView extends VBox {
         source.currentLineProperty().bind(model.sourceLineProperty());
         source.setId("inspector-source");
         source.setOnToggleBreakpoint(line -> breakpoints.toggleLine(model.sourceFileProperty().get(), line));
+        // a PE the layout gave no code (switches' corners) has no source: say so, rather than an empty list
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.emptyProperty().get()
+                ? "Click a PE on the fabric to see its source."
+                : model.sourceFileProperty().get().isEmpty() ? "This PE runs no program: no source, no line to pause at."
+                : "No source of " + model.sourceFileProperty().get() + " to show.",
+                model.emptyProperty(), model.sourceFileProperty()));
+        none.setWrapText(true);
+        none.getStyleClass().add("inspector-hint");
+        source.setPlaceholder(none);
         Runnable marks = () -> {
             String f = model.sourceFileProperty().get();
             source.breakpointsProperty().set(breakpoints.linesIn(f, true));
@@ -195,6 +205,7 @@ public class CoreInspectorView extends VBox {
         marks.run();
         Label hint = new Label("Click a line number to pause there.");
         hint.getStyleClass().add("inspector-hint");
+        hint.visibleProperty().bind(model.sourceTextProperty().isNotEmpty());
         VBox.setVgrow(source, Priority.ALWAYS);
         return new VBox(4, new HBox(10, file, hint), source);
     }
