@@ -124,7 +124,7 @@ public class CoreInspectorView extends VBox {
                 Tables.column("slot", 36, MicrothreadRow::slot), Tables.column("operation", 100, MicrothreadRow::operation),
                 Tables.column("done", 64, r -> r.done() + " / " + r.length()),
                 Tables.column("waiting for", 120, MicrothreadRow::waitingFor)));
-        TableView<NameValue> params = nameValues(model.params(), "No params");
+        TableView<NameValue> params = nameValues(model.params(), "No params", 130, 160);
         VBox.setVgrow(tasks, Priority.ALWAYS);
         VBox.setVgrow(threads, Priority.SOMETIMES);
         VBox.setVgrow(params, Priority.SOMETIMES);
@@ -228,15 +228,17 @@ public class CoreInspectorView extends VBox {
     }
 
     private VBox countersPane() {
-        TableView<NameValue> counters = nameValues(model.counters(), "No counters");
+        // the names are the long words here ("stalled on back-pressure cycles"), the values short figures
+        TableView<NameValue> counters = nameValues(model.counters(), "No counters", 205, 100);
         VBox.setVgrow(counters, Priority.ALWAYS);
         return new VBox(4, counters);
     }
 
-    private static TableView<NameValue> nameValues(javafx.collections.ObservableList<NameValue> rows, String empty) {
+    private static TableView<NameValue> nameValues(javafx.collections.ObservableList<NameValue> rows, String empty,
+                                                   double nameWidth, double valueWidth) {
         TableView<NameValue> t = Tables.table(rows, empty);
-        t.getColumns().setAll(java.util.List.of(Tables.column("name", 130, NameValue::name),
-                Tables.column("value", 160, NameValue::value)));
+        t.getColumns().setAll(java.util.List.of(Tables.column("name", nameWidth, NameValue::name),
+                Tables.column("value", valueWidth, NameValue::value)));
         return t;
     }
 
