@@ -174,6 +174,28 @@ class DebuggerRobotTest {
     }
 
     @Test
+    void aPeWithNoProgramHasNoSourceLineToClick(FxRobot robot) {
+        // the tenth review: switches' corner PEs run nothing, yet their Source tab showed a line 1
+        // and the hint to click it; the click made a breakpoint ":1" that could never stop
+        open(robot, "switches");
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(1, 1)));
+        pulse(robot);
+        robot.clickOn("#inspector-tab-source");
+        ListView<?> source = robot.lookup("#inspector-source").queryAs(ListView.class);
+        assertTrue(source.getItems().size() > 10, "the centre's program shows: " + source.getItems().size() + " lines");
+
+        robot.interact(() -> session.layers().selectedProperty().set(new PeLocation(2, 0)));
+        pulse(robot);
+        assertEquals("no program", session.inspector().programProperty().get(), "the corner runs nothing");
+        assertEquals(List.of(), source.getItems(), "no line, so no line number to click");
+        assertEquals("This PE runs no program: no source, no line to pause at.",
+                ((Label) source.getPlaceholder()).getText());
+        robot.clickOn(source);
+        assertEquals(0, session.breakpoints().entries().size(), "a click on it sets nothing");
+        shot(robot, "source-of-a-pe-with-no-program");
+    }
+
+    @Test
     void thePanelAddsOtherKindsAndExplainsMistakes(FxRobot robot) {
         open(robot, "broadcast-chain");
         robot.clickOn("#tab-breakpoints");

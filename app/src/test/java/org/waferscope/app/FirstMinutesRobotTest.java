@@ -83,6 +83,25 @@ class FirstMinutesRobotTest {
     }
 
     @Test
+    void theBreakpointsTabSaysWholeHowToSetOne(FxRobot robot) {
+        // the tenth review: at 1280 its first words read "Click a line number in ..." and
+        // "right-click a task, symbol or queue in t...", the places to click cut off
+        open(robot, "broadcast-chain");
+        robot.clickOn("#tab-breakpoints");
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        javafx.scene.control.ListView<?> list = robot.lookup("#breakpoints-list").queryAs(javafx.scene.control.ListView.class);
+        Label how = (Label) list.getPlaceholder();
+        assertTrue(how.getText().contains("the Source tab") && how.getText().contains("in the inspector"), how.getText());
+        String shown = robot.from(how).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
+        assertEquals(how.getText(), shown, "the words are shown whole, not cut");
+        javafx.geometry.Bounds b = how.localToScene(how.getLayoutBounds());
+        javafx.geometry.Bounds room = list.localToScene(list.getLayoutBounds());
+        assertTrue(b.getMinX() >= room.getMinX() - 0.5 && b.getMaxX() <= room.getMaxX() + 0.5,
+                "inside the list: " + b + " in " + room);
+        shot(robot, "first-minutes-breakpoints-empty");
+    }
+
+    @Test
     void everySideTabShowsAgainAfterALargerUiAndBack(FxRobot robot) {
         // Ctrl+= overflows the strip into a ▾ menu; Ctrl+− must bring back the strip as it was, "Waiting" whole
         open(robot, "broadcast-chain");

@@ -97,6 +97,40 @@ class InspectorFitRobotTest {
     @Test
     void theMemoryTabsHeadingSaysSinceWhichCycleWholeAt1280(FxRobot robot) {
         // "u  [16]f32  ·  16 elements  ·  0 changed since ..." hid the one figure that was news: the cycle
+        heatDiffusionAtCycle3001(robot, "Memory");
+        javafx.scene.control.Label heading = robot.lookup(".memory-pane .inspector-section")
+                .match((javafx.scene.control.Label l) -> l.getText().contains("changed since cycle")).query();
+        String shown = robot.from(heading).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
+        assertEquals(heading.getText(), shown, "the heading is not cut");
+        assertTrue(heading.getText().endsWith("changed since cycle 3,000"), heading.getText());
+        RealExplorer.shoot(robot, stage.getScene(), "inspector-fit-memory-heading");
+    }
+
+    @Test
+    void theCountersAreReadWholeAt1280(FxRobot robot) {
+        // the tenth review: "fabric send/receive cy...", "stalled on back-press...", "tasks run (all of its tas..."
+        // beside a value column with room to spare
+        Node inspector = heatDiffusionAtCycle3001(robot, "Counters");
+        RealExplorer.shoot(robot, stage.getScene(), "inspector-fit-counters-whole");
+        TableView<?> counters = (TableView<?>) inspector.lookupAll(".inspector-table").stream()
+                .filter(InspectorFitRobotTest::showing).findFirst().orElseThrow();
+        java.util.List<javafx.scene.control.Labeled> cells = counters.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.Labeled) n)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty() && showing(c)).toList();
+        assertTrue(cells.size() >= 16, "a name and a value for each counter: " + cells.size());
+        for (javafx.scene.control.Labeled c : cells) {
+            String shown = ((javafx.scene.text.Text) c.lookup(".text")).getText();
+            assertEquals(c.getText(), shown, "a counter's name or value is cut");
+        }
+        Bounds room = counters.localToScene(counters.getLayoutBounds());
+        for (javafx.scene.control.Labeled c : cells) {
+            Bounds b = c.localToScene(c.getLayoutBounds());
+            assertTrue(b.getMaxX() <= room.getMaxX() + 0.5, c.getText() + " lies inside the table, not past its edge");
+        }
+    }
+
+    /** heat-diffusion stepped 3,000 cycles and then one, PE (3, 1) inspected on {@code tab}; the inspector. */
+    private Node heatDiffusionAtCycle3001(FxRobot robot, String tab) {
         robot.interact(() -> explorer.window.openSample(explorer.samples.byName("heat-diffusion").orElseThrow()));
         explorer.pulse(robot);
         robot.interact(() -> explorer.session.layers().selectedProperty().set(new PeLocation(3, 1)));
@@ -106,14 +140,9 @@ class InspectorFitRobotTest {
         explorer.pulse(robot);
         explorer.pulse(robot);
         Node inspector = robot.lookup("#inspector").query();
-        robot.interact(() -> ((org.waferscope.views.inspector.CoreInspectorView) inspector).showTab("Memory"));
+        robot.interact(() -> ((org.waferscope.views.inspector.CoreInspectorView) inspector).showTab(tab));
         robot.interact(() -> stage.getScene().getRoot().layout());
-        javafx.scene.control.Label heading = robot.lookup(".memory-pane .inspector-section")
-                .match((javafx.scene.control.Label l) -> l.getText().contains("changed since cycle")).query();
-        String shown = robot.from(heading).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
-        assertEquals(heading.getText(), shown, "the heading is not cut");
-        assertTrue(heading.getText().endsWith("changed since cycle 3,000"), heading.getText());
-        RealExplorer.shoot(robot, stage.getScene(), "inspector-fit-memory-heading");
+        return inspector;
     }
 
     /** Whether {@code n} is in the selected tab (the others' content is in the scene too). */

@@ -51,8 +51,13 @@ public class BreakpointsPanel extends VBox {
         list.setId("breakpoints-list");
         list.setItems(model.entries());
         list.setCellFactory(v -> new EntryCell());
-        list.setPlaceholder(new Label("No breakpoints. Click a line number in the Source tab,\n"
-                + "right-click a task, symbol or queue in the inspector,\nor type one above."));
+        // wrapped at the list's width: broken by hand, the lines were cut to "in t..." in the 1280-pixel layout
+        Label how = new Label("No breakpoints. Click a line number in the Source tab, right-click a task, symbol "
+                + "or queue in the inspector, or type one above.");
+        how.setWrapText(true);
+        how.setMaxWidth(Double.MAX_VALUE);
+        how.setPadding(new Insets(0, 8, 0, 8));
+        list.setPlaceholder(how);
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 jump();

@@ -124,7 +124,7 @@ public class CoreInspectorView extends VBox {
                 Tables.column("slot", 36, MicrothreadRow::slot), Tables.column("operation", 100, MicrothreadRow::operation),
                 Tables.column("done", 64, r -> r.done() + " / " + r.length()),
                 Tables.column("waiting for", 120, MicrothreadRow::waitingFor)));
-        TableView<NameValue> params = nameValues(model.params(), "No params");
+        TableView<NameValue> params = nameValues(model.params(), "No params", 130, 160);
         VBox.setVgrow(tasks, Priority.ALWAYS);
         VBox.setVgrow(threads, Priority.SOMETIMES);
         VBox.setVgrow(params, Priority.SOMETIMES);
@@ -182,6 +182,16 @@ public class CoreInspectorView extends VBox {
         source.currentLineProperty().bind(model.sourceLineProperty());
         source.setId("inspector-source");
         source.setOnToggleBreakpoint(line -> breakpoints.toggleLine(model.sourceFileProperty().get(), line));
+        // a PE the layout gave no code (switches' corners) has no source: say so, rather than an empty list
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.emptyProperty().get()
+                ? "Click a PE on the fabric to see its source."
+                : model.sourceFileProperty().get().isEmpty() ? "This PE runs no program: no source, no line to pause at."
+                : "No source of " + model.sourceFileProperty().get() + " to show.",
+                model.emptyProperty(), model.sourceFileProperty()));
+        none.setWrapText(true);
+        none.getStyleClass().add("inspector-hint");
+        source.setPlaceholder(none);
         Runnable marks = () -> {
             String f = model.sourceFileProperty().get();
             source.breakpointsProperty().set(breakpoints.linesIn(f, true));
@@ -195,6 +205,7 @@ public class CoreInspectorView extends VBox {
         marks.run();
         Label hint = new Label("Click a line number to pause there.");
         hint.getStyleClass().add("inspector-hint");
+        hint.visibleProperty().bind(model.sourceTextProperty().isNotEmpty());
         VBox.setVgrow(source, Priority.ALWAYS);
         return new VBox(4, new HBox(10, file, hint), source);
     }
@@ -217,15 +228,17 @@ public class CoreInspectorView extends VBox {
     }
 
     private VBox countersPane() {
-        TableView<NameValue> counters = nameValues(model.counters(), "No counters");
+        // the names are the long words here ("stalled on back-pressure cycles"), the values short figures
+        TableView<NameValue> counters = nameValues(model.counters(), "No counters", 205, 100);
         VBox.setVgrow(counters, Priority.ALWAYS);
         return new VBox(4, counters);
     }
 
-    private static TableView<NameValue> nameValues(javafx.collections.ObservableList<NameValue> rows, String empty) {
+    private static TableView<NameValue> nameValues(javafx.collections.ObservableList<NameValue> rows, String empty,
+                                                   double nameWidth, double valueWidth) {
         TableView<NameValue> t = Tables.table(rows, empty);
-        t.getColumns().setAll(java.util.List.of(Tables.column("name", 130, NameValue::name),
-                Tables.column("value", 160, NameValue::value)));
+        t.getColumns().setAll(java.util.List.of(Tables.column("name", nameWidth, NameValue::name),
+                Tables.column("value", valueWidth, NameValue::value)));
         return t;
     }
 

@@ -53,7 +53,8 @@ public class SourceView extends ListView<SourceView.Line> {
 
     private void setLines(String t) {
         List<Line> lines = new ArrayList<>();
-        String[] parts = t == null ? new String[0] : t.split("\r?\n", -1);
+        // no text is no line: a numbered empty line 1 invited a click that made a breakpoint in no file
+        String[] parts = t == null || t.isEmpty() ? new String[0] : t.split("\r?\n", -1);
         for (int i = 0; i < parts.length; i++) {
             lines.add(new Line(i + 1, parts[i]));
         }
