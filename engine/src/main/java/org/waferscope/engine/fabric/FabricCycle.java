@@ -307,7 +307,12 @@ public final class FabricCycle {
      */
     long compute(int w, long mask, long cycle, BandState band) {
         long visit = (visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w]) & mask;
-        f.wake[w] &= ~mask;
+        if (mask == -1L) {
+            f.wake[w] = 0;
+        } else if ((f.wake[w] & mask) != 0) {
+            // a share on two workers: the other may be waking the word's other PEs (Router.wake)
+            BITS.getAndBitwiseAnd(f.wake, w, ~mask);
+        }
         f.touched[w] |= visit;   // what snapshots must read again (FabricSnapshot, PieceOwners)
         long asleep = f.sleeping[w];
         long next = 0;

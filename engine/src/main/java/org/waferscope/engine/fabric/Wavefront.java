@@ -86,8 +86,11 @@ public final class Wavefront {
      * each side at least two rows); on one when the fabric is too small for that.
      */
     public void open(int workers) {
-        mid = workers > 1 && tileColumns == 0 ? split() : words;
+        mid = workers > 1 ? split() : words;
         undo.open(mid, span);
+        if (tiles != null) {
+            tiles.split(mid);
+        }
     }
 
     /**
@@ -142,16 +145,15 @@ public final class Wavefront {
         int rows = levelsInCache(depth);
         int forced = cycle.tileWidth();
         tileColumns = 0;
-        if (workers != 1 || forced == 0 || depth < 2) {
+        if (forced == 0 || depth < 2 || (forced < 0 && workers != 1)) {
             return rows;
         }
-        if (forced > 0) {
-            tileColumns = forced;
-            return depth;
-        }
-        int columns = rows > 1 ? 0 : ColumnTiles.columnsInCache(depth);
-        if (columns == 0 || columns * 2 > f.width) {
+        int columns = forced > 0 ? forced : rows > 1 ? 0 : ColumnTiles.columnsInCache(depth);
+        if (columns == 0 || (forced < 0 && columns * 2 > f.width)) {
             return rows;
+        }
+        if (tiles == null) {
+            tiles = new ColumnTiles(cycle, undo, maxLevels, waits);
         }
         tileColumns = columns;
         return depth;
@@ -231,10 +233,7 @@ public final class Wavefront {
      */
     public void run(int id, long c0, int levels, BandState[] bands) {
         if (tileColumns > 0) {
-            if (tiles == null) {
-                tiles = new ColumnTiles(cycle, undo);
-            }
-            tiles.run(c0, levels, tileColumns, bands);
+            tiles.run(id, pass, c0, levels, tileColumns, bands);
             return;
         }
         if (visits[id].length < levels) {
