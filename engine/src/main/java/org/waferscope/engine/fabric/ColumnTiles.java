@@ -1,5 +1,9 @@
 package org.waferscope.engine.fabric;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLongArray;
+
 /**
  * A wavefront pass over column tiles: a 2-D wavefront (docs/temporal-blocking.md, "Column
  * tiles"). Where the busy rows are too wide for the rows a pass keeps in flight to stay in
@@ -26,8 +30,27 @@ package org.waferscope.engine.fabric;
  * ({@link DozeWheel#wakeDue(Fabric, long, int, long)}): a PE due next cycle is woken once it
  * has computed this one, whatever the rest of its wheel has done.
  *
- * <p>One worker only: two bands' shares of one word would race on the word's bits and its
- * {@link ChannelRings#heldChange} tally.
+ * <p>On two workers ({@link #split}) the PEs are split at a word boundary {@code P}: worker 0
+ * runs the walk above over its PEs (those below {@code P}), rows upwards, worker 1 the same
+ * walk over the others, rows downwards (row r of its walk is row height - 1 - r), both bands
+ * left to right, so that both reach the rows around {@code P} last in each band. A PE with a
+ * neighbour of the other worker's lies in one of the last two rows of its worker's walk (one
+ * when {@code P} starts a row); there the two rules become waits per band and level: before
+ * committing such a row at level k in band j, a worker waits until the other has computed all
+ * of its such rows at level k in bands 0 to j; before computing one at level k + 1, until the
+ * other has committed them at level k in bands 0 to j. Band j's commit share at level k lies
+ * within the compute shares of bands j - 1 and j, one column to spare on the right, and its
+ * compute share at k + 1 within the commit shares of bands j - 1 and j at k, so bands 0 to j
+ * hold every neighbour these need (also across the one step where {@code P} cuts a row).
+ *
+ * <p>Why no word is written by both at once. Each word's PEs are one worker's, so only its
+ * owner computes it: its active, sleeping and touched bits, its {@link ChannelRings#heldChange}
+ * and its visited PEs are written by one thread; {@code P} is a doze wheel's boundary, so each
+ * wheel is one worker's too. What the other worker writes into a word is a commit's: the PE's
+ * buffers, ordered by the waits above, and its wake bit ({@link Router#wake}, atomic); so a
+ * share clears its wake bits atomically ({@link FabricCycle#compute(int, long, long,
+ * BandState)}), and leaves the busy bit of a word the other may wake as it is (a busy bit set
+ * on an idle word costs a visit that finds nothing), clearing the others' atomically.
  */
 final class ColumnTiles {
     /**
@@ -42,19 +65,42 @@ final class ColumnTiles {
     static final long PE_BYTES = Wavefront.WORD_BYTES / 64;
     /** Narrower bands pay more for their leaning edges than their rows in cache save. */
     static final int MIN_COLUMNS = 16;
+    private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int COMPUTED = 0;
+    private static final int COMMITTED = 1;
+    /** Bands a pass may have at most: a worker's progress is the pass times this plus the bands it has done. */
+    private static final long BANDS = 1L << 24;
 
     private final FabricCycle cycle;
     private final Fabric f;
     private final PassUndo undo;
     private final int wheelShift;
+    private final int maxLevels;
     /** Per level, per word: the PEs its shares' computes visited, until their commits. */
-    private long[][] visited = new long[0][];
+    private final long[][] visited;
+    /** The first PE of worker 1's; the fabric's PEs when one worker runs the passes. */
+    private int split;
+    /** Words whose PEs the other worker's commits may wake: from {@link #shared} to {@link #sharedEnd}. */
+    private int shared;
+    private int sharedEnd;
+    /**
+     * Per worker, level and (computed, committed): the pass times {@link #BANDS} plus the
+     * bands in which the worker has done that at that level in its rows next to the other's.
+     */
+    private final AtomicLongArray done;
+    /** Where a worker's waits for the other are counted, or null. */
+    private final WorkerWaits waits;
 
-    ColumnTiles(FabricCycle cycle, PassUndo undo) {
+    ColumnTiles(FabricCycle cycle, PassUndo undo, int maxLevels, WorkerWaits waits) {
         this.cycle = cycle;
         this.f = cycle.fabric();
         this.undo = undo;
         this.wheelShift = cycle.wheelShift();
+        this.maxLevels = maxLevels;
+        this.visited = new long[maxLevels][f.active.length];
+        this.done = new AtomicLongArray(2 * maxLevels * 2);
+        this.waits = waits;
+        split(f.active.length);
     }
 
     /**
@@ -68,35 +114,72 @@ final class ColumnTiles {
     }
 
     /**
-     * Cycles {@code c0} to {@code c0 + levels - 1} over the busy words, a band of
-     * {@code columns} columns at a time, level k's tallies, events and dozers going to
-     * {@code bands[k]}; the fabric is then as that many cycles run one at a time leave it.
+     * Worker 0 runs the words below {@code mid}, worker 1 the others ({@code mid} the fabric's
+     * words: worker 0 all). {@code mid} must fall between two doze wheels.
      */
-    void run(long c0, int levels, int columns, BandState[] bands) {
-        if (visited.length < levels) {
-            visited = new long[levels][f.active.length];
-        }
+    void split(int mid) {
+        split = Math.min(f.n, mid << 6);
+        shared = Math.max(0, split - f.width) >>> 6;
+        sharedEnd = Math.min(f.n, split + f.width) - 1 >>> 6;
+    }
+
+    /**
+     * Worker {@code id}'s share of cycles {@code c0} to {@code c0 + levels - 1} over the busy
+     * words, a band of {@code columns} columns at a time, level k's tallies, events and dozers
+     * going to {@code bands[k]}, in pass number {@code pass} (a new one each pass); once every
+     * worker's share has returned, the fabric is as that many cycles run one at a time leave it.
+     */
+    void run(int id, long pass, long c0, int levels, int columns, BandState[] bands) {
+        boolean two = split < f.n;
+        int lo = id == 0 ? 0 : split;
+        int hi = id == 0 ? split : f.n;
+        int first = lo / f.width;
+        int rows = (hi - 1) / f.width - first + 1;
+        // the rows of the walk with a PE whose neighbour is the other worker's: the last one or two
+        int near = id == 0 ? (split - 1) / f.width - (split - f.width) / f.width + 1
+                : (split + f.width - 1) / f.width - split / f.width + 1;
+        int other = 1 - id;
         int tiles = (f.width + columns - 1) / columns;
-        int last = f.height + 2 * levels - 2;
+        int last = rows + 2 * levels - 2;
         for (int j = 0; j < tiles; j++) {
+            long band = pass * BANDS + j + 1;
             for (int s = 0; s <= last; s++) {
                 for (int k = 0; k < levels; k++) {
-                    int r = s - 2 * k;
-                    if (r < 0) {
+                    int i = s - 2 * k;
+                    if (i < 0) {
                         break;
                     }
                     long c = c0 + k;
-                    if (r < f.height) {
-                        compute(r, edge(j, k, 0, columns, tiles), edge(j + 1, k, 0, columns, tiles), c, bands[k],
-                                visited[k]);
+                    if (i < rows) {
+                        if (two && k > 0 && i >= rows - near) {
+                            // next to the other's rows: its level k - 1 must be committed there, bands 0 to j
+                            await(other, k - 1, COMMITTED, band);
+                        }
+                        compute(row(id, first, i), lo, hi, edge(j, k, 0, columns, tiles),
+                                edge(j + 1, k, 0, columns, tiles), c, bands[k], visited[k], id);
+                        if (two && i == rows - 1) {
+                            done.set(slot(id, k, COMPUTED), band);
+                        }
                     }
-                    if (r >= 1 && r <= f.height) {
-                        commit(r - 1, edge(j, k, 1, columns, tiles), edge(j + 1, k, 1, columns, tiles), c,
-                                visited[k]);
+                    if (i >= 1 && i <= rows) {
+                        if (two && i - 1 >= rows - near) {
+                            // next to the other's rows: its level k must be computed there, bands 0 to j
+                            await(other, k, COMPUTED, band);
+                        }
+                        commit(row(id, first, i - 1), lo, hi, edge(j, k, 1, columns, tiles),
+                                edge(j + 1, k, 1, columns, tiles), c, visited[k]);
+                        if (two && i == rows) {
+                            done.set(slot(id, k, COMMITTED), band);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /** Row {@code i} of worker {@code id}'s walk: upwards from {@code first} for worker 0, downwards from the top for 1. */
+    private int row(int id, int first, int i) {
+        return id == 0 ? first + i : f.height - 1 - i;
     }
 
     /** The column where band {@code j}'s share of level {@code k} starts: its compute ({@code lag} 0) or commit (1). */
@@ -117,14 +200,18 @@ final class ColumnTiles {
         return (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
     }
 
-    /** Computes cycle {@code c} for columns {@code lo} to {@code hi} (exclusive) of row {@code r}. */
-    private void compute(int r, int lo, int hi, long c, BandState band, long[] vis) {
-        if (lo >= hi) {
+    /**
+     * Computes cycle {@code c} for columns {@code from} to {@code to} (exclusive) of row
+     * {@code r}, of its PEs from {@code lo} to {@code hi} (exclusive), worker {@code id}'s.
+     */
+    private void compute(int r, int lo, int hi, int from, int to, long c, BandState band, long[] vis, int id) {
+        int p0 = Math.max(lo, r * f.width + from);
+        int p1 = Math.min(hi, r * f.width + to);
+        if (p0 >= p1) {
             return;
         }
-        int p0 = r * f.width + lo;
-        int p1 = r * f.width + hi;
         long[] busy = f.busyWords;
+        boolean two = split < f.n;
         for (int w = p0 >>> 6, end = (p1 - 1) >>> 6; w <= end; w++) {
             long mask = share(w, p0, p1);
             long visit = 0;
@@ -132,10 +219,15 @@ final class ColumnTiles {
             long bit = 1L << w;
             if ((busy[at] & bit) != 0) {
                 // the first write to these PEs and their neighbours in the epoch: save them
-                undo.touch(0, w, cycle.toVisit(w) & mask);
+                undo.touch(id, w, cycle.toVisit(w) & mask);
                 visit = cycle.compute(w, mask, c, band);
                 if ((f.active[w] | f.wake[w]) == 0) {
-                    busy[at] &= ~bit;
+                    if (!two) {
+                        busy[at] &= ~bit;
+                    } else if (w < shared || w > sharedEnd) {
+                        // the other worker's words share this bitmap word, never this word's bit
+                        BITS.getAndBitwiseAnd(busy, at, ~bit);
+                    }
                 }
             }
             vis[w] = vis[w] & ~mask | visit;
@@ -146,18 +238,38 @@ final class ColumnTiles {
         }
     }
 
-    /** Commits cycle {@code c} for the visited PEs of columns {@code lo} to {@code hi} (exclusive) of row {@code r}. */
-    private void commit(int r, int lo, int hi, long c, long[] vis) {
-        if (lo >= hi) {
-            return;
-        }
-        int p0 = r * f.width + lo;
-        int p1 = r * f.width + hi;
-        for (int w = p0 >>> 6, end = (p1 - 1) >>> 6; w <= end; w++) {
+    /**
+     * Commits cycle {@code c} for the visited PEs of columns {@code from} to {@code to}
+     * (exclusive) of row {@code r}, of its PEs from {@code lo} to {@code hi} (exclusive).
+     */
+    private void commit(int r, int lo, int hi, int from, int to, long c, long[] vis) {
+        int p0 = Math.max(lo, r * f.width + from);
+        int p1 = Math.min(hi, r * f.width + to);
+        for (int w = p0 >>> 6, end = (p1 - 1) >>> 6; p0 < p1 && w <= end; w++) {
             long pes = vis[w] & share(w, p0, p1);
             if (pes != 0) {
                 cycle.commit(w, pes, c);
             }
+        }
+    }
+
+    private int slot(int id, int level, int what) {
+        return (id * maxLevels + level) * 2 + what;
+    }
+
+    /** Waits until worker {@code id} has done {@code what} at {@code level} up to the band of {@code band}. */
+    private void await(int id, int level, int what, long band) {
+        int at = slot(id, level, what);
+        if (done.get(at) >= band) {
+            return;
+        }
+        long since = waits == null ? 0 : waits.wallNow();
+        long cpuSince = waits == null ? 0 : waits.cpuNow();
+        for (int turn = 0; done.get(at) < band; turn++) {
+            WorkerWaits.pause(turn);
+        }
+        if (waits != null) {
+            waits.add(1 - id, WorkerWaits.SPLIT, since, cpuSince);
         }
     }
 }

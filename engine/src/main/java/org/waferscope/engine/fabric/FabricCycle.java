@@ -42,7 +42,8 @@ public final class FabricCycle {
     /**
      * Width in PEs of the column tiles of this fabric's wavefront passes ({@link ColumnTiles}):
      * -1 (the default) as the cache rule chooses, which on the all-active full wafer runs bands
-     * of a quarter row ×1.35 faster than cycle by cycle (docs/temporal-blocking.md); 0 none;
+     * of a quarter row ×1.35 faster than cycle by cycle on one worker, ×1.49 per CPU-second on
+     * two (docs/temporal-blocking.md); 0 none;
      * more forces that width; the system property {@code waferscope.tiles} when the fabric's
      * cycle is made.
      */
@@ -307,7 +308,12 @@ public final class FabricCycle {
      */
     long compute(int w, long mask, long cycle, BandState band) {
         long visit = (visitEveryPe ? everyPe(w) : f.active[w] | f.wake[w]) & mask;
-        f.wake[w] &= ~mask;
+        if (mask == -1L) {
+            f.wake[w] = 0;
+        } else if ((f.wake[w] & mask) != 0) {
+            // a share on two workers: the other may be waking the word's other PEs (Router.wake)
+            BITS.getAndBitwiseAnd(f.wake, w, ~mask);
+        }
         f.touched[w] |= visit;   // what snapshots must read again (FabricSnapshot, PieceOwners)
         long asleep = f.sleeping[w];
         long next = 0;

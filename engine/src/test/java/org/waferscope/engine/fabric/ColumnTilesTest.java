@@ -38,30 +38,60 @@ class ColumnTilesTest {
     @MethodSource("programsAndTiles")
     void tilesEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout, int cycles,
                                            int columns, int depth, String saves) {
+        stepTiledAlike(profile, layout, cycles, columns, depth, saves, 1);
+    }
+
+    /**
+     * The same on two workers: each runs the bands over its half of the rows, the two meeting
+     * at the split per band and level (where the split cuts a row, as it does on every fabric
+     * here that is no multiple of 64 wide, and between two rows on the 64-wide one).
+     */
+    @ParameterizedTest(name = "{0}, tiles of {4} columns, passes of {5}, {6}, two workers")
+    @MethodSource("programsAndTilesOnTwo")
+    void tilesOnTwoWorkersEndEveryStepAsSingleCyclesDo(String name, ArchProfile profile, FabricLayout layout,
+                                                       int cycles, int columns, int depth, String saves) {
+        stepTiledAlike(profile, layout, cycles, columns, depth, saves, 2);
+    }
+
+    /** Steps {@code layout} in tiles on {@code workers} workers and a cycle at a time alike ({@link WavefrontTest#stepAlike}). */
+    private static void stepTiledAlike(ArchProfile profile, FabricLayout layout, int cycles, int columns, int depth,
+                                       String saves, int workers) {
         Fabric single = WavefrontTest.launched(profile, layout);
         Fabric tiled = WavefrontTest.launched(profile, layout);
         FabricCycle tiledCycle = new FabricCycle(tiled);
         tiledCycle.tileWidth(columns);
         try (CycleStepper one = new CycleStepper(new FabricCycle(single), 1, 0);
-             CycleStepper passes = new CycleStepper(tiledCycle, 1, depth, WavefrontTest.budget(saves))) {
+             CycleStepper passes = new CycleStepper(tiledCycle, workers, depth, WavefrontTest.budget(saves))) {
             boolean stoppedEarly = WavefrontTest.stepAlike(one, single, passes, tiled, cycles);
             assertTrue(passes.wavePasses() > 0, "steps ran in passes");
+            int span = (layout.width() + 63) / 64;
+            if (workers > 1 && (tiled.n + 63) / 64 >= 6 * span) {
+                assertTrue(passes.wavePassesShared() > 0, "passes ran on two workers");
+            }
             if (stoppedEarly) {
                 assertTrue(passes.wavePassesUndone() > 0, "a step that stopped early undid a pass");
             }
         }
     }
 
+    /** {@link #programsAndTiles}, and the exchange all active 64 wide, split between two rows. */
+    static Stream<Arguments> programsAndTilesOnTwo() {
+        return Stream.concat(programsAndTiles(), WavefrontTest.eachWith(Stream.of(
+                Arguments.of("neighbour exchange 64x24, all active", ArchProfile.WSE2,
+                        NeighbourExchange.layout(64, 24, NeighbourExchange.Options.FOREVER), 200)),
+                new int[] {5, 8, 0}, new int[] {13, 5, 1}, new int[] {37, 8, 0}));
+    }
+
     /**
      * The cache rule: rows of 757 busy PEs (the full wafer's) get tiles where whole rows get no
-     * passes; rows of 128 keep passes over whole rows; two workers get no tiles; 0 forbids them.
+     * passes, on one worker or two; rows of 128 keep passes over whole rows; 0 forbids them.
      */
     @Test
     void tilesAreChosenWhereWholeRowsOutgrowTheCache() {
         int columns = ColumnTiles.columnsInCache(8);
         assertTrue(columns >= ColumnTiles.MIN_COLUMNS && columns < 757 / 2, "tiles of " + columns);
         assertEquals(columns, tilesOnLaunch(757, 1, -1));
-        assertEquals(0, tilesOnLaunch(757, 2, -1));
+        assertEquals(columns, tilesOnLaunch(757, 2, -1));
         assertEquals(0, tilesOnLaunch(757, 1, 0));
         assertEquals(0, tilesOnLaunch(128, 1, -1));
         assertEquals(40, tilesOnLaunch(128, 1, 40));
