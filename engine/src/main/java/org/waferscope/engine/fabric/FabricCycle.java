@@ -42,8 +42,8 @@ public final class FabricCycle {
     /**
      * Width in PEs of the column tiles of this fabric's wavefront passes ({@link ColumnTiles}):
      * -1 (the default) as the cache rule chooses, which on the all-active full wafer runs bands
-     * of a quarter row ×1.35 faster than cycle by cycle on one worker, ×1.49 per CPU-second on
-     * two (docs/temporal-blocking.md); 0 none;
+     * of a quarter row ×1.35 faster than cycle by cycle on one worker, ×1.14–1.30 per CPU-second
+     * on two (docs/temporal-blocking.md); 0 none;
      * more forces that width; the system property {@code waferscope.tiles} when the fabric's
      * cycle is made.
      */

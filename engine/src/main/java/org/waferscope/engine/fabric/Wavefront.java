@@ -140,7 +140,7 @@ public final class Wavefront {
      * {@link FabricCycle#tileWidth} says: tiles of that width on every such step, or (-1) where
      * whole rows allow no passes, tiles whose rows in flight fit the whole rows' budget
      * ({@link ColumnTiles#columnsInCache}), on one worker or two (each worker's band in flight
-     * then fits it: measured, session 20, bands of 223 on two workers x1.49 per CPU-second).
+     * then fits it: measured, session 20, bands of 223 on two workers ×1.14–1.30 per CPU-second).
      */
     public int levelsFor(int depth, int workers) {
         int rows = levelsInCache(depth);
