@@ -105,11 +105,13 @@ public class FabricBench {
      * 13 cycles) is how a run steps: the stepper may then run several cycles in one pass over
      * the rows (temporal blocking, docs/temporal-blocking.md), if the rows in flight fit the
      * cache and the heap has room for the passes' undo. The full wafer's rows do not fit
-     * (session 9: passes measured 0.82x), so it runs cycle by cycle here too, without a
-     * step's fixed costs per cycle. Either way the wafer ends in the same state. The
-     * yardstick, {@link #bareStencil}, is a plain sweep per time step with no temporal
-     * blocking of its own; a ratio with passes would compare a blocked engine with an
-     * unblocked stencil. Both ratios are in docs/benchmarks.md.
+     * (session 9: passes measured 0.82x); since session 20 its passes walk column tiles
+     * instead (bands of a quarter row whose rows in flight fit), x1.35 on one thread. Either
+     * way the wafer ends in the same state. The yardstick, {@link #bareStencil}, is a plain
+     * sweep per time step with no temporal blocking of its own, so the ratio at
+     * {@code perStep=52} is the engine as a run steps it against an unblocked stencil, and at
+     * {@code perStep=1} the engine as the explorer single-steps it. Both ratios are in
+     * docs/benchmarks.md.
      */
     @State(Scope.Benchmark)
     public static class FullWafer extends Clocked {
