@@ -238,7 +238,7 @@ public final class SimulationSession {
         // One console line per error, so the console's error count is the number of errors.
         console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + named(dir) + ": " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
-            console.note(Kind.ERROR, frame.get().cycle(), "  " + lines[i]);
+            console.note(Kind.ERROR, frame.get().cycle(), "  " + LoadWords.laterLine(dir, lines[i]));
         }
         loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
                 + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));

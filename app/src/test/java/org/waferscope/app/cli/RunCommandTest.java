@@ -293,6 +293,17 @@ class RunCommandTest {
     }
 
     @Test
+    void anEmptyFolderIsNamedWithWhatAProgramFolderHolds(@TempDir Path tmp) {
+        // "layout.csl:1:1: error: the program folder has no layout.csl": a line of a file that is not there, no folder
+        CliRun o = run("run", tmp.toString());
+        assertEquals(2, o.code(), o.out() + o.err());
+        String folder = tmp.toAbsolutePath().normalize().toString();
+        assertEquals(folder + ": error: the program folder has no layout.csl, which says which PE runs which .csl file:"
+                + " a program folder holds a layout.csl, a run.json (the host's steps) and the .csl files its layout names\n"
+                + folder + ": error: the program folder has no run.json\n", o.err().replace("\r\n", "\n"));
+    }
+
+    @Test
     void anErrorAboutASampleNameHasNoLineOrColumn() {
         // "mandelbrt:1:1: error: …" put a line and a column on a name that is no file
         CliRun o = run("run", "mandelbrt");

@@ -41,7 +41,7 @@ final class CslFiles implements ModuleFiles, TileSources {
     SourceFile layout() {
         int mark = diags.count();
         SourceFile f = Parser.parse(layoutName, ProgramLoader.text(src, layoutName, ProgramLoader.MAX_CSL_BYTES,
-                new SourcePos(layoutName, 1, 1), sources), diags);
+                ProgramLoader.wholeFile(src, layoutName), sources), diags);
         return diags.count() > mark ? null : ModuleLinker.link(f, this, diags);
     }
 
