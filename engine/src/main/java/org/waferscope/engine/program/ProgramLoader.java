@@ -1,7 +1,6 @@
 package org.waferscope.engine.program;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -249,7 +248,7 @@ public final class ProgramLoader {
 
     static String text(ProgramSource src, String name, int max, SourcePos at, Map<String, String> sources) {
         try {
-            String t = new String(src.read(name, max), StandardCharsets.UTF_8);
+            String t = SourceBytes.text(name, src.read(name, max));
             sources.put(name, t);
             return t;
         } catch (NoSuchFileException e) {
