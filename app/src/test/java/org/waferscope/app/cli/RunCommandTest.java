@@ -34,6 +34,21 @@ class RunCommandTest {
     }
 
     @Test
+    void aMistypedSampleNameListsOnlyTheSamplesTheCommandTakes() {
+        // run listed cluster-digits among the samples, and then refused it: it trains with `train`
+        String[][] asked = {{"run", "game-of-lif"}, {"check", "game-of-lif"},
+            {"export-trace", "game-of-lif", "--out", "unused.json"}, {"compare", "game-of-lif"}};
+        for (String[] args : asked) {
+            String err = run(args).err();
+            int from = err.indexOf("; the samples are broadcast-chain, ");
+            int to = err.indexOf(", and for train: cluster-digits; did you mean 'game-of-life'?");
+            assertTrue(from > 0 && to > from, err);
+            String listed = err.substring(from, to);
+            assertTrue(listed.contains("relay-deadlock") && !listed.contains("cluster"), err);
+        }
+    }
+
+    @Test
     void aMistypedSampleNameListsTheSamples() {
         CliRun o = run("run", "game-of-lif");
         assertEquals(2, o.code(), o.out() + o.err());
