@@ -73,7 +73,8 @@ public final class CoreInspectorModel {
         empty.set(false);
         title.set("PE (" + s.x() + ", " + s.y() + ")  ·  cycle " + String.format(Locale.ROOT, "%,d", s.cycle()));
         program.set(s.program().isEmpty() ? "no program" : s.program());
-        activity.set(s.activity());
+        // the engine's activity of a PE with no program is "no program" too: the line above says it
+        activity.set(s.program().isEmpty() ? "" : s.activity());
         currentTask.set(currentTaskText(s));
         sram.set(kb(s.sramUsed()) + " of " + kb(s.sramTotal()) + " SRAM in use");
         params.setAll(s.params().entrySet().stream().sorted(Map.Entry.comparingByKey())

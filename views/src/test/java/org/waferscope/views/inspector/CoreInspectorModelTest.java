@@ -67,4 +67,17 @@ class CoreInspectorModelTest {
         assertTrue(m.tasks().isEmpty());
         assertEquals(0, m.sourceLineProperty().get());
     }
+
+    @Test
+    void aPeWithNoProgramSaysSoOnce() {
+        // "no program" was the program's line and, under it, the activity's
+        CoreInspectorModel m = new CoreInspectorModel();
+        m.show(new org.waferscope.engine.api.CoreSnapshot(2, 0, 0, "", Map.of(), -1, null, "", "no program",
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), 0, 49152, new org.waferscope.engine.api.CoreSnapshot.Counters(0, 0, 0, 0, 0, 0, 0, 0)));
+        assertEquals("no program", m.programProperty().get());
+        assertEquals("", m.activityProperty().get());
+        m.show(FakeSimulation.snapshot(3, 4, 1234));
+        assertFalse(m.activityProperty().get().isEmpty(), "a PE with a program says what it does");
+    }
 }
