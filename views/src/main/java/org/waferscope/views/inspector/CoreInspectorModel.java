@@ -114,6 +114,17 @@ public final class CoreInspectorModel {
         memory.clear();
     }
 
+    /**
+     * As {@link #clear}, for a newly loaded program: the Memory tab's symbol (and the watch field
+     * that follows it) stays only if the new program {@code declares} it, not as a word of the last one.
+     */
+    public void clearOnLoad(java.util.function.Predicate<String> declares) {
+        clear();
+        if (!declares.test(memory.symbolProperty().get())) {
+            memory.symbolProperty().set("");
+        }
+    }
+
     private static String currentTaskText(CoreSnapshot s) {
         if (s.runningTask() < 0) {
             return "no task running";
