@@ -164,8 +164,8 @@ public final class CoreInspectorModel {
         if (s.position() != null && s.position().line() > 0) {
             String[] lines = sources.getOrDefault(s.position().file(), "").split("\r?\n", -1);
             int n = s.position().line();
-            if (n <= lines.length && !lines[n - 1].isBlank()) {
-                String code = lines[n - 1].strip();
+            String code = n <= lines.length ? withoutComment(lines[n - 1]).strip() : "";
+            if (!code.isEmpty()) {
                 if (code.length() > MAX_LINE_CHARS) {
                     code = code.substring(0, MAX_LINE_CHARS - 1) + "…";
                 }
@@ -173,6 +173,30 @@ public final class CoreInspectorModel {
             }
         }
         return s.instruction();
+    }
+
+    /**
+     * The code of a source line, its trailing {@code //} comment left out: the header has room
+     * for the code only, and a comment there read as part of the instruction. A {@code //} inside
+     * a string or character literal is code.
+     */
+    static String withoutComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     /** Longest source line shown in the header; the Source tab has the rest. */

@@ -80,4 +80,16 @@ class CoreInspectorModelTest {
         m.show(FakeSimulation.snapshot(3, 4, 1234));
         assertFalse(m.activityProperty().get().isEmpty(), "a PE with a program says what it does");
     }
+
+    @Test
+    void theInstructionLineShowsTheCodeWithoutItsComment() {
+        // mandelbrot's "line 83 · @fmovs(pixel_dsd, from_west);   // the CE waits here until the pixel ha…"
+        CoreInspectorModel m = new CoreInspectorModel();
+        m.setSources(Map.of("pe.csl", "var a: i16 = 0;\n// a comment line\n  @fmovs(pixel_dsd, from_west);   // the CE waits here\n"));
+        m.show(FakeSimulation.snapshot(3, 4, 1234));
+        assertEquals("line 3 · @fmovs(pixel_dsd, from_west);", m.instructionProperty().get());
+        assertEquals("const s = \"a//b\"; const c = '\\'';",
+                CoreInspectorModel.withoutComment("const s = \"a//b\"; const c = '\\''; // c is a quote").strip());
+        assertEquals("", CoreInspectorModel.withoutComment("// only a comment"));
+    }
 }
