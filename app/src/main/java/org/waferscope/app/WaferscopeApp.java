@@ -94,7 +94,7 @@ public final class WaferscopeApp extends Application {
                 o.removeListener(this);
                 if (xy[0] >= f.width() || xy[1] >= f.height()) {
                     String why = "--select " + xy[0] + "," + xy[1] + ": there is no PE (" + xy[0] + ", " + xy[1]
-                            + ") on this " + f.width() + "x" + f.height() + " fabric, so none is selected";
+                            + ") on this " + f.width() + " × " + f.height() + " fabric, so none is selected";
                     System.err.println("waferscope: " + why);
                     session.console().note(org.waferscope.engine.api.ConsoleLine.Kind.WARNING, f.cycle(), why);
                 }

@@ -288,6 +288,21 @@ class RealEngineRobotTest {
     }
 
     @Test
+    void theWatchFieldKeepsNoSymbolOfTheLastProgram(FxRobot robot) {
+        // Game of Life's "cell" stayed in the field after cluster-digits' replay was opened
+        robot.interact(() -> window.openSample(samples.byName("game-of-life").orElseThrow()));
+        pulse(robot);
+        robot.interact(() -> session.layers().selectedProperty().set(new org.waferscope.views.heatmap.PeLocation(1, 1)));
+        pulse(robot);
+        robot.clickOn("Memory");
+        javafx.scene.control.TextField field = robot.lookup("#watch-query").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("cell", field.getText());
+        robot.interact(() -> window.openSample(samples.byName("broadcast-chain").orElseThrow()));
+        pulse(robot);
+        assertEquals("", field.getText(), "broadcast-chain has no cell");
+    }
+
+    @Test
     void heatmapPixelsChangeAsTheProgramRuns(FxRobot robot) {
         loadSample(robot);
         HeatmapView heatmap = robot.lookup("#heatmap").queryAs(HeatmapView.class);

@@ -46,6 +46,23 @@ class SampleLibraryTest {
         assertEquals(folders, new HashSet<>(index), "index.txt and the sample folders agree");
     }
 
+    @Test
+    void aSizeIsWrittenWithTheTimesSignAsTheWindowWritesAFabrics() throws Exception {
+        // "3 x 3" in the switches lesson beside the status bar's "5 × 1 fabric"
+        Path root = Path.of(Samples.class.getClassLoader().getResource(Samples.ROOT + "index.txt").toURI()).getParent();
+        java.util.regex.Pattern letterX = java.util.regex.Pattern.compile("\\b\\d[\\d,]* x \\d[\\d,]*|\\b\\d+x\\d+\\b");
+        List<String> found = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".json")).toList()) {
+                java.util.regex.Matcher m = letterX.matcher(Files.readString(f));
+                while (m.find()) {
+                    found.add(root.relativize(f) + ": " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleLoadsWithATitleSummaryAndALessonThatSaysWhatToWatchAndTry(String name) throws Exception {

@@ -41,7 +41,8 @@ public final class CompareReport {
         }
         out.println("layers over the whole run (mean per PE; |B - A| per PE):");
         for (RunComparison.LayerDiff l : c.layers()) {
-            out.printf(Locale.ROOT, "  %-24s %14.3f %14.3f %14.3f  %s%n", name(l), l.meanA(), l.meanB(),
+            // B - A signed as the counts' rows above sign theirs ("+435", "+0")
+            out.printf(Locale.ROOT, "  %-24s %14.3f %14.3f %+14.3f  %s%n", name(l), l.meanA(), l.meanB(),
                     l.meanB() - l.meanA(), perPe(l));
         }
         out.println(c.identical() ? "the two runs are identical" : "the runs differ");

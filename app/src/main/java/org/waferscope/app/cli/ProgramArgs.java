@@ -148,7 +148,7 @@ final class ProgramArgs {
             // a mistyped sample name: say which names there are, not only that no such folder exists
             throw new ProgramLoadException(new Diagnostic(atTheName(program),
                     "no program folder " + program + " here, and "
-                            + new org.waferscope.app.samples.SampleCatalog(ProgramArgs.class.getClassLoader()).unknown(program)));
+                            + new org.waferscope.app.samples.SampleCatalog(ProgramArgs.class.getClassLoader()).unknownOnTheWafer(program)));
         }
         return ProgramLoader.load(dir, options, clock);
     }

@@ -74,7 +74,7 @@ public final class PeTimelineController {
         long pes = (long) f.width() * f.height();
         if (pes > MAX_REPLAY_PES) {
             PeRect row = rowAround(pe, f.width(), f.height());
-            shown(key, List.of(), "a " + f.width() + "x" + f.height() + " fabric is too large to replay here. "
+            shown(key, List.of(), "a " + f.width() + " × " + f.height() + " fabric is too large to replay here. "
                     + "For this row's history, on the command line: export-trace " + programArg(p.folder()) + " --rect " + row.x()
                     + "," + row.y() + "," + row.width() + "," + row.height() + " --cycles " + Math.max(1, f.cycle())
                     + " --out row.json (with the same --param)");

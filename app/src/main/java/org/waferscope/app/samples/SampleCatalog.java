@@ -101,6 +101,24 @@ public final class SampleCatalog {
     }
 
     /**
+     * As {@link #unknown}, for a command that runs a program on the wafer ({@code run}, {@code check},
+     * {@code export-trace}, {@code compare}, {@code bench}): those refuse a cluster program, which
+     * is named apart as {@code train}'s.
+     */
+    public String unknownOnTheWafer(String name) {
+        List<Sample> all = samples();
+        List<String> wafer = all.stream().filter(s -> !isCluster(s)).map(Sample::name).toList();
+        List<String> cluster = all.stream().filter(SampleCatalog::isCluster).map(Sample::name).toList();
+        return "no sample named " + name + "; the samples are " + String.join(", ", wafer)
+                + (cluster.isEmpty() ? "" : ", and for train: " + String.join(", ", cluster))
+                + org.waferscope.engine.csl.eval.NameHint.didYouMean(name, all.stream().map(Sample::name).toList());
+    }
+
+    private static boolean isCluster(Sample s) {
+        return !Files.isRegularFile(s.folder().resolve("run.json"));
+    }
+
+    /**
      * A folder of ordinary files with the sample's contents. A sample inside the jar is copied
      * once into this catalog's temporary folder (the jar does not change while the app runs,
      * so opening it again reuses the copy); the folder goes when the JVM exits, or at

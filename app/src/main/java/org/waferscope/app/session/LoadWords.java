@@ -25,11 +25,30 @@ final class LoadWords {
      * position goes, so the banner does not read the folder twice.
      */
     static String aboutTheFolder(Path dir, String line) {
-        String at = dir + ":1:1: ";
-        if (!line.startsWith(at)) {
+        String at = atTheFolder(dir, line);
+        if (at == null) {
             return line;
         }
         String rest = line.substring(at.length());
         return rest.startsWith("error: ") ? rest.substring("error: ".length()) : rest;
+    }
+
+    /**
+     * A later line of a failed load as the console says it: an error about the folder (an empty
+     * folder's "no run.json" after its "no layout.csl") names the folder with no line or column.
+     */
+    static String laterLine(Path dir, String line) {
+        String at = atTheFolder(dir, line);
+        return at == null ? line : at.substring(0, at.length() - ":1:1: ".length()) + ": " + line.substring(at.length());
+    }
+
+    /** The folder's position that starts {@code line} (the loader names it absolute), or null. */
+    private static String atTheFolder(Path dir, String line) {
+        for (Path d : new Path[] {dir, dir.toAbsolutePath().normalize()}) {
+            if (line.startsWith(d + ":1:1: ")) {
+                return d + ":1:1: ";
+            }
+        }
+        return null;
     }
 }

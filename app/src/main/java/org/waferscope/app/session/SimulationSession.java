@@ -165,7 +165,7 @@ public final class SimulationSession {
         loadError.set("");
         program.set(p);
         folder.set(dir);
-        inspector.clear();
+        inspector.clearOnLoad(name -> p.layout().programs().stream().anyMatch(q -> q.symbol(name).isPresent()));
         inspector.setSources(p.sources());
         // The user's own variable (--layer value:…), to say so if this program has no such global.
         org.waferscope.engine.api.ValueQuery asked = keepLayerOnce ? layers.valueProperty().get() : null;
@@ -185,6 +185,9 @@ public final class SimulationSession {
             endLoading(load);
             if (error != null) {
                 refused(dir, p, before, beforeFolder, error);
+            } else if (layers.selectedProperty().get() != null) {
+                // asked once the new fabric is placed: asked before, the last program's PE answered
+                fxInspect(layers.selectedProperty().get());
             }
         }));
         layers.resend();
@@ -202,9 +205,6 @@ public final class SimulationSession {
             // A typo in --layer value:… must not pass silently for the variable shown in its place.
             console.note(Kind.WARNING, 0, "value layer: \"" + p.title() + "\" has no global " + asked.symbol()
                     + (shown == null ? "" : "; showing " + shown.symbol() + " instead"));
-        }
-        if (layers.selectedProperty().get() != null) {
-            fxInspect(layers.selectedProperty().get());
         }
     }
 
@@ -238,7 +238,7 @@ public final class SimulationSession {
         // One console line per error, so the console's error count is the number of errors.
         console.note(Kind.ERROR, frame.get().cycle(), "Could not load " + named(dir) + ": " + lines[0]);
         for (int i = 1; i < lines.length; i++) {
-            console.note(Kind.ERROR, frame.get().cycle(), "  " + lines[i]);
+            console.note(Kind.ERROR, frame.get().cycle(), "  " + LoadWords.laterLine(dir, lines[i]));
         }
         loadError.set("Could not load " + dir.getFileName() + ": " + lines[0]
                 + (lines.length > 1 ? "  (+" + (lines.length - 1) + " more in the console)" : ""));
@@ -383,8 +383,10 @@ public final class SimulationSession {
 
     /** Asks for PE {@code pe}'s snapshot; the inspector shows it on the FX thread if still selected. */
     public void fxInspect(PeLocation pe) {
+        long load = loads;
         sim.inspect(pe.x(), pe.y()).thenAcceptAsync(s -> {
-            if (pe.equals(layers.selectedProperty().get())) {
+            // asked before a newer load began, the answer is the last program's PE
+            if (load == loads && pe.equals(layers.selectedProperty().get())) {
                 inspector.show(s);
             }
         }, fx);

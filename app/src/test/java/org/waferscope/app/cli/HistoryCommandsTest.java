@@ -75,6 +75,14 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void aLayersDifferenceIsSignedAsTheCountsAre() {
+        // the layer rows printed "16.421" and "-1.346" under the counts' "+435" and "+0"
+        CliRun o = run("compare", "fifo-pipeline", "--param-a", "use_fifo=true", "--param-b", "use_fifo=false");
+        assertTrue(o.out().contains("\n  utilization (% busy)             40.292         38.946         -1.346  "), o.out());
+        assertTrue(o.out().contains("\n  backpressure (% stalled)         24.343         40.764        +16.421  "), o.out());
+    }
+
+    @Test
     void aRefusedParamSaysWhichRunAndWhichOptionItCameFrom() {
         CliRun b = run("compare", "fifo-pipeline", "--param-a", "use_fifo=true", "--param-b", "use_fifo=banana");
         assertEquals(WaferscopeCli.INVALID_PROGRAM, b.code(), b.out() + b.err());

@@ -34,6 +34,21 @@ class RunCommandTest {
     }
 
     @Test
+    void aMistypedSampleNameListsOnlyTheSamplesTheCommandTakes() {
+        // run listed cluster-digits among the samples, and then refused it: it trains with `train`
+        String[][] asked = {{"run", "game-of-lif"}, {"check", "game-of-lif"},
+            {"export-trace", "game-of-lif", "--out", "unused.json"}, {"compare", "game-of-lif"}};
+        for (String[] args : asked) {
+            String err = run(args).err();
+            int from = err.indexOf("; the samples are broadcast-chain, ");
+            int to = err.indexOf(", and for train: cluster-digits; did you mean 'game-of-life'?");
+            assertTrue(from > 0 && to > from, err);
+            String listed = err.substring(from, to);
+            assertTrue(listed.contains("relay-deadlock") && !listed.contains("cluster"), err);
+        }
+    }
+
+    @Test
     void aMistypedSampleNameListsTheSamples() {
         CliRun o = run("run", "game-of-lif");
         assertEquals(2, o.code(), o.out() + o.err());
@@ -290,6 +305,17 @@ class RunCommandTest {
         // a positioned error keeps its place
         CliRun bad = run("run", tmp.resolve("first").toString());
         assertTrue(bad.err().contains("layout.csl:1:"), bad.err());
+    }
+
+    @Test
+    void anEmptyFolderIsNamedWithWhatAProgramFolderHolds(@TempDir Path tmp) {
+        // "layout.csl:1:1: error: the program folder has no layout.csl": a line of a file that is not there, no folder
+        CliRun o = run("run", tmp.toString());
+        assertEquals(2, o.code(), o.out() + o.err());
+        String folder = tmp.toAbsolutePath().normalize().toString();
+        assertEquals(folder + ": error: the program folder has no layout.csl, which says which PE runs which .csl file:"
+                + " a program folder holds a layout.csl, a run.json (the host's steps) and the .csl files its layout names\n"
+                + folder + ": error: the program folder has no run.json\n", o.err().replace("\r\n", "\n"));
     }
 
     @Test

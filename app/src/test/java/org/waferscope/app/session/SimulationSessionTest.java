@@ -133,6 +133,21 @@ class SimulationSessionTest {
     }
 
     @Test
+    void anEmptyFolderIsSaidWithNoLineOfAFileThatIsNotThere(@org.junit.jupiter.api.io.TempDir Path empty) {
+        SimulationSession s = new SimulationSession(new EngineFactory.Engine(sim,
+                p -> CompletableFuture.completedFuture(null), () -> { }),
+                (dir, params) -> org.waferscope.engine.program.ProgramLoader.load(dir,
+                        org.waferscope.engine.program.ProgramLoader.LoadOptions.DEFAULTS), Runnable::run, Runnable::run);
+        s.fxOpen(empty);
+        List<String> errors = s.console().lines().stream().filter(l -> l.kind() == ConsoleLine.Kind.ERROR)
+                .map(ConsoleLine::text).toList();
+        assertEquals(2, errors.size(), String.join("\n", errors));
+        assertTrue(errors.get(0).startsWith("Could not load " + empty + ": the program folder has no layout.csl,"),
+                errors.get(0));
+        assertEquals("  " + empty.toAbsolutePath().normalize() + ": error: the program folder has no run.json", errors.get(1));
+    }
+
+    @Test
     void aWarningNotedWhileTheProgramLoadsIsCounted() {
         java.util.List<Runnable> background = new java.util.ArrayList<>();
         org.waferscope.engine.program.WaferProgram p = new org.waferscope.engine.program.WaferProgram(

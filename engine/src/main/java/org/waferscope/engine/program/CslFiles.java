@@ -1,7 +1,6 @@
 package org.waferscope.engine.program;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class CslFiles implements ModuleFiles, TileSources {
     SourceFile layout() {
         int mark = diags.count();
         SourceFile f = Parser.parse(layoutName, ProgramLoader.text(src, layoutName, ProgramLoader.MAX_CSL_BYTES,
-                new SourcePos(layoutName, 1, 1), sources), diags);
+                ProgramLoader.wholeFile(src, layoutName), sources), diags);
         return diags.count() > mark ? null : ModuleLinker.link(f, this, diags);
     }
 
@@ -86,7 +85,7 @@ final class CslFiles implements ModuleFiles, TileSources {
             String text;
             try {
                 text = CslLibraries.isBundled(name) ? CslLibraries.text(name)
-                        : new String(src.readModule(name, ProgramLoader.MAX_CSL_BYTES), StandardCharsets.UTF_8);
+                        : SourceBytes.text(name, src.readModule(name, ProgramLoader.MAX_CSL_BYTES));
             } catch (NoSuchFileException e) {
                 throw new CslError(at, "there is no module file " + name);
             } catch (IOException e) {

@@ -1,7 +1,6 @@
 package org.waferscope.engine.program;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -151,7 +150,7 @@ public final class ProgramLoader {
         Diagnostics host = new Diagnostics();
         String runText = null;
         try {
-            runText = text(src, RunJson.FILE, MAX_RUN_JSON_BYTES, new SourcePos(RunJson.FILE, 1, 1), sources);
+            runText = text(src, RunJson.FILE, MAX_RUN_JSON_BYTES, wholeFile(src, RunJson.FILE), sources);
         } catch (CslError e) {
             host.error(e.pos(), e.getMessage());
         }
@@ -238,13 +237,24 @@ public final class ProgramLoader {
         }
     }
 
+    /**
+     * Where a problem with a whole file the loader looks for (layout.csl, run.json) is placed: the
+     * folder, as the command line and the explorer say an error about a folder, for a file that is
+     * not there has no line 1; a source with no folder on disk (memory, class path) names the file.
+     */
+    static SourcePos wholeFile(ProgramSource src, String name) {
+        return src.folder() != null ? new SourcePos(String.valueOf(src.folder()), 1, 1) : new SourcePos(name, 1, 1);
+    }
+
     static String text(ProgramSource src, String name, int max, SourcePos at, Map<String, String> sources) {
         try {
-            String t = new String(src.read(name, max), StandardCharsets.UTF_8);
+            String t = SourceBytes.text(name, src.read(name, max));
             sources.put(name, t);
             return t;
         } catch (NoSuchFileException e) {
-            throw new CslError(at, "the program folder has no " + name);
+            throw new CslError(at, "the program folder has no " + name + (name.equals(LAYOUT)
+                    ? ", which says which PE runs which .csl file: a program folder holds a layout.csl, a run.json"
+                    + " (the host's steps) and the .csl files its layout names" : ""));
         } catch (IOException e) {
             throw new CslError(at, "cannot read " + name + ": " + e.getMessage());
         }

@@ -130,4 +130,26 @@ class CslAndRunJsonErrorsTest {
         assertEquals("run.json:1:11: error: expected a value (a string in double quotes, a number, true, false, null, "
                 + "[ or {), found a single quote: JSON strings take double quotes", said.apply("{\"title\": 'x'}"));
     }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedWhereItIs() {
+        // the lenient decode said "unexpected character U+FFFD", a character the file does not hold
+        byte[] pe = "// caf\u00e9 \u00e0 la ligne\nvar x: i16 = #;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        pe[pe.length - 3] = (byte) 0xFF;
+        assertEquals(List.of("pe.csl:2:14: error: byte 0xFF is not UTF-8 text (save the file as UTF-8)"),
+                notUtf8("pe.csl", pe));
+        byte[] cut = {'/', '/', ' ', (byte) 0xC3, (byte) 0xA9, ' ', (byte) 0xE2, (byte) 0x82};
+        assertEquals(List.of("pe.csl:1:6: error: bytes 0xE2 0x82 are not UTF-8 text (save the file as UTF-8)"),
+                notUtf8("pe.csl", cut));
+        assertEquals(List.of("run.json:1:3: error: byte 0x80 is not UTF-8 text (save the file as UTF-8)"),
+                notUtf8("run.json", new byte[] {'{', ' ', (byte) 0x80, '}'}));
+    }
+
+    private static List<String> notUtf8(String file, byte[] bytes) {
+        MemorySource src = new MemorySource("t", Map.of("layout.csl", LanguageRunTest.ONE_PE_LAYOUT,
+                "pe.csl", "param memcpy_params: comptime_struct;\n", "run.json", "{ \"steps\": [] }")).withBytes(file, bytes);
+        ProgramLoadException e = assertThrows(ProgramLoadException.class,
+                () -> ProgramLoader.load(src, ProgramLoader.LoadOptions.DEFAULTS));
+        return e.diagnostics().stream().map(Object::toString).toList();
+    }
 }

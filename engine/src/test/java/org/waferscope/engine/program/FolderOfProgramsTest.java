@@ -49,4 +49,17 @@ class FolderOfProgramsTest {
         String m = message(root);
         assertTrue(m.contains("the program folder has no run.json"), m);
     }
+
+    @Test
+    void aMissingFileIsSaidOfTheFolderNotOfALineOfIt(@TempDir Path root) {
+        // an empty folder said "layout.csl:1:1: error: ...": a line of a file that is not there, and no folder
+        ProgramLoadException e = assertThrows(ProgramLoadException.class,
+                () -> ProgramLoader.load(root, ProgramLoader.LoadOptions.DEFAULTS));
+        String folder = root.toAbsolutePath().normalize().toString();
+        assertEquals(java.util.List.of(folder + ":1:1: error: the program folder has no layout.csl, which says which PE"
+                        + " runs which .csl file: a program folder holds a layout.csl, a run.json (the host's steps)"
+                        + " and the .csl files its layout names",
+                folder + ":1:1: error: the program folder has no run.json"),
+                e.diagnostics().stream().map(Object::toString).toList());
+    }
 }

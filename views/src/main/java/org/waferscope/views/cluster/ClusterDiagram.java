@@ -188,7 +188,11 @@ public final class ClusterDiagram extends CanvasPane {
         g.setFont(Font.font(10));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.format(java.util.Locale.ROOT, "%d x %d PEs, cycle %,d", wafer.width(), wafer.height(),
-                wafer.cycles()), x + w / 2, y + wafer.height() * scale + 2);
+        g.fillText(caption(wafer), x + w / 2, y + wafer.height() * scale + 2);
+    }
+
+    /** Under a thumbnail: the wafer's size, written as the status bar writes a fabric's, and its cycle. */
+    static String caption(ClusterFrame.Wafer wafer) {
+        return String.format(java.util.Locale.ROOT, "%d × %d PEs, cycle %,d", wafer.width(), wafer.height(), wafer.cycles());
     }
 }

@@ -73,7 +73,8 @@ public final class CoreInspectorModel {
         empty.set(false);
         title.set("PE (" + s.x() + ", " + s.y() + ")  ·  cycle " + String.format(Locale.ROOT, "%,d", s.cycle()));
         program.set(s.program().isEmpty() ? "no program" : s.program());
-        activity.set(s.activity());
+        // the engine's activity of a PE with no program is "no program" too: the line above says it
+        activity.set(s.program().isEmpty() ? "" : s.activity());
         currentTask.set(currentTaskText(s));
         sram.set(kb(s.sramUsed()) + " of " + kb(s.sramTotal()) + " SRAM in use");
         params.setAll(s.params().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -111,6 +112,17 @@ public final class CoreInspectorModel {
         symbols.clear();
         counters.clear();
         memory.clear();
+    }
+
+    /**
+     * As {@link #clear}, for a newly loaded program: the Memory tab's symbol (and the watch field
+     * that follows it) stays only if the new program {@code declares} it, not as a word of the last one.
+     */
+    public void clearOnLoad(java.util.function.Predicate<String> declares) {
+        clear();
+        if (!declares.test(memory.symbolProperty().get())) {
+            memory.symbolProperty().set("");
+        }
     }
 
     private static String currentTaskText(CoreSnapshot s) {
@@ -152,8 +164,8 @@ public final class CoreInspectorModel {
         if (s.position() != null && s.position().line() > 0) {
             String[] lines = sources.getOrDefault(s.position().file(), "").split("\r?\n", -1);
             int n = s.position().line();
-            if (n <= lines.length && !lines[n - 1].isBlank()) {
-                String code = lines[n - 1].strip();
+            String code = n <= lines.length ? withoutComment(lines[n - 1]).strip() : "";
+            if (!code.isEmpty()) {
                 if (code.length() > MAX_LINE_CHARS) {
                     code = code.substring(0, MAX_LINE_CHARS - 1) + "…";
                 }
@@ -161,6 +173,30 @@ public final class CoreInspectorModel {
             }
         }
         return s.instruction();
+    }
+
+    /**
+     * The code of a source line, its trailing {@code //} comment left out: the header has room
+     * for the code only, and a comment there read as part of the instruction. A {@code //} inside
+     * a string or character literal is code.
+     */
+    static String withoutComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     /** Longest source line shown in the header; the Source tab has the rest. */

@@ -105,4 +105,10 @@ class ClusterViewModelTest {
         ClusterFrame f = ClusterFrame.empty("Weight-streaming cluster: digits", 60, List.of(), List.of(), 10, 2);
         assertEquals("Weight-streaming cluster: digits: 0 systems. No step yet", ClusterView.describe(f));
     }
+
+    @Test
+    void aThumbnailsSizeIsWrittenAsTheStatusBarWritesAFabrics() {
+        // "6 x 2 PEs" under a thumbnail beside the main window's "5 × 1 fabric"
+        assertEquals("6 × 2 PEs, cycle 1,234", ClusterDiagram.caption(new ClusterFrame.Wafer("CS-1", 6, 2, new float[12], 1234)));
+    }
 }

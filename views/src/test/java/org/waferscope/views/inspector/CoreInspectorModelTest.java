@@ -67,4 +67,29 @@ class CoreInspectorModelTest {
         assertTrue(m.tasks().isEmpty());
         assertEquals(0, m.sourceLineProperty().get());
     }
+
+    @Test
+    void aPeWithNoProgramSaysSoOnce() {
+        // "no program" was the program's line and, under it, the activity's
+        CoreInspectorModel m = new CoreInspectorModel();
+        m.show(new org.waferscope.engine.api.CoreSnapshot(2, 0, 0, "", Map.of(), -1, null, "", "no program",
+                java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), 0, 49152, new org.waferscope.engine.api.CoreSnapshot.Counters(0, 0, 0, 0, 0, 0, 0, 0)));
+        assertEquals("no program", m.programProperty().get());
+        assertEquals("", m.activityProperty().get());
+        m.show(FakeSimulation.snapshot(3, 4, 1234));
+        assertFalse(m.activityProperty().get().isEmpty(), "a PE with a program says what it does");
+    }
+
+    @Test
+    void theInstructionLineShowsTheCodeWithoutItsComment() {
+        // mandelbrot's "line 83 · @fmovs(pixel_dsd, from_west);   // the CE waits here until the pixel ha…"
+        CoreInspectorModel m = new CoreInspectorModel();
+        m.setSources(Map.of("pe.csl", "var a: i16 = 0;\n// a comment line\n  @fmovs(pixel_dsd, from_west);   // the CE waits here\n"));
+        m.show(FakeSimulation.snapshot(3, 4, 1234));
+        assertEquals("line 3 · @fmovs(pixel_dsd, from_west);", m.instructionProperty().get());
+        assertEquals("const s = \"a//b\"; const c = '\\'';",
+                CoreInspectorModel.withoutComment("const s = \"a//b\"; const c = '\\''; // c is a quote").strip());
+        assertEquals("", CoreInspectorModel.withoutComment("// only a comment"));
+    }
 }
