@@ -34,7 +34,14 @@ public class StatusBarView extends HBox {
         Label waiting = label("status-pending", pending);
         Label cycle = label("status-cycle", model.cycleProperty());
         Label time = label("status-time", model.timeProperty());
-        Label activity = label("status-activity", model.activityProperty());
+        // like the host's, its text is set as the bar is laid out: which cycle its count is of, where there is room
+        activity = new Label();
+        activity.setId("status-activity");
+        activity.getStyleClass().add("status-activity");
+        activityFull = model.activityProperty();
+        activityBrief = model.activityBriefProperty();
+        activityFull.addListener((o, a, b) -> requestLayout());
+        activityBrief.addListener((o, a, b) -> requestLayout());
         // its text is set as the bar is laid out: the whole step, or its few words where that does not fit
         host = new Label();
         host.setId("status-host");
@@ -66,7 +73,7 @@ public class StatusBarView extends HBox {
         for (Label l : givers) {
             l.setMinWidth(0);
             javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-            whole.textProperty().bind(l == host ? hostFull : l.textProperty());
+            whole.textProperty().bind(l == host ? hostFull : l == activity ? activityFull : l.textProperty());
             whole.setWrapText(true);
             whole.setMaxWidth(700);
             l.setTooltip(whole);
@@ -81,6 +88,9 @@ public class StatusBarView extends HBox {
     private final Label host;
     private final javafx.beans.value.ObservableStringValue hostFull;
     private final javafx.beans.value.ObservableStringValue hostShort;
+    private final Label activity;
+    private final javafx.beans.value.ObservableStringValue activityFull;
+    private final javafx.beans.value.ObservableStringValue activityBrief;
 
     /** Shares out what the others leave of the bar's width among {@link #givers}, in their order (no drawing). */
     @Override
@@ -104,11 +114,24 @@ public class StatusBarView extends HBox {
                     host.setText(text);
                 }
                 w = text.isEmpty() ? 0 : text.equals(hostFull.get()) ? fullWidth : briefWidth;
+            } else if (l == activity) {
+                // the brief words first; which cycle the count is of only with what the others leave
+                w = Math.max(0, Math.min(snapSizeX(widthOf(activity, activityBrief.get())), Math.floor(room)));
             } else {
                 w = Math.max(0, Math.min(snapSizeX(l.prefWidth(-1)), Math.floor(room)));
             }
             l.setMaxWidth(w);
             room -= w;
+        }
+        double briefWidth = snapSizeX(widthOf(activity, activityBrief.get()));
+        double fullWidth = snapSizeX(widthOf(activity, activityFull.get()));
+        boolean full = activity.getMaxWidth() >= briefWidth && room >= fullWidth - briefWidth;
+        String text = full ? activityFull.get() : activityBrief.get();
+        if (!activity.getText().equals(text)) {
+            activity.setText(text);
+        }
+        if (full) {
+            activity.setMaxWidth(fullWidth);
         }
         super.layoutChildren();
     }
