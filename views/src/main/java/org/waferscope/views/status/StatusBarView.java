@@ -35,21 +35,13 @@ public class StatusBarView extends HBox {
         Label cycle = label("status-cycle", model.cycleProperty());
         Label time = label("status-time", model.timeProperty());
         // like the host's, its text is set as the bar is laid out: which cycle its count is of, where there is room
-        activity = new Label();
-        activity.setId("status-activity");
-        activity.getStyleClass().add("status-activity");
         activityFull = model.activityProperty();
         activityBrief = model.activityBriefProperty();
-        activityFull.addListener((o, a, b) -> requestLayout());
-        activityBrief.addListener((o, a, b) -> requestLayout());
+        activity = laidOut("status-activity", activityFull, activityBrief);
         // its text is set as the bar is laid out: the whole step, or its few words where that does not fit
-        host = new Label();
-        host.setId("status-host");
-        host.getStyleClass().add("status-host");
         hostFull = model.hostProperty();
         hostShort = model.hostShortProperty();
-        hostFull.addListener((o, a, b) -> requestLayout());
-        hostShort.addListener((o, a, b) -> requestLayout());
+        host = laidOut("status-host", hostFull, hostShort);
         Separator hostSep = sep();
         hostSep.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(hostFull));
         hostSep.managedProperty().bind(hostSep.visibleProperty());
@@ -151,6 +143,17 @@ public class StatusBarView extends HBox {
         l.setId(id);
         l.getStyleClass().add(id);
         l.textProperty().bind(text);
+        return l;
+    }
+
+    /** A label whose text {@link #layoutChildren} chooses among {@code texts} by the room there is. */
+    private Label laidOut(String id, javafx.beans.value.ObservableStringValue... texts) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(id);
+        for (javafx.beans.value.ObservableStringValue t : texts) {
+            t.addListener((o, a, b) -> requestLayout());
+        }
         return l;
     }
 
