@@ -317,6 +317,21 @@ class FirstMinutesRobotTest {
         robot.interact(() -> ((Stage) keys.getScene().getWindow()).close());
     }
 
+    @Test
+    void theShortcutListSaysHowToSetABreakpoint(FxRobot robot) {
+        open(robot, "broadcast-chain");
+        robot.interact(() -> explorer.window.showShortcuts());
+        javafx.scene.layout.GridPane keys = robot.lookup("#shortcuts").queryAs(javafx.scene.layout.GridPane.class);
+        String said = robot.lookup(".label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getScene() == keys.getScene()).map(Label::getText).filter(t -> t != null)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(said.contains("click a source line's number to set or clear a breakpoint"), said);
+        assertTrue(said.contains("right-click a task, symbol, color or queue to set a breakpoint on it"), said);
+        Label inspector = robot.lookup("#inspector-gestures").queryAs(Label.class);
+        assertTrue(inspector.getHeight() > 1.5 * inspector.getFont().getSize(), "the words wrap within the dialog");
+        robot.interact(() -> ((Stage) keys.getScene().getWindow()).close());
+    }
+
     // the eighth new-user review (session 16): the console's counts after a step back out of a deadlock,
     // a long load error over the fabric read whole, the value footer at 1280 with the signed palette
 

@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
             err.println("waferscope: " + e.getMessage());
             return WaferscopeCli.INVALID_PROGRAM;
         }
-        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
+        out.printf(Locale.ROOT, "%s  [%s, %d × %d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
                 p.layout().height());
         out.printf(Locale.ROOT, "%8s %12s %12s %16s %18s%n", "threads", "cycles", "wall s", "cycles/s", "PE-cycles/s");
         for (int t : threads) {
@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
                 return WaferscopeCli.OK;
             }
             WaferProgram p = ProgramArgs.load(program, o);
-            out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
+            out.printf(Locale.ROOT, "%s  [%s, %d × %d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
                     p.layout().height());
             if (explorer && withRun) {
                 ExplorerBench.both(p, threads.get(0), cycles, out);

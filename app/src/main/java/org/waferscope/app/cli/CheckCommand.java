@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
         return WaferscopeCli.OK;
     }
 
-    /** What loaded: "Broadcast chain on a 5x1 wse2 fabric: 5 PEs run receiver.csl, sender.csl; 6 host steps." */
+    /** What loaded: "Broadcast chain on a 5 × 1 wse2 fabric: 5 PEs run receiver.csl, sender.csl; 6 host steps." */
     static String summary(WaferProgram p) {
         FabricLayout l = p.layout();
         long withCode = 0;
@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
         TreeSet<String> files = new TreeSet<>();
         l.programs().forEach(pe -> files.add(pe.name()));
         int steps = p.steps().size();
-        return String.format(java.util.Locale.ROOT, "%s on a %dx%d %s fabric: %,d PE%s run %s; %d host step%s.",
+        return String.format(java.util.Locale.ROOT, "%s on a %d × %d %s fabric: %,d PE%s run %s; %d host step%s.",
                 p.title(), l.width(), l.height(), p.profile().name(), withCode, withCode == 1 ? "" : "s",
                 files.isEmpty() ? "no code" : String.join(", ", files), steps, steps == 1 ? "" : "s");
     }

@@ -30,8 +30,8 @@ public final class CompareReport {
         out.printf(Locale.ROOT, "%-26s %14s %14s %14s%n", "", "A", "B", "B - A");
         row(out, "cycles", a.cycles(), b.cycles());
         out.printf(Locale.ROOT, "%-26s %14s %14s%n", "status", a.status(), b.status());
-        String shapeA = a.width() + "x" + a.height();
-        String shapeB = b.width() + "x" + b.height();
+        String shapeA = a.width() + " × " + a.height();
+        String shapeB = b.width() + " × " + b.height();
         out.printf(Locale.ROOT, "%-26s %14s %14s %14s%n", "fabric", shapeA, shapeB, shapeA.equals(shapeB) ? "same" : "differs");
         row(out, "link hops", a.linkHops(), b.linkHops());
         row(out, "tasks started", a.tasksStarted(), b.tasksStarted());

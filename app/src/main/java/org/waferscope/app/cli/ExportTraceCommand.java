@@ -74,7 +74,7 @@ final class ExportTraceCommand implements Callable<Integer> {
         }
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
             TraceExport.Result res = TraceExport.write(p, r, cycles, maxCycles, o);
-            spec.commandLine().getOut().printf("%s: %d cycles (%s) of %d PE(s) at (%d, %d) %dx%d: %d task slices, "
+            spec.commandLine().getOut().printf("%s: %d cycles (%s) of %d PE(s) at (%d, %d) %d × %d: %d task slices, "
                             + "%d stalls, %d link slices, %d flows%s%n", out, res.cycles(), res.status(), res.rect().count(),
                     res.rect().x(), res.rect().y(), res.rect().width(), res.rect().height(), res.written().taskSlices(),
                     res.written().stalls(), res.written().linkSlices(), res.written().flows(),

@@ -59,7 +59,7 @@ final class LoadBench {
                 snap[2 * i] = after.nanos().get(SNAPSHOT) / 1e9;
                 snap[2 * i + 1] = after.cpuNanos().get(SNAPSHOT) / 1e9;
                 if (i == 0) {
-                    out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
+                    out.printf(Locale.ROOT, "%s  [%s, %d × %d PEs]%n", p.title(), p.profile().name(), p.layout().width(),
                             p.layout().height());
                 }
             }

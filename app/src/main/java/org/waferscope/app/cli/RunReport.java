@@ -33,7 +33,7 @@ final class RunReport {
 
     void text(PrintWriter out) {
         String used = workers == threads ? "" : ", " + workers + " used (a worker takes at least 64 PEs)";
-        out.printf(Locale.ROOT, "%s  [%s, %dx%d PEs, %d thread%s%s]%n", p.title(), p.profile().name(),
+        out.printf(Locale.ROOT, "%s  [%s, %d × %d PEs, %d thread%s%s]%n", p.title(), p.profile().name(),
                 p.layout().width(), p.layout().height(), threads, threads == 1 ? "" : "s", used);
         for (ConsoleLine l : r.console()) {
             if (l.kind() == ConsoleLine.Kind.PRINT) {

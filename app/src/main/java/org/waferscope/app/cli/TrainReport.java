@@ -70,7 +70,7 @@ final class TrainReport {
             return;
         }
         out.printf(Locale.ROOT, "%s  [%s]%n", spec.title(), program);
-        out.printf(Locale.ROOT, "systems         %d x %s, each: %dx%d layer PEs + 2 edge columns, %d sample(s) per PE, "
+        out.printf(Locale.ROOT, "systems         %d × %s, each: %d × %d layer PEs + 2 edge columns, %d sample(s) per PE, "
                 + "%,d B of data per layer PE, no weights resident%n", spec.systems(), spec.arch().name(), l0.width(),
                 l0.height(), t.cluster().samplesPerPe(), t.cluster().sramBytesPerPe());
         out.printf(Locale.ROOT, "test accuracy   %.1f %% after %d steps, %.2f epochs (reference %.1f %%)%n",

@@ -29,7 +29,9 @@ public final class WaferscopeCli {
 
     /** Runs the command line with the process's standard streams; returns the exit code. */
     public static int execute(String[] args) {
-        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // as new PrintWriter(System.out) did, in the default encoding, which under LANG=C has no ×
+        java.nio.charset.Charset encoding = java.nio.charset.Charset.defaultCharset();
+        return execute(args, TerminalText.writer(System.out, encoding), TerminalText.writer(System.err, encoding));
     }
 
     /** Runs the command line writing to the given streams (for tests and embedding). */

@@ -351,8 +351,15 @@ public final class MainWindow implements Shell {
                 "On the fabric: wheel zooms, drag pans, click inspects a PE, +/− zoom, 0 fits, Ctrl+arrows pan.");
         fabricKeys.setWrapText(true);
         fabricKeys.setMaxWidth(420);
+        // breakpoints are set by the mouse only: without these words a newcomer finds them in the README alone
+        javafx.scene.control.Label inspectorKeys = new javafx.scene.control.Label(
+                "In the inspector: click a source line's number to set or clear a breakpoint there; "
+                        + "right-click a task, symbol, color or queue to set a breakpoint on it.");
+        inspectorKeys.setId("inspector-gestures");
+        inspectorKeys.setWrapText(true);
+        inspectorKeys.setMaxWidth(420);
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.getDialogPane().setContent(new VBox(12, keys, fabricKeys));
+        alert.getDialogPane().setContent(new VBox(12, keys, fabricKeys, inspectorKeys));
         alert.setHeaderText("Keyboard shortcuts");
         alert.initOwner(stage);
         alert.show();

@@ -54,10 +54,10 @@ class BuildOptionCommandsTest {
         CliRun first = CliRun.of("bench", dir, "--threads", "1", "--repeat", "1");
         CliRun second = CliRun.of("bench", dir, "--threads", "1", "--repeat", "1", "--build", "2");
         assertEquals(0, second.code(), second.out() + second.err());
-        assertTrue(first.out().contains("[wse2, 1x1 PEs]"), first.out());
-        assertTrue(second.out().contains("[wse2, 3x1 PEs]"), second.out());
+        assertTrue(first.out().contains("[wse2, 1 × 1 PEs]"), first.out());
+        assertTrue(second.out().contains("[wse2, 3 × 1 PEs]"), second.out());
         CliRun load = CliRun.of("bench", dir, "--load", "--repeat", "1", "--build", "2");
-        assertTrue(load.out().contains("[wse2, 3x1 PEs]"), load.out());
+        assertTrue(load.out().contains("[wse2, 3 × 1 PEs]"), load.out());
     }
 
     @Test
@@ -66,7 +66,7 @@ class BuildOptionCommandsTest {
         Path trace = tmp.resolve("t.json");
         CliRun o = CliRun.of("export-trace", dir, "--out", trace.toString(), "--build", "2");
         assertEquals(0, o.code(), o.out() + o.err());
-        assertTrue(o.out().contains("of 3 PE(s) at (0, 0) 3x1"), o.out());
+        assertTrue(o.out().contains("of 3 PE(s) at (0, 0) 3 × 1"), o.out());
     }
 
     @Test

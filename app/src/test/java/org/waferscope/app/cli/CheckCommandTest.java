@@ -18,12 +18,12 @@ class CheckCommandTest {
     void aProgramThatLoadsIsSaidToAndNothingRuns() {
         CliRun o = CliRun.of("check", "broadcast-chain");
         assertEquals(0, o.code(), o.out() + o.err());
-        assertEquals("broadcast-chain: no errors. Broadcast chain on a 5x1 wse2 fabric: 5 PEs run receiver.csl, "
+        assertEquals("broadcast-chain: no errors. Broadcast chain on a 5 × 1 wse2 fabric: 5 PEs run receiver.csl, "
                 + "sender.csl; 5 host steps.", o.out().strip());
         assertEquals("", o.err());
         CliRun big = CliRun.of("check", "game-of-life", "--param", "width=64", "--param", "height=32", "--arch", "wse3");
         assertEquals(0, big.code(), big.out() + big.err());
-        assertTrue(big.out().contains("on a 64x32 wse3 fabric: 2,048 PEs run cell.csl;"), big.out());
+        assertTrue(big.out().contains("on a 64 × 32 wse3 fabric: 2,048 PEs run cell.csl;"), big.out());
         assertTrue(!big.out().contains("cycle") && !big.out().contains("PASS"), "nothing is run: " + big.out());
     }
 

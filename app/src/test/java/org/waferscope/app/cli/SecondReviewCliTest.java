@@ -71,7 +71,7 @@ class SecondReviewCliTest {
     void compareShowsShapesAndNoPeByPeDifferenceAcrossShapes() {
         CliRun o = CliRun.of("compare", "broadcast-chain", "gemv-checkerboard");
         String fabric = o.out().lines().filter(l -> l.startsWith("fabric")).findFirst().orElse("");
-        assertTrue(fabric.matches("fabric\\s+5x1\\s+4x4\\s+differs"), "before: PE counts 5 16 +11: " + o.out());
+        assertTrue(fabric.matches("fabric\\s+5 × 1\\s+4 × 4\\s+differs"), "before: PE counts 5 16 +11: " + o.out());
         assertFalse(o.out().contains("max |B-A|"), o.out());
         assertTrue(o.out().contains("fabrics differ in shape: no PE-by-PE difference"), o.out());
         assertFalse(o.out().contains(" 1 PEs "), o.out());

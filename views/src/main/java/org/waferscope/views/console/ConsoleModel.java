@@ -22,6 +22,11 @@ import org.waferscope.engine.api.ConsoleLine.Kind;
  * step back, a reset), and the engine's lines of later cycles since the load are then
  * {@linkplain #isSteppedBackFrom stepped back from}. They stay in the console, greyed, and
  * count apart, until the load of another program starts the counts afresh.
+ *
+ * <p>That load leaves the lines of the programs before in the console, to be read still,
+ * but {@linkplain #isOfAnEarlierProgram of an earlier program}: not counted, and the first
+ * line of the load {@linkplain #isOpening opens} the new program's part, so that an old red
+ * deadlock above it does not read as the new program's beside "0 errors".
  */
 public final class ConsoleModel {
     /** Lines kept; older ones are dropped. */
@@ -34,11 +39,16 @@ public final class ConsoleModel {
     private final ReadOnlyIntegerWrapper warnings = new ReadOnlyIntegerWrapper(this, "warnings");
     private final ReadOnlyIntegerWrapper errorsBehind = new ReadOnlyIntegerWrapper(this, "errorsBehind");
     private final ReadOnlyIntegerWrapper warningsBehind = new ReadOnlyIntegerWrapper(this, "warningsBehind");
-    /** Bumped whenever lines already shown become stepped back from, so that their cells redraw. */
+    /** Bumped whenever lines already shown become stepped back from or of an earlier program, so that their cells redraw. */
     private final ReadOnlyIntegerWrapper rewinds = new ReadOnlyIntegerWrapper(this, "rewinds");
     /** The engine's lines of this program's run not stepped back from, oldest first (a subset of {@link #lines}). */
     private final java.util.ArrayDeque<ConsoleLine> current = new java.util.ArrayDeque<>();
     private final Set<ConsoleLine> behind = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<ConsoleLine> earlier = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The first line of each load that followed lines of an earlier program. */
+    private final Set<ConsoleLine> openings = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** A load started with lines already in the console, and no line of its own has come yet. */
+    private boolean opening;
     private long nextSeq;
 
     /** Adds lines read from the engine's log; they must come in sequence order. */
@@ -57,6 +67,10 @@ public final class ConsoleModel {
 
     private void add(List<ConsoleLine> more) {
         boolean wentBack = false;
+        if (opening) {
+            opening = false;
+            openings.add(more.get(0));
+        }
         for (ConsoleLine l : more) {
             if (l.seq() >= 0) {
                 wentBack |= goBackTo(l.cycle());
@@ -69,6 +83,8 @@ public final class ConsoleModel {
         if (excess > 0) {
             for (ConsoleLine gone : lines.subList(0, excess)) {
                 behind.remove(gone);
+                earlier.remove(gone);
+                openings.remove(gone);
                 if (current.peekFirst() == gone) {
                     current.removeFirst();
                 }
@@ -109,15 +125,39 @@ public final class ConsoleModel {
         return behind.contains(l);
     }
 
+    /**
+     * Whether {@code l} was in the console before the load of the program open now (or of
+     * the one being loaded): it is kept to be read, dimmed, and not counted.
+     */
+    public boolean isOfAnEarlierProgram(ConsoleLine l) {
+        return earlier.contains(l);
+    }
+
+    /** Whether {@code l} is the first line of a load, below lines of an earlier program. */
+    public boolean isOpening(ConsoleLine l) {
+        return openings.contains(l);
+    }
+
     /** Empties the view but keeps reading where it was. */
     public void clear() {
         lines.clear();
         behind.clear();
+        earlier.clear();
+        openings.clear();
         resetCounts();
+        opening = false;
     }
 
-    /** Starts the error and warning counts afresh (a new program is loaded); the lines stay. */
+    /**
+     * Starts the error and warning counts afresh (a new program is loaded); the lines stay,
+     * as lines of an earlier program.
+     */
     public void resetCounts() {
+        earlier.addAll(lines);
+        opening = !lines.isEmpty();
+        if (!earlier.isEmpty()) {
+            rewinds.set(rewinds.get() + 1);   // the cells already drawn redraw dimmed
+        }
         errors.set(0);
         warnings.set(0);
         errorsBehind.set(0);
@@ -171,7 +211,7 @@ public final class ConsoleModel {
         return warningsBehind.getReadOnlyProperty();
     }
 
-    /** Changes each time lines already in the console become stepped back from. */
+    /** Changes each time lines already in the console become stepped back from, or of an earlier program. */
     public ReadOnlyIntegerProperty rewindsProperty() {
         return rewinds.getReadOnlyProperty();
     }

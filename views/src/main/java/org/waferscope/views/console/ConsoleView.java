@@ -145,6 +145,8 @@ public class ConsoleView extends VBox {
         private final ConsoleModel model;
         private final javafx.scene.control.Tooltip later = new javafx.scene.control.Tooltip(
                 "Stepped back from: the run shown has not reached this line's cycle (not counted)");
+        private final javafx.scene.control.Tooltip before = new javafx.scene.control.Tooltip(
+                "Of a program opened before this one (not counted)");
 
         LineCell(ConsoleModel model) {
             this.model = model;
@@ -167,7 +169,14 @@ public class ConsoleView extends VBox {
             if (steppedBackFrom) {
                 getStyleClass().add("console-stepped-back-from");
             }
-            setTooltip(steppedBackFrom ? later : null);
+            boolean earlier = model.isOfAnEarlierProgram(l);
+            if (earlier) {
+                getStyleClass().add("console-earlier-program");
+            }
+            if (model.isOpening(l)) {
+                getStyleClass().add("console-opening");
+            }
+            setTooltip(earlier ? before : steppedBackFrom ? later : null);
             String where = l.x() >= 0 ? String.format(Locale.ROOT, "PE (%d, %d)  ", l.x(), l.y()) : "";
             String cycle = l.seq() >= 0 || l.cycle() > 0 ? String.format(Locale.ROOT, "%,10d  ", l.cycle()) : "           ";
             setText(cycle + where + l.text());

@@ -34,15 +34,14 @@ public class StatusBarView extends HBox {
         Label waiting = label("status-pending", pending);
         Label cycle = label("status-cycle", model.cycleProperty());
         Label time = label("status-time", model.timeProperty());
-        Label activity = label("status-activity", model.activityProperty());
+        // like the host's, its text is set as the bar is laid out: which cycle its count is of, where there is room
+        activityFull = model.activityProperty();
+        activityBrief = model.activityBriefProperty();
+        activity = laidOut("status-activity", activityFull, activityBrief);
         // its text is set as the bar is laid out: the whole step, or its few words where that does not fit
-        host = new Label();
-        host.setId("status-host");
-        host.getStyleClass().add("status-host");
         hostFull = model.hostProperty();
         hostShort = model.hostShortProperty();
-        hostFull.addListener((o, a, b) -> requestLayout());
-        hostShort.addListener((o, a, b) -> requestLayout());
+        host = laidOut("status-host", hostFull, hostShort);
         Separator hostSep = sep();
         hostSep.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(hostFull));
         hostSep.managedProperty().bind(hostSep.visibleProperty());
@@ -66,7 +65,7 @@ public class StatusBarView extends HBox {
         for (Label l : givers) {
             l.setMinWidth(0);
             javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-            whole.textProperty().bind(l == host ? hostFull : l.textProperty());
+            whole.textProperty().bind(l == host ? hostFull : l == activity ? activityFull : l.textProperty());
             whole.setWrapText(true);
             whole.setMaxWidth(700);
             l.setTooltip(whole);
@@ -81,6 +80,9 @@ public class StatusBarView extends HBox {
     private final Label host;
     private final javafx.beans.value.ObservableStringValue hostFull;
     private final javafx.beans.value.ObservableStringValue hostShort;
+    private final Label activity;
+    private final javafx.beans.value.ObservableStringValue activityFull;
+    private final javafx.beans.value.ObservableStringValue activityBrief;
 
     /** Shares out what the others leave of the bar's width among {@link #givers}, in their order (no drawing). */
     @Override
@@ -104,11 +106,24 @@ public class StatusBarView extends HBox {
                     host.setText(text);
                 }
                 w = text.isEmpty() ? 0 : text.equals(hostFull.get()) ? fullWidth : briefWidth;
+            } else if (l == activity) {
+                // the brief words first; which cycle the count is of only with what the others leave
+                w = Math.max(0, Math.min(snapSizeX(widthOf(activity, activityBrief.get())), Math.floor(room)));
             } else {
                 w = Math.max(0, Math.min(snapSizeX(l.prefWidth(-1)), Math.floor(room)));
             }
             l.setMaxWidth(w);
             room -= w;
+        }
+        double briefWidth = snapSizeX(widthOf(activity, activityBrief.get()));
+        double fullWidth = snapSizeX(widthOf(activity, activityFull.get()));
+        boolean full = activity.getMaxWidth() >= briefWidth && room >= fullWidth - briefWidth;
+        String text = full ? activityFull.get() : activityBrief.get();
+        if (!activity.getText().equals(text)) {
+            activity.setText(text);
+        }
+        if (full) {
+            activity.setMaxWidth(fullWidth);
         }
         super.layoutChildren();
     }
@@ -128,6 +143,17 @@ public class StatusBarView extends HBox {
         l.setId(id);
         l.getStyleClass().add(id);
         l.textProperty().bind(text);
+        return l;
+    }
+
+    /** A label whose text {@link #layoutChildren} chooses among {@code texts} by the room there is. */
+    private Label laidOut(String id, javafx.beans.value.ObservableStringValue... texts) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(id);
+        for (javafx.beans.value.ObservableStringValue t : texts) {
+            t.addListener((o, a, b) -> requestLayout());
+        }
         return l;
     }
 

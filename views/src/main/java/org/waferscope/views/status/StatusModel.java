@@ -21,6 +21,7 @@ public final class StatusModel {
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper(this, "rate", "");
     private final ReadOnlyStringWrapper fps = new ReadOnlyStringWrapper(this, "fps", "");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private final ReadOnlyStringWrapper activityBrief = new ReadOnlyStringWrapper(this, "activityBrief", "");
     private final ReadOnlyStringWrapper host = new ReadOnlyStringWrapper(this, "host", "");
     private final ReadOnlyStringWrapper hostShort = new ReadOnlyStringWrapper(this, "hostShort", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -36,11 +37,28 @@ public final class StatusModel {
         fps.set(f.state() == SimState.RUNNING ? String.format(Locale.ROOT, "%.0f fps", framesPerSecond) : "");
         // with no program there is no fabric: "1 × 1 fabric · 0 of 0 PEs" read as if one were loaded
         activity.set(f.state() == SimState.EMPTY ? ""
+                : String.format(Locale.ROOT, "%d × %d fabric · %s · %,d wavelets in flight",
+                f.width(), f.height(), atWork(f.cycle(), s), s.waveletsInFlight()));
+        activityBrief.set(f.state() == SimState.EMPTY ? ""
                 : String.format(Locale.ROOT, "%d × %d fabric · %,d of %,d PEs at work · %,d wavelets in flight",
                 f.width(), f.height(), s.activePes(), s.programPes(), s.waveletsInFlight()));
         host.set(s.host().line());
         hostShort.set(s.host().brief());
         message.set(f.message());
+    }
+
+    /**
+     * The PEs at work, said of the cycle they worked in: the count is of the cycle just run,
+     * while the inspector shows the state after it, so at cycle 2 "5 of 5 PEs at work" beside
+     * a PE the inspector calls idle read as a contradiction.
+     */
+    static String atWork(long cycle, FabricStats s) {
+        if (cycle == 0) {
+            return String.format(Locale.ROOT, "%,d PE%s with a program, no cycle run yet", s.programPes(),
+                    s.programPes() == 1 ? "" : "s");
+        }
+        return String.format(Locale.ROOT, "%,d of %,d PEs at work from cycle %,d to %,d", s.activePes(), s.programPes(),
+                cycle - 1, cycle);
     }
 
     /** Simulated time with a unit that keeps three significant digits. */
@@ -83,6 +101,11 @@ public final class StatusModel {
 
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** The activity without saying which cycle its count is of, for a bar short of room. */
+    public ReadOnlyStringProperty activityBriefProperty() {
+        return activityBrief.getReadOnlyProperty();
     }
 
     /** {@link #hostProperty()} in a few words, as the engine says it ({@code HostStatus.brief}). */

@@ -21,6 +21,27 @@ class ConsoleModelTest {
     }
 
     @Test
+    void aLoadKeepsTheLastProgramsLinesAsAnEarlierOnesAndOpensItsOwn() {
+        ConsoleModel m = new ConsoleModel();
+        m.append(List.of(new ConsoleLine(0, 19, Kind.ERROR, -1, -1, "deadlock at cycle 19")));
+        ConsoleLine deadlock = m.lines().get(0);
+        m.resetCounts();
+        m.note(Kind.HOST, 0, "Loading the sample game-of-life");
+        ConsoleLine loading = m.lines().get(1);
+        m.append(List.of(new ConsoleLine(1, 0, Kind.HOST, -1, -1, "loaded Game of Life")));
+        ConsoleLine loaded = m.lines().get(2);
+        assertTrue(m.isOfAnEarlierProgram(deadlock));
+        assertFalse(m.isOfAnEarlierProgram(loading) || m.isOfAnEarlierProgram(loaded));
+        assertTrue(m.isOpening(loading));
+        assertFalse(m.isOpening(loaded) || m.isOpening(deadlock));
+        assertEquals(3, m.lines().size(), "the old lines are still there to be read");
+        m.clear();
+        m.resetCounts();
+        m.note(Kind.HOST, 0, "Loading another");
+        assertFalse(m.isOpening(m.lines().get(0)), "nothing above it to be told apart from");
+    }
+
+    @Test
     void countsErrorsAndWarningsAndFilters() {
         ConsoleModel m = new ConsoleModel();
         m.note(Kind.ERROR, 0, "pe.csl:3:4: unknown builtin @foo");

@@ -47,6 +47,34 @@ class ConsoleViewTest {
     }
 
     @Test
+    void anEarlierProgramsLinesAreDimmedBelowARuleOpeningTheNewOne(FxRobot robot) {
+        robot.interact(() -> {
+            view.getScene().getStylesheets().setAll(org.waferscope.assets.Stylesheet.BASE.url(),
+                    org.waferscope.assets.Stylesheet.DARK.url());
+            model.note(Kind.ERROR, 19, "deadlock at cycle 19");
+            model.resetCounts();
+            model.note(Kind.HOST, 0, "Loading the sample game-of-life \u00a0…");
+            model.note(Kind.HOST, 0, "launch start on 144 PE(s)");
+        });
+        robot.interact(() -> { });
+        var cells = robot.lookup("#console-list .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() != null).toList();
+        ListCell<?> old = cells.stream().filter(c -> c.getText().endsWith("deadlock at cycle 19")).findFirst().orElseThrow();
+        ListCell<?> loading = cells.stream().filter(c -> c.getText().contains("Loading")).findFirst().orElseThrow();
+        ListCell<?> launch = cells.stream().filter(c -> c.getText().endsWith("144 PE(s)")).findFirst().orElseThrow();
+        assertEquals("0 errors · 0 warnings", robot.lookup("#console-counts").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(old.getOpacity() < 0.6, "the last program's deadlock is dimmed: opacity " + old.getOpacity());
+        assertEquals("Of a program opened before this one (not counted)", old.getTooltip().getText());
+        assertEquals(1.0, loading.getOpacity());
+        assertEquals(1.0, launch.getOpacity());
+        var rule = loading.getBorder();
+        assertTrue(rule != null && rule.getStrokes().stream().anyMatch(b -> b.getWidths().getTop() >= 1),
+                "a rule above the new load's first line");
+        assertTrue(launch.getBorder() == null || launch.getBorder().getStrokes().stream().allMatch(b -> b.getWidths().getTop() == 0),
+                "no rule between the new program's own lines");
+    }
+
+    @Test
     void oneErrorIsOneErrorNotOneErrors(FxRobot robot) {
         robot.interact(() -> model.note(Kind.ERROR, 0, "receiver.csl:27:23: error: expected an expression"));
         assertEquals("1 error · 0 warnings", robot.lookup("#console-counts").queryAs(javafx.scene.control.Label.class).getText());

@@ -99,4 +99,22 @@ class StatusBarViewTest {
         show(robot, 18, SimState.PAUSED, 3, 1, 0, "");
         assertEquals("host: waiting for unblock_cmd_stream from 3 PE(s)", shown(host), "with room, all of it");
     }
+
+    @Test
+    void theCountOfPesAtWorkSaysWhichCycleItIsOfWhereThereIsRoom(FxRobot robot) {
+        // at cycle 2 of broadcast-chain "5 of 5 PEs at work" sat beside an inspector calling PE (2, 0) idle at cycle 2
+        robot.interact(() -> bar.setMaxWidth(1280));
+        show(robot, 2, SimState.PAUSED, 5, 1, 5, "");
+        Label activity = robot.lookup("#status-activity").queryAs(Label.class);
+        Label host = robot.lookup("#status-host").queryAs(Label.class);
+        assertEquals("5 × 1 fabric · 5 of 5 PEs at work from cycle 1 to 2 · 10 wavelets in flight", shown(activity));
+        assertEquals("host: waiting for unblock_cmd_stream from 5 PE(s)", shown(host), "and the host's whole step beside it");
+        // short of room, the cycle's words give way before the host's few words; the tooltip keeps them
+        robot.interact(() -> bar.setMaxWidth(760));
+        robot.interact(() -> { });
+        assertEquals("5 × 1 fabric · 5 of 5 PEs at work · 10 wavelets in flight", shown(activity));
+        assertEquals(activity.getText(), shown(activity), "whole, not cut");
+        assertEquals("5 × 1 fabric · 5 of 5 PEs at work from cycle 1 to 2 · 10 wavelets in flight",
+                activity.getTooltip().getText());
+    }
 }

@@ -46,6 +46,24 @@ class StatusModelTest {
     }
 
     @Test
+    void theCountOfPesAtWorkSaysWhichCycleItIsOf() {
+        StatusModel m = new StatusModel();
+        m.update(frame(2, 5), 0);
+        assertEquals("5 × 1 fabric · 5 of 5 PEs at work from cycle 1 to 2 · 0 wavelets in flight", m.activityProperty().get(),
+                "the cycle just run, not the state at cycle 2 the inspector shows");
+        m.update(frame(0, 0), 0);
+        assertEquals("5 × 1 fabric · 5 PEs with a program, no cycle run yet · 0 wavelets in flight",
+                m.activityProperty().get());
+    }
+
+    private static org.waferscope.engine.api.Frame frame(long cycle, int active) {
+        return new org.waferscope.engine.api.Frame(cycle, cycle, SimState.PAUSED, 5, 1,
+                org.waferscope.engine.api.MetricLayer.UTILIZATION, -1, new float[1], 0, 1, null,
+                new org.waferscope.engine.api.FabricStats(5, active, 0, 0, 0, 1e-9 * cycle, 0,
+                        org.waferscope.engine.api.HostStatus.NONE, "wse2"), java.util.List.of(), "");
+    }
+
+    @Test
     void timeUnits() {
         assertEquals("0 s", StatusModel.seconds(0));
         assertEquals("1.2 ns", StatusModel.seconds(1.2e-9));
