@@ -2,7 +2,6 @@ package org.waferscope.engine.fabric;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A wavefront pass over column tiles: a 2-D wavefront (docs/temporal-blocking.md, "Column
@@ -66,8 +65,6 @@ final class ColumnTiles {
     /** Narrower bands pay more for their leaning edges than their rows in cache save. */
     static final int MIN_COLUMNS = 16;
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int COMPUTED = 0;
-    private static final int COMMITTED = 1;
     /** Bands a pass may have at most: a worker's progress is the pass times this plus the bands it has done. */
     private static final long BANDS = 1L << 24;
 
@@ -75,7 +72,6 @@ final class ColumnTiles {
     private final Fabric f;
     private final PassUndo undo;
     private final int wheelShift;
-    private final int maxLevels;
     /** Per level, per word: the PEs its shares' computes visited, until their commits. */
     private final long[][] visited;
     /** The first PE of worker 1's; the fabric's PEs when one worker runs the passes. */
@@ -87,7 +83,7 @@ final class ColumnTiles {
      * Per worker, level and (computed, committed): the pass times {@link #BANDS} plus the
      * bands in which the worker has done that at that level in its rows next to the other's.
      */
-    private final AtomicLongArray done;
+    private final SplitSignals done;
     /** Where a worker's waits for the other are counted, or null. */
     private final WorkerWaits waits;
 
@@ -96,9 +92,8 @@ final class ColumnTiles {
         this.f = cycle.fabric();
         this.undo = undo;
         this.wheelShift = cycle.wheelShift();
-        this.maxLevels = maxLevels;
         this.visited = new long[maxLevels][f.active.length];
-        this.done = new AtomicLongArray(2 * maxLevels * 2);
+        this.done = new SplitSignals(maxLevels);
         this.waits = waits;
         split(f.active.length);
     }
@@ -153,23 +148,23 @@ final class ColumnTiles {
                     if (i < rows) {
                         if (two && k > 0 && i >= rows - near) {
                             // next to the other's rows: its level k - 1 must be committed there, bands 0 to j
-                            await(other, k - 1, COMMITTED, band);
+                            done.await(other, k - 1, SplitSignals.COMMITTED, band, waits);
                         }
                         compute(row(id, first, i), lo, hi, edge(j, k, 0, columns, tiles),
                                 edge(j + 1, k, 0, columns, tiles), c, bands[k], visited[k], id);
                         if (two && i == rows - 1) {
-                            done.set(slot(id, k, COMPUTED), band);
+                            done.set(id, k, SplitSignals.COMPUTED, band);
                         }
                     }
                     if (i >= 1 && i <= rows) {
                         if (two && i - 1 >= rows - near) {
                             // next to the other's rows: its level k must be computed there, bands 0 to j
-                            await(other, k, COMPUTED, band);
+                            done.await(other, k, SplitSignals.COMPUTED, band, waits);
                         }
                         commit(row(id, first, i - 1), lo, hi, edge(j, k, 1, columns, tiles),
                                 edge(j + 1, k, 1, columns, tiles), c, visited[k]);
                         if (two && i == rows) {
-                            done.set(slot(id, k, COMMITTED), band);
+                            done.set(id, k, SplitSignals.COMMITTED, band);
                         }
                     }
                 }
@@ -250,26 +245,6 @@ final class ColumnTiles {
             if (pes != 0) {
                 cycle.commit(w, pes, c);
             }
-        }
-    }
-
-    private int slot(int id, int level, int what) {
-        return (id * maxLevels + level) * 2 + what;
-    }
-
-    /** Waits until worker {@code id} has done {@code what} at {@code level} up to the band of {@code band}. */
-    private void await(int id, int level, int what, long band) {
-        int at = slot(id, level, what);
-        if (done.get(at) >= band) {
-            return;
-        }
-        long since = waits == null ? 0 : waits.wallNow();
-        long cpuSince = waits == null ? 0 : waits.cpuNow();
-        for (int turn = 0; done.get(at) < band; turn++) {
-            WorkerWaits.pause(turn);
-        }
-        if (waits != null) {
-            waits.add(1 - id, WorkerWaits.SPLIT, since, cpuSince);
         }
     }
 }

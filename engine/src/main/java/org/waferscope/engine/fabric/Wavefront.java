@@ -2,7 +2,6 @@ package org.waferscope.engine.fabric;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Several cycles over the fabric in one pass: temporal blocking (docs/temporal-blocking.md).
@@ -36,8 +35,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class Wavefront {
     private static final VarHandle BITS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int COMPUTED = 0;
-    private static final int COMMITTED = 1;
 
     private final FabricCycle cycle;
     private final Fabric f;
@@ -54,7 +51,7 @@ public final class Wavefront {
     /** Words below: worker 0's; from it on: worker 1's. The fabric's words when one worker runs the passes. */
     private int mid;
     /** Per worker and level: the pass that has computed, and committed, all its words near {@link #mid}. */
-    private final AtomicLongArray done;
+    private final SplitSignals done;
     private final int maxLevels;
     private long pass;
     /** The passes over column tiles, made at the first step that runs them. */
@@ -76,7 +73,7 @@ public final class Wavefront {
         this.undo = cycle.passUndo();
         this.budget = budget;
         this.maxLevels = maxLevels;
-        this.done = new AtomicLongArray(2 * maxLevels * 2);
+        this.done = new SplitSignals(maxLevels);
     }
 
     /**
@@ -261,7 +258,7 @@ public final class Wavefront {
                     int cw = down ? words - 1 - ci : ci;
                     if (two && k > 0 && ci >= n - span) {
                         // within a row of the other share: its level k - 1 must be committed
-                        await(other, k - 1, COMMITTED);
+                        done.await(other, k - 1, SplitSignals.COMMITTED, pass, waits);
                     }
                     long visit = 0;
                     int at = cw >>> 6;
@@ -286,7 +283,7 @@ public final class Wavefront {
                         bands[k].wheels[cw >>> wheelShift].wakeDue(f, c);
                     }
                     if (two && ci == n - 1) {
-                        done.set(slot(id, k, COMPUTED), pass);
+                        done.set(id, k, SplitSignals.COMPUTED, pass);
                     }
                 }
                 int mi = ci - span;
@@ -294,22 +291,18 @@ public final class Wavefront {
                     int mw = down ? words - 1 - mi : mi;
                     if (two && mi >= n - span) {
                         // within a row of the other share: its level k must be computed
-                        await(other, k, COMPUTED);
+                        done.await(other, k, SplitSignals.COMPUTED, pass, waits);
                     }
                     long pes = v[mw & (ring - 1)];
                     if (pes != 0) {
                         cycle.commit(mw, pes, c);
                     }
                     if (two && mi == n - 1) {
-                        done.set(slot(id, k, COMMITTED), pass);
+                        done.set(id, k, SplitSignals.COMMITTED, pass);
                     }
                 }
             }
         }
-    }
-
-    private int slot(int id, int level, int what) {
-        return (id * maxLevels + level) * 2 + what;
     }
 
     /** Where a worker's waits for the other at the split are counted, or null. */
@@ -318,20 +311,5 @@ public final class Wavefront {
     /** Counts each worker's waits at the split in {@code w} (null: none). */
     public void countWaitsIn(WorkerWaits w) {
         waits = w;
-    }
-
-    private void await(int id, int level, int what) {
-        int at = slot(id, level, what);
-        if (done.get(at) == pass) {
-            return;
-        }
-        long since = waits == null ? 0 : waits.wallNow();
-        long cpuSince = waits == null ? 0 : waits.cpuNow();
-        for (int turn = 0; done.get(at) != pass; turn++) {
-            WorkerWaits.pause(turn);
-        }
-        if (waits != null) {
-            waits.add(1 - id, WorkerWaits.SPLIT, since, cpuSince);
-        }
     }
 }
