@@ -25,11 +25,11 @@ final class LoadWords {
      * position goes, so the banner does not read the folder twice.
      */
     static String aboutTheFolder(Path dir, String line) {
-        String at = atTheFolder(dir, line);
-        if (at == null) {
+        String folder = folderStarting(dir, line);
+        if (folder == null) {
             return line;
         }
-        String rest = line.substring(at.length());
+        String rest = line.substring(folder.length() + AT.length());
         return rest.startsWith("error: ") ? rest.substring("error: ".length()) : rest;
     }
 
@@ -38,15 +38,18 @@ final class LoadWords {
      * folder's "no run.json" after its "no layout.csl") names the folder with no line or column.
      */
     static String laterLine(Path dir, String line) {
-        String at = atTheFolder(dir, line);
-        return at == null ? line : at.substring(0, at.length() - ":1:1: ".length()) + ": " + line.substring(at.length());
+        String folder = folderStarting(dir, line);
+        return folder == null ? line : folder + ": " + line.substring(folder.length() + AT.length());
     }
 
-    /** The folder's position that starts {@code line} (the loader names it absolute), or null. */
-    private static String atTheFolder(Path dir, String line) {
+    /** The line and column the loader gives an error about the whole folder. */
+    private static final String AT = ":1:1: ";
+
+    /** The folder as it starts {@code line} at {@link #AT} (the loader names it absolute), or null. */
+    private static String folderStarting(Path dir, String line) {
         for (Path d : new Path[] {dir, dir.toAbsolutePath().normalize()}) {
-            if (line.startsWith(d + ":1:1: ")) {
-                return d + ":1:1: ";
+            if (line.startsWith(d + AT)) {
+                return d.toString();
             }
         }
         return null;
